@@ -1,0 +1,151 @@
+package io.factoryops.identity;
+
+import io.factoryops.platform.http.RestApplication;
+import jakarta.annotation.security.DenyAll;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Sessions and one's own account: {@code /api/auth/…}. */
+@Path("auth")
+@RequestScoped
+@DenyAll
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Authentication", description = "Login, tokens and one's own account")
+public class AuthResource {
+
+    @Inject
+    AuthService auth;
+
+    @Inject
+    UserResource userResource;
+
+    @Inject
+    JsonWebToken jwt;
+
+    @POST
+    @Path("login")
+    @PermitAll
+    @Operation(summary = "Log in", description = "Public. {\"username\"|\"email\",\"password\"} → a bearer access "
+            + "token (RS256 JWT) and a refresh token. Rate limited per client IP and account (429 RATE_LIMITED).")
+    @APIResponse(responseCode = "200", description = "Logged in",
+            content = @Content(schema = @Schema(implementation = LoginResponse.class)))
+    @APIResponse(responseCode = "401", description = "INVALID_CREDENTIALS")
+    public LoginResponse login(@NotNull @Valid LoginRequest body) {
+        return auth.login(body);
+    }
+
+    @POST
+    @Path("refresh")
+    @PermitAll
+    @Operation(summary = "Exchange a refresh token", description = "Public. The refresh token is rotated: the "
+            + "answer carries a new one, and presenting a used one again revokes every token of that login "
+            + "(401 REFRESH_TOKEN_REUSED).")
+    @APIResponse(responseCode = "200", description = "New tokens",
+            content = @Content(schema = @Schema(implementation = LoginResponse.class)))
+    public LoginResponse refresh(@NotNull @Valid RefreshRequest body) {
+        return auth.refresh(body);
+    }
+
+    @POST
+    @Path("logout")
+    @RolesAllowed({Role.USER_NAME, Role.MECHANIC_NAME, Role.CUSTOMER_NAME})
+    @SecurityRequirement(name = RestApplication.BEARER)
+    @Operation(summary = "Log out", description = "Any role. Revokes this access token until it expires and, "
+            + "when given ({\"refresh_token\"}), the refresh token's whole login.")
+    @APIResponse(responseCode = "204", description = "Logged out")
+    public Response logout(RefreshRequest body) {
+        auth.logout(jwt, body == null ? null : body.refreshToken());
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("me")
+    @RolesAllowed({Role.USER_NAME, Role.MECHANIC_NAME, Role.CUSTOMER_NAME})
+    @SecurityRequirement(name = RestApplication.BEARER)
+    @Operation(summary = "The signed-in account", description = "Any role.")
+    public UserResponse me() {
+        return auth.me(Caller.of(jwt));
+    }
+
+    @PUT
+    @Path("profile")
+    @RolesAllowed({Role.USER_NAME, Role.MECHANIC_NAME, Role.CUSTOMER_NAME})
+    @SecurityRequirement(name = RestApplication.BEARER)
+    @Operation(summary = "Change one's own name or email", description = "Any role. Absent fields stay.")
+    public UserResponse updateProfile(@NotNull @Valid ProfileRequest body) {
+        return auth.updateProfile(Caller.of(jwt), body);
+    }
+
+    @POST
+    @Path("change-password")
+    @RolesAllowed({Role.USER_NAME, Role.MECHANIC_NAME, Role.CUSTOMER_NAME})
+    @SecurityRequirement(name = RestApplication.BEARER)
+    @Operation(summary = "Change one's own password", description = "Any role. Revokes every token of the "
+            + "account: log in again with the new password.")
+    @APIResponse(responseCode = "204", description = "Changed")
+    public Response changePassword(@NotNull @Valid ChangePasswordRequest body) {
+        auth.changePassword(Caller.of(jwt), body);
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("register")
+    @RolesAllowed(Role.ADMIN_NAME)
+    @SecurityRequirement(name = RestApplication.BEARER)
+    @Operation(summary = "Create an account", description = "Roles: admin, super_admin; only roles the caller "
+            + "manages. Same as POST /api/auth/users.")
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(schema = @Schema(implementation = UserResponse.class)))
+    public Response register(@NotNull @Valid UserRequest body) {
+        return userResource.create(body);
+    }
+
+    @GET
+    @Path("{id: \\d+}")
+    @RolesAllowed(Role.ADMIN_NAME)
+    @SecurityRequirement(name = RestApplication.BEARER)
+    @Operation(summary = "Read an account (alias of /api/auth/users/{id})", description = "Roles: admin, super_admin.")
+    public Response getUser(@PathParam("id") long id) {
+        return userResource.get(id);
+    }
+
+    @PUT
+    @Path("{id: \\d+}")
+    @RolesAllowed(Role.ADMIN_NAME)
+    @SecurityRequirement(name = RestApplication.BEARER)
+    @Operation(summary = "Change an account (alias of /api/auth/users/{id})", description = "Roles: admin, super_admin.")
+    public Response updateUser(@PathParam("id") long id, @NotNull @Valid UserUpdateRequest body) {
+        return userResource.update(id, body);
+    }
+
+    @DELETE
+    @Path("{id: \\d+}")
+    @RolesAllowed(Role.ADMIN_NAME)
+    @SecurityRequirement(name = RestApplication.BEARER)
+    @Operation(summary = "Deactivate an account (alias of /api/auth/users/{id})", description = "Roles: admin, super_admin.")
+    public Response deleteUser(@PathParam("id") long id) {
+        return userResource.delete(id);
+    }
+}

@@ -1,0 +1,16 @@
+package io.factoryops.identity;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+/** {@code {"username"|"email","password"}}: one of username or email identifies the account. */
+public record LoginRequest(
+        @Size(max = 255) String username,
+        @Size(max = 255) String email,
+        @NotBlank @Size(max = 128) String password) {
+
+    String login() {
+        String value = username != null && !username.isBlank() ? username : email;
+        return value == null ? null : value.trim().toLowerCase(java.util.Locale.ROOT);
+    }
+}

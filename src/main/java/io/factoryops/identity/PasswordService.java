@@ -1,0 +1,82 @@
+package io.factoryops.identity;
+
+import io.factoryops.platform.error.ApiException;
+import io.factoryops.platform.error.ErrorCode;
+import io.factoryops.platform.error.FieldError;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Hashes passwords with Jakarta Security's PBKDF2 (HMAC-SHA512, 32-byte salt; the iteration count
+ * is stored in each hash, so raising {@code factory.password.iterations} keeps old hashes valid)
+ * and enforces the password policy.
+ */
+@ApplicationScoped
+public class PasswordService {
+
+    @Inject
+    Pbkdf2PasswordHash hash;
+
+    @Inject
+    @ConfigProperty(name = "factory.password.iterations", defaultValue = "210000")
+    int iterations;
+
+    @Inject
+    @ConfigProperty(name = "factory.password.min-length", defaultValue = "12")
+    int minLength;
+
+    private String dummyHash;
+
+    @PostConstruct
+    void init() {
+        hash.initialize(Map.of(
+                "Pbkdf2PasswordHash.Algorithm", "PBKDF2WithHmacSHA512",
+                "Pbkdf2PasswordHash.Iterations", Integer.toString(iterations),
+                "Pbkdf2PasswordHash.SaltSizeBytes", "32",
+                "Pbkdf2PasswordHash.KeySizeBytes", "32"));
+        dummyHash = hash.generate("not-a-password-0".toCharArray());
+    }
+
+    public String hash(String password) {
+        return hash.generate(password.toCharArray());
+    }
+
+    public boolean matches(String password, String storedHash) {
+        return hash.verify(password.toCharArray(), storedHash);
+    }
+
+    /** Spends the time of a verification, so that an unknown account cannot be told from a wrong password. */
+    public void burnVerification(String password) {
+        hash.verify(password.toCharArray(), dummyHash);
+    }
+
+    /** 400 {@code WEAK_PASSWORD} naming each broken rule. */
+    public void checkPolicy(String password, String username, String field) {
+        List<FieldError> errors = new ArrayList<>();
+        if (password.length() < minLength) {
+            errors.add(new FieldError(field, "must be at least " + minLength + " characters"));
+        }
+        if (password.length() > 128) {
+            errors.add(new FieldError(field, "must be at most 128 characters"));
+        }
+        if (password.chars().noneMatch(Character::isLetter) || password.chars().noneMatch(Character::isDigit)) {
+            errors.add(new FieldError(field, "must contain letters and digits"));
+        }
+        if (password.chars().distinct().count() < 4) {
+            errors.add(new FieldError(field, "must use at least 4 different characters"));
+        }
+        if (username != null && password.toLowerCase(Locale.ROOT).contains(username.toLowerCase(Locale.ROOT))) {
+            errors.add(new FieldError(field, "must not contain the username"));
+        }
+        if (!errors.isEmpty()) {
+            throw new ApiException(ErrorCode.WEAK_PASSWORD, "The password does not meet the policy", errors, Map.of());
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package io.factoryops.identity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** The {@code jti} of an access token revoked by logout, kept until the token would have expired. */
+@Entity
+@Table(name = "revoked_access_tokens")
+@NamedQuery(name = "RevokedAccessToken.purgeExpired", query = "DELETE FROM RevokedAccessToken r WHERE r.expiresAt < :now")
+public class RevokedAccessToken {
+
+    @Id
+    @Column(length = 64)
+    private String jti;
+
+    @Column(name = "expires_at", nullable = false)
+    private Instant expiresAt;
+
+    protected RevokedAccessToken() {
+    }
+
+    RevokedAccessToken(String jti, Instant expiresAt) {
+        this.jti = jti;
+        this.expiresAt = expiresAt;
+    }
+}

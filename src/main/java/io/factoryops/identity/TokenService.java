@@ -1,0 +1,179 @@
+package io.factoryops.identity;
+
+import com.ibm.websphere.security.jwt.JwtBuilder;
+import com.ibm.websphere.security.jwt.JwtToken;
+import io.factoryops.platform.error.ApiException;
+import io.factoryops.platform.error.ErrorCode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * Access and refresh tokens. Access tokens are RS256 JWTs built by Liberty's {@code jwtBuilder}
+ * "factory" (key from the server keystore) and verified by MicroProfile JWT. Refresh tokens are
+ * opaque random strings stored as SHA-256 hashes.
+ */
+@ApplicationScoped
+public class TokenService {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    static final String GENERATION_CLAIM = "gen";
+
+    @PersistenceContext(unitName = "factory")
+    EntityManager em;
+
+    @Inject
+    @ConfigProperty(name = "factory.jwt.refresh-ttl-hours", defaultValue = "336")
+    long refreshTtlHours;
+
+    /** A signed access token and what the login response says about it. */
+    public record AccessToken(String token, String jti, long expiresIn) {
+    }
+
+    /** A new refresh token in clear (returned once) and its family. */
+    public record IssuedRefreshToken(String token, String familyId) {
+    }
+
+    public AccessToken issueAccessToken(UserAccount user) {
+        try {
+            JwtToken jwt = JwtBuilder.create("factory")
+                    .subject(Long.toString(user.getId()))
+                    .claim("upn", user.getUsername())
+                    .claim("groups", List.copyOf(user.getRole().groups()))
+                    .claim("role", user.getRole().value())
+                    .claim(GENERATION_CLAIM, user.getTokenGeneration())
+                    .buildJwt();
+            long expiresIn = jwt.getClaims().getExpiration() - Instant.now().getEpochSecond();
+            return new AccessToken(jwt.compact(), jwt.getClaims().getJwtId(), expiresIn);
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not issue an access token", e);
+        }
+    }
+
+    /** Starts a new family (a login) or continues one (a refresh). */
+    @Transactional
+    public IssuedRefreshToken issueRefreshToken(long userId, String familyId) {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String family = familyId == null ? UUID.randomUUID().toString() : familyId;
+        em.persist(new RefreshToken(userId, sha256(token), family,
+                Instant.now().plus(Duration.ofHours(refreshTtlHours))));
+        return new IssuedRefreshToken(token, family);
+    }
+
+    /**
+     * Uses a refresh token once. A token used before (or revoked) revokes its whole family, in a
+     * transaction of its own so that the revocation stands although the request fails.
+     *
+     * @return the token's row, now marked used
+     */
+    @Transactional(value = Transactional.TxType.REQUIRES_NEW, dontRollbackOn = ApiException.class)
+    public RefreshToken consumeRefreshToken(String token) {
+        RefreshToken row = em.createNamedQuery("RefreshToken.findByHash", RefreshToken.class)
+                .setParameter("hash", sha256(token))
+                .getResultStream().findFirst()
+                .orElseThrow(() -> new ApiException(ErrorCode.INVALID_REFRESH_TOKEN, "Unknown refresh token"));
+        if (row.isExpired()) {
+            throw new ApiException(ErrorCode.INVALID_REFRESH_TOKEN, "The refresh token has expired; log in again");
+        }
+        int marked = em.createNamedQuery("RefreshToken.markUsed")
+                .setParameter("now", Instant.now())
+                .setParameter("id", row.getId())
+                .executeUpdate();
+        if (marked == 0) {
+            em.createNamedQuery("RefreshToken.revokeFamily")
+                    .setParameter("now", Instant.now())
+                    .setParameter("family", row.getFamilyId())
+                    .executeUpdate();
+            throw new ApiException(ErrorCode.REFRESH_TOKEN_REUSED,
+                    "This refresh token was already used or revoked; every session of this login is now revoked");
+        }
+        return row;
+    }
+
+    /** Revokes the refresh token's family, when it belongs to the user. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void revokeRefreshFamily(String token, long userId) {
+        em.createNamedQuery("RefreshToken.findByHash", RefreshToken.class)
+                .setParameter("hash", sha256(token))
+                .getResultStream()
+                .filter(r -> r.getUserId() == userId)
+                .findFirst()
+                .ifPresent(r -> em.createNamedQuery("RefreshToken.revokeFamily")
+                        .setParameter("now", Instant.now())
+                        .setParameter("family", r.getFamilyId())
+                        .executeUpdate());
+    }
+
+    /** Revokes every refresh token of the user (password change, deactivation, role change). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void revokeAllRefreshTokens(long userId) {
+        em.createNamedQuery("RefreshToken.revokeUser")
+                .setParameter("now", Instant.now())
+                .setParameter("userId", userId)
+                .executeUpdate();
+    }
+
+    /** Revokes one access token until it expires; forgets revocations of tokens that expired. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void revokeAccessToken(JsonWebToken jwt) {
+        if (jwt.getTokenID() != null && em.find(RevokedAccessToken.class, jwt.getTokenID()) == null) {
+            em.persist(new RevokedAccessToken(jwt.getTokenID(), Instant.ofEpochSecond(jwt.getExpirationTime())));
+        }
+        em.createNamedQuery("RevokedAccessToken.purgeExpired").setParameter("now", Instant.now()).executeUpdate();
+    }
+
+    /**
+     * Whether a verified access token may still be used: not logged out, its account active and
+     * not changed (password, role) since the token was issued. Null when accepted, else the reason.
+     */
+    public String rejectionReason(JsonWebToken jwt) {
+        if (jwt.getTokenID() != null && em.find(RevokedAccessToken.class, jwt.getTokenID()) != null) {
+            return "The token was revoked by a logout";
+        }
+        long userId;
+        try {
+            userId = Long.parseLong(jwt.getSubject());
+        } catch (NumberFormatException e) {
+            return "The token does not name an account";
+        }
+        List<Object[]> rows = em.createQuery(
+                        "SELECT u.active, u.tokenGeneration FROM UserAccount u WHERE u.id = :id", Object[].class)
+                .setParameter("id", userId)
+                .getResultList();
+        if (rows.isEmpty() || !Boolean.TRUE.equals(rows.get(0)[0])) {
+            return "The account is disabled";
+        }
+        Object claim = jwt.getClaim(GENERATION_CLAIM);
+        Integer generation = claim instanceof Number n ? Integer.valueOf(n.intValue())
+                : claim instanceof jakarta.json.JsonNumber j ? Integer.valueOf(j.intValue()) : null;
+        if (generation == null || generation != ((Number) rows.get(0)[1]).intValue()) {
+            return "The token was issued before the account's credentials or role changed; log in again";
+        }
+        return null;
+    }
+
+    static String sha256(String value) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(value.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,150 @@
+package io.factoryops.identity;
+
+import io.factoryops.platform.db.VersionedEntity;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** A login: credentials, role, and whether it may still sign in. Deleting deactivates. */
+@Entity
+@Table(name = "users")
+@NamedQuery(name = "UserAccount.findByLogin",
+        query = "SELECT u FROM UserAccount u WHERE u.username = :login OR u.email = :login")
+@NamedQuery(name = "UserAccount.activeWithRole",
+        query = "SELECT u FROM UserAccount u WHERE u.role = :role AND u.active = TRUE")
+public class UserAccount extends VersionedEntity {
+
+    @Column(nullable = false, unique = true, length = 50)
+    private String username;
+
+    @Column(nullable = false, unique = true)
+    private String email;
+
+    @Column(name = "full_name", length = 100)
+    private String fullName;
+
+    @Column(name = "password_hash", nullable = false)
+    private String passwordHash;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 20)
+    private Role role;
+
+    @Column(nullable = false)
+    private boolean active;
+
+    @Column(name = "employee_id")
+    private Long employeeId;
+
+    @Column(name = "customer_id")
+    private Long customerId;
+
+    /**
+     * Carried by every access token as the {@code gen} claim; raising it (password, role change,
+     * deactivation) makes every token issued before unusable.
+     */
+    @Column(name = "token_generation", nullable = false)
+    private int tokenGeneration;
+
+    @Column(name = "last_login_at")
+    private Instant lastLoginAt;
+
+    protected UserAccount() {
+    }
+
+    public UserAccount(String username, String email, String fullName, String passwordHash, Role role) {
+        this.username = username;
+        this.email = email;
+        this.fullName = fullName;
+        this.passwordHash = passwordHash;
+        this.role = role;
+        this.active = true;
+    }
+
+    public void linkTo(Long employeeId, Long customerId) {
+        this.employeeId = employeeId;
+        this.customerId = customerId;
+    }
+
+    public void changeEmail(String email) {
+        this.email = email;
+    }
+
+    public void changeFullName(String fullName) {
+        this.fullName = fullName;
+    }
+
+    public void changeRole(Role role) {
+        if (this.role != role) {
+            this.role = role;
+            revokeTokens();
+        }
+    }
+
+    public void changePassword(String passwordHash) {
+        this.passwordHash = passwordHash;
+        revokeTokens();
+    }
+
+    public void activate() {
+        this.active = true;
+    }
+
+    public void deactivate() {
+        this.active = false;
+        revokeTokens();
+    }
+
+    public void recordLogin() {
+        this.lastLoginAt = Instant.now();
+    }
+
+    /** Every access token issued up to now stops working. */
+    private void revokeTokens() {
+        this.tokenGeneration++;
+    }
+
+    public String getUsername() {
+        return username;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public String getFullName() {
+        return fullName;
+    }
+
+    public String getPasswordHash() {
+        return passwordHash;
+    }
+
+    public Role getRole() {
+        return role;
+    }
+
+    public boolean isActive() {
+        return active;
+    }
+
+    public Long getEmployeeId() {
+        return employeeId;
+    }
+
+    public Long getCustomerId() {
+        return customerId;
+    }
+
+    public int getTokenGeneration() {
+        return tokenGeneration;
+    }
+
+    public Instant getLastLoginAt() {
+        return lastLoginAt;
+    }
+}

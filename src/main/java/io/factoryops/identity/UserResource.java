@@ -1,0 +1,127 @@
+package io.factoryops.identity;
+
+import io.factoryops.platform.http.ETags;
+import io.factoryops.platform.http.Params;
+import io.factoryops.platform.http.RestApplication;
+import io.factoryops.platform.paging.PageRequest;
+import io.factoryops.platform.paging.Paging;
+import jakarta.annotation.security.DenyAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * Account administration: {@code /api/auth/users} (and the alias {@code /api/auth/{id}}).
+ * super_admin manages everyone; admin manages manager, user, mechanic and customer accounts.
+ */
+@Path("auth/users")
+@RequestScoped
+@DenyAll
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Users", description = "Account administration")
+@SecurityRequirement(name = RestApplication.BEARER)
+public class UserResource {
+
+    @Inject
+    UserService users;
+
+    @Inject
+    JsonWebToken jwt;
+
+    @Context
+    UriInfo uriInfo;
+
+    @Context
+    Request request;
+
+    @Context
+    HttpHeaders headers;
+
+    @GET
+    @RolesAllowed(Role.ADMIN_NAME)
+    @Operation(summary = "List accounts", description = "Roles: admin (sees the accounts it manages), "
+            + "super_admin (sees all). Filters: role, active, q (username, email, full name). "
+            + "Sort: " + "username, email, role, created_at, last_login_at.")
+    @APIResponse(responseCode = "200", description = "A page of accounts")
+    public Response list(@QueryParam("role") String role, @QueryParam("active") String active) {
+        PageRequest page = PageRequest.from(uriInfo, 20, UserService.SORTABLE, "username");
+        return Paging.ok(users.list(Caller.of(jwt), page, Params.optionalText("role", role),
+                Params.optionalBoolean("active", active)), uriInfo);
+    }
+
+    /** Also reached as POST /api/auth/register. */
+    @POST
+    @RolesAllowed(Role.ADMIN_NAME)
+    @Operation(summary = "Create an account", description = "Roles: admin, super_admin; only roles the caller manages.")
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(schema = @Schema(implementation = UserResponse.class)))
+    public Response create(@NotNull @Valid UserRequest body) {
+        UserResponse created = users.create(Caller.of(jwt), body);
+        return Response.created(uriInfo.getBaseUriBuilder().path("auth/users/{id}").build(created.id()))
+                .tag(ETags.of(created.version()))
+                .entity(created)
+                .build();
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed(Role.ADMIN_NAME)
+    @Operation(summary = "Read an account", description = "Roles: admin, super_admin (accounts they manage, or their own).")
+    @APIResponse(responseCode = "200", description = "The account",
+            content = @Content(schema = @Schema(implementation = UserResponse.class)))
+    @APIResponse(responseCode = "304", description = "Not modified (If-None-Match)")
+    public Response get(@Parameter(description = "account id") @PathParam("id") long id) {
+        UserResponse user = users.get(Caller.of(jwt), id);
+        return ETags.conditionalGet(request, user.version(), user);
+    }
+
+    @PUT
+    @Path("{id}")
+    @RolesAllowed(Role.ADMIN_NAME)
+    @Operation(summary = "Change an account", description = "Roles: admin, super_admin. Absent fields stay. "
+            + "A role change, deactivation or password reset revokes the account's tokens. "
+            + "If-Match: the ETag read before (412 VERSION_CONFLICT when stale).")
+    @APIResponse(responseCode = "200", description = "The changed account",
+            content = @Content(schema = @Schema(implementation = UserResponse.class)))
+    public Response update(@PathParam("id") long id, @NotNull @Valid UserUpdateRequest body) {
+        UserResponse user = users.update(Caller.of(jwt), id, ETags.expectedVersion(headers), body);
+        return ETags.ok(user.version(), user);
+    }
+
+    @DELETE
+    @Path("{id}")
+    @RolesAllowed(Role.ADMIN_NAME)
+    @Operation(summary = "Deactivate an account", description = "Roles: admin, super_admin. The account is kept "
+            + "(its history keeps its actor) but can no longer sign in; the last super_admin cannot be deleted.")
+    @APIResponse(responseCode = "204", description = "Deactivated")
+    public Response delete(@PathParam("id") long id) {
+        users.deactivate(Caller.of(jwt), id, ETags.expectedVersion(headers));
+        return Response.noContent().build();
+    }
+}

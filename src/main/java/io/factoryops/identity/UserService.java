@@ -1,0 +1,264 @@
+package io.factoryops.identity;
+
+import io.factoryops.platform.audit.AuditService;
+import io.factoryops.platform.db.Constraints;
+import io.factoryops.platform.db.Versions;
+import io.factoryops.platform.error.ApiException;
+import io.factoryops.platform.error.ErrorCode;
+import io.factoryops.platform.paging.JpaPaging;
+import io.factoryops.platform.paging.Page;
+import io.factoryops.platform.paging.PageRequest;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import jakarta.persistence.criteria.Predicate;
+import jakarta.transaction.Transactional;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Account administration with the design's rules: a caller manages only the roles its own role
+ * manages (super_admin: all; admin: manager, user, mechanic, customer), grants no role above that,
+ * and the last active super_admin can be neither demoted nor deactivated. Deleting deactivates.
+ */
+@ApplicationScoped
+public class UserService {
+
+    public static final Set<String> SORTABLE = Set.of("username", "email", "role", "created_at", "last_login_at");
+    private static final Map<String, String> SORT_ATTRIBUTES = Map.of("username", "username", "email", "email",
+            "role", "role", "created_at", "createdAt", "last_login_at", "lastLoginAt");
+
+    @PersistenceContext(unitName = "factory")
+    EntityManager em;
+
+    @Inject
+    PasswordService passwords;
+
+    @Inject
+    TokenService tokens;
+
+    @Inject
+    AuditService audit;
+
+    @Transactional
+    public UserResponse create(Caller caller, UserRequest request) {
+        Role role = Role.parse(request.role(), "role");
+        requireManages(caller, role, "create");
+        String username = normalize(request.username());
+        String email = normalize(request.email());
+        passwords.checkPolicy(request.password(), username, "password");
+        requireUnique(username, email, null);
+        UserAccount user = new UserAccount(username, email, trimToNull(request.fullName()),
+                passwords.hash(request.password()), role);
+        user.linkTo(request.employeeId(), request.customerId());
+        em.persist(user);
+        flush();
+        UserResponse response = UserResponse.of(user);
+        audit.record("CREATE", "user", user.getId(), null, response);
+        return response;
+    }
+
+    @Transactional
+    public Page<UserResponse> list(Caller caller, PageRequest page, String roleFilter, Boolean active) {
+        Set<Role> visible = caller.role().manages();
+        Role role = roleFilter == null ? null : Role.parse(roleFilter, "role");
+        return JpaPaging.find(em, UserAccount.class, page, SORT_ATTRIBUTES, (cb, root) -> {
+            List<Predicate> where = new ArrayList<>();
+            where.add(root.get("role").in(visible));
+            if (role != null) {
+                where.add(cb.equal(root.get("role"), role));
+            }
+            if (active != null) {
+                where.add(cb.equal(root.get("active"), active));
+            }
+            if (page.q() != null) {
+                where.add(JpaPaging.containsAny(cb, root, page.q(), "username", "email", "fullName"));
+            }
+            return where;
+        }).map(UserResponse::of);
+    }
+
+    @Transactional
+    public UserResponse get(Caller caller, long id) {
+        UserAccount user = find(id);
+        if (user.getId() != caller.id()) {
+            requireManages(caller, user.getRole(), "read");
+        }
+        return UserResponse.of(user);
+    }
+
+    @Transactional
+    public UserResponse update(Caller caller, long id, Long expectedVersion, UserUpdateRequest request) {
+        UserAccount user = find(id);
+        requireManages(caller, user.getRole(), "change");
+        Versions.check(user, expectedVersion, "User");
+        UserResponse before = UserResponse.of(user);
+        if (request.role() != null) {
+            Role newRole = Role.parse(request.role(), "role");
+            requireManages(caller, newRole, "grant");
+            if (user.getRole() == Role.SUPER_ADMIN && newRole != Role.SUPER_ADMIN) {
+                requireAnotherSuperAdmin(user);
+            }
+            user.changeRole(newRole);
+        }
+        if (request.email() != null) {
+            String email = normalize(request.email());
+            requireUnique(null, email, user.getId());
+            user.changeEmail(email);
+        }
+        if (request.fullName() != null) {
+            user.changeFullName(trimToNull(request.fullName()));
+        }
+        if (request.password() != null) {
+            passwords.checkPolicy(request.password(), user.getUsername(), "password");
+            user.changePassword(passwords.hash(request.password()));
+            tokens.revokeAllRefreshTokens(user.getId());
+        }
+        if (request.active() != null && request.active() != user.isActive()) {
+            if (request.active()) {
+                user.activate();
+            } else {
+                deactivate(user);
+            }
+        }
+        flush();
+        UserResponse after = UserResponse.of(user);
+        audit.record("UPDATE", "user", user.getId(), before, after);
+        return after;
+    }
+
+    @Transactional
+    public void deactivate(Caller caller, long id, Long expectedVersion) {
+        UserAccount user = find(id);
+        requireManages(caller, user.getRole(), "delete");
+        Versions.check(user, expectedVersion, "User");
+        if (!user.isActive()) {
+            return;
+        }
+        UserResponse before = UserResponse.of(user);
+        deactivate(user);
+        flush();
+        audit.record("DEACTIVATE", "user", user.getId(), before, UserResponse.of(user));
+    }
+
+    private void deactivate(UserAccount user) {
+        if (user.getRole() == Role.SUPER_ADMIN) {
+            requireAnotherSuperAdmin(user);
+        }
+        user.deactivate();
+        tokens.revokeAllRefreshTokens(user.getId());
+    }
+
+    /**
+     * Creates the first super admin when there is no active one.
+     *
+     * @return the generated password when none was configured, else null
+     */
+    @Transactional
+    public String ensureSuperAdmin(String username, String email, String configuredPassword) {
+        boolean exists = !em.createNamedQuery("UserAccount.activeWithRole", UserAccount.class)
+                .setParameter("role", Role.SUPER_ADMIN).setMaxResults(1).getResultList().isEmpty();
+        if (exists) {
+            return null;
+        }
+        String name = normalize(username);
+        String generated = null;
+        String password = configuredPassword;
+        if (password == null || password.isBlank()) {
+            generated = randomPassword();
+            password = generated;
+        } else {
+            passwords.checkPolicy(password, name, "factory.admin.password");
+        }
+        List<UserAccount> same = em.createNamedQuery("UserAccount.findByLogin", UserAccount.class)
+                .setParameter("login", name).getResultList();
+        UserAccount admin;
+        if (same.isEmpty()) {
+            admin = new UserAccount(name, normalize(email), "Super Admin", passwords.hash(password), Role.SUPER_ADMIN);
+            em.persist(admin);
+        } else {
+            admin = same.get(0);
+            admin.changeRole(Role.SUPER_ADMIN);
+            admin.changePassword(passwords.hash(password));
+            admin.activate();
+        }
+        em.flush();
+        audit.record("BOOTSTRAP_SUPER_ADMIN", "user", admin.getId(), null, Map.of("username", name));
+        return generated;
+    }
+
+    UserAccount find(long id) {
+        UserAccount user = em.find(UserAccount.class, id);
+        if (user == null) {
+            throw ApiException.notFound("User", id);
+        }
+        return user;
+    }
+
+    private void requireManages(Caller caller, Role role, String what) {
+        if (!caller.role().canManage(role)) {
+            throw ApiException.forbidden("A " + caller.role().value() + " may not " + what + " "
+                    + role.value() + " accounts");
+        }
+    }
+
+    /** Locks the active super admins, so that two concurrent demotions cannot remove the last one. */
+    private void requireAnotherSuperAdmin(UserAccount user) {
+        List<UserAccount> superAdmins = em.createNamedQuery("UserAccount.activeWithRole", UserAccount.class)
+                .setParameter("role", Role.SUPER_ADMIN)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList();
+        boolean another = superAdmins.stream().anyMatch(u -> !u.getId().equals(user.getId()));
+        if (!another) {
+            throw new ApiException(ErrorCode.LAST_SUPER_ADMIN,
+                    "This is the last active super_admin; promote another account first");
+        }
+    }
+
+    void requireUnique(String username, String email, Long exceptId) {
+        if (username != null && !em.createQuery("SELECT u.id FROM UserAccount u WHERE u.username = :v", Long.class)
+                .setParameter("v", username).getResultList().isEmpty()) {
+            throw ApiException.alreadyExists("username", "The username " + username + " is taken");
+        }
+        if (email != null && em.createQuery("SELECT u.id FROM UserAccount u WHERE u.email = :v", Long.class)
+                .setParameter("v", email).getResultList().stream().anyMatch(id -> !id.equals(exceptId))) {
+            throw ApiException.alreadyExists("email", "The email " + email + " is already used by another account");
+        }
+    }
+
+    void flush() {
+        try {
+            em.flush();
+        } catch (PersistenceException e) {
+            if (Constraints.violated(e) != null) {
+                throw new ApiException(ErrorCode.ALREADY_EXISTS, "The username or email is already in use");
+            }
+            throw e;
+        }
+    }
+
+    static String normalize(String value) {
+        return value == null ? null : value.trim().toLowerCase(Locale.ROOT);
+    }
+
+    static String trimToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    private static String randomPassword() {
+        String alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+        SecureRandom random = new SecureRandom();
+        StringBuilder out = new StringBuilder("A1");
+        for (int i = 0; i < 22; i++) {
+            out.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return out.toString();
+    }
+}

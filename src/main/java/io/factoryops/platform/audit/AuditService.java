@@ -1,0 +1,92 @@
+package io.factoryops.platform.audit;
+
+import io.factoryops.platform.http.CurrentRequest;
+import io.factoryops.platform.json.JsonConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.io.StringReader;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Writes audit rows. {@link #record} joins the caller's transaction, so the row commits or rolls
+ * back with the change it describes; {@link #recordIndependently} commits on its own, for events
+ * that must be kept although the request fails (a rejected login).
+ * Before/after hold only the fields that changed.
+ */
+@ApplicationScoped
+public class AuditService {
+
+    private static final Set<String> NOISE = Set.of("version", "updated_at", "created_at");
+
+    @PersistenceContext(unitName = "factory")
+    EntityManager em;
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void record(String action, String entityType, Object entityId, Object before, Object after) {
+        write(actor(), action, entityType, entityId, before, after);
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void recordIndependently(String actor, String action, String entityType, Object entityId, Object details) {
+        write(actor, action, entityType, entityId, null, details);
+    }
+
+    private void write(String actor, String action, String entityType, Object entityId, Object before, Object after) {
+        JsonObject b = toJson(before);
+        JsonObject a = toJson(after);
+        if (b != null && a != null) {
+            JsonObjectBuilder changedBefore = Json.createObjectBuilder();
+            JsonObjectBuilder changedAfter = Json.createObjectBuilder();
+            for (String key : union(b, a)) {
+                JsonValue old = b.get(key);
+                JsonValue now = a.get(key);
+                if (!NOISE.contains(key) && !Objects.equals(old, now)) {
+                    changedBefore.add(key, old == null ? JsonValue.NULL : old);
+                    changedAfter.add(key, now == null ? JsonValue.NULL : now);
+                }
+            }
+            b = changedBefore.build();
+            a = changedAfter.build();
+        }
+        CurrentRequest request = CurrentRequest.get().orElse(null);
+        em.persist(new AuditLog(actor, action, entityType, entityId == null ? null : entityId.toString(),
+                b == null ? null : b.toString(), a == null ? null : a.toString(),
+                request == null ? null : request.clientIp(),
+                request == null ? null : request.userAgent(),
+                request == null ? null : request.id()));
+    }
+
+    private static Set<String> union(JsonObject b, JsonObject a) {
+        java.util.TreeSet<String> keys = new java.util.TreeSet<>(b.keySet());
+        keys.addAll(a.keySet());
+        return keys;
+    }
+
+    private static JsonObject toJson(Object state) {
+        if (state == null) {
+            return null;
+        }
+        if (state instanceof JsonObject json) {
+            return json;
+        }
+        if (state instanceof Map<?, ?> map && map.isEmpty()) {
+            return JsonValue.EMPTY_JSON_OBJECT;
+        }
+        String text = JsonConfig.jsonb().toJson(state);
+        try (var reader = Json.createReader(new StringReader(text))) {
+            return reader.readObject();
+        }
+    }
+
+    private static String actor() {
+        return CurrentRequest.get().map(CurrentRequest::actor).orElse("system");
+    }
+}

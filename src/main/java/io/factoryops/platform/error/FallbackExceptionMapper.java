@@ -1,0 +1,42 @@
+package io.factoryops.platform.error;
+
+import io.factoryops.platform.http.CurrentRequest;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Everything no other mapper claimed. A body JSON-B could not read is the client's fault (400), a
+ * lost optimistic-lock race is a version conflict (412); anything else is logged with the request
+ * id and answered 500 without internals.
+ */
+@Provider
+public class FallbackExceptionMapper implements ExceptionMapper<Throwable> {
+
+    private static final Logger LOG = Logger.getLogger(FallbackExceptionMapper.class.getName());
+
+    @Override
+    public Response toResponse(Throwable e) {
+        JsonErrors.Detail json = JsonErrors.find(e);
+        if (json != null) {
+            return Problems.response(ErrorCode.MALFORMED_JSON, json.detail(), json.errors(), Map.of());
+        }
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ApiException api) {
+                return Problems.response(api);
+            }
+            if (t instanceof OptimisticLockException) {
+                return Problems.response(ErrorCode.VERSION_CONFLICT,
+                        "The resource was changed by someone else; fetch it again and retry", List.of(), Map.of());
+            }
+        }
+        LOG.log(Level.SEVERE, CurrentRequest.logPrefix() + "Unhandled exception", e);
+        return Problems.response(ErrorCode.INTERNAL_ERROR,
+                "An unexpected error occurred; quote the request id when reporting it");
+    }
+}

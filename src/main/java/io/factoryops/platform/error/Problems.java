@@ -1,0 +1,42 @@
+package io.factoryops.platform.error;
+
+import io.factoryops.platform.http.CurrentRequest;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Map;
+
+/** Builds every problem+json response of the application, so that all of them look the same. */
+public final class Problems {
+
+    private Problems() {
+    }
+
+    public static Problem of(ErrorCode code, String detail, List<FieldError> errors) {
+        return of(code, detail, errors, CurrentRequest.get().map(CurrentRequest::path).orElse(null),
+                CurrentRequest.requestId());
+    }
+
+    public static Problem of(ErrorCode code, String detail, List<FieldError> errors, String instance, String requestId) {
+        return new Problem(code.type(), code.title(), code.status(), detail, instance, code.name(),
+                requestId, errors == null || errors.isEmpty() ? null : List.copyOf(errors));
+    }
+
+    public static Response response(ErrorCode code, String detail) {
+        return response(code, detail, List.of(), Map.of());
+    }
+
+    public static Response response(ErrorCode code, String detail, List<FieldError> errors, Map<String, String> headers) {
+        Response.ResponseBuilder builder = Response.status(code.status())
+                .type(Problem.MEDIA_TYPE)
+                .entity(of(code, detail, errors));
+        headers.forEach(builder::header);
+        if (code.status() == 401) {
+            builder.header("WWW-Authenticate", "Bearer realm=\"factory-ops\"");
+        }
+        return builder.build();
+    }
+
+    public static Response response(ApiException e) {
+        return response(e.code(), e.getMessage(), e.errors(), e.headers());
+    }
+}

@@ -1,0 +1,2 @@
+/** MicroProfile Health checks: liveness, readiness, start-up. */
+package io.factoryops.platform.health;

@@ -1,0 +1,2 @@
+/** JSON-B configuration of the API. */
+package io.factoryops.platform.json;

@@ -1,0 +1,134 @@
+package io.factoryops.workforce;
+
+import io.factoryops.identity.Role;
+import io.factoryops.platform.http.ETags;
+import io.factoryops.platform.http.Params;
+import io.factoryops.platform.http.RestApplication;
+import io.factoryops.platform.paging.PageRequest;
+import io.factoryops.platform.paging.Paging;
+import jakarta.annotation.security.DenyAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** {@code /api/employees}: read by manager, written by admin. */
+@Path("employees")
+@RequestScoped
+@DenyAll
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Employees")
+@SecurityRequirement(name = RestApplication.BEARER)
+public class EmployeeResource {
+
+    @Inject
+    EmployeeService employees;
+
+    @Context
+    UriInfo uriInfo;
+
+    @Context
+    Request request;
+
+    @Context
+    HttpHeaders headers;
+
+    @GET
+    @RolesAllowed(Role.MANAGER_NAME)
+    @Operation(summary = "List employees", description = "Roles: manager. Paged (page, per_page ≤ 100), "
+            + "q searches name, email and position; sort by id, name, email, position, department, hire_date, "
+            + "created_at (prefix '-' for descending).")
+    @APIResponse(responseCode = "200", description = "A page of employees")
+    public Response list(@Parameter(description = "exact department, case-insensitive") @QueryParam("department") String department,
+                         @Parameter(description = "true or false") @QueryParam("active") String active) {
+        PageRequest page = PageRequest.from(uriInfo, 20, EmployeeService.SORTABLE, "id");
+        EmployeeService.Filter filter = new EmployeeService.Filter(Params.optionalText("department", department),
+                Params.optionalBoolean("active", active));
+        return Paging.ok(employees.list(page, filter), uriInfo);
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed(Role.MANAGER_NAME)
+    @Operation(summary = "Read an employee", description = "Roles: manager. ETag; If-None-Match → 304.")
+    @APIResponse(responseCode = "200", description = "The employee",
+            content = @Content(schema = @Schema(implementation = EmployeeResponse.class)))
+    @APIResponse(responseCode = "304", description = "Not modified")
+    public Response get(@PathParam("id") long id) {
+        EmployeeResponse employee = employees.get(id);
+        return ETags.conditionalGet(request, employee.version(), employee);
+    }
+
+    @POST
+    @RolesAllowed(Role.ADMIN_NAME)
+    @Operation(summary = "Create an employee", description = "Roles: admin.")
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(schema = @Schema(implementation = EmployeeResponse.class)))
+    public Response create(@NotNull @Valid EmployeeRequest body) {
+        EmployeeResponse created = employees.create(body);
+        return Response.created(uriInfo.getAbsolutePathBuilder().path(Long.toString(created.id())).build())
+                .tag(ETags.of(created.version()))
+                .entity(created)
+                .build();
+    }
+
+    @PUT
+    @Path("{id}")
+    @RolesAllowed(Role.ADMIN_NAME)
+    @Operation(summary = "Replace an employee", description = "Roles: admin. If-Match → 412 VERSION_CONFLICT when stale.")
+    @APIResponse(responseCode = "200", description = "The replaced employee",
+            content = @Content(schema = @Schema(implementation = EmployeeResponse.class)))
+    public Response replace(@PathParam("id") long id, @NotNull @Valid EmployeeRequest body) {
+        EmployeeResponse employee = employees.replace(id, ETags.expectedVersion(headers), body);
+        return ETags.ok(employee.version(), employee);
+    }
+
+    @PATCH
+    @Path("{id}")
+    @RolesAllowed(Role.ADMIN_NAME)
+    @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
+    @Operation(summary = "Change some fields of an employee", description = "Roles: admin. Absent fields stay. "
+            + "If-Match → 412 VERSION_CONFLICT when stale.")
+    @APIResponse(responseCode = "200", description = "The changed employee",
+            content = @Content(schema = @Schema(implementation = EmployeeResponse.class)))
+    public Response patch(@PathParam("id") long id, @NotNull @Valid EmployeePatch body) {
+        EmployeeResponse employee = employees.patch(id, ETags.expectedVersion(headers), body);
+        return ETags.ok(employee.version(), employee);
+    }
+
+    @DELETE
+    @Path("{id}")
+    @RolesAllowed(Role.ADMIN_NAME)
+    @Operation(summary = "Delete an employee", description = "Roles: admin. 409 STILL_REFERENCED when records "
+            + "refer to it (deactivate it instead). If-Match → 412 when stale.")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    public Response delete(@PathParam("id") long id) {
+        employees.delete(id, ETags.expectedVersion(headers));
+        return Response.noContent().build();
+    }
+}

@@ -1,0 +1,23 @@
+package io.factoryops.workforce;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** An employee as the API shows it. */
+public record EmployeeResponse(
+        Long id,
+        String name,
+        String email,
+        String position,
+        String department,
+        LocalDate hireDate,
+        boolean active,
+        long version,
+        Instant createdAt,
+        Instant updatedAt) {
+
+    static EmployeeResponse of(Employee e) {
+        return new EmployeeResponse(e.getId(), e.getName(), e.getEmail(), e.getPosition(), e.getDepartment(),
+                e.getHireDate(), e.isActive(), e.getVersion(), e.getCreatedAt(), e.getUpdatedAt());
+    }
+}

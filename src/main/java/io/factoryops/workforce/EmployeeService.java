@@ -1,0 +1,152 @@
+package io.factoryops.workforce;
+
+import io.factoryops.platform.audit.AuditService;
+import io.factoryops.platform.db.Constraints;
+import io.factoryops.platform.db.Versions;
+import io.factoryops.platform.error.ApiException;
+import io.factoryops.platform.error.ErrorCode;
+import io.factoryops.platform.paging.JpaPaging;
+import io.factoryops.platform.paging.Page;
+import io.factoryops.platform.paging.PageRequest;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import jakarta.persistence.criteria.Predicate;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/** Employees: each change in one transaction with its audit row; email unique (case-insensitive). */
+@ApplicationScoped
+public class EmployeeService {
+
+    public static final Set<String> SORTABLE = Set.of("id", "name", "email", "position", "department",
+            "hire_date", "created_at");
+    private static final Map<String, String> SORT_ATTRIBUTES = Map.of("id", "id", "name", "name", "email", "email",
+            "position", "position", "department", "department", "hire_date", "hireDate", "created_at", "createdAt");
+
+    @PersistenceContext(unitName = "factory")
+    EntityManager em;
+
+    @Inject
+    AuditService audit;
+
+    /** Filters of the list besides {@code q}. */
+    public record Filter(String department, Boolean active) {
+    }
+
+    @Transactional
+    public Page<EmployeeResponse> list(PageRequest page, Filter filter) {
+        return JpaPaging.find(em, Employee.class, page, SORT_ATTRIBUTES, (cb, root) -> {
+            List<Predicate> where = new ArrayList<>();
+            if (page.q() != null) {
+                where.add(JpaPaging.containsAny(cb, root, page.q(), "name", "email", "position"));
+            }
+            if (filter.department() != null) {
+                where.add(cb.equal(cb.lower(root.get("department")), filter.department().toLowerCase(Locale.ROOT)));
+            }
+            if (filter.active() != null) {
+                where.add(cb.equal(root.get("active"), filter.active()));
+            }
+            return where;
+        }).map(EmployeeResponse::of);
+    }
+
+    @Transactional
+    public EmployeeResponse get(long id) {
+        return EmployeeResponse.of(find(id));
+    }
+
+    @Transactional
+    public EmployeeResponse create(EmployeeRequest request) {
+        String email = normalizeEmail(request.email());
+        requireUniqueEmail(email, null);
+        Employee employee = new Employee(request.name().trim(), email, trim(request.position()),
+                trim(request.department()), request.hireDate(), request.active() == null || request.active());
+        em.persist(employee);
+        flush();
+        EmployeeResponse created = EmployeeResponse.of(employee);
+        audit.record("CREATE", "employee", employee.getId(), null, created);
+        return created;
+    }
+
+    @Transactional
+    public EmployeeResponse replace(long id, Long expectedVersion, EmployeeRequest request) {
+        Employee employee = find(id);
+        Versions.check(employee, expectedVersion, "Employee");
+        EmployeeResponse before = EmployeeResponse.of(employee);
+        String email = normalizeEmail(request.email());
+        requireUniqueEmail(email, id);
+        employee.describe(request.name().trim(), email, trim(request.position()), trim(request.department()),
+                request.hireDate(), request.active() == null || request.active());
+        flush();
+        EmployeeResponse after = EmployeeResponse.of(employee);
+        audit.record("UPDATE", "employee", id, before, after);
+        return after;
+    }
+
+    @Transactional
+    public EmployeeResponse patch(long id, Long expectedVersion, EmployeePatch patch) {
+        Employee employee = find(id);
+        return replace(id, expectedVersion, patch.applyTo(employee));
+    }
+
+    @Transactional
+    public void delete(long id, Long expectedVersion) {
+        Employee employee = find(id);
+        Versions.check(employee, expectedVersion, "Employee");
+        EmployeeResponse before = EmployeeResponse.of(employee);
+        em.remove(employee);
+        try {
+            em.flush();
+        } catch (PersistenceException e) {
+            if (Constraints.violated(e) != null) {
+                throw new ApiException(ErrorCode.STILL_REFERENCED,
+                        "Employee " + id + " is still referenced (e.g. by production records); deactivate it instead");
+            }
+            throw e;
+        }
+        audit.record("DELETE", "employee", id, before, null);
+    }
+
+    private Employee find(long id) {
+        Employee employee = em.find(Employee.class, id);
+        if (employee == null) {
+            throw ApiException.notFound("Employee", id);
+        }
+        return employee;
+    }
+
+    private void requireUniqueEmail(String email, Long exceptId) {
+        boolean taken = em.createQuery("SELECT e.id FROM Employee e WHERE e.email = :email", Long.class)
+                .setParameter("email", email)
+                .getResultList().stream().anyMatch(other -> !other.equals(exceptId));
+        if (taken) {
+            throw ApiException.alreadyExists("email", "Another employee already has the email " + email);
+        }
+    }
+
+    private void flush() {
+        try {
+            em.flush();
+        } catch (PersistenceException e) {
+            if (Constraints.violated(e) != null) {
+                throw ApiException.alreadyExists("email", "Another employee already has this email");
+            }
+            throw e;
+        }
+    }
+
+    private static String normalizeEmail(String email) {
+        return email.trim().toLowerCase(Locale.ROOT);
+    }
+
+    private static String trim(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}

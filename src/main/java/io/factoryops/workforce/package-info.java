@@ -1,0 +1,2 @@
+/** The plant's people: employees. */
+package io.factoryops.workforce;

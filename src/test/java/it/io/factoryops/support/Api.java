@@ -1,0 +1,129 @@
+package it.io.factoryops.support;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.client.Client;
+import jakarta.ws.rs.client.ClientBuilder;
+import jakarta.ws.rs.client.Entity;
+import jakarta.ws.rs.client.Invocation;
+import jakarta.ws.rs.client.WebTarget;
+import jakarta.ws.rs.core.Response;
+import java.io.StringReader;
+import java.util.Map;
+
+/**
+ * The black-box client of the integration tests: real HTTP to the Liberty server that the build
+ * started (port from the {@code http.port} system property), a JAX-RS client, JSON read as JSON-P.
+ */
+public final class Api {
+
+    public static final String BASE = "http://localhost:" + System.getProperty("http.port", "9180");
+    public static final String ADMIN = "admin";
+    public static final String ADMIN_PASSWORD = "Factory-Ops-IT-2026x";
+    public static final String PASSWORD = "Sturdy-Passw0rd-42";
+    /** Makes names unique per test run: the H2 database survives between runs. */
+    public static final String RUN = Long.toString(System.currentTimeMillis(), 36);
+
+    private static final Client CLIENT = ClientBuilder.newBuilder().build();
+    private static final Map<String, String> TOKENS = new java.util.HashMap<>();
+
+    private Api() {
+    }
+
+    public static WebTarget target(String path) {
+        return CLIENT.target(BASE).path(path);
+    }
+
+    public static Invocation.Builder anonymous(String path) {
+        return target(path).request();
+    }
+
+    public static Invocation.Builder as(String token, String path) {
+        return target(path).request().header("Authorization", "Bearer " + token);
+    }
+
+    public static Entity<String> json(String body) {
+        return Entity.entity(body, "application/json");
+    }
+
+    public static JsonObject body(Response response) {
+        String text = response.readEntity(String.class);
+        try (var reader = Json.createReader(new StringReader(text))) {
+            return reader.readObject();
+        }
+    }
+
+    /** Logs in and returns the whole login response. */
+    public static JsonObject login(String username, String password) {
+        try (Response r = anonymous("api/auth/login").post(json(
+                "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}"))) {
+            assertEquals(200, r.getStatus(), () -> "login of " + username + " failed");
+            return body(r);
+        }
+    }
+
+    /** The first super admin's token. */
+    public static synchronized String adminToken() {
+        String token = TOKENS.get("super admin");
+        if (token == null) {
+            token = login(ADMIN, ADMIN_PASSWORD).getString("access_token");
+            TOKENS.put("super admin", token);
+        }
+        return token;
+    }
+
+    /** A token of a fresh account with this role (created once per run by the super admin). */
+    public static synchronized String tokenFor(String role) {
+        String token = TOKENS.get("role " + role);
+        if (token == null) {
+            token = login(createUser(role), PASSWORD).getString("access_token");
+            TOKENS.put("role " + role, token);
+        }
+        return token;
+    }
+
+    /** Creates an account with this role as the super admin; returns its username. */
+    public static String createUser(String role) {
+        String username = "it-" + role.replace('_', '-') + "-" + RUN + "-" + COUNTER.incrementAndGet();
+        try (Response r = as(adminToken(), "api/auth/users").post(json("{\"username\":\"" + username
+                + "\",\"email\":\"" + username + "@it.example\",\"password\":\"" + PASSWORD
+                + "\",\"full_name\":\"IT " + role + "\",\"role\":\"" + role + "\"}"))) {
+            assertEquals(201, r.getStatus(), () -> "could not create a " + role);
+        }
+        return username;
+    }
+
+    private static final java.util.concurrent.atomic.AtomicInteger COUNTER = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** Asserts an RFC 9457 problem with this status and code, consistent request id; returns its body. */
+    public static JsonObject assertProblem(Response response, int status, String code) {
+        String text = response.readEntity(String.class);
+        assertEquals(status, response.getStatus(), () -> "unexpected status; body: " + text);
+        assertNotNull(response.getMediaType(), "problem without content type");
+        assertEquals("application/problem+json", response.getMediaType().getType() + "/"
+                + response.getMediaType().getSubtype(), "content type");
+        JsonObject problem;
+        try (var reader = Json.createReader(new StringReader(text))) {
+            problem = reader.readObject();
+        }
+        assertEquals(status, problem.getInt("status"));
+        assertEquals(code, problem.getString("code"), () -> "body: " + text);
+        assertTrue(problem.getString("type").startsWith("/problems/"));
+        assertFalse(problem.getString("title").isBlank());
+        assertFalse(text.contains("Exception"), () -> "internals leak: " + text);
+        assertFalse(text.contains("at io.factoryops"), () -> "stack trace leak: " + text);
+        String requestId = response.getHeaderString("X-Request-Id");
+        assertNotNull(requestId, "X-Request-Id header");
+        assertEquals(requestId, problem.getString("request_id"));
+        return problem;
+    }
+
+    public static String uniqueEmail(String prefix) {
+        return prefix + "-" + RUN + "-" + COUNTER.incrementAndGet() + "@it.example";
+    }
+}

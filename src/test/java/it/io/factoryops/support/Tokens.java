@@ -1,0 +1,104 @@
+package it.io.factoryops.support;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import java.io.FileInputStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPairGenerator;
+import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.Signature;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Map;
+
+/**
+ * Builds JWTs the way an attacker or a clock would: expired ones signed with the server's own key,
+ * ones signed with another key, unsigned ({@code alg: none}) ones and tampered ones.
+ */
+public final class Tokens {
+
+    private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
+    private static final Base64.Decoder B64D = Base64.getUrlDecoder();
+
+    private Tokens() {
+    }
+
+    public static JsonObject header(String token) {
+        return parse(new String(B64D.decode(token.split("\\.")[0]), StandardCharsets.UTF_8));
+    }
+
+    public static JsonObject claims(String token) {
+        return parse(new String(B64D.decode(token.split("\\.")[1]), StandardCharsets.UTF_8));
+    }
+
+    /** The real token with some claims replaced, re-signed with the given key (null: keep the old signature). */
+    public static String withClaims(String token, Map<String, JsonValue> changes, PrivateKey key) {
+        JsonObjectBuilder claims = Json.createObjectBuilder(claims(token));
+        changes.forEach(claims::add);
+        String head = token.split("\\.")[0];
+        String payload = B64.encodeToString(claims.build().toString().getBytes(StandardCharsets.UTF_8));
+        if (key == null) {
+            return head + "." + payload + "." + token.split("\\.")[2];
+        }
+        return sign(head + "." + payload, key);
+    }
+
+    public static String unsigned(String token) {
+        String head = B64.encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
+        return head + "." + token.split("\\.")[1] + ".";
+    }
+
+    public static PrivateKey serverKey() {
+        try {
+            Path dir = Path.of(System.getProperty("liberty.server.dir"));
+            String password = Files.readAllLines(dir.resolve("server.env")).stream()
+                    .filter(l -> l.startsWith("keystore_password="))
+                    .map(l -> l.substring("keystore_password=".length()))
+                    .findFirst().orElseThrow();
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            try (var in = new FileInputStream(dir.resolve("resources/security/key.p12").toFile())) {
+                store.load(in, password.toCharArray());
+            }
+            return (PrivateKey) store.getKey("default", password.toCharArray());
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot read the server's signing key", e);
+        }
+    }
+
+    public static PrivateKey otherKey() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return generator.generateKeyPair().getPrivate();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static JsonValue epoch(Instant instant) {
+        return Json.createValue(instant.getEpochSecond());
+    }
+
+    private static String sign(String input, PrivateKey key) {
+        try {
+            Signature signature = Signature.getInstance("SHA256withRSA");
+            signature.initSign(key);
+            signature.update(input.getBytes(StandardCharsets.US_ASCII));
+            return input + "." + B64.encodeToString(signature.sign());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JsonObject parse(String json) {
+        try (var reader = Json.createReader(new StringReader(json))) {
+            return reader.readObject();
+        }
+    }
+}
