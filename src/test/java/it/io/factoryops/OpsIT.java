@@ -58,7 +58,8 @@ class OpsIT {
             JsonObject paths = doc.getJsonObject("paths");
             for (String path : new String[] {"/api/auth/login", "/api/auth/refresh", "/api/auth/logout",
                     "/api/auth/me", "/api/auth/profile", "/api/auth/change-password", "/api/auth/register",
-                    "/api/auth/users", "/api/auth/users/{id}", "/api/roles", "/api/employees", "/api/employees/{id}"}) {
+                    "/api/auth/users", "/api/auth/users/{id}", "/api/roles", "/api/employees", "/api/employees/{id}",
+                    "/api/audit-logs"}) {
                 assertNotNull(paths.get(path), "documented: " + path);
             }
             assertNotNull(doc.getJsonObject("components").getJsonObject("securitySchemes").get("bearer"));

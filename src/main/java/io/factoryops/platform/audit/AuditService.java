@@ -2,6 +2,9 @@ package io.factoryops.platform.audit;
 
 import io.factoryops.platform.http.CurrentRequest;
 import io.factoryops.platform.json.JsonConfig;
+import io.factoryops.platform.paging.JpaPaging;
+import io.factoryops.platform.paging.Page;
+import io.factoryops.platform.paging.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -9,8 +12,13 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.criteria.Predicate;
 import jakarta.transaction.Transactional;
 import java.io.StringReader;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -25,6 +33,14 @@ import java.util.Set;
 public class AuditService {
 
     private static final Set<String> NOISE = Set.of("version", "updated_at", "created_at");
+    public static final Set<String> SORTABLE = Set.of("occurred_at", "actor", "action");
+    private static final Map<String, String> SORT_ATTRIBUTES = Map.of("occurred_at", "occurredAt", "actor", "actor",
+            "action", "action");
+
+    /** Filters of the audit log list; all optional, dates in UTC and inclusive. */
+    public record Filter(String actor, String entityType, String entityId, String action,
+                         LocalDate dateFrom, LocalDate dateTo) {
+    }
 
     @PersistenceContext(unitName = "factory")
     EntityManager em;
@@ -37,6 +53,34 @@ public class AuditService {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void recordIndependently(String actor, String action, String entityType, Object entityId, Object details) {
         write(actor, action, entityType, entityId, null, details);
+    }
+
+    @Transactional
+    public Page<AuditLogResponse> list(PageRequest page, Filter filter) {
+        return JpaPaging.find(em, AuditLog.class, page, SORT_ATTRIBUTES, (cb, root) -> {
+            List<Predicate> where = new ArrayList<>();
+            if (filter.actor() != null) {
+                where.add(cb.equal(root.get("actor"), filter.actor()));
+            }
+            if (filter.entityType() != null) {
+                where.add(cb.equal(root.get("entityType"), filter.entityType()));
+            }
+            if (filter.entityId() != null) {
+                where.add(cb.equal(root.get("entityId"), filter.entityId()));
+            }
+            if (filter.action() != null) {
+                where.add(cb.equal(root.get("action"), filter.action()));
+            }
+            if (filter.dateFrom() != null) {
+                where.add(cb.greaterThanOrEqualTo(root.get("occurredAt"),
+                        filter.dateFrom().atStartOfDay(ZoneOffset.UTC).toInstant()));
+            }
+            if (filter.dateTo() != null) {
+                where.add(cb.lessThan(root.get("occurredAt"),
+                        filter.dateTo().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()));
+            }
+            return where;
+        }).map(AuditLogResponse::of);
     }
 
     private void write(String actor, String action, String entityType, Object entityId, Object before, Object after) {

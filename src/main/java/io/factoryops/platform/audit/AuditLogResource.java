@@ -1,0 +1,55 @@
+package io.factoryops.platform.audit;
+
+import io.factoryops.platform.http.Params;
+import io.factoryops.platform.http.RestApplication;
+import io.factoryops.platform.paging.PageRequest;
+import io.factoryops.platform.paging.Paging;
+import jakarta.annotation.security.DenyAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** {@code GET /api/audit-logs}: read by admin. */
+@Path("audit-logs")
+@RequestScoped
+@DenyAll
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Audit")
+@SecurityRequirement(name = RestApplication.BEARER)
+public class AuditLogResource {
+
+    @Inject
+    AuditService audit;
+
+    @Context
+    UriInfo uriInfo;
+
+    @GET
+    @RolesAllowed("admin")
+    @Operation(summary = "Read the audit log", description = "Roles: admin. Newest first by default. Filters: "
+            + "actor, entity_type, entity_id, action, date_from, date_to (YYYY-MM-DD, UTC, inclusive). "
+            + "Sort: occurred_at, actor, action.")
+    @APIResponse(responseCode = "200", description = "A page of audit rows")
+    public Response list(@QueryParam("actor") String actor, @QueryParam("entity_type") String entityType,
+                         @QueryParam("entity_id") String entityId, @QueryParam("action") String action,
+                         @QueryParam("date_from") String dateFrom, @QueryParam("date_to") String dateTo) {
+        PageRequest page = PageRequest.from(uriInfo, 20, AuditService.SORTABLE, "-occurred_at");
+        AuditService.Filter filter = new AuditService.Filter(Params.optionalText("actor", actor),
+                Params.optionalText("entity_type", entityType), Params.optionalText("entity_id", entityId),
+                Params.optionalText("action", action), Params.optionalDate("date_from", dateFrom),
+                Params.optionalDate("date_to", dateTo));
+        return Paging.ok(audit.list(page, filter), uriInfo);
+    }
+}

@@ -1,0 +1,117 @@
+package it.io.factoryops;
+
+import static it.io.factoryops.support.Api.anonymous;
+import static it.io.factoryops.support.Api.as;
+import static it.io.factoryops.support.Api.assertProblem;
+import static it.io.factoryops.support.Api.body;
+import static it.io.factoryops.support.Api.json;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import it.io.factoryops.support.Api;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.client.WebTarget;
+import jakarta.ws.rs.core.Response;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+
+/** The audit log: each change, login and failure, with actor, changed fields, ip and request id. */
+class AuditLogIT {
+
+    private static JsonArray rows(WebTarget query) {
+        try (Response r = query.request().header("Authorization", "Bearer " + Api.adminToken()).get()) {
+            assertEquals(200, r.getStatus());
+            return body(r).getJsonArray("data");
+        }
+    }
+
+    @Test
+    void changesAreAuditedWithActorChangedFieldsAndRequestId() {
+        String adminName = Api.createUser("admin");
+        String token = Api.login(adminName, Api.PASSWORD).getString("access_token");
+        String email = Api.uniqueEmail("audited");
+        long id;
+        try (Response r = as(token, "api/employees").header("X-Request-Id", "audit-" + Api.RUN)
+                .header("User-Agent", "audit-test").post(json("{\"name\":\"Audited\",\"email\":\"" + email + "\"}"))) {
+            assertEquals(201, r.getStatus());
+            id = body(r).getJsonNumber("id").longValue();
+        }
+        try (Response r = as(token, "api/employees/" + id).method("PATCH", json("{\"position\":\"Welder\"}"))) {
+            assertEquals(200, r.getStatus());
+        }
+        JsonArray rows = rows(Api.target("api/audit-logs").queryParam("entity_type", "employee")
+                .queryParam("entity_id", Long.toString(id)).queryParam("sort", "occurred_at"));
+        assertEquals(2, rows.size());
+        JsonObject created = rows.getJsonObject(0);
+        assertEquals("CREATE", created.getString("action"));
+        assertEquals(adminName, created.getString("actor"));
+        assertEquals("audit-" + Api.RUN, created.getString("request_id"));
+        assertEquals("audit-test", created.getString("user_agent"));
+        assertFalse(created.getString("ip").isBlank());
+        assertEquals("Audited", created.getJsonObject("after").getString("name"));
+        JsonObject updated = rows.getJsonObject(1);
+        assertEquals("UPDATE", updated.getString("action"));
+        assertEquals(JsonObject.NULL, updated.getJsonObject("before").get("position"));
+        assertEquals("Welder", updated.getJsonObject("after").getString("position"));
+        assertEquals(1, updated.getJsonObject("after").size(), "only the changed field");
+    }
+
+    @Test
+    void aFailedChangeLeavesNoAuditRow() {
+        String adminName = Api.createUser("admin");
+        String token = Api.login(adminName, Api.PASSWORD).getString("access_token");
+        try (Response r = as(token, "api/employees").post(json("{\"name\":\"Dup\",\"email\":\"x@\"}"))) {
+            assertEquals(400, r.getStatus());
+        }
+        String email = Api.uniqueEmail("dup");
+        try (Response r = as(token, "api/employees").post(json("{\"name\":\"One\",\"email\":\"" + email + "\"}"))) {
+            assertEquals(201, r.getStatus());
+        }
+        try (Response r = as(token, "api/employees").post(json("{\"name\":\"Two\",\"email\":\"" + email + "\"}"))) {
+            assertEquals(409, r.getStatus());
+        }
+        JsonArray rows = rows(Api.target("api/audit-logs").queryParam("actor", adminName)
+                .queryParam("entity_type", "employee"));
+        assertEquals(1, rows.size(), rows.toString());
+    }
+
+    @Test
+    void loginsAndFailedLoginsAreAudited() {
+        String username = Api.createUser("user");
+        try (Response r = anonymous("api/auth/login").post(json(
+                "{\"username\":\"" + username + "\",\"password\":\"not-the-password-1\"}"))) {
+            assertEquals(401, r.getStatus());
+        }
+        Api.login(username, Api.PASSWORD);
+        JsonArray failed = rows(Api.target("api/audit-logs").queryParam("actor", username)
+                .queryParam("action", "LOGIN_FAILED"));
+        assertEquals(1, failed.size());
+        assertEquals("wrong password", failed.getJsonObject(0).getJsonObject("after").getString("reason"));
+        assertEquals(1, rows(Api.target("api/audit-logs").queryParam("actor", username)
+                .queryParam("action", "LOGIN")).size());
+        String today = LocalDate.now(ZoneOffset.UTC).toString();
+        assertTrue(rows(Api.target("api/audit-logs").queryParam("actor", username)
+                .queryParam("date_from", today).queryParam("date_to", today)).size() >= 2);
+        assertEquals(0, rows(Api.target("api/audit-logs").queryParam("actor", username)
+                .queryParam("date_to", "2000-01-01")).size());
+    }
+
+    @Test
+    void onlyAdminsReadItAndFiltersAreValidated() {
+        for (String role : new String[] {"manager", "user", "mechanic", "customer"}) {
+            try (Response r = as(Api.tokenFor(role), "api/audit-logs").get()) {
+                assertProblem(r, 403, "FORBIDDEN");
+            }
+        }
+        try (Response r = anonymous("api/audit-logs").get()) {
+            assertProblem(r, 401, "UNAUTHORIZED");
+        }
+        try (Response r = Api.target("api/audit-logs").queryParam("date_from", "yesterday").request()
+                .header("Authorization", "Bearer " + Api.tokenFor("admin")).get()) {
+            assertProblem(r, 400, "INVALID_PARAMETER");
+        }
+    }
+}
