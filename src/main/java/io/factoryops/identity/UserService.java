@@ -13,7 +13,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.PersistenceException;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.transaction.Transactional;
 import java.security.SecureRandom;
@@ -234,14 +233,7 @@ public class UserService {
     }
 
     void flush() {
-        try {
-            em.flush();
-        } catch (PersistenceException e) {
-            if (Constraints.violated(e) != null) {
-                throw new ApiException(ErrorCode.ALREADY_EXISTS, "The username or email is already in use");
-            }
-            throw e;
-        }
+        Constraints.flush(em, () -> new ApiException(ErrorCode.ALREADY_EXISTS, "The username or email is already in use"));
     }
 
     static String normalize(String value) {

@@ -12,7 +12,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.PersistenceException;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
@@ -102,15 +101,8 @@ public class EmployeeService {
         Versions.check(employee, expectedVersion, "Employee");
         EmployeeResponse before = EmployeeResponse.of(employee);
         em.remove(employee);
-        try {
-            em.flush();
-        } catch (PersistenceException e) {
-            if (Constraints.violated(e) != null) {
-                throw new ApiException(ErrorCode.STILL_REFERENCED,
-                        "Employee " + id + " is still referenced (e.g. by production records); deactivate it instead");
-            }
-            throw e;
-        }
+        Constraints.flush(em, () -> new ApiException(ErrorCode.STILL_REFERENCED,
+                "Employee " + id + " is still referenced (e.g. by production records); deactivate it instead"));
         audit.record("DELETE", "employee", id, before, null);
     }
 
@@ -132,14 +124,7 @@ public class EmployeeService {
     }
 
     private void flush() {
-        try {
-            em.flush();
-        } catch (PersistenceException e) {
-            if (Constraints.violated(e) != null) {
-                throw ApiException.alreadyExists("email", "Another employee already has this email");
-            }
-            throw e;
-        }
+        Constraints.flush(em, () -> ApiException.alreadyExists("email", "Another employee already has this email"));
     }
 
     private static String normalizeEmail(String email) {
