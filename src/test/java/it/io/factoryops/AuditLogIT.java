@@ -59,6 +59,41 @@ class AuditLogIT {
         assertEquals(1, updated.getJsonObject("after").size(), "only the changed field");
     }
 
+    private static java.util.List<String> actions(String type, long id) {
+        return rows(Api.target("api/audit-logs").queryParam("entity_type", type).queryParam("entity_id", Long.toString(id))
+                .queryParam("sort", "occurred_at")).getValuesAs(JsonObject.class).stream()
+                .map(o -> o.getString("action")).toList();
+    }
+
+    @Test
+    void everyKindOfBusinessChangeIsAudited() {
+        long customer = it.io.factoryops.support.Fixtures.customer();
+        long product = it.io.factoryops.support.Fixtures.product("2.00", 10);
+        long employee = it.io.factoryops.support.Fixtures.employee();
+        long order;
+        try (Response r = as(Api.tokenFor("user"), "api/orders").post(json(
+                it.io.factoryops.support.Fixtures.orderBody(customer, product, 1)))) {
+            order = body(r).getJsonNumber("id").longValue();
+        }
+        as(Api.tokenFor("admin"), "api/orders/" + order + "/cancel").post(null).close();
+        as(Api.tokenFor("manager"), "api/products/" + product + "/adjust-stock")
+                .post(json("{\"delta\":1,\"reason\":\"count\"}")).close();
+        long production;
+        try (Response r = as(Api.tokenFor("manager"), "api/production").post(json("{\"employee_id\":" + employee
+                + ",\"product_id\":" + product + ",\"quantity\":2}"))) {
+            production = body(r).getJsonNumber("id").longValue();
+        }
+        assertEquals(java.util.List.of("CREATE"), actions("customer", customer));
+        assertEquals(java.util.List.of("CREATE", "ADJUST_STOCK"), actions("product", product));
+        assertEquals(java.util.List.of("CREATE"), actions("employee", employee));
+        assertEquals(java.util.List.of("CREATE", "CANCEL"), actions("order", order));
+        assertEquals(java.util.List.of("CREATE"), actions("production", production));
+        JsonObject cancel = rows(Api.target("api/audit-logs").queryParam("entity_type", "order")
+                .queryParam("entity_id", Long.toString(order)).queryParam("action", "CANCEL")).getJsonObject(0);
+        assertEquals("placed", cancel.getJsonObject("before").getString("status"));
+        assertEquals("cancelled", cancel.getJsonObject("after").getString("status"));
+    }
+
     @Test
     void aFailedChangeLeavesNoAuditRow() {
         String adminName = Api.createUser("admin");

@@ -14,16 +14,24 @@ public class ApiException extends RuntimeException {
     private final ErrorCode code;
     private final transient List<FieldError> errors;
     private final transient Map<String, String> headers;
+    private final transient Map<String, Object> extensions;
 
     public ApiException(ErrorCode code, String detail) {
         this(code, detail, List.of(), Map.of());
     }
 
     public ApiException(ErrorCode code, String detail, List<FieldError> errors, Map<String, String> headers) {
+        this(code, detail, errors, headers, Map.of());
+    }
+
+    /** With extension members that the problem body carries at its top level. */
+    public ApiException(ErrorCode code, String detail, List<FieldError> errors, Map<String, String> headers,
+                        Map<String, Object> extensions) {
         super(detail);
         this.code = code;
         this.errors = List.copyOf(errors);
         this.headers = Map.copyOf(headers);
+        this.extensions = new java.util.LinkedHashMap<>(extensions);
     }
 
     public ErrorCode code() {
@@ -36,6 +44,10 @@ public class ApiException extends RuntimeException {
 
     public Map<String, String> headers() {
         return headers;
+    }
+
+    public Map<String, Object> extensions() {
+        return extensions;
     }
 
     public static ApiException notFound(String what, Object id) {

@@ -1,8 +1,15 @@
 package io.factoryops.platform.error;
 
+import jakarta.json.bind.annotation.JsonbTypeSerializer;
 import java.util.List;
+import java.util.Map;
 
-/** An RFC 9457 problem detail, extended with a stable {@code code} and the request id. */
+/**
+ * An RFC 9457 problem detail, extended with a stable {@code code}, the request id and, for some
+ * codes, extension members (e.g. {@code product_id}, {@code requested}, {@code available}) written
+ * at the top level of the object.
+ */
+@JsonbTypeSerializer(ProblemSerializer.class)
 public record Problem(
         String type,
         String title,
@@ -11,7 +18,8 @@ public record Problem(
         String instance,
         String code,
         String requestId,
-        List<FieldError> errors) {
+        List<FieldError> errors,
+        Map<String, Object> extensions) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
 }

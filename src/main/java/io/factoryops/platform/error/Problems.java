@@ -17,8 +17,14 @@ public final class Problems {
     }
 
     public static Problem of(ErrorCode code, String detail, List<FieldError> errors, String instance, String requestId) {
+        return of(code, detail, errors, instance, requestId, Map.of());
+    }
+
+    static Problem of(ErrorCode code, String detail, List<FieldError> errors, String instance, String requestId,
+                      Map<String, Object> extensions) {
         return new Problem(code.type(), code.title(), code.status(), detail, instance, code.name(),
-                requestId, errors == null || errors.isEmpty() ? null : List.copyOf(errors));
+                requestId, errors == null || errors.isEmpty() ? null : List.copyOf(errors),
+                extensions == null || extensions.isEmpty() ? null : extensions);
     }
 
     public static Response response(ErrorCode code, String detail) {
@@ -26,9 +32,15 @@ public final class Problems {
     }
 
     public static Response response(ErrorCode code, String detail, List<FieldError> errors, Map<String, String> headers) {
+        return response(code, detail, errors, headers, Map.of());
+    }
+
+    private static Response response(ErrorCode code, String detail, List<FieldError> errors,
+                                     Map<String, String> headers, Map<String, Object> extensions) {
         Response.ResponseBuilder builder = Response.status(code.status())
                 .type(Problem.MEDIA_TYPE)
-                .entity(of(code, detail, errors));
+                .entity(of(code, detail, errors, CurrentRequest.get().map(CurrentRequest::path).orElse(null),
+                        CurrentRequest.requestId(), extensions));
         headers.forEach(builder::header);
         if (code.status() == 401) {
             builder.header("WWW-Authenticate", "Bearer realm=\"factory-ops\"");
@@ -37,6 +49,6 @@ public final class Problems {
     }
 
     public static Response response(ApiException e) {
-        return response(e.code(), e.getMessage(), e.errors(), e.headers());
+        return response(e.code(), e.getMessage(), e.errors(), e.headers(), e.extensions());
     }
 }

@@ -43,6 +43,17 @@ public final class Params {
         }
     }
 
+    public static java.math.BigDecimal optionalDecimal(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return new java.math.BigDecimal(value.trim());
+        } catch (NumberFormatException e) {
+            throw ApiException.invalidParameter(name, "must be a decimal number");
+        }
+    }
+
     /** A text filter: trimmed, null when blank, at most 200 characters. */
     public static String optionalText(String name, String value) {
         if (value == null || value.isBlank()) {

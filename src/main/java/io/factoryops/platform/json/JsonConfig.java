@@ -7,7 +7,7 @@ import jakarta.json.bind.config.PropertyNamingStrategy;
 import jakarta.ws.rs.ext.ContextResolver;
 import jakarta.ws.rs.ext.Provider;
 
-/** JSON of the API: snake_case names, ISO-8601 dates (JSON-B's default), nulls left out, strict booleans. */
+/** JSON of the API: snake_case names, ISO-8601 dates (JSON-B's default), nulls left out, strict booleans and whole numbers. */
 @Provider
 public class JsonConfig implements ContextResolver<Jsonb> {
 
@@ -16,7 +16,8 @@ public class JsonConfig implements ContextResolver<Jsonb> {
     public static JsonbConfig config() {
         return new JsonbConfig()
                 .withPropertyNamingStrategy(PropertyNamingStrategy.LOWER_CASE_WITH_UNDERSCORES)
-                .withDeserializers(new StrictBooleanDeserializer());
+                .withDeserializers(new StrictBooleanDeserializer(), new StrictIntegerDeserializers.Ints(),
+                        new StrictIntegerDeserializers.Longs());
     }
 
     /** The shared instance, for code outside JAX-RS (audit snapshots, idempotent replays). */

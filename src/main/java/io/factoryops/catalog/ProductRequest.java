@@ -1,0 +1,26 @@
+package io.factoryops.catalog;
+
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+
+/**
+ * A product as POST and PUT take it. {@code stock_quantity} is the initial stock at creation; on PUT
+ * it may be omitted or repeat the current value (stock changes go through adjust-stock).
+ */
+public record ProductRequest(
+        @NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9._/-]+", message = "letters, digits, '.', '_', '/' or '-'")
+        String sku,
+        @NotBlank @Size(max = 200) String name,
+        @Size(max = 2000) String description,
+        @NotNull @DecimalMin("0.00") @Digits(integer = 10, fraction = 2) BigDecimal price,
+        @PositiveOrZero @Max(1_000_000_000) Integer stockQuantity,
+        @PositiveOrZero @Max(1_000_000_000) Integer reorderLevel,
+        @Size(max = 100) String category) {
+}

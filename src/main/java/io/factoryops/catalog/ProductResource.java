@@ -1,0 +1,147 @@
+package io.factoryops.catalog;
+
+import io.factoryops.identity.Role;
+import io.factoryops.platform.http.ETags;
+import io.factoryops.platform.http.Params;
+import io.factoryops.platform.http.RestApplication;
+import io.factoryops.platform.idempotency.Idempotent;
+import io.factoryops.platform.paging.PageRequest;
+import io.factoryops.platform.paging.Paging;
+import jakarta.annotation.security.DenyAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** {@code /api/products}: read by staff and mechanics, written by admin; stock through the ledger. */
+@Path("products")
+@RequestScoped
+@DenyAll
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Products")
+@SecurityRequirement(name = RestApplication.BEARER)
+public class ProductResource {
+
+    @Inject
+    ProductService products;
+
+    @Inject
+    StockService stock;
+
+    @Context
+    UriInfo uriInfo;
+
+    @Context
+    Request request;
+
+    @Context
+    HttpHeaders headers;
+
+    @GET
+    @RolesAllowed({Role.USER_NAME, Role.MECHANIC_NAME})
+    @Operation(summary = "List products", description = "Roles: user, mechanic. Paged (default 10 per page), q on "
+            + "sku and name; filters category, low_stock=true|false, min_price, max_price; sort by id, sku, name, "
+            + "price, stock_quantity, category, created_at.")
+    @APIResponse(responseCode = "200", description = "A page of products")
+    public Response list(@QueryParam("category") String category, @QueryParam("low_stock") String lowStock,
+                         @QueryParam("min_price") String minPrice, @QueryParam("max_price") String maxPrice) {
+        PageRequest page = PageRequest.from(uriInfo, 10, ProductService.SORTABLE, "id");
+        ProductService.Filter filter = new ProductService.Filter(Params.optionalText("category", category),
+                Params.optionalBoolean("low_stock", lowStock), Params.optionalDecimal("min_price", minPrice),
+                Params.optionalDecimal("max_price", maxPrice));
+        return Paging.ok(products.list(page, filter), uriInfo);
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({Role.USER_NAME, Role.MECHANIC_NAME})
+    @Operation(summary = "Read a product", description = "Roles: user, mechanic. ETag; If-None-Match → 304.")
+    @APIResponse(responseCode = "200", description = "The product",
+            content = @Content(schema = @Schema(implementation = ProductResponse.class)))
+    public Response get(@PathParam("id") long id) {
+        ProductResponse product = products.get(id);
+        return ETags.conditionalGet(request, product.version(), product);
+    }
+
+    @POST
+    @RolesAllowed(Role.ADMIN_NAME)
+    @Operation(summary = "Create a product", description = "Roles: admin. stock_quantity is the initial stock "
+            + "(ledger row INITIAL).")
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(schema = @Schema(implementation = ProductResponse.class)))
+    public Response create(@NotNull @Valid ProductRequest body) {
+        ProductResponse created = products.create(body);
+        return Response.created(uriInfo.getAbsolutePathBuilder().path(Long.toString(created.id())).build())
+                .tag(ETags.of(created.version())).entity(created).build();
+    }
+
+    @PUT
+    @Path("{id}")
+    @RolesAllowed(Role.ADMIN_NAME)
+    @Operation(summary = "Replace a product", description = "Roles: admin. 409 CONFLICT when stock_quantity "
+            + "differs from the current stock. If-Match → 412 when stale.")
+    @APIResponse(responseCode = "200", description = "The product",
+            content = @Content(schema = @Schema(implementation = ProductResponse.class)))
+    public Response replace(@PathParam("id") long id, @NotNull @Valid ProductRequest body) {
+        ProductResponse product = products.replace(id, ETags.expectedVersion(headers), body);
+        return ETags.ok(product.version(), product);
+    }
+
+    @DELETE
+    @Path("{id}")
+    @RolesAllowed(Role.ADMIN_NAME)
+    @Operation(summary = "Delete a product", description = "Roles: admin. 409 STILL_REFERENCED when orders or "
+            + "production records refer to it.")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    public Response delete(@PathParam("id") long id) {
+        products.delete(id, ETags.expectedVersion(headers));
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("{id}/stock-movements")
+    @RolesAllowed({Role.USER_NAME, Role.MECHANIC_NAME})
+    @Operation(summary = "The product's stock ledger", description = "Roles: user, mechanic. Newest first; "
+            + "the quantity equals the sum of the deltas.")
+    @APIResponse(responseCode = "200", description = "A page of ledger rows")
+    public Response movements(@PathParam("id") long id) {
+        PageRequest page = PageRequest.from(uriInfo, 20, StockService.SORTABLE, "-id");
+        return Paging.ok(stock.movements(id, page), uriInfo);
+    }
+
+    @POST
+    @Path("{id}/adjust-stock")
+    @RolesAllowed(Role.MANAGER_NAME)
+    @Idempotent
+    @Operation(summary = "Correct the stock after a count", description = "Roles: manager. {\"delta\",\"reason\"}; "
+            + "never below zero (409 INSUFFICIENT_STOCK). Idempotency-Key supported.")
+    @APIResponse(responseCode = "201", description = "The ledger row",
+            content = @Content(schema = @Schema(implementation = StockMovementResponse.class)))
+    public Response adjust(@PathParam("id") long id, @NotNull @Valid StockAdjustmentRequest body) {
+        StockMovementResponse movement = stock.adjust(id, body);
+        return Response.status(Response.Status.CREATED).entity(movement).build();
+    }
+}

@@ -1,0 +1,13 @@
+package io.factoryops.catalog;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+/** {@code {"delta","reason"}}: a counted correction; the reason is free text kept in the ledger. */
+public record StockAdjustmentRequest(
+        @NotNull @Min(-1_000_000) @Max(1_000_000) Integer delta,
+        @NotBlank @Size(max = 500) String reason) {
+}

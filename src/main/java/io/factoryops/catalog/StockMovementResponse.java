@@ -1,0 +1,24 @@
+package io.factoryops.catalog;
+
+import java.time.Instant;
+
+/** A ledger row as the API shows it. */
+public record StockMovementResponse(
+        Long id,
+        long productId,
+        int delta,
+        int quantityAfter,
+        String reason,
+        String referenceType,
+        Long referenceId,
+        String note,
+        String actor,
+        String requestId,
+        Instant occurredAt) {
+
+    static StockMovementResponse of(StockMovement m) {
+        return new StockMovementResponse(m.getId(), m.getProductId(), m.getDelta(), m.getQuantityAfter(),
+                m.getReason().name(), m.getReferenceType(), m.getReferenceId(), m.getNote(), m.getActor(),
+                m.getRequestId(), m.getOccurredAt());
+    }
+}

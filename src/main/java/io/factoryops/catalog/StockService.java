@@ -1,0 +1,175 @@
+package io.factoryops.catalog;
+
+import io.factoryops.platform.audit.AuditService;
+import io.factoryops.platform.error.ApiException;
+import io.factoryops.platform.error.ErrorCode;
+import io.factoryops.platform.error.FieldError;
+import io.factoryops.platform.http.CurrentRequest;
+import io.factoryops.platform.paging.JpaPaging;
+import io.factoryops.platform.paging.Page;
+import io.factoryops.platform.paging.PageRequest;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The stock ledger of products: the only code that changes a product's quantity. Each change is one
+ * conditional UPDATE (stock never goes below zero, whatever runs concurrently: the row is locked and
+ * the condition re-checked) and one immutable {@link StockMovement} row, in the caller's transaction.
+ * Hence the stored quantity always equals the sum of the product's ledger deltas.
+ */
+@ApplicationScoped
+public class StockService {
+
+    public static final Set<String> SORTABLE = Set.of("occurred_at", "id");
+    private static final Map<String, String> SORT_ATTRIBUTES = Map.of("occurred_at", "occurredAt", "id", "id");
+
+    @PersistenceContext(unitName = "factory")
+    EntityManager em;
+
+    @Inject
+    AuditService audit;
+
+    /** A reference from a ledger row to what caused it, e.g. ("order", 42). */
+    public record Reference(String type, Long id) {
+    }
+
+    /**
+     * Locks these products' rows, in id order, for the rest of the transaction. A change that inserts
+     * rows referring to a product (order lines, production records) and then moves its stock calls this
+     * first: otherwise two such transactions can each hold the shared lock that the foreign-key check
+     * takes and both wait for the exclusive one (a deadlock on MySQL/MariaDB).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void lock(java.util.Collection<Long> productIds) {
+        if (!productIds.isEmpty()) {
+            em.createQuery("SELECT p.id FROM Product p WHERE p.id IN :ids ORDER BY p.id", Long.class)
+                    .setParameter("ids", productIds)
+                    .setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+                    .getResultList();
+        }
+    }
+
+    /**
+     * Takes {@code quantity} units, or fails with 409 {@code INSUFFICIENT_STOCK} naming the product,
+     * the requested and the available quantity (and takes nothing).
+     *
+     * @return the quantity left
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int take(long productId, int quantity, StockReason reason, Reference reference, String note) {
+        int updated = em.createQuery("UPDATE Product p SET p.stockQuantity = p.stockQuantity - :q, "
+                        + "p.version = p.version + 1 WHERE p.id = :id AND p.stockQuantity >= :q")
+                .setParameter("q", quantity)
+                .setParameter("id", productId)
+                .executeUpdate();
+        if (updated == 0) {
+            Object[] product = nameAndStock(productId);
+            throw insufficient(productId, (String) product[0], quantity, ((Number) product[1]).intValue());
+        }
+        return record(productId, -quantity, reason, reference, note);
+    }
+
+    /**
+     * Adds {@code quantity} units.
+     *
+     * @return the quantity after
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int add(long productId, int quantity, StockReason reason, Reference reference, String note) {
+        int updated = em.createQuery("UPDATE Product p SET p.stockQuantity = p.stockQuantity + :q, "
+                        + "p.version = p.version + 1 WHERE p.id = :id")
+                .setParameter("q", quantity)
+                .setParameter("id", productId)
+                .executeUpdate();
+        if (updated == 0) {
+            throw ApiException.notFound("Product", productId);
+        }
+        return record(productId, quantity, reason, reference, note);
+    }
+
+    /** The first ledger row of a product created with stock. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void recordInitial(Product product) {
+        if (product.getStockQuantity() > 0) {
+            em.persist(new StockMovement(product.getId(), product.getStockQuantity(), product.getStockQuantity(),
+                    StockReason.INITIAL, null, null, null, actor(), CurrentRequest.requestId()));
+        }
+    }
+
+    /** A counted correction by a manager: positive adds, negative takes (never below zero). */
+    @Transactional
+    public StockMovementResponse adjust(long productId, StockAdjustmentRequest request) {
+        int delta = request.delta();
+        if (delta == 0) {
+            throw ApiException.invalidField("delta", "must not be 0");
+        }
+        Reference none = new Reference(null, null);
+        String note = request.reason().trim();
+        if (delta > 0) {
+            add(productId, delta, StockReason.ADJUSTMENT, none, note);
+        } else {
+            take(productId, -delta, StockReason.ADJUSTMENT, none, note);
+        }
+        StockMovement movement = em.createQuery(
+                        "SELECT m FROM StockMovement m WHERE m.productId = :id ORDER BY m.id DESC", StockMovement.class)
+                .setParameter("id", productId).setMaxResults(1).getSingleResult();
+        StockMovementResponse response = StockMovementResponse.of(movement);
+        audit.record("ADJUST_STOCK", "product", productId, null, response);
+        return response;
+    }
+
+    @Transactional
+    public Page<StockMovementResponse> movements(long productId, PageRequest page) {
+        nameAndStock(productId);
+        return JpaPaging.find(em, StockMovement.class, page, SORT_ATTRIBUTES,
+                (cb, root) -> List.of(cb.equal(root.get("productId"), productId))).map(StockMovementResponse::of);
+    }
+
+    /** Deletes a product's ledger with the product itself (only possible when nothing else refers to it). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void deleteLedger(long productId) {
+        em.createQuery("DELETE FROM StockMovement m WHERE m.productId = :id").setParameter("id", productId)
+                .executeUpdate();
+    }
+
+    private int record(long productId, int delta, StockReason reason, Reference reference, String note) {
+        int after = ((Number) nameAndStock(productId)[1]).intValue();
+        em.persist(new StockMovement(productId, delta, after, reason, reference.type(), reference.id(), note,
+                actor(), CurrentRequest.requestId()));
+        return after;
+    }
+
+    private Object[] nameAndStock(long productId) {
+        List<Object[]> rows = em.createQuery("SELECT p.name, p.stockQuantity FROM Product p WHERE p.id = :id",
+                        Object[].class)
+                .setParameter("id", productId).getResultList();
+        if (rows.isEmpty()) {
+            throw ApiException.notFound("Product", productId);
+        }
+        return rows.get(0);
+    }
+
+    static ApiException insufficient(long productId, String name, int requested, int available) {
+        Map<String, Object> extensions = new LinkedHashMap<>();
+        extensions.put("product_id", productId);
+        extensions.put("product_name", name);
+        extensions.put("requested", requested);
+        extensions.put("available", available);
+        return new ApiException(ErrorCode.INSUFFICIENT_STOCK,
+                "Insufficient stock for product " + productId + " (" + name + "): requested " + requested
+                        + ", available " + available,
+                List.of(new FieldError("quantity", "requested " + requested + ", available " + available)),
+                Map.of(), extensions);
+    }
+
+    private static String actor() {
+        return CurrentRequest.get().map(CurrentRequest::actor).orElse("system");
+    }
+}

@@ -1,0 +1,157 @@
+package io.factoryops.platform.idempotency;
+
+import io.factoryops.platform.error.ApiException;
+import io.factoryops.platform.error.ErrorCode;
+import io.factoryops.platform.error.Problems;
+import io.factoryops.platform.json.JsonConfig;
+import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.Provider;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.Principal;
+import java.util.HexFormat;
+import java.util.Optional;
+
+/**
+ * {@code Idempotency-Key} on the POSTs marked {@link Idempotent}: the first request with a key is
+ * processed and its response stored; the same key with the same method, path and body replays that
+ * response (header {@code Idempotent-Replayed: true}) without a second effect, also when the copies
+ * arrive in parallel (they wait for the first); the same key with another request is 422
+ * {@code IDEMPOTENCY_KEY_REUSED}. Keys are scoped to the principal and kept
+ * {@code factory.idempotency.ttl-hours} (24). A 5xx answer frees the key for a retry.
+ */
+@Provider
+@Idempotent
+@Priority(Priorities.USER)
+public class IdempotencyFilter implements ContainerRequestFilter, ContainerResponseFilter {
+
+    public static final String HEADER = "Idempotency-Key";
+    private static final String PENDING = IdempotencyFilter.class.getName() + ".pending";
+    private static final int WAIT_STEPS = 150;
+    private static final long WAIT_MILLIS = 100;
+
+    @Inject
+    IdempotencyService store;
+
+    private record Pending(long id, String principal, String key) {
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        String key = request.getHeaderString(HEADER);
+        Principal principal = request.getSecurityContext().getUserPrincipal();
+        if (key == null || principal == null) {
+            return;
+        }
+        if (key.isBlank() || key.length() > 255) {
+            request.abortWith(Problems.response(ApiException.invalidParameter(HEADER, "must be 1 to 255 characters")));
+            return;
+        }
+        String hash = hash(request);
+        for (int step = 0; step < WAIT_STEPS; step++) {
+            Optional<IdempotencyService.Reserved> reserved = tryReserve(principal.getName(), key, hash);
+            if (reserved.isPresent()) {
+                request.setProperty(PENDING, new Pending(reserved.get().id(), principal.getName(), key));
+                return;
+            }
+            Optional<IdempotencyService.Existing> existing = store.find(principal.getName(), key);
+            if (existing.isEmpty()) {
+                continue; // released meanwhile: try to reserve again
+            }
+            IdempotencyService.Existing found = existing.get();
+            if (!found.requestHash().equals(hash)) {
+                request.abortWith(Problems.response(ErrorCode.IDEMPOTENCY_KEY_REUSED,
+                        "This Idempotency-Key was used for another request; use a new key for a new request"));
+                return;
+            }
+            if (found.status() != null) {
+                request.abortWith(replay(found));
+                return;
+            }
+            if (found.abandoned()) {
+                store.release(principal.getName(), key);
+                continue;
+            }
+            sleep();
+        }
+        request.abortWith(Problems.response(ErrorCode.CONFLICT,
+                "A request with this Idempotency-Key is still being processed; retry later"));
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        if (!(request.getProperty(PENDING) instanceof Pending pending)) {
+            return;
+        }
+        if (response.getStatus() >= 500) {
+            store.release(pending.principal(), pending.key());
+            return;
+        }
+        String body = response.hasEntity() ? JsonConfig.jsonb().toJson(response.getEntity()) : null;
+        String contentType = response.getMediaType() == null ? null : response.getMediaType().toString();
+        String location = response.getHeaderString(HttpHeaders.LOCATION);
+        store.complete(pending.id(), response.getStatus(), contentType, location, body);
+    }
+
+    private Optional<IdempotencyService.Reserved> tryReserve(String principal, String key, String hash) {
+        try {
+            return store.reserve(principal, key, hash);
+        } catch (RuntimeException e) {
+            // A concurrent reservation may surface as a failed commit: the key is taken then.
+            if (store.find(principal, key).isPresent()) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    private static Response replay(IdempotencyService.Existing found) {
+        Response.ResponseBuilder builder = Response.status(found.status()).header("Idempotent-Replayed", "true");
+        if (found.contentType() != null) {
+            builder.type(found.contentType());
+        }
+        if (found.location() != null) {
+            builder.header(HttpHeaders.LOCATION, found.location());
+        }
+        if (found.body() != null) {
+            builder.entity(found.body());
+        }
+        return builder.build();
+    }
+
+    private static String hash(ContainerRequestContext request) {
+        try {
+            byte[] body = request.hasEntity() ? request.getEntityStream().readAllBytes() : new byte[0];
+            request.setEntityStream(new ByteArrayInputStream(body));
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update((request.getMethod() + " " + request.getUriInfo().getPath() + "\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            digest.update(body);
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(WAIT_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** Idempotency-Key support for POSTs that create or move something. */
+package io.factoryops.platform.idempotency;

@@ -1,0 +1,126 @@
+package io.factoryops.production;
+
+import io.factoryops.identity.Caller;
+import io.factoryops.identity.Role;
+import io.factoryops.platform.http.ETags;
+import io.factoryops.platform.http.Params;
+import io.factoryops.platform.http.RestApplication;
+import io.factoryops.platform.idempotency.Idempotent;
+import io.factoryops.platform.paging.PageRequest;
+import io.factoryops.platform.paging.Paging;
+import jakarta.annotation.security.DenyAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** {@code /api/production}: read and recorded by managers, corrected and deleted by admins. */
+@Path("production")
+@RequestScoped
+@DenyAll
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Production")
+@SecurityRequirement(name = RestApplication.BEARER)
+public class ProductionResource {
+
+    @Inject
+    ProductionService production;
+
+    @Inject
+    JsonWebToken jwt;
+
+    @Context
+    UriInfo uriInfo;
+
+    @Context
+    Request request;
+
+    @Context
+    HttpHeaders headers;
+
+    @GET
+    @RolesAllowed(Role.MANAGER_NAME)
+    @Operation(summary = "List production records", description = "Roles: manager. Filters employee_id, "
+            + "product_id, date_from, date_to; sort by id, production_date, quantity, created_at (default "
+            + "-production_date).")
+    @APIResponse(responseCode = "200", description = "A page of production records")
+    public Response list(@QueryParam("employee_id") String employeeId, @QueryParam("product_id") String productId,
+                         @QueryParam("date_from") String dateFrom, @QueryParam("date_to") String dateTo) {
+        PageRequest page = PageRequest.from(uriInfo, 20, ProductionService.SORTABLE, "-production_date");
+        ProductionService.Filter filter = new ProductionService.Filter(Params.optionalLong("employee_id", employeeId),
+                Params.optionalLong("product_id", productId), Params.optionalDate("date_from", dateFrom),
+                Params.optionalDate("date_to", dateTo));
+        return Paging.ok(production.list(page, filter), uriInfo);
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed(Role.MANAGER_NAME)
+    @Operation(summary = "Read a production record", description = "Roles: manager.")
+    @APIResponse(responseCode = "200", description = "The record",
+            content = @Content(schema = @Schema(implementation = ProductionResponse.class)))
+    public Response get(@PathParam("id") long id) {
+        ProductionResponse record = production.get(id);
+        return ETags.conditionalGet(request, record.version(), record);
+    }
+
+    @POST
+    @RolesAllowed(Role.MANAGER_NAME)
+    @Idempotent
+    @Operation(summary = "Record production", description = "Roles: manager. Adds the units to stock (ledger "
+            + "row PRODUCTION). Idempotency-Key supported.")
+    @APIResponse(responseCode = "201", description = "Recorded",
+            content = @Content(schema = @Schema(implementation = ProductionResponse.class)))
+    public Response create(@NotNull @Valid ProductionRequest body) {
+        ProductionResponse created = production.create(Caller.of(jwt), body);
+        return Response.created(uriInfo.getAbsolutePathBuilder().path(Long.toString(created.id())).build())
+                .tag(ETags.of(created.version())).entity(created).build();
+    }
+
+    @PUT
+    @Path("{id}")
+    @RolesAllowed(Role.ADMIN_NAME)
+    @Operation(summary = "Correct a production record", description = "Roles: admin. Moves the stock difference; "
+            + "409 INSUFFICIENT_STOCK when the removed units were sold. If-Match → 412 when stale.")
+    @APIResponse(responseCode = "200", description = "The record",
+            content = @Content(schema = @Schema(implementation = ProductionResponse.class)))
+    public Response replace(@PathParam("id") long id, @NotNull @Valid ProductionRequest body) {
+        ProductionResponse record = production.replace(id, ETags.expectedVersion(headers), body);
+        return ETags.ok(record.version(), record);
+    }
+
+    @DELETE
+    @Path("{id}")
+    @RolesAllowed(Role.ADMIN_NAME)
+    @Operation(summary = "Delete a production record", description = "Roles: admin. Takes the units back out of "
+            + "stock; 409 INSUFFICIENT_STOCK when they were sold.")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    public Response delete(@PathParam("id") long id) {
+        production.delete(id, ETags.expectedVersion(headers));
+        return Response.noContent().build();
+    }
+}

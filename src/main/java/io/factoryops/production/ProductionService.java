@@ -1,0 +1,169 @@
+package io.factoryops.production;
+
+import io.factoryops.catalog.ProductService;
+import io.factoryops.catalog.ProductSummary;
+import io.factoryops.catalog.StockReason;
+import io.factoryops.catalog.StockService;
+import io.factoryops.identity.Caller;
+import io.factoryops.platform.audit.AuditService;
+import io.factoryops.platform.db.Versions;
+import io.factoryops.platform.error.ApiException;
+import io.factoryops.platform.paging.JpaPaging;
+import io.factoryops.platform.paging.Page;
+import io.factoryops.platform.paging.PageRequest;
+import io.factoryops.workforce.EmployeeService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.criteria.Predicate;
+import jakarta.transaction.Transactional;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Production records. Recording one adds its units to stock; changing it moves the difference;
+ * deleting it takes the units back, or fails with 409 {@code INSUFFICIENT_STOCK} when they were sold.
+ */
+@ApplicationScoped
+public class ProductionService {
+
+    public static final Set<String> SORTABLE = Set.of("id", "production_date", "quantity", "created_at");
+    private static final Map<String, String> SORT_ATTRIBUTES = Map.of("id", "id", "production_date", "productionDate",
+            "quantity", "quantity", "created_at", "createdAt");
+
+    @PersistenceContext(unitName = "factory")
+    EntityManager em;
+
+    @Inject
+    EmployeeService employees;
+
+    @Inject
+    ProductService products;
+
+    @Inject
+    StockService stock;
+
+    @Inject
+    AuditService audit;
+
+    /** Filters of the list. */
+    public record Filter(Long employeeId, Long productId, LocalDate dateFrom, LocalDate dateTo) {
+    }
+
+    @Transactional
+    public Page<ProductionResponse> list(PageRequest page, Filter filter) {
+        Page<ProductionRecord> found = JpaPaging.find(em, ProductionRecord.class, page, SORT_ATTRIBUTES, (cb, root) -> {
+            List<Predicate> where = new ArrayList<>();
+            if (filter.employeeId() != null) {
+                where.add(cb.equal(root.get("employeeId"), filter.employeeId()));
+            }
+            if (filter.productId() != null) {
+                where.add(cb.equal(root.get("productId"), filter.productId()));
+            }
+            if (filter.dateFrom() != null) {
+                where.add(cb.greaterThanOrEqualTo(root.get("productionDate"), filter.dateFrom()));
+            }
+            if (filter.dateTo() != null) {
+                where.add(cb.lessThanOrEqualTo(root.get("productionDate"), filter.dateTo()));
+            }
+            return where;
+        });
+        Map<Long, ProductSummary> summaries = products.summaries(
+                found.data().stream().map(ProductionRecord::getProductId).distinct().toList());
+        return found.map(r -> view(r, summaries.get(r.getProductId())));
+    }
+
+    @Transactional
+    public ProductionResponse get(long id) {
+        ProductionRecord record = find(id);
+        return view(record, summary(record.getProductId()));
+    }
+
+    @Transactional
+    public ProductionResponse create(Caller caller, ProductionRequest request) {
+        LocalDate date = dateOf(request);
+        stock.lock(List.of(request.productId()));
+        employees.get(request.employeeId());
+        summary(request.productId());
+        ProductionRecord record = new ProductionRecord(caller.username());
+        record.describe(request.employeeId(), request.productId(), request.quantity(), date);
+        em.persist(record);
+        em.flush();
+        stock.add(record.getProductId(), record.getQuantity(), StockReason.PRODUCTION, reference(record), null);
+        ProductionResponse created = view(record, summary(record.getProductId()));
+        audit.record("CREATE", "production", record.getId(), null, created);
+        return created;
+    }
+
+    @Transactional
+    public ProductionResponse replace(long id, Long expectedVersion, ProductionRequest request) {
+        ProductionRecord record = find(id);
+        Versions.check(record, expectedVersion, "Production record");
+        stock.lock(new java.util.TreeSet<>(List.of(record.getProductId(), request.productId())));
+        ProductionResponse before = view(record, summary(record.getProductId()));
+        employees.get(request.employeeId());
+        summary(request.productId());
+        long oldProduct = record.getProductId();
+        int oldQuantity = record.getQuantity();
+        record.describe(request.employeeId(), request.productId(), request.quantity(), dateOf(request));
+        if (oldProduct == record.getProductId()) {
+            int delta = record.getQuantity() - oldQuantity;
+            if (delta > 0) {
+                stock.add(oldProduct, delta, StockReason.PRODUCTION_CHANGED, reference(record), null);
+            } else if (delta < 0) {
+                stock.take(oldProduct, -delta, StockReason.PRODUCTION_CHANGED, reference(record), null);
+            }
+        } else {
+            stock.take(oldProduct, oldQuantity, StockReason.PRODUCTION_CHANGED, reference(record), null);
+            stock.add(record.getProductId(), record.getQuantity(), StockReason.PRODUCTION_CHANGED, reference(record),
+                    null);
+        }
+        em.flush();
+        ProductionResponse after = view(record, summary(record.getProductId()));
+        audit.record("UPDATE", "production", id, before, after);
+        return after;
+    }
+
+    @Transactional
+    public void delete(long id, Long expectedVersion) {
+        ProductionRecord record = find(id);
+        Versions.check(record, expectedVersion, "Production record");
+        stock.lock(List.of(record.getProductId()));
+        ProductionResponse before = view(record, summary(record.getProductId()));
+        stock.take(record.getProductId(), record.getQuantity(), StockReason.PRODUCTION_DELETED, reference(record), null);
+        em.remove(record);
+        em.flush();
+        audit.record("DELETE", "production", id, before, null);
+    }
+
+    private ProductionRecord find(long id) {
+        ProductionRecord record = em.find(ProductionRecord.class, id);
+        if (record == null) {
+            throw ApiException.notFound("Production record", id);
+        }
+        return record;
+    }
+
+    private ProductSummary summary(long productId) {
+        return products.summaries(List.of(productId)).get(productId);
+    }
+
+    private ProductionResponse view(ProductionRecord r, ProductSummary product) {
+        return new ProductionResponse(r.getId(), r.getEmployeeId(), employees.get(r.getEmployeeId()).name(),
+                r.getProductId(), product.name(), r.getQuantity(), r.getProductionDate(), r.getCreatedBy(),
+                r.getVersion(), r.getCreatedAt(), r.getUpdatedAt());
+    }
+
+    private static StockService.Reference reference(ProductionRecord record) {
+        return new StockService.Reference("production", record.getId());
+    }
+
+    private static LocalDate dateOf(ProductionRequest request) {
+        return request.productionDate() == null ? LocalDate.now(ZoneOffset.UTC) : request.productionDate();
+    }
+}

@@ -1,0 +1,2 @@
+/** Production records: what employees made, added to stock through the ledger. */
+package io.factoryops.production;

@@ -1,0 +1,108 @@
+package io.factoryops.sales;
+
+import io.factoryops.identity.Role;
+import io.factoryops.platform.http.ETags;
+import io.factoryops.platform.http.RestApplication;
+import io.factoryops.platform.paging.PageRequest;
+import io.factoryops.platform.paging.Paging;
+import jakarta.annotation.security.DenyAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** {@code /api/customers}: staff look them up to take orders; admins write them. */
+@Path("customers")
+@RequestScoped
+@DenyAll
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Customers")
+@SecurityRequirement(name = RestApplication.BEARER)
+public class CustomerResource {
+
+    @Inject
+    CustomerService customers;
+
+    @Context
+    UriInfo uriInfo;
+
+    @Context
+    Request request;
+
+    @Context
+    HttpHeaders headers;
+
+    @GET
+    @RolesAllowed(Role.USER_NAME)
+    @Operation(summary = "List customers", description = "Roles: user. Paged, q on name, email and phone; sort by "
+            + "id, name, email, created_at.")
+    @APIResponse(responseCode = "200", description = "A page of customers")
+    public Response list() {
+        return Paging.ok(customers.list(PageRequest.from(uriInfo, 20, CustomerService.SORTABLE, "name")), uriInfo);
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed(Role.USER_NAME)
+    @Operation(summary = "Read a customer", description = "Roles: user. ETag; If-None-Match → 304.")
+    @APIResponse(responseCode = "200", description = "The customer",
+            content = @Content(schema = @Schema(implementation = CustomerResponse.class)))
+    public Response get(@PathParam("id") long id) {
+        CustomerResponse customer = customers.get(id);
+        return ETags.conditionalGet(request, customer.version(), customer);
+    }
+
+    @POST
+    @RolesAllowed(Role.ADMIN_NAME)
+    @Operation(summary = "Create a customer", description = "Roles: admin.")
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(schema = @Schema(implementation = CustomerResponse.class)))
+    public Response create(@NotNull @Valid CustomerRequest body) {
+        CustomerResponse created = customers.create(body);
+        return Response.created(uriInfo.getAbsolutePathBuilder().path(Long.toString(created.id())).build())
+                .tag(ETags.of(created.version())).entity(created).build();
+    }
+
+    @PUT
+    @Path("{id}")
+    @RolesAllowed(Role.ADMIN_NAME)
+    @Operation(summary = "Replace a customer", description = "Roles: admin. If-Match → 412 when stale.")
+    @APIResponse(responseCode = "200", description = "The customer",
+            content = @Content(schema = @Schema(implementation = CustomerResponse.class)))
+    public Response replace(@PathParam("id") long id, @NotNull @Valid CustomerRequest body) {
+        CustomerResponse customer = customers.replace(id, ETags.expectedVersion(headers), body);
+        return ETags.ok(customer.version(), customer);
+    }
+
+    @DELETE
+    @Path("{id}")
+    @RolesAllowed(Role.ADMIN_NAME)
+    @Operation(summary = "Delete a customer", description = "Roles: admin. 409 STILL_REFERENCED when it has orders.")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    public Response delete(@PathParam("id") long id) {
+        customers.delete(id, ETags.expectedVersion(headers));
+        return Response.noContent().build();
+    }
+}

@@ -1,0 +1,20 @@
+package io.factoryops.sales;
+
+import java.time.Instant;
+
+/** A customer as the API shows it. */
+public record CustomerResponse(
+        Long id,
+        String name,
+        String email,
+        String phone,
+        String address,
+        long version,
+        Instant createdAt,
+        Instant updatedAt) {
+
+    static CustomerResponse of(Customer c) {
+        return new CustomerResponse(c.getId(), c.getName(), c.getEmail(), c.getPhone(), c.getAddress(),
+                c.getVersion(), c.getCreatedAt(), c.getUpdatedAt());
+    }
+}

@@ -1,0 +1,117 @@
+package io.factoryops.sales;
+
+import io.factoryops.platform.audit.AuditService;
+import io.factoryops.platform.db.Constraints;
+import io.factoryops.platform.db.Versions;
+import io.factoryops.platform.error.ApiException;
+import io.factoryops.platform.error.ErrorCode;
+import io.factoryops.platform.paging.JpaPaging;
+import io.factoryops.platform.paging.Page;
+import io.factoryops.platform.paging.PageRequest;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.criteria.Predicate;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/** Customers: email unique (case-insensitive); a customer with orders cannot be deleted. */
+@ApplicationScoped
+public class CustomerService {
+
+    public static final Set<String> SORTABLE = Set.of("id", "name", "email", "created_at");
+    private static final Map<String, String> SORT_ATTRIBUTES = Map.of("id", "id", "name", "name", "email", "email",
+            "created_at", "createdAt");
+
+    @PersistenceContext(unitName = "factory")
+    EntityManager em;
+
+    @Inject
+    AuditService audit;
+
+    @Transactional
+    public Page<CustomerResponse> list(PageRequest page) {
+        return JpaPaging.find(em, Customer.class, page, SORT_ATTRIBUTES, (cb, root) -> {
+            List<Predicate> where = new ArrayList<>();
+            if (page.q() != null) {
+                where.add(JpaPaging.containsAny(cb, root, page.q(), "name", "email", "phone"));
+            }
+            return where;
+        }).map(CustomerResponse::of);
+    }
+
+    @Transactional
+    public CustomerResponse get(long id) {
+        return CustomerResponse.of(find(id));
+    }
+
+    @Transactional
+    public CustomerResponse create(CustomerRequest request) {
+        String email = normalizeEmail(request.email());
+        requireUniqueEmail(email, null);
+        Customer customer = new Customer(request.name().trim(), email, trim(request.phone()), trim(request.address()));
+        em.persist(customer);
+        flush();
+        CustomerResponse created = CustomerResponse.of(customer);
+        audit.record("CREATE", "customer", customer.getId(), null, created);
+        return created;
+    }
+
+    @Transactional
+    public CustomerResponse replace(long id, Long expectedVersion, CustomerRequest request) {
+        Customer customer = find(id);
+        Versions.check(customer, expectedVersion, "Customer");
+        CustomerResponse before = CustomerResponse.of(customer);
+        String email = normalizeEmail(request.email());
+        requireUniqueEmail(email, id);
+        customer.describe(request.name().trim(), email, trim(request.phone()), trim(request.address()));
+        flush();
+        CustomerResponse after = CustomerResponse.of(customer);
+        audit.record("UPDATE", "customer", id, before, after);
+        return after;
+    }
+
+    @Transactional
+    public void delete(long id, Long expectedVersion) {
+        Customer customer = find(id);
+        Versions.check(customer, expectedVersion, "Customer");
+        CustomerResponse before = CustomerResponse.of(customer);
+        em.remove(customer);
+        Constraints.flush(em, () -> new ApiException(ErrorCode.STILL_REFERENCED,
+                "Customer " + id + " has orders and cannot be deleted"));
+        audit.record("DELETE", "customer", id, before, null);
+    }
+
+    Customer find(long id) {
+        Customer customer = em.find(Customer.class, id);
+        if (customer == null) {
+            throw ApiException.notFound("Customer", id);
+        }
+        return customer;
+    }
+
+    private void requireUniqueEmail(String email, Long exceptId) {
+        boolean taken = em.createQuery("SELECT c.id FROM Customer c WHERE c.email = :email", Long.class)
+                .setParameter("email", email).getResultList().stream().anyMatch(other -> !other.equals(exceptId));
+        if (taken) {
+            throw ApiException.alreadyExists("email", "Another customer already has the email " + email);
+        }
+    }
+
+    private void flush() {
+        Constraints.flush(em, () -> ApiException.alreadyExists("email", "Another customer already has this email"));
+    }
+
+    private static String normalizeEmail(String email) {
+        return email.trim().toLowerCase(Locale.ROOT);
+    }
+
+    private static String trim(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}

@@ -1,0 +1,140 @@
+package io.factoryops.sales;
+
+import io.factoryops.identity.Caller;
+import io.factoryops.identity.Role;
+import io.factoryops.platform.http.ETags;
+import io.factoryops.platform.http.Params;
+import io.factoryops.platform.http.RestApplication;
+import io.factoryops.platform.idempotency.Idempotent;
+import io.factoryops.platform.paging.PageRequest;
+import io.factoryops.platform.paging.Paging;
+import jakarta.annotation.security.DenyAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * {@code /api/orders}: staff place orders and read the ones they placed; admins read all and move
+ * them through their life. Orders are never edited or deleted: cancel returns the stock.
+ */
+@Path("orders")
+@RequestScoped
+@DenyAll
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Orders")
+@SecurityRequirement(name = RestApplication.BEARER)
+public class OrderResource {
+
+    @Inject
+    OrderService orders;
+
+    @Inject
+    JsonWebToken jwt;
+
+    @Context
+    UriInfo uriInfo;
+
+    @Context
+    Request request;
+
+    @GET
+    @RolesAllowed(Role.USER_NAME)
+    @Operation(summary = "List orders", description = "Roles: user (the orders they placed), admin (all). Paged "
+            + "(default 10); filters status, customer_id, date_from, date_to (UTC dates, inclusive); sort by id, "
+            + "order_date, total, status (default -order_date).")
+    @APIResponse(responseCode = "200", description = "A page of orders")
+    public Response list(@QueryParam("status") String status, @QueryParam("customer_id") String customerId,
+                         @QueryParam("date_from") String dateFrom, @QueryParam("date_to") String dateTo) {
+        PageRequest page = PageRequest.from(uriInfo, 10, OrderService.SORTABLE, "-order_date");
+        OrderService.Filter filter = new OrderService.Filter(Params.optionalText("status", status),
+                Params.optionalLong("customer_id", customerId), Params.optionalDate("date_from", dateFrom),
+                Params.optionalDate("date_to", dateTo));
+        return Paging.ok(orders.list(Caller.of(jwt), page, filter), uriInfo);
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed(Role.USER_NAME)
+    @Operation(summary = "Read an order", description = "Roles: user (own orders; another's is 404), admin.")
+    @APIResponse(responseCode = "200", description = "The order",
+            content = @Content(schema = @Schema(implementation = OrderResponse.class)))
+    public Response get(@PathParam("id") long id) {
+        OrderResponse order = orders.get(Caller.of(jwt), id);
+        return ETags.conditionalGet(request, order.version(), order);
+    }
+
+    @POST
+    @RolesAllowed(Role.USER_NAME)
+    @Idempotent
+    @Operation(summary = "Place an order", description = "Roles: user. Takes the stock of every line atomically or "
+            + "fails whole with 409 INSUFFICIENT_STOCK (product_id, product_name, requested, available). "
+            + "Idempotency-Key supported.")
+    @APIResponse(responseCode = "201", description = "Placed",
+            content = @Content(schema = @Schema(implementation = OrderResponse.class)))
+    @APIResponse(responseCode = "409", description = "INSUFFICIENT_STOCK")
+    @APIResponse(responseCode = "422", description = "IDEMPOTENCY_KEY_REUSED")
+    public Response place(@NotNull @Valid OrderRequest body) {
+        OrderResponse placed = orders.place(Caller.of(jwt), body);
+        return Response.created(uriInfo.getAbsolutePathBuilder().path(Long.toString(placed.id())).build())
+                .tag(ETags.of(placed.version())).entity(placed).build();
+    }
+
+    @POST
+    @Path("{id}/ship")
+    @RolesAllowed(Role.ADMIN_NAME)
+    @Idempotent
+    @Operation(summary = "Ship a placed order", description = "Roles: admin. 409 INVALID_TRANSITION otherwise.")
+    @APIResponse(responseCode = "200", description = "The order",
+            content = @Content(schema = @Schema(implementation = OrderResponse.class)))
+    public Response ship(@PathParam("id") long id) {
+        OrderResponse order = orders.ship(Caller.of(jwt), id);
+        return ETags.ok(order.version(), order);
+    }
+
+    @POST
+    @Path("{id}/complete")
+    @RolesAllowed(Role.ADMIN_NAME)
+    @Idempotent
+    @Operation(summary = "Complete a shipped order", description = "Roles: admin. 409 INVALID_TRANSITION otherwise.")
+    @APIResponse(responseCode = "200", description = "The order",
+            content = @Content(schema = @Schema(implementation = OrderResponse.class)))
+    public Response complete(@PathParam("id") long id) {
+        OrderResponse order = orders.complete(Caller.of(jwt), id);
+        return ETags.ok(order.version(), order);
+    }
+
+    @POST
+    @Path("{id}/cancel")
+    @RolesAllowed(Role.ADMIN_NAME)
+    @Idempotent
+    @Operation(summary = "Cancel a placed order", description = "Roles: admin. Returns the stock (ledger rows "
+            + "ORDER_CANCELLED); 409 INVALID_TRANSITION otherwise.")
+    @APIResponse(responseCode = "200", description = "The order",
+            content = @Content(schema = @Schema(implementation = OrderResponse.class)))
+    public Response cancel(@PathParam("id") long id) {
+        OrderResponse order = orders.cancel(Caller.of(jwt), id);
+        return ETags.ok(order.version(), order);
+    }
+}

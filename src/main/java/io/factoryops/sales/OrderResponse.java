@@ -1,0 +1,28 @@
+package io.factoryops.sales;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+/** An order with its customer, lines, money and the transitions it allows. */
+public record OrderResponse(
+        Long id,
+        String status,
+        Instant orderDate,
+        CustomerResponse customer,
+        List<Line> lines,
+        BigDecimal subtotal,
+        BigDecimal taxRate,
+        BigDecimal tax,
+        BigDecimal total,
+        List<String> allowedTransitions,
+        String createdBy,
+        long version,
+        Instant createdAt,
+        Instant updatedAt) {
+
+    /** A line, with the product's name and its stock now. */
+    public record Line(int lineNo, long productId, String productName, int quantity, BigDecimal unitPrice,
+                       BigDecimal lineTotal, int remainingStock) {
+    }
+}

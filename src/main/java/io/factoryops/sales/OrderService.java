@@ -1,0 +1,233 @@
+package io.factoryops.sales;
+
+import io.factoryops.catalog.ProductService;
+import io.factoryops.catalog.ProductSummary;
+import io.factoryops.catalog.StockReason;
+import io.factoryops.catalog.StockService;
+import io.factoryops.identity.Caller;
+import io.factoryops.identity.Role;
+import io.factoryops.platform.audit.AuditService;
+import io.factoryops.platform.error.ApiException;
+import io.factoryops.platform.error.ErrorCode;
+import io.factoryops.platform.error.FieldError;
+import io.factoryops.platform.paging.JpaPaging;
+import io.factoryops.platform.paging.Page;
+import io.factoryops.platform.paging.PageRequest;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.criteria.Predicate;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Orders. Placing one takes the stock of every line in one transaction (conditional updates, in
+ * product-id order so that concurrent orders cannot deadlock) or fails whole with 409
+ * {@code INSUFFICIENT_STOCK}; cancelling returns it. Admins see every order, other staff the orders
+ * they placed.
+ */
+@ApplicationScoped
+public class OrderService {
+
+    public static final Set<String> SORTABLE = Set.of("id", "order_date", "total", "status");
+    private static final Map<String, String> SORT_ATTRIBUTES = Map.of("id", "id", "order_date", "orderDate",
+            "total", "total", "status", "status");
+
+    @PersistenceContext(unitName = "factory")
+    EntityManager em;
+
+    @Inject
+    CustomerService customers;
+
+    @Inject
+    ProductService products;
+
+    @Inject
+    StockService stock;
+
+    @Inject
+    AuditService audit;
+
+    @Inject
+    @ConfigProperty(name = "factory.tax-rate", defaultValue = "0.09")
+    BigDecimal taxRate;
+
+    @PostConstruct
+    void checkTaxRate() {
+        if (taxRate.signum() < 0 || taxRate.compareTo(BigDecimal.ONE) >= 0 || taxRate.scale() > 4) {
+            throw new IllegalStateException("factory.tax-rate must be a fraction in [0, 1) with at most 4 decimals, "
+                    + "e.g. 0.09; it is " + taxRate);
+        }
+    }
+
+    /** Filters of the order list. */
+    public record Filter(String status, Long customerId, LocalDate dateFrom, LocalDate dateTo) {
+    }
+
+    @Transactional
+    public OrderResponse place(Caller caller, OrderRequest request) {
+        Map<Long, Integer> quantities = quantities(request);
+        stock.lock(quantities.keySet());
+        Customer customer = customers.find(request.customerId());
+        Map<Long, ProductSummary> summaries = products.summaries(quantities.keySet());
+        SalesOrder order = new SalesOrder(customer, taxRate, caller.id(), caller.username());
+        quantities.forEach((productId, quantity) ->
+                order.addLine(productId, quantity, summaries.get(productId).price()));
+        em.persist(order);
+        em.flush();
+        StockService.Reference reference = new StockService.Reference("order", order.getId());
+        for (Long productId : new TreeSet<>(quantities.keySet())) {
+            stock.take(productId, quantities.get(productId), StockReason.ORDER, reference, null);
+        }
+        OrderResponse placed = view(order);
+        audit.record("CREATE", "order", order.getId(), null, placed);
+        return placed;
+    }
+
+    @Transactional
+    public OrderResponse get(Caller caller, long id) {
+        return view(visible(caller, id, LockModeType.NONE));
+    }
+
+    @Transactional
+    public Page<OrderResponse> list(Caller caller, PageRequest page, Filter filter) {
+        OrderStatus status = filter.status() == null ? null : parseStatus(filter.status());
+        Page<SalesOrder> found = JpaPaging.find(em, SalesOrder.class, page, SORT_ATTRIBUTES, (cb, root) -> {
+            List<Predicate> where = new ArrayList<>();
+            if (!seesAll(caller)) {
+                where.add(cb.equal(root.get("createdById"), caller.id()));
+            }
+            if (status != null) {
+                where.add(cb.equal(root.get("status"), status));
+            }
+            if (filter.customerId() != null) {
+                where.add(cb.equal(root.get("customer").get("id"), filter.customerId()));
+            }
+            if (filter.dateFrom() != null) {
+                where.add(cb.greaterThanOrEqualTo(root.get("orderDate"),
+                        filter.dateFrom().atStartOfDay(ZoneOffset.UTC).toInstant()));
+            }
+            if (filter.dateTo() != null) {
+                where.add(cb.lessThan(root.get("orderDate"),
+                        filter.dateTo().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()));
+            }
+            return where;
+        });
+        if (!found.data().isEmpty()) {
+            // customers and lines of the whole page in one query, not one per order
+            em.createQuery("SELECT DISTINCT o FROM SalesOrder o JOIN FETCH o.customer LEFT JOIN FETCH o.lines "
+                            + "WHERE o.id IN :ids", SalesOrder.class)
+                    .setParameter("ids", found.data().stream().map(SalesOrder::getId).toList())
+                    .getResultList();
+        }
+        Map<Long, ProductSummary> summaries = products.summaries(found.data().stream()
+                .flatMap(o -> o.getLines().stream()).map(OrderLine::getProductId).distinct().toList());
+        return found.map(o -> view(o, summaries));
+    }
+
+    @Transactional
+    public OrderResponse ship(Caller caller, long id) {
+        return transition(caller, id, "SHIP", SalesOrder::ship);
+    }
+
+    @Transactional
+    public OrderResponse complete(Caller caller, long id) {
+        return transition(caller, id, "COMPLETE", SalesOrder::complete);
+    }
+
+    /** Cancels a placed order and returns its stock, exactly once (the order row is locked). */
+    @Transactional
+    public OrderResponse cancel(Caller caller, long id) {
+        return transition(caller, id, "CANCEL", order -> {
+            order.cancel();
+            StockService.Reference reference = new StockService.Reference("order", order.getId());
+            order.getLines().stream()
+                    .sorted(java.util.Comparator.comparingLong(OrderLine::getProductId))
+                    .forEach(line -> stock.add(line.getProductId(), line.getQuantity(), StockReason.ORDER_CANCELLED,
+                            reference, null));
+        });
+    }
+
+    private OrderResponse transition(Caller caller, long id, String action, java.util.function.Consumer<SalesOrder> change) {
+        SalesOrder order = visible(caller, id, LockModeType.PESSIMISTIC_WRITE);
+        String before = order.getStatus().value();
+        change.accept(order);
+        em.flush();
+        OrderResponse after = view(order);
+        audit.record(action, "order", id, Map.of("status", before), Map.of("status", after.status()));
+        return after;
+    }
+
+    private SalesOrder visible(Caller caller, long id, LockModeType lock) {
+        SalesOrder order = em.find(SalesOrder.class, id, lock);
+        if (order == null || (!seesAll(caller) && order.getCreatedById() != caller.id())) {
+            throw ApiException.notFound("Order", id);
+        }
+        return order;
+    }
+
+    private static boolean seesAll(Caller caller) {
+        return caller.role().includes().contains(Role.ADMIN);
+    }
+
+    private OrderResponse view(SalesOrder order) {
+        return view(order, products.summaries(order.getLines().stream().map(OrderLine::getProductId).distinct().toList()));
+    }
+
+    private static OrderResponse view(SalesOrder o, Map<Long, ProductSummary> summaries) {
+        List<OrderResponse.Line> lines = o.getLines().stream()
+                .map(l -> new OrderResponse.Line(l.getLineNo(), l.getProductId(),
+                        summaries.get(l.getProductId()).name(), l.getQuantity(), l.getUnitPrice(), l.getLineTotal(),
+                        summaries.get(l.getProductId()).stockQuantity()))
+                .toList();
+        return new OrderResponse(o.getId(), o.getStatus().value(), o.getOrderDate(),
+                CustomerResponse.of(o.getCustomer()), lines, o.getSubtotal(), o.getTaxRate().stripTrailingZeros(),
+                o.getTax(), o.getTotal(), o.getStatus().allowedTransitions(), o.getCreatedBy(), o.getVersion(),
+                o.getCreatedAt(), o.getUpdatedAt());
+    }
+
+    /** The quantity per product, lines of one product added up, in the order the client gave them. */
+    private static Map<Long, Integer> quantities(OrderRequest request) {
+        boolean hasLines = request.lines() != null && !request.lines().isEmpty();
+        boolean hasSingle = request.productId() != null || request.quantity() != null;
+        if (hasLines == hasSingle) {
+            throw new ApiException(ErrorCode.VALIDATION_FAILED,
+                    "Give either lines [{product_id, quantity}] or one product_id with its quantity",
+                    List.of(new FieldError("lines", "give either lines or product_id and quantity")), Map.of());
+        }
+        List<OrderRequest.OrderLineRequest> lines = hasLines ? request.lines()
+                : List.of(new OrderRequest.OrderLineRequest(request.productId(), request.quantity()));
+        Map<Long, Integer> quantities = new LinkedHashMap<>();
+        for (OrderRequest.OrderLineRequest line : lines) {
+            if (line.productId() == null || line.quantity() == null) {
+                throw ApiException.invalidField(line.productId() == null ? "product_id" : "quantity", "is required");
+            }
+            quantities.merge(line.productId(), line.quantity(), Integer::sum);
+            if (quantities.get(line.productId()) > 1_000_000) {
+                throw ApiException.invalidField("quantity", "at most 1000000 per product");
+            }
+        }
+        return quantities;
+    }
+
+    private static OrderStatus parseStatus(String value) {
+        for (OrderStatus s : OrderStatus.values()) {
+            if (s.value().equals(value)) {
+                return s;
+            }
+        }
+        throw ApiException.invalidParameter("status", "must be one of placed, shipped, completed, cancelled");
+    }
+}

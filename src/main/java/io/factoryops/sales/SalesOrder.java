@@ -1,0 +1,149 @@
+package io.factoryops.sales;
+
+import io.factoryops.platform.db.VersionedEntity;
+import io.factoryops.platform.error.ApiException;
+import io.factoryops.platform.error.ErrorCode;
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A customer's order: lines with the unit price captured when it was placed, and its money computed
+ * with BigDecimal, HALF_UP to cents (line total, subtotal, tax on the subtotal, total). Only its
+ * status changes afterwards, through {@link #ship()}, {@link #complete()} and {@link #cancel()}.
+ */
+@Entity(name = "SalesOrder")
+@Table(name = "orders")
+public class SalesOrder extends VersionedEntity {
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "customer_id", nullable = false, updatable = false)
+    private Customer customer;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 20)
+    private OrderStatus status;
+
+    @Column(name = "order_date", nullable = false, updatable = false)
+    private Instant orderDate;
+
+    @Column(nullable = false, precision = 14, scale = 2)
+    private BigDecimal subtotal;
+
+    @Column(name = "tax_rate", nullable = false, precision = 6, scale = 4)
+    private BigDecimal taxRate;
+
+    @Column(nullable = false, precision = 14, scale = 2)
+    private BigDecimal tax;
+
+    @Column(nullable = false, precision = 14, scale = 2)
+    private BigDecimal total;
+
+    @Column(name = "created_by_id", nullable = false, updatable = false)
+    private long createdById;
+
+    @Column(name = "created_by", nullable = false, updatable = false, length = 50)
+    private String createdBy;
+
+    @OneToMany(mappedBy = "order", cascade = CascadeType.PERSIST)
+    @OrderBy("lineNo")
+    private List<OrderLine> lines = new ArrayList<>();
+
+    protected SalesOrder() {
+    }
+
+    SalesOrder(Customer customer, BigDecimal taxRate, long createdById, String createdBy) {
+        this.customer = customer;
+        this.status = OrderStatus.PLACED;
+        this.orderDate = Instant.now();
+        this.taxRate = taxRate;
+        this.createdById = createdById;
+        this.createdBy = createdBy;
+        this.subtotal = BigDecimal.ZERO.setScale(2);
+        this.tax = BigDecimal.ZERO.setScale(2);
+        this.total = BigDecimal.ZERO.setScale(2);
+    }
+
+    /** Adds a line at the product's current price and recomputes the totals. */
+    void addLine(long productId, int quantity, BigDecimal unitPrice) {
+        lines.add(new OrderLine(this, lines.size() + 1, productId, quantity, unitPrice));
+        subtotal = lines.stream().map(OrderLine::getLineTotal).reduce(BigDecimal.ZERO, BigDecimal::add)
+                .setScale(2, RoundingMode.HALF_UP);
+        tax = subtotal.multiply(taxRate).setScale(2, RoundingMode.HALF_UP);
+        total = subtotal.add(tax);
+    }
+
+    void ship() {
+        transition("ship", OrderStatus.PLACED, OrderStatus.SHIPPED);
+    }
+
+    void complete() {
+        transition("complete", OrderStatus.SHIPPED, OrderStatus.COMPLETED);
+    }
+
+    /** Cancels a placed order; the caller returns the stock. */
+    void cancel() {
+        transition("cancel", OrderStatus.PLACED, OrderStatus.CANCELLED);
+    }
+
+    private void transition(String verb, OrderStatus from, OrderStatus to) {
+        if (status != from) {
+            throw new ApiException(ErrorCode.INVALID_TRANSITION, "Order " + getId() + " is " + status.value()
+                    + " and cannot " + verb + "; allowed: " + status.allowedTransitions());
+        }
+        status = to;
+    }
+
+    public Customer getCustomer() {
+        return customer;
+    }
+
+    public OrderStatus getStatus() {
+        return status;
+    }
+
+    public Instant getOrderDate() {
+        return orderDate;
+    }
+
+    public BigDecimal getSubtotal() {
+        return subtotal;
+    }
+
+    public BigDecimal getTaxRate() {
+        return taxRate;
+    }
+
+    public BigDecimal getTax() {
+        return tax;
+    }
+
+    public BigDecimal getTotal() {
+        return total;
+    }
+
+    public long getCreatedById() {
+        return createdById;
+    }
+
+    public String getCreatedBy() {
+        return createdBy;
+    }
+
+    public List<OrderLine> getLines() {
+        return lines;
+    }
+}

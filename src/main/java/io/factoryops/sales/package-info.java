@@ -1,0 +1,2 @@
+/** Customers and their orders. */
+package io.factoryops.sales;

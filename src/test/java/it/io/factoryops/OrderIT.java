@@ -1,0 +1,394 @@
+package it.io.factoryops;
+
+import static it.io.factoryops.support.Api.anonymous;
+import static it.io.factoryops.support.Api.as;
+import static it.io.factoryops.support.Api.assertProblem;
+import static it.io.factoryops.support.Api.body;
+import static it.io.factoryops.support.Api.json;
+import static it.io.factoryops.support.Fixtures.ledgerSum;
+import static it.io.factoryops.support.Fixtures.orderBody;
+import static it.io.factoryops.support.Fixtures.stockOf;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import it.io.factoryops.support.Api;
+import it.io.factoryops.support.Fixtures;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.core.Response;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** Orders: money, atomic stock, concurrency, transitions, idempotency, visibility, bad input. */
+class OrderIT {
+
+    private final String user = Api.tokenFor("user");
+    private final String admin = Api.tokenFor("admin");
+
+    private JsonObject place(String token, String body) {
+        try (Response r = as(token, "api/orders").post(json(body))) {
+            assertEquals(201, r.getStatus(), () -> "placing " + body);
+            JsonObject order = body(r);
+            assertTrue(r.getLocation().getPath().endsWith("/api/orders/" + order.getJsonNumber("id")));
+            return order;
+        }
+    }
+
+    private static BigDecimal money(JsonObject o, String field) {
+        return o.getJsonNumber(field).bigDecimalValue();
+    }
+
+    @Test
+    void totalsAndTaxAreRoundedHalfUpToCents() {
+        long customer = Fixtures.customer();
+        JsonObject a = place(user, orderBody(customer, Fixtures.product("12.50", 100), 3));
+        assertEquals(new BigDecimal("37.50"), money(a, "subtotal"));
+        assertEquals(new BigDecimal("0.09"), money(a, "tax_rate"));
+        assertEquals(new BigDecimal("3.38"), money(a, "tax"));
+        assertEquals(new BigDecimal("40.88"), money(a, "total"));
+        JsonObject line = a.getJsonArray("lines").getJsonObject(0);
+        assertEquals(new BigDecimal("12.50"), money(line, "unit_price"));
+        assertEquals(new BigDecimal("37.50"), money(line, "line_total"));
+        assertEquals(97, line.getInt("remaining_stock"));
+        assertTrue(line.getString("product_name").startsWith("Product "));
+        assertEquals(customer, a.getJsonObject("customer").getJsonNumber("id").longValue());
+        assertEquals("placed", a.getString("status"));
+        assertEquals(List.of("ship", "cancel"), a.getJsonArray("allowed_transitions").getValuesAs(
+                jakarta.json.JsonString::getString));
+
+        JsonObject b = place(user, orderBody(customer, Fixtures.product("0.35", 100), 7));
+        assertEquals(new BigDecimal("2.45"), money(b, "subtotal"));
+        assertEquals(new BigDecimal("0.22"), money(b, "tax"));
+        assertEquals(new BigDecimal("2.67"), money(b, "total"));
+
+        String[] prices = {"19.99", "0.01", "3.33", "1234.56", "0.05", "7.77"};
+        int[] quantities = {1, 2, 13, 3, 9, 11};
+        StringBuilder lines = new StringBuilder();
+        BigDecimal subtotal = BigDecimal.ZERO;
+        for (int i = 0; i < prices.length; i++) {
+            long product = Fixtures.product(prices[i], 1000);
+            lines.append(i == 0 ? "" : ",").append("{\"product_id\":").append(product).append(",\"quantity\":")
+                    .append(quantities[i]).append("}");
+            subtotal = subtotal.add(new BigDecimal(prices[i]).multiply(BigDecimal.valueOf(quantities[i])));
+        }
+        JsonObject many = place(user, "{\"customer_id\":" + customer + ",\"lines\":[" + lines + "]}");
+        BigDecimal tax = subtotal.multiply(new BigDecimal("0.09")).setScale(2, RoundingMode.HALF_UP);
+        assertEquals(subtotal.setScale(2), money(many, "subtotal"));
+        assertEquals(tax, money(many, "tax"));
+        assertEquals(subtotal.add(tax).setScale(2), money(many, "total"));
+        assertEquals(6, many.getJsonArray("lines").size());
+    }
+
+    @Test
+    void theSeedShapeIsOneLineAndRepeatedProductsAddUp() {
+        long customer = Fixtures.customer();
+        long product = Fixtures.product("2.00", 10);
+        JsonObject seed = place(user, "{\"customer_id\":" + customer + ",\"product_id\":" + product + ",\"quantity\":2}");
+        assertEquals(1, seed.getJsonArray("lines").size());
+        assertEquals(8, stockOf(product));
+        JsonObject twice = place(user, "{\"customer_id\":" + customer + ",\"lines\":[{\"product_id\":" + product
+                + ",\"quantity\":1},{\"product_id\":" + product + ",\"quantity\":2}]}");
+        assertEquals(1, twice.getJsonArray("lines").size());
+        assertEquals(3, twice.getJsonArray("lines").getJsonObject(0).getInt("quantity"));
+        assertEquals(5, stockOf(product));
+    }
+
+    @Test
+    void anOrderWithOneShortLineTakesNothing() {
+        long customer = Fixtures.customer();
+        long plenty = Fixtures.product("1.00", 10);
+        long scarce = Fixtures.product("1.00", 1);
+        try (Response r = as(user, "api/orders").post(json("{\"customer_id\":" + customer + ",\"lines\":["
+                + "{\"product_id\":" + plenty + ",\"quantity\":5},{\"product_id\":" + scarce + ",\"quantity\":2}]}"))) {
+            JsonObject p = assertProblem(r, 409, "INSUFFICIENT_STOCK");
+            assertEquals(scarce, p.getJsonNumber("product_id").longValue());
+            assertEquals(2, p.getInt("requested"));
+            assertEquals(1, p.getInt("available"));
+            assertTrue(p.getString("detail").contains("requested 2, available 1"));
+        }
+        assertEquals(10, stockOf(plenty));
+        assertEquals(1, stockOf(scarce));
+        assertEquals(10, ledgerSum(plenty));
+        assertEquals(1, ledgerSum(scarce));
+    }
+
+    @Test
+    void fiftyConcurrentOrdersAgainstTwentyUnitsNeverOversell() throws Exception {
+        long customer = Fixtures.customer();
+        long product = Fixtures.product("5.00", 20);
+        String body = orderBody(customer, product, 1);
+        List<Integer> statuses = runConcurrently(50, i -> {
+            try (Response r = as(user, "api/orders").post(json(body))) {
+                if (r.getStatus() != 201) {
+                    assertProblem(r, 409, "INSUFFICIENT_STOCK");
+                }
+                return r.getStatus();
+            }
+        });
+        assertEquals(20, statuses.stream().filter(s -> s == 201).count(), statuses.toString());
+        assertEquals(30, statuses.stream().filter(s -> s == 409).count(), statuses.toString());
+        assertEquals(0, stockOf(product));
+        assertEquals(0, ledgerSum(product));
+    }
+
+    @Test
+    void concurrentProductionAndOrdersKeepTheBooks() throws Exception {
+        long customer = Fixtures.customer();
+        long product = Fixtures.product("5.00", 10);
+        long employee = Fixtures.employee();
+        String manager = Api.tokenFor("manager");
+        String order = orderBody(customer, product, 2);
+        String produce = "{\"employee_id\":" + employee + ",\"product_id\":" + product + ",\"quantity\":3}";
+        List<Integer> statuses = runConcurrently(40, i -> {
+            if (i % 2 == 0) {
+                try (Response r = as(manager, "api/production").post(json(produce))) {
+                    assertEquals(201, r.getStatus());
+                    return 0;
+                }
+            }
+            try (Response r = as(user, "api/orders").post(json(order))) {
+                assertTrue(r.getStatus() == 201 || r.getStatus() == 409, "status " + r.getStatus());
+                return r.getStatus();
+            }
+        });
+        long sold = statuses.stream().filter(s -> s == 201).count() * 2;
+        assertEquals(10 + 20 * 3 - sold, stockOf(product));
+        assertEquals(stockOf(product), ledgerSum(product));
+    }
+
+    @Test
+    void cancelReturnsTheStockExactlyOnce() {
+        long customer = Fixtures.customer();
+        long product = Fixtures.product("4.00", 10);
+        long id = place(user, orderBody(customer, product, 4)).getJsonNumber("id").longValue();
+        assertEquals(6, stockOf(product));
+        try (Response r = as(admin, "api/orders/" + id + "/cancel").post(null)) {
+            assertEquals(200, r.getStatus());
+            JsonObject o = body(r);
+            assertEquals("cancelled", o.getString("status"));
+            assertEquals(0, o.getJsonArray("allowed_transitions").size());
+        }
+        assertEquals(10, stockOf(product));
+        try (Response r = as(admin, "api/orders/" + id + "/cancel").post(null)) {
+            assertProblem(r, 409, "INVALID_TRANSITION");
+        }
+        try (Response r = as(admin, "api/orders/" + id + "/ship").post(null)) {
+            assertProblem(r, 409, "INVALID_TRANSITION");
+        }
+        assertEquals(10, stockOf(product));
+        assertEquals(10, ledgerSum(product));
+    }
+
+    @Test
+    void concurrentCancelsReturnTheStockOnce() throws Exception {
+        long customer = Fixtures.customer();
+        long product = Fixtures.product("4.00", 10);
+        long id = place(user, orderBody(customer, product, 4)).getJsonNumber("id").longValue();
+        List<Integer> statuses = runConcurrently(6, i -> {
+            try (Response r = as(admin, "api/orders/" + id + "/cancel").post(null)) {
+                return r.getStatus();
+            }
+        });
+        assertEquals(1, statuses.stream().filter(s -> s == 200).count(), statuses.toString());
+        assertEquals(10, stockOf(product));
+        assertEquals(10, ledgerSum(product));
+    }
+
+    @Test
+    void shipThenComplete() {
+        long id = place(user, orderBody(Fixtures.customer(), Fixtures.product("1.00", 5), 1))
+                .getJsonNumber("id").longValue();
+        try (Response r = as(admin, "api/orders/" + id + "/complete").post(null)) {
+            assertProblem(r, 409, "INVALID_TRANSITION");
+        }
+        try (Response r = as(admin, "api/orders/" + id + "/ship").post(null)) {
+            assertEquals("shipped", body(r).getString("status"));
+        }
+        try (Response r = as(admin, "api/orders/" + id + "/cancel").post(null)) {
+            assertProblem(r, 409, "INVALID_TRANSITION");
+        }
+        try (Response r = as(admin, "api/orders/" + id + "/complete").post(null)) {
+            JsonObject o = body(r);
+            assertEquals("completed", o.getString("status"));
+            assertEquals(0, o.getJsonArray("allowed_transitions").size());
+        }
+        try (Response r = as(user, "api/orders/" + id + "/ship").post(null)) {
+            assertProblem(r, 403, "FORBIDDEN");
+        }
+    }
+
+    @Test
+    void theSameIdempotencyKeyTenTimesInParallelPlacesOneOrder() throws Exception {
+        long customer = Fixtures.customer();
+        long product = Fixtures.product("3.00", 100);
+        String key = "order-" + Api.RUN + "-" + System.nanoTime();
+        String body = orderBody(customer, product, 5);
+        List<String> ids = runConcurrently(10, i -> {
+            try (Response r = as(user, "api/orders").header("Idempotency-Key", key).post(json(body))) {
+                assertEquals(201, r.getStatus());
+                return body(r).getJsonNumber("id").toString();
+            }
+        });
+        assertEquals(1, Set.copyOf(ids).size(), ids.toString());
+        assertEquals(95, stockOf(product));
+        try (Response r = as(user, "api/orders").header("Idempotency-Key", key).post(json(body))) {
+            assertEquals(201, r.getStatus());
+            assertEquals("true", r.getHeaderString("Idempotent-Replayed"));
+            assertEquals(ids.get(0), body(r).getJsonNumber("id").toString());
+        }
+        try (Response r = as(user, "api/orders").header("Idempotency-Key", key)
+                .post(json(orderBody(customer, product, 6)))) {
+            assertProblem(r, 422, "IDEMPOTENCY_KEY_REUSED");
+        }
+        // keys belong to their principal: another user's same key is a new request
+        try (Response r = as(Api.tokenFor("manager"), "api/orders").header("Idempotency-Key", key).post(json(body))) {
+            assertEquals(201, r.getStatus());
+            assertTrue(r.getHeaderString("Idempotent-Replayed") == null);
+        }
+        assertEquals(90, stockOf(product));
+    }
+
+    @Test
+    void usersSeeOnlyTheirOwnOrdersAndAdminsSeeAll() {
+        long customer = Fixtures.customer();
+        long product = Fixtures.product("1.00", 50);
+        String other = Api.login(Api.createUser("user"), Api.PASSWORD).getString("access_token");
+        long mine = place(user, orderBody(customer, product, 1)).getJsonNumber("id").longValue();
+        long theirs = place(other, orderBody(customer, product, 1)).getJsonNumber("id").longValue();
+        try (Response r = as(user, "api/orders/" + theirs).get()) {
+            assertProblem(r, 404, "NOT_FOUND");
+        }
+        try (Response r = as(other, "api/orders/" + theirs).get()) {
+            assertEquals(200, r.getStatus());
+        }
+        try (Response r = Api.target("api/orders").queryParam("customer_id", customer).request()
+                .header("Authorization", "Bearer " + user).get()) {
+            Set<Long> seen = body(r).getJsonArray("data").getValuesAs(JsonObject.class).stream()
+                    .map(o -> o.getJsonNumber("id").longValue()).collect(Collectors.toSet());
+            assertEquals(Set.of(mine), seen);
+        }
+        try (Response r = Api.target("api/orders").queryParam("customer_id", customer).request()
+                .header("Authorization", "Bearer " + admin).get()) {
+            JsonObject page = body(r);
+            assertEquals(2, page.getJsonObject("pagination").getInt("total"));
+            assertEquals(10, page.getJsonObject("pagination").getInt("per_page"), "default page size of the seeds");
+        }
+        for (String role : new String[] {"mechanic", "customer"}) {
+            try (Response r = as(Api.tokenFor(role), "api/orders").get()) {
+                assertProblem(r, 403, "FORBIDDEN");
+            }
+            try (Response r = as(Api.tokenFor(role), "api/orders").post(json(orderBody(customer, product, 1)))) {
+                assertProblem(r, 403, "FORBIDDEN");
+            }
+        }
+        try (Response r = anonymous("api/orders").post(json(orderBody(customer, product, 1)))) {
+            assertProblem(r, 401, "UNAUTHORIZED");
+        }
+    }
+
+    @Test
+    void filtersAndSorting() {
+        long customer = Fixtures.customer();
+        long product = Fixtures.product("10.00", 50);
+        long small = place(user, orderBody(customer, product, 1)).getJsonNumber("id").longValue();
+        long big = place(user, orderBody(customer, product, 5)).getJsonNumber("id").longValue();
+        try (Response r = as(admin, "api/orders/" + small + "/cancel").post(null)) {
+            assertEquals(200, r.getStatus());
+        }
+        try (Response r = Api.target("api/orders").queryParam("customer_id", customer).queryParam("sort", "-total")
+                .request().header("Authorization", "Bearer " + user).get()) {
+            List<Long> ids = body(r).getJsonArray("data").getValuesAs(JsonObject.class).stream()
+                    .map(o -> o.getJsonNumber("id").longValue()).toList();
+            assertEquals(List.of(big, small), ids);
+        }
+        try (Response r = Api.target("api/orders").queryParam("customer_id", customer)
+                .queryParam("status", "cancelled").request().header("Authorization", "Bearer " + user).get()) {
+            assertEquals(1, body(r).getJsonObject("pagination").getInt("total"));
+        }
+        String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+        try (Response r = Api.target("api/orders").queryParam("customer_id", customer).queryParam("date_from", today)
+                .queryParam("date_to", today).request().header("Authorization", "Bearer " + user).get()) {
+            assertEquals(2, body(r).getJsonObject("pagination").getInt("total"));
+        }
+        try (Response r = Api.target("api/orders").queryParam("date_to", "2001-01-01").request()
+                .header("Authorization", "Bearer " + user).get()) {
+            assertEquals(0, body(r).getJsonObject("pagination").getInt("total"));
+        }
+        for (String[] bad : new String[][] {{"status", "lost"}, {"date_from", "today"}, {"customer_id", "abc"},
+                {"sort", "customer"}}) {
+            try (Response r = Api.target("api/orders").queryParam(bad[0], bad[1]).request()
+                    .header("Authorization", "Bearer " + user).get()) {
+                assertProblem(r, 400, "INVALID_PARAMETER");
+            }
+        }
+    }
+
+    @Test
+    void badInputIsRejectedNamingWhatIsWrong() {
+        long customer = Fixtures.customer();
+        long product = Fixtures.product("1.00", 5);
+        for (String quantity : new String[] {"0", "-1", "1000001"}) {
+            try (Response r = as(user, "api/orders").post(json(orderBody(customer, product, 1)
+                    .replace("\"quantity\":1", "\"quantity\":" + quantity)))) {
+                assertProblem(r, 400, "VALIDATION_FAILED");
+            }
+        }
+        try (Response r = as(user, "api/orders").post(json(orderBody(customer, 999999999L, 1)))) {
+            JsonObject p = assertProblem(r, 404, "NOT_FOUND");
+            assertTrue(p.getString("detail").contains("Product 999999999"));
+        }
+        try (Response r = as(user, "api/orders").post(json(orderBody(999999999L, product, 1)))) {
+            JsonObject p = assertProblem(r, 404, "NOT_FOUND");
+            assertTrue(p.getString("detail").contains("Customer 999999999"));
+        }
+        for (String body : new String[] {"{}", "{\"customer_id\":" + customer + "}",
+                "{\"customer_id\":" + customer + ",\"lines\":[]}",
+                "{\"customer_id\":" + customer + ",\"lines\":[{\"product_id\":" + product + "}]}",
+                "{\"customer_id\":" + customer + ",\"product_id\":" + product + ",\"quantity\":1,\"lines\":[{\"product_id\":"
+                        + product + ",\"quantity\":1}]}"}) {
+            try (Response r = as(user, "api/orders").post(json(body))) {
+                assertProblem(r, 400, "VALIDATION_FAILED");
+            }
+        }
+        try (Response r = as(user, "api/orders").post(json("{\"customer_id\":\"abc\",\"product_id\":" + product
+                + ",\"quantity\":1}"))) {
+            assertProblem(r, 400, "MALFORMED_JSON");
+        }
+        try (Response r = as(user, "api/orders").post(json("{\"customer_id\":" + customer + ",\"product_id\":"
+                + product + ",\"quantity\":1.5}"))) {
+            assertProblem(r, 400, "MALFORMED_JSON");
+        }
+        assertEquals(5, stockOf(product));
+    }
+
+    @FunctionalInterface
+    interface Task<T> {
+        T run(int index) throws Exception;
+    }
+
+    static <T> List<T> runConcurrently(int count, Task<T> task) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(count, 16));
+        try {
+            List<Callable<T>> calls = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                int index = i;
+                calls.add(() -> task.run(index));
+            }
+            List<T> results = new ArrayList<>();
+            for (Future<T> f : pool.invokeAll(calls)) {
+                results.add(f.get());
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}

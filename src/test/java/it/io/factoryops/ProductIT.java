@@ -1,0 +1,259 @@
+package it.io.factoryops;
+
+import static it.io.factoryops.support.Api.anonymous;
+import static it.io.factoryops.support.Api.as;
+import static it.io.factoryops.support.Api.assertProblem;
+import static it.io.factoryops.support.Api.body;
+import static it.io.factoryops.support.Api.json;
+import static it.io.factoryops.support.Fixtures.ledgerSum;
+import static it.io.factoryops.support.Fixtures.stockOf;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import it.io.factoryops.support.Api;
+import it.io.factoryops.support.Fixtures;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.core.Response;
+import java.math.BigDecimal;
+import org.junit.jupiter.api.Test;
+
+/** Products, their stock ledger and adjustments; customers. */
+class ProductIT {
+
+    private final String admin = Api.tokenFor("admin");
+    private final String manager = Api.tokenFor("manager");
+    private final String user = Api.tokenFor("user");
+
+    private static String product(String sku, String price, int stock) {
+        return "{\"sku\":\"" + sku + "\",\"name\":\"Widget\",\"price\":" + price + ",\"stock_quantity\":" + stock
+                + ",\"reorder_level\":5,\"category\":\"Widgets\"}";
+    }
+
+    @Test
+    void createReadReplaceDelete() {
+        String sku = "W-" + Api.RUN + "-crud";
+        long id;
+        try (Response r = as(admin, "api/products").post(json(product(sku, "9.90", 12)))) {
+            assertEquals(201, r.getStatus());
+            JsonObject p = body(r);
+            id = p.getJsonNumber("id").longValue();
+            assertEquals(new BigDecimal("9.90"), p.getJsonNumber("price").bigDecimalValue());
+            assertEquals(12, p.getInt("stock_quantity"));
+            assertFalse(p.getBoolean("low_stock"));
+        }
+        try (Response r = as(Api.tokenFor("mechanic"), "api/products/" + id).get()) {
+            assertEquals(200, r.getStatus());
+        }
+        try (Response r = as(admin, "api/products/" + id).put(json(product(sku, "10.00", 12)
+                .replace("Widget", "Widget Pro")))) {
+            assertEquals(200, r.getStatus());
+            assertEquals("Widget Pro", body(r).getString("name"));
+        }
+        try (Response r = as(admin, "api/products/" + id).put(json(product(sku, "10.00", 99)))) {
+            assertProblem(r, 409, "CONFLICT");
+        }
+        try (Response r = as(admin, "api/products").post(json(product(sku, "1.00", 0)))) {
+            assertProblem(r, 409, "ALREADY_EXISTS");
+        }
+        try (Response r = as(admin, "api/products/" + id).delete()) {
+            assertEquals(204, r.getStatus());
+        }
+        try (Response r = as(user, "api/products/" + id).get()) {
+            assertProblem(r, 404, "NOT_FOUND");
+        }
+    }
+
+    @Test
+    void pricesAndQuantitiesAreValidated() {
+        for (String[] bad : new String[][] {{"12.345", "1"}, {"-1.00", "1"}, {"\"cheap\"", "1"}, {"1.00", "-1"},
+                {"1.00", "2.5"}, {"100000000000.00", "1"}}) {
+            try (Response r = as(admin, "api/products").post(json(product("BAD-" + Api.RUN, bad[0],
+                    Integer.MIN_VALUE).replace(Integer.toString(Integer.MIN_VALUE), bad[1])))) {
+                assertEquals(400, r.getStatus(), "price " + bad[0] + ", stock " + bad[1]);
+            }
+        }
+        try (Response r = as(admin, "api/products").post(json("{\"sku\":\"" + "s".repeat(65)
+                + "\",\"name\":\"" + "n".repeat(201) + "\",\"price\":1}"))) {
+            JsonObject p = assertProblem(r, 400, "VALIDATION_FAILED");
+            assertEquals(2, p.getJsonArray("errors").size());
+        }
+    }
+
+    @Test
+    void listFiltersDefaultToTenPerPage() {
+        String category = "Cat-" + Api.RUN;
+        for (int i = 0; i < 12; i++) {
+            Fixtures.product(Integer.toString(i + 1) + ".00", i, 5, category);
+        }
+        try (Response r = Api.target("api/products").queryParam("category", category).request()
+                .header("Authorization", "Bearer " + user).get()) {
+            JsonObject page = body(r);
+            assertEquals(10, page.getJsonArray("data").size());
+            assertEquals(12, page.getJsonObject("pagination").getInt("total"));
+        }
+        try (Response r = Api.target("api/products").queryParam("category", category).queryParam("low_stock", "true")
+                .request().header("Authorization", "Bearer " + user).get()) {
+            JsonArray data = body(r).getJsonArray("data");
+            assertEquals(6, data.size(), "stock 0..5 is at or below the reorder level 5");
+            data.getValuesAs(JsonObject.class).forEach(p -> assertTrue(p.getBoolean("low_stock")));
+        }
+        try (Response r = Api.target("api/products").queryParam("category", category).queryParam("min_price", "3")
+                .queryParam("max_price", "5.00").queryParam("sort", "-price").request()
+                .header("Authorization", "Bearer " + user).get()) {
+            JsonArray data = body(r).getJsonArray("data");
+            assertEquals(3, data.size());
+            assertEquals(new BigDecimal("5.00"), data.getJsonObject(0).getJsonNumber("price").bigDecimalValue());
+        }
+        try (Response r = Api.target("api/products").queryParam("min_price", "free").request()
+                .header("Authorization", "Bearer " + user).get()) {
+            assertProblem(r, 400, "INVALID_PARAMETER");
+        }
+    }
+
+    @Test
+    void adjustmentsWriteTheLedgerAndNeverGoBelowZero() {
+        long product = Fixtures.product("2.00", 10);
+        try (Response r = as(manager, "api/products/" + product + "/adjust-stock").post(json(
+                "{\"delta\":5,\"reason\":\"cycle count\"}"))) {
+            assertEquals(201, r.getStatus());
+            JsonObject m = body(r);
+            assertEquals(5, m.getInt("delta"));
+            assertEquals(15, m.getInt("quantity_after"));
+            assertEquals("ADJUSTMENT", m.getString("reason"));
+            assertEquals("cycle count", m.getString("note"));
+        }
+        try (Response r = as(manager, "api/products/" + product + "/adjust-stock").post(json(
+                "{\"delta\":-16,\"reason\":\"broken\"}"))) {
+            JsonObject p = assertProblem(r, 409, "INSUFFICIENT_STOCK");
+            assertEquals(15, p.getInt("available"));
+        }
+        try (Response r = as(manager, "api/products/" + product + "/adjust-stock").post(json(
+                "{\"delta\":-15,\"reason\":\"scrapped\"}"))) {
+            assertEquals(201, r.getStatus());
+        }
+        for (String bad : new String[] {"{\"delta\":0,\"reason\":\"x\"}", "{\"delta\":3}", "{\"reason\":\"x\"}",
+                "{\"delta\":1.5,\"reason\":\"x\"}"}) {
+            try (Response r = as(manager, "api/products/" + product + "/adjust-stock").post(json(bad))) {
+                assertEquals(400, r.getStatus(), bad);
+            }
+        }
+        try (Response r = as(user, "api/products/" + product + "/adjust-stock").post(json(
+                "{\"delta\":1,\"reason\":\"x\"}"))) {
+            assertProblem(r, 403, "FORBIDDEN");
+        }
+        assertEquals(0, stockOf(product));
+        assertEquals(0, ledgerSum(product));
+        try (Response r = as(user, "api/products/" + product + "/stock-movements").get()) {
+            JsonArray rows = body(r).getJsonArray("data");
+            assertEquals(3, rows.size());
+            assertEquals(-15, rows.getJsonObject(0).getInt("delta"), "newest first");
+            assertEquals("INITIAL", rows.getJsonObject(2).getString("reason"));
+        }
+        try (Response r = as(user, "api/products/999999999/stock-movements").get()) {
+            assertProblem(r, 404, "NOT_FOUND");
+        }
+    }
+
+    @Test
+    void adjustmentsHonourIdempotencyKeys() {
+        long product = Fixtures.product("2.00", 10);
+        String key = "adjust-" + Api.RUN + "-" + System.nanoTime();
+        for (int i = 0; i < 3; i++) {
+            try (Response r = as(manager, "api/products/" + product + "/adjust-stock").header("Idempotency-Key", key)
+                    .post(json("{\"delta\":4,\"reason\":\"found a box\"}"))) {
+                assertEquals(201, r.getStatus());
+            }
+        }
+        assertEquals(14, stockOf(product));
+        try (Response r = as(manager, "api/products/" + product + "/adjust-stock").header("Idempotency-Key", key)
+                .post(json("{\"delta\":5,\"reason\":\"found a box\"}"))) {
+            assertProblem(r, 422, "IDEMPOTENCY_KEY_REUSED");
+        }
+    }
+
+    @Test
+    void aProductWithOrdersCannotBeDeleted() {
+        long product = Fixtures.product("2.00", 10);
+        long customer = Fixtures.customer();
+        try (Response r = as(user, "api/orders").post(json(Fixtures.orderBody(customer, product, 1)))) {
+            assertEquals(201, r.getStatus());
+        }
+        try (Response r = as(admin, "api/products/" + product).delete()) {
+            assertProblem(r, 409, "STILL_REFERENCED");
+        }
+        try (Response r = as(admin, "api/customers/" + customer).delete()) {
+            assertProblem(r, 409, "STILL_REFERENCED");
+        }
+        assertEquals(9, stockOf(product));
+        assertEquals(9, ledgerSum(product));
+    }
+
+    @Test
+    void roleMatrixOfProductsAndCustomers() {
+        long product = Fixtures.product("2.00", 10);
+        long customer = Fixtures.customer();
+        for (String path : new String[] {"api/products", "api/products/" + product, "api/customers",
+                "api/customers/" + customer}) {
+            for (String role : new String[] {"user", "manager", "admin"}) {
+                try (Response r = as(Api.tokenFor(role), path).get()) {
+                    assertEquals(200, r.getStatus(), role + " GET " + path);
+                }
+            }
+            try (Response r = anonymous(path).get()) {
+                assertProblem(r, 401, "UNAUTHORIZED");
+            }
+            try (Response r = as(Api.tokenFor("customer"), path).get()) {
+                assertProblem(r, 403, "FORBIDDEN");
+            }
+        }
+        try (Response r = as(Api.tokenFor("mechanic"), "api/customers").get()) {
+            assertProblem(r, 403, "FORBIDDEN");
+        }
+        for (String role : new String[] {"user", "manager", "mechanic"}) {
+            try (Response r = as(Api.tokenFor(role), "api/products").post(json(product("X-" + role, "1.00", 1)))) {
+                assertProblem(r, 403, "FORBIDDEN");
+            }
+            try (Response r = as(Api.tokenFor(role), "api/products/" + product).delete()) {
+                assertProblem(r, 403, "FORBIDDEN");
+            }
+            try (Response r = as(Api.tokenFor(role), "api/customers").post(json("{\"name\":\"n\",\"email\":\"n@x.io\"}"))) {
+                assertProblem(r, 403, "FORBIDDEN");
+            }
+            try (Response r = as(Api.tokenFor(role), "api/customers/" + customer).delete()) {
+                assertProblem(r, 403, "FORBIDDEN");
+            }
+        }
+    }
+
+    @Test
+    void customersCrudAndUniqueEmail() {
+        String email = Api.uniqueEmail("crm");
+        long id;
+        try (Response r = as(admin, "api/customers").post(json("{\"name\":\"Acme\",\"email\":\"" + email + "\"}"))) {
+            assertEquals(201, r.getStatus());
+            id = body(r).getJsonNumber("id").longValue();
+        }
+        try (Response r = as(admin, "api/customers").post(json("{\"name\":\"Acme 2\",\"email\":\""
+                + email.toUpperCase() + "\"}"))) {
+            assertProblem(r, 409, "ALREADY_EXISTS");
+        }
+        try (Response r = as(admin, "api/customers/" + id).put(json("{\"name\":\"Acme Ltd\",\"email\":\"" + email
+                + "\",\"phone\":\"+44 20 7946 0000\"}"))) {
+            assertEquals(200, r.getStatus());
+            assertEquals("Acme Ltd", body(r).getString("name"));
+        }
+        try (Response r = as(admin, "api/customers/" + id).put(json("{\"name\":\"Acme\",\"email\":\"" + email
+                + "\",\"phone\":\"call me maybe\"}"))) {
+            assertProblem(r, 400, "VALIDATION_FAILED");
+        }
+        try (Response r = Api.target("api/customers").queryParam("q", "acme ltd").request()
+                .header("Authorization", "Bearer " + user).get()) {
+            assertTrue(body(r).getJsonObject("pagination").getInt("total") >= 1);
+        }
+        try (Response r = as(admin, "api/customers/" + id).delete()) {
+            assertEquals(204, r.getStatus());
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package it.io.factoryops.support;
+
+import static it.io.factoryops.support.Api.as;
+import static it.io.factoryops.support.Api.body;
+import static it.io.factoryops.support.Api.json;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.core.Response;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Creates the master data that business tests need, through the API, as an admin. */
+public final class Fixtures {
+
+    private static final AtomicInteger SEQ = new AtomicInteger();
+
+    private Fixtures() {
+    }
+
+    public static long product(String price, int stock) {
+        return product(price, stock, 0, "General");
+    }
+
+    public static long product(String price, int stock, int reorderLevel, String category) {
+        String sku = "SKU-" + Api.RUN + "-" + SEQ.incrementAndGet();
+        try (Response r = as(Api.tokenFor("admin"), "api/products").post(json("{\"sku\":\"" + sku
+                + "\",\"name\":\"Product " + sku + "\",\"price\":" + price + ",\"stock_quantity\":" + stock
+                + ",\"reorder_level\":" + reorderLevel + ",\"category\":\"" + category + "\"}"))) {
+            assertEquals(201, r.getStatus());
+            return body(r).getJsonNumber("id").longValue();
+        }
+    }
+
+    public static long customer() {
+        String email = Api.uniqueEmail("customer");
+        try (Response r = as(Api.tokenFor("admin"), "api/customers").post(json("{\"name\":\"Customer " + email
+                + "\",\"email\":\"" + email + "\",\"phone\":\"+1 555 0100\",\"address\":\"1 Plant Road\"}"))) {
+            assertEquals(201, r.getStatus());
+            return body(r).getJsonNumber("id").longValue();
+        }
+    }
+
+    public static long employee() {
+        try (Response r = as(Api.tokenFor("admin"), "api/employees").post(json("{\"name\":\"Maker "
+                + SEQ.incrementAndGet() + "\",\"email\":\"" + Api.uniqueEmail("maker") + "\"}"))) {
+            assertEquals(201, r.getStatus());
+            return body(r).getJsonNumber("id").longValue();
+        }
+    }
+
+    public static JsonObject productView(long id) {
+        try (Response r = as(Api.tokenFor("user"), "api/products/" + id).get()) {
+            assertEquals(200, r.getStatus());
+            return body(r);
+        }
+    }
+
+    public static int stockOf(long productId) {
+        return productView(productId).getInt("stock_quantity");
+    }
+
+    /** The sum of the deltas of the product's whole ledger, read page by page. */
+    public static long ledgerSum(long productId) {
+        long sum = 0;
+        for (int page = 1; ; page++) {
+            try (Response r = Api.target("api/products/" + productId + "/stock-movements")
+                    .queryParam("per_page", 100).queryParam("page", page).request()
+                    .header("Authorization", "Bearer " + Api.tokenFor("user")).get()) {
+                assertEquals(200, r.getStatus());
+                JsonObject body = body(r);
+                for (JsonObject m : body.getJsonArray("data").getValuesAs(JsonObject.class)) {
+                    sum += m.getInt("delta");
+                }
+                if (!body.getJsonObject("pagination").getBoolean("has_next")) {
+                    return sum;
+                }
+            }
+        }
+    }
+
+    public static String orderBody(long customerId, long productId, int quantity) {
+        return "{\"customer_id\":" + customerId + ",\"lines\":[{\"product_id\":" + productId + ",\"quantity\":"
+                + quantity + "}]}";
+    }
+}
