@@ -59,7 +59,10 @@ class OpsIT {
             for (String path : new String[] {"/api/auth/login", "/api/auth/refresh", "/api/auth/logout",
                     "/api/auth/me", "/api/auth/profile", "/api/auth/change-password", "/api/auth/register",
                     "/api/auth/users", "/api/auth/users/{id}", "/api/roles", "/api/employees", "/api/employees/{id}",
-                    "/api/audit-logs"}) {
+                    "/api/audit-logs", "/api/products", "/api/products/{id}", "/api/products/{id}/stock-movements",
+                    "/api/products/{id}/adjust-stock", "/api/customers", "/api/customers/{id}", "/api/orders",
+                    "/api/orders/{id}", "/api/orders/{id}/ship", "/api/orders/{id}/complete", "/api/orders/{id}/cancel",
+                    "/api/production", "/api/production/{id}"}) {
                 assertNotNull(paths.get(path), "documented: " + path);
             }
             assertNotNull(doc.getJsonObject("components").getJsonObject("securitySchemes").get("bearer"));
@@ -71,6 +74,11 @@ class OpsIT {
                 assertNotNull(responses.get(status), "GET /api/employees documents " + status);
             }
             assertTrue(responses.getJsonObject("401").getJsonObject("content").containsKey("application/problem+json"));
+            JsonObject place = paths.getJsonObject("/api/orders").getJsonObject("post");
+            assertTrue(place.getString("description").contains("Roles: user"));
+            for (String status : new String[] {"201", "400", "401", "403", "404", "409", "422", "429"}) {
+                assertNotNull(place.getJsonObject("responses").get(status), "POST /api/orders documents " + status);
+            }
         }
         try (Response r = anonymous("openapi/ui/").get()) {
             assertEquals(200, r.getStatus());

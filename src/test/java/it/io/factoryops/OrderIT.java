@@ -118,6 +118,20 @@ class OrderIT {
         assertEquals(1, stockOf(scarce));
         assertEquals(10, ledgerSum(plenty));
         assertEquals(1, ledgerSum(scarce));
+        // and nothing of it is left: no order, no audit row
+        try (Response r = Api.target("api/orders").queryParam("customer_id", customer).request()
+                .header("Authorization", "Bearer " + admin).get()) {
+            assertEquals(0, body(r).getJsonObject("pagination").getInt("total"));
+        }
+        try (Response r = Api.target("api/audit-logs").queryParam("entity_type", "order")
+                .queryParam("actor", body(as(user, "api/auth/me").get()).getString("username")).request()
+                .header("Authorization", "Bearer " + Api.adminToken()).get()) {
+            body(r).getJsonArray("data").getValuesAs(JsonObject.class).forEach(row -> assertTrue(
+                    row.getJsonObject("after") == null
+                            || row.getJsonObject("after").getJsonObject("customer") == null
+                            || row.getJsonObject("after").getJsonObject("customer").getJsonNumber("id")
+                            .longValue() != customer, "no audit row of the failed order"));
+        }
     }
 
     @Test
