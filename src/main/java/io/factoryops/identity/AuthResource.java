@@ -16,7 +16,9 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -41,8 +43,9 @@ public class AuthResource {
     @Inject
     UserResource userResource;
 
-    @Inject
-    JsonWebToken jwt;
+    /** The caller's token; read per request, since login and refresh have none to inject. */
+    @Context
+    SecurityContext security;
 
     @POST
     @Path("login")
@@ -76,7 +79,7 @@ public class AuthResource {
             + "when given ({\"refresh_token\"}), the refresh token's whole login.")
     @APIResponse(responseCode = "204", description = "Logged out")
     public Response logout(RefreshRequest body) {
-        auth.logout(jwt, body == null ? null : body.refreshToken());
+        auth.logout(jwt(), body == null ? null : body.refreshToken());
         return Response.noContent().build();
     }
 
@@ -86,7 +89,7 @@ public class AuthResource {
     @SecurityRequirement(name = RestApplication.BEARER)
     @Operation(summary = "The signed-in account", description = "Any role.")
     public UserResponse me() {
-        return auth.me(Caller.of(jwt));
+        return auth.me(Caller.of(jwt()));
     }
 
     @PUT
@@ -95,7 +98,7 @@ public class AuthResource {
     @SecurityRequirement(name = RestApplication.BEARER)
     @Operation(summary = "Change one's own name or email", description = "Any role. Absent fields stay.")
     public UserResponse updateProfile(@NotNull @Valid ProfileRequest body) {
-        return auth.updateProfile(Caller.of(jwt), body);
+        return auth.updateProfile(Caller.of(jwt()), body);
     }
 
     @POST
@@ -106,7 +109,7 @@ public class AuthResource {
             + "account: log in again with the new password.")
     @APIResponse(responseCode = "204", description = "Changed")
     public Response changePassword(@NotNull @Valid ChangePasswordRequest body) {
-        auth.changePassword(Caller.of(jwt), body);
+        auth.changePassword(Caller.of(jwt()), body);
         return Response.noContent().build();
     }
 
@@ -147,5 +150,9 @@ public class AuthResource {
     @Operation(summary = "Deactivate an account (alias of /api/auth/users/{id})", description = "Roles: admin, super_admin.")
     public Response deleteUser(@PathParam("id") long id) {
         return userResource.delete(id);
+    }
+
+    private JsonWebToken jwt() {
+        return (JsonWebToken) security.getUserPrincipal();
     }
 }

@@ -13,6 +13,7 @@ import io.factoryops.platform.paging.Page;
 import io.factoryops.platform.paging.PageRequest;
 import io.factoryops.workforce.EmployeeService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -50,6 +51,9 @@ public class ProductionService {
 
     @Inject
     AuditService audit;
+
+    @Inject
+    Event<ProductionCounted> counted;
 
     /** Filters of the list. */
     public record Filter(Long employeeId, Long productId, LocalDate dateFrom, LocalDate dateTo) {
@@ -95,6 +99,7 @@ public class ProductionService {
         em.persist(record);
         em.flush();
         stock.add(record.getProductId(), record.getQuantity(), StockReason.PRODUCTION, reference(record), null);
+        counted.fire(ProductionCounted.of(record, +1));
         ProductionResponse created = view(record, summary(record.getProductId()));
         audit.record("CREATE", "production", record.getId(), null, created);
         return created;
@@ -110,6 +115,7 @@ public class ProductionService {
         summary(request.productId());
         long oldProduct = record.getProductId();
         int oldQuantity = record.getQuantity();
+        counted.fire(ProductionCounted.of(record, -1));
         record.describe(request.employeeId(), request.productId(), request.quantity(), dateOf(request));
         if (oldProduct == record.getProductId()) {
             int delta = record.getQuantity() - oldQuantity;
@@ -124,6 +130,7 @@ public class ProductionService {
                     null);
         }
         em.flush();
+        counted.fire(ProductionCounted.of(record, +1));
         ProductionResponse after = view(record, summary(record.getProductId()));
         audit.record("UPDATE", "production", id, before, after);
         return after;
@@ -136,6 +143,7 @@ public class ProductionService {
         stock.lock(List.of(record.getProductId()));
         ProductionResponse before = view(record, summary(record.getProductId()));
         stock.take(record.getProductId(), record.getQuantity(), StockReason.PRODUCTION_DELETED, reference(record), null);
+        counted.fire(ProductionCounted.of(record, -1));
         em.remove(record);
         em.flush();
         audit.record("DELETE", "production", id, before, null);

@@ -15,6 +15,7 @@ import io.factoryops.platform.paging.Page;
 import io.factoryops.platform.paging.PageRequest;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -61,6 +62,9 @@ public class OrderService {
     AuditService audit;
 
     @Inject
+    Event<OrderCounted> counted;
+
+    @Inject
     @ConfigProperty(name = "factory.tax-rate", defaultValue = "0.09")
     BigDecimal taxRate;
 
@@ -91,6 +95,8 @@ public class OrderService {
         for (Long productId : new TreeSet<>(quantities.keySet())) {
             stock.take(productId, quantities.get(productId), StockReason.ORDER, reference, null);
         }
+        em.flush();
+        counted.fire(OrderCounted.of(order, +1));
         OrderResponse placed = view(order);
         audit.record("CREATE", "order", order.getId(), null, placed);
         return placed;
@@ -152,6 +158,7 @@ public class OrderService {
     public OrderResponse cancel(Caller caller, long id) {
         return transition(caller, id, "CANCEL", order -> {
             order.cancel();
+            counted.fire(OrderCounted.of(order, -1));
             StockService.Reference reference = new StockService.Reference("order", order.getId());
             order.getLines().stream()
                     .sorted(java.util.Comparator.comparingLong(OrderLine::getProductId))

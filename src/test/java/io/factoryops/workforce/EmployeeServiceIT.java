@@ -31,6 +31,8 @@ class EmployeeServiceIT {
         return ShrinkWrap.create(ZipImporter.class, "factory-ops-arquillian.war")
                 .importFrom(new File("target/factory-ops.war"))
                 .as(WebArchive.class)
+                // the test copy of the application schedules no timers of its own
+                .deleteClass(io.factoryops.analytics.AnalyticsScheduler.class)
                 .addClass(EmployeeServiceIT.class);
     }
 

@@ -13,7 +13,12 @@ public final class Paging {
     }
 
     public static Response ok(Page<?> page, UriInfo uriInfo) {
-        return Response.ok(page).header("Link", linkHeader(page.pagination(), uriInfo)).build();
+        return withLinks(Response.ok(page), page.pagination(), uriInfo);
+    }
+
+    /** For list bodies of another shape (e.g. {@code {"performance":[…],"pagination":{…}}}). */
+    public static Response withLinks(Response.ResponseBuilder response, Pagination pagination, UriInfo uriInfo) {
+        return response.header("Link", linkHeader(pagination, uriInfo)).build();
     }
 
     static String linkHeader(Pagination p, UriInfo uriInfo) {

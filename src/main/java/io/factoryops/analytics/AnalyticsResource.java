@@ -1,0 +1,135 @@
+package io.factoryops.analytics;
+
+import io.factoryops.identity.Role;
+import io.factoryops.platform.error.ApiException;
+import io.factoryops.platform.http.Params;
+import io.factoryops.platform.http.RestApplication;
+import io.factoryops.platform.paging.Page;
+import io.factoryops.platform.paging.PageRequest;
+import io.factoryops.platform.paging.Paging;
+import jakarta.annotation.security.DenyAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * {@code /api/analytics}: read by managers from the precomputed summaries ({@code as_of} says when
+ * they were computed); {@code POST /api/analytics/refresh} (admin) refreshes them now.
+ */
+@Path("analytics")
+@RequestScoped
+@DenyAll
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Analytics")
+@SecurityRequirement(name = RestApplication.BEARER)
+public class AnalyticsResource {
+
+    private static final Set<String> RANKED = Set.of("rank");
+
+    @Inject
+    AnalyticsService analytics;
+
+    @Inject
+    AnalyticsRefresher refresher;
+
+    @Context
+    UriInfo uriInfo;
+
+    @GET
+    @Path("employee-performance")
+    @RolesAllowed(Role.MANAGER_NAME)
+    @Operation(summary = "Units produced per employee", description = "Roles: manager. Highest first, paged.")
+    @APIResponse(responseCode = "200", description = "{\"performance\":[…],\"as_of\",\"pagination\"}",
+            content = @Content(schema = @Schema(implementation = AnalyticsResponses.EmployeePerformancePage.class)))
+    public Response employeePerformance() {
+        Page<AnalyticsResponses.EmployeePerformance> page = analytics.employeePerformance(page());
+        return Paging.withLinks(Response.ok(new AnalyticsResponses.EmployeePerformancePage(page.data(),
+                analytics.asOf(), page.pagination())), page.pagination(), uriInfo);
+    }
+
+    @GET
+    @Path("top-products")
+    @RolesAllowed(Role.MANAGER_NAME)
+    @Operation(summary = "Best-selling products", description = "Roles: manager. Units sold in orders that are not "
+            + "cancelled, highest first; limit 1..100 (default 10).")
+    @APIResponse(responseCode = "200", description = "{\"products\":[…],\"as_of\"}",
+            content = @Content(schema = @Schema(implementation = AnalyticsResponses.TopProducts.class)))
+    public AnalyticsResponses.TopProducts topProducts(@QueryParam("limit") String limit) {
+        Long n = Params.optionalLong("limit", limit);
+        if (n != null && (n < 1 || n > 100)) {
+            throw ApiException.invalidParameter("limit", "must be an integer between 1 and 100");
+        }
+        return new AnalyticsResponses.TopProducts(analytics.topProducts(n == null ? 10 : n.intValue()), analytics.asOf());
+    }
+
+    @GET
+    @Path("customer-ltv")
+    @RolesAllowed(Role.MANAGER_NAME)
+    @Operation(summary = "Customer lifetime value", description = "Roles: manager. Sum of the totals (tax included) "
+            + "of each customer's orders that are not cancelled, at least threshold (default 0), highest first, paged.")
+    @APIResponse(responseCode = "200", description = "{\"customers\":[…],\"as_of\",\"pagination\"}",
+            content = @Content(schema = @Schema(implementation = AnalyticsResponses.CustomerValuePage.class)))
+    public Response customerLifetimeValue(@QueryParam("threshold") String threshold) {
+        BigDecimal min = Params.optionalDecimal("threshold", threshold);
+        if (min != null && min.signum() < 0) {
+            throw ApiException.invalidParameter("threshold", "must be 0 or more");
+        }
+        Page<AnalyticsResponses.CustomerValue> page = analytics.customerLifetimeValue(
+                min == null ? BigDecimal.ZERO : min, page());
+        return Paging.withLinks(Response.ok(new AnalyticsResponses.CustomerValuePage(page.data(), analytics.asOf(),
+                page.pagination())), page.pagination(), uriInfo);
+    }
+
+    @GET
+    @Path("production-efficiency")
+    @RolesAllowed(Role.MANAGER_NAME)
+    @Operation(summary = "Units produced per product on a day", description = "Roles: manager. date=YYYY-MM-DD "
+            + "is required (400 otherwise). Highest first, paged.")
+    @APIResponse(responseCode = "200", description = "{\"date\",\"efficiency\":[…],\"as_of\",\"pagination\"}",
+            content = @Content(schema = @Schema(implementation = AnalyticsResponses.ProductionEfficiency.class)))
+    public Response productionEfficiency(@QueryParam("date") String date) {
+        LocalDate day = Params.optionalDate("date", date);
+        if (day == null) {
+            throw ApiException.invalidParameter("date", "is required, in the form YYYY-MM-DD");
+        }
+        Page<AnalyticsResponses.ProductOutput> page = analytics.productionOn(day, page());
+        return Paging.withLinks(Response.ok(new AnalyticsResponses.ProductionEfficiency(day, page.data(),
+                analytics.asOf(), page.pagination())), page.pagination(), uriInfo);
+    }
+
+    @POST
+    @Path("refresh")
+    @RolesAllowed(Role.ADMIN_NAME)
+    @Operation(summary = "Refresh the summaries now", description = "Roles: admin. Returns when done; full=true "
+            + "recomputes everything from the business tables instead of absorbing the pending changes.")
+    @APIResponse(responseCode = "200", description = "What the refresh did",
+            content = @Content(schema = @Schema(implementation = AnalyticsResponses.Refresh.class)))
+    public AnalyticsResponses.Refresh refresh(@QueryParam("full") String full) {
+        boolean rebuild = Boolean.TRUE.equals(Params.optionalBoolean("full", full));
+        AnalyticsRefresher.Result result = rebuild ? refresher.rebuild() : refresher.refresh();
+        return new AnalyticsResponses.Refresh(result.mode(), result.refreshedAt(), result.durationMs(),
+                result.rowsProcessed());
+    }
+
+    private PageRequest page() {
+        return PageRequest.from(uriInfo, 20, RANKED, "rank");
+    }
+}

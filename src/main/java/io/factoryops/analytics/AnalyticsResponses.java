@@ -1,0 +1,42 @@
+package io.factoryops.analytics;
+
+import io.factoryops.platform.paging.Pagination;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** The analytics shapes of the design, each with {@code as_of}: when the summaries were computed. */
+public final class AnalyticsResponses {
+
+    private AnalyticsResponses() {
+    }
+
+    public record EmployeePerformance(long employeeId, String employeeName, long totalQuantity) {
+    }
+
+    public record EmployeePerformancePage(List<EmployeePerformance> performance, Instant asOf, Pagination pagination) {
+    }
+
+    public record TopProduct(long productId, String productName, long totalQuantity) {
+    }
+
+    public record TopProducts(List<TopProduct> products, Instant asOf) {
+    }
+
+    public record CustomerValue(long customerId, String customerName, BigDecimal totalValue) {
+    }
+
+    public record CustomerValuePage(List<CustomerValue> customers, Instant asOf, Pagination pagination) {
+    }
+
+    public record ProductOutput(long productId, String productName, long totalProduced) {
+    }
+
+    public record ProductionEfficiency(LocalDate date, List<ProductOutput> efficiency, Instant asOf,
+                                       Pagination pagination) {
+    }
+
+    public record Refresh(String mode, Instant refreshedAt, long durationMs, long rowsProcessed) {
+    }
+}

@@ -1,0 +1,111 @@
+package io.factoryops.analytics;
+
+import io.factoryops.analytics.AnalyticsResponses.CustomerValue;
+import io.factoryops.analytics.AnalyticsResponses.EmployeePerformance;
+import io.factoryops.analytics.AnalyticsResponses.ProductOutput;
+import io.factoryops.analytics.AnalyticsResponses.TopProduct;
+import io.factoryops.platform.paging.Page;
+import io.factoryops.platform.paging.PageRequest;
+import io.factoryops.platform.paging.Pagination;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+
+/**
+ * Reads the summaries: index range scans over a few thousand summary rows at most, joined by
+ * primary key to the names of the page's rows; the size of the history does not matter.
+ */
+@ApplicationScoped
+public class AnalyticsService {
+
+    @Resource(lookup = "jdbc/factory")
+    DataSource dataSource;
+
+    @FunctionalInterface
+    private interface Row<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    /** When the summaries were last computed; null before the first refresh. */
+    public Instant asOf() {
+        List<Instant> at = query("SELECT refreshed_at FROM analytics_state WHERE id = 1", List.of(), rs -> {
+            Timestamp t = rs.getTimestamp(1);
+            return t == null ? null : t.toInstant();
+        });
+        return at.isEmpty() ? null : at.get(0);
+    }
+
+    public Page<EmployeePerformance> employeePerformance(PageRequest page) {
+        long total = count("SELECT COUNT(*) FROM analytics_employee_summary WHERE records > 0", List.of());
+        List<EmployeePerformance> rows = query("SELECT s.employee_id, e.name, s.total_quantity "
+                        + "FROM analytics_employee_summary s JOIN employees e ON e.id = s.employee_id WHERE s.records > 0 "
+                        + "ORDER BY s.total_quantity DESC, s.employee_id LIMIT ? OFFSET ?",
+                List.of(page.perPage(), page.offset()),
+                rs -> new EmployeePerformance(rs.getLong(1), rs.getString(2), rs.getLong(3)));
+        return new Page<>(rows, Pagination.of(page, total));
+    }
+
+    public List<TopProduct> topProducts(int limit) {
+        return query("SELECT s.product_id, p.name, s.quantity_sold FROM analytics_product_summary s "
+                        + "JOIN products p ON p.id = s.product_id WHERE s.quantity_sold > 0 "
+                        + "ORDER BY s.quantity_sold DESC, s.product_id LIMIT ?", List.of(limit),
+                rs -> new TopProduct(rs.getLong(1), rs.getString(2), rs.getLong(3)));
+    }
+
+    public Page<CustomerValue> customerLifetimeValue(BigDecimal threshold, PageRequest page) {
+        long total = count("SELECT COUNT(*) FROM analytics_customer_summary WHERE order_count > 0 "
+                + "AND lifetime_value >= ?", List.of(threshold));
+        List<CustomerValue> rows = query("SELECT s.customer_id, c.name, s.lifetime_value "
+                        + "FROM analytics_customer_summary s JOIN customers c ON c.id = s.customer_id "
+                        + "WHERE s.order_count > 0 AND s.lifetime_value >= ? "
+                        + "ORDER BY s.lifetime_value DESC, s.customer_id LIMIT ? OFFSET ?",
+                List.of(threshold, page.perPage(), page.offset()),
+                rs -> new CustomerValue(rs.getLong(1), rs.getString(2), rs.getBigDecimal(3)));
+        return new Page<>(rows, Pagination.of(page, total));
+    }
+
+    public Page<ProductOutput> productionOn(LocalDate date, PageRequest page) {
+        Date day = Date.valueOf(date);
+        long total = count("SELECT COUNT(*) FROM analytics_daily_production WHERE production_date = ? "
+                + "AND total_produced > 0", List.of(day));
+        List<ProductOutput> rows = query("SELECT d.product_id, p.name, d.total_produced "
+                        + "FROM analytics_daily_production d JOIN products p ON p.id = d.product_id "
+                        + "WHERE d.production_date = ? AND d.total_produced > 0 "
+                        + "ORDER BY d.total_produced DESC, d.product_id LIMIT ? OFFSET ?",
+                List.of(day, page.perPage(), page.offset()),
+                rs -> new ProductOutput(rs.getLong(1), rs.getString(2), rs.getLong(3)));
+        return new Page<>(rows, Pagination.of(page, total));
+    }
+
+    private long count(String sql, List<Object> parameters) {
+        return query(sql, parameters, rs -> rs.getLong(1)).get(0);
+    }
+
+    private <T> List<T> query(String sql, List<Object> parameters, Row<T> row) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement p = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.size(); i++) {
+                p.setObject(i + 1, parameters.get(i));
+            }
+            List<T> result = new ArrayList<>();
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    result.add(row.read(rs));
+                }
+            }
+            return result;
+        } catch (SQLException e) {
+            throw new IllegalStateException("analytics query failed", e);
+        }
+    }
+}
