@@ -19,7 +19,7 @@ import java.time.LocalDate;
 public class AnalyticsDelta {
 
     /** What a delta counts. */
-    enum Kind { CUSTOMER, PRODUCT_SOLD, PRODUCT_PRODUCED, EMPLOYEE, DAILY }
+    enum Kind { CUSTOMER, PRODUCT_SOLD, PRODUCT_PRODUCED, EMPLOYEE, DAILY, SALES_DAY }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

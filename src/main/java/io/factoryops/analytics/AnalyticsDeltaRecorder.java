@@ -7,6 +7,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 
 /** Turns sales and production events into delta rows, inside the transaction that fired them. */
@@ -20,6 +21,10 @@ public class AnalyticsDeltaRecorder {
         int sign = order.sign();
         em.persist(new AnalyticsDelta(AnalyticsDelta.Kind.CUSTOMER, order.customerId(), null, 0,
                 order.total().multiply(BigDecimal.valueOf(sign)), sign, order.orderDate()));
+        long units = order.lines().stream().mapToLong(OrderCounted.Line::quantity).sum();
+        em.persist(new AnalyticsDelta(AnalyticsDelta.Kind.SALES_DAY, 0, LocalDate.ofInstant(order.orderDate(),
+                ZoneOffset.UTC), sign * units, order.total().multiply(BigDecimal.valueOf(sign)), sign,
+                order.orderDate()));
         for (OrderCounted.Line line : order.lines()) {
             em.persist(new AnalyticsDelta(AnalyticsDelta.Kind.PRODUCT_SOLD, line.productId(), null,
                     (long) sign * line.quantity(), line.lineTotal().multiply(BigDecimal.valueOf(sign)), sign,

@@ -163,6 +163,7 @@ public class AnalyticsRefresher {
     private long apply(Connection c, Instant now) throws SQLException {
         Map<String, Map<Long, Sum>> byKind = new HashMap<>();
         Map<Long, Map<Date, Long>> daily = new HashMap<>();
+        Map<Date, Sum> sales = new HashMap<>();
         long rows = 0;
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
                 "SELECT kind, key_id, delta_day, SUM(quantity), SUM(amount), SUM(count_delta), MAX(event_time), "
@@ -172,6 +173,9 @@ public class AnalyticsRefresher {
                 long key = rs.getLong(2);
                 if (kind.equals("DAILY")) {
                     daily.computeIfAbsent(key, k -> new HashMap<>()).merge(rs.getDate(3), rs.getLong(4), Long::sum);
+                } else if (kind.equals("SALES_DAY")) {
+                    sales.merge(rs.getDate(3), new Sum(rs.getLong(4), rs.getBigDecimal(5), rs.getLong(6),
+                            rs.getTimestamp(7), rs.getInt(8) < 0), AnalyticsRefresher::add);
                 } else {
                     Sum sum = new Sum(rs.getLong(4), rs.getBigDecimal(5), rs.getLong(6), rs.getTimestamp(7),
                             rs.getInt(8) < 0);
@@ -263,7 +267,35 @@ public class AnalyticsRefresher {
                 "SELECT MAX(production_date) FROM production_records WHERE employee_id = ?",
                 "UPDATE analytics_employee_summary SET last_production_date = ? WHERE employee_id = ?");
         applyDaily(c, daily, at);
+        applySales(c, sales, at);
         return rows;
+    }
+
+    private static void applySales(Connection c, Map<Date, Sum> sales, Timestamp at) throws SQLException {
+        for (Map.Entry<Date, Sum> e : sales.entrySet()) {
+            Sum sum = e.getValue();
+            int updated;
+            try (PreparedStatement p = c.prepareStatement("UPDATE analytics_daily_sales SET orders = orders + ?, "
+                    + "revenue = revenue + ?, units = units + ?, computed_at = ? WHERE sale_date = ?")) {
+                p.setLong(1, sum.count());
+                p.setBigDecimal(2, sum.amount());
+                p.setLong(3, sum.quantity());
+                p.setTimestamp(4, at);
+                p.setDate(5, e.getKey());
+                updated = p.executeUpdate();
+            }
+            if (updated == 0) {
+                try (PreparedStatement p = c.prepareStatement("INSERT INTO analytics_daily_sales (sale_date, orders, "
+                        + "revenue, units, computed_at) VALUES (?, ?, ?, ?, ?)")) {
+                    p.setDate(1, e.getKey());
+                    p.setLong(2, sum.count());
+                    p.setBigDecimal(3, sum.amount());
+                    p.setLong(4, sum.quantity());
+                    p.setTimestamp(5, at);
+                    p.executeUpdate();
+                }
+            }
+        }
     }
 
     private static Sum add(Sum a, Sum b) {
@@ -394,7 +426,7 @@ public class AnalyticsRefresher {
         Timestamp at = Timestamp.from(now);
         try (Statement s = c.createStatement()) {
             for (String table : new String[] {"analytics_customer_summary", "analytics_product_summary",
-                    "analytics_employee_summary", "analytics_daily_production"}) {
+                    "analytics_employee_summary", "analytics_daily_production", "analytics_daily_sales"}) {
                 s.executeUpdate("DELETE FROM " + table);
             }
         }
@@ -449,6 +481,30 @@ public class AnalyticsRefresher {
                         + "GROUP BY production_date, product_id",
                 "INSERT INTO analytics_daily_production (production_date, product_id, total_produced, computed_at) "
                         + "VALUES (?, ?, ?, ?)", 3, at);
+        Map<Date, Long> units = new HashMap<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                "SELECT CAST(o.order_date AS DATE), SUM(l.quantity) FROM order_lines l JOIN orders o ON o.id = l.order_id "
+                        + "WHERE o.status <> 'CANCELLED' GROUP BY CAST(o.order_date AS DATE)")) {
+            while (rs.next()) {
+                units.put(rs.getDate(1), rs.getLong(2));
+            }
+        }
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                "SELECT CAST(order_date AS DATE), COUNT(*), SUM(total) FROM orders WHERE status <> 'CANCELLED' "
+                        + "GROUP BY CAST(order_date AS DATE)");
+             PreparedStatement p = c.prepareStatement("INSERT INTO analytics_daily_sales (sale_date, orders, revenue, "
+                     + "units, computed_at) VALUES (?, ?, ?, ?, ?)")) {
+            while (rs.next()) {
+                p.setDate(1, rs.getDate(1));
+                p.setLong(2, rs.getLong(2));
+                p.setBigDecimal(3, rs.getBigDecimal(3));
+                p.setLong(4, units.getOrDefault(rs.getDate(1), 0L));
+                p.setTimestamp(5, at);
+                p.addBatch();
+                rows++;
+            }
+            p.executeBatch();
+        }
         return rows;
     }
 

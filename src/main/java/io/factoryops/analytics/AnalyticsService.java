@@ -108,4 +108,26 @@ public class AnalyticsService {
             throw new IllegalStateException("analytics query failed", e);
         }
     }
+
+    /** Sales (orders that are not cancelled) between two dates, inclusive. */
+    public record Sales(long orders, BigDecimal revenue, long units) {
+    }
+
+    public Sales salesBetween(LocalDate from, LocalDate to) {
+        return query("SELECT COALESCE(SUM(orders), 0), COALESCE(SUM(revenue), 0), COALESCE(SUM(units), 0) "
+                        + "FROM analytics_daily_sales WHERE sale_date BETWEEN ? AND ?",
+                List.of(Date.valueOf(from), Date.valueOf(to)),
+                rs -> new Sales(rs.getLong(1), rs.getBigDecimal(2).setScale(2), rs.getLong(3))).get(0);
+    }
+
+    /** Units produced between two dates, inclusive. */
+    public long producedBetween(LocalDate from, LocalDate to) {
+        return count("SELECT COALESCE(SUM(total_produced), 0) FROM analytics_daily_production "
+                + "WHERE production_date BETWEEN ? AND ?", List.of(Date.valueOf(from), Date.valueOf(to)));
+    }
+
+    /** Orders that are not cancelled, all time. */
+    public long ordersCounted() {
+        return count("SELECT COALESCE(SUM(orders), 0) FROM analytics_daily_sales", List.of());
+    }
 }

@@ -167,4 +167,12 @@ public class ProductService {
     private static String trim(String value) {
         return value == null || value.isBlank() ? null : value.trim();
     }
+
+    /** How many products there are, and how many are at or below their reorder level. */
+    @Transactional
+    public long[] countAndLowStock() {
+        Object[] row = em.createQuery("SELECT COUNT(p), SUM(CASE WHEN p.stockQuantity <= p.reorderLevel THEN 1 ELSE 0 END) "
+                + "FROM Product p", Object[].class).getSingleResult();
+        return new long[] {((Number) row[0]).longValue(), row[1] == null ? 0 : ((Number) row[1]).longValue()};
+    }
 }

@@ -114,4 +114,9 @@ public class CustomerService {
     private static String trim(String value) {
         return value == null || value.isBlank() ? null : value.trim();
     }
+
+    @Transactional
+    public long count() {
+        return em.createQuery("SELECT COUNT(c) FROM Customer c", Long.class).getSingleResult();
+    }
 }

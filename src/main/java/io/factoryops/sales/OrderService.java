@@ -237,4 +237,11 @@ public class OrderService {
         }
         throw ApiException.invalidParameter("status", "must be one of placed, shipped, completed, cancelled");
     }
+
+    /** Orders placed and not yet shipped or cancelled. */
+    @Transactional
+    public long openCount() {
+        return em.createQuery("SELECT COUNT(o) FROM SalesOrder o WHERE o.status = :status", Long.class)
+                .setParameter("status", OrderStatus.PLACED).getSingleResult();
+    }
 }

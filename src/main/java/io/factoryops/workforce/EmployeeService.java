@@ -134,4 +134,9 @@ public class EmployeeService {
     private static String trim(String value) {
         return value == null || value.isBlank() ? null : value.trim();
     }
+
+    @Transactional
+    public long activeCount() {
+        return em.createQuery("SELECT COUNT(e) FROM Employee e WHERE e.active = TRUE", Long.class).getSingleResult();
+    }
 }

@@ -151,6 +151,11 @@ class AnalyticsRefreshIT {
                         + "GROUP BY employee_id",
                 "SELECT employee_id, total_quantity, records, last_production_date FROM analytics_employee_summary "
                         + "WHERE records > 0");
+        compare(when + ": sales per day",
+                "SELECT CAST(d AS CHAR(10)), COUNT(*), SUM(total), SUM(units) FROM (SELECT CAST(o.order_date AS DATE) d, "
+                        + "o.total total, (SELECT SUM(l.quantity) FROM order_lines l WHERE l.order_id = o.id) units "
+                        + "FROM orders o WHERE o.status <> 'CANCELLED') x GROUP BY d",
+                "SELECT CAST(sale_date AS CHAR(10)), orders, revenue, units FROM analytics_daily_sales WHERE orders > 0");
         compare(when + ": days",
                 "SELECT CONCAT(CAST(production_date AS CHAR(10)), '/', CAST(product_id AS CHAR(20))), SUM(quantity) "
                         + "FROM production_records GROUP BY production_date, product_id",

@@ -1,0 +1,50 @@
+package io.factoryops.reporting;
+
+import io.factoryops.identity.Role;
+import io.factoryops.platform.http.Params;
+import io.factoryops.platform.http.RestApplication;
+import jakarta.annotation.security.DenyAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** {@code /api/dashboard}: what managers read every morning. */
+@Path("dashboard")
+@RequestScoped
+@DenyAll
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Dashboard")
+@SecurityRequirement(name = RestApplication.BEARER)
+public class DashboardResource {
+
+    @Inject
+    DashboardService dashboard;
+
+    @GET
+    @Path("summary")
+    @RolesAllowed(Role.MANAGER_NAME)
+    @Operation(summary = "Today at a glance", description = "Roles: manager. Counts, today's production and "
+            + "sales (UTC day, from the analytics summaries: see as_of), open orders, low-stock products.")
+    public DashboardResponses.Summary summary() {
+        return dashboard.summary();
+    }
+
+    @GET
+    @Path("metrics")
+    @RolesAllowed(Role.MANAGER_NAME)
+    @Operation(summary = "KPIs over a period", description = "Roles: manager. date_from, date_to (inclusive, "
+            + "default the last 30 days): revenue (order totals incl. tax, cancelled orders excluded), orders, units "
+            + "sold, units produced, average order value, units produced per active employee.")
+    public DashboardResponses.Metrics metrics(@QueryParam("date_from") String dateFrom,
+                                              @QueryParam("date_to") String dateTo) {
+        return dashboard.metrics(Params.optionalDate("date_from", dateFrom), Params.optionalDate("date_to", dateTo));
+    }
+}

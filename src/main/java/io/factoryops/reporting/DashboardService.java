@@ -1,0 +1,72 @@
+package io.factoryops.reporting;
+
+import io.factoryops.analytics.AnalyticsService;
+import io.factoryops.catalog.ProductService;
+import io.factoryops.platform.error.ApiException;
+import io.factoryops.reporting.DashboardResponses.Counts;
+import io.factoryops.reporting.DashboardResponses.Metrics;
+import io.factoryops.reporting.DashboardResponses.Summary;
+import io.factoryops.reporting.DashboardResponses.Today;
+import io.factoryops.sales.CustomerService;
+import io.factoryops.sales.OrderService;
+import io.factoryops.workforce.EmployeeService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * The managers' dashboard: sales and production figures come from the analytics summaries (as of
+ * their last refresh); counts of master data, open orders and low stock are live.
+ */
+@ApplicationScoped
+public class DashboardService {
+
+    @Inject
+    AnalyticsService analytics;
+
+    @Inject
+    ProductService products;
+
+    @Inject
+    CustomerService customers;
+
+    @Inject
+    EmployeeService employees;
+
+    @Inject
+    OrderService orders;
+
+    public Summary summary() {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        AnalyticsService.Sales sales = analytics.salesBetween(today, today);
+        long[] productCounts = products.countAndLowStock();
+        Counts counts = new Counts(productCounts[0], customers.count(), employees.activeCount(),
+                analytics.ordersCounted());
+        return new Summary(counts, new Today(today, analytics.producedBetween(today, today), sales.orders(),
+                sales.units(), sales.revenue()), orders.openCount(), productCounts[1], analytics.asOf());
+    }
+
+    public Metrics metrics(LocalDate from, LocalDate to) {
+        LocalDate end = to == null ? LocalDate.now(ZoneOffset.UTC) : to;
+        LocalDate start = from == null ? end.minusDays(29) : from;
+        if (start.isAfter(end)) {
+            throw ApiException.invalidParameter("date_from", "must not be after date_to");
+        }
+        if (ChronoUnit.DAYS.between(start, end) > 3660) {
+            throw ApiException.invalidParameter("date_from", "the range may span at most 10 years");
+        }
+        AnalyticsService.Sales sales = analytics.salesBetween(start, end);
+        long produced = analytics.producedBetween(start, end);
+        long active = employees.activeCount();
+        BigDecimal average = sales.orders() == 0 ? BigDecimal.ZERO.setScale(2)
+                : sales.revenue().divide(BigDecimal.valueOf(sales.orders()), 2, RoundingMode.HALF_UP);
+        BigDecimal perEmployee = active == 0 ? BigDecimal.ZERO.setScale(2)
+                : BigDecimal.valueOf(produced).divide(BigDecimal.valueOf(active), 2, RoundingMode.HALF_UP);
+        return new Metrics(start, end, sales.revenue(), sales.orders(), sales.units(), produced, average, active,
+                perEmployee, analytics.asOf());
+    }
+}

@@ -1,0 +1,121 @@
+package it.io.factoryops;
+
+import static it.io.factoryops.support.Api.anonymous;
+import static it.io.factoryops.support.Api.as;
+import static it.io.factoryops.support.Api.assertProblem;
+import static it.io.factoryops.support.Api.body;
+import static it.io.factoryops.support.Api.json;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import it.io.factoryops.support.Api;
+import it.io.factoryops.support.Fixtures;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.core.Response;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+
+/** The dashboard: today's figures follow sales and production, KPIs over a period, roles. */
+class DashboardIT {
+
+    private final String manager = Api.tokenFor("manager");
+    private final String admin = Api.tokenFor("admin");
+
+    private JsonObject summary() {
+        try (Response r = as(manager, "api/dashboard/summary").get()) {
+            assertEquals(200, r.getStatus());
+            return body(r);
+        }
+    }
+
+    private void refresh() {
+        try (Response r = as(admin, "api/analytics/refresh").post(null)) {
+            assertEquals(200, r.getStatus());
+        }
+    }
+
+    @Test
+    void todayFollowsSalesAndProduction() {
+        refresh();
+        JsonObject before = summary();
+        long customer = Fixtures.customer();
+        long product = Fixtures.product("20.00", 100, 200, "Dash");
+        long employee = Fixtures.employee();
+        try (Response r = as(Api.tokenFor("user"), "api/orders").post(json(Fixtures.orderBody(customer, product, 4)))) {
+            assertEquals(201, r.getStatus());
+        }
+        try (Response r = as(manager, "api/production").post(json("{\"employee_id\":" + employee + ",\"product_id\":"
+                + product + ",\"quantity\":6}"))) {
+            assertEquals(201, r.getStatus());
+        }
+        refresh();
+        JsonObject after = summary();
+        JsonObject t0 = before.getJsonObject("today");
+        JsonObject t1 = after.getJsonObject("today");
+        assertEquals(LocalDate.now(ZoneOffset.UTC).toString(), t1.getString("date"));
+        assertEquals(t0.getInt("orders") + 1, t1.getInt("orders"));
+        assertEquals(t0.getInt("units_sold") + 4, t1.getInt("units_sold"));
+        assertEquals(t0.getJsonNumber("revenue").bigDecimalValue().add(new BigDecimal("87.20")),
+                t1.getJsonNumber("revenue").bigDecimalValue(), "4 × 20.00 + 9 % tax");
+        assertEquals(t0.getInt("units_produced") + 6, t1.getInt("units_produced"));
+        assertTrue(after.getInt("open_orders") >= 1);
+        assertTrue(after.getInt("low_stock_products") >= 1, "the new product is below its reorder level");
+        JsonObject counts = after.getJsonObject("counts");
+        assertEquals(before.getJsonObject("counts").getInt("customers") + 1, counts.getInt("customers"));
+        assertEquals(before.getJsonObject("counts").getInt("orders") + 1, counts.getInt("orders"));
+        assertNotNull(after.getString("as_of"));
+    }
+
+    @Test
+    void metricsOverAPeriod() {
+        String today = LocalDate.now(ZoneOffset.UTC).toString();
+        try (Response r = Api.target("api/dashboard/metrics").queryParam("date_from", today).queryParam("date_to", today)
+                .request().header("Authorization", "Bearer " + manager).get()) {
+            assertEquals(200, r.getStatus());
+            JsonObject m = body(r);
+            assertEquals(today, m.getString("date_from"));
+            long orders = m.getJsonNumber("orders").longValue();
+            BigDecimal revenue = m.getJsonNumber("revenue").bigDecimalValue();
+            if (orders > 0) {
+                assertEquals(revenue.divide(BigDecimal.valueOf(orders), 2, java.math.RoundingMode.HALF_UP),
+                        m.getJsonNumber("average_order_value").bigDecimalValue());
+            }
+            assertTrue(m.getInt("active_employees") >= 0);
+            assertNotNull(m.get("production_per_employee"));
+        }
+        try (Response r = as(manager, "api/dashboard/metrics").get()) {
+            JsonObject m = body(r);
+            assertEquals(LocalDate.parse(m.getString("date_to")).minusDays(29).toString(), m.getString("date_from"));
+        }
+        for (String[] bad : new String[][] {{"date_from", "2024-02-30"}, {"date_to", "soon"}}) {
+            try (Response r = Api.target("api/dashboard/metrics").queryParam(bad[0], bad[1]).request()
+                    .header("Authorization", "Bearer " + manager).get()) {
+                assertProblem(r, 400, "INVALID_PARAMETER");
+            }
+        }
+        try (Response r = Api.target("api/dashboard/metrics").queryParam("date_from", "2025-02-01")
+                .queryParam("date_to", "2025-01-01").request().header("Authorization", "Bearer " + manager).get()) {
+            assertProblem(r, 400, "INVALID_PARAMETER");
+        }
+    }
+
+    @Test
+    void onlyManagersAndAbove() {
+        for (String path : new String[] {"api/dashboard/summary", "api/dashboard/metrics"}) {
+            for (String role : new String[] {"user", "mechanic", "customer"}) {
+                try (Response r = as(Api.tokenFor(role), path).get()) {
+                    assertProblem(r, 403, "FORBIDDEN");
+                }
+            }
+            try (Response r = anonymous(path).get()) {
+                assertProblem(r, 401, "UNAUTHORIZED");
+            }
+            try (Response r = as(admin, path).get()) {
+                assertEquals(200, r.getStatus());
+            }
+        }
+    }
+}
