@@ -148,7 +148,6 @@ public class ProductService {
         if (product == null) {
             throw ApiException.notFound("Product", id);
         }
-        em.refresh(product); // stock may have moved by a bulk update in this transaction
         return product;
     }
 

@@ -143,21 +143,24 @@ public class TokenService {
      * not changed (password, role) since the token was issued. Null when accepted, else the reason.
      */
     public String rejectionReason(JsonWebToken jwt) {
-        if (jwt.getTokenID() != null && em.find(RevokedAccessToken.class, jwt.getTokenID()) != null) {
-            return "The token was revoked by a logout";
-        }
         long userId;
         try {
             userId = Long.parseLong(jwt.getSubject());
         } catch (NumberFormatException e) {
             return "The token does not name an account";
         }
-        List<Object[]> rows = em.createQuery(
-                        "SELECT u.active, u.tokenGeneration FROM UserAccount u WHERE u.id = :id", Object[].class)
+        // one query per request: the account's state and whether this token was logged out
+        List<Object[]> rows = em.createQuery("SELECT u.active, u.tokenGeneration, "
+                        + "(SELECT COUNT(r) FROM RevokedAccessToken r WHERE r.jti = :jti) "
+                        + "FROM UserAccount u WHERE u.id = :id", Object[].class)
                 .setParameter("id", userId)
+                .setParameter("jti", jwt.getTokenID() == null ? "" : jwt.getTokenID())
                 .getResultList();
         if (rows.isEmpty() || !Boolean.TRUE.equals(rows.get(0)[0])) {
             return "The account is disabled";
+        }
+        if (((Number) rows.get(0)[2]).longValue() > 0) {
+            return "The token was revoked by a logout";
         }
         Object claim = jwt.getClaim(GENERATION_CLAIM);
         Integer generation = claim instanceof Number n ? Integer.valueOf(n.intValue())

@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# Benchmarks of Factory Ops (not part of `mvn verify`): loads a history, then measures the API with
+# wrk and the analytics questions live in SQL against their summaries. See bench/README.md.
+#
+#   bench/run.sh [h2|mysql] [orders] [production-records]      (default: h2 1000000 500000)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+KIND=${1:-h2}
+ORDERS=${2:-1000000}
+PRODUCTION=${3:-500000}
+DURATION=${DURATION:-15s}
+CONNECTIONS=${CONNECTIONS:-16}
+BASE=http://localhost:9080
+SERVER=target/liberty/wlp/usr/servers/defaultServer
+
+export FACTORY_ADMIN_PASSWORD=Bench-Passw0rd-2026
+export FACTORY_RATE_LIMIT_AUTHENTICATED_PER_MINUTE=1000000000
+export FACTORY_RATE_LIMIT_ANONYMOUS_PER_MINUTE=1000000000
+export FACTORY_RATE_LIMIT_LOGIN_PER_MINUTE=1000
+export FACTORY_ANALYTICS_REFRESH_INTERVAL_SECONDS=3600
+export JVM_ARGS="-Xmx1g"
+
+if [ "$KIND" = mysql ]; then
+    DB=factory_bench
+    mariadb -h 127.0.0.1 -u root -e "DROP DATABASE IF EXISTS $DB; CREATE DATABASE $DB"
+    export DB_KIND=mysql DB_USER=root DB_PASSWORD=""
+    export DB_URL="jdbc:mysql://127.0.0.1:3306/$DB?connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true"
+    JDBC="$DB_URL&rewriteBatchedStatements=true"; JUSER=root; JPASS=""
+    DRIVER="$SERVER/lib/mysql/*"
+else
+    export H2_FILE="$PWD/target/bench-data/factory"
+    rm -rf target/bench-data
+    JDBC="jdbc:h2:$H2_FILE;MODE=LEGACY"; JUSER=factory; JPASS=factory
+    DRIVER="$SERVER/lib/h2/*"
+fi
+
+step() { printf '\n== %s (%s)\n' "$1" "$(date -u +%H:%M:%S)"; }
+
+step "build and create the schema"
+mvn -q -ntp package -DskipTests
+mvn -q -ntp liberty:start
+mvn -q -ntp liberty:stop
+
+step "generate $ORDERS orders and $PRODUCTION production records"
+java -cp "$DRIVER" bench/GenerateHistory.java "$JDBC" "$JUSER" "$JPASS" "$ORDERS" "$PRODUCTION"
+
+step "start the server (-Xmx1g)"
+start=$(date +%s%N)
+mvn -q -ntp liberty:start
+echo "started in $(( ($(date +%s%N) - start) / 1000000 )) ms"
+TOKEN=$(curl -s -X POST "$BASE/api/auth/login" -H 'Content-Type: application/json' \
+    -d "{\"username\":\"admin\",\"password\":\"$FACTORY_ADMIN_PASSWORD\"}" | sed 's/.*"access_token":"\([^"]*\)".*/\1/')
+export TOKEN
+
+step "full rebuild of the summaries"
+curl -s -X POST "$BASE/api/analytics/refresh?full=true" -H "Authorization: Bearer $TOKEN"; echo
+
+DAY=$(date -u -d 'yesterday' +%F)
+bench() {
+    printf '\n-- %s\n' "$1"
+    wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -H "Authorization: Bearer $TOKEN" "$BASE$1" \
+        | grep -E 'Requests/sec|Latency  |50%|99%|Non-2xx'
+}
+step "reads"
+bench "/api/products/17"
+bench "/api/products?page=7&per_page=20"
+bench "/api/analytics/employee-performance"
+bench "/api/analytics/top-products?limit=10"
+bench "/api/analytics/customer-ltv?threshold=1000"
+bench "/api/analytics/production-efficiency?date=$DAY"
+bench "/api/dashboard/summary"
+
+step "POST /api/orders"
+wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s bench/post-order.lua "$BASE" | grep -E 'Requests/sec|Latency  |50%|99%|Non-2xx'
+
+step "incremental refresh after those orders"
+curl -s -X POST "$BASE/api/analytics/refresh" -H "Authorization: Bearer $TOKEN"; echo
+
+step "heap"
+curl -s "$BASE/metrics" | grep -E '^(base_)?memory_(usedHeap|maxHeap)|^jvm_memory_used_bytes\{.*area="heap"' | head -5 || true
+
+step "stop the server; live SQL against the summaries"
+mvn -q -ntp liberty:stop
+java -cp "$DRIVER" bench/LiveAggregates.java "$JDBC" "$JUSER" "$JPASS" "$DAY"
