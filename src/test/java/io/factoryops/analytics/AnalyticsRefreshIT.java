@@ -94,6 +94,27 @@ class AnalyticsRefreshIT {
         assertSummariesMatchLiveAggregates("after an incremental refresh on top of a rebuild");
     }
 
+    @Inject
+    AnalyticsService analytics;
+
+    @Test
+    void readinessTurnsDownWhenTheSummariesAreOlderThanTheBound() {
+        refresher.refresh();
+        AnalyticsFreshnessCheck check = new AnalyticsFreshnessCheck();
+        check.analytics = analytics;
+        check.maxAgeSeconds = 60;
+        assertEquals(org.eclipse.microprofile.health.HealthCheckResponse.Status.UP, check.call().getStatus());
+        // the same check when the last refresh is 61 s old: the timer stopped
+        check.analytics = new AnalyticsService() {
+            @Override
+            public java.time.Instant asOf() {
+                return analytics.asOf().minusSeconds(61);
+            }
+        };
+        assertEquals(org.eclipse.microprofile.health.HealthCheckResponse.Status.DOWN, check.call().getStatus(),
+                "summaries older than the bound");
+    }
+
     private void generate(int orderCount, int productionCount) {
         String run = Long.toString(System.nanoTime(), 36);
         List<Long> customerIds = new ArrayList<>();
