@@ -94,8 +94,7 @@ public class ProductResource {
             content = @Content(schema = @Schema(implementation = ProductResponse.class)))
     public Response create(@NotNull @Valid ProductRequest body) {
         ProductResponse created = products.create(body);
-        return Response.created(uriInfo.getAbsolutePathBuilder().path(Long.toString(created.id())).build())
-                .tag(ETags.of(created.version())).entity(created).build();
+        return ETags.created(uriInfo, created.id(), created.version(), created);
     }
 
     @PUT

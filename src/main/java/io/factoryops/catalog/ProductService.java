@@ -1,5 +1,6 @@
 package io.factoryops.catalog;
 
+import io.factoryops.platform.Text;
 import io.factoryops.platform.audit.AuditService;
 import io.factoryops.platform.db.Constraints;
 import io.factoryops.platform.db.Versions;
@@ -139,8 +140,8 @@ public class ProductService {
     }
 
     private void describe(Product product, ProductRequest r) {
-        product.describe(r.sku().trim(), r.name().trim(), trim(r.description()), r.price().setScale(2),
-                r.reorderLevel() == null ? 0 : r.reorderLevel(), trim(r.category()));
+        product.describe(r.sku().trim(), r.name().trim(), Text.trimToNull(r.description()), r.price().setScale(2),
+                r.reorderLevel() == null ? 0 : r.reorderLevel(), Text.trimToNull(r.category()));
     }
 
     private Product find(long id) {
@@ -163,9 +164,6 @@ public class ProductService {
         Constraints.flush(em, () -> ApiException.alreadyExists("sku", "Another product already has this SKU"));
     }
 
-    private static String trim(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
-    }
 
     /** How many products there are, and how many are at or below their reorder level. */
     @Transactional

@@ -1,5 +1,6 @@
 package io.factoryops.identity;
 
+import io.factoryops.platform.Text;
 import io.factoryops.platform.audit.AuditService;
 import io.factoryops.platform.error.ApiException;
 import io.factoryops.platform.error.ErrorCode;
@@ -96,12 +97,12 @@ public class AuthService {
         UserAccount user = users.find(caller.id());
         UserResponse before = UserResponse.of(user);
         if (request.email() != null) {
-            String email = UserService.normalize(request.email());
+            String email = Text.normalizeKey(request.email());
             users.requireUnique(null, email, user.getId());
             user.changeEmail(email);
         }
         if (request.fullName() != null) {
-            user.changeFullName(UserService.trimToNull(request.fullName()));
+            user.changeFullName(Text.trimToNull(request.fullName()));
         }
         users.flush();
         UserResponse after = UserResponse.of(user);

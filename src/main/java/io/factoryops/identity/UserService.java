@@ -1,5 +1,6 @@
 package io.factoryops.identity;
 
+import io.factoryops.platform.Text;
 import io.factoryops.platform.audit.AuditService;
 import io.factoryops.platform.db.Constraints;
 import io.factoryops.platform.db.Versions;
@@ -18,7 +19,6 @@ import jakarta.transaction.Transactional;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -50,11 +50,11 @@ public class UserService {
     public UserResponse create(Caller caller, UserRequest request) {
         Role role = Role.parse(request.role(), "role");
         requireManages(caller, role, "create");
-        String username = normalize(request.username());
-        String email = normalize(request.email());
+        String username = Text.normalizeKey(request.username());
+        String email = Text.normalizeKey(request.email());
         passwords.checkPolicy(request.password(), username, "password");
         requireUnique(username, email, null);
-        UserAccount user = new UserAccount(username, email, trimToNull(request.fullName()),
+        UserAccount user = new UserAccount(username, email, Text.trimToNull(request.fullName()),
                 passwords.hash(request.password()), role);
         user.linkTo(request.employeeId(), request.customerId());
         em.persist(user);
@@ -108,12 +108,12 @@ public class UserService {
             user.changeRole(newRole);
         }
         if (request.email() != null) {
-            String email = normalize(request.email());
+            String email = Text.normalizeKey(request.email());
             requireUnique(null, email, user.getId());
             user.changeEmail(email);
         }
         if (request.fullName() != null) {
-            user.changeFullName(trimToNull(request.fullName()));
+            user.changeFullName(Text.trimToNull(request.fullName()));
         }
         if (request.password() != null) {
             passwords.checkPolicy(request.password(), user.getUsername(), "password");
@@ -167,7 +167,7 @@ public class UserService {
         if (exists) {
             return null;
         }
-        String name = normalize(username);
+        String name = Text.normalizeKey(username);
         String generated = null;
         String password = configuredPassword;
         if (password == null || password.isBlank()) {
@@ -180,7 +180,7 @@ public class UserService {
                 .setParameter("login", name).getResultList();
         UserAccount admin;
         if (same.isEmpty()) {
-            admin = new UserAccount(name, normalize(email), "Super Admin", passwords.hash(password), Role.SUPER_ADMIN);
+            admin = new UserAccount(name, Text.normalizeKey(email), "Super Admin", passwords.hash(password), Role.SUPER_ADMIN);
             em.persist(admin);
         } else {
             admin = same.get(0);
@@ -236,13 +236,7 @@ public class UserService {
         Constraints.flush(em, () -> new ApiException(ErrorCode.ALREADY_EXISTS, "The username or email is already in use"));
     }
 
-    static String normalize(String value) {
-        return value == null ? null : value.trim().toLowerCase(Locale.ROOT);
-    }
 
-    static String trimToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
-    }
 
     private static String randomPassword() {
         String alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";

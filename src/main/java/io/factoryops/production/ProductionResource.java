@@ -97,8 +97,7 @@ public class ProductionResource {
             content = @Content(schema = @Schema(implementation = ProductionResponse.class)))
     public Response create(@NotNull @Valid ProductionRequest body) {
         ProductionResponse created = production.create(Caller.of(jwt), body);
-        return Response.created(uriInfo.getAbsolutePathBuilder().path(Long.toString(created.id())).build())
-                .tag(ETags.of(created.version())).entity(created).build();
+        return ETags.created(uriInfo, created.id(), created.version(), created);
     }
 
     @PUT

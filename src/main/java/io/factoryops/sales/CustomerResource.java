@@ -81,8 +81,7 @@ public class CustomerResource {
             content = @Content(schema = @Schema(implementation = CustomerResponse.class)))
     public Response create(@NotNull @Valid CustomerRequest body) {
         CustomerResponse created = customers.create(body);
-        return Response.created(uriInfo.getAbsolutePathBuilder().path(Long.toString(created.id())).build())
-                .tag(ETags.of(created.version())).entity(created).build();
+        return ETags.created(uriInfo, created.id(), created.version(), created);
     }
 
     @PUT

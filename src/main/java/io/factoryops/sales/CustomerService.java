@@ -1,5 +1,6 @@
 package io.factoryops.sales;
 
+import io.factoryops.platform.Text;
 import io.factoryops.platform.audit.AuditService;
 import io.factoryops.platform.db.Constraints;
 import io.factoryops.platform.db.Versions;
@@ -16,7 +17,6 @@ import jakarta.persistence.criteria.Predicate;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -52,9 +52,9 @@ public class CustomerService {
 
     @Transactional
     public CustomerResponse create(CustomerRequest request) {
-        String email = normalizeEmail(request.email());
+        String email = Text.normalizeKey(request.email());
         requireUniqueEmail(email, null);
-        Customer customer = new Customer(request.name().trim(), email, trim(request.phone()), trim(request.address()));
+        Customer customer = new Customer(request.name().trim(), email, Text.trimToNull(request.phone()), Text.trimToNull(request.address()));
         em.persist(customer);
         flush();
         CustomerResponse created = CustomerResponse.of(customer);
@@ -67,9 +67,9 @@ public class CustomerService {
         Customer customer = find(id);
         Versions.check(customer, expectedVersion, "Customer");
         CustomerResponse before = CustomerResponse.of(customer);
-        String email = normalizeEmail(request.email());
+        String email = Text.normalizeKey(request.email());
         requireUniqueEmail(email, id);
-        customer.describe(request.name().trim(), email, trim(request.phone()), trim(request.address()));
+        customer.describe(request.name().trim(), email, Text.trimToNull(request.phone()), Text.trimToNull(request.address()));
         flush();
         CustomerResponse after = CustomerResponse.of(customer);
         audit.record("UPDATE", "customer", id, before, after);
@@ -107,13 +107,7 @@ public class CustomerService {
         Constraints.flush(em, () -> ApiException.alreadyExists("email", "Another customer already has this email"));
     }
 
-    private static String normalizeEmail(String email) {
-        return email.trim().toLowerCase(Locale.ROOT);
-    }
 
-    private static String trim(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
-    }
 
     @Transactional
     public long count() {

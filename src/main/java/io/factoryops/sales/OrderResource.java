@@ -97,8 +97,7 @@ public class OrderResource {
     @APIResponse(responseCode = "422", description = "IDEMPOTENCY_KEY_REUSED")
     public Response place(@NotNull @Valid OrderRequest body) {
         OrderResponse placed = orders.place(Caller.of(jwt), body);
-        return Response.created(uriInfo.getAbsolutePathBuilder().path(Long.toString(placed.id())).build())
-                .tag(ETags.of(placed.version())).entity(placed).build();
+        return ETags.created(uriInfo, placed.id(), placed.version(), placed);
     }
 
     @POST

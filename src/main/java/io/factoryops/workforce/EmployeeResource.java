@@ -91,10 +91,7 @@ public class EmployeeResource {
             content = @Content(schema = @Schema(implementation = EmployeeResponse.class)))
     public Response create(@NotNull @Valid EmployeeRequest body) {
         EmployeeResponse created = employees.create(body);
-        return Response.created(uriInfo.getAbsolutePathBuilder().path(Long.toString(created.id())).build())
-                .tag(ETags.of(created.version()))
-                .entity(created)
-                .build();
+        return ETags.created(uriInfo, created.id(), created.version(), created);
     }
 
     @PUT

@@ -1,5 +1,6 @@
 package io.factoryops.workforce;
 
+import io.factoryops.platform.Text;
 import io.factoryops.platform.audit.AuditService;
 import io.factoryops.platform.db.Constraints;
 import io.factoryops.platform.db.Versions;
@@ -63,10 +64,10 @@ public class EmployeeService {
 
     @Transactional
     public EmployeeResponse create(EmployeeRequest request) {
-        String email = normalizeEmail(request.email());
+        String email = Text.normalizeKey(request.email());
         requireUniqueEmail(email, null);
-        Employee employee = new Employee(request.name().trim(), email, trim(request.position()),
-                trim(request.department()), request.hireDate(), request.active() == null || request.active());
+        Employee employee = new Employee(request.name().trim(), email, Text.trimToNull(request.position()),
+                Text.trimToNull(request.department()), request.hireDate(), request.active() == null || request.active());
         em.persist(employee);
         flush();
         EmployeeResponse created = EmployeeResponse.of(employee);
@@ -79,9 +80,9 @@ public class EmployeeService {
         Employee employee = find(id);
         Versions.check(employee, expectedVersion, "Employee");
         EmployeeResponse before = EmployeeResponse.of(employee);
-        String email = normalizeEmail(request.email());
+        String email = Text.normalizeKey(request.email());
         requireUniqueEmail(email, id);
-        employee.describe(request.name().trim(), email, trim(request.position()), trim(request.department()),
+        employee.describe(request.name().trim(), email, Text.trimToNull(request.position()), Text.trimToNull(request.department()),
                 request.hireDate(), request.active() == null || request.active());
         flush();
         EmployeeResponse after = EmployeeResponse.of(employee);
@@ -127,13 +128,7 @@ public class EmployeeService {
         Constraints.flush(em, () -> ApiException.alreadyExists("email", "Another employee already has this email"));
     }
 
-    private static String normalizeEmail(String email) {
-        return email.trim().toLowerCase(Locale.ROOT);
-    }
 
-    private static String trim(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
-    }
 
     @Transactional
     public long activeCount() {

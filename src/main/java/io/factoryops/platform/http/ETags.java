@@ -5,6 +5,7 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 /**
  * The one way to do conditional requests: an object's ETag is its version; {@code If-None-Match}
@@ -28,6 +29,12 @@ public final class ETags {
             return notModified.tag(tag).build();
         }
         return Response.ok(body).tag(tag).build();
+    }
+
+    /** 201 with the new object, its ETag and its {@code Location} (the request path + "/" + id). */
+    public static Response created(UriInfo uriInfo, long id, long version, Object body) {
+        return Response.created(uriInfo.getAbsolutePathBuilder().path(Long.toString(id)).build())
+                .tag(of(version)).entity(body).build();
     }
 
     /** 200 with the changed object and its new ETag. */
