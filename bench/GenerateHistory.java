@@ -99,8 +99,8 @@ public class GenerateHistory {
             String[] statuses = {"COMPLETED", "COMPLETED", "COMPLETED", "COMPLETED", "COMPLETED", "COMPLETED",
                     "COMPLETED", "COMPLETED", "SHIPPED", "SHIPPED", "PLACED", "CANCELLED"};
             try (PreparedStatement o = c.prepareStatement("INSERT INTO orders (id, customer_id, status, order_date, "
-                    + "subtotal, tax_rate, tax, total, created_by_id, created_by, created_at, updated_at, version) "
-                    + "VALUES (?, ?, ?, ?, ?, 0.0900, ?, ?, 1, 'bench', ?, ?, 1)");
+                    + "subtotal, tax_rate, tax, total, units, created_by_id, created_by, created_at, updated_at, version) "
+                    + "VALUES (?, ?, ?, ?, ?, 0.0900, ?, ?, ?, 1, 'bench', ?, ?, 1)");
                  PreparedStatement l = c.prepareStatement("INSERT INTO order_lines (id, order_id, line_no, product_id, "
                          + "quantity, unit_price, line_total) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
                 int lines = 0;
@@ -109,11 +109,13 @@ public class GenerateHistory {
                     Timestamp date = Timestamp.from(now.minusSeconds(random.nextInt(730 * 86_400)));
                     int count = 1 + random.nextInt(5);
                     BigDecimal subtotal = BigDecimal.ZERO;
+                    long units = 0;
                     for (int n = 1; n <= count; n++) {
                         int product = 1 + random.nextInt(PRODUCTS);
                         int quantity = 1 + random.nextInt(10);
                         BigDecimal total = prices[product].multiply(BigDecimal.valueOf(quantity));
                         subtotal = subtotal.add(total);
+                        units += quantity;
                         l.setLong(1, ++lineId);
                         l.setLong(2, id);
                         l.setInt(3, n);
@@ -132,8 +134,9 @@ public class GenerateHistory {
                     o.setBigDecimal(5, subtotal);
                     o.setBigDecimal(6, tax);
                     o.setBigDecimal(7, subtotal.add(tax));
-                    o.setTimestamp(8, date);
+                    o.setLong(8, units);
                     o.setTimestamp(9, date);
+                    o.setTimestamp(10, date);
                     o.addBatch();
                     if (i % BATCH == 0) {
                         o.executeBatch();

@@ -481,16 +481,8 @@ public class AnalyticsRefresher {
                         + "GROUP BY production_date, product_id",
                 "INSERT INTO analytics_daily_production (production_date, product_id, total_produced, computed_at) "
                         + "VALUES (?, ?, ?, ?)", 3, at);
-        Map<Date, Long> units = new HashMap<>();
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
-                "SELECT CAST(o.order_date AS DATE), SUM(l.quantity) FROM order_lines l JOIN orders o ON o.id = l.order_id "
-                        + "WHERE o.status <> 'CANCELLED' GROUP BY CAST(o.order_date AS DATE)")) {
-            while (rs.next()) {
-                units.put(rs.getDate(1), rs.getLong(2));
-            }
-        }
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
-                "SELECT CAST(order_date AS DATE), COUNT(*), SUM(total) FROM orders WHERE status <> 'CANCELLED' "
+                "SELECT CAST(order_date AS DATE), COUNT(*), SUM(total), SUM(units) FROM orders WHERE status <> 'CANCELLED' "
                         + "GROUP BY CAST(order_date AS DATE)");
              PreparedStatement p = c.prepareStatement("INSERT INTO analytics_daily_sales (sale_date, orders, revenue, "
                      + "units, computed_at) VALUES (?, ?, ?, ?, ?)")) {
@@ -498,7 +490,7 @@ public class AnalyticsRefresher {
                 p.setDate(1, rs.getDate(1));
                 p.setLong(2, rs.getLong(2));
                 p.setBigDecimal(3, rs.getBigDecimal(3));
-                p.setLong(4, units.getOrDefault(rs.getDate(1), 0L));
+                p.setLong(4, rs.getLong(4));
                 p.setTimestamp(5, at);
                 p.addBatch();
                 rows++;

@@ -52,6 +52,10 @@ public class SalesOrder extends VersionedEntity {
     @Column(nullable = false, precision = 14, scale = 2)
     private BigDecimal total;
 
+    /** The units of all lines together. */
+    @Column(nullable = false)
+    private long units;
+
     @Column(name = "created_by_id", nullable = false, updatable = false)
     private long createdById;
 
@@ -80,6 +84,7 @@ public class SalesOrder extends VersionedEntity {
     /** Adds a line at the product's current price and recomputes the totals. */
     void addLine(long productId, int quantity, BigDecimal unitPrice) {
         lines.add(new OrderLine(this, lines.size() + 1, productId, quantity, unitPrice));
+        units += quantity;
         subtotal = lines.stream().map(OrderLine::getLineTotal).reduce(BigDecimal.ZERO, BigDecimal::add)
                 .setScale(2, RoundingMode.HALF_UP);
         tax = subtotal.multiply(taxRate).setScale(2, RoundingMode.HALF_UP);
