@@ -163,7 +163,7 @@ public class AnalyticsRefresher {
     private long apply(Connection c, Instant now) throws SQLException {
         Map<String, Map<Long, Sum>> byKind = new HashMap<>();
         Map<Long, Map<Date, Long>> daily = new HashMap<>();
-        Map<Date, Sum> sales = new HashMap<>();
+        Map<Long, Sum> sales = new HashMap<>(); // keyed by epoch day
         long rows = 0;
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
                 "SELECT kind, key_id, delta_day, SUM(quantity), SUM(amount), SUM(count_delta), MAX(event_time), "
@@ -174,7 +174,7 @@ public class AnalyticsRefresher {
                 if (kind.equals("DAILY")) {
                     daily.computeIfAbsent(key, k -> new HashMap<>()).merge(rs.getDate(3), rs.getLong(4), Long::sum);
                 } else if (kind.equals("SALES_DAY")) {
-                    sales.merge(rs.getDate(3), new Sum(rs.getLong(4), rs.getBigDecimal(5), rs.getLong(6),
+                    sales.merge(rs.getDate(3).toLocalDate().toEpochDay(), new Sum(rs.getLong(4), rs.getBigDecimal(5), rs.getLong(6),
                             rs.getTimestamp(7), rs.getInt(8) < 0), AnalyticsRefresher::add);
                 } else {
                     Sum sum = new Sum(rs.getLong(4), rs.getBigDecimal(5), rs.getLong(6), rs.getTimestamp(7),
@@ -267,35 +267,25 @@ public class AnalyticsRefresher {
                 "SELECT MAX(production_date) FROM production_records WHERE employee_id = ?",
                 "UPDATE analytics_employee_summary SET last_production_date = ? WHERE employee_id = ?");
         applyDaily(c, daily, at);
-        applySales(c, sales, at);
-        return rows;
-    }
-
-    private static void applySales(Connection c, Map<Date, Sum> sales, Timestamp at) throws SQLException {
-        for (Map.Entry<Date, Sum> e : sales.entrySet()) {
-            Sum sum = e.getValue();
-            int updated;
-            try (PreparedStatement p = c.prepareStatement("UPDATE analytics_daily_sales SET orders = orders + ?, "
-                    + "revenue = revenue + ?, units = units + ?, computed_at = ? WHERE sale_date = ?")) {
-                p.setLong(1, sum.count());
-                p.setBigDecimal(2, sum.amount());
-                p.setLong(3, sum.quantity());
-                p.setTimestamp(4, at);
-                p.setDate(5, e.getKey());
-                updated = p.executeUpdate();
-            }
-            if (updated == 0) {
-                try (PreparedStatement p = c.prepareStatement("INSERT INTO analytics_daily_sales (sale_date, orders, "
-                        + "revenue, units, computed_at) VALUES (?, ?, ?, ?, ?)")) {
-                    p.setDate(1, e.getKey());
+        upsert(c, sales,
+                "UPDATE analytics_daily_sales SET orders = orders + ?, revenue = revenue + ?, units = units + ?, "
+                        + "computed_at = ? WHERE sale_date = ?",
+                (p, day, sum) -> {
+                    p.setLong(1, sum.count());
+                    p.setBigDecimal(2, sum.amount());
+                    p.setLong(3, sum.quantity());
+                    p.setTimestamp(4, at);
+                    p.setDate(5, Date.valueOf(java.time.LocalDate.ofEpochDay(day)));
+                },
+                "INSERT INTO analytics_daily_sales (sale_date, orders, revenue, units, computed_at) VALUES (?, ?, ?, ?, ?)",
+                (p, day, sum) -> {
+                    p.setDate(1, Date.valueOf(java.time.LocalDate.ofEpochDay(day)));
                     p.setLong(2, sum.count());
                     p.setBigDecimal(3, sum.amount());
                     p.setLong(4, sum.quantity());
                     p.setTimestamp(5, at);
-                    p.executeUpdate();
-                }
-            }
-        }
+                });
+        return rows;
     }
 
     private static Sum add(Sum a, Sum b) {

@@ -95,7 +95,6 @@ public class OrderService {
         for (Long productId : new TreeSet<>(quantities.keySet())) {
             stock.take(productId, quantities.get(productId), StockReason.ORDER, reference, null);
         }
-        em.flush();
         counted.fire(OrderCounted.of(order, +1));
         OrderResponse placed = view(order);
         audit.record("CREATE", "order", order.getId(), null, placed);
