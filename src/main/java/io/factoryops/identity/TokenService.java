@@ -4,10 +4,13 @@ import com.ibm.websphere.security.jwt.JwtBuilder;
 import com.ibm.websphere.security.jwt.JwtToken;
 import io.factoryops.platform.error.ApiException;
 import io.factoryops.platform.error.ErrorCode;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -18,7 +21,10 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -26,6 +32,11 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * Access and refresh tokens. Access tokens are RS256 JWTs built by Liberty's {@code jwtBuilder}
  * "factory" (key from the server keystore) and verified by MicroProfile JWT. Refresh tokens are
  * opaque random strings stored as SHA-256 hashes.
+ *
+ * <p>Whether a verified access token is still good (not logged out, account active and unchanged) is
+ * read from the database and remembered per token for {@code factory.auth.token-check-cache-seconds}.
+ * A logout or an account change made on this server forgets the remembered answers at once, when its
+ * transaction ends; another server of a cluster sees it when its answer expires.
  */
 @ApplicationScoped
 public class TokenService {
@@ -39,6 +50,23 @@ public class TokenService {
     @Inject
     @ConfigProperty(name = "factory.jwt.refresh-ttl-hours", defaultValue = "336")
     long refreshTtlHours;
+
+    @Inject
+    @ConfigProperty(name = "factory.auth.token-check-cache-seconds", defaultValue = "5")
+    long checkCacheSeconds;
+
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+
+    /** Remembered answers of {@link #rejectionReason}, by token id; bounded by clearing when full. */
+    private final Map<String, Check> checks = new ConcurrentHashMap<>();
+    private static final int MAX_CHECKS = 50_000;
+
+    /** Counts forgettings, so that an answer read while one happened is not remembered. */
+    private final AtomicLong forgettings = new AtomicLong();
+
+    private record Check(long userId, String reason, long expiresAtNanos) {
+    }
 
     /** A signed access token and what the login response says about it. */
     public record AccessToken(String token, String jti, long expiresIn) {
@@ -123,6 +151,7 @@ public class TokenService {
     /** Revokes every refresh token of the user (password change, deactivation, role change). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void revokeAllRefreshTokens(long userId) {
+        accountChanged(userId);
         em.createNamedQuery("RefreshToken.revokeUser")
                 .setParameter("now", Instant.now())
                 .setParameter("userId", userId)
@@ -132,6 +161,9 @@ public class TokenService {
     /** Revokes one access token until it expires; forgets revocations of tokens that expired. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void revokeAccessToken(JsonWebToken jwt) {
+        if (jwt.getTokenID() != null) {
+            forgetAfterTransaction(() -> forgetToken(jwt.getTokenID()));
+        }
         if (jwt.getTokenID() != null && em.find(RevokedAccessToken.class, jwt.getTokenID()) == null) {
             em.persist(new RevokedAccessToken(jwt.getTokenID(), Instant.ofEpochSecond(jwt.getExpirationTime())));
         }
@@ -149,7 +181,30 @@ public class TokenService {
         } catch (NumberFormatException e) {
             return "The token does not name an account";
         }
-        // one query per request: the account's state and whether this token was logged out
+        String jti = jwt.getTokenID();
+        if (jti == null || checkCacheSeconds <= 0) {
+            return readRejectionReason(jwt, userId);
+        }
+        long now = System.nanoTime();
+        Check known = checks.get(jti);
+        if (known != null && known.userId() == userId && now - known.expiresAtNanos() < 0) {
+            return known.reason();
+        }
+        long seen = forgettings.get();
+        String reason = readRejectionReason(jwt, userId);
+        if (forgettings.get() == seen) {
+            if (checks.size() >= MAX_CHECKS) {
+                checks.clear();
+            }
+            long ttlNanos = Duration.ofSeconds(Math.min(checkCacheSeconds,
+                    Math.max(0, jwt.getExpirationTime() - Instant.now().getEpochSecond()))).toNanos();
+            checks.put(jti, new Check(userId, reason, now + ttlNanos));
+        }
+        return reason;
+    }
+
+    private String readRejectionReason(JsonWebToken jwt, long userId) {
+        // one query: the account's state and whether this token was logged out
         List<Object[]> rows = em.createQuery("SELECT u.active, u.tokenGeneration, "
                         + "(SELECT COUNT(r) FROM RevokedAccessToken r WHERE r.jti = :jti) "
                         + "FROM UserAccount u WHERE u.id = :id", Object[].class)
@@ -169,6 +224,40 @@ public class TokenService {
             return "The token was issued before the account's credentials or role changed; log in again";
         }
         return null;
+    }
+
+    /** The account's state or token generation changes in this transaction: forget what was remembered. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void accountChanged(long userId) {
+        forgetAfterTransaction(() -> forgetUser(userId));
+    }
+
+    /**
+     * Forgets remembered answers now and again when the current transaction has ended (committed or
+     * not): a request that read the old state before the commit must not keep it.
+     */
+    private void forgetAfterTransaction(Runnable forget) {
+        forget.run();
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                forget.run();
+            }
+        });
+    }
+
+    private void forgetUser(long userId) {
+        forgettings.incrementAndGet();
+        checks.values().removeIf(check -> check.userId() == userId);
+    }
+
+    private void forgetToken(String jti) {
+        forgettings.incrementAndGet();
+        checks.remove(jti);
     }
 
     static String sha256(String value) {

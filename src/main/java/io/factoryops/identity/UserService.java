@@ -99,6 +99,7 @@ public class UserService {
         requireManages(caller, user.getRole(), "change");
         Versions.check(user, expectedVersion, "User");
         UserResponse before = UserResponse.of(user);
+        int generation = user.getTokenGeneration();
         if (request.role() != null) {
             Role newRole = Role.parse(request.role(), "role");
             requireManages(caller, newRole, "grant");
@@ -126,6 +127,9 @@ public class UserService {
             } else {
                 deactivate(user);
             }
+        }
+        if (user.getTokenGeneration() != generation) {
+            tokens.accountChanged(user.getId());
         }
         flush();
         UserResponse after = UserResponse.of(user);

@@ -145,10 +145,45 @@ class UserAdminIT {
     }
 
     @Test
+    void aRoleChangeRevokesTheAccessTokensAtOnceAndARefreshCarriesTheNewRole() {
+        String username = Api.createUser("mechanic");
+        JsonObject login = Api.login(username, Api.PASSWORD);
+        long id = login.getJsonObject("user").getJsonNumber("id").longValue();
+        String access = login.getString("access_token");
+        try (Response r = as(access, "api/auth/me").get()) {
+            assertEquals(200, r.getStatus());
+            assertEquals("mechanic", body(r).getString("role"));
+        }
+        try (Response r = as(Api.adminToken(), "api/auth/users/" + id).put(json("{\"full_name\":\"Same Role\"}"))) {
+            assertEquals(200, r.getStatus());
+        }
+        try (Response r = as(access, "api/auth/me").get()) {
+            assertEquals(200, r.getStatus(), "a change of name alone keeps the tokens");
+        }
+        try (Response r = as(Api.adminToken(), "api/auth/users/" + id).put(json("{\"role\":\"user\"}"))) {
+            assertEquals(200, r.getStatus());
+        }
+        try (Response r = as(access, "api/auth/me").get()) {
+            assertProblem(r, 401, "TOKEN_REVOKED");
+        }
+        try (Response r = anonymous("api/auth/refresh").post(json(
+                "{\"refresh_token\":\"" + login.getString("refresh_token") + "\"}"))) {
+            assertEquals(200, r.getStatus());
+            String renewed = body(r).getString("access_token");
+            try (Response me = as(renewed, "api/auth/me").get()) {
+                assertEquals("user", body(me).getString("role"));
+            }
+        }
+    }
+
+    @Test
     void deactivatedAccountsCanNeitherLogInNorUseTheirTokens() {
         String username = Api.createUser("user");
         JsonObject login = Api.login(username, Api.PASSWORD);
         long id = login.getJsonObject("user").getJsonNumber("id").longValue();
+        try (Response r = as(login.getString("access_token"), "api/auth/me").get()) {
+            assertEquals(200, r.getStatus(), "accepted, and the answer remembered for a few seconds");
+        }
         try (Response r = as(Api.adminToken(), "api/auth/users/" + id).delete()) {
             assertEquals(204, r.getStatus());
         }
