@@ -19,7 +19,7 @@ import java.time.LocalDate;
 public class AnalyticsDelta {
 
     /** What a delta counts. */
-    enum Kind { CUSTOMER, PRODUCT_SOLD, PRODUCT_PRODUCED, EMPLOYEE, DAILY, SALES_DAY }
+    enum Kind { CUSTOMER, PRODUCT_SOLD, PRODUCT_PRODUCED, EMPLOYEE, DAILY, SALES_DAY, OPEN_ORDERS }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -2,11 +2,13 @@ package io.factoryops.analytics;
 
 import io.factoryops.production.ProductionCounted;
 import io.factoryops.sales.OrderCounted;
+import io.factoryops.sales.OrderStatusChanged;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 
@@ -29,6 +31,14 @@ public class AnalyticsDeltaRecorder {
             em.persist(new AnalyticsDelta(AnalyticsDelta.Kind.PRODUCT_SOLD, line.productId(), null,
                     (long) sign * line.quantity(), line.lineTotal().multiply(BigDecimal.valueOf(sign)), sign,
                     order.orderDate()));
+        }
+    }
+
+    void onStatusChange(@Observes OrderStatusChanged change) {
+        int open = change.openDelta();
+        if (open != 0) {
+            em.persist(new AnalyticsDelta(AnalyticsDelta.Kind.OPEN_ORDERS, 0, null, 0, BigDecimal.ZERO, open,
+                    Instant.now()));
         }
     }
 

@@ -128,6 +128,11 @@ public class AnalyticsService {
     }
 
     /** Orders that are not cancelled, all time. */
+    /** Orders placed and neither shipped nor cancelled, as of the last refresh. */
+    public long openOrders() {
+        return count("SELECT open_orders FROM analytics_state WHERE id = 1", List.of());
+    }
+
     public long ordersCounted() {
         return count("SELECT COALESCE(SUM(orders), 0) FROM analytics_daily_sales", List.of());
     }

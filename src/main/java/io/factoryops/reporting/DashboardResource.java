@@ -32,7 +32,7 @@ public class DashboardResource {
     @Path("summary")
     @RolesAllowed(Role.MANAGER_NAME)
     @Operation(summary = "Today at a glance", description = "Roles: manager. Counts, today's production and "
-            + "sales (UTC day, from the analytics summaries: see as_of), open orders, low-stock products.")
+            + "sales and open orders (from the analytics summaries: see as_of), low-stock products.")
     public DashboardResponses.Summary summary() {
         return dashboard.summary();
     }

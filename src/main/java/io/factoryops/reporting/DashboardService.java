@@ -8,7 +8,6 @@ import io.factoryops.reporting.DashboardResponses.Metrics;
 import io.factoryops.reporting.DashboardResponses.Summary;
 import io.factoryops.reporting.DashboardResponses.Today;
 import io.factoryops.sales.CustomerService;
-import io.factoryops.sales.OrderService;
 import io.factoryops.workforce.EmployeeService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,8 +18,8 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 
 /**
- * The managers' dashboard: sales and production figures come from the analytics summaries (as of
- * their last refresh); counts of master data, open orders and low stock are live.
+ * The managers' dashboard: sales and production figures and the open orders come from the analytics
+ * summaries (as of their last refresh); counts of master data and low stock are live.
  */
 @ApplicationScoped
 public class DashboardService {
@@ -37,9 +36,6 @@ public class DashboardService {
     @Inject
     EmployeeService employees;
 
-    @Inject
-    OrderService orders;
-
     public Summary summary() {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         AnalyticsService.Sales sales = analytics.salesBetween(today, today);
@@ -47,7 +43,7 @@ public class DashboardService {
         Counts counts = new Counts(productCounts[0], customers.count(), employees.activeCount(),
                 analytics.ordersCounted());
         return new Summary(counts, new Today(today, analytics.producedBetween(today, today), sales.orders(),
-                sales.units(), sales.revenue()), orders.openCount(), productCounts[1], analytics.asOf());
+                sales.units(), sales.revenue()), analytics.openOrders(), productCounts[1], analytics.asOf());
     }
 
     public Metrics metrics(LocalDate from, LocalDate to) {

@@ -65,6 +65,9 @@ public class OrderService {
     Event<OrderCounted> counted;
 
     @Inject
+    Event<OrderStatusChanged> statusChanged;
+
+    @Inject
     @ConfigProperty(name = "factory.tax-rate", defaultValue = "0.09")
     BigDecimal taxRate;
 
@@ -96,6 +99,7 @@ public class OrderService {
             stock.take(productId, quantities.get(productId), StockReason.ORDER, reference, null);
         }
         counted.fire(OrderCounted.of(order, +1));
+        statusChanged.fire(new OrderStatusChanged(order.getId(), null, order.getStatus()));
         OrderResponse placed = view(order);
         audit.record("CREATE", "order", order.getId(), null, placed);
         return placed;
@@ -168,11 +172,12 @@ public class OrderService {
 
     private OrderResponse transition(Caller caller, long id, String action, java.util.function.Consumer<SalesOrder> change) {
         SalesOrder order = visible(caller, id, LockModeType.PESSIMISTIC_WRITE);
-        String before = order.getStatus().value();
+        OrderStatus before = order.getStatus();
         change.accept(order);
+        statusChanged.fire(new OrderStatusChanged(id, before, order.getStatus()));
         em.flush();
         OrderResponse after = view(order);
-        audit.record(action, "order", id, Map.of("status", before), Map.of("status", after.status()));
+        audit.record(action, "order", id, Map.of("status", before.value()), Map.of("status", after.status()));
         return after;
     }
 
@@ -235,12 +240,5 @@ public class OrderService {
             }
         }
         throw ApiException.invalidParameter("status", "must be one of placed, shipped, completed, cancelled");
-    }
-
-    /** Orders placed and not yet shipped or cancelled. */
-    @Transactional
-    public long openCount() {
-        return em.createQuery("SELECT COUNT(o) FROM SalesOrder o WHERE o.status = :status", Long.class)
-                .setParameter("status", OrderStatus.PLACED).getSingleResult();
     }
 }

@@ -134,8 +134,14 @@ class AnalyticsRefreshIT {
                 lines.add(new OrderRequest.OrderLineRequest(pick(productIds), 1 + random.nextInt(9)));
             }
             long id = orders.place(admin, new OrderRequest(pick(customerIds), lines, null, null)).id();
-            if (random.nextInt(5) == 0) {
+            int fate = random.nextInt(10);
+            if (fate < 2) {
                 orders.cancel(admin, id);
+            } else if (fate < 5) {
+                orders.ship(admin, id);
+                if (fate == 4) {
+                    orders.complete(admin, id);
+                }
             }
         }
         List<Long> records = new ArrayList<>();
@@ -177,6 +183,9 @@ class AnalyticsRefreshIT {
                         + "o.total total, (SELECT SUM(l.quantity) FROM order_lines l WHERE l.order_id = o.id) units "
                         + "FROM orders o WHERE o.status <> 'CANCELLED') x GROUP BY d",
                 "SELECT CAST(sale_date AS CHAR(10)), orders, revenue, units FROM analytics_daily_sales WHERE orders > 0");
+        compare(when + ": open orders",
+                "SELECT 'open', COUNT(*) FROM orders WHERE status = 'PLACED'",
+                "SELECT 'open', open_orders FROM analytics_state WHERE id = 1");
         compare(when + ": days",
                 "SELECT CONCAT(CAST(production_date AS CHAR(10)), '/', CAST(product_id AS CHAR(20))), SUM(quantity) "
                         + "FROM production_records GROUP BY production_date, product_id",

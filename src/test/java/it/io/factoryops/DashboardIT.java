@@ -44,8 +44,10 @@ class DashboardIT {
         long customer = Fixtures.customer();
         long product = Fixtures.product("20.00", 100, 200, "Dash");
         long employee = Fixtures.employee();
+        long order;
         try (Response r = as(Api.tokenFor("user"), "api/orders").post(json(Fixtures.orderBody(customer, product, 4)))) {
             assertEquals(201, r.getStatus());
+            order = body(r).getJsonNumber("id").longValue();
         }
         try (Response r = as(manager, "api/production").post(json("{\"employee_id\":" + employee + ",\"product_id\":"
                 + product + ",\"quantity\":6}"))) {
@@ -61,12 +63,20 @@ class DashboardIT {
         assertEquals(t0.getJsonNumber("revenue").bigDecimalValue().add(new BigDecimal("87.20")),
                 t1.getJsonNumber("revenue").bigDecimalValue(), "4 × 20.00 + 9 % tax");
         assertEquals(t0.getInt("units_produced") + 6, t1.getInt("units_produced"));
-        assertTrue(after.getInt("open_orders") >= 1);
+        assertEquals(before.getInt("open_orders") + 1, after.getInt("open_orders"), "the new order is open");
         assertTrue(after.getInt("low_stock_products") >= 1, "the new product is below its reorder level");
         JsonObject counts = after.getJsonObject("counts");
         assertEquals(before.getJsonObject("counts").getInt("customers") + 1, counts.getInt("customers"));
         assertEquals(before.getJsonObject("counts").getInt("orders") + 1, counts.getInt("orders"));
         assertNotNull(after.getString("as_of"));
+
+        try (Response r = as(admin, "api/orders/" + order + "/ship").post(null)) {
+            assertEquals(200, r.getStatus());
+        }
+        refresh();
+        JsonObject shipped = summary();
+        assertEquals(before.getInt("open_orders"), shipped.getInt("open_orders"), "a shipped order is no longer open");
+        assertEquals(t1.getInt("orders"), shipped.getJsonObject("today").getInt("orders"), "but still sold today");
     }
 
     @Test
