@@ -77,9 +77,12 @@ public class ProductionService {
             }
             return where;
         });
+        // the page's product and employee names in two queries, not two per record
         Map<Long, ProductSummary> summaries = products.summaries(
                 found.data().stream().map(ProductionRecord::getProductId).distinct().toList());
-        return found.map(r -> view(r, summaries.get(r.getProductId())));
+        Map<Long, String> names = employees.names(
+                found.data().stream().map(ProductionRecord::getEmployeeId).distinct().toList());
+        return found.map(r -> view(r, summaries.get(r.getProductId()).name(), names.get(r.getEmployeeId())));
     }
 
     @Transactional
@@ -162,8 +165,12 @@ public class ProductionService {
     }
 
     private ProductionResponse view(ProductionRecord r, ProductSummary product) {
-        return new ProductionResponse(r.getId(), r.getEmployeeId(), employees.get(r.getEmployeeId()).name(),
-                r.getProductId(), product.name(), r.getQuantity(), r.getProductionDate(), r.getCreatedBy(),
+        return view(r, product.name(), employees.get(r.getEmployeeId()).name());
+    }
+
+    private static ProductionResponse view(ProductionRecord r, String productName, String employeeName) {
+        return new ProductionResponse(r.getId(), r.getEmployeeId(), employeeName,
+                r.getProductId(), productName, r.getQuantity(), r.getProductionDate(), r.getCreatedBy(),
                 r.getVersion(), r.getCreatedAt(), r.getUpdatedAt());
     }
 

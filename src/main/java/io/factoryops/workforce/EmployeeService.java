@@ -16,6 +16,8 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -128,7 +130,18 @@ public class EmployeeService {
         Constraints.flush(em, () -> ApiException.alreadyExists("email", "Another employee already has this email"));
     }
 
-
+    /** Names of the given employees in one query (for lists that show them); unknown ids are left out. */
+    @Transactional
+    public Map<Long, String> names(Collection<Long> ids) {
+        Map<Long, String> names = new HashMap<>();
+        if (!ids.isEmpty()) {
+            em.createQuery("SELECT e.id, e.name FROM Employee e WHERE e.id IN :ids", Object[].class)
+                    .setParameter("ids", ids)
+                    .getResultList()
+                    .forEach(row -> names.put((Long) row[0], (String) row[1]));
+        }
+        return names;
+    }
 
     @Transactional
     public long activeCount() {
