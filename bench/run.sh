@@ -3,6 +3,10 @@
 # wrk and the analytics questions live in SQL against their summaries. See bench/README.md.
 #
 #   bench/run.sh [h2|mysql] [orders] [production-records]      (default: h2 1000000 500000)
+#
+#   KEEP_DATA=1          reuse the history of an earlier run (H2 file or database factory_bench)
+#   BUFFER_POOL=4G       mysql: SET GLOBAL innodb_buffer_pool_size before the run (the server's own setting)
+#   DURATION, CONNECTIONS  wrk settings (15s, 16)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -21,29 +25,42 @@ export FACTORY_RATE_LIMIT_LOGIN_PER_MINUTE=1000
 export FACTORY_ANALYTICS_REFRESH_INTERVAL_SECONDS=3600
 export JVM_ARGS="-Xmx1g"
 
+KEEP_DATA=${KEEP_DATA:-0}
 if [ "$KIND" = mysql ]; then
     DB=factory_bench
-    mariadb -h 127.0.0.1 -u root -e "DROP DATABASE IF EXISTS $DB; CREATE DATABASE $DB"
+    if [ -n "${BUFFER_POOL:-}" ]; then
+        mariadb -h 127.0.0.1 -u root -e "SET GLOBAL innodb_buffer_pool_size = $(numfmt --from=iec "$BUFFER_POOL")"
+    fi
+    mariadb -h 127.0.0.1 -u root -e "SELECT @@innodb_buffer_pool_size AS innodb_buffer_pool_size"
+    if [ "$KEEP_DATA" != 1 ]; then
+        mariadb -h 127.0.0.1 -u root -e "DROP DATABASE IF EXISTS $DB; CREATE DATABASE $DB"
+    fi
     export DB_KIND=mysql DB_USER=root DB_PASSWORD=""
     export DB_URL="jdbc:mysql://127.0.0.1:3306/$DB?connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true"
     JDBC="$DB_URL&rewriteBatchedStatements=true"; JUSER=root; JPASS=""
     DRIVER="$SERVER/lib/mysql/*"
 else
     export H2_FILE="$PWD/target/bench-data/factory"
-    rm -rf target/bench-data
+    if [ "$KEEP_DATA" != 1 ]; then
+        rm -rf target/bench-data
+    fi
     JDBC="jdbc:h2:$H2_FILE;MODE=LEGACY"; JUSER=factory; JPASS=factory
     DRIVER="$SERVER/lib/h2/*"
 fi
 
 step() { printf '\n== %s (%s)\n' "$1" "$(date -u +%H:%M:%S)"; }
 
-step "build and create the schema"
+step "build and create (or migrate) the schema"
 mvn -q -ntp package -DskipTests
+start=$(date +%s%N)
 mvn -q -ntp liberty:start
+echo "started (with migrations) in $(( ($(date +%s%N) - start) / 1000000 )) ms"
 mvn -q -ntp liberty:stop
 
-step "generate $ORDERS orders and $PRODUCTION production records"
-java -cp "$DRIVER" bench/GenerateHistory.java "$JDBC" "$JUSER" "$JPASS" "$ORDERS" "$PRODUCTION"
+if [ "$KEEP_DATA" != 1 ]; then
+    step "generate $ORDERS orders and $PRODUCTION production records"
+    java -cp "$DRIVER" bench/GenerateHistory.java "$JDBC" "$JUSER" "$JPASS" "$ORDERS" "$PRODUCTION"
+fi
 
 step "start the server (-Xmx1g)"
 start=$(date +%s%N)
