@@ -9,6 +9,7 @@ import io.factoryops.platform.paging.PageRequest;
 import io.factoryops.platform.paging.Pagination;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.Date;
@@ -26,8 +27,12 @@ import javax.sql.DataSource;
  * Reads the summaries (ties broken by the higher id, so that the order matches the indexes and
  * needs no sort): index range scans over a few thousand summary rows at most, joined by
  * primary key to the names of the page's rows; the size of the history does not matter.
+ *
+ * <p>Every read runs in a transaction (its caller's, or its own), so that its JDBC connection is the
+ * one the transaction already holds and goes back to the pool when the transaction ends.
  */
 @ApplicationScoped
+@Transactional
 public class AnalyticsService {
 
     @Resource(lookup = "jdbc/factory")

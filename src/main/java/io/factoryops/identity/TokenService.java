@@ -58,6 +58,9 @@ public class TokenService {
     @Resource
     TransactionSynchronizationRegistry transactions;
 
+    @Inject
+    AccessTokenStates states;
+
     /** Remembered answers of {@link #rejectionReason}, by token id; bounded by clearing when full. */
     private final Map<String, Check> checks = new ConcurrentHashMap<>();
     private static final int MAX_CHECKS = 50_000;
@@ -204,23 +207,17 @@ public class TokenService {
     }
 
     private String readRejectionReason(JsonWebToken jwt, long userId) {
-        // one query: the account's state and whether this token was logged out
-        List<Object[]> rows = em.createQuery("SELECT u.active, u.tokenGeneration, "
-                        + "(SELECT COUNT(r) FROM RevokedAccessToken r WHERE r.jti = :jti) "
-                        + "FROM UserAccount u WHERE u.id = :id", Object[].class)
-                .setParameter("id", userId)
-                .setParameter("jti", jwt.getTokenID() == null ? "" : jwt.getTokenID())
-                .getResultList();
-        if (rows.isEmpty() || !Boolean.TRUE.equals(rows.get(0)[0])) {
+        AccessTokenStates.State state = states.read(userId, jwt.getTokenID());
+        if (!state.exists() || !state.active()) {
             return "The account is disabled";
         }
-        if (((Number) rows.get(0)[2]).longValue() > 0) {
+        if (state.loggedOut()) {
             return "The token was revoked by a logout";
         }
         Object claim = jwt.getClaim(GENERATION_CLAIM);
         Integer generation = claim instanceof Number n ? Integer.valueOf(n.intValue())
                 : claim instanceof jakarta.json.JsonNumber j ? Integer.valueOf(j.intValue()) : null;
-        if (generation == null || generation != ((Number) rows.get(0)[1]).intValue()) {
+        if (generation == null || generation != state.tokenGeneration()) {
             return "The token was issued before the account's credentials or role changed; log in again";
         }
         return null;

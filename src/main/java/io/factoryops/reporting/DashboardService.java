@@ -11,6 +11,7 @@ import io.factoryops.sales.CustomerService;
 import io.factoryops.workforce.EmployeeService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -20,8 +21,12 @@ import java.time.temporal.ChronoUnit;
 /**
  * The managers' dashboard: sales and production figures and the open orders come from the analytics
  * summaries (as of their last refresh); counts of master data and low stock are live.
+ *
+ * <p>Each read is one transaction, so that all its queries share one pooled connection (a request
+ * that held a connection per query could wait for the pool while holding it).
  */
 @ApplicationScoped
+@Transactional
 public class DashboardService {
 
     @Inject

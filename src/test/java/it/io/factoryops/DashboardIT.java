@@ -16,6 +16,13 @@ import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /** The dashboard: today's figures follow sales and production, KPIs over a period, roles. */
@@ -77,6 +84,51 @@ class DashboardIT {
         JsonObject shipped = summary();
         assertEquals(before.getInt("open_orders"), shipped.getInt("open_orders"), "a shipped order is no longer open");
         assertEquals(t1.getInt("orders"), shipped.getJsonObject("today").getInt("orders"), "but still sold today");
+    }
+
+    /**
+     * Many managers opening the dashboard at once, with a token the server has not checked yet: each
+     * request must hold at most one database connection at a time, or the pool (40) runs dry and
+     * requests wait for each other until they time out.
+     */
+    @Test
+    void concurrentReadersShareThePoolWithoutDeadlock() throws Exception {
+        int readers = 48;
+        String fresh = Api.login(Api.createUser("manager"), Api.PASSWORD).getString("access_token");
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(readers);
+        try {
+            List<Callable<Integer>> calls = new ArrayList<>();
+            for (int i = 0; i < readers; i++) {
+                String path = i % 4 == 0 ? "api/dashboard/metrics" : "api/dashboard/summary";
+                calls.add(() -> {
+                    start.await();
+                    int ok = 0;
+                    for (int n = 0; n < 3; n++) {
+                        try (Response r = as(fresh, path).get()) {
+                            assertEquals(200, r.getStatus(), () -> r.readEntity(String.class));
+                            ok++;
+                        }
+                    }
+                    return ok;
+                });
+            }
+            List<Future<Integer>> results = new ArrayList<>();
+            for (Callable<Integer> call : calls) {
+                results.add(pool.submit(call));
+            }
+            long began = System.nanoTime();
+            start.countDown();
+            int ok = 0;
+            for (Future<Integer> f : results) {
+                ok += f.get();
+            }
+            assertEquals(readers * 3, ok);
+            long seconds = (System.nanoTime() - began) / 1_000_000_000L;
+            assertTrue(seconds < 20, "took " + seconds + " s: requests waited for connections");
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
