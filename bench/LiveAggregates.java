@@ -44,6 +44,9 @@ public class LiveAggregates {
         queries.put("dashboard-today-sales", new String[] {
                 "SELECT COUNT(*), SUM(total) FROM orders WHERE status <> 'CANCELLED' AND order_date >= DATE '" + date + "'",
                 "SELECT orders, revenue FROM analytics_daily_sales WHERE sale_date = DATE '" + date + "'"});
+        queries.put("dashboard-open-orders", new String[] {
+                "SELECT COUNT(*) FROM orders WHERE status = 'PLACED'",
+                "SELECT open_orders FROM analytics_state WHERE id = 1"});
         try (Connection c = DriverManager.getConnection(args[0], args[1], args[2])) {
             if (args[0].startsWith("jdbc:h2:")) {
                 // H2 would hand back the previous result of an identical query on unchanged tables
