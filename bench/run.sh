@@ -6,7 +6,8 @@
 #
 #   KEEP_DATA=1          reuse the history of an earlier run (H2 file or database factory_bench)
 #   BUFFER_POOL=4G       mysql: SET GLOBAL innodb_buffer_pool_size before the run (the server's own setting)
-#   DURATION, CONNECTIONS  wrk settings (15s, 16)
+#   DURATION, CONNECTIONS  wrk settings (15s, 16); reads are also measured at READ_CONNECTIONS (4)
+#   WARMUP=10s           each read scenario runs this long unmeasured first (the JIT warms up)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -74,28 +75,33 @@ step "full rebuild of the summaries"
 curl -s -X POST "$BASE/api/analytics/refresh?full=true" -H "Authorization: Bearer $TOKEN"; echo
 
 DAY=$(date -u -d 'yesterday' +%F)
+READS=("/api/products/17" "/api/products?page=7&per_page=20" "/api/analytics/employee-performance"
+    "/api/analytics/top-products?limit=10" "/api/analytics/customer-ltv?threshold=1000"
+    "/api/analytics/production-efficiency?date=$DAY" "/api/dashboard/summary")
 bench() {
-    printf '\n-- %s\n' "$1"
-    wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -H "Authorization: Bearer $TOKEN" "$BASE$1" \
-        | grep -E 'Requests/sec|Latency  |50%|99%|Non-2xx'
+    printf '\n-- %s (%s connections)\n' "$1" "$2"
+    wrk -t2 -c"$2" -d"$DURATION" --latency -H "Authorization: Bearer $TOKEN" "$BASE$1" \
+        | grep -E 'Requests/sec|Latency  |50%|99%|Non-2xx|Socket errors'
 }
+step "warm-up (${WARMUP:-10s} per read, not measured)"
+for path in "${READS[@]}"; do
+    wrk -t2 -c"$CONNECTIONS" -d"${WARMUP:-10s}" -H "Authorization: Bearer $TOKEN" "$BASE$path" > /dev/null
+done
 step "reads"
-bench "/api/products/17"
-bench "/api/products?page=7&per_page=20"
-bench "/api/analytics/employee-performance"
-bench "/api/analytics/top-products?limit=10"
-bench "/api/analytics/customer-ltv?threshold=1000"
-bench "/api/analytics/production-efficiency?date=$DAY"
-bench "/api/dashboard/summary"
+for connections in "$CONNECTIONS" "${READ_CONNECTIONS:-4}"; do
+    for path in "${READS[@]}"; do
+        bench "$path" "$connections"
+    done
+done
 
 step "POST /api/orders"
-wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s bench/post-order.lua "$BASE" | grep -E 'Requests/sec|Latency  |50%|99%|Non-2xx'
+wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s bench/post-order.lua "$BASE" | grep -E 'Requests/sec|Latency  |50%|99%|Non-2xx|Socket errors'
 
 step "incremental refresh after those orders"
 curl -s -X POST "$BASE/api/analytics/refresh" -H "Authorization: Bearer $TOKEN"; echo
 
-step "heap"
-curl -s "$BASE/metrics" | grep -E '^(base_)?memory_(usedHeap|maxHeap)|^jvm_memory_used_bytes\{.*area="heap"' | head -5 || true
+step "heap and connection pool"
+curl -s "$BASE/metrics" | grep -E '^(base_)?memory_(usedHeap|maxHeap)|^jvm_memory_used_bytes\{.*area="heap"|^connectionpool_(managedConnections|queuedRequests_total)' | head -8 || true
 
 step "stop the server; live SQL against the summaries"
 mvn -q -ntp liberty:stop
