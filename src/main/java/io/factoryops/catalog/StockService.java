@@ -11,17 +11,23 @@ import io.factoryops.platform.paging.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * The stock ledger of products: the only code that changes a product's quantity. Each change is one
- * conditional UPDATE (stock never goes below zero, whatever runs concurrently: the row is locked and
- * the condition re-checked) and one immutable {@link StockMovement} row, in the caller's transaction.
+ * The stock ledger of products: the only code that changes a product's quantity. A change first locks
+ * the product rows ({@link #lock}, in id order), then each take or add is one UPDATE and one immutable
+ * {@link StockMovement} row, in the caller's transaction; a take that would go below zero fails before
+ * it writes anything, whatever runs concurrently (the row stays locked until the transaction ends).
  * Hence the stored quantity always equals the sum of the product's ledger deltas.
  */
 @ApplicationScoped
@@ -41,57 +47,99 @@ public class StockService {
     }
 
     /**
-     * Locks these products' rows, in id order, for the rest of the transaction. A change that inserts
-     * rows referring to a product (order lines, production records) and then moves its stock calls this
-     * first: otherwise two such transactions can each hold the shared lock that the foreign-key check
-     * takes and both wait for the exclusive one (a deadlock on MySQL/MariaDB).
+     * Products locked by {@link #lock} for the rest of the transaction, with their name, price and stock
+     * as read under the lock. {@link #take} and {@link #add} go through it and keep its stock current, so
+     * that nothing needs to read a product again to know what is left.
      */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void lock(java.util.Collection<Long> productIds) {
-        if (!productIds.isEmpty()) {
-            em.createQuery("SELECT p.id FROM Product p WHERE p.id IN :ids ORDER BY p.id", Long.class)
-                    .setParameter("ids", productIds)
-                    .setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
-                    .getResultList();
+    public static final class Locked {
+
+        private final Map<Long, ProductSummary> products;
+
+        Locked(Map<Long, ProductSummary> products) {
+            this.products = products;
+        }
+
+        /** The product as it stands now in this transaction; 404 when there is no such product. */
+        public ProductSummary product(long id) {
+            ProductSummary product = products.get(id);
+            if (product == null) {
+                throw ApiException.notFound("Product", id);
+            }
+            return product;
+        }
+
+        /** The locked products, by id, as they stand now in this transaction. */
+        public Map<Long, ProductSummary> products() {
+            return Collections.unmodifiableMap(products);
+        }
+
+        private void stockIs(ProductSummary product, int quantity) {
+            products.put(product.id(), new ProductSummary(product.id(), product.name(), product.price(), quantity));
         }
     }
 
     /**
-     * Takes {@code quantity} units, or fails with 409 {@code INSUFFICIENT_STOCK} naming the product,
-     * the requested and the available quantity (and takes nothing).
+     * Locks these products' rows, in id order, for the rest of the transaction, and reads them. A change
+     * that inserts rows referring to a product (order lines, production records) and then moves its stock
+     * calls this first: otherwise two such transactions can each hold the shared lock that the
+     * foreign-key check takes and both wait for the exclusive one (a deadlock on MySQL/MariaDB). Unknown
+     * ids are not an error here; {@link Locked#product} answers 404 for them.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Locked lock(Collection<Long> productIds) {
+        Map<Long, ProductSummary> products = new HashMap<>();
+        if (!productIds.isEmpty()) {
+            em.createQuery("SELECT p.id, p.name, p.price, p.stockQuantity FROM Product p WHERE p.id IN :ids "
+                            + "ORDER BY p.id", Object[].class)
+                    .setParameter("ids", productIds)
+                    .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                    .getResultList()
+                    .forEach(r -> products.put((Long) r[0], new ProductSummary((Long) r[0], (String) r[1],
+                            (BigDecimal) r[2], ((Number) r[3]).intValue())));
+        }
+        return new Locked(products);
+    }
+
+    /**
+     * Takes {@code quantity} units of a locked product, or fails with 409 {@code INSUFFICIENT_STOCK}
+     * naming the product, the requested and the available quantity (and takes nothing).
      *
      * @return the quantity left
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public int take(long productId, int quantity, StockReason reason, Reference reference, String note) {
+    public int take(Locked locked, long productId, int quantity, StockReason reason, Reference reference,
+                    String note) {
+        ProductSummary product = locked.product(productId);
+        if (product.stockQuantity() < quantity) {
+            throw insufficient(productId, product.name(), quantity, product.stockQuantity());
+        }
+        // still conditional: the row is locked, so this only fails if someone bypassed the lock
         int updated = em.createQuery("UPDATE Product p SET p.stockQuantity = p.stockQuantity - :q, "
                         + "p.version = p.version + 1 WHERE p.id = :id AND p.stockQuantity >= :q")
                 .setParameter("q", quantity)
                 .setParameter("id", productId)
                 .executeUpdate();
         if (updated == 0) {
-            Object[] product = nameAndStock(productId);
-            throw insufficient(productId, (String) product[0], quantity, ((Number) product[1]).intValue());
+            throw new IllegalStateException("Product " + productId + " changed although it was locked");
         }
-        return record(productId, -quantity, reason, reference, note);
+        return record(locked, product, -quantity, reason, reference, note);
     }
 
     /**
-     * Adds {@code quantity} units.
+     * Adds {@code quantity} units to a locked product.
      *
      * @return the quantity after
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public int add(long productId, int quantity, StockReason reason, Reference reference, String note) {
-        int updated = em.createQuery("UPDATE Product p SET p.stockQuantity = p.stockQuantity + :q, "
+    public int add(Locked locked, long productId, int quantity, StockReason reason, Reference reference,
+                   String note) {
+        ProductSummary product = locked.product(productId);
+        em.createQuery("UPDATE Product p SET p.stockQuantity = p.stockQuantity + :q, "
                         + "p.version = p.version + 1 WHERE p.id = :id")
                 .setParameter("q", quantity)
                 .setParameter("id", productId)
                 .executeUpdate();
-        if (updated == 0) {
-            throw ApiException.notFound("Product", productId);
-        }
-        return record(productId, quantity, reason, reference, note);
+        return record(locked, product, quantity, reason, reference, note);
     }
 
     /** The first ledger row of a product created with stock. */
@@ -112,10 +160,11 @@ public class StockService {
         }
         Reference none = new Reference(null, null);
         String note = request.reason().trim();
+        Locked locked = lock(List.of(productId));
         if (delta > 0) {
-            add(productId, delta, StockReason.ADJUSTMENT, none, note);
+            add(locked, productId, delta, StockReason.ADJUSTMENT, none, note);
         } else {
-            take(productId, -delta, StockReason.ADJUSTMENT, none, note);
+            take(locked, productId, -delta, StockReason.ADJUSTMENT, none, note);
         }
         StockMovement movement = em.createQuery(
                         "SELECT m FROM StockMovement m WHERE m.productId = :id ORDER BY m.id DESC", StockMovement.class)
@@ -139,9 +188,11 @@ public class StockService {
                 .executeUpdate();
     }
 
-    private int record(long productId, int delta, StockReason reason, Reference reference, String note) {
-        int after = ((Number) nameAndStock(productId)[1]).intValue();
-        em.persist(new StockMovement(productId, delta, after, reason, reference.type(), reference.id(), note,
+    private int record(Locked locked, ProductSummary product, int delta, StockReason reason, Reference reference,
+                       String note) {
+        int after = product.stockQuantity() + delta;
+        locked.stockIs(product, after);
+        em.persist(new StockMovement(product.id(), delta, after, reason, reference.type(), reference.id(), note,
                 actor(), CurrentRequest.requestId()));
         return after;
     }

@@ -94,16 +94,17 @@ public class ProductionService {
     @Transactional
     public ProductionResponse create(Caller caller, ProductionRequest request) {
         LocalDate date = dateOf(request);
-        stock.lock(List.of(request.productId()));
+        StockService.Locked locked = stock.lock(List.of(request.productId()));
         employees.get(request.employeeId());
-        summary(request.productId());
+        locked.product(request.productId());
         ProductionRecord record = new ProductionRecord(caller.username());
         record.describe(request.employeeId(), request.productId(), request.quantity(), date);
         em.persist(record);
         em.flush();
-        stock.add(record.getProductId(), record.getQuantity(), StockReason.PRODUCTION, reference(record), null);
+        stock.add(locked, record.getProductId(), record.getQuantity(), StockReason.PRODUCTION, reference(record),
+                null);
         counted.fire(ProductionCounted.of(record, +1));
-        ProductionResponse created = view(record, summary(record.getProductId()));
+        ProductionResponse created = view(record, locked.product(record.getProductId()));
         audit.record("CREATE", "production", record.getId(), null, created);
         return created;
     }
@@ -112,10 +113,11 @@ public class ProductionService {
     public ProductionResponse replace(long id, Long expectedVersion, ProductionRequest request) {
         ProductionRecord record = find(id);
         Versions.check(record, expectedVersion, "Production record");
-        stock.lock(new java.util.TreeSet<>(List.of(record.getProductId(), request.productId())));
-        ProductionResponse before = view(record, summary(record.getProductId()));
+        StockService.Locked locked = stock.lock(new java.util.TreeSet<>(List.of(record.getProductId(),
+                request.productId())));
+        ProductionResponse before = view(record, locked.product(record.getProductId()));
         employees.get(request.employeeId());
-        summary(request.productId());
+        locked.product(request.productId());
         long oldProduct = record.getProductId();
         int oldQuantity = record.getQuantity();
         counted.fire(ProductionCounted.of(record, -1));
@@ -123,18 +125,18 @@ public class ProductionService {
         if (oldProduct == record.getProductId()) {
             int delta = record.getQuantity() - oldQuantity;
             if (delta > 0) {
-                stock.add(oldProduct, delta, StockReason.PRODUCTION_CHANGED, reference(record), null);
+                stock.add(locked, oldProduct, delta, StockReason.PRODUCTION_CHANGED, reference(record), null);
             } else if (delta < 0) {
-                stock.take(oldProduct, -delta, StockReason.PRODUCTION_CHANGED, reference(record), null);
+                stock.take(locked, oldProduct, -delta, StockReason.PRODUCTION_CHANGED, reference(record), null);
             }
         } else {
-            stock.take(oldProduct, oldQuantity, StockReason.PRODUCTION_CHANGED, reference(record), null);
-            stock.add(record.getProductId(), record.getQuantity(), StockReason.PRODUCTION_CHANGED, reference(record),
-                    null);
+            stock.take(locked, oldProduct, oldQuantity, StockReason.PRODUCTION_CHANGED, reference(record), null);
+            stock.add(locked, record.getProductId(), record.getQuantity(), StockReason.PRODUCTION_CHANGED,
+                    reference(record), null);
         }
         em.flush();
         counted.fire(ProductionCounted.of(record, +1));
-        ProductionResponse after = view(record, summary(record.getProductId()));
+        ProductionResponse after = view(record, locked.product(record.getProductId()));
         audit.record("UPDATE", "production", id, before, after);
         return after;
     }
@@ -143,9 +145,9 @@ public class ProductionService {
     public void delete(long id, Long expectedVersion) {
         ProductionRecord record = find(id);
         Versions.check(record, expectedVersion, "Production record");
-        stock.lock(List.of(record.getProductId()));
-        ProductionResponse before = view(record, summary(record.getProductId()));
-        stock.take(record.getProductId(), record.getQuantity(), StockReason.PRODUCTION_DELETED, reference(record), null);
+        StockService.Locked locked = stock.lock(List.of(record.getProductId()));
+        ProductionResponse before = view(record, locked.product(record.getProductId()));
+        stock.take(locked, record.getProductId(), record.getQuantity(), StockReason.PRODUCTION_DELETED, reference(record), null);
         counted.fire(ProductionCounted.of(record, -1));
         em.remove(record);
         em.flush();

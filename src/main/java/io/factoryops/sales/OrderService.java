@@ -86,21 +86,20 @@ public class OrderService {
     @Transactional
     public OrderResponse place(Caller caller, OrderRequest request) {
         Map<Long, Integer> quantities = quantities(request);
-        stock.lock(quantities.keySet());
+        StockService.Locked locked = stock.lock(quantities.keySet());
         Customer customer = customers.find(request.customerId());
-        Map<Long, ProductSummary> summaries = products.summaries(quantities.keySet());
         SalesOrder order = new SalesOrder(customer, taxRate, caller.id(), caller.username());
         quantities.forEach((productId, quantity) ->
-                order.addLine(productId, quantity, summaries.get(productId).price()));
+                order.addLine(productId, quantity, locked.product(productId).price()));
         em.persist(order);
         em.flush();
         StockService.Reference reference = new StockService.Reference("order", order.getId());
         for (Long productId : new TreeSet<>(quantities.keySet())) {
-            stock.take(productId, quantities.get(productId), StockReason.ORDER, reference, null);
+            stock.take(locked, productId, quantities.get(productId), StockReason.ORDER, reference, null);
         }
         counted.fire(OrderCounted.of(order, +1));
         statusChanged.fire(new OrderStatusChanged(order.getId(), null, order.getStatus()));
-        OrderResponse placed = view(order);
+        OrderResponse placed = view(order, locked.products());
         audit.record("CREATE", "order", order.getId(), null, placed);
         return placed;
     }
@@ -163,10 +162,11 @@ public class OrderService {
             order.cancel();
             counted.fire(OrderCounted.of(order, -1));
             StockService.Reference reference = new StockService.Reference("order", order.getId());
+            StockService.Locked locked = stock.lock(order.getLines().stream().map(OrderLine::getProductId).toList());
             order.getLines().stream()
                     .sorted(java.util.Comparator.comparingLong(OrderLine::getProductId))
-                    .forEach(line -> stock.add(line.getProductId(), line.getQuantity(), StockReason.ORDER_CANCELLED,
-                            reference, null));
+                    .forEach(line -> stock.add(locked, line.getProductId(), line.getQuantity(),
+                            StockReason.ORDER_CANCELLED, reference, null));
         });
     }
 

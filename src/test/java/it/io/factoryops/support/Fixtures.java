@@ -59,9 +59,13 @@ public final class Fixtures {
         return productView(productId).getInt("stock_quantity");
     }
 
-    /** The sum of the deltas of the product's whole ledger, read page by page. */
+    /**
+     * The sum of the deltas of the product's whole ledger, read page by page; asserts on the way that each
+     * row's quantity_after is the running sum of the deltas up to it (oldest first), which concurrent
+     * changes must not break.
+     */
     public static long ledgerSum(long productId) {
-        long sum = 0;
+        java.util.TreeMap<Long, JsonObject> rows = new java.util.TreeMap<>();
         for (int page = 1; ; page++) {
             try (Response r = Api.target("api/products/" + productId + "/stock-movements")
                     .queryParam("per_page", 100).queryParam("page", page).request()
@@ -69,13 +73,19 @@ public final class Fixtures {
                 assertEquals(200, r.getStatus());
                 JsonObject body = body(r);
                 for (JsonObject m : body.getJsonArray("data").getValuesAs(JsonObject.class)) {
-                    sum += m.getInt("delta");
+                    rows.put(m.getJsonNumber("id").longValue(), m);
                 }
                 if (!body.getJsonObject("pagination").getBoolean("has_next")) {
-                    return sum;
+                    break;
                 }
             }
         }
+        long sum = 0;
+        for (JsonObject m : rows.values()) {
+            sum += m.getInt("delta");
+            assertEquals(sum, m.getInt("quantity_after"), "quantity_after of ledger row " + m);
+        }
+        return sum;
     }
 
     public static String orderBody(long customerId, long productId, int quantity) {
