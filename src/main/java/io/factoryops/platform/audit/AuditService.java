@@ -84,9 +84,11 @@ public class AuditService {
     }
 
     private void write(String actor, String action, String entityType, Object entityId, Object before, Object after) {
-        JsonObject b = toJson(before);
-        JsonObject a = toJson(after);
-        if (b != null && a != null) {
+        String beforeText;
+        String afterText;
+        if (before != null && after != null) {
+            JsonObject b = toJson(before);
+            JsonObject a = toJson(after);
             JsonObjectBuilder changedBefore = Json.createObjectBuilder();
             JsonObjectBuilder changedAfter = Json.createObjectBuilder();
             for (String key : union(b, a)) {
@@ -97,15 +99,29 @@ public class AuditService {
                     changedAfter.add(key, now == null ? JsonValue.NULL : now);
                 }
             }
-            b = changedBefore.build();
-            a = changedAfter.build();
+            beforeText = changedBefore.build().toString();
+            afterText = changedAfter.build().toString();
+        } else {
+            // a creation or a deletion: the whole state, as JSON-B writes it (no diff, so no parsing)
+            beforeText = toText(before);
+            afterText = toText(after);
         }
         CurrentRequest request = CurrentRequest.get().orElse(null);
         em.persist(new AuditLog(actor, action, entityType, entityId == null ? null : entityId.toString(),
-                b == null ? null : b.toString(), a == null ? null : a.toString(),
+                beforeText, afterText,
                 request == null ? null : request.clientIp(),
                 request == null ? null : request.userAgent(),
                 request == null ? null : request.id()));
+    }
+
+    private static String toText(Object state) {
+        if (state == null) {
+            return null;
+        }
+        if (state instanceof JsonObject || state instanceof Map<?, ?> map && map.isEmpty()) {
+            return toJson(state).toString();
+        }
+        return JsonConfig.jsonb().toJson(state);
     }
 
     private static Set<String> union(JsonObject b, JsonObject a) {
