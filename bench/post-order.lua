@@ -6,6 +6,16 @@ wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
 wrk.headers["Authorization"] = "Bearer " .. token
 
+-- each wrk thread has its own Lua state: seed each differently, or they send the same orders in step
+local threads = 0
+setup = function(thread)
+  threads = threads + 1
+  thread:set("id", threads)
+end
+init = function(args)
+  math.randomseed(os.time() * 1000 + (id or 0))
+end
+
 request = function()
   local lines = {}
   for i = 1, math.random(1, 3) do

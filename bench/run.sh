@@ -7,7 +7,8 @@
 #   KEEP_DATA=1          reuse the history of an earlier run (H2 file or database factory_bench)
 #   BUFFER_POOL=4G       mysql: SET GLOBAL innodb_buffer_pool_size before the run (the server's own setting)
 #   DURATION, CONNECTIONS  wrk settings (15s, 16); reads are also measured at READ_CONNECTIONS (4)
-#   WARMUP=10s           each read scenario runs this long unmeasured first (the JIT warms up)
+#   WARMUP=30s, WARMUP_ROUNDS=2   before anything is measured, every scenario (reads and POST) runs this
+#                        long, this many rounds: on 2 cores the JIT needs minutes of load to settle
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -51,6 +52,9 @@ fi
 
 step() { printf '\n== %s (%s)\n' "$1" "$(date -u +%H:%M:%S)"; }
 
+step "machine: $(nproc) cores; reference speed (openssl rsa2048 signs/s, one core)"
+openssl speed -seconds 3 rsa2048 2>/dev/null | tail -1 || true
+
 step "build and create (or migrate) the schema"
 mvn -q -ntp package -DskipTests
 start=$(date +%s%N)
@@ -83,10 +87,15 @@ bench() {
     wrk -t2 -c"$2" -d"$DURATION" --latency -H "Authorization: Bearer $TOKEN" "$BASE$1" \
         | grep -E 'Requests/sec|Latency  |50%|99%|Non-2xx|Socket errors'
 }
-step "warm-up (${WARMUP:-10s} per read, not measured)"
-for path in "${READS[@]}"; do
-    wrk -t2 -c"$CONNECTIONS" -d"${WARMUP:-10s}" -H "Authorization: Bearer $TOKEN" "$BASE$path" > /dev/null
+step "warm-up: ${WARMUP_ROUNDS:-2} rounds of ${WARMUP:-30s} per scenario, not measured"
+for round in $(seq "${WARMUP_ROUNDS:-2}"); do
+    for path in "${READS[@]}"; do
+        wrk -t2 -c"$CONNECTIONS" -d"${WARMUP:-30s}" -H "Authorization: Bearer $TOKEN" "$BASE$path" > /dev/null
+    done
+    wrk -t2 -c"$CONNECTIONS" -d"${WARMUP:-30s}" -s bench/post-order.lua "$BASE" > /dev/null
 done
+echo "incremental refresh of the warm-up's orders (not the measured one):"
+curl -s -X POST "$BASE/api/analytics/refresh" -H "Authorization: Bearer $TOKEN"; echo
 step "reads"
 for connections in "$CONNECTIONS" "${READ_CONNECTIONS:-4}"; do
     for path in "${READS[@]}"; do
