@@ -38,8 +38,8 @@ if [ "$KIND" = mysql ]; then
         mariadb -h 127.0.0.1 -u root -e "DROP DATABASE IF EXISTS $DB; CREATE DATABASE $DB"
     fi
     export DB_KIND=mysql DB_USER=root DB_PASSWORD=""
-    export DB_URL="jdbc:mysql://127.0.0.1:3306/$DB?connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true"
-    JDBC="$DB_URL&rewriteBatchedStatements=true"; JUSER=root; JPASS=""
+    export DB_URL="jdbc:mysql://127.0.0.1:3306/$DB?connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true&rewriteBatchedStatements=true"
+    JDBC="$DB_URL"; JUSER=root; JPASS=""
     DRIVER="$SERVER/lib/mysql/*"
 else
     export H2_FILE="$PWD/target/bench-data/factory"
