@@ -51,6 +51,26 @@ class AnalyticsIT {
     }
 
     @Test
+    void pageTotalsFollowEachRefresh() {
+        // a threshold that only this test's customers reach: 2 units of 600,000.00 plus tax
+        String threshold = "1300000";
+        long before = get("api/analytics/customer-ltv", "threshold", threshold).getJsonObject("pagination")
+                .getJsonNumber("total").longValue();
+        assertEquals(before, get("api/analytics/customer-ltv", "threshold", threshold).getJsonObject("pagination")
+                .getJsonNumber("total").longValue(), "the same total twice within one refresh");
+        long product = Fixtures.product("600000.00", 10);
+        long customer = Fixtures.customer();
+        try (Response r = as(Api.tokenFor("user"), "api/orders").post(json(Fixtures.orderBody(customer, product, 2)))) {
+            assertEquals(201, r.getStatus());
+        }
+        refresh();
+        JsonObject after = get("api/analytics/customer-ltv", "threshold", threshold);
+        assertEquals(before + 1, after.getJsonObject("pagination").getJsonNumber("total").longValue(),
+                "the refresh counted the new customer");
+        assertNotNull(find(after.getJsonArray("customers").getValuesAs(JsonObject.class), "customer_id", customer));
+    }
+
+    @Test
     void shapesSortingAndCancellations() {
         long customer = Fixtures.customer();
         long product = Fixtures.product("10.00", 1000);
