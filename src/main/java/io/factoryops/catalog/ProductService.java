@@ -75,12 +75,10 @@ public class ProductService {
     public Map<Long, ProductSummary> summaries(java.util.Collection<Long> ids) {
         Map<Long, ProductSummary> found = new java.util.HashMap<>();
         if (!ids.isEmpty()) {
-            em.createQuery("SELECT p.id, p.name, p.price, p.stockQuantity FROM Product p WHERE p.id IN :ids",
-                            Object[].class)
+            em.createQuery(ProductSummary.SELECT + "WHERE p.id IN :ids", Object[].class)
                     .setParameter("ids", ids)
                     .getResultList()
-                    .forEach(r -> found.put((Long) r[0], new ProductSummary((Long) r[0], (String) r[1],
-                            (BigDecimal) r[2], ((Number) r[3]).intValue())));
+                    .forEach(r -> found.put((Long) r[0], ProductSummary.of(r)));
         }
         for (Long id : ids) {
             if (!found.containsKey(id)) {

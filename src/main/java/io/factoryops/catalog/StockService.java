@@ -14,7 +14,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
@@ -89,13 +88,11 @@ public class StockService {
     public Locked lock(Collection<Long> productIds) {
         Map<Long, ProductSummary> products = new HashMap<>();
         if (!productIds.isEmpty()) {
-            em.createQuery("SELECT p.id, p.name, p.price, p.stockQuantity FROM Product p WHERE p.id IN :ids "
-                            + "ORDER BY p.id", Object[].class)
+            em.createQuery(ProductSummary.SELECT + "WHERE p.id IN :ids ORDER BY p.id", Object[].class)
                     .setParameter("ids", productIds)
                     .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                     .getResultList()
-                    .forEach(r -> products.put((Long) r[0], new ProductSummary((Long) r[0], (String) r[1],
-                            (BigDecimal) r[2], ((Number) r[3]).intValue())));
+                    .forEach(r -> products.put((Long) r[0], ProductSummary.of(r)));
         }
         return new Locked(products);
     }
