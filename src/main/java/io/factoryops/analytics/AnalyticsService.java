@@ -22,6 +22,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
@@ -115,7 +116,7 @@ public class AnalyticsService {
     private long total(String sql, List<Object> parameters) {
         Instant asOf = asOf();
         Totals current = totals.get();
-        if (!java.util.Objects.equals(current.asOf(), asOf)) {
+        if (!Objects.equals(current.asOf(), asOf)) {
             Totals fresh = new Totals(asOf, new ConcurrentHashMap<>());
             current = totals.compareAndSet(current, fresh) ? fresh : totals.get();
         }
@@ -123,7 +124,7 @@ public class AnalyticsService {
         Long total = current.bySql().get(key);
         if (total == null) {
             total = count(sql, parameters);
-            if (java.util.Objects.equals(current.asOf(), asOf) && current.bySql().size() < MAX_REMEMBERED_TOTALS) {
+            if (Objects.equals(current.asOf(), asOf) && current.bySql().size() < MAX_REMEMBERED_TOTALS) {
                 current.bySql().put(key, total);
             }
         }

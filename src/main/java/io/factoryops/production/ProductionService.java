@@ -147,7 +147,8 @@ public class ProductionService {
         Versions.check(record, expectedVersion, "Production record");
         StockService.Locked locked = stock.lock(List.of(record.getProductId()));
         ProductionResponse before = view(record, locked.product(record.getProductId()));
-        stock.take(locked, record.getProductId(), record.getQuantity(), StockReason.PRODUCTION_DELETED, reference(record), null);
+        stock.take(locked, record.getProductId(), record.getQuantity(), StockReason.PRODUCTION_DELETED,
+                reference(record), null);
         counted.fire(ProductionCounted.of(record, -1));
         em.remove(record);
         em.flush();
