@@ -3,7 +3,6 @@ package io.factoryops.analytics;
 import io.factoryops.identity.Role;
 import io.factoryops.platform.error.ApiException;
 import io.factoryops.platform.http.Params;
-import io.factoryops.platform.http.RestApplication;
 import io.factoryops.platform.paging.Page;
 import io.factoryops.platform.paging.PageRequest;
 import io.factoryops.platform.paging.Paging;
@@ -27,7 +26,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -39,7 +37,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @DenyAll
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Analytics")
-@SecurityRequirement(name = RestApplication.BEARER)
 public class AnalyticsResource {
 
     private static final Set<String> RANKED = Set.of("rank");
@@ -56,7 +53,7 @@ public class AnalyticsResource {
     @GET
     @Path("employee-performance")
     @RolesAllowed(Role.MANAGER_NAME)
-    @Operation(summary = "Units produced per employee", description = "Roles: manager. Highest first, paged.")
+    @Operation(operationId = "getEmployeePerformance", summary = "Units produced per employee", description = "Roles: manager. Highest first, paged.")
     @APIResponse(responseCode = "200", description = "{\"performance\":[…],\"as_of\",\"pagination\"}",
             content = @Content(schema = @Schema(implementation = AnalyticsResponses.EmployeePerformancePage.class)))
     public Response employeePerformance() {
@@ -68,7 +65,7 @@ public class AnalyticsResource {
     @GET
     @Path("top-products")
     @RolesAllowed(Role.MANAGER_NAME)
-    @Operation(summary = "Best-selling products", description = "Roles: manager. Units sold in orders that are not "
+    @Operation(operationId = "getTopProducts", summary = "Best-selling products", description = "Roles: manager. Units sold in orders that are not "
             + "cancelled, highest first; limit 1..100 (default 10).")
     @APIResponse(responseCode = "200", description = "{\"products\":[…],\"as_of\"}",
             content = @Content(schema = @Schema(implementation = AnalyticsResponses.TopProducts.class)))
@@ -83,7 +80,7 @@ public class AnalyticsResource {
     @GET
     @Path("customer-ltv")
     @RolesAllowed(Role.MANAGER_NAME)
-    @Operation(summary = "Customer lifetime value", description = "Roles: manager. Sum of the totals (tax included) "
+    @Operation(operationId = "getCustomerLifetimeValue", summary = "Customer lifetime value", description = "Roles: manager. Sum of the totals (tax included) "
             + "of each customer's orders that are not cancelled, at least threshold (default 0), highest first, paged.")
     @APIResponse(responseCode = "200", description = "{\"customers\":[…],\"as_of\",\"pagination\"}",
             content = @Content(schema = @Schema(implementation = AnalyticsResponses.CustomerValuePage.class)))
@@ -101,7 +98,7 @@ public class AnalyticsResource {
     @GET
     @Path("production-efficiency")
     @RolesAllowed(Role.MANAGER_NAME)
-    @Operation(summary = "Units produced per product on a day", description = "Roles: manager. date=YYYY-MM-DD "
+    @Operation(operationId = "getProductionEfficiency", summary = "Units produced per product on a day", description = "Roles: manager. date=YYYY-MM-DD "
             + "is required (400 otherwise). Highest first, paged.")
     @APIResponse(responseCode = "200", description = "{\"date\",\"efficiency\":[…],\"as_of\",\"pagination\"}",
             content = @Content(schema = @Schema(implementation = AnalyticsResponses.ProductionEfficiency.class)))
@@ -118,7 +115,7 @@ public class AnalyticsResource {
     @POST
     @Path("refresh")
     @RolesAllowed(Role.ADMIN_NAME)
-    @Operation(summary = "Refresh the summaries now", description = "Roles: admin. Returns when done; full=true "
+    @Operation(operationId = "refreshAnalytics", summary = "Refresh the summaries now", description = "Roles: admin. Returns when done; full=true "
             + "recomputes everything from the business tables instead of absorbing the pending changes.")
     @APIResponse(responseCode = "200", description = "What the refresh did",
             content = @Content(schema = @Schema(implementation = AnalyticsResponses.Refresh.class)))

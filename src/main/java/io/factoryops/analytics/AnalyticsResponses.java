@@ -1,5 +1,6 @@
 package io.factoryops.analytics;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import io.factoryops.platform.paging.Pagination;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -15,25 +16,25 @@ public final class AnalyticsResponses {
     public record EmployeePerformance(long employeeId, String employeeName, long totalQuantity) {
     }
 
-    public record EmployeePerformancePage(List<EmployeePerformance> performance, Instant asOf, Pagination pagination) {
+    public record EmployeePerformancePage(List<EmployeePerformance> performance, @Schema(nullable = true, description = "When the summaries were last computed; absent before the first refresh") Instant asOf, Pagination pagination) {
     }
 
     public record TopProduct(long productId, String productName, long totalQuantity) {
     }
 
-    public record TopProducts(List<TopProduct> products, Instant asOf) {
+    public record TopProducts(List<TopProduct> products, @Schema(nullable = true, description = "When the summaries were last computed; absent before the first refresh") Instant asOf) {
     }
 
     public record CustomerValue(long customerId, String customerName, BigDecimal totalValue) {
     }
 
-    public record CustomerValuePage(List<CustomerValue> customers, Instant asOf, Pagination pagination) {
+    public record CustomerValuePage(List<CustomerValue> customers, @Schema(nullable = true, description = "When the summaries were last computed; absent before the first refresh") Instant asOf, Pagination pagination) {
     }
 
     public record ProductOutput(long productId, String productName, long totalProduced) {
     }
 
-    public record ProductionEfficiency(LocalDate date, List<ProductOutput> efficiency, Instant asOf,
+    public record ProductionEfficiency(LocalDate date, List<ProductOutput> efficiency, @Schema(nullable = true, description = "When the summaries were last computed; absent before the first refresh") Instant asOf,
                                        Pagination pagination) {
     }
 

@@ -3,7 +3,6 @@ package io.factoryops.catalog;
 import io.factoryops.identity.Role;
 import io.factoryops.platform.http.ETags;
 import io.factoryops.platform.http.Params;
-import io.factoryops.platform.http.RestApplication;
 import io.factoryops.platform.idempotency.Idempotent;
 import io.factoryops.platform.paging.PageRequest;
 import io.factoryops.platform.paging.Paging;
@@ -29,10 +28,10 @@ import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** {@code /api/products}: read by staff and mechanics, written by admin; stock through the ledger. */
@@ -42,7 +41,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Products")
-@SecurityRequirement(name = RestApplication.BEARER)
 public class ProductResource {
 
     @Inject
@@ -62,10 +60,11 @@ public class ProductResource {
 
     @GET
     @RolesAllowed({Role.USER_NAME, Role.MECHANIC_NAME})
-    @Operation(summary = "List products", description = "Roles: user, mechanic. Paged (default 10 per page), q on "
+    @Operation(operationId = "listProducts", summary = "List products", description = "Roles: user, mechanic. Paged (default 10 per page), q on "
             + "sku and name; filters category, low_stock=true|false, min_price, max_price; sort by id, sku, name, "
             + "price, stock_quantity, category, created_at.")
-    @APIResponse(responseCode = "200", description = "A page of products")
+    @APIResponse(responseCode = "200", description = "A page of products",
+            content = @Content(schema = @Schema(implementation = ProductResponse.class, type = SchemaType.ARRAY)))
     public Response list(@QueryParam("category") String category, @QueryParam("low_stock") String lowStock,
                          @QueryParam("min_price") String minPrice, @QueryParam("max_price") String maxPrice) {
         PageRequest page = PageRequest.from(uriInfo, 10, ProductService.SORTABLE, "id");
@@ -78,7 +77,7 @@ public class ProductResource {
     @GET
     @Path("{id}")
     @RolesAllowed({Role.USER_NAME, Role.MECHANIC_NAME})
-    @Operation(summary = "Read a product", description = "Roles: user, mechanic. ETag; If-None-Match → 304.")
+    @Operation(operationId = "getProduct", summary = "Read a product", description = "Roles: user, mechanic. ETag; If-None-Match → 304.")
     @APIResponse(responseCode = "200", description = "The product",
             content = @Content(schema = @Schema(implementation = ProductResponse.class)))
     public Response get(@PathParam("id") long id) {
@@ -88,7 +87,7 @@ public class ProductResource {
 
     @POST
     @RolesAllowed(Role.ADMIN_NAME)
-    @Operation(summary = "Create a product", description = "Roles: admin. stock_quantity is the initial stock "
+    @Operation(operationId = "createProduct", summary = "Create a product", description = "Roles: admin. stock_quantity is the initial stock "
             + "(ledger row INITIAL).")
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(schema = @Schema(implementation = ProductResponse.class)))
@@ -100,7 +99,7 @@ public class ProductResource {
     @PUT
     @Path("{id}")
     @RolesAllowed(Role.ADMIN_NAME)
-    @Operation(summary = "Replace a product", description = "Roles: admin. 409 CONFLICT when stock_quantity "
+    @Operation(operationId = "replaceProduct", summary = "Replace a product", description = "Roles: admin. 409 CONFLICT when stock_quantity "
             + "differs from the current stock. If-Match → 412 when stale.")
     @APIResponse(responseCode = "200", description = "The product",
             content = @Content(schema = @Schema(implementation = ProductResponse.class)))
@@ -112,7 +111,7 @@ public class ProductResource {
     @DELETE
     @Path("{id}")
     @RolesAllowed(Role.ADMIN_NAME)
-    @Operation(summary = "Delete a product", description = "Roles: admin. 409 STILL_REFERENCED when orders or "
+    @Operation(operationId = "deleteProduct", summary = "Delete a product", description = "Roles: admin. 409 STILL_REFERENCED when orders or "
             + "production records refer to it.")
     @APIResponse(responseCode = "204", description = "Deleted")
     public Response delete(@PathParam("id") long id) {
@@ -123,9 +122,10 @@ public class ProductResource {
     @GET
     @Path("{id}/stock-movements")
     @RolesAllowed({Role.USER_NAME, Role.MECHANIC_NAME})
-    @Operation(summary = "The product's stock ledger", description = "Roles: user, mechanic. Newest first; "
+    @Operation(operationId = "listProductStockMovements", summary = "The product's stock ledger", description = "Roles: user, mechanic. Newest first; "
             + "the quantity equals the sum of the deltas.")
-    @APIResponse(responseCode = "200", description = "A page of ledger rows")
+    @APIResponse(responseCode = "200", description = "A page of ledger rows",
+            content = @Content(schema = @Schema(implementation = StockMovementResponse.class, type = SchemaType.ARRAY)))
     public Response movements(@PathParam("id") long id) {
         PageRequest page = PageRequest.from(uriInfo, 20, StockService.SORTABLE, "-id");
         return Paging.ok(stock.movements(id, page), uriInfo);
@@ -135,7 +135,7 @@ public class ProductResource {
     @Path("{id}/adjust-stock")
     @RolesAllowed(Role.MANAGER_NAME)
     @Idempotent
-    @Operation(summary = "Correct the stock after a count", description = "Roles: manager. {\"delta\",\"reason\"}; "
+    @Operation(operationId = "adjustProductStock", summary = "Correct the stock after a count", description = "Roles: manager. {\"delta\",\"reason\"}; "
             + "never below zero (409 INSUFFICIENT_STOCK). Idempotency-Key supported.")
     @APIResponse(responseCode = "201", description = "The ledger row",
             content = @Content(schema = @Schema(implementation = StockMovementResponse.class)))

@@ -1,5 +1,6 @@
 package io.factoryops.catalog;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.Instant;
 
@@ -8,11 +9,11 @@ public record ProductResponse(
         Long id,
         String sku,
         String name,
-        String description,
+        @Schema(nullable = true) String description,
         BigDecimal price,
         int stockQuantity,
         int reorderLevel,
-        String category,
+        @Schema(nullable = true) String category,
         boolean lowStock,
         long version,
         Instant createdAt,

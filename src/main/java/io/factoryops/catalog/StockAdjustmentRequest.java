@@ -1,5 +1,6 @@
 package io.factoryops.catalog;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -7,6 +8,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 /** {@code {"delta","reason"}}: a counted correction; the reason is free text kept in the ledger. */
+@Schema(example = "{\"delta\": -2, \"reason\": \"Damaged in the warehouse\"}")
 public record StockAdjustmentRequest(
         @NotNull @Min(-1_000_000) @Max(1_000_000) Integer delta,
         @NotBlank @Size(max = 500) String reason) {

@@ -1,5 +1,6 @@
 package io.factoryops.catalog;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.time.Instant;
 
 /** A ledger row as the API shows it. */
@@ -8,12 +9,13 @@ public record StockMovementResponse(
         long productId,
         int delta,
         int quantityAfter,
-        String reason,
-        String referenceType,
-        Long referenceId,
-        String note,
-        String actor,
-        String requestId,
+        @Schema(enumeration = {"INITIAL", "ORDER", "ORDER_CANCELLED", "PRODUCTION", "PRODUCTION_CHANGED",
+                "PRODUCTION_DELETED", "ADJUSTMENT"}) String reason,
+        @Schema(nullable = true) String referenceType,
+        @Schema(nullable = true) Long referenceId,
+        @Schema(nullable = true) String note,
+        @Schema(nullable = true) String actor,
+        @Schema(nullable = true) String requestId,
         Instant occurredAt) {
 
     static StockMovementResponse of(StockMovement m) {

@@ -1,6 +1,5 @@
 package io.factoryops.identity;
 
-import io.factoryops.platform.http.RestApplication;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -20,12 +19,13 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.Request;
+import io.factoryops.platform.http.ETags;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Sessions and one's own account: {@code /api/auth/…}. */
@@ -47,10 +47,13 @@ public class AuthResource {
     @Context
     SecurityContext security;
 
+    @Context
+    Request request;
+
     @POST
     @Path("login")
     @PermitAll
-    @Operation(summary = "Log in", description = "Public. {\"username\"|\"email\",\"password\"} → a bearer access "
+    @Operation(operationId = "login", summary = "Log in", description = "Public. {\"username\"|\"email\",\"password\"} → a bearer access "
             + "token (RS256 JWT) and a refresh token. Rate limited per client IP and account (429 RATE_LIMITED).")
     @APIResponse(responseCode = "200", description = "Logged in",
             content = @Content(schema = @Schema(implementation = LoginResponse.class)))
@@ -62,11 +65,13 @@ public class AuthResource {
     @POST
     @Path("refresh")
     @PermitAll
-    @Operation(summary = "Exchange a refresh token", description = "Public. The refresh token is rotated: the "
+    @Operation(operationId = "refreshToken", summary = "Exchange a refresh token", description = "Public. The refresh token is rotated: the "
             + "answer carries a new one, and presenting a used one again revokes every token of that login "
             + "(401 REFRESH_TOKEN_REUSED).")
     @APIResponse(responseCode = "200", description = "New tokens",
             content = @Content(schema = @Schema(implementation = LoginResponse.class)))
+    @APIResponse(responseCode = "401", description = "INVALID_REFRESH_TOKEN (unknown, expired or revoked), "
+            + "REFRESH_TOKEN_REUSED (a used token again: the whole login is revoked)")
     public LoginResponse refresh(@NotNull @Valid RefreshRequest body) {
         return auth.refresh(body);
     }
@@ -74,8 +79,7 @@ public class AuthResource {
     @POST
     @Path("logout")
     @RolesAllowed({Role.USER_NAME, Role.MECHANIC_NAME, Role.CUSTOMER_NAME})
-    @SecurityRequirement(name = RestApplication.BEARER)
-    @Operation(summary = "Log out", description = "Any role. Revokes this access token until it expires and, "
+    @Operation(operationId = "logout", summary = "Log out", description = "Any role. Revokes this access token until it expires and, "
             + "when given ({\"refresh_token\"}), the refresh token's whole login.")
     @APIResponse(responseCode = "204", description = "Logged out")
     public Response logout(RefreshRequest body) {
@@ -86,26 +90,29 @@ public class AuthResource {
     @GET
     @Path("me")
     @RolesAllowed({Role.USER_NAME, Role.MECHANIC_NAME, Role.CUSTOMER_NAME})
-    @SecurityRequirement(name = RestApplication.BEARER)
-    @Operation(summary = "The signed-in account", description = "Any role.")
-    public UserResponse me() {
-        return auth.me(Caller.of(jwt()));
+    @Operation(operationId = "getCurrentUser", summary = "The signed-in account", description = "Any role.")
+    @APIResponse(responseCode = "200", description = "The account",
+            content = @Content(schema = @Schema(implementation = UserResponse.class)))
+    public Response me() {
+        UserResponse user = auth.me(Caller.of(jwt()));
+        return ETags.conditionalGet(request, user.version(), user);
     }
 
     @PUT
     @Path("profile")
     @RolesAllowed({Role.USER_NAME, Role.MECHANIC_NAME, Role.CUSTOMER_NAME})
-    @SecurityRequirement(name = RestApplication.BEARER)
-    @Operation(summary = "Change one's own name or email", description = "Any role. Absent fields stay.")
-    public UserResponse updateProfile(@NotNull @Valid ProfileRequest body) {
-        return auth.updateProfile(Caller.of(jwt()), body);
+    @Operation(operationId = "updateProfile", summary = "Change one's own name or email", description = "Any role. Absent fields stay.")
+    @APIResponse(responseCode = "200", description = "The changed account",
+            content = @Content(schema = @Schema(implementation = UserResponse.class)))
+    public Response updateProfile(@NotNull @Valid ProfileRequest body) {
+        UserResponse user = auth.updateProfile(Caller.of(jwt()), body);
+        return ETags.ok(user.version(), user);
     }
 
     @POST
     @Path("change-password")
     @RolesAllowed({Role.USER_NAME, Role.MECHANIC_NAME, Role.CUSTOMER_NAME})
-    @SecurityRequirement(name = RestApplication.BEARER)
-    @Operation(summary = "Change one's own password", description = "Any role. Revokes every token of the "
+    @Operation(operationId = "changePassword", summary = "Change one's own password", description = "Any role. Revokes every token of the "
             + "account: log in again with the new password.")
     @APIResponse(responseCode = "204", description = "Changed")
     public Response changePassword(@NotNull @Valid ChangePasswordRequest body) {
@@ -116,8 +123,7 @@ public class AuthResource {
     @POST
     @Path("register")
     @RolesAllowed(Role.ADMIN_NAME)
-    @SecurityRequirement(name = RestApplication.BEARER)
-    @Operation(summary = "Create an account", description = "Roles: admin, super_admin; only roles the caller "
+    @Operation(operationId = "registerUser", summary = "Create an account", description = "Roles: admin, super_admin; only roles the caller "
             + "manages. Same as POST /api/auth/users.")
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(schema = @Schema(implementation = UserResponse.class)))
@@ -128,8 +134,9 @@ public class AuthResource {
     @GET
     @Path("{id: \\d+}")
     @RolesAllowed(Role.ADMIN_NAME)
-    @SecurityRequirement(name = RestApplication.BEARER)
-    @Operation(summary = "Read an account (alias of /api/auth/users/{id})", description = "Roles: admin, super_admin.")
+    @Operation(operationId = "getUserAlias", summary = "Read an account (alias of /api/auth/users/{id})", description = "Roles: admin, super_admin.")
+    @APIResponse(responseCode = "200", description = "The account",
+            content = @Content(schema = @Schema(implementation = UserResponse.class)))
     public Response getUser(@PathParam("id") long id) {
         return userResource.get(id);
     }
@@ -137,8 +144,9 @@ public class AuthResource {
     @PUT
     @Path("{id: \\d+}")
     @RolesAllowed(Role.ADMIN_NAME)
-    @SecurityRequirement(name = RestApplication.BEARER)
-    @Operation(summary = "Change an account (alias of /api/auth/users/{id})", description = "Roles: admin, super_admin.")
+    @Operation(operationId = "updateUserAlias", summary = "Change an account (alias of /api/auth/users/{id})", description = "Roles: admin, super_admin.")
+    @APIResponse(responseCode = "200", description = "The changed account",
+            content = @Content(schema = @Schema(implementation = UserResponse.class)))
     public Response updateUser(@PathParam("id") long id, @NotNull @Valid UserUpdateRequest body) {
         return userResource.update(id, body);
     }
@@ -146,8 +154,8 @@ public class AuthResource {
     @DELETE
     @Path("{id: \\d+}")
     @RolesAllowed(Role.ADMIN_NAME)
-    @SecurityRequirement(name = RestApplication.BEARER)
-    @Operation(summary = "Deactivate an account (alias of /api/auth/users/{id})", description = "Roles: admin, super_admin.")
+    @Operation(operationId = "deleteUserAlias", summary = "Deactivate an account (alias of /api/auth/users/{id})", description = "Roles: admin, super_admin.")
+    @APIResponse(responseCode = "204", description = "Deactivated")
     public Response deleteUser(@PathParam("id") long id) {
         return userResource.delete(id);
     }

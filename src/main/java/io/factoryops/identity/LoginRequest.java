@@ -1,9 +1,11 @@
 package io.factoryops.identity;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 /** {@code {"username"|"email","password"}}: one of username or email identifies the account. */
+@Schema(example = "{\"username\": \"admin\", \"password\": \"Factory-Ops-2026x\"}")
 public record LoginRequest(
         @Size(max = 255) String username,
         @Size(max = 255) String email,

@@ -1,6 +1,5 @@
 package io.factoryops.identity;
 
-import io.factoryops.platform.http.RestApplication;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -11,7 +10,6 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.Arrays;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** {@code GET /api/roles}: the roles, what each includes and which accounts each manages. */
@@ -20,12 +18,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @DenyAll
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Users")
-@SecurityRequirement(name = RestApplication.BEARER)
 public class RoleResource {
 
     @GET
     @RolesAllowed({Role.USER_NAME, Role.MECHANIC_NAME, Role.CUSTOMER_NAME})
-    @Operation(summary = "List roles", description = "Any role.")
+    @Operation(operationId = "listRoles", summary = "List roles", description = "Any role.")
     public List<RoleResponse> list() {
         return Arrays.stream(Role.values()).map(RoleResponse::of).toList();
     }

@@ -2,7 +2,6 @@ package io.factoryops.identity;
 
 import io.factoryops.platform.http.ETags;
 import io.factoryops.platform.http.Params;
-import io.factoryops.platform.http.RestApplication;
 import io.factoryops.platform.paging.PageRequest;
 import io.factoryops.platform.paging.Paging;
 import jakarta.annotation.security.DenyAll;
@@ -28,11 +27,11 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -45,7 +44,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Users", description = "Account administration")
-@SecurityRequirement(name = RestApplication.BEARER)
 public class UserResource {
 
     @Inject
@@ -65,10 +63,11 @@ public class UserResource {
 
     @GET
     @RolesAllowed(Role.ADMIN_NAME)
-    @Operation(summary = "List accounts", description = "Roles: admin (sees the accounts it manages), "
+    @Operation(operationId = "listUsers", summary = "List accounts", description = "Roles: admin (sees the accounts it manages), "
             + "super_admin (sees all). Filters: role, active, q (username, email, full name). "
             + "Sort: " + "username, email, role, created_at, last_login_at.")
-    @APIResponse(responseCode = "200", description = "A page of accounts")
+    @APIResponse(responseCode = "200", description = "A page of accounts",
+            content = @Content(schema = @Schema(implementation = UserResponse.class, type = SchemaType.ARRAY)))
     public Response list(@QueryParam("role") String role, @QueryParam("active") String active) {
         PageRequest page = PageRequest.from(uriInfo, 20, UserService.SORTABLE, "username");
         return Paging.ok(users.list(Caller.of(jwt), page, Params.optionalText("role", role),
@@ -78,7 +77,7 @@ public class UserResource {
     /** Also reached as POST /api/auth/register. */
     @POST
     @RolesAllowed(Role.ADMIN_NAME)
-    @Operation(summary = "Create an account", description = "Roles: admin, super_admin; only roles the caller manages.")
+    @Operation(operationId = "createUser", summary = "Create an account", description = "Roles: admin, super_admin; only roles the caller manages.")
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(schema = @Schema(implementation = UserResponse.class)))
     public Response create(@NotNull @Valid UserRequest body) {
@@ -92,7 +91,7 @@ public class UserResource {
     @GET
     @Path("{id}")
     @RolesAllowed(Role.ADMIN_NAME)
-    @Operation(summary = "Read an account", description = "Roles: admin, super_admin (accounts they manage, or their own).")
+    @Operation(operationId = "getUser", summary = "Read an account", description = "Roles: admin, super_admin (accounts they manage, or their own).")
     @APIResponse(responseCode = "200", description = "The account",
             content = @Content(schema = @Schema(implementation = UserResponse.class)))
     @APIResponse(responseCode = "304", description = "Not modified (If-None-Match)")
@@ -104,7 +103,7 @@ public class UserResource {
     @PUT
     @Path("{id}")
     @RolesAllowed(Role.ADMIN_NAME)
-    @Operation(summary = "Change an account", description = "Roles: admin, super_admin. Absent fields stay. "
+    @Operation(operationId = "updateUser", summary = "Change an account", description = "Roles: admin, super_admin. Absent fields stay. "
             + "A role change, deactivation or password reset revokes the account's tokens. "
             + "If-Match: the ETag read before (412 VERSION_CONFLICT when stale).")
     @APIResponse(responseCode = "200", description = "The changed account",
@@ -117,7 +116,7 @@ public class UserResource {
     @DELETE
     @Path("{id}")
     @RolesAllowed(Role.ADMIN_NAME)
-    @Operation(summary = "Deactivate an account", description = "Roles: admin, super_admin. The account is kept "
+    @Operation(operationId = "deleteUser", summary = "Deactivate an account", description = "Roles: admin, super_admin. The account is kept "
             + "(its history keeps its actor) but can no longer sign in; the last super_admin cannot be deleted.")
     @APIResponse(responseCode = "204", description = "Deactivated")
     public Response delete(@PathParam("id") long id) {

@@ -1,5 +1,6 @@
 package io.factoryops.identity;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.time.Instant;
 
 /** An account as the API shows it; never the password hash. */
@@ -7,12 +8,12 @@ public record UserResponse(
         Long id,
         String username,
         String email,
-        String fullName,
-        String role,
+        @Schema(nullable = true) String fullName,
+        @Schema(enumeration = {"super_admin", "admin", "manager", "user", "mechanic", "customer"}) String role,
         boolean active,
-        Long employeeId,
-        Long customerId,
-        Instant lastLoginAt,
+        @Schema(nullable = true) Long employeeId,
+        @Schema(nullable = true) Long customerId,
+        @Schema(nullable = true) Instant lastLoginAt,
         long version,
         Instant createdAt,
         Instant updatedAt) {

@@ -4,7 +4,6 @@ import io.factoryops.identity.Caller;
 import io.factoryops.identity.Role;
 import io.factoryops.platform.http.ETags;
 import io.factoryops.platform.http.Params;
-import io.factoryops.platform.http.RestApplication;
 import io.factoryops.platform.idempotency.Idempotent;
 import io.factoryops.platform.paging.PageRequest;
 import io.factoryops.platform.paging.Paging;
@@ -31,10 +30,10 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** {@code /api/production}: read and recorded by managers, corrected and deleted by admins. */
@@ -44,7 +43,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Production")
-@SecurityRequirement(name = RestApplication.BEARER)
 public class ProductionResource {
 
     @Inject
@@ -64,10 +62,11 @@ public class ProductionResource {
 
     @GET
     @RolesAllowed(Role.MANAGER_NAME)
-    @Operation(summary = "List production records", description = "Roles: manager. Filters employee_id, "
+    @Operation(operationId = "listProductionRecords", summary = "List production records", description = "Roles: manager. Filters employee_id, "
             + "product_id, date_from, date_to; sort by id, production_date, quantity, created_at (default "
             + "-production_date).")
-    @APIResponse(responseCode = "200", description = "A page of production records")
+    @APIResponse(responseCode = "200", description = "A page of production records",
+            content = @Content(schema = @Schema(implementation = ProductionResponse.class, type = SchemaType.ARRAY)))
     public Response list(@QueryParam("employee_id") String employeeId, @QueryParam("product_id") String productId,
                          @QueryParam("date_from") String dateFrom, @QueryParam("date_to") String dateTo) {
         PageRequest page = PageRequest.from(uriInfo, 20, ProductionService.SORTABLE, "-production_date");
@@ -80,7 +79,7 @@ public class ProductionResource {
     @GET
     @Path("{id}")
     @RolesAllowed(Role.MANAGER_NAME)
-    @Operation(summary = "Read a production record", description = "Roles: manager.")
+    @Operation(operationId = "getProductionRecord", summary = "Read a production record", description = "Roles: manager.")
     @APIResponse(responseCode = "200", description = "The record",
             content = @Content(schema = @Schema(implementation = ProductionResponse.class)))
     public Response get(@PathParam("id") long id) {
@@ -91,7 +90,7 @@ public class ProductionResource {
     @POST
     @RolesAllowed(Role.MANAGER_NAME)
     @Idempotent
-    @Operation(summary = "Record production", description = "Roles: manager. Adds the units to stock (ledger "
+    @Operation(operationId = "recordProduction", summary = "Record production", description = "Roles: manager. Adds the units to stock (ledger "
             + "row PRODUCTION). Idempotency-Key supported.")
     @APIResponse(responseCode = "201", description = "Recorded",
             content = @Content(schema = @Schema(implementation = ProductionResponse.class)))
@@ -103,7 +102,7 @@ public class ProductionResource {
     @PUT
     @Path("{id}")
     @RolesAllowed(Role.ADMIN_NAME)
-    @Operation(summary = "Correct a production record", description = "Roles: admin. Moves the stock difference; "
+    @Operation(operationId = "replaceProductionRecord", summary = "Correct a production record", description = "Roles: admin. Moves the stock difference; "
             + "409 INSUFFICIENT_STOCK when the removed units were sold. If-Match → 412 when stale.")
     @APIResponse(responseCode = "200", description = "The record",
             content = @Content(schema = @Schema(implementation = ProductionResponse.class)))
@@ -115,7 +114,7 @@ public class ProductionResource {
     @DELETE
     @Path("{id}")
     @RolesAllowed(Role.ADMIN_NAME)
-    @Operation(summary = "Delete a production record", description = "Roles: admin. Takes the units back out of "
+    @Operation(operationId = "deleteProductionRecord", summary = "Delete a production record", description = "Roles: admin. Takes the units back out of "
             + "stock; 409 INSUFFICIENT_STOCK when they were sold.")
     @APIResponse(responseCode = "204", description = "Deleted")
     public Response delete(@PathParam("id") long id) {

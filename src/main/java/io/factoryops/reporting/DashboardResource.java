@@ -2,7 +2,6 @@ package io.factoryops.reporting;
 
 import io.factoryops.identity.Role;
 import io.factoryops.platform.http.Params;
-import io.factoryops.platform.http.RestApplication;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -13,7 +12,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** {@code /api/dashboard}: what managers read every morning. */
@@ -22,7 +20,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @DenyAll
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Dashboard")
-@SecurityRequirement(name = RestApplication.BEARER)
 public class DashboardResource {
 
     @Inject
@@ -31,7 +28,7 @@ public class DashboardResource {
     @GET
     @Path("summary")
     @RolesAllowed(Role.MANAGER_NAME)
-    @Operation(summary = "Today at a glance", description = "Roles: manager. Counts, today's production and "
+    @Operation(operationId = "getDashboardSummary", summary = "Today at a glance", description = "Roles: manager. Counts, today's production and "
             + "sales and open orders (from the analytics summaries: see as_of), low-stock products.")
     public DashboardResponses.Summary summary() {
         return dashboard.summary();
@@ -40,7 +37,7 @@ public class DashboardResource {
     @GET
     @Path("metrics")
     @RolesAllowed(Role.MANAGER_NAME)
-    @Operation(summary = "KPIs over a period", description = "Roles: manager. date_from, date_to (inclusive, "
+    @Operation(operationId = "getDashboardMetrics", summary = "KPIs over a period", description = "Roles: manager. date_from, date_to (inclusive, "
             + "default the last 30 days): revenue (order totals incl. tax, cancelled orders excluded), orders, units "
             + "sold, units produced, average order value, units produced per active employee.")
     public DashboardResponses.Metrics metrics(@QueryParam("date_from") String dateFrom,

@@ -1,5 +1,6 @@
 package io.factoryops.reporting;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,11 +17,11 @@ public final class DashboardResponses {
     public record Today(LocalDate date, long unitsProduced, long orders, long unitsSold, BigDecimal revenue) {
     }
 
-    public record Summary(Counts counts, Today today, long openOrders, long lowStockProducts, Instant asOf) {
+    public record Summary(Counts counts, Today today, long openOrders, long lowStockProducts, @Schema(nullable = true, description = "When the summaries were last computed; absent before the first refresh") Instant asOf) {
     }
 
     public record Metrics(LocalDate dateFrom, LocalDate dateTo, BigDecimal revenue, long orders, long unitsSold,
                           long unitsProduced, BigDecimal averageOrderValue, long activeEmployees,
-                          BigDecimal productionPerEmployee, Instant asOf) {
+                          BigDecimal productionPerEmployee, @Schema(nullable = true, description = "When the summaries were last computed; absent before the first refresh") Instant asOf) {
     }
 }

@@ -2,7 +2,6 @@ package io.factoryops.sales;
 
 import io.factoryops.identity.Role;
 import io.factoryops.platform.http.ETags;
-import io.factoryops.platform.http.RestApplication;
 import io.factoryops.platform.paging.PageRequest;
 import io.factoryops.platform.paging.Paging;
 import jakarta.annotation.security.DenyAll;
@@ -26,10 +25,10 @@ import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** {@code /api/customers}: staff look them up to take orders; admins write them. */
@@ -39,7 +38,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Customers")
-@SecurityRequirement(name = RestApplication.BEARER)
 public class CustomerResource {
 
     @Inject
@@ -56,9 +54,10 @@ public class CustomerResource {
 
     @GET
     @RolesAllowed(Role.USER_NAME)
-    @Operation(summary = "List customers", description = "Roles: user. Paged, q on name, email and phone; sort by "
+    @Operation(operationId = "listCustomers", summary = "List customers", description = "Roles: user. Paged, q on name, email and phone; sort by "
             + "id, name, email, created_at.")
-    @APIResponse(responseCode = "200", description = "A page of customers")
+    @APIResponse(responseCode = "200", description = "A page of customers",
+            content = @Content(schema = @Schema(implementation = CustomerResponse.class, type = SchemaType.ARRAY)))
     public Response list() {
         return Paging.ok(customers.list(PageRequest.from(uriInfo, 20, CustomerService.SORTABLE, "name")), uriInfo);
     }
@@ -66,7 +65,7 @@ public class CustomerResource {
     @GET
     @Path("{id}")
     @RolesAllowed(Role.USER_NAME)
-    @Operation(summary = "Read a customer", description = "Roles: user. ETag; If-None-Match → 304.")
+    @Operation(operationId = "getCustomer", summary = "Read a customer", description = "Roles: user. ETag; If-None-Match → 304.")
     @APIResponse(responseCode = "200", description = "The customer",
             content = @Content(schema = @Schema(implementation = CustomerResponse.class)))
     public Response get(@PathParam("id") long id) {
@@ -76,7 +75,7 @@ public class CustomerResource {
 
     @POST
     @RolesAllowed(Role.ADMIN_NAME)
-    @Operation(summary = "Create a customer", description = "Roles: admin.")
+    @Operation(operationId = "createCustomer", summary = "Create a customer", description = "Roles: admin.")
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(schema = @Schema(implementation = CustomerResponse.class)))
     public Response create(@NotNull @Valid CustomerRequest body) {
@@ -87,7 +86,7 @@ public class CustomerResource {
     @PUT
     @Path("{id}")
     @RolesAllowed(Role.ADMIN_NAME)
-    @Operation(summary = "Replace a customer", description = "Roles: admin. If-Match → 412 when stale.")
+    @Operation(operationId = "replaceCustomer", summary = "Replace a customer", description = "Roles: admin. If-Match → 412 when stale.")
     @APIResponse(responseCode = "200", description = "The customer",
             content = @Content(schema = @Schema(implementation = CustomerResponse.class)))
     public Response replace(@PathParam("id") long id, @NotNull @Valid CustomerRequest body) {
@@ -98,7 +97,7 @@ public class CustomerResource {
     @DELETE
     @Path("{id}")
     @RolesAllowed(Role.ADMIN_NAME)
-    @Operation(summary = "Delete a customer", description = "Roles: admin. 409 STILL_REFERENCED when it has orders.")
+    @Operation(operationId = "deleteCustomer", summary = "Delete a customer", description = "Roles: admin. 409 STILL_REFERENCED when it has orders.")
     @APIResponse(responseCode = "204", description = "Deleted")
     public Response delete(@PathParam("id") long id) {
         customers.delete(id, ETags.expectedVersion(headers));

@@ -1,5 +1,6 @@
 package io.factoryops.sales;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.time.Instant;
 
 /** A customer as the API shows it. */
@@ -7,8 +8,8 @@ public record CustomerResponse(
         Long id,
         String name,
         String email,
-        String phone,
-        String address,
+        @Schema(nullable = true) String phone,
+        @Schema(nullable = true) String address,
         long version,
         Instant createdAt,
         Instant updatedAt) {

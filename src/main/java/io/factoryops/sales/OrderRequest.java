@@ -1,5 +1,6 @@
 package io.factoryops.sales;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -12,6 +13,7 @@ import java.util.List;
  * {@code {"customer_id","lines":[{"product_id","quantity"}]}}; the seed shape
  * {@code {"customer_id","product_id","quantity"}} is one line.
  */
+@Schema(example = "{\"customer_id\": 1, \"lines\": [{\"product_id\": 1, \"quantity\": 2}, {\"product_id\": 2, \"quantity\": 1}]}")
 public record OrderRequest(
         @NotNull @Positive Long customerId,
         @Size(max = 100) List<@NotNull @Valid OrderLineRequest> lines,

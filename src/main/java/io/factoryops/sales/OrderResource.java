@@ -4,7 +4,6 @@ import io.factoryops.identity.Caller;
 import io.factoryops.identity.Role;
 import io.factoryops.platform.http.ETags;
 import io.factoryops.platform.http.Params;
-import io.factoryops.platform.http.RestApplication;
 import io.factoryops.platform.idempotency.Idempotent;
 import io.factoryops.platform.paging.PageRequest;
 import io.factoryops.platform.paging.Paging;
@@ -28,10 +27,10 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -44,7 +43,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Orders")
-@SecurityRequirement(name = RestApplication.BEARER)
 public class OrderResource {
 
     @Inject
@@ -61,10 +59,11 @@ public class OrderResource {
 
     @GET
     @RolesAllowed(Role.USER_NAME)
-    @Operation(summary = "List orders", description = "Roles: user (the orders they placed), admin (all). Paged "
+    @Operation(operationId = "listOrders", summary = "List orders", description = "Roles: user (the orders they placed), admin (all). Paged "
             + "(default 10); filters status, customer_id, date_from, date_to (UTC dates, inclusive); sort by id, "
             + "order_date, total, status (default -order_date).")
-    @APIResponse(responseCode = "200", description = "A page of orders")
+    @APIResponse(responseCode = "200", description = "A page of orders",
+            content = @Content(schema = @Schema(implementation = OrderResponse.class, type = SchemaType.ARRAY)))
     public Response list(@QueryParam("status") String status, @QueryParam("customer_id") String customerId,
                          @QueryParam("date_from") String dateFrom, @QueryParam("date_to") String dateTo) {
         PageRequest page = PageRequest.from(uriInfo, 10, OrderService.SORTABLE, "-order_date");
@@ -77,7 +76,7 @@ public class OrderResource {
     @GET
     @Path("{id}")
     @RolesAllowed(Role.USER_NAME)
-    @Operation(summary = "Read an order", description = "Roles: user (own orders; another's is 404), admin.")
+    @Operation(operationId = "getOrder", summary = "Read an order", description = "Roles: user (own orders; another's is 404), admin.")
     @APIResponse(responseCode = "200", description = "The order",
             content = @Content(schema = @Schema(implementation = OrderResponse.class)))
     public Response get(@PathParam("id") long id) {
@@ -88,7 +87,7 @@ public class OrderResource {
     @POST
     @RolesAllowed(Role.USER_NAME)
     @Idempotent
-    @Operation(summary = "Place an order", description = "Roles: user. Takes the stock of every line atomically or "
+    @Operation(operationId = "placeOrder", summary = "Place an order", description = "Roles: user. Takes the stock of every line atomically or "
             + "fails whole with 409 INSUFFICIENT_STOCK (product_id, product_name, requested, available). "
             + "Idempotency-Key supported.")
     @APIResponse(responseCode = "201", description = "Placed",
@@ -104,7 +103,7 @@ public class OrderResource {
     @Path("{id}/ship")
     @RolesAllowed(Role.ADMIN_NAME)
     @Idempotent
-    @Operation(summary = "Ship a placed order", description = "Roles: admin. 409 INVALID_TRANSITION otherwise.")
+    @Operation(operationId = "shipOrder", summary = "Ship a placed order", description = "Roles: admin. 409 INVALID_TRANSITION otherwise.")
     @APIResponse(responseCode = "200", description = "The order",
             content = @Content(schema = @Schema(implementation = OrderResponse.class)))
     public Response ship(@PathParam("id") long id) {
@@ -116,7 +115,7 @@ public class OrderResource {
     @Path("{id}/complete")
     @RolesAllowed(Role.ADMIN_NAME)
     @Idempotent
-    @Operation(summary = "Complete a shipped order", description = "Roles: admin. 409 INVALID_TRANSITION otherwise.")
+    @Operation(operationId = "completeOrder", summary = "Complete a shipped order", description = "Roles: admin. 409 INVALID_TRANSITION otherwise.")
     @APIResponse(responseCode = "200", description = "The order",
             content = @Content(schema = @Schema(implementation = OrderResponse.class)))
     public Response complete(@PathParam("id") long id) {
@@ -128,7 +127,7 @@ public class OrderResource {
     @Path("{id}/cancel")
     @RolesAllowed(Role.ADMIN_NAME)
     @Idempotent
-    @Operation(summary = "Cancel a placed order", description = "Roles: admin. Returns the stock (ledger rows "
+    @Operation(operationId = "cancelOrder", summary = "Cancel a placed order", description = "Roles: admin. Returns the stock (ledger rows "
             + "ORDER_CANCELLED); 409 INVALID_TRANSITION otherwise.")
     @APIResponse(responseCode = "200", description = "The order",
             content = @Content(schema = @Schema(implementation = OrderResponse.class)))

@@ -1,5 +1,6 @@
 package io.factoryops.sales;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -7,7 +8,7 @@ import java.util.List;
 /** An order with its customer, lines, money and the transitions it allows. */
 public record OrderResponse(
         Long id,
-        String status,
+        @Schema(enumeration = {"placed", "shipped", "completed", "cancelled"}) String status,
         Instant orderDate,
         CustomerResponse customer,
         List<Line> lines,
@@ -15,6 +16,7 @@ public record OrderResponse(
         BigDecimal taxRate,
         BigDecimal tax,
         BigDecimal total,
+        @Schema(description = "The POST /api/orders/{id}/… transitions allowed now, of ship, complete, cancel")
         List<String> allowedTransitions,
         String createdBy,
         long version,

@@ -1,5 +1,6 @@
 package io.factoryops.workforce;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PastOrPresent;
@@ -7,9 +8,10 @@ import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 
 /** A partial change (PATCH, JSON merge-patch style): absent fields stay as they are. */
+@Schema(example = "{\"position\": \"Shift lead\", \"active\": true}")
 public record EmployeePatch(
-        @Size(max = 100) @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank") String name,
-        @Email @Size(max = 255) @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank") String email,
+        @Size(max = 100) @Pattern(regexp = "^\\s*\\S[\\s\\S]*$", message = "must not be blank") String name,
+        @Email @Size(max = 255) @Pattern(regexp = "^\\s*\\S[\\s\\S]*$", message = "must not be blank") String email,
         @Size(max = 100) String position,
         @Size(max = 100) String department,
         @PastOrPresent LocalDate hireDate,

@@ -1,5 +1,6 @@
 package io.factoryops.workforce;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.PastOrPresent;
@@ -7,6 +8,7 @@ import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 
 /** An employee as POST and PUT take it (PUT replaces every field; {@code active} defaults to true). */
+@Schema(example = "{\"name\": \"Maria Lopez\", \"email\": \"maria.lopez@plant.example\", \"position\": \"Machine operator\", \"department\": \"Assembly\", \"hire_date\": \"2024-03-01\", \"active\": true}")
 public record EmployeeRequest(
         @NotBlank @Size(max = 100) String name,
         @NotBlank @Email @Size(max = 255) String email,

@@ -3,7 +3,6 @@ package io.factoryops.workforce;
 import io.factoryops.identity.Role;
 import io.factoryops.platform.http.ETags;
 import io.factoryops.platform.http.Params;
-import io.factoryops.platform.http.RestApplication;
 import io.factoryops.platform.paging.PageRequest;
 import io.factoryops.platform.paging.Paging;
 import jakarta.annotation.security.DenyAll;
@@ -29,11 +28,11 @@ import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** {@code /api/employees}: read by manager, written by admin. */
@@ -43,7 +42,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Employees")
-@SecurityRequirement(name = RestApplication.BEARER)
 public class EmployeeResource {
 
     @Inject
@@ -60,10 +58,11 @@ public class EmployeeResource {
 
     @GET
     @RolesAllowed(Role.MANAGER_NAME)
-    @Operation(summary = "List employees", description = "Roles: manager. Paged (page, per_page ≤ 100), "
+    @Operation(operationId = "listEmployees", summary = "List employees", description = "Roles: manager. Paged (page, per_page ≤ 100), "
             + "q searches name, email and position; sort by id, name, email, position, department, hire_date, "
             + "created_at (prefix '-' for descending).")
-    @APIResponse(responseCode = "200", description = "A page of employees")
+    @APIResponse(responseCode = "200", description = "A page of employees",
+            content = @Content(schema = @Schema(implementation = EmployeeResponse.class, type = SchemaType.ARRAY)))
     public Response list(@Parameter(description = "exact department, case-insensitive") @QueryParam("department") String department,
                          @Parameter(description = "true or false") @QueryParam("active") String active) {
         PageRequest page = PageRequest.from(uriInfo, 20, EmployeeService.SORTABLE, "id");
@@ -75,7 +74,7 @@ public class EmployeeResource {
     @GET
     @Path("{id}")
     @RolesAllowed(Role.MANAGER_NAME)
-    @Operation(summary = "Read an employee", description = "Roles: manager. ETag; If-None-Match → 304.")
+    @Operation(operationId = "getEmployee", summary = "Read an employee", description = "Roles: manager. ETag; If-None-Match → 304.")
     @APIResponse(responseCode = "200", description = "The employee",
             content = @Content(schema = @Schema(implementation = EmployeeResponse.class)))
     @APIResponse(responseCode = "304", description = "Not modified")
@@ -86,7 +85,7 @@ public class EmployeeResource {
 
     @POST
     @RolesAllowed(Role.ADMIN_NAME)
-    @Operation(summary = "Create an employee", description = "Roles: admin.")
+    @Operation(operationId = "createEmployee", summary = "Create an employee", description = "Roles: admin.")
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(schema = @Schema(implementation = EmployeeResponse.class)))
     public Response create(@NotNull @Valid EmployeeRequest body) {
@@ -97,7 +96,7 @@ public class EmployeeResource {
     @PUT
     @Path("{id}")
     @RolesAllowed(Role.ADMIN_NAME)
-    @Operation(summary = "Replace an employee", description = "Roles: admin. If-Match → 412 VERSION_CONFLICT when stale.")
+    @Operation(operationId = "replaceEmployee", summary = "Replace an employee", description = "Roles: admin. If-Match → 412 VERSION_CONFLICT when stale.")
     @APIResponse(responseCode = "200", description = "The replaced employee",
             content = @Content(schema = @Schema(implementation = EmployeeResponse.class)))
     public Response replace(@PathParam("id") long id, @NotNull @Valid EmployeeRequest body) {
@@ -109,7 +108,7 @@ public class EmployeeResource {
     @Path("{id}")
     @RolesAllowed(Role.ADMIN_NAME)
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
-    @Operation(summary = "Change some fields of an employee", description = "Roles: admin. Absent fields stay. "
+    @Operation(operationId = "patchEmployee", summary = "Change some fields of an employee", description = "Roles: admin. Absent fields stay. "
             + "If-Match → 412 VERSION_CONFLICT when stale.")
     @APIResponse(responseCode = "200", description = "The changed employee",
             content = @Content(schema = @Schema(implementation = EmployeeResponse.class)))
@@ -121,7 +120,7 @@ public class EmployeeResource {
     @DELETE
     @Path("{id}")
     @RolesAllowed(Role.ADMIN_NAME)
-    @Operation(summary = "Delete an employee", description = "Roles: admin. 409 STILL_REFERENCED when records "
+    @Operation(operationId = "deleteEmployee", summary = "Delete an employee", description = "Roles: admin. 409 STILL_REFERENCED when records "
             + "refer to it (deactivate it instead). If-Match → 412 when stale.")
     @APIResponse(responseCode = "204", description = "Deleted")
     public Response delete(@PathParam("id") long id) {

@@ -1,5 +1,6 @@
 package io.factoryops.workforce;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.time.Instant;
 import java.time.LocalDate;
 
@@ -8,9 +9,9 @@ public record EmployeeResponse(
         Long id,
         String name,
         String email,
-        String position,
-        String department,
-        LocalDate hireDate,
+        @Schema(nullable = true) String position,
+        @Schema(nullable = true) String department,
+        @Schema(nullable = true) LocalDate hireDate,
         boolean active,
         long version,
         Instant createdAt,

@@ -1,5 +1,6 @@
 package io.factoryops.platform.audit;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.time.Instant;
@@ -8,15 +9,15 @@ import java.time.Instant;
 public record AuditLogResponse(
         Long id,
         Instant occurredAt,
-        String actor,
+        @Schema(nullable = true) String actor,
         String action,
         String entityType,
-        String entityId,
-        JsonObject before,
-        JsonObject after,
-        String ip,
-        String userAgent,
-        String requestId) {
+        @Schema(nullable = true) String entityId,
+        @Schema(nullable = true) JsonObject before,
+        @Schema(nullable = true) JsonObject after,
+        @Schema(nullable = true) String ip,
+        @Schema(nullable = true) String userAgent,
+        @Schema(nullable = true) String requestId) {
 
     static AuditLogResponse of(AuditLog log) {
         return new AuditLogResponse(log.getId(), log.getOccurredAt(), log.getActor(), log.getAction(),

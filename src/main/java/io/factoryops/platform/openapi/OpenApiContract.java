@@ -1,0 +1,401 @@
+package io.factoryops.platform.openapi;
+
+import io.factoryops.platform.error.ErrorCode;
+import io.factoryops.platform.error.SnakeCase;
+import io.factoryops.platform.http.RestApplication;
+import io.factoryops.platform.idempotency.Idempotent;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.core.Response;
+import java.lang.reflect.Method;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.headers.Header;
+import org.eclipse.microprofile.openapi.models.media.Content;
+import org.eclipse.microprofile.openapi.models.media.MediaType;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+
+/**
+ * Makes the served OpenAPI document equal the wire, for every resource without anyone remembering
+ * to (registered with {@code mp.openapi.filter}). From what the scanner produced from the annotations:
+ * <ul>
+ * <li>schemas: property names in snake_case as JSON-B writes them; in schemas that only answers use,
+ * every property is {@code required} unless its type admits null (nulls are left out on the wire), and
+ * {@code id}, {@code version}, {@code created_at}, {@code updated_at} are {@code readOnly};</li>
+ * <li>lists: a GET answering 200 with an array of X from a method that builds its page
+ * ({@code Response}, see {@code Paging.ok}) answers {@code XPage = {data: [X], pagination}} with the
+ * {@code page}, {@code per_page}, {@code sort} parameters and the {@code Link} header;</li>
+ * <li>security from the Java method: {@code @RolesAllowed} as the bearer requirement and its roles in
+ * {@code x-roles}, {@code @PermitAll} as no requirement;</li>
+ * <li>conditional requests: a GET of one versioned object takes {@code If-None-Match} and may answer 304;
+ * PUT, PATCH and DELETE of one object take {@code If-Match} and may answer 412; answers carrying a
+ * {@code version} carry its {@code ETag}; 201 carries {@code Location};</li>
+ * <li>{@code @Idempotent} POSTs take {@code Idempotency-Key} and may answer 422;</li>
+ * <li>every answer carries {@code X-Request-Id}; every error is an RFC 9457 problem with the stable codes
+ * of {@link ErrorCode}, and each operation lists the problems it can answer.</li>
+ * </ul>
+ * What the annotations must still say themselves (checked by the test suite): an {@code operationId},
+ * a tag, a summary, the 2xx body type.
+ */
+public class OpenApiContract implements OASFilter {
+
+    private static final Logger LOG = Logger.getLogger(OpenApiContract.class.getName());
+    private static final String SCHEMAS = "#/components/schemas/";
+    private static final String PROBLEM = "Problem";
+    private static final String PAGINATION = "Pagination";
+    /** The operation extension listing the roles that may call it. */
+    public static final String ROLES = "x-roles";
+    private static final Set<String> READ_ONLY = Set.of("id", "version", "created_at", "updated_at");
+
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        if (openAPI.getComponents() == null) {
+            openAPI.setComponents(OASFactory.createComponents());
+        }
+        if (ResourceIndex.isEmpty()) {
+            LOG.warning("No JAX-RS resource was indexed: the OpenAPI document lacks roles and idempotency keys");
+        }
+        openAPI.getComponents().addSchema(PROBLEM, problemSchema());
+        Map<String, Schema> schemas = openAPI.getComponents().getSchemas();
+        schemas.values().forEach(OpenApiContract::snakeCase);
+        if (openAPI.getPaths() != null) {
+            openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations()
+                    .forEach((verb, operation) -> operation(openAPI, path, verb, operation)));
+        }
+        Set<String> requestOnly = reachable(schemas, openAPI, true);
+        Set<String> responseOnly = reachable(schemas, openAPI, false);
+        responseOnly.removeAll(requestOnly);
+        responseOnly.forEach(name -> answerSchema(schemas.get(name)));
+        openAPI.getComponents().setSchemas(new TreeMap<>(schemas));
+    }
+
+    private static void operation(OpenAPI openAPI, String path, PathItem.HttpMethod verb, Operation operation) {
+        Method method = ResourceIndex.method(verb.name(), path).orElse(null);
+        if (operation.getResponses() == null) {
+            operation.setResponses(OASFactory.createAPIResponses());
+        }
+        APIResponses responses = operation.getResponses();
+        security(operation, method);
+        boolean one = path.endsWith("}");
+        if (verb == PathItem.HttpMethod.GET) {
+            page(openAPI, operation, method);
+            if (one && versioned(openAPI, responses.getAPIResponse("200"))) {
+                operation.addParameter(header("If-None-Match", "An ETag from an earlier answer: 304 when unchanged"));
+                responses.addAPIResponse("304", OASFactory.createAPIResponse()
+                        .description("Not modified: the client's copy (If-None-Match) is current")
+                        .addHeader("ETag", stringHeader("The object's version", true)));
+            }
+        }
+        if (one && Set.of(PathItem.HttpMethod.PUT, PathItem.HttpMethod.PATCH, PathItem.HttpMethod.DELETE).contains(verb)) {
+            operation.addParameter(header("If-Match", "The ETag the change is based on: 412 VERSION_CONFLICT when stale"));
+            problem(responses, "412", "VERSION_CONFLICT: the object changed since the If-Match ETag");
+        }
+        if (method != null && (method.isAnnotationPresent(Idempotent.class)
+                || method.getDeclaringClass().isAnnotationPresent(Idempotent.class))) {
+            operation.addParameter(header("Idempotency-Key", "Makes the request safe to retry: the same key with "
+                    + "the same request replays the first answer (Idempotent-Replayed: true) for 24 h")
+                    .schema(string().minLength(1).maxLength(255)));
+            problem(responses, "422", "IDEMPOTENCY_KEY_REUSED: the key was used with another request");
+        }
+        responses.getAPIResponses().forEach((status, response) -> headers(openAPI, status, response, operation));
+        problems(verb, operation);
+    }
+
+    /**
+     * The bearer requirement with the roles of the Java method (or its class) in {@code x-roles} (a higher
+     * role inherits a lower one's rights); public operations require nothing. OpenAPI 3.1 would allow the
+     * roles as the requirement's scopes, but Liberty's validator (and OpenAPI 3.0 tools) reject scopes on
+     * an HTTP scheme.
+     */
+    private static void security(Operation operation, Method method) {
+        if (method == null) {
+            return;
+        }
+        PermitAll permit = annotation(method, PermitAll.class);
+        RolesAllowed roles = annotation(method, RolesAllowed.class);
+        if (permit != null && (roles == null || method.isAnnotationPresent(PermitAll.class))) {
+            operation.setSecurity(new ArrayList<>());
+        } else if (roles != null) {
+            operation.setSecurity(new ArrayList<>(List.of(OASFactory.createSecurityRequirement()
+                    .addScheme(RestApplication.BEARER))));
+            operation.addExtension(ROLES, List.of(roles.value()));
+        }
+    }
+
+    private static <A extends java.lang.annotation.Annotation> A annotation(Method method, Class<A> type) {
+        A onMethod = method.getAnnotation(type);
+        return onMethod != null ? onMethod : method.getDeclaringClass().getAnnotation(type);
+    }
+
+    /** An array answer of a method that builds a page becomes the typed page of its items. */
+    private static void page(OpenAPI openAPI, Operation operation, Method method) {
+        APIResponse ok = operation.getResponses().getAPIResponse("200");
+        Schema schema = jsonSchema(ok);
+        if (schema == null || method == null || method.getReturnType() != Response.class
+                || schema.getItems() == null || schema.getItems().getRef() == null
+                || schema.getType() == null || !schema.getType().contains(Schema.SchemaType.ARRAY)) {
+            return;
+        }
+        String item = schema.getItems().getRef().substring(SCHEMAS.length());
+        String name = (item.endsWith("Response") ? item.substring(0, item.length() - "Response".length()) : item) + "Page";
+        openAPI.getComponents().addSchema(name, OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
+                .description("A page of " + item + ": the items and where the page stands")
+                .addProperty("data", OASFactory.createSchema().addType(Schema.SchemaType.ARRAY).items(ref(item)))
+                .addProperty("pagination", ref(PAGINATION))
+                .required(new ArrayList<>(List.of("data", "pagination"))));
+        ok.getContent().getMediaType(jakarta.ws.rs.core.MediaType.APPLICATION_JSON).setSchema(ref(name));
+        ok.addHeader("Link", stringHeader("RFC 8288 links to the first, prev, next and last pages", true));
+        List<String> declared = operation.getParameters() == null ? List.of()
+                : operation.getParameters().stream().map(Parameter::getName).toList();
+        if (!declared.contains("page")) {
+            operation.addParameter(query("page", "The page, from 1", OASFactory.createSchema()
+                    .addType(Schema.SchemaType.INTEGER).format("int32").minimum(java.math.BigDecimal.ONE)));
+        }
+        if (!declared.contains("per_page")) {
+            operation.addParameter(query("per_page", "Items per page, 1 to 100", OASFactory.createSchema()
+                    .addType(Schema.SchemaType.INTEGER).format("int32").minimum(java.math.BigDecimal.ONE)
+                    .maximum(java.math.BigDecimal.valueOf(100))));
+        }
+        if (!declared.contains("sort")) {
+            operation.addParameter(query("sort", "Comma-separated fields, '-' for descending (e.g. -created_at,name); "
+                    + "an unknown field is 400 naming the allowed ones", string().maxLength(200)));
+        }
+    }
+
+    private static void headers(OpenAPI openAPI, String status, APIResponse response, Operation operation) {
+        if ("304".equals(status)) {
+            return;
+        }
+        // Liberty's JWT layer may answer 401 before the application runs: then no request id.
+        response.addHeader("X-Request-Id", stringHeader("The request's id, also in every log line and problem",
+                !"401".equals(status)));
+        if (status.startsWith("2") && versioned(openAPI, response)) {
+            response.addHeader("ETag", stringHeader("The object's version, for If-None-Match and If-Match", true));
+        }
+        if ("201".equals(status)) {
+            response.addHeader("Location", stringHeader("The created object's URL", true));
+        }
+        if ("429".equals(status) || "503".equals(status)) {
+            response.addHeader("Retry-After", OASFactory.createHeader().required(true)
+                    .description("Seconds to wait before trying again").schema(integer()));
+        }
+        if (!"401".equals(status) && !"404".equals(status)) {
+            for (String name : List.of("RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset")) {
+                response.addHeader(name, OASFactory.createHeader().required(false)
+                        .description("The caller's rate-limit bucket (requests per window, left, seconds to refill)")
+                        .schema(integer()));
+            }
+        }
+    }
+
+    /** The problems every operation may answer, unless the operation documents them itself. */
+    private static void problems(PathItem.HttpMethod verb, Operation operation) {
+        APIResponses responses = operation.getResponses();
+        boolean secured = operation.getSecurity() == null || !operation.getSecurity().isEmpty();
+        boolean body = operation.getRequestBody() != null;
+        problem(responses, "400", "VALIDATION_FAILED, INVALID_PARAMETER, MALFORMED_JSON (one entry per invalid field)");
+        if (secured) {
+            Header challenge = stringHeader("Bearer, with error=\"invalid_token\" for a bad token (RFC 6750)", true);
+            problem(responses, "401", "UNAUTHORIZED, TOKEN_REVOKED: missing, expired, forged or revoked token. When "
+                    + "Liberty's JWT layer rejects a token before the application runs, the body is empty")
+                    .addHeader("WWW-Authenticate", challenge);
+            problem(responses, "403", "FORBIDDEN: the token's role may not do this");
+        }
+        problem(responses, "404", "NOT_FOUND");
+        problem(responses, "406", "NOT_ACCEPTABLE: the API answers application/json");
+        if (body) {
+            problem(responses, "413", "PAYLOAD_TOO_LARGE: the body is larger than the route accepts");
+            problem(responses, "415", "UNSUPPORTED_MEDIA_TYPE: send application/json");
+        }
+        if (verb != PathItem.HttpMethod.GET) {
+            problem(responses, "409", "A conflict with the current state (a stable code says which, e.g. "
+                    + "DUPLICATE, IN_USE, INSUFFICIENT_STOCK, INVALID_TRANSITION)");
+        }
+        problem(responses, "429", "RATE_LIMITED");
+        problem(responses, "500", "INTERNAL_ERROR: no internals; quote the request_id");
+        responses.getAPIResponses().forEach((status, response) -> {
+            if (status.startsWith("4") || status.startsWith("5")) {
+                problem(responses, status, response.getDescription());
+            }
+        });
+    }
+
+    private static APIResponse problem(APIResponses responses, String status, String description) {
+        APIResponse response = responses.getAPIResponse(status);
+        if (response == null) {
+            response = OASFactory.createAPIResponse().description(description);
+            responses.addAPIResponse(status, response);
+        }
+        if (response.getContent() == null) {
+            response.content(OASFactory.createContent().addMediaType("application/problem+json",
+                    OASFactory.createMediaType().schema(ref(PROBLEM))));
+        }
+        return response;
+    }
+
+    /** An answer's JSON schema, or null. */
+    private static Schema jsonSchema(APIResponse response) {
+        if (response == null || response.getContent() == null) {
+            return null;
+        }
+        MediaType media = response.getContent().getMediaType(jakarta.ws.rs.core.MediaType.APPLICATION_JSON);
+        return media == null ? null : media.getSchema();
+    }
+
+    private static boolean versioned(OpenAPI openAPI, APIResponse response) {
+        Schema schema = jsonSchema(response);
+        if (schema == null || schema.getRef() == null || !schema.getRef().startsWith(SCHEMAS)) {
+            return false;
+        }
+        Schema target = openAPI.getComponents().getSchemas().get(schema.getRef().substring(SCHEMAS.length()));
+        return target != null && target.getProperties() != null && target.getProperties().containsKey("version");
+    }
+
+    /** Renames the properties of a schema and of the schemas inside it to snake_case. */
+    private static void snakeCase(Schema schema) {
+        walk(schema, s -> {
+            if (s.getProperties() != null) {
+                Map<String, Schema> renamed = new LinkedHashMap<>();
+                s.getProperties().forEach((name, property) -> renamed.put(SnakeCase.of(name), property));
+                s.setProperties(renamed);
+            }
+            if (s.getRequired() != null) {
+                s.setRequired(new ArrayList<>(s.getRequired().stream().map(SnakeCase::of).toList()));
+            }
+        });
+    }
+
+    /** A schema only answers use: present unless nullable; the server's bookkeeping is read-only. */
+    private static void answerSchema(Schema schema) {
+        if (schema == null || schema.getProperties() == null) {
+            return;
+        }
+        List<String> required = new ArrayList<>();
+        schema.getProperties().forEach((name, property) -> {
+            boolean nullable = property.getType() != null && property.getType().contains(Schema.SchemaType.NULL);
+            if (!nullable) {
+                required.add(name);
+            }
+            if (READ_ONLY.contains(name)) {
+                property.setReadOnly(true);
+            }
+        });
+        schema.setRequired(required);
+    }
+
+    /** The component schemas reachable from the request bodies (or from the answers). */
+    private static Set<String> reachable(Map<String, Schema> schemas, OpenAPI openAPI, boolean requests) {
+        Deque<Schema> todo = new ArrayDeque<>();
+        if (openAPI.getPaths() != null) {
+            openAPI.getPaths().getPathItems().values().forEach(item -> item.getOperations().values().forEach(op -> {
+                if (requests && op.getRequestBody() != null) {
+                    mediaSchemas(op.getRequestBody().getContent(), todo);
+                } else if (!requests && op.getResponses() != null) {
+                    op.getResponses().getAPIResponses().values().forEach(r -> mediaSchemas(r.getContent(), todo));
+                }
+            }));
+        }
+        Set<String> seen = new HashSet<>();
+        while (!todo.isEmpty()) {
+            walk(todo.pop(), s -> {
+                if (s.getRef() != null && s.getRef().startsWith(SCHEMAS)) {
+                    String name = s.getRef().substring(SCHEMAS.length());
+                    if (seen.add(name) && schemas.containsKey(name)) {
+                        todo.push(schemas.get(name));
+                    }
+                }
+            });
+        }
+        return seen;
+    }
+
+    private static void mediaSchemas(Content content, Deque<Schema> into) {
+        if (content != null && content.getMediaTypes() != null) {
+            content.getMediaTypes().values().stream().map(MediaType::getSchema)
+                    .filter(java.util.Objects::nonNull).forEach(into::push);
+        }
+    }
+
+    /** Visits a schema and every schema nested in it (not following references). */
+    private static void walk(Schema schema, Consumer<Schema> visit) {
+        if (schema == null) {
+            return;
+        }
+        visit.accept(schema);
+        if (schema.getProperties() != null) {
+            schema.getProperties().values().forEach(p -> walk(p, visit));
+        }
+        walk(schema.getItems(), visit);
+        walk(schema.getAdditionalPropertiesSchema(), visit);
+        for (List<Schema> list : Arrays.asList(schema.getAllOf(), schema.getAnyOf(), schema.getOneOf())) {
+            if (list != null) {
+                list.forEach(s -> walk(s, visit));
+            }
+        }
+    }
+
+    private static Schema problemSchema() {
+        Schema fieldError = OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
+                .addProperty("field", string()).addProperty("message", string())
+                .required(new ArrayList<>(List.of("field", "message")));
+        return OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
+                .description("RFC 9457 problem details, application/problem+json; `code` is stable, `errors` "
+                        + "names each invalid field")
+                .addProperty("type", string())
+                .addProperty("title", string())
+                .addProperty("status", integer())
+                .addProperty("detail", string())
+                .addProperty("instance", string())
+                .addProperty("code", string()
+                        .enumeration(Arrays.stream(ErrorCode.values()).map(c -> (Object) c.name()).toList()))
+                .addProperty("request_id", string())
+                .addProperty("errors", OASFactory.createSchema().addType(Schema.SchemaType.ARRAY).items(fieldError))
+                .additionalPropertiesSchema(OASFactory.createSchema()
+                        .description("Details of the code, e.g. product_id, requested, available"))
+                .required(new ArrayList<>(List.of("type", "title", "status", "code")));
+    }
+
+    private static Schema ref(String name) {
+        return OASFactory.createSchema().ref(SCHEMAS + name);
+    }
+
+    private static Schema string() {
+        return OASFactory.createSchema().addType(Schema.SchemaType.STRING);
+    }
+
+    private static Schema integer() {
+        return OASFactory.createSchema().addType(Schema.SchemaType.INTEGER);
+    }
+
+    private static Header stringHeader(String description, boolean required) {
+        return OASFactory.createHeader().description(description).required(required).schema(string());
+    }
+
+    private static Parameter header(String name, String description) {
+        return OASFactory.createParameter().name(name).in(Parameter.In.HEADER).required(false)
+                .description(description).schema(string());
+    }
+
+    private static Parameter query(String name, String description, Schema schema) {
+        return OASFactory.createParameter().name(name).in(Parameter.In.QUERY).required(false)
+                .description(description).schema(schema);
+    }
+}
