@@ -1,11 +1,11 @@
 package io.factoryops.analytics;
 
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import io.factoryops.platform.paging.Pagination;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The analytics shapes of the design, each with {@code as_of}: when the summaries were computed. */
 public final class AnalyticsResponses {

@@ -1,6 +1,7 @@
 package io.factoryops.catalog;
 
 import io.factoryops.identity.Role;
+import io.factoryops.platform.error.Problem;
 import io.factoryops.platform.http.ETags;
 import io.factoryops.platform.http.Params;
 import io.factoryops.platform.idempotency.Idempotent;
@@ -28,9 +29,11 @@ import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -60,6 +63,8 @@ public class ProductResource {
 
     @GET
     @RolesAllowed({Role.USER_NAME, Role.MECHANIC_NAME})
+    @Parameter(name = "q", in = ParameterIn.QUERY, description = "Text contained in sku and name (case-insensitive)",
+            schema = @Schema(maxLength = 200))
     @Operation(operationId = "listProducts", summary = "List products", description = "Roles: user, mechanic. Paged (default 10 per page), q on "
             + "sku and name; filters category, low_stock=true|false, min_price, max_price; sort by id, sku, name, "
             + "price, stock_quantity, category, created_at.")
@@ -113,6 +118,7 @@ public class ProductResource {
     @RolesAllowed(Role.ADMIN_NAME)
     @Operation(operationId = "deleteProduct", summary = "Delete a product", description = "Roles: admin. 409 STILL_REFERENCED when orders or "
             + "production records refer to it.")
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @APIResponse(responseCode = "204", description = "Deleted")
     public Response delete(@PathParam("id") long id) {
         products.delete(id, ETags.expectedVersion(headers));

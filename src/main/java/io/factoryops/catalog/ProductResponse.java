@@ -1,8 +1,8 @@
 package io.factoryops.catalog;
 
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A product as the API shows it; {@code low_stock} when the quantity is at or below the reorder level. */
 public record ProductResponse(

@@ -1,11 +1,11 @@
 package io.factoryops.catalog;
 
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** {@code {"delta","reason"}}: a counted correction; the reason is free text kept in the ledger. */
 @Schema(example = "{\"delta\": -2, \"reason\": \"Damaged in the warehouse\"}")

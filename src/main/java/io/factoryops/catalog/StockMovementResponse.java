@@ -1,7 +1,7 @@
 package io.factoryops.catalog;
 
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A ledger row as the API shows it. */
 public record StockMovementResponse(

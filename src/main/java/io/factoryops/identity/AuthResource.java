@@ -1,5 +1,7 @@
 package io.factoryops.identity;
 
+import io.factoryops.platform.error.Problem;
+import io.factoryops.platform.http.ETags;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -17,14 +19,14 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.SecurityContext;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Request;
-import io.factoryops.platform.http.ETags;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -81,8 +83,9 @@ public class AuthResource {
     @RolesAllowed({Role.USER_NAME, Role.MECHANIC_NAME, Role.CUSTOMER_NAME})
     @Operation(operationId = "logout", summary = "Log out", description = "Any role. Revokes this access token until it expires and, "
             + "when given ({\"refresh_token\"}), the refresh token's whole login.")
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @APIResponse(responseCode = "204", description = "Logged out")
-    public Response logout(RefreshRequest body) {
+    public Response logout(@RequestBody(required = false, description = "{\"refresh_token\"} to end the whole login too") RefreshRequest body) {
         auth.logout(jwt(), body == null ? null : body.refreshToken());
         return Response.noContent().build();
     }
@@ -114,6 +117,7 @@ public class AuthResource {
     @RolesAllowed({Role.USER_NAME, Role.MECHANIC_NAME, Role.CUSTOMER_NAME})
     @Operation(operationId = "changePassword", summary = "Change one's own password", description = "Any role. Revokes every token of the "
             + "account: log in again with the new password.")
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @APIResponse(responseCode = "204", description = "Changed")
     public Response changePassword(@NotNull @Valid ChangePasswordRequest body) {
         auth.changePassword(Caller.of(jwt()), body);
@@ -155,6 +159,7 @@ public class AuthResource {
     @Path("{id: \\d+}")
     @RolesAllowed(Role.ADMIN_NAME)
     @Operation(operationId = "deleteUserAlias", summary = "Deactivate an account (alias of /api/auth/users/{id})", description = "Roles: admin, super_admin.")
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @APIResponse(responseCode = "204", description = "Deactivated")
     public Response deleteUser(@PathParam("id") long id) {
         return userResource.delete(id);

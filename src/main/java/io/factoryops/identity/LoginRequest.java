@@ -1,8 +1,8 @@
 package io.factoryops.identity;
 
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** {@code {"username"|"email","password"}}: one of username or email identifies the account. */
 @Schema(example = "{\"username\": \"admin\", \"password\": \"Factory-Ops-2026x\"}")

@@ -1,8 +1,8 @@
 package io.factoryops.identity;
 
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A change to one's own profile; absent fields stay as they are. */
 @Schema(example = "{\"full_name\": \"Maria Lopez\", \"email\": \"maria.lopez@plant.example\"}")

@@ -1,8 +1,8 @@
 package io.factoryops.identity;
 
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** {@code {"refresh_token"}}; also the optional body of a logout. */
 @Schema(example = "{\"refresh_token\": \"3q2-7wEjQ0uYk1m5w8cB8f1x9lY2VtZXRva2Vu\"}")

@@ -1,11 +1,11 @@
 package io.factoryops.identity;
 
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A new account (register). The password must meet the password policy. */
 @Schema(example = "{\"username\": \"m.lopez\", \"email\": \"maria.lopez@plant.example\", \"password\": \"Sturdy-Passw0rd-42\", \"full_name\": \"Maria Lopez\", \"role\": \"manager\", \"employee_id\": 1}")

@@ -1,5 +1,6 @@
 package io.factoryops.identity;
 
+import io.factoryops.platform.error.Problem;
 import io.factoryops.platform.http.ETags;
 import io.factoryops.platform.http.Params;
 import io.factoryops.platform.paging.PageRequest;
@@ -27,6 +28,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -63,6 +65,8 @@ public class UserResource {
 
     @GET
     @RolesAllowed(Role.ADMIN_NAME)
+    @Parameter(name = "q", in = ParameterIn.QUERY, description = "Text contained in username, email and full name (case-insensitive)",
+            schema = @Schema(maxLength = 200))
     @Operation(operationId = "listUsers", summary = "List accounts", description = "Roles: admin (sees the accounts it manages), "
             + "super_admin (sees all). Filters: role, active, q (username, email, full name). "
             + "Sort: " + "username, email, role, created_at, last_login_at.")
@@ -118,6 +122,7 @@ public class UserResource {
     @RolesAllowed(Role.ADMIN_NAME)
     @Operation(operationId = "deleteUser", summary = "Deactivate an account", description = "Roles: admin, super_admin. The account is kept "
             + "(its history keeps its actor) but can no longer sign in; the last super_admin cannot be deleted.")
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @APIResponse(responseCode = "204", description = "Deactivated")
     public Response delete(@PathParam("id") long id) {
         users.deactivate(Caller.of(jwt), id, ETags.expectedVersion(headers));

@@ -1,7 +1,7 @@
 package io.factoryops.identity;
 
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** An account as the API shows it; never the password hash. */
 public record UserResponse(

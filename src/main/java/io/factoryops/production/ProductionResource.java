@@ -2,6 +2,7 @@ package io.factoryops.production;
 
 import io.factoryops.identity.Caller;
 import io.factoryops.identity.Role;
+import io.factoryops.platform.error.Problem;
 import io.factoryops.platform.http.ETags;
 import io.factoryops.platform.http.Params;
 import io.factoryops.platform.idempotency.Idempotent;
@@ -116,6 +117,7 @@ public class ProductionResource {
     @RolesAllowed(Role.ADMIN_NAME)
     @Operation(operationId = "deleteProductionRecord", summary = "Delete a production record", description = "Roles: admin. Takes the units back out of "
             + "stock; 409 INSUFFICIENT_STOCK when they were sold.")
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @APIResponse(responseCode = "204", description = "Deleted")
     public Response delete(@PathParam("id") long id) {
         production.delete(id, ETags.expectedVersion(headers));

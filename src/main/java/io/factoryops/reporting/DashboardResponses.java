@@ -1,9 +1,9 @@
 package io.factoryops.reporting;
 
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** What the dashboard shows. */
 public final class DashboardResponses {

@@ -1,10 +1,10 @@
 package io.factoryops.sales;
 
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A customer as POST and PUT take it (PUT replaces every field). */
 @Schema(example = "{\"name\": \"Acme Tractors Ltd\", \"email\": \"orders@acme-tractors.example\", \"phone\": \"+44 20 7946 0958\", \"address\": \"12 Mill Lane, Leeds\"}")

@@ -1,6 +1,7 @@
 package io.factoryops.sales;
 
 import io.factoryops.identity.Role;
+import io.factoryops.platform.error.Problem;
 import io.factoryops.platform.http.ETags;
 import io.factoryops.platform.paging.PageRequest;
 import io.factoryops.platform.paging.Paging;
@@ -25,9 +26,11 @@ import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -54,6 +57,8 @@ public class CustomerResource {
 
     @GET
     @RolesAllowed(Role.USER_NAME)
+    @Parameter(name = "q", in = ParameterIn.QUERY, description = "Text contained in name, email and phone (case-insensitive)",
+            schema = @Schema(maxLength = 200))
     @Operation(operationId = "listCustomers", summary = "List customers", description = "Roles: user. Paged, q on name, email and phone; sort by "
             + "id, name, email, created_at.")
     @APIResponse(responseCode = "200", description = "A page of customers",
@@ -98,6 +103,7 @@ public class CustomerResource {
     @Path("{id}")
     @RolesAllowed(Role.ADMIN_NAME)
     @Operation(operationId = "deleteCustomer", summary = "Delete a customer", description = "Roles: admin. 409 STILL_REFERENCED when it has orders.")
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @APIResponse(responseCode = "204", description = "Deleted")
     public Response delete(@PathParam("id") long id) {
         customers.delete(id, ETags.expectedVersion(headers));

@@ -1,7 +1,7 @@
 package io.factoryops.sales;
 
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A customer as the API shows it. */
 public record CustomerResponse(

@@ -1,9 +1,9 @@
 package io.factoryops.sales;
 
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** An order with its customer, lines, money and the transitions it allows. */
 public record OrderResponse(

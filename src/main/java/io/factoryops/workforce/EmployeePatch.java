@@ -1,11 +1,11 @@
 package io.factoryops.workforce;
 
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import jakarta.validation.constraints.Email;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A partial change (PATCH, JSON merge-patch style): absent fields stay as they are. */
 @Schema(example = "{\"position\": \"Shift lead\", \"active\": true}")

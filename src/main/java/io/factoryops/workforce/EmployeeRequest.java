@@ -1,11 +1,11 @@
 package io.factoryops.workforce;
 
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** An employee as POST and PUT take it (PUT replaces every field; {@code active} defaults to true). */
 @Schema(example = "{\"name\": \"Maria Lopez\", \"email\": \"maria.lopez@plant.example\", \"position\": \"Machine operator\", \"department\": \"Assembly\", \"hire_date\": \"2024-03-01\", \"active\": true}")

@@ -1,6 +1,7 @@
 package io.factoryops.workforce;
 
 import io.factoryops.identity.Role;
+import io.factoryops.platform.error.Problem;
 import io.factoryops.platform.http.ETags;
 import io.factoryops.platform.http.Params;
 import io.factoryops.platform.paging.PageRequest;
@@ -28,6 +29,7 @@ import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -58,6 +60,8 @@ public class EmployeeResource {
 
     @GET
     @RolesAllowed(Role.MANAGER_NAME)
+    @Parameter(name = "q", in = ParameterIn.QUERY, description = "Text contained in name, email and position (case-insensitive)",
+            schema = @Schema(maxLength = 200))
     @Operation(operationId = "listEmployees", summary = "List employees", description = "Roles: manager. Paged (page, per_page ≤ 100), "
             + "q searches name, email and position; sort by id, name, email, position, department, hire_date, "
             + "created_at (prefix '-' for descending).")
@@ -122,6 +126,7 @@ public class EmployeeResource {
     @RolesAllowed(Role.ADMIN_NAME)
     @Operation(operationId = "deleteEmployee", summary = "Delete an employee", description = "Roles: admin. 409 STILL_REFERENCED when records "
             + "refer to it (deactivate it instead). If-Match → 412 when stale.")
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @APIResponse(responseCode = "204", description = "Deleted")
     public Response delete(@PathParam("id") long id) {
         employees.delete(id, ETags.expectedVersion(headers));

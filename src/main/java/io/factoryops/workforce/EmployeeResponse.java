@@ -1,8 +1,8 @@
 package io.factoryops.workforce;
 
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.time.Instant;
 import java.time.LocalDate;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** An employee as the API shows it. */
 public record EmployeeResponse(

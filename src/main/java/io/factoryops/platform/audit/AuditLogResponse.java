@@ -1,9 +1,9 @@
 package io.factoryops.platform.audit;
 
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** An audit row as the API shows it; before/after hold the changed fields. */
 public record AuditLogResponse(

@@ -21,5 +21,9 @@ public record Problem(
         List<FieldError> errors,
         Map<String, Object> extensions) {
 
+    /**
+     * Also declared by the operations that answer 204: the only type their documentation names is this
+     * one (for errors), so a generated client accepts it alone, and must not get 406 for that.
+     */
     public static final String MEDIA_TYPE = "application/problem+json";
 }

@@ -358,7 +358,7 @@ public class OpenApiContract implements OASFilter {
                 .required(new ArrayList<>(List.of("field", "message")));
         return OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
                 .description("RFC 9457 problem details, application/problem+json; `code` is stable, `errors` "
-                        + "names each invalid field")
+                        + "names each invalid field; some codes add members of their own (open schema)")
                 .addProperty("type", string())
                 .addProperty("title", string())
                 .addProperty("status", integer())
@@ -368,8 +368,10 @@ public class OpenApiContract implements OASFilter {
                         .enumeration(Arrays.stream(ErrorCode.values()).map(c -> (Object) c.name()).toList()))
                 .addProperty("request_id", string())
                 .addProperty("errors", OASFactory.createSchema().addType(Schema.SchemaType.ARRAY).items(fieldError))
-                .additionalPropertiesSchema(OASFactory.createSchema()
-                        .description("Details of the code, e.g. product_id, requested, available"))
+                .addProperty("product_id", integer().format("int64").description("INSUFFICIENT_STOCK: the product"))
+                .addProperty("product_name", string().description("INSUFFICIENT_STOCK: the product's name"))
+                .addProperty("requested", integer().description("INSUFFICIENT_STOCK: the quantity asked for"))
+                .addProperty("available", integer().description("INSUFFICIENT_STOCK: the quantity in stock"))
                 .required(new ArrayList<>(List.of("type", "title", "status", "code")));
     }
 
