@@ -5,6 +5,7 @@ import jakarta.ws.rs.core.Application;
 import org.eclipse.microprofile.auth.LoginConfig;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.info.Contact;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 
@@ -12,6 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 @ApplicationPath("/api")
 @LoginConfig(authMethod = "MP-JWT")
 @OpenAPIDefinition(info = @Info(title = "Factory Ops API", version = "1.0",
+        contact = @Contact(name = "Factory Ops", url = "https://factoryops.io"),
         description = "Factory operations: workforce, identity and more. Errors are RFC 9457 "
                 + "application/problem+json with a stable `code`. Authenticate with POST /api/auth/login and "
                 + "send `Authorization: Bearer <access_token>`. A missing, expired or forged token is 401: "

@@ -1,0 +1,37 @@
+package io.factoryops.platform.openapi;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.factoryops.catalog.StockMovementResponse;
+import io.factoryops.catalog.StockReason;
+import io.factoryops.identity.Role;
+import io.factoryops.identity.UserRequest;
+import io.factoryops.identity.UserResponse;
+import io.factoryops.identity.UserUpdateRequest;
+import io.factoryops.sales.OrderResponse;
+import io.factoryops.sales.OrderStatus;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Function;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.junit.jupiter.api.Test;
+
+/** The closed sets the document lists as enums are exactly the Java enums' wire values. */
+class DocumentedEnumsTest {
+
+    @Test
+    void documentedEnumsAreTheJavaEnums() throws NoSuchFieldException {
+        assertDocuments(OrderResponse.class, "status", OrderStatus.values(), OrderStatus::value);
+        assertDocuments(StockMovementResponse.class, "reason", StockReason.values(), StockReason::name);
+        for (Class<? extends Record> type : List.of(UserResponse.class, UserRequest.class, UserUpdateRequest.class)) {
+            assertDocuments(type, "role", Role.values(), Role::value);
+        }
+    }
+
+    private static <E> void assertDocuments(Class<? extends Record> type, String component, E[] values,
+                                            Function<E, String> wire) throws NoSuchFieldException {
+        Schema schema = type.getDeclaredField(component).getAnnotation(Schema.class);
+        assertEquals(Arrays.stream(values).map(wire).toList(), List.of(schema.enumeration()),
+                type.getSimpleName() + "." + component);
+    }
+}
