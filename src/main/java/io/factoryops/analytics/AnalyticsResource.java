@@ -53,7 +53,8 @@ public class AnalyticsResource {
     @GET
     @Path("employee-performance")
     @RolesAllowed(Role.MANAGER_NAME)
-    @Operation(operationId = "getEmployeePerformance", summary = "Units produced per employee", description = "Roles: manager. Highest first, paged.")
+    @Operation(operationId = "getEmployeePerformance",
+            summary = "Units produced per employee", description = "Roles: manager. Highest first, paged.")
     @APIResponse(responseCode = "200", description = "{\"performance\":[…],\"as_of\",\"pagination\"}",
             content = @Content(schema = @Schema(implementation = AnalyticsResponses.EmployeePerformancePage.class)))
     public Response employeePerformance() {
@@ -65,7 +66,8 @@ public class AnalyticsResource {
     @GET
     @Path("top-products")
     @RolesAllowed(Role.MANAGER_NAME)
-    @Operation(operationId = "getTopProducts", summary = "Best-selling products", description = "Roles: manager. Units sold in orders that are not "
+    @Operation(operationId = "getTopProducts",
+            summary = "Best-selling products", description = "Roles: manager. Units sold in orders that are not "
             + "cancelled, highest first; limit 1..100 (default 10).")
     @APIResponse(responseCode = "200", description = "{\"products\":[…],\"as_of\"}",
             content = @Content(schema = @Schema(implementation = AnalyticsResponses.TopProducts.class)))
@@ -80,7 +82,8 @@ public class AnalyticsResource {
     @GET
     @Path("customer-ltv")
     @RolesAllowed(Role.MANAGER_NAME)
-    @Operation(operationId = "getCustomerLifetimeValue", summary = "Customer lifetime value", description = "Roles: manager. Sum of the totals (tax included) "
+    @Operation(operationId = "getCustomerLifetimeValue",
+            summary = "Customer lifetime value", description = "Roles: manager. Sum of the totals (tax included) "
             + "of each customer's orders that are not cancelled, at least threshold (default 0), highest first, paged.")
     @APIResponse(responseCode = "200", description = "{\"customers\":[…],\"as_of\",\"pagination\"}",
             content = @Content(schema = @Schema(implementation = AnalyticsResponses.CustomerValuePage.class)))
@@ -98,7 +101,8 @@ public class AnalyticsResource {
     @GET
     @Path("production-efficiency")
     @RolesAllowed(Role.MANAGER_NAME)
-    @Operation(operationId = "getProductionEfficiency", summary = "Units produced per product on a day", description = "Roles: manager. date=YYYY-MM-DD "
+    @Operation(operationId = "getProductionEfficiency",
+            summary = "Units produced per product on a day", description = "Roles: manager. date=YYYY-MM-DD "
             + "is required (400 otherwise). Highest first, paged.")
     @APIResponse(responseCode = "200", description = "{\"date\",\"efficiency\":[…],\"as_of\",\"pagination\"}",
             content = @Content(schema = @Schema(implementation = AnalyticsResponses.ProductionEfficiency.class)))
@@ -115,7 +119,8 @@ public class AnalyticsResource {
     @POST
     @Path("refresh")
     @RolesAllowed(Role.ADMIN_NAME)
-    @Operation(operationId = "refreshAnalytics", summary = "Refresh the summaries now", description = "Roles: admin. Returns when done; full=true "
+    @Operation(operationId = "refreshAnalytics",
+            summary = "Refresh the summaries now", description = "Roles: admin. Returns when done; full=true "
             + "recomputes everything from the business tables instead of absorbing the pending changes.")
     @APIResponse(responseCode = "200", description = "What the refresh did",
             content = @Content(schema = @Schema(implementation = AnalyticsResponses.Refresh.class)))

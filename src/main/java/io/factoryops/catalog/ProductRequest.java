@@ -15,7 +15,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * A product as POST and PUT take it. {@code stock_quantity} is the initial stock at creation; on PUT
  * it may be omitted or repeat the current value (stock changes go through adjust-stock).
  */
-@Schema(example = "{\"sku\": \"GBX-200\", \"name\": \"Gearbox 200\", \"description\": \"Two-stage helical gearbox\", \"price\": 249.90, \"stock_quantity\": 40, \"reorder_level\": 10, \"category\": \"Drives\"}")
+@Schema(example = "{\"sku\": \"GBX-200\", \"name\": \"Gearbox 200\", "
+        + "\"description\": \"Two-stage helical gearbox\", \"price\": 249.90, "
+        + "\"stock_quantity\": 40, \"reorder_level\": 10, \"category\": \"Drives\"}")
 public record ProductRequest(
         @NotBlank @Size(max = 64) @Pattern(regexp = "^[A-Za-z0-9._/-]+$", message = "letters, digits, '.', '_', '/' or '-'")
         String sku,

@@ -65,7 +65,8 @@ public class ProductResource {
     @RolesAllowed({Role.USER_NAME, Role.MECHANIC_NAME})
     @Parameter(name = "q", in = ParameterIn.QUERY, description = "Text contained in sku and name (case-insensitive)",
             schema = @Schema(maxLength = 200))
-    @Operation(operationId = "listProducts", summary = "List products", description = "Roles: user, mechanic. Paged (default 10 per page), q on "
+    @Operation(operationId = "listProducts",
+            summary = "List products", description = "Roles: user, mechanic. Paged (default 10 per page), q on "
             + "sku and name; filters category, low_stock=true|false, min_price, max_price; sort by id, sku, name, "
             + "price, stock_quantity, category, created_at.")
     @APIResponse(responseCode = "200", description = "A page of products",
@@ -82,7 +83,8 @@ public class ProductResource {
     @GET
     @Path("{id}")
     @RolesAllowed({Role.USER_NAME, Role.MECHANIC_NAME})
-    @Operation(operationId = "getProduct", summary = "Read a product", description = "Roles: user, mechanic. ETag; If-None-Match → 304.")
+    @Operation(operationId = "getProduct",
+            summary = "Read a product", description = "Roles: user, mechanic. ETag; If-None-Match → 304.")
     @APIResponse(responseCode = "200", description = "The product",
             content = @Content(schema = @Schema(implementation = ProductResponse.class)))
     public Response get(@PathParam("id") long id) {
@@ -92,7 +94,8 @@ public class ProductResource {
 
     @POST
     @RolesAllowed(Role.ADMIN_NAME)
-    @Operation(operationId = "createProduct", summary = "Create a product", description = "Roles: admin. stock_quantity is the initial stock "
+    @Operation(operationId = "createProduct",
+            summary = "Create a product", description = "Roles: admin. stock_quantity is the initial stock "
             + "(ledger row INITIAL).")
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(schema = @Schema(implementation = ProductResponse.class)))
@@ -104,7 +107,8 @@ public class ProductResource {
     @PUT
     @Path("{id}")
     @RolesAllowed(Role.ADMIN_NAME)
-    @Operation(operationId = "replaceProduct", summary = "Replace a product", description = "Roles: admin. 409 CONFLICT when stock_quantity "
+    @Operation(operationId = "replaceProduct",
+            summary = "Replace a product", description = "Roles: admin. 409 CONFLICT when stock_quantity "
             + "differs from the current stock. If-Match → 412 when stale.")
     @APIResponse(responseCode = "200", description = "The product",
             content = @Content(schema = @Schema(implementation = ProductResponse.class)))
@@ -116,7 +120,8 @@ public class ProductResource {
     @DELETE
     @Path("{id}")
     @RolesAllowed(Role.ADMIN_NAME)
-    @Operation(operationId = "deleteProduct", summary = "Delete a product", description = "Roles: admin. 409 STILL_REFERENCED when orders or "
+    @Operation(operationId = "deleteProduct",
+            summary = "Delete a product", description = "Roles: admin. 409 STILL_REFERENCED when orders or "
             + "production records refer to it.")
     @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @APIResponse(responseCode = "204", description = "Deleted")
@@ -128,7 +133,8 @@ public class ProductResource {
     @GET
     @Path("{id}/stock-movements")
     @RolesAllowed({Role.USER_NAME, Role.MECHANIC_NAME})
-    @Operation(operationId = "listProductStockMovements", summary = "The product's stock ledger", description = "Roles: user, mechanic. Newest first; "
+    @Operation(operationId = "listProductStockMovements",
+            summary = "The product's stock ledger", description = "Roles: user, mechanic. Newest first; "
             + "the quantity equals the sum of the deltas.")
     @APIResponse(responseCode = "200", description = "A page of ledger rows",
             content = @Content(schema = @Schema(implementation = StockMovementResponse.class, type = SchemaType.ARRAY)))
@@ -141,7 +147,8 @@ public class ProductResource {
     @Path("{id}/adjust-stock")
     @RolesAllowed(Role.MANAGER_NAME)
     @Idempotent
-    @Operation(operationId = "adjustProductStock", summary = "Correct the stock after a count", description = "Roles: manager. {\"delta\",\"reason\"}; "
+    @Operation(operationId = "adjustProductStock",
+            summary = "Correct the stock after a count", description = "Roles: manager. {\"delta\",\"reason\"}; "
             + "never below zero (409 INSUFFICIENT_STOCK). Idempotency-Key supported.")
     @APIResponse(responseCode = "201", description = "The ledger row",
             content = @Content(schema = @Schema(implementation = StockMovementResponse.class)))

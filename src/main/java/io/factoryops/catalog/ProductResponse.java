@@ -10,7 +10,7 @@ public record ProductResponse(
         String sku,
         String name,
         @Schema(nullable = true) String description,
-        BigDecimal price,
+        @Schema(multipleOf = 0.01) BigDecimal price,
         int stockQuantity,
         int reorderLevel,
         @Schema(nullable = true) String category,

@@ -55,7 +55,8 @@ public class AuthResource {
     @POST
     @Path("login")
     @PermitAll
-    @Operation(operationId = "login", summary = "Log in", description = "Public. {\"username\"|\"email\",\"password\"} → a bearer access "
+    @Operation(operationId = "login",
+            summary = "Log in", description = "Public. {\"username\"|\"email\",\"password\"} → a bearer access "
             + "token (RS256 JWT) and a refresh token. Rate limited per client IP and account (429 RATE_LIMITED).")
     @APIResponse(responseCode = "200", description = "Logged in",
             content = @Content(schema = @Schema(implementation = LoginResponse.class)))
@@ -67,7 +68,8 @@ public class AuthResource {
     @POST
     @Path("refresh")
     @PermitAll
-    @Operation(operationId = "refreshToken", summary = "Exchange a refresh token", description = "Public. The refresh token is rotated: the "
+    @Operation(operationId = "refreshToken",
+            summary = "Exchange a refresh token", description = "Public. The refresh token is rotated: the "
             + "answer carries a new one, and presenting a used one again revokes every token of that login "
             + "(401 REFRESH_TOKEN_REUSED).")
     @APIResponse(responseCode = "200", description = "New tokens",
@@ -81,7 +83,8 @@ public class AuthResource {
     @POST
     @Path("logout")
     @RolesAllowed({Role.USER_NAME, Role.MECHANIC_NAME, Role.CUSTOMER_NAME})
-    @Operation(operationId = "logout", summary = "Log out", description = "Any role. Revokes this access token until it expires and, "
+    @Operation(operationId = "logout",
+            summary = "Log out", description = "Any role. Revokes this access token until it expires and, "
             + "when given ({\"refresh_token\"}), the refresh token's whole login.")
     @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @APIResponse(responseCode = "204", description = "Logged out")
@@ -93,7 +96,8 @@ public class AuthResource {
     @GET
     @Path("me")
     @RolesAllowed({Role.USER_NAME, Role.MECHANIC_NAME, Role.CUSTOMER_NAME})
-    @Operation(operationId = "getCurrentUser", summary = "The signed-in account", description = "Any role.")
+    @Operation(operationId = "getCurrentUser",
+            summary = "The signed-in account", description = "Any role.")
     @APIResponse(responseCode = "200", description = "The account",
             content = @Content(schema = @Schema(implementation = UserResponse.class)))
     public Response me() {
@@ -104,7 +108,8 @@ public class AuthResource {
     @PUT
     @Path("profile")
     @RolesAllowed({Role.USER_NAME, Role.MECHANIC_NAME, Role.CUSTOMER_NAME})
-    @Operation(operationId = "updateProfile", summary = "Change one's own name or email", description = "Any role. Absent fields stay.")
+    @Operation(operationId = "updateProfile",
+            summary = "Change one's own name or email", description = "Any role. Absent fields stay.")
     @APIResponse(responseCode = "200", description = "The changed account",
             content = @Content(schema = @Schema(implementation = UserResponse.class)))
     public Response updateProfile(@NotNull @Valid ProfileRequest body) {
@@ -115,7 +120,8 @@ public class AuthResource {
     @POST
     @Path("change-password")
     @RolesAllowed({Role.USER_NAME, Role.MECHANIC_NAME, Role.CUSTOMER_NAME})
-    @Operation(operationId = "changePassword", summary = "Change one's own password", description = "Any role. Revokes every token of the "
+    @Operation(operationId = "changePassword",
+            summary = "Change one's own password", description = "Any role. Revokes every token of the "
             + "account: log in again with the new password.")
     @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @APIResponse(responseCode = "204", description = "Changed")
@@ -127,7 +133,8 @@ public class AuthResource {
     @POST
     @Path("register")
     @RolesAllowed(Role.ADMIN_NAME)
-    @Operation(operationId = "registerUser", summary = "Create an account", description = "Roles: admin, super_admin; only roles the caller "
+    @Operation(operationId = "registerUser",
+            summary = "Create an account", description = "Roles: admin, super_admin; only roles the caller "
             + "manages. Same as POST /api/auth/users.")
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(schema = @Schema(implementation = UserResponse.class)))
@@ -138,7 +145,8 @@ public class AuthResource {
     @GET
     @Path("{id: \\d+}")
     @RolesAllowed(Role.ADMIN_NAME)
-    @Operation(operationId = "getUserAlias", summary = "Read an account (alias of /api/auth/users/{id})", description = "Roles: admin, super_admin.")
+    @Operation(operationId = "getUserAlias",
+            summary = "Read an account (alias of /api/auth/users/{id})", description = "Roles: admin, super_admin.")
     @APIResponse(responseCode = "200", description = "The account",
             content = @Content(schema = @Schema(implementation = UserResponse.class)))
     public Response getUser(@PathParam("id") long id) {
@@ -148,7 +156,8 @@ public class AuthResource {
     @PUT
     @Path("{id: \\d+}")
     @RolesAllowed(Role.ADMIN_NAME)
-    @Operation(operationId = "updateUserAlias", summary = "Change an account (alias of /api/auth/users/{id})", description = "Roles: admin, super_admin.")
+    @Operation(operationId = "updateUserAlias",
+            summary = "Change an account (alias of /api/auth/users/{id})", description = "Roles: admin, super_admin.")
     @APIResponse(responseCode = "200", description = "The changed account",
             content = @Content(schema = @Schema(implementation = UserResponse.class)))
     public Response updateUser(@PathParam("id") long id, @NotNull @Valid UserUpdateRequest body) {
@@ -158,7 +167,8 @@ public class AuthResource {
     @DELETE
     @Path("{id: \\d+}")
     @RolesAllowed(Role.ADMIN_NAME)
-    @Operation(operationId = "deleteUserAlias", summary = "Deactivate an account (alias of /api/auth/users/{id})", description = "Roles: admin, super_admin.")
+    @Operation(operationId = "deleteUserAlias",
+            summary = "Deactivate an account (alias of /api/auth/users/{id})", description = "Roles: admin, super_admin.")
     @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @APIResponse(responseCode = "204", description = "Deactivated")
     public Response deleteUser(@PathParam("id") long id) {

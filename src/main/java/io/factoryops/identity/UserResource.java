@@ -67,7 +67,8 @@ public class UserResource {
     @RolesAllowed(Role.ADMIN_NAME)
     @Parameter(name = "q", in = ParameterIn.QUERY, description = "Text contained in username, email and full name (case-insensitive)",
             schema = @Schema(maxLength = 200))
-    @Operation(operationId = "listUsers", summary = "List accounts", description = "Roles: admin (sees the accounts it manages), "
+    @Operation(operationId = "listUsers",
+            summary = "List accounts", description = "Roles: admin (sees the accounts it manages), "
             + "super_admin (sees all). Filters: role, active, q (username, email, full name). "
             + "Sort: " + "username, email, role, created_at, last_login_at.")
     @APIResponse(responseCode = "200", description = "A page of accounts",
@@ -81,7 +82,8 @@ public class UserResource {
     /** Also reached as POST /api/auth/register. */
     @POST
     @RolesAllowed(Role.ADMIN_NAME)
-    @Operation(operationId = "createUser", summary = "Create an account", description = "Roles: admin, super_admin; only roles the caller manages.")
+    @Operation(operationId = "createUser",
+            summary = "Create an account", description = "Roles: admin, super_admin; only roles the caller manages.")
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(schema = @Schema(implementation = UserResponse.class)))
     public Response create(@NotNull @Valid UserRequest body) {
@@ -95,7 +97,8 @@ public class UserResource {
     @GET
     @Path("{id}")
     @RolesAllowed(Role.ADMIN_NAME)
-    @Operation(operationId = "getUser", summary = "Read an account", description = "Roles: admin, super_admin (accounts they manage, or their own).")
+    @Operation(operationId = "getUser",
+            summary = "Read an account", description = "Roles: admin, super_admin (accounts they manage, or their own).")
     @APIResponse(responseCode = "200", description = "The account",
             content = @Content(schema = @Schema(implementation = UserResponse.class)))
     @APIResponse(responseCode = "304", description = "Not modified (If-None-Match)")
@@ -107,7 +110,8 @@ public class UserResource {
     @PUT
     @Path("{id}")
     @RolesAllowed(Role.ADMIN_NAME)
-    @Operation(operationId = "updateUser", summary = "Change an account", description = "Roles: admin, super_admin. Absent fields stay. "
+    @Operation(operationId = "updateUser",
+            summary = "Change an account", description = "Roles: admin, super_admin. Absent fields stay. "
             + "A role change, deactivation or password reset revokes the account's tokens. "
             + "If-Match: the ETag read before (412 VERSION_CONFLICT when stale).")
     @APIResponse(responseCode = "200", description = "The changed account",
@@ -120,7 +124,8 @@ public class UserResource {
     @DELETE
     @Path("{id}")
     @RolesAllowed(Role.ADMIN_NAME)
-    @Operation(operationId = "deleteUser", summary = "Deactivate an account", description = "Roles: admin, super_admin. The account is kept "
+    @Operation(operationId = "deleteUser",
+            summary = "Deactivate an account", description = "Roles: admin, super_admin. The account is kept "
             + "(its history keeps its actor) but can no longer sign in; the last super_admin cannot be deleted.")
     @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @APIResponse(responseCode = "204", description = "Deactivated")

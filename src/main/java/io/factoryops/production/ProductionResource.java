@@ -63,7 +63,8 @@ public class ProductionResource {
 
     @GET
     @RolesAllowed(Role.MANAGER_NAME)
-    @Operation(operationId = "listProductionRecords", summary = "List production records", description = "Roles: manager. Filters employee_id, "
+    @Operation(operationId = "listProductionRecords",
+            summary = "List production records", description = "Roles: manager. Filters employee_id, "
             + "product_id, date_from, date_to; sort by id, production_date, quantity, created_at (default "
             + "-production_date).")
     @APIResponse(responseCode = "200", description = "A page of production records",
@@ -80,7 +81,8 @@ public class ProductionResource {
     @GET
     @Path("{id}")
     @RolesAllowed(Role.MANAGER_NAME)
-    @Operation(operationId = "getProductionRecord", summary = "Read a production record", description = "Roles: manager.")
+    @Operation(operationId = "getProductionRecord",
+            summary = "Read a production record", description = "Roles: manager.")
     @APIResponse(responseCode = "200", description = "The record",
             content = @Content(schema = @Schema(implementation = ProductionResponse.class)))
     public Response get(@PathParam("id") long id) {
@@ -91,7 +93,8 @@ public class ProductionResource {
     @POST
     @RolesAllowed(Role.MANAGER_NAME)
     @Idempotent
-    @Operation(operationId = "recordProduction", summary = "Record production", description = "Roles: manager. Adds the units to stock (ledger "
+    @Operation(operationId = "recordProduction",
+            summary = "Record production", description = "Roles: manager. Adds the units to stock (ledger "
             + "row PRODUCTION). Idempotency-Key supported.")
     @APIResponse(responseCode = "201", description = "Recorded",
             content = @Content(schema = @Schema(implementation = ProductionResponse.class)))
@@ -103,7 +106,8 @@ public class ProductionResource {
     @PUT
     @Path("{id}")
     @RolesAllowed(Role.ADMIN_NAME)
-    @Operation(operationId = "replaceProductionRecord", summary = "Correct a production record", description = "Roles: admin. Moves the stock difference; "
+    @Operation(operationId = "replaceProductionRecord",
+            summary = "Correct a production record", description = "Roles: admin. Moves the stock difference; "
             + "409 INSUFFICIENT_STOCK when the removed units were sold. If-Match → 412 when stale.")
     @APIResponse(responseCode = "200", description = "The record",
             content = @Content(schema = @Schema(implementation = ProductionResponse.class)))
@@ -115,7 +119,8 @@ public class ProductionResource {
     @DELETE
     @Path("{id}")
     @RolesAllowed(Role.ADMIN_NAME)
-    @Operation(operationId = "deleteProductionRecord", summary = "Delete a production record", description = "Roles: admin. Takes the units back out of "
+    @Operation(operationId = "deleteProductionRecord",
+            summary = "Delete a production record", description = "Roles: admin. Takes the units back out of "
             + "stock; 409 INSUFFICIENT_STOCK when they were sold.")
     @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @APIResponse(responseCode = "204", description = "Deleted")

@@ -28,7 +28,8 @@ public class DashboardResource {
     @GET
     @Path("summary")
     @RolesAllowed(Role.MANAGER_NAME)
-    @Operation(operationId = "getDashboardSummary", summary = "Today at a glance", description = "Roles: manager. Counts, today's production and "
+    @Operation(operationId = "getDashboardSummary",
+            summary = "Today at a glance", description = "Roles: manager. Counts, today's production and "
             + "sales and open orders (from the analytics summaries: see as_of), low-stock products.")
     public DashboardResponses.Summary summary() {
         return dashboard.summary();
@@ -37,7 +38,8 @@ public class DashboardResource {
     @GET
     @Path("metrics")
     @RolesAllowed(Role.MANAGER_NAME)
-    @Operation(operationId = "getDashboardMetrics", summary = "KPIs over a period", description = "Roles: manager. date_from, date_to (inclusive, "
+    @Operation(operationId = "getDashboardMetrics",
+            summary = "KPIs over a period", description = "Roles: manager. date_from, date_to (inclusive, "
             + "default the last 30 days): revenue (order totals incl. tax, cancelled orders excluded), orders, units "
             + "sold, units produced, average order value, units produced per active employee.")
     public DashboardResponses.Metrics metrics(@QueryParam("date_from") String dateFrom,

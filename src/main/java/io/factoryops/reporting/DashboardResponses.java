@@ -1,5 +1,7 @@
 package io.factoryops.reporting;
 
+import static io.factoryops.analytics.AnalyticsResponses.AS_OF;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,14 +16,17 @@ public final class DashboardResponses {
     public record Counts(long products, long customers, long activeEmployees, long orders) {
     }
 
-    public record Today(LocalDate date, long unitsProduced, long orders, long unitsSold, BigDecimal revenue) {
+    public record Today(LocalDate date, long unitsProduced, long orders, long unitsSold,
+                        @Schema(multipleOf = 0.01) BigDecimal revenue) {
     }
 
-    public record Summary(Counts counts, Today today, long openOrders, long lowStockProducts, @Schema(nullable = true, description = "When the summaries were last computed; absent before the first refresh") Instant asOf) {
+    public record Summary(Counts counts, Today today, long openOrders, long lowStockProducts,
+                          @Schema(nullable = true, description = AS_OF) Instant asOf) {
     }
 
-    public record Metrics(LocalDate dateFrom, LocalDate dateTo, BigDecimal revenue, long orders, long unitsSold,
-                          long unitsProduced, BigDecimal averageOrderValue, long activeEmployees,
-                          BigDecimal productionPerEmployee, @Schema(nullable = true, description = "When the summaries were last computed; absent before the first refresh") Instant asOf) {
+    public record Metrics(LocalDate dateFrom, LocalDate dateTo, @Schema(multipleOf = 0.01) BigDecimal revenue, long orders,
+                          long unitsSold, long unitsProduced, @Schema(multipleOf = 0.01) BigDecimal averageOrderValue,
+                          long activeEmployees, @Schema(multipleOf = 0.01) BigDecimal productionPerEmployee,
+                          @Schema(nullable = true, description = AS_OF) Instant asOf) {
     }
 }

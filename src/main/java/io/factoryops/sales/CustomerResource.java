@@ -59,7 +59,8 @@ public class CustomerResource {
     @RolesAllowed(Role.USER_NAME)
     @Parameter(name = "q", in = ParameterIn.QUERY, description = "Text contained in name, email and phone (case-insensitive)",
             schema = @Schema(maxLength = 200))
-    @Operation(operationId = "listCustomers", summary = "List customers", description = "Roles: user. Paged, q on name, email and phone; sort by "
+    @Operation(operationId = "listCustomers",
+            summary = "List customers", description = "Roles: user. Paged, q on name, email and phone; sort by "
             + "id, name, email, created_at.")
     @APIResponse(responseCode = "200", description = "A page of customers",
             content = @Content(schema = @Schema(implementation = CustomerResponse.class, type = SchemaType.ARRAY)))
@@ -70,7 +71,8 @@ public class CustomerResource {
     @GET
     @Path("{id}")
     @RolesAllowed(Role.USER_NAME)
-    @Operation(operationId = "getCustomer", summary = "Read a customer", description = "Roles: user. ETag; If-None-Match → 304.")
+    @Operation(operationId = "getCustomer",
+            summary = "Read a customer", description = "Roles: user. ETag; If-None-Match → 304.")
     @APIResponse(responseCode = "200", description = "The customer",
             content = @Content(schema = @Schema(implementation = CustomerResponse.class)))
     public Response get(@PathParam("id") long id) {
@@ -80,7 +82,8 @@ public class CustomerResource {
 
     @POST
     @RolesAllowed(Role.ADMIN_NAME)
-    @Operation(operationId = "createCustomer", summary = "Create a customer", description = "Roles: admin.")
+    @Operation(operationId = "createCustomer",
+            summary = "Create a customer", description = "Roles: admin.")
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(schema = @Schema(implementation = CustomerResponse.class)))
     public Response create(@NotNull @Valid CustomerRequest body) {
@@ -91,7 +94,8 @@ public class CustomerResource {
     @PUT
     @Path("{id}")
     @RolesAllowed(Role.ADMIN_NAME)
-    @Operation(operationId = "replaceCustomer", summary = "Replace a customer", description = "Roles: admin. If-Match → 412 when stale.")
+    @Operation(operationId = "replaceCustomer",
+            summary = "Replace a customer", description = "Roles: admin. If-Match → 412 when stale.")
     @APIResponse(responseCode = "200", description = "The customer",
             content = @Content(schema = @Schema(implementation = CustomerResponse.class)))
     public Response replace(@PathParam("id") long id, @NotNull @Valid CustomerRequest body) {
@@ -102,7 +106,8 @@ public class CustomerResource {
     @DELETE
     @Path("{id}")
     @RolesAllowed(Role.ADMIN_NAME)
-    @Operation(operationId = "deleteCustomer", summary = "Delete a customer", description = "Roles: admin. 409 STILL_REFERENCED when it has orders.")
+    @Operation(operationId = "deleteCustomer",
+            summary = "Delete a customer", description = "Roles: admin. 409 STILL_REFERENCED when it has orders.")
     @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @APIResponse(responseCode = "204", description = "Deleted")
     public Response delete(@PathParam("id") long id) {

@@ -59,7 +59,8 @@ public class OrderResource {
 
     @GET
     @RolesAllowed(Role.USER_NAME)
-    @Operation(operationId = "listOrders", summary = "List orders", description = "Roles: user (the orders they placed), admin (all). Paged "
+    @Operation(operationId = "listOrders",
+            summary = "List orders", description = "Roles: user (the orders they placed), admin (all). Paged "
             + "(default 10); filters status, customer_id, date_from, date_to (UTC dates, inclusive); sort by id, "
             + "order_date, total, status (default -order_date).")
     @APIResponse(responseCode = "200", description = "A page of orders",
@@ -76,7 +77,8 @@ public class OrderResource {
     @GET
     @Path("{id}")
     @RolesAllowed(Role.USER_NAME)
-    @Operation(operationId = "getOrder", summary = "Read an order", description = "Roles: user (own orders; another's is 404), admin.")
+    @Operation(operationId = "getOrder",
+            summary = "Read an order", description = "Roles: user (own orders; another's is 404), admin.")
     @APIResponse(responseCode = "200", description = "The order",
             content = @Content(schema = @Schema(implementation = OrderResponse.class)))
     public Response get(@PathParam("id") long id) {
@@ -87,7 +89,8 @@ public class OrderResource {
     @POST
     @RolesAllowed(Role.USER_NAME)
     @Idempotent
-    @Operation(operationId = "placeOrder", summary = "Place an order", description = "Roles: user. Takes the stock of every line atomically or "
+    @Operation(operationId = "placeOrder",
+            summary = "Place an order", description = "Roles: user. Takes the stock of every line atomically or "
             + "fails whole with 409 INSUFFICIENT_STOCK (product_id, product_name, requested, available). "
             + "Idempotency-Key supported.")
     @APIResponse(responseCode = "201", description = "Placed",
@@ -103,7 +106,8 @@ public class OrderResource {
     @Path("{id}/ship")
     @RolesAllowed(Role.ADMIN_NAME)
     @Idempotent
-    @Operation(operationId = "shipOrder", summary = "Ship a placed order", description = "Roles: admin. 409 INVALID_TRANSITION otherwise.")
+    @Operation(operationId = "shipOrder",
+            summary = "Ship a placed order", description = "Roles: admin. 409 INVALID_TRANSITION otherwise.")
     @APIResponse(responseCode = "200", description = "The order",
             content = @Content(schema = @Schema(implementation = OrderResponse.class)))
     public Response ship(@PathParam("id") long id) {
@@ -115,7 +119,8 @@ public class OrderResource {
     @Path("{id}/complete")
     @RolesAllowed(Role.ADMIN_NAME)
     @Idempotent
-    @Operation(operationId = "completeOrder", summary = "Complete a shipped order", description = "Roles: admin. 409 INVALID_TRANSITION otherwise.")
+    @Operation(operationId = "completeOrder",
+            summary = "Complete a shipped order", description = "Roles: admin. 409 INVALID_TRANSITION otherwise.")
     @APIResponse(responseCode = "200", description = "The order",
             content = @Content(schema = @Schema(implementation = OrderResponse.class)))
     public Response complete(@PathParam("id") long id) {
@@ -127,7 +132,8 @@ public class OrderResource {
     @Path("{id}/cancel")
     @RolesAllowed(Role.ADMIN_NAME)
     @Idempotent
-    @Operation(operationId = "cancelOrder", summary = "Cancel a placed order", description = "Roles: admin. Returns the stock (ledger rows "
+    @Operation(operationId = "cancelOrder",
+            summary = "Cancel a placed order", description = "Roles: admin. Returns the stock (ledger rows "
             + "ORDER_CANCELLED); 409 INVALID_TRANSITION otherwise.")
     @APIResponse(responseCode = "200", description = "The order",
             content = @Content(schema = @Schema(implementation = OrderResponse.class)))

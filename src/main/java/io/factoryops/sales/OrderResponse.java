@@ -12,10 +12,10 @@ public record OrderResponse(
         Instant orderDate,
         CustomerResponse customer,
         List<Line> lines,
-        BigDecimal subtotal,
-        BigDecimal taxRate,
-        BigDecimal tax,
-        BigDecimal total,
+        @Schema(multipleOf = 0.01) BigDecimal subtotal,
+        @Schema(multipleOf = 0.0001) BigDecimal taxRate,
+        @Schema(multipleOf = 0.01) BigDecimal tax,
+        @Schema(multipleOf = 0.01) BigDecimal total,
         @Schema(description = "The POST /api/orders/{id}/… transitions allowed now, of ship, complete, cancel")
         List<String> allowedTransitions,
         String createdBy,
@@ -24,7 +24,8 @@ public record OrderResponse(
         Instant updatedAt) {
 
     /** A line, with the product's name and its stock now. */
-    public record Line(int lineNo, long productId, String productName, int quantity, BigDecimal unitPrice,
-                       BigDecimal lineTotal, int remainingStock) {
+    public record Line(int lineNo, long productId, String productName, int quantity,
+                       @Schema(multipleOf = 0.01) BigDecimal unitPrice, @Schema(multipleOf = 0.01) BigDecimal lineTotal,
+                       int remainingStock) {
     }
 }

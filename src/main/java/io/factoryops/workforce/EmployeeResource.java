@@ -62,7 +62,8 @@ public class EmployeeResource {
     @RolesAllowed(Role.MANAGER_NAME)
     @Parameter(name = "q", in = ParameterIn.QUERY, description = "Text contained in name, email and position (case-insensitive)",
             schema = @Schema(maxLength = 200))
-    @Operation(operationId = "listEmployees", summary = "List employees", description = "Roles: manager. Paged (page, per_page ≤ 100), "
+    @Operation(operationId = "listEmployees",
+            summary = "List employees", description = "Roles: manager. Paged (page, per_page ≤ 100), "
             + "q searches name, email and position; sort by id, name, email, position, department, hire_date, "
             + "created_at (prefix '-' for descending).")
     @APIResponse(responseCode = "200", description = "A page of employees",
@@ -78,7 +79,8 @@ public class EmployeeResource {
     @GET
     @Path("{id}")
     @RolesAllowed(Role.MANAGER_NAME)
-    @Operation(operationId = "getEmployee", summary = "Read an employee", description = "Roles: manager. ETag; If-None-Match → 304.")
+    @Operation(operationId = "getEmployee",
+            summary = "Read an employee", description = "Roles: manager. ETag; If-None-Match → 304.")
     @APIResponse(responseCode = "200", description = "The employee",
             content = @Content(schema = @Schema(implementation = EmployeeResponse.class)))
     @APIResponse(responseCode = "304", description = "Not modified")
@@ -89,7 +91,8 @@ public class EmployeeResource {
 
     @POST
     @RolesAllowed(Role.ADMIN_NAME)
-    @Operation(operationId = "createEmployee", summary = "Create an employee", description = "Roles: admin.")
+    @Operation(operationId = "createEmployee",
+            summary = "Create an employee", description = "Roles: admin.")
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(schema = @Schema(implementation = EmployeeResponse.class)))
     public Response create(@NotNull @Valid EmployeeRequest body) {
@@ -100,7 +103,8 @@ public class EmployeeResource {
     @PUT
     @Path("{id}")
     @RolesAllowed(Role.ADMIN_NAME)
-    @Operation(operationId = "replaceEmployee", summary = "Replace an employee", description = "Roles: admin. If-Match → 412 VERSION_CONFLICT when stale.")
+    @Operation(operationId = "replaceEmployee",
+            summary = "Replace an employee", description = "Roles: admin. If-Match → 412 VERSION_CONFLICT when stale.")
     @APIResponse(responseCode = "200", description = "The replaced employee",
             content = @Content(schema = @Schema(implementation = EmployeeResponse.class)))
     public Response replace(@PathParam("id") long id, @NotNull @Valid EmployeeRequest body) {
@@ -112,7 +116,8 @@ public class EmployeeResource {
     @Path("{id}")
     @RolesAllowed(Role.ADMIN_NAME)
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
-    @Operation(operationId = "patchEmployee", summary = "Change some fields of an employee", description = "Roles: admin. Absent fields stay. "
+    @Operation(operationId = "patchEmployee",
+            summary = "Change some fields of an employee", description = "Roles: admin. Absent fields stay. "
             + "If-Match → 412 VERSION_CONFLICT when stale.")
     @APIResponse(responseCode = "200", description = "The changed employee",
             content = @Content(schema = @Schema(implementation = EmployeeResponse.class)))
@@ -124,7 +129,8 @@ public class EmployeeResource {
     @DELETE
     @Path("{id}")
     @RolesAllowed(Role.ADMIN_NAME)
-    @Operation(operationId = "deleteEmployee", summary = "Delete an employee", description = "Roles: admin. 409 STILL_REFERENCED when records "
+    @Operation(operationId = "deleteEmployee",
+            summary = "Delete an employee", description = "Roles: admin. 409 STILL_REFERENCED when records "
             + "refer to it (deactivate it instead). If-Match → 412 when stale.")
     @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @APIResponse(responseCode = "204", description = "Deleted")

@@ -38,7 +38,8 @@ public class AuditLogResource {
 
     @GET
     @RolesAllowed("admin")
-    @Operation(operationId = "listAuditLogs", summary = "Read the audit log", description = "Roles: admin. Newest first by default. Filters: "
+    @Operation(operationId = "listAuditLogs",
+            summary = "Read the audit log", description = "Roles: admin. Newest first by default. Filters: "
             + "actor, entity_type, entity_id, action, date_from, date_to (YYYY-MM-DD, UTC, inclusive). "
             + "Sort: occurred_at, actor, action.")
     @APIResponse(responseCode = "200", description = "A page of audit rows",
