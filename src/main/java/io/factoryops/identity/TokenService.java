@@ -30,7 +30,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * Access and refresh tokens. Access tokens are RS256 JWTs built by Liberty's {@code jwtBuilder}
- * "factory" (key from the server keystore) and verified by MicroProfile JWT. Refresh tokens are
+ * "factory.access" (key from the server keystore; the dot keeps Liberty's own {@code /jwt} token and
+ * JWK endpoints from naming it) and verified by MicroProfile JWT. Refresh tokens are
  * opaque random strings stored as SHA-256 hashes.
  *
  * <p>Whether a verified access token is still good (not logged out, account active and unchanged) is
@@ -81,7 +82,7 @@ public class TokenService {
 
     public AccessToken issueAccessToken(UserAccount user) {
         try {
-            JwtToken jwt = JwtBuilder.create("factory")
+            JwtToken jwt = JwtBuilder.create("factory.access")
                     .subject(Long.toString(user.getId()))
                     .claim("upn", user.getUsername())
                     .claim("groups", List.copyOf(user.getRole().groups()))

@@ -25,11 +25,7 @@ public class RequestIdFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        String id = request.getHeader(HEADER);
-        if (id == null || !ACCEPTED.matcher(id).matches()) {
-            id = UUID.randomUUID().toString();
-        }
-        response.setHeader(HEADER, id);
+        String id = assign(request, response);
         String userAgent = request.getHeader("User-Agent");
         if (userAgent != null && userAgent.length() > 512) {
             userAgent = userAgent.substring(0, 512);
@@ -40,5 +36,19 @@ public class RequestIdFilter extends HttpFilter {
         } finally {
             CurrentRequest.clear();
         }
+    }
+
+    /** The request's id, set on the response unless it already is (whichever filter comes first). */
+    static String assign(HttpServletRequest request, HttpServletResponse response) {
+        String id = response.getHeader(HEADER);
+        if (id != null) {
+            return id;
+        }
+        id = request.getHeader(HEADER);
+        if (id == null || !ACCEPTED.matcher(id).matches()) {
+            id = UUID.randomUUID().toString();
+        }
+        response.setHeader(HEADER, id);
+        return id;
     }
 }
