@@ -29,7 +29,7 @@ public final class Api {
     /** Makes names unique per test run: the H2 database survives between runs. */
     public static final String RUN = Long.toString(System.currentTimeMillis(), 36);
 
-    private static final Client CLIENT = ClientBuilder.newBuilder().build();
+    private static final Client CLIENT = OpenApiContract.register(ClientBuilder.newBuilder().build(), BASE);
     private static final Map<String, String> TOKENS = new java.util.HashMap<>();
 
     private Api() {
