@@ -117,6 +117,14 @@ class ContractCheckTest {
     }
 
     @Test
+    void rejectsAResponsePropertyTheDocumentDoesNotDescribe() {
+        assertViolation(get("/api/things/7", 200, JSON, THING.replace("\"full_name\"", "\"full_name\": \"Ada\", \"fullName\"")),
+                "fullName");
+        assertViolation(get("/api/things", 200, Map.of("Content-Type", List.of("application/json"), "Link", List.of("<x>")),
+                "{\"data\": [" + THING.replace("\"note\"", "\"createdAt\": \"x\", \"note\"") + "]}"), "createdAt");
+    }
+
+    @Test
     void rejectsAnUndocumentedStatus() {
         assertViolation(get("/api/things", 409, PROBLEM, "{\"status\": 409, \"code\": \"CONFLICT\"}"), "status 409 is not documented");
     }
@@ -167,6 +175,8 @@ class ContractCheckTest {
         Map<String, List<String>> headers = Map.of("Content-Type", List.of("application/json"), "Idempotency-Key", List.of("k1"));
         Map<String, List<String>> created = Map.of("Content-Type", List.of("application/json"), "Location", List.of("/api/things/7"));
         assertEquals(List.of(), check.violations(post(headers, "{\"full_name\": \"Ada\", \"status\": \"new\"}", 201, created, THING)));
+        assertEquals(List.of(), check.violations(post(headers, "{\"full_name\": \"Ada\", \"status\": \"new\", \"extra\": 1}", 201, created, THING)),
+                "requests stay open: the server may ignore what it does not know");
         assertViolation(post(headers, "{\"full_name\": \"Ada\"}", 201, created, THING), "required property 'status' not found");
         assertViolation(post(headers, "{\"id\": 7, \"full_name\": \"Ada\", \"status\": \"new\"}", 201, created, THING), "/id: is a readonly field");
         assertViolation(post(JSON, "{\"full_name\": \"Ada\", \"status\": \"new\"}", 201, created, THING),

@@ -8,7 +8,6 @@ import jakarta.ws.rs.client.ClientResponseContext;
 import jakarta.ws.rs.client.ClientResponseFilter;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -85,10 +84,8 @@ public final class OpenApiContract implements ClientRequestFilter, ClientRespons
     public void filter(ClientRequestContext request, ClientResponseContext response) throws IOException {
         String body = "";
         if (response.hasEntity()) {
-            byte[] bytes;
-            try (InputStream in = response.getEntityStream()) {
-                bytes = in.readAllBytes();
-            }
+            // read to the end (which releases the connection), but not closed: RESTEasy would close the response
+            byte[] bytes = response.getEntityStream().readAllBytes();
             response.setEntityStream(new ByteArrayInputStream(bytes));
             body = new String(bytes, StandardCharsets.UTF_8);
         }

@@ -27,6 +27,8 @@ final class OpenApiDocument {
 
     /** The document's base IRI for the schema registry; nothing is ever fetched from it. */
     private static final String IRI = "https://contract.factoryops.test/openapi.json";
+    /** The same document with closed object schemas ({@link ClosedSchemas}), for responses. */
+    private static final String CLOSED_IRI = "https://contract.factoryops.test/openapi-closed.json";
     private static final List<String> METHODS = List.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
 
     private final Located root;
@@ -36,8 +38,9 @@ final class OpenApiDocument {
 
     private OpenApiDocument(String json) {
         this.root = new Located("", JsonMapper.shared().readTree(json));
+        String closed = ClosedSchemas.close(JsonMapper.shared().readTree(json)).toString();
         this.registry = SchemaRegistry.withDialect(Dialects.getOpenApi31(), builder -> builder
-                .schemas(Map.of(IRI, json))
+                .schemas(Map.of(IRI, json, CLOSED_IRI, closed))
                 .schemaRegistryConfig(SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()));
         this.templates = root.node().path("paths").propertyNames().stream().map(PathTemplate::new)
                 .sorted(Comparator.comparingInt(PathTemplate::literals).reversed()).toList();
@@ -73,10 +76,14 @@ final class OpenApiDocument {
         return current;
     }
 
-    /** Validates an instance against the schema at this pointer; a request also rejects readOnly properties. */
+    /**
+     * Validates an instance against the schema at this pointer. A request is checked against the
+     * document as it is, readOnly properties rejected; a response against the closed document, so
+     * that a property the document does not describe is a mismatch too.
+     */
     List<String> validate(String schemaPointer, JsonNode instance, boolean request) {
-        Schema schema = schemas.computeIfAbsent(schemaPointer,
-                p -> registry.getSchema(SchemaLocation.of(IRI + "#" + p)));
+        String location = (request ? IRI : CLOSED_IRI) + "#" + schemaPointer;
+        Schema schema = schemas.computeIfAbsent(location, l -> registry.getSchema(SchemaLocation.of(l)));
         List<Error> errors = schema.validate(instance, context -> context.executionConfig(config -> config
                 .readOnly(request).writeOnly(!request)));
         return errors.stream().map(OpenApiDocument::message).toList();
