@@ -16,7 +16,7 @@ final class MediaTypes {
         return contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
     }
 
-    /** Whether a documented media-type key ({@code application/json}, {@code application/*}, {@code *&#47;*}) covers an actual one. */
+    /** Whether a documented media-type key covers an actual one: equal, or a wildcard type or subtype. */
     static boolean covers(String documented, String actual) {
         String[] range = essence(documented).split("/", 2);
         String[] type = actual.split("/", 2);
