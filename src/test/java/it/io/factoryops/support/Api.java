@@ -29,37 +29,10 @@ public final class Api {
     /** Makes names unique per test run: the H2 database survives between runs. */
     public static final String RUN = Long.toString(System.currentTimeMillis(), 36);
 
-    private static final Client CLIENT = ClientBuilder.newBuilder().build();
+    private static final Client CLIENT = OpenApiContract.register(ClientBuilder.newBuilder().build(), BASE);
     private static final Map<String, String> TOKENS = new java.util.HashMap<>();
 
-    static {
-        awaitStarted();
-    }
-
     private Api() {
-    }
-
-    /**
-     * The build starts the tests once the server is up, which can be before the application is (a busy
-     * machine has taken over a minute): wait until /health/started says so.
-     */
-    private static void awaitStarted() {
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(240);
-        while (System.nanoTime() < deadline) {
-            try (Response r = CLIENT.target(BASE).path("health/started").request().get()) {
-                if (r.getStatus() == 200) {
-                    return;
-                }
-            } catch (jakarta.ws.rs.ProcessingException e) {
-                // not listening yet
-            }
-            try {
-                Thread.sleep(500);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
     }
 
     public static WebTarget target(String path) {
