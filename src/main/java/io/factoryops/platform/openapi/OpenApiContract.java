@@ -145,29 +145,41 @@ public class OpenApiContract implements OASFilter {
         return onMethod != null ? onMethod : method.getDeclaringClass().getAnnotation(type);
     }
 
-    /** An array answer of a method that builds a page becomes the typed page of its items. */
+    /**
+     * An array answer of a method that builds a page becomes the typed page of its items; every paged
+     * answer (one with a {@code pagination}) takes the paging parameters and carries the {@code Link} header.
+     */
     private static void page(OpenAPI openAPI, Operation operation, Method method) {
         APIResponse ok = operation.getResponses().getAPIResponse("200");
         Schema schema = jsonSchema(ok);
-        if (schema == null || method == null || method.getReturnType() != Response.class
-                || schema.getItems() == null || schema.getItems().getRef() == null
-                || schema.getType() == null || !schema.getType().contains(Schema.SchemaType.ARRAY)) {
+        if (schema == null) {
             return;
         }
-        String item = schema.getItems().getRef().substring(SCHEMAS.length());
-        String name = (item.endsWith("Response") ? item.substring(0, item.length() - "Response".length()) : item) + "Page";
-        openAPI.getComponents().addSchema(name, OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
-                .description("A page of " + item + ": the items and where the page stands")
-                .addProperty("data", OASFactory.createSchema().addType(Schema.SchemaType.ARRAY).items(ref(item)))
-                .addProperty("pagination", ref(PAGINATION))
-                .required(new ArrayList<>(List.of("data", "pagination"))));
-        ok.getContent().getMediaType(jakarta.ws.rs.core.MediaType.APPLICATION_JSON).setSchema(ref(name));
+        if (method != null && method.getReturnType() == Response.class && schema.getItems() != null
+                && schema.getItems().getRef() != null && schema.getType() != null
+                && schema.getType().contains(Schema.SchemaType.ARRAY)) {
+            String item = schema.getItems().getRef().substring(SCHEMAS.length());
+            String name = (item.endsWith("Response") ? item.substring(0, item.length() - "Response".length()) : item)
+                    + "Page";
+            openAPI.getComponents().addSchema(name, OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
+                    .description("A page of " + item + ": the items and where the page stands")
+                    .addProperty("data", OASFactory.createSchema().addType(Schema.SchemaType.ARRAY).items(ref(item)))
+                    .addProperty("pagination", ref(PAGINATION))
+                    .required(new ArrayList<>(List.of("data", "pagination"))));
+            schema = ref(name);
+            ok.getContent().getMediaType(jakarta.ws.rs.core.MediaType.APPLICATION_JSON).setSchema(schema);
+        }
+        Schema target = component(openAPI, schema);
+        if (target == null || target.getProperties() == null || !target.getProperties().containsKey("pagination")) {
+            return;
+        }
         ok.addHeader("Link", stringHeader("RFC 8288 links to the first, prev, next and last pages", true));
         List<String> declared = operation.getParameters() == null ? List.of()
                 : operation.getParameters().stream().map(Parameter::getName).toList();
         if (!declared.contains("page")) {
-            operation.addParameter(query("page", "The page, from 1", OASFactory.createSchema()
-                    .addType(Schema.SchemaType.INTEGER).format("int32").minimum(java.math.BigDecimal.ONE)));
+            operation.addParameter(query("page", "The page, from 1; page × per_page at most 10,000",
+                    OASFactory.createSchema().addType(Schema.SchemaType.INTEGER).format("int32")
+                            .minimum(java.math.BigDecimal.ONE)));
         }
         if (!declared.contains("per_page")) {
             operation.addParameter(query("per_page", "Items per page, 1 to 100", OASFactory.createSchema()
@@ -178,6 +190,14 @@ public class OpenApiContract implements OASFilter {
             operation.addParameter(query("sort", "Comma-separated fields, '-' for descending (e.g. -created_at,name); "
                     + "an unknown field is 400 naming the allowed ones", string().maxLength(200)));
         }
+    }
+
+    /** The component a {@code $ref} schema points at, or null. */
+    private static Schema component(OpenAPI openAPI, Schema schema) {
+        if (schema == null || schema.getRef() == null || !schema.getRef().startsWith(SCHEMAS)) {
+            return null;
+        }
+        return openAPI.getComponents().getSchemas().get(schema.getRef().substring(SCHEMAS.length()));
     }
 
     private static void headers(OpenAPI openAPI, String status, APIResponse response, Operation operation) {
@@ -191,7 +211,7 @@ public class OpenApiContract implements OASFilter {
             response.addHeader("ETag", stringHeader("The object's version, for If-None-Match and If-Match", true));
         }
         if ("201".equals(status)) {
-            response.addHeader("Location", stringHeader("The created object's URL", true));
+            response.addHeader("Location", stringHeader("The created object's URL", versioned(openAPI, response)));
         }
         if ("429".equals(status) || "503".equals(status)) {
             response.addHeader("Retry-After", OASFactory.createHeader().required(true)
@@ -260,12 +280,9 @@ public class OpenApiContract implements OASFilter {
         return media == null ? null : media.getSchema();
     }
 
+    /** An answer that is one object with a version: it has an ETag, and a URL of its own. */
     private static boolean versioned(OpenAPI openAPI, APIResponse response) {
-        Schema schema = jsonSchema(response);
-        if (schema == null || schema.getRef() == null || !schema.getRef().startsWith(SCHEMAS)) {
-            return false;
-        }
-        Schema target = openAPI.getComponents().getSchemas().get(schema.getRef().substring(SCHEMAS.length()));
+        Schema target = component(openAPI, jsonSchema(response));
         return target != null && target.getProperties() != null && target.getProperties().containsKey("version");
     }
 
@@ -285,8 +302,9 @@ public class OpenApiContract implements OASFilter {
 
     /** A schema only answers use: present unless nullable; the server's bookkeeping is read-only. */
     private static void answerSchema(Schema schema) {
-        if (schema == null || schema.getProperties() == null) {
-            return;
+        if (schema == null || schema.getProperties() == null
+                || (schema.getRequired() != null && !schema.getRequired().isEmpty())) {
+            return; // states its own required properties (Problem, pages)
         }
         List<String> required = new ArrayList<>();
         schema.getProperties().forEach((name, property) -> {
