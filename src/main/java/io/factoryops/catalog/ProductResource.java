@@ -28,6 +28,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.math.BigDecimal;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -70,8 +71,9 @@ public class ProductResource {
                          @QueryParam("min_price") String minPrice, @QueryParam("max_price") String maxPrice) {
         PageRequest page = PageRequest.from(uriInfo, 10, ProductService.SORTABLE, "id");
         ProductService.Filter filter = new ProductService.Filter(Params.optionalText("category", category),
-                Params.optionalBoolean("low_stock", lowStock), Params.optionalDecimal("min_price", minPrice),
-                Params.optionalDecimal("max_price", maxPrice));
+                Params.optionalBoolean("low_stock", lowStock),
+                Params.optionalDecimal("min_price", minPrice, BigDecimal.ZERO, Product.MAX_PRICE, 2),
+                Params.optionalDecimal("max_price", maxPrice, BigDecimal.ZERO, Product.MAX_PRICE, 2));
         return Paging.ok(products.list(page, filter), uriInfo);
     }
 

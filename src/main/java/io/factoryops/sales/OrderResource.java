@@ -69,7 +69,7 @@ public class OrderResource {
                          @QueryParam("date_from") String dateFrom, @QueryParam("date_to") String dateTo) {
         PageRequest page = PageRequest.from(uriInfo, 10, OrderService.SORTABLE, "-order_date");
         OrderService.Filter filter = new OrderService.Filter(Params.optionalText("status", status),
-                Params.optionalLong("customer_id", customerId), Params.optionalDate("date_from", dateFrom),
+                Params.optionalId("customer_id", customerId), Params.optionalDate("date_from", dateFrom),
                 Params.optionalDate("date_to", dateTo));
         return Paging.ok(orders.list(Caller.of(jwt), page, filter), uriInfo);
     }
