@@ -32,7 +32,34 @@ public final class Api {
     private static final Client CLIENT = ClientBuilder.newBuilder().build();
     private static final Map<String, String> TOKENS = new java.util.HashMap<>();
 
+    static {
+        awaitStarted();
+    }
+
     private Api() {
+    }
+
+    /**
+     * Waits until the application answers {@code /health/started}: on a busy machine Liberty reports
+     * itself ready (CWWKF0011I) while the application is still starting.
+     */
+    private static void awaitStarted() {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(240);
+        while (System.nanoTime() < deadline) {
+            try (Response r = CLIENT.target(BASE).path("health/started").request().get()) {
+                if (r.getStatus() == 200) {
+                    return;
+                }
+            } catch (RuntimeException e) {
+                // not listening yet
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     public static WebTarget target(String path) {
