@@ -1,5 +1,7 @@
 package io.factoryops.platform.error;
 
+import io.factoryops.platform.http.BodyTooLargeException;
+import io.factoryops.platform.http.RequestBodyLimit;
 import io.factoryops.platform.json.OutOfRangeException;
 import jakarta.json.bind.JsonbException;
 import jakarta.json.stream.JsonParsingException;
@@ -9,9 +11,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Recognises a request body that could not be read, and says which field without internals: a value
- * out of range (400 {@code VALIDATION_FAILED}), anything else JSON-B could not read (400
- * {@code MALFORMED_JSON}).
+ * Recognises a request body that could not be read, and says which field without internals: a body
+ * over its size limit (413), a value out of range (400 {@code VALIDATION_FAILED}), anything else
+ * JSON-B could not read (400 {@code MALFORMED_JSON}).
  */
 final class JsonErrors {
 
@@ -22,6 +24,11 @@ final class JsonErrors {
 
     /** The problem for a failure to read the body, or null when the failure is something else. */
     static ApiException find(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof BodyTooLargeException tooLarge) {
+                return RequestBodyLimit.tooLarge(tooLarge.limit());
+            }
+        }
         for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof JsonParsingException) {
                 return new ApiException(ErrorCode.MALFORMED_JSON, "The request body is not well-formed JSON");
