@@ -129,7 +129,7 @@ public class ProductResource {
             + "the quantity equals the sum of the deltas.")
     @APIResponse(responseCode = "200", description = "A page of ledger rows")
     public Response movements(@PathParam("id") long id) {
-        PageRequest page = PageRequest.from(uriInfo, 20, StockService.SORTABLE, "-id");
+        PageRequest page = PageRequest.keyset(uriInfo, 20, StockService.SORTABLE, "-id", StockService.SORTABLE);
         return Paging.ok(stock.movements(id, page), uriInfo);
     }
 

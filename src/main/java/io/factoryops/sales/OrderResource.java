@@ -67,7 +67,8 @@ public class OrderResource {
     @APIResponse(responseCode = "200", description = "A page of orders")
     public Response list(@QueryParam("status") String status, @QueryParam("customer_id") String customerId,
                          @QueryParam("date_from") String dateFrom, @QueryParam("date_to") String dateTo) {
-        PageRequest page = PageRequest.from(uriInfo, 10, OrderService.SORTABLE, "-order_date");
+        PageRequest page = PageRequest.keyset(uriInfo, 10, OrderService.SORTABLE, "-order_date",
+                OrderService.SORTABLE);
         OrderService.Filter filter = new OrderService.Filter(Params.optionalText("status", status),
                 Params.optionalId("customer_id", customerId), Params.optionalDate("date_from", dateFrom),
                 Params.optionalDate("date_to", dateTo));

@@ -45,7 +45,8 @@ public class AuditLogResource {
     public Response list(@QueryParam("actor") String actor, @QueryParam("entity_type") String entityType,
                          @QueryParam("entity_id") String entityId, @QueryParam("action") String action,
                          @QueryParam("date_from") String dateFrom, @QueryParam("date_to") String dateTo) {
-        PageRequest page = PageRequest.from(uriInfo, 20, AuditService.SORTABLE, "-occurred_at");
+        PageRequest page = PageRequest.keyset(uriInfo, 20, AuditService.SORTABLE, "-occurred_at",
+                AuditService.SEEKABLE);
         AuditService.Filter filter = new AuditService.Filter(Params.optionalText("actor", actor),
                 Params.optionalText("entity_type", entityType), Params.optionalText("entity_id", entityId),
                 Params.optionalText("action", action), Params.optionalDate("date_from", dateFrom),

@@ -34,6 +34,8 @@ public class AuditService {
 
     private static final Set<String> NOISE = Set.of("version", "updated_at", "created_at");
     public static final Set<String> SORTABLE = Set.of("occurred_at", "actor", "action");
+    /** The sort fields of keyset paging (after=): not actor, which is null for anonymous events. */
+    public static final Set<String> SEEKABLE = Set.of("occurred_at", "action");
     private static final Map<String, String> SORT_ATTRIBUTES = Map.of("occurred_at", "occurredAt", "actor", "actor",
             "action", "action");
 
