@@ -14,8 +14,8 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
 /**
  * Completes the OpenAPI document: the Problem schema with every stable error code, and on each
- * operation the problem responses every endpoint can give (400, 401/403 when secured, 404, 429, 500),
- * unless the operation documents them itself. Registered with {@code mp.openapi.filter}.
+ * operation the problem responses every endpoint can give (400, 401/403 when secured, 404, 413 when it
+ * takes a body, 429, 500), unless the operation documents them itself. Registered with {@code mp.openapi.filter}.
  */
 public class OpenApiProblems implements OASFilter {
 
@@ -37,6 +37,9 @@ public class OpenApiProblems implements OASFilter {
             standard.put("403", "FORBIDDEN: the token's role may not do this");
         }
         standard.put("404", "NOT_FOUND");
+        if (operation.getRequestBody() != null) {
+            standard.put("413", "PAYLOAD_TOO_LARGE: the body exceeds the route's limit (max_bytes)");
+        }
         standard.put("429", "RATE_LIMITED, with Retry-After and RateLimit-* headers");
         standard.put("500", "INTERNAL_ERROR: no internals, quote request_id");
         for (Map.Entry<String, String> entry : standard.entrySet()) {
