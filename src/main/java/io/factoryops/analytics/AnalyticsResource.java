@@ -72,10 +72,7 @@ public class AnalyticsResource {
     @APIResponse(responseCode = "200", description = "{\"products\":[…],\"as_of\"}",
             content = @Content(schema = @Schema(implementation = AnalyticsResponses.TopProducts.class)))
     public AnalyticsResponses.TopProducts topProducts(@QueryParam("limit") String limit) {
-        Long n = Params.optionalLong("limit", limit);
-        if (n != null && (n < 1 || n > 100)) {
-            throw ApiException.invalidParameter("limit", "must be an integer between 1 and 100");
-        }
+        Long n = Params.optionalLong("limit", limit, 1, 100);
         return new AnalyticsResponses.TopProducts(analytics.topProducts(n == null ? 10 : n.intValue()), analytics.asOf());
     }
 
@@ -88,10 +85,8 @@ public class AnalyticsResource {
     @APIResponse(responseCode = "200", description = "{\"customers\":[…],\"as_of\",\"pagination\"}",
             content = @Content(schema = @Schema(implementation = AnalyticsResponses.CustomerValuePage.class)))
     public Response customerLifetimeValue(@QueryParam("threshold") String threshold) {
-        BigDecimal min = Params.optionalDecimal("threshold", threshold);
-        if (min != null && min.signum() < 0) {
-            throw ApiException.invalidParameter("threshold", "must be 0 or more");
-        }
+        BigDecimal min = Params.optionalDecimal("threshold", threshold, BigDecimal.ZERO,
+                AnalyticsService.MAX_LIFETIME_VALUE, 2);
         Page<AnalyticsResponses.CustomerValue> page = analytics.customerLifetimeValue(
                 min == null ? BigDecimal.ZERO : min, page());
         return Paging.withLinks(Response.ok(new AnalyticsResponses.CustomerValuePage(page.data(), analytics.asOf(),

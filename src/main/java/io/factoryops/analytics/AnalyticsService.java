@@ -39,6 +39,9 @@ import javax.sql.DataSource;
 @Transactional
 public class AnalyticsService {
 
+    /** The highest lifetime value the summary holds: DECIMAL(16, 2). */
+    public static final BigDecimal MAX_LIFETIME_VALUE = new BigDecimal("99999999999999.99");
+
     /** At most this many page totals are remembered per refresh (thresholds and dates are the caller's). */
     static final int MAX_REMEMBERED_TOTALS = 1_000;
 

@@ -14,6 +14,9 @@ import java.math.BigDecimal;
 @Table(name = "products")
 public class Product extends VersionedEntity {
 
+    /** The highest price the column holds: DECIMAL(12, 2). */
+    public static final BigDecimal MAX_PRICE = new BigDecimal("9999999999.99");
+
     @Column(nullable = false, unique = true, length = 64)
     private String sku;
 

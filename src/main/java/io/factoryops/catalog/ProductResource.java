@@ -28,6 +28,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.math.BigDecimal;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -75,8 +76,9 @@ public class ProductResource {
                          @QueryParam("min_price") String minPrice, @QueryParam("max_price") String maxPrice) {
         PageRequest page = PageRequest.from(uriInfo, 10, ProductService.SORTABLE, "id");
         ProductService.Filter filter = new ProductService.Filter(Params.optionalText("category", category),
-                Params.optionalBoolean("low_stock", lowStock), Params.optionalDecimal("min_price", minPrice),
-                Params.optionalDecimal("max_price", maxPrice));
+                Params.optionalBoolean("low_stock", lowStock),
+                Params.optionalDecimal("min_price", minPrice, BigDecimal.ZERO, Product.MAX_PRICE, 2),
+                Params.optionalDecimal("max_price", maxPrice, BigDecimal.ZERO, Product.MAX_PRICE, 2));
         return Paging.ok(products.list(page, filter), uriInfo);
     }
 
@@ -133,13 +135,15 @@ public class ProductResource {
     @GET
     @Path("{id}/stock-movements")
     @RolesAllowed({Role.USER_NAME, Role.MECHANIC_NAME})
+    @Parameter(name = "after", in = ParameterIn.QUERY, description = "Keyset paging: the pagination.next_cursor "
+            + "of the page before; costs the same at any depth", schema = @Schema(maxLength = 1024))
     @Operation(operationId = "listProductStockMovements",
             summary = "The product's stock ledger", description = "Roles: user, mechanic. Newest first; "
             + "the quantity equals the sum of the deltas.")
     @APIResponse(responseCode = "200", description = "A page of ledger rows",
             content = @Content(schema = @Schema(implementation = StockMovementResponse.class, type = SchemaType.ARRAY)))
     public Response movements(@PathParam("id") long id) {
-        PageRequest page = PageRequest.from(uriInfo, 20, StockService.SORTABLE, "-id");
+        PageRequest page = PageRequest.keyset(uriInfo, 20, StockService.SORTABLE, "-id", StockService.SORTABLE);
         return Paging.ok(stock.movements(id, page), uriInfo);
     }
 

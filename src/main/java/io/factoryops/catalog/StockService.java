@@ -123,7 +123,8 @@ public class StockService {
     }
 
     /**
-     * Adds {@code quantity} units to a locked product.
+     * Adds {@code quantity} units to a locked product, or fails with 409 {@code CONFLICT} when the
+     * quantity would not fit its column (an INT).
      *
      * @return the quantity after
      */
@@ -131,6 +132,11 @@ public class StockService {
     public int add(Locked locked, long productId, int quantity, StockReason reason, Reference reference,
                    String note) {
         ProductSummary product = locked.product(productId);
+        if ((long) product.stockQuantity() + quantity > Integer.MAX_VALUE) {
+            throw new ApiException(ErrorCode.CONFLICT, "Product " + productId + " has " + product.stockQuantity()
+                    + " units; adding " + quantity + " would exceed the most a stock can hold ("
+                    + Integer.MAX_VALUE + ")");
+        }
         em.createQuery("UPDATE Product p SET p.stockQuantity = p.stockQuantity + :q, "
                         + "p.version = p.version + 1 WHERE p.id = :id")
                 .setParameter("q", quantity)

@@ -72,8 +72,8 @@ public class ProductionResource {
     public Response list(@QueryParam("employee_id") String employeeId, @QueryParam("product_id") String productId,
                          @QueryParam("date_from") String dateFrom, @QueryParam("date_to") String dateTo) {
         PageRequest page = PageRequest.from(uriInfo, 20, ProductionService.SORTABLE, "-production_date");
-        ProductionService.Filter filter = new ProductionService.Filter(Params.optionalLong("employee_id", employeeId),
-                Params.optionalLong("product_id", productId), Params.optionalDate("date_from", dateFrom),
+        ProductionService.Filter filter = new ProductionService.Filter(Params.optionalId("employee_id", employeeId),
+                Params.optionalId("product_id", productId), Params.optionalDate("date_from", dateFrom),
                 Params.optionalDate("date_to", dateTo));
         return Paging.ok(production.list(page, filter), uriInfo);
     }

@@ -27,9 +27,11 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -59,6 +61,8 @@ public class OrderResource {
 
     @GET
     @RolesAllowed(Role.USER_NAME)
+    @Parameter(name = "after", in = ParameterIn.QUERY, description = "Keyset paging: the pagination.next_cursor "
+            + "of the page before; costs the same at any depth", schema = @Schema(maxLength = 1024))
     @Operation(operationId = "listOrders",
             summary = "List orders", description = "Roles: user (the orders they placed), admin (all). Paged "
             + "(default 10); filters status, customer_id, date_from, date_to (UTC dates, inclusive); sort by id, "
@@ -67,9 +71,10 @@ public class OrderResource {
             content = @Content(schema = @Schema(implementation = OrderResponse.class, type = SchemaType.ARRAY)))
     public Response list(@QueryParam("status") String status, @QueryParam("customer_id") String customerId,
                          @QueryParam("date_from") String dateFrom, @QueryParam("date_to") String dateTo) {
-        PageRequest page = PageRequest.from(uriInfo, 10, OrderService.SORTABLE, "-order_date");
+        PageRequest page = PageRequest.keyset(uriInfo, 10, OrderService.SORTABLE, "-order_date",
+                OrderService.SORTABLE);
         OrderService.Filter filter = new OrderService.Filter(Params.optionalText("status", status),
-                Params.optionalLong("customer_id", customerId), Params.optionalDate("date_from", dateFrom),
+                Params.optionalId("customer_id", customerId), Params.optionalDate("date_from", dateFrom),
                 Params.optionalDate("date_to", dateTo));
         return Paging.ok(orders.list(Caller.of(jwt), page, filter), uriInfo);
     }

@@ -6,6 +6,7 @@ import io.factoryops.catalog.StockReason;
 import io.factoryops.catalog.StockService;
 import io.factoryops.identity.Caller;
 import io.factoryops.identity.Role;
+import io.factoryops.platform.Dates;
 import io.factoryops.platform.audit.AuditService;
 import io.factoryops.platform.error.ApiException;
 import io.factoryops.platform.error.ErrorCode;
@@ -24,7 +25,6 @@ import jakarta.persistence.criteria.Predicate;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -91,6 +91,10 @@ public class OrderService {
         SalesOrder order = new SalesOrder(customer, taxRate, caller.id(), caller.username());
         quantities.forEach((productId, quantity) ->
                 order.addLine(productId, quantity, locked.product(productId).price()));
+        if (order.getTotal().compareTo(SalesOrder.MAX_AMOUNT) > 0) {
+            throw ApiException.invalidField("lines", "the order total would be " + order.getTotal().toPlainString()
+                    + ", more than an order can hold (" + SalesOrder.MAX_AMOUNT.toPlainString() + ")");
+        }
         em.persist(order);
         em.flush();
         StockService.Reference reference = new StockService.Reference("order", order.getId());
@@ -124,12 +128,10 @@ public class OrderService {
                 where.add(cb.equal(root.get("customer").get("id"), filter.customerId()));
             }
             if (filter.dateFrom() != null) {
-                where.add(cb.greaterThanOrEqualTo(root.get("orderDate"),
-                        filter.dateFrom().atStartOfDay(ZoneOffset.UTC).toInstant()));
+                where.add(cb.greaterThanOrEqualTo(root.get("orderDate"), Dates.startOf(filter.dateFrom())));
             }
             if (filter.dateTo() != null) {
-                where.add(cb.lessThan(root.get("orderDate"),
-                        filter.dateTo().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()));
+                where.add(cb.lessThanOrEqualTo(root.get("orderDate"), Dates.endOf(filter.dateTo())));
             }
             return where;
         });

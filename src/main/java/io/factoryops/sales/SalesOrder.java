@@ -29,6 +29,9 @@ import java.util.List;
 @Table(name = "orders")
 public class SalesOrder extends VersionedEntity {
 
+    /** The most that subtotal, tax, total and each line total hold: DECIMAL(14, 2). */
+    public static final BigDecimal MAX_AMOUNT = new BigDecimal("999999999999.99");
+
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "customer_id", nullable = false, updatable = false)
     private Customer customer;

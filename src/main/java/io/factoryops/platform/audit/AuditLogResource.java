@@ -16,9 +16,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -38,6 +40,8 @@ public class AuditLogResource {
 
     @GET
     @RolesAllowed("admin")
+    @Parameter(name = "after", in = ParameterIn.QUERY, description = "Keyset paging: the pagination.next_cursor "
+            + "of the page before; costs the same at any depth", schema = @Schema(maxLength = 1024))
     @Operation(operationId = "listAuditLogs",
             summary = "Read the audit log", description = "Roles: admin. Newest first by default. Filters: "
             + "actor, entity_type, entity_id, action, date_from, date_to (YYYY-MM-DD, UTC, inclusive). "
@@ -47,7 +51,8 @@ public class AuditLogResource {
     public Response list(@QueryParam("actor") String actor, @QueryParam("entity_type") String entityType,
                          @QueryParam("entity_id") String entityId, @QueryParam("action") String action,
                          @QueryParam("date_from") String dateFrom, @QueryParam("date_to") String dateTo) {
-        PageRequest page = PageRequest.from(uriInfo, 20, AuditService.SORTABLE, "-occurred_at");
+        PageRequest page = PageRequest.keyset(uriInfo, 20, AuditService.SORTABLE, "-occurred_at",
+                AuditService.SEEKABLE);
         AuditService.Filter filter = new AuditService.Filter(Params.optionalText("actor", actor),
                 Params.optionalText("entity_type", entityType), Params.optionalText("entity_id", entityId),
                 Params.optionalText("action", action), Params.optionalDate("date_from", dateFrom),

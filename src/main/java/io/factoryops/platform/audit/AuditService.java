@@ -1,5 +1,6 @@
 package io.factoryops.platform.audit;
 
+import io.factoryops.platform.Dates;
 import io.factoryops.platform.http.CurrentRequest;
 import io.factoryops.platform.json.JsonConfig;
 import io.factoryops.platform.paging.JpaPaging;
@@ -16,7 +17,6 @@ import jakarta.persistence.criteria.Predicate;
 import jakarta.transaction.Transactional;
 import java.io.StringReader;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +34,8 @@ public class AuditService {
 
     private static final Set<String> NOISE = Set.of("version", "updated_at", "created_at");
     public static final Set<String> SORTABLE = Set.of("occurred_at", "actor", "action");
+    /** The sort fields of keyset paging (after=): not actor, which is null for anonymous events. */
+    public static final Set<String> SEEKABLE = Set.of("occurred_at", "action");
     private static final Map<String, String> SORT_ATTRIBUTES = Map.of("occurred_at", "occurredAt", "actor", "actor",
             "action", "action");
 
@@ -72,12 +74,10 @@ public class AuditService {
                 where.add(cb.equal(root.get("action"), filter.action()));
             }
             if (filter.dateFrom() != null) {
-                where.add(cb.greaterThanOrEqualTo(root.get("occurredAt"),
-                        filter.dateFrom().atStartOfDay(ZoneOffset.UTC).toInstant()));
+                where.add(cb.greaterThanOrEqualTo(root.get("occurredAt"), Dates.startOf(filter.dateFrom())));
             }
             if (filter.dateTo() != null) {
-                where.add(cb.lessThan(root.get("occurredAt"),
-                        filter.dateTo().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()));
+                where.add(cb.lessThanOrEqualTo(root.get("occurredAt"), Dates.endOf(filter.dateTo())));
             }
             return where;
         }).map(AuditLogResponse::of);

@@ -11,9 +11,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Everything no other mapper claimed. A body JSON-B could not read is the client's fault (400), a
- * lost optimistic-lock race is a version conflict (412); anything else is logged with the request
- * id and answered 500 without internals.
+ * Everything no other mapper claimed. A body that could not be read is the client's fault (400, or 413
+ * when it is over its size limit), a lost optimistic-lock race is a version conflict (412); anything
+ * else is logged with the request id and answered 500 without internals.
  */
 @Provider
 public class FallbackExceptionMapper implements ExceptionMapper<Throwable> {
@@ -22,9 +22,9 @@ public class FallbackExceptionMapper implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable e) {
-        JsonErrors.Detail json = JsonErrors.find(e);
-        if (json != null) {
-            return Problems.response(ErrorCode.MALFORMED_JSON, json.detail(), json.errors(), Map.of());
+        ApiException body = JsonErrors.find(e);
+        if (body != null) {
+            return Problems.response(body);
         }
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof ApiException api) {

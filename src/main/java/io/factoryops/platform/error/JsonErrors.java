@@ -1,35 +1,71 @@
 package io.factoryops.platform.error;
 
+import io.factoryops.platform.http.BodyTooLargeException;
+import io.factoryops.platform.http.RequestBodyLimit;
+import io.factoryops.platform.json.OutOfRangeException;
 import jakarta.json.bind.JsonbException;
 import jakarta.json.stream.JsonParsingException;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Recognises a request body that JSON-B could not read, and says which field without internals. */
+/**
+ * Recognises a request body that could not be read, and says which field without internals: a body
+ * over its size limit (413), a value out of range (400 {@code VALIDATION_FAILED}), anything else
+ * JSON-B could not read (400 {@code MALFORMED_JSON}).
+ */
 final class JsonErrors {
 
     private static final Pattern PROPERTY = Pattern.compile("property '?([A-Za-z0-9_]+)'?");
 
-    record Detail(String detail, List<FieldError> errors) {
-    }
-
     private JsonErrors() {
     }
 
-    static Detail find(Throwable error) {
+    /** The problem for a failure to read the body, or null when the failure is something else. */
+    static ApiException find(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof BodyTooLargeException tooLarge) {
+                return RequestBodyLimit.tooLarge(tooLarge.limit());
+            }
+        }
         for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof JsonParsingException) {
-                return new Detail("The request body is not well-formed JSON", List.of());
+                return new ApiException(ErrorCode.MALFORMED_JSON, "The request body is not well-formed JSON");
             }
             if (t instanceof JsonbException) {
-                Matcher m = PROPERTY.matcher(String.valueOf(t.getMessage()));
-                if (m.find()) {
-                    String field = SnakeCase.of(m.group(1));
-                    return new Detail("The request body has a field of the wrong type or format: " + field,
-                            List.of(new FieldError(field, "wrong type or format")));
+                String field = field(t);
+                OutOfRangeException range = outOfRange(t);
+                if (range != null && field != null) {
+                    return ApiException.invalidField(field, range.getMessage());
                 }
-                return new Detail("The request body is not valid JSON for this resource", List.of());
+                if (field != null) {
+                    return new ApiException(ErrorCode.MALFORMED_JSON,
+                            "The request body has a field of the wrong type or format: " + field,
+                            List.of(new FieldError(field, "wrong type or format")), Map.of());
+                }
+                return new ApiException(ErrorCode.MALFORMED_JSON,
+                        "The request body is not valid JSON for this resource");
+            }
+        }
+        return null;
+    }
+
+    /** The property that JSON-B names in its message, or in the message of a cause. */
+    private static String field(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            Matcher m = PROPERTY.matcher(String.valueOf(t.getMessage()));
+            if (m.find()) {
+                return SnakeCase.of(m.group(1));
+            }
+        }
+        return null;
+    }
+
+    private static OutOfRangeException outOfRange(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof OutOfRangeException range) {
+                return range;
             }
         }
         return null;

@@ -22,9 +22,9 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
         if (status < 400) {
             return e.getResponse(); // e.g. the runtime's answer to OPTIONS
         }
-        JsonErrors.Detail json = JsonErrors.find(e);
-        if (json != null) {
-            return Problems.response(ErrorCode.MALFORMED_JSON, json.detail(), json.errors(), Map.of());
+        ApiException body = JsonErrors.find(e);
+        if (body != null) {
+            return Problems.response(body);
         }
         if (status == 404 && e.getCause() != null) {
             // A path or query parameter that could not be converted to its type.

@@ -1,24 +1,41 @@
 package io.factoryops.platform.http;
 
+import io.factoryops.platform.Dates;
+import io.factoryops.platform.Decimals;
 import io.factoryops.platform.error.ApiException;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 
-/** Parses optional query parameters; a value of the wrong form is 400 {@code INVALID_PARAMETER}. */
+/**
+ * Parses optional query parameters; a value of the wrong form or out of its range is 400
+ * {@code INVALID_PARAMETER} naming the parameter. Every number has a range and every date lies in
+ * {@link Dates}' range, checked before the value reaches a query or a computation.
+ */
 public final class Params {
 
     private Params() {
     }
 
-    public static Long optionalLong(String name, String value) {
+    /** A whole number in [min, max]. */
+    public static Long optionalLong(String name, String value, long min, long max) {
         if (value == null || value.isBlank()) {
             return null;
         }
         try {
-            return Long.parseLong(value.trim());
+            long parsed = Long.parseLong(value.trim());
+            if (parsed >= min && parsed <= max) {
+                return parsed;
+            }
         } catch (NumberFormatException e) {
-            throw ApiException.invalidParameter(name, "must be an integer");
+            // reported below
         }
+        throw ApiException.invalidParameter(name, "must be an integer between " + min + " and " + max);
+    }
+
+    /** An id: a whole number of at least 1. */
+    public static Long optionalId(String name, String value) {
+        return optionalLong(name, value, 1, Long.MAX_VALUE);
     }
 
     public static Boolean optionalBoolean(String name, String value) {
@@ -36,22 +53,31 @@ public final class Params {
         if (value == null || value.isBlank()) {
             return null;
         }
+        String text = value.trim();
         try {
-            return LocalDate.parse(value.trim());
+            LocalDate date = text.length() <= 20 ? LocalDate.parse(text) : null;
+            if (date != null && Dates.inRange(date)) {
+                return date;
+            }
         } catch (DateTimeParseException e) {
-            throw ApiException.invalidParameter(name, "must be a date in the form YYYY-MM-DD");
+            // reported below
         }
+        throw ApiException.invalidParameter(name, "must be a date in the form YYYY-MM-DD between "
+                + Dates.EARLIEST + " and " + Dates.LATEST);
     }
 
-    public static java.math.BigDecimal optionalDecimal(String name, String value) {
+    /** A decimal number in [min, max] with at most {@code fractionDigits} decimals, e.g. a price. */
+    public static BigDecimal optionalDecimal(String name, String value, BigDecimal min, BigDecimal max,
+                                             int fractionDigits) {
         if (value == null || value.isBlank()) {
             return null;
         }
-        try {
-            return new java.math.BigDecimal(value.trim());
-        } catch (NumberFormatException e) {
-            throw ApiException.invalidParameter(name, "must be a decimal number");
+        BigDecimal parsed = Decimals.parse(value.trim());
+        if (parsed != null && Decimals.inRange(parsed, min, max, fractionDigits)) {
+            return parsed;
         }
+        throw ApiException.invalidParameter(name, "must be a decimal number from " + min.toPlainString() + " to "
+                + max.toPlainString() + " with at most " + fractionDigits + " decimals");
     }
 
     /** A text filter: trimmed, null when blank, at most 200 characters. */

@@ -3,6 +3,8 @@ package io.factoryops.platform.idempotency;
 import io.factoryops.platform.error.ApiException;
 import io.factoryops.platform.error.ErrorCode;
 import io.factoryops.platform.error.Problems;
+import io.factoryops.platform.http.BodyTooLargeException;
+import io.factoryops.platform.http.RequestBodyLimit;
 import io.factoryops.platform.json.JsonConfig;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
@@ -30,7 +32,9 @@ import java.util.Optional;
  * response (header {@code Idempotent-Replayed: true}) without a second effect, also when the copies
  * arrive in parallel (they wait for the first); the same key with another request is 422
  * {@code IDEMPOTENCY_KEY_REUSED}. Keys are scoped to the principal and kept
- * {@code factory.idempotency.ttl-hours} (24). A 5xx answer frees the key for a retry.
+ * {@code factory.idempotency.ttl-hours} (24). A 5xx answer frees the key for a retry. The body is
+ * hashed through the stream of {@link RequestBodyLimit} (pre-matching, so it wraps the body first):
+ * a body over the limit is 413 after at most limit + 1 bytes, never buffered whole.
  */
 @Provider
 @Idempotent
@@ -140,6 +144,8 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
                     .getBytes(StandardCharsets.UTF_8));
             digest.update(body);
             return HexFormat.of().formatHex(digest.digest());
+        } catch (BodyTooLargeException e) {
+            throw RequestBodyLimit.tooLarge(e.limit());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (NoSuchAlgorithmException e) {

@@ -7,7 +7,10 @@ import jakarta.json.bind.config.PropertyNamingStrategy;
 import jakarta.ws.rs.ext.ContextResolver;
 import jakarta.ws.rs.ext.Provider;
 
-/** JSON of the API: snake_case names, ISO-8601 dates (JSON-B's default), nulls left out, strict booleans and whole numbers. */
+/**
+ * JSON of the API: snake_case names, ISO-8601 dates (JSON-B's default), nulls left out, strict
+ * booleans, whole numbers, decimals and dates, each bounded before anything computes with it.
+ */
 @Provider
 public class JsonConfig implements ContextResolver<Jsonb> {
 
@@ -17,7 +20,8 @@ public class JsonConfig implements ContextResolver<Jsonb> {
         return new JsonbConfig()
                 .withPropertyNamingStrategy(PropertyNamingStrategy.LOWER_CASE_WITH_UNDERSCORES)
                 .withDeserializers(new StrictBooleanDeserializer(), new StrictIntegerDeserializers.Ints(),
-                        new StrictIntegerDeserializers.Longs());
+                        new StrictIntegerDeserializers.Longs(), new StrictDecimalDeserializer(),
+                        new StrictDateDeserializer());
     }
 
     /** The shared instance, for code outside JAX-RS (audit snapshots, idempotent replays). */

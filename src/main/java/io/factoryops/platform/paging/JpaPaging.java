@@ -1,12 +1,20 @@
 package io.factoryops.platform.paging;
 
+import io.factoryops.platform.Dates;
+import io.factoryops.platform.Decimals;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.persistence.criteria.Order;
 import jakarta.persistence.criteria.Path;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
+import jakarta.persistence.criteria.Selection;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -15,7 +23,11 @@ import java.util.Map;
 /**
  * Runs a paged, sorted, filtered query over one entity with the Criteria API: one count query and
  * one page query. Services describe their filters as predicates and map API sort names to entity
- * attributes; the id is always the last sort key so that pages are stable.
+ * attributes; the id is always the last sort key so that pages are stable. A request that
+ * {@link PageRequest#seeks() seeks} also reads the sort keys of its rows, gives its page a
+ * {@code next_cursor}, and, continuing after a cursor, starts right after that cursor's row (keyset
+ * paging: {@code WHERE (k1, …, id) > (v1, …, vid)} written out for mixed directions) instead of
+ * skipping rows with OFFSET. Sort attributes that a list lets seek must not be null.
  */
 public final class JpaPaging {
 
@@ -23,6 +35,10 @@ public final class JpaPaging {
     @FunctionalInterface
     public interface Filter<E> {
         List<Predicate> predicates(CriteriaBuilder cb, Root<E> root);
+    }
+
+    /** One ORDER BY key: an entity attribute and its direction. */
+    private record Key(String attribute, boolean ascending) {
     }
 
     private JpaPaging() {
@@ -37,24 +53,139 @@ public final class JpaPaging {
         count.select(cb.count(countRoot)).where(filter.predicates(cb, countRoot).toArray(Predicate[]::new));
         long total = em.createQuery(count).getSingleResult();
 
-        List<E> rows = List.of();
-        if (total > request.offset()) {
-            CriteriaQuery<E> query = cb.createQuery(type);
-            Root<E> root = query.from(type);
-            query.select(root).where(filter.predicates(cb, root).toArray(Predicate[]::new));
-            List<Order> orders = new ArrayList<>();
-            for (PageRequest.Sort sort : request.sort()) {
-                Path<?> path = root.get(sortAttributes.get(sort.field()));
-                orders.add(sort.ascending() ? cb.asc(path) : cb.desc(path));
-            }
-            orders.add(cb.asc(root.get("id")));
-            query.orderBy(orders);
-            rows = em.createQuery(query)
-                    .setFirstResult(request.offset())
-                    .setMaxResults(request.perPage())
-                    .getResultList();
+        boolean seeks = request.seeks();
+        boolean afterCursor = request.continuesAfterCursor();
+        if (!afterCursor && total <= request.offset()) {
+            return new Page<>(List.of(), Pagination.of(request, total));
         }
-        return new Page<>(rows, Pagination.of(request, total));
+        List<Key> keys = keys(request, sortAttributes);
+        CriteriaQuery<Object[]> query = cb.createQuery(Object[].class);
+        Root<E> root = query.from(type);
+        List<Selection<?>> selected = new ArrayList<>();
+        selected.add(root);
+        keys.forEach(k -> selected.add(root.get(k.attribute()))); // the id at least: always a row of 2+
+        List<Predicate> where = new ArrayList<>(filter.predicates(cb, root));
+        if (afterCursor) {
+            where.add(after(cb, root, keys, values(root, keys, request.after())));
+        }
+        query.multiselect(selected).where(where.toArray(Predicate[]::new));
+        List<Order> orders = new ArrayList<>();
+        for (Key key : keys) {
+            Path<?> path = root.get(key.attribute());
+            orders.add(key.ascending() ? cb.asc(path) : cb.desc(path));
+        }
+        query.orderBy(orders);
+        TypedQuery<Object[]> page = em.createQuery(query);
+        if (afterCursor) {
+            page.setMaxResults(request.perPage() + 1); // one more says whether there is a next page
+        } else {
+            page.setFirstResult(request.offset()).setMaxResults(request.perPage());
+        }
+        List<Object[]> rows = new ArrayList<>(page.getResultList());
+        boolean hasNext = afterCursor ? rows.size() > request.perPage() : Pagination.of(request, total).hasNext();
+        if (rows.size() > request.perPage()) {
+            rows = rows.subList(0, request.perPage());
+        }
+        String nextCursor = seeks && hasNext && !rows.isEmpty()
+                ? cursor(request, rows.get(rows.size() - 1)) : null;
+        @SuppressWarnings("unchecked")
+        List<E> entities = rows.stream().map(r -> (E) r[0]).toList();
+        Pagination pagination = afterCursor ? Pagination.afterCursor(request, total, hasNext, nextCursor)
+                : Pagination.of(request, total).withNextCursor(nextCursor);
+        return new Page<>(entities, pagination);
+    }
+
+    /** The sort keys of the request as attributes, the id last unless the client sorted by it. */
+    private static List<Key> keys(PageRequest request, Map<String, String> sortAttributes) {
+        List<Key> keys = new ArrayList<>();
+        for (PageRequest.Sort sort : request.sort()) {
+            keys.add(new Key(sortAttributes.get(sort.field()), sort.ascending()));
+        }
+        if (keys.stream().noneMatch(k -> k.attribute().equals("id"))) {
+            keys.add(new Key("id", true));
+        }
+        return keys;
+    }
+
+    /** The rows after the cursor's: k1 beyond v1, or k1 = v1 and k2 beyond v2, …; k1 bounded for an index. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static <E> Predicate after(CriteriaBuilder cb, Root<E> root, List<Key> keys, List<Comparable<?>> values) {
+        List<Predicate> any = new ArrayList<>();
+        for (int i = 0; i < keys.size(); i++) {
+            List<Predicate> all = new ArrayList<>();
+            for (int j = 0; j < i; j++) {
+                all.add(cb.equal(root.get(keys.get(j).attribute()), values.get(j)));
+            }
+            Path path = root.get(keys.get(i).attribute());
+            Comparable value = values.get(i);
+            all.add(keys.get(i).ascending() ? cb.greaterThan(path, value) : cb.lessThan(path, value));
+            any.add(cb.and(all.toArray(Predicate[]::new)));
+        }
+        Path first = root.get(keys.get(0).attribute());
+        Comparable v = values.get(0);
+        Predicate bound = keys.get(0).ascending() ? cb.greaterThanOrEqualTo(first, v) : cb.lessThanOrEqualTo(first, v);
+        return cb.and(bound, cb.or(any.toArray(Predicate[]::new)));
+    }
+
+    /** The cursor's keys as the types of their attributes, each within the API's ranges; 400 otherwise. */
+    private static <E> List<Comparable<?>> values(Root<E> root, List<Key> keys, Cursor cursor) {
+        if (cursor.keys().size() != keys.size()) {
+            throw Cursor.invalid();
+        }
+        List<Comparable<?>> values = new ArrayList<>();
+        for (int i = 0; i < keys.size(); i++) {
+            Comparable<?> value = parse(root.get(keys.get(i).attribute()).getJavaType(), cursor.keys().get(i));
+            if (value == null) {
+                throw Cursor.invalid();
+            }
+            values.add(value);
+        }
+        return values;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Comparable<?> parse(Class<?> type, String text) {
+        try {
+            if (type == Long.class || type == long.class) {
+                return Long.valueOf(text);
+            }
+            if (type == Integer.class || type == int.class) {
+                return Integer.valueOf(text);
+            }
+            if (type == String.class) {
+                return text;
+            }
+            if (type == BigDecimal.class) {
+                return Decimals.parse(text);
+            }
+            if (type == Instant.class) {
+                Instant instant = Instant.parse(text);
+                return Dates.inRange(LocalDate.ofInstant(instant, ZoneOffset.UTC)) ? instant : null;
+            }
+            if (type == LocalDate.class) {
+                LocalDate date = LocalDate.parse(text);
+                return Dates.inRange(date) ? date : null;
+            }
+            if (type.isEnum()) {
+                return Enum.valueOf((Class<? extends Enum>) type, text);
+            }
+        } catch (RuntimeException e) {
+            return null; // not a value of that type
+        }
+        return null;
+    }
+
+    private static String cursor(PageRequest request, Object[] row) {
+        List<String> keys = new ArrayList<>();
+        for (int i = 1; i < row.length; i++) {
+            Object value = row[i];
+            if (value == null) {
+                return null; // a sort key that may be null cannot seek; the list should not allow it
+            }
+            keys.add(value instanceof BigDecimal d ? d.toPlainString()
+                    : value instanceof Enum<?> e ? e.name() : value.toString());
+        }
+        return new Cursor(request.sortSpec(), keys).encode();
     }
 
     /** A case-insensitive "contains" over several string attributes, OR-ed; for {@code q}. */

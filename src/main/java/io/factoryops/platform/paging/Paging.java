@@ -6,7 +6,11 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Answers a list: the page as the body and an RFC 8288 {@code Link} header (first, prev, next, last). */
+/**
+ * Answers a list: the page as the body and an RFC 8288 {@code Link} header: first, prev, next, last
+ * as far as page numbers reach ({@link PageRequest#MAX_OFFSET_ROWS}); on a list paged by keyset, next
+ * is {@code after=<next_cursor>}, and a page after a cursor links first and next only.
+ */
 public final class Paging {
 
     private Paging() {
@@ -25,18 +29,29 @@ public final class Paging {
         int last = Math.max(p.pages(), 1);
         List<String> links = new ArrayList<>();
         links.add(link(uriInfo, 1, p.perPage(), "first"));
-        if (p.hasPrev()) {
+        if (p.page() != null && p.hasPrev()) {
             links.add(link(uriInfo, Math.min(p.page() - 1, last), p.perPage(), "prev"));
         }
-        if (p.hasNext()) {
+        if (p.hasNext() && p.nextCursor() != null) {
+            links.add("<" + uriInfo.getRequestUriBuilder().replaceQueryParam("page")
+                    .replaceQueryParam("per_page", p.perPage()).replaceQueryParam("after", p.nextCursor()).build()
+                    + ">; rel=\"next\"");
+        } else if (p.hasNext() && p.page() != null && reachable(p.page() + 1, p.perPage())) {
             links.add(link(uriInfo, p.page() + 1, p.perPage(), "next"));
         }
-        links.add(link(uriInfo, last, p.perPage(), "last"));
+        if (p.page() != null && reachable(last, p.perPage())) {
+            links.add(link(uriInfo, last, p.perPage(), "last"));
+        }
         return String.join(", ", links);
+    }
+
+    private static boolean reachable(int page, int perPage) {
+        return (long) page * perPage <= PageRequest.MAX_OFFSET_ROWS;
     }
 
     private static String link(UriInfo uriInfo, int page, int perPage, String rel) {
         UriBuilder builder = uriInfo.getRequestUriBuilder()
+                .replaceQueryParam("after")
                 .replaceQueryParam("page", page)
                 .replaceQueryParam("per_page", perPage);
         return "<" + builder.build() + ">; rel=\"" + rel + "\"";

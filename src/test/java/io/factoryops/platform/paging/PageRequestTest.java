@@ -69,4 +69,40 @@ class PageRequestTest {
         assertFalse(past.hasNext());
         assertTrue(past.hasPrev());
     }
+
+    @Test
+    void offsetPagingStopsTenThousandRowsDeep() {
+        assertEquals(100, parse("page", "100", "per_page", "100").page());
+        ApiException e = assertThrows(ApiException.class, () -> parse("page", "101", "per_page", "100"));
+        assertEquals("page", e.errors().get(0).field());
+        assertThrows(ApiException.class, () -> parse("page", "21474836"));
+    }
+
+    private static PageRequest seek(String... pairs) {
+        var query = new MultivaluedHashMap<String, String>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            query.add(pairs[i], pairs[i + 1]);
+        }
+        return PageRequest.from(query, 10, SORTABLE, "-created_at", SORTABLE);
+    }
+
+    @Test
+    void aCursorCarriesItsSortAndNothingElseIsACursor() {
+        String cursor = new Cursor("name,-created_at", List.of("Bolt", "2026-01-01T00:00:00Z", "7")).encode();
+        PageRequest p = seek("after", cursor);
+        assertTrue(p.continuesAfterCursor());
+        assertTrue(p.seeks());
+        assertEquals("name,-created_at", p.sortSpec());
+        assertEquals(List.of("Bolt", "2026-01-01T00:00:00Z", "7"), p.after().keys());
+        assertEquals("name,-created_at", seek("after", cursor, "sort", "name,-created_at").sortSpec());
+        for (String[] bad : new String[][] {{"after", "garbage!"}, {"after", "e30"}, {"after", "x".repeat(2000)},
+                {"after", cursor, "sort", "name"}, {"after", cursor, "page", "2"}}) {
+            ApiException e = assertThrows(ApiException.class, () -> seek(bad));
+            assertEquals(ErrorCode.INVALID_PARAMETER, e.code());
+        }
+        ApiException offsetOnly = assertThrows(ApiException.class, () -> parse("after", cursor));
+        assertEquals("after", offsetOnly.errors().get(0).field());
+        assertEquals("page", assertThrows(ApiException.class, () -> seek("page", "10001", "per_page", "1"))
+                .errors().get(0).field());
+    }
 }
