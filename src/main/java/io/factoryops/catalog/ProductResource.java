@@ -1,5 +1,6 @@
 package io.factoryops.catalog;
 
+import io.factoryops.identity.Caller;
 import io.factoryops.identity.Role;
 import io.factoryops.platform.http.ETags;
 import io.factoryops.platform.http.Params;
@@ -28,6 +29,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -50,6 +52,9 @@ public class ProductResource {
 
     @Inject
     StockService stock;
+
+    @Inject
+    JsonWebToken jwt;
 
     @Context
     UriInfo uriInfo;
@@ -124,11 +129,12 @@ public class ProductResource {
     @Path("{id}/stock-movements")
     @RolesAllowed({Role.USER_NAME, Role.MECHANIC_NAME})
     @Operation(summary = "The product's stock ledger", description = "Roles: user, mechanic. Newest first; "
-            + "the quantity equals the sum of the deltas.")
+            + "the quantity equals the sum of the deltas. Below admin, another person's rows carry no actor, "
+            + "request_id or order id (reference_id of ORDER and ORDER_CANCELLED rows).")
     @APIResponse(responseCode = "200", description = "A page of ledger rows")
     public Response movements(@PathParam("id") long id) {
         PageRequest page = PageRequest.from(uriInfo, 20, StockService.SORTABLE, "-id");
-        return Paging.ok(stock.movements(id, page), uriInfo);
+        return Paging.ok(stock.movements(id, page, Caller.of(jwt)), uriInfo);
     }
 
     @POST
