@@ -11,12 +11,22 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.metrics.MetricRegistry;
 
 /**
  * Hashes passwords with Jakarta Security's PBKDF2 (HMAC-SHA512, 32-byte salt; the iteration count
  * is stored in each hash, so raising {@code factory.password.iterations} keeps old hashes valid)
  * and enforces the password policy.
+ *
+ * <p>One hash costs about 0.2 s of one core at 210,000 iterations: at most
+ * {@code factory.password.max-concurrent-hashes} (default: the number of cores) run at once, so that
+ * a flood of logins cannot take every core from the other requests. A caller waits for its turn at
+ * most {@code factory.password.hash-queue-wait-millis}; then it is 503 {@code SERVICE_BUSY} with
+ * {@code Retry-After}.
  */
 @ApplicationScoped
 public class PasswordService {
@@ -32,10 +42,25 @@ public class PasswordService {
     @ConfigProperty(name = "factory.password.min-length", defaultValue = "12")
     int minLength;
 
+    @Inject
+    @ConfigProperty(name = "factory.password.max-concurrent-hashes", defaultValue = "0")
+    int maxConcurrentHashes;
+
+    @Inject
+    @ConfigProperty(name = "factory.password.hash-queue-wait-millis", defaultValue = "1000")
+    long queueWaitMillis;
+
+    @Inject
+    MetricRegistry metrics;
+
     private String dummyHash;
+    private Semaphore hashing;
 
     @PostConstruct
     void init() {
+        int permits = maxConcurrentHashes > 0 ? maxConcurrentHashes : Runtime.getRuntime().availableProcessors();
+        hashing = new Semaphore(permits, true);
+        metrics.gauge("password.hash.queue", hashing, Semaphore::getQueueLength);
         hash.initialize(Map.of(
                 "Pbkdf2PasswordHash.Algorithm", "PBKDF2WithHmacSHA512",
                 "Pbkdf2PasswordHash.Iterations", Integer.toString(iterations),
@@ -45,16 +70,38 @@ public class PasswordService {
     }
 
     public String hash(String password) {
-        return hash.generate(password.toCharArray());
+        return limited(() -> hash.generate(password.toCharArray()));
     }
 
     public boolean matches(String password, String storedHash) {
-        return hash.verify(password.toCharArray(), storedHash);
+        return limited(() -> hash.verify(password.toCharArray(), storedHash));
     }
 
     /** Spends the time of a verification, so that an unknown account cannot be told from a wrong password. */
     public void burnVerification(String password) {
-        hash.verify(password.toCharArray(), dummyHash);
+        limited(() -> hash.verify(password.toCharArray(), dummyHash));
+    }
+
+    /** Runs one hash when a permit is free within the queue wait; 503 SERVICE_BUSY otherwise. */
+    private <T> T limited(Supplier<T> work) {
+        boolean acquired;
+        try {
+            acquired = hashing.tryAcquire(queueWaitMillis, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            acquired = false;
+        }
+        if (!acquired) {
+            metrics.counter("password.hash.busy").inc();
+            throw new ApiException(ErrorCode.SERVICE_BUSY,
+                    "Too many sign-ins are being checked right now; retry in a moment", List.of(),
+                    Map.of("Retry-After", "1"));
+        }
+        try {
+            return work.get();
+        } finally {
+            hashing.release();
+        }
     }
 
     /** 400 {@code WEAK_PASSWORD} naming each broken rule. */
