@@ -41,8 +41,11 @@ public class AuthService {
     RateLimiter rateLimiter;
 
     /**
-     * Not one transaction: the password check (a capped, CPU-bound hash) holds no pooled connection.
-     * The account is read first, the password checked, then the login recorded in a transaction.
+     * Not one transaction: the password check (a capped, CPU-bound hash) must hold no pooled
+     * connection. The account is read in a transaction of its own (outside one, Liberty would keep the
+     * connection until the request ends, and a flood of logins, each also auditing its failure on a
+     * second connection, would drain the pool), the password checked, then the login recorded in a
+     * transaction.
      */
     public LoginResponse login(LoginRequest request) {
         String login = request.login();
@@ -50,9 +53,8 @@ public class AuthService {
             throw ApiException.invalidField("username", "username or email is required");
         }
         rateLimiter.checkLogin(CurrentRequest.clientIpOrUnknown(), login);
-        UserAccount user = em.createNamedQuery("UserAccount.findByLogin", UserAccount.class)
-                .setParameter("login", login)
-                .getResultStream().findFirst().orElse(null);
+        passwords.requireCapacity();
+        UserAccount user = users.findForLogin(login);
         String account = user == null ? "?" + login : Long.toString(user.getId());
         rateLimiter.checkAccountFailures(account);
         if (user == null) {

@@ -23,10 +23,11 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
  * and enforces the password policy.
  *
  * <p>One hash costs about 0.2 s of one core at 210,000 iterations: at most
- * {@code factory.password.max-concurrent-hashes} (default: the number of cores) run at once, so that
- * a flood of logins cannot take every core from the other requests. A caller waits for its turn at
- * most {@code factory.password.hash-queue-wait-millis}; then it is 503 {@code SERVICE_BUSY} with
- * {@code Retry-After}.
+ * {@code factory.password.max-concurrent-hashes} (default: the number of cores less one, at least
+ * one) run at once, so that a flood of logins cannot take every core from the other requests. At
+ * most {@code factory.password.max-queued-hashes} (default: twice that) callers wait for a turn, each
+ * at most {@code factory.password.hash-queue-wait-millis}: a waiting caller holds a server thread,
+ * so the queue is short. Beyond that it is 503 {@code SERVICE_BUSY} with {@code Retry-After}.
  */
 @ApplicationScoped
 public class PasswordService {
@@ -51,14 +52,21 @@ public class PasswordService {
     long queueWaitMillis;
 
     @Inject
+    @ConfigProperty(name = "factory.password.max-queued-hashes", defaultValue = "0")
+    int maxQueuedHashes;
+
+    @Inject
     MetricRegistry metrics;
 
     private String dummyHash;
     private Semaphore hashing;
+    private int maxQueue;
 
     @PostConstruct
     void init() {
-        int permits = maxConcurrentHashes > 0 ? maxConcurrentHashes : Runtime.getRuntime().availableProcessors();
+        int permits = maxConcurrentHashes > 0 ? maxConcurrentHashes
+                : Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
+        maxQueue = maxQueuedHashes > 0 ? maxQueuedHashes : 2 * permits;
         hashing = new Semaphore(permits, true);
         metrics.gauge("password.hash.queue", hashing, Semaphore::getQueueLength);
         hash.initialize(Map.of(
@@ -82,8 +90,19 @@ public class PasswordService {
         limited(() -> hash.verify(password.toCharArray(), dummyHash));
     }
 
+    /**
+     * 503 SERVICE_BUSY at once when the queue for hashing is full: a cheap early answer, before the
+     * caller spends anything else (such as a database read) on a request that would be refused.
+     */
+    public void requireCapacity() {
+        if (hashing.availablePermits() == 0 && hashing.getQueueLength() >= maxQueue) {
+            throw busy();
+        }
+    }
+
     /** Runs one hash when a permit is free within the queue wait; 503 SERVICE_BUSY otherwise. */
     private <T> T limited(Supplier<T> work) {
+        requireCapacity();
         boolean acquired;
         try {
             acquired = hashing.tryAcquire(queueWaitMillis, TimeUnit.MILLISECONDS);
@@ -92,16 +111,20 @@ public class PasswordService {
             acquired = false;
         }
         if (!acquired) {
-            metrics.counter("password.hash.busy").inc();
-            throw new ApiException(ErrorCode.SERVICE_BUSY,
-                    "Too many sign-ins are being checked right now; retry in a moment", List.of(),
-                    Map.of("Retry-After", "1"));
+            throw busy();
         }
         try {
             return work.get();
         } finally {
             hashing.release();
         }
+    }
+
+    private ApiException busy() {
+        metrics.counter("password.hash.busy").inc();
+        return new ApiException(ErrorCode.SERVICE_BUSY,
+                "Too many sign-ins are being checked right now; retry in a moment", List.of(),
+                Map.of("Retry-After", "1"));
     }
 
     /** 400 {@code WEAK_PASSWORD} naming each broken rule. */

@@ -208,6 +208,14 @@ public class UserService {
         return generated;
     }
 
+    /** The account a login string names (username or email), or null; its connection is returned at once. */
+    @Transactional
+    public UserAccount findForLogin(String login) {
+        return em.createNamedQuery("UserAccount.findByLogin", UserAccount.class)
+                .setParameter("login", login)
+                .getResultStream().findFirst().orElse(null);
+    }
+
     /** A successful login: its time on the account and its audit row. */
     @Transactional
     public void recordLogin(long userId) {
