@@ -1,5 +1,6 @@
 package io.factoryops.analytics;
 
+import io.factoryops.platform.health.HealthCache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -24,13 +25,13 @@ public class AnalyticsFreshnessCheck implements HealthCheck {
     @ConfigProperty(name = "factory.analytics.max-age-seconds", defaultValue = "300")
     long maxAgeSeconds;
 
+    @Inject
+    HealthCache cache;
+
+    /** Shared by concurrent callers and remembered briefly, like every check that reads the database. */
     @Override
     public HealthCheckResponse call() {
-        try {
-            return evaluate(analytics.asOf(), Instant.now(), maxAgeSeconds);
-        } catch (RuntimeException e) {
-            return HealthCheckResponse.named("analytics").down().withData("error", e.getClass().getSimpleName()).build();
-        }
+        return cache.get("analytics", () -> evaluate(analytics.asOf(), Instant.now(), maxAgeSeconds));
     }
 
     /** Fresh when computed at most {@code maxAgeSeconds} before {@code now}; never computed is stale. */

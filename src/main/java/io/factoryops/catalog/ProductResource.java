@@ -1,5 +1,6 @@
 package io.factoryops.catalog;
 
+import io.factoryops.identity.Caller;
 import io.factoryops.identity.Role;
 import io.factoryops.platform.error.Problem;
 import io.factoryops.platform.http.ETags;
@@ -29,6 +30,7 @@ import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.math.BigDecimal;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -52,6 +54,9 @@ public class ProductResource {
 
     @Inject
     StockService stock;
+
+    @Inject
+    JsonWebToken jwt;
 
     @Context
     UriInfo uriInfo;
@@ -139,12 +144,13 @@ public class ProductResource {
             + "of the page before; costs the same at any depth", schema = @Schema(maxLength = 1024))
     @Operation(operationId = "listProductStockMovements",
             summary = "The product's stock ledger", description = "Roles: user, mechanic. Newest first; "
-            + "the quantity equals the sum of the deltas.")
+            + "the quantity equals the sum of the deltas. Below admin, another person's rows carry no actor, "
+            + "request_id or order id (reference_id of ORDER and ORDER_CANCELLED rows).")
     @APIResponse(responseCode = "200", description = "A page of ledger rows",
             content = @Content(schema = @Schema(implementation = StockMovementResponse.class, type = SchemaType.ARRAY)))
     public Response movements(@PathParam("id") long id) {
         PageRequest page = PageRequest.keyset(uriInfo, 20, StockService.SORTABLE, "-id", StockService.SORTABLE);
-        return Paging.ok(stock.movements(id, page), uriInfo);
+        return Paging.ok(stock.movements(id, page, Caller.of(jwt)), uriInfo);
     }
 
     @POST

@@ -23,4 +23,12 @@ public record StockMovementResponse(
                 m.getReason().name(), m.getReferenceType(), m.getReferenceId(), m.getNote(), m.getActor(),
                 m.getRequestId(), m.getOccurredAt());
     }
+
+    /** Another person's movement as a caller below admin sees it: no actor, no request id, no order id. */
+    static StockMovementResponse anonymised(StockMovement m) {
+        boolean sale = m.getReason() == StockReason.ORDER || m.getReason() == StockReason.ORDER_CANCELLED;
+        return new StockMovementResponse(m.getId(), m.getProductId(), m.getDelta(), m.getQuantityAfter(),
+                m.getReason().name(), m.getReferenceType(), sale ? null : m.getReferenceId(), m.getNote(), null,
+                null, m.getOccurredAt());
+    }
 }

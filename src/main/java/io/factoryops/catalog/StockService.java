@@ -1,5 +1,7 @@
 package io.factoryops.catalog;
 
+import io.factoryops.identity.Caller;
+import io.factoryops.identity.Role;
 import io.factoryops.platform.audit.AuditService;
 import io.factoryops.platform.error.ApiException;
 import io.factoryops.platform.error.ErrorCode;
@@ -177,11 +179,19 @@ public class StockService {
         return response;
     }
 
+    /**
+     * The ledger as this caller may see it. Orders are owner-scoped below admin, so a caller below
+     * admin sees every movement but not who made another's (actor, request id) nor another's order
+     * id; their own rows and, for admins, every row are shown whole.
+     */
     @Transactional
-    public Page<StockMovementResponse> movements(long productId, PageRequest page) {
+    public Page<StockMovementResponse> movements(long productId, PageRequest page, Caller caller) {
         nameAndStock(productId);
+        boolean seesEveryone = caller.role().includes().contains(Role.ADMIN);
         return JpaPaging.find(em, StockMovement.class, page, SORT_ATTRIBUTES,
-                (cb, root) -> List.of(cb.equal(root.get("productId"), productId))).map(StockMovementResponse::of);
+                        (cb, root) -> List.of(cb.equal(root.get("productId"), productId)))
+                .map(m -> seesEveryone || caller.username().equals(m.getActor())
+                        ? StockMovementResponse.of(m) : StockMovementResponse.anonymised(m));
     }
 
     /** Deletes a product's ledger with the product itself (only possible when nothing else refers to it). */

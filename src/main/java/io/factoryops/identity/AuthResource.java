@@ -57,10 +57,13 @@ public class AuthResource {
     @PermitAll
     @Operation(operationId = "login",
             summary = "Log in", description = "Public. {\"username\"|\"email\",\"password\"} → a bearer access "
-            + "token (RS256 JWT) and a refresh token. Rate limited per client IP and account (429 RATE_LIMITED).")
+            + "token (RS256 JWT) and a refresh token. Rate limited per client IP and account, and failed attempts "
+            + "per account from every address (429 RATE_LIMITED). When too many passwords are being checked at "
+            + "once: 503 SERVICE_BUSY with Retry-After.")
     @APIResponse(responseCode = "200", description = "Logged in",
             content = @Content(schema = @Schema(implementation = LoginResponse.class)))
     @APIResponse(responseCode = "401", description = "INVALID_CREDENTIALS")
+    @APIResponse(responseCode = "503", description = "SERVICE_BUSY, with Retry-After")
     public LoginResponse login(@NotNull @Valid LoginRequest body) {
         return auth.login(body);
     }
@@ -109,7 +112,9 @@ public class AuthResource {
     @Path("profile")
     @RolesAllowed({Role.USER_NAME, Role.MECHANIC_NAME, Role.CUSTOMER_NAME})
     @Operation(operationId = "updateProfile",
-            summary = "Change one's own name or email", description = "Any role. Absent fields stay.")
+            summary = "Change one's own name or email", description = "Any role. Absent fields stay. An "
+            + "email that cannot be used is 409 CONFLICT, naming neither the address nor why; refusals count "
+            + "against the account's failed attempts (429 RATE_LIMITED once used up).")
     @APIResponse(responseCode = "200", description = "The changed account",
             content = @Content(schema = @Schema(implementation = UserResponse.class)))
     public Response updateProfile(@NotNull @Valid ProfileRequest body) {

@@ -11,14 +11,13 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
 import java.util.Map;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * Sessions: login, refresh, logout, and what a signed-in user does to their own account. Failed
- * logins are audited (in a transaction of their own, so the row survives the failure) and rate
- * limited per client IP and account.
+ * logins are audited (in a transaction of their own, so the row survives the failure, and without
+ * the raw login string) and rate limited per client IP and login, and per account from every address.
  */
 @ApplicationScoped
 public class AuthService {
@@ -41,30 +40,35 @@ public class AuthService {
     @Inject
     RateLimiter rateLimiter;
 
-    @Transactional
+    /**
+     * Not one transaction: the password check (a capped, CPU-bound hash) must hold no pooled
+     * connection. The account is read in a transaction of its own (outside one, Liberty would keep the
+     * connection until the request ends, and a flood of logins, each also auditing its failure on a
+     * second connection, would drain the pool), the password checked, then the login recorded in a
+     * transaction.
+     */
     public LoginResponse login(LoginRequest request) {
         String login = request.login();
         if (login == null || login.isEmpty()) {
             throw ApiException.invalidField("username", "username or email is required");
         }
         rateLimiter.checkLogin(CurrentRequest.clientIpOrUnknown(), login);
-        UserAccount user = em.createNamedQuery("UserAccount.findByLogin", UserAccount.class)
-                .setParameter("login", login)
-                .getResultStream().findFirst().orElse(null);
+        passwords.requireCapacity();
+        UserAccount user = users.findForLogin(login);
+        String account = user == null ? "?" + login : Long.toString(user.getId());
+        rateLimiter.checkAccountFailures(account);
         if (user == null) {
             passwords.burnVerification(request.password());
-            throw loginFailed(login, null, "unknown account");
+            throw loginFailed(account, login, null, "unknown account");
         }
         if (!passwords.matches(request.password(), user.getPasswordHash())) {
-            throw loginFailed(login, user.getId(), "wrong password");
+            throw loginFailed(account, login, user, "wrong password");
         }
         if (!user.isActive()) {
-            throw loginFailed(login, user.getId(), "account disabled");
+            throw loginFailed(account, login, user, "account disabled");
         }
-        em.createQuery("UPDATE UserAccount u SET u.lastLoginAt = :now WHERE u.id = :id")
-                .setParameter("now", Instant.now()).setParameter("id", user.getId()).executeUpdate();
         CurrentRequest.get().ifPresent(r -> r.actor(user.getUsername()));
-        audit.record("LOGIN", "user", user.getId(), null, Map.of());
+        users.recordLogin(user.getId());
         return session("Login successful", user, null);
     }
 
@@ -97,9 +101,7 @@ public class AuthService {
         UserAccount user = users.find(caller.id());
         UserResponse before = UserResponse.of(user);
         if (request.email() != null) {
-            String email = Text.normalizeKey(request.email());
-            users.requireUnique(null, email, user.getId());
-            user.changeEmail(email);
+            changeEmail(user, Text.normalizeKey(request.email()));
         }
         if (request.fullName() != null) {
             user.changeFullName(Text.trimToNull(request.fullName()));
@@ -108,6 +110,27 @@ public class AuthService {
         UserResponse after = UserResponse.of(user);
         audit.record("UPDATE_PROFILE", "user", user.getId(), before, after);
         return after;
+    }
+
+    /**
+     * An address held by another account is refused with the same 409 whatever the reason, naming
+     * neither the address nor its holder; refusals count against the account's failed attempts
+     * (429 once used up) and are audited, so that nobody can probe for accounts' addresses in bulk.
+     */
+    private void changeEmail(UserAccount user, String email) {
+        if (email.equals(user.getEmail())) {
+            return;
+        }
+        String account = Long.toString(user.getId());
+        rateLimiter.checkAccountFailures(account);
+        if (users.emailTaken(email, user.getId())) {
+            rateLimiter.countAccountFailure(account);
+            audit.recordIndependently(user.getUsername(), "UPDATE_PROFILE_REFUSED", "user", user.getId(),
+                    Map.of("reason", "email unavailable"));
+            throw new ApiException(ErrorCode.CONFLICT,
+                    "This email address cannot be used for your account; nothing was changed");
+        }
+        user.changeEmail(email);
     }
 
     @Transactional
@@ -134,8 +157,21 @@ public class AuthService {
                 UserResponse.of(user));
     }
 
-    private ApiException loginFailed(String login, Long userId, String reason) {
-        audit.recordIndependently(login, "LOGIN_FAILED", "user", userId, Map.of("reason", reason));
+    /**
+     * Audits a failed login without the raw login string (a password typed into the username field
+     * must not land in the audit log): the account's own username when the login named an account,
+     * else a masked form that keeps only the first character and the length.
+     */
+    private ApiException loginFailed(String account, String login, UserAccount user, String reason) {
+        rateLimiter.countAccountFailure(account);
+        String actor = user == null ? masked(login) : user.getUsername();
+        audit.recordIndependently(actor, "LOGIN_FAILED", "user", user == null ? null : user.getId(),
+                Map.of("reason", reason));
         return new ApiException(ErrorCode.INVALID_CREDENTIALS, "Invalid username, email or password");
+    }
+
+    /** {@code "s***(17)"}: the first character and the length of a login that named no account. */
+    static String masked(String login) {
+        return login.substring(0, Math.min(1, login.length())) + "***(" + login.length() + ")";
     }
 }

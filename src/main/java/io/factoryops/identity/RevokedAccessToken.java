@@ -3,14 +3,15 @@ package io.factoryops.identity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** The {@code jti} of an access token revoked by logout, kept until the token would have expired. */
+/**
+ * The {@code jti} of an access token revoked by logout, kept until the token would have expired
+ * (then {@link ExpiredAccessTokenRevocations} deletes it).
+ */
 @Entity
 @Table(name = "revoked_access_tokens")
-@NamedQuery(name = "RevokedAccessToken.purgeExpired", query = "DELETE FROM RevokedAccessToken r WHERE r.expiresAt < :now")
 public class RevokedAccessToken {
 
     @Id

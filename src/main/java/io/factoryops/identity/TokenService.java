@@ -162,7 +162,7 @@ public class TokenService {
                 .executeUpdate();
     }
 
-    /** Revokes one access token until it expires; forgets revocations of tokens that expired. */
+    /** Revokes one access token until it expires (expired revocations are purged on a timer). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void revokeAccessToken(JsonWebToken jwt) {
         if (jwt.getTokenID() != null) {
@@ -171,7 +171,6 @@ public class TokenService {
         if (jwt.getTokenID() != null && em.find(RevokedAccessToken.class, jwt.getTokenID()) == null) {
             em.persist(new RevokedAccessToken(jwt.getTokenID(), Instant.ofEpochSecond(jwt.getExpirationTime())));
         }
-        em.createNamedQuery("RevokedAccessToken.purgeExpired").setParameter("now", Instant.now()).executeUpdate();
     }
 
     /**

@@ -1,15 +1,19 @@
 package io.factoryops.identity;
 
+import io.factoryops.platform.RecordDirectory;
 import io.factoryops.platform.Text;
 import io.factoryops.platform.audit.AuditService;
 import io.factoryops.platform.db.Constraints;
 import io.factoryops.platform.db.Versions;
 import io.factoryops.platform.error.ApiException;
 import io.factoryops.platform.error.ErrorCode;
+import io.factoryops.platform.error.FieldError;
 import io.factoryops.platform.paging.JpaPaging;
 import io.factoryops.platform.paging.Page;
 import io.factoryops.platform.paging.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -17,6 +21,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.transaction.Transactional;
 import java.security.SecureRandom;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -46,14 +51,20 @@ public class UserService {
     @Inject
     AuditService audit;
 
+    @Inject
+    @Any
+    Instance<RecordDirectory> directories;
+
     @Transactional
     public UserResponse create(Caller caller, UserRequest request) {
         Role role = Role.parse(request.role(), "role");
-        requireManages(caller, role, "create");
+        requireGrants(caller, role);
         String username = Text.normalizeKey(request.username());
         String email = Text.normalizeKey(request.email());
         passwords.checkPolicy(request.password(), username, "password");
         requireUnique(username, email, null);
+        requireLinkTarget("employee_id", "employee", request.employeeId());
+        requireLinkTarget("customer_id", "customer", request.customerId());
         UserAccount user = new UserAccount(username, email, Text.trimToNull(request.fullName()),
                 passwords.hash(request.password()), role);
         user.linkTo(request.employeeId(), request.customerId());
@@ -88,7 +99,7 @@ public class UserService {
     public UserResponse get(Caller caller, long id) {
         UserAccount user = find(id);
         if (user.getId() != caller.id()) {
-            requireManages(caller, user.getRole(), "read");
+            requireManages(caller, user, "read");
         }
         return UserResponse.of(user);
     }
@@ -96,13 +107,13 @@ public class UserService {
     @Transactional
     public UserResponse update(Caller caller, long id, Long expectedVersion, UserUpdateRequest request) {
         UserAccount user = find(id);
-        requireManages(caller, user.getRole(), "change");
+        requireManages(caller, user, "change");
         Versions.check(user, expectedVersion, "User");
         UserResponse before = UserResponse.of(user);
         int generation = user.getTokenGeneration();
         if (request.role() != null) {
             Role newRole = Role.parse(request.role(), "role");
-            requireManages(caller, newRole, "grant");
+            requireGrants(caller, newRole);
             if (user.getRole() == Role.SUPER_ADMIN && newRole != Role.SUPER_ADMIN) {
                 requireAnotherSuperAdmin(user);
             }
@@ -140,7 +151,7 @@ public class UserService {
     @Transactional
     public void deactivate(Caller caller, long id, Long expectedVersion) {
         UserAccount user = find(id);
-        requireManages(caller, user.getRole(), "delete");
+        requireManages(caller, user, "delete");
         Versions.check(user, expectedVersion, "User");
         if (!user.isActive()) {
             return;
@@ -197,6 +208,22 @@ public class UserService {
         return generated;
     }
 
+    /** The account a login string names (username or email), or null; its connection is returned at once. */
+    @Transactional
+    public UserAccount findForLogin(String login) {
+        return em.createNamedQuery("UserAccount.findByLogin", UserAccount.class)
+                .setParameter("login", login)
+                .getResultStream().findFirst().orElse(null);
+    }
+
+    /** A successful login: its time on the account and its audit row. */
+    @Transactional
+    public void recordLogin(long userId) {
+        em.createQuery("UPDATE UserAccount u SET u.lastLoginAt = :now WHERE u.id = :id")
+                .setParameter("now", Instant.now()).setParameter("id", userId).executeUpdate();
+        audit.record("LOGIN", "user", userId, null, Map.of());
+    }
+
     UserAccount find(long id) {
         UserAccount user = em.find(UserAccount.class, id);
         if (user == null) {
@@ -205,10 +232,31 @@ public class UserService {
         return user;
     }
 
-    private void requireManages(Caller caller, Role role, String what) {
+    /** The target account's role is not named: a 403 must not tell what kind of account it is. */
+    private void requireManages(Caller caller, UserAccount target, String what) {
+        if (!caller.role().canManage(target.getRole())) {
+            throw ApiException.forbidden("You may not " + what + " this account");
+        }
+    }
+
+    /** A role the caller asked for itself may be named. */
+    private void requireGrants(Caller caller, Role role) {
         if (!caller.role().canManage(role)) {
-            throw ApiException.forbidden("A " + caller.role().value() + " may not " + what + " "
-                    + role.value() + " accounts");
+            throw ApiException.forbidden("You may not grant the role " + role.value());
+        }
+    }
+
+    /** An account links only to an employee or a customer that exists: 404 naming the field otherwise. */
+    private void requireLinkTarget(String field, String kind, Long id) {
+        if (id == null) {
+            return;
+        }
+        boolean exists = directories.stream().filter(d -> d.kind().equals(kind)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("No directory of " + kind + " records"))
+                .exists(id);
+        if (!exists) {
+            throw new ApiException(ErrorCode.NOT_FOUND, field + ": " + kind + " " + id + " was not found",
+                    List.of(new FieldError(field, "no " + kind + " with this id")), Map.of());
         }
     }
 
@@ -234,6 +282,11 @@ public class UserService {
                 .setParameter("v", email).getResultList().stream().anyMatch(id -> !id.equals(exceptId))) {
             throw ApiException.alreadyExists("email", "The email " + email + " is already used by another account");
         }
+    }
+
+    boolean emailTaken(String email, long exceptId) {
+        return em.createQuery("SELECT u.id FROM UserAccount u WHERE u.email = :v", Long.class)
+                .setParameter("v", email).getResultList().stream().anyMatch(id -> id != exceptId);
     }
 
     void flush() {

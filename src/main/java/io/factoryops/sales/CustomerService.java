@@ -87,6 +87,11 @@ public class CustomerService {
         audit.record("DELETE", "customer", id, before, null);
     }
 
+    @Transactional
+    public boolean exists(long id) {
+        return em.find(Customer.class, id) != null;
+    }
+
     Customer find(long id) {
         Customer customer = em.find(Customer.class, id);
         if (customer == null) {

@@ -109,6 +109,11 @@ public class EmployeeService {
         audit.record("DELETE", "employee", id, before, null);
     }
 
+    @Transactional
+    public boolean exists(long id) {
+        return em.find(Employee.class, id) != null;
+    }
+
     private Employee find(long id) {
         Employee employee = em.find(Employee.class, id);
         if (employee == null) {

@@ -33,6 +33,7 @@ class EmployeeServiceIT {
                 .as(WebArchive.class)
                 // the test copy of the application schedules no timers of its own
                 .deleteClass(io.factoryops.analytics.AnalyticsScheduler.class)
+                .deleteClass(io.factoryops.platform.retention.PurgeScheduler.class)
                 .addClass(EmployeeServiceIT.class);
     }
 

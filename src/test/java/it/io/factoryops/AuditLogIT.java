@@ -134,6 +134,25 @@ class AuditLogIT {
                 .queryParam("date_to", "2000-01-01")).size());
     }
 
+    /** A password typed into the username field must not land in the audit log. */
+    @Test
+    void aFailedLoginIsAuditedWithoutTheRawLogin() {
+        String typed = "Secret-Passw0rd-" + Api.RUN;
+        try (Response r = anonymous("api/auth/login").post(json(
+                "{\"username\":\"" + typed + "\",\"password\":\"whatever-123\"}"))) {
+            assertProblem(r, 401, "INVALID_CREDENTIALS");
+        }
+        try (Response r = Api.target("api/audit-logs").queryParam("action", "LOGIN_FAILED")
+                .queryParam("per_page", "100").queryParam("sort", "-occurred_at").request()
+                .header("Authorization", "Bearer " + Api.adminToken()).get()) {
+            String text = r.readEntity(String.class);
+            assertEquals(200, r.getStatus());
+            assertFalse(text.toLowerCase(java.util.Locale.ROOT).contains(typed.toLowerCase(java.util.Locale.ROOT)), text);
+            assertFalse(text.toLowerCase(java.util.Locale.ROOT).contains("passw0rd"), text);
+            assertTrue(text.contains("\"actor\":\"s***(" + typed.length() + ")\""), text);
+        }
+    }
+
     @Test
     void onlyAdminsReadItAndFiltersAreValidated() {
         for (String role : new String[] {"manager", "user", "mechanic", "customer"}) {

@@ -169,7 +169,7 @@ class AuthIT {
             assertEquals(email, me.getString("email"));
         }
         try (Response r = as(token, "api/auth/profile").put(json("{\"email\":\"admin@factory.local\"}"))) {
-            assertProblem(r, 409, "ALREADY_EXISTS");
+            assertProblem(r, 409, "CONFLICT");
         }
         try (Response r = as(token, "api/auth/profile").put(json("{\"email\":\"nope\"}"))) {
             assertProblem(r, 400, "VALIDATION_FAILED");
@@ -253,6 +253,127 @@ class AuthIT {
         }
         try (Response r = anonymous("api/roles").get()) {
             assertProblem(r, 401, "UNAUTHORIZED");
+        }
+    }
+
+    /**
+     * A login flood: 40 bad logins at once for 40 different (unknown) accounts, each of which hashes a
+     * password. The server hashes at most factory.password.max-concurrent-hashes (1 in the test
+     * server, src/test/liberty/jvm.options) at a time and lets the others wait at most
+     * factory.password.hash-queue-wait-millis (100 ms): the excess is answered 503 SERVICE_BUSY with
+     * Retry-After at once, instead of queueing for every core. Meanwhile an authenticated GET is
+     * answered; its time is measured from send to answer, with a generous bound (a functional check
+     * that it is not stuck behind the hashes, not a benchmark: docs/BENCHMARKS.md has the numbers).
+     */
+    @Test
+    void aLoginFloodIsCappedWithRetryAfterWhileAuthenticatedReadsAreServed() throws Exception {
+        String token = Api.login(Api.createUser("user"), Api.PASSWORD).getString("access_token");
+        int flooders = 40;
+        jakarta.ws.rs.client.Client client = Api.parallelClient(flooders + 1);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(flooders);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Integer>> logins = new java.util.ArrayList<>();
+            for (int i = 0; i < flooders; i++) {
+                String body = "{\"username\":\"flood-" + Api.RUN + "-" + i + "\",\"password\":\"Wrong-Passw0rd-" + i + "\"}";
+                logins.add(pool.submit(() -> {
+                    start.await();
+                    try (Response r = client.target(Api.BASE).path("api/auth/login").request().post(json(body))) {
+                        if (r.getStatus() == 503) {
+                            assertTrue(Long.parseLong(r.getHeaderString("Retry-After")) >= 1, "Retry-After");
+                            assertProblem(r, 503, "SERVICE_BUSY");
+                        } else {
+                            assertProblem(r, 401, "INVALID_CREDENTIALS");
+                        }
+                        return r.getStatus();
+                    }
+                }));
+            }
+            start.countDown();
+            for (int i = 0; i < 3; i++) {
+                long began = System.nanoTime();
+                try (Response r = client.target(Api.BASE).path("api/auth/me").request()
+                        .header("Authorization", "Bearer " + token).get()) {
+                    assertEquals(200, r.getStatus());
+                }
+                long millis = (System.nanoTime() - began) / 1_000_000;
+                assertTrue(millis < 5_000, "GET /api/auth/me took " + millis + " ms during the flood");
+            }
+            Map<Integer, Long> statuses = new java.util.TreeMap<>();
+            for (java.util.concurrent.Future<Integer> login : logins) {
+                statuses.merge(login.get(60, java.util.concurrent.TimeUnit.SECONDS), 1L, Long::sum);
+            }
+            assertTrue(statuses.getOrDefault(503, 0L) >= 1, "some logins refused as busy: " + statuses);
+            assertTrue(statuses.getOrDefault(401, 0L) >= 1, "some logins checked: " + statuses);
+        } finally {
+            pool.shutdownNow();
+            client.close();
+        }
+    }
+
+    /**
+     * Failed logins also count per account, whatever the address or the identifier (username or
+     * email) they use: the per address and identifier bucket (10 a minute) alone would allow 20 here.
+     * The test server allows 15 failures per account and hour (jvm.options); then even the right
+     * password is refused with 429 until the bucket refills, without hashing anything.
+     */
+    @Test
+    void failedLoginsCountPerAccountAcrossIdentifiers() {
+        String username = Api.createUser("user");
+        String email = username + "@it.example";
+        for (int i = 0; i < 10; i++) {
+            try (Response r = anonymous("api/auth/login").post(json(
+                    "{\"username\":\"" + username + "\",\"password\":\"wrong-password-" + i + "\"}"))) {
+                assertProblem(r, 401, "INVALID_CREDENTIALS");
+            }
+        }
+        for (int i = 0; i < 5; i++) {
+            try (Response r = anonymous("api/auth/login").post(json(
+                    "{\"email\":\"" + email + "\",\"password\":\"wrong-password-" + i + "\"}"))) {
+                assertProblem(r, 401, "INVALID_CREDENTIALS");
+            }
+        }
+        try (Response r = anonymous("api/auth/login").post(json(
+                "{\"email\":\"" + email + "\",\"password\":\"" + Api.PASSWORD + "\"}"))) {
+            assertTrue(Long.parseLong(r.getHeaderString("Retry-After")) >= 1);
+            assertEquals("15", r.getHeaderString("RateLimit-Limit"));
+            assertProblem(r, 429, "RATE_LIMITED");
+        }
+    }
+
+    /**
+     * PUT /api/auth/profile must not tell which addresses have accounts. A synchronous answer cannot
+     * hide that the change failed, so the refusal is one uniform 409 CONFLICT that names neither the
+     * address, nor that it is in use, nor by whom; and each refusal counts against the caller's failed
+     * attempts (15 an hour in the test server): probing is audited and stops with 429, it cannot be
+     * done in bulk. (README: "Account enumeration".)
+     */
+    @Test
+    void theProfileDoesNotEnumerateEmails() {
+        String username = Api.createUser("user");
+        String token = Api.login(username, Api.PASSWORD).getString("access_token");
+        String taken = Api.createUser("manager") + "@it.example";
+        try (Response r = as(token, "api/auth/profile").put(json("{\"email\":\"" + taken + "\"}"))) {
+            String text = r.readEntity(String.class);
+            assertEquals(409, r.getStatus(), text);
+            assertFalse(text.contains(taken), text);
+            assertFalse(text.toLowerCase(java.util.Locale.ROOT).matches(".*(already|in use|exists|taken|another account).*"), text);
+            assertTrue(text.contains("\"code\":\"CONFLICT\""), text);
+        }
+        int refused = 1;
+        Response last = null;
+        while (refused < 20) {
+            last = as(token, "api/auth/profile").put(json("{\"email\":\"" + taken + "\"}"));
+            if (last.getStatus() == 429) {
+                break;
+            }
+            assertProblem(last, 409, "CONFLICT");
+            refused++;
+        }
+        assertEquals(15, refused, "refusals allowed before 429");
+        assertProblem(last, 429, "RATE_LIMITED");
+        try (Response r = as(token, "api/auth/me").get()) {
+            assertEquals(username + "@it.example", body(r).getString("email"));
         }
     }
 }

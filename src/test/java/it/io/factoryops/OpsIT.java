@@ -96,4 +96,72 @@ class OpsIT {
             assertEquals(null, r.getHeaderString("X-Powered-By"));
         }
     }
+
+    /**
+     * 64 callers of /health/ready at once share the readiness checks: one check runs at a time (one
+     * pooled connection), its answer is remembered for factory.health.cache-millis and handed to every
+     * caller that waited for it. Measured with Liberty's own pool metric: the number of connections
+     * the pool handed out (connectionpool_usedConnections_total) grows by a handful at most, where one
+     * check per caller took at least two each (database and analytics checks; Flyway's scan a third).
+     */
+    @Test
+    void readinessUnderParallelCallersHoldsOneConnectionAndSharesTheAnswer() throws Exception {
+        int callers = 64;
+        jakarta.ws.rs.client.Client client = Api.parallelClient(callers);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(callers);
+        try {
+            long before = connectionsHandedOut();
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            java.util.List<java.util.concurrent.Future<String>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < callers; i++) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    try (Response r = client.target(Api.BASE).path("health/ready").request().get()) {
+                        assertEquals(200, r.getStatus());
+                        JsonObject database = body(r).getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+                                .filter(c -> c.getString("name").equals("database")).findFirst().orElseThrow();
+                        return database.getJsonObject("data").getString("checked_at");
+                    }
+                }));
+            }
+            start.countDown();
+            java.util.Set<String> checks = new java.util.HashSet<>();
+            for (java.util.concurrent.Future<String> answer : answers) {
+                checks.add(answer.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            long used = connectionsHandedOut() - before;
+            assertTrue(checks.size() <= 4, "database checks run for " + callers + " callers: " + checks.size());
+            assertTrue(used <= 10, "connections handed out for " + callers + " readiness calls: " + used);
+        } finally {
+            pool.shutdownNow();
+            client.close();
+        }
+    }
+
+    /** Liberty serves /health, /metrics and /openapi outside the application: the server adds the headers. */
+    @Test
+    void operatorEndpointsCarryTheSecurityHeadersToo() {
+        for (String path : new String[] {"health", "health/ready", "metrics", "openapi"}) {
+            try (Response r = anonymous(path).header("Accept", "*/*").get()) {
+                assertEquals(200, r.getStatus(), path);
+                assertEquals("nosniff", r.getHeaderString("X-Content-Type-Options"), path);
+                assertEquals("DENY", r.getHeaderString("X-Frame-Options"), path);
+                assertEquals("no-referrer", r.getHeaderString("Referrer-Policy"), path);
+                assertTrue(r.getHeaderString("Content-Security-Policy").contains("frame-ancestors 'none'"), path);
+                assertEquals(null, r.getHeaderString("Server"), path);
+            }
+        }
+    }
+
+    /** The pool's count of connections handed out so far (Liberty's vendor metric for jdbc/factory). */
+    private static long connectionsHandedOut() {
+        try (Response r = anonymous("metrics").header("Accept", "text/plain").get()) {
+            String text = r.readEntity(String.class);
+            return text.lines()
+                    .filter(l -> l.startsWith("connectionpool_usedConnections_total{") && l.contains("factory"))
+                    .mapToLong(l -> (long) Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                    .findFirst().orElseThrow(() -> new AssertionError("no connectionpool_usedConnections_total: "
+                            + text.lines().filter(l -> l.startsWith("connectionpool")).toList()));
+        }
+    }
 }

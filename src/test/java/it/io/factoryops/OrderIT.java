@@ -270,6 +270,48 @@ class OrderIT {
         assertEquals(90, stockOf(product));
     }
 
+    /**
+     * Only outcomes worth replaying are kept under an Idempotency-Key: a request that failed
+     * validation (400) did nothing and is not stored, so the corrected request may use the same key;
+     * a business conflict (409 INSUFFICIENT_STOCK) is replayed. Keys are 1 to 128 visible characters.
+     */
+    @Test
+    void idempotencyKeysKeepNoValidationFailuresAndAreBounded() {
+        long customer = Fixtures.customer();
+        long product = Fixtures.product("2.00", 10);
+        String key = "fix-" + Api.RUN + "-" + System.nanoTime();
+        try (Response r = as(user, "api/orders").header("Idempotency-Key", key)
+                .post(json(orderBody(customer, product, 0)))) {
+            assertProblem(r, 400, "VALIDATION_FAILED");
+        }
+        try (Response r = as(user, "api/orders").header("Idempotency-Key", key)
+                .post(json(orderBody(customer, product, 1)))) {
+            assertEquals(201, r.getStatus(), () -> r.readEntity(String.class));
+            assertTrue(r.getHeaderString("Idempotent-Replayed") == null);
+        }
+        String conflict = "conflict-" + Api.RUN + "-" + System.nanoTime();
+        for (String replayed : new String[] {null, "true"}) {
+            try (Response r = as(user, "api/orders").header("Idempotency-Key", conflict)
+                    .post(json(orderBody(customer, product, 50)))) {
+                assertEquals(replayed, r.getHeaderString("Idempotent-Replayed"));
+                assertEquals(409, r.getStatus());
+            }
+        }
+        try (Response r = as(user, "api/orders").header("Idempotency-Key", "k".repeat(129))
+                .post(json(orderBody(customer, product, 1)))) {
+            assertProblem(r, 400, "INVALID_PARAMETER");
+        }
+        try (Response r = as(user, "api/orders").header("Idempotency-Key", "k\u00e9y")
+                .post(json(orderBody(customer, product, 1)))) {
+            assertProblem(r, 400, "INVALID_PARAMETER");
+        }
+        try (Response r = as(user, "api/orders").header("Idempotency-Key", "k".repeat(100) + System.nanoTime())
+                .post(json(orderBody(customer, product, 1)))) {
+            assertEquals(201, r.getStatus());
+        }
+        assertEquals(8, stockOf(product));
+    }
+
     @Test
     void usersSeeOnlyTheirOwnOrdersAndAdminsSeeAll() {
         long customer = Fixtures.customer();

@@ -256,4 +256,51 @@ class ProductIT {
             assertEquals(204, r.getStatus());
         }
     }
+
+    /**
+     * Orders are owner-scoped below admin, and so is who sold what: a user reading a product's ledger
+     * sees every movement, but another user's sale without its username, request id or order id; their
+     * own sales whole. An admin sees everything.
+     */
+    @Test
+    void usersSeeMovementsButNotWhoElseOrderedWhat() {
+        long customer = Fixtures.customer();
+        long product = Fixtures.product("4.00", 20);
+        String seller = Api.createUser("user");
+        String sellerToken = Api.login(seller, Api.PASSWORD).getString("access_token");
+        String reader = Api.createUser("user");
+        String readerToken = Api.login(reader, Api.PASSWORD).getString("access_token");
+        long sold;
+        try (Response r = as(sellerToken, "api/orders").post(json(Fixtures.orderBody(customer, product, 2)))) {
+            assertEquals(201, r.getStatus());
+            sold = body(r).getJsonNumber("id").longValue();
+        }
+        long own;
+        try (Response r = as(readerToken, "api/orders").post(json(Fixtures.orderBody(customer, product, 1)))) {
+            assertEquals(201, r.getStatus());
+            own = body(r).getJsonNumber("id").longValue();
+        }
+        try (Response r = as(readerToken, "api/products/" + product + "/stock-movements").get()) {
+            String text = r.readEntity(String.class);
+            assertEquals(200, r.getStatus());
+            assertFalse(text.contains(seller), "another user's name: " + text);
+            JsonArray rows = jakarta.json.Json.createReader(new java.io.StringReader(text)).readObject()
+                    .getJsonArray("data");
+            assertEquals(3, rows.size(), "every movement is listed");
+            JsonObject theirs = rows.getJsonObject(1);
+            assertEquals("ORDER", theirs.getString("reason"));
+            assertEquals(-2, theirs.getInt("delta"));
+            for (String hidden : new String[] {"actor", "request_id", "reference_id"}) {
+                assertTrue(!theirs.containsKey(hidden) || theirs.isNull(hidden), hidden + " of another's sale: " + theirs);
+            }
+            JsonObject mine = rows.getJsonObject(0);
+            assertEquals(reader, mine.getString("actor"));
+            assertEquals(own, mine.getJsonNumber("reference_id").longValue());
+        }
+        try (Response r = as(Api.tokenFor("admin"), "api/products/" + product + "/stock-movements").get()) {
+            JsonObject theirs = body(r).getJsonArray("data").getJsonObject(1);
+            assertEquals(seller, theirs.getString("actor"));
+            assertEquals(sold, theirs.getJsonNumber("reference_id").longValue());
+        }
+    }
 }

@@ -94,7 +94,14 @@ class UserAdminIT {
         }
         long otherAdmin = create(Api.adminToken(), "admin");
         try (Response r = as(admin, "api/auth/users/" + otherAdmin).get()) {
-            assertProblem(r, 403, "FORBIDDEN");
+            // the 403 does not say what kind of account the target is
+            String detail = assertProblem(r, 403, "FORBIDDEN").getString("detail");
+            assertFalse(detail.contains("admin"), detail);
+        }
+        for (String change : new String[] {"{\"full_name\":\"X\"}", "{\"active\":false}"}) {
+            try (Response r = as(admin, "api/auth/users/" + otherAdmin).put(json(change))) {
+                assertFalse(assertProblem(r, 403, "FORBIDDEN").getString("detail").contains("admin"));
+            }
         }
         try (Response r = as(admin, "api/auth/users/" + otherAdmin).delete()) {
             assertProblem(r, 403, "FORBIDDEN");
@@ -141,6 +148,23 @@ class UserAdminIT {
         }
         try (Response r = as(admin, "api/auth/users/999999999").get()) {
             assertProblem(r, 404, "NOT_FOUND");
+        }
+        // an account links only to an employee or a customer that exists
+        for (String field : new String[] {"employee_id", "customer_id"}) {
+            try (Response r = as(admin, "api/auth/users").post(json("{\"username\":\"link-" + field.charAt(0) + "-"
+                    + Api.RUN + "\",\"email\":\"" + Api.uniqueEmail("link") + "\",\"password\":\"" + Api.PASSWORD
+                    + "\",\"role\":\"user\",\"" + field + "\":999999999}"))) {
+                JsonObject p = assertProblem(r, 404, "NOT_FOUND");
+                assertEquals(field, p.getJsonArray("errors").getJsonObject(0).getString("field"));
+                assertTrue(p.getString("detail").startsWith(field), p.getString("detail"));
+            }
+        }
+        long employee = it.io.factoryops.support.Fixtures.employee();
+        long customer = it.io.factoryops.support.Fixtures.customer();
+        try (Response r = as(admin, "api/auth/users").post(json("{\"username\":\"linked-" + Api.RUN
+                + "\",\"email\":\"" + Api.uniqueEmail("linked") + "\",\"password\":\"" + Api.PASSWORD
+                + "\",\"role\":\"user\",\"employee_id\":" + employee + ",\"customer_id\":" + customer + "}"))) {
+            assertEquals(201, r.getStatus(), () -> r.readEntity(String.class));
         }
     }
 

@@ -6,7 +6,15 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
@@ -22,17 +30,24 @@ import org.flywaydb.core.api.output.MigrateResult;
 public class DatabaseMigrations {
 
     private static final Logger LOG = Logger.getLogger(DatabaseMigrations.class.getName());
+    /** Flyway's default history table, created with this lower-case (quoted) name on every database. */
+    private static final String HISTORY_TABLE = "flyway_schema_history";
 
     @Resource(lookup = "jdbc/factory")
     DataSource dataSource;
 
     private volatile String schemaVersion;
+    private volatile Set<String> knownVersions = Set.of();
 
     @PostConstruct
     void migrate() {
         Flyway flyway = flyway();
         MigrateResult result = flyway.migrate();
         schemaVersion = result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion;
+        knownVersions = Arrays.stream(flyway.info().all())
+                .filter(m -> m.getVersion() != null)
+                .map(m -> m.getVersion().getVersion())
+                .collect(Collectors.toUnmodifiableSet());
         LOG.info(() -> "Database schema at version " + schemaVersion + " (" + result.migrationsExecuted
                 + " migration(s) applied now, database " + result.database + ")");
     }
@@ -52,8 +67,22 @@ public class DatabaseMigrations {
         return schemaVersion;
     }
 
-    /** How many known migrations the database has not applied (0 when up to date). */
-    public int pendingMigrations() {
-        return flyway().info().pending().length;
+    /**
+     * How many migrations of this build the database has not applied (0 when up to date), read from
+     * Flyway's history table on the caller's connection: no classpath scan, no second connection.
+     */
+    public int pendingMigrations(Connection connection) throws SQLException {
+        String q = connection.getMetaData().getIdentifierQuoteString().trim();
+        Set<String> applied = new HashSet<>();
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT " + q + "version" + q + ", " + q + "success" + q
+                     + " FROM " + q + HISTORY_TABLE + q)) {
+            while (rows.next()) {
+                if (rows.getString(1) != null && rows.getBoolean(2)) {
+                    applied.add(rows.getString(1));
+                }
+            }
+        }
+        return (int) knownVersions.stream().filter(v -> !applied.contains(v)).count();
     }
 }

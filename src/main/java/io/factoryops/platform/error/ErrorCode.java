@@ -30,7 +30,8 @@ public enum ErrorCode {
     IDEMPOTENCY_KEY_REUSED(422, "Idempotency key reused"),
     RATE_LIMITED(429, "Too many requests"),
     INTERNAL_ERROR(500, "Internal server error"),
-    SERVICE_UNAVAILABLE(503, "Service unavailable");
+    SERVICE_UNAVAILABLE(503, "Service unavailable"),
+    SERVICE_BUSY(503, "Service busy");
 
     private final int status;
     private final String title;

@@ -25,16 +25,22 @@ import java.security.NoSuchAlgorithmException;
 import java.security.Principal;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * {@code Idempotency-Key} on the POSTs marked {@link Idempotent}: the first request with a key is
  * processed and its response stored; the same key with the same method, path and body replays that
  * response (header {@code Idempotent-Replayed: true}) without a second effect, also when the copies
  * arrive in parallel (they wait for the first); the same key with another request is 422
- * {@code IDEMPOTENCY_KEY_REUSED}. Keys are scoped to the principal and kept
- * {@code factory.idempotency.ttl-hours} (24). A 5xx answer frees the key for a retry. The body is
- * hashed through the stream of {@link RequestBodyLimit} (pre-matching, so it wraps the body first):
- * a body over the limit is 413 after at most limit + 1 bytes, never buffered whole.
+ * {@code IDEMPOTENCY_KEY_REUSED}. Keys are 1 to {@value #MAX_KEY_LENGTH} visible ASCII characters (400
+ * otherwise), scoped to the principal and kept {@code factory.idempotency.ttl-hours} (24).
+ *
+ * <p>Only outcomes worth replaying are kept: a success, and a 409 (a business conflict such as
+ * {@code INSUFFICIENT_STOCK} or {@code INVALID_TRANSITION}, which the same request meets again). Any
+ * other answer (a 400 that failed validation, 401/403/404, 413, 415, 429, a 5xx) frees the key: the
+ * request did nothing, and the client may correct it and retry with the same key.
+ * The body is hashed through the stream of {@link RequestBodyLimit} (pre-matching, so it wraps the
+ * body first): a body over the limit is 413 after at most limit + 1 bytes, never buffered whole.
  */
 @Provider
 @Idempotent
@@ -45,6 +51,9 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
     private static final String PENDING = IdempotencyFilter.class.getName() + ".pending";
     private static final int WAIT_STEPS = 150;
     private static final long WAIT_MILLIS = 100;
+    static final int MAX_KEY_LENGTH = 128;
+    private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,"
+            + MAX_KEY_LENGTH + "}");
 
     @Inject
     IdempotencyService store;
@@ -59,8 +68,9 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
         if (key == null || principal == null) {
             return;
         }
-        if (key.isBlank() || key.length() > 255) {
-            request.abortWith(Problems.response(ApiException.invalidParameter(HEADER, "must be 1 to 255 characters")));
+        if (!KEY.matcher(key).matches()) {
+            request.abortWith(Problems.response(ApiException.invalidParameter(HEADER,
+                    "must be 1 to " + MAX_KEY_LENGTH + " visible ASCII characters")));
             return;
         }
         String hash = hash(request);
@@ -99,7 +109,7 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
         if (!(request.getProperty(PENDING) instanceof Pending pending)) {
             return;
         }
-        if (response.getStatus() >= 500) {
+        if (!worthReplaying(response.getStatus())) {
             store.release(pending.principal(), pending.key());
             return;
         }
@@ -107,6 +117,11 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
         String contentType = response.getMediaType() == null ? null : response.getMediaType().toString();
         String location = response.getHeaderString(HttpHeaders.LOCATION);
         store.complete(pending.id(), response.getStatus(), contentType, location, body);
+    }
+
+    /** A success or a business conflict; see the class comment. */
+    static boolean worthReplaying(int status) {
+        return status < 300 || status == 409;
     }
 
     private Optional<IdempotencyService.Reserved> tryReserve(String principal, String key, String hash) {

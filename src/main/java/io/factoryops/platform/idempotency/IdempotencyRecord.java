@@ -18,7 +18,8 @@ import java.time.Instant;
 @Table(name = "idempotency_keys")
 @NamedQuery(name = "IdempotencyRecord.find",
         query = "SELECT r FROM IdempotencyRecord r WHERE r.principal = :principal AND r.key = :key")
-@NamedQuery(name = "IdempotencyRecord.purge", query = "DELETE FROM IdempotencyRecord r WHERE r.expiresAt < :now")
+@NamedQuery(name = "IdempotencyRecord.dropExpired", query = "DELETE FROM IdempotencyRecord r "
+        + "WHERE r.principal = :principal AND r.key = :key AND r.expiresAt < :now")
 public class IdempotencyRecord {
 
     @Id
@@ -92,6 +93,10 @@ public class IdempotencyRecord {
 
     String getResponseBody() {
         return responseBody;
+    }
+
+    boolean isExpired() {
+        return Instant.now().isAfter(expiresAt);
     }
 
     Instant getCreatedAt() {

@@ -1,6 +1,7 @@
 package io.factoryops.platform.idempotency;
 
 import io.factoryops.platform.db.Constraints;
+import io.factoryops.platform.retention.ExpiringRows;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -9,16 +10,18 @@ import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Stores idempotency keys, each change in a transaction of its own so that concurrent requests with
  * the same key see the reservation at once: the first inserts it (the unique key decides), the others
- * wait for its response and replay it.
+ * wait for its response and replay it. Expired keys are invisible, and purged by the
+ * {@link io.factoryops.platform.retention.PurgeScheduler}.
  */
 @ApplicationScoped
-public class IdempotencyService {
+public class IdempotencyService implements ExpiringRows {
 
     /** Reservations older than this are taken to belong to a request that died. */
     static final Duration ABANDONED_AFTER = Duration.ofMinutes(5);
@@ -47,7 +50,7 @@ public class IdempotencyService {
     public Optional<Existing> find(String principal, String key) {
         return em.createNamedQuery("IdempotencyRecord.find", IdempotencyRecord.class)
                 .setParameter("principal", principal).setParameter("key", key)
-                .getResultStream().findFirst()
+                .getResultStream().filter(r -> !r.isExpired()).findFirst()
                 .map(r -> new Existing(r.getRequestHash(), r.getStatus(), r.getContentType(), r.getLocation(),
                         r.getResponseBody(), r.getStatus() == null
                         && r.getCreatedAt().isBefore(Instant.now().minus(ABANDONED_AFTER))));
@@ -56,7 +59,8 @@ public class IdempotencyService {
     /** Inserts the reservation; empty when another request holds the key (unique constraint). */
     @Transactional(value = Transactional.TxType.REQUIRES_NEW, dontRollbackOn = PersistenceException.class)
     public Optional<Reserved> reserve(String principal, String key, String requestHash) {
-        em.createNamedQuery("IdempotencyRecord.purge").setParameter("now", Instant.now()).executeUpdate();
+        em.createNamedQuery("IdempotencyRecord.dropExpired").setParameter("principal", principal)
+                .setParameter("key", key).setParameter("now", Instant.now()).executeUpdate();
         IdempotencyRecord record = new IdempotencyRecord(principal, key, requestHash,
                 Instant.now().plus(Duration.ofHours(ttlHours)));
         em.persist(record);
@@ -77,6 +81,20 @@ public class IdempotencyService {
         if (record != null) {
             record.complete(status, contentType, location, body);
         }
+    }
+
+    @Override
+    public String name() {
+        return "idempotency_keys";
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public int purgeExpired(Instant now, int limit) {
+        List<Long> ids = em.createQuery("SELECT r.id FROM IdempotencyRecord r WHERE r.expiresAt < :now", Long.class)
+                .setParameter("now", now).setMaxResults(limit).getResultList();
+        return ids.isEmpty() ? 0 : em.createQuery("DELETE FROM IdempotencyRecord r WHERE r.id IN :ids")
+                .setParameter("ids", ids).executeUpdate();
     }
 
     /** Frees the key (a server error, or an abandoned reservation taken over). */

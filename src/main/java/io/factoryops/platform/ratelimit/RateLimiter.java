@@ -17,7 +17,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Token buckets (Bucket4j) per caller: one per authenticated principal, one per client IP for
- * anonymous calls, and a stricter one per IP + username on login. Limits come from
+ * anonymous calls, a stricter one per IP + username on login, and one per account counting its failed
+ * logins from every address. Limits come from
  * {@code factory.rate-limit.*}. Buckets live in this server's memory: behind a load balancer each
  * node counts on its own.
  */
@@ -37,6 +38,10 @@ public class RateLimiter {
     @Inject
     @ConfigProperty(name = "factory.rate-limit.login-per-minute", defaultValue = "10")
     long loginPerMinute;
+
+    @Inject
+    @ConfigProperty(name = "factory.rate-limit.login-failures-per-account-per-hour", defaultValue = "60")
+    long accountFailuresPerHour;
 
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
 
@@ -76,18 +81,49 @@ public class RateLimiter {
         }
     }
 
-    private Decision consume(String key, long perMinute) {
-        if (buckets.size() > MAX_TRACKED_KEYS) {
-            buckets.clear(); // bounded memory under a flood of distinct keys; limits restart from full
+    /**
+     * Refuses an attempt (429) while the account has used up its failed attempts, whatever the
+     * addresses they came from; {@code account} is the account's id when it exists, else the login
+     * string. Checked before the password is hashed, so that the flood costs no hashing either.
+     */
+    public void checkAccountFailures(String account) {
+        Bucket bucket = accountBucket(account);
+        if (bucket.getAvailableTokens() < 1) {
+            long resetSeconds = Math.max(1, (long) Math.ceil(
+                    bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill() / 1_000_000_000.0));
+            throw new Decision(false, accountFailuresPerHour, 0, resetSeconds)
+                    .toException("failed attempts for this account");
         }
-        Bucket bucket = buckets.computeIfAbsent(key, k -> Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)).build())
-                .build());
+    }
+
+    /**
+     * Counts one failed attempt against the account (see {@link #checkAccountFailures}): a failed
+     * login, or a refused change of the account's email.
+     */
+    public void countAccountFailure(String account) {
+        accountBucket(account).tryConsume(1);
+    }
+
+    private Bucket accountBucket(String account) {
+        return bucket("account:" + account.toLowerCase(Locale.ROOT), accountFailuresPerHour, Duration.ofHours(1));
+    }
+
+    private Decision consume(String key, long perMinute) {
+        Bucket bucket = bucket(key, perMinute, Duration.ofMinutes(1));
         ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
         long resetNanos = probe.isConsumed()
                 ? (perMinute - probe.getRemainingTokens()) * TimeUnit.MINUTES.toNanos(1) / perMinute
                 : probe.getNanosToWaitForRefill();
         long resetSeconds = (long) Math.ceil(resetNanos / 1_000_000_000.0);
         return new Decision(probe.isConsumed(), perMinute, probe.getRemainingTokens(), resetSeconds);
+    }
+
+    private Bucket bucket(String key, long capacity, Duration period) {
+        if (buckets.size() > MAX_TRACKED_KEYS) {
+            buckets.clear(); // bounded memory under a flood of distinct keys; limits restart from full
+        }
+        return buckets.computeIfAbsent(key, k -> Bucket.builder()
+                .addLimit(Bandwidth.builder().capacity(capacity).refillGreedy(capacity, period).build())
+                .build());
     }
 }

@@ -32,7 +32,41 @@ public final class Api {
     private static final Client CLIENT = OpenApiContract.register(ClientBuilder.newBuilder().build(), BASE);
     private static final Map<String, String> TOKENS = new java.util.HashMap<>();
 
+    static {
+        awaitApplication();
+    }
+
     private Api() {
+    }
+
+    /**
+     * The build's test-start waits for the server, not for the application: on a busy machine the
+     * application may still be starting when the first test runs. Waits until the API answers (at most
+     * 3 minutes).
+     */
+    private static void awaitApplication() {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(3);
+        while (System.nanoTime() < deadline) {
+            try (Response r = CLIENT.target(BASE).path("health/started").request().get()) {
+                if (r.getStatus() == 200) {
+                    return;
+                }
+            } catch (RuntimeException e) {
+                // not listening yet
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** A client of its own with a connection per caller, for tests that send many requests at once. */
+    public static Client parallelClient(int connections) {
+        return ((org.jboss.resteasy.client.jaxrs.ResteasyClientBuilder) ClientBuilder.newBuilder())
+                .connectionPoolSize(connections).maxPooledPerRoute(connections).build();
     }
 
     public static WebTarget target(String path) {
