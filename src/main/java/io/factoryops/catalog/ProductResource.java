@@ -70,7 +70,7 @@ public class ProductResource {
     @GET
     @RolesAllowed({Role.USER_NAME, Role.MECHANIC_NAME})
     @Parameter(name = "q", in = ParameterIn.QUERY, description = "Text contained in sku and name (case-insensitive)",
-            schema = @Schema(maxLength = 200))
+            schema = @Schema(type = SchemaType.STRING, maxLength = 200))
     @Operation(operationId = "listProducts",
             summary = "List products", description = "Roles: user, mechanic. Paged (default 10 per page), q on "
             + "sku and name; filters category, low_stock=true|false, min_price, max_price; sort by id, sku, name, "
@@ -141,7 +141,7 @@ public class ProductResource {
     @Path("{id}/stock-movements")
     @RolesAllowed({Role.USER_NAME, Role.MECHANIC_NAME})
     @Parameter(name = "after", in = ParameterIn.QUERY, description = "Keyset paging: the pagination.next_cursor "
-            + "of the page before; costs the same at any depth", schema = @Schema(maxLength = 1024))
+            + "of the page before; costs the same at any depth", schema = @Schema(type = SchemaType.STRING, maxLength = 1024))
     @Operation(operationId = "listProductStockMovements",
             summary = "The product's stock ledger", description = "Roles: user, mechanic. Newest first; "
             + "the quantity equals the sum of the deltas. Below admin, another person's rows carry no actor, "

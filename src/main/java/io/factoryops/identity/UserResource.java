@@ -66,7 +66,7 @@ public class UserResource {
     @GET
     @RolesAllowed(Role.ADMIN_NAME)
     @Parameter(name = "q", in = ParameterIn.QUERY, description = "Text contained in username, email and full name (case-insensitive)",
-            schema = @Schema(maxLength = 200))
+            schema = @Schema(type = SchemaType.STRING, maxLength = 200))
     @Operation(operationId = "listUsers",
             summary = "List accounts", description = "Roles: admin (sees the accounts it manages), "
             + "super_admin (sees all). Filters: role, active, q (username, email, full name). "

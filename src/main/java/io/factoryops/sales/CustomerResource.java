@@ -58,7 +58,7 @@ public class CustomerResource {
     @GET
     @RolesAllowed(Role.USER_NAME)
     @Parameter(name = "q", in = ParameterIn.QUERY, description = "Text contained in name, email and phone (case-insensitive)",
-            schema = @Schema(maxLength = 200))
+            schema = @Schema(type = SchemaType.STRING, maxLength = 200))
     @Operation(operationId = "listCustomers",
             summary = "List customers", description = "Roles: user. Paged, q on name, email and phone; sort by "
             + "id, name, email, created_at.")

@@ -62,7 +62,7 @@ public class OrderResource {
     @GET
     @RolesAllowed(Role.USER_NAME)
     @Parameter(name = "after", in = ParameterIn.QUERY, description = "Keyset paging: the pagination.next_cursor "
-            + "of the page before; costs the same at any depth", schema = @Schema(maxLength = 1024))
+            + "of the page before; costs the same at any depth", schema = @Schema(type = SchemaType.STRING, maxLength = 1024))
     @Operation(operationId = "listOrders",
             summary = "List orders", description = "Roles: user (the orders they placed), admin (all). Paged "
             + "(default 10); filters status, customer_id, date_from, date_to (UTC dates, inclusive); sort by id, "

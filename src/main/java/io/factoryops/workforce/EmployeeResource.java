@@ -61,7 +61,7 @@ public class EmployeeResource {
     @GET
     @RolesAllowed(Role.MANAGER_NAME)
     @Parameter(name = "q", in = ParameterIn.QUERY, description = "Text contained in name, email and position (case-insensitive)",
-            schema = @Schema(maxLength = 200))
+            schema = @Schema(type = SchemaType.STRING, maxLength = 200))
     @Operation(operationId = "listEmployees",
             summary = "List employees", description = "Roles: manager. Paged (page, per_page ≤ 100), "
             + "q searches name, email and position; sort by id, name, email, position, department, hire_date, "

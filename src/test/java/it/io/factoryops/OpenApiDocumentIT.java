@@ -54,7 +54,7 @@ class OpenApiDocumentIT {
     }
 
     @Test
-    void everyOperationHasAUniqueCamelCaseIdATagASummaryAndItsRoles() {
+    void everyOperationHasAUniqueCamelCaseIdATagASummaryTypedParametersAndItsRoles() {
         List<String> wrong = new ArrayList<>();
         Map<String, String> ids = new HashMap<>();
         eachOperation((name, op) -> {
@@ -69,6 +69,11 @@ class OpenApiDocumentIT {
             }
             if (op.getString("summary", "").isBlank()) {
                 wrong.add(name + ": no summary");
+            }
+            if (op.containsKey("parameters")) {
+                op.getJsonArray("parameters").stream().map(JsonValue::asJsonObject)
+                        .filter(p -> !p.containsKey("schema") || !p.getJsonObject("schema").containsKey("type"))
+                        .forEach(p -> wrong.add(name + ": parameter " + p.getString("name") + " has no type"));
             }
             boolean isPublic = op.containsKey("security") && op.getJsonArray("security").isEmpty();
             boolean hasRoles = op.containsKey("x-roles") && !op.getJsonArray("x-roles").isEmpty();

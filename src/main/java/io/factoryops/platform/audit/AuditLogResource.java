@@ -41,7 +41,7 @@ public class AuditLogResource {
     @GET
     @RolesAllowed("admin")
     @Parameter(name = "after", in = ParameterIn.QUERY, description = "Keyset paging: the pagination.next_cursor "
-            + "of the page before; costs the same at any depth", schema = @Schema(maxLength = 1024))
+            + "of the page before; costs the same at any depth", schema = @Schema(type = SchemaType.STRING, maxLength = 1024))
     @Operation(operationId = "listAuditLogs",
             summary = "Read the audit log", description = "Roles: admin. Newest first by default. Filters: "
             + "actor, entity_type, entity_id, action, date_from, date_to (YYYY-MM-DD, UTC, inclusive). "

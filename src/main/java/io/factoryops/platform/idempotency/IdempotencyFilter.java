@@ -116,7 +116,8 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
         String body = response.hasEntity() ? JsonConfig.jsonb().toJson(response.getEntity()) : null;
         String contentType = response.getMediaType() == null ? null : response.getMediaType().toString();
         String location = response.getHeaderString(HttpHeaders.LOCATION);
-        store.complete(pending.id(), response.getStatus(), contentType, location, body);
+        String etag = response.getHeaderString(HttpHeaders.ETAG);
+        store.complete(pending.id(), response.getStatus(), contentType, location, etag, body);
     }
 
     /** A success or a business conflict; see the class comment. */
@@ -143,6 +144,9 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
         }
         if (found.location() != null) {
             builder.header(HttpHeaders.LOCATION, found.location());
+        }
+        if (found.etag() != null) {
+            builder.header(HttpHeaders.ETAG, found.etag());
         }
         if (found.body() != null) {
             builder.entity(found.body());

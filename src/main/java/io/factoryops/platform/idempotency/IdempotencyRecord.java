@@ -43,6 +43,9 @@ public class IdempotencyRecord {
     @Column(length = 500)
     private String location;
 
+    @Column(length = 64)
+    private String etag;
+
     @Lob
     @Column(name = "response_body")
     private String responseBody;
@@ -64,10 +67,11 @@ public class IdempotencyRecord {
         this.expiresAt = expiresAt;
     }
 
-    void complete(int status, String contentType, String location, String body) {
+    void complete(int status, String contentType, String location, String etag, String body) {
         this.status = status;
         this.contentType = contentType;
         this.location = location;
+        this.etag = etag;
         this.responseBody = body;
     }
 
@@ -89,6 +93,10 @@ public class IdempotencyRecord {
 
     String getLocation() {
         return location;
+    }
+
+    String getEtag() {
+        return etag;
     }
 
     String getResponseBody() {

@@ -42,8 +42,8 @@ public class IdempotencyService implements ExpiringRows {
     }
 
     /** The key is taken: by an answered request (status set) or one in progress. */
-    public record Existing(String requestHash, Integer status, String contentType, String location, String body,
-                           boolean abandoned) implements Outcome {
+    public record Existing(String requestHash, Integer status, String contentType, String location, String etag,
+                           String body, boolean abandoned) implements Outcome {
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
@@ -52,7 +52,7 @@ public class IdempotencyService implements ExpiringRows {
                 .setParameter("principal", principal).setParameter("key", key)
                 .getResultStream().filter(r -> !r.isExpired()).findFirst()
                 .map(r -> new Existing(r.getRequestHash(), r.getStatus(), r.getContentType(), r.getLocation(),
-                        r.getResponseBody(), r.getStatus() == null
+                        r.getEtag(), r.getResponseBody(), r.getStatus() == null
                         && r.getCreatedAt().isBefore(Instant.now().minus(ABANDONED_AFTER))));
     }
 
@@ -76,10 +76,10 @@ public class IdempotencyService implements ExpiringRows {
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void complete(long id, int status, String contentType, String location, String body) {
+    public void complete(long id, int status, String contentType, String location, String etag, String body) {
         IdempotencyRecord record = em.find(IdempotencyRecord.class, id);
         if (record != null) {
-            record.complete(status, contentType, location, body);
+            record.complete(status, contentType, location, etag, body);
         }
     }
 

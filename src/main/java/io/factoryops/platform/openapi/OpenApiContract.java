@@ -115,8 +115,8 @@ public class OpenApiContract implements OASFilter {
                     .schema(string().minLength(1).maxLength(255)));
             problem(responses, "422", "IDEMPOTENCY_KEY_REUSED: the key was used with another request");
         }
-        responses.getAPIResponses().forEach((status, response) -> headers(openAPI, status, response, operation));
         problems(verb, operation);
+        responses.getAPIResponses().forEach((status, response) -> headers(openAPI, status, response, operation));
     }
 
     /**
@@ -390,6 +390,8 @@ public class OpenApiContract implements OASFilter {
                 .addProperty("product_name", string().description("INSUFFICIENT_STOCK: the product's name"))
                 .addProperty("requested", integer().description("INSUFFICIENT_STOCK: the quantity asked for"))
                 .addProperty("available", integer().description("INSUFFICIENT_STOCK: the quantity in stock"))
+                .addProperty("max_bytes", integer().format("int64")
+                        .description("PAYLOAD_TOO_LARGE: the largest body the route accepts"))
                 .required(new ArrayList<>(List.of("type", "title", "status", "code")));
     }
 

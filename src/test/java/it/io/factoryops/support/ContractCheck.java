@@ -114,6 +114,9 @@ final class ContractCheck {
     }
 
     private List<String> requestBody(Operation operation, Exchange exchange) {
+        if (exchange.requestBody() == null) {
+            return List.of();
+        }
         Located requestBody = operation.child("requestBody");
         if (!requestBody.exists()) {
             return exchange.requestBody().isEmpty() ? List.of()

@@ -7,7 +7,8 @@ import java.util.TreeMap;
 
 /**
  * One HTTP request and its response as the contract check sees them: decoded path and query,
- * headers by case-insensitive name, bodies as text ({@code ""} when there is none).
+ * headers by case-insensitive name, bodies as text ({@code ""} when there is none; a request body sent
+ * as a stream is null: not read, not checked).
  */
 record Exchange(String method, String path, Map<String, List<String>> query, Map<String, List<String>> requestHeaders,
         String requestBody, int status, Map<String, List<String>> responseHeaders, String responseBody) {
@@ -15,7 +16,6 @@ record Exchange(String method, String path, Map<String, List<String>> query, Map
     Exchange {
         requestHeaders = caseInsensitive(requestHeaders);
         responseHeaders = caseInsensitive(responseHeaders);
-        requestBody = requestBody == null ? "" : requestBody;
         responseBody = responseBody == null ? "" : responseBody;
     }
 
