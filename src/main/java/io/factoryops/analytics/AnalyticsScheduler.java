@@ -1,5 +1,6 @@
 package io.factoryops.analytics;
 
+import io.factoryops.platform.PersistentTimers;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
@@ -40,20 +41,9 @@ public class AnalyticsScheduler {
     @ConfigProperty(name = "factory.analytics.refresh-interval-seconds", defaultValue = "60")
     long intervalSeconds;
 
-    /** Keeps exactly one timer with the configured interval (its info names the interval). */
     @PostConstruct
     void schedule() {
-        String info = NAME + ":" + intervalSeconds;
-        boolean present = false;
-        for (Timer timer : timers.getTimers()) {
-            if (info.equals(timer.getInfo()) && !present) {
-                present = true;
-            } else if (timer.isPersistent() && String.valueOf(timer.getInfo()).startsWith(NAME)) {
-                timer.cancel();
-            }
-        }
-        if (!present) {
-            timers.createIntervalTimer(1_000, intervalSeconds * 1_000, new TimerConfig(info, true));
+        if (PersistentTimers.keepOne(timers, NAME, 1_000, intervalSeconds * 1_000)) {
             LOG.info("Analytics refresh scheduled every " + intervalSeconds + " s");
         }
         // A persistent timer that survives a restart is picked up at the executor's next poll: refresh

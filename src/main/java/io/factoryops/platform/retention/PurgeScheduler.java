@@ -1,5 +1,6 @@
 package io.factoryops.platform.retention;
 
+import io.factoryops.platform.PersistentTimers;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
@@ -7,7 +8,6 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
 import jakarta.ejb.Timer;
-import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -40,21 +40,10 @@ public class PurgeScheduler {
     @ConfigProperty(name = "factory.purge.interval-minutes", defaultValue = "60")
     long intervalMinutes;
 
-    /** Keeps exactly one timer with the configured interval (its info names the interval). */
     @PostConstruct
     void schedule() {
-        String info = NAME + ":" + intervalMinutes;
-        boolean present = false;
-        for (Timer timer : timers.getTimers()) {
-            if (info.equals(timer.getInfo()) && !present) {
-                present = true;
-            } else if (timer.isPersistent() && String.valueOf(timer.getInfo()).startsWith(NAME)) {
-                timer.cancel();
-            }
-        }
-        if (!present) {
-            long interval = intervalMinutes * 60_000;
-            timers.createIntervalTimer(interval, interval, new TimerConfig(info, true));
+        long interval = intervalMinutes * 60_000;
+        if (PersistentTimers.keepOne(timers, NAME, interval, interval)) {
             LOG.info("Purge of expired rows scheduled every " + intervalMinutes + " min");
         }
     }
