@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 
 /**
  * The one range of calendar dates the API accepts, 1900-01-01 to 9999-12-31: it fits a DATE and a
@@ -18,6 +19,18 @@ public final class Dates {
     public static final LocalDate LATEST = LocalDate.of(9999, 12, 31);
 
     private Dates() {
+    }
+
+    /** A {@code YYYY-MM-DD} text (short: no parse of an absurd input), or null when it is not one. */
+    public static LocalDate parse(String text) {
+        if (text == null || text.length() > 20) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 
     public static boolean inRange(LocalDate date) {

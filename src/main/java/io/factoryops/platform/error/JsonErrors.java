@@ -24,10 +24,9 @@ final class JsonErrors {
 
     /** The problem for a failure to read the body, or null when the failure is something else. */
     static ApiException find(Throwable error) {
-        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof BodyTooLargeException tooLarge) {
-                return RequestBodyLimit.tooLarge(tooLarge.limit());
-            }
+        BodyTooLargeException tooLarge = cause(error, BodyTooLargeException.class);
+        if (tooLarge != null) {
+            return RequestBodyLimit.tooLarge(tooLarge.limit());
         }
         for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof JsonParsingException) {
@@ -35,7 +34,7 @@ final class JsonErrors {
             }
             if (t instanceof JsonbException) {
                 String field = field(t);
-                OutOfRangeException range = outOfRange(t);
+                OutOfRangeException range = cause(t, OutOfRangeException.class);
                 if (range != null && field != null) {
                     return ApiException.invalidField(field, range.getMessage());
                 }
@@ -62,10 +61,11 @@ final class JsonErrors {
         return null;
     }
 
-    private static OutOfRangeException outOfRange(Throwable error) {
+    /** The first throwable of this type in the chain of causes, or null. */
+    private static <T extends Throwable> T cause(Throwable error, Class<T> type) {
         for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof OutOfRangeException range) {
-                return range;
+            if (type.isInstance(t)) {
+                return type.cast(t);
             }
         }
         return null;

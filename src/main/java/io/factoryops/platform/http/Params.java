@@ -5,7 +5,6 @@ import io.factoryops.platform.Decimals;
 import io.factoryops.platform.error.ApiException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 
 /**
  * Parses optional query parameters; a value of the wrong form or out of its range is 400
@@ -53,14 +52,9 @@ public final class Params {
         if (value == null || value.isBlank()) {
             return null;
         }
-        String text = value.trim();
-        try {
-            LocalDate date = text.length() <= 20 ? LocalDate.parse(text) : null;
-            if (date != null && Dates.inRange(date)) {
-                return date;
-            }
-        } catch (DateTimeParseException e) {
-            // reported below
+        LocalDate date = Dates.parse(value.trim());
+        if (date != null && Dates.inRange(date)) {
+            return date;
         }
         throw ApiException.invalidParameter(name, "must be a date in the form YYYY-MM-DD between "
                 + Dates.EARLIEST + " and " + Dates.LATEST);

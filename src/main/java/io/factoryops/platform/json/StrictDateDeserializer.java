@@ -9,7 +9,6 @@ import jakarta.json.bind.serializer.JsonbDeserializer;
 import jakarta.json.stream.JsonParser;
 import java.lang.reflect.Type;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 
 /** Reads dates as {@code "YYYY-MM-DD"} within {@link Dates}' range: {@code "+999999999-12-31"} is a client error. */
 public class StrictDateDeserializer implements JsonbDeserializer<LocalDate> {
@@ -20,13 +19,7 @@ public class StrictDateDeserializer implements JsonbDeserializer<LocalDate> {
         if (value == JsonValue.NULL) {
             return null;
         }
-        LocalDate date;
-        try {
-            String text = value instanceof JsonString s ? s.getString() : "";
-            date = text.length() <= 20 ? LocalDate.parse(text) : null;
-        } catch (DateTimeParseException e) {
-            date = null;
-        }
+        LocalDate date = Dates.parse(value instanceof JsonString s ? s.getString() : null);
         if (date == null) {
             throw new JsonbException("expected a date YYYY-MM-DD");
         }
