@@ -1,14 +1,19 @@
 package io.factoryops.catalog;
 
 import io.factoryops.platform.db.VersionedEntity;
+import io.factoryops.stock.StockItem;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OneToOne;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
 
 /**
- * A product the plant makes and sells. Its stock quantity is set at creation; afterwards it changes
- * only through {@link StockService}, one ledger row per change.
+ * A product the plant makes and sells. Its stock (quantity, reorder level, whether it is still sold)
+ * is its {@link StockItem}, which only the stock ledger ({@code io.factoryops.stock.StockService})
+ * changes, one ledger row per movement.
  */
 @Entity
 @Table(name = "products")
@@ -29,11 +34,9 @@ public class Product extends VersionedEntity {
     @Column(nullable = false, precision = 12, scale = 2)
     private BigDecimal price;
 
-    @Column(name = "stock_quantity", nullable = false)
-    private int stockQuantity;
-
-    @Column(name = "reorder_level", nullable = false)
-    private int reorderLevel;
+    @OneToOne(optional = false, fetch = FetchType.EAGER)
+    @JoinColumn(name = "stock_item_id", nullable = false, updatable = false)
+    private StockItem stock;
 
     @Column(length = 100)
     private String category;
@@ -41,18 +44,16 @@ public class Product extends VersionedEntity {
     protected Product() {
     }
 
-    Product(String sku, int initialStock) {
-        this.sku = sku;
-        this.stockQuantity = initialStock;
+    Product(StockItem stock) {
+        this.stock = stock;
     }
 
     /** Everything but the stock, which only the ledger changes. */
-    void describe(String sku, String name, String description, BigDecimal price, int reorderLevel, String category) {
+    void describe(String sku, String name, String description, BigDecimal price, String category) {
         this.sku = sku;
         this.name = name;
         this.description = description;
         this.price = price;
-        this.reorderLevel = reorderLevel;
         this.category = category;
     }
 
@@ -72,12 +73,13 @@ public class Product extends VersionedEntity {
         return price;
     }
 
-    public int getStockQuantity() {
-        return stockQuantity;
+    public StockItem getStock() {
+        return stock;
     }
 
-    public int getReorderLevel() {
-        return reorderLevel;
+    /** The version the API shows: the product's changes and its stock movements. */
+    public long representationVersion() {
+        return stock.versionWith(getVersion());
     }
 
     public String getCategory() {

@@ -14,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /**
  * A product as POST and PUT take it. {@code stock_quantity} is the initial stock at creation; on PUT
  * it may be omitted or repeat the current value (stock changes go through adjust-stock).
+ * {@code active} false takes it out of sale.
  */
 @Schema(example = "{\"sku\": \"GBX-200\", \"name\": \"Gearbox 200\", "
         + "\"description\": \"Two-stage helical gearbox\", \"price\": 249.90, "
@@ -26,5 +27,7 @@ public record ProductRequest(
         @NotNull @DecimalMin("0.00") @Digits(integer = 10, fraction = 2) BigDecimal price,
         @PositiveOrZero @Max(1_000_000_000) Integer stockQuantity,
         @PositiveOrZero @Max(1_000_000_000) Integer reorderLevel,
-        @Size(max = 100) String category) {
+        @Size(max = 100) String category,
+        @Schema(description = "false: no longer sold (orders refuse it); a product with stock movements is "
+                + "deactivated, never deleted. Omitted: true on create, unchanged on replace.") Boolean active) {
 }

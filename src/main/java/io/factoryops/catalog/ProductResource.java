@@ -8,6 +8,8 @@ import io.factoryops.platform.http.Params;
 import io.factoryops.platform.idempotency.Idempotent;
 import io.factoryops.platform.paging.PageRequest;
 import io.factoryops.platform.paging.Paging;
+import io.factoryops.stock.StockMovementResponse;
+import io.factoryops.stock.StockService;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -51,9 +53,6 @@ public class ProductResource {
 
     @Inject
     ProductService products;
-
-    @Inject
-    StockService stock;
 
     @Inject
     JsonWebToken jwt;
@@ -150,7 +149,7 @@ public class ProductResource {
             content = @Content(schema = @Schema(implementation = StockMovementResponse.class, type = SchemaType.ARRAY)))
     public Response movements(@PathParam("id") long id) {
         PageRequest page = PageRequest.keyset(uriInfo, 20, StockService.SORTABLE, "-id", StockService.SORTABLE);
-        return Paging.ok(stock.movements(id, page, Caller.of(jwt)), uriInfo);
+        return Paging.ok(products.movements(id, page, Caller.of(jwt)), uriInfo);
     }
 
     @POST
@@ -163,7 +162,7 @@ public class ProductResource {
     @APIResponse(responseCode = "201", description = "The ledger row",
             content = @Content(schema = @Schema(implementation = StockMovementResponse.class)))
     public Response adjust(@PathParam("id") long id, @NotNull @Valid StockAdjustmentRequest body) {
-        StockMovementResponse movement = stock.adjust(id, body);
+        StockMovementResponse movement = products.adjust(id, body);
         return Response.status(Response.Status.CREATED).entity(movement).build();
     }
 }

@@ -1,2 +1,2 @@
-/** Products and their stock ledger: the only place where a product quantity changes. */
+/** Products: what the plant makes and sells; their stock is a stock item of {@link io.factoryops.stock}. */
 package io.factoryops.catalog;

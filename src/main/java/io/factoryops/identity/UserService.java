@@ -255,8 +255,7 @@ public class UserService {
                 .orElseThrow(() -> new IllegalStateException("No directory of " + kind + " records"))
                 .exists(id);
         if (!exists) {
-            throw new ApiException(ErrorCode.NOT_FOUND, field + ": " + kind + " " + id + " was not found",
-                    List.of(new FieldError(field, "no " + kind + " with this id")), Map.of());
+            throw ApiException.notFoundField(field, kind, id);
         }
     }
 

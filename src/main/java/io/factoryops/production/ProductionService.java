@@ -2,8 +2,6 @@ package io.factoryops.production;
 
 import io.factoryops.catalog.ProductService;
 import io.factoryops.catalog.ProductSummary;
-import io.factoryops.catalog.StockReason;
-import io.factoryops.catalog.StockService;
 import io.factoryops.identity.Caller;
 import io.factoryops.platform.audit.AuditService;
 import io.factoryops.platform.db.Versions;
@@ -11,6 +9,9 @@ import io.factoryops.platform.error.ApiException;
 import io.factoryops.platform.paging.JpaPaging;
 import io.factoryops.platform.paging.Page;
 import io.factoryops.platform.paging.PageRequest;
+import io.factoryops.stock.StockReason;
+import io.factoryops.stock.StockReference;
+import io.factoryops.stock.StockService;
 import io.factoryops.workforce.EmployeeService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -91,63 +92,74 @@ public class ProductionService {
         return view(record, summary(record.getProductId()));
     }
 
+    /**
+     * Records production: locks the product's stock item (the ledger's lock order, before the record
+     * that refers to the product is inserted), then adds the units.
+     */
     @Transactional
     public ProductionResponse create(Caller caller, ProductionRequest request) {
         LocalDate date = dateOf(request);
-        StockService.Locked locked = stock.lock(List.of(request.productId()));
+        ProductSummary product = summary(request.productId());
+        StockService.Locked locked = stock.lock(List.of(product.stockItemId()));
         employees.get(request.employeeId());
-        locked.product(request.productId());
         ProductionRecord record = new ProductionRecord(caller.username());
         record.describe(request.employeeId(), request.productId(), request.quantity(), date);
         em.persist(record);
         em.flush();
-        stock.add(locked, record.getProductId(), record.getQuantity(), StockReason.PRODUCTION, reference(record),
+        stock.add(locked, product.stockItemId(), record.getQuantity(), StockReason.PRODUCTION, reference(record),
                 null);
         counted.fire(ProductionCounted.of(record, +1));
-        ProductionResponse created = view(record, locked.product(record.getProductId()));
+        ProductionResponse created = view(record, product);
         audit.record("CREATE", "production", record.getId(), null, created);
         return created;
     }
 
+    /**
+     * Changes a record: the stock of the old and the new product (the same or two) moves by the
+     * difference, their items locked together in the ledger's order.
+     */
     @Transactional
     public ProductionResponse replace(long id, Long expectedVersion, ProductionRequest request) {
         ProductionRecord record = find(id);
         Versions.check(record, expectedVersion, "Production record");
-        StockService.Locked locked = stock.lock(new java.util.TreeSet<>(List.of(record.getProductId(),
-                request.productId())));
-        ProductionResponse before = view(record, locked.product(record.getProductId()));
+        Map<Long, ProductSummary> products = this.products.summaries(
+                new java.util.TreeSet<>(List.of(record.getProductId(), request.productId())));
+        StockService.Locked locked = stock.lock(products.values().stream().map(ProductSummary::stockItemId).toList());
+        ProductionResponse before = view(record, products.get(record.getProductId()));
         employees.get(request.employeeId());
-        locked.product(request.productId());
-        long oldProduct = record.getProductId();
+        long oldItem = products.get(record.getProductId()).stockItemId();
         int oldQuantity = record.getQuantity();
         counted.fire(ProductionCounted.of(record, -1));
         record.describe(request.employeeId(), request.productId(), request.quantity(), dateOf(request));
-        if (oldProduct == record.getProductId()) {
+        long newItem = products.get(record.getProductId()).stockItemId();
+        if (oldItem == newItem) {
             int delta = record.getQuantity() - oldQuantity;
             if (delta > 0) {
-                stock.add(locked, oldProduct, delta, StockReason.PRODUCTION_CHANGED, reference(record), null);
+                stock.add(locked, oldItem, delta, StockReason.PRODUCTION_CHANGED, reference(record), null);
             } else if (delta < 0) {
-                stock.take(locked, oldProduct, -delta, StockReason.PRODUCTION_CHANGED, reference(record), null);
+                stock.take(locked, oldItem, -delta, StockReason.PRODUCTION_CHANGED, reference(record), null);
             }
         } else {
-            stock.take(locked, oldProduct, oldQuantity, StockReason.PRODUCTION_CHANGED, reference(record), null);
-            stock.add(locked, record.getProductId(), record.getQuantity(), StockReason.PRODUCTION_CHANGED,
-                    reference(record), null);
+            stock.take(locked, oldItem, oldQuantity, StockReason.PRODUCTION_CHANGED, reference(record), null);
+            stock.add(locked, newItem, record.getQuantity(), StockReason.PRODUCTION_CHANGED, reference(record),
+                    null);
         }
         em.flush();
         counted.fire(ProductionCounted.of(record, +1));
-        ProductionResponse after = view(record, locked.product(record.getProductId()));
+        ProductionResponse after = view(record, products.get(record.getProductId()));
         audit.record("UPDATE", "production", id, before, after);
         return after;
     }
 
+    /** Deletes a record and takes its units back, or fails with 409 when they were sold meanwhile. */
     @Transactional
     public void delete(long id, Long expectedVersion) {
         ProductionRecord record = find(id);
         Versions.check(record, expectedVersion, "Production record");
-        StockService.Locked locked = stock.lock(List.of(record.getProductId()));
-        ProductionResponse before = view(record, locked.product(record.getProductId()));
-        stock.take(locked, record.getProductId(), record.getQuantity(), StockReason.PRODUCTION_DELETED,
+        ProductSummary product = summary(record.getProductId());
+        StockService.Locked locked = stock.lock(List.of(product.stockItemId()));
+        ProductionResponse before = view(record, product);
+        stock.take(locked, product.stockItemId(), record.getQuantity(), StockReason.PRODUCTION_DELETED,
                 reference(record), null);
         counted.fire(ProductionCounted.of(record, -1));
         em.remove(record);
@@ -177,8 +189,8 @@ public class ProductionService {
                 r.getVersion(), r.getCreatedAt(), r.getUpdatedAt());
     }
 
-    private static StockService.Reference reference(ProductionRecord record) {
-        return new StockService.Reference("production", record.getId());
+    private static StockReference reference(ProductionRecord record) {
+        return StockReference.productionRecord(record.getId());
     }
 
     private static LocalDate dateOf(ProductionRequest request) {

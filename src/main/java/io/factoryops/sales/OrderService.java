@@ -2,8 +2,6 @@ package io.factoryops.sales;
 
 import io.factoryops.catalog.ProductService;
 import io.factoryops.catalog.ProductSummary;
-import io.factoryops.catalog.StockReason;
-import io.factoryops.catalog.StockService;
 import io.factoryops.identity.Caller;
 import io.factoryops.identity.Role;
 import io.factoryops.platform.Dates;
@@ -14,6 +12,9 @@ import io.factoryops.platform.error.FieldError;
 import io.factoryops.platform.paging.JpaPaging;
 import io.factoryops.platform.paging.Page;
 import io.factoryops.platform.paging.PageRequest;
+import io.factoryops.stock.StockReason;
+import io.factoryops.stock.StockReference;
+import io.factoryops.stock.StockService;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -26,11 +27,11 @@ import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -83,27 +84,37 @@ public class OrderService {
     public record Filter(String status, Long customerId, LocalDate dateFrom, LocalDate dateTo) {
     }
 
+    /**
+     * Places an order: locks the stock items of its products (the ledger's lock order, before the order
+     * lines that refer to the products are inserted), then takes every line or nothing.
+     */
     @Transactional
     public OrderResponse place(Caller caller, OrderRequest request) {
         Map<Long, Integer> quantities = quantities(request);
-        StockService.Locked locked = stock.lock(quantities.keySet());
+        Map<Long, ProductSummary> summaries = products.summaries(quantities.keySet());
+        StockService.Locked locked = stock.lock(summaries.values().stream().map(ProductSummary::stockItemId).toList());
         Customer customer = customers.find(request.customerId());
         SalesOrder order = new SalesOrder(customer, taxRate, caller.id(), caller.username());
-        quantities.forEach((productId, quantity) ->
-                order.addLine(productId, quantity, locked.product(productId).price()));
+        quantities.forEach((productId, quantity) -> {
+            ProductSummary product = summaries.get(productId);
+            if (!locked.item(product.stockItemId()).isActive()) {
+                throw new ApiException(ErrorCode.CONFLICT, "Product " + productId + " (" + product.name()
+                        + ") is no longer sold");
+            }
+            order.addLine(productId, quantity, product.price());
+        });
         if (order.getTotal().compareTo(SalesOrder.MAX_AMOUNT) > 0) {
             throw ApiException.invalidField("lines", "the order total would be " + order.getTotal().toPlainString()
                     + ", more than an order can hold (" + SalesOrder.MAX_AMOUNT.toPlainString() + ")");
         }
         em.persist(order);
         em.flush();
-        StockService.Reference reference = new StockService.Reference("order", order.getId());
-        for (Long productId : new TreeSet<>(quantities.keySet())) {
-            stock.take(locked, productId, quantities.get(productId), StockReason.ORDER, reference, null);
-        }
+        Map<Long, Integer> units = new HashMap<>();
+        quantities.forEach((productId, quantity) -> units.put(summaries.get(productId).stockItemId(), quantity));
+        stock.takeAll(locked, units, StockReason.ORDER, StockReference.order(order.getId()), null);
         counted.fire(OrderCounted.of(order, +1));
         statusChanged.fire(new OrderStatusChanged(order.getId(), null, order.getStatus()));
-        OrderResponse placed = view(order, locked.products());
+        OrderResponse placed = view(order, current(summaries, locked));
         audit.record("CREATE", "order", order.getId(), null, placed);
         return placed;
     }
@@ -163,12 +174,15 @@ public class OrderService {
         return transition(caller, id, "CANCEL", order -> {
             order.cancel();
             counted.fire(OrderCounted.of(order, -1));
-            StockService.Reference reference = new StockService.Reference("order", order.getId());
-            StockService.Locked locked = stock.lock(order.getLines().stream().map(OrderLine::getProductId).toList());
+            Map<Long, ProductSummary> summaries = products.summaries(
+                    order.getLines().stream().map(OrderLine::getProductId).distinct().toList());
+            StockService.Locked locked = stock.lock(
+                    summaries.values().stream().map(ProductSummary::stockItemId).toList());
             order.getLines().stream()
                     .sorted(java.util.Comparator.comparingLong(OrderLine::getProductId))
-                    .forEach(line -> stock.add(locked, line.getProductId(), line.getQuantity(),
-                            StockReason.ORDER_CANCELLED, reference, null));
+                    .forEach(line -> stock.add(locked, summaries.get(line.getProductId()).stockItemId(),
+                            line.getQuantity(), StockReason.ORDER_CANCELLED, StockReference.order(order.getId()),
+                            null));
         });
     }
 
@@ -209,6 +223,13 @@ public class OrderService {
                 CustomerResponse.of(o.getCustomer()), lines, o.getSubtotal(), o.getTaxRate().stripTrailingZeros(),
                 o.getTax(), o.getTotal(), o.getStatus().allowedTransitions(), o.getCreatedBy(), o.getVersion(),
                 o.getCreatedAt(), o.getUpdatedAt());
+    }
+
+    /** The summaries with the stock that the locked moves of this transaction left. */
+    private static Map<Long, ProductSummary> current(Map<Long, ProductSummary> summaries, StockService.Locked locked) {
+        Map<Long, ProductSummary> current = new HashMap<>();
+        summaries.forEach((id, p) -> current.put(id, p.withStock(locked.quantity(p.stockItemId()))));
+        return current;
     }
 
     /** The quantity per product, lines of one product added up, in the order the client gave them. */

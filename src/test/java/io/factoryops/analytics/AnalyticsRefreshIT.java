@@ -126,7 +126,7 @@ class AnalyticsRefreshIT {
             customerIds.add(customers.create(new CustomerRequest("Analytics " + i, "an-" + run + "-" + i + "@it.example",
                     null, null)).id());
             productIds.add(products.create(new ProductRequest("AN-" + run + "-" + i, "Analytics product " + i, null,
-                    new BigDecimal(random.nextInt(5000) + 1).movePointLeft(2), 100_000, 0, "analytics")).id());
+                    new BigDecimal(random.nextInt(5000) + 1).movePointLeft(2), 100_000, 0, "analytics", null)).id());
             employeeIds.add(employees.create(new EmployeeRequest("Analyst " + i, "emp-" + run + "-" + i + "@it.example",
                     null, null, null, true)).id());
         }

@@ -57,10 +57,33 @@ class ProductIT {
         try (Response r = as(admin, "api/products").post(json(product(sku, "1.00", 0)))) {
             assertProblem(r, 409, "ALREADY_EXISTS");
         }
+        // it has a ledger (its initial stock): deactivated, never deleted
         try (Response r = as(admin, "api/products/" + id).delete()) {
+            assertProblem(r, 409, "STILL_REFERENCED");
+        }
+        try (Response r = as(admin, "api/products/" + id).put(json(product(sku, "10.00", 12)
+                .replace("}", ",\"active\":false}")))) {
+            assertEquals(200, r.getStatus());
+            assertFalse(body(r).getBoolean("active"));
+        }
+        long customer = Fixtures.customer();
+        try (Response r = as(user, "api/orders").post(json(Fixtures.orderBody(customer, id, 1)))) {
+            assertProblem(r, 409, "CONFLICT");
+        }
+        assertEquals(12, stockOf(id));
+        // one that never moved stock can go
+        long unstocked;
+        try (Response r = as(admin, "api/products").post(json(product(sku + "-0", "1.00", 0)))) {
+            assertEquals(201, r.getStatus());
+            JsonObject p = body(r);
+            unstocked = p.getJsonNumber("id").longValue();
+            assertEquals("out_of_stock", p.getString("stock_status"));
+            assertTrue(p.getBoolean("active"));
+        }
+        try (Response r = as(admin, "api/products/" + unstocked).delete()) {
             assertEquals(204, r.getStatus());
         }
-        try (Response r = as(user, "api/products/" + id).get()) {
+        try (Response r = as(user, "api/products/" + unstocked).get()) {
             assertProblem(r, 404, "NOT_FOUND");
         }
     }

@@ -14,4 +14,11 @@ public final class Versions {
             throw ApiException.versionConflict(what, entity.getId());
         }
     }
+
+    /** The same for an object whose version the API derives (e.g. a product's, which counts its stock moves). */
+    public static void check(long currentVersion, Long expectedVersion, String what, Object id) {
+        if (expectedVersion != null && expectedVersion != currentVersion) {
+            throw ApiException.versionConflict(what, id);
+        }
+    }
 }

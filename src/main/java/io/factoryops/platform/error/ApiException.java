@@ -54,6 +54,12 @@ public class ApiException extends RuntimeException {
         return new ApiException(ErrorCode.NOT_FOUND, what + " " + id + " was not found");
     }
 
+    /** 404 for an id a request body refers to, naming its field: {@code category_id: Category 9 was not found}. */
+    public static ApiException notFoundField(String field, String what, Object id) {
+        return new ApiException(ErrorCode.NOT_FOUND, field + ": " + what + " " + id + " was not found",
+                List.of(new FieldError(field, what + " " + id + " was not found")), Map.of());
+    }
+
     public static ApiException invalidField(String field, String message) {
         return new ApiException(ErrorCode.VALIDATION_FAILED, field + ": " + message,
                 List.of(new FieldError(field, message)), Map.of());

@@ -386,13 +386,34 @@ public class OpenApiContract implements OASFilter {
                         .enumeration(Arrays.stream(ErrorCode.values()).map(c -> (Object) c.name()).toList()))
                 .addProperty("request_id", string())
                 .addProperty("errors", OASFactory.createSchema().addType(Schema.SchemaType.ARRAY).items(fieldError))
-                .addProperty("product_id", integer().format("int64").description("INSUFFICIENT_STOCK: the product"))
+                .addProperty("product_id", integer().format("int64")
+                        .description("INSUFFICIENT_STOCK: the (first) short product"))
                 .addProperty("product_name", string().description("INSUFFICIENT_STOCK: the product's name"))
+                .addProperty("item_id", integer().format("int64")
+                        .description("INSUFFICIENT_STOCK: the (first) short part"))
+                .addProperty("item_name", string().description("INSUFFICIENT_STOCK: the part's name"))
+                .addProperty("sku", string().description("INSUFFICIENT_STOCK: the short product's or part's SKU"))
                 .addProperty("requested", integer().description("INSUFFICIENT_STOCK: the quantity asked for"))
                 .addProperty("available", integer().description("INSUFFICIENT_STOCK: the quantity in stock"))
+                .addProperty("shortages", OASFactory.createSchema().addType(Schema.SchemaType.ARRAY)
+                        .description("INSUFFICIENT_STOCK: every short product or part of the request")
+                        .items(shortage()))
                 .addProperty("max_bytes", integer().format("int64")
                         .description("PAYLOAD_TOO_LARGE: the largest body the route accepts"))
                 .required(new ArrayList<>(List.of("type", "title", "status", "code")));
+    }
+
+    /** One short item of an INSUFFICIENT_STOCK problem: a product's or a part's id and name. */
+    private static Schema shortage() {
+        return OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
+                .addProperty("product_id", integer().format("int64"))
+                .addProperty("product_name", string())
+                .addProperty("item_id", integer().format("int64"))
+                .addProperty("item_name", string())
+                .addProperty("sku", string())
+                .addProperty("requested", integer())
+                .addProperty("available", integer())
+                .required(new ArrayList<>(List.of("sku", "requested", "available")));
     }
 
     private static Schema ref(String name) {

@@ -44,8 +44,12 @@ public final class JpaPaging {
     private JpaPaging() {
     }
 
+    /**
+     * The page; {@code fetch} names single-valued associations read in the same query as the page's
+     * rows (not one query per row). Sort attributes may be paths through them ({@code stock.quantity}).
+     */
     public static <E> Page<E> find(EntityManager em, Class<E> type, PageRequest request,
-                                   Map<String, String> sortAttributes, Filter<E> filter) {
+                                   Map<String, String> sortAttributes, Filter<E> filter, String... fetch) {
         CriteriaBuilder cb = em.getCriteriaBuilder();
 
         CriteriaQuery<Long> count = cb.createQuery(Long.class);
@@ -61,9 +65,12 @@ public final class JpaPaging {
         List<Key> keys = keys(request, sortAttributes);
         CriteriaQuery<Object[]> query = cb.createQuery(Object[].class);
         Root<E> root = query.from(type);
+        for (String association : fetch) {
+            root.fetch(association);
+        }
         List<Selection<?>> selected = new ArrayList<>();
         selected.add(root);
-        keys.forEach(k -> selected.add(root.get(k.attribute()))); // the id at least: always a row of 2+
+        keys.forEach(k -> selected.add(path(root, k.attribute()))); // the id at least: always a row of 2+
         List<Predicate> where = new ArrayList<>(filter.predicates(cb, root));
         if (afterCursor) {
             where.add(after(cb, root, keys, values(root, keys, request.after())));
@@ -71,7 +78,7 @@ public final class JpaPaging {
         query.multiselect(selected).where(where.toArray(Predicate[]::new));
         List<Order> orders = new ArrayList<>();
         for (Key key : keys) {
-            Path<?> path = root.get(key.attribute());
+            Path<?> path = path(root, key.attribute());
             orders.add(key.ascending() ? cb.asc(path) : cb.desc(path));
         }
         query.orderBy(orders);
@@ -114,14 +121,14 @@ public final class JpaPaging {
         for (int i = 0; i < keys.size(); i++) {
             List<Predicate> all = new ArrayList<>();
             for (int j = 0; j < i; j++) {
-                all.add(cb.equal(root.get(keys.get(j).attribute()), values.get(j)));
+                all.add(cb.equal(path(root, keys.get(j).attribute()), values.get(j)));
             }
-            Path path = root.get(keys.get(i).attribute());
+            Path path = path(root, keys.get(i).attribute());
             Comparable value = values.get(i);
             all.add(keys.get(i).ascending() ? cb.greaterThan(path, value) : cb.lessThan(path, value));
             any.add(cb.and(all.toArray(Predicate[]::new)));
         }
-        Path first = root.get(keys.get(0).attribute());
+        Path first = path(root, keys.get(0).attribute());
         Comparable v = values.get(0);
         Predicate bound = keys.get(0).ascending() ? cb.greaterThanOrEqualTo(first, v) : cb.lessThanOrEqualTo(first, v);
         return cb.and(bound, cb.or(any.toArray(Predicate[]::new)));
@@ -134,7 +141,7 @@ public final class JpaPaging {
         }
         List<Comparable<?>> values = new ArrayList<>();
         for (int i = 0; i < keys.size(); i++) {
-            Comparable<?> value = parse(root.get(keys.get(i).attribute()).getJavaType(), cursor.keys().get(i));
+            Comparable<?> value = parse(path(root, keys.get(i).attribute()).getJavaType(), cursor.keys().get(i));
             if (value == null) {
                 throw Cursor.invalid();
             }
@@ -186,6 +193,15 @@ public final class JpaPaging {
                     : value instanceof Enum<?> e ? e.name() : value.toString());
         }
         return new Cursor(request.sortSpec(), keys).encode();
+    }
+
+    /** An attribute or a dotted path of attributes ({@code stock.quantity}) from the root. */
+    private static Path<?> path(Root<?> root, String attribute) {
+        Path<?> path = root;
+        for (String part : attribute.split("\\.")) {
+            path = path.get(part);
+        }
+        return path;
     }
 
     /** A case-insensitive "contains" over several string attributes, OR-ed; for {@code q}. */

@@ -2,14 +2,17 @@ package io.factoryops.platform.openapi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.factoryops.catalog.StockMovementResponse;
-import io.factoryops.catalog.StockReason;
+import io.factoryops.catalog.ProductResponse;
 import io.factoryops.identity.Role;
 import io.factoryops.identity.UserRequest;
 import io.factoryops.identity.UserResponse;
 import io.factoryops.identity.UserUpdateRequest;
 import io.factoryops.sales.OrderResponse;
 import io.factoryops.sales.OrderStatus;
+import io.factoryops.stock.StockMovementResponse;
+import io.factoryops.stock.StockReason;
+import io.factoryops.stock.StockReferenceType;
+import io.factoryops.stock.StockStatus;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
@@ -23,6 +26,9 @@ class DocumentedEnumsTest {
     void documentedEnumsAreTheJavaEnums() throws NoSuchFieldException {
         assertDocuments(OrderResponse.class, "status", OrderStatus.values(), OrderStatus::value);
         assertDocuments(StockMovementResponse.class, "reason", StockReason.values(), StockReason::name);
+        assertDocuments(StockMovementResponse.class, "referenceType", StockReferenceType.values(),
+                StockReferenceType::name);
+        assertDocuments(ProductResponse.class, "stockStatus", StockStatus.values(), StockStatus::value);
         for (Class<? extends Record> type : List.of(UserResponse.class, UserRequest.class, UserUpdateRequest.class)) {
             assertDocuments(type, "role", Role.values(), Role::value);
         }

@@ -1,4 +1,4 @@
-package io.factoryops.catalog;
+package io.factoryops.stock;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -10,7 +10,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** One immutable row of the stock ledger: a product's quantity changed by {@code delta}. */
+/**
+ * One immutable row of the stock ledger: a stock item's quantity changed by {@code delta} to
+ * {@code quantityAfter}, for a reason, caused by a typed reference (none for manual moves).
+ */
 @Entity
 @Table(name = "stock_movements")
 public class StockMovement {
@@ -19,8 +22,8 @@ public class StockMovement {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
 
-    @Column(name = "product_id", nullable = false, updatable = false)
-    private long productId;
+    @Column(name = "stock_item_id", nullable = false, updatable = false)
+    private long stockItemId;
 
     @Column(nullable = false, updatable = false)
     private int delta;
@@ -32,8 +35,9 @@ public class StockMovement {
     @Column(nullable = false, updatable = false, length = 30)
     private StockReason reason;
 
+    @Enumerated(EnumType.STRING)
     @Column(name = "reference_type", updatable = false, length = 30)
-    private String referenceType;
+    private StockReferenceType referenceType;
 
     @Column(name = "reference_id", updatable = false)
     private Long referenceId;
@@ -53,14 +57,14 @@ public class StockMovement {
     protected StockMovement() {
     }
 
-    StockMovement(long productId, int delta, int quantityAfter, StockReason reason, String referenceType,
-                  Long referenceId, String note, String actor, String requestId) {
-        this.productId = productId;
+    StockMovement(long stockItemId, int delta, int quantityAfter, StockReason reason, StockReference reference,
+                  String note, String actor, String requestId) {
+        this.stockItemId = stockItemId;
         this.delta = delta;
         this.quantityAfter = quantityAfter;
         this.reason = reason;
-        this.referenceType = referenceType;
-        this.referenceId = referenceId;
+        this.referenceType = reference == null ? null : reference.type();
+        this.referenceId = reference == null ? null : reference.id();
         this.note = note;
         this.actor = actor;
         this.requestId = requestId;
@@ -71,8 +75,13 @@ public class StockMovement {
         return id;
     }
 
-    public long getProductId() {
-        return productId;
+    public long getStockItemId() {
+        return stockItemId;
+    }
+
+    /** The quantity before this movement. */
+    public int getQuantityBefore() {
+        return quantityAfter - delta;
     }
 
     public int getDelta() {
@@ -87,7 +96,7 @@ public class StockMovement {
         return reason;
     }
 
-    public String getReferenceType() {
+    public StockReferenceType getReferenceType() {
         return referenceType;
     }
 

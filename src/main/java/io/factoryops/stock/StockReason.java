@@ -1,0 +1,28 @@
+package io.factoryops.stock;
+
+/** Why a stock quantity changed; each ledger row names one. */
+public enum StockReason {
+    /** The stock a product or part was created with. */
+    INITIAL,
+    ORDER,
+    ORDER_CANCELLED,
+    /** Units a production record added to its product. */
+    PRODUCTION,
+    PRODUCTION_CHANGED,
+    PRODUCTION_DELETED,
+    /** Parts of a bill of materials that a production record consumed (or gave back when changed or deleted). */
+    PRODUCTION_CONSUMPTION,
+    /** A counted correction by a manager. */
+    ADJUSTMENT,
+    /** Parts received against a purchase order. */
+    PURCHASE_RECEIPT,
+    /** Manual moves of parts: received outside a purchase order, counted, damaged, returned, consumed. */
+    RECEIPT,
+    COUNT,
+    DAMAGE,
+    RETURN,
+    CONSUMPTION,
+    /** Parts fitted on a service ticket, and given back when the ticket is cancelled or the line removed. */
+    SERVICE_TICKET,
+    SERVICE_TICKET_RETURNED
+}
