@@ -17,4 +17,9 @@ public final class Text {
     public static String normalizeKey(String value) {
         return value == null ? null : value.trim().toLowerCase(Locale.ROOT);
     }
+
+    /** Business codes (supplier codes, location codes) are stored trimmed and in upper case: unique ignoring case. */
+    public static String normalizeCode(String value) {
+        return value == null ? null : value.trim().toUpperCase(Locale.ROOT);
+    }
 }

@@ -24,6 +24,7 @@ public enum ErrorCode {
     CONFLICT(409, "Conflict"),
     INSUFFICIENT_STOCK(409, "Insufficient stock"),
     INVALID_TRANSITION(409, "Invalid transition"),
+    TREE_CYCLE(409, "Tree cycle"),
     VERSION_CONFLICT(412, "Version conflict"),
     PAYLOAD_TOO_LARGE(413, "Payload too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),

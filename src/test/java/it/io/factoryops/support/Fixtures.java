@@ -48,6 +48,37 @@ public final class Fixtures {
         }
     }
 
+    /** A supplier with a code unique to this run, as a manager; returns its id. */
+    public static long supplier() {
+        String code = "SUP-" + Api.RUN.toUpperCase() + "-" + SEQ.incrementAndGet();
+        try (Response r = as(Api.tokenFor("manager"), "api/suppliers").post(json("{\"name\":\"Supplier " + code
+                + "\",\"code\":\"" + code + "\",\"lead_time_days\":7,\"payment_terms\":\"Net 30\"}"))) {
+            assertEquals(201, r.getStatus());
+            return body(r).getJsonNumber("id").longValue();
+        }
+    }
+
+    /** A part category under {@code parentId} (null: a root with a name unique to this run); returns its id. */
+    public static long category(String name, Long parentId) {
+        String unique = parentId == null ? name + " " + Api.RUN + "-" + SEQ.incrementAndGet() : name;
+        try (Response r = as(Api.tokenFor("manager"), "api/inventory/categories").post(json("{\"name\":\"" + unique
+                + "\"" + (parentId == null ? "" : ",\"parent_id\":" + parentId) + "}"))) {
+            assertEquals(201, r.getStatus());
+            return body(r).getJsonNumber("id").longValue();
+        }
+    }
+
+    /** A stock location with a code unique to this run under {@code parentId} (null: a root); returns its id. */
+    public static long location(Long parentId) {
+        String code = "LOC-" + Api.RUN.toUpperCase() + "-" + SEQ.incrementAndGet();
+        try (Response r = as(Api.tokenFor("manager"), "api/inventory/locations").post(json("{\"code\":\"" + code
+                + "\",\"name\":\"Location " + code + "\"" + (parentId == null ? "" : ",\"parent_id\":" + parentId)
+                + "}"))) {
+            assertEquals(201, r.getStatus());
+            return body(r).getJsonNumber("id").longValue();
+        }
+    }
+
     public static JsonObject productView(long id) {
         try (Response r = as(Api.tokenFor("user"), "api/products/" + id).get()) {
             assertEquals(200, r.getStatus());

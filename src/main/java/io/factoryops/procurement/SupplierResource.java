@@ -1,0 +1,127 @@
+package io.factoryops.procurement;
+
+import io.factoryops.identity.Role;
+import io.factoryops.platform.error.Problem;
+import io.factoryops.platform.http.ETags;
+import io.factoryops.platform.http.Params;
+import io.factoryops.platform.paging.PageRequest;
+import io.factoryops.platform.paging.Paging;
+import jakarta.annotation.security.DenyAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** {@code /api/suppliers}: read and written by managers (and the roles above them). */
+@Path("suppliers")
+@RequestScoped
+@DenyAll
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Suppliers")
+public class SupplierResource {
+
+    @Inject
+    SupplierService suppliers;
+
+    @Context
+    UriInfo uriInfo;
+
+    @Context
+    Request request;
+
+    @Context
+    HttpHeaders headers;
+
+    @GET
+    @RolesAllowed(Role.MANAGER_NAME)
+    @Parameter(name = "q", in = ParameterIn.QUERY, description = "Text contained in name, code, contact and email "
+            + "(case-insensitive)", schema = @Schema(type = SchemaType.STRING, maxLength = 200))
+    @Operation(operationId = "listSuppliers",
+            summary = "List suppliers", description = "Roles: manager. Paged (page, per_page ≤ 100), q searches "
+            + "name, code, contact and email; filter active=true|false; sort by id, name, code, lead_time_days, "
+            + "created_at (prefix '-' for descending; default name).")
+    @APIResponse(responseCode = "200", description = "A page of suppliers",
+            content = @Content(schema = @Schema(implementation = SupplierResponse.class, type = SchemaType.ARRAY)))
+    public Response list(@Parameter(description = "true: active suppliers only; false: deactivated ones only",
+            schema = @Schema(type = SchemaType.STRING, maxLength = 5))
+                         @QueryParam("active") String active) {
+        PageRequest page = PageRequest.from(uriInfo, 20, SupplierService.SORTABLE, "name");
+        SupplierService.Filter filter = new SupplierService.Filter(Params.optionalBoolean("active", active));
+        return Paging.ok(suppliers.list(page, filter), uriInfo);
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed(Role.MANAGER_NAME)
+    @Operation(operationId = "getSupplier",
+            summary = "Read a supplier", description = "Roles: manager. ETag; If-None-Match → 304.")
+    @APIResponse(responseCode = "200", description = "The supplier",
+            content = @Content(schema = @Schema(implementation = SupplierResponse.class)))
+    public Response get(@PathParam("id") long id) {
+        SupplierResponse supplier = suppliers.get(id);
+        return ETags.conditionalGet(request, supplier.version(), supplier);
+    }
+
+    @POST
+    @RolesAllowed(Role.MANAGER_NAME)
+    @Operation(operationId = "createSupplier",
+            summary = "Create a supplier", description = "Roles: manager. 409 ALREADY_EXISTS when another "
+            + "supplier has the code (ignoring case).")
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(schema = @Schema(implementation = SupplierResponse.class)))
+    public Response create(@NotNull @Valid SupplierRequest body) {
+        SupplierResponse created = suppliers.create(body);
+        return ETags.created(uriInfo, created.id(), created.version(), created);
+    }
+
+    @PUT
+    @Path("{id}")
+    @RolesAllowed(Role.MANAGER_NAME)
+    @Operation(operationId = "replaceSupplier",
+            summary = "Replace a supplier", description = "Roles: manager. Replaces every field (active=false "
+            + "deactivates it). 409 ALREADY_EXISTS when another supplier has the code. If-Match → 412 when stale.")
+    @APIResponse(responseCode = "200", description = "The replaced supplier",
+            content = @Content(schema = @Schema(implementation = SupplierResponse.class)))
+    public Response replace(@PathParam("id") long id, @NotNull @Valid SupplierRequest body) {
+        SupplierResponse supplier = suppliers.replace(id, ETags.expectedVersion(headers), body);
+        return ETags.ok(supplier.version(), supplier);
+    }
+
+    @DELETE
+    @Path("{id}")
+    @RolesAllowed(Role.MANAGER_NAME)
+    @Operation(operationId = "deleteSupplier",
+            summary = "Delete a supplier", description = "Roles: manager. 409 STILL_REFERENCED while purchase "
+            + "orders or parts refer to it (deactivate it instead). If-Match → 412 when stale.")
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
+    @APIResponse(responseCode = "204", description = "Deleted")
+    public Response delete(@PathParam("id") long id) {
+        suppliers.delete(id, ETags.expectedVersion(headers));
+        return Response.noContent().build();
+    }
+}

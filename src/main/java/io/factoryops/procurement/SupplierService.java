@@ -1,0 +1,132 @@
+package io.factoryops.procurement;
+
+import io.factoryops.platform.Text;
+import io.factoryops.platform.audit.AuditService;
+import io.factoryops.platform.db.Constraints;
+import io.factoryops.platform.db.Versions;
+import io.factoryops.platform.error.ApiException;
+import io.factoryops.platform.error.ErrorCode;
+import io.factoryops.platform.paging.JpaPaging;
+import io.factoryops.platform.paging.Page;
+import io.factoryops.platform.paging.PageRequest;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.criteria.Predicate;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Suppliers: code unique (case-insensitive); each change in one transaction with its audit row. A
+ * supplier that purchase orders or parts refer to cannot be deleted (the foreign keys refuse it):
+ * deactivate it instead.
+ */
+@ApplicationScoped
+public class SupplierService {
+
+    public static final Set<String> SORTABLE = Set.of("id", "name", "code", "lead_time_days", "created_at");
+    private static final Map<String, String> SORT_ATTRIBUTES = Map.of("id", "id", "name", "name", "code", "code",
+            "lead_time_days", "leadTimeDays", "created_at", "createdAt");
+
+    @PersistenceContext(unitName = "factory")
+    EntityManager em;
+
+    @Inject
+    AuditService audit;
+
+    /** Filters of the list besides {@code q}. */
+    public record Filter(Boolean active) {
+    }
+
+    @Transactional
+    public Page<SupplierResponse> list(PageRequest page, Filter filter) {
+        return JpaPaging.find(em, Supplier.class, page, SORT_ATTRIBUTES, (cb, root) -> {
+            List<Predicate> where = new ArrayList<>();
+            if (page.q() != null) {
+                where.add(JpaPaging.containsAny(cb, root, page.q(), "name", "code", "contact", "email"));
+            }
+            if (filter.active() != null) {
+                where.add(cb.equal(root.get("active"), filter.active()));
+            }
+            return where;
+        }).map(SupplierResponse::of);
+    }
+
+    @Transactional
+    public SupplierResponse get(long id) {
+        return SupplierResponse.of(find(id));
+    }
+
+    @Transactional
+    public SupplierResponse create(SupplierRequest request) {
+        Supplier.Terms terms = terms(request);
+        requireUniqueCode(terms.code(), null);
+        Supplier supplier = new Supplier(terms);
+        em.persist(supplier);
+        flush();
+        SupplierResponse created = SupplierResponse.of(supplier);
+        audit.record("CREATE", "supplier", supplier.getId(), null, created);
+        return created;
+    }
+
+    @Transactional
+    public SupplierResponse replace(long id, Long expectedVersion, SupplierRequest request) {
+        Supplier supplier = find(id);
+        Versions.check(supplier, expectedVersion, "Supplier");
+        SupplierResponse before = SupplierResponse.of(supplier);
+        Supplier.Terms terms = terms(request);
+        requireUniqueCode(terms.code(), id);
+        supplier.describe(terms);
+        flush();
+        SupplierResponse after = SupplierResponse.of(supplier);
+        audit.record("UPDATE", "supplier", id, before, after);
+        return after;
+    }
+
+    @Transactional
+    public void delete(long id, Long expectedVersion) {
+        Supplier supplier = find(id);
+        Versions.check(supplier, expectedVersion, "Supplier");
+        SupplierResponse before = SupplierResponse.of(supplier);
+        em.remove(supplier);
+        Constraints.flush(em, () -> new ApiException(ErrorCode.STILL_REFERENCED, "Supplier " + id
+                + " is still referenced (by purchase orders or parts); deactivate it instead (PUT with active=false)"));
+        audit.record("DELETE", "supplier", id, before, null);
+    }
+
+    @Transactional
+    public boolean exists(long id) {
+        return em.find(Supplier.class, id) != null;
+    }
+
+    private Supplier find(long id) {
+        Supplier supplier = em.find(Supplier.class, id);
+        if (supplier == null) {
+            throw ApiException.notFound("Supplier", id);
+        }
+        return supplier;
+    }
+
+    private static Supplier.Terms terms(SupplierRequest r) {
+        return new Supplier.Terms(r.name().trim(), Text.normalizeCode(r.code()), Text.trimToNull(r.contact()),
+                Text.trimToNull(Text.normalizeKey(r.email())), Text.trimToNull(r.phone()), Text.trimToNull(r.address()),
+                r.leadTimeDays(), Text.trimToNull(r.paymentTerms()), r.active() == null || r.active());
+    }
+
+    private void requireUniqueCode(String code, Long exceptId) {
+        boolean taken = em.createQuery("SELECT s.id FROM Supplier s WHERE s.code = :code", Long.class)
+                .setParameter("code", code)
+                .getResultList().stream().anyMatch(other -> !other.equals(exceptId));
+        if (taken) {
+            throw ApiException.alreadyExists("code", "Another supplier already has the code " + code);
+        }
+    }
+
+    private void flush() {
+        Constraints.flush(em, () -> ApiException.alreadyExists("code", "Another supplier already has this code"));
+    }
+}
