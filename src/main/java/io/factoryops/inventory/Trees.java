@@ -2,13 +2,10 @@ package io.factoryops.inventory;
 
 import io.factoryops.platform.db.Constraints;
 import io.factoryops.platform.error.ApiException;
-import io.factoryops.platform.error.ErrorCode;
-import io.factoryops.platform.error.FieldError;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -41,9 +38,7 @@ final class Trees {
         }
         N parent = em.find(type, parentId);
         if (parent == null) {
-            throw new ApiException(ErrorCode.NOT_FOUND, "parent_id: " + what + " " + parentId + " was not found",
-                    List.of(new FieldError("parent_id", what.toLowerCase(java.util.Locale.ROOT) + " not found")),
-                    Map.of());
+            throw ApiException.notFoundField("parent_id", what, parentId);
         }
         return parent;
     }

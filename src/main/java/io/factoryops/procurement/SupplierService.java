@@ -16,6 +16,8 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -101,6 +103,25 @@ public class SupplierService {
     @Transactional
     public boolean exists(long id) {
         return em.find(Supplier.class, id) != null;
+    }
+
+    /** Whether the supplier exists and is active (new purchase orders go to active suppliers only). */
+    @Transactional
+    public boolean isActive(long id) {
+        Supplier supplier = em.find(Supplier.class, id);
+        return supplier != null && supplier.isActive();
+    }
+
+    /** The names of these suppliers, by id, in one query (unknown ids left out). */
+    @Transactional
+    public Map<Long, String> names(Collection<Long> ids) {
+        Map<Long, String> names = new HashMap<>();
+        if (!ids.isEmpty()) {
+            em.createQuery("SELECT s.id, s.name FROM Supplier s WHERE s.id IN :ids", Object[].class)
+                    .setParameter("ids", Set.copyOf(ids)).getResultList()
+                    .forEach(r -> names.put((Long) r[0], (String) r[1]));
+        }
+        return names;
     }
 
     private Supplier find(long id) {

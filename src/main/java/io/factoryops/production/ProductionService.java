@@ -3,6 +3,7 @@ package io.factoryops.production;
 import io.factoryops.catalog.ProductService;
 import io.factoryops.catalog.ProductSummary;
 import io.factoryops.identity.Caller;
+import io.factoryops.inventory.BomService;
 import io.factoryops.platform.audit.AuditService;
 import io.factoryops.platform.db.Versions;
 import io.factoryops.platform.error.ApiException;
@@ -26,6 +27,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Production records. Recording one adds its units to stock; changing it moves the difference;
@@ -49,6 +52,9 @@ public class ProductionService {
 
     @Inject
     StockService stock;
+
+    @Inject
+    BomService boms;
 
     @Inject
     AuditService audit;
@@ -93,19 +99,24 @@ public class ProductionService {
     }
 
     /**
-     * Records production: locks the product's stock item (the ledger's lock order, before the record
-     * that refers to the product is inserted), then adds the units.
+     * Records production: locks the stock items of the product and of the parts its bill of materials
+     * takes, together (the ledger's lock order, before the record that refers to the product is
+     * inserted), consumes the parts, or fails whole naming each short part, and adds the units.
      */
     @Transactional
     public ProductionResponse create(Caller caller, ProductionRequest request) {
         LocalDate date = dateOf(request);
         ProductSummary product = summary(request.productId());
-        StockService.Locked locked = stock.lock(List.of(product.stockItemId()));
+        Map<Long, Integer> needs = boms.requirements(request.productId(), request.quantity());
+        Set<Long> items = new TreeSet<>(needs.keySet());
+        items.add(product.stockItemId());
+        StockService.Locked locked = stock.lock(items);
         employees.get(request.employeeId());
         ProductionRecord record = new ProductionRecord(caller.username());
         record.describe(request.employeeId(), request.productId(), request.quantity(), date);
         em.persist(record);
         em.flush();
+        stock.takeAll(locked, needs, StockReason.PRODUCTION_CONSUMPTION, reference(record), null);
         stock.add(locked, product.stockItemId(), record.getQuantity(), StockReason.PRODUCTION, reference(record),
                 null);
         counted.fire(ProductionCounted.of(record, +1));
@@ -116,15 +127,20 @@ public class ProductionService {
 
     /**
      * Changes a record: the stock of the old and the new product (the same or two) moves by the
-     * difference, their items locked together in the ledger's order.
+     * difference; when the product or the quantity changes, the parts it consumed are given back and the
+     * new bill of materials consumed, netted per part. Every item is locked together first.
      */
     @Transactional
     public ProductionResponse replace(long id, Long expectedVersion, ProductionRequest request) {
         ProductionRecord record = find(id);
         Versions.check(record, expectedVersion, "Production record");
         Map<Long, ProductSummary> products = this.products.summaries(
-                new java.util.TreeSet<>(List.of(record.getProductId(), request.productId())));
-        StockService.Locked locked = stock.lock(products.values().stream().map(ProductSummary::stockItemId).toList());
+                new TreeSet<>(List.of(record.getProductId(), request.productId())));
+        boolean recount = record.getProductId() != request.productId() || record.getQuantity() != request.quantity();
+        Map<Long, Integer> partMoves = recount ? partMoves(record, request) : Map.of();
+        Set<Long> items = new TreeSet<>(partMoves.keySet());
+        products.values().forEach(p -> items.add(p.stockItemId()));
+        StockService.Locked locked = stock.lock(items);
         ProductionResponse before = view(record, products.get(record.getProductId()));
         employees.get(request.employeeId());
         long oldItem = products.get(record.getProductId()).stockItemId();
@@ -144,6 +160,7 @@ public class ProductionService {
             stock.add(locked, newItem, record.getQuantity(), StockReason.PRODUCTION_CHANGED, reference(record),
                     null);
         }
+        consume(locked, record, partMoves);
         em.flush();
         counted.fire(ProductionCounted.of(record, +1));
         ProductionResponse after = view(record, products.get(record.getProductId()));
@@ -151,20 +168,54 @@ public class ProductionService {
         return after;
     }
 
-    /** Deletes a record and takes its units back, or fails with 409 when they were sold meanwhile. */
+    /**
+     * Deletes a record: takes its units back, or fails with 409 when they were sold meanwhile, and gives
+     * back the parts it consumed.
+     */
     @Transactional
     public void delete(long id, Long expectedVersion) {
         ProductionRecord record = find(id);
         Versions.check(record, expectedVersion, "Production record");
         ProductSummary product = summary(record.getProductId());
-        StockService.Locked locked = stock.lock(List.of(product.stockItemId()));
+        // what it consumed, net: negative per part, so that applying it as moves gives it back
+        Map<Long, Integer> giveBack = stock.netMoved(reference(record), StockReason.PRODUCTION_CONSUMPTION);
+        Set<Long> items = new TreeSet<>(giveBack.keySet());
+        items.add(product.stockItemId());
+        StockService.Locked locked = stock.lock(items);
         ProductionResponse before = view(record, product);
         stock.take(locked, product.stockItemId(), record.getQuantity(), StockReason.PRODUCTION_DELETED,
                 reference(record), null);
+        consume(locked, record, giveBack);
         counted.fire(ProductionCounted.of(record, -1));
         em.remove(record);
         em.flush();
         audit.record("DELETE", "production", id, before, null);
+    }
+
+    /**
+     * The part moves that change a record to the request: per part item, what the new bill needs minus
+     * what the record consumed (net of what it gave back); positive takes, negative gives back.
+     */
+    private Map<Long, Integer> partMoves(ProductionRecord record, ProductionRequest request) {
+        Map<Long, Integer> moves = new TreeMap<>(boms.requirements(request.productId(), request.quantity()));
+        // consumption rows are negative: adding them subtracts what was consumed
+        stock.netMoved(reference(record), StockReason.PRODUCTION_CONSUMPTION)
+                .forEach((item, net) -> moves.merge(item, net, Integer::sum));
+        moves.values().removeIf(n -> n == 0);
+        return moves;
+    }
+
+    /** Applies part moves (item → units; positive takes, negative gives back): all takes or none. */
+    private void consume(StockService.Locked locked, ProductionRecord record, Map<Long, Integer> moves) {
+        Map<Long, Integer> takes = new TreeMap<>();
+        moves.forEach((item, n) -> {
+            if (n > 0) {
+                takes.put(item, n);
+            } else if (n < 0) {
+                stock.add(locked, item, -n, StockReason.PRODUCTION_CONSUMPTION, reference(record), null);
+            }
+        });
+        stock.takeAll(locked, takes, StockReason.PRODUCTION_CONSUMPTION, reference(record), null);
     }
 
     private ProductionRecord find(long id) {

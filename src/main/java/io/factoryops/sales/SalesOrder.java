@@ -1,8 +1,7 @@
 package io.factoryops.sales;
 
 import io.factoryops.platform.db.VersionedEntity;
-import io.factoryops.platform.error.ApiException;
-import io.factoryops.platform.error.ErrorCode;
+import io.factoryops.platform.error.InvalidTransitionException;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -109,8 +108,7 @@ public class SalesOrder extends VersionedEntity {
 
     private void transition(String verb, OrderStatus from, OrderStatus to) {
         if (status != from) {
-            throw new ApiException(ErrorCode.INVALID_TRANSITION, "Order " + getId() + " is " + status.value()
-                    + " and cannot " + verb + "; allowed: " + status.allowedTransitions());
+            throw new InvalidTransitionException("Order " + getId(), status.value(), verb, status.allowedTransitions());
         }
         status = to;
     }

@@ -214,6 +214,29 @@ public class StockService {
         }
     }
 
+    /**
+     * What a document moved for one reason, net, per stock item (item id → sum of deltas, zeros left
+     * out): e.g. the parts a production record consumed, to give them back exactly when it changes,
+     * whatever its bill of materials says by then.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Map<Long, Integer> netMoved(StockReference reference, StockReason reason) {
+        Map<Long, Integer> net = new TreeMap<>();
+        em.createQuery("SELECT m.stockItemId, SUM(m.delta) FROM StockMovement m WHERE m.referenceType = :type "
+                        + "AND m.referenceId = :id AND m.reason = :reason GROUP BY m.stockItemId", Object[].class)
+                .setParameter("type", reference.type())
+                .setParameter("id", reference.id())
+                .setParameter("reason", reason)
+                .getResultList()
+                .forEach(r -> {
+                    int sum = ((Number) r[1]).intValue();
+                    if (sum != 0) {
+                        net.put((Long) r[0], sum);
+                    }
+                });
+        return net;
+    }
+
     /** Whether the item has ledger rows (then its owner is deactivated, never deleted). */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean hasMovements(long stockItemId) {

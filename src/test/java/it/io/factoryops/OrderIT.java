@@ -12,18 +12,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import it.io.factoryops.support.Api;
+import it.io.factoryops.support.Concurrently;
 import it.io.factoryops.support.Fixtures;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -139,7 +135,7 @@ class OrderIT {
         long customer = Fixtures.customer();
         long product = Fixtures.product("5.00", 20);
         String body = orderBody(customer, product, 1);
-        List<Integer> statuses = runConcurrently(50, i -> {
+        List<Integer> statuses = Concurrently.run(50, i -> {
             try (Response r = as(user, "api/orders").post(json(body))) {
                 if (r.getStatus() != 201) {
                     assertProblem(r, 409, "INSUFFICIENT_STOCK");
@@ -161,7 +157,7 @@ class OrderIT {
         String manager = Api.tokenFor("manager");
         String order = orderBody(customer, product, 2);
         String produce = "{\"employee_id\":" + employee + ",\"product_id\":" + product + ",\"quantity\":3}";
-        List<Integer> statuses = runConcurrently(40, i -> {
+        List<Integer> statuses = Concurrently.run(40, i -> {
             if (i % 2 == 0) {
                 try (Response r = as(manager, "api/production").post(json(produce))) {
                     assertEquals(201, r.getStatus());
@@ -206,7 +202,7 @@ class OrderIT {
         long customer = Fixtures.customer();
         long product = Fixtures.product("4.00", 10);
         long id = place(user, orderBody(customer, product, 4)).getJsonNumber("id").longValue();
-        List<Integer> statuses = runConcurrently(6, i -> {
+        List<Integer> statuses = Concurrently.run(6, i -> {
             try (Response r = as(admin, "api/orders/" + id + "/cancel").post(null)) {
                 return r.getStatus();
             }
@@ -245,7 +241,7 @@ class OrderIT {
         long product = Fixtures.product("3.00", 100);
         String key = "order-" + Api.RUN + "-" + System.nanoTime();
         String body = orderBody(customer, product, 5);
-        List<String> ids = runConcurrently(10, i -> {
+        List<String> ids = Concurrently.run(10, i -> {
             try (Response r = as(user, "api/orders").header("Idempotency-Key", key).post(json(body))) {
                 assertEquals(201, r.getStatus());
                 return body(r).getJsonNumber("id").toString();
@@ -423,28 +419,5 @@ class OrderIT {
             assertProblem(r, 400, "MALFORMED_JSON");
         }
         assertEquals(5, stockOf(product));
-    }
-
-    @FunctionalInterface
-    interface Task<T> {
-        T run(int index) throws Exception;
-    }
-
-    static <T> List<T> runConcurrently(int count, Task<T> task) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(count, 16));
-        try {
-            List<Callable<T>> calls = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                int index = i;
-                calls.add(() -> task.run(index));
-            }
-            List<T> results = new ArrayList<>();
-            for (Future<T> f : pool.invokeAll(calls)) {
-                results.add(f.get());
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }

@@ -15,6 +15,7 @@ public enum ErrorCode {
     INVALID_REFRESH_TOKEN(401, "Invalid refresh token"),
     REFRESH_TOKEN_REUSED(401, "Refresh token reused"),
     FORBIDDEN(403, "Forbidden"),
+    SELF_APPROVAL(403, "Four eyes: not by its creator"),
     NOT_FOUND(404, "Not found"),
     METHOD_NOT_ALLOWED(405, "Method not allowed"),
     NOT_ACCEPTABLE(406, "Not acceptable"),

@@ -398,6 +398,9 @@ public class OpenApiContract implements OASFilter {
                 .addProperty("shortages", OASFactory.createSchema().addType(Schema.SchemaType.ARRAY)
                         .description("INSUFFICIENT_STOCK: every short product or part of the request")
                         .items(shortage()))
+                .addProperty("current_status", string().description("INVALID_TRANSITION: the document's status"))
+                .addProperty("allowed_transitions", OASFactory.createSchema().addType(Schema.SchemaType.ARRAY)
+                        .items(string()).description("INVALID_TRANSITION: the transitions the current status allows"))
                 .addProperty("max_bytes", integer().format("int64")
                         .description("PAYLOAD_TOO_LARGE: the largest body the route accepts"))
                 .required(new ArrayList<>(List.of("type", "title", "status", "code")));

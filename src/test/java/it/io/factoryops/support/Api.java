@@ -81,6 +81,15 @@ public final class Api {
         return target(path).request().header("Authorization", "Bearer " + token);
     }
 
+    /** {@link #as} with query parameters: name, value, name, value, … */
+    public static Invocation.Builder as(String token, String path, Object... query) {
+        WebTarget target = target(path);
+        for (int i = 0; i + 1 < query.length; i += 2) {
+            target = target.queryParam(String.valueOf(query[i]), query[i + 1]);
+        }
+        return target.request().header("Authorization", "Bearer " + token);
+    }
+
     public static Entity<String> json(String body) {
         return Entity.entity(body, "application/json");
     }

@@ -79,6 +79,31 @@ public final class Fixtures {
         }
     }
 
+    /** A part with a SKU unique to this run, holding {@code stock} units (added through the ledger). */
+    public static long part(int stock) {
+        String sku = "PART-" + Api.RUN + "-" + SEQ.incrementAndGet();
+        long id;
+        try (Response r = as(Api.tokenFor("manager"), "api/inventory/items").post(json("{\"sku\":\"" + sku
+                + "\",\"name\":\"Part " + sku + "\",\"unit_cost\":1.50,\"reorder_level\":0}"))) {
+            assertEquals(201, r.getStatus());
+            id = body(r).getJsonNumber("id").longValue();
+        }
+        if (stock > 0) {
+            try (Response r = as(Api.tokenFor("manager"), "api/inventory/items/" + id + "/add-stock")
+                    .post(json("{\"quantity\":" + stock + "}"))) {
+                assertEquals(201, r.getStatus());
+            }
+        }
+        return id;
+    }
+
+    public static int partQuantity(long partId) {
+        try (Response r = as(Api.tokenFor("user"), "api/inventory/items/" + partId).get()) {
+            assertEquals(200, r.getStatus());
+            return body(r).getInt("quantity");
+        }
+    }
+
     public static JsonObject productView(long id) {
         try (Response r = as(Api.tokenFor("user"), "api/products/" + id).get()) {
             assertEquals(200, r.getStatus());
@@ -96,9 +121,18 @@ public final class Fixtures {
      * changes must not break.
      */
     public static long ledgerSum(long productId) {
+        return ledgerSumAt("api/products/" + productId + "/stock-movements");
+    }
+
+    /** {@link #ledgerSum} of a part's ledger. */
+    public static long partLedgerSum(long partId) {
+        return ledgerSumAt("api/inventory/items/" + partId + "/stock-movements");
+    }
+
+    private static long ledgerSumAt(String path) {
         java.util.TreeMap<Long, JsonObject> rows = new java.util.TreeMap<>();
         for (int page = 1; ; page++) {
-            try (Response r = Api.target("api/products/" + productId + "/stock-movements")
+            try (Response r = Api.target(path)
                     .queryParam("per_page", 100).queryParam("page", page).request()
                     .header("Authorization", "Bearer " + Api.tokenFor("user")).get()) {
                 assertEquals(200, r.getStatus());

@@ -1,0 +1,121 @@
+package io.factoryops.inventory;
+
+import io.factoryops.platform.db.VersionedEntity;
+import io.factoryops.stock.StockItem;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OneToOne;
+import jakarta.persistence.Table;
+import java.math.BigDecimal;
+
+/**
+ * A part or raw material the plant buys, keeps and consumes. Its quantity, reorder level and activity
+ * are its {@link StockItem}, moved only through the stock ledger; category, location and preferred
+ * supplier are references checked by {@link PartService} and kept by foreign keys.
+ */
+@Entity
+@Table(name = "parts")
+public class Part extends VersionedEntity {
+
+    /** The highest unit cost the column holds: DECIMAL(12, 2). */
+    public static final BigDecimal MAX_UNIT_COST = new BigDecimal("9999999999.99");
+
+    @Column(nullable = false, unique = true, length = 64)
+    private String sku;
+
+    @Column(nullable = false, length = 200)
+    private String name;
+
+    @Column(length = 2000)
+    private String description;
+
+    @Column(name = "category_id")
+    private Long categoryId;
+
+    @Column(name = "location_id")
+    private Long locationId;
+
+    @Column(nullable = false, length = 16)
+    private String unit;
+
+    @Column(name = "unit_cost", nullable = false, precision = 12, scale = 2)
+    private BigDecimal unitCost;
+
+    @Column(name = "reorder_quantity", nullable = false)
+    private int reorderQuantity;
+
+    @Column(name = "preferred_supplier_id")
+    private Long preferredSupplierId;
+
+    @OneToOne(optional = false, fetch = FetchType.EAGER)
+    @JoinColumn(name = "stock_item_id", nullable = false, updatable = false)
+    private StockItem stock;
+
+    protected Part() {
+    }
+
+    Part(StockItem stock) {
+        this.stock = stock;
+    }
+
+    /** Everything but the stock, which only the ledger changes. */
+    void describe(String sku, String name, String description, Long categoryId, Long locationId, String unit,
+                  BigDecimal unitCost, int reorderQuantity, Long preferredSupplierId) {
+        this.sku = sku;
+        this.name = name;
+        this.description = description;
+        this.categoryId = categoryId;
+        this.locationId = locationId;
+        this.unit = unit;
+        this.unitCost = unitCost;
+        this.reorderQuantity = reorderQuantity;
+        this.preferredSupplierId = preferredSupplierId;
+    }
+
+    /** The version the API shows: the part's changes and its stock movements. */
+    public long representationVersion() {
+        return stock.versionWith(getVersion());
+    }
+
+    public String getSku() {
+        return sku;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public String getDescription() {
+        return description;
+    }
+
+    public Long getCategoryId() {
+        return categoryId;
+    }
+
+    public Long getLocationId() {
+        return locationId;
+    }
+
+    public String getUnit() {
+        return unit;
+    }
+
+    public BigDecimal getUnitCost() {
+        return unitCost;
+    }
+
+    public int getReorderQuantity() {
+        return reorderQuantity;
+    }
+
+    public Long getPreferredSupplierId() {
+        return preferredSupplierId;
+    }
+
+    public StockItem getStock() {
+        return stock;
+    }
+}

@@ -1,0 +1,210 @@
+package io.factoryops.inventory;
+
+import io.factoryops.identity.Caller;
+import io.factoryops.identity.Role;
+import io.factoryops.platform.error.ApiException;
+import io.factoryops.platform.error.Problem;
+import io.factoryops.platform.http.ETags;
+import io.factoryops.platform.http.Params;
+import io.factoryops.platform.idempotency.Idempotent;
+import io.factoryops.platform.paging.PageRequest;
+import io.factoryops.platform.paging.Paging;
+import io.factoryops.stock.StockMovementResponse;
+import io.factoryops.stock.StockService;
+import io.factoryops.stock.StockStatus;
+import jakarta.annotation.security.DenyAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Arrays;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * {@code /api/inventory/items}: parts, read by staff and mechanics, written by managers; their stock
+ * moves through the ledger (add-stock, remove-stock, receipts, tickets), never through PUT.
+ */
+@Path("inventory/items")
+@RequestScoped
+@DenyAll
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Inventory")
+public class PartResource {
+
+    @Inject
+    PartService parts;
+
+    @Inject
+    JsonWebToken jwt;
+
+    @Context
+    UriInfo uriInfo;
+
+    @Context
+    Request request;
+
+    @Context
+    HttpHeaders headers;
+
+    @GET
+    @RolesAllowed({Role.USER_NAME, Role.MECHANIC_NAME})
+    @Parameter(name = "q", in = ParameterIn.QUERY, description = "Text contained in sku and name (case-insensitive)",
+            schema = @Schema(type = SchemaType.STRING, maxLength = 200))
+    @Parameter(name = "after", in = ParameterIn.QUERY, description = "Keyset paging: the pagination.next_cursor "
+            + "of the page before; costs the same at any depth", schema = @Schema(type = SchemaType.STRING, maxLength = 1024))
+    @Operation(operationId = "listParts",
+            summary = "List parts", description = "Roles: user, mechanic. Paged (default 20), q on sku and name; "
+            + "filters category and location (their sub-trees included), status (in_stock, low_stock, "
+            + "out_of_stock), supplier (preferred), updated_from, updated_to (UTC dates, inclusive), active; sort by "
+            + "id, sku, name, quantity, unit_cost, created_at, updated_at (default sku).")
+    @APIResponse(responseCode = "200", description = "A page of parts",
+            content = @Content(schema = @Schema(implementation = PartResponse.class, type = SchemaType.ARRAY)))
+    public Response list(
+            @QueryParam("category") @Parameter(description = "A category id: parts in it or below it",
+                    schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1")) String category,
+            @QueryParam("location") @Parameter(description = "A location id: parts in it or below it",
+                    schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1")) String location,
+            @QueryParam("status") @Parameter(schema = @Schema(type = SchemaType.STRING,
+                    enumeration = {"in_stock", "low_stock", "out_of_stock"})) String status,
+            @QueryParam("supplier") @Parameter(description = "A supplier id: parts it supplies by preference",
+                    schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1")) String supplier,
+            @QueryParam("updated_from") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date"))
+            String updatedFrom,
+            @QueryParam("updated_to") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date"))
+            String updatedTo,
+            @QueryParam("active") @Parameter(schema = @Schema(type = SchemaType.BOOLEAN)) String active) {
+        PageRequest page = PageRequest.keyset(uriInfo, 20, PartService.SORTABLE, "sku", PartService.SORTABLE);
+        PartService.Filter filter = new PartService.Filter(Params.optionalId("category", category),
+                Params.optionalId("location", location), status(status), Params.optionalId("supplier", supplier),
+                Params.optionalDate("updated_from", updatedFrom), Params.optionalDate("updated_to", updatedTo),
+                Params.optionalBoolean("active", active));
+        return Paging.ok(parts.list(page, filter), uriInfo);
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({Role.USER_NAME, Role.MECHANIC_NAME})
+    @Operation(operationId = "getPart",
+            summary = "Read a part", description = "Roles: user, mechanic. ETag; If-None-Match → 304.")
+    @APIResponse(responseCode = "200", description = "The part",
+            content = @Content(schema = @Schema(implementation = PartResponse.class)))
+    public Response get(@PathParam("id") long id) {
+        PartResponse part = parts.get(id);
+        return ETags.conditionalGet(request, part.version(), part);
+    }
+
+    @POST
+    @RolesAllowed(Role.MANAGER_NAME)
+    @Operation(operationId = "createPart",
+            summary = "Create a part", description = "Roles: manager. Starts with quantity 0; 404 naming "
+            + "category_id, location_id or preferred_supplier_id when unknown; 409 ALREADY_EXISTS for a taken sku.")
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(schema = @Schema(implementation = PartResponse.class)))
+    public Response create(@NotNull @Valid PartRequest body) {
+        PartResponse created = parts.create(body);
+        return ETags.created(uriInfo, created.id(), created.version(), created);
+    }
+
+    @PUT
+    @Path("{id}")
+    @RolesAllowed(Role.MANAGER_NAME)
+    @Operation(operationId = "replacePart",
+            summary = "Replace a part", description = "Roles: manager. 409 CONFLICT when quantity differs from "
+            + "the current stock (it moves only through the ledger). If-Match → 412 when stale.")
+    @APIResponse(responseCode = "200", description = "The part",
+            content = @Content(schema = @Schema(implementation = PartResponse.class)))
+    public Response replace(@PathParam("id") long id, @NotNull @Valid PartRequest body) {
+        PartResponse part = parts.replace(id, ETags.expectedVersion(headers), body);
+        return ETags.ok(part.version(), part);
+    }
+
+    @DELETE
+    @Path("{id}")
+    @RolesAllowed(Role.MANAGER_NAME)
+    @Operation(operationId = "deletePart",
+            summary = "Delete a part", description = "Roles: manager. Only a part that never moved stock; 409 "
+            + "STILL_REFERENCED otherwise (deactivate it with PUT active false) or while a bill of materials, a "
+            + "purchase order or a service ticket refers to it.")
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
+    @APIResponse(responseCode = "204", description = "Deleted")
+    public Response delete(@PathParam("id") long id) {
+        parts.delete(id, ETags.expectedVersion(headers));
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("{id}/add-stock")
+    @RolesAllowed(Role.MANAGER_NAME)
+    @Idempotent
+    @Operation(operationId = "addPartStock",
+            summary = "Add stock by hand", description = "Roles: manager. {\"quantity\",\"reason\",\"note\"}: a "
+            + "delivery without a purchase order, a count, a return. Idempotency-Key supported.")
+    @APIResponse(responseCode = "201", description = "The ledger row",
+            content = @Content(schema = @Schema(implementation = StockMovementResponse.class)))
+    public Response addStock(@PathParam("id") long id, @NotNull @Valid PartStockRequest body) {
+        return Response.status(Response.Status.CREATED).entity(parts.addStock(id, body)).build();
+    }
+
+    @POST
+    @Path("{id}/remove-stock")
+    @RolesAllowed(Role.MANAGER_NAME)
+    @Idempotent
+    @Operation(operationId = "removePartStock",
+            summary = "Remove stock by hand", description = "Roles: manager. Never below zero: 409 "
+            + "INSUFFICIENT_STOCK with requested and available. Idempotency-Key supported.")
+    @APIResponse(responseCode = "201", description = "The ledger row",
+            content = @Content(schema = @Schema(implementation = StockMovementResponse.class)))
+    public Response removeStock(@PathParam("id") long id, @NotNull @Valid PartStockRequest body) {
+        return Response.status(Response.Status.CREATED).entity(parts.removeStock(id, body)).build();
+    }
+
+    @GET
+    @Path("{id}/stock-movements")
+    @RolesAllowed({Role.USER_NAME, Role.MECHANIC_NAME})
+    @Parameter(name = "after", in = ParameterIn.QUERY, description = "Keyset paging: the pagination.next_cursor "
+            + "of the page before; costs the same at any depth", schema = @Schema(type = SchemaType.STRING, maxLength = 1024))
+    @Operation(operationId = "listPartStockMovements",
+            summary = "The part's stock ledger", description = "Roles: user, mechanic. Newest first; the quantity "
+            + "equals the sum of the deltas. Below admin, another person's rows carry no actor or request_id.")
+    @APIResponse(responseCode = "200", description = "A page of ledger rows",
+            content = @Content(schema = @Schema(implementation = StockMovementResponse.class, type = SchemaType.ARRAY)))
+    public Response movements(@PathParam("id") long id) {
+        PageRequest page = PageRequest.keyset(uriInfo, 20, StockService.SORTABLE, "-id", StockService.SORTABLE);
+        return Paging.ok(parts.movements(id, page, Caller.of(jwt)), uriInfo);
+    }
+
+    private static StockStatus status(String value) {
+        String status = Params.optionalText("status", value);
+        if (status == null) {
+            return null;
+        }
+        return Arrays.stream(StockStatus.values()).filter(s -> s.value().equals(status)).findFirst()
+                .orElseThrow(() -> ApiException.invalidParameter("status", "must be one of in_stock, low_stock, "
+                        + "out_of_stock"));
+    }
+}

@@ -1,0 +1,274 @@
+package io.factoryops.inventory;
+
+import io.factoryops.identity.Caller;
+import io.factoryops.identity.Role;
+import io.factoryops.platform.Dates;
+import io.factoryops.platform.Text;
+import io.factoryops.platform.audit.AuditService;
+import io.factoryops.platform.db.Constraints;
+import io.factoryops.platform.db.Versions;
+import io.factoryops.platform.error.ApiException;
+import io.factoryops.platform.error.ErrorCode;
+import io.factoryops.platform.paging.JpaPaging;
+import io.factoryops.platform.paging.Page;
+import io.factoryops.platform.paging.PageRequest;
+import io.factoryops.procurement.SupplierService;
+import io.factoryops.stock.StockItem;
+import io.factoryops.stock.StockItemKind;
+import io.factoryops.stock.StockMovementResponse;
+import io.factoryops.stock.StockReason;
+import io.factoryops.stock.StockService;
+import io.factoryops.stock.StockStatus;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.criteria.Predicate;
+import jakarta.transaction.Transactional;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Parts: the inventory's rules. A part's stock is its stock item, moved only through
+ * {@link StockService}; a change that touches the item (reorder level, label, activity) locks it before
+ * it changes the part row (the ledger's lock order).
+ */
+@ApplicationScoped
+public class PartService {
+
+    public static final Set<String> SORTABLE = Set.of("id", "sku", "name", "quantity", "unit_cost", "created_at",
+            "updated_at");
+    private static final Map<String, String> SORT_ATTRIBUTES = Map.of("id", "id", "sku", "sku", "name", "name",
+            "quantity", "stock.quantity", "unit_cost", "unitCost", "created_at", "createdAt",
+            "updated_at", "updatedAt");
+    private static final String DEFAULT_UNIT = "pcs";
+
+    @PersistenceContext(unitName = "factory")
+    EntityManager em;
+
+    @Inject
+    StockService stock;
+
+    @Inject
+    CategoryService categories;
+
+    @Inject
+    LocationService locations;
+
+    @Inject
+    SupplierService suppliers;
+
+    @Inject
+    AuditService audit;
+
+    /** Filters of the list besides {@code q} (sku, name); category and location include their subtrees. */
+    public record Filter(Long category, Long location, StockStatus status, Long supplier, LocalDate updatedFrom,
+                         LocalDate updatedTo, Boolean active) {
+    }
+
+    @Transactional
+    public Page<PartResponse> list(PageRequest page, Filter filter) {
+        List<Long> inCategories = filter.category() == null ? null : categories.subtreeIds(filter.category());
+        List<Long> inLocations = filter.location() == null ? null : locations.subtreeIds(filter.location());
+        return JpaPaging.find(em, Part.class, page, SORT_ATTRIBUTES, (cb, root) -> {
+            List<Predicate> where = new ArrayList<>();
+            if (page.q() != null) {
+                where.add(JpaPaging.containsAny(cb, root, page.q(), "sku", "name"));
+            }
+            if (inCategories != null) {
+                where.add(root.get("categoryId").in(inCategories));
+            }
+            if (inLocations != null) {
+                where.add(root.get("locationId").in(inLocations));
+            }
+            if (filter.status() != null) {
+                where.add(cb.equal(root.get("stock").get("status"), filter.status()));
+            }
+            if (filter.supplier() != null) {
+                where.add(cb.equal(root.get("preferredSupplierId"), filter.supplier()));
+            }
+            if (filter.updatedFrom() != null) {
+                where.add(cb.greaterThanOrEqualTo(root.get("updatedAt"), Dates.startOf(filter.updatedFrom())));
+            }
+            if (filter.updatedTo() != null) {
+                where.add(cb.lessThanOrEqualTo(root.get("updatedAt"), Dates.endOf(filter.updatedTo())));
+            }
+            if (filter.active() != null) {
+                where.add(cb.equal(root.get("stock").get("active"), filter.active()));
+            }
+            return where;
+        }, "stock").map(PartResponse::of);
+    }
+
+    @Transactional
+    public PartResponse get(long id) {
+        return PartResponse.of(find(id));
+    }
+
+    @Transactional
+    public PartResponse create(PartRequest request) {
+        String sku = request.sku().trim();
+        requireUniqueSku(sku, null);
+        requireReferences(request);
+        StockItem item = stock.open(StockItemKind.PART, sku, request.name().trim(), 0,
+                request.reorderLevel() == null ? 0 : request.reorderLevel());
+        Part part = new Part(item);
+        describe(part, request);
+        em.persist(part);
+        flush();
+        stock.opened(item, part.getId());
+        if (Boolean.FALSE.equals(request.active())) {
+            stock.describe(stock.lock(List.of(item.getId())), item.getId(), item.getSku(), item.getName(),
+                    item.getReorderLevel(), false);
+        }
+        PartResponse created = PartResponse.of(part);
+        audit.record("CREATE", "part", part.getId(), null, created);
+        return created;
+    }
+
+    @Transactional
+    public PartResponse replace(long id, Long expectedVersion, PartRequest request) {
+        StockService.Locked locked = stock.lock(List.of(stockItemOf(id)));
+        Part part = find(id);
+        Versions.check(part.representationVersion(), expectedVersion, "Part", id);
+        StockItem item = part.getStock();
+        if (request.quantity() != null && request.quantity() != item.getQuantity()) {
+            throw new ApiException(ErrorCode.CONFLICT, "quantity changes only through stock movements (POST "
+                    + "/api/inventory/items/" + id + "/add-stock or /remove-stock, receipts); omit it or send the "
+                    + "current " + item.getQuantity());
+        }
+        PartResponse before = PartResponse.of(part);
+        requireUniqueSku(request.sku().trim(), id);
+        requireReferences(request);
+        describe(part, request);
+        stock.describe(locked, item.getId(), part.getSku(), part.getName(),
+                request.reorderLevel() == null ? 0 : request.reorderLevel(),
+                request.active() == null ? item.isActive() : request.active());
+        flush();
+        PartResponse after = PartResponse.of(part);
+        audit.record("UPDATE", "part", id, before, after);
+        return after;
+    }
+
+    /** Deletes a part that never moved stock; one with ledger rows is deactivated instead. */
+    @Transactional
+    public void delete(long id, Long expectedVersion) {
+        stock.lock(List.of(stockItemOf(id)));
+        Part part = find(id);
+        Versions.check(part.representationVersion(), expectedVersion, "Part", id);
+        long itemId = part.getStock().getId();
+        if (stock.hasMovements(itemId)) {
+            throw new ApiException(ErrorCode.STILL_REFERENCED, "Part " + id + " has stock movements and cannot be "
+                    + "deleted; deactivate it instead (PUT with active false)");
+        }
+        PartResponse before = PartResponse.of(part);
+        em.remove(part);
+        Constraints.flush(em, () -> new ApiException(ErrorCode.STILL_REFERENCED, "Part " + id
+                + " is referenced by bills of materials, purchase orders or service tickets and cannot be deleted"));
+        stock.delete(itemId);
+        em.flush();
+        audit.record("DELETE", "part", id, before, null);
+    }
+
+    /** Adds units by hand (a delivery without a PO, a count, a return); the ledger row says why. */
+    @Transactional
+    public StockMovementResponse addStock(long id, PartStockRequest request) {
+        return move(id, request.quantity(), request, "ADD_STOCK");
+    }
+
+    /** Takes units by hand, never below zero (409 INSUFFICIENT_STOCK with requested and available). */
+    @Transactional
+    public StockMovementResponse removeStock(long id, PartStockRequest request) {
+        return move(id, -request.quantity(), request, "REMOVE_STOCK");
+    }
+
+    /** The part's ledger; below admin, another person's rows come without actor and request id. */
+    @Transactional
+    public Page<StockMovementResponse> movements(long id, PageRequest page, Caller caller) {
+        return stock.movements(stockItemOf(id), page, caller.role().includes().contains(Role.ADMIN),
+                caller.username());
+    }
+
+    /**
+     * Summaries of these parts (with their stock item ids, to lock them), in one query; 404 naming
+     * {@code field} and the first unknown id.
+     */
+    @Transactional
+    public Map<Long, PartSummary> summaries(Collection<Long> ids, String field) {
+        Map<Long, PartSummary> found = new HashMap<>();
+        if (!ids.isEmpty()) {
+            em.createQuery(PartSummary.SELECT + "WHERE p.id IN :ids", Object[].class)
+                    .setParameter("ids", Set.copyOf(ids))
+                    .getResultList()
+                    .forEach(r -> found.put((Long) r[0], PartSummary.of(r)));
+        }
+        for (Long id : ids) {
+            if (!found.containsKey(id)) {
+                throw ApiException.notFoundField(field, "Part", id);
+            }
+        }
+        return found;
+    }
+
+    private StockMovementResponse move(long id, int delta, PartStockRequest request, String action) {
+        long itemId = stockItemOf(id);
+        StockReason reason = request.reason() == null ? StockReason.ADJUSTMENT : StockReason.valueOf(request.reason());
+        StockMovementResponse movement = stock.move(stock.lock(List.of(itemId)), itemId, delta, reason,
+                Text.trimToNull(request.note()));
+        audit.record(action, "part", id, null, movement);
+        return movement;
+    }
+
+    private long stockItemOf(long partId) {
+        List<Long> found = em.createQuery("SELECT p.stock.id FROM Part p WHERE p.id = :id", Long.class)
+                .setParameter("id", partId).getResultList();
+        if (found.isEmpty()) {
+            throw ApiException.notFound("Part", partId);
+        }
+        return found.get(0);
+    }
+
+    private void requireReferences(PartRequest r) {
+        if (r.categoryId() != null && em.find(Category.class, r.categoryId()) == null) {
+            throw ApiException.notFoundField("category_id", "Category", r.categoryId());
+        }
+        if (r.locationId() != null && em.find(Location.class, r.locationId()) == null) {
+            throw ApiException.notFoundField("location_id", "Location", r.locationId());
+        }
+        if (r.preferredSupplierId() != null && !suppliers.exists(r.preferredSupplierId())) {
+            throw ApiException.notFoundField("preferred_supplier_id", "Supplier", r.preferredSupplierId());
+        }
+    }
+
+    private void describe(Part part, PartRequest r) {
+        String unit = Text.trimToNull(r.unit());
+        part.describe(r.sku().trim(), r.name().trim(), Text.trimToNull(r.description()), r.categoryId(),
+                r.locationId(), unit == null ? DEFAULT_UNIT : unit, r.unitCost().setScale(2),
+                r.reorderQuantity() == null ? 0 : r.reorderQuantity(), r.preferredSupplierId());
+    }
+
+    private Part find(long id) {
+        Part part = em.find(Part.class, id);
+        if (part == null) {
+            throw ApiException.notFound("Part", id);
+        }
+        return part;
+    }
+
+    private void requireUniqueSku(String sku, Long exceptId) {
+        boolean taken = em.createQuery("SELECT p.id FROM Part p WHERE p.sku = :sku", Long.class)
+                .setParameter("sku", sku).getResultList().stream().anyMatch(other -> !other.equals(exceptId));
+        if (taken) {
+            throw ApiException.alreadyExists("sku", "Another part already has the SKU " + sku);
+        }
+    }
+
+    private void flush() {
+        Constraints.flush(em, () -> ApiException.alreadyExists("sku", "Another part already has this SKU"));
+    }
+}

@@ -1,0 +1,353 @@
+package it.io.factoryops;
+
+import static it.io.factoryops.support.Api.anonymous;
+import static it.io.factoryops.support.Api.as;
+import static it.io.factoryops.support.Api.assertProblem;
+import static it.io.factoryops.support.Api.body;
+import static it.io.factoryops.support.Api.json;
+import static it.io.factoryops.support.Fixtures.partLedgerSum;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import it.io.factoryops.support.Api;
+import it.io.factoryops.support.Concurrently;
+import it.io.factoryops.support.Fixtures;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.core.Response;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** Parts: their rules, their stock through the ledger, their filters and who may do what. */
+class PartIT {
+
+    private final String manager = Api.tokenFor("manager");
+    private final String user = Api.tokenFor("user");
+
+    @Test
+    void createReadReplaceDeactivateDelete() {
+        long category = Fixtures.category("Seals", null);
+        long location = Fixtures.location(null);
+        long supplier = Fixtures.supplier();
+        String sku = "P-" + Api.RUN + "-crud";
+        long id;
+        String etag;
+        try (Response r = as(manager, "api/inventory/items").post(json(part(sku, category, location, supplier)))) {
+            assertEquals(201, r.getStatus());
+            assertTrue(r.getLocation().toString().endsWith("/api/inventory/items/" + body(r).getJsonNumber("id")));
+        }
+        try (Response r = as(user, "api/inventory/items", "q", sku).get()) {
+            JsonObject p = body(r).getJsonArray("data").getJsonObject(0);
+            id = p.getJsonNumber("id").longValue();
+            assertEquals(0, p.getInt("quantity"));
+            assertEquals("out_of_stock", p.getString("status"));
+            assertEquals(new BigDecimal("2.35"), p.getJsonNumber("unit_cost").bigDecimalValue());
+            assertEquals(0, p.getJsonNumber("stock_value").bigDecimalValue().signum());
+            assertEquals(category, p.getJsonNumber("category_id").longValue());
+            assertEquals(location, p.getJsonNumber("location_id").longValue());
+            assertEquals(supplier, p.getJsonNumber("preferred_supplier_id").longValue());
+            assertEquals("pcs", p.getString("unit"));
+            assertTrue(p.getBoolean("active"));
+        }
+        try (Response r = as(Api.tokenFor("mechanic"), "api/inventory/items/" + id).get()) {
+            assertEquals(200, r.getStatus());
+            etag = r.getHeaderString("ETag");
+        }
+        try (Response r = as(user, "api/inventory/items/" + id).header("If-None-Match", etag).get()) {
+            assertEquals(304, r.getStatus());
+        }
+        addStock(id, 30, 201);
+        // a movement changes the part as shown: the old ETag is stale
+        try (Response r = as(user, "api/inventory/items/" + id).header("If-None-Match", etag).get()) {
+            assertEquals(200, r.getStatus());
+            JsonObject p = body(r);
+            assertEquals(30, p.getInt("quantity"));
+            assertEquals(new BigDecimal("70.50"), p.getJsonNumber("stock_value").bigDecimalValue());
+        }
+        try (Response r = as(manager, "api/inventory/items/" + id).header("If-Match", etag)
+                .put(json(part(sku, category, location, supplier)))) {
+            assertProblem(r, 412, "VERSION_CONFLICT");
+        }
+        try (Response r = as(manager, "api/inventory/items/" + id)
+                .put(json(part(sku, category, location, supplier).replace("}", ",\"quantity\":99}")))) {
+            assertProblem(r, 409, "CONFLICT");
+        }
+        try (Response r = as(manager, "api/inventory/items/" + id)
+                .put(json(part(sku, null, null, null).replace("Shaft seal", "Shaft seal v2")
+                        .replace("}", ",\"quantity\":30,\"active\":false}")))) {
+            assertEquals(200, r.getStatus());
+            JsonObject p = body(r);
+            assertEquals("Shaft seal v2 40", p.getString("name"));
+            assertFalse(p.getBoolean("active"));
+            assertFalse(p.containsKey("category_id"));
+            assertEquals(30, p.getInt("quantity"));
+        }
+        try (Response r = as(manager, "api/inventory/items").post(json(part(sku, null, null, null)))) {
+            assertProblem(r, 409, "ALREADY_EXISTS");
+        }
+        // it has a ledger: deactivated, never deleted
+        try (Response r = as(manager, "api/inventory/items/" + id).delete()) {
+            assertProblem(r, 409, "STILL_REFERENCED");
+        }
+        long fresh = create(sku + "-0", null, null, null);
+        try (Response r = as(manager, "api/inventory/items/" + fresh).delete()) {
+            assertEquals(204, r.getStatus());
+        }
+        try (Response r = as(user, "api/inventory/items/" + fresh).get()) {
+            assertProblem(r, 404, "NOT_FOUND");
+        }
+    }
+
+    @Test
+    void unknownReferencesAreNamedAndNothingIsWritten() {
+        String sku = "P-" + Api.RUN + "-refs";
+        for (String[] bad : new String[][] {{"category_id", part(sku, 999_999_999L, null, null)},
+                {"location_id", part(sku, null, 999_999_999L, null)},
+                {"preferred_supplier_id", part(sku, null, null, 999_999_999L)}}) {
+            try (Response r = as(manager, "api/inventory/items").post(json(bad[1]))) {
+                JsonObject problem = assertProblem(r, 404, "NOT_FOUND");
+                assertEquals(bad[0], problem.getJsonArray("errors").getJsonObject(0).getString("field"));
+            }
+        }
+        try (Response r = as(user, "api/inventory/items", "q", sku).get()) {
+            assertEquals(0, body(r).getJsonObject("pagination").getInt("total"));
+        }
+        // a category or location still used by a part cannot be deleted
+        long category = Fixtures.category("Used", null);
+        create(sku + "-used", category, null, null);
+        try (Response r = as(manager, "api/inventory/categories/" + category).delete()) {
+            assertProblem(r, 409, "STILL_REFERENCED");
+        }
+    }
+
+    @Test
+    void badInputIsRefused() {
+        String sku = "P-" + Api.RUN + "-bad";
+        for (String bad : new String[] {
+                part(sku, null, null, null).replace("2.35", "-1"),
+                part(sku, null, null, null).replace("2.35", "1.234"),
+                part(sku, null, null, null).replace("2.35", "1e12"),
+                part(sku, null, null, null).replace("\"reorder_level\":20", "\"reorder_level\":-1"),
+                part(sku, null, null, null).replace("\"reorder_quantity\":100", "\"reorder_quantity\":2000000000"),
+                part(sku, null, null, null).replace(sku, "bad sku!"),
+                part(sku, null, null, null).replace("\"unit\":\"pcs\"", "\"unit\":\"" + "u".repeat(17) + "\""),
+                part(sku, null, null, null).replace("Shaft seal", "x".repeat(201))}) {
+            try (Response r = as(manager, "api/inventory/items").post(json(bad))) {
+                assertProblem(r, 400, "VALIDATION_FAILED");
+            }
+        }
+        try (Response r = as(manager, "api/inventory/items").post(json("{\"sku\":\"x\",\"name\":"))) {
+            assertProblem(r, 400, "MALFORMED_JSON");
+        }
+        long id = create(sku, null, null, null);
+        for (String bad : new String[] {"{\"quantity\":0}", "{\"quantity\":-3}", "{\"quantity\":1000001}",
+                "{\"quantity\":1,\"reason\":\"THEFT\"}", "{\"quantity\":1,\"note\":\"" + "n".repeat(501) + "\"}",
+                "{}"}) {
+            try (Response r = as(manager, "api/inventory/items/" + id + "/add-stock").post(json(bad))) {
+                assertProblem(r, 400, "VALIDATION_FAILED");
+            }
+        }
+        try (Response r = as(manager, "api/inventory/items/" + id + "/remove-stock").post(json("{\"quantity\":\"a\"}"))) {
+            assertProblem(r, 400, "MALFORMED_JSON");
+        }
+        for (String[] q : new String[][] {{"status", "plenty"}, {"category", "x"}, {"location", "-1"},
+                {"updated_from", "2026-13-01"}, {"sort", "cost"}, {"active", "maybe"}}) {
+            try (Response r = as(user, "api/inventory/items", q[0], q[1]).get()) {
+                assertProblem(r, 400, "INVALID_PARAMETER");
+            }
+        }
+        try (Response r = as(user, "api/inventory/items", "category", 999_999_999).get()) {
+            assertProblem(r, 404, "NOT_FOUND");
+        }
+    }
+
+    @Test
+    void stockMovesThroughTheLedgerAndNeverBelowZero() {
+        long id = create("P-" + Api.RUN + "-ledger", null, null, null);
+        JsonObject added = addStock(id, 10, 201);
+        assertEquals(id, added.getJsonNumber("item_id").longValue());
+        assertFalse(added.containsKey("product_id"));
+        assertEquals(0, added.getInt("quantity_before"));
+        assertEquals(10, added.getInt("quantity_after"));
+        assertEquals("RECEIPT", added.getString("reason"));
+        try (Response r = as(manager, "api/inventory/items/" + id + "/remove-stock")
+                .post(json("{\"quantity\":4,\"reason\":\"DAMAGE\",\"note\":\"dropped\"}"))) {
+            assertEquals(201, r.getStatus());
+            JsonObject m = body(r);
+            assertEquals(-4, m.getInt("delta"));
+            assertEquals(6, m.getInt("quantity_after"));
+            assertEquals("dropped", m.getString("note"));
+        }
+        try (Response r = as(manager, "api/inventory/items/" + id + "/remove-stock").post(json("{\"quantity\":7}"))) {
+            JsonObject problem = assertProblem(r, 409, "INSUFFICIENT_STOCK");
+            assertEquals(id, problem.getJsonNumber("item_id").longValue());
+            assertEquals(7, problem.getInt("requested"));
+            assertEquals(6, problem.getInt("available"));
+        }
+        // idempotent: the same key and body replay the first answer, and move nothing more
+        String key = "part-add-" + Api.RUN;
+        for (int i = 0; i < 2; i++) {
+            try (Response r = as(manager, "api/inventory/items/" + id + "/add-stock").header("Idempotency-Key", key)
+                    .post(json("{\"quantity\":2}"))) {
+                assertEquals(201, r.getStatus());
+                assertEquals(8, body(r).getInt("quantity_after"));
+            }
+        }
+        assertEquals(8, quantityOf(id));
+        assertEquals(8, partLedgerSum(id));
+        try (Response r = as(user, "api/inventory/items/999999999/stock-movements").get()) {
+            assertProblem(r, 404, "NOT_FOUND");
+        }
+        try (Response r = as(manager, "api/inventory/items/999999999/add-stock").post(json("{\"quantity\":1}"))) {
+            assertProblem(r, 404, "NOT_FOUND");
+        }
+    }
+
+    @Test
+    void fiftyParallelRemovalsOfTwentyUnits() throws Exception {
+        long id = create("P-" + Api.RUN + "-race", null, null, null);
+        addStock(id, 20, 201);
+        List<Integer> statuses = Concurrently.run(50, i -> {
+            try (Response r = as(manager, "api/inventory/items/" + id + "/remove-stock")
+                    .post(json("{\"quantity\":1,\"reason\":\"CONSUMPTION\"}"))) {
+                if (r.getStatus() != 201) {
+                    assertProblem(r, 409, "INSUFFICIENT_STOCK");
+                }
+                return r.getStatus();
+            }
+        });
+        assertEquals(20, statuses.stream().filter(s -> s == 201).count(), statuses.toString());
+        assertEquals(30, statuses.stream().filter(s -> s == 409).count(), statuses.toString());
+        assertEquals(0, quantityOf(id));
+        assertEquals(0, partLedgerSum(id));
+    }
+
+    @Test
+    void filtersIncludeSubtreesAndStockStatus() {
+        long root = Fixtures.category("Hydraulics", null);
+        long child = Fixtures.category("Seals", root);
+        long other = Fixtures.category("Electrics", null);
+        long warehouse = Fixtures.location(null);
+        long bin = Fixtures.location(Fixtures.location(warehouse));
+        long supplier = Fixtures.supplier();
+        String prefix = "F-" + Api.RUN + "-";
+        long inRoot = create(prefix + "root", root, warehouse, supplier);
+        long inChild = create(prefix + "child", child, bin, null);
+        long elsewhere = create(prefix + "other", other, null, supplier);
+        addStock(inRoot, 50, 201); // reorder level 20: in stock
+        addStock(inChild, 5, 201); // low
+        // elsewhere: none, out of stock
+        assertEquals(Set.of(inRoot, inChild), ids("category", root, prefix));
+        assertEquals(Set.of(inChild), ids("category", child, prefix));
+        assertEquals(Set.of(inRoot, inChild), ids("location", warehouse, prefix));
+        assertEquals(Set.of(inChild), ids("location", bin, prefix));
+        assertEquals(Set.of(inRoot, elsewhere), ids("supplier", supplier, prefix));
+        assertEquals(Set.of(inRoot), ids("status", "in_stock", prefix));
+        assertEquals(Set.of(inChild), ids("status", "low_stock", prefix));
+        assertEquals(Set.of(elsewhere), ids("status", "out_of_stock", prefix));
+        assertEquals(Set.of(), ids("updated_from", "2999-01-01", prefix));
+        assertEquals(Set.of(inRoot, inChild, elsewhere), ids("updated_to", "2999-01-01", prefix));
+        try (Response r = as(user, "api/inventory/items", "q", prefix, "status", "low_stock", "category", root).get()) {
+            List<JsonObject> data = body(r).getJsonArray("data").getValuesAs(JsonObject.class);
+            assertEquals(1, data.size());
+            assertEquals("low_stock", data.get(0).getString("status"));
+        }
+        try (Response r = as(user, "api/inventory/items", "q", prefix, "sort", "-quantity")
+                .get()) {
+            List<Long> order = body(r).getJsonArray("data").getValuesAs(JsonObject.class).stream()
+                    .map(p -> p.getJsonNumber("id").longValue()).toList();
+            assertEquals(List.of(inRoot, inChild, elsewhere), order);
+        }
+    }
+
+    @Test
+    void roleMatrix() {
+        long id = create("P-" + Api.RUN + "-roles", null, null, null);
+        for (String path : new String[] {"api/inventory/items", "api/inventory/items/" + id,
+                "api/inventory/items/" + id + "/stock-movements"}) {
+            for (String role : new String[] {"user", "mechanic", "manager", "admin"}) {
+                try (Response r = as(Api.tokenFor(role), path).get()) {
+                    assertEquals(200, r.getStatus(), role + " GET " + path);
+                }
+            }
+            try (Response r = as(Api.tokenFor("customer"), path).get()) {
+                assertProblem(r, 403, "FORBIDDEN");
+            }
+            try (Response r = anonymous(path).get()) {
+                assertEquals(401, r.getStatus());
+            }
+        }
+        for (String role : new String[] {"user", "mechanic", "customer"}) {
+            String token = Api.tokenFor(role);
+            try (Response r = as(token, "api/inventory/items").post(json(part("X-" + role + Api.RUN, null, null, null)))) {
+                assertProblem(r, 403, "FORBIDDEN");
+            }
+            try (Response r = as(token, "api/inventory/items/" + id).put(json(part("X", null, null, null)))) {
+                assertProblem(r, 403, "FORBIDDEN");
+            }
+            try (Response r = as(token, "api/inventory/items/" + id).delete()) {
+                assertProblem(r, 403, "FORBIDDEN");
+            }
+            for (String move : new String[] {"add-stock", "remove-stock"}) {
+                try (Response r = as(token, "api/inventory/items/" + id + "/" + move).post(json("{\"quantity\":1}"))) {
+                    assertProblem(r, 403, "FORBIDDEN");
+                }
+            }
+        }
+        try (Response r = anonymous("api/inventory/items/" + id + "/add-stock").post(json("{\"quantity\":1}"))) {
+            assertEquals(401, r.getStatus());
+        }
+        addStock(id, 1, 201); // a manager may; admins include managers
+        try (Response r = as(Api.tokenFor("admin"), "api/inventory/items/" + id + "/remove-stock")
+                .post(json("{\"quantity\":1}"))) {
+            assertEquals(201, r.getStatus());
+        }
+        // below admin, another person's ledger rows carry no actor
+        try (Response r = as(user, "api/inventory/items/" + id + "/stock-movements").get()) {
+            for (JsonObject m : body(r).getJsonArray("data").getValuesAs(JsonObject.class)) {
+                assertNull(m.get("actor"));
+            }
+        }
+    }
+
+    static String part(String sku, Long category, Long location, Long supplier) {
+        return "{\"sku\":\"" + sku + "\",\"name\":\"Shaft seal 40\",\"description\":\"NBR\",\"unit\":\"pcs\","
+                + "\"unit_cost\":2.35,\"reorder_level\":20,\"reorder_quantity\":100"
+                + (category == null ? "" : ",\"category_id\":" + category)
+                + (location == null ? "" : ",\"location_id\":" + location)
+                + (supplier == null ? "" : ",\"preferred_supplier_id\":" + supplier) + "}";
+    }
+
+    private long create(String sku, Long category, Long location, Long supplier) {
+        try (Response r = as(manager, "api/inventory/items").post(json(part(sku, category, location, supplier)))) {
+            assertEquals(201, r.getStatus());
+            return body(r).getJsonNumber("id").longValue();
+        }
+    }
+
+    private JsonObject addStock(long id, int quantity, int status) {
+        try (Response r = as(manager, "api/inventory/items/" + id + "/add-stock")
+                .post(json("{\"quantity\":" + quantity + ",\"reason\":\"RECEIPT\"}"))) {
+            assertEquals(status, r.getStatus());
+            return body(r);
+        }
+    }
+
+    private int quantityOf(long id) {
+        try (Response r = as(user, "api/inventory/items/" + id).get()) {
+            return body(r).getInt("quantity");
+        }
+    }
+
+    private Set<Long> ids(String filter, Object value, String prefix) {
+        try (Response r = as(user, "api/inventory/items", "q", prefix, filter, value, "per_page", 100).get()) {
+            assertEquals(200, r.getStatus());
+            return body(r).getJsonArray("data").getValuesAs(JsonObject.class).stream()
+                    .map(p -> p.getJsonNumber("id").longValue()).collect(Collectors.toSet());
+        }
+    }
+}
