@@ -16,6 +16,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -75,7 +76,7 @@ public class NotificationService {
                               Reference reference, ReorderSuggestion suggestion) {
         Objects.requireNonNull(username, "username");
         return accounts.active(username).map(a -> {
-            write(a, type, title, message, reference, suggestion, Instant.now());
+            write(a, type, title, message, reference, suggestion, now());
             return true;
         }).orElseGet(() -> {
             LOG.info(() -> "No active account '" + username + "': " + type + " not notified");
@@ -100,7 +101,7 @@ public class NotificationService {
     public int notifyRole(Role role, NotificationType type, String title, String message, Reference reference,
                           ReorderSuggestion suggestion) {
         Objects.requireNonNull(role, "role");
-        Instant now = Instant.now();
+        Instant now = now();
         List<Account> recipients = accounts.activeIncluding(role);
         recipients.forEach(a -> write(a, type, title, message, reference, suggestion, now));
         return recipients.size();
@@ -119,6 +120,11 @@ public class NotificationService {
             em.flush(); // the notification's id, for the outbox row
             outbox.enqueue(n.getId(), recipient.email(), n.getTitle(), mailBody(recipient, n));
         }
+    }
+
+    /** Now, to the microsecond that the columns keep: an answer shows what a later read returns. */
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 
     private static String mailBody(Account recipient, Notification n) {
@@ -148,14 +154,14 @@ public class NotificationService {
         if (n == null || n.getRecipientId() != caller.id()) {
             throw ApiException.notFound("Notification", id);
         }
-        n.markRead(Instant.now());
+        n.markRead(now());
         return NotificationResponse.of(n);
     }
 
     /** Marks every unread notification of the caller read; returns how many. */
     @Transactional
     public int markAllRead(Caller caller) {
-        return em.createNamedQuery("Notification.readAll").setParameter("now", Instant.now())
+        return em.createNamedQuery("Notification.readAll").setParameter("now", now())
                 .setParameter("recipient", caller.id()).executeUpdate();
     }
 

@@ -8,6 +8,9 @@ import io.factoryops.identity.Role;
 import io.factoryops.identity.UserRequest;
 import io.factoryops.identity.UserResponse;
 import io.factoryops.identity.UserUpdateRequest;
+import io.factoryops.notification.NotificationResponse;
+import io.factoryops.notification.NotificationType;
+import io.factoryops.notification.ReferenceType;
 import io.factoryops.sales.OrderResponse;
 import io.factoryops.sales.OrderStatus;
 import java.util.Arrays;
@@ -23,6 +26,8 @@ class DocumentedEnumsTest {
     void documentedEnumsAreTheJavaEnums() throws NoSuchFieldException {
         assertDocuments(OrderResponse.class, "status", OrderStatus.values(), OrderStatus::value);
         assertDocuments(StockMovementResponse.class, "reason", StockReason.values(), StockReason::name);
+        assertDocuments(NotificationResponse.class, "type", NotificationType.values(), NotificationType::name);
+        assertDocuments(NotificationResponse.class, "referenceType", ReferenceType.values(), ReferenceType::name);
         for (Class<? extends Record> type : List.of(UserResponse.class, UserRequest.class, UserUpdateRequest.class)) {
             assertDocuments(type, "role", Role.values(), Role::value);
         }
