@@ -122,9 +122,14 @@ public class NotificationService {
         }
     }
 
-    /** Now, to the microsecond that the columns keep: an answer shows what a later read returns. */
+    /**
+     * Now, to the second: what the database returns later. The columns hold microseconds, but on MariaDB
+     * the application's timestamps are stored in whole seconds (seen with users.created_at too), so an answer
+     * with finer times (read_at of POST …/read) would differ from the next read of the same notification.
+     * Order within a second is the id's (the list sorts by -id last).
+     */
     private static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+        return Instant.now().truncatedTo(ChronoUnit.SECONDS);
     }
 
     private static String mailBody(Account recipient, Notification n) {
