@@ -1,7 +1,6 @@
 package io.factoryops.notification;
 
 import io.factoryops.identity.AccountDirectory;
-import io.factoryops.identity.AccountDirectory.Account;
 import io.factoryops.identity.Caller;
 import io.factoryops.identity.Role;
 import io.factoryops.platform.error.ApiException;
@@ -102,12 +101,12 @@ public class NotificationService {
                           ReorderSuggestion suggestion) {
         Objects.requireNonNull(role, "role");
         Instant now = now();
-        List<Account> recipients = accounts.activeIncluding(role);
+        List<AccountDirectory.Account> recipients = accounts.activeIncluding(role);
         recipients.forEach(a -> write(a, type, title, message, reference, suggestion, now));
         return recipients.size();
     }
 
-    private void write(Account recipient, NotificationType type, String title, String message, Reference reference,
+    private void write(AccountDirectory.Account recipient, NotificationType type, String title, String message, Reference reference,
                        ReorderSuggestion suggestion, Instant now) {
         Objects.requireNonNull(type, "type");
         if (title == null || title.isBlank() || message == null || message.isBlank()) {
@@ -132,7 +131,7 @@ public class NotificationService {
         return Instant.now().truncatedTo(ChronoUnit.SECONDS);
     }
 
-    private static String mailBody(Account recipient, Notification n) {
+    private static String mailBody(AccountDirectory.Account recipient, Notification n) {
         return "Hello " + recipient.username() + ",\n\n" + n.getMessage() + "\n\n-- \nFactory Ops. This notification is "
                 + "also in your notifications (GET /api/notifications).\n";
     }
