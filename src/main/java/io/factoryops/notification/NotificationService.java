@@ -106,8 +106,8 @@ public class NotificationService {
         return recipients.size();
     }
 
-    private void write(AccountDirectory.Account recipient, NotificationType type, String title, String message, Reference reference,
-                       ReorderSuggestion suggestion, Instant now) {
+    private void write(AccountDirectory.Account recipient, NotificationType type, String title, String message,
+                       Reference reference, ReorderSuggestion suggestion, Instant now) {
         Objects.requireNonNull(type, "type");
         if (title == null || title.isBlank() || message == null || message.isBlank()) {
             throw new IllegalArgumentException("A notification needs a title and a message");
