@@ -34,4 +34,13 @@ public final class PersistentTimers {
         }
         return !present;
     }
+
+    /** Cancels every persistent timer of this name (a feature switched off by configuration). */
+    public static void cancelAll(TimerService timers, String name) {
+        for (Timer timer : timers.getTimers()) {
+            if (timer.isPersistent() && String.valueOf(timer.getInfo()).startsWith(name + ":")) {
+                timer.cancel();
+            }
+        }
+    }
 }

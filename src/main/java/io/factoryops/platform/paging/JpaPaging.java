@@ -162,6 +162,9 @@ public final class JpaPaging {
             if (type == String.class) {
                 return text;
             }
+            if (type == Boolean.class || type == boolean.class) {
+                return "true".equals(text) ? Boolean.TRUE : "false".equals(text) ? Boolean.FALSE : null;
+            }
             if (type == BigDecimal.class) {
                 return Decimals.parse(text);
             }

@@ -7,6 +7,9 @@ import io.factoryops.identity.Role;
 import io.factoryops.identity.UserRequest;
 import io.factoryops.identity.UserResponse;
 import io.factoryops.identity.UserUpdateRequest;
+import io.factoryops.notification.NotificationResponse;
+import io.factoryops.notification.NotificationType;
+import io.factoryops.notification.ReferenceType;
 import io.factoryops.sales.OrderResponse;
 import io.factoryops.sales.OrderStatus;
 import io.factoryops.stock.StockMovementResponse;
@@ -29,6 +32,8 @@ class DocumentedEnumsTest {
         assertDocuments(StockMovementResponse.class, "referenceType", StockReferenceType.values(),
                 StockReferenceType::name);
         assertDocuments(ProductResponse.class, "stockStatus", StockStatus.values(), StockStatus::value);
+        assertDocuments(NotificationResponse.class, "type", NotificationType.values(), NotificationType::name);
+        assertDocuments(NotificationResponse.class, "referenceType", ReferenceType.values(), ReferenceType::name);
         for (Class<? extends Record> type : List.of(UserResponse.class, UserRequest.class, UserUpdateRequest.class)) {
             assertDocuments(type, "role", Role.values(), Role::value);
         }

@@ -1,0 +1,48 @@
+package io.factoryops.identity;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Tells other features who the active accounts are (the recipients of notifications), without handing out
+ * the entity: id, username and email only. Joins the caller's transaction.
+ */
+@ApplicationScoped
+public class AccountDirectory {
+
+    /** An active account as other features see it. */
+    public record Account(long id, String username, String email) {
+    }
+
+    @PersistenceContext(unitName = "factory")
+    EntityManager em;
+
+    /** The active account with this username, if any. */
+    @Transactional
+    public Optional<Account> active(String username) {
+        return em.createQuery("SELECT u FROM UserAccount u WHERE u.username = :username AND u.active = TRUE",
+                        UserAccount.class)
+                .setParameter("username", username).getResultList().stream().findFirst().map(AccountDirectory::of);
+    }
+
+    /**
+     * Every active account whose role includes {@code role} ({@link Role#includes()}: a super admin is an
+     * admin, a manager and a user too), in id order.
+     */
+    @Transactional
+    public List<Account> activeIncluding(Role role) {
+        List<Role> roles = Arrays.stream(Role.values()).filter(r -> r.includes().contains(role)).toList();
+        return em.createQuery("SELECT u FROM UserAccount u WHERE u.role IN :roles AND u.active = TRUE ORDER BY u.id",
+                        UserAccount.class)
+                .setParameter("roles", roles).getResultList().stream().map(AccountDirectory::of).toList();
+    }
+
+    private static Account of(UserAccount u) {
+        return new Account(u.getId(), u.getUsername(), u.getEmail());
+    }
+}

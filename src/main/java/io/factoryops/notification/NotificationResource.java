@@ -1,0 +1,121 @@
+package io.factoryops.notification;
+
+import io.factoryops.identity.Caller;
+import io.factoryops.identity.Role;
+import io.factoryops.platform.error.ApiException;
+import io.factoryops.platform.http.Params;
+import io.factoryops.platform.paging.PageRequest;
+import io.factoryops.platform.paging.Paging;
+import jakarta.annotation.security.DenyAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Arrays;
+import java.util.Locale;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** {@code /api/notifications}: every role reads and marks its own notifications, and nobody else's. */
+@Path("notifications")
+@RequestScoped
+@DenyAll
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Notifications")
+public class NotificationResource {
+
+    @Inject
+    NotificationService notifications;
+
+    @Inject
+    JsonWebToken jwt;
+
+    @Context
+    UriInfo uriInfo;
+
+    @GET
+    @RolesAllowed({Role.USER_NAME, Role.MECHANIC_NAME, Role.CUSTOMER_NAME})
+    @Parameter(name = "read", in = ParameterIn.QUERY, description = "Only read (true) or unread (false) ones",
+            schema = @Schema(type = SchemaType.BOOLEAN))
+    @Parameter(name = "type", in = ParameterIn.QUERY, description = "Only notifications of this type",
+            schema = @Schema(type = SchemaType.STRING,
+                    enumeration = {"LOW_STOCK", "PO_AWAITING_APPROVAL", "PO_APPROVED", "PO_REJECTED"}))
+    @Parameter(name = "after", in = ParameterIn.QUERY, description = "Keyset paging: the pagination.next_cursor "
+            + "of the page before; costs the same at any depth", schema = @Schema(type = SchemaType.STRING, maxLength = 1024))
+    @Operation(operationId = "listNotifications",
+            summary = "List my notifications", description = "Every role, own notifications only. Unread first, "
+            + "then newest (sort=read,-created_at,-id); sort by read, created_at, id. Filters: read, type.")
+    @APIResponse(responseCode = "200", description = "A page of the caller's notifications",
+            content = @Content(schema = @Schema(implementation = NotificationResponse.class, type = SchemaType.ARRAY)))
+    public Response list(@QueryParam("read") String read, @QueryParam("type") String type) {
+        PageRequest page = PageRequest.keyset(uriInfo, 20, NotificationService.SORTABLE,
+                NotificationService.DEFAULT_SORT, NotificationService.SEEKABLE);
+        NotificationService.Filter filter = new NotificationService.Filter(Params.optionalBoolean("read", read),
+                type(type));
+        return Paging.ok(notifications.list(Caller.of(jwt), page, filter), uriInfo);
+    }
+
+    @GET
+    @Path("unread-count")
+    @RolesAllowed({Role.USER_NAME, Role.MECHANIC_NAME, Role.CUSTOMER_NAME})
+    @Operation(operationId = "countUnreadNotifications",
+            summary = "Count my unread notifications", description = "Every role. Cheap enough to poll.")
+    @APIResponse(responseCode = "200", description = "How many of the caller's notifications are unread",
+            content = @Content(schema = @Schema(implementation = UnreadCountResponse.class)))
+    public UnreadCountResponse unreadCount() {
+        return new UnreadCountResponse(notifications.unreadCount(Caller.of(jwt)));
+    }
+
+    @POST
+    @Path("{id}/read")
+    @RolesAllowed({Role.USER_NAME, Role.MECHANIC_NAME, Role.CUSTOMER_NAME})
+    @Operation(operationId = "markNotificationRead",
+            summary = "Mark one of my notifications read", description = "Every role, own notifications only "
+            + "(another account's is 404). Idempotent: a notification already read stays read, with the time it "
+            + "was first read.")
+    @APIResponse(responseCode = "200", description = "The notification, read",
+            content = @Content(schema = @Schema(implementation = NotificationResponse.class)))
+    public NotificationResponse markRead(@PathParam("id") long id) {
+        return notifications.markRead(Caller.of(jwt), id);
+    }
+
+    @POST
+    @Path("read-all")
+    @RolesAllowed({Role.USER_NAME, Role.MECHANIC_NAME, Role.CUSTOMER_NAME})
+    @Operation(operationId = "markAllNotificationsRead",
+            summary = "Mark all my notifications read", description = "Every role. Answers how many unread ones "
+            + "were marked (0 when there were none).")
+    @APIResponse(responseCode = "200", description = "How many were marked read",
+            content = @Content(schema = @Schema(implementation = MarkedReadResponse.class)))
+    public MarkedReadResponse markAllRead() {
+        return new MarkedReadResponse(notifications.markAllRead(Caller.of(jwt)));
+    }
+
+    private static NotificationType type(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return NotificationType.valueOf(value.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.invalidParameter("type", "must be one of "
+                    + Arrays.stream(NotificationType.values()).map(Enum::name).toList());
+        }
+    }
+}
