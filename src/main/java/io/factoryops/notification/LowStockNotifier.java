@@ -33,7 +33,7 @@ public class LowStockNotifier {
         String title = "Low stock: " + event.sku() + " " + event.name();
         StringBuilder message = new StringBuilder()
                 .append(what).append(' ').append(event.name()).append(" (SKU ").append(event.sku())
-                .append(") is down to ").append(event.quantityAfter()).append(", below its reorder level of ")
+                .append(") is down to ").append(event.quantityAfter()).append(", at or below its reorder level of ")
                 .append(event.reorderLevel()).append('.');
         suggestion.ifPresent(s -> message.append(" Suggested reorder: ").append(s.quantity()).append(" of part ")
                 .append(s.itemId()).append(s.supplierId() == null ? "" : " from supplier " + s.supplierId())

@@ -244,7 +244,7 @@ class NotificationIT {
 
         JsonObject note = only(list(manager, "type=LOW_STOCK"), sku);
         assertEquals("Low stock: " + sku + " Widget " + sku, note.getString("title"));
-        assertTrue(note.getString("message").contains("down to 3, below its reorder level of 5"), note::toString);
+        assertTrue(note.getString("message").contains("down to 3, at or below its reorder level of 5"), note::toString);
         assertEquals("PART", note.getString("reference_type"));
         assertEquals(4242, note.getInt("reference_id"));
         JsonObject suggestion = note.getJsonObject("suggested_reorder");
@@ -258,7 +258,7 @@ class NotificationIT {
         assertEquals("Low stock: " + sku + " Widget " + sku, mail.getSubject());
         assertEquals("factory-ops@it.example", mail.getFrom()[0].toString());
         String text = GreenMailUtil.getBody(mail);
-        assertTrue(text.contains("below its reorder level of 5"), text);
+        assertTrue(text.contains("at or below its reorder level of 5"), text);
         assertTrue(text.contains("Suggested reorder: 25 of part 4242 from supplier 11242"), text);
         awaitMail(admin.email(), sku);
         await("the outbox rows are marked sent", () -> outbox(sku).stream().allMatch(r -> r.containsKey("sent_at")));

@@ -227,6 +227,42 @@ class PartIT {
     }
 
     @Test
+    void aLowStockAlertIsRaisedOncePerCrossingEvenUnderConcurrency() throws Exception {
+        long supplier = Fixtures.supplier();
+        long id = create("P-" + Api.RUN + "-alert", null, null, supplier); // reorder level 20, reorder quantity 100
+        addStock(id, 30, 201);
+        List<Integer> statuses = Concurrently.run(16, i -> {
+            try (Response r = as(manager, "api/inventory/items/" + id + "/remove-stock").post(json("{\"quantity\":1}"))) {
+                return r.getStatus();
+            }
+        });
+        assertTrue(statuses.stream().allMatch(s -> s == 201), statuses.toString());
+        assertEquals(14, quantityOf(id));
+        List<JsonObject> alerts = lowStockAlerts(id);
+        assertEquals(1, alerts.size(), alerts.toString());
+        JsonObject suggestion = alerts.get(0).getJsonObject("suggested_reorder");
+        assertEquals(id, suggestion.getJsonNumber("item_id").longValue());
+        assertEquals(supplier, suggestion.getJsonNumber("supplier_id").longValue());
+        assertEquals(100, suggestion.getInt("quantity"));
+        // still low: no new alert; above the level and down again: a new one
+        try (Response r = as(manager, "api/inventory/items/" + id + "/remove-stock").post(json("{\"quantity\":1}"))) {
+            assertEquals(201, r.getStatus());
+        }
+        assertEquals(1, lowStockAlerts(id).size());
+        addStock(id, 20, 201);
+        try (Response r = as(manager, "api/inventory/items/" + id + "/remove-stock").post(json("{\"quantity\":15}"))) {
+            assertEquals(201, r.getStatus());
+        }
+        assertEquals(2, lowStockAlerts(id).size());
+        // a rolled-back move alerts nobody: taking more than there is fails whole
+        addStock(id, 30, 201);
+        try (Response r = as(manager, "api/inventory/items/" + id + "/remove-stock").post(json("{\"quantity\":99}"))) {
+            assertProblem(r, 409, "INSUFFICIENT_STOCK");
+        }
+        assertEquals(2, lowStockAlerts(id).size());
+    }
+
+    @Test
     void filtersIncludeSubtreesAndStockStatus() {
         long root = Fixtures.category("Hydraulics", null);
         long child = Fixtures.category("Seals", root);
@@ -334,6 +370,17 @@ class PartIT {
                 .post(json("{\"quantity\":" + quantity + ",\"reason\":\"RECEIPT\"}"))) {
             assertEquals(status, r.getStatus());
             return body(r);
+        }
+    }
+
+    /** The manager's LOW_STOCK notifications about this part. */
+    private List<JsonObject> lowStockAlerts(long part) {
+        try (Response r = as(manager, "api/notifications", "type", "LOW_STOCK", "per_page", 100).get()) {
+            assertEquals(200, r.getStatus());
+            return body(r).getJsonArray("data").getValuesAs(JsonObject.class).stream()
+                    .filter(n -> "PART".equals(n.getString("reference_type", null))
+                            && n.getJsonNumber("reference_id").longValue() == part)
+                    .toList();
         }
     }
 

@@ -26,7 +26,7 @@ class SupplierIT {
     private final String manager = Api.tokenFor("manager");
 
     private static String code() {
-        return "SUP-" + Api.RUN + "-" + SEQ.incrementAndGet();
+        return "SUPIT-" + Api.RUN + "-" + SEQ.incrementAndGet(); // Fixtures.supplier() uses SUP-
     }
 
     private static String supplier(String name, String code) {

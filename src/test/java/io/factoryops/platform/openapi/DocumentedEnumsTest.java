@@ -7,9 +7,12 @@ import io.factoryops.identity.Role;
 import io.factoryops.identity.UserRequest;
 import io.factoryops.identity.UserResponse;
 import io.factoryops.identity.UserUpdateRequest;
+import io.factoryops.inventory.PartResponse;
 import io.factoryops.notification.NotificationResponse;
 import io.factoryops.notification.NotificationType;
 import io.factoryops.notification.ReferenceType;
+import io.factoryops.procurement.PurchaseOrderResponse;
+import io.factoryops.procurement.PurchaseOrderStatus;
 import io.factoryops.sales.OrderResponse;
 import io.factoryops.sales.OrderStatus;
 import io.factoryops.stock.StockMovementResponse;
@@ -32,6 +35,8 @@ class DocumentedEnumsTest {
         assertDocuments(StockMovementResponse.class, "referenceType", StockReferenceType.values(),
                 StockReferenceType::name);
         assertDocuments(ProductResponse.class, "stockStatus", StockStatus.values(), StockStatus::value);
+        assertDocuments(PartResponse.class, "status", StockStatus.values(), StockStatus::value);
+        assertDocuments(PurchaseOrderResponse.class, "status", PurchaseOrderStatus.values(), PurchaseOrderStatus::value);
         assertDocuments(NotificationResponse.class, "type", NotificationType.values(), NotificationType::name);
         assertDocuments(NotificationResponse.class, "referenceType", ReferenceType.values(), ReferenceType::name);
         for (Class<? extends Record> type : List.of(UserResponse.class, UserRequest.class, UserUpdateRequest.class)) {

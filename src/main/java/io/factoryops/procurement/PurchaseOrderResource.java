@@ -1,0 +1,226 @@
+package io.factoryops.procurement;
+
+import io.factoryops.identity.Caller;
+import io.factoryops.identity.Role;
+import io.factoryops.platform.error.ApiException;
+import io.factoryops.platform.http.ETags;
+import io.factoryops.platform.http.Params;
+import io.factoryops.platform.idempotency.Idempotent;
+import io.factoryops.platform.paging.PageRequest;
+import io.factoryops.platform.paging.Paging;
+import jakarta.annotation.security.DenyAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Arrays;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * {@code /api/purchase-orders}: managers write, submit, receive and cancel them; admins other than the
+ * creator approve or reject them.
+ */
+@Path("purchase-orders")
+@RequestScoped
+@DenyAll
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Purchase orders")
+public class PurchaseOrderResource {
+
+    @Inject
+    PurchaseOrderService orders;
+
+    @Inject
+    JsonWebToken jwt;
+
+    @Context
+    UriInfo uriInfo;
+
+    @Context
+    Request request;
+
+    @Context
+    HttpHeaders headers;
+
+    @GET
+    @RolesAllowed(Role.MANAGER_NAME)
+    @Parameter(name = "q", in = ParameterIn.QUERY, description = "Text contained in the PO number",
+            schema = @Schema(type = SchemaType.STRING, maxLength = 200))
+    @Parameter(name = "after", in = ParameterIn.QUERY, description = "Keyset paging: the pagination.next_cursor "
+            + "of the page before; costs the same at any depth", schema = @Schema(type = SchemaType.STRING, maxLength = 1024))
+    @Operation(operationId = "listPurchaseOrders",
+            summary = "List purchase orders", description = "Roles: manager. Paged (default 20), q on po_number; "
+            + "filters status, supplier_id, date_from, date_to (created, UTC dates, inclusive); sort by id, "
+            + "po_number, status, expected_date, total_amount, created_at (default -created_at).")
+    @APIResponse(responseCode = "200", description = "A page of purchase orders",
+            content = @Content(schema = @Schema(implementation = PurchaseOrderResponse.class, type = SchemaType.ARRAY)))
+    public Response list(
+            @QueryParam("status") @Parameter(schema = @Schema(type = SchemaType.STRING, enumeration = {"draft",
+                    "pending", "approved", "rejected", "partially_received", "received", "cancelled"})) String status,
+            @QueryParam("supplier_id") @Parameter(schema = @Schema(type = SchemaType.INTEGER, format = "int64",
+                    minimum = "1")) String supplierId,
+            @QueryParam("date_from") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date"))
+            String dateFrom,
+            @QueryParam("date_to") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date"))
+            String dateTo) {
+        PageRequest page = PageRequest.keyset(uriInfo, 20, PurchaseOrderService.SORTABLE, "-created_at",
+                PurchaseOrderService.SORTABLE);
+        PurchaseOrderService.Filter filter = new PurchaseOrderService.Filter(status(status),
+                Params.optionalId("supplier_id", supplierId), Params.optionalDate("date_from", dateFrom),
+                Params.optionalDate("date_to", dateTo));
+        return Paging.ok(orders.list(page, filter), uriInfo);
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed(Role.MANAGER_NAME)
+    @Operation(operationId = "getPurchaseOrder",
+            summary = "Read a purchase order", description = "Roles: manager. ETag; If-None-Match → 304.")
+    @APIResponse(responseCode = "200", description = "The purchase order",
+            content = @Content(schema = @Schema(implementation = PurchaseOrderResponse.class)))
+    public Response get(@PathParam("id") long id) {
+        PurchaseOrderResponse order = orders.get(id);
+        return ETags.conditionalGet(request, order.version(), order);
+    }
+
+    @POST
+    @RolesAllowed(Role.MANAGER_NAME)
+    @Idempotent
+    @Operation(operationId = "createPurchaseOrder",
+            summary = "Create a draft purchase order", description = "Roles: manager. 1–100 lines, each part "
+            + "once; unit_cost defaults to the part's; 404 naming supplier_id or lines[i].item_id when unknown. "
+            + "Idempotency-Key supported.")
+    @APIResponse(responseCode = "201", description = "Created, as a draft",
+            content = @Content(schema = @Schema(implementation = PurchaseOrderResponse.class)))
+    public Response create(@NotNull @Valid PurchaseOrderRequest body) {
+        PurchaseOrderResponse created = orders.create(Caller.of(jwt), body);
+        return ETags.created(uriInfo, created.id(), created.version(), created);
+    }
+
+    @PUT
+    @Path("{id}")
+    @RolesAllowed(Role.MANAGER_NAME)
+    @Operation(operationId = "replacePurchaseOrder",
+            summary = "Replace a draft or pending purchase order", description = "Roles: manager. 409 "
+            + "INVALID_TRANSITION once approved, rejected, received or cancelled. If-Match → 412 when stale.")
+    @APIResponse(responseCode = "200", description = "The purchase order",
+            content = @Content(schema = @Schema(implementation = PurchaseOrderResponse.class)))
+    public Response replace(@PathParam("id") long id, @NotNull @Valid PurchaseOrderRequest body) {
+        PurchaseOrderResponse order = orders.replace(id, ETags.expectedVersion(headers), body);
+        return ETags.ok(order.version(), order);
+    }
+
+    @POST
+    @Path("{id}/submit")
+    @RolesAllowed(Role.MANAGER_NAME)
+    @Idempotent
+    @Operation(operationId = "submitPurchaseOrder", summary = "Submit a draft for approval",
+            description = "Roles: manager. draft → pending; admins are notified. 409 INVALID_TRANSITION otherwise.")
+    @APIResponse(responseCode = "200", description = "The purchase order",
+            content = @Content(schema = @Schema(implementation = PurchaseOrderResponse.class)))
+    public Response submit(@PathParam("id") long id) {
+        return ok(orders.submit(Caller.of(jwt), id));
+    }
+
+    @POST
+    @Path("{id}/approve")
+    @RolesAllowed(Role.ADMIN_NAME)
+    @Idempotent
+    @Operation(operationId = "approvePurchaseOrder", summary = "Approve a pending purchase order",
+            description = "Roles: admin, never the order's creator (403 SELF_APPROVAL). pending → approved; the "
+            + "creator is notified.")
+    @APIResponse(responseCode = "200", description = "The purchase order",
+            content = @Content(schema = @Schema(implementation = PurchaseOrderResponse.class)))
+    public Response approve(@PathParam("id") long id) {
+        return ok(orders.approve(Caller.of(jwt), id));
+    }
+
+    @POST
+    @Path("{id}/reject")
+    @RolesAllowed(Role.ADMIN_NAME)
+    @Idempotent
+    @Operation(operationId = "rejectPurchaseOrder", summary = "Reject a pending purchase order",
+            description = "Roles: admin, never the order's creator (403 SELF_APPROVAL). {\"reason\"} required; "
+            + "pending → rejected; the creator is notified with the reason.")
+    @APIResponse(responseCode = "200", description = "The purchase order",
+            content = @Content(schema = @Schema(implementation = PurchaseOrderResponse.class)))
+    public Response reject(@PathParam("id") long id, @NotNull @Valid RejectRequest body) {
+        return ok(orders.reject(Caller.of(jwt), id, body));
+    }
+
+    @POST
+    @Path("{id}/receive")
+    @RolesAllowed(Role.MANAGER_NAME)
+    @Idempotent
+    @Operation(operationId = "receivePurchaseOrder", summary = "Receive a delivery",
+            description = "Roles: manager. {\"lines\":[{\"line_id\",\"quantity\"}]}, each at most what is outstanding "
+            + "(400 naming the line); adds the parts to stock through the ledger; approved or partially_received → "
+            + "partially_received or received. Idempotency-Key: a retry with the same key receives nothing twice.")
+    @APIResponse(responseCode = "200", description = "The purchase order",
+            content = @Content(schema = @Schema(implementation = PurchaseOrderResponse.class)))
+    public Response receive(@PathParam("id") long id, @NotNull @Valid ReceiveRequest body) {
+        return ok(orders.receive(Caller.of(jwt), id, body));
+    }
+
+    @POST
+    @Path("{id}/deliver")
+    @RolesAllowed(Role.MANAGER_NAME)
+    @Idempotent
+    @Operation(operationId = "deliverPurchaseOrder", summary = "Receive everything outstanding",
+            description = "Roles: manager. The seed's deliver: receive with every line's outstanding quantity.")
+    @APIResponse(responseCode = "200", description = "The purchase order",
+            content = @Content(schema = @Schema(implementation = PurchaseOrderResponse.class)))
+    public Response deliver(@PathParam("id") long id) {
+        return ok(orders.deliver(Caller.of(jwt), id));
+    }
+
+    @POST
+    @Path("{id}/cancel")
+    @RolesAllowed(Role.MANAGER_NAME)
+    @Idempotent
+    @Operation(operationId = "cancelPurchaseOrder", summary = "Cancel a purchase order",
+            description = "Roles: manager. draft, pending or approved → cancelled (nothing received yet).")
+    @APIResponse(responseCode = "200", description = "The purchase order",
+            content = @Content(schema = @Schema(implementation = PurchaseOrderResponse.class)))
+    public Response cancel(@PathParam("id") long id) {
+        return ok(orders.cancel(id));
+    }
+
+    private static Response ok(PurchaseOrderResponse order) {
+        return ETags.ok(order.version(), order);
+    }
+
+    private static PurchaseOrderStatus status(String value) {
+        String status = Params.optionalText("status", value);
+        if (status == null) {
+            return null;
+        }
+        return Arrays.stream(PurchaseOrderStatus.values()).filter(s -> s.value().equals(status)).findFirst()
+                .orElseThrow(() -> ApiException.invalidParameter("status", "must be one of "
+                        + Arrays.stream(PurchaseOrderStatus.values()).map(PurchaseOrderStatus::value).toList()));
+    }
+}

@@ -1,0 +1,41 @@
+package io.factoryops.procurement;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** A purchase order as the API shows it, with the transitions its status allows. */
+public record PurchaseOrderResponse(
+        Long id,
+        String poNumber,
+        long supplierId,
+        String supplierName,
+        @Schema(enumeration = {"draft", "pending", "approved", "rejected", "partially_received", "received",
+                "cancelled"}) String status,
+        @Schema(nullable = true) LocalDate expectedDate,
+        @Schema(nullable = true) String notes,
+        List<Line> lines,
+        @Schema(multipleOf = 0.01) BigDecimal totalAmount,
+        String createdBy,
+        @Schema(nullable = true) Instant submittedAt,
+        @Schema(nullable = true) String approvedBy,
+        @Schema(nullable = true) Instant approvedAt,
+        @Schema(nullable = true) String rejectedBy,
+        @Schema(nullable = true) Instant rejectedAt,
+        @Schema(nullable = true) String rejectionReason,
+        @Schema(nullable = true) Instant receivedAt,
+        @Schema(nullable = true) Instant cancelledAt,
+        @Schema(description = "The transitions the status allows now: submit, approve, reject, receive, deliver, "
+                + "cancel") List<String> allowedTransitions,
+        long version,
+        Instant createdAt,
+        Instant updatedAt) {
+
+    /** A line: the part, how many were ordered and received, at what cost. */
+    public record Line(long id, int lineNo, long itemId, String sku, String name, int quantity,
+                       @Schema(multipleOf = 0.01) BigDecimal unitCost, @Schema(multipleOf = 0.01) BigDecimal lineTotal,
+                       int receivedQuantity) {
+    }
+}

@@ -1,0 +1,323 @@
+package it.io.factoryops;
+
+import static it.io.factoryops.support.Api.anonymous;
+import static it.io.factoryops.support.Api.as;
+import static it.io.factoryops.support.Api.assertProblem;
+import static it.io.factoryops.support.Api.body;
+import static it.io.factoryops.support.Api.json;
+import static it.io.factoryops.support.Fixtures.partLedgerSum;
+import static it.io.factoryops.support.Fixtures.partQuantity;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import it.io.factoryops.support.Api;
+import it.io.factoryops.support.Concurrently;
+import it.io.factoryops.support.Fixtures;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.core.Response;
+import java.math.BigDecimal;
+import java.time.Year;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Purchase orders: their life cycle, four eyes, receipts into stock, idempotency and who may do what. */
+class PurchaseOrderIT {
+
+    private final String manager = Api.tokenFor("manager");
+    private final String admin = Api.tokenFor("admin");
+
+    @Test
+    void theWholeLifeWithPartialReceipts() {
+        long supplier = Fixtures.supplier();
+        long a = Fixtures.part(0);
+        long b = Fixtures.part(3);
+        JsonObject po = create(manager, supplier, line(a, 10, "2.50"), line(b, 5, null));
+        long id = po.getJsonNumber("id").longValue();
+        assertEquals("draft", po.getString("status"));
+        assertTrue(po.getString("po_number").matches("PO-" + Year.now().getValue() + "-\\d{6}"), po.toString());
+        assertEquals(List.of("submit", "cancel"), transitions(po));
+        assertEquals(new BigDecimal("32.50"), po.getJsonNumber("total_amount").bigDecimalValue()); // 25.00 + 5 × 1.50
+        assertEquals(0, po.getJsonArray("lines").getJsonObject(0).getInt("received_quantity"));
+
+        // approving a draft is the wrong state
+        try (Response r = as(admin, "api/purchase-orders/" + id + "/approve").post(null)) {
+            JsonObject problem = assertProblem(r, 409, "INVALID_TRANSITION");
+            assertEquals("draft", problem.getString("current_status"));
+            assertEquals(2, problem.getJsonArray("allowed_transitions").size());
+        }
+        po = post(manager, id, "submit", null, 200);
+        assertEquals("pending", po.getString("status"));
+        assertTrue(hasNotification(admin, "PO_AWAITING_APPROVAL", id), "admins are told it waits");
+        po = post(admin, id, "approve", null, 200);
+        assertEquals("approved", po.getString("status"));
+        assertEquals(List.of("receive", "deliver", "cancel"), transitions(po));
+        assertTrue(hasNotification(manager, "PO_APPROVED", id), "the creator is told");
+
+        long lineA = po.getJsonArray("lines").getJsonObject(0).getJsonNumber("id").longValue();
+        long lineB = po.getJsonArray("lines").getJsonObject(1).getJsonNumber("id").longValue();
+        po = post(manager, id, "receive", receive(lineA, 4), 200);
+        assertEquals("partially_received", po.getString("status"));
+        assertEquals(4, po.getJsonArray("lines").getJsonObject(0).getInt("received_quantity"));
+        assertEquals(4, partQuantity(a));
+        try (Response r = as(manager, "api/purchase-orders/" + id + "/receive").post(json(receive(lineA, 7)))) {
+            JsonObject problem = assertProblem(r, 400, "VALIDATION_FAILED");
+            assertEquals("lines[0].quantity", problem.getJsonArray("errors").getJsonObject(0).getString("field"));
+        }
+        try (Response r = as(manager, "api/purchase-orders/" + id + "/receive").post(json(receive(999_999_999L, 1)))) {
+            assertProblem(r, 404, "NOT_FOUND");
+        }
+        try (Response r = as(manager, "api/purchase-orders/" + id + "/cancel").post(null)) {
+            assertProblem(r, 409, "INVALID_TRANSITION");
+        }
+        po = post(manager, id, "receive", "{\"lines\":[{\"line_id\":" + lineA + ",\"quantity\":6},{\"line_id\":"
+                + lineB + ",\"quantity\":5}]}", 200);
+        assertEquals("received", po.getString("status"));
+        assertEquals(List.of(), transitions(po));
+        assertEquals(10, partQuantity(a));
+        assertEquals(8, partQuantity(b));
+        assertEquals(10, partLedgerSum(a));
+        assertEquals(8, partLedgerSum(b));
+        try (Response r = as(manager, "api/purchase-orders/" + id + "/deliver").post(null)) {
+            assertProblem(r, 409, "INVALID_TRANSITION");
+        }
+        // the ledger rows name their receipt
+        try (Response r = as(manager, "api/inventory/items/" + a + "/stock-movements").get()) {
+            JsonObject newest = body(r).getJsonArray("data").getJsonObject(0);
+            assertEquals("PURCHASE_RECEIPT", newest.getString("reason"));
+            assertEquals("PURCHASE_ORDER_RECEIPT", newest.getString("reference_type"));
+        }
+        // the supplier of a purchase order stays: deactivate it instead
+        try (Response r = as(manager, "api/suppliers/" + supplier).delete()) {
+            assertProblem(r, 409, "STILL_REFERENCED");
+        }
+    }
+
+    @Test
+    void fourEyesAndRejection() {
+        long supplier = Fixtures.supplier();
+        long a = Fixtures.part(0);
+        // an admin creates it: the same admin may neither approve nor reject it
+        String otherAdmin = Api.login(Api.createUser("admin"), Api.PASSWORD).getString("access_token");
+        long id = create(admin, supplier, line(a, 1, null)).getJsonNumber("id").longValue();
+        post(admin, id, "submit", null, 200);
+        try (Response r = as(admin, "api/purchase-orders/" + id + "/approve").post(null)) {
+            assertProblem(r, 403, "SELF_APPROVAL");
+        }
+        try (Response r = as(admin, "api/purchase-orders/" + id + "/reject").post(json("{\"reason\":\"no\"}"))) {
+            assertProblem(r, 403, "SELF_APPROVAL");
+        }
+        for (String bad : new String[] {"{}", "{\"reason\":\"  \"}", "{\"reason\":\"" + "r".repeat(501) + "\"}"}) {
+            try (Response r = as(otherAdmin, "api/purchase-orders/" + id + "/reject").post(json(bad))) {
+                assertProblem(r, 400, "VALIDATION_FAILED");
+            }
+        }
+        JsonObject po = post(otherAdmin, id, "reject", "{\"reason\":\"Price above the agreement\"}", 200);
+        assertEquals("rejected", po.getString("status"));
+        assertEquals("Price above the agreement", po.getString("rejection_reason"));
+        assertTrue(hasNotification(admin, "PO_REJECTED", id), "the creator is told");
+        try (Response r = as(otherAdmin, "api/purchase-orders/" + id + "/approve").post(null)) {
+            assertProblem(r, 409, "INVALID_TRANSITION");
+        }
+        assertEquals(0, partQuantity(a));
+    }
+
+    @Test
+    void editsOnlyWhileDraftOrPendingWithIfMatch() {
+        long supplier = Fixtures.supplier();
+        long a = Fixtures.part(0);
+        long b = Fixtures.part(0);
+        long id;
+        String etag;
+        try (Response r = as(manager, "api/purchase-orders").post(json(order(supplier, line(a, 1, null))))) {
+            assertEquals(201, r.getStatus());
+            id = body(r).getJsonNumber("id").longValue();
+            etag = r.getHeaderString("ETag");
+        }
+        try (Response r = as(manager, "api/purchase-orders/" + id).header("If-Match", etag)
+                .put(json(order(supplier, line(a, 2, "3.00"), line(b, 1, "1.00"))))) {
+            assertEquals(200, r.getStatus());
+            assertEquals(new BigDecimal("7.00"), body(r).getJsonNumber("total_amount").bigDecimalValue());
+        }
+        try (Response r = as(manager, "api/purchase-orders/" + id).header("If-Match", etag)
+                .put(json(order(supplier, line(a, 5, null))))) {
+            assertProblem(r, 412, "VERSION_CONFLICT");
+        }
+        post(manager, id, "submit", null, 200);
+        post(Api.login(Api.createUser("admin"), Api.PASSWORD).getString("access_token"), id, "approve", null, 200);
+        try (Response r = as(manager, "api/purchase-orders/" + id).put(json(order(supplier, line(a, 5, null))))) {
+            assertProblem(r, 409, "INVALID_TRANSITION");
+        }
+        JsonObject po = post(manager, id, "cancel", null, 200);
+        assertEquals("cancelled", po.getString("status"));
+    }
+
+    @Test
+    void badInputIsRefusedAndNothingIsWritten() {
+        long supplier = Fixtures.supplier();
+        long a = Fixtures.part(0);
+        String hundredAndOne = "{\"supplier_id\":" + supplier + ",\"lines\":[" + (line(a, 1, null) + ",").repeat(100)
+                + line(a, 1, null) + "]}";
+        for (String bad : new String[] {hundredAndOne, order(supplier), order(supplier, line(a, 0, null)),
+                order(supplier, line(a, -1, null)), order(supplier, line(a, 1_000_001, null)),
+                order(supplier, line(a, 1, "1.234")), order(supplier, line(a, 1, "-1")),
+                order(supplier, line(a, 1, null), line(a, 2, null)),
+                "{\"lines\":[" + line(a, 1, null) + "]}",
+                order(supplier, line(a, 1, null)).replace("}", ",\"notes\":\"" + "n".repeat(2001) + "\"}")}) {
+            try (Response r = as(manager, "api/purchase-orders").post(json(bad))) {
+                assertProblem(r, 400, "VALIDATION_FAILED");
+            }
+        }
+        try (Response r = as(manager, "api/purchase-orders").post(json(order(999_999_999L, line(a, 1, null))))) {
+            assertEquals("supplier_id", assertProblem(r, 404, "NOT_FOUND").getJsonArray("errors").getJsonObject(0)
+                    .getString("field"));
+        }
+        try (Response r = as(manager, "api/purchase-orders").post(json(order(supplier, line(a, 1, null),
+                line(999_999_999L, 1, null))))) {
+            assertEquals("lines[1].item_id", assertProblem(r, 404, "NOT_FOUND").getJsonArray("errors")
+                    .getJsonObject(0).getString("field"));
+        }
+        try (Response r = as(manager, "api/purchase-orders").post(json("{\"supplier_id\":\"x\"}"))) {
+            assertProblem(r, 400, "MALFORMED_JSON");
+        }
+        try (Response r = as(manager, "api/purchase-orders", "supplier_id", supplier).get()) {
+            assertEquals(0, body(r).getJsonObject("pagination").getInt("total"));
+        }
+        for (String[] q : new String[][] {{"status", "open"}, {"supplier_id", "x"}, {"date_from", "yesterday"}}) {
+            try (Response r = as(manager, "api/purchase-orders", q[0], q[1]).get()) {
+                assertProblem(r, 400, "INVALID_PARAMETER");
+            }
+        }
+        try (Response r = as(manager, "api/purchase-orders/999999999").get()) {
+            assertProblem(r, 404, "NOT_FOUND");
+        }
+    }
+
+    @Test
+    void twoParallelReceiptsWithOneKeyReceiveOnce() throws Exception {
+        long a = Fixtures.part(0);
+        long id = approved(Fixtures.supplier(), line(a, 10, null));
+        long line = get(id).getJsonArray("lines").getJsonObject(0).getJsonNumber("id").longValue();
+        String key = "receive-" + Api.RUN + "-" + id;
+        List<Integer> statuses = Concurrently.run(2, i -> {
+            try (Response r = as(manager, "api/purchase-orders/" + id + "/receive").header("Idempotency-Key", key)
+                    .post(json(receive(line, 6)))) {
+                assertEquals(200, r.getStatus());
+                return body(r).getJsonArray("lines").getJsonObject(0).getInt("received_quantity");
+            }
+        });
+        assertEquals(List.of(6, 6), statuses);
+        assertEquals(6, partQuantity(a));
+        assertEquals(6, partLedgerSum(a));
+        // without the key, a second receipt of the same delivery is refused: only 4 are outstanding
+        try (Response r = as(manager, "api/purchase-orders/" + id + "/receive").post(json(receive(line, 6)))) {
+            assertProblem(r, 400, "VALIDATION_FAILED");
+        }
+        JsonObject po = post(manager, id, "deliver", null, 200);
+        assertEquals("received", po.getString("status"));
+        assertEquals(10, partQuantity(a));
+    }
+
+    @Test
+    void roleMatrix() {
+        long supplier = Fixtures.supplier();
+        long a = Fixtures.part(0);
+        long id = create(manager, supplier, line(a, 1, null)).getJsonNumber("id").longValue();
+        for (String path : new String[] {"api/purchase-orders", "api/purchase-orders/" + id}) {
+            for (String role : new String[] {"manager", "admin"}) {
+                try (Response r = as(Api.tokenFor(role), path).get()) {
+                    assertEquals(200, r.getStatus(), role + " GET " + path);
+                }
+            }
+            for (String role : new String[] {"user", "mechanic", "customer"}) {
+                try (Response r = as(Api.tokenFor(role), path).get()) {
+                    assertProblem(r, 403, "FORBIDDEN");
+                }
+            }
+            try (Response r = anonymous(path).get()) {
+                assertEquals(401, r.getStatus());
+            }
+        }
+        for (String role : new String[] {"user", "mechanic", "customer"}) {
+            String token = Api.tokenFor(role);
+            try (Response r = as(token, "api/purchase-orders").post(json(order(supplier, line(a, 1, null))))) {
+                assertProblem(r, 403, "FORBIDDEN");
+            }
+            for (String verb : new String[] {"submit", "cancel", "deliver"}) {
+                try (Response r = as(token, "api/purchase-orders/" + id + "/" + verb).post(null)) {
+                    assertProblem(r, 403, "FORBIDDEN");
+                }
+            }
+        }
+        for (String role : new String[] {"manager", "user"}) {
+            try (Response r = as(Api.tokenFor(role), "api/purchase-orders/" + id + "/approve").post(null)) {
+                assertProblem(r, 403, "FORBIDDEN");
+            }
+            try (Response r = as(Api.tokenFor(role), "api/purchase-orders/" + id + "/reject")
+                    .post(json("{\"reason\":\"x\"}"))) {
+                assertProblem(r, 403, "FORBIDDEN");
+            }
+        }
+        try (Response r = anonymous("api/purchase-orders/" + id + "/submit").post(null)) {
+            assertEquals(401, r.getStatus());
+        }
+        assertEquals("draft", get(id).getString("status"));
+    }
+
+    private long approved(long supplier, String... lines) {
+        long id = create(manager, supplier, lines).getJsonNumber("id").longValue();
+        post(manager, id, "submit", null, 200);
+        post(admin, id, "approve", null, 200);
+        return id;
+    }
+
+    private JsonObject create(String token, long supplier, String... lines) {
+        try (Response r = as(token, "api/purchase-orders").post(json(order(supplier, lines)))) {
+            assertEquals(201, r.getStatus());
+            JsonObject po = body(r);
+            assertTrue(r.getLocation().toString().endsWith("/api/purchase-orders/" + po.getJsonNumber("id")));
+            return po;
+        }
+    }
+
+    private JsonObject get(long id) {
+        try (Response r = as(manager, "api/purchase-orders/" + id).get()) {
+            assertEquals(200, r.getStatus());
+            return body(r);
+        }
+    }
+
+    private static JsonObject post(String token, long id, String verb, String body, int status) {
+        try (Response r = as(token, "api/purchase-orders/" + id + "/" + verb).post(body == null ? null : json(body))) {
+            assertEquals(status, r.getStatus(), verb);
+            return body(r);
+        }
+    }
+
+    private static boolean hasNotification(String token, String type, long purchaseOrder) {
+        try (Response r = as(token, "api/notifications", "type", type, "per_page", 100).get()) {
+            assertEquals(200, r.getStatus());
+            return body(r).getJsonArray("data").getValuesAs(JsonObject.class).stream()
+                    .anyMatch(n -> n.containsKey("reference_id")
+                            && n.getJsonNumber("reference_id").longValue() == purchaseOrder);
+        }
+    }
+
+    private static List<String> transitions(JsonObject po) {
+        return po.getJsonArray("allowed_transitions").getValuesAs(jakarta.json.JsonString.class).stream()
+                .map(jakarta.json.JsonString::getString).toList();
+    }
+
+    private static String order(long supplier, String... lines) {
+        return "{\"supplier_id\":" + supplier + ",\"expected_date\":\"2026-12-15\",\"notes\":\"Gate 2\",\"lines\":["
+                + String.join(",", lines) + "]}";
+    }
+
+    private static String line(long part, int quantity, String unitCost) {
+        return "{\"item_id\":" + part + ",\"quantity\":" + quantity
+                + (unitCost == null ? "" : ",\"unit_cost\":" + unitCost) + "}";
+    }
+
+    private static String receive(long line, int quantity) {
+        return "{\"lines\":[{\"line_id\":" + line + ",\"quantity\":" + quantity + "}]}";
+    }
+}
