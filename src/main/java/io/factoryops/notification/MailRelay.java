@@ -72,7 +72,7 @@ public class MailRelay {
         try {
             for (PendingMail mail : mails) {
                 if (down != null) {
-                    failed(mail, down);
+                    failed(mail, down, false);
                     continue;
                 }
                 try {
@@ -82,7 +82,7 @@ public class MailRelay {
                     metrics.counter("mail.outbox.sent").inc();
                     sent++;
                 } catch (MessagingException | RuntimeException e) {
-                    failed(mail, e);
+                    failed(mail, e, true);
                     if (!transport.isConnected()) {
                         try {
                             connect(transport);
@@ -95,6 +95,11 @@ public class MailRelay {
         } finally {
             close(transport);
         }
+        if (down != null) {
+            // one line per run, not one per mail: a mail server down for hours must not flood the log
+            LOG.warning("The mail server is unreachable; " + (mails.size() - sent) + " mail(s) wait for the next "
+                    + "attempt: " + down.getClass().getSimpleName() + ": " + down.getMessage());
+        }
         return sent;
     }
 
@@ -103,14 +108,14 @@ public class MailRelay {
         transport.connect(settings.host(), settings.port(), user, user == null ? null : settings.password());
     }
 
-    private void failed(PendingMail mail, Exception e) {
+    private void failed(PendingMail mail, Exception e, boolean log) {
         String error = e.getClass().getSimpleName() + ": " + e.getMessage();
         boolean gaveUp = outbox.failed(mail, error, Instant.now());
         metrics.counter("mail.outbox.failed").inc();
         if (gaveUp) {
             metrics.counter("mail.outbox.given_up").inc();
             LOG.warning(() -> "Mail " + mail.id() + " given up after " + mail.attempts() + " attempts: " + error);
-        } else {
+        } else if (log) {
             LOG.log(Level.INFO, () -> "Mail " + mail.id() + " failed (attempt " + mail.attempts() + "), will retry: "
                     + error);
         }

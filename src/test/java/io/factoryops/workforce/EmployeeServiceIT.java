@@ -34,6 +34,7 @@ class EmployeeServiceIT {
                 // the test copy of the application schedules no timers of its own
                 .deleteClass(io.factoryops.analytics.AnalyticsScheduler.class)
                 .deleteClass(io.factoryops.platform.retention.PurgeScheduler.class)
+                .deleteClass(io.factoryops.notification.MailOutboxScheduler.class)
                 .addClass(EmployeeServiceIT.class);
     }
 

@@ -47,6 +47,7 @@ import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -70,6 +71,7 @@ class NotificationIT {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final AtomicInteger SEQ = new AtomicInteger();
     private static GreenMail smtp;
+    private static URL base;
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -91,11 +93,24 @@ class NotificationIT {
         smtp = mailServer();
     }
 
+    /** Before the mail server stops: every mail of this run delivered (the other managers' too). */
     @AfterAll
-    static void stopMailServer() {
-        if (smtp != null) {
-            smtp.stop();
+    static void deliverTheRestAndStopMailServer() {
+        try {
+            if (base != null) {
+                await("every mail of this run sent", () -> outboxAt(base, Api.RUN).stream()
+                        .allMatch(r -> r.containsKey("sent_at")));
+            }
+        } finally {
+            if (smtp != null) {
+                smtp.stop();
+            }
         }
+    }
+
+    @BeforeEach
+    void rememberTheTestApplication() {
+        base = testApp;
     }
 
     private static GreenMail mailServer() {
@@ -329,6 +344,10 @@ class NotificationIT {
     }
 
     private List<JsonObject> outbox(String subject) {
+        return outboxAt(testApp, subject);
+    }
+
+    private static List<JsonObject> outboxAt(URL testApp, String subject) {
         try {
             HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(testApp.toURI().resolve(
                     "test/outbox?subject=" + URLEncoder.encode(subject, StandardCharsets.UTF_8))).build(),

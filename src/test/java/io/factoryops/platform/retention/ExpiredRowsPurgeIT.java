@@ -37,6 +37,7 @@ class ExpiredRowsPurgeIT {
                 // the test copy of the application schedules no timers of its own
                 .deleteClass(io.factoryops.analytics.AnalyticsScheduler.class)
                 .deleteClass(PurgeScheduler.class)
+                .deleteClass(io.factoryops.notification.MailOutboxScheduler.class)
                 .addClass(ExpiredRowsPurgeIT.class);
     }
 
