@@ -144,15 +144,19 @@ class BillOfMaterialsIT {
         long customer = Fixtures.customer();
         long employee = Fixtures.employee();
         setBom(product, a, 2, b, 1);
+        long line = approvedPurchaseOrderLine(a, 15);
         String produce = production(employee, product, 1);
         String order = orderBody(customer, product, 1);
+        String receipt = "{\"lines\":[{\"line_id\":" + line + ",\"quantity\":1}]}";
         List<String> outcomes = Concurrently.run(60, i -> switch (i % 4) {
             case 0 -> post(manager, "api/production", produce, "produce");
             case 1 -> post(user, "api/orders", order, "order");
-            case 2 -> post(manager, "api/inventory/items/" + a + "/add-stock", "{\"quantity\":1}", "receive a");
+            case 2 -> post(manager, "api/purchase-orders/" + poOf(line) + "/receive", receipt, "receive a");
             default -> post(manager, "api/inventory/items/" + b + "/remove-stock", "{\"quantity\":1}", "take b");
         });
-        assertTrue(outcomes.stream().allMatch(o -> o.endsWith(" 201") || o.endsWith(" 409")), outcomes.toString());
+        assertEquals(15, outcomes.stream().filter(o -> o.equals("receive a 200")).count(), outcomes.toString());
+        assertTrue(outcomes.stream().allMatch(o -> o.endsWith(" 200") || o.endsWith(" 201") || o.endsWith(" 409")),
+                outcomes.toString());
         int produced = (int) outcomes.stream().filter(o -> o.equals("produce 201")).count();
         int sold = (int) outcomes.stream().filter(o -> o.equals("order 201")).count();
         int takenB = (int) outcomes.stream().filter(o -> o.equals("take b 201")).count();
@@ -162,6 +166,31 @@ class BillOfMaterialsIT {
         assertEquals(stockOf(product), ledgerSum(product));
         assertEquals(Fixtures.partQuantity(a), partLedgerSum(a));
         assertEquals(Fixtures.partQuantity(b), partLedgerSum(b));
+    }
+
+    private final java.util.Map<Long, Long> purchaseOrders = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** An approved purchase order of {@code quantity} units of a part; returns its line's id. */
+    private long approvedPurchaseOrderLine(long part, int quantity) {
+        long po;
+        try (Response r = as(manager, "api/purchase-orders").post(json("{\"supplier_id\":" + Fixtures.supplier()
+                + ",\"lines\":[{\"item_id\":" + part + ",\"quantity\":" + quantity + "}]}"))) {
+            assertEquals(201, r.getStatus());
+            po = body(r).getJsonNumber("id").longValue();
+        }
+        try (Response r = as(manager, "api/purchase-orders/" + po + "/submit").post(null)) {
+            assertEquals(200, r.getStatus());
+        }
+        try (Response r = as(Api.tokenFor("admin"), "api/purchase-orders/" + po + "/approve").post(null)) {
+            assertEquals(200, r.getStatus());
+            long line = body(r).getJsonArray("lines").getJsonObject(0).getJsonNumber("id").longValue();
+            purchaseOrders.put(line, po);
+            return line;
+        }
+    }
+
+    private long poOf(long line) {
+        return purchaseOrders.get(line);
     }
 
     private String post(String token, String path, String body, String what) {

@@ -101,8 +101,9 @@ class OpsIT {
      * 64 callers of /health/ready at once share the readiness checks: one check runs at a time (one
      * pooled connection), its answer is remembered for factory.health.cache-millis and handed to every
      * caller that waited for it. Measured with Liberty's own pool metric: the number of connections
-     * the pool handed out (connectionpool_usedConnections_total) grows by a handful at most, where one
-     * check per caller took at least two each (database and analytics checks; Flyway's scan a third).
+     * the pool handed out (connectionpool_usedConnections_total) grows by far less than one per caller
+     * (background timers take some meanwhile), where one check per caller took at least two each
+     * (database and analytics checks; Flyway's scan a third).
      */
     @Test
     void readinessUnderParallelCallersHoldsOneConnectionAndSharesTheAnswer() throws Exception {
@@ -131,7 +132,9 @@ class OpsIT {
             }
             long used = connectionsHandedOut() - before;
             assertTrue(checks.size() <= 4, "database checks run for " + callers + " callers: " + checks.size());
-            assertTrue(used <= 10, "connections handed out for " + callers + " readiness calls: " + used);
+            // one check per caller would take 2 × 64 = 128; the bound leaves room for the timers that run
+            // meanwhile (the test server's mail outbox polls every second, the analytics refresh)
+            assertTrue(used <= callers / 2, "connections handed out for " + callers + " readiness calls: " + used);
         } finally {
             pool.shutdownNow();
             client.close();
