@@ -57,7 +57,7 @@ public class CategoryService {
         if (filter.parentId() != null) {
             named("parent_id", filter.parentId());
         }
-        Category under = filter.under() == null ? null : named("under", filter.under());
+        Subtree under = filter.under() == null ? null : Subtree.of(named("under", filter.under()));
         return JpaPaging.find(em, Category.class, page, SORT_ATTRIBUTES, (cb, root) -> {
             List<Predicate> where = new ArrayList<>();
             if (page.q() != null) {
@@ -67,8 +67,7 @@ public class CategoryService {
                 where.add(cb.equal(root.get("parentId"), filter.parentId()));
             }
             if (under != null) {
-                where.add(cb.like(root.get("idPath"), under.getIdPath() + "%"));
-                where.add(cb.notEqual(root.get("id"), under.getId()));
+                where.add(under.below(cb, root));
             }
             return where;
         }).map(CategoryResponse::of);
@@ -80,13 +79,22 @@ public class CategoryService {
     }
 
     /**
-     * The ids of this category and of every category below it, in id order (404 when unknown): what a
-     * filter "in this category, sub-categories included" compares a part's category id with, e.g.
+     * The ids of this category and of every category below it, in id order (404 when unknown): what a filter
+     * "in this category, sub-categories included" compares a part's category id with, e.g.
      * {@code root.get("categoryId").in(ids)}. One indexed prefix query on {@code id_path}.
      */
     @Transactional
     public List<Long> subtreeIds(long id) {
         return Trees.subtreeIds(em, Category.class, find(id).getIdPath());
+    }
+
+    /**
+     * This category and everything below it as a Criteria filter (404 when unknown), for lists over entities
+     * that relate to a category: {@code subtree.contains(cb, root.get("category"))}, one indexed prefix range.
+     */
+    @Transactional
+    public Subtree subtree(long id) {
+        return Subtree.of(find(id));
     }
 
     @Transactional

@@ -100,8 +100,9 @@ public class LocationResource {
     @RolesAllowed(Role.MANAGER_NAME)
     @Operation(operationId = "createLocation",
             summary = "Create a stock location", description = "Roles: manager. Without parent_id a root (a "
-            + "warehouse). 404 NOT_FOUND naming parent_id when the parent is unknown; 409 ALREADY_EXISTS when another location "
-            + "has the code (ignoring case); 400 VALIDATION_FAILED when the tree would be deeper than 10 levels.")
+            + "warehouse). 404 NOT_FOUND naming parent_id when the parent is unknown; 409 ALREADY_EXISTS when another "
+            + "location has the code (ignoring case); 400 VALIDATION_FAILED when the tree would be deeper than 10 "
+            + "levels.")
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(schema = @Schema(implementation = LocationResponse.class)))
     public Response create(@NotNull @Valid LocationRequest body) {
@@ -114,9 +115,9 @@ public class LocationResource {
     @RolesAllowed(Role.MANAGER_NAME)
     @Operation(operationId = "replaceLocation",
             summary = "Change or move a stock location", description = "Roles: manager. Replaces code, name and "
-            + "parent; the paths of every location below it follow. 409 TREE_CYCLE when the new parent is the location "
-            + "itself or lies below it; 409 ALREADY_EXISTS when another location has the code; 404 naming parent_id; "
-            + "400 when the tree would be deeper than 10 levels. If-Match → 412 when stale.")
+            + "parent; the paths of every location below it follow. 409 TREE_CYCLE when the new parent is the "
+            + "location itself or lies below it; 409 ALREADY_EXISTS when another location has the code; 404 naming "
+            + "parent_id; 400 when the tree would be deeper than 10 levels. If-Match → 412 when stale.")
     @APIResponse(responseCode = "200", description = "The changed location",
             content = @Content(schema = @Schema(implementation = LocationResponse.class)))
     public Response replace(@PathParam("id") long id, @NotNull @Valid LocationRequest body) {

@@ -17,7 +17,9 @@ import java.util.function.Supplier;
  * and commit a cycle, and a child created under a node while that node's subtree is rewritten would
  * keep its stale id path. Reads take no lock. Shape changes are rare master-data edits, so one writer
  * per tree costs nothing that matters; nodes are read only after the lock, so each change sees the
- * paths that the previous one committed.
+ * paths that the previous one committed. Rows that refer to a node (parts) take no tree lock: their
+ * foreign-key check share-locks the node's row, which a move or delete of that node then waits for;
+ * they never wait for the tree's row, so the two orders cannot deadlock.
  */
 final class Trees {
 
