@@ -14,6 +14,7 @@ import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,6 +57,9 @@ public class StockService {
 
     @Inject
     Event<StockFellBelowReorderLevel> fellBelowReorderLevel;
+
+    @Inject
+    Event<StockStatusChanged> statusChanged;
 
     /**
      * Stock items locked by {@link #lock} for the rest of the transaction, as they stand now in it:
@@ -205,6 +209,7 @@ public class StockService {
     public void describe(Locked locked, long stockItemId, String sku, String name, int reorderLevel,
                          boolean active) {
         StockItem item = locked.item(stockItemId);
+        StockStatus before = item.getStatus();
         item.label(sku, name);
         item.activate(active);
         if (item.getReorderLevel() != reorderLevel && item.reorderAt(reorderLevel)) {
@@ -212,6 +217,7 @@ public class StockService {
                     item.getOwnerId(), item.getSku(), item.getName(), item.getQuantity(), item.getQuantity(),
                     item.getReorderLevel()));
         }
+        statusMayHaveChanged(item, before);
     }
 
     /**
@@ -273,6 +279,23 @@ public class StockService {
                         ? StockMovementResponse.of(item, m) : StockMovementResponse.anonymised(item, m));
     }
 
+    /**
+     * Active items of a kind in these statuses, counted per status: one index range per status
+     * ({@code ix_stock_items_active_status}), so the cost follows the items counted, not all items.
+     */
+    @Transactional
+    public Map<StockStatus, Long> countActive(StockItemKind kind, Set<StockStatus> statuses) {
+        Map<StockStatus, Long> counts = new EnumMap<>(StockStatus.class);
+        statuses.forEach(status -> counts.put(status, 0L));
+        em.createQuery("SELECT s.status, COUNT(s) FROM StockItem s WHERE s.kind = :kind AND s.active = TRUE "
+                        + "AND s.status IN :statuses GROUP BY s.status", Object[].class)
+                .setParameter("kind", kind)
+                .setParameter("statuses", statuses)
+                .getResultList()
+                .forEach(r -> counts.put((StockStatus) r[0], ((Number) r[1]).longValue()));
+        return counts;
+    }
+
     /** Items by id, read without a lock (for views). */
     @Transactional
     public Map<Long, StockItem> items(Collection<Long> stockItemIds) {
@@ -291,12 +314,19 @@ public class StockService {
         StockMovement movement = new StockMovement(item.getId(), delta, item.getQuantity(), reason, reference, note,
                 actor(), CurrentRequest.requestId());
         em.persist(movement);
+        statusMayHaveChanged(item, StockStatus.of(before, item.getReorderLevel()));
         if (dips) {
             fellBelowReorderLevel.fire(new StockFellBelowReorderLevel(item.getId(), item.getKind(),
                     item.getOwnerId(), item.getSku(), item.getName(), before, item.getQuantity(),
                     item.getReorderLevel()));
         }
         return movement;
+    }
+
+    private void statusMayHaveChanged(StockItem item, StockStatus before) {
+        if (item.getStatus() != before) {
+            statusChanged.fire(new StockStatusChanged(item.getId(), item.getKind(), item.getOwnerId(), item.getStatus()));
+        }
     }
 
     private static String actor() {
