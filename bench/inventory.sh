@@ -53,7 +53,7 @@ started() {
 
 step "machine: $(nproc) cores, $(git rev-parse --short HEAD); build"
 mvn -q -ntp package -DskipTests
-mvn -q -ntp liberty:deploy      # package deploys into the test server only (it-<port>)
+mvn -q -ntp liberty:create liberty:deploy   # package deploys into the test server only (it-<port>)
 if [ "$KEEP_DATA" != 1 ]; then
     step "create the schema"
     mvn -q -ntp liberty:start
