@@ -91,7 +91,8 @@ public class GenerateParts {
                     int roll = random.nextInt(100);
                     int quantity = roll < 2 ? 0 : roll < 12 ? 1 + random.nextInt(REORDER_LEVEL) : REORDER_LEVEL + 1
                             + random.nextInt(500);
-                    String status = quantity == 0 ? "OUT_OF_STOCK" : quantity <= REORDER_LEVEL ? "LOW_STOCK" : "IN_STOCK";
+                    String status = quantity == 0 ? "OUT_OF_STOCK"
+                            : quantity <= REORDER_LEVEL ? "LOW_STOCK" : "IN_STOCK";
                     low += "LOW_STOCK".equals(status) ? 1 : 0;
                     out += quantity == 0 ? 1 : 0;
                     item.setLong(1, itemId);
@@ -151,7 +152,8 @@ public class GenerateParts {
     }
 
     static long maxId(Connection c, String table) throws Exception {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COALESCE(MAX(id), 0) FROM " + table)) {
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT COALESCE(MAX(id), 0) FROM " + table)) {
             rs.next();
             return rs.getLong(1);
         }

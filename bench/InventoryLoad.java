@@ -114,7 +114,8 @@ public class InventoryLoad {
         String approverToken = login(base, approver, password);
         List<Long> parts = new ArrayList<>();
         for (int page = 1; parts.size() < lines; page++) {
-            String body = call(base, token, "GET", "/api/inventory/items?active=true&per_page=100&page=" + page, null, 200);
+            String body = call(base, token, "GET", "/api/inventory/items?active=true&per_page=100&page=" + page, null,
+                    200);
             Matcher m = Pattern.compile("\"id\":(\\d+)").matcher(body.substring(body.indexOf("\"data\":")));
             while (m.find() && parts.size() < lines) {
                 parts.add(Long.parseLong(m.group(1)));

@@ -43,7 +43,8 @@ import java.util.TreeMap;
  * <li><b>Crossings are events.</b> When a change takes an item to or below its reorder level for the
  * first time since it was last above it, {@link StockFellBelowReorderLevel} is fired synchronously,
  * inside the transaction and under the lock: observers' writes commit or roll back with the move, and
- * two concurrent moves cannot both raise it.</li>
+ * two concurrent moves cannot both raise it. Every change of an item's stored status fires
+ * {@link StockStatusChanged} the same way (a part keeps a copy of it for its list's index).</li>
  * </ol>
  */
 @ApplicationScoped
@@ -325,7 +326,8 @@ public class StockService {
 
     private void statusMayHaveChanged(StockItem item, StockStatus before) {
         if (item.getStatus() != before) {
-            statusChanged.fire(new StockStatusChanged(item.getId(), item.getKind(), item.getOwnerId(), item.getStatus()));
+            statusChanged.fire(new StockStatusChanged(item.getId(), item.getKind(), item.getOwnerId(),
+                    item.getStatus()));
         }
     }
 

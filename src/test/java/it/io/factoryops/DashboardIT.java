@@ -109,18 +109,21 @@ class DashboardIT {
         assertEquals(money(i0, "stock_value").add(new BigDecimal("25.00")), money(i2, "stock_value"), "10 × 2.50");
         assertNotNull(i2.getString("as_of"));
 
-        JsonObject po = call(manager, "api/purchase-orders", "{\"supplier_id\":" + Fixtures.supplier() + ",\"lines\":["
+        JsonObject po = call(manager, "api/purchase-orders", "{\"supplier_id\":" + Fixtures.supplier()
+                + ",\"lines\":["
                 + "{\"item_id\":" + low + ",\"quantity\":6,\"unit_cost\":3.00},"
                 + "{\"item_id\":" + empty + ",\"quantity\":4,\"unit_cost\":1.25}]}", 201);
         long id = po.getJsonNumber("id").longValue();
         call(manager, "api/purchase-orders/" + id + "/submit", null, 200);
         JsonObject pending = inventory();
-        assertEquals(i2.getInt("purchase_orders_awaiting_approval") + 1, pending.getInt("purchase_orders_awaiting_approval"));
+        assertEquals(i2.getInt("purchase_orders_awaiting_approval") + 1,
+                pending.getInt("purchase_orders_awaiting_approval"));
         assertEquals(i2.getInt("open_purchase_orders"), pending.getInt("open_purchase_orders"));
         String approver = Api.login(Api.createUser("admin"), Api.PASSWORD).getString("access_token");
         call(approver, "api/purchase-orders/" + id + "/approve", null, 200);
         JsonObject approved = inventory();
-        assertEquals(i2.getInt("purchase_orders_awaiting_approval"), approved.getInt("purchase_orders_awaiting_approval"));
+        assertEquals(i2.getInt("purchase_orders_awaiting_approval"),
+                approved.getInt("purchase_orders_awaiting_approval"));
         assertEquals(i2.getInt("open_purchase_orders") + 1, approved.getInt("open_purchase_orders"));
 
         long lowLine = po.getJsonArray("lines").getValuesAs(JsonObject.class).stream()
@@ -130,7 +133,8 @@ class DashboardIT {
                 + ",\"quantity\":6}]}", 200);
         refresh();
         JsonObject partly = inventory();
-        assertEquals(i2.getInt("open_purchase_orders") + 1, partly.getInt("open_purchase_orders"), "partially received");
+        assertEquals(i2.getInt("open_purchase_orders") + 1, partly.getInt("open_purchase_orders"),
+                "partially received");
         assertEquals(money(i2, "stock_value").add(new BigDecimal("15.00")), money(partly, "stock_value"),
                 "6 more units at the part's 2.50");
         assertEquals(money(i2, "spend_this_month").add(new BigDecimal("18.00")), money(partly, "spend_this_month"),

@@ -131,7 +131,9 @@ class OpsIT {
             }
             long used = connectionsHandedOut() - before;
             assertTrue(checks.size() <= 4, "database checks run for " + callers + " callers: " + checks.size());
-            assertTrue(used <= 10, "connections handed out for " + callers + " readiness calls: " + used);
+            // a handful, plus the timers that run meanwhile: the analytics refresh (every 5 s in the tests)
+            // takes two per run since it also computes the dashboard's inventory figures
+            assertTrue(used <= 12, "connections handed out for " + callers + " readiness calls: " + used);
         } finally {
             pool.shutdownNow();
             client.close();
