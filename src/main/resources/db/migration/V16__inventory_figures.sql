@@ -1,8 +1,8 @@
--- The dashboard's inventory figures (issue 11, part 7). Those that read every part — the active parts
--- and the stock value — and the month's spend are precomputed by the analytics refresh, one row per
--- figure, each computed by its own class (analytics: ActivePartsFigure, StockValueFigure,
--- SpendThisMonthFigure); refreshed_at is the figures' as_of. Low and out-of-stock parts and the
--- purchase orders by status are counted live, each an index range: the indexes below.
+-- The dashboard's inventory figures (issue 11, part 7). Those that read many parts — active, low and
+-- out-of-stock parts, the stock value — and the month's spend are precomputed by the analytics refresh,
+-- one row per figure, each computed by its own class (analytics: ActivePartsFigure, LowStockPartsFigure,
+-- OutOfStockPartsFigure, StockValueFigure, SpendThisMonthFigure); refreshed_at is the figures' as_of.
+-- The purchase orders by status are counted live (ix_purchase_orders_status).
 -- Portable to H2 (MODE=LEGACY) and MySQL/MariaDB.
 
 CREATE TABLE inventory_figures (
@@ -15,8 +15,10 @@ CREATE TABLE inventory_figures (
 INSERT INTO inventory_figures (figure, amount, period_start, refreshed_at, duration_ms) VALUES ('ACTIVE_PARTS', 0, NULL, NULL, 0);
 INSERT INTO inventory_figures (figure, amount, period_start, refreshed_at, duration_ms) VALUES ('STOCK_VALUE', 0, NULL, NULL, 0);
 INSERT INTO inventory_figures (figure, amount, period_start, refreshed_at, duration_ms) VALUES ('SPEND_THIS_MONTH', 0, NULL, NULL, 0);
+INSERT INTO inventory_figures (figure, amount, period_start, refreshed_at, duration_ms) VALUES ('LOW_STOCK_PARTS', 0, NULL, NULL, 0);
+INSERT INTO inventory_figures (figure, amount, period_start, refreshed_at, duration_ms) VALUES ('OUT_OF_STOCK_PARTS', 0, NULL, NULL, 0);
 
--- live: the active parts at or below their reorder level, one range per status (low, out)
+-- the active parts by status, one range each (the refresh counts them)
 CREATE INDEX ix_stock_items_active_status ON stock_items (kind, active, status);
 -- the month's receipts, for its spend
 CREATE INDEX ix_purchase_order_receipts_received ON purchase_order_receipts (received_at);

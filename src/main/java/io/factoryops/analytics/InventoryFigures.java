@@ -23,7 +23,7 @@ import javax.sql.DataSource;
 /**
  * The dashboard's precomputed inventory figures: {@link #refresh} recomputes each one (its own class,
  * an {@link InventoryFigure}) and writes them together in one transaction, so that a read sees one
- * refresh's values and their {@code as_of}; {@link #read} is one primary-key range of three rows.
+ * refresh's values and their {@code as_of}; {@link #read} reads the five rows.
  * Refreshed with the analytics summaries (their timer and {@code POST /api/analytics/refresh}).
  */
 @ApplicationScoped
@@ -43,14 +43,21 @@ public class InventoryFigures {
     @Inject
     SpendThisMonthFigure spendThisMonth;
 
+    @Inject
+    LowStockPartsFigure lowStockParts;
+
+    @Inject
+    OutOfStockPartsFigure outOfStockParts;
+
     private final ReentrantLock lock = new ReentrantLock();
 
     /** The figures as of their last refresh ({@code asOf} null before the first one). */
-    public record Snapshot(long activeParts, BigDecimal stockValue, BigDecimal spendThisMonth, Instant asOf) {
+    public record Snapshot(long activeParts, BigDecimal stockValue, long lowStockParts, long outOfStockParts,
+                           BigDecimal spendThisMonth, Instant asOf) {
     }
 
     private List<InventoryFigure> figures() {
-        return List.of(activeParts, stockValue, spendThisMonth);
+        return List.of(activeParts, stockValue, lowStockParts, outOfStockParts, spendThisMonth);
     }
 
     /** Recomputes every figure now; returns how long it took, in milliseconds. */
@@ -123,6 +130,7 @@ public class InventoryFigures {
             }
         }
         return new Snapshot(values.get(activeParts.key()).longValueExact(), values.get(stockValue.key()),
+                values.get(lowStockParts.key()).longValueExact(), values.get(outOfStockParts.key()).longValueExact(),
                 values.get(spendThisMonth.key()), asOf);
     }
 }

@@ -12,9 +12,6 @@ import io.factoryops.reporting.DashboardResponses.Metrics;
 import io.factoryops.reporting.DashboardResponses.Summary;
 import io.factoryops.reporting.DashboardResponses.Today;
 import io.factoryops.sales.CustomerService;
-import io.factoryops.stock.StockItemKind;
-import io.factoryops.stock.StockService;
-import io.factoryops.stock.StockStatus;
 import io.factoryops.workforce.EmployeeService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -30,9 +27,9 @@ import java.util.Map;
 /**
  * The managers' dashboard: sales and production figures and the open orders come from the analytics
  * summaries (as of their last refresh); counts of master data and low stock are live. Inventory: the
- * figures that read every part (active parts, stock value) and the month's spend are precomputed with the
- * analytics ({@link InventoryFigures}, as of their refresh); low and out-of-stock parts and purchase orders
- * by status are live, each count an index range over the rows it counts.
+ * figures that read many parts (active, low and out-of-stock parts, stock value) and the month's spend are
+ * precomputed with the analytics ({@link InventoryFigures}, as of their refresh); purchase orders by status
+ * are live, each count an index range over the few rows it counts.
  *
  * <p>Each read is one transaction, so that all its queries share one pooled connection (a request
  * that held a connection per query could wait for the pool while holding it).
@@ -57,9 +54,6 @@ public class DashboardService {
     InventoryFigures inventoryFigures;
 
     @Inject
-    StockService stock;
-
-    @Inject
     PurchaseOrderService purchaseOrders;
 
     public Summary summary() {
@@ -75,12 +69,10 @@ public class DashboardService {
 
     private Inventory inventory() {
         InventoryFigures.Snapshot figures = inventoryFigures.read();
-        Map<StockStatus, Long> parts = stock.countActive(StockItemKind.PART,
-                EnumSet.of(StockStatus.LOW_STOCK, StockStatus.OUT_OF_STOCK));
         Map<PurchaseOrderStatus, Long> orders = purchaseOrders.countByStatus(EnumSet.of(PurchaseOrderStatus.PENDING,
                 PurchaseOrderStatus.APPROVED, PurchaseOrderStatus.PARTIALLY_RECEIVED));
-        return new Inventory(figures.activeParts(), figures.stockValue(), parts.get(StockStatus.LOW_STOCK),
-                parts.get(StockStatus.OUT_OF_STOCK),
+        return new Inventory(figures.activeParts(), figures.stockValue(), figures.lowStockParts(),
+                figures.outOfStockParts(),
                 orders.get(PurchaseOrderStatus.APPROVED) + orders.get(PurchaseOrderStatus.PARTIALLY_RECEIVED),
                 orders.get(PurchaseOrderStatus.PENDING), figures.spendThisMonth(), figures.asOf());
     }

@@ -14,7 +14,6 @@ import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -278,23 +277,6 @@ public class StockService {
                         (cb, root) -> List.of(cb.equal(root.get("stockItemId"), stockItemId)))
                 .map(m -> seesEveryone || username.equals(m.getActor())
                         ? StockMovementResponse.of(item, m) : StockMovementResponse.anonymised(item, m));
-    }
-
-    /**
-     * Active items of a kind in these statuses, counted per status: one index range per status
-     * ({@code ix_stock_items_active_status}), so the cost follows the items counted, not all items.
-     */
-    @Transactional
-    public Map<StockStatus, Long> countActive(StockItemKind kind, Set<StockStatus> statuses) {
-        Map<StockStatus, Long> counts = new EnumMap<>(StockStatus.class);
-        statuses.forEach(status -> counts.put(status, 0L));
-        em.createQuery("SELECT s.status, COUNT(s) FROM StockItem s WHERE s.kind = :kind AND s.active = TRUE "
-                        + "AND s.status IN :statuses GROUP BY s.status", Object[].class)
-                .setParameter("kind", kind)
-                .setParameter("statuses", statuses)
-                .getResultList()
-                .forEach(r -> counts.put((StockStatus) r[0], ((Number) r[1]).longValue()));
-        return counts;
     }
 
     /** Items by id, read without a lock (for views). */
