@@ -47,6 +47,9 @@ public class AnalyticsResource {
     @Inject
     AnalyticsRefresher refresher;
 
+    @Inject
+    InventoryFigures inventoryFigures;
+
     @Context
     UriInfo uriInfo;
 
@@ -116,12 +119,14 @@ public class AnalyticsResource {
     @RolesAllowed(Role.ADMIN_NAME)
     @Operation(operationId = "refreshAnalytics",
             summary = "Refresh the summaries now", description = "Roles: admin. Returns when done; full=true "
-            + "recomputes everything from the business tables instead of absorbing the pending changes.")
+            + "recomputes everything from the business tables instead of absorbing the pending changes. The "
+            + "dashboard's precomputed inventory figures are recomputed too (after the summaries).")
     @APIResponse(responseCode = "200", description = "What the refresh did",
             content = @Content(schema = @Schema(implementation = AnalyticsResponses.Refresh.class)))
     public AnalyticsResponses.Refresh refresh(@QueryParam("full") String full) {
         boolean rebuild = Boolean.TRUE.equals(Params.optionalBoolean("full", full));
         AnalyticsRefresher.Result result = rebuild ? refresher.rebuild() : refresher.refresh();
+        inventoryFigures.refresh();
         return new AnalyticsResponses.Refresh(result.mode(), result.refreshedAt(), result.durationMs(),
                 result.rowsProcessed());
     }

@@ -18,7 +18,8 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Runs the analytics refresh on a persistent EJB timer every {@code factory.analytics.refresh-interval-seconds}
+ * Runs the analytics refresh, and then the dashboard's inventory figures ({@link InventoryFigures}), on a
+ * persistent EJB timer every {@code factory.analytics.refresh-interval-seconds}
  * (60). The timer lives in the application database: servers sharing it run each refresh once, and
  * when the server running it stops another takes it over (Liberty's defaultEJBPersistentTimerExecutor
  * with missedTaskThreshold, see server.xml).
@@ -36,6 +37,9 @@ public class AnalyticsScheduler {
 
     @Inject
     AnalyticsRefresher refresher;
+
+    @Inject
+    InventoryFigures inventoryFigures;
 
     @Inject
     @ConfigProperty(name = "factory.analytics.refresh-interval-seconds", defaultValue = "60")
@@ -59,6 +63,11 @@ public class AnalyticsScheduler {
         } catch (RuntimeException e) {
             // logged, not thrown: a failing refresh must not make the container retry in a loop
             LOG.log(Level.WARNING, "Analytics refresh failed; the next interval retries", e);
+        }
+        try {
+            inventoryFigures.refresh();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Inventory figures refresh failed; the next interval retries", e);
         }
     }
 }

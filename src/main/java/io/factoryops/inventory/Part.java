@@ -2,8 +2,11 @@ package io.factoryops.inventory;
 
 import io.factoryops.platform.db.VersionedEntity;
 import io.factoryops.stock.StockItem;
+import io.factoryops.stock.StockStatus;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OneToOne;
@@ -49,6 +52,15 @@ public class Part extends VersionedEntity {
     @Column(name = "preferred_supplier_id")
     private Long preferredSupplierId;
 
+    /**
+     * A copy of the stock item's status, for the list's filters (one index with the category or location:
+     * ix_parts_status_category, ix_parts_status_location); kept in step by {@link PartService} when
+     * the ledger changes it, in the same transaction, never through this entity.
+     */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "stock_status", nullable = false, length = 12)
+    private StockStatus stockStatus;
+
     @OneToOne(optional = false, fetch = FetchType.EAGER)
     @JoinColumn(name = "stock_item_id", nullable = false, updatable = false)
     private StockItem stock;
@@ -58,6 +70,7 @@ public class Part extends VersionedEntity {
 
     Part(StockItem stock) {
         this.stock = stock;
+        this.stockStatus = stock.getStatus();
     }
 
     /** Everything but the stock, which only the ledger changes. */

@@ -19,7 +19,9 @@ import io.factoryops.stock.StockMovementResponse;
 import io.factoryops.stock.StockReason;
 import io.factoryops.stock.StockService;
 import io.factoryops.stock.StockStatus;
+import io.factoryops.stock.StockStatusChanged;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -87,7 +89,8 @@ public class PartService {
                 where.add(root.get("locationId").in(inLocations));
             }
             if (filter.status() != null) {
-                where.add(cb.equal(root.get("stock").get("status"), filter.status()));
+                // the part's copy of its stock status: one index range with the category or location
+                where.add(cb.equal(root.get("stockStatus"), filter.status()));
             }
             if (filter.supplier() != null) {
                 where.add(cb.equal(root.get("preferredSupplierId"), filter.supplier()));
@@ -103,6 +106,21 @@ public class PartService {
             }
             return where;
         }, "stock").map(PartResponse::of);
+    }
+
+    /**
+     * Keeps a part's copy of its stock status in step, in the transaction and under the stock item's lock
+     * of the change (the ledger's lock order: the item, then its owner). A bulk update, so that the part's
+     * version and update time stay those of its description.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void stockStatusChanged(@Observes StockStatusChanged change) {
+        if (change.kind() == StockItemKind.PART && change.ownerId() != null) {
+            em.createQuery("UPDATE Part p SET p.stockStatus = :status WHERE p.id = :id")
+                    .setParameter("status", change.status())
+                    .setParameter("id", change.ownerId())
+                    .executeUpdate();
+        }
     }
 
     @Transactional

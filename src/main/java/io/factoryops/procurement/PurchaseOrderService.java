@@ -29,6 +29,7 @@ import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -109,6 +110,19 @@ public class PurchaseOrderService {
         Map<Long, String> supplierNames = suppliers.names(found.data().stream()
                 .map(PurchaseOrder::getSupplierId).distinct().toList());
         return found.map(o -> view(o, partNames, supplierNames));
+    }
+
+    /** Purchase orders in these statuses, counted per status (one range of ix_purchase_orders_status each). */
+    @Transactional
+    public Map<PurchaseOrderStatus, Long> countByStatus(Set<PurchaseOrderStatus> statuses) {
+        Map<PurchaseOrderStatus, Long> counts = new EnumMap<>(PurchaseOrderStatus.class);
+        statuses.forEach(status -> counts.put(status, 0L));
+        em.createQuery("SELECT o.status, COUNT(o) FROM PurchaseOrder o WHERE o.status IN :statuses "
+                        + "GROUP BY o.status", Object[].class)
+                .setParameter("statuses", statuses)
+                .getResultList()
+                .forEach(r -> counts.put((PurchaseOrderStatus) r[0], ((Number) r[1]).longValue()));
+        return counts;
     }
 
     @Transactional

@@ -30,7 +30,11 @@ public class DashboardResource {
     @RolesAllowed(Role.MANAGER_NAME)
     @Operation(operationId = "getDashboardSummary",
             summary = "Today at a glance", description = "Roles: manager. Counts, today's production and "
-            + "sales and open orders (from the analytics summaries: see as_of), low-stock products.")
+            + "sales and open orders (from the analytics summaries: see as_of), low-stock products; inventory: "
+            + "live open purchase orders (approved or partially_received) and those awaiting approval (pending); "
+            + "as of inventory.as_of (the analytics refresh): active parts, low and out-of-stock active parts, "
+            + "stock_value (Σ quantity × unit_cost) and spend_this_month (value received this calendar month, "
+            + "UTC: units received × the purchase-order line's unit_cost).")
     public DashboardResponses.Summary summary() {
         return dashboard.summary();
     }

@@ -1,9 +1,13 @@
 package io.factoryops.reporting;
 
 import io.factoryops.analytics.AnalyticsService;
+import io.factoryops.analytics.InventoryFigures;
 import io.factoryops.catalog.ProductService;
 import io.factoryops.platform.error.ApiException;
+import io.factoryops.procurement.PurchaseOrderService;
+import io.factoryops.procurement.PurchaseOrderStatus;
 import io.factoryops.reporting.DashboardResponses.Counts;
+import io.factoryops.reporting.DashboardResponses.Inventory;
 import io.factoryops.reporting.DashboardResponses.Metrics;
 import io.factoryops.reporting.DashboardResponses.Summary;
 import io.factoryops.reporting.DashboardResponses.Today;
@@ -17,10 +21,15 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.EnumSet;
+import java.util.Map;
 
 /**
  * The managers' dashboard: sales and production figures and the open orders come from the analytics
- * summaries (as of their last refresh); counts of master data and low stock are live.
+ * summaries (as of their last refresh); counts of master data and low stock are live. Inventory: the
+ * figures that read many parts (active, low and out-of-stock parts, stock value) and the month's spend are
+ * precomputed with the analytics ({@link InventoryFigures}, as of their refresh); purchase orders by status
+ * are live, each count an index range over the few rows it counts.
  *
  * <p>Each read is one transaction, so that all its queries share one pooled connection (a request
  * that held a connection per query could wait for the pool while holding it).
@@ -41,6 +50,12 @@ public class DashboardService {
     @Inject
     EmployeeService employees;
 
+    @Inject
+    InventoryFigures inventoryFigures;
+
+    @Inject
+    PurchaseOrderService purchaseOrders;
+
     public Summary summary() {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         AnalyticsService.Sales sales = analytics.salesBetween(today, today);
@@ -48,7 +63,18 @@ public class DashboardService {
         Counts counts = new Counts(productCounts[0], customers.count(), employees.activeCount(),
                 analytics.ordersCounted());
         return new Summary(counts, new Today(today, analytics.producedBetween(today, today), sales.orders(),
-                sales.units(), sales.revenue()), analytics.openOrders(), productCounts[1], analytics.asOf());
+                sales.units(), sales.revenue()), analytics.openOrders(), productCounts[1], inventory(),
+                analytics.asOf());
+    }
+
+    private Inventory inventory() {
+        InventoryFigures.Snapshot figures = inventoryFigures.read();
+        Map<PurchaseOrderStatus, Long> orders = purchaseOrders.countByStatus(EnumSet.of(PurchaseOrderStatus.PENDING,
+                PurchaseOrderStatus.APPROVED, PurchaseOrderStatus.PARTIALLY_RECEIVED));
+        return new Inventory(figures.activeParts(), figures.stockValue(), figures.lowStockParts(),
+                figures.outOfStockParts(),
+                orders.get(PurchaseOrderStatus.APPROVED) + orders.get(PurchaseOrderStatus.PARTIALLY_RECEIVED),
+                orders.get(PurchaseOrderStatus.PENDING), figures.spendThisMonth(), figures.asOf());
     }
 
     public Metrics metrics(LocalDate from, LocalDate to) {

@@ -44,7 +44,8 @@ import java.util.TreeMap;
  * <li><b>Crossings are events.</b> When a change takes an item to or below its reorder level for the
  * first time since it was last above it, {@link StockFellBelowReorderLevel} is fired synchronously,
  * inside the transaction and under the lock: observers' writes commit or roll back with the move, and
- * two concurrent moves cannot both raise it.</li>
+ * two concurrent moves cannot both raise it. Every change of an item's stored status fires
+ * {@link StockStatusChanged} the same way (a part keeps a copy of it for its list's index).</li>
  * </ol>
  */
 @ApplicationScoped
@@ -58,6 +59,9 @@ public class StockService {
 
     @Inject
     Event<StockFellBelowReorderLevel> fellBelowReorderLevel;
+
+    @Inject
+    Event<StockStatusChanged> statusChanged;
 
     /**
      * Stock items locked by {@link #lock} for the rest of the transaction, as they stand now in it:
@@ -207,6 +211,7 @@ public class StockService {
     public void describe(Locked locked, long stockItemId, String sku, String name, int reorderLevel,
                          boolean active) {
         StockItem item = locked.item(stockItemId);
+        StockStatus before = item.getStatus();
         item.label(sku, name);
         item.activate(active);
         if (item.getReorderLevel() != reorderLevel && item.reorderAt(reorderLevel)) {
@@ -214,6 +219,7 @@ public class StockService {
                     item.getOwnerId(), item.getSku(), item.getName(), item.getQuantity(), item.getQuantity(),
                     item.getReorderLevel()));
         }
+        statusMayHaveChanged(item, before);
     }
 
     /**
@@ -293,12 +299,20 @@ public class StockService {
         StockMovement movement = new StockMovement(item.getId(), delta, item.getQuantity(), reason, reference, note,
                 actor(), CurrentRequest.requestId());
         em.persist(movement);
+        statusMayHaveChanged(item, StockStatus.of(before, item.getReorderLevel()));
         if (dips) {
             fellBelowReorderLevel.fire(new StockFellBelowReorderLevel(item.getId(), item.getKind(),
                     item.getOwnerId(), item.getSku(), item.getName(), before, item.getQuantity(),
                     item.getReorderLevel()));
         }
         return movement;
+    }
+
+    private void statusMayHaveChanged(StockItem item, StockStatus before) {
+        if (item.getStatus() != before) {
+            statusChanged.fire(new StockStatusChanged(item.getId(), item.getKind(), item.getOwnerId(),
+                    item.getStatus()));
+        }
     }
 
     private static String actor() {

@@ -76,6 +76,7 @@ class DashboardIT {
         assertEquals(before.getJsonObject("counts").getInt("customers") + 1, counts.getInt("customers"));
         assertEquals(before.getJsonObject("counts").getInt("orders") + 1, counts.getInt("orders"));
         assertNotNull(after.getString("as_of"));
+        assertNotNull(after.getJsonObject("inventory"), "parts and purchasing");
 
         try (Response r = as(admin, "api/orders/" + order + "/ship").post(null)) {
             assertEquals(200, r.getStatus());
@@ -84,6 +85,100 @@ class DashboardIT {
         JsonObject shipped = summary();
         assertEquals(before.getInt("open_orders"), shipped.getInt("open_orders"), "a shipped order is no longer open");
         assertEquals(t1.getInt("orders"), shipped.getJsonObject("today").getInt("orders"), "but still sold today");
+    }
+
+    /**
+     * The inventory figures: the live counts move at once, the precomputed ones (parts, stock value, the
+     * month's spend) at the next refresh.
+     */
+    @Test
+    void inventoryFollowsPartsAndPurchaseOrders() {
+        refresh();
+        JsonObject i0 = inventory();
+        long low = part("2.50", 20, 10);
+        long empty = part("4.00", 5, 0);
+        JsonObject i1 = inventory();
+        if (i1.getString("as_of").equals(i0.getString("as_of"))) { // unless the timer refreshed meanwhile
+            assertEquals(i0.getInt("parts"), i1.getInt("parts"), "as of the last refresh");
+            assertEquals(i0.getInt("low_stock_parts"), i1.getInt("low_stock_parts"), "as of the last refresh");
+        }
+        refresh();
+        JsonObject i2 = inventory();
+        assertEquals(i0.getInt("parts") + 2, i2.getInt("parts"));
+        assertEquals(i0.getInt("low_stock_parts") + 1, i2.getInt("low_stock_parts"), "10 units, reorder at 20");
+        assertEquals(i0.getInt("out_of_stock_parts") + 1, i2.getInt("out_of_stock_parts"), "no stock");
+        assertEquals(money(i0, "stock_value").add(new BigDecimal("25.00")), money(i2, "stock_value"), "10 × 2.50");
+        assertNotNull(i2.getString("as_of"));
+
+        JsonObject po = call(manager, "api/purchase-orders", "{\"supplier_id\":" + Fixtures.supplier()
+                + ",\"lines\":["
+                + "{\"item_id\":" + low + ",\"quantity\":6,\"unit_cost\":3.00},"
+                + "{\"item_id\":" + empty + ",\"quantity\":4,\"unit_cost\":1.25}]}", 201);
+        long id = po.getJsonNumber("id").longValue();
+        call(manager, "api/purchase-orders/" + id + "/submit", null, 200);
+        JsonObject pending = inventory();
+        assertEquals(i2.getInt("purchase_orders_awaiting_approval") + 1,
+                pending.getInt("purchase_orders_awaiting_approval"));
+        assertEquals(i2.getInt("open_purchase_orders"), pending.getInt("open_purchase_orders"));
+        String approver = Api.login(Api.createUser("admin"), Api.PASSWORD).getString("access_token");
+        call(approver, "api/purchase-orders/" + id + "/approve", null, 200);
+        JsonObject approved = inventory();
+        assertEquals(i2.getInt("purchase_orders_awaiting_approval"),
+                approved.getInt("purchase_orders_awaiting_approval"));
+        assertEquals(i2.getInt("open_purchase_orders") + 1, approved.getInt("open_purchase_orders"));
+
+        long lowLine = po.getJsonArray("lines").getValuesAs(JsonObject.class).stream()
+                .filter(l -> l.getJsonNumber("item_id").longValue() == low)
+                .findFirst().orElseThrow().getJsonNumber("id").longValue();
+        call(manager, "api/purchase-orders/" + id + "/receive", "{\"lines\":[{\"line_id\":" + lowLine
+                + ",\"quantity\":6}]}", 200);
+        refresh();
+        JsonObject partly = inventory();
+        assertEquals(i2.getInt("open_purchase_orders") + 1, partly.getInt("open_purchase_orders"),
+                "partially received");
+        assertEquals(money(i2, "stock_value").add(new BigDecimal("15.00")), money(partly, "stock_value"),
+                "6 more units at the part's 2.50");
+        assertEquals(money(i2, "spend_this_month").add(new BigDecimal("18.00")), money(partly, "spend_this_month"),
+                "6 received at the line's 3.00");
+        assertEquals(i2.getInt("low_stock_parts"), partly.getInt("low_stock_parts"), "16 units: still low");
+
+        call(manager, "api/purchase-orders/" + id + "/deliver", null, 200);
+        refresh();
+        JsonObject received = inventory();
+        assertEquals(i2.getInt("open_purchase_orders"), received.getInt("open_purchase_orders"), "received whole");
+        assertEquals(i2.getInt("out_of_stock_parts") - 1, received.getInt("out_of_stock_parts"));
+        assertEquals(i2.getInt("low_stock_parts") + 1, received.getInt("low_stock_parts"), "4 units, reorder at 5");
+        assertEquals(money(i2, "stock_value").add(new BigDecimal("31.00")), money(received, "stock_value"),
+                "+ 6 × 2.50 + 4 × 4.00");
+        assertEquals(money(i2, "spend_this_month").add(new BigDecimal("23.00")), money(received, "spend_this_month"),
+                "+ 6 × 3.00 + 4 × 1.25");
+    }
+
+    private JsonObject inventory() {
+        return summary().getJsonObject("inventory");
+    }
+
+    private static BigDecimal money(JsonObject o, String field) {
+        return o.getJsonNumber(field).bigDecimalValue().setScale(2);
+    }
+
+    /** A part costing {@code unitCost} with this reorder level and stock (added through the ledger). */
+    private long part(String unitCost, int reorderLevel, int stock) {
+        String sku = "DASH-" + Api.RUN + "-" + System.nanoTime();
+        long id = call(manager, "api/inventory/items", "{\"sku\":\"" + sku + "\",\"name\":\"Part " + sku
+                + "\",\"unit_cost\":" + unitCost + ",\"reorder_level\":" + reorderLevel + "}", 201)
+                .getJsonNumber("id").longValue();
+        if (stock > 0) {
+            call(manager, "api/inventory/items/" + id + "/add-stock", "{\"quantity\":" + stock + "}", 201);
+        }
+        return id;
+    }
+
+    private static JsonObject call(String token, String path, String body, int status) {
+        try (Response r = as(token, path).post(body == null ? null : json(body))) {
+            assertEquals(status, r.getStatus(), () -> path + ": " + r.readEntity(String.class));
+            return body(r);
+        }
     }
 
     /**
