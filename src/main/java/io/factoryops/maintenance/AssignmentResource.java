@@ -4,6 +4,7 @@ import io.factoryops.identity.Caller;
 import io.factoryops.identity.Role;
 import io.factoryops.platform.error.Problem;
 import io.factoryops.platform.http.Params;
+import io.factoryops.platform.idempotency.Idempotent;
 import io.factoryops.platform.paging.PageRequest;
 import io.factoryops.platform.paging.Paging;
 import jakarta.annotation.security.DenyAll;
@@ -70,11 +71,12 @@ public class AssignmentResource {
 
     @POST
     @RolesAllowed({Role.MANAGER_NAME, Role.MECHANIC_NAME})
+    @Idempotent
     @Operation(operationId = "createAssignment",
             summary = "Assign a mechanic to a ticket", description = "Roles: manager, mechanic (on tickets "
             + "assigned to them). 404 naming ticket_id or mechanic_id when unknown (or not visible); 409 "
             + "ALREADY_EXISTS when the mechanic is on the ticket; 409 INVALID_TRANSITION once it is completed or "
-            + "cancelled.")
+            + "cancelled. Idempotency-Key supported.")
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(schema = @Schema(implementation = AssignmentResponse.class)))
     public Response create(@NotNull @Valid AssignmentRequest body) {

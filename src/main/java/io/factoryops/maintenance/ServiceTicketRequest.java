@@ -3,7 +3,6 @@ package io.factoryops.maintenance;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
@@ -11,7 +10,7 @@ import java.time.LocalDate;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
- * A new service ticket: the customer, the asset (a VIN of 17 characters without I, O and Q, and/or a serial
+ * A new service ticket: the customer (staff; a customer's own), the asset (a VIN of 17 characters without I, O and Q, and/or a serial
  * number, make, model, year), the work asked for, its priority (default normal) and service date (default
  * today, UTC).
  */
@@ -19,7 +18,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
         + "\"service_date\": \"2026-12-01\", \"priority\": \"high\", \"vin\": \"1HGCM82633A004352\", "
         + "\"make\": \"Honda\", \"model\": \"Accord\", \"year\": 2003}")
 public record ServiceTicketRequest(
-        @NotNull @Positive Long customerId,
+        @Schema(description = "Staff only, required for them; a customer opens tickets for themselves")
+        @Positive Long customerId,
         @NotBlank @Size(max = 2000) String description,
         LocalDate serviceDate,
         @Schema(enumeration = {"low", "normal", "high", "urgent"})

@@ -42,7 +42,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code /api/service-tickets}: managers open tickets and work all of them; a mechanic sees and works the
- * tickets assigned to them (any other is 404).
+ * tickets assigned to them (any other is 404); a customer opens their own (and reads them at
+ * {@code /api/customers/my-tickets}).
  */
 @Path("service-tickets")
 @RequestScoped
@@ -109,11 +110,12 @@ public class ServiceTicketResource {
     }
 
     @POST
-    @RolesAllowed(Role.MANAGER_NAME)
+    @RolesAllowed({Role.MANAGER_NAME, Role.CUSTOMER_NAME})
     @Idempotent
     @Operation(operationId = "createServiceTicket",
-            summary = "Open a service ticket", description = "Roles: manager, for any customer (404 naming "
-            + "customer_id when unknown). The labour rate (factory.labour-rate) and tax rate (factory.tax-rate) "
+            summary = "Open a service ticket", description = "Roles: manager, for any customer (customer_id "
+            + "required; 404 naming it when unknown); customer, for themselves (customer_id may be left out; "
+            + "another customer's is 404; they follow it at /api/customers/my-tickets). The labour rate (factory.labour-rate) and tax rate (factory.tax-rate) "
             + "of today stay with the ticket. Idempotency-Key supported.")
     @APIResponse(responseCode = "201", description = "Created, open",
             content = @Content(schema = @Schema(implementation = ServiceTicketResponse.class)))
@@ -222,7 +224,7 @@ public class ServiceTicketResource {
         return ETags.ok(ticket.version(), ticket);
     }
 
-    private static TicketStatus status(String value) {
+    static TicketStatus status(String value) {
         String status = Params.optionalText("status", value);
         if (status == null) {
             return null;

@@ -1,5 +1,6 @@
 package io.factoryops.maintenance;
 
+import io.factoryops.identity.AccountDirectory;
 import io.factoryops.identity.Caller;
 import io.factoryops.identity.Role;
 import io.factoryops.inventory.PartService;
@@ -65,6 +66,9 @@ public class ServiceTicketService {
 
     @Inject
     CustomerService customers;
+
+    @Inject
+    AccountDirectory accounts;
 
     @Inject
     PartService parts;
@@ -144,6 +148,13 @@ public class ServiceTicketService {
         return found.map(t -> ServiceTicketResponse.of(t, names, summaries));
     }
 
+    /** The caller's own tickets (a customer's token; an account linked to no customer has none). */
+    @Transactional
+    public Page<ServiceTicketResponse> myTickets(Caller caller, PageRequest page, TicketStatus status) {
+        long customerId = accounts.customerOf(caller.id()).orElse(0L);
+        return list(caller, page, new Filter(status, customerId, null, null, null));
+    }
+
     @Transactional
     public ServiceTicketResponse get(Caller caller, long id) {
         ServiceTicket ticket = em.find(ServiceTicket.class, id);
@@ -151,13 +162,31 @@ public class ServiceTicketService {
         return view(ticket);
     }
 
-    /** A new open ticket of an existing customer (404 naming customer_id otherwise), with today's rates. */
+    /**
+     * A new open ticket, with today's rates: staff name an existing customer (404 naming customer_id
+     * otherwise); a customer opens one for themselves (customer_id, when given, must be their own: 404
+     * otherwise, as for any record of another customer).
+     */
     @Transactional
     public ServiceTicketResponse create(Caller caller, ServiceTicketRequest request) {
-        if (!customers.exists(request.customerId())) {
-            throw ApiException.notFoundField("customer_id", "Customer", request.customerId());
+        long customerId;
+        if (caller.role() == Role.CUSTOMER) {
+            Long own = accounts.customerOf(caller.id())
+                    .orElseThrow(() -> ApiException.forbidden("This account is linked to no customer record"));
+            if (request.customerId() != null && !request.customerId().equals(own)) {
+                throw ApiException.notFoundField("customer_id", "Customer", request.customerId());
+            }
+            customerId = own;
+        } else {
+            if (request.customerId() == null) {
+                throw ApiException.invalidField("customer_id", "is required");
+            }
+            customerId = request.customerId();
+            if (!customers.exists(customerId)) {
+                throw ApiException.notFoundField("customer_id", "Customer", customerId);
+            }
         }
-        ServiceTicket ticket = new ServiceTicket(request.customerId(), labourRate, taxRate, caller.username());
+        ServiceTicket ticket = new ServiceTicket(customerId, labourRate, taxRate, caller.username());
         ticket.describe(request.vin() == null ? null : request.vin().toUpperCase(Locale.ROOT),
                 Text.trimToNull(request.serial()), Text.trimToNull(request.make()), Text.trimToNull(request.model()),
                 request.year(), request.description().trim(), TicketPriority.of(request.priority()),

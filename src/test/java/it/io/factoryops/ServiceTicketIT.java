@@ -229,7 +229,8 @@ class ServiceTicketIT {
         }
         String t = "api/service-tickets/" + id;
         String createBody = ticket(customer, "\"serial\":\"SN-X\"");
-        // user and customer tokens: 403 on every route; no token: 401
+        // user and customer tokens: 403 on every staff route (this customer account is linked to no customer
+        // record, so it may not open tickets either: CustomerSelfServiceIT); no token: 401
         for (String role : new String[] {"user", "customer"}) {
             String token = Api.tokenFor(role);
             for (String path : new String[] {"api/service-tickets", t, "api/assignments"}) {
