@@ -51,6 +51,8 @@ CREATE TABLE service_tickets (
 CREATE INDEX ix_service_tickets_status ON service_tickets (status, service_date);
 CREATE INDEX ix_service_tickets_customer ON service_tickets (customer_id, service_date);
 CREATE INDEX ix_service_tickets_date ON service_tickets (service_date);
+-- the dashboard's tickets completed today
+CREATE INDEX ix_service_tickets_completed ON service_tickets (completed_at);
 
 -- the mechanics of a ticket (many-to-many) with their labour hours: /api/assignments lists these rows
 CREATE TABLE service_ticket_mechanics (

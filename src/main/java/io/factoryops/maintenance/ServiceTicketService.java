@@ -5,6 +5,7 @@ import io.factoryops.identity.Caller;
 import io.factoryops.identity.Role;
 import io.factoryops.inventory.PartService;
 import io.factoryops.inventory.PartSummary;
+import io.factoryops.platform.Dates;
 import io.factoryops.platform.Text;
 import io.factoryops.platform.audit.AuditService;
 import io.factoryops.platform.db.Versions;
@@ -332,6 +333,21 @@ public class ServiceTicketService {
         audit.record("RETURN_PART", "service_ticket", id, Map.of("line_id", lineId),
                 Map.of("line_id", lineId, "quantity", line.getQuantity()));
         return after;
+    }
+
+    /** Tickets open or in progress now (an index range over the open ones only). */
+    @Transactional
+    public long openCount() {
+        return em.createQuery("SELECT COUNT(t) FROM ServiceTicket t WHERE t.status IN :open", Long.class)
+                .setParameter("open", List.of(TicketStatus.OPEN, TicketStatus.IN_PROGRESS)).getSingleResult();
+    }
+
+    /** Tickets completed on this UTC day (an index range over completed_at). */
+    @Transactional
+    public long completedOn(LocalDate day) {
+        return em.createQuery("SELECT COUNT(t) FROM ServiceTicket t WHERE t.completedAt >= :from "
+                        + "AND t.completedAt <= :to", Long.class)
+                .setParameter("from", Dates.startOf(day)).setParameter("to", Dates.endOf(day)).getSingleResult();
     }
 
     // ---- assignments: the same rows as the tickets' mechanics

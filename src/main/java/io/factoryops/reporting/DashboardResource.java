@@ -30,7 +30,8 @@ public class DashboardResource {
     @RolesAllowed(Role.MANAGER_NAME)
     @Operation(operationId = "getDashboardSummary",
             summary = "Today at a glance", description = "Roles: manager. Counts, today's production and "
-            + "sales and open orders (from the analytics summaries: see as_of), low-stock products.")
+            + "sales and open orders (from the analytics summaries: see as_of), low-stock products, service "
+            + "tickets open or in progress and completed today (live).")
     public DashboardResponses.Summary summary() {
         return dashboard.summary();
     }

@@ -2,9 +2,11 @@ package io.factoryops.reporting;
 
 import io.factoryops.analytics.AnalyticsService;
 import io.factoryops.catalog.ProductService;
+import io.factoryops.maintenance.ServiceTicketService;
 import io.factoryops.platform.error.ApiException;
 import io.factoryops.reporting.DashboardResponses.Counts;
 import io.factoryops.reporting.DashboardResponses.Metrics;
+import io.factoryops.reporting.DashboardResponses.ServiceTickets;
 import io.factoryops.reporting.DashboardResponses.Summary;
 import io.factoryops.reporting.DashboardResponses.Today;
 import io.factoryops.sales.CustomerService;
@@ -20,7 +22,7 @@ import java.time.temporal.ChronoUnit;
 
 /**
  * The managers' dashboard: sales and production figures and the open orders come from the analytics
- * summaries (as of their last refresh); counts of master data and low stock are live.
+ * summaries (as of their last refresh); counts of master data, low stock and service tickets are live.
  *
  * <p>Each read is one transaction, so that all its queries share one pooled connection (a request
  * that held a connection per query could wait for the pool while holding it).
@@ -41,6 +43,9 @@ public class DashboardService {
     @Inject
     EmployeeService employees;
 
+    @Inject
+    ServiceTicketService tickets;
+
     public Summary summary() {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         AnalyticsService.Sales sales = analytics.salesBetween(today, today);
@@ -48,7 +53,8 @@ public class DashboardService {
         Counts counts = new Counts(productCounts[0], customers.count(), employees.activeCount(),
                 analytics.ordersCounted());
         return new Summary(counts, new Today(today, analytics.producedBetween(today, today), sales.orders(),
-                sales.units(), sales.revenue()), analytics.openOrders(), productCounts[1], analytics.asOf());
+                sales.units(), sales.revenue()), analytics.openOrders(), productCounts[1],
+                new ServiceTickets(tickets.openCount(), tickets.completedOn(today)), analytics.asOf());
     }
 
     public Metrics metrics(LocalDate from, LocalDate to) {

@@ -42,6 +42,7 @@ class ServiceTicketIT {
         long brakePads = Fixtures.part(10);
         long oil = Fixtures.part(5);
 
+        JsonObject before = dashboardTickets();
         JsonObject ticket = create(manager, ticket(customer, "\"vin\":\"" + VIN.toLowerCase() + "\",\"make\":\"Honda\","
                 + "\"model\":\"Accord\",\"year\":2003,\"priority\":\"high\",\"service_date\":\"2026-12-01\""));
         long id = id(ticket);
@@ -114,8 +115,11 @@ class ServiceTicketIT {
         assertEquals(new BigDecimal("11.34"), decimal(ticket, "tax")); // 9 %
         assertEquals(new BigDecimal("137.34"), decimal(ticket, "total"));
 
+        assertTrue(dashboardTickets().getInt("open") >= before.getInt("open") + 1, "the dashboard counts it open");
         ticket = send(benToken, "POST", id, "complete", null, 200);
         assertEquals("completed", ticket.getString("status"));
+        assertTrue(dashboardTickets().getInt("completed_today") >= before.getInt("completed_today") + 1,
+                "the dashboard counts it completed today");
         assertEquals(List.of(), transitions(ticket));
         // completed: no more parts, labour, mechanics or transitions
         try (Response r = as(anaToken, "api/service-tickets/" + id + "/parts").post(json(part(brakePads, 1)))) {
@@ -433,7 +437,14 @@ class ServiceTicketIT {
         assertEquals(3, partQuantity(part));
     }
 
-    private static JsonObject create(String token, String body) {
+    private JsonObject dashboardTickets() {
+        try (Response r = as(manager, "api/dashboard/summary").get()) {
+            assertEquals(200, r.getStatus());
+            return body(r).getJsonObject("service_tickets");
+        }
+    }
+
+        private static JsonObject create(String token, String body) {
         try (Response r = as(token, "api/service-tickets").post(json(body))) {
             assertEquals(201, r.getStatus());
             JsonObject ticket = body(r);
