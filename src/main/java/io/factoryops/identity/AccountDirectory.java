@@ -30,6 +30,13 @@ public class AccountDirectory {
                 .setParameter("username", username).getResultList().stream().findFirst().map(AccountDirectory::of);
     }
 
+    /** The customer record an account is linked to (a customer's token names its account), if any. */
+    @Transactional
+    public Optional<Long> customerOf(long accountId) {
+        UserAccount account = em.find(UserAccount.class, accountId);
+        return account == null ? Optional.empty() : Optional.ofNullable(account.getCustomerId());
+    }
+
     /**
      * Every active account whose role includes {@code role} ({@link Role#includes()}: a super admin is an
      * admin, a manager and a user too), in id order.

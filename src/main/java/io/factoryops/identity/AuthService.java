@@ -48,6 +48,15 @@ public class AuthService {
      * transaction.
      */
     public LoginResponse login(LoginRequest request) {
+        return login(request, null);
+    }
+
+    /**
+     * The login of one kind of account only ({@code /api/mechanics/login}): another kind is refused like
+     * a wrong password (401 INVALID_CREDENTIALS, audited, counted against the account), so that the answer
+     * does not tell what kind of account a login names.
+     */
+    public LoginResponse login(LoginRequest request, Role only) {
         String login = request.login();
         if (login == null || login.isEmpty()) {
             throw ApiException.invalidField("username", "username or email is required");
@@ -66,6 +75,9 @@ public class AuthService {
         }
         if (!user.isActive()) {
             throw loginFailed(account, login, user, "account disabled");
+        }
+        if (only != null && user.getRole() != only) {
+            throw loginFailed(account, login, user, "not a " + only.value() + " account");
         }
         CurrentRequest.get().ifPresent(r -> r.actor(user.getUsername()));
         users.recordLogin(user.getId());

@@ -74,6 +74,61 @@ public class UserService {
         return response;
     }
 
+    /**
+     * An account that another feature creates in its own transaction for a record it owns (a mechanic's
+     * account for its employee). The calling service has authorised the request (a manager creates
+     * mechanics without managing accounts); the password policy and the uniqueness of username and email
+     * hold as for any account.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UserResponse createLinked(Role role, String username, String email, String fullName, String password,
+                                     Long employeeId, Long customerId) {
+        String name = Text.normalizeKey(username);
+        String mail = Text.normalizeKey(email);
+        passwords.checkPolicy(password, name, "password");
+        requireUnique(name, mail, null);
+        UserAccount user = new UserAccount(name, mail, Text.trimToNull(fullName), passwords.hash(password), role);
+        user.linkTo(employeeId, customerId);
+        em.persist(user);
+        flush();
+        UserResponse response = UserResponse.of(user);
+        audit.record("CREATE", "user", user.getId(), null, response);
+        return response;
+    }
+
+    /**
+     * Changes the email, name and activity of an account that another feature owns (see
+     * {@link #createLinked}); deactivating it revokes its tokens. Joins the caller's transaction.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UserResponse updateLinked(long id, String email, String fullName, boolean active) {
+        UserAccount user = find(id);
+        UserResponse before = UserResponse.of(user);
+        int generation = user.getTokenGeneration();
+        String mail = Text.normalizeKey(email);
+        if (!mail.equals(user.getEmail())) {
+            requireUnique(null, mail, user.getId());
+            user.changeEmail(mail);
+        }
+        user.changeFullName(Text.trimToNull(fullName));
+        if (active != user.isActive()) {
+            if (active) {
+                user.activate();
+            } else {
+                deactivate(user);
+            }
+        }
+        if (user.getTokenGeneration() != generation) {
+            tokens.accountChanged(user.getId());
+        }
+        flush();
+        UserResponse after = UserResponse.of(user);
+        if (!after.equals(before)) {
+            audit.record("UPDATE", "user", user.getId(), before, after);
+        }
+        return after;
+    }
+
     @Transactional
     public Page<UserResponse> list(Caller caller, PageRequest page, String roleFilter, Boolean active) {
         Set<Role> visible = caller.role().manages();

@@ -34,7 +34,8 @@ public class DashboardResource {
             + "live open purchase orders (approved or partially_received) and those awaiting approval (pending); "
             + "as of inventory.as_of (the analytics refresh): active parts, low and out-of-stock active parts, "
             + "stock_value (Σ quantity × unit_cost) and spend_this_month (value received this calendar month, "
-            + "UTC: units received × the purchase-order line's unit_cost).")
+            + "UTC: units received × the purchase-order line's unit_cost); service tickets open or in progress "
+            + "and completed today (live).")
     public DashboardResponses.Summary summary() {
         return dashboard.summary();
     }

@@ -40,7 +40,12 @@ public final class DashboardResponses {
             Instant asOf) {
     }
 
+    /** Service tickets now: open or in progress, and completed today (UTC); live, not from the summaries. */
+    public record ServiceTickets(long open, long completedToday) {
+    }
+
     public record Summary(Counts counts, Today today, long openOrders, long lowStockProducts, Inventory inventory,
+                          ServiceTickets serviceTickets,
                           @Schema(nullable = true, description = AS_OF) Instant asOf) {
     }
 

@@ -3,12 +3,14 @@ package io.factoryops.reporting;
 import io.factoryops.analytics.AnalyticsService;
 import io.factoryops.analytics.InventoryFigures;
 import io.factoryops.catalog.ProductService;
+import io.factoryops.maintenance.ServiceTicketService;
 import io.factoryops.platform.error.ApiException;
 import io.factoryops.procurement.PurchaseOrderService;
 import io.factoryops.procurement.PurchaseOrderStatus;
 import io.factoryops.reporting.DashboardResponses.Counts;
 import io.factoryops.reporting.DashboardResponses.Inventory;
 import io.factoryops.reporting.DashboardResponses.Metrics;
+import io.factoryops.reporting.DashboardResponses.ServiceTickets;
 import io.factoryops.reporting.DashboardResponses.Summary;
 import io.factoryops.reporting.DashboardResponses.Today;
 import io.factoryops.sales.CustomerService;
@@ -26,7 +28,7 @@ import java.util.Map;
 
 /**
  * The managers' dashboard: sales and production figures and the open orders come from the analytics
- * summaries (as of their last refresh); counts of master data and low stock are live. Inventory: the
+ * summaries (as of their last refresh); counts of master data, low stock and service tickets are live. Inventory: the
  * figures that read many parts (active, low and out-of-stock parts, stock value) and the month's spend are
  * precomputed with the analytics ({@link InventoryFigures}, as of their refresh); purchase orders by status
  * are live, each count an index range over the few rows it counts.
@@ -56,6 +58,9 @@ public class DashboardService {
     @Inject
     PurchaseOrderService purchaseOrders;
 
+    @Inject
+    ServiceTicketService tickets;
+
     public Summary summary() {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         AnalyticsService.Sales sales = analytics.salesBetween(today, today);
@@ -64,7 +69,7 @@ public class DashboardService {
                 analytics.ordersCounted());
         return new Summary(counts, new Today(today, analytics.producedBetween(today, today), sales.orders(),
                 sales.units(), sales.revenue()), analytics.openOrders(), productCounts[1], inventory(),
-                analytics.asOf());
+                new ServiceTickets(tickets.openCount(), tickets.completedOn(today)), analytics.asOf());
     }
 
     private Inventory inventory() {

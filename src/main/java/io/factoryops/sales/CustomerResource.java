@@ -1,11 +1,17 @@
 package io.factoryops.sales;
 
+import io.factoryops.identity.AuthService;
+import io.factoryops.identity.LoginRequest;
+import io.factoryops.identity.LoginResponse;
 import io.factoryops.identity.Role;
 import io.factoryops.platform.error.Problem;
+import io.factoryops.platform.http.CurrentRequest;
 import io.factoryops.platform.http.ETags;
 import io.factoryops.platform.paging.PageRequest;
 import io.factoryops.platform.paging.Paging;
+import io.factoryops.platform.ratelimit.RateLimiter;
 import jakarta.annotation.security.DenyAll;
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -46,6 +52,12 @@ public class CustomerResource {
     @Inject
     CustomerService customers;
 
+    @Inject
+    AuthService auth;
+
+    @Inject
+    RateLimiter rateLimiter;
+
     @Context
     UriInfo uriInfo;
 
@@ -54,6 +66,39 @@ public class CustomerResource {
 
     @Context
     HttpHeaders headers;
+
+    @POST
+    @Path("register")
+    @PermitAll
+    @Operation(operationId = "registerCustomer",
+            summary = "Register as a customer", description = "Public, rate limited per client address like a "
+            + "login. Creates the customer record and a customer account (log in with the email at "
+            + "/api/customers/login) in one transaction; an email already in use is 409 CONFLICT, without saying "
+            + "by what; the password must meet the policy (400 WEAK_PASSWORD).")
+    @APIResponse(responseCode = "201", description = "Registered",
+            content = @Content(schema = @Schema(implementation = CustomerResponse.class)))
+    public Response register(@NotNull @Valid CustomerRegistration body) {
+        // before any transaction: the bucket of registrations from this address, at the login rate
+        rateLimiter.checkLogin(CurrentRequest.clientIpOrUnknown(), "customer registration");
+        CustomerResponse created = customers.register(body);
+        return Response.created(uriInfo.getBaseUriBuilder().path("customers").path(Long.toString(created.id())).build())
+                .tag(ETags.of(created.version())).entity(created).build();
+    }
+
+    @POST
+    @Path("login")
+    @PermitAll
+    @Operation(operationId = "loginCustomer",
+            summary = "Log in as a customer", description = "Public. POST /api/auth/login for customer accounts "
+            + "only ({\"email\",\"password\"}): any other account is 401 INVALID_CREDENTIALS like a wrong "
+            + "password. Rate limited like it.")
+    @APIResponse(responseCode = "200", description = "Logged in",
+            content = @Content(schema = @Schema(implementation = LoginResponse.class)))
+    @APIResponse(responseCode = "401", description = "INVALID_CREDENTIALS")
+    @APIResponse(responseCode = "503", description = "SERVICE_BUSY, with Retry-After")
+    public LoginResponse login(@NotNull @Valid LoginRequest body) {
+        return auth.login(body, Role.CUSTOMER);
+    }
 
     @GET
     @RolesAllowed(Role.USER_NAME)

@@ -31,7 +31,8 @@ import java.util.TreeMap;
  * rows (products, parts) come after: a transaction that changes an owner and its item (a product's
  * reorder level, a part's label) locks the item first too; documents that refer to an owner by foreign
  * key (order lines, production records, PO lines) are inserted after the lock. A change of an existing
- * document that moves stock (cancelling an order, receiving a purchase order) locks that document's row
+ * document that moves stock (cancelling an order, receiving a purchase order, fitting parts on a service
+ * ticket or cancelling it) locks that document's row
  * before the items, and nothing locks a document after an item, so the order holds there too.</li>
  * <li><b>Check, then write.</b> {@link StockItem} refuses a take below zero or an addition past an INT
  * before anything is written ({@link InsufficientStockException}, {@link StockLimitExceededException},

@@ -20,7 +20,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * A size limit on every request body of the API, per class of route: small for sign-in
  * ({@code factory.request-body.auth-max-bytes}: {@code /api/auth/…}, customer registration and
- * login), larger for orders ({@code factory.request-body.orders-max-bytes}), the rest
+ * login, mechanic login), larger for orders ({@code factory.request-body.orders-max-bytes}), the rest
  * {@code factory.request-body.max-bytes}. A Content-Length above the limit is answered 413
  * {@code PAYLOAD_TOO_LARGE} before a byte of the body is read; a chunked body (or one longer than it
  * said) is counted while it is read and fails with {@link BodyTooLargeException} at the first byte
@@ -81,7 +81,7 @@ public class RequestBodyLimit implements ContainerRequestFilter {
     long limitFor(String path) {
         String p = path.startsWith("/") ? path.substring(1) : path;
         if (p.equals("auth") || p.startsWith("auth/") || p.equals("customers/register")
-                || p.equals("customers/login")) {
+                || p.equals("customers/login") || p.equals("mechanics/login")) {
             return authLimit;
         }
         if (p.equals("orders") || p.startsWith("orders/")) {

@@ -153,6 +153,26 @@ public final class Fixtures {
         return sum;
     }
 
+    /** A mechanic (employee and mechanic account) with a username unique to this run, as a manager. */
+    public static JsonObject mechanic() {
+        String username = "mech-" + Api.RUN + "-" + SEQ.incrementAndGet();
+        try (Response r = as(Api.tokenFor("manager"), "api/mechanics").post(json("{\"name\":\"Mechanic " + username
+                + "\",\"email\":\"" + username + "@it.example\",\"username\":\"" + username + "\",\"password\":\""
+                + Api.PASSWORD + "\",\"position\":\"Mechanic\"}"))) {
+            assertEquals(201, r.getStatus());
+            return body(r);
+        }
+    }
+
+    /** The access token of a mechanic, through the mechanics' login. */
+    public static String mechanicToken(JsonObject mechanic) {
+        try (Response r = Api.anonymous("api/mechanics/login").post(json("{\"username\":\""
+                + mechanic.getString("username") + "\",\"password\":\"" + Api.PASSWORD + "\"}"))) {
+            assertEquals(200, r.getStatus());
+            return body(r).getString("access_token");
+        }
+    }
+
     public static String orderBody(long customerId, long productId, int quantity) {
         return "{\"customer_id\":" + customerId + ",\"lines\":[{\"product_id\":" + productId + ",\"quantity\":"
                 + quantity + "}]}";

@@ -1,0 +1,160 @@
+package io.factoryops.maintenance;
+
+import io.factoryops.identity.Role;
+import io.factoryops.identity.UserResponse;
+import io.factoryops.identity.UserService;
+import io.factoryops.platform.Text;
+import io.factoryops.platform.audit.AuditService;
+import io.factoryops.platform.db.Versions;
+import io.factoryops.platform.error.ApiException;
+import io.factoryops.platform.paging.JpaPaging;
+import io.factoryops.platform.paging.Page;
+import io.factoryops.platform.paging.PageRequest;
+import io.factoryops.workforce.EmployeeRequest;
+import io.factoryops.workforce.EmployeeResponse;
+import io.factoryops.workforce.EmployeeService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.criteria.Predicate;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Mechanics: creating one creates its employee and its {@code mechanic} account in the same transaction
+ * (a taken username or email is 409 and nothing is written); changes go to all three; deactivating one
+ * deactivates its account (its tokens stop working) and its employee.
+ */
+@ApplicationScoped
+public class MechanicService {
+
+    public static final Set<String> SORTABLE = Set.of("id", "name", "email", "username", "position", "created_at");
+    private static final Map<String, String> SORT_ATTRIBUTES = Map.of("id", "id", "name", "name", "email", "email",
+            "username", "username", "position", "position", "created_at", "createdAt");
+
+    @PersistenceContext(unitName = "factory")
+    EntityManager em;
+
+    @Inject
+    EmployeeService employees;
+
+    @Inject
+    UserService users;
+
+    @Inject
+    AuditService audit;
+
+    @Transactional
+    public Page<MechanicResponse> list(PageRequest page, Boolean active) {
+        return JpaPaging.find(em, Mechanic.class, page, SORT_ATTRIBUTES, (cb, root) -> {
+            List<Predicate> where = new ArrayList<>();
+            if (page.q() != null) {
+                where.add(JpaPaging.containsAny(cb, root, page.q(), "name", "email", "username", "position"));
+            }
+            if (active != null) {
+                where.add(cb.equal(root.get("active"), active));
+            }
+            return where;
+        }).map(MechanicResponse::of);
+    }
+
+    @Transactional
+    public MechanicResponse get(long id) {
+        return MechanicResponse.of(find(id));
+    }
+
+    /** The employee, the account linked to it and the mechanic, all or nothing. */
+    @Transactional
+    public MechanicResponse create(MechanicRequest request) {
+        String name = request.name().trim();
+        String position = Text.trimToNull(request.position());
+        EmployeeResponse employee = employees.create(new EmployeeRequest(name, request.email(), position,
+                "Maintenance", null, true));
+        UserResponse account = users.createLinked(Role.MECHANIC, request.username(), request.email(), name,
+                request.password(), employee.id(), null);
+        Mechanic mechanic = new Mechanic(employee.id(), account.id(), name, account.email(), account.username(),
+                position);
+        em.persist(mechanic);
+        em.flush();
+        MechanicResponse created = MechanicResponse.of(mechanic);
+        audit.record("CREATE", "mechanic", mechanic.getId(), null, created);
+        return created;
+    }
+
+    /** Name, email, position and activity, written to the employee and the account too (If-Match checked). */
+    @Transactional
+    public MechanicResponse replace(long id, Long expectedVersion, MechanicUpdateRequest request) {
+        Mechanic mechanic = find(id);
+        Versions.check(mechanic, expectedVersion, "Mechanic");
+        return change(mechanic, request.name().trim(), request.email(), Text.trimToNull(request.position()),
+                request.active() == null || request.active());
+    }
+
+    /** Deactivates the mechanic, its account and its employee; the tickets keep it. */
+    @Transactional
+    public void deactivate(long id, Long expectedVersion) {
+        Mechanic mechanic = find(id);
+        Versions.check(mechanic, expectedVersion, "Mechanic");
+        if (mechanic.isActive()) {
+            change(mechanic, mechanic.getName(), mechanic.getEmail(), mechanic.getPosition(), false);
+        }
+    }
+
+    private MechanicResponse change(Mechanic mechanic, String name, String email, String position, boolean active) {
+        MechanicResponse before = MechanicResponse.of(mechanic);
+        EmployeeResponse employee = employees.get(mechanic.getEmployeeId());
+        employees.replace(employee.id(), null, new EmployeeRequest(name, email, position, employee.department(),
+                employee.hireDate(), active));
+        UserResponse account = users.updateLinked(mechanic.getUserId(), email, name, active);
+        mechanic.describe(name, account.email(), position, active);
+        em.flush();
+        MechanicResponse after = MechanicResponse.of(mechanic);
+        audit.record(active ? "UPDATE" : "DEACTIVATE", "mechanic", mechanic.getId(), before, after);
+        return after;
+    }
+
+    /** The mechanic that an account is, if any (a mechanic's token names its account). */
+    @Transactional
+    public Optional<Mechanic> ofAccount(long userId) {
+        return em.createNamedQuery("Mechanic.byUser", Mechanic.class).setParameter("userId", userId)
+                .getResultStream().findFirst();
+    }
+
+    /** Names of these mechanics in one query; unknown ids are left out. */
+    @Transactional
+    public Map<Long, String> names(Collection<Long> ids) {
+        Map<Long, String> names = new HashMap<>();
+        if (!ids.isEmpty()) {
+            em.createQuery("SELECT m.id, m.name FROM Mechanic m WHERE m.id IN :ids", Object[].class)
+                    .setParameter("ids", Set.copyOf(ids))
+                    .getResultList()
+                    .forEach(row -> names.put((Long) row[0], (String) row[1]));
+        }
+        return names;
+    }
+
+    /** The mechanic a request names in {@code field}: 404 naming the field when unknown. */
+    @Transactional
+    public Mechanic require(long id, String field) {
+        Mechanic mechanic = em.find(Mechanic.class, id);
+        if (mechanic == null) {
+            throw ApiException.notFoundField(field, "Mechanic", id);
+        }
+        return mechanic;
+    }
+
+    private Mechanic find(long id) {
+        Mechanic mechanic = em.find(Mechanic.class, id);
+        if (mechanic == null) {
+            throw ApiException.notFound("Mechanic", id);
+        }
+        return mechanic;
+    }
+}

@@ -1,0 +1,60 @@
+package io.factoryops.maintenance;
+
+import io.factoryops.identity.Caller;
+import io.factoryops.identity.Role;
+import io.factoryops.platform.paging.PageRequest;
+import io.factoryops.platform.paging.Paging;
+import jakarta.annotation.security.DenyAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * {@code /api/customers/my-tickets}: a customer's own service tickets (a resource of maintenance under the
+ * customers' path: sales does not depend on maintenance).
+ */
+@Path("customers/my-tickets")
+@RequestScoped
+@DenyAll
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Service tickets")
+public class MyTicketsResource {
+
+    @Inject
+    ServiceTicketService tickets;
+
+    @Inject
+    JsonWebToken jwt;
+
+    @Context
+    UriInfo uriInfo;
+
+    @GET
+    @RolesAllowed(Role.CUSTOMER_NAME)
+    @Operation(operationId = "listMyServiceTickets",
+            summary = "My service tickets", description = "Roles: customer. The caller's own tickets, paged "
+            + "(default 20, newest first); filter status; sort by id, service_date, status, created_at.")
+    @APIResponse(responseCode = "200", description = "A page of the caller's service tickets",
+            content = @Content(schema = @Schema(implementation = ServiceTicketResponse.class, type = SchemaType.ARRAY)))
+    public Response list(@QueryParam("status") @Parameter(schema = @Schema(type = SchemaType.STRING,
+            enumeration = {"open", "in_progress", "completed", "cancelled"})) String status) {
+        PageRequest page = PageRequest.from(uriInfo, 20, ServiceTicketService.SORTABLE, "-created_at");
+        return Paging.ok(tickets.myTickets(Caller.of(jwt), page, ServiceTicketResource.status(status)), uriInfo);
+    }
+}

@@ -1,0 +1,239 @@
+package io.factoryops.maintenance;
+
+import io.factoryops.identity.Caller;
+import io.factoryops.identity.Role;
+import io.factoryops.platform.error.ApiException;
+import io.factoryops.platform.http.ETags;
+import io.factoryops.platform.http.Params;
+import io.factoryops.platform.idempotency.Idempotent;
+import io.factoryops.platform.paging.PageRequest;
+import io.factoryops.platform.paging.Paging;
+import jakarta.annotation.security.DenyAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Arrays;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * {@code /api/service-tickets}: managers open tickets and work all of them; a mechanic sees and works the
+ * tickets assigned to them (any other is 404); a customer opens their own (and reads them at
+ * {@code /api/customers/my-tickets}).
+ */
+@Path("service-tickets")
+@RequestScoped
+@DenyAll
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Service tickets")
+public class ServiceTicketResource {
+
+    @Inject
+    ServiceTicketService tickets;
+
+    @Inject
+    JsonWebToken jwt;
+
+    @Context
+    UriInfo uriInfo;
+
+    @Context
+    Request request;
+
+    @Context
+    HttpHeaders headers;
+
+    @GET
+    @RolesAllowed({Role.MANAGER_NAME, Role.MECHANIC_NAME})
+    @Parameter(name = "q", in = ParameterIn.QUERY, description = "Text contained in description, VIN, serial, make "
+            + "and model (case-insensitive)", schema = @Schema(type = SchemaType.STRING, maxLength = 200))
+    @Operation(operationId = "listServiceTickets",
+            summary = "List service tickets", description = "Roles: manager (all), mechanic (those assigned to "
+            + "them). Paged (default 20); filters status, customer_id, mechanic_id, date_from, date_to (service "
+            + "date, inclusive); sort by id, service_date, status, created_at (default -created_at).")
+    @APIResponse(responseCode = "200", description = "A page of service tickets",
+            content = @Content(schema = @Schema(implementation = ServiceTicketResponse.class, type = SchemaType.ARRAY)))
+    public Response list(
+            @QueryParam("status") @Parameter(schema = @Schema(type = SchemaType.STRING, enumeration = {"open",
+                    "in_progress", "completed", "cancelled"})) String status,
+            @QueryParam("customer_id") @Parameter(schema = @Schema(type = SchemaType.INTEGER, format = "int64",
+                    minimum = "1")) String customerId,
+            @QueryParam("mechanic_id") @Parameter(schema = @Schema(type = SchemaType.INTEGER, format = "int64",
+                    minimum = "1")) String mechanicId,
+            @QueryParam("date_from") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date"))
+            String dateFrom,
+            @QueryParam("date_to") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date"))
+            String dateTo) {
+        PageRequest page = PageRequest.from(uriInfo, 20, ServiceTicketService.SORTABLE, "-created_at");
+        ServiceTicketService.Filter filter = new ServiceTicketService.Filter(status(status),
+                Params.optionalId("customer_id", customerId), Params.optionalId("mechanic_id", mechanicId),
+                Params.optionalDate("date_from", dateFrom), Params.optionalDate("date_to", dateTo));
+        return Paging.ok(tickets.list(caller(), page, filter), uriInfo);
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({Role.MANAGER_NAME, Role.MECHANIC_NAME})
+    @Operation(operationId = "getServiceTicket",
+            summary = "Read a service ticket", description = "Roles: manager, mechanic (assigned; 404 otherwise). "
+            + "ETag; If-None-Match → 304.")
+    @APIResponse(responseCode = "200", description = "The service ticket",
+            content = @Content(schema = @Schema(implementation = ServiceTicketResponse.class)))
+    public Response get(@PathParam("id") long id) {
+        ServiceTicketResponse ticket = tickets.get(caller(), id);
+        return ETags.conditionalGet(request, ticket.version(), ticket);
+    }
+
+    @POST
+    @RolesAllowed({Role.MANAGER_NAME, Role.CUSTOMER_NAME})
+    @Idempotent
+    @Operation(operationId = "createServiceTicket",
+            summary = "Open a service ticket", description = "Roles: manager, for any customer (customer_id "
+            + "required; 404 naming it when unknown); customer, for themselves (customer_id may be left out; "
+            + "another customer's is 404; they follow it at /api/customers/my-tickets). The labour rate (factory.labour-rate) and tax rate (factory.tax-rate) "
+            + "of today stay with the ticket. Idempotency-Key supported.")
+    @APIResponse(responseCode = "201", description = "Created, open",
+            content = @Content(schema = @Schema(implementation = ServiceTicketResponse.class)))
+    public Response create(@NotNull @Valid ServiceTicketRequest body) {
+        ServiceTicketResponse created = tickets.create(caller(), body);
+        return ETags.created(uriInfo, created.id(), created.version(), created);
+    }
+
+    @POST
+    @Path("{id}/start")
+    @RolesAllowed({Role.MANAGER_NAME, Role.MECHANIC_NAME})
+    @Idempotent
+    @Operation(operationId = "startServiceTicket", summary = "Start work on a ticket",
+            description = "Roles: manager, mechanic (assigned). open → in_progress; 409 INVALID_TRANSITION otherwise.")
+    @APIResponse(responseCode = "200", description = "The service ticket",
+            content = @Content(schema = @Schema(implementation = ServiceTicketResponse.class)))
+    public Response start(@PathParam("id") long id) {
+        return ok(tickets.start(caller(), id));
+    }
+
+    @POST
+    @Path("{id}/complete")
+    @RolesAllowed({Role.MANAGER_NAME, Role.MECHANIC_NAME})
+    @Idempotent
+    @Operation(operationId = "completeServiceTicket", summary = "Complete a ticket",
+            description = "Roles: manager, mechanic (assigned). in_progress → completed; its parts stay fitted.")
+    @APIResponse(responseCode = "200", description = "The service ticket",
+            content = @Content(schema = @Schema(implementation = ServiceTicketResponse.class)))
+    public Response complete(@PathParam("id") long id) {
+        return ok(tickets.complete(caller(), id));
+    }
+
+    @POST
+    @Path("{id}/cancel")
+    @RolesAllowed({Role.MANAGER_NAME, Role.MECHANIC_NAME})
+    @Idempotent
+    @Operation(operationId = "cancelServiceTicket", summary = "Cancel a ticket",
+            description = "Roles: manager, mechanic (assigned). open or in_progress → cancelled; every part still "
+            + "fitted goes back to stock through the ledger, exactly once.")
+    @APIResponse(responseCode = "200", description = "The service ticket",
+            content = @Content(schema = @Schema(implementation = ServiceTicketResponse.class)))
+    public Response cancel(@PathParam("id") long id) {
+        return ok(tickets.cancel(caller(), id));
+    }
+
+    @PUT
+    @Path("{id}/edit")
+    @RolesAllowed({Role.MANAGER_NAME, Role.MECHANIC_NAME})
+    @Operation(operationId = "editServiceTicketMechanics", summary = "Add and remove mechanics",
+            description = "Roles: manager, mechanic (assigned). {\"add_mechanic_ids\":[],\"remove_mechanic_ids\":[]}; "
+            + "404 naming the entry for an unknown mechanic; 409 ALREADY_EXISTS for one already on the ticket, "
+            + "409 CONFLICT for removing one who is not; 409 INVALID_TRANSITION once completed or cancelled.")
+    @APIResponse(responseCode = "200", description = "The service ticket",
+            content = @Content(schema = @Schema(implementation = ServiceTicketResponse.class)))
+    public Response editMechanics(@PathParam("id") long id, @NotNull @Valid MechanicsEditRequest body) {
+        return ok(tickets.editMechanics(caller(), id, body));
+    }
+
+    @POST
+    @Path("{id}/labour")
+    @RolesAllowed({Role.MANAGER_NAME, Role.MECHANIC_NAME})
+    @Idempotent
+    @Operation(operationId = "recordServiceTicketLabour", summary = "Record labour hours",
+            description = "Roles: manager (for any mechanic on the ticket), mechanic (own hours only; 403 for "
+            + "another's; mechanic_id may be left out). {\"mechanic_id\",\"hours\"} adds the hours (0.01–24) to "
+            + "that mechanic's on the ticket; 409 CONFLICT when the mechanic is not on it.")
+    @APIResponse(responseCode = "200", description = "The service ticket",
+            content = @Content(schema = @Schema(implementation = ServiceTicketResponse.class)))
+    public Response recordLabour(@PathParam("id") long id, @NotNull @Valid LabourRequest body) {
+        return ok(tickets.recordLabour(caller(), id, body));
+    }
+
+    @POST
+    @Path("{id}/parts")
+    @RolesAllowed({Role.MANAGER_NAME, Role.MECHANIC_NAME})
+    @Idempotent
+    @Operation(operationId = "fitServiceTicketPart", summary = "Fit parts from stock",
+            description = "Roles: manager, mechanic (assigned). {\"item_id\",\"quantity\"}: takes the parts from "
+            + "stock through the ledger (409 INSUFFICIENT_STOCK otherwise) and keeps the part's unit cost now on "
+            + "the line; 404 naming item_id when unknown; 409 INVALID_TRANSITION once completed or cancelled. "
+            + "Idempotency-Key supported.")
+    @APIResponse(responseCode = "200", description = "The service ticket",
+            content = @Content(schema = @Schema(implementation = ServiceTicketResponse.class)))
+    public Response fitPart(@PathParam("id") long id, @NotNull @Valid TicketPartRequest body) {
+        return ok(tickets.fitPart(caller(), id, body));
+    }
+
+    @DELETE
+    @Path("{id}/parts/{line}")
+    @RolesAllowed({Role.MANAGER_NAME, Role.MECHANIC_NAME})
+    @Operation(operationId = "returnServiceTicketPart", summary = "Return a part line to stock",
+            description = "Roles: manager, mechanic (assigned). Gives the line's parts back through the ledger; "
+            + "the line stays, marked returned, and leaves the totals. 409 CONFLICT when returned already. If-Match (the "
+            + "ticket's ETag) → 412 when stale.")
+    @APIResponse(responseCode = "200", description = "The service ticket",
+            content = @Content(schema = @Schema(implementation = ServiceTicketResponse.class)))
+    public Response returnPart(@PathParam("id") long id, @PathParam("line") long line) {
+        return ok(tickets.returnPart(caller(), id, line, ETags.expectedVersion(headers)));
+    }
+
+    private Caller caller() {
+        return Caller.of(jwt);
+    }
+
+    private static Response ok(ServiceTicketResponse ticket) {
+        return ETags.ok(ticket.version(), ticket);
+    }
+
+    static TicketStatus status(String value) {
+        String status = Params.optionalText("status", value);
+        if (status == null) {
+            return null;
+        }
+        TicketStatus found = TicketStatus.of(status);
+        if (found == null) {
+            throw ApiException.invalidParameter("status", "must be one of "
+                    + Arrays.stream(TicketStatus.values()).map(TicketStatus::value).toList());
+        }
+        return found;
+    }
+}

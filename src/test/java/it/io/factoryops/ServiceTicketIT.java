@@ -1,0 +1,504 @@
+package it.io.factoryops;
+
+import static it.io.factoryops.support.Api.anonymous;
+import static it.io.factoryops.support.Api.as;
+import static it.io.factoryops.support.Api.assertProblem;
+import static it.io.factoryops.support.Api.body;
+import static it.io.factoryops.support.Api.json;
+import static it.io.factoryops.support.Fixtures.partLedgerSum;
+import static it.io.factoryops.support.Fixtures.partQuantity;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import it.io.factoryops.support.Api;
+import it.io.factoryops.support.Concurrently;
+import it.io.factoryops.support.Fixtures;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.ws.rs.core.Response;
+import java.math.BigDecimal;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Service tickets: their life with a manager and two mechanics, parts taken from and given back to stock
+ * through the ledger under concurrency, assignments, and who may see and do what.
+ */
+class ServiceTicketIT {
+
+    private static final String VIN = "1HGCM82633A004352";
+
+    private final String manager = Api.tokenFor("manager");
+
+    @Test
+    void theWholeLifeWithAManagerAndTwoMechanics() {
+        long customer = Fixtures.customer();
+        JsonObject ana = Fixtures.mechanic();
+        JsonObject ben = Fixtures.mechanic();
+        long anaId = id(ana);
+        long benId = id(ben);
+        String anaToken = Fixtures.mechanicToken(ana);
+        String benToken = Fixtures.mechanicToken(ben);
+        long brakePads = Fixtures.part(10);
+        long oil = Fixtures.part(5);
+
+        JsonObject before = dashboardTickets();
+        JsonObject ticket = create(manager, ticket(customer, "\"vin\":\"" + VIN.toLowerCase() + "\",\"make\":\"Honda\","
+                + "\"model\":\"Accord\",\"year\":2003,\"priority\":\"high\",\"service_date\":\"2026-12-01\""));
+        long id = id(ticket);
+        assertEquals("open", ticket.getString("status"));
+        assertEquals(VIN, ticket.getString("vin"));
+        assertEquals("high", ticket.getString("priority"));
+        assertEquals(List.of("start", "cancel"), transitions(ticket));
+        assertEquals(new BigDecimal("60.00"), decimal(ticket, "labour_rate"));
+
+        // not assigned yet: the mechanics do not see it
+        try (Response r = as(anaToken, "api/service-tickets/" + id).get()) {
+            assertProblem(r, 404, "NOT_FOUND");
+        }
+        ticket = send(manager, "PUT", id, "edit", "{\"add_mechanic_ids\":[" + anaId + "]}", 200);
+        assertEquals(1, ticket.getJsonArray("mechanics").size());
+        // the assignment is a row of /api/assignments; Ben joins through it
+        try (Response r = as(anaToken, "api/assignments").post(json("{\"ticket_id\":" + id + ",\"mechanic_id\":"
+                + benId + "}"))) {
+            assertEquals(201, r.getStatus());
+            assertEquals(benId, body(r).getJsonNumber("mechanic_id").longValue());
+        }
+        try (Response r = as(manager, "api/assignments", "ticket_id", id).get()) {
+            assertEquals(2, body(r).getJsonObject("pagination").getInt("total"));
+        }
+        try (Response r = as(benToken, "api/service-tickets", "status", "open").get()) {
+            JsonObject page = body(r);
+            assertEquals(1, page.getJsonObject("pagination").getInt("total"));
+            assertEquals(id, id(page.getJsonArray("data").getJsonObject(0)));
+        }
+
+        ticket = send(anaToken, "POST", id, "start", null, 200);
+        assertEquals("in_progress", ticket.getString("status"));
+        assertEquals(List.of("complete", "cancel"), transitions(ticket));
+        String startedTag = "\"" + ticket.getJsonNumber("version") + "\"";
+        ticket = send(anaToken, "POST", id, "parts", part(brakePads, 4), 200);
+        // a part line changes the ticket's ETag
+        try (Response r = as(manager, "api/service-tickets/" + id).header("If-None-Match", startedTag).get()) {
+            assertEquals(200, r.getStatus());
+            assertEquals("\"" + ticket.getJsonNumber("version") + "\"", r.getHeaderString("ETag"));
+        }
+        ticket = send(benToken, "POST", id, "parts", part(oil, 2), 200);
+        assertEquals(6, partQuantity(brakePads));
+        assertEquals(3, partQuantity(oil));
+        // unit cost at the time stays on the line
+        assertEquals(new BigDecimal("1.50"), decimal(ticket.getJsonArray("parts").getJsonObject(0), "unit_cost"));
+        assertEquals(new BigDecimal("9.00"), decimal(ticket, "parts_total"));
+        try (Response r = as(anaToken, "api/service-tickets/" + id + "/parts").post(json(part(oil, 4)))) {
+            JsonObject problem = assertProblem(r, 409, "INSUFFICIENT_STOCK");
+            assertTrue(problem.toString().contains("available"), problem.toString());
+        }
+        // Ben returns the oil: the line stays, returned, and leaves the totals
+        long oilLine = ticket.getJsonArray("parts").getJsonObject(1).getJsonNumber("id").longValue();
+        ticket = send(benToken, "DELETE", id, "parts/" + oilLine, null, 200);
+        assertEquals("returned", ticket.getJsonArray("parts").getJsonObject(1).getString("status"));
+        assertEquals(5, partQuantity(oil));
+        try (Response r = as(benToken, "api/service-tickets/" + id + "/parts/" + oilLine).delete()) {
+            assertProblem(r, 409, "CONFLICT");
+        }
+
+        // labour: each mechanic their own; the manager for anyone on the ticket
+        send(anaToken, "POST", id, "labour", "{\"hours\":1.5}", 200);
+        try (Response r = as(anaToken, "api/service-tickets/" + id + "/labour").post(json("{\"mechanic_id\":" + benId
+                + ",\"hours\":1}"))) {
+            assertProblem(r, 403, "FORBIDDEN");
+        }
+        ticket = send(manager, "POST", id, "labour", "{\"mechanic_id\":" + benId + ",\"hours\":0.5}", 200);
+        assertEquals(new BigDecimal("2.00"), decimal(ticket, "labour_hours"));
+        assertEquals(new BigDecimal("120.00"), decimal(ticket, "labour_total")); // 2 h × 60.00
+        assertEquals(new BigDecimal("126.00"), decimal(ticket, "subtotal")); // + 4 × 1.50
+        assertEquals(new BigDecimal("11.34"), decimal(ticket, "tax")); // 9 %
+        assertEquals(new BigDecimal("137.34"), decimal(ticket, "total"));
+
+        assertTrue(dashboardTickets().getInt("open") >= before.getInt("open") + 1, "the dashboard counts it open");
+        ticket = send(benToken, "POST", id, "complete", null, 200);
+        assertEquals("completed", ticket.getString("status"));
+        assertTrue(dashboardTickets().getInt("completed_today") >= before.getInt("completed_today") + 1,
+                "the dashboard counts it completed today");
+        assertEquals(List.of(), transitions(ticket));
+        // completed: no more parts, labour, mechanics or transitions
+        try (Response r = as(anaToken, "api/service-tickets/" + id + "/parts").post(json(part(brakePads, 1)))) {
+            assertProblem(r, 409, "INVALID_TRANSITION");
+        }
+        try (Response r = as(manager, "api/service-tickets/" + id + "/cancel").post(null)) {
+            assertEquals("completed", assertProblem(r, 409, "INVALID_TRANSITION").getString("current_status"));
+        }
+        try (Response r = as(manager, "api/service-tickets/" + id + "/edit").put(json("{\"remove_mechanic_ids\":["
+                + anaId + "]}"))) {
+            assertProblem(r, 409, "INVALID_TRANSITION");
+        }
+        assertEquals(6, partQuantity(brakePads));
+        assertEquals(6, partLedgerSum(brakePads));
+        assertEquals(5, partLedgerSum(oil));
+        // the ledger rows name the ticket
+        try (Response r = as(manager, "api/inventory/items/" + brakePads + "/stock-movements").get()) {
+            JsonObject newest = body(r).getJsonArray("data").getJsonObject(0);
+            assertEquals("SERVICE_TICKET", newest.getString("reason"));
+            assertEquals("SERVICE_TICKET", newest.getString("reference_type"));
+        }
+        // filters
+        try (Response r = as(manager, "api/service-tickets", "mechanic_id", benId, "status", "completed",
+                "customer_id", customer, "date_from", "2026-12-01", "date_to", "2026-12-01", "q", "honda").get()) {
+            assertEquals(1, body(r).getJsonObject("pagination").getInt("total"));
+        }
+        try (Response r = as(manager, "api/service-tickets", "customer_id", customer, "date_to", "2026-11-30").get()) {
+            assertEquals(0, body(r).getJsonObject("pagination").getInt("total"));
+        }
+        // every change is audited
+        try (Response r = as(Api.adminToken(), "api/audit-logs", "entity_type", "service_ticket", "entity_id", id,
+                "per_page", 100).get()) {
+            assertTrue(body(r).getJsonObject("pagination").getInt("total") >= 8);
+        }
+    }
+
+    @Test
+    void thirtyParallelTakesFromTwoTicketsFitExactlyTheStock() throws Exception {
+        long customer = Fixtures.customer();
+        long part = Fixtures.part(10);
+        long a = id(create(manager, ticket(customer, "\"serial\":\"SN-A\"")));
+        long b = id(create(manager, ticket(customer, "\"serial\":\"SN-B\"")));
+        List<Integer> statuses = Concurrently.run(30, i -> {
+            try (Response r = as(manager, "api/service-tickets/" + (i % 2 == 0 ? a : b) + "/parts")
+                    .post(json(part(part, 1)))) {
+                if (r.getStatus() != 200) {
+                    assertProblem(r, 409, "INSUFFICIENT_STOCK");
+                }
+                return r.getStatus();
+            }
+        });
+        assertEquals(10, statuses.stream().filter(s -> s == 200).count(), statuses.toString());
+        assertEquals(20, statuses.stream().filter(s -> s == 409).count(), statuses.toString());
+        assertEquals(0, partQuantity(part));
+        assertEquals(0, partLedgerSum(part));
+        int fitted = fittedUnits(get(manager, a)) + fittedUnits(get(manager, b));
+        assertEquals(10, fitted);
+    }
+
+    @Test
+    void parallelCancelsGiveThePartsBackExactlyOnce() throws Exception {
+        long customer = Fixtures.customer();
+        long x = Fixtures.part(10);
+        long y = Fixtures.part(4);
+        long id = id(create(manager, ticket(customer, "\"serial\":\"SN-C\"")));
+        send(manager, "POST", id, "parts", part(x, 3), 200);
+        send(manager, "POST", id, "parts", part(y, 4), 200);
+        send(manager, "POST", id, "parts", part(x, 2), 200);
+        JsonObject ticket = send(manager, "POST", id, "start", null, 200);
+        long secondX = ticket.getJsonArray("parts").getJsonObject(2).getJsonNumber("id").longValue();
+        send(manager, "DELETE", id, "parts/" + secondX, null, 200);
+        assertEquals(7, partQuantity(x));
+        assertEquals(0, partQuantity(y));
+        List<Integer> statuses = Concurrently.run(8, i -> {
+            try (Response r = as(manager, "api/service-tickets/" + id + "/cancel").post(null)) {
+                if (r.getStatus() != 200) {
+                    assertProblem(r, 409, "INVALID_TRANSITION");
+                }
+                return r.getStatus();
+            }
+        });
+        assertEquals(1, statuses.stream().filter(s -> s == 200).count(), statuses.toString());
+        assertEquals(10, partQuantity(x));
+        assertEquals(4, partQuantity(y));
+        assertEquals(10, partLedgerSum(x));
+        assertEquals(4, partLedgerSum(y));
+        ticket = get(manager, id);
+        assertEquals("cancelled", ticket.getString("status"));
+        assertEquals(new BigDecimal("0.00"), decimal(ticket, "parts_total"));
+        try (Response r = as(manager, "api/service-tickets/" + id + "/parts").post(json(part(x, 1)))) {
+            assertProblem(r, 409, "INVALID_TRANSITION");
+        }
+        try (Response r = as(manager, "api/service-tickets/" + id + "/parts/" + secondX).delete()) {
+            assertProblem(r, 409, "INVALID_TRANSITION");
+        }
+    }
+
+    @Test
+    void roleAndOwnershipMatrix() {
+        long customer = Fixtures.customer();
+        JsonObject mine = Fixtures.mechanic();
+        JsonObject other = Fixtures.mechanic();
+        String mineToken = Fixtures.mechanicToken(mine);
+        String otherToken = Fixtures.mechanicToken(other);
+        long part = Fixtures.part(5);
+        long id = id(create(manager, ticket(customer, "\"serial\":\"SN-M\"")));
+        send(manager, "PUT", id, "edit", "{\"add_mechanic_ids\":[" + id(mine) + "]}", 200);
+        long assignment;
+        try (Response r = as(manager, "api/assignments", "ticket_id", id).get()) {
+            assignment = id(body(r).getJsonArray("data").getJsonObject(0));
+        }
+        String t = "api/service-tickets/" + id;
+        String createBody = ticket(customer, "\"serial\":\"SN-X\"");
+        // user and customer tokens: 403 on every staff route (this customer account is linked to no customer
+        // record, so it may not open tickets either: CustomerSelfServiceIT); no token: 401
+        for (String role : new String[] {"user", "customer"}) {
+            String token = Api.tokenFor(role);
+            for (String path : new String[] {"api/service-tickets", t, "api/assignments"}) {
+                try (Response r = as(token, path).get()) {
+                    assertProblem(r, 403, "FORBIDDEN");
+                }
+            }
+            try (Response r = as(token, "api/service-tickets").post(json(createBody))) {
+                assertProblem(r, 403, "FORBIDDEN");
+            }
+            for (String verb : new String[] {"start", "complete", "cancel"}) {
+                try (Response r = as(token, t + "/" + verb).post(null)) {
+                    assertProblem(r, 403, "FORBIDDEN");
+                }
+            }
+            try (Response r = as(token, t + "/edit").put(json("{\"add_mechanic_ids\":[" + id(other) + "]}"))) {
+                assertProblem(r, 403, "FORBIDDEN");
+            }
+            try (Response r = as(token, t + "/labour").post(json("{\"mechanic_id\":" + id(mine) + ",\"hours\":1}"))) {
+                assertProblem(r, 403, "FORBIDDEN");
+            }
+            try (Response r = as(token, t + "/parts").post(json(part(part, 1)))) {
+                assertProblem(r, 403, "FORBIDDEN");
+            }
+            try (Response r = as(token, t + "/parts/1").delete()) {
+                assertProblem(r, 403, "FORBIDDEN");
+            }
+            try (Response r = as(token, "api/assignments").post(json("{\"ticket_id\":" + id + ",\"mechanic_id\":"
+                    + id(other) + "}"))) {
+                assertProblem(r, 403, "FORBIDDEN");
+            }
+            try (Response r = as(token, "api/assignments/" + assignment).delete()) {
+                assertProblem(r, 403, "FORBIDDEN");
+            }
+        }
+        for (String path : new String[] {"api/service-tickets", t, "api/assignments"}) {
+            try (Response r = anonymous(path).get()) {
+                assertEquals(401, r.getStatus());
+            }
+        }
+        try (Response r = anonymous(t + "/parts").post(json(part(part, 1)))) {
+            assertEquals(401, r.getStatus());
+        }
+        // a mechanic may not open tickets
+        try (Response r = as(mineToken, "api/service-tickets").post(json(createBody))) {
+            assertProblem(r, 403, "FORBIDDEN");
+        }
+        // another mechanic's token, and a mechanic role account that is no mechanic: 404 on every ticket route
+        for (String token : new String[] {otherToken, Api.tokenFor("mechanic")}) {
+            try (Response r = as(token, t).get()) {
+                assertProblem(r, 404, "NOT_FOUND");
+            }
+            try (Response r = as(token, "api/service-tickets", "customer_id", customer).get()) {
+                assertEquals(0, body(r).getJsonObject("pagination").getInt("total"));
+            }
+            for (String verb : new String[] {"start", "complete", "cancel"}) {
+                try (Response r = as(token, t + "/" + verb).post(null)) {
+                    assertProblem(r, 404, "NOT_FOUND");
+                }
+            }
+            try (Response r = as(token, t + "/edit").put(json("{\"add_mechanic_ids\":[" + id(other) + "]}"))) {
+                assertProblem(r, 404, "NOT_FOUND");
+            }
+            try (Response r = as(token, t + "/labour").post(json("{\"hours\":1}"))) {
+                assertProblem(r, 404, "NOT_FOUND");
+            }
+            try (Response r = as(token, t + "/parts").post(json(part(part, 1)))) {
+                assertProblem(r, 404, "NOT_FOUND");
+            }
+            try (Response r = as(token, "api/assignments").post(json("{\"ticket_id\":" + id + ",\"mechanic_id\":"
+                    + id(other) + "}"))) {
+                assertProblem(r, 404, "NOT_FOUND");
+            }
+            try (Response r = as(token, "api/assignments/" + assignment).delete()) {
+                assertProblem(r, 404, "NOT_FOUND");
+            }
+            try (Response r = as(token, "api/assignments", "ticket_id", id).get()) {
+                assertEquals(0, body(r).getJsonObject("pagination").getInt("total"));
+            }
+        }
+        assertEquals(5, partQuantity(part));
+        // the assigned mechanic works it: sees it, takes parts, records own hours, starts, removes themselves
+        try (Response r = as(mineToken, t).get()) {
+            assertEquals(200, r.getStatus());
+        }
+        send(mineToken, "POST", id, "parts", part(part, 1), 200);
+        send(mineToken, "POST", id, "labour", "{\"hours\":0.25}", 200);
+        send(mineToken, "POST", id, "start", null, 200);
+        try (Response r = as(mineToken, "api/assignments").get()) {
+            assertEquals(1, body(r).getJsonObject("pagination").getInt("total"));
+        }
+        try (Response r = as(mineToken, "api/assignments/" + assignment).delete()) {
+            assertEquals(204, r.getStatus());
+        }
+        try (Response r = as(mineToken, t).get()) {
+            assertProblem(r, 404, "NOT_FOUND");
+        }
+        // managers and admins see and work everything
+        for (String role : new String[] {"manager", "admin"}) {
+            try (Response r = as(Api.tokenFor(role), t).get()) {
+                assertEquals(200, r.getStatus());
+            }
+            try (Response r = as(Api.tokenFor(role), "api/assignments").get()) {
+                assertEquals(200, r.getStatus());
+            }
+        }
+        assertEquals(4, partQuantity(part));
+    }
+
+    @Test
+    void badInputIsRefusedNamingTheField() {
+        long customer = Fixtures.customer();
+        JsonObject mechanic = Fixtures.mechanic();
+        long part = Fixtures.part(3);
+        for (String bad : new String[] {"{}", "{\"customer_id\":" + customer + "}",
+                ticket(customer, "\"vin\":\"1HGCM82633A00435\""), // 16 characters
+                ticket(customer, "\"vin\":\"1HGCM82633A0043I2\""), // an I
+                ticket(customer, "\"vin\":\"1HGCM82633A0O4352\""), // an O
+                ticket(customer, "\"vin\":\"1HGCM82633A-04352\""),
+                ticket(customer, "\"year\":1800"), ticket(customer, "\"year\":2101"),
+                ticket(customer, "\"priority\":\"asap\""), ticket(customer, "\"make\":\"" + "m".repeat(61) + "\""),
+                ticket(customer, "\"serial\":\"" + "s".repeat(65) + "\""),
+                "{\"customer_id\":" + customer + ",\"description\":\"" + "d".repeat(2001) + "\"}"}) {
+            try (Response r = as(manager, "api/service-tickets").post(json(bad))) {
+                assertProblem(r, 400, "VALIDATION_FAILED");
+            }
+        }
+        try (Response r = as(manager, "api/service-tickets").post(json(ticket(999_999_999L, "")))) {
+            assertEquals("customer_id", field(assertProblem(r, 404, "NOT_FOUND")));
+        }
+        long id = id(create(manager, ticket(customer, "\"serial\":\"SN-BAD\"")));
+        String t = "api/service-tickets/" + id;
+        try (Response r = as(manager, t + "/parts").post(json(part(999_999_999L, 1)))) {
+            assertEquals("item_id", field(assertProblem(r, 404, "NOT_FOUND")));
+        }
+        for (String bad : new String[] {part(part, 0), part(part, -1), part(part, 100_001), "{\"quantity\":1}"}) {
+            try (Response r = as(manager, t + "/parts").post(json(bad))) {
+                assertProblem(r, 400, "VALIDATION_FAILED");
+            }
+        }
+        try (Response r = as(manager, t + "/edit").put(json("{\"add_mechanic_ids\":[999999999]}"))) {
+            assertEquals("add_mechanic_ids[0]", field(assertProblem(r, 404, "NOT_FOUND")));
+        }
+        send(manager, "PUT", id, "edit", "{\"add_mechanic_ids\":[" + id(mechanic) + "]}", 200);
+        try (Response r = as(manager, t + "/edit").put(json("{\"add_mechanic_ids\":[" + id(mechanic) + "]}"))) {
+            assertProblem(r, 409, "ALREADY_EXISTS");
+        }
+        try (Response r = as(manager, "api/assignments").post(json("{\"ticket_id\":" + id + ",\"mechanic_id\":"
+                + id(mechanic) + "}"))) {
+            assertProblem(r, 409, "ALREADY_EXISTS");
+        }
+        try (Response r = as(manager, "api/assignments").post(json("{\"ticket_id\":999999999,\"mechanic_id\":"
+                + id(mechanic) + "}"))) {
+            assertEquals("ticket_id", field(assertProblem(r, 404, "NOT_FOUND")));
+        }
+        try (Response r = as(manager, "api/assignments").post(json("{\"ticket_id\":" + id
+                + ",\"mechanic_id\":999999999}"))) {
+            assertEquals("mechanic_id", field(assertProblem(r, 404, "NOT_FOUND")));
+        }
+        JsonObject absent = Fixtures.mechanic();
+        try (Response r = as(manager, t + "/edit").put(json("{\"remove_mechanic_ids\":[" + id(absent) + "]}"))) {
+            assertProblem(r, 409, "CONFLICT");
+        }
+        try (Response r = as(manager, t + "/labour").post(json("{\"mechanic_id\":" + id(absent) + ",\"hours\":1}"))) {
+            assertProblem(r, 409, "CONFLICT");
+        }
+        for (String bad : new String[] {"{\"mechanic_id\":" + id(mechanic) + ",\"hours\":0}",
+                "{\"mechanic_id\":" + id(mechanic) + ",\"hours\":24.01}",
+                "{\"mechanic_id\":" + id(mechanic) + ",\"hours\":1.234}", "{\"hours\":1}"}) {
+            try (Response r = as(manager, t + "/labour").post(json(bad))) {
+                assertProblem(r, 400, "VALIDATION_FAILED");
+            }
+        }
+        try (Response r = as(manager, t + "/parts/999999999").delete()) {
+            assertProblem(r, 404, "NOT_FOUND");
+        }
+        try (Response r = as(manager, "api/assignments/999999999").delete()) {
+            assertProblem(r, 404, "NOT_FOUND");
+        }
+        try (Response r = as(manager, "api/service-tickets/999999999").get()) {
+            assertProblem(r, 404, "NOT_FOUND");
+        }
+        for (String[] q : new String[][] {{"status", "closed"}, {"customer_id", "x"}, {"mechanic_id", "0"},
+                {"date_from", "yesterday"}, {"sort", "priority"}}) {
+            try (Response r = as(manager, "api/service-tickets", q[0], q[1]).get()) {
+                assertProblem(r, 400, "INVALID_PARAMETER");
+            }
+        }
+        // returning a line with a stale If-Match (the ticket's ETag) changes nothing
+        JsonObject fitted = send(manager, "POST", id, "parts", part(part, 1), 200);
+        long line = id(fitted.getJsonArray("parts").getJsonObject(0));
+        try (Response r = as(manager, t + "/parts/" + line).header("If-Match", "\"0\"").delete()) {
+            assertProblem(r, 412, "VERSION_CONFLICT");
+        }
+        assertEquals(2, partQuantity(part));
+        try (Response r = as(manager, t + "/parts/" + line).header("If-Match", "\"" + fitted.getJsonNumber("version")
+                + "\"").delete()) {
+            assertEquals(200, r.getStatus());
+        }
+        assertEquals(3, partQuantity(part));
+    }
+
+    private JsonObject dashboardTickets() {
+        try (Response r = as(manager, "api/dashboard/summary").get()) {
+            assertEquals(200, r.getStatus());
+            return body(r).getJsonObject("service_tickets");
+        }
+    }
+
+        private static JsonObject create(String token, String body) {
+        try (Response r = as(token, "api/service-tickets").post(json(body))) {
+            assertEquals(201, r.getStatus());
+            JsonObject ticket = body(r);
+            assertTrue(r.getLocation().toString().endsWith("/api/service-tickets/" + ticket.getJsonNumber("id")));
+            return ticket;
+        }
+    }
+
+    private static JsonObject get(String token, long id) {
+        try (Response r = as(token, "api/service-tickets/" + id).get()) {
+            assertEquals(200, r.getStatus());
+            return body(r);
+        }
+    }
+
+    private static JsonObject send(String token, String method, long id, String what, String body, int status) {
+        try (Response r = as(token, "api/service-tickets/" + id + "/" + what)
+                .method(method, body == null ? null : json(body))) {
+            String text = r.readEntity(String.class);
+            assertEquals(status, r.getStatus(), () -> method + " " + what + ": " + text);
+            try (var reader = jakarta.json.Json.createReader(new java.io.StringReader(text))) {
+                return reader.readObject();
+            }
+        }
+    }
+
+    private static int fittedUnits(JsonObject ticket) {
+        return ticket.getJsonArray("parts").getValuesAs(JsonObject.class).stream()
+                .filter(l -> l.getString("status").equals("fitted")).mapToInt(l -> l.getInt("quantity")).sum();
+    }
+
+    private static String ticket(long customer, String more) {
+        return "{\"customer_id\":" + customer + ",\"description\":\"Brakes squeal\"" + (more.isEmpty() ? "" : ","
+                + more) + "}";
+    }
+
+    private static String part(long item, int quantity) {
+        return "{\"item_id\":" + item + ",\"quantity\":" + quantity + "}";
+    }
+
+    private static long id(JsonObject object) {
+        return object.getJsonNumber("id").longValue();
+    }
+
+    private static BigDecimal decimal(JsonObject object, String name) {
+        return object.getJsonNumber(name).bigDecimalValue().setScale(2);
+    }
+
+    private static String field(JsonObject problem) {
+        return problem.getJsonArray("errors").getJsonObject(0).getString("field");
+    }
+
+    private static List<String> transitions(JsonObject ticket) {
+        return ticket.getJsonArray("allowed_transitions").getValuesAs(JsonString.class).stream()
+                .map(JsonString::getString).toList();
+    }
+}
