@@ -2,7 +2,6 @@ package io.factoryops.inventory;
 
 import io.factoryops.identity.Caller;
 import io.factoryops.identity.Role;
-import io.factoryops.platform.error.ApiException;
 import io.factoryops.platform.error.Problem;
 import io.factoryops.platform.http.ETags;
 import io.factoryops.platform.http.Params;
@@ -33,7 +32,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.Arrays;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
@@ -100,7 +98,8 @@ public class PartResource {
             @QueryParam("active") @Parameter(schema = @Schema(type = SchemaType.BOOLEAN)) String active) {
         PageRequest page = PageRequest.keyset(uriInfo, 20, PartService.SORTABLE, "sku", PartService.SORTABLE);
         PartService.Filter filter = new PartService.Filter(Params.optionalId("category", category),
-                Params.optionalId("location", location), status(status), Params.optionalId("supplier", supplier),
+                Params.optionalId("location", location), Params.optionalEnum("status", status, StockStatus.values(), StockStatus::value),
+                Params.optionalId("supplier", supplier),
                 Params.optionalDate("updated_from", updatedFrom), Params.optionalDate("updated_to", updatedTo),
                 Params.optionalBoolean("active", active));
         return Paging.ok(parts.list(page, filter), uriInfo);
@@ -196,15 +195,5 @@ public class PartResource {
     public Response movements(@PathParam("id") long id) {
         PageRequest page = PageRequest.keyset(uriInfo, 20, StockService.SORTABLE, "-id", StockService.SORTABLE);
         return Paging.ok(parts.movements(id, page, Caller.of(jwt)), uriInfo);
-    }
-
-    private static StockStatus status(String value) {
-        String status = Params.optionalText("status", value);
-        if (status == null) {
-            return null;
-        }
-        return Arrays.stream(StockStatus.values()).filter(s -> s.value().equals(status)).findFirst()
-                .orElseThrow(() -> ApiException.invalidParameter("status", "must be one of in_stock, low_stock, "
-                        + "out_of_stock"));
     }
 }

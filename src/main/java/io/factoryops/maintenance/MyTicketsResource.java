@@ -2,6 +2,7 @@ package io.factoryops.maintenance;
 
 import io.factoryops.identity.Caller;
 import io.factoryops.identity.Role;
+import io.factoryops.platform.http.Params;
 import io.factoryops.platform.paging.PageRequest;
 import io.factoryops.platform.paging.Paging;
 import jakarta.annotation.security.DenyAll;
@@ -55,6 +56,7 @@ public class MyTicketsResource {
     public Response list(@QueryParam("status") @Parameter(schema = @Schema(type = SchemaType.STRING,
             enumeration = {"open", "in_progress", "completed", "cancelled"})) String status) {
         PageRequest page = PageRequest.from(uriInfo, 20, ServiceTicketService.SORTABLE, "-created_at");
-        return Paging.ok(tickets.myTickets(Caller.of(jwt), page, ServiceTicketResource.status(status)), uriInfo);
+        return Paging.ok(tickets.myTickets(Caller.of(jwt), page, Params.optionalEnum("status", status,
+                TicketStatus.values(), TicketStatus::value)), uriInfo);
     }
 }

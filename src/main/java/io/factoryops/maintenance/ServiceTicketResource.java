@@ -2,7 +2,6 @@ package io.factoryops.maintenance;
 
 import io.factoryops.identity.Caller;
 import io.factoryops.identity.Role;
-import io.factoryops.platform.error.ApiException;
 import io.factoryops.platform.http.ETags;
 import io.factoryops.platform.http.Params;
 import io.factoryops.platform.idempotency.Idempotent;
@@ -29,7 +28,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.Arrays;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
@@ -90,7 +88,8 @@ public class ServiceTicketResource {
             @QueryParam("date_to") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date"))
             String dateTo) {
         PageRequest page = PageRequest.from(uriInfo, 20, ServiceTicketService.SORTABLE, "-created_at");
-        ServiceTicketService.Filter filter = new ServiceTicketService.Filter(status(status),
+        ServiceTicketService.Filter filter = new ServiceTicketService.Filter(
+                Params.optionalEnum("status", status, TicketStatus.values(), TicketStatus::value),
                 Params.optionalId("customer_id", customerId), Params.optionalId("mechanic_id", mechanicId),
                 Params.optionalDate("date_from", dateFrom), Params.optionalDate("date_to", dateTo));
         return Paging.ok(tickets.list(caller(), page, filter), uriInfo);
@@ -222,18 +221,5 @@ public class ServiceTicketResource {
 
     private static Response ok(ServiceTicketResponse ticket) {
         return ETags.ok(ticket.version(), ticket);
-    }
-
-    static TicketStatus status(String value) {
-        String status = Params.optionalText("status", value);
-        if (status == null) {
-            return null;
-        }
-        TicketStatus found = TicketStatus.of(status);
-        if (found == null) {
-            throw ApiException.invalidParameter("status", "must be one of "
-                    + Arrays.stream(TicketStatus.values()).map(TicketStatus::value).toList());
-        }
-        return found;
     }
 }

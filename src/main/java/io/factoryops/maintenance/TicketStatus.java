@@ -24,14 +24,4 @@ public enum TicketStatus {
     public String value() {
         return name().toLowerCase(Locale.ROOT);
     }
-
-    /** The status a wire value names, or null when none does. */
-    public static TicketStatus of(String value) {
-        for (TicketStatus s : values()) {
-            if (s.value().equals(value)) {
-                return s;
-            }
-        }
-        return null;
-    }
 }

@@ -2,7 +2,6 @@ package io.factoryops.notification;
 
 import io.factoryops.identity.Caller;
 import io.factoryops.identity.Role;
-import io.factoryops.platform.error.ApiException;
 import io.factoryops.platform.http.Params;
 import io.factoryops.platform.paging.PageRequest;
 import io.factoryops.platform.paging.Paging;
@@ -20,7 +19,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.Arrays;
 import java.util.Locale;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -67,7 +65,8 @@ public class NotificationResource {
         PageRequest page = PageRequest.keyset(uriInfo, 20, NotificationService.SORTABLE,
                 NotificationService.DEFAULT_SORT, NotificationService.SEEKABLE);
         NotificationService.Filter filter = new NotificationService.Filter(Params.optionalBoolean("read", read),
-                type(type));
+                Params.optionalEnum("type", type == null ? null : type.toUpperCase(Locale.ROOT),
+                        NotificationType.values(), NotificationType::name));
         return Paging.ok(notifications.list(Caller.of(jwt), page, filter), uriInfo);
     }
 
@@ -105,17 +104,5 @@ public class NotificationResource {
             content = @Content(schema = @Schema(implementation = MarkedReadResponse.class)))
     public MarkedReadResponse markAllRead() {
         return new MarkedReadResponse(notifications.markAllRead(Caller.of(jwt)));
-    }
-
-    private static NotificationType type(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return NotificationType.valueOf(value.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw ApiException.invalidParameter("type", "must be one of "
-                    + Arrays.stream(NotificationType.values()).map(Enum::name).toList());
-        }
     }
 }

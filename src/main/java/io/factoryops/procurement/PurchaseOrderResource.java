@@ -2,7 +2,6 @@ package io.factoryops.procurement;
 
 import io.factoryops.identity.Caller;
 import io.factoryops.identity.Role;
-import io.factoryops.platform.error.ApiException;
 import io.factoryops.platform.http.ETags;
 import io.factoryops.platform.http.Params;
 import io.factoryops.platform.idempotency.Idempotent;
@@ -28,7 +27,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.Arrays;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
@@ -89,7 +87,8 @@ public class PurchaseOrderResource {
             String dateTo) {
         PageRequest page = PageRequest.keyset(uriInfo, 20, PurchaseOrderService.SORTABLE, "-created_at",
                 PurchaseOrderService.SORTABLE);
-        PurchaseOrderService.Filter filter = new PurchaseOrderService.Filter(status(status),
+        PurchaseOrderService.Filter filter = new PurchaseOrderService.Filter(
+                Params.optionalEnum("status", status, PurchaseOrderStatus.values(), PurchaseOrderStatus::value),
                 Params.optionalId("supplier_id", supplierId), Params.optionalDate("date_from", dateFrom),
                 Params.optionalDate("date_to", dateTo));
         return Paging.ok(orders.list(page, filter), uriInfo);
@@ -212,15 +211,5 @@ public class PurchaseOrderResource {
 
     private static Response ok(PurchaseOrderResponse order) {
         return ETags.ok(order.version(), order);
-    }
-
-    private static PurchaseOrderStatus status(String value) {
-        String status = Params.optionalText("status", value);
-        if (status == null) {
-            return null;
-        }
-        return Arrays.stream(PurchaseOrderStatus.values()).filter(s -> s.value().equals(status)).findFirst()
-                .orElseThrow(() -> ApiException.invalidParameter("status", "must be one of "
-                        + Arrays.stream(PurchaseOrderStatus.values()).map(PurchaseOrderStatus::value).toList()));
     }
 }

@@ -5,6 +5,8 @@ import io.factoryops.platform.Decimals;
 import io.factoryops.platform.error.ApiException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.function.Function;
 
 /**
  * Parses optional query parameters; a value of the wrong form or out of its range is 400
@@ -84,5 +86,19 @@ public final class Params {
             throw ApiException.invalidParameter(name, "must be at most 200 characters");
         }
         return v;
+    }
+
+    /**
+     * A filter on a closed set: null when blank, else the constant whose wire value ({@code wire}) equals the
+     * trimmed text; 400 listing the allowed values otherwise.
+     */
+    public static <E extends Enum<E>> E optionalEnum(String name, String value, E[] values, Function<E, String> wire) {
+        String v = optionalText(name, value);
+        if (v == null) {
+            return null;
+        }
+        return Arrays.stream(values).filter(e -> wire.apply(e).equals(v)).findFirst()
+                .orElseThrow(() -> ApiException.invalidParameter(name, "must be one of "
+                        + Arrays.stream(values).map(wire).toList()));
     }
 }
