@@ -72,6 +72,8 @@ step "refresh the analytics (and, where built, the inventory figures)"
 curl -s -X POST "$BASE/api/analytics/refresh" -H "Authorization: Bearer $TOKEN"; echo
 ROOT=$(cat "$DATA/root-category-$KIND")
 C=${CONNECTIONS:-16}; S=${SECONDS_MEASURED:-20}; W=${WARMUP:-20}
+step "GET /api/auth/me (the floor: token, filters, JAX-RS, JSON; one account read)"
+java bench/InventoryLoad.java get "$BASE" "$FACTORY_ADMIN_PASSWORD" "/api/auth/me" "$C" "$S" "$W"
 step "GET /api/inventory/items?status=low_stock&category=$ROOT"
 java bench/InventoryLoad.java get "$BASE" "$FACTORY_ADMIN_PASSWORD" "/api/inventory/items?status=low_stock&category=$ROOT" "$C" "$S" "$W"
 step "GET /api/dashboard/summary"
