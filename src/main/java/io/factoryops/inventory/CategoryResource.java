@@ -76,7 +76,7 @@ public class CategoryResource {
                                  schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1"))
                          @QueryParam("under") String under) {
         PageRequest page = PageRequest.from(uriInfo, 20, CategoryService.SORTABLE, "path");
-        CategoryService.Filter filter = new CategoryService.Filter(Params.optionalId("parent_id", parentId),
+        TreeService.Filter filter = new CategoryService.Filter(Params.optionalId("parent_id", parentId),
                 Params.optionalId("under", under));
         return Paging.ok(categories.list(page, filter), uriInfo);
     }

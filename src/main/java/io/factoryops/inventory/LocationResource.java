@@ -79,7 +79,7 @@ public class LocationResource {
                                  schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1"))
                          @QueryParam("under") String under) {
         PageRequest page = PageRequest.from(uriInfo, 20, LocationService.SORTABLE, "path");
-        LocationService.Filter filter = new LocationService.Filter(Params.optionalId("parent_id", parentId),
+        TreeService.Filter filter = new LocationService.Filter(Params.optionalId("parent_id", parentId),
                 Params.optionalId("under", under));
         return Paging.ok(locations.list(page, filter), uriInfo);
     }

@@ -1,0 +1,201 @@
+package io.factoryops.inventory;
+
+import io.factoryops.platform.audit.AuditService;
+import io.factoryops.platform.db.Constraints;
+import io.factoryops.platform.db.Versions;
+import io.factoryops.platform.error.ApiException;
+import io.factoryops.platform.error.ErrorCode;
+import io.factoryops.platform.error.FieldError;
+import io.factoryops.platform.paging.JpaPaging;
+import io.factoryops.platform.paging.Page;
+import io.factoryops.platform.paging.PageRequest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import jakarta.persistence.criteria.Predicate;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * What the trees of categories and locations share: at most {@value TreeNode#MAX_DEPTH} levels, no cycles,
+ * a node with children or with things that refer to it cannot be deleted; a node's path and depth, and its
+ * descendants', follow every move. Every change takes the tree's lock first ({@link Trees}) and writes its
+ * audit row in the same transaction. A tree says how a request describes a node and what makes a node
+ * unique (a category's name among its siblings, a location's code).
+ *
+ * @param <N> the node
+ * @param <Q> the request that creates or replaces one
+ * @param <R> its response
+ */
+public abstract class TreeService<N extends TreeNode, Q, R> {
+
+    @PersistenceContext(unitName = "factory")
+    EntityManager em;
+
+    @Inject
+    AuditService audit;
+
+    private final Class<N> type;
+    private final String noun;
+    private final String referencedBy;
+    private final Map<String, String> sortAttributes;
+    private final String[] searched;
+
+    /**
+     * Filters of the list besides {@code q}.
+     *
+     * @param parentId the direct children of this node
+     * @param under    everything below this node (its descendants, not itself)
+     */
+    public record Filter(Long parentId, Long under) {
+    }
+
+    /**
+     * @param noun           the node in messages, in the audit log and as the tree's lock ("category")
+     * @param referencedBy   what may refer to a node and keep it from being deleted ("parts")
+     * @param sortAttributes the API's sort names mapped to attributes
+     * @param searched       the attributes that {@code q} searches
+     */
+    protected TreeService(Class<N> type, String noun, String referencedBy, Map<String, String> sortAttributes,
+                          String... searched) {
+        this.type = type;
+        this.noun = noun;
+        this.referencedBy = referencedBy;
+        this.sortAttributes = sortAttributes;
+        this.searched = searched;
+    }
+
+    protected abstract R response(N node);
+
+    protected abstract Long parentId(Q request);
+
+    /** A new node under {@code parent} (null: a root) as the request describes it; 409 when not unique. */
+    protected abstract N create(Q request, N parent);
+
+    /** Describes the node as the request does, to be moved under {@code parent}; 409 when not unique. */
+    protected abstract void describe(N node, Q request, N parent);
+
+    /** The 409 when the database's unique key refuses the node (a parallel change won). */
+    protected abstract Supplier<ApiException> duplicate(N node);
+
+    @Transactional
+    public Page<R> list(PageRequest page, Filter filter) {
+        if (filter.parentId() != null) {
+            named("parent_id", filter.parentId());
+        }
+        Subtree under = filter.under() == null ? null : Subtree.of(named("under", filter.under()));
+        return JpaPaging.find(em, type, page, sortAttributes, (cb, root) -> {
+            List<Predicate> where = new ArrayList<>();
+            if (page.q() != null) {
+                where.add(JpaPaging.containsAny(cb, root, page.q(), searched));
+            }
+            if (filter.parentId() != null) {
+                where.add(cb.equal(root.get("parentId"), filter.parentId()));
+            }
+            if (under != null) {
+                where.add(under.below(cb, root));
+            }
+            return where;
+        }).map(this::response);
+    }
+
+    @Transactional
+    public R get(long id) {
+        return response(find(id));
+    }
+
+    /**
+     * The ids of this node and of every node below it, in id order (404 when unknown): what a filter
+     * "in this category (at this location), the ones below included" compares an id with, e.g.
+     * {@code root.get("categoryId").in(ids)}. One indexed prefix query on {@code id_path}.
+     */
+    @Transactional
+    public List<Long> subtreeIds(long id) {
+        return Trees.subtreeIds(em, type, find(id).getIdPath());
+    }
+
+    /**
+     * This node and everything below it as a Criteria filter (404 when unknown), for lists over entities
+     * that relate to a node: {@code subtree.contains(cb, root.get("category"))}, one indexed prefix range.
+     */
+    @Transactional
+    public Subtree subtree(long id) {
+        return Subtree.of(find(id));
+    }
+
+    @Transactional
+    public R create(Q request) {
+        Trees.lock(em, noun);
+        N parent = Trees.parent(em, type, what(), parentId(request));
+        N node = create(request, parent);
+        Trees.insert(em, node, parent, what(), duplicate(node));
+        R created = response(node);
+        audit.record("CREATE", noun, node.getId(), null, created);
+        return created;
+    }
+
+    /** Changes and/or moves a node; its descendants' paths and depths follow in the same transaction. */
+    @Transactional
+    public R replace(long id, Long expectedVersion, Q request) {
+        Trees.lock(em, noun);
+        N node = find(id);
+        Versions.check(node, expectedVersion, what());
+        R before = response(node);
+        N parent = Trees.parent(em, type, what(), parentId(request));
+        Trees.requireNoCycle(node, parent, what());
+        describe(node, request, parent);
+        Trees.move(em, type, node, parent, what(), duplicate(node));
+        R after = response(node);
+        audit.record("UPDATE", noun, id, before, after);
+        return after;
+    }
+
+    @Transactional
+    public void delete(long id, Long expectedVersion) {
+        Trees.lock(em, noun);
+        N node = find(id);
+        Versions.check(node, expectedVersion, what());
+        long children = Trees.children(em, type, id);
+        if (children > 0) {
+            throw new ApiException(ErrorCode.STILL_REFERENCED, what() + " " + id + " has " + children
+                    + " children; delete or move them first");
+        }
+        R before = response(node);
+        em.remove(node);
+        Constraints.flush(em, () -> new ApiException(ErrorCode.STILL_REFERENCED,
+                what() + " " + id + " is still referenced (by " + referencedBy + "); move them first"));
+        audit.record("DELETE", noun, id, before, null);
+    }
+
+    /** Whether another node than {@code exceptId} matches the JPQL query of ids; for the uniqueness checks. */
+    protected static boolean taken(TypedQuery<Long> ids, Long exceptId) {
+        return ids.getResultList().stream().anyMatch(other -> !other.equals(exceptId));
+    }
+
+    private N find(long id) {
+        N node = em.find(type, id);
+        if (node == null) {
+            throw ApiException.notFound(what(), id);
+        }
+        return node;
+    }
+
+    /** The node a query parameter names; 404 naming the parameter when unknown. */
+    private N named(String parameter, long id) {
+        N node = em.find(type, id);
+        if (node == null) {
+            throw new ApiException(ErrorCode.NOT_FOUND, parameter + ": " + noun + " " + id + " was not found",
+                    List.of(new FieldError(parameter, noun + " not found")), Map.of());
+        }
+        return node;
+    }
+
+    private String what() {
+        return noun.substring(0, 1).toUpperCase(Locale.ROOT) + noun.substring(1);
+    }
+}
