@@ -76,6 +76,11 @@ step "GET /api/auth/me (the floor: token, filters, JAX-RS, JSON; one account rea
 java bench/InventoryLoad.java get "$BASE" "$FACTORY_ADMIN_PASSWORD" "/api/auth/me" "$C" "$S" "$W"
 step "GET /api/inventory/items?status=low_stock&category=$ROOT"
 java bench/InventoryLoad.java get "$BASE" "$FACTORY_ADMIN_PASSWORD" "/api/inventory/items?status=low_stock&category=$ROOT" "$C" "$S" "$W"
+# the same two with as many connections as cores: each request's own latency, not queued behind 15 others
+for path in "/api/auth/me" "/api/inventory/items?status=low_stock&category=$ROOT"; do
+    step "GET $path, $(nproc) connections"
+    java bench/InventoryLoad.java get "$BASE" "$FACTORY_ADMIN_PASSWORD" "$path" "$(nproc)" "$S" "$W"
+done
 step "GET /api/dashboard/summary"
 java bench/InventoryLoad.java get "$BASE" "$FACTORY_ADMIN_PASSWORD" "/api/dashboard/summary" "$C" "$S" "$W"
 curl -s "$BASE/api/dashboard/summary" -H "Authorization: Bearer $TOKEN"; echo
