@@ -15,6 +15,7 @@ export H2_FILE="$PWD/target/bench-flood-data/factory"
 rm -rf target/bench-flood-data
 echo "machine: $(nproc) cores, $(date -u +%FT%TZ)"
 mvn -q -ntp package -DskipTests
+mvn -q -ntp liberty:create liberty:deploy   # package deploys into the test server only (it-<port>)
 mvn -q -ntp liberty:start
 trap 'mvn -q -ntp liberty:stop' EXIT
 # the server reports started before the application has (on a busy machine, by minutes)

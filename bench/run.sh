@@ -57,6 +57,7 @@ openssl speed -seconds 3 rsa2048 2>/dev/null | tail -1 || true
 
 step "build and create (or migrate) the schema"
 mvn -q -ntp package -DskipTests
+mvn -q -ntp liberty:create liberty:deploy   # package deploys into the test server only (it-<port>)
 start=$(date +%s%N)
 mvn -q -ntp liberty:start
 echo "started (with migrations) in $(( ($(date +%s%N) - start) / 1000000 )) ms"
