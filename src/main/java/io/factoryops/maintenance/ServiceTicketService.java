@@ -20,6 +20,7 @@ import io.factoryops.stock.StockReference;
 import io.factoryops.stock.StockService;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -79,6 +80,10 @@ public class ServiceTicketService {
 
     @Inject
     AuditService audit;
+
+    /** The analytics read model counts each completed ticket for its mechanics (top mechanics). */
+    @Inject
+    Event<ServiceTicketCompleted> completed;
 
     @Inject
     @ConfigProperty(name = "factory.tax-rate", defaultValue = "0.09")
@@ -212,6 +217,8 @@ public class ServiceTicketService {
         ServiceTicket ticket = lock(caller, id);
         String before = ticket.getStatus().value();
         ticket.complete();
+        completed.fire(ServiceTicketCompleted.of(ticket, mechanics.usernames(ticket.getAssignments().stream()
+                .map(Assignment::getMechanicId).toList())));
         return changed(ticket, "COMPLETE", before);
     }
 
