@@ -13,5 +13,5 @@ record AnalyticsDelta(Kind kind, long keyId, LocalDate day, long quantity, BigDe
                       Instant eventTime) {
 
     /** What a delta counts. */
-    enum Kind { CUSTOMER, PRODUCT_SOLD, PRODUCT_PRODUCED, EMPLOYEE, DAILY, SALES_DAY, OPEN_ORDERS }
+    enum Kind { CUSTOMER, PRODUCT_SOLD, PRODUCT_PRODUCED, EMPLOYEE, DAILY, SALES_DAY, OPEN_ORDERS, MECHANIC_DAY }
 }

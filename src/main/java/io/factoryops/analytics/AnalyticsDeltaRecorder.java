@@ -1,5 +1,6 @@
 package io.factoryops.analytics;
 
+import io.factoryops.maintenance.ServiceTicketCompleted;
 import io.factoryops.production.ProductionCounted;
 import io.factoryops.sales.OrderCounted;
 import io.factoryops.sales.OrderStatusChanged;
@@ -19,7 +20,7 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * Turns sales and production events into delta rows, inside the transaction that fired them: one
+ * Turns sales, production and maintenance events into delta rows, inside the transaction that fired them: one
  * multi-row INSERT per event (nobody reads a delta's id back, so they need not go one by one through
  * the persistence context).
  */
@@ -69,6 +70,18 @@ public class AnalyticsDeltaRecorder {
                         BigDecimal.ZERO, sign, time),
                 new AnalyticsDelta(AnalyticsDelta.Kind.DAILY, production.productId(), production.productionDate(),
                         quantity, BigDecimal.ZERO, sign, time)));
+    }
+
+    /** A completed ticket, for each of its mechanics on its completion day (see {@link MechanicDailyFigure}). */
+    void onTicketCompleted(@Observes ServiceTicketCompleted ticket) {
+        LocalDate day = LocalDate.ofInstant(ticket.completedAt(), ZoneOffset.UTC);
+        List<AnalyticsDelta> deltas = ticket.work().stream()
+                .map(w -> new AnalyticsDelta(AnalyticsDelta.Kind.MECHANIC_DAY, w.mechanicId(), day, w.partsFitted(),
+                        w.hours(), 1, ticket.completedAt()))
+                .toList();
+        if (!deltas.isEmpty()) {
+            insert(deltas);
+        }
     }
 
     private void insert(List<AnalyticsDelta> deltas) {

@@ -46,6 +46,20 @@ public final class AnalyticsResponses {
                                        Pagination pagination) {
     }
 
+    /** A mechanic's work over the period: see {@code GET /api/mechanics/top}. */
+    public record TopMechanic(long mechanicId, String mechanicName,
+                              @Schema(description = "Completed tickets the mechanic was on, counted on their "
+                                      + "completion day (UTC)") long ticketsWorked,
+                              @Schema(multipleOf = 0.01, description = "The mechanic's labour hours on those tickets")
+                              BigDecimal labourHours,
+                              @Schema(description = "Units of the part lines the mechanic fitted on those tickets "
+                                      + "and did not give back") long partsFitted) {
+    }
+
+    public record TopMechanics(List<TopMechanic> mechanics, LocalDate dateFrom, LocalDate dateTo,
+                               @Schema(nullable = true, description = AS_OF) Instant asOf) {
+    }
+
     public record Refresh(String mode, Instant refreshedAt, long durationMs, long rowsProcessed) {
     }
 }

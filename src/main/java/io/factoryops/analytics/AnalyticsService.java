@@ -3,6 +3,7 @@ package io.factoryops.analytics;
 import io.factoryops.analytics.AnalyticsResponses.CustomerValue;
 import io.factoryops.analytics.AnalyticsResponses.EmployeePerformance;
 import io.factoryops.analytics.AnalyticsResponses.ProductOutput;
+import io.factoryops.analytics.AnalyticsResponses.TopMechanic;
 import io.factoryops.analytics.AnalyticsResponses.TopProduct;
 import io.factoryops.platform.paging.Page;
 import io.factoryops.platform.paging.PageRequest;
@@ -83,6 +84,23 @@ public class AnalyticsService {
                         + "JOIN products p ON p.id = s.product_id WHERE s.quantity_sold > 0 "
                         + "ORDER BY s.quantity_sold DESC, s.product_id DESC LIMIT ?", List.of(limit),
                 rs -> new TopProduct(rs.getLong(1), rs.getString(2), rs.getLong(3)));
+    }
+
+    /**
+     * Mechanics ranked by tickets worked between two days (inclusive), then labour hours, then parts fitted,
+     * then the higher id ({@link MechanicDailyFigure} says what counts): the period's (day, mechanic) rows of
+     * the summary, summed per mechanic; only the ranked rows are joined to their names.
+     */
+    public List<TopMechanic> topMechanics(LocalDate from, LocalDate to, int limit) {
+        return query("SELECT x.mechanic_id, m.name, x.tickets, x.hours, x.parts FROM (SELECT mechanic_id, "
+                        + "SUM(tickets) tickets, SUM(hours) hours, SUM(parts) parts FROM analytics_mechanic_daily "
+                        + "WHERE work_date BETWEEN ? AND ? GROUP BY mechanic_id "
+                        + "ORDER BY tickets DESC, hours DESC, parts DESC, mechanic_id DESC LIMIT ?) x "
+                        + "JOIN mechanics m ON m.id = x.mechanic_id "
+                        + "ORDER BY x.tickets DESC, x.hours DESC, x.parts DESC, x.mechanic_id DESC",
+                List.of(Date.valueOf(from), Date.valueOf(to), limit),
+                rs -> new TopMechanic(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getBigDecimal(4).setScale(2),
+                        rs.getLong(5)));
     }
 
     public Page<CustomerValue> customerLifetimeValue(BigDecimal threshold, PageRequest page) {

@@ -40,7 +40,10 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** {@code /api/mechanics}: managers create and manage mechanics; mechanics log in here. */
+/**
+ * {@code /api/mechanics}: managers create and manage mechanics; mechanics log in here. The ranking
+ * {@code GET /api/mechanics/top} is read from the analytics summaries: analytics' {@code TopMechanicsResource}.
+ */
 @Path("mechanics")
 @RequestScoped
 @DenyAll

@@ -140,6 +140,19 @@ public class MechanicService {
         return names;
     }
 
+    /** Usernames of these mechanics in one query (the {@code fitted_by} of the part lines they fit). */
+    @Transactional
+    public Map<Long, String> usernames(Collection<Long> ids) {
+        Map<Long, String> usernames = new HashMap<>();
+        if (!ids.isEmpty()) {
+            em.createQuery("SELECT m.id, m.username FROM Mechanic m WHERE m.id IN :ids", Object[].class)
+                    .setParameter("ids", Set.copyOf(ids))
+                    .getResultList()
+                    .forEach(row -> usernames.put((Long) row[0], (String) row[1]));
+        }
+        return usernames;
+    }
+
     /** The mechanic a request names in {@code field}: 404 naming the field when unknown. */
     @Transactional
     public Mechanic require(long id, String field) {

@@ -113,6 +113,13 @@ public class ServiceTicket extends VersionedEntity {
         this.serviceDate = serviceDate;
     }
 
+    /** New details (asset, work asked for, priority, service date) while open or in progress. */
+    void revise(String vin, String serial, String make, String model, Integer year, String description,
+                TicketPriority priority, LocalDate serviceDate) {
+        requireWorkable("edit");
+        describe(vin, serial, make, model, year, description, priority, serviceDate);
+    }
+
     void start() {
         transition("start", TicketStatus.OPEN, TicketStatus.IN_PROGRESS);
         startedAt = Instant.now();

@@ -123,6 +123,20 @@ public class ServiceTicketResource {
         return ETags.created(uriInfo, created.id(), created.version(), created);
     }
 
+    @PUT
+    @Path("{id}")
+    @RolesAllowed({Role.MANAGER_NAME, Role.MECHANIC_NAME})
+    @Operation(operationId = "replaceServiceTicket", summary = "Change a ticket's details",
+            description = "Roles: manager, mechanic (assigned; 404 otherwise); customers follow their tickets at "
+            + "/api/customers/my-tickets and do not change them. Replaces description, service_date, priority and the "
+            + "asset (vin, serial, make, model, year; one left out is cleared) while the ticket is open or in "
+            + "progress: 409 INVALID_TRANSITION once completed or cancelled. Audited. If-Match → 412 when stale.")
+    @APIResponse(responseCode = "200", description = "The service ticket",
+            content = @Content(schema = @Schema(implementation = ServiceTicketResponse.class)))
+    public Response replace(@PathParam("id") long id, @NotNull @Valid ServiceTicketUpdateRequest body) {
+        return ok(tickets.revise(caller(), id, ETags.expectedVersion(headers), body));
+    }
+
     @POST
     @Path("{id}/start")
     @RolesAllowed({Role.MANAGER_NAME, Role.MECHANIC_NAME})

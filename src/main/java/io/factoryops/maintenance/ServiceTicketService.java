@@ -20,6 +20,7 @@ import io.factoryops.stock.StockReference;
 import io.factoryops.stock.StockService;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -79,6 +80,10 @@ public class ServiceTicketService {
 
     @Inject
     AuditService audit;
+
+    /** The analytics read model counts each completed ticket for its mechanics (top mechanics). */
+    @Inject
+    Event<ServiceTicketCompleted> completed;
 
     @Inject
     @ConfigProperty(name = "factory.tax-rate", defaultValue = "0.09")
@@ -199,6 +204,39 @@ public class ServiceTicketService {
         return created;
     }
 
+    /**
+     * Replaces the ticket's details (If-Match checked after the row lock): 409 INVALID_TRANSITION once completed
+     * or cancelled. The customer, the mechanics, the labour and the parts do not change here.
+     */
+    @Transactional
+    public ServiceTicketResponse revise(Caller caller, long id, Long expectedVersion, ServiceTicketUpdateRequest request) {
+        ServiceTicket ticket = lock(caller, id);
+        Versions.check(ticket, expectedVersion, "Service ticket");
+        ServiceTicketResponse before = view(ticket);
+        ticket.revise(request.vin() == null ? null : request.vin().toUpperCase(Locale.ROOT),
+                Text.trimToNull(request.serial()), Text.trimToNull(request.make()), Text.trimToNull(request.model()),
+                request.year(), request.description().trim(), TicketPriority.of(request.priority()),
+                request.serviceDate());
+        em.flush();
+        ServiceTicketResponse after = view(ticket);
+        audit.record("UPDATE", "service_ticket", id, details(before), details(after));
+        return after;
+    }
+
+    /** The fields {@link #revise} changes, as the audit log keeps them. */
+    private static Map<String, Object> details(ServiceTicketResponse t) {
+        Map<String, Object> details = new TreeMap<>();
+        details.put("description", t.description());
+        details.put("priority", t.priority());
+        details.put("service_date", t.serviceDate().toString());
+        details.put("vin", t.vin());
+        details.put("serial", t.serial());
+        details.put("make", t.make());
+        details.put("model", t.model());
+        details.put("year", t.year());
+        return details;
+    }
+
     @Transactional
     public ServiceTicketResponse start(Caller caller, long id) {
         ServiceTicket ticket = lock(caller, id);
@@ -212,6 +250,8 @@ public class ServiceTicketService {
         ServiceTicket ticket = lock(caller, id);
         String before = ticket.getStatus().value();
         ticket.complete();
+        completed.fire(ServiceTicketCompleted.of(ticket, mechanics.usernames(ticket.getAssignments().stream()
+                .map(Assignment::getMechanicId).toList())));
         return changed(ticket, "COMPLETE", before);
     }
 

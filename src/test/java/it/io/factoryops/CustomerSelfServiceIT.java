@@ -6,10 +6,21 @@ import static it.io.factoryops.support.Api.assertProblem;
 import static it.io.factoryops.support.Api.body;
 import static it.io.factoryops.support.Api.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import it.io.factoryops.support.Api;
+import it.io.factoryops.support.OpenApiContract;
 import jakarta.json.JsonObject;
+import jakarta.ws.rs.client.Client;
+import jakarta.ws.rs.client.ClientBuilder;
 import jakarta.ws.rs.core.Response;
+import java.net.InetAddress;
+import java.util.concurrent.ThreadLocalRandom;
+import org.apache.http.client.config.RequestConfig;
+import org.apache.http.impl.client.HttpClientBuilder;
+import org.jboss.resteasy.client.jaxrs.ResteasyClientBuilder;
+import org.jboss.resteasy.client.jaxrs.engines.ApacheHttpClient43Engine;
 import org.junit.jupiter.api.Test;
 
 /** Customers register, sign in, open their own service tickets and see only those. */
@@ -100,6 +111,54 @@ class CustomerSelfServiceIT {
         }
         try (Response r = as(unlinked, "api/service-tickets").post(json("{\"description\":\"x\"}"))) {
             assertProblem(r, 403, "FORBIDDEN");
+        }
+    }
+
+    /**
+     * Registration is rate limited like a login: 10 a minute per client address on the test server (the
+     * default factory.rate-limit.login-per-minute), then 429 with Retry-After and RateLimit-* headers. The
+     * requests come from an address of their own in the loopback range (127.0.x.y), so that this test and the
+     * other registrations of the suite, all from 127.0.0.1, do not use up each other's bucket.
+     */
+    @Test
+    void registrationIsRateLimitedPerAddressLikeALogin() throws Exception {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        InetAddress address = InetAddress.getByAddress(new byte[] {127, 0, (byte) random.nextInt(1, 250),
+                (byte) random.nextInt(2, 250)});
+        Client client = OpenApiContract.register(((ResteasyClientBuilder) ClientBuilder.newBuilder())
+                .httpEngine(new ApacheHttpClient43Engine(HttpClientBuilder.create().setDefaultRequestConfig(
+                        RequestConfig.custom().setLocalAddress(address).build()).build(), true))
+                .build(), Api.BASE);
+        try {
+            Response limited = null;
+            int created = 0;
+            long start = System.nanoTime();
+            for (int i = 0; i < 30 && limited == null; i++) {
+                Response r = client.target(Api.BASE).path("api/customers/register").request()
+                        .post(json(registration(Api.uniqueEmail("flood"), Api.PASSWORD)));
+                if (r.getStatus() == 429) {
+                    limited = r;
+                } else {
+                    assertEquals(201, r.getStatus());
+                    r.close();
+                    created++;
+                }
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            assertNotNull(limited, "no 429 after 30 registrations from one address");
+            // 10 at once, then one more every 6 s while the loop runs
+            int refilled = (int) Math.ceil(seconds / 6);
+            int allowed = created;
+            assertTrue(created >= 10 && created <= 10 + refilled, () -> allowed + " registrations in " + seconds + " s");
+            assertTrue(Long.parseLong(limited.getHeaderString("Retry-After")) >= 1);
+            assertEquals("10", limited.getHeaderString("RateLimit-Limit"));
+            assertEquals("0", limited.getHeaderString("RateLimit-Remaining"));
+            assertNotNull(limited.getHeaderString("RateLimit-Reset"));
+            assertProblem(limited, 429, "RATE_LIMITED");
+            // the limit is the address's: a registration from 127.0.0.1 still goes through
+            register(Api.uniqueEmail("self"));
+        } finally {
+            client.close();
         }
     }
 

@@ -31,8 +31,21 @@ class ServiceTicketIT {
     private final String manager = Api.tokenFor("manager");
 
     @Test
-    void theWholeLifeWithAManagerAndTwoMechanics() {
-        long customer = Fixtures.customer();
+    void theWholeLifeWithACustomerAManagerAndTwoMechanics() {
+        // the customer registers and opens the ticket themselves
+        String email = Api.uniqueEmail("owner");
+        long customer;
+        try (Response r = anonymous("api/customers/register").post(json("{\"name\":\"Ticket Owner\",\"email\":\""
+                + email + "\",\"password\":\"" + Api.PASSWORD + "\"}"))) {
+            assertEquals(201, r.getStatus());
+            customer = body(r).getJsonNumber("id").longValue();
+        }
+        String customerToken;
+        try (Response r = anonymous("api/customers/login").post(json("{\"email\":\"" + email + "\",\"password\":\""
+                + Api.PASSWORD + "\"}"))) {
+            assertEquals(200, r.getStatus());
+            customerToken = body(r).getString("access_token");
+        }
         JsonObject ana = Fixtures.mechanic();
         JsonObject ben = Fixtures.mechanic();
         long anaId = id(ana);
@@ -43,8 +56,10 @@ class ServiceTicketIT {
         long oil = Fixtures.part(5);
 
         JsonObject before = dashboardTickets();
-        JsonObject ticket = create(manager, ticket(customer, "\"vin\":\"" + VIN.toLowerCase() + "\",\"make\":\"Honda\","
-                + "\"model\":\"Accord\",\"year\":2003,\"priority\":\"high\",\"service_date\":\"2026-12-01\""));
+        JsonObject ticket = create(customerToken, "{\"description\":\"Brakes squeal\",\"vin\":\"" + VIN.toLowerCase()
+                + "\",\"make\":\"Honda\",\"model\":\"Accord\",\"year\":2003,\"priority\":\"high\","
+                + "\"service_date\":\"2026-12-01\"}");
+        assertEquals(customer, ticket.getJsonNumber("customer_id").longValue());
         long id = id(ticket);
         assertEquals("open", ticket.getString("status"));
         assertEquals(VIN, ticket.getString("vin"));
@@ -153,6 +168,14 @@ class ServiceTicketIT {
         try (Response r = as(Api.adminToken(), "api/audit-logs", "entity_type", "service_ticket", "entity_id", id,
                 "per_page", 100).get()) {
             assertTrue(body(r).getJsonObject("pagination").getInt("total") >= 8);
+        }
+        // the customer follows it to the end, totals included
+        try (Response r = as(customerToken, "api/customers/my-tickets", "status", "completed").get()) {
+            JsonObject page = body(r);
+            assertEquals(1, page.getJsonObject("pagination").getInt("total"));
+            JsonObject mine = page.getJsonArray("data").getJsonObject(0);
+            assertEquals(id, id(mine));
+            assertEquals(new BigDecimal("137.34"), decimal(mine, "total"));
         }
     }
 
@@ -435,6 +458,94 @@ class ServiceTicketIT {
             assertEquals(200, r.getStatus());
         }
         assertEquals(3, partQuantity(part));
+    }
+
+    @Test
+    void theDetailsChangeWithIfMatchWhileTheTicketIsWorkable() {
+        long customer = Fixtures.customer();
+        JsonObject mechanic = Fixtures.mechanic();
+        String mechanicToken = Fixtures.mechanicToken(mechanic);
+        JsonObject ticket = create(manager, ticket(customer, "\"vin\":\"" + VIN + "\",\"make\":\"Honda\""));
+        long id = id(ticket);
+        String t = "api/service-tickets/" + id;
+        String details = "{\"description\":\"  Brakes squeal; check the rotors \",\"service_date\":\"2026-12-02\","
+                + "\"priority\":\"urgent\",\"vin\":\"2hgcm82633a004352\",\"serial\":\"SN-77\",\"model\":\"Civic\","
+                + "\"year\":2004}";
+        String tag = "\"" + ticket.getJsonNumber("version") + "\"";
+        JsonObject changed;
+        try (Response r = as(manager, t).header("If-Match", tag).put(json(details))) {
+            assertEquals(200, r.getStatus());
+            changed = body(r);
+            assertEquals("\"" + changed.getJsonNumber("version") + "\"", r.getHeaderString("ETag"));
+        }
+        assertEquals("Brakes squeal; check the rotors", changed.getString("description"));
+        assertEquals("2026-12-02", changed.getString("service_date"));
+        assertEquals("urgent", changed.getString("priority"));
+        assertEquals("2HGCM82633A004352", changed.getString("vin"));
+        assertEquals("SN-77", changed.getString("serial"));
+        assertTrue(!changed.containsKey("make") || changed.isNull("make"), "left out: cleared");
+        assertEquals("Civic", changed.getString("model"));
+        assertEquals(2004, changed.getInt("year"));
+        assertEquals(customer, changed.getJsonNumber("customer_id").longValue());
+        assertEquals("open", changed.getString("status"));
+        assertTrue(changed.getJsonNumber("version").longValue() > ticket.getJsonNumber("version").longValue());
+        // the old ETag is stale now: 412, nothing written
+        try (Response r = as(manager, t).header("If-Match", tag).put(json(details.replace("urgent", "low")))) {
+            assertProblem(r, 412, "VERSION_CONFLICT");
+        }
+        assertEquals("urgent", get(manager, id).getString("priority"));
+        // malformed input names the field
+        for (String bad : new String[] {details.replace("2hgcm82633a004352", "2HGCM82633A00435I"),
+                details.replace("2hgcm82633a004352", "2HGCM8263"), details.replace("urgent", "asap"),
+                details.replace("2004", "1800"), "{\"service_date\":\"2026-12-02\",\"priority\":\"low\"}",
+                "{\"description\":\"x\",\"priority\":\"low\"}", "{\"description\":\"x\",\"service_date\":"
+                + "\"2026-12-02\"}"}) {
+            try (Response r = as(manager, t).put(json(bad))) {
+                assertProblem(r, 400, "VALIDATION_FAILED");
+            }
+        }
+        try (Response r = as(manager, t).put(json(details.replace("2hgcm82633a004352", "2HGCM82633A0O4352")))) {
+            assertEquals("vin", field(assertProblem(r, 400, "VALIDATION_FAILED")));
+        }
+        try (Response r = as(manager, "api/service-tickets/999999999").put(json(details))) {
+            assertProblem(r, 404, "NOT_FOUND");
+        }
+        // who: not a customer (not even for their own ticket), a user or a mechanic not on it; the assigned one may
+        for (String role : new String[] {"customer", "user"}) {
+            try (Response r = as(Api.tokenFor(role), t).put(json(details))) {
+                assertProblem(r, 403, "FORBIDDEN");
+            }
+        }
+        try (Response r = anonymous(t).put(json(details))) {
+            assertEquals(401, r.getStatus());
+        }
+        try (Response r = as(mechanicToken, t).put(json(details))) {
+            assertProblem(r, 404, "NOT_FOUND");
+        }
+        send(manager, "PUT", id, "edit", "{\"add_mechanic_ids\":[" + id(mechanic) + "]}", 200);
+        try (Response r = as(mechanicToken, t).put(json(details.replace("urgent", "high")))) {
+            assertEquals(200, r.getStatus());
+            assertEquals("high", body(r).getString("priority"));
+        }
+        // in progress still; completed or cancelled no more
+        send(manager, "POST", id, "start", null, 200);
+        try (Response r = as(manager, t).put(json(details))) {
+            assertEquals(200, r.getStatus());
+        }
+        send(manager, "POST", id, "complete", null, 200);
+        try (Response r = as(manager, t).put(json(details.replace("urgent", "low")))) {
+            assertEquals("completed", assertProblem(r, 409, "INVALID_TRANSITION").getString("current_status"));
+        }
+        long cancelled = id(create(manager, ticket(customer, "")));
+        send(manager, "POST", cancelled, "cancel", null, 200);
+        try (Response r = as(manager, "api/service-tickets/" + cancelled).put(json(details))) {
+            assertProblem(r, 409, "INVALID_TRANSITION");
+        }
+        // audited with before and after
+        try (Response r = as(Api.adminToken(), "api/audit-logs", "entity_type", "service_ticket", "entity_id", id,
+                "action", "UPDATE").get()) {
+            assertEquals(3, body(r).getJsonObject("pagination").getInt("total"));
+        }
     }
 
     private JsonObject dashboardTickets() {
