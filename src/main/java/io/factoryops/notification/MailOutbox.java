@@ -8,7 +8,9 @@ import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The outbox table's statements. {@link #enqueue} joins the caller's transaction; the relay's steps
@@ -38,8 +40,19 @@ public class MailOutbox {
     /** Adds a mail to the outbox in the caller's transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void enqueue(Long notificationId, String to, String subject, String body) {
-        em.persist(new OutboxMail(notificationId, to, Text.fit(subject, OutboxMail.SUBJECT_MAX),
-                Text.fit(body, OutboxMail.BODY_MAX), Instant.now()));
+        enqueue(notificationId, to, subject, body, List.of());
+    }
+
+    /** Adds a mail with attached files to the outbox in the caller's transaction: all of it, or none. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void enqueue(Long notificationId, String to, String subject, String body, List<MailAttachment> attachments) {
+        OutboxMail mail = new OutboxMail(notificationId, to, Text.fit(subject, OutboxMail.SUBJECT_MAX),
+                Text.fit(body, OutboxMail.BODY_MAX), Instant.now());
+        em.persist(mail);
+        if (!attachments.isEmpty()) {
+            em.flush(); // the mail's id, for its attachments
+            attachments.forEach(a -> em.persist(new OutboxAttachment(mail.getId(), a)));
+        }
     }
 
     /** Claims up to {@code limit} due rows, oldest due first. */
@@ -59,7 +72,24 @@ public class MailOutbox {
                 claimed.add(new PendingMail(mail.id(), mail.to(), mail.subject(), mail.body(), mail.attempts() + 1));
             }
         }
-        return claimed;
+        return withAttachments(claimed);
+    }
+
+    /** The claimed mails with their attachments (one query for the batch; most mails have none). */
+    private List<PendingMail> withAttachments(List<PendingMail> claimed) {
+        if (claimed.isEmpty()) {
+            return claimed;
+        }
+        List<OutboxAttachment> files = em.createQuery("SELECT a FROM OutboxAttachment a WHERE a.mailId IN :ids "
+                        + "ORDER BY a.mailId, a.id", OutboxAttachment.class)
+                .setParameter("ids", claimed.stream().map(PendingMail::id).toList()).getResultList();
+        if (files.isEmpty()) {
+            return claimed;
+        }
+        Map<Long, List<MailAttachment>> byMail = new HashMap<>();
+        files.forEach(f -> byMail.computeIfAbsent(f.getMailId(), k -> new ArrayList<>()).add(f.toAttachment()));
+        return claimed.stream().map(m -> new PendingMail(m.id(), m.to(), m.subject(), m.body(), m.attempts(),
+                byMail.getOrDefault(m.id(), List.of()))).toList();
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)

@@ -2,12 +2,17 @@ package io.factoryops.notification;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.activation.DataHandler;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
+import jakarta.mail.Part;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.util.ByteArrayDataSource;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
@@ -126,7 +131,23 @@ public class MailRelay {
         message.setFrom(new InternetAddress(settings.from()));
         message.setRecipients(Message.RecipientType.TO, InternetAddress.parse(mail.to(), true));
         message.setSubject(mail.subject(), "UTF-8");
-        message.setText(mail.body(), "UTF-8");
+        if (mail.attachments().isEmpty()) {
+            message.setText(mail.body(), "UTF-8");
+        } else {
+            MimeMultipart parts = new MimeMultipart();
+            MimeBodyPart text = new MimeBodyPart();
+            text.setText(mail.body(), "UTF-8");
+            parts.addBodyPart(text);
+            for (MailAttachment attachment : mail.attachments()) {
+                MimeBodyPart file = new MimeBodyPart();
+                file.setDataHandler(new DataHandler(new ByteArrayDataSource(attachment.content(),
+                        attachment.contentType())));
+                file.setFileName(attachment.fileName());
+                file.setDisposition(Part.ATTACHMENT);
+                parts.addBodyPart(file);
+            }
+            message.setContent(parts);
+        }
         message.setSentDate(new Date());
         // RFC 3834: an automatic message; autoresponders do not answer it
         message.setHeader("Auto-Submitted", "auto-generated");
