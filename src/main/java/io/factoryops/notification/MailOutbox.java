@@ -45,7 +45,8 @@ public class MailOutbox {
 
     /** Adds a mail with attached files to the outbox in the caller's transaction: all of it, or none. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void enqueue(Long notificationId, String to, String subject, String body, List<MailAttachment> attachments) {
+    public void enqueue(Long notificationId, String to, String subject, String body,
+                        List<MailAttachment> attachments) {
         OutboxMail mail = new OutboxMail(notificationId, to, Text.fit(subject, OutboxMail.SUBJECT_MAX),
                 Text.fit(body, OutboxMail.BODY_MAX), Instant.now());
         em.persist(mail);

@@ -134,7 +134,8 @@ public class NotificationService {
         em.persist(n);
         if (mail.enabled() && recipient.email() != null && !recipient.email().isBlank()) {
             em.flush(); // the notification's id, for the outbox row
-            outbox.enqueue(n.getId(), recipient.email(), n.getTitle(), mailBody(recipient, n), attachments);
+            outbox.enqueue(n.getId(), recipient.email(), n.getTitle(), mailBody(recipient, n),
+                    attachments);
         }
     }
 

@@ -66,8 +66,8 @@ public class InventoryReportService {
     public InventoryReport report(ReportPeriod period, Filter filter) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         Where where = where(filter);
-        List<ValueByCategory> byCategory = sql.list("SELECT p.category_id, c.path, COUNT(*), COALESCE(SUM(s.quantity), 0), "
-                        + "COALESCE(SUM(s.quantity * p.unit_cost), 0) " + PARTS
+        List<ValueByCategory> byCategory = sql.list("SELECT p.category_id, c.path, COUNT(*), "
+                        + "COALESCE(SUM(s.quantity), 0), COALESCE(SUM(s.quantity * p.unit_cost), 0) " + PARTS
                         + "LEFT JOIN inventory_categories c ON c.id = p.category_id WHERE " + where.sql()
                         + " GROUP BY p.category_id, c.path", where.parameters(),
                 rs -> new ValueByCategory(ReportSql.id(rs, 1), rs.getString(2), rs.getLong(3), rs.getLong(4),
@@ -83,7 +83,8 @@ public class InventoryReportService {
         Where low = where.and("p.stock_status = ? AND s.active = TRUE", StockStatus.LOW_STOCK);
         Where out = where.and("p.stock_status = ? AND s.active = TRUE", StockStatus.OUT_OF_STOCK);
         Where slow = where.and("s.active = TRUE AND s.quantity > 0 AND NOT EXISTS (SELECT 1 FROM stock_movements m "
-                + "WHERE m.stock_item_id = s.id AND m.occurred_at >= ?)", now.minus(filter.slowDays(), ChronoUnit.DAYS));
+                + "WHERE m.stock_item_id = s.id AND m.occurred_at >= ?)",
+                now.minus(filter.slowDays(), ChronoUnit.DAYS));
         Where moved = where.and("m.occurred_at >= ? AND m.occurred_at <= ?", period.start(), period.end());
         String movedFrom = "FROM stock_movements m JOIN parts p ON p.stock_item_id = m.stock_item_id WHERE ";
 

@@ -49,7 +49,8 @@ public class PurchaseOrderReportService {
             statuses.put(status, new PurchaseOrdersByStatus(status.value(), 0, money(null)));
         }
         sql.list("SELECT po.status, COUNT(*), COALESCE(SUM(po.total_amount), 0) FROM purchase_orders po "
-                + "WHERE po.created_at >= ? AND po.created_at <= ?" + bySupplier + " GROUP BY po.status", created, rs -> {
+                + "WHERE po.created_at >= ? AND po.created_at <= ?" + bySupplier + " GROUP BY po.status", created,
+                rs -> {
                     PurchaseOrderStatus status = PurchaseOrderStatus.valueOf(rs.getString(1));
                     return statuses.put(status, new PurchaseOrdersByStatus(status.value(), rs.getLong(2),
                             money(rs.getBigDecimal(3))));
@@ -57,7 +58,8 @@ public class PurchaseOrderReportService {
         List<PurchaseOrdersByStatus> byStatus = List.copyOf(statuses.values());
 
         List<PurchaseOrdersBySupplier> suppliers = sql.list("SELECT po.supplier_id, s.code, s.name, COUNT(*), "
-                        + "COALESCE(SUM(po.total_amount), 0) FROM purchase_orders po JOIN suppliers s ON s.id = po.supplier_id "
+                        + "COALESCE(SUM(po.total_amount), 0) FROM purchase_orders po "
+                        + "JOIN suppliers s ON s.id = po.supplier_id "
                         + "WHERE po.created_at >= ? AND po.created_at <= ?" + bySupplier
                         + " GROUP BY po.supplier_id, s.code, s.name ORDER BY 5 DESC, 1", created,
                 rs -> new PurchaseOrdersBySupplier(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
@@ -83,8 +85,9 @@ public class PurchaseOrderReportService {
         long overdueCount = sql.count("SELECT COUNT(*) " + overdueWhere, overdueParameters);
         List<Object> limited = new ArrayList<>(overdueParameters);
         limited.add(limit);
-        List<OverduePurchaseOrder> overdue = sql.list("SELECT po.id, po.po_number, po.supplier_id, s.name, po.status, "
-                        + "po.expected_date, po.total_amount " + overdueWhere + " ORDER BY po.expected_date, po.id LIMIT ?",
+        List<OverduePurchaseOrder> overdue = sql.list("SELECT po.id, po.po_number, po.supplier_id, s.name, "
+                        + "po.status, po.expected_date, po.total_amount " + overdueWhere
+                        + " ORDER BY po.expected_date, po.id LIMIT ?",
                 limited, rs -> {
                     LocalDate expected = rs.getDate(6).toLocalDate();
                     return new OverduePurchaseOrder(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4),
@@ -93,8 +96,9 @@ public class PurchaseOrderReportService {
                 });
 
         PurchaseOrderTotals totals = new PurchaseOrderTotals(byStatus.stream().mapToLong(
-                PurchaseOrdersByStatus::purchaseOrders).sum(), byStatus.stream().map(PurchaseOrdersByStatus::totalAmount)
-                .reduce(money(null), BigDecimal::add), approvals.size(), averageHours, overdueCount);
+                PurchaseOrdersByStatus::purchaseOrders).sum(), byStatus.stream()
+                .map(PurchaseOrdersByStatus::totalAmount).reduce(money(null), BigDecimal::add), approvals.size(),
+                averageHours, overdueCount);
         return new PurchaseOrderReport(period.from(), period.to(), now, supplier, limit, List.of(totals), byStatus,
                 suppliers, overdue);
     }

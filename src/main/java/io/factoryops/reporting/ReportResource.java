@@ -27,6 +27,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -85,36 +86,42 @@ public class ReportResource {
     @APIResponse(responseCode = "200", description = "The report",
             content = @Content(schema = @Schema(implementation = InventoryReport.class)))
     public InventoryReport inventory(
-            @QueryParam("date_from") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date")) String dateFrom,
-            @QueryParam("date_to") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date")) String dateTo,
+            @QueryParam("date_from") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date"))
+            String dateFrom,
+            @QueryParam("date_to") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date"))
+            String dateTo,
             @QueryParam("category") @Parameter(description = "A category id: parts in it or below it",
                     schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1")) String category,
             @QueryParam("location") @Parameter(description = "A location id: parts in it or below it",
                     schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1")) String location,
-            @QueryParam("slow_days") @Parameter(description = "Slow movers: no movement in this many days (default 90)",
-                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "3650")) String slowDays,
+            @QueryParam("slow_days") @Parameter(description = "Slow movers: no movement in this many days "
+                    + "(default 90)", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "3650"))
+            String slowDays,
             @QueryParam("limit") @Parameter(description = "Rows per list at most (default 100)",
                     schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "1000")) String limit) {
         ReportPeriod period = period(dateFrom, dateTo);
         Long days = Params.optionalLong("slow_days", slowDays, 1, 3650);
         return inventory.report(period, new InventoryReportService.Filter(Params.optionalId("category", category),
-                Params.optionalId("location", location), days == null ? 90 : days.intValue(), limit(limit, 100, 1000)));
+                Params.optionalId("location", location), days == null ? 90 : days.intValue(),
+                limit(limit, 100, 1000)));
     }
 
     @GET
     @Path("purchase-orders")
     @RolesAllowed(Role.MANAGER_NAME)
     @Operation(operationId = "getPurchaseOrderReport", summary = "Purchase-order report",
-            description = "Roles: manager." + PERIOD + " Sections: totals; by_status (every status, zeros included) and "
-            + "by_supplier (highest amount first) of the purchase orders created in the period; the period's "
+            description = "Roles: manager." + PERIOD + " Sections: totals; by_status (every status, zeros included) "
+            + "and by_supplier (highest amount first) of the purchase orders created in the period; the period's "
             + "approvals with their average hours from submission (in totals); overdue (approved or partially "
             + "received, expected before today, whenever created; the longest overdue first). Live, from indexed "
             + "queries (creation, approval, status × expected date).")
     @APIResponse(responseCode = "200", description = "The report",
             content = @Content(schema = @Schema(implementation = PurchaseOrderReport.class)))
     public PurchaseOrderReport purchaseOrders(
-            @QueryParam("date_from") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date")) String dateFrom,
-            @QueryParam("date_to") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date")) String dateTo,
+            @QueryParam("date_from") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date"))
+            String dateFrom,
+            @QueryParam("date_to") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date"))
+            String dateTo,
             @QueryParam("supplier") @Parameter(description = "A supplier id",
                     schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1")) String supplier,
             @QueryParam("limit") @Parameter(description = "Overdue rows at most (default 100)",
@@ -135,8 +142,10 @@ public class ReportResource {
     @APIResponse(responseCode = "200", description = "The report",
             content = @Content(schema = @Schema(implementation = SupplierReport.class)))
     public SupplierReport suppliers(
-            @QueryParam("date_from") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date")) String dateFrom,
-            @QueryParam("date_to") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date")) String dateTo,
+            @QueryParam("date_from") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date"))
+            String dateFrom,
+            @QueryParam("date_to") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date"))
+            String dateTo,
             @QueryParam("supplier") @Parameter(description = "A supplier id",
                     schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1")) String supplier,
             @QueryParam("limit") @Parameter(description = "Suppliers at most (default 100)",
@@ -157,12 +166,15 @@ public class ReportResource {
     @APIResponse(responseCode = "200", description = "The report",
             content = @Content(schema = @Schema(implementation = AnalyticsReport.class)))
     public AnalyticsReport analytics(
-            @QueryParam("date_from") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date")) String dateFrom,
-            @QueryParam("date_to") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date")) String dateTo,
+            @QueryParam("date_from") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date"))
+            String dateFrom,
+            @QueryParam("date_to") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date"))
+            String dateTo,
             @QueryParam("granularity") @Parameter(schema = @Schema(type = SchemaType.STRING,
                     enumeration = {"day", "week", "month"})) String granularity,
-            @QueryParam("limit") @Parameter(description = "Rows of the top lists and of production at most (default 10)",
-                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100")) String limit) {
+            @QueryParam("limit") @Parameter(description = "Rows of the top lists and of production at most "
+                    + "(default 10)", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100"))
+            String limit) {
         ReportPeriod period = period(dateFrom, dateTo);
         Granularity g = Params.optionalEnum("granularity", granularity, Granularity.values(), Granularity::value);
         return analytics.report(period, g == null ? Granularity.DAY : g, limit(limit, 10, 100));
@@ -194,7 +206,10 @@ public class ReportResource {
             + "format=json (default); csv, xlsx and pdf are not written yet: 406 NOT_ACCEPTABLE listing the "
             + "supported formats, as for any other format.")
     @APIResponse(responseCode = "200", description = "The stored report",
-            content = @Content(schema = @Schema(oneOf = {InventoryReport.class, PurchaseOrderReport.class})))
+            content = @Content(schema = @Schema(oneOf = {InventoryReport.class, PurchaseOrderReport.class})),
+            headers = @Header(name = "Content-Disposition", required = true,
+                    description = "attachment; filename=\"<kind>-<YYYY-MM>.<format>\"",
+                    schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "406", description = "NOT_ACCEPTABLE: a format that is not supported (the problem "
             + "lists the supported ones)")
     public Response downloadRun(@PathParam("id") long id,
@@ -254,6 +269,7 @@ public class ReportResource {
         } catch (DateTimeParseException e) {
             // reported below
         }
-        throw ApiException.invalidParameter("month", "is required: a month YYYY-MM from 1900-01 to " + current.minusMonths(1));
+        throw ApiException.invalidParameter("month", "is required: a month YYYY-MM from 1900-01 to "
+                + current.minusMonths(1));
     }
 }

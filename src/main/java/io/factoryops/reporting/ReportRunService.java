@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Monthly report runs: the previous month's inventory valuation ({@link InventoryReport}) and procurement
@@ -61,9 +62,9 @@ public class ReportRunService {
 
     /** What a trigger did: the month's runs, and whether this trigger stored them. */
     public record MonthlyRuns(
-            @org.eclipse.microprofile.openapi.annotations.media.Schema(pattern = "^[0-9]{4}-[0-9]{2}$") String month,
-            @org.eclipse.microprofile.openapi.annotations.media.Schema(description = "Whether this trigger stored "
-                    + "them (false: they existed already, nothing was stored or mailed)") boolean created,
+            @Schema(pattern = "^[0-9]{4}-[0-9]{2}$") String month,
+            @Schema(description = "Whether this trigger stored them (false: they existed already, nothing was "
+                    + "stored or mailed)") boolean created,
             List<ReportRunResponse> runs) {
     }
 
@@ -96,9 +97,10 @@ public class ReportRunService {
             attachments.add(new MailAttachment(run.fileName(ReportFormat.JSON), ReportFormat.JSON.mediaType(), json));
         }
         runs.sort(java.util.Comparator.comparing(ReportRun::getKind));
+        String files = String.join(", ", attachments.stream().map(MailAttachment::fileName).toList());
         int told = notifications.notifyRole(Role.MANAGER, NotificationType.REPORT_READY, "Monthly reports " + month,
-                "The reports of " + month + " are ready: " + String.join(", ", attachments.stream()
-                        .map(MailAttachment::fileName).toList()) + " (GET /api/reports/runs). When mail is configured they are attached to this mail.", null, null, attachments);
+                "The reports of " + month + " are ready: " + files + " (GET /api/reports/runs). When mail is "
+                        + "configured they are attached to this mail.", null, null, attachments);
         LOG.info(() -> "Report runs of " + month + " stored (" + trigger + "), " + told + " manager(s) notified");
         return new MonthlyRuns(month.toString(), true, responses(runs));
     }
@@ -139,7 +141,8 @@ public class ReportRunService {
         }
         String payload = em.find(ReportRunContent.class, id).getPayload();
         return switch (format) {
-            case JSON -> new Download(run.fileName(format), format.mediaType(), payload.getBytes(StandardCharsets.UTF_8));
+            case JSON -> new Download(run.fileName(format), format.mediaType(),
+                    payload.getBytes(StandardCharsets.UTF_8));
             case CSV, XLSX, PDF -> throw ReportFormat.notAcceptable(format.extension());
         };
     }
