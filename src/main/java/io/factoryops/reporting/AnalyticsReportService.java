@@ -1,6 +1,6 @@
 package io.factoryops.reporting;
 
-import static io.factoryops.reporting.InventoryReportService.money;
+import static io.factoryops.reporting.ReportSql.money;
 
 import io.factoryops.analytics.AnalyticsService;
 import io.factoryops.reporting.AnalyticsReport.AnalyticsTotals;

@@ -1,5 +1,7 @@
 package io.factoryops.reporting;
 
+import static io.factoryops.reporting.ReportSql.money;
+
 import io.factoryops.inventory.CategoryService;
 import io.factoryops.inventory.LocationService;
 import io.factoryops.inventory.PartReorderAdvisor;
@@ -150,9 +152,5 @@ public class InventoryReportService {
         List<T> copy = new ArrayList<>(rows);
         copy.sort(Comparator.comparing(path, Comparator.nullsLast(Comparator.naturalOrder())));
         return copy;
-    }
-
-    static BigDecimal money(BigDecimal value) {
-        return value == null ? ZERO : value.setScale(2, RoundingMode.HALF_UP);
     }
 }

@@ -4,6 +4,7 @@ import io.factoryops.identity.Role;
 import io.factoryops.notification.MailAttachment;
 import io.factoryops.notification.NotificationService;
 import io.factoryops.notification.NotificationType;
+import io.factoryops.platform.audit.AuditService;
 import io.factoryops.platform.db.Constraints;
 import io.factoryops.platform.error.ApiException;
 import io.factoryops.platform.error.ErrorCode;
@@ -31,8 +32,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /**
  * Monthly report runs: the previous month's inventory valuation ({@link InventoryReport}) and procurement
  * summary ({@link PurchaseOrderReport}) computed and stored as runs, then announced to the managers
- * ({@link NotificationType#REPORT_READY}, mailed with both reports attached when mail is configured) — all in
- * one transaction, so that a run is stored with its mails or not at all (the outbox stays transactional).
+ * ({@link NotificationType#REPORT_READY}, mailed with both reports attached when mail is configured), audited —
+ * all in one transaction, so that a run is stored with its mails or not at all (the outbox stays transactional).
  * Idempotent: a month whose runs exist stores nothing more and mails no one; two servers racing on the same
  * month meet the unique key, and the loser's transaction rolls back whole (409 CONFLICT for an admin's trigger).
  */
@@ -59,6 +60,9 @@ public class ReportRunService {
 
     @Inject
     NotificationService notifications;
+
+    @Inject
+    AuditService audit;
 
     /** What a trigger did: the month's runs, and whether this trigger stored them. */
     public record MonthlyRuns(
@@ -94,6 +98,7 @@ public class ReportRunService {
                     + "stored by another trigger right now; list them in a moment"));
             em.persist(new ReportRunContent(run.getId(), new String(json, StandardCharsets.UTF_8)));
             runs.add(run);
+            audit.record("CREATE", "report_run", run.getId(), null, ReportRunResponse.of(run));
             attachments.add(new MailAttachment(run.fileName(ReportFormat.JSON), ReportFormat.JSON.mediaType(), json));
         }
         runs.sort(java.util.Comparator.comparing(ReportRun::getKind));
