@@ -37,13 +37,7 @@ public class MailOutbox {
     @Inject
     MailSettings settings;
 
-    /** Adds a mail to the outbox in the caller's transaction. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void enqueue(Long notificationId, String to, String subject, String body) {
-        enqueue(notificationId, to, subject, body, List.of());
-    }
-
-    /** Adds a mail with attached files to the outbox in the caller's transaction: all of it, or none. */
+    /** Adds a mail, with its attached files if any, to the outbox in the caller's transaction: all of it, or none. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void enqueue(Long notificationId, String to, String subject, String body,
                         List<MailAttachment> attachments) {
@@ -101,20 +95,27 @@ public class MailOutbox {
     }
 
     /**
-     * Records a failed attempt: the row is due again after the backoff, or, after the last attempt, given up
-     * ({@code failed_at}; it stays in the table with its last error).
+     * Records a failed attempt of each mail, in one transaction (a mail server that is down fails a whole batch:
+     * one connection for it, not one per mail): each row is due again after its own backoff, or, after its last
+     * attempt, given up ({@code failed_at}; it stays in the table with its last error).
      *
-     * @return whether the mail was given up
+     * @return the mails given up
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public boolean failed(PendingMail mail, String error, Instant now) {
-        boolean giveUp = mail.attempts() >= settings.maxAttempts();
-        em.createQuery("UPDATE OutboxMail m SET m.nextAttemptAt = :next, m.failedAt = :failed, m.lastError = :error "
-                        + "WHERE m.id = :id AND m.sentAt IS NULL")
-                .setParameter("next", giveUp ? null : now.plus(settings.backoff(mail.attempts())))
-                .setParameter("failed", giveUp ? now : null)
-                .setParameter("error", Text.fit(error, OutboxMail.ERROR_MAX))
-                .setParameter("id", mail.id()).executeUpdate();
-        return giveUp;
+    public List<PendingMail> failed(List<PendingMail> mails, String error, Instant now) {
+        List<PendingMail> givenUp = new ArrayList<>();
+        for (PendingMail mail : mails) {
+            boolean giveUp = mail.attempts() >= settings.maxAttempts();
+            em.createQuery("UPDATE OutboxMail m SET m.nextAttemptAt = :next, m.failedAt = :failed, "
+                            + "m.lastError = :error WHERE m.id = :id AND m.sentAt IS NULL")
+                    .setParameter("next", giveUp ? null : now.plus(settings.backoff(mail.attempts())))
+                    .setParameter("failed", giveUp ? now : null)
+                    .setParameter("error", Text.fit(error, OutboxMail.ERROR_MAX))
+                    .setParameter("id", mail.id()).executeUpdate();
+            if (giveUp) {
+                givenUp.add(mail);
+            }
+        }
+        return givenUp;
     }
 }

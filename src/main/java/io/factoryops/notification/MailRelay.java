@@ -1,8 +1,8 @@
 package io.factoryops.notification;
 
+import jakarta.activation.DataHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.activation.DataHandler;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -14,6 +14,7 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.util.ByteArrayDataSource;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.logging.Level;
@@ -74,10 +75,11 @@ public class MailRelay {
         } catch (MessagingException e) {
             down = e;
         }
+        List<PendingMail> unsent = new ArrayList<>();
         try {
             for (PendingMail mail : mails) {
                 if (down != null) {
-                    failed(mail, down, false);
+                    unsent.add(mail);
                     continue;
                 }
                 try {
@@ -87,7 +89,7 @@ public class MailRelay {
                     metrics.counter("mail.outbox.sent").inc();
                     sent++;
                 } catch (MessagingException | RuntimeException e) {
-                    failed(mail, e, true);
+                    failed(List.of(mail), e, true);
                     if (!transport.isConnected()) {
                         try {
                             connect(transport);
@@ -101,7 +103,9 @@ public class MailRelay {
             close(transport);
         }
         if (down != null) {
-            // one line per run, not one per mail: a mail server down for hours must not flood the log
+            // the rest of the batch in one transaction; one line per run, not one per mail: a mail server down
+            // for hours must not flood the log
+            failed(unsent, down, false);
             LOG.warning("The mail server is unreachable; " + (mails.size() - sent) + " mail(s) wait for the next "
                     + "attempt: " + down.getClass().getSimpleName() + ": " + down.getMessage());
         }
@@ -113,14 +117,19 @@ public class MailRelay {
         transport.connect(settings.host(), settings.port(), user, user == null ? null : settings.password());
     }
 
-    private void failed(PendingMail mail, Exception e, boolean log) {
+    private void failed(List<PendingMail> mails, Exception e, boolean log) {
+        if (mails.isEmpty()) {
+            return;
+        }
         String error = e.getClass().getSimpleName() + ": " + e.getMessage();
-        boolean gaveUp = outbox.failed(mail, error, Instant.now());
-        metrics.counter("mail.outbox.failed").inc();
-        if (gaveUp) {
+        List<PendingMail> givenUp = outbox.failed(mails, error, Instant.now());
+        metrics.counter("mail.outbox.failed").inc(mails.size());
+        for (PendingMail mail : givenUp) {
             metrics.counter("mail.outbox.given_up").inc();
             LOG.warning(() -> "Mail " + mail.id() + " given up after " + mail.attempts() + " attempts: " + error);
-        } else if (log) {
+        }
+        if (log && givenUp.isEmpty()) {
+            PendingMail mail = mails.get(0);
             LOG.log(Level.INFO, () -> "Mail " + mail.id() + " failed (attempt " + mail.attempts() + "), will retry: "
                     + error);
         }

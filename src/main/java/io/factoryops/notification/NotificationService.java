@@ -75,7 +75,7 @@ public class NotificationService {
                               Reference reference, ReorderSuggestion suggestion) {
         Objects.requireNonNull(username, "username");
         return accounts.active(username).map(a -> {
-            write(a, type, title, message, reference, suggestion, now());
+            write(a, type, title, message, reference, suggestion, List.of(), now());
             return true;
         }).orElseGet(() -> {
             LOG.info(() -> "No active account '" + username + "': " + type + " not notified");
@@ -115,11 +115,6 @@ public class NotificationService {
         List<AccountDirectory.Account> recipients = accounts.activeIncluding(role);
         recipients.forEach(a -> write(a, type, title, message, reference, suggestion, attachments, now));
         return recipients.size();
-    }
-
-    private void write(AccountDirectory.Account recipient, NotificationType type, String title, String message,
-                       Reference reference, ReorderSuggestion suggestion, Instant now) {
-        write(recipient, type, title, message, reference, suggestion, List.of(), now);
     }
 
     private void write(AccountDirectory.Account recipient, NotificationType type, String title, String message,
