@@ -104,8 +104,8 @@ public class ReportRunService {
         runs.sort(java.util.Comparator.comparing(ReportRun::getKind));
         String files = String.join(", ", attachments.stream().map(MailAttachment::fileName).toList());
         int told = notifications.notifyRole(Role.MANAGER, NotificationType.REPORT_READY, "Monthly reports " + month,
-                "The reports of " + month + " are ready: " + files + " (GET /api/reports/runs). When mail is "
-                        + "configured they are attached to this mail.", null, null, attachments);
+                "The reports of " + month + " are ready: " + files + " (GET /api/reports/runs; attached to the "
+                        + "mail of this notification).", null, null, attachments);
         LOG.info(() -> "Report runs of " + month + " stored (" + trigger + "), " + told + " manager(s) notified");
         return new MonthlyRuns(month.toString(), true, responses(runs));
     }
