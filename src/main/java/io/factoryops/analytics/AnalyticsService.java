@@ -184,6 +184,32 @@ public class AnalyticsService {
                 rs -> new Sales(rs.getLong(1), rs.getBigDecimal(2).setScale(2), rs.getLong(3))).get(0);
     }
 
+    /** One day of the daily sales summary (orders that are not cancelled). */
+    public record DailySales(LocalDate day, long orders, BigDecimal revenue, long units) {
+    }
+
+    /** The days between two dates, inclusive, that have sales, in date order (the summary's primary key). */
+    public List<DailySales> dailySales(LocalDate from, LocalDate to) {
+        return query("SELECT sale_date, orders, revenue, units FROM analytics_daily_sales "
+                        + "WHERE sale_date BETWEEN ? AND ? ORDER BY sale_date",
+                List.of(Date.valueOf(from), Date.valueOf(to)),
+                rs -> new DailySales(rs.getDate(1).toLocalDate(), rs.getLong(2), rs.getBigDecimal(3).setScale(2),
+                        rs.getLong(4)));
+    }
+
+    /**
+     * Units produced per product between two dates, inclusive, highest first (ties: the higher id), at most
+     * {@code limit}: the period's range of ix_analytics_daily_total summed per product.
+     */
+    public List<ProductOutput> producedPerProduct(LocalDate from, LocalDate to, int limit) {
+        return query("SELECT d.product_id, p.name, SUM(d.total_produced) FROM analytics_daily_production d "
+                        + "JOIN products p ON p.id = d.product_id WHERE d.production_date BETWEEN ? AND ? "
+                        + "GROUP BY d.product_id, p.name HAVING SUM(d.total_produced) > 0 "
+                        + "ORDER BY 3 DESC, 1 DESC LIMIT ?",
+                List.of(Date.valueOf(from), Date.valueOf(to), limit),
+                rs -> new ProductOutput(rs.getLong(1), rs.getString(2), rs.getLong(3)));
+    }
+
     /** Units produced between two dates, inclusive. */
     public long producedBetween(LocalDate from, LocalDate to) {
         return count("SELECT COALESCE(SUM(total_produced), 0) FROM analytics_daily_production "

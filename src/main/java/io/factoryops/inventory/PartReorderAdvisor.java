@@ -34,7 +34,15 @@ public class PartReorderAdvisor implements ReorderAdvisor {
         int reorderQuantity = ((Number) row[1]).intValue();
         int quantity = ((Number) row[2]).intValue();
         int reorderLevel = ((Number) row[3]).intValue();
-        int suggested = reorderQuantity > 0 ? reorderQuantity : Math.max(1, 2 * reorderLevel - quantity);
-        return Optional.of(new ReorderSuggestion(ownerId, (Long) row[0], suggested));
+        return Optional.of(new ReorderSuggestion(ownerId, (Long) row[0],
+                suggestedQuantity(reorderQuantity, quantity, reorderLevel)));
+    }
+
+    /**
+     * How many to order: the part's reorder quantity, or, without one, enough to reach twice its reorder level
+     * (at least one). The one rule for the low-stock notification and the inventory report.
+     */
+    public static int suggestedQuantity(int reorderQuantity, int quantity, int reorderLevel) {
+        return reorderQuantity > 0 ? reorderQuantity : Math.max(1, 2 * reorderLevel - quantity);
     }
 }

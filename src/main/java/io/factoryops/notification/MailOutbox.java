@@ -8,7 +8,9 @@ import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The outbox table's statements. {@link #enqueue} joins the caller's transaction; the relay's steps
@@ -35,11 +37,17 @@ public class MailOutbox {
     @Inject
     MailSettings settings;
 
-    /** Adds a mail to the outbox in the caller's transaction. */
+    /** Adds a mail, with its attached files if any, to the outbox in the caller's transaction: all of it, or none. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void enqueue(Long notificationId, String to, String subject, String body) {
-        em.persist(new OutboxMail(notificationId, to, Text.fit(subject, OutboxMail.SUBJECT_MAX),
-                Text.fit(body, OutboxMail.BODY_MAX), Instant.now()));
+    public void enqueue(Long notificationId, String to, String subject, String body,
+                        List<MailAttachment> attachments) {
+        OutboxMail mail = new OutboxMail(notificationId, to, Text.fit(subject, OutboxMail.SUBJECT_MAX),
+                Text.fit(body, OutboxMail.BODY_MAX), Instant.now());
+        em.persist(mail);
+        if (!attachments.isEmpty()) {
+            em.flush(); // the mail's id, for its attachments
+            attachments.forEach(a -> em.persist(new OutboxAttachment(mail.getId(), a)));
+        }
     }
 
     /** Claims up to {@code limit} due rows, oldest due first. */
@@ -59,7 +67,24 @@ public class MailOutbox {
                 claimed.add(new PendingMail(mail.id(), mail.to(), mail.subject(), mail.body(), mail.attempts() + 1));
             }
         }
-        return claimed;
+        return withAttachments(claimed);
+    }
+
+    /** The claimed mails with their attachments (one query for the batch; most mails have none). */
+    private List<PendingMail> withAttachments(List<PendingMail> claimed) {
+        if (claimed.isEmpty()) {
+            return claimed;
+        }
+        List<OutboxAttachment> files = em.createQuery("SELECT a FROM OutboxAttachment a WHERE a.mailId IN :ids "
+                        + "ORDER BY a.mailId, a.id", OutboxAttachment.class)
+                .setParameter("ids", claimed.stream().map(PendingMail::id).toList()).getResultList();
+        if (files.isEmpty()) {
+            return claimed;
+        }
+        Map<Long, List<MailAttachment>> byMail = new HashMap<>();
+        files.forEach(f -> byMail.computeIfAbsent(f.getMailId(), k -> new ArrayList<>()).add(f.toAttachment()));
+        return claimed.stream().map(m -> new PendingMail(m.id(), m.to(), m.subject(), m.body(), m.attempts(),
+                byMail.getOrDefault(m.id(), List.of()))).toList();
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
@@ -70,20 +95,27 @@ public class MailOutbox {
     }
 
     /**
-     * Records a failed attempt: the row is due again after the backoff, or, after the last attempt, given up
-     * ({@code failed_at}; it stays in the table with its last error).
+     * Records a failed attempt of each mail, in one transaction (a mail server that is down fails a whole batch:
+     * one connection for it, not one per mail): each row is due again after its own backoff, or, after its last
+     * attempt, given up ({@code failed_at}; it stays in the table with its last error).
      *
-     * @return whether the mail was given up
+     * @return the mails given up
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public boolean failed(PendingMail mail, String error, Instant now) {
-        boolean giveUp = mail.attempts() >= settings.maxAttempts();
-        em.createQuery("UPDATE OutboxMail m SET m.nextAttemptAt = :next, m.failedAt = :failed, m.lastError = :error "
-                        + "WHERE m.id = :id AND m.sentAt IS NULL")
-                .setParameter("next", giveUp ? null : now.plus(settings.backoff(mail.attempts())))
-                .setParameter("failed", giveUp ? now : null)
-                .setParameter("error", Text.fit(error, OutboxMail.ERROR_MAX))
-                .setParameter("id", mail.id()).executeUpdate();
-        return giveUp;
+    public List<PendingMail> failed(List<PendingMail> mails, String error, Instant now) {
+        List<PendingMail> givenUp = new ArrayList<>();
+        for (PendingMail mail : mails) {
+            boolean giveUp = mail.attempts() >= settings.maxAttempts();
+            em.createQuery("UPDATE OutboxMail m SET m.nextAttemptAt = :next, m.failedAt = :failed, "
+                            + "m.lastError = :error WHERE m.id = :id AND m.sentAt IS NULL")
+                    .setParameter("next", giveUp ? null : now.plus(settings.backoff(mail.attempts())))
+                    .setParameter("failed", giveUp ? now : null)
+                    .setParameter("error", Text.fit(error, OutboxMail.ERROR_MAX))
+                    .setParameter("id", mail.id()).executeUpdate();
+            if (giveUp) {
+                givenUp.add(mail);
+            }
+        }
+        return givenUp;
     }
 }

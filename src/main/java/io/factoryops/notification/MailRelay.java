@@ -1,14 +1,20 @@
 package io.factoryops.notification;
 
+import jakarta.activation.DataHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
+import jakarta.mail.Part;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.util.ByteArrayDataSource;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.logging.Level;
@@ -69,10 +75,11 @@ public class MailRelay {
         } catch (MessagingException e) {
             down = e;
         }
+        List<PendingMail> unsent = new ArrayList<>();
         try {
             for (PendingMail mail : mails) {
                 if (down != null) {
-                    failed(mail, down, false);
+                    unsent.add(mail);
                     continue;
                 }
                 try {
@@ -82,7 +89,7 @@ public class MailRelay {
                     metrics.counter("mail.outbox.sent").inc();
                     sent++;
                 } catch (MessagingException | RuntimeException e) {
-                    failed(mail, e, true);
+                    failed(List.of(mail), e, true);
                     if (!transport.isConnected()) {
                         try {
                             connect(transport);
@@ -96,7 +103,9 @@ public class MailRelay {
             close(transport);
         }
         if (down != null) {
-            // one line per run, not one per mail: a mail server down for hours must not flood the log
+            // the rest of the batch in one transaction; one line per run, not one per mail: a mail server down
+            // for hours must not flood the log
+            failed(unsent, down, false);
             LOG.warning("The mail server is unreachable; " + (mails.size() - sent) + " mail(s) wait for the next "
                     + "attempt: " + down.getClass().getSimpleName() + ": " + down.getMessage());
         }
@@ -108,14 +117,19 @@ public class MailRelay {
         transport.connect(settings.host(), settings.port(), user, user == null ? null : settings.password());
     }
 
-    private void failed(PendingMail mail, Exception e, boolean log) {
+    private void failed(List<PendingMail> mails, Exception e, boolean log) {
+        if (mails.isEmpty()) {
+            return;
+        }
         String error = e.getClass().getSimpleName() + ": " + e.getMessage();
-        boolean gaveUp = outbox.failed(mail, error, Instant.now());
-        metrics.counter("mail.outbox.failed").inc();
-        if (gaveUp) {
+        List<PendingMail> givenUp = outbox.failed(mails, error, Instant.now());
+        metrics.counter("mail.outbox.failed").inc(mails.size());
+        for (PendingMail mail : givenUp) {
             metrics.counter("mail.outbox.given_up").inc();
             LOG.warning(() -> "Mail " + mail.id() + " given up after " + mail.attempts() + " attempts: " + error);
-        } else if (log) {
+        }
+        if (log && givenUp.isEmpty()) {
+            PendingMail mail = mails.get(0);
             LOG.log(Level.INFO, () -> "Mail " + mail.id() + " failed (attempt " + mail.attempts() + "), will retry: "
                     + error);
         }
@@ -126,7 +140,23 @@ public class MailRelay {
         message.setFrom(new InternetAddress(settings.from()));
         message.setRecipients(Message.RecipientType.TO, InternetAddress.parse(mail.to(), true));
         message.setSubject(mail.subject(), "UTF-8");
-        message.setText(mail.body(), "UTF-8");
+        if (mail.attachments().isEmpty()) {
+            message.setText(mail.body(), "UTF-8");
+        } else {
+            MimeMultipart parts = new MimeMultipart();
+            MimeBodyPart text = new MimeBodyPart();
+            text.setText(mail.body(), "UTF-8");
+            parts.addBodyPart(text);
+            for (MailAttachment attachment : mail.attachments()) {
+                MimeBodyPart file = new MimeBodyPart();
+                file.setDataHandler(new DataHandler(new ByteArrayDataSource(attachment.content(),
+                        attachment.contentType())));
+                file.setFileName(attachment.fileName());
+                file.setDisposition(Part.ATTACHMENT);
+                parts.addBodyPart(file);
+            }
+            message.setContent(parts);
+        }
         message.setSentDate(new Date());
         // RFC 3834: an automatic message; autoresponders do not answer it
         message.setHeader("Auto-Submitted", "auto-generated");

@@ -6,7 +6,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** A notification as its recipient sees it. */
 public record NotificationResponse(
         Long id,
-        @Schema(enumeration = {"LOW_STOCK", "PO_AWAITING_APPROVAL", "PO_APPROVED", "PO_REJECTED"}) String type,
+        @Schema(enumeration = {"LOW_STOCK", "PO_AWAITING_APPROVAL", "PO_APPROVED", "PO_REJECTED",
+                "REPORT_READY"}) String type,
         String title,
         String message,
         @Schema(nullable = true, enumeration = {"PRODUCT", "PART", "PURCHASE_ORDER"},

@@ -75,7 +75,7 @@ public class NotificationService {
                               Reference reference, ReorderSuggestion suggestion) {
         Objects.requireNonNull(username, "username");
         return accounts.active(username).map(a -> {
-            write(a, type, title, message, reference, suggestion, now());
+            write(a, type, title, message, reference, suggestion, List.of(), now());
             return true;
         }).orElseGet(() -> {
             LOG.info(() -> "No active account '" + username + "': " + type + " not notified");
@@ -99,15 +99,27 @@ public class NotificationService {
     @Transactional(Transactional.TxType.MANDATORY)
     public int notifyRole(Role role, NotificationType type, String title, String message, Reference reference,
                           ReorderSuggestion suggestion) {
+        return notifyRole(role, type, title, message, reference, suggestion, List.of());
+    }
+
+    /**
+     * {@link #notifyRole(Role, NotificationType, String, String, Reference)} whose mails carry files (a report
+     * run, for example): each recipient's mail and its attachments go into the outbox in the caller's
+     * transaction. The notification in the API names the files only.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int notifyRole(Role role, NotificationType type, String title, String message, Reference reference,
+                          ReorderSuggestion suggestion, List<MailAttachment> attachments) {
         Objects.requireNonNull(role, "role");
         Instant now = now();
         List<AccountDirectory.Account> recipients = accounts.activeIncluding(role);
-        recipients.forEach(a -> write(a, type, title, message, reference, suggestion, now));
+        recipients.forEach(a -> write(a, type, title, message, reference, suggestion, attachments, now));
         return recipients.size();
     }
 
     private void write(AccountDirectory.Account recipient, NotificationType type, String title, String message,
-                       Reference reference, ReorderSuggestion suggestion, Instant now) {
+                       Reference reference, ReorderSuggestion suggestion, List<MailAttachment> attachments,
+                       Instant now) {
         Objects.requireNonNull(type, "type");
         if (title == null || title.isBlank() || message == null || message.isBlank()) {
             throw new IllegalArgumentException("A notification needs a title and a message");
@@ -117,7 +129,8 @@ public class NotificationService {
         em.persist(n);
         if (mail.enabled() && recipient.email() != null && !recipient.email().isBlank()) {
             em.flush(); // the notification's id, for the outbox row
-            outbox.enqueue(n.getId(), recipient.email(), n.getTitle(), mailBody(recipient, n));
+            outbox.enqueue(n.getId(), recipient.email(), n.getTitle(), mailBody(recipient, n),
+                    attachments);
         }
     }
 

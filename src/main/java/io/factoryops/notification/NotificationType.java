@@ -9,5 +9,7 @@ public enum NotificationType {
     /** A purchase order was approved (to its creator). */
     PO_APPROVED,
     /** A purchase order was rejected (to its creator). */
-    PO_REJECTED
+    PO_REJECTED,
+    /** The monthly reports were stored (to managers; mailed with the reports attached). */
+    REPORT_READY
 }

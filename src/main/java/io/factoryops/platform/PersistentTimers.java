@@ -1,13 +1,14 @@
 package io.factoryops.platform;
 
+import jakarta.ejb.ScheduleExpression;
 import jakarta.ejb.Timer;
 import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 
 /**
- * The one way a scheduler keeps its persistent interval timer: exactly one per name in the whole
- * cluster (the timers live in the database), whose info names the interval, so that a changed
- * interval replaces the old timer at the next start instead of adding a second one.
+ * The one way a scheduler keeps its persistent timer (an interval, or a calendar schedule): exactly one per
+ * name in the whole cluster (the timers live in the database), whose info names the interval or schedule, so
+ * that a changed one replaces the old timer at the next start instead of adding a second one.
  */
 public final class PersistentTimers {
 
@@ -21,6 +22,25 @@ public final class PersistentTimers {
      */
     public static boolean keepOne(TimerService timers, String name, long initialMillis, long intervalMillis) {
         String info = name + ":" + intervalMillis + "ms";
+        return keepOne(timers, name, info,
+                () -> timers.createIntervalTimer(initialMillis, intervalMillis, new TimerConfig(info, true)));
+    }
+
+    /**
+     * The same for a calendar timer (e.g. monthly): its info names the schedule, so that a changed schedule
+     * replaces the old timer at the next start.
+     *
+     * @param schedule what the info says of the schedule, e.g. "day 1 02:00 UTC"
+     * @return whether the timer was created now
+     */
+    public static boolean keepOneCalendar(TimerService timers, String name, String schedule,
+                                          ScheduleExpression expression) {
+        String info = name + ":" + schedule;
+        return keepOne(timers, name, info,
+                () -> timers.createCalendarTimer(expression, new TimerConfig(info, true)));
+    }
+
+    private static boolean keepOne(TimerService timers, String name, String info, Runnable create) {
         boolean present = false;
         for (Timer timer : timers.getTimers()) {
             if (info.equals(timer.getInfo()) && !present) {
@@ -30,7 +50,7 @@ public final class PersistentTimers {
             }
         }
         if (!present) {
-            timers.createIntervalTimer(initialMillis, intervalMillis, new TimerConfig(info, true));
+            create.run();
         }
         return !present;
     }

@@ -54,6 +54,7 @@ class AnalyticsRefreshIT {
                 .deleteClass(io.factoryops.analytics.AnalyticsScheduler.class)
                 .deleteClass(io.factoryops.platform.retention.PurgeScheduler.class)
                 .deleteClass(io.factoryops.notification.MailOutboxScheduler.class)
+                .deleteClass(io.factoryops.reporting.MonthlyReportScheduler.class)
                 .addClass(AnalyticsRefreshIT.class);
     }
 

@@ -33,6 +33,7 @@ class CategoryServiceIT {
                 // the test copy of the application schedules no timers of its own
                 .deleteClass(io.factoryops.analytics.AnalyticsScheduler.class)
                 .deleteClass(io.factoryops.platform.retention.PurgeScheduler.class)
+                .deleteClass(io.factoryops.reporting.MonthlyReportScheduler.class)
                 .addClass(CategoryServiceIT.class);
     }
 

@@ -47,6 +47,7 @@ class MailOutboxIT {
                 .deleteClass(io.factoryops.analytics.AnalyticsScheduler.class)
                 .deleteClass(io.factoryops.platform.retention.PurgeScheduler.class)
                 .deleteClass(MailOutboxScheduler.class)
+                .deleteClass(io.factoryops.reporting.MonthlyReportScheduler.class)
                 .addClass(MailOutboxIT.class);
     }
 

@@ -35,6 +35,7 @@ class EmployeeServiceIT {
                 .deleteClass(io.factoryops.analytics.AnalyticsScheduler.class)
                 .deleteClass(io.factoryops.platform.retention.PurgeScheduler.class)
                 .deleteClass(io.factoryops.notification.MailOutboxScheduler.class)
+                .deleteClass(io.factoryops.reporting.MonthlyReportScheduler.class)
                 .addClass(EmployeeServiceIT.class);
     }
 

@@ -82,6 +82,7 @@ class NotificationIT {
                 .deleteClass(io.factoryops.analytics.AnalyticsScheduler.class)
                 .deleteClass(io.factoryops.platform.retention.PurgeScheduler.class)
                 .deleteClass(io.factoryops.notification.MailOutboxScheduler.class)
+                .deleteClass(io.factoryops.reporting.MonthlyReportScheduler.class)
                 .addClasses(NotificationTestServlet.class, TestReorderAdvisor.class);
     }
 

@@ -13,6 +13,13 @@ import io.factoryops.notification.NotificationType;
 import io.factoryops.notification.ReferenceType;
 import io.factoryops.procurement.PurchaseOrderResponse;
 import io.factoryops.procurement.PurchaseOrderStatus;
+import io.factoryops.reporting.AnalyticsReport;
+import io.factoryops.reporting.Granularity;
+import io.factoryops.reporting.PurchaseOrderReport;
+import io.factoryops.reporting.ReportKind;
+import io.factoryops.reporting.ReportRunResponse;
+import io.factoryops.reporting.ReportRunStatus;
+import io.factoryops.reporting.ReportTrigger;
 import io.factoryops.sales.OrderResponse;
 import io.factoryops.sales.OrderStatus;
 import io.factoryops.stock.StockMovementResponse;
@@ -39,6 +46,14 @@ class DocumentedEnumsTest {
         assertDocuments(PurchaseOrderResponse.class, "status", PurchaseOrderStatus.values(), PurchaseOrderStatus::value);
         assertDocuments(NotificationResponse.class, "type", NotificationType.values(), NotificationType::name);
         assertDocuments(NotificationResponse.class, "referenceType", ReferenceType.values(), ReferenceType::name);
+        assertDocuments(ReportRunResponse.class, "kind", ReportKind.values(), ReportKind::value);
+        assertDocuments(ReportRunResponse.class, "status", ReportRunStatus.values(),
+                s -> s.name().toLowerCase(java.util.Locale.ROOT));
+        assertDocuments(ReportRunResponse.class, "trigger", ReportTrigger.values(),
+                t -> t.name().toLowerCase(java.util.Locale.ROOT));
+        assertDocuments(AnalyticsReport.class, "granularity", Granularity.values(), Granularity::value);
+        assertDocuments(PurchaseOrderReport.PurchaseOrdersByStatus.class, "status", PurchaseOrderStatus.values(),
+                PurchaseOrderStatus::value);
         for (Class<? extends Record> type : List.of(UserResponse.class, UserRequest.class, UserUpdateRequest.class)) {
             assertDocuments(type, "role", Role.values(), Role::value);
         }

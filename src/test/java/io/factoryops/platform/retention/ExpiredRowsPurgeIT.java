@@ -38,6 +38,7 @@ class ExpiredRowsPurgeIT {
                 .deleteClass(io.factoryops.analytics.AnalyticsScheduler.class)
                 .deleteClass(PurgeScheduler.class)
                 .deleteClass(io.factoryops.notification.MailOutboxScheduler.class)
+                .deleteClass(io.factoryops.reporting.MonthlyReportScheduler.class)
                 .addClass(ExpiredRowsPurgeIT.class);
     }
 
