@@ -92,9 +92,12 @@ class DashboardIT {
      * month's spend) at the next refresh.
      */
     @Test
-    void inventoryFollowsPartsAndPurchaseOrders() {
+    void inventoryFollowsPartsAndPurchaseOrders() throws InterruptedException {
         refresh();
         JsonObject i0 = inventory();
+        // MariaDB 10.x keeps as_of in whole seconds (README): create the parts in a later second, so that a
+        // timer refresh after them cannot show the same as_of as i0 with other figures
+        Thread.sleep(1050 - System.currentTimeMillis() % 1000);
         long low = part("2.50", 20, 10);
         long empty = part("4.00", 5, 0);
         JsonObject i1 = inventory();
