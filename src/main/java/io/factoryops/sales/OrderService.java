@@ -9,9 +9,11 @@ import io.factoryops.platform.audit.AuditService;
 import io.factoryops.platform.error.ApiException;
 import io.factoryops.platform.error.ErrorCode;
 import io.factoryops.platform.error.FieldError;
+import io.factoryops.platform.http.Params;
 import io.factoryops.platform.paging.JpaPaging;
 import io.factoryops.platform.paging.Page;
 import io.factoryops.platform.paging.PageRequest;
+import io.factoryops.platform.paging.Rows;
 import io.factoryops.stock.StockReason;
 import io.factoryops.stock.StockReference;
 import io.factoryops.stock.StockService;
@@ -82,6 +84,12 @@ public class OrderService {
 
     /** Filters of the order list. */
     public record Filter(String status, Long customerId, LocalDate dateFrom, LocalDate dateTo) {
+
+        /** The list's query parameters as the client sent them, checked: 400 naming a bad one. */
+        public static Filter parse(String status, String customerId, String dateFrom, String dateTo) {
+            return new Filter(Params.optionalText("status", status), Params.optionalId("customer_id", customerId),
+                    Params.optionalDate("date_from", dateFrom), Params.optionalDate("date_to", dateTo));
+        }
     }
 
     /**
@@ -126,8 +134,33 @@ public class OrderService {
 
     @Transactional
     public Page<OrderResponse> list(Caller caller, PageRequest page, Filter filter) {
+        Page<SalesOrder> found = JpaPaging.find(em, SalesOrder.class, page, SORT_ATTRIBUTES, where(caller, filter));
+        if (!found.data().isEmpty()) {
+            // customers and lines of the whole page in one query, not one per order
+            em.createQuery("SELECT DISTINCT o FROM SalesOrder o JOIN FETCH o.customer LEFT JOIN FETCH o.lines "
+                            + "WHERE o.id IN :ids", SalesOrder.class)
+                    .setParameter("ids", found.data().stream().map(SalesOrder::getId).toList())
+                    .getResultList();
+        }
+        Map<Long, ProductSummary> summaries = products.summaries(found.data().stream()
+                .flatMap(o -> o.getLines().stream()).map(OrderLine::getProductId).distinct().toList());
+        return found.map(o -> view(o, summaries));
+    }
+
+    /**
+     * The export of the list (the same caller's view, filters and sort): one flat row per order, streamed
+     * when the caller runs {@link Rows#forEach} in a transaction; bad filters fail here.
+     */
+    @Transactional
+    public Rows<OrderRow> export(Caller caller, PageRequest page, Filter filter) {
+        return JpaPaging.rows(em, SalesOrder.class, page, SORT_ATTRIBUTES, where(caller, filter), OrderRow::of,
+                "customer");
+    }
+
+    /** The WHERE of the list and of its export: who sees which orders, and the filters. */
+    private JpaPaging.Filter<SalesOrder> where(Caller caller, Filter filter) {
         OrderStatus status = filter.status() == null ? null : parseStatus(filter.status());
-        Page<SalesOrder> found = JpaPaging.find(em, SalesOrder.class, page, SORT_ATTRIBUTES, (cb, root) -> {
+        return (cb, root) -> {
             List<Predicate> where = new ArrayList<>();
             if (!seesAll(caller)) {
                 where.add(cb.equal(root.get("createdById"), caller.id()));
@@ -145,17 +178,7 @@ public class OrderService {
                 where.add(cb.lessThanOrEqualTo(root.get("orderDate"), Dates.endOf(filter.dateTo())));
             }
             return where;
-        });
-        if (!found.data().isEmpty()) {
-            // customers and lines of the whole page in one query, not one per order
-            em.createQuery("SELECT DISTINCT o FROM SalesOrder o JOIN FETCH o.customer LEFT JOIN FETCH o.lines "
-                            + "WHERE o.id IN :ids", SalesOrder.class)
-                    .setParameter("ids", found.data().stream().map(SalesOrder::getId).toList())
-                    .getResultList();
-        }
-        Map<Long, ProductSummary> summaries = products.summaries(found.data().stream()
-                .flatMap(o -> o.getLines().stream()).map(OrderLine::getProductId).distinct().toList());
-        return found.map(o -> view(o, summaries));
+        };
     }
 
     @Transactional

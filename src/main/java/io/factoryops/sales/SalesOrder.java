@@ -141,6 +141,10 @@ public class SalesOrder extends VersionedEntity {
         return total;
     }
 
+    public long getUnits() {
+        return units;
+    }
+
     public long getCreatedById() {
         return createdById;
     }
