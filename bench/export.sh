@@ -66,7 +66,7 @@ if [ "$KEEP_DATA" != 1 ]; then
     started
     mvn -q -ntp liberty:stop
     step "generate $ORDERS orders"
-    java -cp "$DRIVER" bench/GenerateHistory.java "$JDBC" "$JUSER" "$JPASS" "$ORDERS" 1000
+    java -cp "$DRIVER" bench/GenerateOrders.java "$JDBC" "$JUSER" "$JPASS" "$ORDERS"
 fi
 
 step "the database's own dump of the same rows (the limit)"

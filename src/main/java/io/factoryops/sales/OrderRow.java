@@ -10,9 +10,9 @@ import java.time.Instant;
 public record OrderRow(long id, String status, Instant orderDate, long customerId, String customerName, long units,
                        BigDecimal subtotal, BigDecimal taxRate, BigDecimal tax, BigDecimal total, String createdBy) {
 
-    static OrderRow of(SalesOrder o) {
-        return new OrderRow(o.getId(), o.getStatus().value(), o.getOrderDate(), o.getCustomer().getId(),
-                o.getCustomer().getName(), o.getUnits(), o.getSubtotal(), o.getTaxRate().stripTrailingZeros(),
-                o.getTax(), o.getTotal(), o.getCreatedBy());
+    static OrderRow of(SalesOrder o, String customerName) {
+        return new OrderRow(o.getId(), o.getStatus().value(), o.getOrderDate(), o.getCustomerId(), customerName,
+                o.getUnits(), o.getSubtotal(), o.getTaxRate().stripTrailingZeros(), o.getTax(), o.getTotal(),
+                o.getCreatedBy());
     }
 }

@@ -34,6 +34,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -149,12 +150,33 @@ public class OrderService {
 
     /**
      * The export of the list (the same caller's view, filters and sort): one flat row per order, streamed
-     * when the caller runs {@link Rows#forEach} in a transaction; bad filters fail here.
+     * when the caller runs {@link Rows#forEach} in a transaction; bad filters fail here. The names of the
+     * customers the orders name are read first, in one query: the orders then stream from one table in the
+     * order of an index (a join with customers let H2 sort the whole result before the first row), and
+     * nothing else may be queried while they stream.
      */
     @Transactional
     public Rows<OrderRow> export(Caller caller, PageRequest page, Filter filter) {
-        return JpaPaging.rows(em, SalesOrder.class, page, SORT_ATTRIBUTES, where(caller, filter), OrderRow::of,
-                "customer");
+        JpaPaging.Filter<SalesOrder> where = where(caller, filter);
+        return new Rows<>() {
+            @Override
+            public long count() {
+                return JpaPaging.count(em, SalesOrder.class, where);
+            }
+
+            @Override
+            public long forEach(Consumer<? super OrderRow> sink) {
+                Map<Long, String> names = new HashMap<>();
+                List<Long> ids = JpaPaging.distinct(em, SalesOrder.class, where, "customerId", Long.class);
+                for (int i = 0; i < ids.size(); i += 1000) {
+                    em.createQuery("SELECT c.id, c.name FROM Customer c WHERE c.id IN :ids", Object[].class)
+                            .setParameter("ids", ids.subList(i, Math.min(i + 1000, ids.size())))
+                            .getResultList().forEach(r -> names.put((Long) r[0], (String) r[1]));
+                }
+                return JpaPaging.stream(em, SalesOrder.class, page, SORT_ATTRIBUTES, where,
+                        o -> sink.accept(OrderRow.of(o, names.get(o.getCustomerId()))));
+            }
+        };
     }
 
     /** The WHERE of the list and of its export: who sees which orders, and the filters. */
@@ -169,7 +191,7 @@ public class OrderService {
                 where.add(cb.equal(root.get("status"), status));
             }
             if (filter.customerId() != null) {
-                where.add(cb.equal(root.get("customer").get("id"), filter.customerId()));
+                where.add(cb.equal(root.get("customerId"), filter.customerId()));
             }
             if (filter.dateFrom() != null) {
                 where.add(cb.greaterThanOrEqualTo(root.get("orderDate"), Dates.startOf(filter.dateFrom())));
