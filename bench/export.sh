@@ -7,6 +7,7 @@
 #
 #   bench/export.sh [h2|mysql] [orders=1000000]
 #
+#   URL_EXTRA=&useCursorFetch=true   mysql: more JDBC URL options (the export streams with that one)
 #   KEEP_DATA=1   reuse the history of an earlier run (H2 file under target/bench-export, or the
 #                 database DB, default factory_export_bench)
 set -euo pipefail
@@ -32,7 +33,7 @@ if [ "$KIND" = mysql ]; then
         mariadb -h 127.0.0.1 -u root -e "DROP DATABASE IF EXISTS $DB; CREATE DATABASE $DB"
     fi
     export DB_KIND=mysql DB_USER=root DB_PASSWORD=""
-    export DB_URL="jdbc:mysql://127.0.0.1:3306/$DB?connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true&rewriteBatchedStatements=true"
+    export DB_URL="jdbc:mysql://127.0.0.1:3306/$DB?connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true&rewriteBatchedStatements=true${URL_EXTRA:-}"
     JDBC="$DB_URL"; JUSER=root; JPASS=""
     DRIVER="$SERVER/lib/mysql/*"
 else

@@ -120,8 +120,9 @@ public final class JpaPaging {
      * every {@link ResultStreaming#CLEAR_EVERY} rows, so that no more than that many entities are ever
      * held. Must run in a transaction that lasts until the sink has taken the last row; the cursor is
      * closed however the sink ends (an {@link java.io.UncheckedIOException} of a client that went away
-     * ends it early). {@code fetch} names single-valued associations read in the same row: nothing else
-     * may be queried on the connection while the cursor is open (MySQL streams on one connection).
+     * ends it early). {@code fetch} names single-valued associations read in the same row: a sink must not
+     * query per row (a query per row would cost more than the stream; and on a driver that streams over
+     * the connection itself, nothing else may run on it while the cursor is open).
      */
     public static <E> long stream(EntityManager em, Class<E> type, PageRequest request,
                                   Map<String, String> sortAttributes, Filter<E> filter,

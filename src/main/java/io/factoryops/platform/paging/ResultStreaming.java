@@ -3,29 +3,25 @@ package io.factoryops.platform.paging;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import java.util.function.Consumer;
-import org.eclipse.persistence.platform.database.DatabasePlatform;
-import org.eclipse.persistence.platform.database.MySQLPlatform;
 import org.eclipse.persistence.queries.ScrollableCursor;
-import org.eclipse.persistence.sessions.Session;
 
 /**
  * Reads a query's rows one at a time from the database, for exports of any size: an EclipseLink
  * forward-only {@link ScrollableCursor} over the JDBC result set, never a list of all rows.
  *
- * <p>The JDBC fetch size decides whether the driver streams:
+ * <p>The JDBC fetch size ({@link #FETCH_SIZE}) decides whether the driver streams:
  * <ul>
- * <li>H2 and most drivers fetch {@link #FETCH_SIZE} rows per round trip.</li>
- * <li>mysql-connector-j ignores a positive fetch size unless the URL says {@code useCursorFetch=true}
- * (then the server materialises the whole result in a temporary table before the first row: no good
- * for a time to first byte), and otherwise reads the WHOLE result into the heap. With
- * {@code Integer.MIN_VALUE} it streams row by row over the connection, whatever the URL (the URL of
- * the README and {@code .ci/run} has no {@code useCursorFetch}). While such a result is open the
- * connection runs no other statement, so a streamed query must bring everything its rows need
- * (fetch joins); closing it early makes the driver read and drop the rest of the rows.</li>
  * <li>H2 (embedded) builds a whole result before it hands out the first row: in memory up to its
  * {@code MAX_MEMORY_ROWS}, then in a temporary file, so the heap stays bounded but the first row of a
  * million comes late. Its {@code LAZY_QUERY_EXECUTION} would stream, but a session switched to it for
  * an export ended a million-row cursor after 96,869 rows without an error (H2 2.3.232; not used).</li>
+ * <li>mysql-connector-j reads the WHOLE result into the heap unless the URL says
+ * {@code useCursorFetch=true}: then it fetches {@link #FETCH_SIZE} rows at a time from a server-side
+ * cursor (which MySQL and MariaDB fill in a temporary table before the first row). Its other way,
+ * a fetch size of {@code Integer.MIN_VALUE} (row-by-row streaming whatever the URL), cannot be used
+ * here: Liberty's JDBC wrapper refuses it ({@code DSRA9500E: Negative values are not allowed for fetch
+ * size}). So on MySQL/MariaDB an export's heap is bounded only with {@code useCursorFetch=true} in
+ * {@code DB_URL} (README); the URL of {@code .ci/run} has none.</li>
  * </ul>
  * The rows are kept in no cache ({@code eclipselink.maintain-cache=false}) and the persistence context
  * is cleared every {@link #CLEAR_EVERY} rows, so that the entities read stay few; the cursor is closed
@@ -40,15 +36,13 @@ final class ResultStreaming {
     }
 
     static <E> long forEach(EntityManager em, TypedQuery<E> query, Class<E> type, Consumer<? super E> sink) {
-        DatabasePlatform platform = platform(em);
         query.setHint("eclipselink.cursor.scrollable", "true");
         query.setHint("eclipselink.cursor.scrollable.result-set-type", "ForwardOnly");
         // neither the persistence context nor EclipseLink's session cache keeps the rows: a non-cacheable
         // entity read in a transaction is also kept in the session's isolated cache, which em.clear() does
         // not empty (a million orders ran a 1 GiB heap out)
         query.setHint("eclipselink.maintain-cache", "false");
-        query.setHint("eclipselink.jdbc.fetch-size",
-                Integer.toString(platform instanceof MySQLPlatform ? Integer.MIN_VALUE : FETCH_SIZE));
+        query.setHint("eclipselink.jdbc.fetch-size", Integer.toString(FETCH_SIZE));
         Object result = query.getSingleResult();
         if (!(result instanceof ScrollableCursor cursor)) {
             throw new IllegalStateException("EclipseLink returned " + result + " where a cursor was asked for");
@@ -67,8 +61,5 @@ final class ResultStreaming {
         return rows;
     }
 
-    private static DatabasePlatform platform(EntityManager em) {
-        Session session = em.unwrap(Session.class);
-        return session == null ? null : session.getPlatform();
-    }
+
 }
