@@ -4,8 +4,8 @@ import io.factoryops.identity.Caller;
 import io.factoryops.identity.Role;
 import io.factoryops.platform.error.Problem;
 import io.factoryops.platform.http.ETags;
-import io.factoryops.platform.http.Params;
 import io.factoryops.platform.idempotency.Idempotent;
+import io.factoryops.platform.paging.ExportedAs;
 import io.factoryops.platform.paging.PageRequest;
 import io.factoryops.platform.paging.Paging;
 import io.factoryops.stock.StockMovementResponse;
@@ -31,7 +31,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.math.BigDecimal;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
@@ -67,6 +66,7 @@ public class ProductResource {
     HttpHeaders headers;
 
     @GET
+    @ExportedAs("products")
     @RolesAllowed({Role.USER_NAME, Role.MECHANIC_NAME})
     @Parameter(name = "q", in = ParameterIn.QUERY, description = "Text contained in sku and name (case-insensitive)",
             schema = @Schema(type = SchemaType.STRING, maxLength = 200))
@@ -79,10 +79,7 @@ public class ProductResource {
     public Response list(@QueryParam("category") String category, @QueryParam("low_stock") String lowStock,
                          @QueryParam("min_price") String minPrice, @QueryParam("max_price") String maxPrice) {
         PageRequest page = PageRequest.from(uriInfo, 10, ProductService.SORTABLE, "id");
-        ProductService.Filter filter = new ProductService.Filter(Params.optionalText("category", category),
-                Params.optionalBoolean("low_stock", lowStock),
-                Params.optionalDecimal("min_price", minPrice, BigDecimal.ZERO, Product.MAX_PRICE, 2),
-                Params.optionalDecimal("max_price", maxPrice, BigDecimal.ZERO, Product.MAX_PRICE, 2));
+        ProductService.Filter filter = ProductService.Filter.parse(category, lowStock, minPrice, maxPrice);
         return Paging.ok(products.list(page, filter), uriInfo);
     }
 
@@ -137,6 +134,7 @@ public class ProductResource {
     }
 
     @GET
+    @ExportedAs(value = "stock-movements", idAs = "product_id")
     @Path("{id}/stock-movements")
     @RolesAllowed({Role.USER_NAME, Role.MECHANIC_NAME})
     @Parameter(name = "after", in = ParameterIn.QUERY, description = "Keyset paging: the pagination.next_cursor "

@@ -8,9 +8,11 @@ import io.factoryops.platform.db.Constraints;
 import io.factoryops.platform.db.Versions;
 import io.factoryops.platform.error.ApiException;
 import io.factoryops.platform.error.ErrorCode;
+import io.factoryops.platform.http.Params;
 import io.factoryops.platform.paging.JpaPaging;
 import io.factoryops.platform.paging.Page;
 import io.factoryops.platform.paging.PageRequest;
+import io.factoryops.platform.paging.Rows;
 import io.factoryops.stock.StockItem;
 import io.factoryops.stock.StockItemKind;
 import io.factoryops.stock.StockMovementResponse;
@@ -56,11 +58,34 @@ public class ProductService {
 
     /** Filters of the list besides {@code q} (sku, name). */
     public record Filter(String category, Boolean lowStock, BigDecimal minPrice, BigDecimal maxPrice) {
+
+        /** The list's query parameters as the client sent them, checked: 400 naming a bad one. */
+        public static Filter parse(String category, String lowStock, String minPrice, String maxPrice) {
+            return new Filter(Params.optionalText("category", category),
+                    Params.optionalBoolean("low_stock", lowStock),
+                    Params.optionalDecimal("min_price", minPrice, BigDecimal.ZERO, Product.MAX_PRICE, 2),
+                    Params.optionalDecimal("max_price", maxPrice, BigDecimal.ZERO, Product.MAX_PRICE, 2));
+        }
     }
 
     @Transactional
     public Page<ProductResponse> list(PageRequest page, Filter filter) {
-        return JpaPaging.find(em, Product.class, page, SORT_ATTRIBUTES, (cb, root) -> {
+        return JpaPaging.find(em, Product.class, page, SORT_ATTRIBUTES, where(page, filter), "stock")
+                .map(ProductResponse::of);
+    }
+
+    /**
+     * The export of the list: every row its filters select, in its sort, streamed from the database when
+     * the caller runs {@link Rows#forEach} in a transaction. Bad filters fail here, before anything is sent.
+     */
+    @Transactional
+    public Rows<ProductResponse> export(PageRequest page, Filter filter) {
+        return JpaPaging.rows(em, Product.class, page, SORT_ATTRIBUTES, where(page, filter), ProductResponse::of, "stock");
+    }
+
+    /** The WHERE of the list and of its export: the one place that turns the filters into predicates. */
+    private JpaPaging.Filter<Product> where(PageRequest page, Filter filter) {
+        return (cb, root) -> {
             List<Predicate> where = new ArrayList<>();
             if (page.q() != null) {
                 where.add(JpaPaging.containsAny(cb, root, page.q(), "sku", "name"));
@@ -79,7 +104,7 @@ public class ProductService {
                 where.add(cb.lessThanOrEqualTo(root.get("price"), filter.maxPrice()));
             }
             return where;
-        }, "stock").map(ProductResponse::of);
+        };
     }
 
     /**
@@ -197,6 +222,13 @@ public class ProductService {
     @Transactional
     public Page<StockMovementResponse> movements(long id, PageRequest page, Caller caller) {
         return stock.movements(stockItemOf(id), page, caller.role().includes().contains(Role.ADMIN),
+                caller.username());
+    }
+
+    /** The export of this product's ledger, as {@link #movements} shows it to the caller; 404 for an unknown product. */
+    @Transactional
+    public Rows<StockMovementResponse> exportMovements(long id, PageRequest page, Caller caller) {
+        return stock.exportMovements(stockItemOf(id), page, caller.role().includes().contains(Role.ADMIN),
                 caller.username());
     }
 

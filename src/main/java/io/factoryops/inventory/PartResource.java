@@ -4,13 +4,12 @@ import io.factoryops.identity.Caller;
 import io.factoryops.identity.Role;
 import io.factoryops.platform.error.Problem;
 import io.factoryops.platform.http.ETags;
-import io.factoryops.platform.http.Params;
 import io.factoryops.platform.idempotency.Idempotent;
+import io.factoryops.platform.paging.ExportedAs;
 import io.factoryops.platform.paging.PageRequest;
 import io.factoryops.platform.paging.Paging;
 import io.factoryops.stock.StockMovementResponse;
 import io.factoryops.stock.StockService;
-import io.factoryops.stock.StockStatus;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -70,6 +69,7 @@ public class PartResource {
     HttpHeaders headers;
 
     @GET
+    @ExportedAs("inventory-items")
     @RolesAllowed({Role.USER_NAME, Role.MECHANIC_NAME})
     @Parameter(name = "q", in = ParameterIn.QUERY, description = "Text contained in sku and name (case-insensitive)",
             schema = @Schema(type = SchemaType.STRING, maxLength = 200))
@@ -97,11 +97,7 @@ public class PartResource {
             String updatedTo,
             @QueryParam("active") @Parameter(schema = @Schema(type = SchemaType.BOOLEAN)) String active) {
         PageRequest page = PageRequest.keyset(uriInfo, 20, PartService.SORTABLE, "sku", PartService.SORTABLE);
-        PartService.Filter filter = new PartService.Filter(Params.optionalId("category", category),
-                Params.optionalId("location", location), Params.optionalEnum("status", status, StockStatus.values(), StockStatus::value),
-                Params.optionalId("supplier", supplier),
-                Params.optionalDate("updated_from", updatedFrom), Params.optionalDate("updated_to", updatedTo),
-                Params.optionalBoolean("active", active));
+        PartService.Filter filter = PartService.Filter.parse(category, location, status, supplier, updatedFrom, updatedTo, active);
         return Paging.ok(parts.list(page, filter), uriInfo);
     }
 
@@ -183,6 +179,7 @@ public class PartResource {
     }
 
     @GET
+    @ExportedAs(value = "stock-movements", idAs = "part_id")
     @Path("{id}/stock-movements")
     @RolesAllowed({Role.USER_NAME, Role.MECHANIC_NAME})
     @Parameter(name = "after", in = ParameterIn.QUERY, description = "Keyset paging: the pagination.next_cursor "

@@ -9,9 +9,11 @@ import io.factoryops.platform.db.Constraints;
 import io.factoryops.platform.db.Versions;
 import io.factoryops.platform.error.ApiException;
 import io.factoryops.platform.error.ErrorCode;
+import io.factoryops.platform.http.Params;
 import io.factoryops.platform.paging.JpaPaging;
 import io.factoryops.platform.paging.Page;
 import io.factoryops.platform.paging.PageRequest;
+import io.factoryops.platform.paging.Rows;
 import io.factoryops.procurement.SupplierService;
 import io.factoryops.stock.StockItem;
 import io.factoryops.stock.StockItemKind;
@@ -71,13 +73,37 @@ public class PartService {
     /** Filters of the list besides {@code q} (sku, name); category and location include their subtrees. */
     public record Filter(Long category, Long location, StockStatus status, Long supplier, LocalDate updatedFrom,
                          LocalDate updatedTo, Boolean active) {
+
+        /** The list's query parameters as the client sent them, checked: 400 naming a bad one. */
+        public static Filter parse(String category, String location, String status, String supplier,
+                                   String updatedFrom, String updatedTo, String active) {
+            return new Filter(Params.optionalId("category", category), Params.optionalId("location", location),
+                    Params.optionalEnum("status", status, StockStatus.values(), StockStatus::value),
+                    Params.optionalId("supplier", supplier), Params.optionalDate("updated_from", updatedFrom),
+                    Params.optionalDate("updated_to", updatedTo), Params.optionalBoolean("active", active));
+        }
     }
 
     @Transactional
     public Page<PartResponse> list(PageRequest page, Filter filter) {
+        return JpaPaging.find(em, Part.class, page, SORT_ATTRIBUTES, where(page, filter), "stock")
+                .map(PartResponse::of);
+    }
+
+    /**
+     * The export of the list: every row its filters select, in its sort, streamed from the database when
+     * the caller runs {@link Rows#forEach} in a transaction. Bad filters fail here, before anything is sent.
+     */
+    @Transactional
+    public Rows<PartResponse> export(PageRequest page, Filter filter) {
+        return JpaPaging.rows(em, Part.class, page, SORT_ATTRIBUTES, where(page, filter), PartResponse::of, "stock");
+    }
+
+    /** The WHERE of the list and of its export: the one place that turns the filters into predicates. */
+    private JpaPaging.Filter<Part> where(PageRequest page, Filter filter) {
         List<Long> inCategories = filter.category() == null ? null : categories.subtreeIds(filter.category());
         List<Long> inLocations = filter.location() == null ? null : locations.subtreeIds(filter.location());
-        return JpaPaging.find(em, Part.class, page, SORT_ATTRIBUTES, (cb, root) -> {
+        return (cb, root) -> {
             List<Predicate> where = new ArrayList<>();
             if (page.q() != null) {
                 where.add(JpaPaging.containsAny(cb, root, page.q(), "sku", "name"));
@@ -105,7 +131,7 @@ public class PartService {
                 where.add(cb.equal(root.get("stock").get("active"), filter.active()));
             }
             return where;
-        }, "stock").map(PartResponse::of);
+        };
     }
 
     /**
@@ -209,6 +235,13 @@ public class PartService {
     @Transactional
     public Page<StockMovementResponse> movements(long id, PageRequest page, Caller caller) {
         return stock.movements(stockItemOf(id), page, caller.role().includes().contains(Role.ADMIN),
+                caller.username());
+    }
+
+    /** The export of this part's ledger, as {@link #movements} shows it to the caller; 404 for an unknown part. */
+    @Transactional
+    public Rows<StockMovementResponse> exportMovements(long id, PageRequest page, Caller caller) {
+        return stock.exportMovements(stockItemOf(id), page, caller.role().includes().contains(Role.ADMIN),
                 caller.username());
     }
 

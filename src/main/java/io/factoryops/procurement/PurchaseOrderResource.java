@@ -3,8 +3,8 @@ package io.factoryops.procurement;
 import io.factoryops.identity.Caller;
 import io.factoryops.identity.Role;
 import io.factoryops.platform.http.ETags;
-import io.factoryops.platform.http.Params;
 import io.factoryops.platform.idempotency.Idempotent;
+import io.factoryops.platform.paging.ExportedAs;
 import io.factoryops.platform.paging.PageRequest;
 import io.factoryops.platform.paging.Paging;
 import jakarta.annotation.security.DenyAll;
@@ -65,6 +65,7 @@ public class PurchaseOrderResource {
     HttpHeaders headers;
 
     @GET
+    @ExportedAs("purchase-orders")
     @RolesAllowed(Role.MANAGER_NAME)
     @Parameter(name = "q", in = ParameterIn.QUERY, description = "Text contained in the PO number",
             schema = @Schema(type = SchemaType.STRING, maxLength = 200))
@@ -87,10 +88,7 @@ public class PurchaseOrderResource {
             String dateTo) {
         PageRequest page = PageRequest.keyset(uriInfo, 20, PurchaseOrderService.SORTABLE, "-created_at",
                 PurchaseOrderService.SORTABLE);
-        PurchaseOrderService.Filter filter = new PurchaseOrderService.Filter(
-                Params.optionalEnum("status", status, PurchaseOrderStatus.values(), PurchaseOrderStatus::value),
-                Params.optionalId("supplier_id", supplierId), Params.optionalDate("date_from", dateFrom),
-                Params.optionalDate("date_to", dateTo));
+        PurchaseOrderService.Filter filter = PurchaseOrderService.Filter.parse(status, supplierId, dateFrom, dateTo);
         return Paging.ok(orders.list(page, filter), uriInfo);
     }
 

@@ -13,9 +13,11 @@ import io.factoryops.platform.Text;
 import io.factoryops.platform.audit.AuditService;
 import io.factoryops.platform.db.Versions;
 import io.factoryops.platform.error.ApiException;
+import io.factoryops.platform.http.Params;
 import io.factoryops.platform.paging.JpaPaging;
 import io.factoryops.platform.paging.Page;
 import io.factoryops.platform.paging.PageRequest;
+import io.factoryops.platform.paging.Rows;
 import io.factoryops.stock.StockReason;
 import io.factoryops.stock.StockReference;
 import io.factoryops.stock.StockService;
@@ -38,6 +40,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * Purchase orders: drafts that managers write and submit, admins other than the creator approve or
@@ -75,11 +78,60 @@ public class PurchaseOrderService {
 
     /** Filters of the list besides {@code q} (po_number). */
     public record Filter(PurchaseOrderStatus status, Long supplierId, LocalDate dateFrom, LocalDate dateTo) {
+
+        /** The list's query parameters as the client sent them, checked: 400 naming a bad one. */
+        public static Filter parse(String status, String supplierId, String dateFrom, String dateTo) {
+            return new Filter(Params.optionalEnum("status", status, PurchaseOrderStatus.values(), PurchaseOrderStatus::value),
+                    Params.optionalId("supplier_id", supplierId), Params.optionalDate("date_from", dateFrom),
+                    Params.optionalDate("date_to", dateTo));
+        }
     }
 
     @Transactional
     public Page<PurchaseOrderResponse> list(PageRequest page, Filter filter) {
-        Page<PurchaseOrder> found = JpaPaging.find(em, PurchaseOrder.class, page, SORT_ATTRIBUTES, (cb, root) -> {
+        Page<PurchaseOrder> found = JpaPaging.find(em, PurchaseOrder.class, page, SORT_ATTRIBUTES,
+                where(page, filter));
+        if (!found.data().isEmpty()) {
+            // the page's lines in one query, not one per order
+            em.createQuery("SELECT DISTINCT o FROM PurchaseOrder o LEFT JOIN FETCH o.lines WHERE o.id IN :ids",
+                            PurchaseOrder.class)
+                    .setParameter("ids", found.data().stream().map(PurchaseOrder::getId).toList())
+                    .getResultList();
+        }
+        Map<Long, PartSummary> partNames = parts.summaries(found.data().stream()
+                .flatMap(o -> o.getLines().stream()).map(PurchaseOrderLine::getPartId).distinct().toList(), "item_id");
+        Map<Long, String> supplierNames = suppliers.names(found.data().stream()
+                .map(PurchaseOrder::getSupplierId).distinct().toList());
+        return found.map(o -> view(o, partNames, supplierNames));
+    }
+
+    /**
+     * The export of the list: one flat row per purchase order its filters select, in its sort, with the
+     * supplier's name (the suppliers' names are read first: nothing else may be queried while the orders
+     * stream), streamed when the caller runs {@link Rows#forEach} in a transaction.
+     */
+    @Transactional
+    public Rows<PurchaseOrderRow> export(PageRequest page, Filter filter) {
+        JpaPaging.Filter<PurchaseOrder> where = where(page, filter);
+        return new Rows<>() {
+            @Override
+            public long count() {
+                return JpaPaging.count(em, PurchaseOrder.class, where);
+            }
+
+            @Override
+            public long forEach(Consumer<? super PurchaseOrderRow> sink) {
+                Map<Long, String> names = suppliers.names(
+                        JpaPaging.distinct(em, PurchaseOrder.class, where, "supplierId", Long.class));
+                return JpaPaging.stream(em, PurchaseOrder.class, page, SORT_ATTRIBUTES, where,
+                        o -> sink.accept(PurchaseOrderRow.of(o, names.get(o.getSupplierId()))));
+            }
+        };
+    }
+
+    /** The WHERE of the list and of its export. */
+    private static JpaPaging.Filter<PurchaseOrder> where(PageRequest page, Filter filter) {
+        return (cb, root) -> {
             List<Predicate> where = new ArrayList<>();
             if (page.q() != null) {
                 where.add(JpaPaging.containsAny(cb, root, page.q(), "poNumber"));
@@ -97,19 +149,7 @@ public class PurchaseOrderService {
                 where.add(cb.lessThanOrEqualTo(root.get("createdAt"), Dates.endOf(filter.dateTo())));
             }
             return where;
-        });
-        if (!found.data().isEmpty()) {
-            // the page's lines in one query, not one per order
-            em.createQuery("SELECT DISTINCT o FROM PurchaseOrder o LEFT JOIN FETCH o.lines WHERE o.id IN :ids",
-                            PurchaseOrder.class)
-                    .setParameter("ids", found.data().stream().map(PurchaseOrder::getId).toList())
-                    .getResultList();
-        }
-        Map<Long, PartSummary> partNames = parts.summaries(found.data().stream()
-                .flatMap(o -> o.getLines().stream()).map(PurchaseOrderLine::getPartId).distinct().toList(), "item_id");
-        Map<Long, String> supplierNames = suppliers.names(found.data().stream()
-                .map(PurchaseOrder::getSupplierId).distinct().toList());
-        return found.map(o -> view(o, partNames, supplierNames));
+        };
     }
 
     /** Purchase orders in these statuses, counted per status (one range of ix_purchase_orders_status each). */

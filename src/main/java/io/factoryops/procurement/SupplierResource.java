@@ -3,7 +3,7 @@ package io.factoryops.procurement;
 import io.factoryops.identity.Role;
 import io.factoryops.platform.error.Problem;
 import io.factoryops.platform.http.ETags;
-import io.factoryops.platform.http.Params;
+import io.factoryops.platform.paging.ExportedAs;
 import io.factoryops.platform.paging.PageRequest;
 import io.factoryops.platform.paging.Paging;
 import jakarta.annotation.security.DenyAll;
@@ -58,6 +58,7 @@ public class SupplierResource {
     HttpHeaders headers;
 
     @GET
+    @ExportedAs("suppliers")
     @RolesAllowed(Role.MANAGER_NAME)
     @Parameter(name = "q", in = ParameterIn.QUERY, description = "Text contained in name, code, contact and email "
             + "(case-insensitive)", schema = @Schema(type = SchemaType.STRING, maxLength = 200))
@@ -71,7 +72,7 @@ public class SupplierResource {
             schema = @Schema(type = SchemaType.STRING, maxLength = 5))
                          @QueryParam("active") String active) {
         PageRequest page = PageRequest.from(uriInfo, 20, SupplierService.SORTABLE, "name");
-        SupplierService.Filter filter = new SupplierService.Filter(Params.optionalBoolean("active", active));
+        SupplierService.Filter filter = SupplierService.Filter.parse(active);
         return Paging.ok(suppliers.list(page, filter), uriInfo);
     }
 

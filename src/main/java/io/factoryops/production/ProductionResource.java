@@ -4,8 +4,8 @@ import io.factoryops.identity.Caller;
 import io.factoryops.identity.Role;
 import io.factoryops.platform.error.Problem;
 import io.factoryops.platform.http.ETags;
-import io.factoryops.platform.http.Params;
 import io.factoryops.platform.idempotency.Idempotent;
+import io.factoryops.platform.paging.ExportedAs;
 import io.factoryops.platform.paging.PageRequest;
 import io.factoryops.platform.paging.Paging;
 import jakarta.annotation.security.DenyAll;
@@ -62,6 +62,7 @@ public class ProductionResource {
     HttpHeaders headers;
 
     @GET
+    @ExportedAs("production")
     @RolesAllowed(Role.MANAGER_NAME)
     @Operation(operationId = "listProductionRecords",
             summary = "List production records", description = "Roles: manager. Filters employee_id, "
@@ -72,9 +73,7 @@ public class ProductionResource {
     public Response list(@QueryParam("employee_id") String employeeId, @QueryParam("product_id") String productId,
                          @QueryParam("date_from") String dateFrom, @QueryParam("date_to") String dateTo) {
         PageRequest page = PageRequest.from(uriInfo, 20, ProductionService.SORTABLE, "-production_date");
-        ProductionService.Filter filter = new ProductionService.Filter(Params.optionalId("employee_id", employeeId),
-                Params.optionalId("product_id", productId), Params.optionalDate("date_from", dateFrom),
-                Params.optionalDate("date_to", dateTo));
+        ProductionService.Filter filter = ProductionService.Filter.parse(employeeId, productId, dateFrom, dateTo);
         return Paging.ok(production.list(page, filter), uriInfo);
     }
 

@@ -7,9 +7,11 @@ import io.factoryops.inventory.BomService;
 import io.factoryops.platform.audit.AuditService;
 import io.factoryops.platform.db.Versions;
 import io.factoryops.platform.error.ApiException;
+import io.factoryops.platform.http.Params;
 import io.factoryops.platform.paging.JpaPaging;
 import io.factoryops.platform.paging.Page;
 import io.factoryops.platform.paging.PageRequest;
+import io.factoryops.platform.paging.Rows;
 import io.factoryops.stock.StockReason;
 import io.factoryops.stock.StockReference;
 import io.factoryops.stock.StockService;
@@ -29,6 +31,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 
 /**
  * Production records. Recording one adds its units to stock; changing it moves the difference;
@@ -64,11 +67,57 @@ public class ProductionService {
 
     /** Filters of the list. */
     public record Filter(Long employeeId, Long productId, LocalDate dateFrom, LocalDate dateTo) {
+
+        /** The list's query parameters as the client sent them, checked: 400 naming a bad one. */
+        public static Filter parse(String employeeId, String productId, String dateFrom, String dateTo) {
+            return new Filter(Params.optionalId("employee_id", employeeId),
+                    Params.optionalId("product_id", productId), Params.optionalDate("date_from", dateFrom),
+                    Params.optionalDate("date_to", dateTo));
+        }
     }
 
     @Transactional
     public Page<ProductionResponse> list(PageRequest page, Filter filter) {
-        Page<ProductionRecord> found = JpaPaging.find(em, ProductionRecord.class, page, SORT_ATTRIBUTES, (cb, root) -> {
+        Page<ProductionRecord> found = JpaPaging.find(em, ProductionRecord.class, page, SORT_ATTRIBUTES,
+                where(filter));
+        // the page's product and employee names in two queries, not two per record
+        Map<Long, ProductSummary> summaries = products.summaries(
+                found.data().stream().map(ProductionRecord::getProductId).distinct().toList());
+        Map<Long, String> names = employees.names(
+                found.data().stream().map(ProductionRecord::getEmployeeId).distinct().toList());
+        return found.map(r -> view(r, summaries.get(r.getProductId()).name(), names.get(r.getEmployeeId())));
+    }
+
+    /**
+     * The export of the list: every record its filters select, in its sort, with the names of its product
+     * and employee, streamed when the caller runs {@link Rows#forEach} in a transaction. The names of all
+     * the products and employees the records name are read first, in two queries: nothing else may be
+     * queried while the records stream.
+     */
+    @Transactional
+    public Rows<ProductionResponse> export(PageRequest page, Filter filter) {
+        JpaPaging.Filter<ProductionRecord> where = where(filter);
+        return new Rows<>() {
+            @Override
+            public long count() {
+                return JpaPaging.count(em, ProductionRecord.class, where);
+            }
+
+            @Override
+            public long forEach(Consumer<? super ProductionResponse> sink) {
+                Map<Long, ProductSummary> summaries = products.summaries(
+                        JpaPaging.distinct(em, ProductionRecord.class, where, "productId", Long.class));
+                Map<Long, String> names = employees.names(
+                        JpaPaging.distinct(em, ProductionRecord.class, where, "employeeId", Long.class));
+                return JpaPaging.stream(em, ProductionRecord.class, page, SORT_ATTRIBUTES, where, r -> sink.accept(
+                        view(r, summaries.get(r.getProductId()).name(), names.get(r.getEmployeeId()))));
+            }
+        };
+    }
+
+    /** The WHERE of the list and of its export. */
+    private static JpaPaging.Filter<ProductionRecord> where(Filter filter) {
+        return (cb, root) -> {
             List<Predicate> where = new ArrayList<>();
             if (filter.employeeId() != null) {
                 where.add(cb.equal(root.get("employeeId"), filter.employeeId()));
@@ -83,13 +132,7 @@ public class ProductionService {
                 where.add(cb.lessThanOrEqualTo(root.get("productionDate"), filter.dateTo()));
             }
             return where;
-        });
-        // the page's product and employee names in two queries, not two per record
-        Map<Long, ProductSummary> summaries = products.summaries(
-                found.data().stream().map(ProductionRecord::getProductId).distinct().toList());
-        Map<Long, String> names = employees.names(
-                found.data().stream().map(ProductionRecord::getEmployeeId).distinct().toList());
-        return found.map(r -> view(r, summaries.get(r.getProductId()).name(), names.get(r.getEmployeeId())));
+        };
     }
 
     @Transactional

@@ -7,6 +7,7 @@ import io.factoryops.identity.Role;
 import io.factoryops.platform.error.Problem;
 import io.factoryops.platform.http.CurrentRequest;
 import io.factoryops.platform.http.ETags;
+import io.factoryops.platform.paging.ExportedAs;
 import io.factoryops.platform.paging.PageRequest;
 import io.factoryops.platform.paging.Paging;
 import io.factoryops.platform.ratelimit.RateLimiter;
@@ -101,6 +102,7 @@ public class CustomerResource {
     }
 
     @GET
+    @ExportedAs("customers")
     @RolesAllowed(Role.USER_NAME)
     @Parameter(name = "q", in = ParameterIn.QUERY, description = "Text contained in name, email and phone (case-insensitive)",
             schema = @Schema(type = SchemaType.STRING, maxLength = 200))

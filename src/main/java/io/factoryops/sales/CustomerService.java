@@ -11,6 +11,7 @@ import io.factoryops.platform.error.ErrorCode;
 import io.factoryops.platform.paging.JpaPaging;
 import io.factoryops.platform.paging.Page;
 import io.factoryops.platform.paging.PageRequest;
+import io.factoryops.platform.paging.Rows;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -41,13 +42,27 @@ public class CustomerService {
 
     @Transactional
     public Page<CustomerResponse> list(PageRequest page) {
-        return JpaPaging.find(em, Customer.class, page, SORT_ATTRIBUTES, (cb, root) -> {
+        return JpaPaging.find(em, Customer.class, page, SORT_ATTRIBUTES, where(page)).map(CustomerResponse::of);
+    }
+
+    /**
+     * The export of the list: every row its filters select, in its sort, streamed from the database when
+     * the caller runs {@link Rows#forEach} in a transaction. Bad filters fail here, before anything is sent.
+     */
+    @Transactional
+    public Rows<CustomerResponse> export(PageRequest page) {
+        return JpaPaging.rows(em, Customer.class, page, SORT_ATTRIBUTES, where(page), CustomerResponse::of);
+    }
+
+    /** The WHERE of the list and of its export: the one place that turns the filters into predicates. */
+    private JpaPaging.Filter<Customer> where(PageRequest page) {
+        return (cb, root) -> {
             List<Predicate> where = new ArrayList<>();
             if (page.q() != null) {
                 where.add(JpaPaging.containsAny(cb, root, page.q(), "name", "email", "phone"));
             }
             return where;
-        }).map(CustomerResponse::of);
+        };
     }
 
     @Transactional

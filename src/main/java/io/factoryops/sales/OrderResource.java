@@ -3,8 +3,8 @@ package io.factoryops.sales;
 import io.factoryops.identity.Caller;
 import io.factoryops.identity.Role;
 import io.factoryops.platform.http.ETags;
-import io.factoryops.platform.http.Params;
 import io.factoryops.platform.idempotency.Idempotent;
+import io.factoryops.platform.paging.ExportedAs;
 import io.factoryops.platform.paging.PageRequest;
 import io.factoryops.platform.paging.Paging;
 import jakarta.annotation.security.DenyAll;
@@ -60,6 +60,7 @@ public class OrderResource {
     Request request;
 
     @GET
+    @ExportedAs("orders")
     @RolesAllowed(Role.USER_NAME)
     @Parameter(name = "after", in = ParameterIn.QUERY, description = "Keyset paging: the pagination.next_cursor "
             + "of the page before; costs the same at any depth", schema = @Schema(type = SchemaType.STRING, maxLength = 1024))
@@ -73,9 +74,7 @@ public class OrderResource {
                          @QueryParam("date_from") String dateFrom, @QueryParam("date_to") String dateTo) {
         PageRequest page = PageRequest.keyset(uriInfo, 10, OrderService.SORTABLE, "-order_date",
                 OrderService.SORTABLE);
-        OrderService.Filter filter = new OrderService.Filter(Params.optionalText("status", status),
-                Params.optionalId("customer_id", customerId), Params.optionalDate("date_from", dateFrom),
-                Params.optionalDate("date_to", dateTo));
+        OrderService.Filter filter = OrderService.Filter.parse(status, customerId, dateFrom, dateTo);
         return Paging.ok(orders.list(Caller.of(jwt), page, filter), uriInfo);
     }
 

@@ -35,6 +35,10 @@ public class SalesOrder extends VersionedEntity {
     @JoinColumn(name = "customer_id", nullable = false, updatable = false)
     private Customer customer;
 
+    /** The customer's id as a column (read only): an export reads it without loading the customer. */
+    @Column(name = "customer_id", insertable = false, updatable = false)
+    private Long customerId;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 20)
     private OrderStatus status;
@@ -139,6 +143,15 @@ public class SalesOrder extends VersionedEntity {
 
     public BigDecimal getTotal() {
         return total;
+    }
+
+    /** The customer's id without loading the customer (null on an order not yet written). */
+    public Long getCustomerId() {
+        return customerId;
+    }
+
+    public long getUnits() {
+        return units;
     }
 
     public long getCreatedById() {

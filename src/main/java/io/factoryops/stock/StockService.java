@@ -4,6 +4,7 @@ import io.factoryops.platform.http.CurrentRequest;
 import io.factoryops.platform.paging.JpaPaging;
 import io.factoryops.platform.paging.Page;
 import io.factoryops.platform.paging.PageRequest;
+import io.factoryops.platform.paging.Rows;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -277,9 +278,30 @@ public class StockService {
             throw new IllegalArgumentException("Unknown stock item " + stockItemId);
         }
         return JpaPaging.find(em, StockMovement.class, page, SORT_ATTRIBUTES,
-                        (cb, root) -> List.of(cb.equal(root.get("stockItemId"), stockItemId)))
+                        ofItem(stockItemId))
                 .map(m -> seesEveryone || username.equals(m.getActor())
                         ? StockMovementResponse.of(item, m) : StockMovementResponse.anonymised(item, m));
+    }
+
+    /**
+     * The export of an item's ledger: {@link #movements} without pages, streamed when the caller runs
+     * {@link Rows#forEach} in a transaction.
+     */
+    @Transactional
+    public Rows<StockMovementResponse> exportMovements(long stockItemId, PageRequest page, boolean seesEveryone,
+                                                       String username) {
+        StockItem item = em.find(StockItem.class, stockItemId);
+        if (item == null) {
+            throw new IllegalArgumentException("Unknown stock item " + stockItemId);
+        }
+        return JpaPaging.rows(em, StockMovement.class, page, SORT_ATTRIBUTES, ofItem(stockItemId),
+                m -> seesEveryone || username.equals(m.getActor())
+                        ? StockMovementResponse.of(item, m) : StockMovementResponse.anonymised(item, m));
+    }
+
+    /** The WHERE of an item's ledger and of its export. */
+    private static JpaPaging.Filter<StockMovement> ofItem(long stockItemId) {
+        return (cb, root) -> List.of(cb.equal(root.get("stockItemId"), stockItemId));
     }
 
     /** Items by id, read without a lock (for views). */

@@ -3,7 +3,7 @@ package io.factoryops.workforce;
 import io.factoryops.identity.Role;
 import io.factoryops.platform.error.Problem;
 import io.factoryops.platform.http.ETags;
-import io.factoryops.platform.http.Params;
+import io.factoryops.platform.paging.ExportedAs;
 import io.factoryops.platform.paging.PageRequest;
 import io.factoryops.platform.paging.Paging;
 import jakarta.annotation.security.DenyAll;
@@ -59,6 +59,7 @@ public class EmployeeResource {
     HttpHeaders headers;
 
     @GET
+    @ExportedAs("employees")
     @RolesAllowed(Role.MANAGER_NAME)
     @Parameter(name = "q", in = ParameterIn.QUERY, description = "Text contained in name, email and position (case-insensitive)",
             schema = @Schema(type = SchemaType.STRING, maxLength = 200))
@@ -71,8 +72,7 @@ public class EmployeeResource {
     public Response list(@Parameter(description = "exact department, case-insensitive") @QueryParam("department") String department,
                          @Parameter(description = "true or false") @QueryParam("active") String active) {
         PageRequest page = PageRequest.from(uriInfo, 20, EmployeeService.SORTABLE, "id");
-        EmployeeService.Filter filter = new EmployeeService.Filter(Params.optionalText("department", department),
-                Params.optionalBoolean("active", active));
+        EmployeeService.Filter filter = EmployeeService.Filter.parse(department, active);
         return Paging.ok(employees.list(page, filter), uriInfo);
     }
 

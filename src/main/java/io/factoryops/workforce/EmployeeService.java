@@ -6,9 +6,11 @@ import io.factoryops.platform.db.Constraints;
 import io.factoryops.platform.db.Versions;
 import io.factoryops.platform.error.ApiException;
 import io.factoryops.platform.error.ErrorCode;
+import io.factoryops.platform.http.Params;
 import io.factoryops.platform.paging.JpaPaging;
 import io.factoryops.platform.paging.Page;
 import io.factoryops.platform.paging.PageRequest;
+import io.factoryops.platform.paging.Rows;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -40,11 +42,31 @@ public class EmployeeService {
 
     /** Filters of the list besides {@code q}. */
     public record Filter(String department, Boolean active) {
+
+        /** The list's query parameters as the client sent them, checked: 400 naming a bad one. */
+        public static Filter parse(String department, String active) {
+            return new Filter(Params.optionalText("department", department),
+                    Params.optionalBoolean("active", active));
+        }
     }
 
     @Transactional
     public Page<EmployeeResponse> list(PageRequest page, Filter filter) {
-        return JpaPaging.find(em, Employee.class, page, SORT_ATTRIBUTES, (cb, root) -> {
+        return JpaPaging.find(em, Employee.class, page, SORT_ATTRIBUTES, where(page, filter)).map(EmployeeResponse::of);
+    }
+
+    /**
+     * The export of the list: every row its filters select, in its sort, streamed from the database when
+     * the caller runs {@link Rows#forEach} in a transaction. Bad filters fail here, before anything is sent.
+     */
+    @Transactional
+    public Rows<EmployeeResponse> export(PageRequest page, Filter filter) {
+        return JpaPaging.rows(em, Employee.class, page, SORT_ATTRIBUTES, where(page, filter), EmployeeResponse::of);
+    }
+
+    /** The WHERE of the list and of its export: the one place that turns the filters into predicates. */
+    private JpaPaging.Filter<Employee> where(PageRequest page, Filter filter) {
+        return (cb, root) -> {
             List<Predicate> where = new ArrayList<>();
             if (page.q() != null) {
                 where.add(JpaPaging.containsAny(cb, root, page.q(), "name", "email", "position"));
@@ -56,7 +78,7 @@ public class EmployeeService {
                 where.add(cb.equal(root.get("active"), filter.active()));
             }
             return where;
-        }).map(EmployeeResponse::of);
+        };
     }
 
     @Transactional

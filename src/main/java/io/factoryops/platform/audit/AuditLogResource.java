@@ -1,6 +1,6 @@
 package io.factoryops.platform.audit;
 
-import io.factoryops.platform.http.Params;
+import io.factoryops.platform.paging.ExportedAs;
 import io.factoryops.platform.paging.PageRequest;
 import io.factoryops.platform.paging.Paging;
 import jakarta.annotation.security.DenyAll;
@@ -39,6 +39,7 @@ public class AuditLogResource {
     UriInfo uriInfo;
 
     @GET
+    @ExportedAs("audit-logs")
     @RolesAllowed("admin")
     @Parameter(name = "after", in = ParameterIn.QUERY, description = "Keyset paging: the pagination.next_cursor "
             + "of the page before; costs the same at any depth", schema = @Schema(type = SchemaType.STRING, maxLength = 1024))
@@ -53,10 +54,7 @@ public class AuditLogResource {
                          @QueryParam("date_from") String dateFrom, @QueryParam("date_to") String dateTo) {
         PageRequest page = PageRequest.keyset(uriInfo, 20, AuditService.SORTABLE, "-occurred_at",
                 AuditService.SEEKABLE);
-        AuditService.Filter filter = new AuditService.Filter(Params.optionalText("actor", actor),
-                Params.optionalText("entity_type", entityType), Params.optionalText("entity_id", entityId),
-                Params.optionalText("action", action), Params.optionalDate("date_from", dateFrom),
-                Params.optionalDate("date_to", dateTo));
+        AuditService.Filter filter = AuditService.Filter.parse(actor, entityType, entityId, action, dateFrom, dateTo);
         return Paging.ok(audit.list(page, filter), uriInfo);
     }
 }

@@ -8,6 +8,7 @@ public enum ErrorCode {
     INVALID_PARAMETER(400, "Invalid parameter"),
     MALFORMED_JSON(400, "Malformed JSON"),
     BAD_REQUEST(400, "Bad request"),
+    EXPORT_TOO_LARGE(400, "Too large for this format"),
     WEAK_PASSWORD(400, "Password does not meet the policy"),
     UNAUTHORIZED(401, "Authentication required"),
     INVALID_CREDENTIALS(401, "Invalid credentials"),

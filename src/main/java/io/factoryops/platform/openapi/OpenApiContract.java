@@ -4,6 +4,7 @@ import io.factoryops.platform.error.ErrorCode;
 import io.factoryops.platform.error.SnakeCase;
 import io.factoryops.platform.http.RestApplication;
 import io.factoryops.platform.idempotency.Idempotent;
+import io.factoryops.platform.paging.ExportedAs;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.core.Response;
@@ -64,6 +65,18 @@ public class OpenApiContract implements OASFilter {
     /** The operation extension listing the roles that may call it. */
     public static final String ROLES = "x-roles";
     private static final Set<String> READ_ONLY = Set.of("id", "version", "created_at", "updated_at");
+    /** The exports' path: a list as a file, in the formats below. */
+    private static final String EXPORTS = "/api/export/";
+    private static final List<String> EXPORT_FORMATS = List.of("json", "csv", "xlsx", "pdf");
+    private static final Map<String, String> EXPORT_MEDIA_TYPES = Map.of(
+            "application/json", "format=json: a JSON array of the rows, as objects with the list's property names",
+            "text/csv", "format=csv: RFC 4180, UTF-8, a header row; text cells that a spreadsheet would run as a "
+                    + "formula (= + - @ tab CR) start with '",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            "format=xlsx: a sheet of typed cells (numbers, dates) with a header row, and an About sheet (title, "
+                    + "filters, rows, totals)",
+            "application/pdf", "format=pdf: title, filters, a table whose header repeats on every page, totals, "
+                    + "page numbers; at most factory.export.pdf-max-rows rows");
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -95,6 +108,9 @@ public class OpenApiContract implements OASFilter {
         APIResponses responses = operation.getResponses();
         security(operation, method);
         boolean one = path.endsWith("}");
+        if (verb == PathItem.HttpMethod.GET && path.startsWith(EXPORTS)) {
+            export(operation);
+        }
         if (verb == PathItem.HttpMethod.GET) {
             page(openAPI, operation, method);
             if (one && versioned(openAPI, responses.getAPIResponse("200"))) {
@@ -173,7 +189,10 @@ public class OpenApiContract implements OASFilter {
         if (target == null || target.getProperties() == null || !target.getProperties().containsKey("pagination")) {
             return;
         }
-        ok.addHeader("Link", stringHeader("RFC 8288 links to the first, prev, next and last pages", true));
+        boolean exported = method != null && method.isAnnotationPresent(ExportedAs.class);
+        ok.addHeader("Link", stringHeader("RFC 8288 links to the first, prev, next and last pages" + (exported
+                ? ", and rel=\"export\": GET /api/export/" + method.getAnnotation(ExportedAs.class).value()
+                + " with the same filters and sort, every row as a file" : ""), true));
         List<String> declared = operation.getParameters() == null ? List.of()
                 : operation.getParameters().stream().map(Parameter::getName).toList();
         if (!declared.contains("page")) {
@@ -190,6 +209,36 @@ public class OpenApiContract implements OASFilter {
             operation.addParameter(query("sort", "Comma-separated fields, '-' for descending (e.g. -created_at,name); "
                     + "an unknown field is 400 naming the allowed ones", string().maxLength(200)));
         }
+    }
+
+    /**
+     * An export ({@code /api/export/…}): {@code format} and {@code sort}, the four media types of its 200
+     * with {@code Content-Disposition}, and its 400 and 406 problems.
+     */
+    private static void export(Operation operation) {
+        operation.addParameter(query("format", "json, csv, xlsx or pdf; wins over Accept (JSON when neither "
+                + "asks); anything else is 406 NOT_ACCEPTABLE listing supported_formats",
+                string().enumeration(new ArrayList<>(EXPORT_FORMATS))));
+        operation.addParameter(query("sort", "The list's sort: comma-separated fields, '-' for descending; an "
+                + "unknown field is 400 naming the allowed ones", string().maxLength(200)));
+        Content content = OASFactory.createContent();
+        EXPORT_MEDIA_TYPES.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
+            Schema schema = e.getKey().equals("application/json")
+                    ? OASFactory.createSchema().addType(Schema.SchemaType.ARRAY)
+                            .items(OASFactory.createSchema().addType(Schema.SchemaType.OBJECT))
+                    : string().format("binary");
+            content.addMediaType(e.getKey(), OASFactory.createMediaType().schema(schema.description(e.getValue())));
+        });
+        operation.getResponses().addAPIResponse("200", OASFactory.createAPIResponse()
+                .description("Every row the filters select, streamed as it is read; the format by format= or Accept")
+                .content(content)
+                .addHeader("Content-Disposition", stringHeader("attachment; filename=\"<export>-<date, UTC>.<format>\"",
+                        true)));
+        problem(operation.getResponses(), "400", "VALIDATION_FAILED, INVALID_PARAMETER (a filter or sort as the list "
+                + "answers it); EXPORT_TOO_LARGE: a PDF of more rows than factory.export.pdf-max-rows (max_rows, "
+                + "rows): narrow the filters or ask for csv or xlsx");
+        problem(operation.getResponses(), "406", "NOT_ACCEPTABLE: format= or Accept names none of json, csv, xlsx, "
+                + "pdf (supported_formats lists them)");
     }
 
     /** The component a {@code $ref} schema points at, or null. */
@@ -403,6 +452,11 @@ public class OpenApiContract implements OASFilter {
                         .items(string()).description("INVALID_TRANSITION: the transitions the current status allows"))
                 .addProperty("max_bytes", integer().format("int64")
                         .description("PAYLOAD_TOO_LARGE: the largest body the route accepts"))
+                .addProperty("supported_formats", OASFactory.createSchema().addType(Schema.SchemaType.ARRAY)
+                        .items(string()).description("NOT_ACCEPTABLE of an export: the formats it has"))
+                .addProperty("max_rows", integer().description("EXPORT_TOO_LARGE: the most rows the format takes"))
+                .addProperty("rows", integer().format("int64")
+                        .description("EXPORT_TOO_LARGE: the rows that the filters select"))
                 .required(new ArrayList<>(List.of("type", "title", "status", "code")));
     }
 

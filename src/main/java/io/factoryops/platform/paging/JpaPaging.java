@@ -22,6 +22,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Runs a paged, sorted, filtered query over one entity with the Criteria API: one count query, one
@@ -99,17 +101,87 @@ public final class JpaPaging {
         }
         String nextCursor = seeks && hasNext && !rows.isEmpty()
                 ? cursor(request, rows.get(rows.size() - 1)) : null;
-        List<E> entities = rows(em, type, rows.stream().map(r -> r[0]).toList(), fetch);
+        List<E> entities = byIds(em, type, rows.stream().map(r -> r[0]).toList(), fetch);
         Pagination pagination = afterCursor ? Pagination.afterCursor(request, total, hasNext, nextCursor)
                 : Pagination.of(request, total).withNextCursor(nextCursor);
         return new Page<>(entities, pagination);
+    }
+
+    /** How many rows the filter selects (the count of a list, or of an export before it starts). */
+    public static <E> long count(EntityManager em, Class<E> type, Filter<E> filter) {
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<Long> count = cb.createQuery(Long.class);
+        Root<E> root = count.from(type);
+        count.select(cb.count(root)).where(filter.predicates(cb, root).toArray(Predicate[]::new));
+        return em.createQuery(count).getSingleResult();
+    }
+
+    /**
+     * Every row that the filter selects, in the request's sort (the id last, as for pages), handed to
+     * {@code sink} one at a time as the database sends them: the same WHERE and ORDER BY as {@link #find},
+     * read through a forward-only cursor ({@link ResultStreaming}) with the persistence context cleared
+     * every {@link ResultStreaming#CLEAR_EVERY} rows, so that no more than that many entities are ever
+     * held. Must run in a transaction that lasts until the sink has taken the last row; the cursor is
+     * closed however the sink ends (an {@link java.io.UncheckedIOException} of a client that went away
+     * ends it early). {@code fetch} names single-valued associations read in the same row: a sink must not
+     * query per row (a query per row would cost more than the stream; and on a driver that streams over
+     * the connection itself, nothing else may run on it while the cursor is open).
+     */
+    public static <E> long stream(EntityManager em, Class<E> type, PageRequest request,
+                                  Map<String, String> sortAttributes, Filter<E> filter,
+                                  Consumer<? super E> sink, String... fetch) {
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<E> query = cb.createQuery(type);
+        Root<E> root = query.from(type);
+        for (String association : fetch) {
+            root.fetch(association);
+        }
+        query.select(root).where(filter.predicates(cb, root).toArray(Predicate[]::new));
+        List<Order> orders = new ArrayList<>();
+        for (Key key : keys(request, sortAttributes)) {
+            Path<?> path = path(root, key.attribute());
+            orders.add(key.ascending() ? cb.asc(path) : cb.desc(path));
+        }
+        query.orderBy(orders);
+        return ResultStreaming.forEach(em, em.createQuery(query), type, sink);
+    }
+
+    /** The distinct values of one attribute over the rows the filter selects (e.g. the products they name). */
+    public static <E, T> List<T> distinct(EntityManager em, Class<E> type, Filter<E> filter, String attribute,
+                                          Class<T> valueType) {
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<T> query = cb.createQuery(valueType);
+        Root<E> root = query.from(type);
+        query.select(root.get(attribute)).distinct(true)
+                .where(filter.predicates(cb, root).toArray(Predicate[]::new));
+        return em.createQuery(query).getResultList();
+    }
+
+    /**
+     * The rows of an export: {@link #count} and {@link #stream} of this filter and sort, each row seen
+     * through {@code view} (which must not query: see {@link #stream}).
+     */
+    public static <E, R> Rows<R> rows(EntityManager em, Class<E> type, PageRequest request,
+                                      Map<String, String> sortAttributes, Filter<E> filter,
+                                      Function<? super E, ? extends R> view, String... fetch) {
+        return new Rows<>() {
+            @Override
+            public long count() {
+                return JpaPaging.count(em, type, filter);
+            }
+
+            @Override
+            public long forEach(Consumer<? super R> sink) {
+                return stream(em, type, request, sortAttributes, filter, row -> sink.accept(view.apply(row)), fetch);
+            }
+        };
     }
 
     /**
      * The entities of the given ids in that order, with their {@code fetch} associations, in one query by
      * primary key; one deleted since the keys were read is left out.
      */
-    private static <E> List<E> rows(EntityManager em, Class<E> type, List<Object> ids, String... fetch) {
+    private static <E> List<E> byIds(EntityManager em, Class<E> type, List<Object> ids, String... fetch) {
         if (ids.isEmpty()) {
             return List.of();
         }

@@ -129,6 +129,27 @@ public record PageRequest(int page, int perPage, List<Sort> sort, String q, Set<
         return request;
     }
 
+    /**
+     * The {@code sort} and {@code q} of a list for its export, which takes every row the filters select:
+     * no page, no cursor. Errors as for the list.
+     */
+    public static PageRequest forExport(MultivaluedMap<String, String> query, Set<String> sortable,
+                                        String defaultSort) {
+        List<FieldError> errors = new ArrayList<>();
+        String sortParam = query.getFirst("sort");
+        List<Sort> sort = parseSort(sortParam == null || sortParam.isBlank() ? defaultSort : sortParam, sortable,
+                errors);
+        String q = query.getFirst("q");
+        if (q != null && q.length() > 200) {
+            errors.add(new FieldError("q", "must be at most 200 characters"));
+        }
+        if (!errors.isEmpty()) {
+            throw new ApiException(ErrorCode.INVALID_PARAMETER, errors.get(0).field() + ": " + errors.get(0).message(),
+                    errors, Map.of());
+        }
+        return new PageRequest(1, MAX_PER_PAGE, sort, q == null || q.isBlank() ? null : q.trim(), Set.of(), null);
+    }
+
     private static int parseInt(String value, int fallback, String name, int min, int max, List<FieldError> errors) {
         if (value == null || value.isBlank()) {
             return fallback;

@@ -1,0 +1,129 @@
+#!/usr/bin/env bash
+# Export benchmark (bench/README.md, "Exports"): a history of orders, then GET /api/export/orders as CSV
+# and as XLSX, every order: time to first byte, total time, rows/s, the heap during the export (sampled
+# from /metrics), next to the database's own dump of the same rows (H2 CSVWRITE; MariaDB SELECT … INTO
+# OUTFILE or the mariadb client, and mysqldump). Starts the server on HTTP_PORT (default 9480) with its
+# own database, stops it at the end.
+#
+#   bench/export.sh [h2|mysql] [orders=1000000]
+#
+#   URL_EXTRA=&useCursorFetch=true   mysql: more JDBC URL options (the export streams with that one)
+#   KEEP_DATA=1   reuse the history of an earlier run (H2 file under target/bench-export, or the
+#                 database DB, default factory_export_bench)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+KIND=${1:-h2}
+ORDERS=${2:-1000000}
+export HTTP_PORT=${HTTP_PORT:-9480} HTTPS_PORT=${HTTPS_PORT:-9843}
+export FACTORY_ADMIN_PASSWORD=Bench-Passw0rd-2026
+export FACTORY_RATE_LIMIT_AUTHENTICATED_PER_MINUTE=1000000000
+export FACTORY_RATE_LIMIT_ANONYMOUS_PER_MINUTE=1000000000
+export FACTORY_RATE_LIMIT_LOGIN_PER_MINUTE=1000
+export FACTORY_ANALYTICS_REFRESH_INTERVAL_SECONDS=3600
+export JVM_ARGS="-Xmx1g"
+BASE="http://localhost:$HTTP_PORT"
+SERVER=target/liberty/wlp/usr/servers/defaultServer
+DATA=target/bench-export
+KEEP_DATA=${KEEP_DATA:-0}
+SELECT="SELECT o.id, o.order_date, o.status, o.customer_id, c.name, o.units, o.subtotal, o.tax_rate, o.tax, \
+o.total, o.created_by FROM orders o JOIN customers c ON c.id = o.customer_id ORDER BY o.id"
+if [ "$KIND" = mysql ]; then
+    DB=${DB:-factory_export_bench}
+    if [ "$KEEP_DATA" != 1 ]; then
+        mariadb -h 127.0.0.1 -u root -e "DROP DATABASE IF EXISTS $DB; CREATE DATABASE $DB"
+    fi
+    export DB_KIND=mysql DB_USER=root DB_PASSWORD=""
+    export DB_URL="jdbc:mysql://127.0.0.1:3306/$DB?connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true&rewriteBatchedStatements=true${URL_EXTRA:-}"
+    JDBC="$DB_URL"; JUSER=root; JPASS=""
+    DRIVER="$SERVER/lib/mysql/*"
+else
+    export H2_FILE="$PWD/$DATA/factory"
+    JDBC="jdbc:h2:$H2_FILE;MODE=LEGACY"; JUSER=factory; JPASS=factory
+    DRIVER="$SERVER/lib/h2/*"
+fi
+if [ "$KEEP_DATA" != 1 ]; then
+    rm -rf "$DATA"
+fi
+mkdir -p "$DATA"
+
+step() { printf '\n== %s (%s, load average %s)\n' "$1" "$(date -u +%H:%M:%S)" "$(cut -d' ' -f1-3 /proc/loadavg)"; }
+started() {
+    for i in $(seq 600); do
+        [ "$(curl -s -o /dev/null -w '%{http_code}' "$BASE/health/started")" = 200 ] && return
+        sleep 0.5
+    done
+}
+heap() {
+    curl -s "$BASE/metrics" -H 'Accept: text/plain' | grep -E '^memory_usedHeap_bytes|^base_memory_usedHeap_bytes' \
+        | head -1 | awk '{printf "%d", $NF}'
+}
+
+step "machine: $(nproc) cores, $(git rev-parse --short HEAD); build"
+mvn -q -ntp package -DskipTests
+mvn -q -ntp liberty:create liberty:deploy
+if [ "$KEEP_DATA" != 1 ]; then
+    step "create the schema"
+    mvn -q -ntp liberty:start
+    started
+    mvn -q -ntp liberty:stop
+    step "generate $ORDERS orders"
+    java -cp "$DRIVER" bench/GenerateOrders.java "$JDBC" "$JUSER" "$JPASS" "$ORDERS"
+fi
+
+step "the database's own dump of the same rows (the limit)"
+if [ "$KIND" = mysql ]; then
+    out=/tmp/factory-export-bench-$$.csv
+    start=$(date +%s%N)
+    if mariadb -h 127.0.0.1 -u root "$DB" -e "$SELECT INTO OUTFILE '$out' FIELDS TERMINATED BY ','" 2>/dev/null; then
+        echo "SELECT … INTO OUTFILE: $(( ($(date +%s%N) - start) / 1000000 )) ms, $(stat -c %s "$out") bytes"
+        rm -f "$out"
+    else
+        echo "SELECT … INTO OUTFILE refused by the server (secure_file_priv / FILE privilege)"
+    fi
+    start=$(date +%s%N)
+    mariadb -h 127.0.0.1 -u root --quick --batch -N "$DB" -e "$SELECT" > "$DATA/client.tsv"
+    echo "mariadb --quick client (TSV): $(( ($(date +%s%N) - start) / 1000000 )) ms, $(stat -c %s "$DATA/client.tsv") bytes"
+    start=$(date +%s%N)
+    mysqldump -h 127.0.0.1 -u root --quick "$DB" orders > "$DATA/orders.sql"
+    echo "mysqldump orders: $(( ($(date +%s%N) - start) / 1000000 )) ms, $(stat -c %s "$DATA/orders.sql") bytes"
+    rm -f "$DATA/client.tsv" "$DATA/orders.sql"
+else
+    start=$(date +%s%N)
+    java -cp "$DRIVER" org.h2.tools.Shell -url "$JDBC" -user "$JUSER" -password "$JPASS" \
+        -sql "CALL CSVWRITE('$PWD/$DATA/orders.csv', '$SELECT')" > /dev/null
+    echo "H2 CSVWRITE (a JVM of its own, start included): $(( ($(date +%s%N) - start) / 1000000 )) ms," \
+        "$(stat -c %s "$DATA/orders.csv") bytes"
+    rm -f "$DATA/orders.csv"
+fi
+
+step "start"
+mvn -q -ntp liberty:start
+trap 'mvn -q -ntp liberty:stop' EXIT
+started
+TOKEN=$(curl -s -X POST "$BASE/api/auth/login" -H 'Content-Type: application/json' \
+    -d "{\"username\":\"admin\",\"password\":\"$FACTORY_ADMIN_PASSWORD\"}" | sed 's/.*"access_token":"\([^"]*\)".*/\1/')
+
+export_once() { # format sort label
+    local samples="$DATA/heap-$1.txt"
+    : > "$samples"
+    ( while true; do heap >> "$samples"; echo >> "$samples"; sleep 0.5; done ) &
+    local sampler=$!
+    local before; before=$(heap)
+    curl -s -o /dev/null -H "Authorization: Bearer $TOKEN" \
+        -w "$3: HTTP %{http_code}, first byte %{time_starttransfer} s, total %{time_total} s, %{size_download} bytes\n" \
+        "$BASE/api/export/orders?format=$1&sort=$2" | tee "$DATA/result.txt"
+    kill "$sampler"
+    local total; total=$(sed 's/.*total \([0-9.]*\) s.*/\1/' "$DATA/result.txt")
+    local max; max=$(sort -n "$samples" | tail -1)
+    echo "  rows/s: $(awk -v n="$ORDERS" -v t="$total" 'BEGIN {printf "%d", n / t}')," \
+        "heap used before $((before / 1048576)) MiB, at most $((max / 1048576)) MiB during (sampled every 0.5 s, -Xmx1g)"
+}
+step "warm-up: one CSV export of every order, not measured"
+curl -s -o /dev/null -H "Authorization: Bearer $TOKEN" "$BASE/api/export/orders?format=csv&sort=id"
+for format in csv xlsx; do
+    step "GET /api/export/orders?format=$format&sort=id ($ORDERS orders)"
+    export_once "$format" id "$format"
+done
+step "GET /api/export/orders?format=csv (the list's default sort, -order_date)"
+export_once csv -order_date "csv, -order_date"
+step "done"

@@ -1,0 +1,303 @@
+package io.factoryops.reporting.export;
+
+import io.factoryops.catalog.ProductService;
+import io.factoryops.identity.Caller;
+import io.factoryops.identity.Role;
+import io.factoryops.inventory.PartService;
+import io.factoryops.platform.audit.AuditService;
+import io.factoryops.platform.error.ApiException;
+import io.factoryops.platform.error.ErrorCode;
+import io.factoryops.platform.error.FieldError;
+import io.factoryops.platform.http.Params;
+import io.factoryops.platform.paging.PageRequest;
+import io.factoryops.platform.paging.Rows;
+import io.factoryops.procurement.PurchaseOrderService;
+import io.factoryops.procurement.SupplierService;
+import io.factoryops.production.ProductionService;
+import io.factoryops.sales.CustomerService;
+import io.factoryops.sales.OrderService;
+import io.factoryops.stock.StockService;
+import io.factoryops.workforce.EmployeeService;
+import jakarta.annotation.security.DenyAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * {@code /api/export/{resource}}: a list as a file, in JSON, CSV, XLSX or PDF ({@code ?format=}, else
+ * {@code Accept}), with the list's filters, {@code q} and {@code sort} and the role that reads the list;
+ * every row the filters select, streamed from the database to the socket ({@link Exporter}). The
+ * parameters are parsed by the list's own parser and the rows selected by the list's own WHERE (each
+ * service's {@code export}), so that an export is always what its list shows, without pages. The format
+ * parameter, the answer's media types and {@code Content-Disposition} are documented for every operation
+ * here by the OpenAPI conventions ({@code OpenApiContract}).
+ */
+@Path("export")
+@RequestScoped
+@DenyAll
+@Tag(name = "Exports")
+public class ExportResource {
+
+    /** The exports, for the 404 of an unknown one. */
+    static final List<String> RESOURCES = List.of("products", "inventory-items", "orders", "customers", "employees",
+            "production", "suppliers", "purchase-orders", "stock-movements", "audit-logs");
+
+    @Inject
+    Exporter exporter;
+
+    @Inject
+    ProductService products;
+
+    @Inject
+    PartService parts;
+
+    @Inject
+    OrderService orders;
+
+    @Inject
+    CustomerService customers;
+
+    @Inject
+    EmployeeService employees;
+
+    @Inject
+    ProductionService production;
+
+    @Inject
+    SupplierService suppliers;
+
+    @Inject
+    PurchaseOrderService purchaseOrders;
+
+    @Inject
+    AuditService audit;
+
+    @Inject
+    JsonWebToken jwt;
+
+    @Context
+    UriInfo uriInfo;
+
+    @Context
+    HttpHeaders headers;
+
+    @GET
+    @Path("products")
+    @RolesAllowed({Role.USER_NAME, Role.MECHANIC_NAME})
+    @Parameter(name = "q", in = ParameterIn.QUERY, description = "Text contained in sku and name (case-insensitive)",
+            schema = @Schema(type = SchemaType.STRING, maxLength = 200))
+    @Operation(operationId = "exportProducts", summary = "Export products",
+            description = "Roles: user, mechanic. The filters and sort of GET /api/products (default sort id).")
+    public Response products(@QueryParam("category") String category, @QueryParam("low_stock") String lowStock,
+                             @QueryParam("min_price") String minPrice, @QueryParam("max_price") String maxPrice) {
+        PageRequest page = page(ProductService.SORTABLE, "id");
+        return answer(ExportTables.PRODUCTS,
+                products.export(page, ProductService.Filter.parse(category, lowStock, minPrice, maxPrice)));
+    }
+
+    @GET
+    @Path("inventory-items")
+    @RolesAllowed({Role.USER_NAME, Role.MECHANIC_NAME})
+    @Parameter(name = "q", in = ParameterIn.QUERY, description = "Text contained in sku and name (case-insensitive)",
+            schema = @Schema(type = SchemaType.STRING, maxLength = 200))
+    @Operation(operationId = "exportParts", summary = "Export parts",
+            description = "Roles: user, mechanic. The filters and sort of GET /api/inventory/items (default sku).")
+    public Response parts(
+            @QueryParam("category") @Parameter(description = "A category id: parts in it or below it",
+                    schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1")) String category,
+            @QueryParam("location") @Parameter(description = "A location id: parts in it or below it",
+                    schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1")) String location,
+            @QueryParam("status") @Parameter(schema = @Schema(type = SchemaType.STRING,
+                    enumeration = {"in_stock", "low_stock", "out_of_stock"})) String status,
+            @QueryParam("supplier") @Parameter(description = "A supplier id: parts it supplies by preference",
+                    schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1")) String supplier,
+            @QueryParam("updated_from") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date"))
+            String updatedFrom,
+            @QueryParam("updated_to") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date"))
+            String updatedTo,
+            @QueryParam("active") @Parameter(schema = @Schema(type = SchemaType.BOOLEAN)) String active) {
+        PageRequest page = page(PartService.SORTABLE, "sku");
+        return answer(ExportTables.PARTS, parts.export(page,
+                PartService.Filter.parse(category, location, status, supplier, updatedFrom, updatedTo, active)));
+    }
+
+    @GET
+    @Path("orders")
+    @RolesAllowed(Role.USER_NAME)
+    @Operation(operationId = "exportOrders", summary = "Export orders",
+            description = "Roles: user (the orders they placed), admin (all). The filters and sort of GET "
+                    + "/api/orders (default -order_date); one row per order (the lines are GET /api/orders/{id}).")
+    public Response orders(@QueryParam("status") @Parameter(schema = @Schema(type = SchemaType.STRING,
+                                   enumeration = {"placed", "shipped", "completed", "cancelled"})) String status,
+                           @QueryParam("customer_id") @Parameter(schema = @Schema(type = SchemaType.INTEGER,
+                                   format = "int64", minimum = "1")) String customerId,
+                           @QueryParam("date_from") @Parameter(schema = @Schema(type = SchemaType.STRING,
+                                   format = "date")) String dateFrom,
+                           @QueryParam("date_to") @Parameter(schema = @Schema(type = SchemaType.STRING,
+                                   format = "date")) String dateTo) {
+        PageRequest page = page(OrderService.SORTABLE, "-order_date");
+        return answer(ExportTables.ORDERS, orders.export(Caller.of(jwt), page,
+                OrderService.Filter.parse(status, customerId, dateFrom, dateTo)));
+    }
+
+    @GET
+    @Path("customers")
+    @RolesAllowed(Role.USER_NAME)
+    @Parameter(name = "q", in = ParameterIn.QUERY, description = "Text contained in name, email and phone "
+            + "(case-insensitive)", schema = @Schema(type = SchemaType.STRING, maxLength = 200))
+    @Operation(operationId = "exportCustomers", summary = "Export customers",
+            description = "Roles: user. The q and sort of GET /api/customers (default name).")
+    public Response customers() {
+        return answer(ExportTables.CUSTOMERS, customers.export(page(CustomerService.SORTABLE, "name")));
+    }
+
+    @GET
+    @Path("employees")
+    @RolesAllowed(Role.MANAGER_NAME)
+    @Parameter(name = "q", in = ParameterIn.QUERY, description = "Text contained in name, email and position "
+            + "(case-insensitive)", schema = @Schema(type = SchemaType.STRING, maxLength = 200))
+    @Operation(operationId = "exportEmployees", summary = "Export employees",
+            description = "Roles: manager. The filters and sort of GET /api/employees (default id).")
+    public Response employees(@Parameter(description = "exact department, case-insensitive")
+                              @QueryParam("department") String department,
+                              @Parameter(description = "true or false") @QueryParam("active") String active) {
+        PageRequest page = page(EmployeeService.SORTABLE, "id");
+        return answer(ExportTables.EMPLOYEES, employees.export(page, EmployeeService.Filter.parse(department, active)));
+    }
+
+    @GET
+    @Path("production")
+    @RolesAllowed(Role.MANAGER_NAME)
+    @Operation(operationId = "exportProductionRecords", summary = "Export production records",
+            description = "Roles: manager. The filters and sort of GET /api/production (default -production_date).")
+    public Response production(@QueryParam("employee_id") String employeeId,
+                               @QueryParam("product_id") String productId,
+                               @QueryParam("date_from") String dateFrom, @QueryParam("date_to") String dateTo) {
+        PageRequest page = page(ProductionService.SORTABLE, "-production_date");
+        return answer(ExportTables.PRODUCTION, production.export(page,
+                ProductionService.Filter.parse(employeeId, productId, dateFrom, dateTo)));
+    }
+
+    @GET
+    @Path("suppliers")
+    @RolesAllowed(Role.MANAGER_NAME)
+    @Parameter(name = "q", in = ParameterIn.QUERY, description = "Text contained in name, code, contact and email "
+            + "(case-insensitive)", schema = @Schema(type = SchemaType.STRING, maxLength = 200))
+    @Operation(operationId = "exportSuppliers", summary = "Export suppliers",
+            description = "Roles: manager. The filters and sort of GET /api/suppliers (default name).")
+    public Response suppliers(@Parameter(description = "true: active suppliers only; false: deactivated ones only",
+            schema = @Schema(type = SchemaType.STRING, maxLength = 5)) @QueryParam("active") String active) {
+        PageRequest page = page(SupplierService.SORTABLE, "name");
+        return answer(ExportTables.SUPPLIERS, suppliers.export(page, SupplierService.Filter.parse(active)));
+    }
+
+    @GET
+    @Path("purchase-orders")
+    @RolesAllowed(Role.MANAGER_NAME)
+    @Parameter(name = "q", in = ParameterIn.QUERY, description = "Text contained in the PO number",
+            schema = @Schema(type = SchemaType.STRING, maxLength = 200))
+    @Operation(operationId = "exportPurchaseOrders", summary = "Export purchase orders",
+            description = "Roles: manager. The filters and sort of GET /api/purchase-orders (default -created_at); "
+                    + "one row per purchase order (the lines are GET /api/purchase-orders/{id}).")
+    public Response purchaseOrders(
+            @QueryParam("status") @Parameter(schema = @Schema(type = SchemaType.STRING, enumeration = {"draft",
+                    "pending", "approved", "rejected", "partially_received", "received", "cancelled"})) String status,
+            @QueryParam("supplier_id") @Parameter(schema = @Schema(type = SchemaType.INTEGER, format = "int64",
+                    minimum = "1")) String supplierId,
+            @QueryParam("date_from") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date"))
+            String dateFrom,
+            @QueryParam("date_to") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date"))
+            String dateTo) {
+        PageRequest page = page(PurchaseOrderService.SORTABLE, "-created_at");
+        return answer(ExportTables.PURCHASE_ORDERS, purchaseOrders.export(page,
+                PurchaseOrderService.Filter.parse(status, supplierId, dateFrom, dateTo)));
+    }
+
+    @GET
+    @Path("stock-movements")
+    @RolesAllowed({Role.USER_NAME, Role.MECHANIC_NAME})
+    @Operation(operationId = "exportStockMovements", summary = "Export a product's or a part's stock movements",
+            description = "Roles: user, mechanic; below admin, another person's rows come without actor, request id "
+                    + "and order, as in GET /api/products/{id}/stock-movements and GET "
+                    + "/api/inventory/items/{id}/stock-movements. Exactly one of product_id and part_id; sort by "
+                    + "occurred_at, id (default -id).")
+    public Response stockMovements(
+            @QueryParam("product_id") @Parameter(description = "The product whose ledger to export",
+                    schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1")) String productId,
+            @QueryParam("part_id") @Parameter(description = "The part whose ledger to export",
+                    schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1")) String partId) {
+        Long product = Params.optionalId("product_id", productId);
+        Long part = Params.optionalId("part_id", partId);
+        if ((product == null) == (part == null)) {
+            throw new ApiException(ErrorCode.INVALID_PARAMETER, "Give exactly one of product_id and part_id",
+                    List.of(new FieldError(product == null ? "product_id" : "part_id",
+                            "give exactly one of product_id and part_id")), Map.of());
+        }
+        PageRequest page = page(StockService.SORTABLE, "-id");
+        Caller caller = Caller.of(jwt);
+        return answer(ExportTables.STOCK_MOVEMENTS, product != null ? products.exportMovements(product, page, caller)
+                : parts.exportMovements(part, page, caller));
+    }
+
+    @GET
+    @Path("audit-logs")
+    @RolesAllowed(Role.ADMIN_NAME)
+    @Operation(operationId = "exportAuditLogs", summary = "Export the audit log",
+            description = "Roles: admin. The filters and sort of GET /api/audit-logs (default -occurred_at); "
+                    + "before and after as JSON text.")
+    public Response auditLogs(@QueryParam("actor") String actor, @QueryParam("entity_type") String entityType,
+                              @QueryParam("entity_id") String entityId, @QueryParam("action") String action,
+                              @QueryParam("date_from") String dateFrom, @QueryParam("date_to") String dateTo) {
+        PageRequest page = page(AuditService.SORTABLE, "-occurred_at");
+        return answer(ExportTables.AUDIT_LOGS, audit.export(page,
+                AuditService.Filter.parse(actor, entityType, entityId, action, dateFrom, dateTo)));
+    }
+
+    /** Not an export: 404 naming the exports there are (not documented: no such operation). */
+    @GET
+    @Path("{resource}")
+    @RolesAllowed({Role.USER_NAME, Role.MECHANIC_NAME, Role.CUSTOMER_NAME})
+    @Operation(hidden = true)
+    public Response unknown(@PathParam("resource") String resource) {
+        throw new ApiException(ErrorCode.NOT_FOUND, "There is no export '" + resource + "'; the exports are "
+                + String.join(", ", RESOURCES));
+    }
+
+    private PageRequest page(Set<String> sortable, String defaultSort) {
+        return PageRequest.forExport(uriInfo.getQueryParameters(), sortable, defaultSort);
+    }
+
+    /** The export's answer in the format asked for (406 for none of them). */
+    private <R> Response answer(Table<R> table, Rows<R> rows) {
+        ExportFormat format = ExportFormat.of(uriInfo.getQueryParameters().getFirst("format"),
+                headers.getAcceptableMediaTypes());
+        return exporter.answer(table, rows, format, filters());
+    }
+
+    /** The query parameters the export was made with, as given (the first value of each), format aside. */
+    private Map<String, String> filters() {
+        return uriInfo.getQueryParameters().entrySet().stream()
+                .filter(e -> !e.getKey().equals("format") && !e.getValue().isEmpty() && !e.getValue().get(0).isBlank())
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().get(0), (a, b) -> a, TreeMap::new));
+    }
+}

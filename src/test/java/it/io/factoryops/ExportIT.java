@@ -1,0 +1,402 @@
+package it.io.factoryops;
+
+import static it.io.factoryops.support.Api.anonymous;
+import static it.io.factoryops.support.Api.as;
+import static it.io.factoryops.support.Api.assertProblem;
+import static it.io.factoryops.support.Api.body;
+import static it.io.factoryops.support.Api.json;
+import static it.io.factoryops.support.Fixtures.orderBody;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.lowagie.text.pdf.PdfReader;
+import com.lowagie.text.pdf.parser.PdfTextExtractor;
+import it.io.factoryops.support.Api;
+import it.io.factoryops.support.Fixtures;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.core.Response;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.Row;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Exports: each format parsed back and compared with the JSON list of the same filters, formula
+ * injection, the Link from a list to its export, the roles of every export, the bad requests, and a
+ * client that goes away mid-export.
+ */
+class ExportIT {
+
+    private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    /** A customer name that a spreadsheet would run as a formula. */
+    private static final String EVIL = "=HYPERLINK(\"http://evil.example\",\"click\") " + Api.RUN;
+
+    private static final String user = Api.tokenFor("user");
+    private static long customer;
+    private static long product;
+    private static final List<Long> placed = new ArrayList<>();
+
+    @BeforeAll
+    static void orders() {
+        String email = Api.uniqueEmail("export");
+        try (Response r = as(Api.tokenFor("admin"), "api/customers").post(json("{\"name\":\"" + EVIL.replace("\"", "\\\"")
+                + "\",\"email\":\"" + email + "\",\"phone\":\"+1 555 0100\",\"address\":\"1 Plant Road, Hall 2\"}"))) {
+            assertEquals(201, r.getStatus());
+            customer = body(r).getJsonNumber("id").longValue();
+        }
+        product = Fixtures.product("12.35", 1000);
+        for (int quantity : new int[] {1, 2, 7}) {
+            try (Response r = as(user, "api/orders").post(json(orderBody(customer, product, quantity)))) {
+                assertEquals(201, r.getStatus());
+                placed.add(body(r).getJsonNumber("id").longValue());
+            }
+        }
+    }
+
+    /** The list's rows for this customer, sorted by id, as the JSON list answers them. */
+    private static JsonArray list() {
+        try (Response r = as(user, "api/orders", "customer_id", customer, "sort", "id", "per_page", 100).get()) {
+            assertEquals(200, r.getStatus());
+            return body(r).getJsonArray("data");
+        }
+    }
+
+    private static byte[] export(String format) {
+        try (Response r = as(user, "api/export/orders", "customer_id", customer, "sort", "id", "format", format).get()) {
+            assertEquals(200, r.getStatus(), () -> r.readEntity(String.class));
+            String disposition = r.getHeaderString("Content-Disposition");
+            assertEquals("attachment; filename=\"orders-" + LocalDate.now(ZoneOffset.UTC) + "." + format + "\"",
+                    disposition);
+            return r.readEntity(byte[].class);
+        }
+    }
+
+    @Test
+    void jsonIsTheListsRowsWithoutPages() {
+        JsonArray list = list();
+        assertEquals(3, list.size());
+        JsonArray rows;
+        try (var reader = Json.createReader(new StringReader(new String(export("json"), StandardCharsets.UTF_8)))) {
+            rows = reader.readArray();
+        }
+        assertEquals(list.size(), rows.size());
+        for (int i = 0; i < list.size(); i++) {
+            JsonObject order = list.getJsonObject(i);
+            JsonObject row = rows.getJsonObject(i);
+            assertEquals(order.getJsonNumber("id"), row.getJsonNumber("id"));
+            assertEquals(order.getString("status"), row.getString("status"));
+            assertEquals(order.getString("order_date"), row.getString("order_date"));
+            assertEquals(order.getJsonNumber("total").bigDecimalValue(), row.getJsonNumber("total").bigDecimalValue());
+            assertEquals(order.getJsonNumber("subtotal").bigDecimalValue(),
+                    row.getJsonNumber("subtotal").bigDecimalValue());
+            assertEquals(order.getJsonObject("customer").getString("name"), row.getString("customer_name"));
+            assertEquals(order.getJsonArray("lines").getJsonObject(0).getInt("quantity"), row.getInt("units"));
+        }
+    }
+
+    @Test
+    void csvIsRfc4180WithTheListsRowsAndNoFormulas() throws IOException {
+        JsonArray list = list();
+        List<CSVRecord> records;
+        try (CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new StringReader(new String(export("csv"), StandardCharsets.UTF_8)))) {
+            assertEquals(List.of("id", "order_date", "status", "customer_id", "customer_name", "units", "subtotal",
+                    "tax_rate", "tax", "total", "created_by"), parser.getHeaderNames());
+            records = parser.getRecords();
+        }
+        assertEquals(list.size(), records.size());
+        for (int i = 0; i < list.size(); i++) {
+            JsonObject order = list.getJsonObject(i);
+            CSVRecord row = records.get(i);
+            assertEquals(order.getJsonNumber("id").toString(), row.get("id"));
+            assertEquals(Instant.parse(order.getString("order_date")), Instant.parse(row.get("order_date")));
+            assertEquals(order.getJsonNumber("total").bigDecimalValue(), new BigDecimal(row.get("total")));
+            // the formula is text, not a formula: a leading apostrophe, the name whole after it
+            assertEquals("'" + order.getJsonObject("customer").getString("name"), row.get("customer_name"));
+        }
+        assertEquals("'" + EVIL, records.get(0).get("customer_name"));
+    }
+
+    @Test
+    void xlsxHasTypedCells() throws IOException {
+        JsonArray list = list();
+        try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(export("xlsx")))) {
+            List<Row> rows = workbook.getFirstSheet().read();
+            assertEquals("id", rows.get(0).getCellText(0));
+            assertEquals("total", rows.get(0).getCellText(9));
+            assertEquals(list.size() + 1, rows.size());
+            for (int i = 0; i < list.size(); i++) {
+                JsonObject order = list.getJsonObject(i);
+                Row row = rows.get(i + 1);
+                assertEquals(order.getJsonNumber("id").bigDecimalValue(), row.getCellAsNumber(0).orElseThrow());
+                assertEquals(order.getJsonNumber("total").bigDecimalValue().compareTo(
+                        row.getCellAsNumber(9).orElseThrow()), 0);
+                LocalDateTime date = row.getCellAsDate(1).orElseThrow();
+                assertEquals(LocalDateTime.ofInstant(Instant.parse(order.getString("order_date")), ZoneOffset.UTC)
+                        .withNano(0), date.withNano(0));
+                assertEquals(order.getJsonObject("customer").getString("name"), row.getCellText(4));
+            }
+            Row about = workbook.getSheets().filter(s -> s.getName().equals("About")).findFirst().orElseThrow()
+                    .read().get(0);
+            assertEquals("Orders", about.getCellText(0));
+        }
+    }
+
+    @Test
+    void pdfHasTitleFiltersRowsTotalsAndPageNumbers() throws IOException {
+        JsonArray list = list();
+        PdfReader pdf = new PdfReader(export("pdf"));
+        String text = new PdfTextExtractor(pdf).getTextFromPage(1);
+        assertTrue(text.contains("Orders"), text);
+        assertTrue(text.contains("customer_id=" + customer), text);
+        assertTrue(text.contains("Page 1"), text);
+        BigDecimal sum = BigDecimal.ZERO;
+        for (int i = 0; i < list.size(); i++) {
+            JsonObject order = list.getJsonObject(i);
+            assertTrue(text.contains(order.getJsonNumber("id").toString()), text);
+            BigDecimal total = order.getJsonNumber("total").bigDecimalValue();
+            assertTrue(text.contains(total.toPlainString()), text);
+            sum = sum.add(total);
+        }
+        assertTrue(text.contains("Total (3 rows)"), text);
+        assertTrue(text.contains(sum.toPlainString()), text);
+    }
+
+    @Test
+    void theFormatComesFromAcceptWhenTheQueryDoesNotSayAndTheQueryWins() {
+        try (Response r = as(user, "api/export/orders", "customer_id", customer).header("Accept", "text/csv").get()) {
+            assertEquals(200, r.getStatus());
+            assertEquals("text/csv", r.getMediaType().getType() + "/" + r.getMediaType().getSubtype());
+            assertTrue(r.readEntity(String.class).startsWith("id,order_date,"));
+        }
+        try (Response r = as(user, "api/export/orders", "customer_id", customer).header("Accept", XLSX).get()) {
+            assertEquals(200, r.getStatus());
+            assertTrue(r.getHeaderString("Content-Disposition").endsWith(".xlsx\""));
+        }
+        try (Response r = as(user, "api/export/orders", "customer_id", customer, "format", "json")
+                .header("Accept", "text/csv").get()) {
+            assertEquals(200, r.getStatus());
+            assertTrue(r.readEntity(String.class).startsWith("["));
+        }
+        try (Response r = as(user, "api/export/orders", "customer_id", customer).get()) {
+            assertEquals(200, r.getStatus());
+            assertTrue(r.getHeaderString("Content-Disposition").endsWith(".json\""));
+        }
+    }
+
+    @Test
+    void theListLinksItsExportWithTheSameFilters() {
+        String link;
+        try (Response r = as(user, "api/orders", "customer_id", customer, "sort", "id", "page", 1).get()) {
+            assertEquals(200, r.getStatus());
+            link = r.getHeaderString("Link");
+        }
+        Matcher m = Pattern.compile("<([^>]+)>; rel=\"export\"").matcher(link);
+        assertTrue(m.find(), link);
+        URI export = URI.create(m.group(1));
+        assertEquals("/api/export/orders", export.getPath());
+        assertTrue(export.getQuery().contains("customer_id=" + customer), link);
+        assertTrue(export.getQuery().contains("sort=id"), link);
+        assertTrue(!export.getQuery().contains("page="), link);
+        try (Response r = Api.target(export.getPath().substring(1)).queryParam("customer_id", customer)
+                .queryParam("sort", "id").queryParam("format", "csv").request()
+                .header("Authorization", "Bearer " + user).get()) {
+            assertEquals(200, r.getStatus());
+            assertEquals(4, r.readEntity(String.class).split("\r\n").length);
+        }
+        try (Response r = as(user, "api/products/" + product + "/stock-movements").get()) {
+            assertTrue(r.getHeaderString("Link").contains("/api/export/stock-movements?product_id=" + product + ">; "
+                    + "rel=\"export\""), r.getHeaderString("Link"));
+        }
+    }
+
+    @Test
+    void stockMovementsOfAProductAsTheLedgerShowsThem() throws IOException {
+        try (Response r = as(user, "api/export/stock-movements", "product_id", product, "format", "csv",
+                "sort", "id").get()) {
+            assertEquals(200, r.getStatus());
+            try (CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                    .parse(new StringReader(r.readEntity(String.class)))) {
+                List<CSVRecord> rows = parser.getRecords();
+                assertEquals(4, rows.size()); // INITIAL and three orders
+                assertEquals("INITIAL", rows.get(0).get("reason"));
+                assertEquals("-7", rows.get(3).get("delta")); // a number, not neutralised
+                assertEquals("990", rows.get(3).get("quantity_after"));
+            }
+        }
+        try (Response r = as(user, "api/export/stock-movements", "format", "csv").get()) {
+            assertProblem(r, 400, "INVALID_PARAMETER");
+        }
+        try (Response r = as(user, "api/export/stock-movements", "product_id", 999_999_999).get()) {
+            assertProblem(r, 404, "NOT_FOUND");
+        }
+    }
+
+    @Test
+    void unknownFormatIs406ListingTheSupportedOnes() {
+        try (Response r = as(user, "api/export/orders", "format", "xml").get()) {
+            JsonObject problem = assertProblem(r, 406, "NOT_ACCEPTABLE");
+            assertEquals(List.of("json", "csv", "xlsx", "pdf"),
+                    problem.getJsonArray("supported_formats").getValuesAs(v -> ((jakarta.json.JsonString) v).getString()));
+        }
+        try (Response r = as(user, "api/export/orders").header("Accept", "image/png").get()) {
+            assertProblem(r, 406, "NOT_ACCEPTABLE");
+        }
+    }
+
+    @Test
+    void unknownExportIs404() {
+        try (Response r = as(user, "api/export/widgets", "format", "csv").get()) {
+            assertTrue(assertProblem(r, 404, "NOT_FOUND").getString("detail").contains("purchase-orders"));
+        }
+    }
+
+    @Test
+    void badFiltersAreTheListsErrors() {
+        try (Response r = as(user, "api/export/orders", "date_from", "yesterday").get()) {
+            assertProblem(r, 400, "INVALID_PARAMETER");
+        }
+        try (Response r = as(user, "api/export/orders", "sort", "colour").get()) {
+            assertProblem(r, 400, "INVALID_PARAMETER");
+        }
+    }
+
+    /** The IT server allows 50 rows in a PDF (src/test/liberty/jvm.options); the audit log has more. */
+    @Test
+    void aPdfOfMoreRowsThanTheLimitIs400SuggestingCsv() {
+        try (Response r = as(Api.tokenFor("admin"), "api/export/audit-logs", "format", "pdf").get()) {
+            JsonObject problem = assertProblem(r, 400, "EXPORT_TOO_LARGE");
+            assertEquals(50, problem.getInt("max_rows"));
+            assertTrue(problem.getJsonNumber("rows").longValue() > 50);
+            assertTrue(problem.getString("detail").contains("format=csv"));
+        }
+        try (Response r = as(Api.tokenFor("admin"), "api/export/audit-logs", "format", "csv").get()) {
+            assertEquals(200, r.getStatus());
+        }
+    }
+
+    @Test
+    void eachExportTakesTheReadRoleOfItsList() {
+        String mechanic = Fixtures.mechanicToken(Fixtures.mechanic());
+        String manager = Api.tokenFor("manager");
+        String admin = Api.tokenFor("admin");
+        // export, a role that reads its list, a role that does not
+        Map<String, String[]> cases = Map.of(
+                "products", new String[] {mechanic, null},
+                "inventory-items", new String[] {mechanic, null},
+                "orders", new String[] {user, mechanic},
+                "customers", new String[] {user, mechanic},
+                "employees", new String[] {manager, user},
+                "production", new String[] {manager, user},
+                "suppliers", new String[] {manager, user},
+                "purchase-orders", new String[] {manager, user},
+                "audit-logs", new String[] {admin, manager});
+        cases.forEach((export, tokens) -> {
+            try (Response r = as(tokens[0], "api/export/" + export, "format", "csv").get()) {
+                assertEquals(200, r.getStatus(), export);
+                assertTrue(r.readEntity(String.class).startsWith("id,"), export);
+            }
+            if (tokens[1] != null) {
+                try (Response r = as(tokens[1], "api/export/" + export).get()) {
+                    assertProblem(r, 403, "FORBIDDEN");
+                }
+            }
+            try (Response r = anonymous("api/export/" + export).get()) {
+                assertEquals(401, r.getStatus(), export);
+            }
+        });
+        try (Response r = as(mechanic, "api/export/stock-movements", "product_id", product).get()) {
+            assertEquals(200, r.getStatus());
+            r.readEntity(String.class);
+        }
+    }
+
+    /**
+     * A client that reads a few KB of a big export and goes away (a reset: its socket closed with unread
+     * data): the server's write fails, the cursor is closed, the transaction rolled back, and the pool gets
+     * its connection back; exports go on working.
+     */
+    @Test
+    void aClientThatGoesAwayMidExportLeavesNoConnectionBehind() throws Exception {
+        String admin = Api.tokenFor("admin");
+        String category = "bulk-" + Api.RUN;
+        String description = "x".repeat(1990);
+        String creator = Api.login(Api.createUser("admin"), Api.PASSWORD).getString("access_token");
+        for (int i = 0; i < 250; i++) {
+            try (Response r = as(creator, "api/products").post(json("{\"sku\":\"BULK-" + Api.RUN + "-" + i
+                    + "\",\"name\":\"Bulk " + i + "\",\"description\":\"" + description + "\",\"price\":1.50,"
+                    + "\"stock_quantity\":1,\"category\":\"" + category + "\"}"))) {
+                assertEquals(201, r.getStatus());
+            }
+        }
+        long before = handlesInUse();
+        URI base = URI.create(Api.BASE);
+        for (int i = 0; i < 5; i++) {
+            try (Socket socket = new Socket()) {
+                socket.setReceiveBufferSize(2048);
+                socket.connect(new java.net.InetSocketAddress(base.getHost(), base.getPort()), 5000);
+                socket.setSoTimeout(30_000);
+                OutputStream out = socket.getOutputStream();
+                out.write(("GET /api/export/products?category=" + category + "&format=csv HTTP/1.1\r\nHost: "
+                        + base.getHost() + "\r\nAuthorization: Bearer " + admin + "\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                InputStream in = socket.getInputStream();
+                byte[] head = in.readNBytes(4096);
+                assertTrue(new String(head, StandardCharsets.ISO_8859_1).startsWith("HTTP/1.1 200"));
+                socket.setSoLinger(true, 0); // close with a reset, unread data and all
+            }
+        }
+        // the connections come back: no more handles in use than before, within a while
+        long deadline = System.currentTimeMillis() + 30_000;
+        long now = handlesInUse();
+        while (now > before && System.currentTimeMillis() < deadline) {
+            Thread.sleep(200);
+            now = handlesInUse();
+        }
+        assertTrue(now <= before, "connection handles in use: " + before + " before, " + now + " after");
+        for (int i = 0; i < 3; i++) {
+            try (Response r = as(admin, "api/export/products", "category", category, "format", "csv").get()) {
+                assertEquals(200, r.getStatus());
+                assertEquals(251, r.readEntity(String.class).split("\r\n").length);
+            }
+        }
+    }
+
+    /** Connections handed out by the application's pool and not yet given back (Liberty's pool metrics). */
+    private static long handlesInUse() {
+        try (Response r = anonymous("metrics").header("Accept", "text/plain").get()) {
+            String text = r.readEntity(String.class);
+            String line = text.lines()
+                    .filter(l -> l.startsWith("connectionpool_connectionHandles{") && l.contains("factory"))
+                    .findFirst().orElseThrow(() -> new AssertionError("no connectionpool_connectionHandles: "
+                            + text.lines().filter(l -> l.startsWith("connectionpool")).toList()));
+            assertNotNull(line);
+            return (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+        }
+    }
+}
