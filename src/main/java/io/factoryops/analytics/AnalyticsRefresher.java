@@ -111,7 +111,7 @@ public class AnalyticsRefresher {
                 deleteDeltas(c, ids, maxId);
                 long durationMs = (System.nanoTime() - start) / 1_000_000;
                 try (PreparedStatement p = c.prepareStatement("UPDATE analytics_state SET refreshed_at = ?, mode = ?, "
-                        + "duration_ms = ?, rows_processed = ?" + (full ? ", last_rebuild_at = ?" : "") + " WHERE id = 1")) {
+                        + "duration_ms = ?, rows_processed = ?, generation = generation + 1" + (full ? ", last_rebuild_at = ?" : "") + " WHERE id = 1")) {
                     p.setTimestamp(1, Timestamp.from(now));
                     p.setString(2, full ? "full" : "incremental");
                     p.setLong(3, durationMs);

@@ -23,7 +23,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
@@ -49,11 +48,11 @@ public class AnalyticsService {
     @Resource(lookup = "jdbc/factory")
     DataSource dataSource;
 
-    /** Page totals as of one refresh: the summaries change only when a refresh commits. */
-    private record Totals(Instant asOf, Map<String, Long> bySql) {
+    /** Page totals as of one refresh (its generation): the summaries change only when a refresh commits. */
+    private record Totals(long generation, Map<String, Long> bySql) {
     }
 
-    private final AtomicReference<Totals> totals = new AtomicReference<>(new Totals(null, Map.of()));
+    private final AtomicReference<Totals> totals = new AtomicReference<>(new Totals(-1, Map.of()));
 
     @FunctionalInterface
     private interface Row<T> {
@@ -131,21 +130,23 @@ public class AnalyticsService {
     /**
      * A page total over the summaries, counted once per refresh: the customer-ltv total alone scans
      * every customer's summary row (10,000 rows on MariaDB: the slowest analytics read). A refresh
-     * commits its rows and its {@code refreshed_at} together, so a total is remembered under the
-     * {@code refreshed_at} read just before it and forgotten when that changes.
+     * commits its rows and its generation (one more than the last) together, so a total is remembered
+     * under the generation read just before it and forgotten when that changes. Not under
+     * {@code refreshed_at}: MariaDB 10.x keeps it in whole seconds, and two refreshes in one second would
+     * share their totals.
      */
     private long total(String sql, List<Object> parameters) {
-        Instant asOf = asOf();
+        long generation = count("SELECT generation FROM analytics_state WHERE id = 1", List.of());
         Totals current = totals.get();
-        if (!Objects.equals(current.asOf(), asOf)) {
-            Totals fresh = new Totals(asOf, new ConcurrentHashMap<>());
+        if (current.generation() != generation) {
+            Totals fresh = new Totals(generation, new ConcurrentHashMap<>());
             current = totals.compareAndSet(current, fresh) ? fresh : totals.get();
         }
         String key = sql + parameters;
         Long total = current.bySql().get(key);
         if (total == null) {
             total = count(sql, parameters);
-            if (Objects.equals(current.asOf(), asOf) && current.bySql().size() < MAX_REMEMBERED_TOTALS) {
+            if (current.generation() == generation && current.bySql().size() < MAX_REMEMBERED_TOTALS) {
                 current.bySql().put(key, total);
             }
         }
