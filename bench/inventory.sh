@@ -12,53 +12,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 KIND=${1:-h2}
 PARTS=${2:-100000}
-export HTTP_PORT=${HTTP_PORT:-9480} HTTPS_PORT=${HTTPS_PORT:-9843}
-export FACTORY_ADMIN_PASSWORD=Bench-Passw0rd-2026
-export FACTORY_RATE_LIMIT_AUTHENTICATED_PER_MINUTE=1000000000
-export FACTORY_RATE_LIMIT_ANONYMOUS_PER_MINUTE=1000000000
-export FACTORY_RATE_LIMIT_LOGIN_PER_MINUTE=1000
-export FACTORY_ANALYTICS_REFRESH_INTERVAL_SECONDS=3600
-export JVM_ARGS="-Xmx1g"
-BASE="http://localhost:$HTTP_PORT"
-SERVER=target/liberty/wlp/usr/servers/defaultServer
+source bench/lib.sh
 DATA=target/bench-inventory
-KEEP_DATA=${KEEP_DATA:-0}
-if [ "$KIND" = mysql ]; then
-    DB=${DB:-factory_hc_bench}
-    if [ "$KEEP_DATA" != 1 ]; then
-        mariadb -h 127.0.0.1 -u root -e "DROP DATABASE IF EXISTS $DB; CREATE DATABASE $DB"
-    fi
-    export DB_KIND=mysql DB_USER=root DB_PASSWORD=""
-    export DB_URL="jdbc:mysql://127.0.0.1:3306/$DB?connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true&rewriteBatchedStatements=true"
-    JDBC="$DB_URL"; JUSER=root; JPASS=""
-    DRIVER="$SERVER/lib/mysql/*"
-else
-    export H2_FILE="$PWD/$DATA/factory"
-    JDBC="jdbc:h2:$H2_FILE;MODE=LEGACY"; JUSER=factory; JPASS=factory
-    DRIVER="$SERVER/lib/h2/*"
-fi
-if [ "$KEEP_DATA" != 1 ]; then
-    rm -rf "$DATA"
-fi
-mkdir -p "$DATA"
+use_database "$KIND" "$DATA" factory_hc_bench
 
-step() { printf '\n== %s (%s, load average %s)\n' "$1" "$(date -u +%H:%M:%S)" "$(cut -d' ' -f1-3 /proc/loadavg)"; }
-started() {
-    # the server reports started before the application has (on a busy machine, by minutes)
-    for i in $(seq 600); do
-        [ "$(curl -s -o /dev/null -w '%{http_code}' "$BASE/health/started")" = 200 ] && return
-        sleep 0.5
-    done
-}
-
-step "machine: $(nproc) cores, $(git rev-parse --short HEAD); build"
-mvn -q -ntp package -DskipTests
-mvn -q -ntp liberty:create liberty:deploy   # package deploys into the test server only (it-<port>)
+build
 if [ "$KEEP_DATA" != 1 ]; then
-    step "create the schema"
-    mvn -q -ntp liberty:start
-    started
-    mvn -q -ntp liberty:stop
+    create_schema
     step "generate $PARTS parts"
     java -cp "$DRIVER" bench/GenerateParts.java "$JDBC" "$JUSER" "$JPASS" "$PARTS" "$DATA/root-category-$KIND"
 fi
