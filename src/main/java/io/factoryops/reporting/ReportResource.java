@@ -5,7 +5,7 @@ import io.factoryops.platform.error.ApiException;
 import io.factoryops.platform.http.Params;
 import io.factoryops.platform.paging.PageRequest;
 import io.factoryops.platform.paging.Paging;
-import io.factoryops.procurement.SupplierService;
+import io.factoryops.reporting.export.ExportFormat;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -17,11 +17,11 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
-import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
@@ -50,28 +50,19 @@ public class ReportResource {
             + "or a longer period is 400 INVALID_PARAMETER.";
 
     @Inject
-    InventoryReportService inventory;
-
-    @Inject
-    PurchaseOrderReportService purchaseOrders;
-
-    @Inject
-    SupplierReportService suppliers;
-
-    @Inject
-    AnalyticsReportService analytics;
+    ReportQueries queries;
 
     @Inject
     ReportRunService runs;
-
-    @Inject
-    SupplierService supplierService;
 
     @Context
     UriInfo uriInfo;
 
     @Context
     SecurityContext security;
+
+    @Context
+    HttpHeaders headers;
 
     @GET
     @Path("inventory")
@@ -99,11 +90,7 @@ public class ReportResource {
             String slowDays,
             @QueryParam("limit") @Parameter(description = "Rows per list at most (default 100)",
                     schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "1000")) String limit) {
-        ReportPeriod period = period(dateFrom, dateTo);
-        Long days = Params.optionalLong("slow_days", slowDays, 1, 3650);
-        return inventory.report(period, new InventoryReportService.Filter(Params.optionalId("category", category),
-                Params.optionalId("location", location), days == null ? 90 : days.intValue(),
-                limit(limit, 100, 1000)));
+        return queries.inventory(dateFrom, dateTo, category, location, slowDays, limit);
     }
 
     @GET
@@ -126,8 +113,7 @@ public class ReportResource {
                     schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1")) String supplier,
             @QueryParam("limit") @Parameter(description = "Overdue rows at most (default 100)",
                     schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "1000")) String limit) {
-        ReportPeriod period = period(dateFrom, dateTo);
-        return purchaseOrders.report(period, supplier(supplier), limit(limit, 100, 1000));
+        return queries.purchaseOrders(dateFrom, dateTo, supplier, limit);
     }
 
     @GET
@@ -150,8 +136,7 @@ public class ReportResource {
                     schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1")) String supplier,
             @QueryParam("limit") @Parameter(description = "Suppliers at most (default 100)",
                     schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "1000")) String limit) {
-        ReportPeriod period = period(dateFrom, dateTo);
-        return suppliers.report(period, supplier(supplier), limit(limit, 100, 1000));
+        return queries.suppliers(dateFrom, dateTo, supplier, limit);
     }
 
     @GET
@@ -175,9 +160,7 @@ public class ReportResource {
             @QueryParam("limit") @Parameter(description = "Rows of the top lists and of production at most "
                     + "(default 10)", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100"))
             String limit) {
-        ReportPeriod period = period(dateFrom, dateTo);
-        Granularity g = Params.optionalEnum("granularity", granularity, Granularity.values(), Granularity::value);
-        return analytics.report(period, g == null ? Granularity.DAY : g, limit(limit, 10, 100));
+        return queries.analytics(dateFrom, dateTo, granularity, limit);
     }
 
     @GET
@@ -200,22 +183,35 @@ public class ReportResource {
     @GET
     @Path("runs/{id}")
     @RolesAllowed(Role.MANAGER_NAME)
+    @Produces(MediaType.WILDCARD)
     @Operation(operationId = "downloadReportRun", summary = "Download a stored report run",
-            description = "Roles: manager. The report as it was computed (the JSON of its report endpoint for its "
-            + "month), as an attachment (Content-Disposition with a file name such as inventory-2026-10.json). "
-            + "format=json (default); csv, xlsx and pdf are not written yet: 406 NOT_ACCEPTABLE listing the "
-            + "supported formats, as for any other format.")
-    @APIResponse(responseCode = "200", description = "The stored report",
-            content = @Content(schema = @Schema(oneOf = {InventoryReport.class, PurchaseOrderReport.class})),
+            description = "Roles: manager. The report as it was computed for its month, as an attachment "
+            + "(Content-Disposition with a file name such as inventory-2026-10.csv). format=json (the default, the "
+            + "JSON of its report endpoint as stored), csv, xlsx or pdf (the stored report's sections, one table each, "
+            + "written as GET /api/export/reports/... writes them); format= wins over Accept, as for the exports; "
+            + "anything else is 406 NOT_ACCEPTABLE listing supported_formats.")
+    @APIResponse(responseCode = "200", description = "The stored report in the format asked for",
+            content = {
+                @Content(mediaType = MediaType.APPLICATION_JSON,
+                        schema = @Schema(oneOf = {InventoryReport.class, PurchaseOrderReport.class})),
+                @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING, format = "binary",
+                        description = "format=csv: each section's rows with its header row, sections separated by "
+                                + "an empty line")),
+                @Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                        schema = @Schema(type = SchemaType.STRING, format = "binary",
+                                description = "format=xlsx: a sheet per section, and an About sheet")),
+                @Content(mediaType = "application/pdf", schema = @Schema(type = SchemaType.STRING, format = "binary",
+                        description = "format=pdf: title, period, a table per section, page numbers"))},
             headers = @Header(name = "Content-Disposition", required = true,
                     description = "attachment; filename=\"<kind>-<YYYY-MM>.<format>\"",
                     schema = @Schema(type = SchemaType.STRING)))
-    @APIResponse(responseCode = "406", description = "NOT_ACCEPTABLE: a format that is not supported (the problem "
-            + "lists the supported ones)")
+    @APIResponse(responseCode = "406", description = "NOT_ACCEPTABLE: format= or Accept names none of json, csv, "
+            + "xlsx, pdf (supported_formats lists them)")
     public Response downloadRun(@PathParam("id") long id,
-                                @QueryParam("format") @Parameter(description = "The file format (default json)",
-                                        schema = @Schema(type = SchemaType.STRING, maxLength = 20)) String format) {
-        ReportRunService.Download file = runs.download(id, ReportFormat.parse(format));
+                                @QueryParam("format") @Parameter(description = "json (default), csv, xlsx or pdf; "
+                                        + "wins over Accept", schema = @Schema(type = SchemaType.STRING,
+                                        enumeration = {"json", "csv", "xlsx", "pdf"})) String format) {
+        ReportRunService.Download file = runs.download(id, ExportFormat.of(format, headers.getAcceptableMediaTypes()));
         return Response.ok(file.content(), file.mediaType())
                 .header("Content-Disposition", "attachment; filename=\"" + file.fileName() + "\"").build();
     }
@@ -235,25 +231,6 @@ public class ReportResource {
             @QueryParam("month") @Parameter(required = true, description = "YYYY-MM, before the current month",
                     schema = @Schema(type = SchemaType.STRING, pattern = "^[0-9]{4}-[0-9]{2}$")) String month) {
         return runs.runMonthly(month(month), ReportTrigger.MANUAL, security.getUserPrincipal().getName());
-    }
-
-    private static ReportPeriod period(String dateFrom, String dateTo) {
-        LocalDate from = Params.optionalDate("date_from", dateFrom);
-        LocalDate to = Params.optionalDate("date_to", dateTo);
-        return ReportPeriod.of(from, to, LocalDate.now(ZoneOffset.UTC));
-    }
-
-    private static int limit(String value, int defaultLimit, int max) {
-        Long limit = Params.optionalLong("limit", value, 1, max);
-        return limit == null ? defaultLimit : limit.intValue();
-    }
-
-    private Long supplier(String value) {
-        Long id = Params.optionalId("supplier", value);
-        if (id != null && !supplierService.exists(id)) {
-            throw ApiException.notFoundField("supplier", "Supplier", id);
-        }
-        return id;
     }
 
     private static YearMonth month(String value) {

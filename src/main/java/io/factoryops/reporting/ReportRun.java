@@ -1,5 +1,6 @@
 package io.factoryops.reporting;
 
+import io.factoryops.reporting.export.ExportFormat;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -103,7 +104,7 @@ public class ReportRun {
     }
 
     /** The file name of its download, e.g. {@code inventory-2026-10.json}. */
-    String fileName(ReportFormat format) {
-        return kind.value().replace('_', '-') + "-" + periodStart.toString().substring(0, 7) + "." + format.extension();
+    String fileName(ExportFormat format) {
+        return kind.value().replace('_', '-') + "-" + periodStart.toString().substring(0, 7) + "." + format.value();
     }
 }

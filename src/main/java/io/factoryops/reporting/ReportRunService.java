@@ -12,6 +12,7 @@ import io.factoryops.platform.json.JsonConfig;
 import io.factoryops.platform.paging.JpaPaging;
 import io.factoryops.platform.paging.Page;
 import io.factoryops.platform.paging.PageRequest;
+import io.factoryops.reporting.export.ExportFormat;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -32,7 +33,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /**
  * Monthly report runs: the previous month's inventory valuation ({@link InventoryReport}) and procurement
  * summary ({@link PurchaseOrderReport}) computed and stored as runs, then announced to the managers
- * ({@link NotificationType#REPORT_READY}, mailed with both reports attached when mail is configured), audited —
+ * ({@link NotificationType#REPORT_READY}, mailed with both reports attached, as JSON and as PDF, when mail is
+ * configured), audited —
  * all in one transaction, so that a run is stored with its mails or not at all (the outbox stays transactional).
  * Idempotent: a month whose runs exist stores nothing more and mails no one; two servers racing on the same
  * month meet the unique key, and the loser's transaction rolls back whole (409 CONFLICT for an admin's trigger).
@@ -91,7 +93,8 @@ public class ReportRunService {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         List<MailAttachment> attachments = new ArrayList<>();
         for (ReportKind kind : missing) {
-            byte[] json = JsonConfig.jsonb().toJson(compute(kind, period)).getBytes(StandardCharsets.UTF_8);
+            Report report = compute(kind, period);
+            byte[] json = JsonConfig.jsonb().toJson(report).getBytes(StandardCharsets.UTF_8);
             ReportRun run = new ReportRun(kind, period, trigger, json.length, actor, now);
             em.persist(run);
             Constraints.flush(em, () -> new ApiException(ErrorCode.CONFLICT, "The " + month + " reports are being "
@@ -99,7 +102,9 @@ public class ReportRunService {
             em.persist(new ReportRunContent(run.getId(), new String(json, StandardCharsets.UTF_8)));
             runs.add(run);
             audit.record("CREATE", "report_run", run.getId(), null, ReportRunResponse.of(run));
-            attachments.add(new MailAttachment(run.fileName(ReportFormat.JSON), ReportFormat.JSON.mediaType(), json));
+            attachments.add(new MailAttachment(run.fileName(ExportFormat.JSON), ExportFormat.JSON.mediaType(), json));
+            attachments.add(new MailAttachment(run.fileName(ExportFormat.PDF), ExportFormat.PDF.mediaType(),
+                    ReportDocument.bytes(report, kind.title(), Map.of(), ExportFormat.PDF)));
         }
         runs.sort(java.util.Comparator.comparing(ReportRun::getKind));
         String files = String.join(", ", attachments.stream().map(MailAttachment::fileName).toList());
@@ -135,20 +140,21 @@ public class ReportRunService {
     }
 
     /**
-     * The one place a run becomes a file: JSON is the stored report as it is; the other formats will render
-     * {@link Report#sections()} with the export writers. Until they exist {@link ReportFormat#parse} refuses them.
+     * The one place a run becomes a file: JSON is the stored report as it is; CSV, XLSX and PDF render the stored
+     * report's {@link Report#sections()} with the export writers, one table per section.
      */
     @Transactional
-    public Download download(long id, ReportFormat format) {
+    public Download download(long id, ExportFormat format) {
         ReportRun run = em.find(ReportRun.class, id);
         if (run == null) {
             throw ApiException.notFound("Report run", id);
         }
         String payload = em.find(ReportRunContent.class, id).getPayload();
-        return switch (format) {
-            case JSON -> new Download(run.fileName(format), format.mediaType(),
-                    payload.getBytes(StandardCharsets.UTF_8));
-            case CSV, XLSX, PDF -> throw ReportFormat.notAcceptable(format.extension());
-        };
+        if (format == ExportFormat.JSON) {
+            return new Download(run.fileName(format), format.contentType(), payload.getBytes(StandardCharsets.UTF_8));
+        }
+        Report report = JsonConfig.jsonb().fromJson(payload, run.getKind().reportType());
+        return new Download(run.fileName(format), format.contentType(),
+                ReportDocument.bytes(report, run.getKind().title(), Map.of(), format));
     }
 }

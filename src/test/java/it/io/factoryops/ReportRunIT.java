@@ -14,6 +14,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import it.io.factoryops.support.Api;
 import it.io.factoryops.support.Concurrently;
+import it.io.factoryops.support.ReportFiles;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.mail.Message;
@@ -154,7 +155,9 @@ class ReportRunIT {
         // mailed to each manager with both reports attached
         MimeMessage mail = awaitMail(email, "Monthly reports " + month);
         Map<String, byte[]> files = attachments(mail);
-        assertEquals(java.util.Set.of("inventory-" + month + ".json", "purchase-orders-" + month + ".json"), files.keySet());
+        assertEquals(java.util.Set.of("inventory-" + month + ".json", "purchase-orders-" + month + ".json",
+                "inventory-" + month + ".pdf", "purchase-orders-" + month + ".pdf"), files.keySet());
+        ReportFiles.assertSame(stored, ReportFiles.sections("inventory"), "pdf", files.get("inventory-" + month + ".pdf"));
         assertArrayEquals(download, files.get("inventory-" + month + ".json"), "the attachment is the stored run");
         assertEquals(month + "-01", json(files.get("purchase-orders-" + month + ".json")).getString("date_from"));
         // and told in the API
@@ -197,15 +200,53 @@ class ReportRunIT {
         }
     }
 
+    /** CSV, XLSX and PDF: the stored report's sections, parsed back and compared with its JSON. */
     @Test
-    void formatsOtherThanJsonAreNotAcceptableListingTheSupportedOnes() {
-        long id = freshMonth().getJsonArray("runs").getJsonObject(1).getJsonNumber("id").longValue();
-        for (String format : List.of("csv", "xlsx", "pdf", "docx")) {
-            try (Response r = as(manager, "api/reports/runs/" + id, "format", format).get()) {
-                JsonObject problem = assertProblem(r, 406, "NOT_ACCEPTABLE");
-                assertTrue(problem.getString("detail").contains("supported: json"), problem::toString);
-                assertEquals("format", problem.getJsonArray("errors").getJsonObject(0).getString("field"));
+    void aRunDownloadsInEveryFormatAsItsJsonSays() throws Exception {
+        JsonObject month = freshMonth();
+        for (JsonObject run : month.getJsonArray("runs").getValuesAs(JsonObject.class)) {
+            String kind = run.getString("kind");
+            String file = kind.replace('_', '-') + "-" + month.getString("month");
+            JsonObject stored;
+            try (Response r = as(manager, "api/reports/runs/" + run.getJsonNumber("id")).get()) {
+                stored = body(r);
             }
+            for (String format : List.of("csv", "xlsx", "pdf")) {
+                try (Response r = as(manager, "api/reports/runs/" + run.getJsonNumber("id"), "format", format).get()) {
+                    assertEquals(200, r.getStatus(), () -> r.readEntity(String.class));
+                    assertEquals("attachment; filename=\"" + file + "." + format + "\"",
+                            r.getHeaderString("Content-Disposition"));
+                    ReportFiles.assertSame(stored, ReportFiles.sections(kind), format, r.readEntity(byte[].class));
+                }
+            }
+            // by Accept when format= does not say; format= wins
+            try (Response r = as(manager, "api/reports/runs/" + run.getJsonNumber("id")).header("Accept", "text/csv")
+                    .get()) {
+                assertEquals(200, r.getStatus());
+                assertEquals("text/csv", r.getMediaType().getType() + "/" + r.getMediaType().getSubtype());
+                assertTrue(r.getHeaderString("Content-Disposition").endsWith(".csv\""));
+                r.readEntity(String.class);
+            }
+            try (Response r = as(manager, "api/reports/runs/" + run.getJsonNumber("id"), "format", "json")
+                    .header("Accept", "application/pdf").get()) {
+                assertEquals(stored, body(r));
+            }
+        }
+    }
+
+    @Test
+    void anUnknownFormatIsNotAcceptableListingTheSupportedOnes() {
+        long id = freshMonth().getJsonArray("runs").getJsonObject(1).getJsonNumber("id").longValue();
+        try (Response r = as(manager, "api/reports/runs/" + id, "format", "docx").get()) {
+            JsonObject problem = assertProblem(r, 406, "NOT_ACCEPTABLE");
+            assertEquals(List.of("json", "csv", "xlsx", "pdf"), problem.getJsonArray("supported_formats")
+                    .getValuesAs(v -> ((jakarta.json.JsonString) v).getString()));
+        }
+        try (Response r = as(manager, "api/reports/runs/" + id).header("Accept", "image/png").get()) {
+            assertProblem(r, 406, "NOT_ACCEPTABLE");
+        }
+        try (Response r = as(Api.tokenFor("user"), "api/reports/runs/" + id, "format", "csv").get()) {
+            assertProblem(r, 403, "FORBIDDEN");
         }
         try (Response r = as(manager, "api/reports/runs/999999999").get()) {
             assertProblem(r, 404, "NOT_FOUND");
@@ -303,7 +344,8 @@ class ReportRunIT {
         for (int i = 0; i < parts.getCount(); i++) {
             Part part = parts.getBodyPart(i);
             if (Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
-                assertTrue(part.getContentType().startsWith("application/json"), part.getContentType());
+                assertTrue(part.getContentType().startsWith(part.getFileName().endsWith(".pdf") ? "application/pdf"
+                        : "application/json"), part.getContentType());
                 try (InputStream in = part.getInputStream()) {
                     files.put(part.getFileName(), in.readAllBytes());
                 }

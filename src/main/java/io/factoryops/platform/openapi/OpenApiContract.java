@@ -67,6 +67,8 @@ public class OpenApiContract implements OASFilter {
     private static final Set<String> READ_ONLY = Set.of("id", "version", "created_at", "updated_at");
     /** The exports' path: a list as a file, in the formats below. */
     private static final String EXPORTS = "/api/export/";
+    /** The reports' exports: a report (several tables, no sort) as a file. */
+    private static final String REPORT_EXPORTS = EXPORTS + "reports/";
     private static final List<String> EXPORT_FORMATS = List.of("json", "csv", "xlsx", "pdf");
     private static final Map<String, String> EXPORT_MEDIA_TYPES = Map.of(
             "application/json", "format=json: a JSON array of the rows, as objects with the list's property names",
@@ -109,7 +111,7 @@ public class OpenApiContract implements OASFilter {
         security(operation, method);
         boolean one = path.endsWith("}");
         if (verb == PathItem.HttpMethod.GET && path.startsWith(EXPORTS)) {
-            export(operation);
+            export(operation, path.startsWith(REPORT_EXPORTS));
         }
         if (verb == PathItem.HttpMethod.GET) {
             page(openAPI, operation, method);
@@ -215,30 +217,59 @@ public class OpenApiContract implements OASFilter {
      * An export ({@code /api/export/…}): {@code format} and {@code sort}, the four media types of its 200
      * with {@code Content-Disposition}, and its 400 and 406 problems.
      */
-    private static void export(Operation operation) {
+    private static void export(Operation operation, boolean report) {
         operation.addParameter(query("format", "json, csv, xlsx or pdf; wins over Accept (JSON when neither "
                 + "asks); anything else is 406 NOT_ACCEPTABLE listing supported_formats",
                 string().enumeration(new ArrayList<>(EXPORT_FORMATS))));
-        operation.addParameter(query("sort", "The list's sort: comma-separated fields, '-' for descending; an "
-                + "unknown field is 400 naming the allowed ones", string().maxLength(200)));
+        if (!report) {
+            operation.addParameter(query("sort", "The list's sort: comma-separated fields, '-' for descending; an "
+                    + "unknown field is 400 naming the allowed ones", string().maxLength(200)));
+        }
         Content content = OASFactory.createContent();
         EXPORT_MEDIA_TYPES.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
-            Schema schema = e.getKey().equals("application/json")
-                    ? OASFactory.createSchema().addType(Schema.SchemaType.ARRAY)
+            boolean json = e.getKey().equals("application/json");
+            Schema schema = json && report ? reportDocument()
+                    : (json ? OASFactory.createSchema().addType(Schema.SchemaType.ARRAY)
                             .items(OASFactory.createSchema().addType(Schema.SchemaType.OBJECT))
-                    : string().format("binary");
-            content.addMediaType(e.getKey(), OASFactory.createMediaType().schema(schema.description(e.getValue())));
+                    : string().format("binary")).description(e.getValue());
+            content.addMediaType(e.getKey(), OASFactory.createMediaType().schema(schema));
         });
         operation.getResponses().addAPIResponse("200", OASFactory.createAPIResponse()
-                .description("Every row the filters select, streamed as it is read; the format by format= or Accept")
+                .description(report ? "The report, one table per section; the format by format= or Accept"
+                        : "Every row the filters select, streamed as it is read; the format by format= or Accept")
                 .content(content)
-                .addHeader("Content-Disposition", stringHeader("attachment; filename=\"<export>-<date, UTC>.<format>\"",
-                        true)));
-        problem(operation.getResponses(), "400", "VALIDATION_FAILED, INVALID_PARAMETER (a filter or sort as the list "
-                + "answers it); EXPORT_TOO_LARGE: a PDF of more rows than factory.export.pdf-max-rows (max_rows, "
-                + "rows): narrow the filters or ask for csv or xlsx");
+                .addHeader("Content-Disposition", stringHeader(report
+                        ? "attachment; filename=\"<report>-report-<date, UTC>.<format>\""
+                        : "attachment; filename=\"<export>-<date, UTC>.<format>\"", true)));
+        if (report) {
+            problem(operation.getResponses(), "400", "INVALID_PARAMETER: a parameter as the report answers it");
+        } else {
+            problem(operation.getResponses(), "400", "VALIDATION_FAILED, INVALID_PARAMETER (a filter or sort as the "
+                    + "list answers it); EXPORT_TOO_LARGE: a PDF of more rows than factory.export.pdf-max-rows "
+                    + "(max_rows, rows): narrow the filters or ask for csv or xlsx");
+        }
         problem(operation.getResponses(), "406", "NOT_ACCEPTABLE: format= or Accept names none of json, csv, xlsx, "
                 + "pdf (supported_formats lists them)");
+    }
+
+    /** format=json of a report's export: the document of its sections, as the JSON writer streams it. */
+    private static Schema reportDocument() {
+        Schema section = OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
+                .addProperty("name", string().description("The report's property, e.g. by_category"))
+                .addProperty("rows", OASFactory.createSchema().addType(Schema.SchemaType.ARRAY)
+                        .items(OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)))
+                .addProperty("row_count", OASFactory.createSchema().addType(Schema.SchemaType.INTEGER))
+                .addProperty("totals", OASFactory.createSchema().addType(Schema.SchemaType.OBJECT))
+                .required(List.of("name", "rows", "row_count", "totals"));
+        return OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
+                .addProperty("title", string())
+                .addProperty("filters", OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
+                        .additionalPropertiesSchema(string()))
+                .addProperty("generated_at", string().format("date-time"))
+                .addProperty("sections", OASFactory.createSchema().addType(Schema.SchemaType.ARRAY).items(section))
+                .required(List.of("title", "filters", "generated_at", "sections"))
+                .description("format=json: {title, filters, generated_at, sections: [{name, rows, row_count, "
+                        + "totals}]}");
     }
 
     /** The component a {@code $ref} schema points at, or null. */

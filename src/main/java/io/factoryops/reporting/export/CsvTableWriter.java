@@ -31,7 +31,7 @@ final class CsvTableWriter implements TableWriter {
     }
 
     @Override
-    public void begin(String title, Map<String, String> filters, Instant generatedAt, int sections) {
+    public void begin(String title, Map<String, String> filters, Instant generatedAt, boolean list) {
         // data only (see the class comment)
     }
 

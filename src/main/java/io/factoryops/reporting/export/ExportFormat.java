@@ -36,6 +36,11 @@ public enum ExportFormat {
         return value;
     }
 
+    /** The media type, without parameters (e.g. a mail attachment's). */
+    public String mediaType() {
+        return mediaType.toString();
+    }
+
     /** The Content-Type of the answer (CSV and JSON: UTF-8). */
     public String contentType() {
         return this == CSV || this == JSON ? mediaType + "; charset=UTF-8" : mediaType.toString();

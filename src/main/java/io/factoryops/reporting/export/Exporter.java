@@ -80,7 +80,7 @@ public class Exporter {
         begin();
         try {
             TableWriter writer = format.writer(out);
-            writer.begin(table.title(), filters, Instant.now(), 1);
+            writer.begin(table.title(), filters, Instant.now(), true);
             writer.beginSection(table.title(), table.specs());
             List<ColumnSpec> specs = table.specs();
             Object[] totals = new Object[specs.size()];

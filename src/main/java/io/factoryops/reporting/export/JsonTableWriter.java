@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * JSON, streamed: a list's export is an array of row objects with the list's property names (snake_case)
+ * JSON, streamed: a list's export ({@code list}) is an array of row objects with the list's property names (snake_case)
  * and JSON types (numbers, booleans; dates and instants as ISO-8601 strings), nulls left out as the API
  * leaves them out. A document of several sections (a report) is one object: {@code title}, {@code filters},
  * {@code generated_at} and {@code sections: [{name, rows: […], row_count, totals}]}.
@@ -25,8 +25,8 @@ final class JsonTableWriter implements TableWriter {
     }
 
     @Override
-    public void begin(String title, Map<String, String> filters, Instant generatedAt, int sections) {
-        single = sections == 1;
+    public void begin(String title, Map<String, String> filters, Instant generatedAt, boolean list) {
+        single = list;
         if (!single) {
             json.writeStartObject().write("title", title);
             json.writeStartObject("filters");

@@ -51,7 +51,7 @@ final class PdfTableWriter implements TableWriter {
     }
 
     @Override
-    public void begin(String title, Map<String, String> filters, Instant generatedAt, int sections) {
+    public void begin(String title, Map<String, String> filters, Instant generatedAt, boolean list) {
         document.addTitle(title);
         document.addCreator("Factory Ops");
         document.open();

@@ -17,9 +17,10 @@ public interface TableWriter {
     /**
      * @param title    what the document shows, e.g. "Orders"
      * @param filters  the query parameters it was made with, as the client gave them
-     * @param sections how many sections follow (a writer may lay out a single table more simply)
+     * @param list     true for a list's export (one section, which a writer may lay out more simply: JSON as a
+     *                 bare array), false for a document of sections (a report, however many sections it has)
      */
-    void begin(String title, Map<String, String> filters, Instant generatedAt, int sections) throws IOException;
+    void begin(String title, Map<String, String> filters, Instant generatedAt, boolean list) throws IOException;
 
     void beginSection(String name, List<ColumnSpec> columns) throws IOException;
 

@@ -41,7 +41,7 @@ final class XlsxTableWriter implements TableWriter {
     }
 
     @Override
-    public void begin(String title, Map<String, String> filters, Instant generatedAt, int sections) {
+    public void begin(String title, Map<String, String> filters, Instant generatedAt, boolean list) {
         this.title = title;
         this.filters = filters;
         this.generatedAt = generatedAt;

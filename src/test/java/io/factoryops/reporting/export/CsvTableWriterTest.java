@@ -22,7 +22,7 @@ class CsvTableWriterTest {
     private static String write(List<?>... rows) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         CsvTableWriter writer = new CsvTableWriter(out);
-        writer.begin("Test", Map.of(), Instant.EPOCH, 1);
+        writer.begin("Test", Map.of(), Instant.EPOCH, true);
         writer.beginSection("Test", COLUMNS);
         for (List<?> row : rows) {
             writer.row(row);

@@ -1,0 +1,161 @@
+package io.factoryops.reporting;
+
+import io.factoryops.identity.Role;
+import io.factoryops.platform.error.ApiException;
+import io.factoryops.platform.error.ErrorCode;
+import io.factoryops.reporting.export.ExportFormat;
+import jakarta.annotation.security.DenyAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * {@code /api/export/reports/{report}}: a live report as a file, written by the export writers (one table per
+ * section, {@link ReportDocument}), in the format {@link ExportFormat} chooses as for every export. The report's
+ * parameters are parsed as its endpoint parses them ({@link ReportQueries}), with the same 400s; the report is
+ * computed before the first byte (a report is bounded by its limits), then written.
+ */
+@Path("export/reports")
+@RequestScoped
+@DenyAll
+@Tag(name = "Exports")
+public class ReportExportResource {
+
+    /** The reports there are, for the 404 of an unknown one. */
+    static final List<String> REPORTS = List.of("inventory", "purchase-orders", "suppliers", "analytics");
+
+    @Inject
+    ReportQueries queries;
+
+    @Context
+    UriInfo uriInfo;
+
+    @Context
+    HttpHeaders headers;
+
+    @GET
+    @Path("inventory")
+    @RolesAllowed(Role.MANAGER_NAME)
+    @Operation(operationId = "exportInventoryReport", summary = "Export the inventory report",
+            description = "Roles: manager. The parameters of GET /api/reports/inventory; one table per section.")
+    public Response inventory(
+            @QueryParam("date_from") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date"))
+            String dateFrom,
+            @QueryParam("date_to") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date"))
+            String dateTo,
+            @QueryParam("category") @Parameter(description = "A category id: parts in it or below it",
+                    schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1")) String category,
+            @QueryParam("location") @Parameter(description = "A location id: parts in it or below it",
+                    schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1")) String location,
+            @QueryParam("slow_days") @Parameter(description = "Slow movers: no movement in this many days "
+                    + "(default 90)", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "3650"))
+            String slowDays,
+            @QueryParam("limit") @Parameter(description = "Rows per list at most (default 100)",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "1000")) String limit) {
+        return answer("inventory", "Inventory report",
+                () -> queries.inventory(dateFrom, dateTo, category, location, slowDays, limit));
+    }
+
+    @GET
+    @Path("purchase-orders")
+    @RolesAllowed(Role.MANAGER_NAME)
+    @Operation(operationId = "exportPurchaseOrderReport", summary = "Export the purchase-order report",
+            description = "Roles: manager. The parameters of GET /api/reports/purchase-orders; one table per "
+                    + "section.")
+    public Response purchaseOrders(
+            @QueryParam("date_from") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date"))
+            String dateFrom,
+            @QueryParam("date_to") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date"))
+            String dateTo,
+            @QueryParam("supplier") @Parameter(description = "A supplier id",
+                    schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1")) String supplier,
+            @QueryParam("limit") @Parameter(description = "Overdue rows at most (default 100)",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "1000")) String limit) {
+        return answer("purchase-orders", "Purchase-order report",
+                () -> queries.purchaseOrders(dateFrom, dateTo, supplier, limit));
+    }
+
+    @GET
+    @Path("suppliers")
+    @RolesAllowed(Role.MANAGER_NAME)
+    @Operation(operationId = "exportSupplierReport", summary = "Export the supplier report",
+            description = "Roles: manager. The parameters of GET /api/reports/suppliers; one table per section.")
+    public Response suppliers(
+            @QueryParam("date_from") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date"))
+            String dateFrom,
+            @QueryParam("date_to") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date"))
+            String dateTo,
+            @QueryParam("supplier") @Parameter(description = "A supplier id",
+                    schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1")) String supplier,
+            @QueryParam("limit") @Parameter(description = "Suppliers at most (default 100)",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "1000")) String limit) {
+        return answer("suppliers", "Supplier report", () -> queries.suppliers(dateFrom, dateTo, supplier, limit));
+    }
+
+    @GET
+    @Path("analytics")
+    @RolesAllowed(Role.MANAGER_NAME)
+    @Operation(operationId = "exportAnalyticsReport", summary = "Export the sales and production report",
+            description = "Roles: manager. The parameters of GET /api/reports/analytics; one table per section.")
+    public Response analytics(
+            @QueryParam("date_from") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date"))
+            String dateFrom,
+            @QueryParam("date_to") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date"))
+            String dateTo,
+            @QueryParam("granularity") @Parameter(schema = @Schema(type = SchemaType.STRING,
+                    enumeration = {"day", "week", "month"})) String granularity,
+            @QueryParam("limit") @Parameter(description = "Rows of the top lists and of production at most "
+                    + "(default 10)", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100"))
+            String limit) {
+        return answer("analytics", "Sales and production report",
+                () -> queries.analytics(dateFrom, dateTo, granularity, limit));
+    }
+
+    /** Not a report: 404 naming the reports there are (not documented: no such operation). */
+    @GET
+    @Path("{report}")
+    @RolesAllowed(Role.MANAGER_NAME)
+    @Operation(hidden = true)
+    public Response unknown(@PathParam("report") String report) {
+        throw new ApiException(ErrorCode.NOT_FOUND, "There is no report '" + report + "'; the reports are "
+                + String.join(", ", REPORTS));
+    }
+
+    /**
+     * The format first (406 before the report is computed), then the report (its 400s), then the file:
+     * {@code <report>-report-<today, UTC>.<format>}.
+     */
+    private Response answer(String name, String title, Supplier<Report> compute) {
+        ExportFormat format = ExportFormat.of(uriInfo.getQueryParameters().getFirst("format"),
+                headers.getAcceptableMediaTypes());
+        Report report = compute.get();
+        Map<String, String> filters = uriInfo.getQueryParameters().entrySet().stream()
+                .filter(e -> !e.getKey().equals("format") && !e.getKey().startsWith("date_")
+                        && !e.getValue().isEmpty() && !e.getValue().get(0).isBlank())
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().get(0), (a, b) -> a, TreeMap::new));
+        StreamingOutput body = out -> ReportDocument.write(report, title, filters, format, out);
+        return Response.ok(body, format.contentType()).header("Content-Disposition", "attachment; filename=\""
+                + name + "-report-" + LocalDate.now(ZoneOffset.UTC) + "." + format.value() + "\"").build();
+    }
+}
