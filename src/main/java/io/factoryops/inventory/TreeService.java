@@ -5,7 +5,6 @@ import io.factoryops.platform.db.Constraints;
 import io.factoryops.platform.db.Versions;
 import io.factoryops.platform.error.ApiException;
 import io.factoryops.platform.error.ErrorCode;
-import io.factoryops.platform.error.FieldError;
 import io.factoryops.platform.paging.JpaPaging;
 import io.factoryops.platform.paging.Page;
 import io.factoryops.platform.paging.PageRequest;
@@ -189,8 +188,7 @@ public abstract class TreeService<N extends TreeNode, Q, R> {
     private N named(String parameter, long id) {
         N node = em.find(type, id);
         if (node == null) {
-            throw new ApiException(ErrorCode.NOT_FOUND, parameter + ": " + noun + " " + id + " was not found",
-                    List.of(new FieldError(parameter, noun + " not found")), Map.of());
+            throw ApiException.notFoundField(parameter, what(), id);
         }
         return node;
     }

@@ -60,11 +60,7 @@ public final class JpaPaging {
     public static <E> Page<E> find(EntityManager em, Class<E> type, PageRequest request,
                                    Map<String, String> sortAttributes, Filter<E> filter, String... fetch) {
         CriteriaBuilder cb = em.getCriteriaBuilder();
-
-        CriteriaQuery<Long> count = cb.createQuery(Long.class);
-        Root<E> countRoot = count.from(type);
-        count.select(cb.count(countRoot)).where(filter.predicates(cb, countRoot).toArray(Predicate[]::new));
-        long total = em.createQuery(count).getSingleResult();
+        long total = count(em, type, filter);
 
         boolean seeks = request.seeks();
         boolean afterCursor = request.continuesAfterCursor();
@@ -82,12 +78,7 @@ public final class JpaPaging {
             where.add(after(cb, root, keys, values(root, keys, request.after())));
         }
         query.multiselect(selected).where(where.toArray(Predicate[]::new));
-        List<Order> orders = new ArrayList<>();
-        for (Key key : keys) {
-            Path<?> path = path(root, key.attribute());
-            orders.add(key.ascending() ? cb.asc(path) : cb.desc(path));
-        }
-        query.orderBy(orders);
+        query.orderBy(orderBy(cb, root, keys));
         TypedQuery<Object[]> page = em.createQuery(query);
         if (afterCursor) {
             page.setMaxResults(request.perPage() + 1); // one more says whether there is a next page
@@ -137,12 +128,7 @@ public final class JpaPaging {
             root.fetch(association);
         }
         query.select(root).where(filter.predicates(cb, root).toArray(Predicate[]::new));
-        List<Order> orders = new ArrayList<>();
-        for (Key key : keys(request, sortAttributes)) {
-            Path<?> path = path(root, key.attribute());
-            orders.add(key.ascending() ? cb.asc(path) : cb.desc(path));
-        }
-        query.orderBy(orders);
+        query.orderBy(orderBy(cb, root, keys(request, sortAttributes)));
         return ResultStreaming.forEach(em, em.createQuery(query), type, sink);
     }
 
@@ -198,6 +184,16 @@ public final class JpaPaging {
             byId.put(util.getIdentifier(entity), entity);
         }
         return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
+    }
+
+    /** ORDER BY the keys, in their directions. */
+    private static <E> List<Order> orderBy(CriteriaBuilder cb, Root<E> root, List<Key> keys) {
+        List<Order> orders = new ArrayList<>();
+        for (Key key : keys) {
+            Path<?> path = path(root, key.attribute());
+            orders.add(key.ascending() ? cb.asc(path) : cb.desc(path));
+        }
+        return orders;
     }
 
     /** The sort keys of the request as attributes, the id last unless the client sorted by it. */
