@@ -107,8 +107,8 @@ public class PurchaseOrderService {
 
     /**
      * The export of the list: one flat row per purchase order its filters select, in its sort, with the
-     * supplier's name (the suppliers' names are read first: nothing else may be queried while the orders
-     * stream), streamed when the caller runs {@link Rows#forEach} in a transaction.
+     * supplier's name (the suppliers' names are read first, in one query, not one per order), streamed
+     * when the caller runs {@link Rows#forEach} in a transaction.
      */
     @Transactional
     public Rows<PurchaseOrderRow> export(PageRequest page, Filter filter) {

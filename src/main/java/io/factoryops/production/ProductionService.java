@@ -91,8 +91,8 @@ public class ProductionService {
     /**
      * The export of the list: every record its filters select, in its sort, with the names of its product
      * and employee, streamed when the caller runs {@link Rows#forEach} in a transaction. The names of all
-     * the products and employees the records name are read first, in two queries: nothing else may be
-     * queried while the records stream.
+     * the products and employees the records name are read first, in two queries, not two per
+     * record.
      */
     @Transactional
     public Rows<ProductionResponse> export(PageRequest page, Filter filter) {

@@ -153,7 +153,7 @@ public class OrderService {
      * when the caller runs {@link Rows#forEach} in a transaction; bad filters fail here. The names of the
      * customers the orders name are read first, in one query: the orders then stream from one table in the
      * order of an index (a join with customers let H2 sort the whole result before the first row), and
-     * nothing else may be queried while they stream.
+     * no row asks for its customer.
      */
     @Transactional
     public Rows<OrderRow> export(Caller caller, PageRequest page, Filter filter) {

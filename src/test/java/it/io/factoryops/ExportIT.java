@@ -336,6 +336,45 @@ class ExportIT {
     }
 
     /**
+     * An export reads its rows in keyset chunks (3, 6, 12, then 16 rows on the test server): sorted by keys
+     * that may be NULL, in either direction, it is still the list's rows in the list's order, each once.
+     */
+    @Test
+    void nullableSortKeysInEitherDirectionGiveTheListsOrderAcrossChunks() {
+        String admin = Api.tokenFor("admin");
+        String marker = "Chunked " + Api.RUN;
+        String[] positions = {null, "Welder", "Fitter", null, "Welder"};
+        String[] hired = {null, "2020-01-02", "2021-03-04", "2020-01-02"};
+        for (int i = 0; i < 41; i++) {
+            String position = positions[i % positions.length];
+            String hireDate = hired[i % hired.length];
+            try (Response r = as(admin, "api/employees").post(json("{\"name\":\"" + marker + " " + i + "\",\"email\":\""
+                    + Api.uniqueEmail("chunked") + "\"" + (position == null ? "" : ",\"position\":\"" + position + "\"")
+                    + (hireDate == null ? "" : ",\"hire_date\":\"" + hireDate + "\"") + "}"))) {
+                assertEquals(201, r.getStatus());
+            }
+        }
+        String manager = Api.tokenFor("manager");
+        for (String sort : new String[] {"position,-hire_date", "-position,hire_date", "-hire_date,-position",
+                "hire_date,position,-id"}) {
+            List<Long> listed = new ArrayList<>();
+            try (Response r = as(manager, "api/employees", "q", marker, "sort", sort, "per_page", 100).get()) {
+                assertEquals(200, r.getStatus());
+                body(r).getJsonArray("data").forEach(e -> listed.add(e.asJsonObject().getJsonNumber("id").longValue()));
+            }
+            assertEquals(41, listed.size());
+            List<Long> exported = new ArrayList<>();
+            try (Response r = as(manager, "api/export/employees", "q", marker, "sort", sort, "format", "json").get()) {
+                assertEquals(200, r.getStatus());
+                try (var reader = Json.createReader(new StringReader(r.readEntity(String.class)))) {
+                    reader.readArray().forEach(e -> exported.add(e.asJsonObject().getJsonNumber("id").longValue()));
+                }
+            }
+            assertEquals(listed, exported, sort);
+        }
+    }
+
+    /**
      * A client that reads a few KB of a big export and goes away (a reset: its socket closed with unread
      * data): the server's write fails, the cursor is closed, the transaction rolled back, and the pool gets
      * its connection back; exports go on working.

@@ -36,7 +36,8 @@ import java.util.function.Function;
  * {@link PageRequest#seeks() seeks} also reads the sort keys of its rows, gives its page a
  * {@code next_cursor}, and, continuing after a cursor, starts right after that cursor's row (keyset
  * paging: {@code WHERE (k1, …, id) > (v1, …, vid)} written out for mixed directions) instead of
- * skipping rows with OFFSET. Sort attributes that a list lets seek must not be null.
+ * skipping rows with OFFSET; an export reads its rows in such keyset chunks ({@link #stream}). Sort
+ * attributes that a list lets seek must not be null.
  */
 public final class JpaPaging {
 
@@ -75,7 +76,7 @@ public final class JpaPaging {
         keys.forEach(k -> selected.add(path(root, k.attribute()))); // the id at least: always a row of 2+
         List<Predicate> where = new ArrayList<>(filter.predicates(cb, root));
         if (afterCursor) {
-            where.add(after(cb, root, keys, values(root, keys, request.after())));
+            where.add(after(cb, root, keys, values(root, keys, request.after()), false));
         }
         query.multiselect(selected).where(where.toArray(Predicate[]::new));
         query.orderBy(orderBy(cb, root, keys));
@@ -109,27 +110,35 @@ public final class JpaPaging {
 
     /**
      * Every row that the filter selects, in the request's sort (the id last, as for pages), handed to
-     * {@code sink} one at a time as the database sends them: the same WHERE and ORDER BY as {@link #find},
-     * read through a forward-only cursor ({@link ResultStreaming}) with the persistence context cleared
-     * every {@link ResultStreaming#CLEAR_EVERY} rows, so that no more than that many entities are ever
-     * held. Must run in a transaction that lasts until the sink has taken the last row; the cursor is
-     * closed however the sink ends (an {@link java.io.UncheckedIOException} of a client that went away
-     * ends it early). {@code fetch} names single-valued associations read in the same row: a sink must not
-     * query per row (a query per row would cost more than the stream; and on a driver that streams over
-     * the connection itself, nothing else may run on it while the cursor is open).
+     * {@code sink} one at a time: the same WHERE and ORDER BY as {@link #find}, read in keyset chunks
+     * ({@link KeysetChunks}) so that no more than one chunk of entities is ever held and the first row
+     * comes after the first small chunk. Runs in the caller's transaction; a sink that throws (an
+     * {@link java.io.UncheckedIOException} of a client that went away) ends it between two rows, with no
+     * database resource left open. {@code fetch} names single-valued associations read in the same row: a
+     * sink must not query per row (a query per row would cost more than the stream).
      */
     public static <E> long stream(EntityManager em, Class<E> type, PageRequest request,
                                   Map<String, String> sortAttributes, Filter<E> filter,
                                   Consumer<? super E> sink, String... fetch) {
         CriteriaBuilder cb = em.getCriteriaBuilder();
-        CriteriaQuery<E> query = cb.createQuery(type);
-        Root<E> root = query.from(type);
-        for (String association : fetch) {
-            root.fetch(association);
-        }
-        query.select(root).where(filter.predicates(cb, root).toArray(Predicate[]::new));
-        query.orderBy(orderBy(cb, root, keys(request, sortAttributes)));
-        return ResultStreaming.forEach(em, em.createQuery(query), type, sink);
+        List<Key> keys = keys(request, sortAttributes);
+        return KeysetChunks.forEach(em, type, (last, size) -> {
+            CriteriaQuery<Object[]> query = cb.createQuery(Object[].class);
+            Root<E> root = query.from(type);
+            for (String association : fetch) {
+                root.fetch(association);
+            }
+            List<Selection<?>> selected = new ArrayList<>();
+            selected.add(root);
+            keys.forEach(k -> selected.add(path(root, k.attribute())));
+            List<Predicate> where = new ArrayList<>(filter.predicates(cb, root));
+            if (last != null) {
+                where.add(after(cb, root, keys, last, true));
+            }
+            query.multiselect(selected).where(where.toArray(Predicate[]::new));
+            query.orderBy(orderBy(cb, root, keys));
+            return em.createQuery(query);
+        }, sink);
     }
 
     /** The distinct values of one attribute over the rows the filter selects (e.g. the products they name). */
@@ -208,24 +217,52 @@ public final class JpaPaging {
         return keys;
     }
 
-    /** The rows after the cursor's: k1 beyond v1, or k1 = v1 and k2 beyond v2, …; k1 bounded for an index. */
+    /**
+     * The rows after the one whose sort keys are {@code values}: k1 beyond v1, or k1 = v1 and k2 beyond v2,
+     * …; k1 bounded, for an index range. A cursor's keys are never null (lists seek by non-null keys only);
+     * an export may sort by a nullable attribute, so with {@code nullable} a null value or a null row is
+     * placed where the databases sort it: NULL is the lowest value (MySQL, MariaDB, H2's default
+     * {@code DEFAULT_NULL_ORDERING=LOW}), first when ascending, last when descending. (PostgreSQL sorts
+     * NULL highest: it will need NULLS FIRST/LAST in the ORDER BY, which JPA 3.1's criteria cannot say.)
+     */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static <E> Predicate after(CriteriaBuilder cb, Root<E> root, List<Key> keys, List<Comparable<?>> values) {
+    private static <E> Predicate after(CriteriaBuilder cb, Root<E> root, List<Key> keys, List<?> values,
+                                       boolean nullable) {
         List<Predicate> any = new ArrayList<>();
         for (int i = 0; i < keys.size(); i++) {
             List<Predicate> all = new ArrayList<>();
             for (int j = 0; j < i; j++) {
-                all.add(cb.equal(path(root, keys.get(j).attribute()), values.get(j)));
+                Path<?> path = path(root, keys.get(j).attribute());
+                all.add(values.get(j) == null ? cb.isNull(path) : cb.equal(path, values.get(j)));
             }
             Path path = path(root, keys.get(i).attribute());
-            Comparable value = values.get(i);
-            all.add(keys.get(i).ascending() ? cb.greaterThan(path, value) : cb.lessThan(path, value));
+            Comparable value = (Comparable) values.get(i);
+            boolean ascending = keys.get(i).ascending();
+            if (value == null) {
+                if (!ascending) {
+                    continue; // nothing sorts after NULL when descending
+                }
+                all.add(cb.isNotNull(path));
+            } else if (ascending) {
+                all.add(cb.greaterThan(path, value));
+            } else {
+                Predicate less = cb.lessThan(path, value);
+                all.add(nullable ? cb.or(less, cb.isNull(path)) : less);
+            }
             any.add(cb.and(all.toArray(Predicate[]::new)));
         }
+        if (any.isEmpty()) {
+            return cb.disjunction(); // every key is NULL and descending: the row was the last
+        }
+        Predicate after = cb.or(any.toArray(Predicate[]::new));
         Path first = path(root, keys.get(0).attribute());
-        Comparable v = values.get(0);
-        Predicate bound = keys.get(0).ascending() ? cb.greaterThanOrEqualTo(first, v) : cb.lessThanOrEqualTo(first, v);
-        return cb.and(bound, cb.or(any.toArray(Predicate[]::new)));
+        Comparable v = (Comparable) values.get(0);
+        if (v == null) {
+            return after;
+        }
+        Predicate bound = keys.get(0).ascending() ? cb.greaterThanOrEqualTo(first, v)
+                : nullable ? cb.or(cb.lessThanOrEqualTo(first, v), cb.isNull(first)) : cb.lessThanOrEqualTo(first, v);
+        return cb.and(bound, after);
     }
 
     /** The cursor's keys as the types of their attributes, each within the API's ranges; 400 otherwise. */

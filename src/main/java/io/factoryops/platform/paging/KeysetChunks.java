@@ -1,0 +1,83 @@
+package io.factoryops.platform.paging;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * Reads every row of a sorted query for an export as a series of keyset chunks: the first
+ * {@link #FIRST_CHUNK} rows, then each chunk starting right after the last row of the one before
+ * ({@code WHERE (k1, …, id) > (last k1, …, last id)}), each chunk twice the size of the one before up to
+ * {@link #MAX_CHUNK}. The persistence context is cleared after every chunk, so no more than
+ * {@link #MAX_CHUNK} entities are ever held.
+ *
+ * <p>Why chunks, not one cursor over the whole result (what exports did first):
+ * <ul>
+ * <li>mysql-connector-j reads a whole result into the heap unless the URL says {@code useCursorFetch=true}
+ * (which turns every statement into a server-side prepared one) or the fetch size is
+ * {@code Integer.MIN_VALUE}, which Liberty's JDBC wrapper refuses ({@code DSRA9500E}): a million orders
+ * were a million-row heap on MySQL/MariaDB.</li>
+ * <li>H2 builds a whole result before it hands out its first row: a million orders answered their first
+ * byte after 16.8 s. Its {@code LAZY_QUERY_EXECUTION} ended a million-row cursor after 96,869 rows
+ * without an error (H2 2.3.232).</li>
+ * </ul>
+ * A chunk is a bounded query (a LIMIT after an index range where the sort has an index), so the first
+ * byte comes after the first small chunk on every database, the heap holds one chunk, and no database
+ * resource stays open between chunks. The chunks grow so that a sort the database cannot read from an
+ * index (which costs a scan per chunk) needs tens of queries for a million rows, not thousands.
+ *
+ * <p>The export still runs in one transaction (the caller's); at READ COMMITTED a row inserted while the
+ * export runs appears if it sorts after the chunk being read, and a row whose sort key changes between
+ * two chunks may be missed or written twice: an export is as consistent as paging through the list.
+ */
+final class KeysetChunks {
+
+    /** {@code factory.export.first-chunk-rows}: the rows of the first chunk (the first byte waits for them). */
+    static final int FIRST_CHUNK = 500;
+    /** {@code factory.export.max-chunk-rows}: the most rows of a chunk (the heap holds one chunk). */
+    static final int MAX_CHUNK = 8000;
+
+    private KeysetChunks() {
+    }
+
+    /**
+     * Hands every row to {@code sink}, in order. {@code chunk} makes the query of one chunk: the rows after
+     * the given sort-key values (null for the first chunk), at most the given number; each of its results
+     * is the entity followed by the values of its sort keys.
+     */
+    static <E> long forEach(EntityManager em, Class<E> type, BiFunction<List<Object>, Integer, TypedQuery<Object[]>> chunk,
+                            Consumer<? super E> sink) {
+        Config config = ConfigProvider.getConfig();
+        int max = Math.max(1, config.getOptionalValue("factory.export.max-chunk-rows", Integer.class).orElse(MAX_CHUNK));
+        int size = Math.min(max, Math.max(1,
+                config.getOptionalValue("factory.export.first-chunk-rows", Integer.class).orElse(FIRST_CHUNK)));
+        long rows = 0;
+        List<Object> last = null;
+        while (true) {
+            TypedQuery<Object[]> query = chunk.apply(last, size);
+            // neither the persistence context nor EclipseLink's session cache keeps the rows: a
+            // non-cacheable entity read in a transaction is also kept in the session's isolated cache,
+            // which em.clear() does not empty (a million orders ran a 1 GiB heap out)
+            query.setHint("eclipselink.maintain-cache", "false");
+            query.setHint("eclipselink.jdbc.fetch-size", Integer.toString(Math.min(size, 1000)));
+            List<Object[]> results = query.setMaxResults(size).getResultList();
+            for (Object[] result : results) {
+                sink.accept(type.cast(result[0]));
+            }
+            rows += results.size();
+            em.clear();
+            if (results.size() < size) {
+                return rows;
+            }
+            Object[] tail = results.get(results.size() - 1);
+            last = new ArrayList<>(Arrays.asList(tail).subList(1, tail.length));
+            size = Math.min(size * 2, max);
+        }
+    }
+}
