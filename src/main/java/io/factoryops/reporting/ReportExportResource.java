@@ -4,6 +4,7 @@ import io.factoryops.identity.Role;
 import io.factoryops.platform.error.ApiException;
 import io.factoryops.platform.error.ErrorCode;
 import io.factoryops.reporting.export.ExportFormat;
+import io.factoryops.reporting.export.Exporter;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -34,7 +35,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * {@code /api/export/reports/{report}}: a live report as a file, written by the export writers (one table per
  * section, {@link ReportDocument}), in the format {@link ExportFormat} chooses as for every export. The report's
  * parameters are parsed as its endpoint parses them ({@link ReportQueries}), with the same 400s; the report is
- * computed before the first byte (a report is bounded by its limits), then written.
+ * computed before the first byte (a report is bounded by its limits), then written. A PDF holds at most
+ * {@code factory.export.pdf-max-rows} rows in all its sections, as every PDF export.
  */
 @Path("export/reports")
 @RequestScoped
@@ -47,6 +49,9 @@ public class ReportExportResource {
 
     @Inject
     ReportQueries queries;
+
+    @Inject
+    Exporter exporter;
 
     @Context
     UriInfo uriInfo;
@@ -150,6 +155,8 @@ public class ReportExportResource {
         ExportFormat format = ExportFormat.of(uriInfo.getQueryParameters().getFirst("format"),
                 headers.getAcceptableMediaTypes());
         Report report = compute.get();
+        exporter.limitPdf(format, () -> report.sections().values().stream()
+                .mapToLong(rows -> rows == null ? 0 : rows.size()).sum());
         Map<String, String> filters = uriInfo.getQueryParameters().entrySet().stream()
                 .filter(e -> !e.getKey().equals("format") && !e.getKey().startsWith("date_")
                         && !e.getValue().isEmpty() && !e.getValue().get(0).isBlank())

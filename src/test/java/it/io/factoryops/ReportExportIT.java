@@ -4,10 +4,12 @@ import static it.io.factoryops.support.Api.anonymous;
 import static it.io.factoryops.support.Api.as;
 import static it.io.factoryops.support.Api.assertProblem;
 import static it.io.factoryops.support.Api.body;
+import static it.io.factoryops.support.Api.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import it.io.factoryops.support.Api;
+import it.io.factoryops.support.Fixtures;
 import it.io.factoryops.support.ReportFiles;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.core.Response;
@@ -29,17 +31,51 @@ class ReportExportIT {
     private static final Object[] PERIOD = {"date_from", LocalDate.now(ZoneOffset.UTC).minusDays(90),
             "date_to", LocalDate.now(ZoneOffset.UTC), "limit", 5};
 
+    /**
+     * The parameters of a report: the period, and for the inventory report a category subtree of its own
+     * (two categories, a part in stock and one low), so that its sections stay within a PDF's 50 rows
+     * however many categories the rest of the suite has made.
+     */
+    private static Object[] parameters(String report) {
+        if (!report.equals("inventory")) {
+            return PERIOD;
+        }
+        if (inventoryCategory == 0) {
+            inventoryCategory = Fixtures.category("Report", null);
+            for (int i = 0; i < 2; i++) {
+                long category = Fixtures.category("Report " + i, inventoryCategory);
+                try (Response r = as(manager, "api/inventory/items").post(json("{\"sku\":\"REPORT-" + Api.RUN + "-" + i
+                        + "\",\"name\":\"Report " + i + "\",\"unit_cost\":2.00,\"reorder_level\":5,\"category_id\":"
+                        + category + "}"))) {
+                    assertEquals(201, r.getStatus());
+                    long part = body(r).getJsonNumber("id").longValue();
+                    try (Response add = as(manager, "api/inventory/items/" + part + "/add-stock")
+                            .post(json("{\"quantity\":" + (i == 0 ? 40 : 3) + "}"))) {
+                        assertEquals(201, add.getStatus());
+                    }
+                }
+            }
+        }
+        Object[] query = java.util.Arrays.copyOf(PERIOD, PERIOD.length + 2);
+        query[PERIOD.length] = "category";
+        query[PERIOD.length + 1] = inventoryCategory;
+        return query;
+    }
+
+    private static long inventoryCategory;
+
     private static JsonObject report(String report) {
-        try (Response r = as(manager, "api/reports/" + report, PERIOD).get()) {
+        try (Response r = as(manager, "api/reports/" + report, parameters(report)).get()) {
             assertEquals(200, r.getStatus(), report);
             return body(r);
         }
     }
 
     private static byte[] export(String report, String format) {
-        Object[] query = java.util.Arrays.copyOf(PERIOD, PERIOD.length + 2);
-        query[PERIOD.length] = "format";
-        query[PERIOD.length + 1] = format;
+        Object[] parameters = parameters(report);
+        Object[] query = java.util.Arrays.copyOf(parameters, parameters.length + 2);
+        query[parameters.length] = "format";
+        query[parameters.length + 1] = format;
         try (Response r = as(manager, "api/export/reports/" + report, query).get()) {
             assertEquals(200, r.getStatus(), () -> report + " " + format + ": " + r.readEntity(String.class));
             assertEquals("attachment; filename=\"" + report + "-report-" + LocalDate.now(ZoneOffset.UTC) + "."
@@ -101,6 +137,30 @@ class ReportExportIT {
         try (Response r = as(manager, "api/export/reports/purchase-orders", "supplier", 999999999).get()) {
             assertEquals(404, r.getStatus());
             r.readEntity(String.class);
+        }
+    }
+
+    /** 51 categories under one: the inventory report's by_category has more rows than a PDF holds (50 here). */
+    @Test
+    void aPdfOfMoreRowsThanTheLimitIs400SuggestingCsv() {
+        long parent = Fixtures.category("Wide", null);
+        String manager = Api.tokenFor("manager");
+        for (int i = 0; i < 51; i++) {
+            long category = Fixtures.category("Wide " + i, parent);
+            try (Response r = as(manager, "api/inventory/items").post(json("{\"sku\":\"WIDE-" + Api.RUN + "-" + i
+                    + "\",\"name\":\"Wide " + i + "\",\"unit_cost\":2.00,\"category_id\":" + category + "}"))) {
+                assertEquals(201, r.getStatus());
+            }
+        }
+        try (Response r = as(manager, "api/export/reports/inventory", "category", parent, "format", "pdf").get()) {
+            JsonObject problem = assertProblem(r, 400, "EXPORT_TOO_LARGE");
+            assertEquals(50, problem.getInt("max_rows"));
+            assertTrue(problem.getJsonNumber("rows").longValue() > 51, problem.toString());
+            assertTrue(problem.getString("detail").contains("format=csv"), problem.getString("detail"));
+        }
+        try (Response r = as(manager, "api/export/reports/inventory", "category", parent, "format", "csv").get()) {
+            assertEquals(200, r.getStatus());
+            assertTrue(r.readEntity(String.class).contains("Wide 50"));
         }
     }
 

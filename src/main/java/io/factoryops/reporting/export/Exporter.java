@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -55,23 +56,33 @@ public class Exporter {
     /**
      * The answer of an export: 200 with a streamed body and {@code Content-Disposition: attachment;
      * filename="<table>-<today, UTC>.<format>"}; 400 {@code EXPORT_TOO_LARGE} for a PDF of more rows than
-     * {@code factory.export.pdf-max-rows}.
+     * {@code factory.export.pdf-max-rows} ({@link #limitPdf}).
      */
     public <R> Response answer(Table<R> table, Rows<R> rows, ExportFormat format, Map<String, String> filters) {
-        if (format == ExportFormat.PDF) {
-            long count = inTransaction(rows::count);
-            if (count > pdfMaxRows) {
-                throw new ApiException(ErrorCode.EXPORT_TOO_LARGE, "A PDF holds at most " + pdfMaxRows
-                        + " rows and these filters select " + count + "; narrow them (e.g. date_from, date_to) or "
-                        + "ask for format=csv or format=xlsx, which have no limit", List.of(), Map.of(),
-                        Map.of("max_rows", pdfMaxRows, "rows", count));
-            }
-        }
+        limitPdf(format, () -> inTransaction(rows::count));
         String filename = table.name() + "-" + LocalDate.now(ZoneOffset.UTC) + "." + format.value();
         StreamingOutput body = out -> write(table, rows, format, filters, out);
         return Response.ok(body, format.contentType())
                 .header("Content-Disposition", "attachment; filename=\"" + filename + "\"")
                 .build();
+    }
+
+    /**
+     * 400 {@code EXPORT_TOO_LARGE} when a PDF is asked for and it would hold more rows than
+     * {@code factory.export.pdf-max-rows} (a PDF of a million rows is no report); {@code rows} is only
+     * counted for a PDF.
+     */
+    public void limitPdf(ExportFormat format, LongSupplier rows) {
+        if (format != ExportFormat.PDF) {
+            return;
+        }
+        long count = rows.getAsLong();
+        if (count > pdfMaxRows) {
+            throw new ApiException(ErrorCode.EXPORT_TOO_LARGE, "A PDF holds at most " + pdfMaxRows
+                    + " rows and these parameters select " + count + "; narrow them (e.g. date_from, date_to) or "
+                    + "ask for format=csv or format=xlsx, which have no limit", List.of(), Map.of(),
+                    Map.of("max_rows", pdfMaxRows, "rows", count));
+        }
     }
 
     private <R> void write(Table<R> table, Rows<R> rows, ExportFormat format, Map<String, String> filters,
