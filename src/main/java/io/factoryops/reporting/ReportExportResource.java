@@ -9,10 +9,10 @@ import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -26,9 +26,6 @@ import java.util.TreeMap;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -64,22 +61,8 @@ public class ReportExportResource {
     @RolesAllowed(Role.MANAGER_NAME)
     @Operation(operationId = "exportInventoryReport", summary = "Export the inventory report",
             description = "Roles: manager. The parameters of GET /api/reports/inventory; one table per section.")
-    public Response inventory(
-            @QueryParam("date_from") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date"))
-            String dateFrom,
-            @QueryParam("date_to") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date"))
-            String dateTo,
-            @QueryParam("category") @Parameter(description = "A category id: parts in it or below it",
-                    schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1")) String category,
-            @QueryParam("location") @Parameter(description = "A location id: parts in it or below it",
-                    schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1")) String location,
-            @QueryParam("slow_days") @Parameter(description = "Slow movers: no movement in this many days "
-                    + "(default 90)", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "3650"))
-            String slowDays,
-            @QueryParam("limit") @Parameter(description = "Rows per list at most (default 100)",
-                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "1000")) String limit) {
-        return answer("inventory", "Inventory report",
-                () -> queries.inventory(dateFrom, dateTo, category, location, slowDays, limit));
+    public Response inventory(@BeanParam ReportParameters.Inventory parameters) {
+        return answer("inventory", "Inventory report", () -> queries.inventory(parameters));
     }
 
     @GET
@@ -88,17 +71,8 @@ public class ReportExportResource {
     @Operation(operationId = "exportPurchaseOrderReport", summary = "Export the purchase-order report",
             description = "Roles: manager. The parameters of GET /api/reports/purchase-orders; one table per "
                     + "section.")
-    public Response purchaseOrders(
-            @QueryParam("date_from") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date"))
-            String dateFrom,
-            @QueryParam("date_to") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date"))
-            String dateTo,
-            @QueryParam("supplier") @Parameter(description = "A supplier id",
-                    schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1")) String supplier,
-            @QueryParam("limit") @Parameter(description = "Overdue rows at most (default 100)",
-                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "1000")) String limit) {
-        return answer("purchase-orders", "Purchase-order report",
-                () -> queries.purchaseOrders(dateFrom, dateTo, supplier, limit));
+    public Response purchaseOrders(@BeanParam ReportParameters.PurchaseOrders parameters) {
+        return answer("purchase-orders", "Purchase-order report", () -> queries.purchaseOrders(parameters));
     }
 
     @GET
@@ -106,16 +80,8 @@ public class ReportExportResource {
     @RolesAllowed(Role.MANAGER_NAME)
     @Operation(operationId = "exportSupplierReport", summary = "Export the supplier report",
             description = "Roles: manager. The parameters of GET /api/reports/suppliers; one table per section.")
-    public Response suppliers(
-            @QueryParam("date_from") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date"))
-            String dateFrom,
-            @QueryParam("date_to") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date"))
-            String dateTo,
-            @QueryParam("supplier") @Parameter(description = "A supplier id",
-                    schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1")) String supplier,
-            @QueryParam("limit") @Parameter(description = "Suppliers at most (default 100)",
-                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "1000")) String limit) {
-        return answer("suppliers", "Supplier report", () -> queries.suppliers(dateFrom, dateTo, supplier, limit));
+    public Response suppliers(@BeanParam ReportParameters.Suppliers parameters) {
+        return answer("suppliers", "Supplier report", () -> queries.suppliers(parameters));
     }
 
     @GET
@@ -123,18 +89,8 @@ public class ReportExportResource {
     @RolesAllowed(Role.MANAGER_NAME)
     @Operation(operationId = "exportAnalyticsReport", summary = "Export the sales and production report",
             description = "Roles: manager. The parameters of GET /api/reports/analytics; one table per section.")
-    public Response analytics(
-            @QueryParam("date_from") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date"))
-            String dateFrom,
-            @QueryParam("date_to") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date"))
-            String dateTo,
-            @QueryParam("granularity") @Parameter(schema = @Schema(type = SchemaType.STRING,
-                    enumeration = {"day", "week", "month"})) String granularity,
-            @QueryParam("limit") @Parameter(description = "Rows of the top lists and of production at most "
-                    + "(default 10)", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100"))
-            String limit) {
-        return answer("analytics", "Sales and production report",
-                () -> queries.analytics(dateFrom, dateTo, granularity, limit));
+    public Response analytics(@BeanParam ReportParameters.Analytics parameters) {
+        return answer("analytics", "Sales and production report", () -> queries.analytics(parameters));
     }
 
     /** Not a report: 404 naming the reports there are (not documented: no such operation). */

@@ -9,7 +9,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 
 /**
- * The reports from their query parameters as the client gave them: one parser per report, for its endpoint
+ * The reports from their query parameters as the client gave them ({@link ReportParameters}): one parser per report, for its endpoint
  * ({@link ReportResource}) and its export ({@link ReportExportResource}), so that both answer the same 400s.
  */
 @ApplicationScoped
@@ -30,34 +30,33 @@ class ReportQueries {
     @Inject
     SupplierService supplierService;
 
-    InventoryReport inventory(String dateFrom, String dateTo, String category, String location, String slowDays,
-                              String limit) {
-        ReportPeriod period = period(dateFrom, dateTo);
-        Long days = Params.optionalLong("slow_days", slowDays, 1, 3650);
-        return inventory.report(period, new InventoryReportService.Filter(Params.optionalId("category", category),
-                Params.optionalId("location", location), days == null ? 90 : days.intValue(),
-                limit(limit, 100, 1000)));
+    InventoryReport inventory(ReportParameters.Inventory p) {
+        ReportPeriod period = period(p);
+        Long days = Params.optionalLong("slow_days", p.slowDays, 1, 3650);
+        return inventory.report(period, new InventoryReportService.Filter(Params.optionalId("category", p.category),
+                Params.optionalId("location", p.location), days == null ? 90 : days.intValue(),
+                limit(p.limit, 100, 1000)));
     }
 
-    PurchaseOrderReport purchaseOrders(String dateFrom, String dateTo, String supplier, String limit) {
-        ReportPeriod period = period(dateFrom, dateTo);
-        return purchaseOrders.report(period, supplier(supplier), limit(limit, 100, 1000));
+    PurchaseOrderReport purchaseOrders(ReportParameters.PurchaseOrders p) {
+        ReportPeriod period = period(p);
+        return purchaseOrders.report(period, supplier(p.supplier), limit(p.limit, 100, 1000));
     }
 
-    SupplierReport suppliers(String dateFrom, String dateTo, String supplier, String limit) {
-        ReportPeriod period = period(dateFrom, dateTo);
-        return suppliers.report(period, supplier(supplier), limit(limit, 100, 1000));
+    SupplierReport suppliers(ReportParameters.Suppliers p) {
+        ReportPeriod period = period(p);
+        return suppliers.report(period, supplier(p.supplier), limit(p.limit, 100, 1000));
     }
 
-    AnalyticsReport analytics(String dateFrom, String dateTo, String granularity, String limit) {
-        ReportPeriod period = period(dateFrom, dateTo);
-        Granularity g = Params.optionalEnum("granularity", granularity, Granularity.values(), Granularity::value);
-        return analytics.report(period, g == null ? Granularity.DAY : g, limit(limit, 10, 100));
+    AnalyticsReport analytics(ReportParameters.Analytics p) {
+        ReportPeriod period = period(p);
+        Granularity g = Params.optionalEnum("granularity", p.granularity, Granularity.values(), Granularity::value);
+        return analytics.report(period, g == null ? Granularity.DAY : g, limit(p.limit, 10, 100));
     }
 
-    private static ReportPeriod period(String dateFrom, String dateTo) {
-        LocalDate from = Params.optionalDate("date_from", dateFrom);
-        LocalDate to = Params.optionalDate("date_to", dateTo);
+    private static ReportPeriod period(ReportParameters.Period p) {
+        LocalDate from = Params.optionalDate("date_from", p.dateFrom);
+        LocalDate to = Params.optionalDate("date_to", p.dateTo);
         return ReportPeriod.of(from, to, LocalDate.now(ZoneOffset.UTC));
     }
 

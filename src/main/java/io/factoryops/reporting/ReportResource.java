@@ -10,6 +10,7 @@ import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -76,21 +77,8 @@ public class ReportResource {
             + "period's. Live, from indexed queries (the parts' status index, the ledger's time indexes).")
     @APIResponse(responseCode = "200", description = "The report",
             content = @Content(schema = @Schema(implementation = InventoryReport.class)))
-    public InventoryReport inventory(
-            @QueryParam("date_from") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date"))
-            String dateFrom,
-            @QueryParam("date_to") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date"))
-            String dateTo,
-            @QueryParam("category") @Parameter(description = "A category id: parts in it or below it",
-                    schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1")) String category,
-            @QueryParam("location") @Parameter(description = "A location id: parts in it or below it",
-                    schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1")) String location,
-            @QueryParam("slow_days") @Parameter(description = "Slow movers: no movement in this many days "
-                    + "(default 90)", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "3650"))
-            String slowDays,
-            @QueryParam("limit") @Parameter(description = "Rows per list at most (default 100)",
-                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "1000")) String limit) {
-        return queries.inventory(dateFrom, dateTo, category, location, slowDays, limit);
+    public InventoryReport inventory(@BeanParam ReportParameters.Inventory parameters) {
+        return queries.inventory(parameters);
     }
 
     @GET
@@ -104,16 +92,8 @@ public class ReportResource {
             + "queries (creation, approval, status × expected date).")
     @APIResponse(responseCode = "200", description = "The report",
             content = @Content(schema = @Schema(implementation = PurchaseOrderReport.class)))
-    public PurchaseOrderReport purchaseOrders(
-            @QueryParam("date_from") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date"))
-            String dateFrom,
-            @QueryParam("date_to") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date"))
-            String dateTo,
-            @QueryParam("supplier") @Parameter(description = "A supplier id",
-                    schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1")) String supplier,
-            @QueryParam("limit") @Parameter(description = "Overdue rows at most (default 100)",
-                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "1000")) String limit) {
-        return queries.purchaseOrders(dateFrom, dateTo, supplier, limit);
+    public PurchaseOrderReport purchaseOrders(@BeanParam ReportParameters.PurchaseOrders parameters) {
+        return queries.purchaseOrders(parameters);
     }
 
     @GET
@@ -127,16 +107,8 @@ public class ReportResource {
             + "Live, from indexed queries (receipts by time, purchase orders by reception and by rejection).")
     @APIResponse(responseCode = "200", description = "The report",
             content = @Content(schema = @Schema(implementation = SupplierReport.class)))
-    public SupplierReport suppliers(
-            @QueryParam("date_from") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date"))
-            String dateFrom,
-            @QueryParam("date_to") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date"))
-            String dateTo,
-            @QueryParam("supplier") @Parameter(description = "A supplier id",
-                    schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1")) String supplier,
-            @QueryParam("limit") @Parameter(description = "Suppliers at most (default 100)",
-                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "1000")) String limit) {
-        return queries.suppliers(dateFrom, dateTo, supplier, limit);
+    public SupplierReport suppliers(@BeanParam ReportParameters.Suppliers parameters) {
+        return queries.suppliers(parameters);
     }
 
     @GET
@@ -150,17 +122,8 @@ public class ReportResource {
             + "index.")
     @APIResponse(responseCode = "200", description = "The report",
             content = @Content(schema = @Schema(implementation = AnalyticsReport.class)))
-    public AnalyticsReport analytics(
-            @QueryParam("date_from") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date"))
-            String dateFrom,
-            @QueryParam("date_to") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date"))
-            String dateTo,
-            @QueryParam("granularity") @Parameter(schema = @Schema(type = SchemaType.STRING,
-                    enumeration = {"day", "week", "month"})) String granularity,
-            @QueryParam("limit") @Parameter(description = "Rows of the top lists and of production at most "
-                    + "(default 10)", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100"))
-            String limit) {
-        return queries.analytics(dateFrom, dateTo, granularity, limit);
+    public AnalyticsReport analytics(@BeanParam ReportParameters.Analytics parameters) {
+        return queries.analytics(parameters);
     }
 
     @GET
