@@ -107,7 +107,7 @@ public class PurchaseOrderService {
 
     /**
      * The export of the list: one flat row per purchase order its filters select, in its sort, with the
-     * supplier's name (the suppliers' names are read first, in one query, not one per order), streamed
+     * supplier's name (the suppliers' names read with each chunk of orders, in one query, not one per order), streamed
      * when the caller runs {@link Rows#forEach} in a transaction.
      */
     @Transactional
@@ -121,10 +121,11 @@ public class PurchaseOrderService {
 
             @Override
             public long forEach(Consumer<? super PurchaseOrderRow> sink) {
-                Map<Long, String> names = suppliers.names(
-                        JpaPaging.distinct(em, PurchaseOrder.class, where, "supplierId", Long.class));
-                return JpaPaging.stream(em, PurchaseOrder.class, page, SORT_ATTRIBUTES, where,
-                        o -> sink.accept(PurchaseOrderRow.of(o, names.get(o.getSupplierId()))));
+                return JpaPaging.streamChunks(em, PurchaseOrder.class, page, SORT_ATTRIBUTES, where, chunk -> {
+                    Map<Long, String> names = suppliers.names(
+                            chunk.stream().map(PurchaseOrder::getSupplierId).distinct().toList());
+                    chunk.forEach(o -> sink.accept(PurchaseOrderRow.of(o, names.get(o.getSupplierId()))));
+                });
             }
         };
     }

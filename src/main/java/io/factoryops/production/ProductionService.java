@@ -90,9 +90,9 @@ public class ProductionService {
 
     /**
      * The export of the list: every record its filters select, in its sort, with the names of its product
-     * and employee, streamed when the caller runs {@link Rows#forEach} in a transaction. The names of all
-     * the products and employees the records name are read first, in two queries, not two per
-     * record.
+     * and employee, streamed when the caller runs {@link Rows#forEach} in a transaction. The names of the
+     * products and employees a chunk of records names are read with the chunk, in two queries, not two
+     * per record.
      */
     @Transactional
     public Rows<ProductionResponse> export(PageRequest page, Filter filter) {
@@ -105,12 +105,14 @@ public class ProductionService {
 
             @Override
             public long forEach(Consumer<? super ProductionResponse> sink) {
-                Map<Long, ProductSummary> summaries = products.summaries(
-                        JpaPaging.distinct(em, ProductionRecord.class, where, "productId", Long.class));
-                Map<Long, String> names = employees.names(
-                        JpaPaging.distinct(em, ProductionRecord.class, where, "employeeId", Long.class));
-                return JpaPaging.stream(em, ProductionRecord.class, page, SORT_ATTRIBUTES, where, r -> sink.accept(
-                        view(r, summaries.get(r.getProductId()).name(), names.get(r.getEmployeeId()))));
+                return JpaPaging.streamChunks(em, ProductionRecord.class, page, SORT_ATTRIBUTES, where, chunk -> {
+                    Map<Long, ProductSummary> summaries = products.summaries(
+                            chunk.stream().map(ProductionRecord::getProductId).distinct().toList());
+                    Map<Long, String> names = employees.names(
+                            chunk.stream().map(ProductionRecord::getEmployeeId).distinct().toList());
+                    chunk.forEach(r -> sink.accept(
+                            view(r, summaries.get(r.getProductId()).name(), names.get(r.getEmployeeId()))));
+                });
             }
         };
     }

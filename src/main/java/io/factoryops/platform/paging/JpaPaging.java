@@ -120,6 +120,16 @@ public final class JpaPaging {
     public static <E> long stream(EntityManager em, Class<E> type, PageRequest request,
                                   Map<String, String> sortAttributes, Filter<E> filter,
                                   Consumer<? super E> sink, String... fetch) {
+        return streamChunks(em, type, request, sortAttributes, filter, chunk -> chunk.forEach(sink), fetch);
+    }
+
+    /**
+     * {@link #stream}, a chunk of rows at a time: for a sink that looks up what the rows name (customers,
+     * suppliers) once per chunk, in one query, rather than for the whole export before its first row.
+     */
+    public static <E> long streamChunks(EntityManager em, Class<E> type, PageRequest request,
+                                        Map<String, String> sortAttributes, Filter<E> filter,
+                                        Consumer<? super List<E>> sink, String... fetch) {
         CriteriaBuilder cb = em.getCriteriaBuilder();
         List<Key> keys = keys(request, sortAttributes);
         return KeysetChunks.forEach(em, type, (last, size) -> {
@@ -139,17 +149,6 @@ public final class JpaPaging {
             query.orderBy(orderBy(cb, root, keys));
             return em.createQuery(query);
         }, sink);
-    }
-
-    /** The distinct values of one attribute over the rows the filter selects (e.g. the products they name). */
-    public static <E, T> List<T> distinct(EntityManager em, Class<E> type, Filter<E> filter, String attribute,
-                                          Class<T> valueType) {
-        CriteriaBuilder cb = em.getCriteriaBuilder();
-        CriteriaQuery<T> query = cb.createQuery(valueType);
-        Root<E> root = query.from(type);
-        query.select(root.get(attribute)).distinct(true)
-                .where(filter.predicates(cb, root).toArray(Predicate[]::new));
-        return em.createQuery(query).getResultList();
     }
 
     /**

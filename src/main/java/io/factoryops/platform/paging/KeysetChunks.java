@@ -47,12 +47,12 @@ final class KeysetChunks {
     }
 
     /**
-     * Hands every row to {@code sink}, in order. {@code chunk} makes the query of one chunk: the rows after
+     * Hands every row to {@code sink}, in order, a chunk at a time. {@code chunk} makes the query of one chunk: the rows after
      * the given sort-key values (null for the first chunk), at most the given number; each of its results
      * is the entity followed by the values of its sort keys.
      */
     static <E> long forEach(EntityManager em, Class<E> type, BiFunction<List<Object>, Integer, TypedQuery<Object[]>> chunk,
-                            Consumer<? super E> sink) {
+                            Consumer<? super List<E>> sink) {
         Config config = ConfigProvider.getConfig();
         int max = Math.max(1, config.getOptionalValue("factory.export.max-chunk-rows", Integer.class).orElse(MAX_CHUNK));
         int size = Math.min(max, Math.max(1,
@@ -67,9 +67,11 @@ final class KeysetChunks {
             query.setHint("eclipselink.maintain-cache", "false");
             query.setHint("eclipselink.jdbc.fetch-size", Integer.toString(Math.min(size, 1000)));
             List<Object[]> results = query.setMaxResults(size).getResultList();
+            List<E> entities = new ArrayList<>(results.size());
             for (Object[] result : results) {
-                sink.accept(type.cast(result[0]));
+                entities.add(type.cast(result[0]));
             }
+            sink.accept(entities);
             rows += results.size();
             em.clear();
             if (results.size() < size) {
