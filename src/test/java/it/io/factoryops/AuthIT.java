@@ -210,6 +210,18 @@ class AuthIT {
     }
 
     @Test
+    void withoutAConfiguredKeystoreTokensAreSignedWithTheGeneratedKeyAndTheLogSaysAClusterMustMountOne()
+            throws Exception {
+        // the test server runs without FACTORY_KEYSTORE_FILE (ClusterIT runs with one)
+        assertEquals(Tokens.serverKeyId(), Tokens.header(Api.tokenFor("user")).getString("kid"));
+        String log = java.nio.file.Files.readString(
+                java.nio.file.Path.of(System.getProperty("liberty.server.dir"), "logs", "messages.log"));
+        assertTrue(log.lines().anyMatch(l -> l.contains(" W No FACTORY_KEYSTORE_FILE: access tokens are signed with "
+                + "the key Liberty generated for this server alone") && l.contains("A cluster must mount one keystore")),
+                "the WARNING of SigningKeyCheck");
+    }
+
+    @Test
     void forgedTamperedExpiredAndUnsignedTokensAreRejected() {
         String real = Api.tokenFor("user");
         try (Response r = as(real, "api/auth/me").get()) {
