@@ -33,6 +33,8 @@ final class ClusterNode {
     static final int TIMER_FAILOVER_SECONDS = 100;
     static final int TIMER_POLL_SECONDS = 100;
     static final int ANALYTICS_INTERVAL_SECONDS = 5;
+    /** Requests per minute of one principal, counted by the whole cluster (Bucket4j's buckets in the database). */
+    static final int AUTHENTICATED_PER_MINUTE = 150;
     /** How long a node remembers that a token is not revoked (FACTORY_AUTH_TOKEN_CHECK_CACHE_SECONDS). */
     static final int TOKEN_CHECK_CACHE_SECONDS = 5;
 
@@ -132,7 +134,7 @@ final class ClusterNode {
                 Map.entry("FACTORY_ADMIN_USERNAME", Api.ADMIN),
                 Map.entry("FACTORY_ADMIN_PASSWORD", Api.ADMIN_PASSWORD),
                 Map.entry("FACTORY_PASSWORD_ITERATIONS", "10000"),
-                Map.entry("FACTORY_RATE_LIMIT_AUTHENTICATED_PER_MINUTE", "6000"),
+                Map.entry("FACTORY_RATE_LIMIT_AUTHENTICATED_PER_MINUTE", Integer.toString(AUTHENTICATED_PER_MINUTE)),
                 Map.entry("FACTORY_RATE_LIMIT_ANONYMOUS_PER_MINUTE", "100000"));
     }
 
