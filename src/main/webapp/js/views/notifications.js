@@ -1,5 +1,5 @@
 // Notifications: the bell in the header (unread count, GET …/unread-count) and the list with mark read.
-import { h, heading, when, label, link, table, badge } from '../dom.js';
+import { h, svg, heading, when, label, link, badge } from '../dom.js';
 import { call, get } from '../api.js';
 import { actionButton } from '../forms.js';
 import { refreshScreen } from '../main.js';
@@ -11,7 +11,9 @@ const TARGET = { PRODUCT: 'products', PART: 'parts', PURCHASE_ORDER: 'purchase-o
 export function bell() {
   const count = h('span.count', { 'data-testid': 'unread' }, '');
   const text = h('span.visually-hidden', 'Notifications');
-  const a = link('/app/notifications', [h('span', { 'aria-hidden': 'true' }, '🔔'), text, count], { class: 'bell', id: 'bell' });
+  const icon = svg('svg', { viewBox: '0 0 24 24', width: 22, height: 22, 'aria-hidden': 'true', class: 'bell-icon' },
+    svg('path', { d: 'M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22zm7-6V11a7 7 0 0 0-5.5-6.84V3.5a1.5 1.5 0 0 0-3 0v.66A7 7 0 0 0 5 11v5l-2 2v1h18v-1z' }));
+  const a = link('/app/notifications', [icon, text, count], { class: 'bell', id: 'bell' });
   const update = async () => {
     if (!a.isConnected) return;
     try {

@@ -30,7 +30,6 @@ public final class Chromium implements ExecutionCondition {
                     + ") and chromedriver (" + DRIVER + "), which are not installed. Install them with "
                     + "`apt-get install -y chromium chromium-driver` (as .ci/run does) to test the web console.";
             System.out.println(line);
-            System.err.println(line);
         }
         return ConditionEvaluationResult.disabled("Chromium or chromedriver not installed: browser tests skipped");
     }
