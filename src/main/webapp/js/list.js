@@ -28,7 +28,7 @@ export async function pagedList({ api, query = {}, filters = [], columns, captio
     event.preventDefault();
     const next = new URLSearchParams();
     for (const [k, v] of new FormData(form)) if (String(v).trim()) next.set(k, String(v).trim());
-    navigate(`${location.pathname}${next.size ? `?${next}` : ''}`);
+    navigate(`${location.pathname}${next.toString() ? `?${next}` : ''}`);
   });
   const pg = result.pagination;
   const go = (n) => { const q = params(); q.set('page', n); navigate(`${location.pathname}?${q}`); };

@@ -15,11 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.logging.LogEntry;
 
 /**
@@ -27,30 +23,12 @@ import org.openqa.selenium.logging.LogEntry;
  * it), the weight of the first load with gzip, accessibility (axe-core: no serious or critical violation
  * on any screen), and how the console is served next to the API (deep links, problem+json elsewhere).
  */
-@ExtendWith(Chromium.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ConsoleQualityIT {
+class ConsoleQualityIT extends BrowserTest {
 
     static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    private Browser browser;
-    private long started;
-
-    @BeforeAll
-    void start() throws Exception {
-        started = System.nanoTime();
-        browser = new Browser();
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        if (browser != null) {
-            browser.close();
-        }
-        System.out.printf("ConsoleQualityIT: browser tests took %.1f s%n", (System.nanoTime() - started) / 1e9);
-    }
 
     private static HttpResponse<byte[]> fetch(String path, String... headers) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(Api.BASE + path));
@@ -86,10 +64,12 @@ class ConsoleQualityIT {
         assertEquals("application/problem+json", post.headers().firstValue("Content-Type").orElse("").split(";")[0]);
     }
 
+    /** Every screen at a tablet's width (768 px): no policy violation, no script error, nothing wider than the window. */
     @Test
-    void noScreenBreaksThePolicyOrLogsAnError() throws Exception {
+    void noScreenBreaksThePolicyOrLogsAnErrorAndEachFitsATablet() throws Exception {
         browser.signIn(Api.createUser("admin"), Api.PASSWORD);
         browser.consoleLog();
+        browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(768, 1024));
         for (String[] screen : new String[][] {{"/app/dashboard", "Dashboard"}, {"/app/orders", "Orders"},
                 {"/app/orders/new", "Place an order"}, {"/app/products", "Products"}, {"/app/parts", "Parts"},
                 {"/app/purchase-orders", "Purchase orders"}, {"/app/purchase-orders/new", "New purchase order"},
@@ -98,7 +78,10 @@ class ConsoleQualityIT {
             browser.open(screen[0]);
             browser.awaitHeading(screen[1]);
             browser.screenshot("screen" + screen[0].replace('/', '-'));
+            Number overflow = (Number) browser.script("return document.documentElement.scrollWidth - window.innerWidth");
+            assertTrue(overflow.intValue() <= 0, screen[0] + " is wider than a tablet by " + overflow + " px");
         }
+        browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
         List<LogEntry> log = browser.consoleLog();
         assertTrue(log.stream().noneMatch(e -> e.getMessage().contains("Content Security Policy")
                 || e.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue()), () -> log.toString());

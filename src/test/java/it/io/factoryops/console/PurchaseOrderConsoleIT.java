@@ -9,36 +9,13 @@ import it.io.factoryops.support.Api;
 import it.io.factoryops.support.Fixtures;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.core.Response;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Purchase orders in the console: an admin creates and submits one and is not offered approval; a second
  * admin approves it; the parts are received and their stock grows. The notification bell tells the creator.
  */
-@ExtendWith(Chromium.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PurchaseOrderConsoleIT {
-
-    private Browser browser;
-    private long started;
-
-    @BeforeAll
-    void start() throws Exception {
-        started = System.nanoTime();
-        browser = new Browser();
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        if (browser != null) {
-            browser.close();
-        }
-        System.out.printf("PurchaseOrderConsoleIT: browser tests took %.1f s%n", (System.nanoTime() - started) / 1e9);
-    }
+class PurchaseOrderConsoleIT extends BrowserTest {
 
     @Test
     void aSecondAdminApprovesWhatTheFirstCreatedAndTheDeliveryIsReceived() throws Exception {
@@ -48,7 +25,7 @@ class PurchaseOrderConsoleIT {
             supplierCode = body(r).getString("code");
         }
         long part = Fixtures.part(0);
-        String partSku = "PART-" + Api.RUN;
+        String partSku;
         try (Response r = as(Api.tokenFor("manager"), "api/inventory/items/" + part).get()) {
             partSku = body(r).getString("sku");
         }
