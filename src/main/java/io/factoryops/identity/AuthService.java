@@ -65,6 +65,7 @@ public class AuthService {
         passwords.requireCapacity();
         UserAccount user = users.findForLogin(login);
         String account = user == null ? "?" + login : Long.toString(user.getId());
+        rateLimiter.checkAccountLogin(account);
         rateLimiter.checkAccountFailures(account);
         if (user == null) {
             passwords.burnVerification(request.password());

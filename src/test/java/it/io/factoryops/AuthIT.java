@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import it.io.factoryops.support.Api;
+import it.io.factoryops.support.RawHttp;
 import it.io.factoryops.support.Tokens;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -101,6 +102,55 @@ class AuthIT {
         assertEquals("0", last.getHeaderString("RateLimit-Remaining"));
         assertNotNull(last.getHeaderString("RateLimit-Reset"));
         assertProblem(last, 429, "RATE_LIMITED");
+    }
+
+    /**
+     * Every login attempt also counts per account, from all addresses and identifiers together (20 a
+     * minute on the test server, factory.rate-limit.login-per-account-per-minute): ten sign-ins by
+     * username from 127.0.0.1 and ten by email from 127.0.0.2 stay within each address's own bucket
+     * (10), and a third address is refused with 429 even with the right password, long before its own
+     * bucket is used up (the account's bucket refills one attempt every 3 s while the test runs).
+     */
+    @Test
+    void loginIsAlsoRateLimitedPerAccountAcrossAddresses() {
+        String username = Api.createUser("user");
+        String byName = "{\"username\":\"" + username + "\",\"password\":\"" + Api.PASSWORD + "\"}";
+        String byEmail = "{\"email\":\"" + username + "@it.example\",\"password\":\"" + Api.PASSWORD + "\"}";
+        long start = System.nanoTime();
+        for (int i = 0; i < 10; i++) {
+            assertEquals(200, RawHttp.postJson("127.0.0.1", "api/auth/login", byName).status());
+            assertEquals(200, RawHttp.postJson("127.0.0.2", "api/auth/login", byEmail).status());
+        }
+        RawHttp.Answer refused = null;
+        int allowedFromThird = 0;
+        for (int i = 0; i < 9 && refused == null; i++) {
+            RawHttp.Answer r = RawHttp.postJson("127.0.0.3", "api/auth/login", byName);
+            if (r.status() == 429) {
+                refused = r;
+            } else {
+                assertEquals(200, r.status(), r.body());
+                allowedFromThird++;
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        assertNotNull(refused, "no 429 from a third address after 29 sign-ins in " + seconds + " s");
+        int refilled = (int) Math.ceil(seconds / 3);
+        int third = allowedFromThird;
+        assertTrue(third <= refilled, () -> third + " more sign-ins in " + seconds + " s");
+        assertEquals("20", refused.header("RateLimit-Limit"));
+        assertEquals("0", refused.header("RateLimit-Remaining"));
+        assertTrue(Long.parseLong(refused.header("Retry-After")) >= 1);
+        assertTrue(refused.header("Content-Type").startsWith("application/problem+json"));
+        JsonObject problem = Json.createReader(new java.io.StringReader(refused.body())).readObject();
+        assertEquals("RATE_LIMITED", problem.getString("code"));
+        assertEquals(429, problem.getInt("status"));
+        assertEquals(refused.header("X-Request-Id"), problem.getString("request_id"));
+        assertFalse(refused.body().contains(username), "the problem does not name the account");
+
+        // another account from the same third address is not affected
+        String other = Api.createUser("user");
+        assertEquals(200, RawHttp.postJson("127.0.0.3", "api/auth/login",
+                "{\"username\":\"" + other + "\",\"password\":\"" + Api.PASSWORD + "\"}").status());
     }
 
     @Test
@@ -207,6 +257,18 @@ class AuthIT {
             assertProblem(r, 401, "INVALID_CREDENTIALS");
         }
         assertNotNull(Api.login(username, "Another-Passw0rd-77").getString("access_token"));
+    }
+
+    @Test
+    void withoutAConfiguredKeystoreTokensAreSignedWithTheGeneratedKeyAndTheLogSaysAClusterMustMountOne()
+            throws Exception {
+        // the test server runs without FACTORY_KEYSTORE_FILE (ClusterIT runs with one)
+        assertEquals(Tokens.serverKeyId(), Tokens.header(Api.tokenFor("user")).getString("kid"));
+        String log = java.nio.file.Files.readString(
+                java.nio.file.Path.of(System.getProperty("liberty.server.dir"), "logs", "messages.log"));
+        assertTrue(log.lines().anyMatch(l -> l.contains(" W No FACTORY_KEYSTORE_FILE: access tokens are signed with "
+                + "the key Liberty generated for this server alone") && l.contains("A cluster must mount one keystore")),
+                "the WARNING of SigningKeyCheck");
     }
 
     @Test

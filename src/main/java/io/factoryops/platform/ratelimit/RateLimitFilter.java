@@ -31,6 +31,9 @@ public class RateLimitFilter implements ContainerRequestFilter, ContainerRespons
         RateLimiter.Decision decision = principal != null
                 ? limiter.forPrincipal(principal.getName())
                 : limiter.forAnonymous(CurrentRequest.clientIpOrUnknown());
+        if (decision == null) {
+            return; // the buckets cannot be read: fail open (RateLimiter)
+        }
         request.setProperty(DECISION, decision);
         if (!decision.allowed()) {
             request.abortWith(Problems.response(decision.toException("requests")));

@@ -1,9 +1,11 @@
 package io.factoryops.platform.ratelimit;
 
 import io.factoryops.platform.error.ApiException;
+import io.factoryops.platform.error.DatabaseUnavailable;
 import io.factoryops.platform.error.ErrorCode;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -11,21 +13,32 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Token buckets (Bucket4j) per caller: one per authenticated principal, one per client IP for
- * anonymous calls, a stricter one per IP + username on login, and one per account counting its failed
- * logins from every address. Limits come from
- * {@code factory.rate-limit.*}. Buckets live in this server's memory: behind a load balancer each
- * node counts on its own.
+ * anonymous calls, a stricter one per IP + username on login, one per account counting its login
+ * attempts from every address, and one per account counting its failed logins from every address.
+ * Limits come from {@code factory.rate-limit.*}. Where the buckets live follows the database
+ * ({@link BucketStores}): in memory on H2, in the database on MySQL/MariaDB, where every server of a
+ * cluster counts against the same buckets.
+ *
+ * <p>When the buckets cannot be read (the database is unreachable or too slow), the general limits of
+ * {@link #forPrincipal} and {@link #forAnonymous} let the request through (fail open: it meets the
+ * database itself next, and answers 503 if the database is down), while the login limits answer 503
+ * {@code SERVICE_UNAVAILABLE} with {@code Retry-After} (fail closed: password guessing must not go
+ * uncounted while the counter is away).
  */
 @ApplicationScoped
 public class RateLimiter {
 
-    private static final int MAX_TRACKED_KEYS = 200_000;
+    private static final Logger LOG = Logger.getLogger(RateLimiter.class.getName());
+    private static final long WARN_EVERY_NANOS = TimeUnit.SECONDS.toNanos(30);
 
     @Inject
     @ConfigProperty(name = "factory.rate-limit.authenticated-per-minute", defaultValue = "1200")
@@ -40,10 +53,17 @@ public class RateLimiter {
     long loginPerMinute;
 
     @Inject
+    @ConfigProperty(name = "factory.rate-limit.login-per-account-per-minute", defaultValue = "30")
+    long accountLoginsPerMinute;
+
+    @Inject
     @ConfigProperty(name = "factory.rate-limit.login-failures-per-account-per-hour", defaultValue = "60")
     long accountFailuresPerHour;
 
-    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+    @Inject
+    BucketStore store;
+
+    private final AtomicLong lastWarning = new AtomicLong(System.nanoTime() - WARN_EVERY_NANOS);
 
     /** The outcome of one request against its bucket, with what the RateLimit-* headers say. */
     public record Decision(boolean allowed, long limit, long remaining, long resetSeconds) {
@@ -65,19 +85,35 @@ public class RateLimiter {
         }
     }
 
+    /** The principal's request limit; {@code null} (no limit applied) when the buckets cannot be read. */
     public Decision forPrincipal(String principal) {
-        return consume("u:" + principal, authenticatedPerMinute);
+        return failOpen(() -> consume("u:" + principal, authenticatedPerMinute, Duration.ofMinutes(1)));
     }
 
+    /** The address's request limit; {@code null} (no limit applied) when the buckets cannot be read. */
     public Decision forAnonymous(String clientIp) {
-        return consume("ip:" + clientIp, anonymousPerMinute);
+        return failOpen(() -> consume("ip:" + clientIp, anonymousPerMinute, Duration.ofMinutes(1)));
     }
 
     /** Counts one login attempt for this IP and username; 429 when over the login limit. */
     public void checkLogin(String clientIp, String username) {
-        Decision decision = consume("login:" + clientIp + "|" + username.toLowerCase(Locale.ROOT), loginPerMinute);
+        Decision decision = failClosed(() -> consume("login:" + clientIp + "|" + username.toLowerCase(Locale.ROOT),
+                loginPerMinute, Duration.ofMinutes(1)));
         if (!decision.allowed()) {
             throw decision.toException("login attempts for this account from your address");
+        }
+    }
+
+    /**
+     * Counts one login attempt against the account, whatever the address it comes from; 429 when over
+     * {@code factory.rate-limit.login-per-account-per-minute}. {@code account} as for
+     * {@link #checkAccountFailures}, so that its username and its email count together.
+     */
+    public void checkAccountLogin(String account) {
+        Decision decision = failClosed(() -> consume("account-login:" + account.toLowerCase(Locale.ROOT),
+                accountLoginsPerMinute, Duration.ofMinutes(1)));
+        if (!decision.allowed()) {
+            throw decision.toException("login attempts for this account");
         }
     }
 
@@ -87,13 +123,16 @@ public class RateLimiter {
      * string. Checked before the password is hashed, so that the flood costs no hashing either.
      */
     public void checkAccountFailures(String account) {
-        Bucket bucket = accountBucket(account);
-        if (bucket.getAvailableTokens() < 1) {
-            long resetSeconds = Math.max(1, (long) Math.ceil(
-                    bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill() / 1_000_000_000.0));
-            throw new Decision(false, accountFailuresPerHour, 0, resetSeconds)
-                    .toException("failed attempts for this account");
-        }
+        failClosed(() -> {
+            Bucket bucket = accountBucket(account);
+            if (bucket.getAvailableTokens() < 1) {
+                long resetSeconds = Math.max(1, (long) Math.ceil(
+                        bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill() / 1_000_000_000.0));
+                throw new Decision(false, accountFailuresPerHour, 0, resetSeconds)
+                        .toException("failed attempts for this account");
+            }
+            return null;
+        });
     }
 
     /**
@@ -101,29 +140,58 @@ public class RateLimiter {
      * login, or a refused change of the account's email.
      */
     public void countAccountFailure(String account) {
-        accountBucket(account).tryConsume(1);
+        failClosed(() -> accountBucket(account).tryConsume(1));
     }
 
     private Bucket accountBucket(String account) {
         return bucket("account:" + account.toLowerCase(Locale.ROOT), accountFailuresPerHour, Duration.ofHours(1));
     }
 
-    private Decision consume(String key, long perMinute) {
-        Bucket bucket = bucket(key, perMinute, Duration.ofMinutes(1));
+    private Decision consume(String key, long capacity, Duration period) {
+        Bucket bucket = bucket(key, capacity, period);
         ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
         long resetNanos = probe.isConsumed()
-                ? (perMinute - probe.getRemainingTokens()) * TimeUnit.MINUTES.toNanos(1) / perMinute
+                ? (capacity - probe.getRemainingTokens()) * period.toNanos() / capacity
                 : probe.getNanosToWaitForRefill();
         long resetSeconds = (long) Math.ceil(resetNanos / 1_000_000_000.0);
-        return new Decision(probe.isConsumed(), perMinute, probe.getRemainingTokens(), resetSeconds);
+        return new Decision(probe.isConsumed(), capacity, probe.getRemainingTokens(), resetSeconds);
     }
 
     private Bucket bucket(String key, long capacity, Duration period) {
-        if (buckets.size() > MAX_TRACKED_KEYS) {
-            buckets.clear(); // bounded memory under a flood of distinct keys; limits restart from full
-        }
-        return buckets.computeIfAbsent(key, k -> Bucket.builder()
+        return store.bucket(key, BucketConfiguration.builder()
                 .addLimit(Bandwidth.builder().capacity(capacity).refillGreedy(capacity, period).build())
                 .build());
+    }
+
+    private <T> T failOpen(Supplier<T> check) {
+        try {
+            return check.get();
+        } catch (ApiException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            warn(e, "the request goes through unlimited");
+            return null;
+        }
+    }
+
+    private <T> T failClosed(Supplier<T> check) {
+        try {
+            return check.get();
+        } catch (ApiException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            warn(e, "the login is refused with 503");
+            throw DatabaseUnavailable.problem("Sign-in is unavailable for a moment");
+        }
+    }
+
+    /** At most one warning per 30 s: an outage must not flood the log with one line per request. */
+    private void warn(RuntimeException e, String consequence) {
+        long last = lastWarning.get();
+        long now = System.nanoTime();
+        if (now - last >= WARN_EVERY_NANOS && lastWarning.compareAndSet(last, now)) {
+            LOG.log(Level.WARNING, "Rate-limit buckets unreachable (" + e + "); " + consequence
+                    + " until they answer again (logged at most every 30 s)", e);
+        }
     }
 }

@@ -2,12 +2,17 @@ package io.factoryops.platform.ratelimit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.factoryops.platform.error.ApiException;
 import io.factoryops.platform.error.ErrorCode;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BucketConfiguration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 
 class RateLimiterTest {
 
@@ -16,6 +21,9 @@ class RateLimiterTest {
         limiter.authenticatedPerMinute = authenticated;
         limiter.anonymousPerMinute = anonymous;
         limiter.loginPerMinute = login;
+        limiter.accountLoginsPerMinute = 3;
+        limiter.accountFailuresPerHour = 5;
+        limiter.store = new MemoryBucketStore();
         return limiter;
     }
 
@@ -53,5 +61,62 @@ class RateLimiterTest {
         assertTrue(e.headers().containsKey("Retry-After"));
         limiter.checkLogin("10.0.0.1", "bob");
         limiter.checkLogin("10.0.0.9", "ann");
+    }
+
+    @Test
+    void loginAttemptsAlsoCountPerAccountAcrossAddresses() {
+        RateLimiter limiter = limiter(100, 100, 10);
+        limiter.checkAccountLogin("42");
+        limiter.checkAccountLogin("42");
+        limiter.checkAccountLogin("42");
+        ApiException e = assertThrows(ApiException.class, () -> limiter.checkAccountLogin("42"));
+        assertEquals(ErrorCode.RATE_LIMITED, e.code());
+        assertEquals("3", e.headers().get("RateLimit-Limit"));
+        assertTrue(Long.parseLong(e.headers().get("Retry-After")) >= 1);
+        limiter.checkAccountLogin("43");
+    }
+
+    /** Buckets that cannot be read: general limits let requests through, login limits answer 503. */
+    @Test
+    void anUnreachableStoreFailsOpenForRequestsAndClosedForLogins() {
+        RateLimiter limiter = limiter(100, 100, 10);
+        limiter.store = new BucketStore() {
+            @Override
+            public Bucket bucket(String key, BucketConfiguration configuration) {
+                throw new IllegalStateException("database unreachable");
+            }
+
+            @Override
+            public int purgeExpired(int limit) {
+                return 0;
+            }
+
+            @Override
+            public boolean shared() {
+                return true;
+            }
+
+            @Override
+            public String description() {
+                return "nowhere";
+            }
+        };
+        assertNull(limiter.forPrincipal("ann"));
+        assertNull(limiter.forAnonymous("10.0.0.1"));
+        for (Executable login : List.<Executable>of(() -> limiter.checkLogin("10.0.0.1", "ann"),
+                () -> limiter.checkAccountLogin("42"), () -> limiter.checkAccountFailures("42"),
+                () -> limiter.countAccountFailure("42"))) {
+            ApiException e = assertThrows(ApiException.class, login);
+            assertEquals(ErrorCode.SERVICE_UNAVAILABLE, e.code());
+            assertEquals(io.factoryops.platform.error.DatabaseUnavailable.RETRY_AFTER_SECONDS, e.headers().get("Retry-After"));
+        }
+    }
+
+    @Test
+    void databaseBucketIdsAreBoundedHashesOfTheKey() {
+        String id = DatabaseBucketStore.id("login:10.0.0.1|" + "a".repeat(255));
+        assertEquals(64, id.length());
+        assertEquals(id, DatabaseBucketStore.id("login:10.0.0.1|" + "a".repeat(255)));
+        assertFalse(id.equals(DatabaseBucketStore.id("login:10.0.0.2|" + "a".repeat(255))));
     }
 }

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPairGenerator;
 import java.security.KeyStore;
+import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.Signature;
 import java.time.Instant;
@@ -54,21 +55,56 @@ public final class Tokens {
         return head + "." + token.split("\\.")[1] + ".";
     }
 
+    /** The test server's signing key: the keystore Liberty generated (no FACTORY_KEYSTORE_FILE is set). */
     public static PrivateKey serverKey() {
         try {
-            Path dir = Path.of(System.getProperty("liberty.server.dir"));
-            String password = Files.readAllLines(dir.resolve("server.env")).stream()
-                    .filter(l -> l.startsWith("keystore_password="))
-                    .map(l -> l.substring("keystore_password=".length()))
-                    .findFirst().orElseThrow();
-            KeyStore store = KeyStore.getInstance("PKCS12");
-            try (var in = new FileInputStream(dir.resolve("resources/security/key.p12").toFile())) {
-                store.load(in, password.toCharArray());
-            }
-            return (PrivateKey) store.getKey("default", password.toCharArray());
+            String password = serverKeystorePassword();
+            return (PrivateKey) keystore(serverKeystore(), password).getKey("default", password.toCharArray());
         } catch (Exception e) {
             throw new IllegalStateException("cannot read the server's signing key", e);
         }
+    }
+
+    /** The {@link #keyId} of the test server's generated keystore. */
+    public static String serverKeyId() {
+        return keyId(serverKeystore(), serverKeystorePassword());
+    }
+
+    private static Path serverKeystore() {
+        return Path.of(System.getProperty("liberty.server.dir"), "resources", "security", "key.p12");
+    }
+
+    /** keystore_password of the server.env that the build generated. */
+    private static String serverKeystorePassword() {
+        try {
+            return Files.readAllLines(Path.of(System.getProperty("liberty.server.dir"), "server.env")).stream()
+                    .filter(l -> l.startsWith("keystore_password="))
+                    .map(l -> l.substring("keystore_password=".length()))
+                    .findFirst().orElseThrow();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("cannot read the server's server.env", e);
+        }
+    }
+
+    /**
+     * The {@code kid} Liberty's jwtBuilder writes into the header of the tokens it signs with the key "default"
+     * of this keystore: base64url(SHA-256(the public key's X.509 SubjectPublicKeyInfo)).
+     */
+    public static String keyId(Path keystore, String password) {
+        try {
+            byte[] key = keystore(keystore, password).getCertificate("default").getPublicKey().getEncoded();
+            return B64.encodeToString(MessageDigest.getInstance("SHA-256").digest(key));
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot read the public key of " + keystore, e);
+        }
+    }
+
+    private static KeyStore keystore(Path file, String password) throws Exception {
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        try (var in = new FileInputStream(file.toFile())) {
+            store.load(in, password.toCharArray());
+        }
+        return store;
     }
 
     public static PrivateKey otherKey() {

@@ -1,0 +1,11 @@
+-- Token buckets of the rate limits, shared by every server of a cluster (Bucket4j's JDBC backend,
+-- used on MySQL/MariaDB; on H2 the buckets stay in the server's memory and this table stays empty).
+-- id: a hash of the bucket's key (no address or login stored); state: Bucket4j's serialized bucket;
+-- expires_at: epoch milliseconds after which the bucket would be full again, when the purge timer
+-- may delete the row.
+CREATE TABLE rate_limit_buckets (
+    id         VARCHAR(64) NOT NULL PRIMARY KEY,
+    state      BLOB,
+    expires_at BIGINT
+);
+CREATE INDEX ix_rate_limit_buckets_expires ON rate_limit_buckets (expires_at);

@@ -1,0 +1,143 @@
+// The console's shell: who is signed in, what they may use, the navigation and the router.
+import { h, clear, link } from './dom.js';
+import * as api from './api.js';
+import { notice } from './forms.js';
+import { loginView } from './views/login.js';
+import { accountView } from './views/account.js';
+import { dashboardView } from './views/dashboard.js';
+import { ordersView, orderView, newOrderView } from './views/orders.js';
+import { productsView, productView } from './views/products.js';
+import { partsView, partView } from './views/parts.js';
+import { purchaseOrdersView, purchaseOrderView, newPurchaseOrderView } from './views/purchase-orders.js';
+import { ticketsView, ticketView } from './views/tickets.js';
+import { notificationsView, bell } from './views/notifications.js';
+import { usersView } from './views/users.js';
+
+const app = document.getElementById('app');
+
+/** Who is signed in: the account (GET /api/auth/me) and the roles it holds (GET /api/roles). */
+export const me = { user: null, roles: new Set(), manages: [] };
+export const can = (role) => me.roles.has(role);
+
+// Screens: path pattern, view, the role that may use it (the API decides anyway), navigation label.
+const routes = [
+  [/^\/app\/dashboard$/, dashboardView, 'manager', 'Dashboard'],
+  [/^\/app\/orders$/, ordersView, 'user', 'Orders'],
+  [/^\/app\/orders\/new$/, newOrderView, 'user'],
+  [/^\/app\/orders\/(\d+)$/, orderView, 'user'],
+  [/^\/app\/products$/, productsView, ['user', 'mechanic'], 'Products'],
+  [/^\/app\/products\/(\d+)$/, productView, ['user', 'mechanic']],
+  [/^\/app\/parts$/, partsView, ['user', 'mechanic'], 'Parts'],
+  [/^\/app\/parts\/(\d+)$/, partView, ['user', 'mechanic']],
+  [/^\/app\/purchase-orders$/, purchaseOrdersView, 'manager', 'Purchase orders'],
+  [/^\/app\/purchase-orders\/new$/, newPurchaseOrderView, 'manager'],
+  [/^\/app\/purchase-orders\/(\d+)$/, purchaseOrderView, 'manager'],
+  [/^\/app\/service-tickets$/, ticketsView, ['manager', 'mechanic'], 'Service tickets'],
+  [/^\/app\/service-tickets\/(\d+)$/, ticketView, ['manager', 'mechanic']],
+  [/^\/app\/notifications$/, notificationsView, null, 'Notifications'],
+  [/^\/app\/users$/, usersView, 'admin', 'Users'],
+  [/^\/app\/account$/, accountView, null, 'Account'],
+];
+
+const allowed = (role) => role === null || [].concat(role).some(can);
+
+function home() {
+  return can('manager') ? '/app/dashboard' : can('user') || can('mechanic') ? '/app/products' : '/app/notifications';
+}
+
+export function navigate(path, replace = false) {
+  if (replace) history.replaceState(null, '', path);
+  else history.pushState(null, '', path);
+  render();
+}
+
+async function loadIdentity() {
+  const [user, roles] = await Promise.all([api.get('/api/auth/me'), api.get('/api/roles')]);
+  const mine = roles.find((r) => r.name === user.role);
+  me.user = user;
+  me.roles = new Set(mine ? mine.includes : [user.role]);
+  me.manages = mine ? mine.manages : [];
+}
+
+function shell(main) {
+  const path = location.pathname;
+  const nav = h('nav', { 'aria-label': 'Main' }, h('ul', routes
+    .filter(([, , role, label]) => label && label !== 'Account' && label !== 'Notifications' && allowed(role))
+    .map(([re, , , label]) => {
+      const target = re.source.replace(/^\^/, '').replace(/\$$/, '').replaceAll('\\', '');
+      return h('li', link(target, label, path.startsWith(target) ? { 'aria-current': 'page' } : {}));
+    })));
+  const header = h('header.top',
+    h('a.brand', { href: home(), 'data-nav': '' }, 'Factory Ops'),
+    nav,
+    h('div.user',
+      bell(),
+      link('/app/account', me.user.full_name || me.user.username, { class: 'who', 'data-testid': 'who' }),
+      h('button', { type: 'button', id: 'logout', onclick: signOut }, 'Sign out')));
+  return [header, h('main', { id: 'main' }, main)];
+}
+
+async function signOut() {
+  try { await api.logout(); } catch { /* the session ends here anyway */ }
+  me.user = null;
+  navigate('/', true);
+}
+
+let renderSeq = 0;
+export async function render() {
+  const seq = ++renderSeq;
+  const path = location.pathname;
+  if (!me.user) {
+    if (api.hasStoredSession()) {
+      try { await loadIdentity(); } catch { /* session gone: sign in */ }
+    }
+    if (!me.user) {
+      clear(app).append(loginView(async () => {
+        await loadIdentity();
+        navigate(path.startsWith('/app/') ? path : home(), true);
+      }));
+      return;
+    }
+  }
+  if (!path.startsWith('/app/')) return navigate(home(), true);
+  const route = routes.find(([re]) => re.test(path));
+  const main = h('div.screen');
+  clear(app).append(...shell(main));
+  if (!route) {
+    main.append(h('h1', { tabindex: '-1', id: 'page-title' }, 'Not found'), h('p', 'No screen at this address. ', link(home(), 'Go to the start page.')));
+  } else if (!allowed(route[2])) {
+    main.append(h('h1', { tabindex: '-1', id: 'page-title' }, 'Not available'), h('p', 'Your role cannot use this screen. ', link(home(), 'Go to the start page.')));
+  } else {
+    main.setAttribute('aria-busy', 'true');
+    main.append(h('p.loading', { role: 'status' }, 'Loading…'));
+    try {
+      const view = await route[1](...path.match(route[0]).slice(1));
+      if (seq !== renderSeq) return;
+      clear(main).append(view);
+    } catch (e) {
+      if (seq !== renderSeq) return;
+      if (!me.user) return;
+      notice(main, e);
+    } finally {
+      main.removeAttribute('aria-busy');
+    }
+  }
+  document.title = `${document.getElementById('page-title')?.textContent || 'Factory Ops'} · Factory Ops`;
+  document.getElementById('page-title')?.focus();
+}
+
+/** Reloads the current screen (after an action changed what it shows). */
+export const refreshScreen = () => render();
+
+api.whenSignedOut(() => {
+  if (me.user) { me.user = null; render(); }
+});
+
+document.addEventListener('click', (event) => {
+  const a = event.target.closest('a[data-nav]');
+  if (!a || event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return;
+  event.preventDefault();
+  navigate(a.getAttribute('href'));
+});
+window.addEventListener('popstate', render);
+render();

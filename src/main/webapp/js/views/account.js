@@ -1,0 +1,35 @@
+// The signed-in account: who, which role, and the password change.
+import { h, field, heading, when, label } from '../dom.js';
+import * as api from '../api.js';
+import { onSubmit } from '../forms.js';
+import { me } from '../main.js';
+
+export function accountView() {
+  const u = me.user;
+  const done = h('p.success', { role: 'status' });
+  const form = h('form.card', { novalidate: true, 'aria-labelledby': 'pw-title' },
+    h('h2', { id: 'pw-title' }, 'Change password'),
+    field('Current password', h('input', { name: 'current_password', type: 'password', autocomplete: 'current-password', maxlength: 128 })),
+    field('New password', h('input', { name: 'new_password', type: 'password', autocomplete: 'new-password', maxlength: 128 }),
+      'At least 12 characters, letters and digits, not containing your username.'),
+    h('button.primary', { type: 'submit' }, 'Change password'), done);
+  // the change revokes every token of the account, this tab's too: sign in again with the new password
+  onSubmit(form, async (data) => {
+    await api.call('POST', '/api/auth/change-password', {
+      body: { current_password: data.get('current_password'), new_password: data.get('new_password') },
+    });
+    await api.login(u.username, String(data.get('new_password')));
+  }, () => { form.reset(); done.textContent = 'Password changed. Every other session of this account has been signed out.'; });
+  return h('div',
+    heading('Account'),
+    h('dl.facts',
+      h('dt', 'Username'), h('dd', u.username),
+      h('dt', 'Email'), h('dd', u.email),
+      h('dt', 'Name'), h('dd', u.full_name || '—'),
+      h('dt', 'Role'), h('dd', label(u.role)),
+      h('dt', 'Last sign-in'), h('dd', when(u.last_login_at))),
+    u.role === 'super_admin'
+      ? h('p.notice', 'If this is the first administrator and you signed in with the password generated at first start, change it now.')
+      : null,
+    form);
+}

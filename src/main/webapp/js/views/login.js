@@ -1,0 +1,21 @@
+// Sign-in with a username or an email address.
+import { h, field } from '../dom.js';
+import * as api from '../api.js';
+import { onSubmit } from '../forms.js';
+
+export function loginView(signedIn) {
+  const form = h('form.card.login', { novalidate: true, 'aria-labelledby': 'login-title' },
+    h('h1', { id: 'login-title', tabindex: '-1' }, 'Sign in to Factory Ops'),
+    field('Username or email', h('input', { name: 'username', autocomplete: 'username', required: true, maxlength: 255 })),
+    field('Password', h('input', { name: 'password', type: 'password', autocomplete: 'current-password', required: true, maxlength: 128 })),
+    h('button.primary', { type: 'submit' }, 'Sign in'),
+    h('p.hint', 'First start: the first administrator’s password is generated and printed once in the server log '
+      + '(unless FACTORY_ADMIN_PASSWORD was set). Sign in with it, then change it under Account.'));
+  onSubmit(form, (data) => {
+    const id = String(data.get('username') || '').trim();
+    // the API names the field it misses; an empty email is sent as an empty username
+    return api.login(id, String(data.get('password') || ''));
+  }, () => signedIn());
+  queueMicrotask(() => form.querySelector('input')?.focus());
+  return h('main', { id: 'main' }, form);
+}

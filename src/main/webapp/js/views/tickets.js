@@ -1,0 +1,85 @@
+// Service tickets: the list, one ticket with its mechanics and parts, start/complete/cancel as allowed,
+// assigning mechanics (PUT …/edit) and fitting parts from stock (POST …/parts), returning a part line.
+import { h, heading, money, num, when, link, table, badge, field } from '../dom.js';
+import { call, get } from '../api.js';
+import { onSubmit, actionButton, keyedBody, int } from '../forms.js';
+import { refreshScreen } from '../main.js';
+import { pagedList, textInput, choice } from '../list.js';
+import { picker } from './orders.js';
+
+const VERB = { start: 'Start work', complete: 'Complete', cancel: 'Cancel' };
+
+export async function ticketsView() {
+  return h('div',
+    heading('Service tickets'),
+    await pagedList({
+      api: '/api/service-tickets', caption: 'Service tickets',
+      filters: [['q', 'Search', textInput('VIN, serial, make, model or description')],
+        ['status', 'Status', choice(['open', 'in_progress', 'completed', 'cancelled'])],
+        ['date_from', 'From', h('input', { type: 'date' })], ['date_to', 'To', h('input', { type: 'date' })]],
+      columns: [['Ticket', (t) => link(`/app/service-tickets/${t.id}`, `#${t.id}`)], ['Date', (t) => t.service_date],
+        ['Asset', (t) => [t.make, t.model, t.year, t.vin || t.serial].filter(Boolean).join(' ') || '—'],
+        ['Priority', (t) => badge(t.priority)], ['Status', (t) => badge(t.status)], ['Mechanics', (t) => t.mechanics.map((m) => m.mechanic_name).join(', ') || '—'],
+        ['Total', (t) => money(t.total)]],
+      empty: 'No service tickets. Managers and customers open them through the API (POST /api/service-tickets).',
+    }));
+}
+
+export async function ticketView(id) {
+  const t = await get(`/api/service-tickets/${id}`);
+  const open = !['completed', 'cancelled'].includes(t.status);
+  const buttons = t.allowed_transitions.filter((x) => VERB[x]).map((x) => actionButton(VERB[x],
+    () => call('POST', `/api/service-tickets/${t.id}/${x}`).then(refreshScreen), { 'data-action': x }));
+  let assign = null;
+  let fit = null;
+  if (open) {
+    const mechanics = picker('Mechanic', 'mechanic_id', '/api/mechanics', (m) => `${m.name} (${m.username})`, { active: true });
+    const parts = picker('Part', 'item_id', '/api/inventory/items', (p) => `${p.name} (${p.sku}) — ${p.quantity} ${p.unit} in stock`, { active: true });
+    await Promise.all([mechanics.ready, parts.ready]);
+    assign = h('form.card', { novalidate: true, 'aria-labelledby': 'assign-title' },
+      h('h2', { id: 'assign-title' }, 'Assign a mechanic'), mechanics, h('button.primary', { type: 'submit' }, 'Assign'));
+    onSubmit(assign, (data) => call('PUT', `/api/service-tickets/${t.id}/edit`,
+      { body: { add_mechanic_ids: [int(data.get('mechanic_id'))].filter(Boolean), remove_mechanic_ids: [] } }), refreshScreen);
+    fit = h('form.card', { novalidate: true, 'aria-labelledby': 'fit-title' },
+      h('h2', { id: 'fit-title' }, 'Fit a part'), parts,
+      field('Quantity', h('input', { name: 'quantity', type: 'number', min: 1, max: 1000000, value: 1 })),
+      h('button.primary', { type: 'submit' }, 'Fit part'));
+    const keyFor = keyedBody();
+    onSubmit(fit, (data) => {
+      const body = { item_id: int(data.get('item_id')), quantity: int(data.get('quantity')) };
+      return call('POST', `/api/service-tickets/${t.id}/parts`, { body, idempotencyKey: keyFor(body) });
+    }, refreshScreen);
+  }
+  return h('div',
+    heading(`Service ticket #${t.id}`, badge(t.status)),
+    h('dl.facts',
+      h('dt', 'Asset'), h('dd', [t.make, t.model, t.year].filter(Boolean).join(' ') || '—'),
+      h('dt', 'VIN / serial'), h('dd', t.vin || t.serial || '—'),
+      h('dt', 'Priority'), h('dd', badge(t.priority)),
+      h('dt', 'Service date'), h('dd', t.service_date),
+      h('dt', 'Description'), h('dd', t.description),
+      h('dt', 'Started / completed'), h('dd', `${when(t.started_at)} / ${when(t.completed_at)}`)),
+    buttons.length ? h('div.actions', buttons) : null,
+    h('h2', 'Mechanics'),
+    table('Mechanics on the ticket', [['Mechanic', (m) => m.mechanic_name], ['Hours', (m) => num(m.hours)],
+      ['Assigned by', (m) => m.assigned_by], ['',
+        (m) => (open ? actionButton(`Remove ${m.mechanic_name}`, () => call('PUT', `/api/service-tickets/${t.id}/edit`,
+          { body: { add_mechanic_ids: [], remove_mechanic_ids: [m.mechanic_id] } }).then(refreshScreen)) : '')]],
+    t.mechanics, 'No mechanic assigned yet.'),
+    h('h2', 'Parts'),
+    table('Parts fitted', [['Part', (p) => `${p.name} (${p.sku})`], ['Quantity', (p) => num(p.quantity)],
+      ['Unit cost', (p) => money(p.unit_cost)], ['Line total', (p) => money(p.line_total)], ['Status', (p) => badge(p.status)],
+      ['', (p) => (open && p.status === 'fitted' ? actionButton(`Return ${p.name}`, async () => {
+        const current = await call('GET', `/api/service-tickets/${t.id}`);
+        await call('DELETE', `/api/service-tickets/${t.id}/parts/${p.id}`, { etag: current.etag });
+        await refreshScreen();
+      }) : '')]],
+    t.parts, 'No parts fitted yet.'),
+    h('dl.totals',
+      h('dt', 'Parts'), h('dd', money(t.parts_total)),
+      h('dt', `Labour (${num(t.labour_hours)} h × ${money(t.labour_rate)})`), h('dd', money(t.labour_total)),
+      h('dt', `Tax (${(t.tax_rate * 100).toFixed(2)} %)`), h('dd', money(t.tax)),
+      h('dt', 'Total'), h('dd', money(t.total))),
+    h('div.columns', assign, fit),
+    h('p', link('/app/service-tickets', '← All service tickets')));
+}

@@ -1,0 +1,54 @@
+// Users (admins): list and search, create an account, change its role, deactivate it. The roles offered
+// are those the signed-in admin may manage (GET /api/roles: manages); the API decides anyway.
+import { h, heading, when, label, table, badge, field, select } from '../dom.js';
+import { call } from '../api.js';
+import { onSubmit, actionButton, text, int } from '../forms.js';
+import { me, refreshScreen } from '../main.js';
+import { pagedList, textInput, choice } from '../list.js';
+
+function roleChange(u) {
+  const form = h('form.inline', { novalidate: true, 'aria-label': `Role of ${u.username}` },
+    h('label.visually-hidden', { for: `role-${u.id}` }, `Role of ${u.username}`),
+    select('role', me.manages.map((r) => [r, label(r)]), { id: `role-${u.id}` }),
+    h('button', { type: 'submit' }, 'Change role'));
+  form.querySelector('select').value = u.role;
+  onSubmit(form, async (data) => {
+    const current = await call('GET', `/api/auth/users/${u.id}`);
+    return call('PUT', `/api/auth/users/${u.id}`, { body: { role: data.get('role') }, etag: current.etag });
+  }, refreshScreen);
+  return form;
+}
+
+export async function usersView() {
+  const create = h('form.card', { novalidate: true, 'aria-labelledby': 'new-user' },
+    h('h2', { id: 'new-user' }, 'New account'),
+    h('div.grid',
+      field('Username', h('input', { name: 'username', maxlength: 50, autocomplete: 'off' })),
+      field('Email', h('input', { name: 'email', type: 'email', maxlength: 255, autocomplete: 'off' })),
+      field('Full name', h('input', { name: 'full_name', maxlength: 255 })),
+      field('Role', select('role', me.manages.map((r) => [r, label(r)]))),
+      field('Password', h('input', { name: 'password', type: 'password', maxlength: 128, autocomplete: 'new-password' })),
+      field('Employee id (mechanics)', h('input', { name: 'employee_id', type: 'number', min: 1 })),
+      field('Customer id (customers)', h('input', { name: 'customer_id', type: 'number', min: 1 }))),
+    h('button.primary', { type: 'submit' }, 'Create account'));
+  onSubmit(create, (data) => call('POST', '/api/auth/users', { body: {
+    username: text(data.get('username')), email: text(data.get('email')), full_name: text(data.get('full_name')),
+    role: data.get('role'), password: data.get('password') || undefined,
+    employee_id: int(data.get('employee_id')), customer_id: int(data.get('customer_id')),
+  } }), refreshScreen);
+  const manageable = (u) => me.manages.includes(u.role) && u.id !== me.user.id;
+  return h('div',
+    heading('Users'),
+    await pagedList({
+      api: '/api/auth/users', caption: 'Users',
+      filters: [['q', 'Search', textInput('Username, email or name')], ['role', 'Role', choice(['super_admin', 'admin', 'manager', 'user', 'mechanic', 'customer'])],
+        ['active', 'Active', h('select', h('option', { value: '' }, 'Any'), h('option', { value: 'true' }, 'Active'), h('option', { value: 'false' }, 'Deactivated'))]],
+      columns: [['Username', (u) => u.username], ['Name', (u) => u.full_name || '—'], ['Email', (u) => u.email],
+        ['Role', (u) => (manageable(u) && u.active ? roleChange(u) : label(u.role))],
+        ['Status', (u) => badge(u.active ? 'active' : 'inactive')], ['Last sign-in', (u) => when(u.last_login_at)],
+        ['', (u) => (manageable(u) && u.active ? actionButton(`Deactivate ${u.username}`,
+          () => call('DELETE', `/api/auth/users/${u.id}`).then(refreshScreen), { class: 'danger' }) : '')]],
+      empty: 'No accounts match.',
+    }),
+    create);
+}

@@ -1,0 +1,172 @@
+package io.factoryops.platform.ratelimit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.factoryops.platform.error.ApiException;
+import io.factoryops.platform.error.ErrorCode;
+import io.factoryops.platform.retention.ExpiredRowsPurge;
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.BucketConfiguration;
+import jakarta.annotation.Resource;
+import jakarta.inject.Inject;
+import jakarta.transaction.UserTransaction;
+import java.io.File;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import javax.naming.InitialContext;
+import javax.sql.DataSource;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.importer.ZipImporter;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * In-container: where the buckets live follows the database (memory on H2, the table on MySQL/MariaDB),
+ * and on MySQL/MariaDB a second store on the same database (what another server of the cluster holds)
+ * counts against the same buckets, a check works inside a container transaction, and the purge deletes
+ * the expired rows only.
+ */
+@ExtendWith(ArquillianExtension.class)
+class RateLimitBucketsIT {
+
+    @Deployment
+    static WebArchive deployment() {
+        return ShrinkWrap.create(ZipImporter.class, "factory-ops-ratelimit-test.war")
+                .importFrom(new File("target/factory-ops.war"))
+                .as(WebArchive.class)
+                // the test copy of the application schedules no timers of its own
+                .deleteClass(io.factoryops.analytics.AnalyticsScheduler.class)
+                .deleteClass(io.factoryops.platform.retention.PurgeScheduler.class)
+                .deleteClass(io.factoryops.notification.MailOutboxScheduler.class)
+                .deleteClass(io.factoryops.reporting.MonthlyReportScheduler.class)
+                .addClass(RateLimitBucketsIT.class)
+                // the application sees the server's JDBC driver through its classloader configuration
+                // (server.xml, commonLibraryRef), which this test deployment does not have: it carries
+                // the driver that Bucket4j's MySQL backend names
+                .addAsLibrary(new File(com.mysql.cj.jdbc.Driver.class.getProtectionDomain().getCodeSource()
+                        .getLocation().getPath()));
+    }
+
+    @Inject
+    BucketStore store;
+
+    @Inject
+    ExpiredRowsPurge purge;
+
+    @Resource(lookup = "jdbc/factory")
+    DataSource dataSource;
+
+    @Resource(lookup = "java:comp/UserTransaction")
+    UserTransaction transaction;
+
+    @Test
+    void theStoreFollowsTheDatabase() throws Exception {
+        String product;
+        try (Connection c = dataSource.getConnection()) {
+            product = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
+        }
+        if (product.contains("h2")) {
+            assertFalse(store.shared(), store.description());
+            assertEquals(0, purge.run().get(DatabaseBucketStore.TABLE));
+        } else {
+            assertTrue(product.contains("mysql") || product.contains("mariadb"), product);
+            assertTrue(store.shared(), store.description());
+        }
+    }
+
+    @Test
+    void onMysqlEveryServerCountsAgainstTheSameBuckets() throws Exception {
+        if (!store.shared()) {
+            return; // H2: one server, buckets in memory (theStoreFollowsTheDatabase)
+        }
+        String principal = "bucket-it-" + System.nanoTime();
+        RateLimiter thisServer = limiter(store);
+        // another server: its own store and limiter over the same database
+        RateLimiter otherServer = limiter(new DatabaseBucketStore(
+                (DataSource) new InitialContext().lookup(BucketStores.JNDI_NAME), BucketStores.JNDI_NAME,
+                Duration.ofSeconds(2)));
+        assertEquals(59, thisServer.forPrincipal(principal).remaining());
+        try (Connection c = dataSource.getConnection()) {
+            long expiresAt = single(c, "SELECT expires_at FROM rate_limit_buckets WHERE id = ?",
+                    DatabaseBucketStore.id("u:" + principal));
+            assertTrue(expiresAt > System.currentTimeMillis(), "the row expires when the bucket is full again");
+            assertTrue(expiresAt <= System.currentTimeMillis() + 70_000, "…a minute at most, plus the grace");
+        }
+        assertEquals(58, otherServer.forPrincipal(principal).remaining());
+        assertEquals(57, thisServer.forPrincipal(principal).remaining());
+
+        // inside a container transaction too (a password change checks the login limit in one)
+        transaction.begin();
+        try {
+            thisServer.checkAccountLogin(principal);
+            ApiException refused = assertThrows(ApiException.class, () -> otherServer.checkAccountLogin(principal));
+            assertEquals(ErrorCode.RATE_LIMITED, refused.code());
+        } finally {
+            transaction.rollback();
+        }
+        ApiException stillRefused = assertThrows(ApiException.class, () -> thisServer.checkAccountLogin(principal));
+        assertEquals(ErrorCode.RATE_LIMITED, stillRefused.code(), "the bucket committed on its own");
+    }
+
+    private static RateLimiter limiter(BucketStore store) {
+        RateLimiter limiter = new RateLimiter();
+        limiter.authenticatedPerMinute = 60;
+        limiter.accountLoginsPerMinute = 1;
+        limiter.store = store;
+        return limiter;
+    }
+
+    @Test
+    void onMysqlThePurgeDeletesExpiredBucketsOnly() throws Exception {
+        if (!store.shared()) {
+            return;
+        }
+        String key = "purge-it-" + System.nanoTime();
+        BucketConfiguration config = BucketConfiguration.builder()
+                .addLimit(Bandwidth.builder().capacity(5).refillGreedy(5, Duration.ofMinutes(1)).build()).build();
+        store.bucket(key + "-live", config).tryConsume(1);
+        store.bucket(key + "-expired", config).tryConsume(1);
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("UPDATE rate_limit_buckets SET expires_at = ? WHERE id = ?")) {
+            s.setLong(1, System.currentTimeMillis() - 1_000);
+            s.setString(2, DatabaseBucketStore.id(key + "-expired"));
+            assertEquals(1, s.executeUpdate());
+        }
+
+        Map<String, Integer> deleted = purge.run();
+
+        assertTrue(deleted.get(DatabaseBucketStore.TABLE) >= 1, deleted::toString);
+        try (Connection c = dataSource.getConnection()) {
+            assertEquals(0, single(c, "SELECT COUNT(*) FROM rate_limit_buckets WHERE id = ?",
+                    DatabaseBucketStore.id(key + "-expired")));
+            assertEquals(1, single(c, "SELECT COUNT(*) FROM rate_limit_buckets WHERE id = ?",
+                    DatabaseBucketStore.id(key + "-live")));
+            assertFalse(single(c, "SELECT COUNT(*) FROM rate_limit_buckets WHERE expires_at < ?",
+                    System.currentTimeMillis() - 1_000) > 0, "nothing expired is left");
+        }
+        // a purged bucket comes back full
+        assertEquals(5, store.bucket(key + "-expired", config).getAvailableTokens());
+    }
+
+    private static long single(Connection c, String sql, Object... params) throws Exception {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                s.setObject(i + 1, params[i]);
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                assertTrue(rs.next(), sql);
+                return rs.getLong(1);
+            }
+        }
+    }
+}

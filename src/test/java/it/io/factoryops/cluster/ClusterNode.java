@@ -1,0 +1,184 @@
+package it.io.factoryops.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import it.io.factoryops.support.Api;
+import jakarta.ws.rs.client.Client;
+import jakarta.ws.rs.client.ClientBuilder;
+import jakarta.ws.rs.client.Invocation;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jboss.resteasy.client.jaxrs.ResteasyClientBuilder;
+
+/**
+ * One Liberty server of the cluster tests (-Pcluster), started and stopped with {@code wlp/bin/server}. Node A
+ * is the build's test server, node B a copy of its directory (the pom's cluster profile); both run the shipped
+ * src/main/liberty/config, configured only by environment variables, as in a container: the MySQL/MariaDB
+ * database of DB_URL, the signing keystore generated for the run, and short timer intervals.
+ */
+final class ClusterNode {
+
+    /**
+     * The persistent timers' failover threshold and poll interval: Liberty's smallest (missedTaskThreshold and
+     * pollInterval must be 100 s to 2h30m with failover: CWWKC1520E, and the executor does not start).
+     */
+    static final int TIMER_FAILOVER_SECONDS = 100;
+    static final int TIMER_POLL_SECONDS = 100;
+    static final int ANALYTICS_INTERVAL_SECONDS = 5;
+    /** Requests per minute of one principal, counted by the whole cluster (Bucket4j's buckets in the database). */
+    static final int AUTHENTICATED_PER_MINUTE = 150;
+    /** How long a node remembers that a token is not revoked (FACTORY_AUTH_TOKEN_CHECK_CACHE_SECONDS). */
+    static final int TOKEN_CHECK_CACHE_SECONDS = 5;
+
+    private static final Path WLP = Path.of(System.getProperty("wlp.dir"));
+    private static final Pattern REFRESHES = Pattern.compile(
+            "(?m)^analytics_refresh_duration_seconds_count\\{[^}]*mp_scope=\"application\"[^}]*\\} (\\S+)$");
+    /** A message of level E(rror) in messages.log: "[time] thread logger E CODE: text". */
+    private static final Pattern ERROR_LINE = Pattern.compile("^\\[[^]]+\\] \\S+ \\S+\\s+E ");
+
+    final String label;
+    final String server;
+    final int httpPort;
+    final int httpsPort;
+    final String base;
+    /** Not Api's client: Api waits for node A when it is first used, before the nodes are started. */
+    private final Client client = ((ResteasyClientBuilder) ClientBuilder.newBuilder())
+            .connectionPoolSize(32).maxPooledPerRoute(32).build();
+
+    private ClusterNode(String label, String server, int httpPort, int httpsPort) {
+        this.label = label;
+        this.server = server;
+        this.httpPort = httpPort;
+        this.httpsPort = httpsPort;
+        this.base = "http://localhost:" + httpPort;
+    }
+
+    static ClusterNode a() {
+        return new ClusterNode("A", System.getProperty("cluster.a.server.name"),
+                Integer.getInteger("http.port"), Integer.getInteger("https.port"));
+    }
+
+    static ClusterNode b() {
+        return new ClusterNode("B", System.getProperty("cluster.b.server.name"),
+                Integer.getInteger("cluster.b.http.port"), Integer.getInteger("cluster.b.https.port"));
+    }
+
+    /** Starts the server and waits until the application answers /health/started (at most 5 minutes). */
+    void start() throws Exception {
+        server("start");
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+        while (System.nanoTime() < deadline) {
+            try (Response r = client.target(base).path("health/started").request().get()) {
+                if (r.getStatus() == 200) {
+                    return;
+                }
+            } catch (RuntimeException e) {
+                // not listening yet
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("node " + label + " (" + server + ") did not start in 5 minutes; see " + log());
+    }
+
+    /** Liberty's `server stop`: the server stops accepting requests and finishes the ones it has (quiesce). */
+    void stop() throws Exception {
+        server("stop");
+    }
+
+    boolean running() throws Exception {
+        return server("status") == 0;
+    }
+
+    private int server(String command) throws Exception {
+        // target/it-cluster/<server>-<command>.out
+        Path out = WLP.getParent().getParent().resolve("it-cluster").resolve(server + "-" + command + ".out");
+        Files.createDirectories(out.getParent());
+        ProcessBuilder process = new ProcessBuilder(WLP.resolve("bin/server").toString(), command, server)
+                .redirectErrorStream(true).redirectOutput(out.toFile());
+        process.environment().putAll(environment());
+        Process p = process.start();
+        if (!p.waitFor(5, TimeUnit.MINUTES)) {
+            p.destroyForcibly();
+            throw new AssertionError("server " + command + " " + server + " took over 5 minutes");
+        }
+        int exit = p.exitValue();
+        if (!command.equals("status")) {
+            assertEquals(0, exit, () -> "server " + command + " " + server + ": " + read(out));
+        }
+        return exit;
+    }
+
+    /** What an operator sets for each node of a cluster; only the ports differ between the two. */
+    private Map<String, String> environment() {
+        String dbUrl = System.getenv("DB_URL");
+        assertTrue(dbUrl != null && !dbUrl.isBlank(),
+                "-Pcluster needs DB_URL, DB_USER, DB_PASSWORD of an empty MySQL/MariaDB database (see README)");
+        return Map.ofEntries(
+                Map.entry("http_port", Integer.toString(httpPort)),
+                Map.entry("https_port", Integer.toString(httpsPort)),
+                Map.entry("DB_KIND", System.getProperty("db.kind")),
+                Map.entry("FACTORY_KEYSTORE_FILE", System.getProperty("cluster.keystore")),
+                Map.entry("FACTORY_KEYSTORE_PASSWORD", System.getProperty("cluster.keystore.password")),
+                Map.entry("FACTORY_TIMER_FAILOVER_AFTER", TIMER_FAILOVER_SECONDS + "s"),
+                Map.entry("FACTORY_TIMER_POLL_INTERVAL", TIMER_POLL_SECONDS + "s"),
+                Map.entry("FACTORY_ANALYTICS_REFRESH_INTERVAL_SECONDS", Integer.toString(ANALYTICS_INTERVAL_SECONDS)),
+                Map.entry("FACTORY_AUTH_TOKEN_CHECK_CACHE_SECONDS", Integer.toString(TOKEN_CHECK_CACHE_SECONDS)),
+                Map.entry("FACTORY_ADMIN_USERNAME", Api.ADMIN),
+                Map.entry("FACTORY_ADMIN_PASSWORD", Api.ADMIN_PASSWORD),
+                Map.entry("FACTORY_PASSWORD_ITERATIONS", "10000"),
+                Map.entry("FACTORY_RATE_LIMIT_AUTHENTICATED_PER_MINUTE", Integer.toString(AUTHENTICATED_PER_MINUTE)),
+                Map.entry("FACTORY_RATE_LIMIT_ANONYMOUS_PER_MINUTE", "100000"));
+    }
+
+    Path log() {
+        return WLP.resolve("usr/servers").resolve(server).resolve("logs/messages.log");
+    }
+
+    String logText() {
+        return read(log());
+    }
+
+    /** The error messages (level E) of this node's log. */
+    List<String> errors() {
+        return logText().lines().filter(l -> ERROR_LINE.matcher(l).find()).toList();
+    }
+
+    /** How many analytics refreshes this node ran since it started (its /metrics). */
+    long refreshes() {
+        try (Response r = client.target(base).path("metrics").request()
+                .header("Accept", "text/plain;version=0.0.4").get()) {
+            assertEquals(200, r.getStatus(), "GET /metrics of node " + label);
+            Matcher m = REFRESHES.matcher(r.readEntity(String.class));
+            return m.find() ? (long) Double.parseDouble(m.group(1)) : 0;
+        }
+    }
+
+    Invocation.Builder anonymous(String path) {
+        return client.target(base).path(path).request();
+    }
+
+    Invocation.Builder as(String token, String path) {
+        return anonymous(path).header("Authorization", "Bearer " + token);
+    }
+
+    @Override
+    public String toString() {
+        return "node " + label + " (" + server + ", port " + httpPort + ")";
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.exists(file) ? Files.readString(file) : "";
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package it.io.factoryops.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import it.io.factoryops.support.Concurrently;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Flyway's lock on MySQL/MariaDB (a named GET_LOCK), which lets nodes that start together migrate one database
+ * once: two migrations of the application's scripts, released at the same instant on an empty database of
+ * their own (DB_URL's database name + "_flyway", dropped afterwards). ClusterIT shows the same on two real
+ * nodes, whose start-ups may or may not overlap; here they always do.
+ */
+class FlywayLockIT {
+
+    private static final Pattern DATABASE = Pattern.compile("^(jdbc:mysql://[^/]+/)([^?]+)(.*)$");
+
+    private final Matcher url = matcher();
+    private final String database = url.group(2) + "_flyway";
+    private final String databaseUrl = url.group(1) + database + url.group(3);
+
+    @Test
+    void twoMigrationsStartedTogetherApplyEachScriptOnce() throws Exception {
+        CyclicBarrier together = new CyclicBarrier(2);
+        List<Integer> applied = Concurrently.run(2, i -> {
+            Flyway flyway = Flyway.configure(FlywayLockIT.class.getClassLoader())
+                    .dataSource(databaseUrl, System.getenv("DB_USER"), password())
+                    .locations("classpath:db/migration")
+                    .load();
+            together.await();
+            return flyway.migrate().migrationsExecuted;
+        });
+        List<String> versions = new ArrayList<>();
+        int failed;
+        try (Connection c = DriverManager.getConnection(databaseUrl, System.getenv("DB_USER"), password());
+             Statement s = c.createStatement()) {
+            try (ResultSet rs = s.executeQuery(
+                    "SELECT version FROM flyway_schema_history WHERE version IS NOT NULL ORDER BY installed_rank")) {
+                while (rs.next()) {
+                    versions.add(rs.getString(1));
+                }
+            }
+            try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM flyway_schema_history WHERE success = 0")) {
+                rs.next();
+                failed = rs.getInt(1);
+            }
+        }
+        assertTrue(versions.size() > 1, versions.toString());
+        assertEquals(versions.size(), versions.stream().distinct().count(), "each script once: " + versions);
+        assertEquals(0, failed, "failed migrations");
+        // Flyway takes its lock for each script: the two share the work, and neither applies a script twice
+        assertEquals(versions.size(), applied.get(0) + applied.get(1), "scripts applied by the two: " + applied);
+        assertEquals(versions.stream().sorted(ClusterIT.VERSION_ORDER).toList(), versions, "applied in version order");
+        System.out.println("FlywayLockIT: the two migrations applied " + applied + " of " + versions.size() + " scripts");
+    }
+
+    @AfterEach
+    void dropTheDatabase() throws Exception {
+        try (Connection c = DriverManager.getConnection(databaseUrl, System.getenv("DB_USER"), password());
+             Statement s = c.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS `" + database + "`");
+        }
+    }
+
+    private static Matcher matcher() {
+        String dbUrl = System.getenv("DB_URL");
+        Matcher m = DATABASE.matcher(dbUrl == null ? "" : dbUrl);
+        assertTrue(m.matches(), "-Pcluster needs DB_URL=jdbc:mysql://host:port/database?… (see README)");
+        return m;
+    }
+
+    private static String password() {
+        return System.getenv("DB_PASSWORD") == null ? "" : System.getenv("DB_PASSWORD");
+    }
+}

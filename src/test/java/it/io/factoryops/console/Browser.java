@@ -1,0 +1,168 @@
+package it.io.factoryops.console;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import it.io.factoryops.support.Api;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.logging.Level;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * One headless Chromium for a test class (started once: a browser costs about a second), driving the console
+ * of the integration server, with the waits and the sign-in the tests share. Screenshots go to
+ * {@code target/screenshots/}.
+ */
+public final class Browser implements AutoCloseable {
+
+    static final Path SCREENSHOTS = Path.of(System.getProperty("project.basedir", "."), "target", "screenshots");
+
+    final ChromeDriver driver;
+    final WebDriverWait wait;
+    private final Path profile;
+
+    Browser() throws IOException {
+        profile = Files.createTempDirectory("factory-ops-chromium");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(Chromium.BINARY.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
+                "--window-size=1280,900", "--user-data-dir=" + profile);
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(Chromium.DRIVER.toFile()).usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+        wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        wait.ignoring(StaleElementReferenceException.class); // screens are re-rendered whole
+        // a timeout says what the screen showed instead
+        wait.withMessage(() -> "the page at " + driver.getCurrentUrl() + " showed: " + shown());
+    }
+
+    private String shown() {
+        try {
+            String text = driver.findElement(By.tagName("body")).getText();
+            return text.length() > 1500 ? text.substring(0, 1500) + "…" : text;
+        } catch (RuntimeException e) {
+            return "(unreadable: " + e.getMessage() + ")";
+        }
+    }
+
+    void open(String path) {
+        driver.get(Api.BASE + path);
+    }
+
+    WebElement await(String css) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+    }
+
+    /** Waits until the element shows exactly this text. */
+    WebElement awaitText(String css, String text) {
+        wait.until(ExpectedConditions.textToBe(By.cssSelector(css), text));
+        return driver.findElement(By.cssSelector(css));
+    }
+
+    /** Waits until the screen's heading is this text (a screen has loaded). */
+    void awaitHeading(String text) {
+        wait.until(d -> {
+            List<WebElement> h = d.findElements(By.cssSelector("main h1"));
+            return !h.isEmpty() && h.get(0).getText().startsWith(text);
+        });
+        wait.until(d -> d.findElements(By.cssSelector("main[aria-busy], .screen[aria-busy]")).isEmpty());
+    }
+
+    List<WebElement> all(String css) {
+        return driver.findElements(By.cssSelector(css));
+    }
+
+    void type(String css, String text) {
+        WebElement input = await(css);
+        input.clear();
+        input.sendKeys(text);
+    }
+
+    /** Types into a picker's search box and chooses the option whose text contains {@code contains}. */
+    void pick(String selectName, String search, String contains) {
+        WebElement select = await("select[name='" + selectName + "']");
+        WebElement box = select.findElement(By.xpath("ancestor::div[contains(@class,'picker')]//input[@type='search']"));
+        box.clear();
+        box.sendKeys(search);
+        // the options are replaced when the search answers (the select then names its query in data-q)
+        wait.until(d -> search.equals(select.getAttribute("data-q")));
+        wait.ignoring(StaleElementReferenceException.class).until(d -> {
+            Select list = new Select(d.findElement(By.cssSelector("select[name='" + selectName + "']")));
+            WebElement option = list.getOptions().stream().filter(o -> o.getText().contains(contains)).findFirst().orElse(null);
+            if (option == null) {
+                return false;
+            }
+            option.click();
+            return list.getFirstSelectedOption().getText().contains(contains);
+        });
+    }
+
+    void click(String css) {
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(css))).click();
+    }
+
+    /** Signs in through the form (ending any session of this browser first); waits for the shell. */
+    void signIn(String login, String password) {
+        signOutHere();
+        open("/");
+        type("input[name=username]", login);
+        type("input[name=password]", password);
+        click("form.login button[type=submit]");
+        await("#logout");
+    }
+
+    /** Forgets this tab's session on a page that runs no script (so no refresh in flight can store a new token). */
+    void signOutHere() {
+        open("/css/console.css");
+        ((JavascriptExecutor) driver).executeScript("sessionStorage.clear()");
+    }
+
+    Object script(String js, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(js, args);
+    }
+
+    void screenshot(String name) throws IOException {
+        Files.createDirectories(SCREENSHOTS);
+        Path shot = driver.getScreenshotAs(OutputType.FILE).toPath();
+        Files.copy(shot, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** What the page logged since the last call (CSP violations and script errors show up here). */
+    List<LogEntry> consoleLog() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll();
+    }
+
+    void assertPath(String path) {
+        wait.until(d -> d.getCurrentUrl().equals(Api.BASE + path));
+        assertEquals(Api.BASE + path, driver.getCurrentUrl());
+    }
+
+    @Override
+    public void close() throws IOException {
+        driver.quit();
+        try (var files = Files.walk(profile)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+}
