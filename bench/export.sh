@@ -7,7 +7,7 @@
 #
 #   bench/export.sh [h2|mysql] [orders=1000000]
 #
-#   URL_EXTRA=&useCursorFetch=true   mysql: more JDBC URL options (the export streams with that one)
+#   URL_EXTRA=&...   mysql: more JDBC URL options (exports need none: they read in keyset chunks)
 #   KEEP_DATA=1   reuse the history of an earlier run (H2 file under target/bench-export, or the
 #                 database DB, default factory_export_bench)
 #   SKIP_DUMP=1   leave out the database's own dump (12 min on H2 on a loaded machine) and the export in
