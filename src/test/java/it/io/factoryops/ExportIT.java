@@ -372,6 +372,27 @@ class ExportIT {
             }
             assertEquals(listed, exported, sort);
         }
+        // The id breaks ties in the direction of the last sort key (so that an index on (key, id) read
+        // backwards serves a descending sort): equal hire dates come newest id first when descending.
+        for (String sort : new String[] {"hire_date", "-hire_date"}) {
+            List<JsonObject> rows = new ArrayList<>();
+            try (Response r = as(manager, "api/employees", "q", marker, "sort", sort, "per_page", 100).get()) {
+                assertEquals(200, r.getStatus());
+                body(r).getJsonArray("data").forEach(e -> rows.add(e.asJsonObject()));
+            }
+            int ties = 0;
+            for (int i = 1; i < rows.size(); i++) {
+                JsonObject before = rows.get(i - 1);
+                JsonObject row = rows.get(i);
+                if (String.valueOf(before.get("hire_date")).equals(String.valueOf(row.get("hire_date")))) {
+                    ties++;
+                    long a = before.getJsonNumber("id").longValue();
+                    long b = row.getJsonNumber("id").longValue();
+                    assertTrue(sort.startsWith("-") ? a > b : a < b, sort + ": " + a + " then " + b);
+                }
+            }
+            assertTrue(ties >= 30, sort + ": " + ties + " ties");
+        }
     }
 
     /**

@@ -204,14 +204,21 @@ public final class JpaPaging {
         return orders;
     }
 
-    /** The sort keys of the request as attributes, the id last unless the client sorted by it. */
+    /**
+     * The sort keys of the request as attributes, the id last unless the client sorted by it. The id breaks
+     * ties in the direction of the key before it: {@code -order_date} is {@code order_date DESC, id DESC},
+     * which an index on {@code (order_date, id)} serves read backwards (InnoDB appends the primary key to
+     * every secondary index; V22 names it for H2), so that a page or an export chunk reads only its rows.
+     * Mixed directions ({@code order_date DESC, id ASC}) no index serves: each chunk of an export sorted
+     * the whole remaining table (docs/BENCHMARKS.md).
+     */
     private static List<Key> keys(PageRequest request, Map<String, String> sortAttributes) {
         List<Key> keys = new ArrayList<>();
         for (PageRequest.Sort sort : request.sort()) {
             keys.add(new Key(sortAttributes.get(sort.field()), sort.ascending()));
         }
         if (keys.stream().noneMatch(k -> k.attribute().equals("id"))) {
-            keys.add(new Key("id", true));
+            keys.add(new Key("id", keys.isEmpty() || keys.get(keys.size() - 1).ascending()));
         }
         return keys;
     }
