@@ -74,7 +74,13 @@ function shell(main) {
       bell(),
       link('/app/account', me.user.full_name || me.user.username, { class: 'who', 'data-testid': 'who' }),
       h('button', { type: 'button', id: 'logout', onclick: signOut }, 'Sign out')));
-  return [header, h('main', { id: 'main' }, main)];
+  // the first super_admin's password was generated at the first start and printed to the log: change it
+  const banner = me.user.password_change_required
+    ? h('p.notice', { id: 'password-banner', role: 'status' },
+      'Your password was generated when the server first started and has been shown in its log. ',
+      link('/app/account', 'Change it now'), '.')
+    : null;
+  return [header, h('main', { id: 'main' }, banner, main)];
 }
 
 async function signOut() {

@@ -18,8 +18,14 @@ export function accountView() {
     await api.call('POST', '/api/auth/change-password', {
       body: { current_password: data.get('current_password'), new_password: data.get('new_password') },
     });
-    await api.login(u.username, String(data.get('new_password')));
-  }, () => { form.reset(); done.textContent = 'Password changed. Every other session of this account has been signed out.'; });
+    const session = await api.login(u.username, String(data.get('new_password')));
+    me.user = session.user;
+  }, () => {
+    form.reset();
+    document.getElementById('password-banner')?.remove();
+    document.getElementById('password-notice')?.remove();
+    done.textContent = 'Password changed. Every other session of this account has been signed out.';
+  });
   return h('div',
     heading('Account'),
     h('dl.facts',
@@ -28,8 +34,8 @@ export function accountView() {
       h('dt', 'Name'), h('dd', u.full_name || '—'),
       h('dt', 'Role'), h('dd', label(u.role)),
       h('dt', 'Last sign-in'), h('dd', when(u.last_login_at))),
-    u.role === 'super_admin'
-      ? h('p.notice', 'If this is the first administrator and you signed in with the password generated at first start, change it now.')
+    u.password_change_required
+      ? h('p.notice', { id: 'password-notice' }, 'This account still has the password generated at the first start: choose your own below.')
       : null,
     form);
 }

@@ -53,6 +53,10 @@ public class UserAccount extends VersionedEntity {
     @Column(name = "last_login_at")
     private Instant lastLoginAt;
 
+    /** The password was not chosen by a person (generated at the first start): its holder should choose one. */
+    @Column(name = "password_change_required", nullable = false)
+    private boolean passwordChangeRequired;
+
     protected UserAccount() {
     }
 
@@ -85,9 +89,16 @@ public class UserAccount extends VersionedEntity {
         }
     }
 
+    /** A password a person chose: every token issued before stops working. */
     public void changePassword(String passwordHash) {
         this.passwordHash = passwordHash;
+        this.passwordChangeRequired = false;
         revokeTokens();
+    }
+
+    /** The password was generated (nobody chose it, the log has shown it): its holder is to change it. */
+    public void requirePasswordChange() {
+        this.passwordChangeRequired = true;
     }
 
     public void activate() {
@@ -122,6 +133,10 @@ public class UserAccount extends VersionedEntity {
 
     public String getPasswordHash() {
         return passwordHash;
+    }
+
+    public boolean isPasswordChangeRequired() {
+        return passwordChangeRequired;
     }
 
     public Role getRole() {

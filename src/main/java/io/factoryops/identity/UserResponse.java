@@ -14,13 +14,15 @@ public record UserResponse(
         @Schema(nullable = true) Long employeeId,
         @Schema(nullable = true) Long customerId,
         @Schema(nullable = true) Instant lastLoginAt,
+        @Schema(description = "The password was generated at the first start (printed once to the log) and "
+                + "should be changed now; changing it clears this") boolean passwordChangeRequired,
         long version,
         Instant createdAt,
         Instant updatedAt) {
 
     static UserResponse of(UserAccount u) {
         return new UserResponse(u.getId(), u.getUsername(), u.getEmail(), u.getFullName(), u.getRole().value(),
-                u.isActive(), u.getEmployeeId(), u.getCustomerId(), u.getLastLoginAt(), u.getVersion(),
+                u.isActive(), u.getEmployeeId(), u.getCustomerId(), u.getLastLoginAt(), u.isPasswordChangeRequired(), u.getVersion(),
                 u.getCreatedAt(), u.getUpdatedAt());
     }
 }

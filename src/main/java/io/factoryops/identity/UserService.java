@@ -257,6 +257,9 @@ public class UserService {
             admin.changePassword(passwords.hash(password));
             admin.activate();
         }
+        if (generated != null) {
+            admin.requirePasswordChange();
+        }
         em.flush();
         audit.record("BOOTSTRAP_SUPER_ADMIN", "user", admin.getId(), null, Map.of("username", name));
         return generated;

@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -53,12 +54,25 @@ final class ClusterNode {
     private final Client client = ((ResteasyClientBuilder) ClientBuilder.newBuilder())
             .connectionPoolSize(32).maxPooledPerRoute(32).build();
 
-    private ClusterNode(String label, String server, int httpPort, int httpsPort) {
+    /** How this node's environment differs from what an operator sets for every node: a null value unsets. */
+    private final Map<String, String> changes;
+
+    private ClusterNode(String label, String server, int httpPort, int httpsPort, Map<String, String> changes) {
         this.label = label;
         this.server = server;
         this.httpPort = httpPort;
         this.httpsPort = httpsPort;
         this.base = "http://localhost:" + httpPort;
+        this.changes = changes;
+    }
+
+    private ClusterNode(String label, String server, int httpPort, int httpsPort) {
+        this(label, server, httpPort, httpsPort, Map.of());
+    }
+
+    /** The same server with these environment variables set, or unset where the value is null. */
+    ClusterNode with(Map<String, String> environment) {
+        return new ClusterNode(label, server, httpPort, httpsPort, environment);
     }
 
     static ClusterNode a() {
@@ -104,6 +118,11 @@ final class ClusterNode {
         ProcessBuilder process = new ProcessBuilder(WLP.resolve("bin/server").toString(), command, server)
                 .redirectErrorStream(true).redirectOutput(out.toFile());
         process.environment().putAll(environment());
+        changes.forEach((name, value) -> {
+            if (value == null) {
+                process.environment().remove(name); // also when the build's own environment has it
+            }
+        });
         Process p = process.start();
         if (!p.waitFor(5, TimeUnit.MINUTES)) {
             p.destroyForcibly();
@@ -121,7 +140,7 @@ final class ClusterNode {
         String dbUrl = System.getenv("DB_URL");
         assertTrue(dbUrl != null && !dbUrl.isBlank(),
                 "-Pcluster needs DB_URL, DB_USER, DB_PASSWORD of an empty MySQL/MariaDB database (see README)");
-        return Map.ofEntries(
+        Map<String, String> environment = new HashMap<>(Map.ofEntries(
                 Map.entry("http_port", Integer.toString(httpPort)),
                 Map.entry("https_port", Integer.toString(httpsPort)),
                 Map.entry("DB_KIND", System.getProperty("db.kind")),
@@ -135,7 +154,15 @@ final class ClusterNode {
                 Map.entry("FACTORY_ADMIN_PASSWORD", Api.ADMIN_PASSWORD),
                 Map.entry("FACTORY_PASSWORD_ITERATIONS", "10000"),
                 Map.entry("FACTORY_RATE_LIMIT_AUTHENTICATED_PER_MINUTE", Integer.toString(AUTHENTICATED_PER_MINUTE)),
-                Map.entry("FACTORY_RATE_LIMIT_ANONYMOUS_PER_MINUTE", "100000"));
+                Map.entry("FACTORY_RATE_LIMIT_ANONYMOUS_PER_MINUTE", "100000")));
+        changes.forEach((name, value) -> {
+            if (value == null) {
+                environment.remove(name);
+            } else {
+                environment.put(name, value);
+            }
+        });
+        return environment;
     }
 
     Path log() {

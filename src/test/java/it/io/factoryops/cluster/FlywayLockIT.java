@@ -5,14 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import it.io.factoryops.support.Concurrently;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CyclicBarrier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -25,18 +22,14 @@ import org.junit.jupiter.api.Test;
  */
 class FlywayLockIT {
 
-    private static final Pattern DATABASE = Pattern.compile("^(jdbc:mysql://[^/]+/)([^?]+)(.*)$");
-
-    private final Matcher url = matcher();
-    private final String database = url.group(2) + "_flyway";
-    private final String databaseUrl = url.group(1) + database + url.group(3);
+    private final SiblingDatabase database = SiblingDatabase.of("_flyway");
 
     @Test
     void twoMigrationsStartedTogetherApplyEachScriptOnce() throws Exception {
         CyclicBarrier together = new CyclicBarrier(2);
         List<Integer> applied = Concurrently.run(2, i -> {
             Flyway flyway = Flyway.configure(FlywayLockIT.class.getClassLoader())
-                    .dataSource(databaseUrl, System.getenv("DB_USER"), password())
+                    .dataSource(database.url(), SiblingDatabase.user(), SiblingDatabase.password())
                     .locations("classpath:db/migration")
                     .load();
             together.await();
@@ -44,8 +37,7 @@ class FlywayLockIT {
         });
         List<String> versions = new ArrayList<>();
         int failed;
-        try (Connection c = DriverManager.getConnection(databaseUrl, System.getenv("DB_USER"), password());
-             Statement s = c.createStatement()) {
+        try (Connection c = database.connect(); Statement s = c.createStatement()) {
             try (ResultSet rs = s.executeQuery(
                     "SELECT version FROM flyway_schema_history WHERE version IS NOT NULL ORDER BY installed_rank")) {
                 while (rs.next()) {
@@ -68,20 +60,6 @@ class FlywayLockIT {
 
     @AfterEach
     void dropTheDatabase() throws Exception {
-        try (Connection c = DriverManager.getConnection(databaseUrl, System.getenv("DB_USER"), password());
-             Statement s = c.createStatement()) {
-            s.execute("DROP DATABASE IF EXISTS `" + database + "`");
-        }
-    }
-
-    private static Matcher matcher() {
-        String dbUrl = System.getenv("DB_URL");
-        Matcher m = DATABASE.matcher(dbUrl == null ? "" : dbUrl);
-        assertTrue(m.matches(), "-Pcluster needs DB_URL=jdbc:mysql://host:port/database?… (see README)");
-        return m;
-    }
-
-    private static String password() {
-        return System.getenv("DB_PASSWORD") == null ? "" : System.getenv("DB_PASSWORD");
+        database.drop();
     }
 }

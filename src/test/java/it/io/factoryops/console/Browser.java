@@ -37,8 +37,15 @@ public final class Browser implements AutoCloseable {
     final ChromeDriver driver;
     final WebDriverWait wait;
     private final Path profile;
+    /** The server whose console it drives: the integration server, or a node of the cluster tests. */
+    private final String base;
 
     Browser() throws IOException {
+        this(Api.BASE);
+    }
+
+    public Browser(String base) throws IOException {
+        this.base = base;
         profile = Files.createTempDirectory("factory-ops-chromium");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(Chromium.BINARY.toFile());
@@ -66,22 +73,22 @@ public final class Browser implements AutoCloseable {
         }
     }
 
-    void open(String path) {
-        driver.get(Api.BASE + path);
+    public void open(String path) {
+        driver.get(base + path);
     }
 
-    WebElement await(String css) {
+    public WebElement await(String css) {
         return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
     }
 
     /** Waits until the element shows exactly this text. */
-    WebElement awaitText(String css, String text) {
+    public WebElement awaitText(String css, String text) {
         wait.until(ExpectedConditions.textToBe(By.cssSelector(css), text));
         return driver.findElement(By.cssSelector(css));
     }
 
     /** Waits until the screen's heading is this text (a screen has loaded). */
-    void awaitHeading(String text) {
+    public void awaitHeading(String text) {
         wait.until(d -> {
             List<WebElement> h = d.findElements(By.cssSelector("main h1"));
             return !h.isEmpty() && h.get(0).getText().startsWith(text);
@@ -89,11 +96,11 @@ public final class Browser implements AutoCloseable {
         wait.until(d -> d.findElements(By.cssSelector("main[aria-busy], .screen[aria-busy]")).isEmpty());
     }
 
-    List<WebElement> all(String css) {
+    public List<WebElement> all(String css) {
         return driver.findElements(By.cssSelector(css));
     }
 
-    void type(String css, String text) {
+    public void type(String css, String text) {
         WebElement input = await(css);
         input.clear();
         input.sendKeys(text);
@@ -118,12 +125,12 @@ public final class Browser implements AutoCloseable {
         });
     }
 
-    void click(String css) {
+    public void click(String css) {
         wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(css))).click();
     }
 
     /** Signs in through the form (ending any session of this browser first); waits for the shell. */
-    void signIn(String login, String password) {
+    public void signIn(String login, String password) {
         signOutHere();
         open("/");
         type("input[name=username]", login);
@@ -142,7 +149,7 @@ public final class Browser implements AutoCloseable {
         return ((JavascriptExecutor) driver).executeScript(js, args);
     }
 
-    void screenshot(String name) throws IOException {
+    public void screenshot(String name) throws IOException {
         Files.createDirectories(SCREENSHOTS);
         Path shot = driver.getScreenshotAs(OutputType.FILE).toPath();
         Files.copy(shot, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
@@ -153,9 +160,9 @@ public final class Browser implements AutoCloseable {
         return driver.manage().logs().get(LogType.BROWSER).getAll();
     }
 
-    void assertPath(String path) {
-        wait.until(d -> d.getCurrentUrl().equals(Api.BASE + path));
-        assertEquals(Api.BASE + path, driver.getCurrentUrl());
+    public void assertPath(String path) {
+        wait.until(d -> d.getCurrentUrl().equals(base + path));
+        assertEquals(base + path, driver.getCurrentUrl());
     }
 
     @Override
