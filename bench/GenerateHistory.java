@@ -24,6 +24,8 @@ public class GenerateHistory {
     static final int PRODUCTS = 1_000;
     static final int EMPLOYEES = 200;
     static final int BATCH = 5_000;
+    /** Each product's stock: enough that no generated order would have run out. */
+    static final int STOCK = 1_000_000_000;
     static final BigDecimal TAX = new BigDecimal("0.09");
 
     public static void main(String[] args) throws Exception {
@@ -38,6 +40,8 @@ public class GenerateHistory {
             c.setAutoCommit(false);
             long customerBase = maxId(c, "customers");
             long productBase = maxId(c, "products");
+            long itemBase = maxId(c, "stock_items");
+            long movementBase = maxId(c, "stock_movements");
             long employeeBase = maxId(c, "employees");
             long orderBase = maxId(c, "orders");
             long lineBase = maxId(c, "order_lines");
@@ -59,24 +63,47 @@ public class GenerateHistory {
                 flush(p, c);
             }
             BigDecimal[] prices = new BigDecimal[PRODUCTS + 1];
-            try (PreparedStatement p = c.prepareStatement("INSERT INTO products (id, sku, name, description, price, "
-                    + "stock_quantity, reorder_level, category, created_at, updated_at, version) "
-                    + "VALUES (?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, 1)")) {
+            // each product's stock is a stock item (V11) whose ledger starts with an INITIAL movement
+            try (PreparedStatement item = c.prepareStatement("INSERT INTO stock_items (id, kind, owner_id, sku, name, "
+                    + "quantity, reorder_level, status, alerted, active, created_at, updated_at, version) "
+                    + "VALUES (?, 'PRODUCT', ?, ?, ?, ?, 10, 'IN_STOCK', FALSE, TRUE, ?, ?, 1)");
+                 PreparedStatement p = c.prepareStatement("INSERT INTO products (id, sku, name, description, price, "
+                         + "category, stock_item_id, created_at, updated_at, version) VALUES (?, ?, ?, NULL, ?, ?, ?, ?, ?, 1)");
+                 PreparedStatement movement = c.prepareStatement("INSERT INTO stock_movements (id, stock_item_id, "
+                         + "delta, quantity_after, reason, reference_type, reference_id, note, actor, request_id, "
+                         + "occurred_at) VALUES (?, ?, ?, ?, 'INITIAL', NULL, NULL, NULL, 'bench', NULL, ?)")) {
                 for (int i = 1; i <= PRODUCTS; i++) {
                     long id = productBase + i;
+                    long itemId = itemBase + i;
                     prices[i] = BigDecimal.valueOf(100 + random.nextInt(49_900)).movePointLeft(2);
+                    item.setLong(1, itemId);
+                    item.setLong(2, id);
+                    item.setString(3, "BENCH-" + id);
+                    item.setString(4, "Bench product " + id);
+                    item.setInt(5, STOCK);
+                    item.setTimestamp(6, created);
+                    item.setTimestamp(7, created);
+                    item.addBatch();
                     p.setLong(1, id);
                     p.setString(2, "BENCH-" + id);
                     p.setString(3, "Bench product " + id);
                     p.setBigDecimal(4, prices[i]);
-                    p.setInt(5, 1_000_000_000);
-                    p.setInt(6, 10);
-                    p.setString(7, "Category " + (i % 20));
+                    p.setString(5, "Category " + (i % 20));
+                    p.setLong(6, itemId);
+                    p.setTimestamp(7, created);
                     p.setTimestamp(8, created);
-                    p.setTimestamp(9, created);
-                    batch(p, c, i);
+                    p.addBatch();
+                    movement.setLong(1, movementBase + i);
+                    movement.setLong(2, itemId);
+                    movement.setInt(3, STOCK);
+                    movement.setInt(4, STOCK);
+                    movement.setTimestamp(5, created);
+                    movement.addBatch();
                 }
-                flush(p, c);
+                item.executeBatch(); // items before the products that reference them, then the ledger
+                p.executeBatch();
+                movement.executeBatch();
+                c.commit();
             }
             try (PreparedStatement p = c.prepareStatement("INSERT INTO employees (id, name, email, position, department, "
                     + "hire_date, active, created_at, updated_at, version) VALUES (?, ?, ?, 'Operator', ?, ?, TRUE, ?, ?, 1)")) {
@@ -169,8 +196,8 @@ public class GenerateHistory {
             }
             if (url.startsWith("jdbc:h2:")) {
                 // explicit ids do not move H2's identity generators: restart them past the new rows
-                for (String table : new String[] {"customers", "products", "employees", "orders", "order_lines",
-                        "production_records"}) {
+                for (String table : new String[] {"customers", "products", "stock_items", "stock_movements",
+                        "employees", "orders", "order_lines", "production_records"}) {
                     long next = maxId(c, table) + 1;
                     try (Statement s = c.createStatement()) {
                         s.execute("ALTER TABLE " + table + " ALTER COLUMN id RESTART WITH " + next);
