@@ -99,6 +99,26 @@ public final class Tokens {
         }
     }
 
+    /** The public key of the entry "default" of this keystore as a JWK (RFC 7517) with its {@link #keyId}. */
+    public static JsonObject jwk(Path keystore, String password) {
+        try {
+            java.security.interfaces.RSAPublicKey key = (java.security.interfaces.RSAPublicKey)
+                    keystore(keystore, password).getCertificate("default").getPublicKey();
+            return Json.createObjectBuilder().add("kty", "RSA").add("use", "sig").add("alg", "RS256")
+                    .add("kid", keyId(keystore, password))
+                    .add("n", B64.encodeToString(unsigned(key.getModulus())))
+                    .add("e", B64.encodeToString(unsigned(key.getPublicExponent()))).build();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot read the public key of " + keystore, e);
+        }
+    }
+
+    /** A JWK's big-endian integer: without the sign byte Java adds. */
+    private static byte[] unsigned(java.math.BigInteger value) {
+        byte[] bytes = value.toByteArray();
+        return bytes[0] == 0 && bytes.length > 1 ? java.util.Arrays.copyOfRange(bytes, 1, bytes.length) : bytes;
+    }
+
     private static KeyStore keystore(Path file, String password) throws Exception {
         KeyStore store = KeyStore.getInstance("PKCS12");
         try (var in = new FileInputStream(file.toFile())) {
