@@ -53,12 +53,20 @@ final class ClusterNode {
     private final Client client = ((ResteasyClientBuilder) ClientBuilder.newBuilder())
             .connectionPoolSize(32).maxPooledPerRoute(32).build();
 
-    private ClusterNode(String label, String server, int httpPort, int httpsPort) {
+    /** Environment variables of this node that differ from every node's (see {@link #environment}). */
+    private final Map<String, String> overrides;
+
+    private ClusterNode(String label, String server, int httpPort, int httpsPort, Map<String, String> overrides) {
         this.label = label;
         this.server = server;
         this.httpPort = httpPort;
         this.httpsPort = httpsPort;
         this.base = "http://localhost:" + httpPort;
+        this.overrides = Map.copyOf(overrides);
+    }
+
+    private ClusterNode(String label, String server, int httpPort, int httpsPort) {
+        this(label, server, httpPort, httpsPort, Map.of());
     }
 
     static ClusterNode a() {
@@ -69,6 +77,15 @@ final class ClusterNode {
     static ClusterNode b() {
         return new ClusterNode("B", System.getProperty("cluster.b.server.name"),
                 Integer.getInteger("cluster.b.http.port"), Integer.getInteger("cluster.b.https.port"));
+    }
+
+    /**
+     * The node of the fault tests (DatabaseOutageIT): a third copy of node A's directory on ports of its own,
+     * with these environment variables on top of every node's (its own DB_URL, through a proxy).
+     */
+    static ClusterNode outage(Map<String, String> overrides) {
+        return new ClusterNode("O", System.getProperty("outage.server.name"),
+                Integer.getInteger("outage.http.port"), Integer.getInteger("outage.https.port"), overrides);
     }
 
     /** Starts the server and waits until the application answers /health/started (at most 5 minutes). */
@@ -121,7 +138,7 @@ final class ClusterNode {
         String dbUrl = System.getenv("DB_URL");
         assertTrue(dbUrl != null && !dbUrl.isBlank(),
                 "-Pcluster needs DB_URL, DB_USER, DB_PASSWORD of an empty MySQL/MariaDB database (see README)");
-        return Map.ofEntries(
+        Map<String, String> environment = new java.util.HashMap<>(Map.ofEntries(
                 Map.entry("http_port", Integer.toString(httpPort)),
                 Map.entry("https_port", Integer.toString(httpsPort)),
                 Map.entry("DB_KIND", System.getProperty("db.kind")),
@@ -135,7 +152,9 @@ final class ClusterNode {
                 Map.entry("FACTORY_ADMIN_PASSWORD", Api.ADMIN_PASSWORD),
                 Map.entry("FACTORY_PASSWORD_ITERATIONS", "10000"),
                 Map.entry("FACTORY_RATE_LIMIT_AUTHENTICATED_PER_MINUTE", Integer.toString(AUTHENTICATED_PER_MINUTE)),
-                Map.entry("FACTORY_RATE_LIMIT_ANONYMOUS_PER_MINUTE", "100000"));
+                Map.entry("FACTORY_RATE_LIMIT_ANONYMOUS_PER_MINUTE", "100000")));
+        environment.putAll(overrides);
+        return environment;
     }
 
     Path log() {
