@@ -64,6 +64,8 @@ class DatabaseOutageIT {
     /** The node's driver gives up on a connect after 2 s and on a silent socket after 10 s (DB_URL). */
     private static final int CONNECT_TIMEOUT_MS = 2_000;
     private static final int SOCKET_TIMEOUT_MS = 10_000;
+    /** The node's statement timeout (FACTORY_DB_QUERY_TIMEOUT), short so that a slow statement is quick to show. */
+    private static final int QUERY_TIMEOUT_SECONDS = 3;
     /** The node's pool wait (FACTORY_DB_CONNECTION_TIMEOUT). */
     private static final int POOL_WAIT_SECONDS = 5;
     /**
@@ -105,10 +107,14 @@ class DatabaseOutageIT {
 
     @BeforeAll
     static void startTheNodeBehindTheProxy() throws Exception {
+        try (Connection c = direct(); Statement s = c.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS `" + DATABASE + "`"); // a run that was killed left it behind
+        }
         proxy = new TcpProxy(PROXY_PORT, URL.group(1), URL.group(2) == null ? 3306 : Integer.parseInt(URL.group(2)));
         node = ClusterNode.outage(Map.of(
                 "DB_URL", PROXIED_URL,
                 "FACTORY_DB_CONNECTION_TIMEOUT", POOL_WAIT_SECONDS + "s",
+                "FACTORY_DB_QUERY_TIMEOUT", QUERY_TIMEOUT_SECONDS + "s",
                 "FACTORY_RATE_LIMIT_AUTHENTICATED_PER_MINUTE", "100000",
                 "FACTORY_RATE_LIMIT_LOGIN_PER_MINUTE", "100000"));
         node.start();
@@ -161,8 +167,40 @@ class DatabaseOutageIT {
         outage(TcpProxy.Cut.HANG, 2 * SOCKET_TIMEOUT_MS / 1000 + 5);
     }
 
+    /**
+     * The database answers, but too slowly: a row lock held by another client (straight on the database) keeps an
+     * order waiting; FACTORY_DB_QUERY_TIMEOUT ends the wait with 503, and once the lock is gone orders go through.
+     */
     @Test
     @Order(3)
+    void aStatementPastTheQueryTimeoutAnswers503() throws Exception {
+        String order = orderBody();
+        try (Connection c = direct()) {
+            c.setAutoCommit(false);
+            forEachRow(c, "SELECT i.quantity FROM stock_items i JOIN products p ON p.stock_item_id = i.id WHERE p.id = "
+                    + products.get(0) + " FOR UPDATE", rs -> { });
+            long start = System.nanoTime();
+            try (Response r = as("api/orders").post(json(order))) {
+                long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+                String text = r.readEntity(String.class);
+                assertEquals(503, r.getStatus(), text);
+                assertEquals(null, unavailableProblem(r, text));
+                assertTrue(millis >= TimeUnit.SECONDS.toMillis(QUERY_TIMEOUT_SECONDS) - 500, millis + " ms");
+                assertTrue(millis < TimeUnit.SECONDS.toMillis(QUERY_TIMEOUT_SECONDS + 10), millis + " ms");
+                measured.add(String.format("a row lock held past FACTORY_DB_QUERY_TIMEOUT=%ds: 503 after %d ms",
+                        QUERY_TIMEOUT_SECONDS, millis));
+            } finally {
+                c.rollback();
+            }
+        }
+        try (Response r = as("api/orders").post(json(order))) {
+            assertEquals(201, r.getStatus(), "an order once the lock is gone");
+            accepted.add(body(r).getJsonNumber("id").longValue());
+        }
+    }
+
+    @Test
+    @Order(4)
     void nothingIsHalfWritten() throws Exception {
         assertFalse(accepted.isEmpty(), "no order was accepted");
         try (Connection c = direct()) {
@@ -303,9 +341,7 @@ class DatabaseOutageIT {
         long start = System.nanoTime();
         try (Response r = switch (kind) {
             case ORDER -> as("api/orders").header("Idempotency-Key", "outage-" + RUN + "-" + cut + "-" + client + "-" + n)
-                    .post(json("{\"customer_id\":" + customer + ",\"lines\":[" + products.stream()
-                            .map(p -> "{\"product_id\":" + p + ",\"quantity\":1}").collect(Collectors.joining(","))
-                            + "]}"));
+                    .post(json(orderBody()));
             case READ -> as(n % 2 == 0 ? "api/products/" + products.get(0) : "api/orders").get();
             case LOGIN -> login(Api.ADMIN, Api.ADMIN_PASSWORD);
         }) {
@@ -328,6 +364,12 @@ class DatabaseOutageIT {
                 sleep(250); // a sign-in now and then, not a flood
             }
         }
+    }
+
+    /** An order of one unit of each product: every order the test places looks so (nothingIsHalfWritten). */
+    private static String orderBody() {
+        return "{\"customer_id\":" + customer + ",\"lines\":[" + products.stream()
+                .map(p -> "{\"product_id\":" + p + ",\"quantity\":1}").collect(Collectors.joining(",")) + "]}";
     }
 
     /** Null when the 503 is the problem the API promises, else what is wrong with it. */
