@@ -33,7 +33,8 @@ import java.util.logging.Logger;
  * connection closed." ({@code 08003}) from handles of purged connections, and Liberty's "DSRA9110E: Connection
  * is closed." ({@code 08003}). They arrived inside EclipseLink's {@code DatabaseException}, itself inside a
  * {@code PersistenceException}, a {@code PessimisticLockException} (a locking read that met the cut), or the
- * {@code TransactionalException} of a failed commit: the whole cause chain is read. The pool's
+ * {@code TransactionalException} of a failed commit: the whole cause chain is read. A row lock held past
+ * {@code queryTimeout}: the driver's {@code MySQLTimeoutException} (an {@link SQLTimeoutException}). The pool's
  * {@code ConnectionWaitTimeoutException} (a {@link SQLTransientConnectionException}) did not occur there: the
  * pool never ran out.
  */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.mysql.cj.jdbc.exceptions.CommunicationsException;
+import com.mysql.cj.jdbc.exceptions.MySQLTimeoutException;
 import com.mysql.cj.jdbc.exceptions.SQLError;
 import jakarta.ejb.EJBException;
 import jakarta.persistence.PersistenceException;
@@ -51,6 +52,8 @@ class DatabaseUnavailableTest {
         // Liberty's ConnectionWaitTimeoutException extends SQLTransientConnectionException (its connectionTimeout)
         assertTrue(DatabaseUnavailable.causedBy(new SQLTransientConnectionException(
                 "J2CA0045E: Connection not available while invoking method createOrWaitForConnection")));
+        // what the driver threw when a row lock outlasted FACTORY_DB_QUERY_TIMEOUT (SQLState null)
+        assertTrue(DatabaseUnavailable.causedBy(new MySQLTimeoutException()));
         assertTrue(DatabaseUnavailable.causedBy(new SQLTimeoutException("Statement cancelled due to timeout")));
         assertTrue(DatabaseUnavailable.causedBy(new SQLException("Query execution was interrupted", "70100")));
         assertTrue(DatabaseUnavailable.causedBy(new SQLException("Statement was canceled", "57014")));

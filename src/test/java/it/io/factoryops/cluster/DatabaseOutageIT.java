@@ -52,7 +52,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * closed), then so that it hangs (nothing answers; only the timeouts end the waits). Each time: /health/ready
  * is DOWN within seconds, every request answers 503 {@code SERVICE_UNAVAILABLE} with {@code Retry-After} within
  * the timeouts, never a 500 and never a hang; after the heal, ready is UP again and orders succeed, without a
- * restart. Then the database, read directly, holds every accepted order whole (lines, ledger rows, audit row,
+ * restart. A row lock held straight on the database past the node's query timeout answers 503 too. Then the
+ * database, read directly, holds every accepted order whole (lines, ledger rows, audit row,
  * analytics deltas) and no half of any order, and every product's stock equals its ledger.
  *
  * <p>Only {@link Api}'s constants are used: its methods talk to node A, which is not running here.
