@@ -63,8 +63,8 @@ public class AuthResource {
     @APIResponse(responseCode = "200", description = "Logged in",
             content = @Content(schema = @Schema(implementation = LoginResponse.class)))
     @APIResponse(responseCode = "401", description = "INVALID_CREDENTIALS")
-    @APIResponse(responseCode = "503", description = "SERVICE_BUSY: too many passwords are being checked at once")
-    @APIResponse(responseCode = "503", description = "SERVICE_BUSY, with Retry-After")
+    @APIResponse(responseCode = "503", description = "SERVICE_BUSY (every password-hashing slot is taken) or "
+            + "SERVICE_UNAVAILABLE (the database is unavailable), with Retry-After")
     public LoginResponse login(@NotNull @Valid LoginRequest body) {
         return auth.login(body);
     }

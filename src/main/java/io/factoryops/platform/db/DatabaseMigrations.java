@@ -17,6 +17,7 @@ import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfoService;
 import org.flywaydb.core.api.output.MigrateResult;
 
 /**
@@ -43,8 +44,13 @@ public class DatabaseMigrations {
     void migrate() {
         Flyway flyway = flyway();
         MigrateResult result = flyway.migrate();
-        schemaVersion = result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion;
-        knownVersions = Arrays.stream(flyway.info().all())
+        MigrationInfoService info = flyway.info();
+        // the database's version, not the last this server applied: servers that start together share the
+        // scripts (Flyway locks each one), and another may have applied the last (ClusterIT saw 20 here, 21 there)
+        schemaVersion = info.current() != null && info.current().getVersion() != null
+                ? info.current().getVersion().getVersion()
+                : result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion;
+        knownVersions = Arrays.stream(info.all())
                 .filter(m -> m.getVersion() != null)
                 .map(m -> m.getVersion().getVersion())
                 .collect(Collectors.toUnmodifiableSet());

@@ -12,7 +12,9 @@ import java.util.logging.Logger;
 
 /**
  * Everything no other mapper claimed. A body that could not be read is the client's fault (400, or 413
- * when it is over its size limit), a lost optimistic-lock race is a version conflict (412); anything
+ * when it is over its size limit), a lost optimistic-lock race is a version conflict (412), a database
+ * that cannot be reached or did not answer in time is 503 with {@code Retry-After} ({@link DatabaseUnavailable}
+ * decides, whatever wrapped the driver's exception: EJB, JPA, EclipseLink, a failed commit); anything
  * else is logged with the request id and answered 500 without internals.
  */
 @Provider
@@ -34,6 +36,9 @@ public class FallbackExceptionMapper implements ExceptionMapper<Throwable> {
                 return Problems.response(ErrorCode.VERSION_CONFLICT,
                         "The resource was changed by someone else; fetch it again and retry", List.of(), Map.of());
             }
+        }
+        if (DatabaseUnavailable.causedBy(e)) {
+            return Problems.response(DatabaseUnavailable.answer(e));
         }
         LOG.log(Level.SEVERE, CurrentRequest.logPrefix() + "Unhandled exception", e);
         return Problems.response(ErrorCode.INTERNAL_ERROR,

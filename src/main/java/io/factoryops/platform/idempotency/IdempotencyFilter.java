@@ -1,9 +1,12 @@
 package io.factoryops.platform.idempotency;
 
 import io.factoryops.platform.error.ApiException;
+import io.factoryops.platform.error.DatabaseUnavailable;
 import io.factoryops.platform.error.ErrorCode;
+import io.factoryops.platform.error.Problem;
 import io.factoryops.platform.error.Problems;
 import io.factoryops.platform.http.BodyTooLargeException;
+import io.factoryops.platform.http.CurrentRequest;
 import io.factoryops.platform.http.RequestBodyLimit;
 import io.factoryops.platform.json.JsonConfig;
 import jakarta.annotation.Priority;
@@ -25,6 +28,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.Principal;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.logging.Logger;
 import java.util.regex.Pattern;
 
 /**
@@ -48,6 +52,7 @@ import java.util.regex.Pattern;
 public class IdempotencyFilter implements ContainerRequestFilter, ContainerResponseFilter {
 
     public static final String HEADER = "Idempotency-Key";
+    private static final Logger LOG = Logger.getLogger(IdempotencyFilter.class.getName());
     private static final String PENDING = IdempotencyFilter.class.getName() + ".pending";
     private static final int WAIT_STEPS = 150;
     private static final long WAIT_MILLIS = 100;
@@ -109,15 +114,35 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
         if (!(request.getProperty(PENDING) instanceof Pending pending)) {
             return;
         }
-        if (!worthReplaying(response.getStatus())) {
-            store.release(pending.principal(), pending.key());
+        if (response.getEntity() instanceof Problem problem
+                && ErrorCode.SERVICE_UNAVAILABLE.name().equals(problem.code())) {
+            // the database is away (DatabaseUnavailable): freeing the key now would wait for it again, up to
+            // its timeouts, before the 503 leaves; the key is kept as below
+            LOG.warning(() -> CurrentRequest.logPrefix() + "Idempotency-Key " + pending.key()
+                    + " not released: the database is unavailable");
             return;
         }
-        String body = response.hasEntity() ? JsonConfig.jsonb().toJson(response.getEntity()) : null;
-        String contentType = response.getMediaType() == null ? null : response.getMediaType().toString();
-        String location = response.getHeaderString(HttpHeaders.LOCATION);
-        String etag = response.getHeaderString(HttpHeaders.ETAG);
-        store.complete(pending.id(), response.getStatus(), contentType, location, etag, body);
+        try {
+            if (!worthReplaying(response.getStatus())) {
+                store.release(pending.principal(), pending.key());
+                return;
+            }
+            String body = response.hasEntity() ? JsonConfig.jsonb().toJson(response.getEntity()) : null;
+            String contentType = response.getMediaType() == null ? null : response.getMediaType().toString();
+            String location = response.getHeaderString(HttpHeaders.LOCATION);
+            String etag = response.getHeaderString(HttpHeaders.ETAG);
+            store.complete(pending.id(), response.getStatus(), contentType, location, etag, body);
+        } catch (RuntimeException e) {
+            if (!DatabaseUnavailable.causedBy(e)) {
+                throw e;
+            }
+            // The database went away while this request ran: the answer stands, because an exception here is not mapped (RESTEasy would send a bare 500). The key
+            // stays reserved without a stored response: a retry with it answers 409 "still being processed" until
+            // the reservation counts as abandoned (IdempotencyService.ABANDONED_AFTER, 5 minutes), then runs.
+            LOG.warning(() -> CurrentRequest.logPrefix() + "Idempotency-Key " + pending.key() + " could not be "
+                    + (worthReplaying(response.getStatus()) ? "stored" : "released") + " (database unavailable: "
+                    + e.getClass().getSimpleName() + "); the answer " + response.getStatus() + " stands");
+        }
     }
 
     /** A success or a business conflict; see the class comment. */

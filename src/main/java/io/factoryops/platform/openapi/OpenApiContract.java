@@ -331,6 +331,8 @@ public class OpenApiContract implements OASFilter {
         }
         problem(responses, "429", "RATE_LIMITED");
         problem(responses, "500", "INTERNAL_ERROR: no internals; quote the request_id");
+        problem(responses, "503", "SERVICE_UNAVAILABLE: the database is unavailable or did not answer in time; "
+                + "nothing was written: retry after Retry-After seconds");
         responses.getAPIResponses().forEach((status, response) -> {
             if (status.startsWith("4") || status.startsWith("5")) {
                 problem(responses, status, response.getDescription());

@@ -42,6 +42,8 @@ final class KeysetChunks {
     static final int FIRST_CHUNK = 500;
     /** {@code factory.export.max-chunk-rows}: the most rows of a chunk (the heap holds one chunk). */
     static final int MAX_CHUNK = 8000;
+    /** {@code factory.export.query-timeout-seconds}: the longest a chunk's query may run. */
+    static final int QUERY_TIMEOUT_SECONDS = 600;
 
     private KeysetChunks() {
     }
@@ -57,6 +59,10 @@ final class KeysetChunks {
         int max = Math.max(1, config.getOptionalValue("factory.export.max-chunk-rows", Integer.class).orElse(MAX_CHUNK));
         int size = Math.min(max, Math.max(1,
                 config.getOptionalValue("factory.export.first-chunk-rows", Integer.class).orElse(FIRST_CHUNK)));
+        // a chunk of a sort without an index scans the table: not cut by the data source's queryTimeout
+        // (FACTORY_DB_QUERY_TIMEOUT, meant for requests), but by the export's own
+        int timeoutMillis = 1000 * Math.max(1, config.getOptionalValue("factory.export.query-timeout-seconds",
+                Integer.class).orElse(QUERY_TIMEOUT_SECONDS));
         long rows = 0;
         List<Object> last = null;
         while (true) {
@@ -66,6 +72,7 @@ final class KeysetChunks {
             // which em.clear() does not empty (a million orders ran a 1 GiB heap out)
             query.setHint("eclipselink.maintain-cache", "false");
             query.setHint("eclipselink.jdbc.fetch-size", Integer.toString(Math.min(size, 1000)));
+            query.setHint("jakarta.persistence.query.timeout", timeoutMillis);
             List<Object[]> results = query.setMaxResults(size).getResultList();
             List<E> entities = new ArrayList<>(results.size());
             for (Object[] result : results) {

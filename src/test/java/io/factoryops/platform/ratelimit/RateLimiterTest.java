@@ -76,13 +76,18 @@ class RateLimiterTest {
         limiter.checkAccountLogin("43");
     }
 
-    /** Buckets that cannot be read: general limits let requests through, login limits answer 503. */
+    /**
+     * Buckets that cannot be read: general limits let requests through, login limits answer 503; after the
+     * first failure the store is left alone for a few seconds (an outage must not cost every request a timeout).
+     */
     @Test
     void anUnreachableStoreFailsOpenForRequestsAndClosedForLogins() {
         RateLimiter limiter = limiter(100, 100, 10);
+        java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
         limiter.store = new BucketStore() {
             @Override
             public Bucket bucket(String key, BucketConfiguration configuration) {
+                asked.incrementAndGet();
                 throw new IllegalStateException("database unreachable");
             }
 
@@ -110,6 +115,7 @@ class RateLimiterTest {
             assertEquals(ErrorCode.SERVICE_UNAVAILABLE, e.code());
             assertEquals(io.factoryops.platform.error.DatabaseUnavailable.RETRY_AFTER_SECONDS, e.headers().get("Retry-After"));
         }
+        assertEquals(1, asked.get(), "the store was asked again within " + RateLimiter.UNREACHABLE_PAUSE_SECONDS + " s");
     }
 
     @Test

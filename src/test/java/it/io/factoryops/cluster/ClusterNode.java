@@ -85,6 +85,15 @@ final class ClusterNode {
                 Integer.getInteger("cluster.b.http.port"), Integer.getInteger("cluster.b.https.port"));
     }
 
+    /**
+     * The node of the fault tests (DatabaseOutageIT): a third copy of node A's directory on ports of its own,
+     * with these environment variables on top of every node's (its own DB_URL, through a proxy).
+     */
+    static ClusterNode outage(Map<String, String> overrides) {
+        return new ClusterNode("O", System.getProperty("outage.server.name"),
+                Integer.getInteger("outage.http.port"), Integer.getInteger("outage.https.port"), overrides);
+    }
+
     /** Starts the server and waits until the application answers /health/started (at most 5 minutes). */
     void start() throws Exception {
         server("start");

@@ -30,7 +30,18 @@ public final class Api {
     public static final String RUN = Long.toString(System.currentTimeMillis(), 36);
 
     private static final Client CLIENT = OpenApiContract.register(ClientBuilder.newBuilder().build(), BASE);
-    private static final Map<String, String> TOKENS = new java.util.HashMap<>();
+    /**
+     * Tokens by who they are for, each re-issued when older than {@link #TOKEN_REUSE}: the server's access
+     * tokens live 15 minutes (FACTORY_JWT_TTL_SECONDS=900), and a slow run of the suite outlives them.
+     */
+    private static final Map<String, IssuedToken> TOKENS = new java.util.HashMap<>();
+    private static final java.time.Duration TOKEN_REUSE = java.time.Duration.ofMinutes(10);
+
+    private record IssuedToken(String username, String token, long issuedAtNanos) {
+        boolean fresh() {
+            return System.nanoTime() - issuedAtNanos < TOKEN_REUSE.toNanos();
+        }
+    }
 
     static {
         awaitApplication();
@@ -112,22 +123,24 @@ public final class Api {
 
     /** The first super admin's token. */
     public static synchronized String adminToken() {
-        String token = TOKENS.get("super admin");
-        if (token == null) {
-            token = login(ADMIN, ADMIN_PASSWORD).getString("access_token");
-            TOKENS.put("super admin", token);
-        }
-        return token;
+        return cachedToken("super admin", () -> ADMIN);
     }
 
     /** A token of a fresh account with this role (created once per run by the super admin). */
     public static synchronized String tokenFor(String role) {
-        String token = TOKENS.get("role " + role);
-        if (token == null) {
-            token = login(createUser(role), PASSWORD).getString("access_token");
-            TOKENS.put("role " + role, token);
+        return cachedToken("role " + role, () -> createUser(role));
+    }
+
+    /** The cached token for {@code key}, or a new login of its account ({@code account} creates it once per run). */
+    private static String cachedToken(String key, java.util.function.Supplier<String> account) {
+        IssuedToken issued = TOKENS.get(key);
+        if (issued == null || !issued.fresh()) {
+            String username = issued == null ? account.get() : issued.username(); // the same account again
+            String password = username.equals(ADMIN) ? ADMIN_PASSWORD : PASSWORD;
+            issued = new IssuedToken(username, login(username, password).getString("access_token"), System.nanoTime());
+            TOKENS.put(key, issued);
         }
-        return token;
+        return issued.token();
     }
 
     /** Creates an account with this role as the super admin; returns its username. */
