@@ -42,7 +42,9 @@ import java.util.regex.Pattern;
  * <p>Only outcomes worth replaying are kept: a success, and a 409 (a business conflict such as
  * {@code INSUFFICIENT_STOCK} or {@code INVALID_TRANSITION}, which the same request meets again). Any
  * other answer (a 400 that failed validation, 401/403/404, 413, 415, 429, a 5xx) frees the key: the
- * request did nothing, and the client may correct it and retry with the same key.
+ * request did nothing, and the client may correct it and retry with the same key. Except a 503 because the
+ * database is unavailable: the key cannot be freed then (trying would wait for the database again), so it
+ * stays reserved until it counts as abandoned (see {@link #filter(ContainerRequestContext, ContainerResponseContext)}).
  * The body is hashed through the stream of {@link RequestBodyLimit} (pre-matching, so it wraps the
  * body first): a body over the limit is 413 after at most limit + 1 bytes, never buffered whole.
  */
