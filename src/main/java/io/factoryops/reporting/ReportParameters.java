@@ -49,13 +49,16 @@ public final class ReportParameters {
         String limit;
     }
 
-    /** {@code GET /api/reports/purchase-orders}. */
-    public static class PurchaseOrders extends Period {
+    /** The period and one supplier, for the reports about purchasing. */
+    public static class BySupplier extends Period {
         @QueryParam("supplier")
         @Parameter(description = "A supplier id", schema = @Schema(type = SchemaType.INTEGER, format = "int64",
                 minimum = "1"))
         String supplier;
+    }
 
+    /** {@code GET /api/reports/purchase-orders}. */
+    public static class PurchaseOrders extends BySupplier {
         @QueryParam("limit")
         @Parameter(description = "Overdue rows at most (default 100)",
                 schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "1000"))
@@ -63,12 +66,7 @@ public final class ReportParameters {
     }
 
     /** {@code GET /api/reports/suppliers}. */
-    public static class Suppliers extends Period {
-        @QueryParam("supplier")
-        @Parameter(description = "A supplier id", schema = @Schema(type = SchemaType.INTEGER, format = "int64",
-                minimum = "1"))
-        String supplier;
-
+    public static class Suppliers extends BySupplier {
         @QueryParam("limit")
         @Parameter(description = "Suppliers at most (default 100)",
                 schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "1000"))
