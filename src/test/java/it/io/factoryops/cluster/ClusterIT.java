@@ -105,8 +105,8 @@ class ClusterIT {
     @Test
     @Order(2)
     void aTokenIssuedByOneNodeIsAcceptedByTheOther() {
-        String fromA = login(A, Api.ADMIN, Api.ADMIN_PASSWORD);
-        String fromB = login(B, Api.ADMIN, Api.ADMIN_PASSWORD);
+        String fromA = A.token(Api.ADMIN, Api.ADMIN_PASSWORD);
+        String fromB = B.token(Api.ADMIN, Api.ADMIN_PASSWORD);
         String mounted = Tokens.keyId(Path.of(System.getProperty("cluster.keystore")),
                 System.getProperty("cluster.keystore.password"));
         assertEquals(mounted, Tokens.header(fromA).getString("kid"), "node A signs with the mounted key");
@@ -134,7 +134,7 @@ class ClusterIT {
     @Order(3)
     void aLogoutOnOneNodeIsHonouredOnTheOtherWithinTheTokenCheckCache() throws Exception {
         String username = Api.createUser("user");
-        JsonObject login = loginResponse(A, username, Api.PASSWORD);
+        JsonObject login = A.login(username, Api.PASSWORD);
         String token = login.getString("access_token");
         try (Response r = B.as(token, "api/auth/me").get()) {
             assertEquals(200, r.getStatus()); // B now remembers the token as good
@@ -212,7 +212,7 @@ class ClusterIT {
     @Test
     @Order(6)
     void theRateLimitOfOnePrincipalHoldsAcrossBothNodes() throws Exception {
-        String token = login(B, Api.createUser("user"), Api.PASSWORD);
+        String token = B.token(Api.createUser("user"), Api.PASSWORD);
         int limit = ClusterNode.AUTHENTICATED_PER_MINUTE;
         long start = System.nanoTime();
         List<Integer> statuses = Concurrently.run(2 * limit - 20, i -> {
@@ -271,7 +271,7 @@ class ClusterIT {
         int perClient = ClusterNode.AUTHENTICATED_PER_MINUTE / 2;
         List<String> clientTokens = new ArrayList<>();
         for (int t = 0; t < 8; t++) {
-            clientTokens.add(login(t % 2 == 0 ? A : B, Api.createUser("user"), Api.PASSWORD));
+            clientTokens.add((t % 2 == 0 ? A : B).token(Api.createUser("user"), Api.PASSWORD));
         }
         String body = orderBody(customer, product, 1);
         record Outcome(ClusterNode node, int status, long id) {
@@ -355,18 +355,6 @@ class ClusterIT {
         long now = generation();
         Thread.sleep(TimeUnit.SECONDS.toMillis(3L * ClusterNode.ANALYTICS_INTERVAL_SECONDS));
         assertTrue(generation() - now >= 2, "the timer keeps running every interval on " + survivor);
-    }
-
-    private static String login(ClusterNode node, String username, String password) {
-        return loginResponse(node, username, password).getString("access_token");
-    }
-
-    private static JsonObject loginResponse(ClusterNode node, String username, String password) {
-        try (Response r = node.anonymous("api/auth/login").post(json(
-                "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}"))) {
-            assertEquals(200, r.getStatus(), () -> "login on " + node);
-            return body(r);
-        }
     }
 
     private static int stockOn(ClusterNode node, String token, long product) {

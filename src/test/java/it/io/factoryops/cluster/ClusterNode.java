@@ -4,11 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import it.io.factoryops.support.Api;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
 import jakarta.ws.rs.client.Client;
 import jakarta.ws.rs.client.ClientBuilder;
+import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.client.Invocation;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
+import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -195,6 +200,26 @@ final class ClusterNode {
             Matcher m = REFRESHES.matcher(r.readEntity(String.class));
             return m.find() ? (long) Double.parseDouble(m.group(1)) : 0;
         }
+    }
+
+    /**
+     * The login answer of this node for these credentials (200 asserted). Its own JSON parsing, not Api's: Api's
+     * first use waits for the build's test server, which the tests of a fresh node may not have started.
+     */
+    JsonObject login(String username, String password) {
+        try (Response r = anonymous("api/auth/login").post(Entity.json(
+                "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}"))) {
+            String body = r.readEntity(String.class);
+            assertEquals(200, r.getStatus(), () -> "login on " + this + ": " + body);
+            try (JsonReader reader = Json.createReader(new StringReader(body))) {
+                return reader.readObject();
+            }
+        }
+    }
+
+    /** {@link #login}'s access token. */
+    String token(String username, String password) {
+        return login(username, password).getString("access_token");
     }
 
     Invocation.Builder anonymous(String path) {

@@ -55,7 +55,7 @@ class FirstStartIT {
             }
             assertTrue(generated != null, "the generated password in " + node.log());
 
-            JsonObject session = login(generated);
+            JsonObject session = node.login(Api.ADMIN, generated);
             assertTrue(session.getJsonObject("user").getBoolean("password_change_required"), session.toString());
             try (Response r = node.as(session.getString("access_token"), "api/auth/me").get()) {
                 assertEquals(200, r.getStatus());
@@ -79,20 +79,13 @@ class FirstStartIT {
             browser.awaitHeading("Dashboard");
             assertTrue(browser.all("#password-banner").isEmpty(), "no banner after a reload");
 
-            assertFalse(login(CHOSEN).getJsonObject("user").getBoolean("password_change_required"));
+            assertFalse(node.login(Api.ADMIN, CHOSEN).getJsonObject("user").getBoolean("password_change_required"));
             try (Response r = node.anonymous("api/auth/login").post(Entity.json(credentials(generated)))) {
                 assertEquals(401, r.getStatus(), "the generated password no longer signs in");
             }
         } finally {
             node.stop();
             database.drop();
-        }
-    }
-
-    private JsonObject login(String password) {
-        try (Response r = node.anonymous("api/auth/login").post(Entity.json(credentials(password)))) {
-            assertEquals(200, r.getStatus(), () -> "login on " + node + ": " + r.readEntity(String.class));
-            return read(r);
         }
     }
 

@@ -6,10 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import it.io.factoryops.support.Api;
 import it.io.factoryops.support.Tokens;
 import jakarta.json.Json;
-import jakarta.json.JsonReader;
-import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.core.Response;
-import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -45,8 +42,8 @@ class KeyRolloverIT {
         try {
             a.start();
             b.start();
-            String fromA = login(a);
-            String fromB = login(b);
+            String fromA = a.token(Api.ADMIN, Api.ADMIN_PASSWORD);
+            String fromB = b.token(Api.ADMIN, Api.ADMIN_PASSWORD);
             assertEquals(Tokens.keyId(OLD, PASSWORD), Tokens.header(fromA).getString("kid"), "A signs with the old key");
             assertEquals(Tokens.keyId(NEW, PASSWORD), Tokens.header(fromB).getString("kid"), "B signs with the new key");
             assertNotEquals(Tokens.header(fromA).getString("kid"), Tokens.header(fromB).getString("kid"));
@@ -68,17 +65,6 @@ class KeyRolloverIT {
                 }
             }
             database.drop();
-        }
-    }
-
-    private static String login(ClusterNode node) {
-        try (Response r = node.anonymous("api/auth/login").post(Entity.json(
-                "{\"username\":\"" + Api.ADMIN + "\",\"password\":\"" + Api.ADMIN_PASSWORD + "\"}"))) {
-            String body = r.readEntity(String.class);
-            assertEquals(200, r.getStatus(), () -> "login on " + node + ": " + body);
-            try (JsonReader reader = Json.createReader(new StringReader(body))) {
-                return reader.readObject().getString("access_token");
-            }
         }
     }
 }
