@@ -17,6 +17,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.eclipse.persistence.annotations.BatchFetch;
+import org.eclipse.persistence.annotations.BatchFetchType;
 
 /**
  * A customer's vehicle or machine in for service. It guards its own life: the transitions each status
@@ -83,10 +85,12 @@ public class ServiceTicket extends VersionedEntity {
 
     @OneToMany(mappedBy = "ticket", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("id")
+    @BatchFetch(BatchFetchType.IN)
     private List<Assignment> assignments = new ArrayList<>();
 
     @OneToMany(mappedBy = "ticket", cascade = CascadeType.ALL)
     @OrderBy("lineNo")
+    @BatchFetch(BatchFetchType.IN)
     private List<TicketPart> parts = new ArrayList<>();
 
     protected ServiceTicket() {

@@ -139,14 +139,7 @@ public class ServiceTicketService {
             }
             return where;
         });
-        List<Long> ids = found.data().stream().map(ServiceTicket::getId).toList();
-        if (!ids.isEmpty()) {
-            // the page's mechanics and parts in two queries, not two per ticket
-            em.createQuery("SELECT DISTINCT t FROM ServiceTicket t LEFT JOIN FETCH t.assignments WHERE t.id IN :ids",
-                    ServiceTicket.class).setParameter("ids", ids).getResultList();
-            em.createQuery("SELECT DISTINCT t FROM ServiceTicket t LEFT JOIN FETCH t.parts WHERE t.id IN :ids",
-                    ServiceTicket.class).setParameter("ids", ids).getResultList();
-        }
+        // the page's mechanics and parts load in one query each (@BatchFetch on ServiceTicket), not two per ticket
         Map<Long, String> names = mechanics.names(found.data().stream()
                 .flatMap(t -> t.getAssignments().stream()).map(Assignment::getMechanicId).distinct().toList());
         Map<Long, PartSummary> summaries = parts.summaries(found.data().stream()

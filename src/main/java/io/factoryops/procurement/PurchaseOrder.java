@@ -16,6 +16,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.persistence.annotations.BatchFetch;
+import org.eclipse.persistence.annotations.BatchFetchType;
 
 /**
  * A purchase order to a supplier. It guards its own life: which transition each status allows, four
@@ -77,6 +79,7 @@ public class PurchaseOrder extends VersionedEntity {
 
     @OneToMany(mappedBy = "purchaseOrder", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("lineNo")
+    @BatchFetch(BatchFetchType.IN)
     private List<PurchaseOrderLine> lines = new ArrayList<>();
 
     protected PurchaseOrder() {

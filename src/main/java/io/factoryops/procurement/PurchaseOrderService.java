@@ -91,13 +91,7 @@ public class PurchaseOrderService {
     public Page<PurchaseOrderResponse> list(PageRequest page, Filter filter) {
         Page<PurchaseOrder> found = JpaPaging.find(em, PurchaseOrder.class, page, SORT_ATTRIBUTES,
                 where(page, filter));
-        if (!found.data().isEmpty()) {
-            // the page's lines in one query, not one per order
-            em.createQuery("SELECT DISTINCT o FROM PurchaseOrder o LEFT JOIN FETCH o.lines WHERE o.id IN :ids",
-                            PurchaseOrder.class)
-                    .setParameter("ids", found.data().stream().map(PurchaseOrder::getId).toList())
-                    .getResultList();
-        }
+        // the page's lines load in one query (@BatchFetch on PurchaseOrder), not one per order
         Map<Long, PartSummary> partNames = parts.summaries(found.data().stream()
                 .flatMap(o -> o.getLines().stream()).map(PurchaseOrderLine::getPartId).distinct().toList(), "item_id");
         Map<Long, String> supplierNames = suppliers.names(found.data().stream()

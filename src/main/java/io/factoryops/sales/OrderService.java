@@ -136,13 +136,7 @@ public class OrderService {
     @Transactional
     public Page<OrderResponse> list(Caller caller, PageRequest page, Filter filter) {
         Page<SalesOrder> found = JpaPaging.find(em, SalesOrder.class, page, SORT_ATTRIBUTES, where(caller, filter));
-        if (!found.data().isEmpty()) {
-            // customers and lines of the whole page in one query, not one per order
-            em.createQuery("SELECT DISTINCT o FROM SalesOrder o JOIN FETCH o.customer LEFT JOIN FETCH o.lines "
-                            + "WHERE o.id IN :ids", SalesOrder.class)
-                    .setParameter("ids", found.data().stream().map(SalesOrder::getId).toList())
-                    .getResultList();
-        }
+        // the page's customers and lines load in one query each (@BatchFetch on SalesOrder), not one per order
         Map<Long, ProductSummary> summaries = products.summaries(found.data().stream()
                 .flatMap(o -> o.getLines().stream()).map(OrderLine::getProductId).distinct().toList());
         return found.map(o -> view(o, summaries));

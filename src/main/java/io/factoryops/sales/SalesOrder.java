@@ -18,6 +18,8 @@ import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.eclipse.persistence.annotations.BatchFetch;
+import org.eclipse.persistence.annotations.BatchFetchType;
 
 /**
  * A customer's order: lines with the unit price captured when it was placed, and its money computed
@@ -33,6 +35,7 @@ public class SalesOrder extends VersionedEntity {
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "customer_id", nullable = false, updatable = false)
+    @BatchFetch(BatchFetchType.IN)
     private Customer customer;
 
     /** The customer's id as a column (read only): an export reads it without loading the customer. */
@@ -70,6 +73,7 @@ public class SalesOrder extends VersionedEntity {
 
     @OneToMany(mappedBy = "order", cascade = CascadeType.PERSIST)
     @OrderBy("lineNo")
+    @BatchFetch(BatchFetchType.IN)
     private List<OrderLine> lines = new ArrayList<>();
 
     protected SalesOrder() {
