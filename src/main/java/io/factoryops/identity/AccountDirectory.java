@@ -30,6 +30,13 @@ public class AccountDirectory {
                 .setParameter("username", username).getResultList().stream().findFirst().map(AccountDirectory::of);
     }
 
+    /** Whether any account, active or deactivated, has this email (compared as stored: trimmed, lower case). */
+    @Transactional
+    public boolean emailInUse(String email) {
+        return !em.createQuery("SELECT u.id FROM UserAccount u WHERE u.email = :email", Long.class)
+                .setParameter("email", email).setMaxResults(1).getResultList().isEmpty();
+    }
+
     /** The customer record an account is linked to (a customer's token names its account), if any. */
     @Transactional
     public Optional<Long> customerOf(long accountId) {

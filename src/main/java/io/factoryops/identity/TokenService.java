@@ -257,7 +257,8 @@ public class TokenService {
         checks.remove(jti);
     }
 
-    static String sha256(String value) {
+    /** The hex SHA-256 of a random token: how tokens (refresh, registration confirmation) are stored. */
+    public static String sha256(String value) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                     .digest(value.getBytes(StandardCharsets.UTF_8)));

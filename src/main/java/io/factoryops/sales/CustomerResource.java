@@ -54,6 +54,9 @@ public class CustomerResource {
     CustomerService customers;
 
     @Inject
+    CustomerRegistrationService registrations;
+
+    @Inject
     AuthService auth;
 
     @Inject
@@ -73,15 +76,42 @@ public class CustomerResource {
     @PermitAll
     @Operation(operationId = "registerCustomer",
             summary = "Register as a customer", description = "Public, rate limited per client address like a "
-            + "login. Creates the customer record and a customer account (log in with the email at "
-            + "/api/customers/login) in one transaction; an email already in use is 409 CONFLICT, without saying "
-            + "by what; the password must meet the policy (400 WEAK_PASSWORD).")
-    @APIResponse(responseCode = "201", description = "Registered",
-            content = @Content(schema = @Schema(implementation = CustomerResponse.class)))
+            + "login. Always 202 with the same body, whether the address is free or already in use (by a customer "
+            + "or a staff account), so that the answer tells nobody who has an account. A free address is mailed "
+            + "a single-use confirmation token (valid factory.registration.token-hours, 24 h by default); only "
+            + "POST /api/customers/confirm creates the customer record and its customer account (log in with the "
+            + "email at /api/customers/login). An address in use is mailed a notice to its owner instead. A later "
+            + "registration of an unconfirmed address replaces the earlier one. At most "
+            + "factory.registration.mails-per-address-per-hour (3) registrations naming one address are acted on "
+            + "per hour; the rest change nothing and mail nothing (still 202). The password must meet the policy "
+            + "(400 WEAK_PASSWORD).")
+    @APIResponse(responseCode = "202", description = "Accepted: a confirmation mail is on its way if the address "
+            + "can be registered", content = @Content(schema = @Schema(implementation = RegistrationAccepted.class)))
+    @APIResponse(responseCode = "400", description = "VALIDATION_FAILED, MALFORMED_JSON, WEAK_PASSWORD")
     public Response register(@NotNull @Valid CustomerRegistration body) {
         // before any transaction: the bucket of registrations from this address, at the login rate
         rateLimiter.checkLogin(CurrentRequest.clientIpOrUnknown(), "customer registration");
-        CustomerResponse created = customers.register(body);
+        registrations.register(body);
+        return Response.accepted(RegistrationAccepted.INSTANCE).build();
+    }
+
+    @POST
+    @Path("confirm")
+    @PermitAll
+    @Operation(operationId = "confirmCustomerRegistration",
+            summary = "Confirm a customer registration", description = "Public, rate limited per client address "
+            + "like a login. The token from the registration's mail, once: creates the customer record and its "
+            + "customer account, in one transaction. 400 INVALID_CONFIRMATION_TOKEN when unknown or used already, "
+            + "410 CONFIRMATION_TOKEN_EXPIRED when expired (register again), 409 CONFLICT when the address was "
+            + "taken since.")
+    @APIResponse(responseCode = "201", description = "Confirmed: the customer",
+            content = @Content(schema = @Schema(implementation = CustomerResponse.class)))
+    @APIResponse(responseCode = "400", description = "VALIDATION_FAILED, MALFORMED_JSON, INVALID_CONFIRMATION_TOKEN "
+            + "(unknown or used already)")
+    @APIResponse(responseCode = "410", description = "CONFIRMATION_TOKEN_EXPIRED: register again")
+    public Response confirm(@NotNull @Valid RegistrationConfirmation body) {
+        rateLimiter.checkLogin(CurrentRequest.clientIpOrUnknown(), "customer confirmation");
+        CustomerResponse created = registrations.confirm(body.token());
         return Response.created(uriInfo.getBaseUriBuilder().path("customers").path(Long.toString(created.id())).build())
                 .tag(ETags.of(created.version())).entity(created).build();
     }

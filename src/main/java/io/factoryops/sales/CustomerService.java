@@ -1,7 +1,5 @@
 package io.factoryops.sales;
 
-import io.factoryops.identity.Role;
-import io.factoryops.identity.UserService;
 import io.factoryops.platform.Text;
 import io.factoryops.platform.audit.AuditService;
 import io.factoryops.platform.db.Constraints;
@@ -33,9 +31,6 @@ public class CustomerService {
 
     @PersistenceContext(unitName = "factory")
     EntityManager em;
-
-    @Inject
-    UserService users;
 
     @Inject
     AuditService audit;
@@ -70,26 +65,11 @@ public class CustomerService {
         return CustomerResponse.of(find(id));
     }
 
-    /**
-     * Self-service: the customer record and a {@code customer} account linked to it (username
-     * {@code customer-<id>}; customers log in with their email), in one transaction. An email taken by
-     * either is one 409 CONFLICT that does not say which.
-     */
+    /** Whether a customer record has this email (compared as stored: trimmed, lower case). */
     @Transactional
-    public CustomerResponse register(CustomerRegistration request) {
-        try {
-            CustomerResponse customer = create(new CustomerRequest(request.name(), request.email(), request.phone(),
-                    request.address()));
-            users.createLinked(Role.CUSTOMER, "customer-" + customer.id(), request.email(), request.name().trim(),
-                    request.password(), null, customer.id());
-            return customer;
-        } catch (ApiException e) {
-            if (e.code() == ErrorCode.ALREADY_EXISTS) {
-                throw new ApiException(ErrorCode.CONFLICT, "This email address cannot be registered; sign in or "
-                        + "use another one");
-            }
-            throw e;
-        }
+    public boolean emailInUse(String email) {
+        return !em.createQuery("SELECT c.id FROM Customer c WHERE c.email = :email", Long.class)
+                .setParameter("email", email).setMaxResults(1).getResultList().isEmpty();
     }
 
     @Transactional

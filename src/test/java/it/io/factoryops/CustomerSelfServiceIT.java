@@ -6,95 +6,239 @@ import static it.io.factoryops.support.Api.assertProblem;
 import static it.io.factoryops.support.Api.body;
 import static it.io.factoryops.support.Api.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import it.io.factoryops.support.Api;
-import it.io.factoryops.support.OpenApiContract;
+import it.io.factoryops.support.Mailbox;
+import it.io.factoryops.support.SelfService;
 import jakarta.json.JsonObject;
-import jakarta.ws.rs.client.Client;
-import jakarta.ws.rs.client.ClientBuilder;
 import jakarta.ws.rs.core.Response;
-import java.net.InetAddress;
-import java.util.concurrent.ThreadLocalRandom;
-import org.apache.http.client.config.RequestConfig;
-import org.apache.http.impl.client.HttpClientBuilder;
-import org.jboss.resteasy.client.jaxrs.ResteasyClientBuilder;
-import org.jboss.resteasy.client.jaxrs.engines.ApacheHttpClient43Engine;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Customers register, sign in, open their own service tickets and see only those. */
+/**
+ * Customers register, confirm by mail (GreenMail on the test server's mail port), sign in, open their own
+ * service tickets and see only those. The registration tells nobody whether an address has an account: the
+ * same 202 and body for a free address and a taken one (customer or staff), a mail to the address either way,
+ * and nothing exists before the confirmation.
+ */
 class CustomerSelfServiceIT {
 
-    @Test
-    void registerLogInOpenAndFollowOwnTickets() {
-        String email = Api.uniqueEmail("self");
-        long customer = register(email);
-        String token = login(email);
-        try (Response r = as(token, "api/auth/me").get()) {
-            JsonObject me = body(r);
-            assertEquals("customer", me.getString("role"));
-            assertEquals(customer, me.getJsonNumber("customer_id").longValue());
-        }
-        long ticket;
-        try (Response r = as(token, "api/service-tickets").post(json("{\"description\":\"Engine knocks\","
-                + "\"vin\":\"1HGCM82633A004352\"}"))) {
-            assertEquals(201, r.getStatus());
-            JsonObject created = body(r);
-            assertEquals(customer, created.getJsonNumber("customer_id").longValue());
-            ticket = created.getJsonNumber("id").longValue();
-        }
-        try (Response r = as(token, "api/customers/my-tickets", "status", "open").get()) {
-            JsonObject page = body(r);
-            assertEquals(200, r.getStatus());
-            assertEquals(1, page.getJsonObject("pagination").getInt("total"));
-            assertEquals(ticket, page.getJsonArray("data").getJsonObject(0).getJsonNumber("id").longValue());
-        }
-        // another customer sees none of it, and cannot open a ticket for this one
-        String otherEmail = Api.uniqueEmail("self");
-        register(otherEmail);
-        String other = login(otherEmail);
-        try (Response r = as(other, "api/customers/my-tickets").get()) {
-            assertEquals(0, body(r).getJsonObject("pagination").getInt("total"));
-        }
-        try (Response r = as(other, "api/service-tickets").post(json("{\"customer_id\":" + customer
-                + ",\"description\":\"Not mine\"}"))) {
-            assertEquals("customer_id", assertProblem(r, 404, "NOT_FOUND").getJsonArray("errors").getJsonObject(0)
-                    .getString("field"));
-        }
-        // staff routes stay closed to customers
-        try (Response r = as(token, "api/service-tickets/" + ticket).get()) {
-            assertProblem(r, 403, "FORBIDDEN");
-        }
-        // the manager sees it among all tickets
-        try (Response r = as(Api.tokenFor("manager"), "api/service-tickets/" + ticket).get()) {
-            assertEquals(200, r.getStatus());
+    private static final String OTHER_PASSWORD = "Another-Passw0rd-77";
+    private static Mailbox mailbox;
+
+    @BeforeAll
+    static void openMailbox() {
+        mailbox = Mailbox.open();
+    }
+
+    @AfterAll
+    static void closeMailbox() {
+        if (mailbox != null) {
+            mailbox.close();
         }
     }
 
     @Test
-    void aTakenEmailIsOneConflictAndOnlyCustomersLogInHere() {
-        String email = Api.uniqueEmail("self");
-        register(email);
-        try (Response r = anonymous("api/customers/register").post(json(registration(email, Api.PASSWORD)))) {
-            assertProblem(r, 409, "CONFLICT");
+    void registerConfirmLogInOpenAndFollowOwnTickets() {
+        try (SelfService self = SelfService.fromOwnAddress()) {
+            String email = Api.uniqueEmail("self");
+            self.register("Self Service", email, Api.PASSWORD);
+            // nothing exists before the confirmation: no login, no customer
+            try (Response r = self.login(email, Api.PASSWORD)) {
+                assertProblem(r, 401, "INVALID_CREDENTIALS");
+            }
+            assertEquals(0, customersWithEmail(email));
+            long customer;
+            try (Response r = self.confirm(SelfService.token(mailbox, email, 1))) {
+                assertEquals(201, r.getStatus());
+                assertNotNull(r.getLocation());
+                JsonObject created = body(r);
+                assertEquals(email, created.getString("email"));
+                assertEquals("Self Service", created.getString("name"));
+                customer = created.getJsonNumber("id").longValue();
+            }
+            String token = self.token(email, Api.PASSWORD);
+            try (Response r = as(token, "api/auth/me").get()) {
+                JsonObject me = body(r);
+                assertEquals("customer", me.getString("role"));
+                assertEquals(customer, me.getJsonNumber("customer_id").longValue());
+            }
+            long ticket;
+            try (Response r = as(token, "api/service-tickets").post(json("{\"description\":\"Engine knocks\","
+                    + "\"vin\":\"1HGCM82633A004352\"}"))) {
+                assertEquals(201, r.getStatus());
+                JsonObject created = body(r);
+                assertEquals(customer, created.getJsonNumber("customer_id").longValue());
+                ticket = created.getJsonNumber("id").longValue();
+            }
+            try (Response r = as(token, "api/customers/my-tickets", "status", "open").get()) {
+                JsonObject page = body(r);
+                assertEquals(200, r.getStatus());
+                assertEquals(1, page.getJsonObject("pagination").getInt("total"));
+                assertEquals(ticket, page.getJsonArray("data").getJsonObject(0).getJsonNumber("id").longValue());
+            }
+            // another customer sees none of it, and cannot open a ticket for this one
+            String otherEmail = Api.uniqueEmail("self");
+            self.registerAndConfirm(mailbox, "Other Customer", otherEmail);
+            String other = self.token(otherEmail, Api.PASSWORD);
+            try (Response r = as(other, "api/customers/my-tickets").get()) {
+                assertEquals(0, body(r).getJsonObject("pagination").getInt("total"));
+            }
+            try (Response r = as(other, "api/service-tickets").post(json("{\"customer_id\":" + customer
+                    + ",\"description\":\"Not mine\"}"))) {
+                assertEquals("customer_id", assertProblem(r, 404, "NOT_FOUND").getJsonArray("errors")
+                        .getJsonObject(0).getString("field"));
+            }
+            // staff routes stay closed to customers
+            try (Response r = as(token, "api/service-tickets/" + ticket).get()) {
+                assertProblem(r, 403, "FORBIDDEN");
+            }
+            // the manager sees it among all tickets
+            try (Response r = as(Api.tokenFor("manager"), "api/service-tickets/" + ticket).get()) {
+                assertEquals(200, r.getStatus());
+            }
         }
-        // an email held by a staff account only: the same answer
+    }
+
+    /**
+     * The attacker's view: registering a customer's address and a staff member's address answers exactly what a
+     * free address answers (status and body), creates nothing, takes over nothing (the new password does not
+     * sign in, the owner's still does), and mails the owner a notice instead of a token; each refusal is an
+     * audit row naming the address.
+     */
+    @Test
+    void aTakenAddressAnswersLikeAFreeOneAndCreatesNothing() {
+        try (SelfService self = SelfService.fromOwnAddress()) {
+            JsonObject free = self.register("Free Address", Api.uniqueEmail("free"), Api.PASSWORD);
+
+            String customerEmail = Api.uniqueEmail("taken");
+            self.registerAndConfirm(mailbox, "First Owner", customerEmail);
+            JsonObject takenByCustomer = self.register("Squatter", customerEmail, OTHER_PASSWORD);
+            assertEquals(free, takenByCustomer);
+
+            String staff = Api.createUser("user");
+            String staffEmail = staff + "@it.example";
+            JsonObject takenByStaff = self.register("Squatter", staffEmail.toUpperCase(), OTHER_PASSWORD);
+            assertEquals(free, takenByStaff);
+
+            // the owners are told, and get no token
+            assertTrue(Mailbox.text(mailbox.await(customerEmail, SelfService.TAKEN_SUBJECT))
+                    .contains("already in use"));
+            mailbox.await(staffEmail, SelfService.TAKEN_SUBJECT);
+            assertEquals(1, mailbox.received(customerEmail, SelfService.CONFIRM_SUBJECT).size());
+            assertEquals(0, mailbox.received(staffEmail, SelfService.CONFIRM_SUBJECT).size());
+
+            // nothing was created or taken over
+            assertEquals(1, customersWithEmail(customerEmail));
+            assertEquals(0, customersWithEmail(staffEmail));
+            for (String email : new String[] {customerEmail, staffEmail}) {
+                try (Response r = self.login(email, OTHER_PASSWORD)) {
+                    assertProblem(r, 401, "INVALID_CREDENTIALS");
+                }
+            }
+            self.token(customerEmail, Api.PASSWORD);
+            assertFalse(Api.login(staff, Api.PASSWORD).getString("access_token").isEmpty());
+            // the staff account does not sign in as a customer either
+            try (Response r = self.login(staffEmail, Api.PASSWORD)) {
+                assertProblem(r, 401, "INVALID_CREDENTIALS");
+            }
+
+            // each refusal is counted against its address
+            for (String email : new String[] {customerEmail, staffEmail}) {
+                try (Response r = as(Api.adminToken(), "api/audit-logs", "action", "REGISTRATION_REFUSED",
+                        "entity_id", email).get()) {
+                    assertEquals(1, body(r).getJsonObject("pagination").getInt("total"), email);
+                }
+            }
+
+            // what the request itself gets wrong is still said
+            try (Response r = self.postRegistration("Weak", Api.uniqueEmail("weak"), "short")) {
+                assertProblem(r, 400, "WEAK_PASSWORD");
+            }
+            try (Response r = self.request("api/customers/register").post(json("{\"name\":\"X\"}"))) {
+                assertProblem(r, 400, "VALIDATION_FAILED");
+            }
+        }
+    }
+
+    /**
+     * An unconfirmed registration takes nothing: registering the address again replaces it (the first token no
+     * longer works), a token works once, and an unknown token is refused like a used one.
+     */
+    @Test
+    void anUnconfirmedRegistrationIsReplacedAndATokenWorksOnce() {
+        try (SelfService self = SelfService.fromOwnAddress()) {
+            String email = Api.uniqueEmail("pending");
+            self.register("Squatter", email, OTHER_PASSWORD);
+            String first = SelfService.token(mailbox, email, 1);
+            self.register("Real Owner", email, Api.PASSWORD);
+            String second = SelfService.token(mailbox, email, 2);
+            try (Response r = self.confirm(first)) {
+                assertProblem(r, 400, "INVALID_CONFIRMATION_TOKEN");
+            }
+            try (Response r = self.confirm(second)) {
+                assertEquals(201, r.getStatus());
+                assertEquals("Real Owner", body(r).getString("name"));
+            }
+            try (Response r = self.confirm(second)) {
+                assertProblem(r, 400, "INVALID_CONFIRMATION_TOKEN");
+            }
+            try (Response r = self.confirm("x".repeat(43))) {
+                assertProblem(r, 400, "INVALID_CONFIRMATION_TOKEN");
+            }
+            try (Response r = self.request("api/customers/confirm").post(json("{}"))) {
+                assertProblem(r, 400, "VALIDATION_FAILED");
+            }
+            try (Response r = self.login(email, OTHER_PASSWORD)) {
+                assertProblem(r, 401, "INVALID_CREDENTIALS");
+            }
+            self.token(email, Api.PASSWORD);
+            assertEquals(1, customersWithEmail(email));
+        }
+    }
+
+    /**
+     * At most 3 registrations naming one address are acted on per hour (factory.registration.mails-per-address-
+     * per-hour): the rest still answer 202 but mail nothing and change nothing, for a free address and a taken
+     * one alike.
+     */
+    @Test
+    void mailToOneAddressIsCapped() {
+        try (SelfService self = SelfService.fromOwnAddress()) {
+            String free = Api.uniqueEmail("flooded");
+            String staffEmail = Api.createUser("user") + "@it.example";
+            JsonObject first = self.register("Flood", free, Api.PASSWORD);
+            for (int i = 0; i < 3; i++) {
+                assertEquals(first, self.register("Flood", free, Api.PASSWORD));
+            }
+            for (int i = 0; i < 4; i++) {
+                assertEquals(first, self.register("Flood", staffEmail, Api.PASSWORD));
+            }
+            // a mail registered after all of them arrives after them (the outbox sends in order)
+            String control = Api.uniqueEmail("control");
+            self.register("Control", control, Api.PASSWORD);
+            SelfService.token(mailbox, control, 1);
+            mailbox.await(staffEmail, SelfService.TAKEN_SUBJECT, 3);
+            String third = SelfService.token(mailbox, free, 3);
+            assertEquals(3, mailbox.received(free, SelfService.CONFIRM_SUBJECT).size());
+            assertEquals(3, mailbox.received(staffEmail, SelfService.TAKEN_SUBJECT).size());
+            // the fourth registration of the free address changed nothing: the third token still works
+            try (Response r = self.confirm(third)) {
+                assertEquals(201, r.getStatus());
+            }
+        }
+    }
+
+    @Test
+    void onlyCustomersSeeTheirTickets() {
         String staff = Api.createUser("user");
-        try (Response r = anonymous("api/customers/register").post(json(registration(staff + "@it.example",
-                Api.PASSWORD)))) {
-            assertProblem(r, 409, "CONFLICT");
-        }
         try (Response r = anonymous("api/customers/login").post(json("{\"username\":\"" + staff
                 + "\",\"password\":\"" + Api.PASSWORD + "\"}"))) {
             assertProblem(r, 401, "INVALID_CREDENTIALS");
-        }
-        try (Response r = anonymous("api/customers/register").post(json(registration(Api.uniqueEmail("weak"),
-                "short")))) {
-            assertProblem(r, 400, "WEAK_PASSWORD");
-        }
-        try (Response r = anonymous("api/customers/register").post(json("{\"name\":\"X\"}"))) {
-            assertProblem(r, 400, "VALIDATION_FAILED");
         }
         for (String role : new String[] {"user", "manager", "mechanic"}) {
             try (Response r = as(Api.tokenFor(role), "api/customers/my-tickets").get()) {
@@ -117,68 +261,47 @@ class CustomerSelfServiceIT {
     /**
      * Registration is rate limited like a login: 10 a minute per client address on the test server (the
      * default factory.rate-limit.login-per-minute), then 429 with Retry-After and RateLimit-* headers. The
-     * requests come from an address of their own in the loopback range (127.0.x.y), so that this test and the
-     * other registrations of the suite, all from 127.0.0.1, do not use up each other's bucket.
+     * requests come from an address of their own in the loopback range, so that this test and the other
+     * registrations of the suite do not use up each other's bucket.
      */
     @Test
-    void registrationIsRateLimitedPerAddressLikeALogin() throws Exception {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        InetAddress address = InetAddress.getByAddress(new byte[] {127, 0, (byte) random.nextInt(1, 250),
-                (byte) random.nextInt(2, 250)});
-        Client client = OpenApiContract.register(((ResteasyClientBuilder) ClientBuilder.newBuilder())
-                .httpEngine(new ApacheHttpClient43Engine(HttpClientBuilder.create().setDefaultRequestConfig(
-                        RequestConfig.custom().setLocalAddress(address).build()).build(), true))
-                .build(), Api.BASE);
-        try {
+    void registrationIsRateLimitedPerAddressLikeALogin() {
+        try (SelfService flood = SelfService.fromOwnAddress(); SelfService other = SelfService.fromOwnAddress()) {
             Response limited = null;
-            int created = 0;
+            int accepted = 0;
             long start = System.nanoTime();
             for (int i = 0; i < 30 && limited == null; i++) {
-                Response r = client.target(Api.BASE).path("api/customers/register").request()
-                        .post(json(registration(Api.uniqueEmail("flood"), Api.PASSWORD)));
+                Response r = flood.postRegistration("Flood", Api.uniqueEmail("flood"), Api.PASSWORD);
                 if (r.getStatus() == 429) {
                     limited = r;
                 } else {
-                    assertEquals(201, r.getStatus());
+                    assertEquals(202, r.getStatus());
                     r.close();
-                    created++;
+                    accepted++;
                 }
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             assertNotNull(limited, "no 429 after 30 registrations from one address");
             // 10 at once, then one more every 6 s while the loop runs
             int refilled = (int) Math.ceil(seconds / 6);
-            int allowed = created;
-            assertTrue(created >= 10 && created <= 10 + refilled, () -> allowed + " registrations in " + seconds + " s");
+            int allowed = accepted;
+            assertTrue(accepted >= 10 && accepted <= 10 + refilled, () -> allowed + " registrations in " + seconds
+                    + " s");
             assertTrue(Long.parseLong(limited.getHeaderString("Retry-After")) >= 1);
             assertEquals("10", limited.getHeaderString("RateLimit-Limit"));
             assertEquals("0", limited.getHeaderString("RateLimit-Remaining"));
             assertNotNull(limited.getHeaderString("RateLimit-Reset"));
             assertProblem(limited, 429, "RATE_LIMITED");
-            // the limit is the address's: a registration from 127.0.0.1 still goes through
-            register(Api.uniqueEmail("self"));
-        } finally {
-            client.close();
+            // the limit is the address's: a registration from another address still goes through
+            other.register("Other", Api.uniqueEmail("self"), Api.PASSWORD);
         }
     }
 
-    private static long register(String email) {
-        try (Response r = anonymous("api/customers/register").post(json(registration(email, Api.PASSWORD)))) {
-            assertEquals(201, r.getStatus());
-            return body(r).getJsonNumber("id").longValue();
-        }
-    }
-
-    private static String login(String email) {
-        try (Response r = anonymous("api/customers/login").post(json("{\"email\":\"" + email + "\",\"password\":\""
-                + Api.PASSWORD + "\"}"))) {
+    private static int customersWithEmail(String email) {
+        try (Response r = as(Api.tokenFor("admin"), "api/customers", "q", email).get()) {
             assertEquals(200, r.getStatus());
-            return body(r).getString("access_token");
+            return (int) body(r).getJsonArray("data").getValuesAs(JsonObject.class).stream()
+                    .filter(c -> c.getString("email").equalsIgnoreCase(email)).count();
         }
-    }
-
-    private static String registration(String email, String password) {
-        return "{\"name\":\"Self Service\",\"email\":\"" + email + "\",\"password\":\"" + password
-                + "\",\"phone\":\"+1 555 0100\",\"address\":\"3 Elm Street\"}";
     }
 }

@@ -13,6 +13,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import it.io.factoryops.support.Api;
 import it.io.factoryops.support.Concurrently;
 import it.io.factoryops.support.Fixtures;
+import it.io.factoryops.support.Mailbox;
+import it.io.factoryops.support.SelfService;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.ws.rs.core.Response;
@@ -32,19 +34,13 @@ class ServiceTicketIT {
 
     @Test
     void theWholeLifeWithACustomerAManagerAndTwoMechanics() {
-        // the customer registers and opens the ticket themselves
+        // the customer registers (confirming by mail) and opens the ticket themselves
         String email = Api.uniqueEmail("owner");
         long customer;
-        try (Response r = anonymous("api/customers/register").post(json("{\"name\":\"Ticket Owner\",\"email\":\""
-                + email + "\",\"password\":\"" + Api.PASSWORD + "\"}"))) {
-            assertEquals(201, r.getStatus());
-            customer = body(r).getJsonNumber("id").longValue();
-        }
         String customerToken;
-        try (Response r = anonymous("api/customers/login").post(json("{\"email\":\"" + email + "\",\"password\":\""
-                + Api.PASSWORD + "\"}"))) {
-            assertEquals(200, r.getStatus());
-            customerToken = body(r).getString("access_token");
+        try (Mailbox mailbox = Mailbox.open(); SelfService self = SelfService.fromOwnAddress()) {
+            customer = self.registerAndConfirm(mailbox, "Ticket Owner", email).getJsonNumber("id").longValue();
+            customerToken = self.token(email, Api.PASSWORD);
         }
         JsonObject ana = Fixtures.mechanic();
         JsonObject ben = Fixtures.mechanic();

@@ -64,6 +64,10 @@ public class RateLimiter {
     long accountFailuresPerHour;
 
     @Inject
+    @ConfigProperty(name = "factory.registration.mails-per-address-per-hour", defaultValue = "3")
+    long registrationMailsPerHour;
+
+    @Inject
     BucketStore store;
 
     private final AtomicLong lastWarning = new AtomicLong(System.nanoTime() - WARN_EVERY_NANOS);
@@ -146,6 +150,17 @@ public class RateLimiter {
      */
     public void countAccountFailure(String account) {
         failClosed(() -> accountBucket(account).tryConsume(1));
+    }
+
+    /**
+     * Counts one customer registration naming this email address, from whatever client; whether the address may
+     * still be written to (false past {@code factory.registration.mails-per-address-per-hour}), so that nobody
+     * can flood an inbox through the registration form. Every registration counts, of a free address or a taken
+     * one alike: the answer, and its timing, do not tell which. Fails closed (503) like the login limits.
+     */
+    public boolean tryRegistrationMail(String email) {
+        return failClosed(() -> consume("registration:" + email.toLowerCase(Locale.ROOT), registrationMailsPerHour,
+                Duration.ofHours(1)).allowed());
     }
 
     private Bucket accountBucket(String account) {
