@@ -24,8 +24,9 @@ import java.util.regex.Pattern;
  *       shape; prints requests/s, p50/p90/p99/max and the answers by status.
  *   java bench/InventoryLoad.java receive BASE PASSWORD [orders=200] [lines=20] [warmup orders=50]
  *       Creates a supplier, then `warmup + orders` purchase orders of `lines` lines each on distinct
- *       parts (the first active parts of GET /api/inventory/items), submits each as the super admin and
- *       approves it as a second admin (never the creator), then receives each one whole with
+ *       parts (the first active parts of GET /api/inventory/items), created and submitted by a manager and
+ *       approved by an admin (four eyes: two accounts the super admin creates, neither tied to the other;
+ *       If-Match of the submitted version), then receives each one whole with
  *       POST /api/purchase-orders/{id}/receive (one caller, one after the other: the latency of one
  *       receipt, not the throughput); the first `warmup` are not measured.
  */
@@ -112,6 +113,11 @@ public class InventoryLoad {
                 + "@bench.example\",\"password\":\"" + password + "\",\"full_name\":\"Bench approver\","
                 + "\"role\":\"admin\"}", 201);
         String approverToken = login(base, approver, password);
+        String requester = "bench-requester-" + run;
+        call(base, token, "POST", "/api/auth/register", "{\"username\":\"" + requester + "\",\"email\":\""
+                + requester + "@bench.example\",\"password\":\"" + password + "\",\"full_name\":\"Bench requester\","
+                + "\"role\":\"manager\"}", 201);
+        String requesterToken = login(base, requester, password);
         List<Long> parts = new ArrayList<>();
         for (int page = 1; parts.size() < lines; page++) {
             String body = call(base, token, "GET", "/api/inventory/items?active=true&per_page=100&page=" + page, null,
@@ -129,9 +135,14 @@ public class InventoryLoad {
                 body.append(i == 0 ? "" : ",").append("{\"item_id\":").append(parts.get(i))
                         .append(",\"quantity\":").append(5 + i).append(",\"unit_cost\":").append(1 + i).append(".25}");
             }
-            long po = id(call(base, token, "POST", "/api/purchase-orders", body.append("]}").toString(), 201));
-            call(base, token, "POST", "/api/purchase-orders/" + po + "/submit", null, 200);
-            call(base, approverToken, "POST", "/api/purchase-orders/" + po + "/approve", null, 200);
+            long po = id(call(base, requesterToken, "POST", "/api/purchase-orders", body.append("]}").toString(), 201));
+            Matcher version = Pattern.compile("\"version\":(\\d+)").matcher(
+                    call(base, requesterToken, "POST", "/api/purchase-orders/" + po + "/submit", null, 200));
+            if (!version.find()) {
+                throw new IllegalStateException("no version in the submitted purchase order " + po);
+            }
+            call(base, approverToken, "POST", "/api/purchase-orders/" + po + "/approve", null, 200,
+                    "\"" + version.group(1) + "\"");
             ids.add(po);
         }
         System.out.printf("%d purchase orders of %d lines created, submitted, approved in %d ms%n", ids.size(), lines,
@@ -179,8 +190,17 @@ public class InventoryLoad {
 
     static String call(String base, String token, String method, String path, String body, int expected)
             throws Exception {
+        return call(base, token, method, path, body, expected, null);
+    }
+
+    /** With {@code If-Match} when {@code ifMatch} is not null. */
+    static String call(String base, String token, String method, String path, String body, int expected,
+                       String ifMatch) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + token);
+        if (ifMatch != null) {
+            b.header("If-Match", ifMatch);
+        }
         if (body != null) {
             b.header("Content-Type", "application/json");
         }

@@ -1,8 +1,9 @@
 // Purchase orders: the list, one order with the transitions it allows — approve and reject only for an
-// admin who did not create it (the API refuses the creator: SELF_APPROVAL) —, receiving a delivery line by
-// line, and a new order (draft, then submit).
+// admin who did not create, last edit or submit it (the API refuses them: SELF_APPROVAL, and accounts tied
+// to theirs: RELATED_ACCOUNT), sent with the If-Match of the version on screen —, receiving a delivery line
+// by line, and a new order (draft, then submit).
 import { h, heading, money, num, when, link, table, badge, field } from '../dom.js';
-import { call, get } from '../api.js';
+import { call } from '../api.js';
 import { onSubmit, actionButton, keyedBody, text, int } from '../forms.js';
 import { can, me, navigate, refreshScreen } from '../main.js';
 import { pagedList, textInput, choice } from '../list.js';
@@ -25,14 +26,14 @@ export async function purchaseOrdersView() {
     }));
 }
 
-function rejectForm(po) {
+function rejectForm(po, etag) {
   const form = h('form.card', { novalidate: true, 'aria-label': 'Reject' },
     field('Reason for rejecting', h('input', { name: 'reason', maxlength: 500 })),
     h('button.danger', { type: 'submit', 'data-action': 'reject' }, 'Reject'));
   const keyFor = keyedBody();
   onSubmit(form, (data) => {
     const body = { reason: text(data.get('reason')) };
-    return call('POST', `/api/purchase-orders/${po.id}/reject`, { body, idempotencyKey: keyFor(body) });
+    return call('POST', `/api/purchase-orders/${po.id}/reject`, { body, etag, idempotencyKey: keyFor(body) });
   }, refreshScreen);
   return form;
 }
@@ -54,20 +55,24 @@ function receiveForm(po) {
 }
 
 export async function purchaseOrderView(id) {
-  const po = await get(`/api/purchase-orders/${id}`);
-  const own = po.created_by === me.user.username;
-  const allowed = po.allowed_transitions.filter((t) => !['approve', 'reject'].includes(t) || (can('admin') && !own));
+  // approve and reject act on the version on screen: its ETag goes with them (412 if it changed meanwhile)
+  const { data: po, etag } = await call('GET', `/api/purchase-orders/${id}`);
+  const own = [po.created_by, po.last_edited_by, po.submitted_by].includes(me.user.username);
+  const decides = (t) => ['approve', 'reject'].includes(t);
+  const allowed = po.allowed_transitions.filter((t) => !decides(t) || (can('admin') && !own));
   const buttons = allowed.filter((t) => VERB[t]).map((t) => actionButton(VERB[t],
-    () => call('POST', `/api/purchase-orders/${po.id}/${t}`).then(refreshScreen), { 'data-action': t, class: t === 'cancel' ? 'danger' : '' }));
+    () => call('POST', `/api/purchase-orders/${po.id}/${t}`, decides(t) ? { etag } : {}).then(refreshScreen),
+    { 'data-action': t, class: t === 'cancel' ? 'danger' : '' }));
   const awaiting = po.status === 'pending' && own && can('admin')
-    ? h('p.notice', 'You created this purchase order: another administrator approves or rejects it.') : null;
+    ? h('p.notice', 'You created, edited or submitted this purchase order: another administrator approves or rejects it.') : null;
   return h('div',
     heading(`Purchase order ${po.po_number}`, badge(po.status)),
     h('dl.facts',
       h('dt', 'Supplier'), h('dd', po.supplier_name),
       h('dt', 'Expected'), h('dd', po.expected_date || '—'),
       h('dt', 'Created by'), h('dd', po.created_by),
-      h('dt', 'Submitted'), h('dd', when(po.submitted_at)),
+      po.last_edited_by !== po.created_by ? [h('dt', 'Last edited by'), h('dd', po.last_edited_by)] : null,
+      h('dt', 'Submitted'), h('dd', po.submitted_by ? `${po.submitted_by}, ${when(po.submitted_at)}` : when(po.submitted_at)),
       po.approved_by ? [h('dt', 'Approved by'), h('dd', { 'data-figure': 'approved_by' }, `${po.approved_by}, ${when(po.approved_at)}`)] : null,
       po.rejected_by ? [h('dt', 'Rejected by'), h('dd', `${po.rejected_by}: ${po.rejection_reason}`)] : null,
       h('dt', 'Notes'), h('dd', po.notes || '—')),
@@ -77,7 +82,7 @@ export async function purchaseOrderView(id) {
     h('dl.totals', h('dt', 'Total'), h('dd', money(po.total_amount))),
     awaiting,
     buttons.length ? h('div.actions', buttons) : null,
-    allowed.includes('reject') ? rejectForm(po) : null,
+    allowed.includes('reject') ? rejectForm(po, etag) : null,
     allowed.includes('receive') ? receiveForm(po) : null,
     h('p', link('/app/purchase-orders', '← All purchase orders')));
 }

@@ -5,12 +5,14 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * Tells other features who the active accounts are (the recipients of notifications), without handing out
- * the entity: id, username and email only. Joins the caller's transaction.
+ * Tells other features who the active accounts are (the recipients of notifications) and how two accounts are
+ * tied (four eyes), without handing out the entity: id, username and email only. Joins the caller's transaction.
  */
 @ApplicationScoped
 public class AccountDirectory {
@@ -54,6 +56,38 @@ public class AccountDirectory {
         return em.createQuery("SELECT u FROM UserAccount u WHERE u.role IN :roles AND u.active = TRUE ORDER BY u.id",
                         UserAccount.class)
                 .setParameter("roles", roles).getResultList().stream().map(AccountDirectory::of).toList();
+    }
+
+    /**
+     * Why the accounts named {@code one} and {@code other} may be one person's hands, in either direction: one
+     * holder created the other account or last set its password, or both link to the same employee. Empty when
+     * they are independent (or are the same username, or one is unknown). Four eyes ask this before a second
+     * account approves the first one's work.
+     */
+    @Transactional
+    public Set<AccountTie> ties(String one, String other) {
+        Set<AccountTie> ties = EnumSet.noneOf(AccountTie.class);
+        if (one.equals(other)) {
+            return ties;
+        }
+        List<UserAccount> accounts = em.createQuery("SELECT u FROM UserAccount u WHERE u.username IN :names",
+                        UserAccount.class)
+                .setParameter("names", List.of(one, other)).getResultList();
+        if (accounts.size() != 2) {
+            return ties;
+        }
+        UserAccount a = accounts.get(0);
+        UserAccount b = accounts.get(1);
+        if (a.getUsername().equals(b.getCreatedBy()) || b.getUsername().equals(a.getCreatedBy())) {
+            ties.add(AccountTie.CREATED_THE_ACCOUNT);
+        }
+        if (a.getUsername().equals(b.getPasswordSetBy()) || b.getUsername().equals(a.getPasswordSetBy())) {
+            ties.add(AccountTie.SET_THE_PASSWORD);
+        }
+        if (a.getEmployeeId() != null && a.getEmployeeId().equals(b.getEmployeeId())) {
+            ties.add(AccountTie.SAME_EMPLOYEE);
+        }
+        return ties;
     }
 
     private static Account of(UserAccount u) {

@@ -157,7 +157,7 @@ public class AuthService {
             throw ApiException.invalidField("new_password", "must differ from the current password");
         }
         passwords.checkPolicy(request.newPassword(), user.getUsername(), "new_password");
-        user.changePassword(passwords.hash(request.newPassword()));
+        user.changePassword(passwords.hash(request.newPassword()), user.getUsername());
         tokens.revokeAllRefreshTokens(user.getId());
         users.flush();
         audit.record("CHANGE_PASSWORD", "user", user.getId(), null, Map.of());

@@ -57,16 +57,28 @@ public class UserAccount extends VersionedEntity {
     @Column(name = "password_change_required", nullable = false)
     private boolean passwordChangeRequired;
 
+    /** The username of whoever created the account; null when nobody signed in did (first start, self-registration). */
+    @Column(name = "created_by", updatable = false, length = 50)
+    private String createdBy;
+
+    /** The username of whoever last set the password (who therefore knew it); null at the first start. */
+    @Column(name = "password_set_by", length = 50)
+    private String passwordSetBy;
+
     protected UserAccount() {
     }
 
-    public UserAccount(String username, String email, String fullName, String passwordHash, Role role) {
+    /** A new account; {@code createdBy} (null: nobody signed in) chose its first password. */
+    public UserAccount(String username, String email, String fullName, String passwordHash, Role role,
+                       String createdBy) {
         this.username = username;
         this.email = email;
         this.fullName = fullName;
         this.passwordHash = passwordHash;
         this.role = role;
         this.active = true;
+        this.createdBy = createdBy;
+        this.passwordSetBy = createdBy;
     }
 
     public void linkTo(Long employeeId, Long customerId) {
@@ -89,10 +101,14 @@ public class UserAccount extends VersionedEntity {
         }
     }
 
-    /** A password a person chose: every token issued before stops working. */
-    public void changePassword(String passwordHash) {
+    /**
+     * A password a person chose ({@code setBy}: the holder, or the administrator who reset it; null from
+     * configuration): every token issued before stops working.
+     */
+    public void changePassword(String passwordHash, String setBy) {
         this.passwordHash = passwordHash;
         this.passwordChangeRequired = false;
+        this.passwordSetBy = setBy;
         revokeTokens();
     }
 
@@ -137,6 +153,14 @@ public class UserAccount extends VersionedEntity {
 
     public boolean isPasswordChangeRequired() {
         return passwordChangeRequired;
+    }
+
+    public String getCreatedBy() {
+        return createdBy;
+    }
+
+    public String getPasswordSetBy() {
+        return passwordSetBy;
     }
 
     public Role getRole() {

@@ -7,6 +7,7 @@ import io.factoryops.platform.db.Constraints;
 import io.factoryops.platform.db.Versions;
 import io.factoryops.platform.error.ApiException;
 import io.factoryops.platform.error.ErrorCode;
+import io.factoryops.platform.http.CurrentRequest;
 import io.factoryops.platform.paging.JpaPaging;
 import io.factoryops.platform.paging.Page;
 import io.factoryops.platform.paging.PageRequest;
@@ -65,7 +66,7 @@ public class UserService {
         requireLinkTarget("employee_id", "employee", request.employeeId());
         requireLinkTarget("customer_id", "customer", request.customerId());
         UserAccount user = new UserAccount(username, email, Text.trimToNull(request.fullName()),
-                passwords.hash(request.password()), role);
+                passwords.hash(request.password()), role, caller.username());
         user.linkTo(request.employeeId(), request.customerId());
         em.persist(user);
         flush();
@@ -78,7 +79,7 @@ public class UserService {
      * An account that another feature creates in its own transaction for a record it owns (a mechanic's
      * account for its employee). The calling service has authorised the request (a manager creates
      * mechanics without managing accounts); the password policy and the uniqueness of username and email
-     * hold as for any account.
+     * hold as for any account. Its creator is the request's authenticated caller (none for a self-registration).
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public UserResponse createLinked(Role role, String username, String email, String fullName, String password,
@@ -100,7 +101,8 @@ public class UserService {
         String name = Text.normalizeKey(username);
         String mail = Text.normalizeKey(email);
         requireUnique(name, mail, null);
-        UserAccount user = new UserAccount(name, mail, Text.trimToNull(fullName), passwordHash, role);
+        UserAccount user = new UserAccount(name, mail, Text.trimToNull(fullName), passwordHash, role,
+                CurrentRequest.get().map(CurrentRequest::actor).orElse(null));
         user.linkTo(employeeId, customerId);
         em.persist(user);
         flush();
@@ -196,7 +198,7 @@ public class UserService {
         }
         if (request.password() != null) {
             passwords.checkPolicy(request.password(), user.getUsername(), "password");
-            user.changePassword(passwords.hash(request.password()));
+            user.changePassword(passwords.hash(request.password()), caller.username());
             tokens.revokeAllRefreshTokens(user.getId());
         }
         if (request.active() != null && request.active() != user.isActive()) {
@@ -262,12 +264,13 @@ public class UserService {
                 .setParameter("login", name).getResultList();
         UserAccount admin;
         if (same.isEmpty()) {
-            admin = new UserAccount(name, Text.normalizeKey(email), "Super Admin", passwords.hash(password), Role.SUPER_ADMIN);
+            admin = new UserAccount(name, Text.normalizeKey(email), "Super Admin", passwords.hash(password),
+                    Role.SUPER_ADMIN, null);
             em.persist(admin);
         } else {
             admin = same.get(0);
             admin.changeRole(Role.SUPER_ADMIN);
-            admin.changePassword(passwords.hash(password));
+            admin.changePassword(passwords.hash(password), null);
             admin.activate();
         }
         if (generated != null) {

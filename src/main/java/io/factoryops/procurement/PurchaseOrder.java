@@ -14,15 +14,20 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.eclipse.persistence.annotations.BatchFetch;
 import org.eclipse.persistence.annotations.BatchFetchType;
 
 /**
  * A purchase order to a supplier. It guards its own life: which transition each status allows, four
- * eyes on approval and rejection, edits only while draft or pending, receipts never beyond what was
- * ordered. The stock it receives moves through the ledger ({@link PurchaseOrderService}).
+ * eyes on approval and rejection (never by its creator, its last editor or its submitter), edits only while
+ * draft or pending (an edit of a pending order sends it back to draft: what was submitted is what is
+ * approved), receipts never beyond what was ordered. The stock it receives moves through the ledger
+ * ({@link PurchaseOrderService}); whether the approver's account is tied to one of its people is the
+ * service's question (it asks identity).
  */
 @Entity
 @Table(name = "purchase_orders")
@@ -53,8 +58,16 @@ public class PurchaseOrder extends VersionedEntity {
     @Column(name = "created_by", nullable = false, updatable = false, length = 50)
     private String createdBy;
 
+    /** Who wrote the current content: the creator, until someone replaces it. */
+    @Column(name = "last_edited_by", nullable = false, length = 50)
+    private String lastEditedBy;
+
     @Column(name = "submitted_at")
     private Instant submittedAt;
+
+    /** Who submitted the current content; null while draft. */
+    @Column(name = "submitted_by", length = 50)
+    private String submittedBy;
 
     @Column(name = "approved_by", length = 50)
     private String approvedBy;
@@ -88,6 +101,7 @@ public class PurchaseOrder extends VersionedEntity {
     /** A new draft; its number is given once it has an id ({@link #numbered}). */
     PurchaseOrder(String createdBy, String provisionalNumber) {
         this.createdBy = createdBy;
+        this.lastEditedBy = createdBy;
         this.poNumber = provisionalNumber;
         this.status = PurchaseOrderStatus.DRAFT;
         this.totalAmount = BigDecimal.ZERO.setScale(2);
@@ -98,9 +112,20 @@ public class PurchaseOrder extends VersionedEntity {
         this.poNumber = String.format("PO-%d-%06d", year, getId());
     }
 
-    /** Supplier, dates, notes and lines (part → quantity, unit cost, in the client's order), while editable. */
-    void describe(long supplierId, LocalDate expectedDate, String notes, List<Object[]> partQuantityCost) {
+    /**
+     * Supplier, dates, notes and lines (part → quantity, unit cost, in the client's order), written by
+     * {@code editor}, while editable. A pending order goes back to draft: its content froze when it was
+     * submitted, so a change needs a new submit (and its editor may not approve it).
+     */
+    void describe(String editor, long supplierId, LocalDate expectedDate, String notes,
+                  List<Object[]> partQuantityCost) {
         requireStatus("edit", status.editable());
+        this.lastEditedBy = editor;
+        if (status == PurchaseOrderStatus.PENDING) {
+            status = PurchaseOrderStatus.DRAFT;
+            submittedAt = null;
+            submittedBy = null;
+        }
         this.supplierId = supplierId;
         this.expectedDate = expectedDate;
         this.notes = notes;
@@ -116,20 +141,21 @@ public class PurchaseOrder extends VersionedEntity {
         this.totalAmount = total;
     }
 
-    void submit() {
+    void submit(String submitter) {
         transition("submit", PurchaseOrderStatus.DRAFT, PurchaseOrderStatus.PENDING);
         submittedAt = Instant.now();
+        submittedBy = submitter;
     }
 
     void approve(String admin) {
-        requireOtherThanCreator(admin, "approve");
+        requireFourEyes(admin, "approve");
         transition("approve", PurchaseOrderStatus.PENDING, PurchaseOrderStatus.APPROVED);
         approvedBy = admin;
         approvedAt = Instant.now();
     }
 
     void reject(String admin, String reason) {
-        requireOtherThanCreator(admin, "reject");
+        requireFourEyes(admin, "reject");
         transition("reject", PurchaseOrderStatus.PENDING, PurchaseOrderStatus.REJECTED);
         rejectedBy = admin;
         rejectedAt = Instant.now();
@@ -175,10 +201,31 @@ public class PurchaseOrder extends VersionedEntity {
         status = to;
     }
 
-    private void requireOtherThanCreator(String admin, String verb) {
-        if (createdBy.equals(admin)) {
-            throw new SelfApprovalException(poNumber, verb);
+    /**
+     * Four eyes: 403 {@code SELF_APPROVAL} when {@code approver} created, last edited or submitted this order
+     * (approving or rejecting it is deciding on one's own work).
+     */
+    void requireFourEyes(String approver, String verb) {
+        if (createdBy.equals(approver)) {
+            throw new SelfApprovalException(poNumber, verb, "created");
         }
+        if (approver.equals(lastEditedBy)) {
+            throw new SelfApprovalException(poNumber, verb, "last edited");
+        }
+        if (approver.equals(submittedBy)) {
+            throw new SelfApprovalException(poNumber, verb, "submitted");
+        }
+    }
+
+    /** The people whose work an approval decides on: its creator, last editor and submitter (if submitted). */
+    Set<String> people() {
+        Set<String> people = new LinkedHashSet<>();
+        people.add(createdBy);
+        people.add(lastEditedBy);
+        if (submittedBy != null) {
+            people.add(submittedBy);
+        }
+        return people;
     }
 
     public String getPoNumber() {
@@ -207,6 +254,14 @@ public class PurchaseOrder extends VersionedEntity {
 
     public String getCreatedBy() {
         return createdBy;
+    }
+
+    public String getLastEditedBy() {
+        return lastEditedBy;
+    }
+
+    public String getSubmittedBy() {
+        return submittedBy;
     }
 
     public Instant getSubmittedAt() {

@@ -3,6 +3,7 @@ package io.factoryops.procurement;
 import io.factoryops.identity.Caller;
 import io.factoryops.identity.Role;
 import io.factoryops.platform.http.ETags;
+import io.factoryops.platform.http.IfMatchRequired;
 import io.factoryops.platform.idempotency.Idempotent;
 import io.factoryops.platform.paging.ExportedAs;
 import io.factoryops.platform.paging.PageRequest;
@@ -38,8 +39,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * {@code /api/purchase-orders}: managers write, submit, receive and cancel them; admins other than the
- * creator approve or reject them.
+ * {@code /api/purchase-orders}: managers write, submit, receive and cancel them; admins other than their
+ * creator, last editor and submitter (and not tied to them) approve or reject them, at the version they read.
  */
 @Path("purchase-orders")
 @RequestScoped
@@ -48,6 +49,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Purchase orders")
 public class PurchaseOrderResource {
+
+    private static final String FOUR_EYES = "FORBIDDEN: the token's role may not do this; SELF_APPROVAL: the caller "
+            + "created, last edited or submitted the order; RELATED_ACCOUNT: the caller's account is tied to one of "
+            + "theirs (audited)";
 
     @Inject
     PurchaseOrderService orders;
@@ -122,12 +127,14 @@ public class PurchaseOrderResource {
     @Path("{id}")
     @RolesAllowed(Role.MANAGER_NAME)
     @Operation(operationId = "replacePurchaseOrder",
-            summary = "Replace a draft or pending purchase order", description = "Roles: manager. 409 "
-            + "INVALID_TRANSITION once approved, rejected, received or cancelled. If-Match → 412 when stale.")
+            summary = "Replace a draft or pending purchase order", description = "Roles: manager. A pending order "
+            + "goes back to draft (what was submitted is what is approved: submit it again); the caller becomes "
+            + "its last_edited_by, who may not approve or reject it. 409 INVALID_TRANSITION once approved, "
+            + "rejected, received or cancelled. If-Match → 412 when stale.")
     @APIResponse(responseCode = "200", description = "The purchase order",
             content = @Content(schema = @Schema(implementation = PurchaseOrderResponse.class)))
     public Response replace(@PathParam("id") long id, @NotNull @Valid PurchaseOrderRequest body) {
-        PurchaseOrderResponse order = orders.replace(id, ETags.expectedVersion(headers), body);
+        PurchaseOrderResponse order = orders.replace(Caller.of(jwt), id, ETags.expectedVersion(headers), body);
         return ETags.ok(order.version(), order);
     }
 
@@ -136,7 +143,8 @@ public class PurchaseOrderResource {
     @RolesAllowed(Role.MANAGER_NAME)
     @Idempotent
     @Operation(operationId = "submitPurchaseOrder", summary = "Submit a draft for approval",
-            description = "Roles: manager. draft → pending; admins are notified. 409 INVALID_TRANSITION otherwise.")
+            description = "Roles: manager. draft → pending; the caller becomes its submitted_by; admins are "
+            + "notified. 409 INVALID_TRANSITION otherwise.")
     @APIResponse(responseCode = "200", description = "The purchase order",
             content = @Content(schema = @Schema(implementation = PurchaseOrderResponse.class)))
     public Response submit(@PathParam("id") long id) {
@@ -147,26 +155,34 @@ public class PurchaseOrderResource {
     @Path("{id}/approve")
     @RolesAllowed(Role.ADMIN_NAME)
     @Idempotent
+    @IfMatchRequired
     @Operation(operationId = "approvePurchaseOrder", summary = "Approve a pending purchase order",
-            description = "Roles: admin, never the order's creator (403 SELF_APPROVAL). pending → approved; the "
-            + "creator is notified.")
+            description = "Roles: admin. Four eyes: never the order's creator, last editor or submitter (403 "
+            + "SELF_APPROVAL), nor an account tied to one of theirs: one created the other or last set its "
+            + "password, or both link to the same employee (403 RELATED_ACCOUNT); each refusal is audited "
+            + "(APPROVE_REFUSED). If-Match (required) is the ETag of the version read: 412 when it changed since, "
+            + "428 without it. pending → approved; the creator is notified.")
     @APIResponse(responseCode = "200", description = "The purchase order",
             content = @Content(schema = @Schema(implementation = PurchaseOrderResponse.class)))
+    @APIResponse(responseCode = "403", description = FOUR_EYES)
     public Response approve(@PathParam("id") long id) {
-        return ok(orders.approve(Caller.of(jwt), id));
+        return ok(orders.approve(Caller.of(jwt), id, ETags.requiredVersion(headers)));
     }
 
     @POST
     @Path("{id}/reject")
     @RolesAllowed(Role.ADMIN_NAME)
     @Idempotent
+    @IfMatchRequired
     @Operation(operationId = "rejectPurchaseOrder", summary = "Reject a pending purchase order",
-            description = "Roles: admin, never the order's creator (403 SELF_APPROVAL). {\"reason\"} required; "
+            description = "Roles: admin, under the four eyes of approve (403 SELF_APPROVAL, RELATED_ACCOUNT; "
+            + "audited as REJECT_REFUSED). If-Match required (412 stale, 428 missing). {\"reason\"} required; "
             + "pending → rejected; the creator is notified with the reason.")
     @APIResponse(responseCode = "200", description = "The purchase order",
             content = @Content(schema = @Schema(implementation = PurchaseOrderResponse.class)))
+    @APIResponse(responseCode = "403", description = FOUR_EYES)
     public Response reject(@PathParam("id") long id, @NotNull @Valid RejectRequest body) {
-        return ok(orders.reject(Caller.of(jwt), id, body));
+        return ok(orders.reject(Caller.of(jwt), id, ETags.requiredVersion(headers), body));
     }
 
     @POST

@@ -19,6 +19,10 @@ public record PurchaseOrderResponse(
         List<Line> lines,
         @Schema(multipleOf = 0.01) BigDecimal totalAmount,
         String createdBy,
+        @Schema(description = "Who wrote the current content: the creator, or whoever replaced it since (four "
+                + "eyes: neither may approve or reject it)") String lastEditedBy,
+        @Schema(nullable = true, description = "Who submitted the current content; null while draft")
+        String submittedBy,
         @Schema(nullable = true) Instant submittedAt,
         @Schema(nullable = true) String approvedBy,
         @Schema(nullable = true) Instant approvedAt,

@@ -1,5 +1,6 @@
 package io.factoryops.procurement;
 
+import io.factoryops.identity.AccountDirectory;
 import io.factoryops.identity.Caller;
 import io.factoryops.identity.Role;
 import io.factoryops.inventory.PartService;
@@ -43,8 +44,9 @@ import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
- * Purchase orders: drafts that managers write and submit, admins other than the creator approve or
- * reject, and deliveries received into stock through the ledger. A transition locks the order's row
+ * Purchase orders: drafts that managers write and submit, admins approve or reject (four eyes: never
+ * whoever created, last edited or submitted the order, nor an account tied to theirs; each refusal
+ * audited), and deliveries received into stock through the ledger. A transition locks the order's row
  * first (so two receipts or a receipt and a cancel of one order run one after the other), then, for a
  * receipt, the stock items of its parts (the ledger's order); creators and admins are notified in the
  * same transaction.
@@ -75,6 +77,9 @@ public class PurchaseOrderService {
 
     @Inject
     AuditService audit;
+
+    @Inject
+    AccountDirectory accounts;
 
     /** Filters of the list besides {@code q} (po_number). */
     public record Filter(PurchaseOrderStatus status, Long supplierId, LocalDate dateFrom, LocalDate dateTo) {
@@ -169,7 +174,7 @@ public class PurchaseOrderService {
     @Transactional
     public PurchaseOrderResponse create(Caller caller, PurchaseOrderRequest request) {
         PurchaseOrder order = new PurchaseOrder(caller.username(), "PO-new-" + UUID.randomUUID().toString().replace("-", ""));
-        describe(order, request);
+        describe(caller, order, request);
         em.persist(order);
         em.flush();
         order.numbered(LocalDate.now(ZoneOffset.UTC).getYear());
@@ -179,14 +184,17 @@ public class PurchaseOrderService {
         return created;
     }
 
-    /** Replaces supplier, dates, notes and lines of a draft or pending order (If-Match checked). */
+    /**
+     * Replaces supplier, dates, notes and lines of a draft or pending order (If-Match checked); the caller
+     * becomes its last editor, and a pending order goes back to draft (it needs a new submit).
+     */
     @Transactional
-    public PurchaseOrderResponse replace(long id, Long expectedVersion, PurchaseOrderRequest request) {
+    public PurchaseOrderResponse replace(Caller caller, long id, Long expectedVersion, PurchaseOrderRequest request) {
         PurchaseOrder order = find(id, LockModeType.PESSIMISTIC_WRITE);
         Versions.check(order, expectedVersion, "Purchase order");
         PurchaseOrderResponse before = view(order);
         order.requireStatus("edit", order.getStatus().editable());
-        describe(order, request);
+        describe(caller, order, request);
         em.flush();
         PurchaseOrderResponse after = view(order);
         audit.record("UPDATE", "purchase_order", id, before, after);
@@ -197,7 +205,7 @@ public class PurchaseOrderService {
     @Transactional
     public PurchaseOrderResponse submit(Caller caller, long id) {
         return transition(id, "SUBMIT", order -> {
-            order.submit();
+            order.submit(caller.username());
             notifications.notifyRole(Role.ADMIN, NotificationType.PO_AWAITING_APPROVAL,
                     "Purchase order " + order.getPoNumber() + " awaits approval",
                     caller.username() + " submitted " + order.getPoNumber() + " (" + order.getLines().size()
@@ -206,10 +214,13 @@ public class PurchaseOrderService {
         });
     }
 
-    /** Pending → approved, by an admin who did not create it; the creator is told. */
+    /**
+     * Pending → approved, by an admin who neither created, last edited nor submitted it and whose account
+     * is not tied to any of theirs, at the version the admin read (If-Match, required); the creator is told.
+     */
     @Transactional
-    public PurchaseOrderResponse approve(Caller caller, long id) {
-        return transition(id, "APPROVE", order -> {
+    public PurchaseOrderResponse approve(Caller caller, long id, long expectedVersion) {
+        return decide(caller, id, expectedVersion, "APPROVE", order -> {
             order.approve(caller.username());
             notifications.notifyUser(order.getCreatedBy(), NotificationType.PO_APPROVED,
                     "Purchase order " + order.getPoNumber() + " approved",
@@ -217,16 +228,42 @@ public class PurchaseOrderService {
         });
     }
 
-    /** Pending → rejected with a reason, by an admin who did not create it; the creator is told why. */
+    /** Pending → rejected with a reason, under the same four eyes as approval; the creator is told why. */
     @Transactional
-    public PurchaseOrderResponse reject(Caller caller, long id, RejectRequest request) {
+    public PurchaseOrderResponse reject(Caller caller, long id, long expectedVersion, RejectRequest request) {
         String reason = request.reason().trim();
-        return transition(id, "REJECT", order -> {
+        return decide(caller, id, expectedVersion, "REJECT", order -> {
             order.reject(caller.username(), reason);
             notifications.notifyUser(order.getCreatedBy(), NotificationType.PO_REJECTED,
                     "Purchase order " + order.getPoNumber() + " rejected",
                     caller.username() + " rejected " + order.getPoNumber() + ": " + reason, reference(order));
         });
+    }
+
+    /**
+     * An approval or rejection: the order locked, its version the one the caller read (412 otherwise), four
+     * eyes (the order's own rule, then identity's ties between the caller's account and each of the order's
+     * people). A refusal is audited ({@code APPROVE_REFUSED}, {@code REJECT_REFUSED}: who tried and why) in a
+     * transaction of its own, since this one rolls back.
+     */
+    private PurchaseOrderResponse decide(Caller caller, long id, long expectedVersion, String action,
+                                         Consumer<PurchaseOrder> change) {
+        PurchaseOrder order = find(id, LockModeType.PESSIMISTIC_WRITE);
+        Versions.check(order, expectedVersion, "Purchase order");
+        String verb = action.toLowerCase(java.util.Locale.ROOT);
+        try {
+            order.requireFourEyes(caller.username(), verb);
+            for (String person : order.people()) {
+                accounts.ties(caller.username(), person).stream().findFirst().ifPresent(tie -> {
+                    throw new RelatedAccountException(order.getPoNumber(), verb, person, tie);
+                });
+            }
+        } catch (FourEyesException refused) {
+            audit.recordIndependently(caller.username(), action + "_REFUSED", "purchase_order", id,
+                    Map.of("code", refused.code().name(), "reason", refused.getMessage()));
+            throw refused;
+        }
+        return transition(order, action, change);
     }
 
     @Transactional
@@ -298,8 +335,12 @@ public class PurchaseOrderService {
         return after;
     }
 
-    private PurchaseOrderResponse transition(long id, String action, java.util.function.Consumer<PurchaseOrder> change) {
-        PurchaseOrder order = find(id, LockModeType.PESSIMISTIC_WRITE);
+    private PurchaseOrderResponse transition(long id, String action, Consumer<PurchaseOrder> change) {
+        return transition(find(id, LockModeType.PESSIMISTIC_WRITE), action, change);
+    }
+
+    private PurchaseOrderResponse transition(PurchaseOrder order, String action, Consumer<PurchaseOrder> change) {
+        long id = order.getId();
         String before = order.getStatus().value();
         change.accept(order);
         em.flush();
@@ -312,7 +353,7 @@ public class PurchaseOrderService {
      * Checks and applies a request: a known, active supplier; each part once, known and active (404 or
      * 400 naming the line); unit cost defaulting to the part's; a total the column holds.
      */
-    private void describe(PurchaseOrder order, PurchaseOrderRequest request) {
+    private void describe(Caller caller, PurchaseOrder order, PurchaseOrderRequest request) {
         if (!suppliers.isActive(request.supplierId())) {
             if (!suppliers.exists(request.supplierId())) {
                 throw ApiException.notFoundField("supplier_id", "Supplier", request.supplierId());
@@ -334,7 +375,8 @@ public class PurchaseOrderService {
             lines.add(new Object[] {line.itemId(), line.quantity(),
                     line.unitCost() == null ? part.unitCost() : line.unitCost()});
         }
-        order.describe(request.supplierId(), request.expectedDate(), Text.trimToNull(request.notes()), lines);
+        order.describe(caller.username(), request.supplierId(), request.expectedDate(), Text.trimToNull(request.notes()),
+                lines);
         if (order.getTotalAmount().compareTo(PurchaseOrder.MAX_AMOUNT) > 0) {
             throw ApiException.invalidField("lines", "the total would be " + order.getTotalAmount().toPlainString()
                     + ", more than a purchase order can hold (" + PurchaseOrder.MAX_AMOUNT.toPlainString() + ")");
@@ -363,7 +405,8 @@ public class PurchaseOrderService {
                 .toList();
         return new PurchaseOrderResponse(o.getId(), o.getPoNumber(), o.getSupplierId(),
                 supplierNames.get(o.getSupplierId()), o.getStatus().value(), o.getExpectedDate(), o.getNotes(), lines,
-                o.getTotalAmount(), o.getCreatedBy(), o.getSubmittedAt(), o.getApprovedBy(), o.getApprovedAt(),
+                o.getTotalAmount(), o.getCreatedBy(), o.getLastEditedBy(), o.getSubmittedBy(), o.getSubmittedAt(),
+                o.getApprovedBy(), o.getApprovedAt(),
                 o.getRejectedBy(), o.getRejectedAt(), o.getRejectionReason(), o.getReceivedAt(), o.getCancelledAt(),
                 o.getStatus().allowedTransitions(), o.getVersion(), o.getCreatedAt(), o.getUpdatedAt());
     }

@@ -5,7 +5,8 @@ import java.util.Locale;
 
 /**
  * The life of a purchase order: draft → pending (submitted) → approved | rejected; approved →
- * partially_received → received; draft, pending or approved → cancelled.
+ * partially_received → received; draft, pending or approved → cancelled. An edit of a pending order (a PUT,
+ * not a verb) sends it back to draft.
  */
 public enum PurchaseOrderStatus {
     DRAFT, PENDING, APPROVED, REJECTED, PARTIALLY_RECEIVED, RECEIVED, CANCELLED;

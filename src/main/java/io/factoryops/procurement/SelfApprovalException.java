@@ -1,15 +1,15 @@
 package io.factoryops.procurement;
 
-import io.factoryops.platform.error.DomainException;
 import io.factoryops.platform.error.ErrorCode;
 
-/** Four eyes: whoever created a purchase order may not approve or reject it. */
-public class SelfApprovalException extends DomainException {
+/** Four eyes: whoever created, last edited or submitted a purchase order may not approve or reject it. */
+public class SelfApprovalException extends FourEyesException {
 
     private static final long serialVersionUID = 1L;
 
-    public SelfApprovalException(String poNumber, String verb) {
-        super("Purchase order " + poNumber + " was created by you; another admin must " + verb + " it");
+    /** {@code did}: what the caller did to the order ("created", "last edited", "submitted"). */
+    public SelfApprovalException(String poNumber, String verb, String did) {
+        super("Purchase order " + poNumber + " was " + did + " by you; another admin must " + verb + " it");
     }
 
     @Override

@@ -178,10 +178,13 @@ class BillOfMaterialsIT {
             assertEquals(201, r.getStatus());
             po = body(r).getJsonNumber("id").longValue();
         }
+        String submitted;
         try (Response r = as(manager, "api/purchase-orders/" + po + "/submit").post(null)) {
             assertEquals(200, r.getStatus());
+            submitted = r.getHeaderString("ETag");
         }
-        try (Response r = as(Api.tokenFor("admin"), "api/purchase-orders/" + po + "/approve").post(null)) {
+        try (Response r = as(Api.tokenFor("admin"), "api/purchase-orders/" + po + "/approve")
+                .header("If-Match", submitted).post(null)) {
             assertEquals(200, r.getStatus());
             long line = body(r).getJsonArray("lines").getJsonObject(0).getJsonNumber("id").longValue();
             purchaseOrders.put(line, po);

@@ -118,13 +118,17 @@ class DashboardIT {
                 + "{\"item_id\":" + low + ",\"quantity\":6,\"unit_cost\":3.00},"
                 + "{\"item_id\":" + empty + ",\"quantity\":4,\"unit_cost\":1.25}]}", 201);
         long id = po.getJsonNumber("id").longValue();
-        call(manager, "api/purchase-orders/" + id + "/submit", null, 200);
+        long submitted = call(manager, "api/purchase-orders/" + id + "/submit", null, 200).getJsonNumber("version")
+                .longValue();
         JsonObject pending = inventory();
         assertEquals(i2.getInt("purchase_orders_awaiting_approval") + 1,
                 pending.getInt("purchase_orders_awaiting_approval"));
         assertEquals(i2.getInt("open_purchase_orders"), pending.getInt("open_purchase_orders"));
         String approver = Api.login(Api.createUser("admin"), Api.PASSWORD).getString("access_token");
-        call(approver, "api/purchase-orders/" + id + "/approve", null, 200);
+        try (Response r = as(approver, "api/purchase-orders/" + id + "/approve").header("If-Match", "\"" + submitted + "\"")
+                .post(null)) {
+            assertEquals(200, r.getStatus(), () -> r.readEntity(String.class));
+        }
         JsonObject approved = inventory();
         assertEquals(i2.getInt("purchase_orders_awaiting_approval"),
                 approved.getInt("purchase_orders_awaiting_approval"));

@@ -8,6 +8,7 @@ import static it.io.factoryops.support.Api.json;
 import static it.io.factoryops.support.Fixtures.partLedgerSum;
 import static it.io.factoryops.support.Fixtures.partQuantity;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import it.io.factoryops.support.Api;
@@ -20,11 +21,15 @@ import java.time.Year;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Purchase orders: their life cycle, four eyes, receipts into stock, idempotency and who may do what. */
+/**
+ * Purchase orders: their life cycle, four eyes (between usernames and between people: an attacker with second
+ * accounts), approvals at the version read, receipts into stock, idempotency and who may do what.
+ */
 class PurchaseOrderIT {
 
     private final String manager = Api.tokenFor("manager");
     private final String admin = Api.tokenFor("admin");
+    private static final java.util.concurrent.atomic.AtomicInteger SEQ = new java.util.concurrent.atomic.AtomicInteger();
 
     @Test
     void theWholeLifeWithPartialReceipts() {
@@ -40,7 +45,7 @@ class PurchaseOrderIT {
         assertEquals(0, po.getJsonArray("lines").getJsonObject(0).getInt("received_quantity"));
 
         // approving a draft is the wrong state
-        try (Response r = as(admin, "api/purchase-orders/" + id + "/approve").post(null)) {
+        try (Response r = decide(admin, id, "approve", null)) {
             JsonObject problem = assertProblem(r, 409, "INVALID_TRANSITION");
             assertEquals("draft", problem.getString("current_status"));
             assertEquals(2, problem.getJsonArray("allowed_transitions").size());
@@ -48,7 +53,7 @@ class PurchaseOrderIT {
         po = post(manager, id, "submit", null, 200);
         assertEquals("pending", po.getString("status"));
         assertTrue(hasNotification(admin, "PO_AWAITING_APPROVAL", id), "admins are told it waits");
-        po = post(admin, id, "approve", null, 200);
+        po = decide(admin, id, "approve", null, 200);
         assertEquals("approved", po.getString("status"));
         assertEquals(List.of("receive", "deliver", "cancel"), transitions(po));
         assertTrue(hasNotification(manager, "PO_APPROVED", id), "the creator is told");
@@ -100,25 +105,203 @@ class PurchaseOrderIT {
         String otherAdmin = Api.login(Api.createUser("admin"), Api.PASSWORD).getString("access_token");
         long id = create(admin, supplier, line(a, 1, null)).getJsonNumber("id").longValue();
         post(admin, id, "submit", null, 200);
-        try (Response r = as(admin, "api/purchase-orders/" + id + "/approve").post(null)) {
+        try (Response r = decide(admin, id, "approve", null)) {
             assertProblem(r, 403, "SELF_APPROVAL");
         }
-        try (Response r = as(admin, "api/purchase-orders/" + id + "/reject").post(json("{\"reason\":\"no\"}"))) {
+        try (Response r = decide(admin, id, "reject", "{\"reason\":\"no\"}")) {
             assertProblem(r, 403, "SELF_APPROVAL");
         }
         for (String bad : new String[] {"{}", "{\"reason\":\"  \"}", "{\"reason\":\"" + "r".repeat(501) + "\"}"}) {
-            try (Response r = as(otherAdmin, "api/purchase-orders/" + id + "/reject").post(json(bad))) {
+            try (Response r = decide(otherAdmin, id, "reject", bad)) {
                 assertProblem(r, 400, "VALIDATION_FAILED");
             }
         }
-        JsonObject po = post(otherAdmin, id, "reject", "{\"reason\":\"Price above the agreement\"}", 200);
+        JsonObject po = decide(otherAdmin, id, "reject", "{\"reason\":\"Price above the agreement\"}", 200);
         assertEquals("rejected", po.getString("status"));
         assertEquals("Price above the agreement", po.getString("rejection_reason"));
         assertTrue(hasNotification(admin, "PO_REJECTED", id), "the creator is told");
-        try (Response r = as(otherAdmin, "api/purchase-orders/" + id + "/approve").post(null)) {
+        try (Response r = decide(otherAdmin, id, "approve", null)) {
             assertProblem(r, 409, "INVALID_TRANSITION");
         }
         assertEquals(0, partQuantity(a));
+    }
+
+    @Test
+    void anAdminWhoRewritesAPendingOrderSendsItBackToDraftAndMayNotApproveIt() {
+        long supplier = Fixtures.supplier();
+        long a = Fixtures.part(0);
+        long id = create(manager, supplier, line(a, 2, "4.00")).getJsonNumber("id").longValue();
+        post(manager, id, "submit", null, 200);
+        String attackerName = Api.createUser("admin");
+        String attacker = Api.login(attackerName, Api.PASSWORD).getString("access_token");
+        JsonObject po;
+        try (Response r = as(attacker, "api/purchase-orders/" + id).header("If-Match", etag(id))
+                .put(json(order(supplier, line(a, 1_000_000, "9999.99"))))) {
+            assertEquals(200, r.getStatus());
+            po = body(r);
+        }
+        assertEquals("draft", po.getString("status"), "the content froze when it was submitted");
+        assertEquals(List.of("submit", "cancel"), transitions(po));
+        assertEquals(attackerName, po.getString("last_edited_by"));
+        assertTrue(!po.containsKey("submitted_by") && !po.containsKey("submitted_at"), po.toString());
+        try (Response r = decide(attacker, id, "approve", null)) {
+            assertProblem(r, 403, "SELF_APPROVAL"); // its last editor, whatever the status
+        }
+        po = post(attacker, id, "submit", null, 200);
+        assertEquals("pending", po.getString("status"));
+        for (String verb : new String[] {"approve", "reject"}) {
+            try (Response r = decide(attacker, id, verb, verb.equals("reject") ? "{\"reason\":\"x\"}" : null)) {
+                assertTrue(assertProblem(r, 403, "SELF_APPROVAL").getString("detail").contains("by you"));
+            }
+        }
+        assertEquals("pending", get(id).getString("status"));
+        assertTrue(refusals(id, "APPROVE_REFUSED").stream().anyMatch(row -> row.getString("actor")
+                .equals(attackerName)), "the refusal is audited with who tried");
+        // a third person, independent of both, may
+        JsonObject approved = decide(admin, id, "approve", null, 200);
+        assertEquals("approved", approved.getString("status"));
+        assertEquals(new BigDecimal("9999990000.00"), approved.getJsonNumber("total_amount").bigDecimalValue());
+    }
+
+    @Test
+    void whoeverEditedOrSubmittedTheCurrentContentNeverApprovesIt() {
+        long supplier = Fixtures.supplier();
+        long a = Fixtures.part(0);
+        String editorName = Api.createUser("admin");
+        String editor = Api.login(editorName, Api.PASSWORD).getString("access_token");
+        long id = create(manager, supplier, line(a, 1, null)).getJsonNumber("id").longValue();
+        try (Response r = as(editor, "api/purchase-orders/" + id).put(json(order(supplier, line(a, 3, null))))) {
+            assertEquals(200, r.getStatus());
+            assertEquals(editorName, body(r).getString("last_edited_by"));
+        }
+        // the creator submits what the editor wrote: the editor still may not approve it
+        JsonObject po = post(manager, id, "submit", null, 200);
+        assertEquals(editorName, po.getString("last_edited_by"));
+        assertEquals(get(id).getString("created_by"), po.getString("submitted_by"));
+        try (Response r = decide(editor, id, "approve", null)) {
+            assertProblem(r, 403, "SELF_APPROVAL");
+        }
+        // nor may whoever submitted it, although someone else wrote it
+        String submitterName = Api.createUser("admin");
+        String submitter = Api.login(submitterName, Api.PASSWORD).getString("access_token");
+        long other = create(manager, supplier, line(a, 1, null)).getJsonNumber("id").longValue();
+        assertEquals(submitterName, post(submitter, other, "submit", null, 200).getString("submitted_by"));
+        try (Response r = decide(submitter, other, "approve", null)) {
+            assertProblem(r, 403, "SELF_APPROVAL");
+        }
+        decide(admin, id, "approve", null, 200);
+        decide(admin, other, "approve", null, 200);
+    }
+
+    @Test
+    void approveAndRejectRequireTheETagOfWhatWasRead() {
+        long supplier = Fixtures.supplier();
+        long a = Fixtures.part(0);
+        long id = create(manager, supplier, line(a, 1, "1.00")).getJsonNumber("id").longValue();
+        post(manager, id, "submit", null, 200);
+        for (String ifMatch : new String[] {null, "*"}) {
+            try (Response r = as(admin, "api/purchase-orders/" + id + "/approve").header("If-Match", ifMatch)
+                    .post(null)) {
+                assertProblem(r, 428, "PRECONDITION_REQUIRED");
+            }
+            try (Response r = as(admin, "api/purchase-orders/" + id + "/reject").header("If-Match", ifMatch)
+                    .post(json("{\"reason\":\"x\"}"))) {
+                assertProblem(r, 428, "PRECONDITION_REQUIRED");
+            }
+        }
+        try (Response r = as(admin, "api/purchase-orders/" + id + "/approve").header("If-Match", "not-an-etag")
+                .post(null)) {
+            assertProblem(r, 400, "INVALID_PARAMETER");
+        }
+        // the approver reads the order; the creator changes it and submits it again; the old ETag approves nothing
+        String read = etag(id);
+        try (Response r = as(manager, "api/purchase-orders/" + id).put(json(order(supplier, line(a, 900, "99.00"))))) {
+            assertEquals(200, r.getStatus());
+        }
+        post(manager, id, "submit", null, 200);
+        for (String verb : new String[] {"approve", "reject"}) {
+            try (Response r = as(admin, "api/purchase-orders/" + id + "/" + verb).header("If-Match", read)
+                    .post(verb.equals("reject") ? json("{\"reason\":\"x\"}") : null)) {
+                assertProblem(r, 412, "VERSION_CONFLICT");
+            }
+        }
+        JsonObject po = get(id);
+        assertEquals("pending", po.getString("status"));
+        try (Response r = as(admin, "api/purchase-orders/" + id + "/approve").header("If-Match", etag(id))
+                .post(null)) {
+            assertEquals(200, r.getStatus());
+            assertEquals(new BigDecimal("89100.00"), body(r).getJsonNumber("total_amount").bigDecimalValue());
+            assertEquals("\"" + (po.getJsonNumber("version").longValue() + 1) + "\"", r.getHeaderString("ETag"));
+        }
+    }
+
+    @Test
+    void anAdminMayNotApproveForAnAccountHeCreated() {
+        String adminName = Api.createUser("admin");
+        String attacker = Api.login(adminName, Api.PASSWORD).getString("access_token");
+        String puppet = account(attacker, "manager", null);
+        long id = raisedAndSubmitted(Api.login(puppet, Api.PASSWORD).getString("access_token"));
+        try (Response r = decide(attacker, id, "approve", null)) {
+            JsonObject problem = assertProblem(r, 403, "RELATED_ACCOUNT");
+            assertTrue(problem.getString("detail").contains(puppet), problem.toString());
+        }
+        try (Response r = decide(attacker, id, "reject", "{\"reason\":\"x\"}")) {
+            assertProblem(r, 403, "RELATED_ACCOUNT");
+        }
+        assertEquals("pending", get(id).getString("status"));
+        JsonObject refusal = refusals(id, "APPROVE_REFUSED").stream()
+                .filter(row -> row.getString("actor").equals(adminName)).findFirst().orElseThrow();
+        assertEquals("RELATED_ACCOUNT", refusal.getJsonObject("after").getString("code"));
+        assertFalse(refusals(id, "REJECT_REFUSED").isEmpty());
+        // the puppet changing its password does not untie it: its creator knew it first
+        try (Response r = as(Api.login(puppet, Api.PASSWORD).getString("access_token"), "api/auth/change-password")
+                .post(json("{\"current_password\":\"" + Api.PASSWORD + "\",\"new_password\":\"Other-Passw0rd-77\"}"))) {
+            assertEquals(204, r.getStatus());
+        }
+        try (Response r = decide(attacker, id, "approve", null)) {
+            assertProblem(r, 403, "RELATED_ACCOUNT");
+        }
+        decide(admin, id, "approve", null, 200);
+    }
+
+    @Test
+    void anAdminMayNotApproveForAnAccountWhosePasswordHeSet() {
+        String attacker = Api.login(Api.createUser("admin"), Api.PASSWORD).getString("access_token");
+        String requester = Api.createUser("manager"); // created by someone else
+        try (Response r = as(attacker, "api/auth/users/" + userId(requester))
+                .put(json("{\"password\":\"Reset-Passw0rd-55\"}"))) {
+            assertEquals(200, r.getStatus());
+        }
+        long id = raisedAndSubmitted(Api.login(requester, "Reset-Passw0rd-55").getString("access_token"));
+        try (Response r = decide(attacker, id, "approve", null)) {
+            assertProblem(r, 403, "RELATED_ACCOUNT");
+        }
+        assertFalse(refusals(id, "APPROVE_REFUSED").isEmpty());
+        decide(admin, id, "approve", null, 200);
+    }
+
+    @Test
+    void twoAccountsOfOneEmployeeAreOnePerson() {
+        long employee = Fixtures.employee();
+        String requester = account(Api.adminToken(), "manager", employee);
+        String approver = Api.login(account(Api.adminToken(), "admin", employee), Api.PASSWORD)
+                .getString("access_token");
+        long id = raisedAndSubmitted(Api.login(requester, Api.PASSWORD).getString("access_token"));
+        try (Response r = decide(approver, id, "approve", null)) {
+            assertTrue(assertProblem(r, 403, "RELATED_ACCOUNT").getString("detail").contains("same employee"));
+        }
+        decide(admin, id, "approve", null, 200);
+    }
+
+    @Test
+    void noApprovalByAnAccountTheRequesterCreated() {
+        // the other way round: the super admin raises an order and approves it with an admin account it created
+        long id = raisedAndSubmitted(Api.adminToken());
+        String puppet = Api.login(account(Api.adminToken(), "admin", null), Api.PASSWORD).getString("access_token");
+        try (Response r = decide(puppet, id, "approve", null)) {
+            assertProblem(r, 403, "RELATED_ACCOUNT");
+        }
+        assertEquals("pending", get(id).getString("status"));
     }
 
     @Test
@@ -143,7 +326,7 @@ class PurchaseOrderIT {
             assertProblem(r, 412, "VERSION_CONFLICT");
         }
         post(manager, id, "submit", null, 200);
-        post(Api.login(Api.createUser("admin"), Api.PASSWORD).getString("access_token"), id, "approve", null, 200);
+        decide(Api.login(Api.createUser("admin"), Api.PASSWORD).getString("access_token"), id, "approve", null, 200);
         try (Response r = as(manager, "api/purchase-orders/" + id).put(json(order(supplier, line(a, 5, null))))) {
             assertProblem(r, 409, "INVALID_TRANSITION");
         }
@@ -266,8 +449,41 @@ class PurchaseOrderIT {
     private long approved(long supplier, String... lines) {
         long id = create(manager, supplier, lines).getJsonNumber("id").longValue();
         post(manager, id, "submit", null, 200);
-        post(admin, id, "approve", null, 200);
+        decide(admin, id, "approve", null, 200);
         return id;
+    }
+
+    /** A draft of one line raised and submitted by {@code token}'s account; returns its id. */
+    private long raisedAndSubmitted(String token) {
+        long id = create(token, Fixtures.supplier(), line(Fixtures.part(0), 4, "12.50")).getJsonNumber("id").longValue();
+        post(token, id, "submit", null, 200);
+        return id;
+    }
+
+    /** An account with this role created by {@code creator}'s account (linked to an employee if given). */
+    private static String account(String creator, String role, Long employee) {
+        String username = "po-" + role + "-" + Api.RUN + "-" + SEQ.incrementAndGet();
+        try (Response r = as(creator, "api/auth/users").post(json("{\"username\":\"" + username + "\",\"email\":\""
+                + Api.uniqueEmail(username) + "\",\"password\":\"" + Api.PASSWORD + "\",\"role\":\"" + role + "\""
+                + (employee == null ? "" : ",\"employee_id\":" + employee) + "}"))) {
+            assertEquals(201, r.getStatus());
+        }
+        return username;
+    }
+
+    private static long userId(String username) {
+        try (Response r = as(Api.adminToken(), "api/auth/users", "q", username).get()) {
+            return body(r).getJsonArray("data").getJsonObject(0).getJsonNumber("id").longValue();
+        }
+    }
+
+    /** The audit rows of refused decisions ({@code action}) on a purchase order. */
+    private static List<JsonObject> refusals(long id, String action) {
+        try (Response r = as(Api.adminToken(), "api/audit-logs", "entity_type", "purchase_order", "entity_id", id,
+                "action", action).get()) {
+            assertEquals(200, r.getStatus());
+            return body(r).getJsonArray("data").getValuesAs(JsonObject.class);
+        }
     }
 
     private JsonObject create(String token, long supplier, String... lines) {
@@ -282,6 +498,27 @@ class PurchaseOrderIT {
     private JsonObject get(long id) {
         try (Response r = as(manager, "api/purchase-orders/" + id).get()) {
             assertEquals(200, r.getStatus());
+            return body(r);
+        }
+    }
+
+    /** The order's ETag, as an approver reads it before deciding. */
+    private String etag(long id) {
+        try (Response r = as(manager, "api/purchase-orders/" + id).get()) {
+            assertEquals(200, r.getStatus());
+            return r.getHeaderString("ETag");
+        }
+    }
+
+    /** Approve or reject ({@code verb}) with the If-Match of the order as it is now. */
+    private Response decide(String token, long id, String verb, String body) {
+        return as(token, "api/purchase-orders/" + id + "/" + verb).header("If-Match", etag(id))
+                .post(body == null ? null : json(body));
+    }
+
+    private JsonObject decide(String token, long id, String verb, String body, int status) {
+        try (Response r = decide(token, id, verb, body)) {
+            assertEquals(status, r.getStatus(), verb);
             return body(r);
         }
     }

@@ -17,7 +17,8 @@ public enum ErrorCode {
     INVALID_REFRESH_TOKEN(401, "Invalid refresh token"),
     REFRESH_TOKEN_REUSED(401, "Refresh token reused"),
     FORBIDDEN(403, "Forbidden"),
-    SELF_APPROVAL(403, "Four eyes: not by its creator"),
+    SELF_APPROVAL(403, "Four eyes: not by its creator, last editor or submitter"),
+    RELATED_ACCOUNT(403, "Four eyes: not by a tied account"),
     NOT_FOUND(404, "Not found"),
     METHOD_NOT_ALLOWED(405, "Method not allowed"),
     NOT_ACCEPTABLE(406, "Not acceptable"),
@@ -33,6 +34,7 @@ public enum ErrorCode {
     PAYLOAD_TOO_LARGE(413, "Payload too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
     IDEMPOTENCY_KEY_REUSED(422, "Idempotency key reused"),
+    PRECONDITION_REQUIRED(428, "Precondition required"),
     RATE_LIMITED(429, "Too many requests"),
     INTERNAL_ERROR(500, "Internal server error"),
     SERVICE_UNAVAILABLE(503, "Service unavailable"),
@@ -72,6 +74,7 @@ public enum ErrorCode {
             case 412 -> VERSION_CONFLICT;
             case 413 -> PAYLOAD_TOO_LARGE;
             case 415 -> UNSUPPORTED_MEDIA_TYPE;
+            case 428 -> PRECONDITION_REQUIRED;
             case 429 -> RATE_LIMITED;
             case 503 -> SERVICE_UNAVAILABLE;
             default -> status >= 500 ? INTERNAL_ERROR : BAD_REQUEST;

@@ -1,6 +1,7 @@
 package io.factoryops.platform.http;
 
 import io.factoryops.platform.error.ApiException;
+import io.factoryops.platform.error.ErrorCode;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Request;
@@ -40,6 +41,19 @@ public final class ETags {
     /** 200 with the changed object and its new ETag. */
     public static Response ok(long version, Object body) {
         return Response.ok(body).tag(of(version)).build();
+    }
+
+    /**
+     * The version the client expects from {@code If-Match}, which an operation marked {@link IfMatchRequired}
+     * cannot do without: 428 {@code PRECONDITION_REQUIRED} when it is absent or "*" (which matches any version).
+     */
+    public static long requiredVersion(HttpHeaders headers) {
+        Long version = expectedVersion(headers);
+        if (version == null) {
+            throw new ApiException(ErrorCode.PRECONDITION_REQUIRED, "Send If-Match with the ETag of the version you "
+                    + "read (GET it first); \"*\" is not enough here");
+        }
+        return version;
     }
 
     /**

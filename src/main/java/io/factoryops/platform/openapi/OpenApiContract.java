@@ -2,6 +2,7 @@ package io.factoryops.platform.openapi;
 
 import io.factoryops.platform.error.ErrorCode;
 import io.factoryops.platform.error.SnakeCase;
+import io.factoryops.platform.http.IfMatchRequired;
 import io.factoryops.platform.http.RestApplication;
 import io.factoryops.platform.idempotency.Idempotent;
 import io.factoryops.platform.paging.ExportedAs;
@@ -47,7 +48,8 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  * <li>security from the Java method: {@code @RolesAllowed} as the bearer requirement and its roles in
  * {@code x-roles}, {@code @PermitAll} as no requirement;</li>
  * <li>conditional requests: a GET of one versioned object takes {@code If-None-Match} and may answer 304;
- * PUT, PATCH and DELETE of one object take {@code If-Match} and may answer 412; answers carrying a
+ * PUT, PATCH and DELETE of one object take {@code If-Match} and may answer 412, an operation marked
+ * {@link IfMatchRequired} requires it and may answer 412 and 428; answers carrying a
  * {@code version} carry its {@code ETag}; 201 carries {@code Location};</li>
  * <li>{@code @Idempotent} POSTs take {@code Idempotency-Key} and may answer 422;</li>
  * <li>every answer carries {@code X-Request-Id}; every error is an RFC 9457 problem with the stable codes
@@ -122,7 +124,14 @@ public class OpenApiContract implements OASFilter {
                         .addHeader("ETag", stringHeader("The object's version", true)));
             }
         }
-        if (one && Set.of(PathItem.HttpMethod.PUT, PathItem.HttpMethod.PATCH, PathItem.HttpMethod.DELETE).contains(verb)) {
+        if (method != null && method.isAnnotationPresent(IfMatchRequired.class)) {
+            operation.addParameter(header("If-Match", "The ETag of the version the caller read (required): 412 "
+                    + "VERSION_CONFLICT when stale, 428 PRECONDITION_REQUIRED without it (\"*\" included)")
+                    .required(true));
+            problem(responses, "412", "VERSION_CONFLICT: the object changed since the If-Match ETag");
+            problem(responses, "428", "PRECONDITION_REQUIRED: If-Match is missing (or \"*\"): GET the object and "
+                    + "send its ETag");
+        } else if (one && Set.of(PathItem.HttpMethod.PUT, PathItem.HttpMethod.PATCH, PathItem.HttpMethod.DELETE).contains(verb)) {
             operation.addParameter(header("If-Match", "The ETag the change is based on: 412 VERSION_CONFLICT when stale"));
             problem(responses, "412", "VERSION_CONFLICT: the object changed since the If-Match ETag");
         }

@@ -11,6 +11,8 @@ class ErrorCodeTest {
         assertEquals("/problems/insufficient-stock", ErrorCode.INSUFFICIENT_STOCK.type());
         assertEquals(ErrorCode.NOT_FOUND, ErrorCode.forStatus(404));
         assertEquals(ErrorCode.UNSUPPORTED_MEDIA_TYPE, ErrorCode.forStatus(415));
+        assertEquals(ErrorCode.PRECONDITION_REQUIRED, ErrorCode.forStatus(428));
+        assertEquals("/problems/precondition-required", ErrorCode.PRECONDITION_REQUIRED.type());
         assertEquals(ErrorCode.INTERNAL_ERROR, ErrorCode.forStatus(502));
         assertEquals(ErrorCode.BAD_REQUEST, ErrorCode.forStatus(418));
     }

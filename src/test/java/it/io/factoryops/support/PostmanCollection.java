@@ -119,7 +119,8 @@ public final class PostmanCollection {
                 case "query" -> query.add(entry(name, exampleText(parameter), description, true));
                 case "path" -> pathVariables.add(entry(name, "", description, false));
                 case "header" -> headers.add(name.equalsIgnoreCase("Idempotency-Key")
-                        ? header(name, "{{$guid}}", description, false) : header(name, exampleText(parameter), description, true));
+                        ? header(name, "{{$guid}}", description, false)
+                        : header(name, exampleText(parameter), description, !parameter.getBoolean("required", false)));
                 default -> { }
             }
         }
