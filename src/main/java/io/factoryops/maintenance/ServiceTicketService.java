@@ -273,13 +273,23 @@ public class ServiceTicketService {
         return changed(ticket, "CANCEL", before);
     }
 
-    /** Adds and removes mechanics: each added one not yet on it (409), each removed one on it (409). */
+    /**
+     * Adds and removes mechanics: each added one not yet on it (409), each removed one on it (409) and without
+     * recorded labour (409 STILL_REFERENCED). Managers change a ticket's mechanics; a mechanic may only remove
+     * themselves (403 otherwise).
+     */
     @Transactional
     public ServiceTicketResponse editMechanics(Caller caller, long id, MechanicsEditRequest request) {
         ServiceTicket ticket = lock(caller, id);
         ServiceTicketResponse before = view(ticket);
         List<Long> add = request.addMechanicIds() == null ? List.of() : request.addMechanicIds();
         List<Long> remove = request.removeMechanicIds() == null ? List.of() : request.removeMechanicIds();
+        if (!add.isEmpty()) {
+            requireManager(caller);
+        }
+        for (Long removed : remove) {
+            requireManagerOrSelf(caller, removed);
+        }
         for (int i = 0; i < remove.size(); i++) {
             String field = "remove_mechanic_ids[" + i + "]";
             mechanics.require(remove.get(i), field);
@@ -417,8 +427,10 @@ public class ServiceTicketService {
         return found.map(a -> AssignmentResponse.of(a, names.get(a.getMechanicId())));
     }
 
+    /** Managers only (403 for a mechanic, whatever the ticket). */
     @Transactional
     public AssignmentResponse assign(Caller caller, AssignmentRequest request) {
+        requireManager(caller);
         ServiceTicket ticket = em.find(ServiceTicket.class, request.ticketId(), LockModeType.PESSIMISTIC_FORCE_INCREMENT);
         if (ticket == null || !visible(caller, ticket)) {
             throw ApiException.notFoundField("ticket_id", "Service ticket", request.ticketId());
@@ -432,6 +444,10 @@ public class ServiceTicketService {
         return created;
     }
 
+    /**
+     * Removes an assignment: a manager any, a mechanic only their own (403 otherwise); never one with recorded
+     * labour (409 STILL_REFERENCED).
+     */
     @Transactional
     public void unassign(Caller caller, long assignmentId) {
         List<Long> ticketIds = em.createQuery("SELECT a.ticket.id FROM Assignment a WHERE a.id = :id", Long.class)
@@ -445,6 +461,7 @@ public class ServiceTicketService {
         }
         Assignment assignment = ticket.getAssignments().stream().filter(a -> a.getId() == assignmentId).findFirst()
                 .orElseThrow(() -> ApiException.notFound("Assignment", assignmentId));
+        requireManagerOrSelf(caller, assignment.getMechanicId());
         AssignmentResponse before = AssignmentResponse.of(assignment,
                 mechanics.names(List.of(assignment.getMechanicId())).get(assignment.getMechanicId()));
         ticket.unassign(assignment.getMechanicId(), "id");
@@ -488,6 +505,21 @@ public class ServiceTicketService {
             return null;
         }
         return mechanics.ofAccount(caller.id()).map(Mechanic::getId).orElse(0L);
+    }
+
+    /** Only managers (and the roles above) change who works a ticket. */
+    private static void requireManager(Caller caller) {
+        if (!caller.role().includes().contains(Role.MANAGER)) {
+            throw ApiException.forbidden("Only a manager adds mechanics to a ticket or removes another mechanic");
+        }
+    }
+
+    /** A manager removes anyone from a ticket; a mechanic only themselves. */
+    private void requireManagerOrSelf(Caller caller, long mechanicId) {
+        if (!caller.role().includes().contains(Role.MANAGER)
+                && !Long.valueOf(mechanicId).equals(mechanicViewer(caller))) {
+            throw ApiException.forbidden("A mechanic may remove only themselves from a ticket");
+        }
     }
 
     private static void requireActive(Mechanic mechanic, String field) {
