@@ -113,6 +113,14 @@ public class ServiceTicketService {
 
     @Transactional
     public Page<ServiceTicketResponse> list(Caller caller, PageRequest page, Filter filter) {
+        Page<ServiceTicket> found = find(caller, page, filter);
+        Map<Long, String> names = mechanicNames(found);
+        Map<Long, PartSummary> summaries = partSummaries(found);
+        return found.map(t -> ServiceTicketResponse.of(t, names, summaries));
+    }
+
+    /** A page of tickets the caller may see, with their mechanics and parts fetched in two queries. */
+    private Page<ServiceTicket> find(Caller caller, PageRequest page, Filter filter) {
         Long viewer = mechanicViewer(caller);
         Page<ServiceTicket> found = JpaPaging.find(em, ServiceTicket.class, page, SORT_ATTRIBUTES, (cb, root) -> {
             List<Predicate> where = new ArrayList<>();
@@ -147,18 +155,30 @@ public class ServiceTicketService {
             em.createQuery("SELECT DISTINCT t FROM ServiceTicket t LEFT JOIN FETCH t.parts WHERE t.id IN :ids",
                     ServiceTicket.class).setParameter("ids", ids).getResultList();
         }
-        Map<Long, String> names = mechanics.names(found.data().stream()
-                .flatMap(t -> t.getAssignments().stream()).map(Assignment::getMechanicId).distinct().toList());
-        Map<Long, PartSummary> summaries = parts.summaries(found.data().stream()
-                .flatMap(t -> t.getParts().stream()).map(TicketPart::getPartId).distinct().toList(), "item_id");
-        return found.map(t -> ServiceTicketResponse.of(t, names, summaries));
+        return found;
     }
 
-    /** The caller's own tickets (a customer's token; an account linked to no customer has none). */
+    private Map<Long, String> mechanicNames(Page<ServiceTicket> tickets) {
+        return mechanics.names(tickets.data().stream()
+                .flatMap(t -> t.getAssignments().stream()).map(Assignment::getMechanicId).distinct().toList());
+    }
+
+    private Map<Long, PartSummary> partSummaries(Page<ServiceTicket> tickets) {
+        return parts.summaries(tickets.data().stream()
+                .flatMap(t -> t.getParts().stream()).map(TicketPart::getPartId).distinct().toList(), "item_id");
+    }
+
+    /**
+     * The caller's own tickets (a customer's token; an account linked to no customer has none), in the
+     * customers' view: no staff login names, no internal ids or unit costs.
+     */
     @Transactional
-    public Page<ServiceTicketResponse> myTickets(Caller caller, PageRequest page, TicketStatus status) {
+    public Page<CustomerTicketResponse> myTickets(Caller caller, PageRequest page, TicketStatus status) {
         long customerId = accounts.customerOf(caller.id()).orElse(0L);
-        return list(caller, page, new Filter(status, customerId, null, null, null));
+        Page<ServiceTicket> found = find(caller, page, new Filter(status, customerId, null, null, null));
+        Map<Long, String> names = mechanicNames(found);
+        Map<Long, PartSummary> summaries = partSummaries(found);
+        return found.map(t -> CustomerTicketResponse.of(t, names, summaries));
     }
 
     @Transactional

@@ -8,11 +8,13 @@ import static it.io.factoryops.support.Api.json;
 import static it.io.factoryops.support.Fixtures.partLedgerSum;
 import static it.io.factoryops.support.Fixtures.partQuantity;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import it.io.factoryops.support.Api;
 import it.io.factoryops.support.Concurrently;
 import it.io.factoryops.support.Fixtures;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.ws.rs.core.Response;
@@ -177,6 +179,27 @@ class ServiceTicketIT {
             JsonObject mine = page.getJsonArray("data").getJsonObject(0);
             assertEquals(id, id(mine));
             assertEquals(new BigDecimal("137.34"), decimal(mine, "total"));
+            // the customers' view: mechanics by display name, fitted parts with quantity and amount; no staff
+            // login names, no unit costs, no ids of mechanics or stock items, no returned lines
+            String text = mine.toString();
+            for (String staff : new String[] {ana.getString("username"), ben.getString("username")}) {
+                assertFalse(text.contains("\"" + staff + "\""), () -> "a staff login name in the customer view: "
+                        + text);
+            }
+            assertFalse(text.contains("\"it-manager-"), () -> "the manager's login name in the customer view: " + text);
+            for (String internal : new String[] {"unit_cost", "fitted_by", "created_by", "assigned_by", "sku",
+                    "item_id", "mechanic_id"}) {
+                assertFalse(text.contains("\"" + internal + "\""), () -> internal + " in the customer view: " + text);
+            }
+            assertEquals(List.of(ana.getString("name"), ben.getString("name")).stream().sorted().toList(),
+                    mine.getJsonArray("mechanics").getValuesAs(JsonString.class).stream().map(JsonString::getString)
+                            .sorted().toList());
+            JsonArray lines = mine.getJsonArray("parts");
+            assertEquals(1, lines.size(), "the returned oil line is not charged");
+            assertEquals(4, lines.getJsonObject(0).getInt("quantity"));
+            assertEquals(new BigDecimal("6.00"), decimal(lines.getJsonObject(0), "amount"));
+            assertEquals(decimal(mine, "parts_total"), decimal(lines.getJsonObject(0), "amount"));
+            assertEquals(new BigDecimal("126.00"), decimal(mine, "subtotal"));
         }
     }
 
