@@ -15,7 +15,10 @@ import java.util.Optional;
 /**
  * Low stock: when an item falls below its reorder level, every manager (every active account whose role
  * includes manager) is notified, in the transaction that moved the stock (the event is synchronous), with
- * what to reorder when a {@link ReorderAdvisor} knows it.
+ * what to reorder when a {@link ReorderAdvisor} knows it. One open alert per item and recipient: a manager
+ * with an unread low-stock notification about the item gets no other until they read it (and the ledger raises
+ * a crossing only after a real recovery, not after units given back); mail is further limited per recipient
+ * ({@code factory.mail.min-interval-seconds}).
  */
 @ApplicationScoped
 public class LowStockNotifier {
@@ -40,7 +43,7 @@ public class LowStockNotifier {
                 .append('.'));
         Reference reference = event.kind() == StockItemKind.PART ? Reference.part(event.ownerId())
                 : Reference.product(event.ownerId());
-        notifications.notifyRole(Role.MANAGER, NotificationType.LOW_STOCK, title, message.toString(), reference,
+        notifications.alertRole(Role.MANAGER, NotificationType.LOW_STOCK, title, message.toString(), reference,
                 suggestion.orElse(null));
     }
 

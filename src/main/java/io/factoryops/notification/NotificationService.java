@@ -117,6 +117,37 @@ public class NotificationService {
         return recipients.size();
     }
 
+    /**
+     * An alert to every active account whose role includes {@code role}, at most one open per recipient: a
+     * recipient who has an unread notification of this type about this reference is not notified again (nor
+     * mailed) until they read it. Joins the caller's transaction.
+     *
+     * @return how many accounts were notified
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int alertRole(Role role, NotificationType type, String title, String message, Reference reference,
+                         ReorderSuggestion suggestion) {
+        Objects.requireNonNull(role, "role");
+        Objects.requireNonNull(reference, "reference");
+        Instant now = now();
+        List<AccountDirectory.Account> recipients = accounts.activeIncluding(role);
+        if (recipients.isEmpty()) {
+            return 0;
+        }
+        Set<Long> open = Set.copyOf(em.createNamedQuery("Notification.openAlertRecipients", Long.class)
+                .setParameter("recipients", recipients.stream().map(AccountDirectory.Account::id).toList())
+                .setParameter("type", type).setParameter("referenceType", reference.type())
+                .setParameter("referenceId", reference.id()).getResultList());
+        int notified = 0;
+        for (AccountDirectory.Account recipient : recipients) {
+            if (!open.contains(recipient.id())) {
+                write(recipient, type, title, message, reference, suggestion, List.of(), now);
+                notified++;
+            }
+        }
+        return notified;
+    }
+
     private void write(AccountDirectory.Account recipient, NotificationType type, String title, String message,
                        Reference reference, ReorderSuggestion suggestion, List<MailAttachment> attachments,
                        Instant now) {
@@ -127,11 +158,28 @@ public class NotificationService {
         Notification n = new Notification(recipient.id(), type, Text.fit(title.strip(), Notification.TITLE_MAX),
                 Text.fit(message.strip(), Notification.MESSAGE_MAX), reference, suggestion, now);
         em.persist(n);
-        if (mail.enabled() && recipient.email() != null && !recipient.email().isBlank()) {
+        if (mail.enabled() && recipient.email() != null && !recipient.email().isBlank()
+                && !mailedRecently(recipient.id(), type, reference, now)) {
             em.flush(); // the notification's id, for the outbox row
             outbox.enqueue(n.getId(), recipient.email(), n.getTitle(), mailBody(recipient, n),
                     attachments);
         }
+    }
+
+    /**
+     * Whether this recipient was mailed about the same thing (type and reference: a part, a product, a purchase
+     * order) within the minimum interval ({@link MailSettings#minInterval}): then the new notification is in the
+     * API only. A notification about no object (a report run) is always mailed.
+     */
+    private boolean mailedRecently(long recipientId, NotificationType type, Reference reference, Instant now) {
+        if (reference == null || mail.minInterval().isZero()) {
+            return false;
+        }
+        return em.createNamedQuery("Notification.mailedAbout", Long.class)
+                .setParameter("recipient", recipientId).setParameter("type", type)
+                .setParameter("referenceType", reference.type()).setParameter("referenceId", reference.id())
+                .setParameter("since", now.minus(mail.minInterval()))
+                .getSingleResult() > 0;
     }
 
     /**
