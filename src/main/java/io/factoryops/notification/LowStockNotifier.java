@@ -15,9 +15,9 @@ import java.util.Optional;
 /**
  * Low stock: when an item falls below its reorder level, every manager (every active account whose role
  * includes manager) is notified, in the transaction that moved the stock (the event is synchronous), with
- * what to reorder when a {@link ReorderAdvisor} knows it. One open alert per item and recipient: a manager
- * with an unread low-stock notification about the item gets no other until they read it (and the ledger raises
- * a crossing only after a real recovery, not after units given back); mail is further limited per recipient
+ * what to reorder when a {@link ReorderAdvisor} knows it. One alert per item and recipient until the item
+ * recovers: the ledger raises a crossing only after a real recovery above the reorder level, not after units
+ * given back ({@code StockReason.givesBack}); mail about the same item is further limited per recipient
  * ({@code factory.mail.min-interval-seconds}).
  */
 @ApplicationScoped
@@ -43,7 +43,7 @@ public class LowStockNotifier {
                 .append('.'));
         Reference reference = event.kind() == StockItemKind.PART ? Reference.part(event.ownerId())
                 : Reference.product(event.ownerId());
-        notifications.alertRole(Role.MANAGER, NotificationType.LOW_STOCK, title, message.toString(), reference,
+        notifications.notifyRole(Role.MANAGER, NotificationType.LOW_STOCK, title, message.toString(), reference,
                 suggestion.orElse(null));
     }
 

@@ -15,15 +15,12 @@ import java.time.Instant;
 /**
  * A message to one account. Immutable but for being read: once read it stays read (reading again changes
  * nothing). The index {@code (recipient_id, is_read, created_at, id)} serves the inbox and the unread count;
- * {@code (recipient_id, type, reference_type, reference_id, created_at)} the open alerts and the mail interval.
+ * {@code (recipient_id, type, reference_type, reference_id, created_at)} the per-recipient mail interval.
  */
 @Entity
 @Table(name = "notifications")
 @NamedQuery(name = "Notification.unreadCount",
         query = "SELECT COUNT(n) FROM Notification n WHERE n.recipientId = :recipient AND n.read = FALSE")
-@NamedQuery(name = "Notification.openAlertRecipients",
-        query = "SELECT DISTINCT n.recipientId FROM Notification n WHERE n.recipientId IN :recipients AND n.type = :type "
-                + "AND n.referenceType = :referenceType AND n.referenceId = :referenceId AND n.read = FALSE")
 @NamedQuery(name = "Notification.mailedAbout",
         query = "SELECT COUNT(n) FROM Notification n WHERE n.recipientId = :recipient AND n.type = :type "
                 + "AND n.referenceType = :referenceType AND n.referenceId = :referenceId AND n.createdAt > :since "

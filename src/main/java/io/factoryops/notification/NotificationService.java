@@ -117,37 +117,6 @@ public class NotificationService {
         return recipients.size();
     }
 
-    /**
-     * An alert to every active account whose role includes {@code role}, at most one open per recipient: a
-     * recipient who has an unread notification of this type about this reference is not notified again (nor
-     * mailed) until they read it. Joins the caller's transaction.
-     *
-     * @return how many accounts were notified
-     */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public int alertRole(Role role, NotificationType type, String title, String message, Reference reference,
-                         ReorderSuggestion suggestion) {
-        Objects.requireNonNull(role, "role");
-        Objects.requireNonNull(reference, "reference");
-        Instant now = now();
-        List<AccountDirectory.Account> recipients = accounts.activeIncluding(role);
-        if (recipients.isEmpty()) {
-            return 0;
-        }
-        Set<Long> open = Set.copyOf(em.createNamedQuery("Notification.openAlertRecipients", Long.class)
-                .setParameter("recipients", recipients.stream().map(AccountDirectory.Account::id).toList())
-                .setParameter("type", type).setParameter("referenceType", reference.type())
-                .setParameter("referenceId", reference.id()).getResultList());
-        int notified = 0;
-        for (AccountDirectory.Account recipient : recipients) {
-            if (!open.contains(recipient.id())) {
-                write(recipient, type, title, message, reference, suggestion, List.of(), now);
-                notified++;
-            }
-        }
-        return notified;
-    }
-
     private void write(AccountDirectory.Account recipient, NotificationType type, String title, String message,
                        Reference reference, ReorderSuggestion suggestion, List<MailAttachment> attachments,
                        Instant now) {

@@ -288,10 +288,10 @@ class NotificationIT {
     }
 
     /**
-     * A mechanic fits and returns one part in a loop, dipping it below its reorder level each time: one open
-     * alert per manager (units given back are no recovery, and an unread alert is not repeated), one mail. After
-     * a real recovery (stock received) the next dip alerts again, but the mail waits for the per-recipient
-     * interval (factory.mail.min-interval-seconds).
+     * A mechanic fits and returns one part in a loop, dipping it below its reorder level each time: one alert
+     * per manager (units given back are no recovery), read or not, and one mail. After a real recovery (stock
+     * received) the next dip alerts again, but no second mail within the per-recipient interval
+     * (factory.mail.min-interval-seconds).
      */
     @Test
     void fittingAndReturningAPartInALoopAlertsAndMailsOnce() throws Exception {
