@@ -66,6 +66,15 @@ public enum Role {
         return manages().contains(other);
     }
 
+    /**
+     * Whether this role may change an account of role {@code other} that is linked to a record of another
+     * feature, through that feature (a mechanic's account through {@code /api/mechanics}): the roles it
+     * manages, and, for a manager (who manages mechanics), mechanic accounts.
+     */
+    public boolean canManageLinked(Role other) {
+        return canManage(other) || (includes().contains(MANAGER) && other == MECHANIC);
+    }
+
     public List<String> groups() {
         return includes().stream().map(Role::value).toList();
     }

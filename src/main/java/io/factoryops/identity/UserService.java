@@ -112,12 +112,21 @@ public class UserService {
     }
 
     /**
-     * Changes the email, name and activity of an account that another feature owns (see
-     * {@link #createLinked}); deactivating it revokes its tokens. Joins the caller's transaction.
+     * Changes the email, name and activity of an account that another feature owns (see {@link #createLinked}),
+     * on behalf of {@code caller}; deactivating it revokes its tokens. Joins the caller's transaction. The
+     * account must still have the role the feature linked ({@code linkedRole}: an account promoted since then
+     * is no longer the feature's to change) and be one the caller may change through a feature
+     * ({@link Role#canManageLinked}); otherwise 403 FORBIDDEN, and nothing is written.
+     *
+     * @param active the new activity, or null to leave it as it is (never implied)
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public UserResponse updateLinked(long id, String email, String fullName, boolean active) {
+    public UserResponse updateLinked(Caller caller, Role linkedRole, long id, String email, String fullName,
+                                     Boolean active) {
         UserAccount user = find(id);
+        if (user.getRole() != linkedRole || !caller.role().canManageLinked(user.getRole())) {
+            throw ApiException.forbidden("You may not change this account");
+        }
         UserResponse before = UserResponse.of(user);
         int generation = user.getTokenGeneration();
         String mail = Text.normalizeKey(email);
@@ -126,7 +135,7 @@ public class UserService {
             user.changeEmail(mail);
         }
         user.changeFullName(Text.trimToNull(fullName));
-        if (active != user.isActive()) {
+        if (active != null && active != user.isActive()) {
             if (active) {
                 user.activate();
             } else {

@@ -3,11 +3,13 @@ package io.factoryops.maintenance;
 import io.factoryops.platform.error.DomainException;
 import io.factoryops.platform.error.ErrorCode;
 import io.factoryops.platform.error.FieldError;
+import java.math.BigDecimal;
 import java.util.List;
 
 /**
  * A mechanic added to a ticket they are already on (409 ALREADY_EXISTS), or removed from, or given hours
- * on, a ticket they are not on (409 CONFLICT).
+ * on, a ticket they are not on (409 CONFLICT), or removed while labour hours are recorded for them there
+ * (409 STILL_REFERENCED: the hours are never deleted with the row).
  */
 public class AssignmentException extends DomainException {
 
@@ -30,6 +32,12 @@ public class AssignmentException extends DomainException {
     static AssignmentException notAssigned(String field, long ticketId, long mechanicId) {
         return new AssignmentException(ErrorCode.CONFLICT, field,
                 "Mechanic " + mechanicId + " is not assigned to service ticket " + ticketId);
+    }
+
+    static AssignmentException labourRecorded(String field, long ticketId, long mechanicId, BigDecimal hours) {
+        return new AssignmentException(ErrorCode.STILL_REFERENCED, field, "Mechanic " + mechanicId + " has "
+                + hours.toPlainString() + " labour hours recorded on service ticket " + ticketId
+                + " and stays on it");
     }
 
     @Override

@@ -70,11 +70,11 @@ public class AssignmentResource {
     }
 
     @POST
-    @RolesAllowed({Role.MANAGER_NAME, Role.MECHANIC_NAME})
+    @RolesAllowed(Role.MANAGER_NAME)
     @Idempotent
     @Operation(operationId = "createAssignment",
-            summary = "Assign a mechanic to a ticket", description = "Roles: manager, mechanic (on tickets "
-            + "assigned to them). 404 naming ticket_id or mechanic_id when unknown (or not visible); 409 "
+            summary = "Assign a mechanic to a ticket", description = "Roles: manager (only managers change a "
+            + "ticket's mechanics). 404 naming ticket_id or mechanic_id when unknown (or not visible); 409 "
             + "ALREADY_EXISTS when the mechanic is on the ticket; 409 INVALID_TRANSITION once it is completed or "
             + "cancelled. Idempotency-Key supported.")
     @APIResponse(responseCode = "201", description = "Created",
@@ -89,9 +89,9 @@ public class AssignmentResource {
     @Path("{id}")
     @RolesAllowed({Role.MANAGER_NAME, Role.MECHANIC_NAME})
     @Operation(operationId = "deleteAssignment",
-            summary = "Remove a mechanic from a ticket", description = "Roles: manager, mechanic (on tickets "
-            + "assigned to them). Their labour hours on the ticket go with the row. 409 INVALID_TRANSITION once "
-            + "the ticket is completed or cancelled.")
+            summary = "Remove a mechanic from a ticket", description = "Roles: manager; mechanic (their own "
+            + "assignment only: 403 FORBIDDEN for another's). 409 STILL_REFERENCED while labour hours are recorded "
+            + "on it (hours are never deleted); 409 INVALID_TRANSITION once the ticket is completed or cancelled.")
     @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @APIResponse(responseCode = "204", description = "Removed")
     public Response delete(@PathParam("id") long id) {

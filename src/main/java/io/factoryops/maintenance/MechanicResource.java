@@ -1,6 +1,7 @@
 package io.factoryops.maintenance;
 
 import io.factoryops.identity.AuthService;
+import io.factoryops.identity.Caller;
 import io.factoryops.identity.LoginRequest;
 import io.factoryops.identity.LoginResponse;
 import io.factoryops.identity.Role;
@@ -31,6 +32,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -57,6 +59,9 @@ public class MechanicResource {
 
     @Inject
     AuthService auth;
+
+    @Inject
+    JsonWebToken jwt;
 
     @Context
     UriInfo uriInfo;
@@ -113,11 +118,13 @@ public class MechanicResource {
     @Operation(operationId = "replaceMechanic",
             summary = "Change a mechanic", description = "Roles: manager. Name, email, position and active, "
             + "written to the employee and the account too; active=false deactivates the account (its tokens "
-            + "stop working). If-Match → 412 when stale.")
+            + "stop working), active=true reactivates it, no active leaves it as it is. 403 FORBIDDEN when the "
+            + "linked account is no longer a mechanic account the caller may change (nothing is written). "
+            + "If-Match → 412 when stale.")
     @APIResponse(responseCode = "200", description = "The mechanic",
             content = @Content(schema = @Schema(implementation = MechanicResponse.class)))
     public Response replace(@PathParam("id") long id, @NotNull @Valid MechanicUpdateRequest body) {
-        MechanicResponse mechanic = mechanics.replace(id, ETags.expectedVersion(headers), body);
+        MechanicResponse mechanic = mechanics.replace(Caller.of(jwt), id, ETags.expectedVersion(headers), body);
         return ETags.ok(mechanic.version(), mechanic);
     }
 
@@ -126,11 +133,12 @@ public class MechanicResource {
     @RolesAllowed(Role.MANAGER_NAME)
     @Operation(operationId = "deactivateMechanic",
             summary = "Deactivate a mechanic", description = "Roles: manager. Deactivates the mechanic, its "
-            + "employee and its account (never deleted: tickets keep it). If-Match → 412 when stale.")
+            + "employee and its account (never deleted: tickets keep it); 403 FORBIDDEN when the linked account is no "
+            + "longer a mechanic account the caller may change. If-Match → 412 when stale.")
     @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @APIResponse(responseCode = "204", description = "Deactivated")
     public Response deactivate(@PathParam("id") long id) {
-        mechanics.deactivate(id, ETags.expectedVersion(headers));
+        mechanics.deactivate(Caller.of(jwt), id, ETags.expectedVersion(headers));
         return Response.noContent().build();
     }
 

@@ -1,5 +1,6 @@
 package io.factoryops.maintenance;
 
+import io.factoryops.identity.Caller;
 import io.factoryops.identity.Role;
 import io.factoryops.identity.UserResponse;
 import io.factoryops.identity.UserService;
@@ -88,35 +89,42 @@ public class MechanicService {
         return created;
     }
 
-    /** Name, email, position and activity, written to the employee and the account too (If-Match checked). */
+    /**
+     * Name, email, position and, when given, activity (never implied), written to the employee and the account
+     * too (If-Match checked). The account changes under the account rules ({@link UserService#updateLinked}):
+     * only while it is still a mechanic account that the caller may change, else 403 and nothing is written.
+     */
     @Transactional
-    public MechanicResponse replace(long id, Long expectedVersion, MechanicUpdateRequest request) {
+    public MechanicResponse replace(Caller caller, long id, Long expectedVersion, MechanicUpdateRequest request) {
         Mechanic mechanic = find(id);
         Versions.check(mechanic, expectedVersion, "Mechanic");
-        return change(mechanic, request.name().trim(), request.email(), Text.trimToNull(request.position()),
-                request.active() == null || request.active());
+        return change(caller, mechanic, request.name().trim(), request.email(), Text.trimToNull(request.position()),
+                request.active());
     }
 
-    /** Deactivates the mechanic, its account and its employee; the tickets keep it. */
+    /** Deactivates the mechanic, its account and its employee (account rules as for {@link #replace}). */
     @Transactional
-    public void deactivate(long id, Long expectedVersion) {
+    public void deactivate(Caller caller, long id, Long expectedVersion) {
         Mechanic mechanic = find(id);
         Versions.check(mechanic, expectedVersion, "Mechanic");
         if (mechanic.isActive()) {
-            change(mechanic, mechanic.getName(), mechanic.getEmail(), mechanic.getPosition(), false);
+            change(caller, mechanic, mechanic.getName(), mechanic.getEmail(), mechanic.getPosition(), false);
         }
     }
 
-    private MechanicResponse change(Mechanic mechanic, String name, String email, String position, boolean active) {
+    /** @param active the new activity, or null to keep the mechanic's, its employee's and its account's */
+    private MechanicResponse change(Caller caller, Mechanic mechanic, String name, String email, String position,
+                                    Boolean active) {
         MechanicResponse before = MechanicResponse.of(mechanic);
+        UserResponse account = users.updateLinked(caller, Role.MECHANIC, mechanic.getUserId(), email, name, active);
+        boolean nowActive = active == null ? mechanic.isActive() : active;
         EmployeeResponse employee = employees.get(mechanic.getEmployeeId());
         employees.replace(employee.id(), null, new EmployeeRequest(name, email, position, employee.department(),
-                employee.hireDate(), active));
-        UserResponse account = users.updateLinked(mechanic.getUserId(), email, name, active);
-        mechanic.describe(name, account.email(), position, active);
+                employee.hireDate(), active == null ? employee.active() : active));
+        mechanic.describe(name, account.email(), position, nowActive);
         em.flush();
         MechanicResponse after = MechanicResponse.of(mechanic);
-        audit.record(active ? "UPDATE" : "DEACTIVATE", "mechanic", mechanic.getId(), before, after);
+        audit.record(nowActive ? "UPDATE" : "DEACTIVATE", "mechanic", mechanic.getId(), before, after);
         return after;
     }
 

@@ -49,10 +49,12 @@ public class MyTicketsResource {
     @GET
     @RolesAllowed(Role.CUSTOMER_NAME)
     @Operation(operationId = "listMyServiceTickets",
-            summary = "My service tickets", description = "Roles: customer. The caller's own tickets, paged "
-            + "(default 20, newest first); filter status; sort by id, service_date, status, created_at.")
+            summary = "My service tickets", description = "Roles: customer. The caller's own tickets in the "
+            + "customers' view (mechanics by display name, fitted parts with quantity and amount, totals; no "
+            + "staff login names, ids or unit costs), paged (default 20, newest first); filter status; sort by id, "
+            + "service_date, status, created_at.")
     @APIResponse(responseCode = "200", description = "A page of the caller's service tickets",
-            content = @Content(schema = @Schema(implementation = ServiceTicketResponse.class, type = SchemaType.ARRAY)))
+            content = @Content(schema = @Schema(implementation = CustomerTicketResponse.class, type = SchemaType.ARRAY)))
     public Response list(@QueryParam("status") @Parameter(schema = @Schema(type = SchemaType.STRING,
             enumeration = {"open", "in_progress", "completed", "cancelled"})) String status) {
         PageRequest page = PageRequest.from(uriInfo, 20, ServiceTicketService.SORTABLE, "-created_at");

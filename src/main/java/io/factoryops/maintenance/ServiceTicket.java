@@ -158,10 +158,14 @@ public class ServiceTicket extends VersionedEntity {
         return assignment;
     }
 
+    /** Removes a mechanic who has no labour recorded here: hours are never deleted with their row. */
     void unassign(long mechanicId, String field) {
         requireWorkable("remove mechanics");
         Assignment assignment = assignment(mechanicId)
                 .orElseThrow(() -> AssignmentException.notAssigned(field, getId(), mechanicId));
+        if (assignment.getHours().signum() != 0) {
+            throw AssignmentException.labourRecorded(field, getId(), mechanicId, assignment.getHours());
+        }
         assignments.remove(assignment);
     }
 

@@ -178,9 +178,11 @@ public class ServiceTicketResource {
     @Path("{id}/edit")
     @RolesAllowed({Role.MANAGER_NAME, Role.MECHANIC_NAME})
     @Operation(operationId = "editServiceTicketMechanics", summary = "Add and remove mechanics",
-            description = "Roles: manager, mechanic (assigned). {\"add_mechanic_ids\":[],\"remove_mechanic_ids\":[]}; "
+            description = "Roles: manager; mechanic (assigned) to remove only themselves (403 FORBIDDEN for any "
+            + "add or for removing another mechanic). {\"add_mechanic_ids\":[],\"remove_mechanic_ids\":[]}; "
             + "404 naming the entry for an unknown mechanic; 409 ALREADY_EXISTS for one already on the ticket, "
-            + "409 CONFLICT for removing one who is not; 409 INVALID_TRANSITION once completed or cancelled.")
+            + "409 CONFLICT for removing one who is not, 409 STILL_REFERENCED for removing one with labour hours "
+            + "recorded on it (hours are never deleted); 409 INVALID_TRANSITION once completed or cancelled.")
     @APIResponse(responseCode = "200", description = "The service ticket",
             content = @Content(schema = @Schema(implementation = ServiceTicketResponse.class)))
     public Response editMechanics(@PathParam("id") long id, @NotNull @Valid MechanicsEditRequest body) {

@@ -113,6 +113,14 @@ public class ServiceTicketService {
 
     @Transactional
     public Page<ServiceTicketResponse> list(Caller caller, PageRequest page, Filter filter) {
+        Page<ServiceTicket> found = find(caller, page, filter);
+        Map<Long, String> names = mechanicNames(found);
+        Map<Long, PartSummary> summaries = partSummaries(found);
+        return found.map(t -> ServiceTicketResponse.of(t, names, summaries));
+    }
+
+    /** A page of tickets the caller may see, with their mechanics and parts fetched in two queries. */
+    private Page<ServiceTicket> find(Caller caller, PageRequest page, Filter filter) {
         Long viewer = mechanicViewer(caller);
         Page<ServiceTicket> found = JpaPaging.find(em, ServiceTicket.class, page, SORT_ATTRIBUTES, (cb, root) -> {
             List<Predicate> where = new ArrayList<>();
@@ -140,18 +148,30 @@ public class ServiceTicketService {
             return where;
         });
         // the page's mechanics and parts load in one query each (@BatchFetch on ServiceTicket), not two per ticket
-        Map<Long, String> names = mechanics.names(found.data().stream()
-                .flatMap(t -> t.getAssignments().stream()).map(Assignment::getMechanicId).distinct().toList());
-        Map<Long, PartSummary> summaries = parts.summaries(found.data().stream()
-                .flatMap(t -> t.getParts().stream()).map(TicketPart::getPartId).distinct().toList(), "item_id");
-        return found.map(t -> ServiceTicketResponse.of(t, names, summaries));
+        return found;
     }
 
-    /** The caller's own tickets (a customer's token; an account linked to no customer has none). */
+    private Map<Long, String> mechanicNames(Page<ServiceTicket> tickets) {
+        return mechanics.names(tickets.data().stream()
+                .flatMap(t -> t.getAssignments().stream()).map(Assignment::getMechanicId).distinct().toList());
+    }
+
+    private Map<Long, PartSummary> partSummaries(Page<ServiceTicket> tickets) {
+        return parts.summaries(tickets.data().stream()
+                .flatMap(t -> t.getParts().stream()).map(TicketPart::getPartId).distinct().toList(), "item_id");
+    }
+
+    /**
+     * The caller's own tickets (a customer's token; an account linked to no customer has none), in the
+     * customers' view: no staff login names, no internal ids or unit costs.
+     */
     @Transactional
-    public Page<ServiceTicketResponse> myTickets(Caller caller, PageRequest page, TicketStatus status) {
+    public Page<CustomerTicketResponse> myTickets(Caller caller, PageRequest page, TicketStatus status) {
         long customerId = accounts.customerOf(caller.id()).orElse(0L);
-        return list(caller, page, new Filter(status, customerId, null, null, null));
+        Page<ServiceTicket> found = find(caller, page, new Filter(status, customerId, null, null, null));
+        Map<Long, String> names = mechanicNames(found);
+        Map<Long, PartSummary> summaries = partSummaries(found);
+        return found.map(t -> CustomerTicketResponse.of(t, names, summaries));
     }
 
     @Transactional
@@ -266,13 +286,23 @@ public class ServiceTicketService {
         return changed(ticket, "CANCEL", before);
     }
 
-    /** Adds and removes mechanics: each added one not yet on it (409), each removed one on it (409). */
+    /**
+     * Adds and removes mechanics: each added one not yet on it (409), each removed one on it (409) and without
+     * recorded labour (409 STILL_REFERENCED). Managers change a ticket's mechanics; a mechanic may only remove
+     * themselves (403 otherwise).
+     */
     @Transactional
     public ServiceTicketResponse editMechanics(Caller caller, long id, MechanicsEditRequest request) {
         ServiceTicket ticket = lock(caller, id);
         ServiceTicketResponse before = view(ticket);
         List<Long> add = request.addMechanicIds() == null ? List.of() : request.addMechanicIds();
         List<Long> remove = request.removeMechanicIds() == null ? List.of() : request.removeMechanicIds();
+        if (!add.isEmpty()) {
+            requireManager(caller);
+        }
+        for (Long removed : remove) {
+            requireManagerOrSelf(caller, removed);
+        }
         for (int i = 0; i < remove.size(); i++) {
             String field = "remove_mechanic_ids[" + i + "]";
             mechanics.require(remove.get(i), field);
@@ -410,8 +440,10 @@ public class ServiceTicketService {
         return found.map(a -> AssignmentResponse.of(a, names.get(a.getMechanicId())));
     }
 
+    /** Managers only (403 for a mechanic, whatever the ticket). */
     @Transactional
     public AssignmentResponse assign(Caller caller, AssignmentRequest request) {
+        requireManager(caller);
         ServiceTicket ticket = em.find(ServiceTicket.class, request.ticketId(), LockModeType.PESSIMISTIC_FORCE_INCREMENT);
         if (ticket == null || !visible(caller, ticket)) {
             throw ApiException.notFoundField("ticket_id", "Service ticket", request.ticketId());
@@ -425,6 +457,10 @@ public class ServiceTicketService {
         return created;
     }
 
+    /**
+     * Removes an assignment: a manager any, a mechanic only their own (403 otherwise); never one with recorded
+     * labour (409 STILL_REFERENCED).
+     */
     @Transactional
     public void unassign(Caller caller, long assignmentId) {
         List<Long> ticketIds = em.createQuery("SELECT a.ticket.id FROM Assignment a WHERE a.id = :id", Long.class)
@@ -438,6 +474,7 @@ public class ServiceTicketService {
         }
         Assignment assignment = ticket.getAssignments().stream().filter(a -> a.getId() == assignmentId).findFirst()
                 .orElseThrow(() -> ApiException.notFound("Assignment", assignmentId));
+        requireManagerOrSelf(caller, assignment.getMechanicId());
         AssignmentResponse before = AssignmentResponse.of(assignment,
                 mechanics.names(List.of(assignment.getMechanicId())).get(assignment.getMechanicId()));
         ticket.unassign(assignment.getMechanicId(), "id");
@@ -481,6 +518,21 @@ public class ServiceTicketService {
             return null;
         }
         return mechanics.ofAccount(caller.id()).map(Mechanic::getId).orElse(0L);
+    }
+
+    /** Only managers (and the roles above) change who works a ticket. */
+    private static void requireManager(Caller caller) {
+        if (!caller.role().includes().contains(Role.MANAGER)) {
+            throw ApiException.forbidden("Only a manager adds mechanics to a ticket or removes another mechanic");
+        }
+    }
+
+    /** A manager removes anyone from a ticket; a mechanic only themselves. */
+    private void requireManagerOrSelf(Caller caller, long mechanicId) {
+        if (!caller.role().includes().contains(Role.MANAGER)
+                && !Long.valueOf(mechanicId).equals(mechanicViewer(caller))) {
+            throw ApiException.forbidden("A mechanic may remove only themselves from a ticket");
+        }
     }
 
     private static void requireActive(Mechanic mechanic, String field) {

@@ -15,7 +15,10 @@ import java.util.Optional;
 /**
  * Low stock: when an item falls below its reorder level, every manager (every active account whose role
  * includes manager) is notified, in the transaction that moved the stock (the event is synchronous), with
- * what to reorder when a {@link ReorderAdvisor} knows it.
+ * what to reorder when a {@link ReorderAdvisor} knows it. One alert per item and recipient until the item
+ * recovers: the ledger raises a crossing only after a real recovery above the reorder level, not after units
+ * given back ({@code StockReason.givesBack}); mail about the same item is further limited per recipient
+ * ({@code factory.mail.min-interval-seconds}).
  */
 @ApplicationScoped
 public class LowStockNotifier {

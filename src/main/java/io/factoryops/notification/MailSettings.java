@@ -93,6 +93,10 @@ public class MailSettings {
     @ConfigProperty(name = "factory.mail.retention-days", defaultValue = "7")
     int retentionDays;
 
+    @Inject
+    @ConfigProperty(name = "factory.mail.min-interval-seconds", defaultValue = "3600")
+    long minIntervalSeconds;
+
     private Tls tls;
     private volatile Session session;
 
@@ -146,6 +150,14 @@ public class MailSettings {
 
     public Duration interval() {
         return Duration.ofSeconds(intervalSeconds);
+    }
+
+    /**
+     * The least time between two mails to one recipient about the same thing (notification type and reference):
+     * a notification within it stays in the API only ({@code factory.mail.min-interval-seconds}, 0: no limit).
+     */
+    public Duration minInterval() {
+        return Duration.ofSeconds(Math.max(0, minIntervalSeconds));
     }
 
     public int maxAttempts() {

@@ -14,12 +14,17 @@ import java.time.Instant;
 
 /**
  * A message to one account. Immutable but for being read: once read it stays read (reading again changes
- * nothing). The index {@code (recipient_id, is_read, created_at, id)} serves the inbox and the unread count.
+ * nothing). The index {@code (recipient_id, is_read, created_at, id)} serves the inbox and the unread count;
+ * {@code (recipient_id, type, reference_type, reference_id, created_at)} the per-recipient mail interval.
  */
 @Entity
 @Table(name = "notifications")
 @NamedQuery(name = "Notification.unreadCount",
         query = "SELECT COUNT(n) FROM Notification n WHERE n.recipientId = :recipient AND n.read = FALSE")
+@NamedQuery(name = "Notification.mailedAbout",
+        query = "SELECT COUNT(n) FROM Notification n WHERE n.recipientId = :recipient AND n.type = :type "
+                + "AND n.referenceType = :referenceType AND n.referenceId = :referenceId AND n.createdAt > :since "
+                + "AND EXISTS (SELECT m.id FROM OutboxMail m WHERE m.notificationId = n.id)")
 @NamedQuery(name = "Notification.readAll",
         query = "UPDATE Notification n SET n.read = TRUE, n.readAt = :now WHERE n.recipientId = :recipient AND n.read = FALSE")
 public class Notification {

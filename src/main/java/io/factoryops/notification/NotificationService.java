@@ -127,11 +127,28 @@ public class NotificationService {
         Notification n = new Notification(recipient.id(), type, Text.fit(title.strip(), Notification.TITLE_MAX),
                 Text.fit(message.strip(), Notification.MESSAGE_MAX), reference, suggestion, now);
         em.persist(n);
-        if (mail.enabled() && recipient.email() != null && !recipient.email().isBlank()) {
+        if (mail.enabled() && recipient.email() != null && !recipient.email().isBlank()
+                && !mailedRecently(recipient.id(), type, reference, now)) {
             em.flush(); // the notification's id, for the outbox row
             outbox.enqueue(n.getId(), recipient.email(), n.getTitle(), mailBody(recipient, n),
                     attachments);
         }
+    }
+
+    /**
+     * Whether this recipient was mailed about the same thing (type and reference: a part, a product, a purchase
+     * order) within the minimum interval ({@link MailSettings#minInterval}): then the new notification is in the
+     * API only. A notification about no object (a report run) is always mailed.
+     */
+    private boolean mailedRecently(long recipientId, NotificationType type, Reference reference, Instant now) {
+        if (reference == null || mail.minInterval().isZero()) {
+            return false;
+        }
+        return em.createNamedQuery("Notification.mailedAbout", Long.class)
+                .setParameter("recipient", recipientId).setParameter("type", type)
+                .setParameter("referenceType", reference.type()).setParameter("referenceId", reference.id())
+                .setParameter("since", now.minus(mail.minInterval()))
+                .getSingleResult() > 0;
     }
 
     /**

@@ -3,7 +3,8 @@ package io.factoryops.stock;
 /**
  * A stock item's quantity crossed from at or above its reorder level to below it. Fired synchronously by
  * {@link StockService} inside the transaction that moved the stock, while the item's row is locked, and
- * only once per crossing: not again until the quantity has risen to the reorder level or above. An
+ * only once per crossing: not again until the quantity has recovered above the reorder level (units given
+ * back, {@link StockReason#givesBack}, are no recovery). An
  * observer that writes (a notification, a mail in the outbox) therefore commits or rolls back with the
  * movement.
  *

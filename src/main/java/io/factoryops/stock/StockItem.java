@@ -101,18 +101,22 @@ public class StockItem extends VersionedEntity {
         if (units > quantity) {
             throw new InsufficientStockException(List.of(shortage(units)));
         }
-        return quantityIs(quantity - units);
+        return quantityIs(quantity - units, false);
     }
 
-    /** Adds units or fails, leaving the item as it was, with {@link StockLimitExceededException}. */
-    boolean add(int units) {
+    /**
+     * Adds units or fails, leaving the item as it was, with {@link StockLimitExceededException}. Units given
+     * back ({@link StockReason#givesBack}) do not end a dip, even above the reorder level: the same units taken
+     * again do not raise the alert again.
+     */
+    boolean add(int units, StockReason reason) {
         if (units <= 0) {
             throw new IllegalArgumentException("units must be positive: " + units);
         }
         if ((long) quantity + units > Integer.MAX_VALUE) {
             throw new StockLimitExceededException(this, units);
         }
-        return quantityIs(quantity + units);
+        return quantityIs(quantity + units, !reason.givesBack());
     }
 
     /** A new reorder level; like a movement, it may start a dip (returned) or end one. */
@@ -121,18 +125,21 @@ public class StockItem extends VersionedEntity {
             throw new IllegalArgumentException("reorder level must not be negative: " + level);
         }
         this.reorderLevel = level;
-        return quantityIs(quantity);
+        return quantityIs(quantity, true);
     }
 
     StockShortage shortage(int requested) {
         return new StockShortage(getId(), kind, ownerId == null ? 0 : ownerId, sku, name, requested, quantity);
     }
 
-    private boolean quantityIs(int after) {
+    /** @param recovers whether being above the reorder level now ends the current dip (re-arms the alert) */
+    private boolean quantityIs(int after, boolean recovers) {
         this.quantity = after;
         this.status = StockStatus.of(after, reorderLevel);
         if (after > reorderLevel) {
-            alerted = false;
+            if (recovers) {
+                alerted = false;
+            }
             return false;
         }
         boolean dips = !alerted;

@@ -24,5 +24,15 @@ public enum StockReason {
     CONSUMPTION,
     /** Parts fitted on a service ticket, and given back when the ticket is cancelled or the line removed. */
     SERVICE_TICKET,
-    SERVICE_TICKET_RETURNED
+    SERVICE_TICKET_RETURNED;
+
+    /**
+     * Whether stock moved in for this reason only gives back units that a document took (a cancelled order, a
+     * returned ticket line, parts a changed production record no longer consumes): such a rise does not end a
+     * dip below the reorder level, so taking the units again raises no new low-stock alert. Any other rise
+     * above the reorder level (received, produced, counted) does.
+     */
+    public boolean givesBack() {
+        return this == ORDER_CANCELLED || this == PRODUCTION_CONSUMPTION || this == SERVICE_TICKET_RETURNED;
+    }
 }

@@ -44,7 +44,9 @@ import java.util.TreeMap;
  * a typed {@link StockReference}. Hence an item's quantity always equals the sum of its ledger's
  * deltas.</li>
  * <li><b>Crossings are events.</b> When a change takes an item to or below its reorder level for the
- * first time since it was last above it, {@link StockFellBelowReorderLevel} is fired synchronously,
+ * first time since it last recovered above it (units given back, {@link StockReason#givesBack}, are no
+ * recovery: fitting and returning one part in a loop raises one alert), {@link StockFellBelowReorderLevel} is
+ * fired synchronously,
  * inside the transaction and under the lock: observers' writes commit or roll back with the move, and
  * two concurrent moves cannot both raise it. Every change of an item's stored status fires
  * {@link StockStatusChanged} the same way (a part keeps a copy of it for its list's index).</li>
@@ -165,7 +167,7 @@ public class StockService {
                    String note) {
         StockItem item = locked.item(stockItemId);
         int before = item.getQuantity();
-        boolean dips = item.add(units);
+        boolean dips = item.add(units, reason);
         return record(item, before, units, dips, reason, reference, note).getQuantityAfter();
     }
 
@@ -177,7 +179,7 @@ public class StockService {
         }
         StockItem item = locked.item(stockItemId);
         int before = item.getQuantity();
-        boolean dips = delta > 0 ? item.add(delta) : item.take(-delta);
+        boolean dips = delta > 0 ? item.add(delta, reason) : item.take(-delta);
         StockMovement movement = record(item, before, delta, dips, reason, null, note);
         em.flush(); // the movement's id
         return StockMovementResponse.of(item, movement);

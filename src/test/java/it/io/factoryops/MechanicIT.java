@@ -90,6 +90,73 @@ class MechanicIT {
         }
     }
 
+    /**
+     * The mechanic resource changes the linked account only under the account rules: a PUT without active
+     * leaves an admin's deactivation alone, and an account promoted since it was linked is no longer the
+     * mechanic resource's to change (neither its email nor its activity).
+     */
+    @Test
+    void theLinkedAccountChangesOnlyAsAMechanicAccountAndActiveIsNeverImplied() {
+        JsonObject mechanic = Fixtures.mechanic();
+        long id = mechanic.getJsonNumber("id").longValue();
+        long userId = mechanic.getJsonNumber("user_id").longValue();
+        String admin = Api.tokenFor("admin");
+        // an admin deactivates the mechanic's account; a manager then changes the mechanic without active
+        try (Response r = as(admin, "api/auth/users/" + userId).delete()) {
+            assertEquals(204, r.getStatus());
+        }
+        try (Response r = as(manager, "api/mechanics/" + id).put(json("{\"name\":\"Renamed\",\"email\":\""
+                + mechanic.getString("email") + "\",\"position\":\"Lead\"}"))) {
+            assertEquals(200, r.getStatus());
+            assertEquals("Lead", body(r).getString("position"));
+        }
+        try (Response r = as(admin, "api/auth/users/" + userId).get()) {
+            assertFalse(body(r).getBoolean("active"), "a PUT without active reactivated the account");
+        }
+        try (Response r = anonymous("api/mechanics/login").post(json(login(mechanic.getString("username"),
+                Api.PASSWORD)))) {
+            assertProblem(r, 401, "INVALID_CREDENTIALS");
+        }
+
+        // the account of another mechanic is promoted to admin: no longer the mechanic resource's to change
+        JsonObject promoted = Fixtures.mechanic();
+        long promotedId = promoted.getJsonNumber("id").longValue();
+        long promotedUser = promoted.getJsonNumber("user_id").longValue();
+        try (Response r = as(Api.adminToken(), "api/auth/users/" + promotedUser).put(json("{\"role\":\"admin\"}"))) {
+            assertEquals(200, r.getStatus());
+        }
+        String takeover = Api.uniqueEmail("takeover");
+        try (Response r = as(manager, "api/mechanics/" + promotedId).put(json("{\"name\":\"X\",\"email\":\""
+                + takeover + "\",\"active\":false}"))) {
+            assertProblem(r, 403, "FORBIDDEN");
+        }
+        try (Response r = as(manager, "api/mechanics/" + promotedId).delete()) {
+            assertProblem(r, 403, "FORBIDDEN");
+        }
+        try (Response r = as(Api.adminToken(), "api/auth/users/" + promotedUser).get()) {
+            JsonObject account = body(r);
+            assertEquals(promoted.getString("email"), account.getString("email"));
+            assertTrue(account.getBoolean("active"));
+            assertEquals("admin", account.getString("role"));
+        }
+        try (Response r = as(manager, "api/mechanics/" + promotedId).get()) {
+            JsonObject unchanged = body(r);
+            assertEquals(promoted.getString("email"), unchanged.getString("email"));
+            assertTrue(unchanged.getBoolean("active"));
+        }
+        // a mechanic account is still the manager's to change, and an explicit active works both ways
+        JsonObject third = Fixtures.mechanic();
+        long thirdId = third.getJsonNumber("id").longValue();
+        for (boolean active : new boolean[] {false, true}) {
+            try (Response r = as(manager, "api/mechanics/" + thirdId).put(json("{\"name\":\"Third\",\"email\":\""
+                    + third.getString("email") + "\",\"active\":" + active + "}"))) {
+                assertEquals(200, r.getStatus());
+                assertEquals(active, body(r).getBoolean("active"));
+            }
+            mechanicLogin(third.getString("username"), Api.PASSWORD, active ? 200 : 401);
+        }
+    }
+
     @Test
     void aTakenUsernameOrEmailWritesNothing() {
         JsonObject first = Fixtures.mechanic();

@@ -16,6 +16,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import io.factoryops.notification.NotificationTestServlet;
 import io.factoryops.notification.TestReorderAdvisor;
 import it.io.factoryops.support.Api;
+import it.io.factoryops.support.Fixtures;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -284,6 +285,96 @@ class NotificationIT {
         JsonObject productNote = only(list(manager, "type=LOW_STOCK"), product);
         assertEquals("PRODUCT", productNote.getString("reference_type"));
         assertFalse(productNote.containsKey("suggested_reorder"), "no suggestion for a product");
+    }
+
+    /**
+     * A mechanic fits and returns one part in a loop, dipping it below its reorder level each time: one alert
+     * per manager (units given back are no recovery), read or not, and one mail. After a real recovery (stock
+     * received) the next dip alerts again, but no second mail within the per-recipient interval
+     * (factory.mail.min-interval-seconds).
+     */
+    @Test
+    void fittingAndReturningAPartInALoopAlertsAndMailsOnce() throws Exception {
+        Account manager = Account.of("manager");
+        String sku = "LOOP-" + unique();
+        long part;
+        try (Response r = as(Api.tokenFor("manager"), "api/inventory/items").post(Api.json("{\"sku\":\"" + sku
+                + "\",\"name\":\"Loop part\",\"unit_cost\":2.00,\"reorder_level\":2}"))) {
+            assertEquals(201, r.getStatus());
+            part = body(r).getJsonNumber("id").longValue();
+        }
+        addStock(part, 3);
+        JsonObject mechanic = Fixtures.mechanic();
+        String mechanicToken = Fixtures.mechanicToken(mechanic);
+        long ticket;
+        try (Response r = as(Api.tokenFor("manager"), "api/service-tickets").post(Api.json("{\"customer_id\":"
+                + Fixtures.customer() + ",\"description\":\"Loop\"}"))) {
+            assertEquals(201, r.getStatus());
+            ticket = body(r).getJsonNumber("id").longValue();
+        }
+        try (Response r = as(Api.tokenFor("manager"), "api/service-tickets/" + ticket + "/edit").put(Api.json(
+                "{\"add_mechanic_ids\":[" + mechanic.getJsonNumber("id") + "]}"))) {
+            assertEquals(200, r.getStatus());
+        }
+        fitAndReturn(mechanicToken, ticket, part, 5);
+        assertEquals(1, matching(list(manager, "type=LOW_STOCK"), sku).size(), "one open alert per item");
+        awaitMail(manager.email(), sku);
+        await("the loop's mails are sent", () -> outbox(sku).stream().allMatch(r -> r.containsKey("sent_at")));
+        assertEquals(1, mailsTo(manager.email(), sku), "one mail");
+
+        // read: the loop still raises nothing (the part never recovered)
+        long alert = only(list(manager, "type=LOW_STOCK"), sku).getJsonNumber("id").longValue();
+        try (Response r = as(manager.token(), "api/notifications/" + alert + "/read").post(null)) {
+            assertEquals(200, r.getStatus());
+        }
+        fitAndReturn(mechanicToken, ticket, part, 3);
+        assertEquals(1, matching(list(manager, "type=LOW_STOCK"), sku).size(), "no alert without a recovery");
+
+        // a real recovery, then a dip: a new alert, but no second mail within the interval
+        addStock(part, 5);
+        try (Response r = as(mechanicToken, "api/service-tickets/" + ticket + "/parts").post(Api.json(
+                "{\"item_id\":" + part + ",\"quantity\":6}"))) {
+            assertEquals(200, r.getStatus());
+        }
+        assertEquals(2, matching(list(manager, "type=LOW_STOCK"), sku).size(), "a new dip after a recovery");
+        Thread.sleep(3000); // the outbox runs every second: a mail would be out by now
+        await("the mails are sent", () -> outbox(sku).stream().allMatch(r -> r.containsKey("sent_at")));
+        assertEquals(1, mailsTo(manager.email(), sku), "one mail per recipient and item within the interval");
+    }
+
+    private static void addStock(long part, int quantity) {
+        try (Response r = as(Api.tokenFor("manager"), "api/inventory/items/" + part + "/add-stock")
+                .post(Api.json("{\"quantity\":" + quantity + "}"))) {
+            assertEquals(201, r.getStatus());
+        }
+    }
+
+    /** Fits one unit of the part and returns the line, {@code times} times, as the mechanic. */
+    private static void fitAndReturn(String token, long ticket, long part, int times) {
+        for (int i = 0; i < times; i++) {
+            long line;
+            try (Response r = as(token, "api/service-tickets/" + ticket + "/parts").post(Api.json("{\"item_id\":"
+                    + part + ",\"quantity\":1}"))) {
+                assertEquals(200, r.getStatus());
+                JsonArray parts = body(r).getJsonArray("parts");
+                line = parts.getJsonObject(parts.size() - 1).getJsonNumber("id").longValue();
+            }
+            try (Response r = as(token, "api/service-tickets/" + ticket + "/parts/" + line).delete()) {
+                assertEquals(200, r.getStatus());
+            }
+        }
+    }
+
+    private static long mailsTo(String to, String subject) throws MessagingException {
+        long count = 0;
+        for (MimeMessage m : received(subject)) {
+            for (var address : m.getRecipients(Message.RecipientType.TO)) {
+                if (address.toString().equals(to)) {
+                    count++;
+                }
+            }
+        }
+        return count;
     }
 
     @Test

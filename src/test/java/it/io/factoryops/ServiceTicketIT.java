@@ -8,6 +8,7 @@ import static it.io.factoryops.support.Api.json;
 import static it.io.factoryops.support.Fixtures.partLedgerSum;
 import static it.io.factoryops.support.Fixtures.partQuantity;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import it.io.factoryops.support.Api;
@@ -15,11 +16,13 @@ import it.io.factoryops.support.Concurrently;
 import it.io.factoryops.support.Fixtures;
 import it.io.factoryops.support.Mailbox;
 import it.io.factoryops.support.SelfService;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -69,8 +72,8 @@ class ServiceTicketIT {
         }
         ticket = send(manager, "PUT", id, "edit", "{\"add_mechanic_ids\":[" + anaId + "]}", 200);
         assertEquals(1, ticket.getJsonArray("mechanics").size());
-        // the assignment is a row of /api/assignments; Ben joins through it
-        try (Response r = as(anaToken, "api/assignments").post(json("{\"ticket_id\":" + id + ",\"mechanic_id\":"
+        // the assignment is a row of /api/assignments; the manager adds Ben through it
+        try (Response r = as(manager, "api/assignments").post(json("{\"ticket_id\":" + id + ",\"mechanic_id\":"
                 + benId + "}"))) {
             assertEquals(201, r.getStatus());
             assertEquals(benId, body(r).getJsonNumber("mechanic_id").longValue());
@@ -172,6 +175,27 @@ class ServiceTicketIT {
             JsonObject mine = page.getJsonArray("data").getJsonObject(0);
             assertEquals(id, id(mine));
             assertEquals(new BigDecimal("137.34"), decimal(mine, "total"));
+            // the customers' view: mechanics by display name, fitted parts with quantity and amount; no staff
+            // login names, no unit costs, no ids of mechanics or stock items, no returned lines
+            String text = mine.toString();
+            for (String staff : new String[] {ana.getString("username"), ben.getString("username")}) {
+                assertFalse(text.contains("\"" + staff + "\""), () -> "a staff login name in the customer view: "
+                        + text);
+            }
+            assertFalse(text.contains("\"it-manager-"), () -> "the manager's login name in the customer view: " + text);
+            for (String internal : new String[] {"unit_cost", "fitted_by", "created_by", "assigned_by", "sku",
+                    "item_id", "mechanic_id"}) {
+                assertFalse(text.contains("\"" + internal + "\""), () -> internal + " in the customer view: " + text);
+            }
+            assertEquals(List.of(ana.getString("name"), ben.getString("name")).stream().sorted().toList(),
+                    mine.getJsonArray("mechanics").getValuesAs(JsonString.class).stream().map(JsonString::getString)
+                            .sorted().toList());
+            JsonArray lines = mine.getJsonArray("parts");
+            assertEquals(1, lines.size(), "the returned oil line is not charged");
+            assertEquals(4, lines.getJsonObject(0).getInt("quantity"));
+            assertEquals(new BigDecimal("6.00"), decimal(lines.getJsonObject(0), "amount"));
+            assertEquals(decimal(mine, "parts_total"), decimal(lines.getJsonObject(0), "amount"));
+            assertEquals(new BigDecimal("126.00"), decimal(mine, "subtotal"));
         }
     }
 
@@ -234,6 +258,76 @@ class ServiceTicketIT {
         try (Response r = as(manager, "api/service-tickets/" + id + "/parts/" + secondX).delete()) {
             assertProblem(r, 409, "INVALID_TRANSITION");
         }
+    }
+
+    /**
+     * Two mechanics on one ticket: neither adds anyone nor removes the other (403, through the edit and through
+     * /api/assignments); each may remove themselves while they have no hours on it; an assignment with recorded
+     * labour is never deleted, not even by a manager (409 STILL_REFERENCED), and the hours stay on the ticket.
+     */
+    @Test
+    void onlyManagersChangeATicketsMechanicsAndRecordedLabourStays() {
+        long customer = Fixtures.customer();
+        JsonObject ana = Fixtures.mechanic();
+        JsonObject ben = Fixtures.mechanic();
+        JsonObject cleo = Fixtures.mechanic();
+        String anaToken = Fixtures.mechanicToken(ana);
+        String benToken = Fixtures.mechanicToken(ben);
+        long id = id(create(manager, ticket(customer, "\"serial\":\"SN-TEAM\"")));
+        String t = "api/service-tickets/" + id;
+        send(manager, "PUT", id, "edit", "{\"add_mechanic_ids\":[" + id(ana) + "," + id(ben) + "]}", 200);
+        send(manager, "POST", id, "labour", "{\"mechanic_id\":" + id(ben) + ",\"hours\":5}", 200);
+        Map<Long, Long> assignments = new java.util.HashMap<>();
+        try (Response r = as(manager, "api/assignments", "ticket_id", id).get()) {
+            body(r).getJsonArray("data").getValuesAs(JsonObject.class).forEach(a -> assignments.put(
+                    a.getJsonNumber("mechanic_id").longValue(), id(a)));
+        }
+        // Ana removes Ben (and his 5 hours), adds Cleo, or adds herself again: 403, nothing changes
+        try (Response r = as(anaToken, t + "/edit").put(json("{\"remove_mechanic_ids\":[" + id(ben) + "]}"))) {
+            assertProblem(r, 403, "FORBIDDEN");
+        }
+        try (Response r = as(anaToken, "api/assignments/" + assignments.get(id(ben))).delete()) {
+            assertProblem(r, 403, "FORBIDDEN");
+        }
+        try (Response r = as(anaToken, t + "/edit").put(json("{\"add_mechanic_ids\":[" + id(cleo) + "]}"))) {
+            assertProblem(r, 403, "FORBIDDEN");
+        }
+        try (Response r = as(anaToken, t + "/edit").put(json("{\"remove_mechanic_ids\":[" + id(ana) + "],"
+                + "\"add_mechanic_ids\":[" + id(cleo) + "]}"))) {
+            assertProblem(r, 403, "FORBIDDEN");
+        }
+        try (Response r = as(anaToken, "api/assignments").post(json("{\"ticket_id\":" + id + ",\"mechanic_id\":"
+                + id(cleo) + "}"))) {
+            assertProblem(r, 403, "FORBIDDEN");
+        }
+        JsonObject now = get(manager, id);
+        assertEquals(2, now.getJsonArray("mechanics").size());
+        assertEquals(new BigDecimal("5.00"), decimal(now, "labour_hours"));
+        // Ben's hours keep his assignment: not by himself, not by a manager, through neither route
+        try (Response r = as(benToken, "api/assignments/" + assignments.get(id(ben))).delete()) {
+            assertProblem(r, 409, "STILL_REFERENCED");
+        }
+        try (Response r = as(benToken, t + "/edit").put(json("{\"remove_mechanic_ids\":[" + id(ben) + "]}"))) {
+            assertProblem(r, 409, "STILL_REFERENCED");
+        }
+        try (Response r = as(manager, t + "/edit").put(json("{\"remove_mechanic_ids\":[" + id(ben) + "]}"))) {
+            assertEquals("remove_mechanic_ids[0]", field(assertProblem(r, 409, "STILL_REFERENCED")));
+        }
+        try (Response r = as(manager, "api/assignments/" + assignments.get(id(ben))).delete()) {
+            assertProblem(r, 409, "STILL_REFERENCED");
+        }
+        assertEquals(new BigDecimal("5.00"), decimal(get(manager, id), "labour_hours"));
+        // Ana, without hours, removes herself; the manager adds Cleo and removes her again
+        send(anaToken, "PUT", id, "edit", "{\"remove_mechanic_ids\":[" + id(ana) + "]}", 200);
+        try (Response r = as(anaToken, t).get()) {
+            assertProblem(r, 404, "NOT_FOUND");
+        }
+        send(manager, "PUT", id, "edit", "{\"add_mechanic_ids\":[" + id(cleo) + "]}", 200);
+        JsonObject after = send(manager, "PUT", id, "edit", "{\"remove_mechanic_ids\":[" + id(cleo) + "]}", 200);
+        assertEquals(1, after.getJsonArray("mechanics").size());
+        assertEquals(id(ben), after.getJsonArray("mechanics").getJsonObject(0).getJsonNumber("mechanic_id")
+                .longValue());
+        assertEquals(new BigDecimal("5.00"), decimal(after, "labour_hours"));
     }
 
     @Test
@@ -325,7 +419,7 @@ class ServiceTicketIT {
             }
             try (Response r = as(token, "api/assignments").post(json("{\"ticket_id\":" + id + ",\"mechanic_id\":"
                     + id(other) + "}"))) {
-                assertProblem(r, 404, "NOT_FOUND");
+                assertProblem(r, 403, "FORBIDDEN"); // only managers assign mechanics
             }
             try (Response r = as(token, "api/assignments/" + assignment).delete()) {
                 assertProblem(r, 404, "NOT_FOUND");
@@ -345,11 +439,12 @@ class ServiceTicketIT {
         try (Response r = as(mineToken, "api/assignments").get()) {
             assertEquals(1, body(r).getJsonObject("pagination").getInt("total"));
         }
+        // their hours are recorded: the assignment stays (onlyManagersChangeATicketsMechanics)
         try (Response r = as(mineToken, "api/assignments/" + assignment).delete()) {
-            assertEquals(204, r.getStatus());
+            assertProblem(r, 409, "STILL_REFERENCED");
         }
         try (Response r = as(mineToken, t).get()) {
-            assertProblem(r, 404, "NOT_FOUND");
+            assertEquals(200, r.getStatus());
         }
         // managers and admins see and work everything
         for (String role : new String[] {"manager", "admin"}) {
