@@ -9,17 +9,80 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import it.io.factoryops.support.Api;
+import it.io.factoryops.support.Fixtures;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** Every error class a client can cause is RFC 9457 problem+json with a stable code. */
 class ErrorHandlingIT {
 
     private final String admin = Api.adminToken();
+
+    /**
+     * Issue 23: a client's mistake is no incident. Liberty writes an FFDC file (logs/ffdc) for every
+     * exception that leaves a {@code @Transactional} method unless it is marked not to roll back; operators read
+     * those as incidents. Expected client errors thrown inside services (409 INSUFFICIENT_STOCK, 409
+     * INVALID_TRANSITION, 404, 400) leave none. (Liberty stops writing files for an exception type after a
+     * few; run alone, this test sees the first ones.)
+     */
+    @Test
+    void clientErrorsLeaveNoFfdcIncident() throws IOException {
+        Path ffdc = Path.of(System.getProperty("liberty.server.dir"), "logs", "ffdc");
+        Set<Path> before = incidents(ffdc);
+        String user = Api.tokenFor("user");
+        long customer = Fixtures.customer();
+        long product = Fixtures.product("1.00", 1);
+        try (Response r = as(user, "api/orders").post(json(Fixtures.orderBody(customer, product, 5)))) {
+            assertProblem(r, 409, "INSUFFICIENT_STOCK");
+        }
+        long order;
+        try (Response r = as(user, "api/orders").post(json(Fixtures.orderBody(customer, product, 1)))) {
+            assertEquals(201, r.getStatus());
+            order = Api.body(r).getJsonNumber("id").longValue();
+        }
+        try (Response r = as(admin, "api/orders/" + order + "/complete").post(json("{}"))) {
+            assertProblem(r, 409, "INVALID_TRANSITION");
+        }
+        try (Response r = as(admin, "api/orders/" + (order + 1_000_000)).get()) {
+            assertProblem(r, 404, "NOT_FOUND");
+        }
+        try (Response r = as(user, "api/orders").post(json("{\"customer_id\":" + customer + ",\"lines\":[{"
+                + "\"product_id\":" + product + ",\"quantity\":1}],\"product_id\":" + product + ",\"quantity\":1}"))) {
+            assertProblem(r, 400, "VALIDATION_FAILED");
+        }
+        Set<Path> added = incidents(ffdc);
+        added.removeAll(before);
+        assertEquals(Set.of(), added.stream().map(f -> f.getFileName() + ": " + firstLines(f))
+                .collect(Collectors.toSet()), "FFDC incidents written for client errors");
+    }
+
+    private static Set<Path> incidents(Path ffdc) throws IOException {
+        if (!Files.isDirectory(ffdc)) {
+            return new HashSet<>();
+        }
+        try (Stream<Path> files = Files.list(ffdc)) {
+            return files.filter(f -> f.getFileName().toString().startsWith("ffdc_"))
+                    .collect(Collectors.toCollection(HashSet::new));
+        }
+    }
+
+    private static String firstLines(Path file) {
+        try (Stream<String> lines = Files.lines(file)) {
+            return lines.filter(l -> l.contains("Exception = ") || l.contains("Source = "))
+                    .collect(Collectors.joining(" "));
+        } catch (IOException e) {
+            return e.toString();
+        }
+    }
 
     @Test
     void unknownPathUnderApi() {

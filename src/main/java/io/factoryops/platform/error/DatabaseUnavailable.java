@@ -1,6 +1,7 @@
 package io.factoryops.platform.error;
 
 import io.factoryops.platform.http.CurrentRequest;
+import jakarta.transaction.RollbackException;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.sql.SQLException;
@@ -37,6 +38,11 @@ import java.util.logging.Logger;
  * {@code queryTimeout}: the driver's {@code MySQLTimeoutException} (an {@link SQLTimeoutException}). The pool's
  * {@code ConnectionWaitTimeoutException} (a {@link SQLTransientConnectionException}) did not occur there: the
  * pool never ran out.
+ *
+ * <p>A transaction past its timeout (FACTORY_TRANSACTION_TIMEOUT, Liberty's {@code totalTranLifetimeTimeout}) is
+ * one too: Liberty marks it rollback-only and aborts its connections when the time is up; the request then fails at
+ * its next statement or at the commit, with a {@link RollbackException} that has no cause (a rollback the
+ * application caused carries its exception, or a cause). Its database did not answer in time, so 503 too.
  */
 public final class DatabaseUnavailable {
 
@@ -70,6 +76,9 @@ public final class DatabaseUnavailable {
                     && (sql.getSQLState().startsWith("08") || TIMEOUT_STATES.contains(sql.getSQLState())
                     || H2_CONNECTION_LOST.contains(sql.getSQLState()))) {
                 return true;
+            }
+            if (t instanceof RollbackException && t.getCause() == null) {
+                return true; // the transaction manager rolled back on its own: the transaction timed out
             }
             if (t.getMessage() != null && t.getMessage().startsWith(MYSQL_CLOSED)
                     && (t instanceof SQLException || t.getClass().getName().startsWith("com.mysql."))) {

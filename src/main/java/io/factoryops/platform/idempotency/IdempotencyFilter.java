@@ -26,10 +26,12 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.Principal;
+import java.sql.SQLRecoverableException;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * {@code Idempotency-Key} on the POSTs marked {@link Idempotent}: the first request with a key is
@@ -45,7 +47,26 @@ import java.util.regex.Pattern;
  * request did nothing, and the client may correct it and retry with the same key. Except a 503 because the
  * database is unavailable: the key cannot be freed then (trying would wait for the database again), so it
  * stays reserved until it counts as abandoned (see {@link #filter(ContainerRequestContext, ContainerResponseContext)}).
- * The body is hashed through the stream of {@link RequestBodyLimit} (pre-matching, so it wraps the
+ *
+ * <p><b>Never twice.</b> A reservation is inserted in a transaction of its own (so that parallel copies see it at
+ * once), but its outcome is written in the business transaction: {@link IdempotentTransaction} runs the resource
+ * method in one transaction, which its services join, locks the key's row first and writes the answer worth
+ * replaying into it before the commit ({@link IdempotencyService#runAndComplete}). So the effect (an order, a
+ * receipt, parts fitted) and the key's outcome commit together or not at all, and:
+ * <ul>
+ * <li>a key whose effect committed always replays, also when the request broke off after the commit (the database
+ *     gone, a commit in doubt answered 503): the answer is in the row with it;</li>
+ * <li>a row without an outcome means its transaction did not commit, or has not ended: it holds the row's lock to
+ *     its end. Freeing it ({@link IdempotencyService#release}, after a failure without effect, or a takeover once
+ *     abandoned) deletes it only while it has no outcome, and waits for that lock first; so a takeover can never
+ *     free a key whose effect committed, whatever the clocks say. A request whose reservation was taken over before
+ *     its transaction began finds its row gone and answers 409 without doing anything.</li>
+ * </ul>
+ * Only answers that leave the resource method inside that transaction are stored with it (a success); a 409 of a
+ * business conflict rolled the transaction back, so it is stored afterwards in a transaction of its own, as before
+ * (it did nothing, so losing it costs a repeated conflict at most).
+ *
+ * <p>The body is hashed through the stream of {@link RequestBodyLimit} (pre-matching, so it wraps the
  * body first): a body over the limit is 413 after at most limit + 1 bytes, never buffered whole.
  */
 @Provider
@@ -64,6 +85,20 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
 
     @Inject
     IdempotencyService store;
+
+    @Inject
+    IdempotencyContext current;
+
+    /**
+     * Test only (unset in production): for keys beginning {@value #TEST_KEY_PREFIX}, what happens right before
+     * the answer would be stored: {@code fail} (as if the database went away then) or a number of milliseconds to
+     * wait (DatabaseOutageIT cuts the database meanwhile). Set by the integration tests' JVM options.
+     */
+    @Inject
+    @ConfigProperty(name = "factory.test.idempotency.before-store")
+    Optional<String> testBeforeStore;
+
+    static final String TEST_KEY_PREFIX = "test-before-store-";
 
     private record Pending(long id, String principal, String key) {
     }
@@ -85,6 +120,7 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
             Optional<IdempotencyService.Reserved> reserved = tryReserve(principal.getName(), key, hash);
             if (reserved.isPresent()) {
                 request.setProperty(PENDING, new Pending(reserved.get().id(), principal.getName(), key));
+                current.reserved(reserved.get().id());
                 return;
             }
             Optional<IdempotencyService.Existing> existing = store.find(principal.getName(), key);
@@ -102,7 +138,7 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
                 return;
             }
             if (found.abandoned()) {
-                store.release(principal.getName(), key);
+                store.release(found.id()); // only without an outcome, after its transaction: see the class comment
                 continue;
             }
             sleep();
@@ -125,8 +161,12 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
             return;
         }
         try {
+            testHookBeforeStore(pending.key());
+            if (current.isCompleted()) {
+                return; // stored with the business change, in its transaction (IdempotentTransaction)
+            }
             if (!worthReplaying(response.getStatus())) {
-                store.release(pending.principal(), pending.key());
+                store.release(pending.id());
                 return;
             }
             String body = response.hasEntity() ? JsonConfig.jsonb().toJson(response.getEntity()) : null;
@@ -138,12 +178,28 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
             if (!DatabaseUnavailable.causedBy(e)) {
                 throw e;
             }
-            // The database went away while this request ran: the answer stands, because an exception here is not mapped (RESTEasy would send a bare 500). The key
-            // stays reserved without a stored response: a retry with it answers 409 "still being processed" until
-            // the reservation counts as abandoned (IdempotencyService.ABANDONED_AFTER, 5 minutes), then runs.
+            // The database went away while this request ran: the answer stands, because an exception here is not mapped
+            // (RESTEasy would send a bare 500). A success was stored with its effect, in its transaction; any other
+            // answer leaves the key reserved without an outcome, its effect absent: a retry answers 409 "still being
+            // processed" until the reservation counts as abandoned (IdempotencyService.ABANDONED_AFTER), then runs.
             LOG.warning(() -> CurrentRequest.logPrefix() + "Idempotency-Key " + pending.key() + " could not be "
                     + (worthReplaying(response.getStatus()) ? "stored" : "released") + " (database unavailable: "
                     + e.getClass().getSimpleName() + "); the answer " + response.getStatus() + " stands");
+        }
+    }
+
+    private void testHookBeforeStore(String key) {
+        if (testBeforeStore.isEmpty() || !key.startsWith(TEST_KEY_PREFIX)) {
+            return;
+        }
+        if ("fail".equals(testBeforeStore.get())) {
+            throw new IllegalStateException("test hook factory.test.idempotency.before-store",
+                    new SQLRecoverableException("the database went away before the answer was stored (test hook)"));
+        }
+        try {
+            Thread.sleep(Long.parseLong(testBeforeStore.get()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -1,13 +1,21 @@
 package io.factoryops.platform.idempotency;
 
 import io.factoryops.platform.db.Constraints;
+import io.factoryops.platform.error.ApiException;
+import io.factoryops.platform.error.ErrorCode;
+import io.factoryops.platform.json.JsonConfig;
 import io.factoryops.platform.retention.ExpiringRows;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.interceptor.InvocationContext;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -23,7 +31,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class IdempotencyService implements ExpiringRows {
 
-    /** Reservations older than this are taken to belong to a request that died. */
+    /**
+     * Reservations without an outcome older than this are taken to belong to a request that died. Only a
+     * heuristic of liveness: a takeover is safe at any age (see {@link IdempotencyFilter}); this one is well past
+     * the transaction timeout (FACTORY_TRANSACTION_TIMEOUT, 60 s), so that a live request is not disturbed.
+     */
     static final Duration ABANDONED_AFTER = Duration.ofMinutes(5);
 
     @PersistenceContext(unitName = "factory")
@@ -42,7 +54,7 @@ public class IdempotencyService implements ExpiringRows {
     }
 
     /** The key is taken: by an answered request (status set) or one in progress. */
-    public record Existing(String requestHash, Integer status, String contentType, String location, String etag,
+    public record Existing(long id, String requestHash, Integer status, String contentType, String location, String etag,
                            String body, boolean abandoned) implements Outcome {
     }
 
@@ -51,7 +63,7 @@ public class IdempotencyService implements ExpiringRows {
         return em.createNamedQuery("IdempotencyRecord.find", IdempotencyRecord.class)
                 .setParameter("principal", principal).setParameter("key", key)
                 .getResultStream().filter(r -> !r.isExpired()).findFirst()
-                .map(r -> new Existing(r.getRequestHash(), r.getStatus(), r.getContentType(), r.getLocation(),
+                .map(r -> new Existing(r.getId(), r.getRequestHash(), r.getStatus(), r.getContentType(), r.getLocation(),
                         r.getEtag(), r.getResponseBody(), r.getStatus() == null
                         && r.getCreatedAt().isBefore(Instant.now().minus(ABANDONED_AFTER))));
     }
@@ -97,10 +109,39 @@ public class IdempotencyService implements ExpiringRows {
                 .setParameter("ids", ids).executeUpdate();
     }
 
-    /** Frees the key (a server error, or an abandoned reservation taken over). */
+    /**
+     * Runs the resource method of the request that holds reservation {@code id} in this transaction (its services'
+     * {@code @Transactional} methods join it) and writes its answer, when worth replaying, into the key's row before
+     * the commit: the effect and the key's outcome commit together or not at all. The row is locked first, and held
+     * to the end: a takeover ({@link #release}) waits for this transaction, then finds the outcome and deletes
+     * nothing. A reservation released or taken over before this began is a 409 before anything is done.
+     */
+    @Transactional(value = Transactional.TxType.REQUIRED, rollbackOn = Exception.class)
+    public Object runAndComplete(long id, InvocationContext invocation) throws Exception {
+        IdempotencyRecord record = em.find(IdempotencyRecord.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (record == null || record.getStatus() != null) {
+            throw new ApiException(ErrorCode.CONFLICT,
+                    "This Idempotency-Key's reservation was taken over by another request with it; retry");
+        }
+        Object result = invocation.proceed();
+        if (result instanceof Response response && IdempotencyFilter.worthReplaying(response.getStatus())) {
+            String body = response.hasEntity() ? JsonConfig.jsonb().toJson(response.getEntity()) : null;
+            String contentType = response.getMediaType() != null ? response.getMediaType().toString()
+                    : body == null ? null : MediaType.APPLICATION_JSON;
+            record.complete(response.getStatus(), contentType, response.getHeaderString(HttpHeaders.LOCATION),
+                    response.getHeaderString(HttpHeaders.ETAG), body);
+        }
+        return result;
+    }
+
+    /**
+     * Frees reservation {@code id} if it has no outcome: its request failed without an effect, or it was abandoned
+     * and is taken over. A reservation with an outcome is never freed (its effect committed), and one whose
+     * business transaction still runs is waited for ({@link #runAndComplete} holds its row lock).
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void release(String principal, String key) {
-        em.createQuery("DELETE FROM IdempotencyRecord r WHERE r.principal = :principal AND r.key = :key")
-                .setParameter("principal", principal).setParameter("key", key).executeUpdate();
+    public void release(long id) {
+        em.createQuery("DELETE FROM IdempotencyRecord r WHERE r.id = :id AND r.status IS NULL")
+                .setParameter("id", id).executeUpdate();
     }
 }

@@ -24,6 +24,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -76,6 +77,12 @@ class DatabaseOutageIT {
      */
     private static final long LONGEST_ANSWER_MS = 3 * (5_000 + SOCKET_TIMEOUT_MS);
     private static final int PRODUCTS = 3;
+    /** How long the test hook holds an answer between its commit and its storage under its Idempotency-Key. */
+    private static final int STORE_DELAY_MS = 5_000;
+    /** FACTORY_TRANSACTION_TIMEOUT of the node's last start (aTransactionPastItsTimeoutAnswers503). */
+    private static final int TRANSACTION_TIMEOUT_SECONDS = 20;
+    /** How long aTransactionPastItsTimeoutAnswers503 holds each of its row locks longer than the one before. */
+    private static final int LOCK_HELD_SECONDS = 8;
     private static final int INITIAL_STOCK = 100_000;
 
     private static final Matcher URL = matcher();
@@ -86,6 +93,17 @@ class DatabaseOutageIT {
     private static final int PROXY_PORT = Integer.getInteger("outage.proxy.port");
     private static final String PROXIED_URL = "jdbc:mysql://127.0.0.1:" + PROXY_PORT + "/" + DATABASE
             + params("connectTimeout=" + CONNECT_TIMEOUT_MS + "&socketTimeout=" + SOCKET_TIMEOUT_MS);
+
+    /** The node's environment. */
+    private static final Map<String, String> OVERRIDES = Map.of(
+            "DB_URL", PROXIED_URL,
+            "FACTORY_DB_CONNECTION_TIMEOUT", POOL_WAIT_SECONDS + "s",
+            "FACTORY_DB_QUERY_TIMEOUT", QUERY_TIMEOUT_SECONDS + "s",
+            "FACTORY_RATE_LIMIT_AUTHENTICATED_PER_MINUTE", "100000",
+            "FACTORY_RATE_LIMIT_LOGIN_PER_MINUTE", "100000",
+            // test only: an Idempotency-Key beginning "test-before-store-" waits this long (ms) after its order
+            // committed, before its answer is stored (anOrderWhoseAnswerWasCutOffIsReplayedAfterTheHeal)
+            "FACTORY_TEST_IDEMPOTENCY_BEFORE_STORE", Integer.toString(STORE_DELAY_MS));
 
     private static TcpProxy proxy;
     private static ClusterNode node;
@@ -112,12 +130,7 @@ class DatabaseOutageIT {
             s.execute("DROP DATABASE IF EXISTS `" + DATABASE + "`"); // a run that was killed left it behind
         }
         proxy = new TcpProxy(PROXY_PORT, URL.group(1), URL.group(2) == null ? 3306 : Integer.parseInt(URL.group(2)));
-        node = ClusterNode.outage(Map.of(
-                "DB_URL", PROXIED_URL,
-                "FACTORY_DB_CONNECTION_TIMEOUT", POOL_WAIT_SECONDS + "s",
-                "FACTORY_DB_QUERY_TIMEOUT", QUERY_TIMEOUT_SECONDS + "s",
-                "FACTORY_RATE_LIMIT_AUTHENTICATED_PER_MINUTE", "100000",
-                "FACTORY_RATE_LIMIT_LOGIN_PER_MINUTE", "100000"));
+        node = ClusterNode.outage(OVERRIDES);
         node.start();
         try (Response r = login(Api.ADMIN, Api.ADMIN_PASSWORD)) {
             assertEquals(200, r.getStatus(), "admin login");
@@ -200,8 +213,56 @@ class DatabaseOutageIT {
         }
     }
 
+    /**
+     * Issue 23: an order commits, then the database goes away before its answer is stored under its Idempotency-Key
+     * (the node holds the answer {@value #STORE_DELAY_MS} ms there for keys beginning "test-before-store-", a
+     * test-only hook; the proxy is cut meanwhile). The answer stands (201); after the heal the retry with the key
+     * replays that order, never "still being processed" and never a second order: the key's outcome was written in
+     * the order's own transaction.
+     */
     @Test
     @Order(4)
+    void anOrderWhoseAnswerWasCutOffIsReplayedAfterTheHeal() throws Exception {
+        awaitReady(true, 60);
+        String key = "test-before-store-" + RUN;
+        String order = orderBody();
+        long before = ordersInTheDatabase();
+        ExecutorService client = Executors.newSingleThreadExecutor();
+        try {
+            Future<String> first = client.submit(() -> {
+                try (Response r = as("api/orders").header("Idempotency-Key", key).post(json(order))) {
+                    return r.getStatus() + " " + r.readEntity(String.class);
+                }
+            });
+            long sent = System.nanoTime();
+            while (ordersInTheDatabase() == before) { // committed: the node now holds its answer
+                assertTrue(System.nanoTime() - sent < TimeUnit.SECONDS.toNanos(20), "the order was not committed");
+                Thread.sleep(100);
+            }
+            proxy.cut(TcpProxy.Cut.REFUSE);
+            String answer = first.get(60, TimeUnit.SECONDS);
+            assertTrue(answer.startsWith("201 "), answer);
+            long id = parse(answer.substring(4)).getJsonNumber("id").longValue();
+            accepted.add(id);
+            proxy.heal();
+            awaitReady(true, 60);
+            for (int retry = 0; retry < 2; retry++) {
+                try (Response r = as("api/orders").header("Idempotency-Key", key).post(json(order))) {
+                    String text = r.readEntity(String.class);
+                    assertEquals(201, r.getStatus(), text);
+                    assertEquals("true", r.getHeaderString("Idempotent-Replayed"));
+                    assertEquals(id, parse(text).getJsonNumber("id").longValue());
+                }
+            }
+            assertEquals(before + 1, ordersInTheDatabase(), "orders placed with the key");
+        } finally {
+            proxy.heal();
+            client.shutdownNow();
+        }
+    }
+
+    @Test
+    @Order(5)
     void nothingIsHalfWritten() throws Exception {
         assertFalse(accepted.isEmpty(), "no order was accepted");
         try (Connection c = direct()) {
@@ -250,6 +311,81 @@ class DatabaseOutageIT {
         String log = node.logText();
         assertFalse(log.contains("Unhandled exception"), "a failure during an outage was logged as unhandled (500)");
         assertTrue(log.contains("Database unavailable, answered 503"), "the 503s are logged as warnings");
+    }
+
+    /**
+     * A transaction that outlasts FACTORY_TRANSACTION_TIMEOUT while none of its statements meets a timeout: the
+     * node restarted with {@value #TRANSACTION_TIMEOUT_SECONDS} s (shorter fails the application's own start on a
+     * busy machine), a query timeout and a socket timeout of a minute; the row locks of an order's three products held straight on the
+     * database and released one after the other, {@value #LOCK_HELD_SECONDS} s apart, keep the order's transaction
+     * open longer. It answers 503 SERVICE_UNAVAILABLE with Retry-After, never
+     * a 500, and writes nothing.
+     */
+    @Test
+    @Order(6)
+    void aTransactionPastItsTimeoutAnswers503() throws Exception {
+        node.stop();
+        Map<String, String> environment = new HashMap<>(OVERRIDES);
+        environment.put("FACTORY_TRANSACTION_TIMEOUT", TRANSACTION_TIMEOUT_SECONDS + "s");
+        environment.put("FACTORY_DB_QUERY_TIMEOUT", "60s");
+        environment.put("DB_URL", PROXIED_URL.replace("socketTimeout=" + SOCKET_TIMEOUT_MS, "socketTimeout=60000"));
+        node = node.with(environment);
+        node.start();
+        try (Response r = login(Api.ADMIN, Api.ADMIN_PASSWORD)) {
+            assertEquals(200, r.getStatus(), "admin login");
+            admin = body(r).getString("access_token");
+        }
+        long before = ordersInTheDatabase();
+        ExecutorService client = Executors.newSingleThreadExecutor();
+        List<Connection> locks = new ArrayList<>();
+        try {
+            for (long product : products) {
+                Connection c = direct();
+                locks.add(c);
+                c.setAutoCommit(false);
+                lockStock(c, product);
+            }
+            long start = System.nanoTime();
+            Future<String> order = client.submit(() -> {
+                try (Response r = as("api/orders").post(json(orderBody()))) {
+                    String text = r.readEntity(String.class);
+                    long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+                    measured.add(String.format("a transaction past FACTORY_TRANSACTION_TIMEOUT=%ds (statements "
+                            + "waiting %d s each for row locks): %d after %d ms", TRANSACTION_TIMEOUT_SECONDS,
+                            LOCK_HELD_SECONDS, r.getStatus(), millis));
+                    String problem = r.getStatus() == 503 ? unavailableProblem(r, text) : "status " + r.getStatus();
+                    return problem == null ? "503" : problem + ": " + text;
+                }
+            });
+            for (Connection c : locks) {
+                Thread.sleep(TimeUnit.SECONDS.toMillis(LOCK_HELD_SECONDS));
+                c.rollback();
+            }
+            assertEquals("503", order.get(60, TimeUnit.SECONDS));
+        } finally {
+            client.shutdownNow();
+            for (Connection c : locks) {
+                c.close();
+            }
+        }
+        assertEquals(before, ordersInTheDatabase(), "the order of the timed-out transaction was not written");
+        try (Response r = as("api/orders").post(json(orderBody()))) {
+            assertEquals(201, r.getStatus(), "an order once the locks are gone");
+        }
+        assertFalse(node.logText().contains("Unhandled exception"), "the timed-out transaction answered 500");
+    }
+
+    private static void lockStock(Connection c, long product) throws SQLException {
+        forEachRow(c, "SELECT i.quantity FROM stock_items i JOIN products p ON p.stock_item_id = i.id WHERE p.id = "
+                + product + " FOR UPDATE", rs -> { });
+    }
+
+    private static long ordersInTheDatabase() throws SQLException {
+        long[] count = new long[1];
+        try (Connection c = direct()) {
+            forEachRow(c, "SELECT COUNT(*) FROM orders WHERE customer_id = " + customer, rs -> count[0] = rs.getLong(1));
+        }
+        return count[0];
     }
 
     /** One outage: load, cut, hold it {@code seconds}, heal, load again; asserts every answer. */
