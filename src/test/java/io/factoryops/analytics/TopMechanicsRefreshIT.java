@@ -130,11 +130,14 @@ class TopMechanicsRefreshIT {
             }
             tickets.editMechanics(manager, id, new MechanicsEditRequest(on.stream().map(MechanicResponse::id).toList(),
                     List.of()));
+            List<MechanicResponse> withoutHours = new ArrayList<>();
             for (MechanicResponse m : on) {
                 Caller self = new Caller(m.userId(), m.username(), Role.MECHANIC);
                 if (random.nextBoolean()) {
                     tickets.recordLabour(self, id, new LabourRequest(null, new BigDecimal(1 + random.nextInt(800))
                             .movePointLeft(2)));
+                } else {
+                    withoutHours.add(m);
                 }
                 if (random.nextInt(3) > 0) {
                     ServiceTicketResponse fitted = tickets.fitPart(self, id, new TicketPartRequest(
@@ -147,9 +150,9 @@ class TopMechanicsRefreshIT {
             if (random.nextInt(4) == 0) {
                 tickets.fitPart(manager, id, new TicketPartRequest(partIds.get(0), 2)); // counts for no mechanic
             }
-            if (on.size() > 1 && random.nextInt(4) == 0) {
-                // removed before completion: the ticket no longer counts for them
-                tickets.editMechanics(manager, id, new MechanicsEditRequest(List.of(), List.of(on.get(0).id())));
+            if (on.size() > 1 && !withoutHours.isEmpty() && random.nextInt(4) == 0) {
+                // removed before completion (only without recorded labour): the ticket no longer counts for them
+                tickets.editMechanics(manager, id, new MechanicsEditRequest(List.of(), List.of(withoutHours.get(0).id())));
             }
             int fate = random.nextInt(10);
             if (fate < 6) {
