@@ -267,7 +267,7 @@ class AuthIT {
         String log = java.nio.file.Files.readString(
                 java.nio.file.Path.of(System.getProperty("liberty.server.dir"), "logs", "messages.log"));
         assertTrue(log.lines().anyMatch(l -> l.contains(" W No FACTORY_KEYSTORE_FILE: access tokens are signed with "
-                + "the key Liberty generated for this server alone") && l.contains("A cluster must mount one keystore")),
+                + "a key generated for this server alone") && l.contains("A cluster must mount one keystore")),
                 "the WARNING of SigningKeyCheck");
     }
 

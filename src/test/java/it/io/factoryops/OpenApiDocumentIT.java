@@ -166,6 +166,40 @@ class OpenApiDocumentIT {
                 .contains(jsonString("placed")));
     }
 
+    /**
+     * Money and rates state their precision in a way every validator computes right: {@code x-fraction-digits}
+     * and the description, never a fractional {@code multipleOf}, which Ajv and Python's jsonschema compute in
+     * binary floating point (for them 0.09 is no multiple of 0.01 nor of 0.0001, and a validating proxy
+     * refused every order).
+     */
+    @Test
+    void decimalsStateTheirPrecisionWithoutAFractionalMultipleOf() {
+        List<String> wrong = new ArrayList<>();
+        doc.getJsonObject("components").getJsonObject("schemas").forEach((name, schema) -> walkMultipleOf(name, schema, wrong));
+        assertTrue(wrong.isEmpty(), () -> String.join("\n", wrong));
+        JsonObject order = schemas().getJsonObject("OrderResponse").getJsonObject("properties");
+        assertEquals(2, order.getJsonObject("total").getInt("x-fraction-digits"));
+        assertEquals("At most 2 decimal places.", order.getJsonObject("total").getString("description"));
+        assertEquals(4, order.getJsonObject("tax_rate").getInt("x-fraction-digits"));
+    }
+
+    private static JsonObject schemas() {
+        return doc.getJsonObject("components").getJsonObject("schemas");
+    }
+
+    private static void walkMultipleOf(String where, JsonValue value, List<String> wrong) {
+        if (value.getValueType() == JsonValue.ValueType.ARRAY) {
+            value.asJsonArray().forEach(v -> walkMultipleOf(where, v, wrong));
+        } else if (value.getValueType() == JsonValue.ValueType.OBJECT) {
+            value.asJsonObject().forEach((key, child) -> {
+                if ("multipleOf".equals(key) && child instanceof jakarta.json.JsonNumber step && !step.isIntegral()) {
+                    wrong.add(where + ": multipleOf " + step);
+                }
+                walkMultipleOf(where + "/" + key, child, wrong);
+            });
+        }
+    }
+
     @Test
     void everyRequestBodyHasAnExample() {
         List<String> wrong = new ArrayList<>();

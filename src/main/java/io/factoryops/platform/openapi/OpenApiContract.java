@@ -53,7 +53,10 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  * {@code version} carry its {@code ETag}; 201 carries {@code Location};</li>
  * <li>{@code @Idempotent} POSTs take {@code Idempotency-Key} and may answer 422;</li>
  * <li>every answer carries {@code X-Request-Id}; every error is an RFC 9457 problem with the stable codes
- * of {@link ErrorCode}, and each operation lists the problems it can answer.</li>
+ * of {@link ErrorCode}, and each operation lists the problems it can answer;</li>
+ * <li>decimals: a {@code multipleOf} of the annotations (0.01 for money, 0.0001 for rates) is served as
+ * {@code x-fraction-digits} (2, 4) and said in the description, because validators that compute
+ * {@code multipleOf} in binary floating point (Ajv, Python's jsonschema) reject 0.09 or 1.53.</li>
  * </ul>
  * What the annotations must still say themselves (checked by the test suite): an {@code operationId},
  * a tag, a summary, the 2xx body type.
@@ -66,6 +69,8 @@ public class OpenApiContract implements OASFilter {
     private static final String PAGINATION = "Pagination";
     /** The operation extension listing the roles that may call it. */
     public static final String ROLES = "x-roles";
+    /** The schema extension stating the most digits a decimal has after its point (XML Schema's fractionDigits). */
+    public static final String FRACTION_DIGITS = "x-fraction-digits";
     private static final Set<String> READ_ONLY = Set.of("id", "version", "created_at", "updated_at");
     /** The exports' path: a list as a file, in the formats below. */
     private static final String EXPORTS = "/api/export/";
@@ -93,6 +98,7 @@ public class OpenApiContract implements OASFilter {
         openAPI.getComponents().addSchema(PROBLEM, problemSchema());
         Map<String, Schema> schemas = openAPI.getComponents().getSchemas();
         schemas.values().forEach(OpenApiContract::snakeCase);
+        schemas.values().forEach(OpenApiContract::fractionDigits);
         if (openAPI.getPaths() != null) {
             openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations()
                     .forEach((verb, operation) -> operation(openAPI, path, verb, operation)));
@@ -388,6 +394,26 @@ public class OpenApiContract implements OASFilter {
             if (s.getRequired() != null) {
                 s.setRequired(new ArrayList<>(s.getRequired().stream().map(SnakeCase::of).toList()));
             }
+        });
+    }
+
+    /**
+     * Replaces {@code multipleOf: 0.01} by {@code x-fraction-digits: 2} (and a sentence of the description).
+     * JSON Schema's multipleOf is exact, but Ajv and Python's jsonschema compute 0.09 / 0.0001 in binary
+     * floating point and find a remainder, so a validating proxy refused correct answers.
+     */
+    private static void fractionDigits(Schema schema) {
+        walk(schema, s -> {
+            java.math.BigDecimal step = s.getMultipleOf();
+            if (step == null || step.stripTrailingZeros().scale() <= 0) {
+                return;
+            }
+            int digits = step.stripTrailingZeros().scale();
+            s.setMultipleOf(null);
+            s.addExtension(FRACTION_DIGITS, digits);
+            String precision = "At most " + digits + " decimal places.";
+            String said = s.getDescription() == null ? "" : s.getDescription().strip();
+            s.setDescription(said.isEmpty() ? precision : said + (said.endsWith(".") ? " " : ". ") + precision);
         });
     }
 

@@ -130,6 +130,60 @@ class ClusterIT {
         }
     }
 
+    /**
+     * With the signing keystore mounted (FACTORY_KEYSTORE_FILE) and HTTPS on Liberty's generated certificate, each
+     * node serves HTTPS with a key of its own, not the signing key: whoever holds the TLS key cannot mint tokens.
+     */
+    @Test
+    @Order(2)
+    void eachNodeServesHttpsWithAKeyThatDoesNotVerifyTheTokens() throws Exception {
+        String token = A.token(Api.ADMIN, Api.ADMIN_PASSWORD);
+        java.security.PublicKey signing = Tokens.keystore(Path.of(System.getProperty("cluster.keystore")),
+                System.getProperty("cluster.keystore.password")).getCertificate("default").getPublicKey();
+        assertTrue(Tokens.verifies(token, signing), "the token verifies with the mounted signing key");
+        for (ClusterNode node : List.of(A, B)) {
+            java.security.cert.X509Certificate served = node.servedCertificate();
+            assertFalse(Tokens.verifies(token, served.getPublicKey()),
+                    node + " serves HTTPS with the key that signs the tokens");
+        }
+    }
+
+    /** What deploy/ sets: /metrics answers only the monitoring account over HTTPS; /openapi describes no operation. */
+    @Test
+    @Order(2)
+    void metricsNeedTheMonitoringAccountAndOpenApiIsOff() {
+        for (ClusterNode node : List.of(A, B)) {
+            try (Response r = node.metrics(null)) {
+                assertEquals(401, r.getStatus(), node + ": anonymous /metrics");
+            }
+            try (Response r = node.metrics(ClusterNode.METRICS_USER + ":wrong-password")) {
+                assertEquals(401, r.getStatus(), node + ": /metrics with a wrong password");
+            }
+            try (Response r = node.metrics(ClusterNode.METRICS_USER + ":" + ClusterNode.METRICS_PASSWORD)) {
+                assertEquals(200, r.getStatus(), node + ": /metrics of the monitoring account");
+                assertTrue(r.readEntity(String.class).contains("analytics_refresh_duration_seconds"));
+            }
+            try (Response r = node.anonymous("metrics").get()) {
+                assertTrue(r.getStatus() == 302 || r.getStatus() == 401 || r.getStatus() == 403,
+                        node + ": /metrics over plain HTTP answered " + r.getStatus());
+                if (r.getStatus() == 302) {
+                    assertTrue(r.getLocation().toString().startsWith("https://"), "redirected to HTTPS");
+                }
+            }
+            try (Response r = node.anonymous("openapi").header("Accept", "application/json").get()) {
+                String document = r.readEntity(String.class);
+                assertEquals(200, r.getStatus());
+                assertFalse(document.contains("/api/"), node + ": /openapi describes the API: " + document);
+            }
+            // the monitoring account is no account of the API
+            try (Response r = node.anonymous("api/auth/me").header("Authorization", "Basic " + java.util.Base64
+                    .getEncoder().encodeToString((ClusterNode.METRICS_USER + ":" + ClusterNode.METRICS_PASSWORD)
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8))).get()) {
+                assertEquals(401, r.getStatus(), node + ": /api with the monitoring account");
+            }
+        }
+    }
+
     @Test
     @Order(3)
     void aLogoutOnOneNodeIsHonouredOnTheOtherWithinTheTokenCheckCache() throws Exception {

@@ -43,6 +43,9 @@ final class ClusterNode {
     static final int AUTHENTICATED_PER_MINUTE = 150;
     /** How long a node remembers that a token is not revoked (FACTORY_AUTH_TOKEN_CHECK_CACHE_SECONDS). */
     static final int TOKEN_CHECK_CACHE_SECONDS = 5;
+    /** The monitoring account of FACTORY_METRICS_ACCESS=password, as deploy/ sets it. */
+    static final String METRICS_USER = "prometheus";
+    static final String METRICS_PASSWORD = "cluster-it-metrics-2026";
 
     private static final Path WLP = Path.of(System.getProperty("wlp.dir"));
     private static final Pattern REFRESHES = Pattern.compile(
@@ -55,9 +58,12 @@ final class ClusterNode {
     final int httpPort;
     final int httpsPort;
     final String base;
+    final String httpsBase;
     /** Not Api's client: Api waits for node A when it is first used, before the nodes are started. */
     private final Client client = ((ResteasyClientBuilder) ClientBuilder.newBuilder())
             .connectionPoolSize(32).maxPooledPerRoute(32).build();
+
+    private Client httpsClient;
 
     /** How this node's environment differs from what an operator sets for every node: a null value unsets. */
     private final Map<String, String> changes;
@@ -68,6 +74,7 @@ final class ClusterNode {
         this.httpPort = httpPort;
         this.httpsPort = httpsPort;
         this.base = "http://localhost:" + httpPort;
+        this.httpsBase = "https://localhost:" + httpsPort;
         this.changes = changes;
     }
 
@@ -168,7 +175,12 @@ final class ClusterNode {
                 Map.entry("FACTORY_ADMIN_PASSWORD", Api.ADMIN_PASSWORD),
                 Map.entry("FACTORY_PASSWORD_ITERATIONS", "10000"),
                 Map.entry("FACTORY_RATE_LIMIT_AUTHENTICATED_PER_MINUTE", Integer.toString(AUTHENTICATED_PER_MINUTE)),
-                Map.entry("FACTORY_RATE_LIMIT_ANONYMOUS_PER_MINUTE", "100000")));
+                Map.entry("FACTORY_RATE_LIMIT_ANONYMOUS_PER_MINUTE", "100000"),
+                // what deploy/ sets: /metrics for the monitoring account over HTTPS, no API in /openapi
+                Map.entry("FACTORY_METRICS_ACCESS", "password"),
+                Map.entry("FACTORY_METRICS_USER", METRICS_USER),
+                Map.entry("FACTORY_METRICS_PASSWORD", METRICS_PASSWORD),
+                Map.entry("FACTORY_OPENAPI", "off")));
         changes.forEach((name, value) -> {
             if (value == null) {
                 environment.remove(name);
@@ -192,14 +204,67 @@ final class ClusterNode {
         return logText().lines().filter(l -> ERROR_LINE.matcher(l).find()).toList();
     }
 
-    /** How many analytics refreshes this node ran since it started (its /metrics). */
+    /** How many analytics refreshes this node ran since it started (its /metrics, as the monitoring account). */
     long refreshes() {
-        try (Response r = client.target(base).path("metrics").request()
-                .header("Accept", "text/plain;version=0.0.4").get()) {
+        try (Response r = metrics(METRICS_USER + ":" + METRICS_PASSWORD)) {
             assertEquals(200, r.getStatus(), "GET /metrics of node " + label);
             Matcher m = REFRESHES.matcher(r.readEntity(String.class));
             return m.find() ? (long) Double.parseDouble(m.group(1)) : 0;
         }
+    }
+
+    /** GET /metrics over HTTPS with these Basic credentials ("user:password"; null: none). */
+    Response metrics(String credentials) {
+        Invocation.Builder request = https().target(httpsBase).path("metrics").request()
+                .header("Accept", "text/plain;version=0.0.4");
+        if (credentials != null) {
+            request.header("Authorization", "Basic " + java.util.Base64.getEncoder()
+                    .encodeToString(credentials.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        }
+        return request.get();
+    }
+
+    /** The certificate this node serves on its HTTPS port (Liberty's generated one: FACTORY_TLS_CERTIFICATE unset). */
+    java.security.cert.X509Certificate servedCertificate() throws Exception {
+        try (javax.net.ssl.SSLSocket socket = (javax.net.ssl.SSLSocket) trustingThisNode().getSocketFactory()
+                .createSocket("localhost", httpsPort)) {
+            socket.startHandshake();
+            return (java.security.cert.X509Certificate) socket.getSession().getPeerCertificates()[0];
+        }
+    }
+
+    /** A client of this node's HTTPS port that trusts its certificate (one per node: reads of /metrics stay quick). */
+    private synchronized Client https() {
+        if (httpsClient == null) {
+            try {
+                httpsClient = ClientBuilder.newBuilder().sslContext(trustingThisNode())
+                        .hostnameVerifier((host, session) -> host.equals("localhost")).build();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return httpsClient;
+    }
+
+    /**
+     * Trusts the certificate Liberty generated for this node's HTTPS (its defaultKeyStore, resources/security/key.p12,
+     * password keystore_password of the server.env the build generated).
+     */
+    private javax.net.ssl.SSLContext trustingThisNode() throws Exception {
+        Path dir = WLP.resolve("usr/servers").resolve(server);
+        String password = Files.readAllLines(dir.resolve("server.env")).stream()
+                .filter(l -> l.startsWith("keystore_password=")).map(l -> l.substring("keystore_password=".length()))
+                .findFirst().orElseThrow();
+        java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS12");
+        try (var in = Files.newInputStream(dir.resolve("resources/security/key.p12"))) {
+            store.load(in, password.toCharArray());
+        }
+        javax.net.ssl.TrustManagerFactory trust = javax.net.ssl.TrustManagerFactory.getInstance(
+                javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+        trust.init(store);
+        javax.net.ssl.SSLContext tls = javax.net.ssl.SSLContext.getInstance("TLS");
+        tls.init(null, trust.getTrustManagers(), null);
+        return tls;
     }
 
     /**

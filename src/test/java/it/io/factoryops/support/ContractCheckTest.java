@@ -60,6 +60,7 @@ class ContractCheckTest {
                       "full_name": {"type": "string", "minLength": 1},
                       "status": {"type": "string", "enum": ["new", "done"]},
                       "note": {"type": ["string", "null"]},
+                      "price": {"type": "number", "x-fraction-digits": 2},
                       "created_at": {"type": "string", "format": "date-time", "readOnly": true}
                     }
                   },
@@ -122,6 +123,15 @@ class ContractCheckTest {
                 "fullName");
         assertViolation(get("/api/things", 200, Map.of("Content-Type", List.of("application/json"), "Link", List.of("<x>")),
                 "{\"data\": [" + THING.replace("\"note\"", "\"createdAt\": \"x\", \"note\"") + "]}"), "createdAt");
+    }
+
+    @Test
+    void checksTheFractionDigitsOfADecimalExactly() {
+        for (String price : List.of("0.09", "1.53", "0.1", "7", "123456.78")) {
+            assertEquals(List.of(), check.violations(get("/api/things/7", 200, JSON, THING.replace("null", "null, \"price\": " + price))),
+                    price);
+        }
+        assertViolation(get("/api/things/7", 200, JSON, THING.replace("null", "null, \"price\": 0.123")), "/price");
     }
 
     @Test

@@ -105,14 +105,26 @@ public final class OpenApiContract implements ClientRequestFilter, ClientRespons
         }
     }
 
-    /** The served document, fetched once, on the first exchange (not through this client). */
+    /**
+     * The served document, fetched once, on the first exchange (not through this client). A server run as deploy/
+     * runs it (FACTORY_OPENAPI=off: the cluster tests' nodes) serves a document without the API: then the
+     * committed docs/openapi.json, which OpenApiDocumentIT proves equal to the served one.
+     */
     private ContractCheck check() {
         ContractCheck current = check;
         if (current == null) {
             synchronized (this) {
                 current = check;
                 if (current == null) {
-                    current = new ContractCheck(OpenApiDocument.parse(fetch(document)));
+                    String served = fetch(document);
+                    if (!served.contains("\"/api/")) {
+                        try {
+                            served = Files.readString(Path.of(System.getProperty("project.basedir", "."), "docs", "openapi.json"));
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    }
+                    current = new ContractCheck(OpenApiDocument.parse(served));
                     check = current;
                 }
             }

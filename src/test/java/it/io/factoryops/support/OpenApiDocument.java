@@ -38,9 +38,10 @@ final class OpenApiDocument {
 
     private OpenApiDocument(String json) {
         this.root = new Located("", JsonMapper.shared().readTree(json));
-        String closed = ClosedSchemas.close(JsonMapper.shared().readTree(json)).toString();
+        String exact = FractionDigits.exact(JsonMapper.shared().readTree(json)).toString();
+        String closed = ClosedSchemas.close(JsonMapper.shared().readTree(exact)).toString();
         this.registry = SchemaRegistry.withDialect(Dialects.getOpenApi31(), builder -> builder
-                .schemas(Map.of(IRI, json, CLOSED_IRI, closed))
+                .schemas(Map.of(IRI, exact, CLOSED_IRI, closed))
                 .schemaRegistryConfig(SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()));
         this.templates = root.node().path("paths").propertyNames().stream().map(PathTemplate::new)
                 .sorted(Comparator.comparingInt(PathTemplate::literals).reversed()).toList();

@@ -55,7 +55,10 @@ public final class Tokens {
         return head + "." + token.split("\\.")[1] + ".";
     }
 
-    /** The test server's signing key: the keystore Liberty generated (no FACTORY_KEYSTORE_FILE is set). */
+    /**
+     * The test server's signing key: the signing keystore the application generated on its first start
+     * (no FACTORY_KEYSTORE_FILE is set), whose password is keystore_password of server.env.
+     */
     public static PrivateKey serverKey() {
         try {
             String password = serverKeystorePassword();
@@ -65,17 +68,26 @@ public final class Tokens {
         }
     }
 
-    /** The {@link #keyId} of the test server's generated keystore. */
+    /** The {@link #keyId} of the test server's generated signing keystore. */
     public static String serverKeyId() {
         return keyId(serverKeystore(), serverKeystorePassword());
     }
 
-    private static Path serverKeystore() {
+    /** The test server's generated signing keystore (FACTORY_KEYSTORE_FILE's default). */
+    public static Path serverKeystore() {
+        return Path.of(System.getProperty("liberty.server.dir"), "resources", "security", "jwt-signing.p12");
+    }
+
+    /**
+     * The keystore Liberty generates for its defaultKeyStore: the HTTPS key of FACTORY_TLS_CERTIFICATE=generated
+     * (the test server serves the run's tls.p12 instead), password keystore_password too.
+     */
+    public static Path libertyKeystore() {
         return Path.of(System.getProperty("liberty.server.dir"), "resources", "security", "key.p12");
     }
 
     /** keystore_password of the server.env that the build generated. */
-    private static String serverKeystorePassword() {
+    public static String serverKeystorePassword() {
         try {
             return Files.readAllLines(Path.of(System.getProperty("liberty.server.dir"), "server.env")).stream()
                     .filter(l -> l.startsWith("keystore_password="))
@@ -119,7 +131,22 @@ public final class Tokens {
         return bytes[0] == 0 && bytes.length > 1 ? java.util.Arrays.copyOfRange(bytes, 1, bytes.length) : bytes;
     }
 
-    private static KeyStore keystore(Path file, String password) throws Exception {
+    /** Whether the token's RS256 signature verifies with this public key. */
+    public static boolean verifies(String token, java.security.PublicKey key) {
+        try {
+            String[] parts = token.split("\\.");
+            Signature signature = Signature.getInstance("SHA256withRSA");
+            signature.initVerify(key);
+            signature.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
+            return signature.verify(B64D.decode(parts[2]));
+        } catch (java.security.InvalidKeyException | java.security.SignatureException e) {
+            return false; // not an RSA key, or not this signature's
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static KeyStore keystore(Path file, String password) throws Exception {
         KeyStore store = KeyStore.getInstance("PKCS12");
         try (var in = new FileInputStream(file.toFile())) {
             store.load(in, password.toCharArray());
