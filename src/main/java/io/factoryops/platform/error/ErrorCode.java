@@ -32,6 +32,7 @@ public enum ErrorCode {
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
     IDEMPOTENCY_KEY_REUSED(422, "Idempotency key reused"),
     RATE_LIMITED(429, "Too many requests"),
+    EXPORT_LIMIT_REACHED(429, "Too many exports running"),
     INTERNAL_ERROR(500, "Internal server error"),
     SERVICE_UNAVAILABLE(503, "Service unavailable"),
     SERVICE_BUSY(503, "Service busy");
