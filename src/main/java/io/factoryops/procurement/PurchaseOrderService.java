@@ -107,7 +107,7 @@ public class PurchaseOrderService {
     /**
      * The export of the list: one flat row per purchase order its filters select, in its sort, with the
      * supplier's name (the suppliers' names read with each chunk of orders, in one query, not one per order), streamed
-     * when the caller runs {@link Rows#forEach} in a transaction.
+     * when the caller runs {@link Rows#forEach} (a transaction per chunk).
      */
     @Transactional
     public Rows<PurchaseOrderRow> export(PageRequest page, Filter filter) {
@@ -123,8 +123,8 @@ public class PurchaseOrderService {
                 return JpaPaging.streamChunks(em, PurchaseOrder.class, page, SORT_ATTRIBUTES, where, chunk -> {
                     Map<Long, String> names = suppliers.names(
                             chunk.stream().map(PurchaseOrder::getSupplierId).distinct().toList());
-                    chunk.forEach(o -> sink.accept(PurchaseOrderRow.of(o, names.get(o.getSupplierId()))));
-                });
+                    return chunk.stream().map(o -> PurchaseOrderRow.of(o, names.get(o.getSupplierId()))).toList();
+                }, sink);
             }
         };
     }

@@ -90,7 +90,7 @@ public class ProductionService {
 
     /**
      * The export of the list: every record its filters select, in its sort, with the names of its product
-     * and employee, streamed when the caller runs {@link Rows#forEach} in a transaction. The names of the
+     * and employee, streamed when the caller runs {@link Rows#forEach} (a transaction per chunk). The names of the
      * products and employees a chunk of records names are read with the chunk, in two queries, not two
      * per record.
      */
@@ -110,9 +110,9 @@ public class ProductionService {
                             chunk.stream().map(ProductionRecord::getProductId).distinct().toList());
                     Map<Long, String> names = employees.names(
                             chunk.stream().map(ProductionRecord::getEmployeeId).distinct().toList());
-                    chunk.forEach(r -> sink.accept(
-                            view(r, summaries.get(r.getProductId()).name(), names.get(r.getEmployeeId()))));
-                });
+                    return chunk.stream().map(
+                            r -> view(r, summaries.get(r.getProductId()).name(), names.get(r.getEmployeeId()))).toList();
+                }, sink);
             }
         };
     }

@@ -16,7 +16,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -33,7 +32,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * section, {@link ReportDocument}), in the format {@link ExportFormat} chooses as for every export. The report's
  * parameters are parsed as its endpoint parses them ({@link ReportQueries}), with the same 400s; the report is
  * computed before the first byte (a report is bounded by its limits), then written. A PDF holds at most
- * {@code factory.export.pdf-max-rows} rows in all its sections, as every PDF export.
+ * {@code factory.export.pdf-max-rows} rows in all its sections, as every PDF export. As every export, it takes
+ * a slot of the export limits and is audited ({@link Exporter#stream}).
  */
 @Path("export/reports")
 @RequestScoped
@@ -117,8 +117,11 @@ public class ReportExportResource {
                 .filter(e -> !e.getKey().equals("format") && !e.getKey().startsWith("date_")
                         && !e.getValue().isEmpty() && !e.getValue().get(0).isBlank())
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().get(0), (a, b) -> a, TreeMap::new));
-        StreamingOutput body = out -> ReportDocument.write(report, title, filters, format, out);
-        return Response.ok(body, format.contentType()).header("Content-Disposition", "attachment; filename=\""
-                + name + "-report-" + LocalDate.now(ZoneOffset.UTC) + "." + format.value() + "\"").build();
+        long rows = report.sections().values().stream().mapToLong(r -> r == null ? 0 : r.size()).sum();
+        return exporter.stream("reports/" + name, name + "-report-" + LocalDate.now(ZoneOffset.UTC) + "."
+                + format.value(), format, filters, (out, guard) -> {
+                    ReportDocument.write(report, title, filters, format, out);
+                    return rows;
+                });
     }
 }

@@ -144,7 +144,7 @@ public class OrderService {
 
     /**
      * The export of the list (the same caller's view, filters and sort): one flat row per order, streamed
-     * when the caller runs {@link Rows#forEach} in a transaction; bad filters fail here. The names of the
+     * when the caller runs {@link Rows#forEach} (a transaction per chunk); bad filters fail here. The names of the
      * customers a chunk of orders names are read with the chunk, in one query: the orders stream from one
      * table in the order of an index (a join with customers let H2 sort the whole result before the first
      * row), no row asks for its customer, and the first row does not wait for every customer's name.
@@ -168,8 +168,8 @@ public class OrderService {
                                 .setParameter("ids", ids.subList(i, Math.min(i + 1000, ids.size())))
                                 .getResultList().forEach(r -> names.put((Long) r[0], (String) r[1]));
                     }
-                    chunk.forEach(o -> sink.accept(OrderRow.of(o, names.get(o.getCustomerId()))));
-                });
+                    return chunk.stream().map(o -> OrderRow.of(o, names.get(o.getCustomerId()))).toList();
+                }, sink);
             }
         };
     }

@@ -287,7 +287,7 @@ public class StockService {
 
     /**
      * The export of an item's ledger: {@link #movements} without pages, streamed when the caller runs
-     * {@link Rows#forEach} in a transaction.
+     * {@link Rows#forEach} (a transaction per chunk).
      */
     @Transactional
     public Rows<StockMovementResponse> exportMovements(long stockItemId, PageRequest page, boolean seesEveryone,

@@ -8,11 +8,13 @@ import static it.io.factoryops.support.Api.json;
 import static it.io.factoryops.support.Fixtures.orderBody;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.lowagie.text.pdf.PdfReader;
 import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import it.io.factoryops.support.Api;
+import it.io.factoryops.support.Concurrently;
 import it.io.factoryops.support.Fixtures;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -309,7 +311,7 @@ class ExportIT {
                 "products", new String[] {mechanic, null},
                 "inventory-items", new String[] {mechanic, null},
                 "orders", new String[] {user, mechanic},
-                "customers", new String[] {user, mechanic},
+                "customers", new String[] {manager, user},
                 "employees", new String[] {manager, user},
                 "production", new String[] {manager, user},
                 "suppliers", new String[] {manager, user},
@@ -445,6 +447,259 @@ class ExportIT {
                 assertEquals(251, r.readEntity(String.class).split("\r\n").length);
             }
         }
+    }
+
+    /**
+     * Issue 23: a customer named {@code Jo;=1+1;} (anonymous registration) was written unquoted, and Excel in a
+     * locale whose list separator is {@code ;} split it into a live formula. Every text field is quoted, and a
+     * formula character after a separator inside it is neutralised: parsed back, the name is whole and
+     * inert; split at {@code ;} as such a spreadsheet splits it, no piece starts a formula.
+     */
+    @Test
+    void aCustomerNamedWithAFormulaAfterASemicolonIsQuotedAndInert() throws IOException {
+        String email = Api.uniqueEmail("semicolon");
+        try (Response r = anonymous("api/customers/register").post(json("{\"name\":\"Jo;=1+1;\",\"email\":\""
+                + email + "\",\"password\":\"" + Api.PASSWORD + "\",\"phone\":\"+1 555 0100\",\"address\":\"3 Elm Street\"}"))) {
+            assertEquals(201, r.getStatus(), () -> r.readEntity(String.class));
+        }
+        String text;
+        try (Response r = as(Api.tokenFor("manager"), "api/export/customers", "q", email, "format", "csv").get()) {
+            assertEquals(200, r.getStatus());
+            text = r.readEntity(String.class);
+        }
+        List<CSVRecord> records;
+        try (CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new StringReader(text))) {
+            records = parser.getRecords();
+        }
+        assertEquals(1, records.size(), text);
+        assertEquals("Jo;'=1+1;", records.get(0).get("name"));
+        assertEquals(email, records.get(0).get("email"));
+        String line = text.split("\r\n")[1];
+        assertTrue(line.contains("\"Jo;'=1+1;\""), line);
+        for (String piece : line.split("[;,\t]")) {
+            String cell = piece.replace("\"", "");
+            assertTrue(cell.isEmpty() || "=+-@\t\r".indexOf(cell.charAt(0)) < 0, line + ": " + cell);
+        }
+    }
+
+    /** Issue 23: the customers' export is every customer's personal data at once: a manager's, not a user's. */
+    @Test
+    void theCustomersExportNeedsAManager() {
+        try (Response r = as(user, "api/export/customers", "format", "csv").get()) {
+            assertProblem(r, 403, "FORBIDDEN");
+        }
+        try (Response r = as(Api.tokenFor("manager"), "api/export/customers", "format", "csv").get()) {
+            assertEquals(200, r.getStatus());
+            r.readEntity(String.class);
+        }
+        try (Response r = as(user, "api/customers").get()) {
+            assertEquals(200, r.getStatus()); // looking customers up to take an order stays a user's
+        }
+    }
+
+    private static String bulk;
+    private static final int BULK_ROWS = 1000;
+
+    /**
+     * The category of 1,000 products of 2 KB each: an export of 2.1 MB, in chunks of at most 16 rows, that
+     * takes the server seconds to write, so that exports overlap and a logout lands while one streams (the
+     * loopback's socket buffers take about 2 MB here: a client that does not read blocks nothing smaller).
+     * Four accounts create 250 each at once (each within its rate limit).
+     */
+    private static synchronized String bulk() throws Exception {
+        if (bulk == null) {
+            String category = "slow-" + Api.RUN;
+            String description = "y".repeat(1990);
+            List<String> creators = new ArrayList<>();
+            for (int i = 0; i < 4; i++) { // one at a time: logins hash passwords, which a queue bounds (503)
+                creators.add(Api.login(Api.createUser("admin"), Api.PASSWORD).getString("access_token"));
+            }
+            Concurrently.run(4, t -> {
+                String creator = creators.get(t);
+                for (int i = t * BULK_ROWS / 4; i < (t + 1) * BULK_ROWS / 4; i++) {
+                    try (Response r = as(creator, "api/products").post(json("{\"sku\":\"SLOW-" + Api.RUN + "-" + i
+                            + "\",\"name\":\"Slow " + i + "\",\"description\":\"" + description + "\",\"price\":1.50,"
+                            + "\"stock_quantity\":1,\"category\":\"" + category + "\"}"))) {
+                        assertEquals(201, r.getStatus());
+                    }
+                }
+                return null;
+            });
+            bulk = category;
+        }
+        return bulk;
+    }
+
+    /** A client of an export on a socket, and the first bytes it read (the answer's head). */
+    private record Slow(Socket socket, String head) implements AutoCloseable {
+
+        @Override
+        public void close() throws IOException {
+            socket.close();
+        }
+    }
+
+    /** A client with a 2 KB receive window that asks for the bulk export and reads its first 4 KB. */
+    private static Slow slowExport(String token) throws Exception {
+        URI base = URI.create(Api.BASE);
+        Socket socket = new Socket();
+        socket.setReceiveBufferSize(2048);
+        socket.connect(new java.net.InetSocketAddress(base.getHost(), base.getPort()), 5000);
+        socket.setSoTimeout(60_000);
+        OutputStream out = socket.getOutputStream();
+        out.write(("GET /api/export/products?category=" + bulk() + "&format=csv HTTP/1.1\r\nHost: "
+                + base.getHost() + "\r\nAuthorization: Bearer " + token + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        String head = new String(socket.getInputStream().readNBytes(4096), StandardCharsets.ISO_8859_1);
+        assertTrue(head.startsWith("HTTP/1.1 200"), head);
+        assertTrue(head.toLowerCase(java.util.Locale.ROOT).contains("transfer-encoding: chunked"), head);
+        return new Slow(socket, head);
+    }
+
+    /**
+     * Reads the rest of a slow export to its end, {@code bytes} every {@code pauseMillis} until
+     * {@code slowUntilNanos} (System.nanoTime), then as fast as it comes; returns it all.
+     */
+    private static String readRest(Slow slow, int bytes, long pauseMillis, long slowUntilNanos)
+            throws IOException, InterruptedException {
+        java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+        all.write(slow.head().getBytes(StandardCharsets.ISO_8859_1));
+        InputStream in = slow.socket().getInputStream();
+        byte[] buffer = new byte[65536];
+        try {
+            int n;
+            boolean slowly = true;
+            while ((n = in.read(buffer, 0, slowly ? bytes : buffer.length)) >= 0) {
+                all.write(buffer, 0, n);
+                slowly = System.nanoTime() - slowUntilNanos < 0;
+                if (slowly) {
+                    Thread.sleep(pauseMillis);
+                }
+            }
+        } catch (java.net.SocketException e) {
+            // a reset after the server cut the body: what was read is what the client has
+        }
+        return all.toString(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * A cut CSV body (chunked, as read from the socket): its last line opens a quote it never closes, saying
+     * why, and an RFC 4180 parser refuses it.
+     */
+    private static void assertCut(String raw, String why) {
+        StringBuilder body = new StringBuilder();
+        int at = raw.indexOf("\r\n\r\n") + 4;
+        while (true) {
+            int eol = raw.indexOf("\r\n", at);
+            int size = Integer.parseInt(raw.substring(at, eol).split(";")[0].trim(), 16);
+            if (size == 0) {
+                break;
+            }
+            body.append(raw, eol + 2, eol + 2 + size);
+            at = eol + 2 + size + 2;
+        }
+        String text = body.toString();
+        String last = text.substring(text.lastIndexOf("\r\n", text.length() - 3) + 2);
+        assertTrue(last.startsWith("\"export cut: ") && last.contains(why), last);
+        assertThrows(Exception.class, () -> {
+            try (CSVParser parser = CSVFormat.RFC4180.builder().setHeader().get().parse(new StringReader(text))) {
+                parser.getRecords();
+            }
+        });
+    }
+
+    /** The rows of the bulk export in a raw answer (each row holds its product's sku once). */
+    private static int bulkRows(String raw) {
+        return raw.split("SLOW-" + Api.RUN + "-", -1).length - 1;
+    }
+
+    /** The last audit row of an export of {@code export} by {@code actor}. */
+    private static JsonObject exportAudit(String actor, String export) {
+        try (Response r = as(Api.tokenFor("admin"), "api/audit-logs", "action", "EXPORT", "actor", actor,
+                "entity_id", export, "sort", "-occurred_at").get()) {
+            assertEquals(200, r.getStatus());
+            JsonArray rows = body(r).getJsonArray("data");
+            assertTrue(!rows.isEmpty(), "no audit row of the export of " + export + " by " + actor);
+            return rows.getJsonObject(0);
+        }
+    }
+
+    /**
+     * Issue 23: exports per principal are capped (2 on the test server): a third while two run is 429
+     * EXPORT_LIMIT_REACHED with Retry-After; another principal still exports; the slots come back when the
+     * exports end (here: their clients go away), and a complete export is audited with its row count.
+     */
+    @Test
+    void aPrincipalRunsAtMostTwoExportsAtOnceAndTheSlotsComeBack() throws Exception {
+        bulk();
+        String username = Api.createUser("user");
+        String token = Api.login(username, Api.PASSWORD).getString("access_token");
+        List<Slow> held = new ArrayList<>();
+        try {
+            held.add(slowExport(token));
+            held.add(slowExport(token));
+            try (Response r = as(token, "api/export/products", "category", bulk(), "format", "csv").get()) {
+                JsonObject problem = assertProblem(r, 429, "EXPORT_LIMIT_REACHED");
+                assertNotNull(r.getHeaderString("Retry-After"));
+                assertTrue(problem.getString("detail").contains("2 exports running"), problem.getString("detail"));
+            }
+            try (Response r = as(Api.tokenFor("user"), "api/export/products", "category", bulk(), "format", "csv")
+                    .get()) {
+                assertEquals(200, r.getStatus()); // another principal is not held up
+                r.readEntity(String.class);
+            }
+        } finally {
+            for (Slow slow : held) {
+                slow.socket().setSoLinger(true, 0); // the clients go away: the writes fail, the slots come back
+                slow.close();
+            }
+        }
+        long deadline = System.currentTimeMillis() + 70_000;
+        int status;
+        String csv = null;
+        do {
+            try (Response r = as(token, "api/export/products", "category", bulk(), "format", "csv").get()) {
+                status = r.getStatus();
+                if (status == 200) {
+                    csv = r.readEntity(String.class);
+                } else {
+                    assertProblem(r, 429, "EXPORT_LIMIT_REACHED");
+                    Thread.sleep(500);
+                }
+            }
+        } while (status != 200 && System.currentTimeMillis() < deadline);
+        assertEquals(200, status, "the slots did not come back");
+        assertEquals(BULK_ROWS + 1, csv.split("\r\n").length);
+        JsonObject audit = exportAudit(username, "products");
+        assertEquals("complete", audit.getJsonObject("after").getString("outcome"));
+        assertEquals(BULK_ROWS, audit.getJsonObject("after").getJsonNumber("rows").longValue());
+    }
+
+    /**
+     * Issue 23: a token logged out while its export streams stops the export (the token is rechecked every
+     * second on the test server): the client gets a cut body, the audit row says why.
+     */
+    @Test
+    void anExportStopsWhenItsTokenIsLoggedOut() throws Exception {
+        bulk();
+        String username = Api.createUser("user");
+        JsonObject login = Api.login(username, Api.PASSWORD);
+        String token = login.getString("access_token");
+        try (Slow socket = slowExport(token)) {
+            try (Response r = as(token, "api/auth/logout").post(json("{\"refresh_token\":\""
+                    + login.getString("refresh_token") + "\"}"))) {
+                assertEquals(204, r.getStatus());
+            }
+            Thread.sleep(1500);
+            String rest = readRest(socket, 65536, 0, System.nanoTime());
+            assertTrue(bulkRows(rest) < BULK_ROWS - 10, "rows written: " + bulkRows(rest));
+            assertCut(rest, "logout");
+        }
+        JsonObject audit = exportAudit(username, "products");
+        assertEquals("cut_token_rejected", audit.getJsonObject("after").getString("outcome"));
+        assertTrue(audit.getJsonObject("after").getString("reason").contains("logout"),
+                audit.getJsonObject("after").toString());
     }
 
     /** Connections handed out by the application's pool and not yet given back (Liberty's pool metrics). */

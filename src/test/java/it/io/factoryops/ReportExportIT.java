@@ -176,4 +176,27 @@ class ReportExportIT {
             }
         }
     }
+
+    /** Issue 23: every export is audited, a report's too: who, which, format, parameters, rows, outcome. */
+    @Test
+    void aReportsExportIsAudited() {
+        String username = Api.createUser("manager");
+        String token = Api.login(username, Api.PASSWORD).getString("access_token");
+        try (Response r = as(token, "api/export/reports/suppliers", "format", "csv", "limit", 3).get()) {
+            assertEquals(200, r.getStatus());
+            r.readEntity(String.class);
+        }
+        try (Response r = as(Api.tokenFor("admin"), "api/audit-logs", "action", "EXPORT", "actor", username).get()) {
+            assertEquals(200, r.getStatus());
+            var rows = body(r).getJsonArray("data");
+            assertEquals(1, rows.size());
+            var row = rows.getJsonObject(0);
+            assertEquals("export", row.getString("entity_type"));
+            assertEquals("reports/suppliers", row.getString("entity_id"));
+            assertEquals("csv", row.getJsonObject("after").getString("format"));
+            assertEquals("3", row.getJsonObject("after").getJsonObject("filters").getString("limit"));
+            assertEquals("complete", row.getJsonObject("after").getString("outcome"));
+            assertTrue(row.getJsonObject("after").getJsonNumber("rows").longValue() >= 0);
+        }
+    }
 }

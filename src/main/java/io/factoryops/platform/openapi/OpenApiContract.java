@@ -265,6 +265,9 @@ public class OpenApiContract implements OASFilter {
         }
         problem(operation.getResponses(), "406", "NOT_ACCEPTABLE: format= or Accept names none of json, csv, xlsx, "
                 + "pdf (supported_formats lists them)");
+        problem(operation.getResponses(), "429", "RATE_LIMITED; EXPORT_LIMIT_REACHED: as many exports as "
+                + "factory.export.max-concurrent-per-principal of this caller, or factory.export.max-concurrent in "
+                + "all, are running on this server: retry after Retry-After seconds");
     }
 
     /** format=json of a report's export: the document of its sections, as the JSON writer streams it. */

@@ -109,27 +109,32 @@ public final class JpaPaging {
     }
 
     /**
-     * Every row that the filter selects, in the request's sort (the id last, as for pages), handed to
-     * {@code sink} one at a time: the same WHERE and ORDER BY as {@link #find}, read in keyset chunks
-     * ({@link KeysetChunks}) so that no more than one chunk of entities is ever held and the first row
-     * comes after the first small chunk. Runs in the caller's transaction; a sink that throws (an
-     * {@link java.io.UncheckedIOException} of a client that went away) ends it between two rows, with no
-     * database resource left open. {@code fetch} names single-valued associations read in the same row: a
-     * sink must not query per row (a query per row would cost more than the stream).
+     * Every row that the filter selects, in the request's sort (the id last, as for pages), seen through
+     * {@code view} and handed to {@code sink} one at a time: the same WHERE and ORDER BY as {@link #find}, read
+     * in keyset chunks ({@link KeysetChunks}) so that no more than one chunk of entities is ever held and the
+     * first row comes after the first small chunk. Each chunk is read (and seen through {@code view}) in a
+     * transaction of its own, which ends before its rows go to {@code sink}: a sink that waits on a slow
+     * client holds no connection, and a sink that throws (an {@link java.io.UncheckedIOException} of a
+     * client that went away) ends the export between two rows with no database resource open. {@code fetch}
+     * names single-valued associations read in the same row: {@code view} must not query per row (a query
+     * per row would cost more than the stream).
      */
-    public static <E> long stream(EntityManager em, Class<E> type, PageRequest request,
-                                  Map<String, String> sortAttributes, Filter<E> filter,
-                                  Consumer<? super E> sink, String... fetch) {
-        return streamChunks(em, type, request, sortAttributes, filter, chunk -> chunk.forEach(sink), fetch);
+    public static <E, R> long stream(EntityManager em, Class<E> type, PageRequest request,
+                                     Map<String, String> sortAttributes, Filter<E> filter,
+                                     Function<? super E, ? extends R> view, Consumer<? super R> sink, String... fetch) {
+        return streamChunks(em, type, request, sortAttributes, filter,
+                chunk -> chunk.stream().<R>map(view).toList(), sink, fetch);
     }
 
     /**
-     * {@link #stream}, a chunk of rows at a time: for a sink that looks up what the rows name (customers,
-     * suppliers) once per chunk, in one query, rather than for the whole export before its first row.
+     * {@link #stream}, a chunk of rows at a time: {@code rows} turns a chunk's entities into its rows, in the
+     * chunk's transaction, for rows that look up what the entities name (customers, suppliers) once per
+     * chunk, in one query, rather than for the whole export before its first row.
      */
-    public static <E> long streamChunks(EntityManager em, Class<E> type, PageRequest request,
-                                        Map<String, String> sortAttributes, Filter<E> filter,
-                                        Consumer<? super List<E>> sink, String... fetch) {
+    public static <E, R> long streamChunks(EntityManager em, Class<E> type, PageRequest request,
+                                           Map<String, String> sortAttributes, Filter<E> filter,
+                                           Function<? super List<E>, ? extends List<? extends R>> rows,
+                                           Consumer<? super R> sink, String... fetch) {
         CriteriaBuilder cb = em.getCriteriaBuilder();
         List<Key> keys = keys(request, sortAttributes);
         return KeysetChunks.forEach(em, type, (last, size) -> {
@@ -148,7 +153,7 @@ public final class JpaPaging {
             query.multiselect(selected).where(where.toArray(Predicate[]::new));
             query.orderBy(orderBy(cb, root, keys));
             return em.createQuery(query);
-        }, sink);
+        }, rows, sink);
     }
 
     /**
@@ -166,7 +171,7 @@ public final class JpaPaging {
 
             @Override
             public long forEach(Consumer<? super R> sink) {
-                return stream(em, type, request, sortAttributes, filter, row -> sink.accept(view.apply(row)), fetch);
+                return stream(em, type, request, sortAttributes, filter, view, sink, fetch);
             }
         };
     }

@@ -11,14 +11,19 @@ import java.util.Map;
 
 /**
  * CSV per RFC 4180: UTF-8 without a byte-order mark, CRLF line ends, a header row of the column names,
- * fields quoted when they hold a comma, a quote, CR or LF (quotes doubled). Data only: the title, filters
+ * every TEXT field quoted (quotes doubled), other fields (numbers, dates, booleans) quoted only when they
+ * hold a comma, a quote, CR or LF, which they never do. Data only: the title, filters
  * and totals are not rows (a spreadsheet or a script reading the file expects the table and nothing
  * else). A report's sections follow each other, each with its own header row, after an empty line.
  *
  * <p>Formula injection (CWE-1236): a spreadsheet runs a cell that starts with {@code =}, {@code +},
  * {@code -}, {@code @}, a tab or a CR as a formula; such a TEXT cell is written with a leading
- * {@code '}, which shows the text as it is. Numbers (a negative delta) are left alone: they are typed
- * columns, and a spreadsheet reads {@code -5} as the number it is.
+ * {@code '}, which shows the text as it is. A spreadsheet that splits on another list separator (Excel
+ * where the locale's separator is {@code ;}) or ignores the quotes cuts a cell at {@code ;}, {@code ,} or a
+ * tab inside it: {@code Jo;=1+1;} would become the cells {@code Jo} and {@code =1+1}. So a formula
+ * character right after such a separator inside a TEXT cell gets a {@code '} too ({@code Jo;'=1+1;}).
+ * Numbers (a negative delta) are left alone: they are typed columns, and a spreadsheet reads {@code -5}
+ * as the number it is.
  */
 final class CsvTableWriter implements TableWriter {
 
@@ -58,7 +63,7 @@ final class CsvTableWriter implements TableWriter {
             }
             Object value = values.get(i);
             String text = Cells.text(value);
-            out.write(field(columns.get(i).type() == ColumnType.TEXT ? neutralised(text) : text));
+            out.write(columns.get(i).type() == ColumnType.TEXT ? quoted(neutralised(text)) : field(text));
         }
         out.write("\r\n");
     }
@@ -73,12 +78,50 @@ final class CsvTableWriter implements TableWriter {
         out.flush();
     }
 
-    /** A text cell that a spreadsheet would run as a formula, made inert with a leading apostrophe. */
+    /**
+     * A CSV file has no end marker: a cut one ends with a line that opens a quoted field and never closes it,
+     * {@code "export cut: <reason>}, which an RFC 4180 parser refuses (an unterminated quote) and a
+     * spreadsheet shows as text.
+     */
+    @Override
+    public void cut(String reason) throws IOException {
+        out.write("\"" + EXPORT_CUT + reason.replace("\"", "'") + "\r\n");
+        out.flush();
+    }
+
+    /** The start of the last line of a cut CSV file. */
+    static final String EXPORT_CUT = "export cut: ";
+
+    /** The characters that make a cell a formula when they start it. */
+    private static final String FORMULA = "=+-@\t\r";
+    /** The characters a spreadsheet may split a line at, whatever the quotes say. */
+    private static final String SEPARATORS = ";,\t";
+
+    /**
+     * A text cell that a spreadsheet would run as a formula, made inert: an apostrophe before a formula
+     * character at its start and after every separator inside it.
+     */
     static String neutralised(String text) {
-        if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
-            return "'" + text;
+        StringBuilder out = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean starts = i == 0 || SEPARATORS.indexOf(text.charAt(i - 1)) >= 0;
+            if (starts && FORMULA.indexOf(c) >= 0) {
+                if (out == null) {
+                    out = new StringBuilder(text.length() + 8).append(text, 0, i);
+                }
+                out.append('\'');
+            }
+            if (out != null) {
+                out.append(c);
+            }
         }
-        return text;
+        return out == null ? text : out.toString();
+    }
+
+    /** A field always quoted (quotes doubled): every text field. */
+    static String quoted(String text) {
+        return '"' + text.replace("\"", "\"\"") + '"';
     }
 
     /** A field as RFC 4180 writes it. */

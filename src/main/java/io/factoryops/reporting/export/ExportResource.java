@@ -162,11 +162,12 @@ public class ExportResource {
 
     @GET
     @Path("customers")
-    @RolesAllowed(Role.USER_NAME)
+    @RolesAllowed(Role.MANAGER_NAME)
     @Parameter(name = "q", in = ParameterIn.QUERY, description = "Text contained in name, email and phone "
             + "(case-insensitive)", schema = @Schema(type = SchemaType.STRING, maxLength = 200))
     @Operation(operationId = "exportCustomers", summary = "Export customers",
-            description = "Roles: user. The q and sort of GET /api/customers (default name).")
+            description = "Roles: manager (every customer's personal data at once: more than the user who looks "
+                    + "one up to take an order). The q and sort of GET /api/customers (default name).")
     public Response customers() {
         return answer(ExportTables.CUSTOMERS, customers.export(page(CustomerService.SORTABLE, "name")));
     }

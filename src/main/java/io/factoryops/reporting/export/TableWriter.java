@@ -32,4 +32,12 @@ public interface TableWriter {
 
     /** Finishes the document; the writer flushes but does not close the stream it was given. */
     void end() throws IOException;
+
+    /**
+     * Instead of {@link #end}: the export was cut ({@code reason}) and the document must not pass for a whole
+     * one. JSON, XLSX and PDF are left unfinished (no parser takes them); CSV has no end of its own and
+     * writes a last line that says so.
+     */
+    default void cut(String reason) throws IOException {
+    }
 }
