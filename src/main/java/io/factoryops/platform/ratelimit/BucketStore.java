@@ -10,8 +10,21 @@ import io.github.bucket4j.BucketConfiguration;
  */
 interface BucketStore {
 
-    /** The bucket of this key, created with this configuration when it does not exist yet. */
+    /**
+     * The bucket of this key, created with this configuration when it does not exist yet; exact: in the
+     * database, each consumption is a write (the login limits).
+     */
     Bucket bucket(String key, BucketConfiguration configuration);
+
+    /**
+     * The same, for the limits every request meets: in the database, this server counts the bucket's
+     * consumption on its own and writes it at most every few tokens or every interval (see
+     * {@link DatabaseBucketStore}), which lets a cluster of N servers through at most (N − 1) × that many
+     * tokens past the limit. In one server's memory it is the exact bucket.
+     */
+    default Bucket requestBucket(String key, BucketConfiguration configuration) {
+        return bucket(key, configuration);
+    }
 
     /** Deletes up to {@code limit} buckets that would be full again by now; returns how many. */
     int purgeExpired(int limit);

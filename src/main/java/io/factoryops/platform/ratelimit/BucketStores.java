@@ -28,13 +28,22 @@ class BucketStores {
     @ConfigProperty(name = "factory.rate-limit.query-timeout-seconds", defaultValue = "2")
     long queryTimeoutSeconds;
 
+    @Inject
+    @ConfigProperty(name = "factory.rate-limit.sync-tokens", defaultValue = "20")
+    long syncTokens;
+
+    @Inject
+    @ConfigProperty(name = "factory.rate-limit.sync-interval-millis", defaultValue = "1000")
+    long syncIntervalMillis;
+
     @Produces
     @ApplicationScoped
     BucketStore store() {
         BucketStore store;
         try {
             DataSource dataSource = (DataSource) new InitialContext().lookup(JNDI_NAME);
-            store = new DatabaseBucketStore(dataSource, JNDI_NAME, Duration.ofSeconds(queryTimeoutSeconds));
+            store = new DatabaseBucketStore(dataSource, JNDI_NAME, Duration.ofSeconds(queryTimeoutSeconds),
+                    syncTokens, Duration.ofMillis(syncIntervalMillis));
         } catch (NameNotFoundException e) {
             store = new MemoryBucketStore();
         } catch (NamingException e) {

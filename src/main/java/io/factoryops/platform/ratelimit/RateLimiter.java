@@ -26,7 +26,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * attempts from every address, and one per account counting its failed logins from every address.
  * Limits come from {@code factory.rate-limit.*}. Where the buckets live follows the database
  * ({@link BucketStores}): in memory on H2, in the database on MySQL/MariaDB, where every server of a
- * cluster counts against the same buckets.
+ * cluster counts against the same buckets: exactly for the login limits, and for the request limits
+ * with a write every few requests ({@link BucketStore#requestBucket}).
  *
  * <p>When the buckets cannot be read (the database is unreachable or too slow), the general limits of
  * {@link #forPrincipal} and {@link #forAnonymous} let the request through (fail open: it meets the
@@ -96,12 +97,16 @@ public class RateLimiter {
 
     /** The principal's request limit; {@code null} (no limit applied) when the buckets cannot be read. */
     public Decision forPrincipal(String principal) {
-        return failOpen(() -> consume("u:" + principal, authenticatedPerMinute, Duration.ofMinutes(1)));
+        return failOpen(() -> consume(
+                store.requestBucket("u:" + principal, configuration(authenticatedPerMinute, Duration.ofMinutes(1))),
+                authenticatedPerMinute, Duration.ofMinutes(1)));
     }
 
     /** The address's request limit; {@code null} (no limit applied) when the buckets cannot be read. */
     public Decision forAnonymous(String clientIp) {
-        return failOpen(() -> consume("ip:" + clientIp, anonymousPerMinute, Duration.ofMinutes(1)));
+        return failOpen(() -> consume(
+                store.requestBucket("ip:" + clientIp, configuration(anonymousPerMinute, Duration.ofMinutes(1))),
+                anonymousPerMinute, Duration.ofMinutes(1)));
     }
 
     /** Counts one login attempt for this IP and username; 429 when over the login limit. */
@@ -168,7 +173,10 @@ public class RateLimiter {
     }
 
     private Decision consume(String key, long capacity, Duration period) {
-        Bucket bucket = bucket(key, capacity, period);
+        return consume(bucket(key, capacity, period), capacity, period);
+    }
+
+    private static Decision consume(Bucket bucket, long capacity, Duration period) {
         ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
         long resetNanos = probe.isConsumed()
                 ? (capacity - probe.getRemainingTokens()) * period.toNanos() / capacity
@@ -178,9 +186,13 @@ public class RateLimiter {
     }
 
     private Bucket bucket(String key, long capacity, Duration period) {
-        return store.bucket(key, BucketConfiguration.builder()
+        return store.bucket(key, configuration(capacity, period));
+    }
+
+    private static BucketConfiguration configuration(long capacity, Duration period) {
+        return BucketConfiguration.builder()
                 .addLimit(Bandwidth.builder().capacity(capacity).refillGreedy(capacity, period).build())
-                .build());
+                .build();
     }
 
     private <T> T failOpen(Supplier<T> check) {

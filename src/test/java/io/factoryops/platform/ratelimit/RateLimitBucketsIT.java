@@ -32,9 +32,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * In-container: where the buckets live follows the database (memory on H2, the table on MySQL/MariaDB),
- * and on MySQL/MariaDB a second store on the same database (what another server of the cluster holds)
- * counts against the same buckets, a check works inside a container transaction, and the purge deletes
- * the expired rows only.
+ * and on MySQL/MariaDB two stores on the same database (two servers of a cluster) count against the same
+ * buckets: the request limits written every few requests, within the stated bound, the login limits at
+ * each attempt, also inside a container transaction; and the purge deletes the expired rows only.
  */
 @ExtendWith(ArquillianExtension.class)
 class RateLimitBucketsIT {
@@ -90,22 +90,38 @@ class RateLimitBucketsIT {
             return; // H2: one server, buckets in memory (theStoreFollowsTheDatabase)
         }
         String principal = "bucket-it-" + System.nanoTime();
-        RateLimiter thisServer = limiter(store);
-        // another server: its own store and limiter over the same database
-        RateLimiter otherServer = limiter(new DatabaseBucketStore(
-                (DataSource) new InitialContext().lookup(BucketStores.JNDI_NAME), BucketStores.JNDI_NAME,
-                Duration.ofSeconds(2)));
-        assertEquals(59, thisServer.forPrincipal(principal).remaining());
+        // two servers: each its own store over the same database, writing request buckets every 5 tokens
+        RateLimiter thisServer = limiter(server());
+        RateLimiter otherServer = limiter(server());
+        long start = System.nanoTime();
+        assertEquals(59, thisServer.forPrincipal(principal).remaining(), "the first request writes the bucket");
         try (Connection c = dataSource.getConnection()) {
             long expiresAt = single(c, "SELECT expires_at FROM rate_limit_buckets WHERE id = ?",
                     DatabaseBucketStore.id("u:" + principal));
             assertTrue(expiresAt > System.currentTimeMillis(), "the row expires when the bucket is full again");
             assertTrue(expiresAt <= System.currentTimeMillis() + 70_000, "…a minute at most, plus the grace");
         }
-        assertEquals(58, otherServer.forPrincipal(principal).remaining());
+        assertEquals(58, otherServer.forPrincipal(principal).remaining(), "the other server reads it");
+        // the next requests on this server are counted here and not written: it does not see the other's one,
+        // and the other does not see them (with a write per request: 57, 56, 55, then 54)
+        assertEquals(58, thisServer.forPrincipal(principal).remaining());
         assertEquals(57, thisServer.forPrincipal(principal).remaining());
+        assertEquals(56, thisServer.forPrincipal(principal).remaining());
+        assertEquals(57, otherServer.forPrincipal(principal).remaining());
 
-        // inside a container transaction too (a password change checks the login limit in one)
+        // the bound: both servers together let through at most the limit, what refilled, and (2 - 1) × 5
+        int allowed = 6;
+        for (int i = 0; i < 200; i++) {
+            if ((i % 2 == 0 ? thisServer : otherServer).forPrincipal(principal).allowed()) {
+                allowed++;
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        assertTrue(allowed >= 60, allowed + " allowed");
+        assertTrue(allowed <= 60 + SYNC_TOKENS + Math.ceil(seconds), allowed + " allowed in " + seconds + " s");
+
+        // the login limits stay exact, inside a container transaction too (a password change checks the
+        // login limit in one)
         transaction.begin();
         try {
             thisServer.checkAccountLogin(principal);
@@ -116,6 +132,14 @@ class RateLimitBucketsIT {
         }
         ApiException stillRefused = assertThrows(ApiException.class, () -> thisServer.checkAccountLogin(principal));
         assertEquals(ErrorCode.RATE_LIMITED, stillRefused.code(), "the bucket committed on its own");
+    }
+
+    private static final int SYNC_TOKENS = 5;
+
+    /** What one server of a cluster holds: its own store over the rate limits' data source. */
+    private static DatabaseBucketStore server() throws Exception {
+        return new DatabaseBucketStore((DataSource) new InitialContext().lookup(BucketStores.JNDI_NAME),
+                BucketStores.JNDI_NAME, Duration.ofSeconds(2), SYNC_TOKENS, Duration.ofMinutes(1));
     }
 
     private static RateLimiter limiter(BucketStore store) {
