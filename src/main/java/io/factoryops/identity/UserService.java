@@ -87,21 +87,8 @@ public class UserService {
         String name = Text.normalizeKey(username);
         String mail = Text.normalizeKey(email);
         passwords.checkPolicy(password, name, "password");
-        return createLinkedWithHash(role, name, mail, fullName, passwords.hash(password), employeeId, customerId);
-    }
-
-    /**
-     * {@link #createLinked} with a password hashed earlier ({@link PasswordService#hash}), whose policy the
-     * caller checked then: a customer's registration hashes it when it is sent, and creates the account when
-     * it is confirmed.
-     */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public UserResponse createLinkedWithHash(Role role, String username, String email, String fullName,
-                                             String passwordHash, Long employeeId, Long customerId) {
-        String name = Text.normalizeKey(username);
-        String mail = Text.normalizeKey(email);
         requireUnique(name, mail, null);
-        UserAccount user = new UserAccount(name, mail, Text.trimToNull(fullName), passwordHash, role,
+        UserAccount user = new UserAccount(name, mail, Text.trimToNull(fullName), passwords.hash(password), role,
                 CurrentRequest.get().map(CurrentRequest::actor).orElse(null));
         user.linkTo(employeeId, customerId);
         em.persist(user);

@@ -34,8 +34,10 @@ import org.eclipse.microprofile.metrics.Tag;
  * Customer self-service registration, confirmed by mail, so that the form tells nobody which addresses have an
  * account and nobody takes an address they cannot read.
  *
- * <p>{@link #register}: the same outcome for every well-formed request (the password's policy is checked and
- * the password hashed either way, so the time does not tell either). A free address gets a pending
+ * <p>{@link #register}: the same outcome for every well-formed request. It takes no password (nothing is
+ * hashed, on any path, so there is no hash whose absence the time could tell): the password is chosen at the
+ * confirmation by whoever reads the address's mail, so that someone who registers another person's address
+ * cannot choose the password of the account that person's click creates. A free address gets a pending
  * registration ({@link PendingRegistration}, replacing an earlier pending one of the same address) and a mail
  * with a single-use token valid {@code factory.registration.token-hours}; an address already used by an
  * account (staff or customer) or a customer record gets a mail telling its owner that someone tried, and the
@@ -44,8 +46,9 @@ import org.eclipse.microprofile.metrics.Tag;
  * on per hour ({@link RateLimiter#tryRegistrationMail}); the rest change nothing and mail nothing.
  *
  * <p>{@link #confirm}: the token's registration becomes the customer record and its {@code customer} account,
- * in one transaction; a used or unknown token is 400 {@code INVALID_CONFIRMATION_TOKEN}, an expired one 410
- * {@code CONFIRMATION_TOKEN_EXPIRED}.
+ * with the password sent along with the token, in one transaction; a password that breaks the policy is 400
+ * {@code WEAK_PASSWORD} before the token is looked at (it stays usable), a used or unknown token is 400
+ * {@code INVALID_CONFIRMATION_TOKEN}, an expired one 410 {@code CONFIRMATION_TOKEN_EXPIRED}.
  *
  * <p>Without mail ({@code FACTORY_MAIL_HOST} unset) nothing can be confirmed by mail: the token of a free
  * address is written to the server log only when {@code factory.registration.log-tokens} is true (for
@@ -99,14 +102,12 @@ public class CustomerRegistrationService {
     enum Outcome { PENDING, TAKEN, CAPPED }
 
     /**
-     * A registration: see the class comment. 400 (validation, {@code WEAK_PASSWORD}) tells only about the
-     * request itself; otherwise nothing is thrown that depends on the address.
+     * A registration: see the class comment. 400 (validation) tells only about the request itself; otherwise
+     * nothing is thrown that depends on the address.
      */
     @Transactional
     public void register(CustomerRegistration request) {
         String email = Text.normalizeKey(request.email());
-        passwords.checkPolicy(request.password(), null, "password");
-        String passwordHash = passwords.hash(request.password());
         Outcome outcome;
         if (!rateLimiter.tryRegistrationMail(email)) {
             outcome = Outcome.CAPPED;
@@ -124,16 +125,16 @@ public class CustomerRegistrationService {
             em.createQuery("DELETE FROM PendingRegistration r WHERE r.email = :email").setParameter("email", email)
                     .executeUpdate();
             em.persist(new PendingRegistration(email, request.name().trim(), Text.trimToNull(request.phone()),
-                    Text.trimToNull(request.address()), passwordHash, TokenService.sha256(token), now,
+                    Text.trimToNull(request.address()), TokenService.sha256(token), now,
                     now.plus(Duration.ofHours(tokenHours))));
             Constraints.flush(em, () -> new ApiException(ErrorCode.CONFLICT,
                     "Another registration of this address is being processed; retry in a moment"));
             mail(email, "Confirm your Factory Ops registration",
                     "Hello " + request.name().trim() + ",\n\nto finish your registration as a customer of Factory Ops, "
-                    + "confirm it within " + tokenHours + " hours with this token:\n\n    " + token + "\n\n"
-                    + "(POST /api/customers/confirm with {\"token\": \"" + token + "\"}). Until then there is no "
-                    + "account. If you did not register, ignore this mail: nothing will be created.\n\n-- \n"
-                    + "Factory Ops\n");
+                    + "confirm it within " + tokenHours + " hours with this token, choosing your password as you "
+                    + "do:\n\n    " + token + "\n\n(POST /api/customers/confirm with {\"token\": \"" + token
+                    + "\", \"password\": \"...\"}). Until then there is no account. If you did not register, "
+                    + "ignore this mail: nothing will be created.\n\n-- \nFactory Ops\n");
             if (!mail.enabled()) {
                 if (logTokens) {
                     LOG.warning(() -> "Mail is not configured: confirm the registration of " + email
@@ -147,9 +148,14 @@ public class CustomerRegistrationService {
         metrics.counter("registration.attempts", new Tag("outcome", outcome.name().toLowerCase(Locale.ROOT))).inc();
     }
 
-    /** Confirms a registration: the customer and its account. See the class comment for the problems. */
+    /**
+     * Confirms a registration: the customer and its account, whose password is this one (chosen now, by whoever
+     * holds the token, that is reads the address's mail). See the class comment for the problems.
+     */
     @Transactional
-    public CustomerResponse confirm(String token) {
+    public CustomerResponse confirm(String token, String password) {
+        // first, so that a weak password changes nothing and tells nothing about the token
+        passwords.checkPolicy(password, null, "password");
         PendingRegistration pending = em.createQuery("SELECT r FROM PendingRegistration r WHERE r.tokenHash = :hash",
                         PendingRegistration.class)
                 .setParameter("hash", TokenService.sha256(token.trim())).getResultStream().findFirst()
@@ -170,8 +176,8 @@ public class CustomerRegistrationService {
         }
         CustomerResponse customer = customers.create(new CustomerRequest(pending.getName(), pending.getEmail(),
                 pending.getPhone(), pending.getAddress()));
-        users.createLinkedWithHash(Role.CUSTOMER, "customer-" + customer.id(), pending.getEmail(), pending.getName(),
-                pending.getPasswordHash(), null, customer.id());
+        users.createLinked(Role.CUSTOMER, "customer-" + customer.id(), pending.getEmail(), pending.getName(),
+                password, null, customer.id());
         return customer;
     }
 

@@ -83,11 +83,13 @@ public class CustomerResource {
             + "email at /api/customers/login). An address in use is mailed a notice to its owner instead. A later "
             + "registration of an unconfirmed address replaces the earlier one. At most "
             + "factory.registration.mails-per-address-per-hour (3) registrations naming one address are acted on "
-            + "per hour; the rest change nothing and mail nothing (still 202). The password must meet the policy "
-            + "(400 WEAK_PASSWORD).")
+            + "per hour; the rest change nothing and mail nothing (still 202). There is no password here: it is "
+            + "chosen at the confirmation, by whoever reads the address's mail, so that registering someone "
+            + "else's address cannot set the password of the account their confirmation creates (a password "
+            + "field sent here is an unknown field and ignored, like any other).")
     @APIResponse(responseCode = "202", description = "Accepted: a confirmation mail is on its way if the address "
             + "can be registered", content = @Content(schema = @Schema(implementation = RegistrationAccepted.class)))
-    @APIResponse(responseCode = "400", description = "VALIDATION_FAILED, MALFORMED_JSON, WEAK_PASSWORD")
+    @APIResponse(responseCode = "400", description = "VALIDATION_FAILED, MALFORMED_JSON")
     public Response register(@NotNull @Valid CustomerRegistration body) {
         // before any transaction: the bucket of registrations from this address, at the login rate
         rateLimiter.checkLogin(CurrentRequest.clientIpOrUnknown(), "customer registration");
@@ -100,18 +102,20 @@ public class CustomerResource {
     @PermitAll
     @Operation(operationId = "confirmCustomerRegistration",
             summary = "Confirm a customer registration", description = "Public, rate limited per client address "
-            + "like a login. The token from the registration's mail, once: creates the customer record and its "
-            + "customer account, in one transaction. 400 INVALID_CONFIRMATION_TOKEN when unknown or used already, "
-            + "410 CONFIRMATION_TOKEN_EXPIRED when expired (register again), 409 CONFLICT when the address was "
-            + "taken since.")
+            + "like a login. The token from the registration's mail, once, and the password of the account, "
+            + "chosen now by whoever holds the token: creates the customer record and its customer account, in "
+            + "one transaction. The password must meet the policy (400 WEAK_PASSWORD naming the field password; "
+            + "nothing is changed and the token stays usable). 400 INVALID_CONFIRMATION_TOKEN when unknown or "
+            + "used already, 410 CONFIRMATION_TOKEN_EXPIRED when expired (register again), 409 CONFLICT when the "
+            + "address was taken since.")
     @APIResponse(responseCode = "201", description = "Confirmed: the customer",
             content = @Content(schema = @Schema(implementation = CustomerResponse.class)))
-    @APIResponse(responseCode = "400", description = "VALIDATION_FAILED, MALFORMED_JSON, INVALID_CONFIRMATION_TOKEN "
-            + "(unknown or used already)")
+    @APIResponse(responseCode = "400", description = "VALIDATION_FAILED (token or password missing), MALFORMED_JSON, "
+            + "WEAK_PASSWORD (the token stays usable), INVALID_CONFIRMATION_TOKEN (unknown or used already)")
     @APIResponse(responseCode = "410", description = "CONFIRMATION_TOKEN_EXPIRED: register again")
     public Response confirm(@NotNull @Valid RegistrationConfirmation body) {
         rateLimiter.checkLogin(CurrentRequest.clientIpOrUnknown(), "customer confirmation");
-        CustomerResponse created = registrations.confirm(body.token());
+        CustomerResponse created = registrations.confirm(body.token(), body.password());
         return Response.created(uriInfo.getBaseUriBuilder().path("customers").path(Long.toString(created.id())).build())
                 .tag(ETags.of(created.version())).entity(created).build();
     }

@@ -10,8 +10,9 @@ import java.time.Instant;
 
 /**
  * A customer registration waiting for the confirmation mailed to its address: nothing exists yet (no customer,
- * no account, the address is not taken). Its token is stored as a SHA-256 hash; confirming deletes the row and
- * creates the customer and its account; an expired row is only purged.
+ * no account, the address is not taken) and no password, which whoever confirms chooses then. Its token is stored
+ * as a SHA-256 hash; confirming deletes the row and creates the customer and its account; an expired row is only
+ * purged.
  */
 @Entity
 @Table(name = "customer_registrations")
@@ -33,9 +34,6 @@ public class PendingRegistration {
     @Column(length = 500)
     private String address;
 
-    @Column(name = "password_hash", nullable = false)
-    private String passwordHash;
-
     @Column(name = "token_hash", nullable = false, unique = true, length = 64)
     private String tokenHash;
 
@@ -48,13 +46,12 @@ public class PendingRegistration {
     protected PendingRegistration() {
     }
 
-    PendingRegistration(String email, String name, String phone, String address, String passwordHash,
-                        String tokenHash, Instant now, Instant expiresAt) {
+    PendingRegistration(String email, String name, String phone, String address, String tokenHash, Instant now,
+                        Instant expiresAt) {
         this.email = email;
         this.name = name;
         this.phone = phone;
         this.address = address;
-        this.passwordHash = passwordHash;
         this.tokenHash = tokenHash;
         this.createdAt = now;
         this.expiresAt = expiresAt;
@@ -82,9 +79,5 @@ public class PendingRegistration {
 
     String getAddress() {
         return address;
-    }
-
-    String getPasswordHash() {
-        return passwordHash;
     }
 }

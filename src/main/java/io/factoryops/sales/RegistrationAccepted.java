@@ -7,6 +7,6 @@ package io.factoryops.sales;
 public record RegistrationAccepted(String message) {
 
     static final RegistrationAccepted INSTANCE = new RegistrationAccepted("If this address can be registered, "
-            + "a confirmation mail is on its way to it. Confirm with the token it holds (POST /api/customers/confirm) "
-            + "before it expires; until then there is no account.");
+            + "a confirmation mail is on its way to it. Confirm with the token it holds, choosing your password "
+            + "(POST /api/customers/confirm), before it expires; until then there is no account.");
 }

@@ -35,6 +35,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class CustomerRegistrationExpiryIT {
 
+    private static final String PASSWORD = "Sturdy-Passw0rd-42";
+
     @Deployment
     static WebArchive deployment() {
         return ShrinkWrap.create(ZipImporter.class, "factory-ops-registration-test.war")
@@ -68,7 +70,7 @@ class CustomerRegistrationExpiryIT {
             insert(c, valid, "token-valid-" + run, now.plus(Duration.ofHours(1)));
         }
 
-        ApiException gone = assertThrows(ApiException.class, () -> registrations.confirm("token-expired-" + run));
+        ApiException gone = assertThrows(ApiException.class, () -> registrations.confirm("token-expired-" + run, PASSWORD));
         assertEquals(ErrorCode.CONFIRMATION_TOKEN_EXPIRED, gone.code());
         assertEquals(410, gone.code().status());
 
@@ -80,10 +82,10 @@ class CustomerRegistrationExpiryIT {
             assertEquals(1, single(c, "SELECT COUNT(*) FROM customer_registrations WHERE email = ?", valid));
         }
         // once purged, the expired token is merely unknown
-        ApiException unknown = assertThrows(ApiException.class, () -> registrations.confirm("token-expired-" + run));
+        ApiException unknown = assertThrows(ApiException.class, () -> registrations.confirm("token-expired-" + run, PASSWORD));
         assertEquals(ErrorCode.INVALID_CONFIRMATION_TOKEN, unknown.code());
         // the valid one confirms: the customer and its account
-        CustomerResponse customer = registrations.confirm("token-valid-" + run);
+        CustomerResponse customer = registrations.confirm("token-valid-" + run, PASSWORD);
         assertEquals(valid, customer.email());
         try (Connection c = dataSource.getConnection()) {
             assertEquals(1, single(c, "SELECT COUNT(*) FROM users WHERE email = ? AND role = 'CUSTOMER' "
@@ -94,13 +96,12 @@ class CustomerRegistrationExpiryIT {
 
     private static void insert(Connection c, String email, String token, Instant expiresAt) throws Exception {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO customer_registrations (email, name, "
-                + "password_hash, token_hash, expires_at, created_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+                + "token_hash, expires_at, created_at) VALUES (?, ?, ?, ?, ?)")) {
             s.setString(1, email);
             s.setString(2, "Expiry Test");
-            s.setString(3, "not-a-hash");
-            s.setString(4, TokenService.sha256(token));
-            s.setTimestamp(5, Timestamp.from(expiresAt));
-            s.setTimestamp(6, Timestamp.from(expiresAt.minus(Duration.ofDays(1))));
+            s.setString(3, TokenService.sha256(token));
+            s.setTimestamp(4, Timestamp.from(expiresAt));
+            s.setTimestamp(5, Timestamp.from(expiresAt.minus(Duration.ofDays(1))));
             s.executeUpdate();
         }
     }

@@ -21,9 +21,9 @@ import org.jboss.resteasy.client.jaxrs.engines.ApacheHttpClient43Engine;
 
 /**
  * Customer self-service as a customer does it, from a client address of its own: register, read the
- * confirmation mail in a {@link Mailbox}, confirm, log in. Each instance sends from its own address in the
- * loopback range (127.0.x.y), so that registrations, which are rate limited per client address like logins,
- * do not use up the bucket of 127.0.0.1 that the rest of the suite shares.
+ * confirmation mail in a {@link Mailbox}, confirm choosing the password, log in. Each instance sends from its own
+ * address in the loopback range (127.0.x.y), so that registrations, which are rate limited per client address like
+ * logins, do not use up the bucket of 127.0.0.1 that the rest of the suite shares.
  */
 public final class SelfService implements AutoCloseable {
 
@@ -57,35 +57,40 @@ public final class SelfService implements AutoCloseable {
         return client.target(Api.BASE).path(path).request();
     }
 
-    /** Registers, confirms with the mailed token and returns the customer (the answer of the confirmation). */
+    /**
+     * Registers, confirms with the mailed token choosing {@link Api#PASSWORD} and returns the customer (the answer
+     * of the confirmation).
+     */
     public JsonObject registerAndConfirm(Mailbox mailbox, String name, String email) {
         int before = mailbox.received(email, CONFIRM_SUBJECT).size();
-        register(name, email, Api.PASSWORD);
-        try (Response r = confirm(token(mailbox, email, before + 1))) {
+        register(name, email);
+        try (Response r = confirm(token(mailbox, email, before + 1), Api.PASSWORD)) {
             assertEquals(201, r.getStatus());
             return body(r);
         }
     }
 
     /** A registration that must be accepted (202); returns the answer's body. */
-    public JsonObject register(String name, String email, String password) {
-        try (Response r = postRegistration(name, email, password)) {
+    public JsonObject register(String name, String email) {
+        try (Response r = postRegistration(name, email)) {
             assertEquals(202, r.getStatus());
             return body(r);
         }
     }
 
-    public Response postRegistration(String name, String email, String password) {
-        return request("api/customers/register").post(json(registration(name, email, password)));
+    public Response postRegistration(String name, String email) {
+        return request("api/customers/register").post(json(registration(name, email)));
     }
 
-    public static String registration(String name, String email, String password) {
-        return "{\"name\":\"" + name + "\",\"email\":\"" + email + "\",\"password\":\"" + password
+    public static String registration(String name, String email) {
+        return "{\"name\":\"" + name + "\",\"email\":\"" + email
                 + "\",\"phone\":\"+1 555 0100\",\"address\":\"3 Elm Street\"}";
     }
 
-    public Response confirm(String token) {
-        return request("api/customers/confirm").post(json("{\"token\":\"" + token + "\"}"));
+    /** POST /api/customers/confirm with the token and the password the account gets; the caller closes it. */
+    public Response confirm(String token, String password) {
+        return request("api/customers/confirm").post(json("{\"token\":\"" + token + "\",\"password\":\""
+                + password + "\"}"));
     }
 
     /** The token of the {@code n}th confirmation mail to this address. */
