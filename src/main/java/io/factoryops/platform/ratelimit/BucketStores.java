@@ -29,7 +29,7 @@ class BucketStores {
     long queryTimeoutSeconds;
 
     @Inject
-    @ConfigProperty(name = "factory.rate-limit.sync-tokens", defaultValue = "20")
+    @ConfigProperty(name = "factory.rate-limit.sync-tokens", defaultValue = "0")
     long syncTokens;
 
     @Inject
