@@ -6,7 +6,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
-import java.util.List;
 
 /** Logged-out access tokens whose expiry has passed: MicroProfile JWT refuses them anyway. */
 @ApplicationScoped
@@ -23,10 +22,6 @@ public class ExpiredAccessTokenRevocations implements ExpiringRows {
     @Override
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public int purgeExpired(Instant now, int limit) {
-        List<String> ids = em.createQuery("SELECT r.jti FROM RevokedAccessToken r WHERE r.expiresAt < :now",
-                        String.class)
-                .setParameter("now", now).setMaxResults(limit).getResultList();
-        return ids.isEmpty() ? 0 : em.createQuery("DELETE FROM RevokedAccessToken r WHERE r.jti IN :ids")
-                .setParameter("ids", ids).executeUpdate();
+        return ExpiringRows.deleteBefore(em, "RevokedAccessToken", "jti", "expiresAt", now, limit);
     }
 }

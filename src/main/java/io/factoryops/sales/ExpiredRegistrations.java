@@ -6,7 +6,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
-import java.util.List;
 
 /** Customer registrations never confirmed: their token can no longer be used, so they go. */
 @ApplicationScoped
@@ -23,9 +22,6 @@ public class ExpiredRegistrations implements ExpiringRows {
     @Override
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public int purgeExpired(Instant now, int limit) {
-        List<Long> ids = em.createQuery("SELECT r.id FROM PendingRegistration r WHERE r.expiresAt < :now", Long.class)
-                .setParameter("now", now).setMaxResults(limit).getResultList();
-        return ids.isEmpty() ? 0 : em.createQuery("DELETE FROM PendingRegistration r WHERE r.id IN :ids")
-                .setParameter("ids", ids).executeUpdate();
+        return ExpiringRows.deleteBefore(em, "PendingRegistration", "id", "expiresAt", now, limit);
     }
 }
