@@ -5,7 +5,7 @@ import io.factoryops.platform.error.ApiException;
 import io.factoryops.platform.http.Params;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -31,7 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * maintenance's {@code MechanicResource}.
  */
 @Path("mechanics/top")
-@RequestScoped
+@ApplicationScoped
 @DenyAll
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Mechanics")

@@ -2,7 +2,7 @@ package io.factoryops.identity;
 
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -14,7 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** {@code GET /api/roles}: the roles, what each includes and which accounts each manages. */
 @Path("roles")
-@RequestScoped
+@ApplicationScoped
 @DenyAll
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Users")

@@ -7,7 +7,7 @@ import io.factoryops.reporting.export.ExportFormat;
 import io.factoryops.reporting.export.Exporter;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -36,7 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * a slot of the export limits and is audited ({@link Exporter#stream}).
  */
 @Path("export/reports")
-@RequestScoped
+@ApplicationScoped
 @DenyAll
 @Tag(name = "Exports")
 public class ReportExportResource {

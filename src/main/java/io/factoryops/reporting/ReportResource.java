@@ -8,7 +8,7 @@ import io.factoryops.platform.paging.Paging;
 import io.factoryops.reporting.export.ExportFormat;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -40,7 +40,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * flat rows with {@code as_of}, and the monthly report runs the timer stores.
  */
 @Path("reports")
-@RequestScoped
+@ApplicationScoped
 @DenyAll
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Reports")

@@ -8,7 +8,7 @@ import io.factoryops.platform.paging.PageRequest;
 import io.factoryops.platform.paging.Paging;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -39,7 +39,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** {@code /api/employees}: read by manager, written by admin. */
 @Path("employees")
-@RequestScoped
+@ApplicationScoped
 @DenyAll
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

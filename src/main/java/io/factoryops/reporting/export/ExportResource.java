@@ -20,7 +20,7 @@ import io.factoryops.stock.StockService;
 import io.factoryops.workforce.EmployeeService;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -53,7 +53,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * here by the OpenAPI conventions ({@code OpenApiContract}).
  */
 @Path("export")
-@RequestScoped
+@ApplicationScoped
 @DenyAll
 @Tag(name = "Exports")
 public class ExportResource {
