@@ -17,13 +17,13 @@ interface BucketStore {
     Bucket bucket(String key, BucketConfiguration configuration);
 
     /**
-     * The same, for the limits every request meets: in the database, this server counts the bucket's
-     * consumption on its own and writes it at most every few tokens or every interval (see
-     * {@link DatabaseBucketStore}), which lets a cluster of N servers through at most (N − 1) × that many
-     * tokens past the limit. In one server's memory it is the exact bucket.
+     * The same, for the limits every request meets: in the database, this server takes the bucket's tokens
+     * a lease at a time and hands them out from memory ({@link LeasedBucket}: a write per lease, not per
+     * request, within a stated bound). In one server's memory it is the exact bucket.
      */
-    default Bucket requestBucket(String key, BucketConfiguration configuration) {
-        return bucket(key, configuration);
+    default RequestBucket requestBucket(String key, BucketConfiguration configuration) {
+        Bucket bucket = bucket(key, configuration);
+        return () -> bucket.tryConsumeAndReturnRemaining(1);
     }
 
     /** Deletes up to {@code limit} buckets that would be full again by now; returns how many. */

@@ -29,12 +29,12 @@ class BucketStores {
     long queryTimeoutSeconds;
 
     @Inject
-    @ConfigProperty(name = "factory.rate-limit.sync-tokens", defaultValue = "0")
-    long syncTokens;
+    @ConfigProperty(name = "factory.rate-limit.lease-tokens", defaultValue = "20")
+    long leaseTokens;
 
     @Inject
-    @ConfigProperty(name = "factory.rate-limit.sync-interval-millis", defaultValue = "1000")
-    long syncIntervalMillis;
+    @ConfigProperty(name = "factory.rate-limit.lease-millis", defaultValue = "1000")
+    long leaseMillis;
 
     @Produces
     @ApplicationScoped
@@ -43,7 +43,7 @@ class BucketStores {
         try {
             DataSource dataSource = (DataSource) new InitialContext().lookup(JNDI_NAME);
             store = new DatabaseBucketStore(dataSource, JNDI_NAME, Duration.ofSeconds(queryTimeoutSeconds),
-                    syncTokens, Duration.ofMillis(syncIntervalMillis));
+                    leaseTokens, Duration.ofMillis(leaseMillis));
         } catch (NameNotFoundException e) {
             store = new MemoryBucketStore();
         } catch (NamingException e) {

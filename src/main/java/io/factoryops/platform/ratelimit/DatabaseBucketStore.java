@@ -1,11 +1,10 @@
 package io.factoryops.platform.ratelimit;
 
+import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
-import io.github.bucket4j.distributed.proxy.optimization.DelayParameters;
-import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import io.github.bucket4j.mysql.Bucket4jMySQL;
 import io.github.bucket4j.mysql.MySQLSelectForUpdateBasedProxyManager;
 import java.nio.charset.StandardCharsets;
@@ -23,15 +22,11 @@ import javax.sql.DataSource;
  * UPDATE} of the bucket's row, then its update).
  *
  * <p>The login buckets ({@link #bucket}) write each consumption. The buckets every request meets
- * ({@link #requestBucket}) use Bucket4j's delaying optimization: this server keeps the bucket's state from
- * its last write, decides locally, and writes what it consumed since together with the next consumption
- * once {@code syncTokens} tokens are pending or {@code syncInterval} has passed (then it also learns what
- * the other servers consumed). A server's own consumption is always in its view, so it can only miss
- * what the other servers have not written yet, at most {@code syncTokens} each: a cluster of N servers
- * lets at most (N − 1) × {@code syncTokens} requests past a limit (one server: none). The buckets are
- * kept per key ({@value #MAX_TRACKED_KEYS} at most; beyond, they are forgotten with their pending
- * tokens, at most {@code syncTokens} each). Requests of one principal on one server wait for one write
- * in flight, not for each other's row lock; {@code syncTokens = 0} writes every consumption.
+ * ({@link #requestBucket}) are leased: this server takes up to {@code leaseTokens} tokens in one write and
+ * hands them to requests from memory for at most {@code leaseTime} ({@link LeasedBucket}, which states the
+ * bound: at most refill rate × lease time requests past a limit, whatever the number of servers).
+ * {@code leaseTokens = 1} writes every request. The leased buckets are kept per key
+ * ({@value #MAX_TRACKED_KEYS} at most; beyond, they are forgotten with what their leases still held).
  *
  * <p>The row's id is the SHA-256
  * of the bucket's key (bounded length, and no address or login in the table); a row expires
@@ -49,15 +44,17 @@ final class DatabaseBucketStore implements BucketStore {
 
     private final MySQLSelectForUpdateBasedProxyManager<String> buckets;
     private final String jndiName;
-    private final long syncTokens;
-    private final Duration syncInterval;
-    private final Map<String, Bucket> requestBuckets = new ConcurrentHashMap<>();
+    private final long leaseTokens;
+    private final Duration leaseTime;
+    private final Duration queryTimeout;
+    private final Map<String, RequestBucket> requestBuckets = new ConcurrentHashMap<>();
 
-    DatabaseBucketStore(DataSource dataSource, String jndiName, Duration queryTimeout, long syncTokens,
-            Duration syncInterval) {
+    DatabaseBucketStore(DataSource dataSource, String jndiName, Duration queryTimeout, long leaseTokens,
+            Duration leaseTime) {
         this.jndiName = jndiName;
-        this.syncTokens = syncTokens;
-        this.syncInterval = syncInterval;
+        this.leaseTokens = Math.max(1, leaseTokens);
+        this.leaseTime = leaseTime;
+        this.queryTimeout = queryTimeout;
         this.buckets = Bucket4jMySQL.selectForUpdateBasedBuilder(dataSource)
                 .primaryKeyMapper(PrimaryKeyMapper.STRING)
                 .table(TABLE)
@@ -76,21 +73,19 @@ final class DatabaseBucketStore implements BucketStore {
     }
 
     @Override
-    public Bucket requestBucket(String key, BucketConfiguration configuration) {
-        if (syncTokens <= 0) {
-            return bucket(key, configuration);
-        }
-        Bucket bucket = requestBuckets.get(key);
+    public RequestBucket requestBucket(String key, BucketConfiguration configuration) {
+        RequestBucket bucket = requestBuckets.get(key);
         if (bucket != null) {
             return bucket;
         }
         if (requestBuckets.size() >= MAX_TRACKED_KEYS) {
             requestBuckets.clear(); // bounded memory under a flood of distinct keys (see the class comment)
         }
-        // the optimization's state lives in the bucket object: one per key, built once
-        return requestBuckets.computeIfAbsent(key, k -> buckets.builder()
-                .withOptimization(Optimizations.delaying(new DelayParameters(syncTokens, syncInterval)))
-                .build(id(k), () -> configuration));
+        // the lease lives in the bucket object: one per key, built once
+        Bandwidth limit = configuration.getBandwidths()[0];
+        long nanosPerToken = limit.getRefillPeriodNanos() / Math.max(1, limit.getRefillTokens());
+        return requestBuckets.computeIfAbsent(key, k -> new LeasedBucket(bucket(k, configuration), leaseTokens,
+                leaseTime.toNanos(), nanosPerToken, queryTimeout.plusSeconds(1).toNanos(), System::nanoTime));
     }
 
     @Override
@@ -106,8 +101,9 @@ final class DatabaseBucketStore implements BucketStore {
     @Override
     public String description() {
         return "in the database (" + jndiName + ", table " + TABLE + "), shared by every server; request limits"
-                + (syncTokens <= 0 ? " written at each request"
-                        : " written every " + syncTokens + " requests or " + syncInterval.toMillis() + " ms");
+                + (leaseTokens <= 1 ? " written at each request"
+                        : " leased up to " + leaseTokens + " tokens at a time, each lease kept "
+                                + leaseTime.toMillis() + " ms at most");
     }
 
     static String id(String key) {

@@ -27,7 +27,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Limits come from {@code factory.rate-limit.*}. Where the buckets live follows the database
  * ({@link BucketStores}): in memory on H2, in the database on MySQL/MariaDB, where every server of a
  * cluster counts against the same buckets: exactly for the login limits, and for the request limits
- * with a write every few requests ({@link BucketStore#requestBucket}).
+ * with a write per lease of tokens ({@link LeasedBucket}).
  *
  * <p>When the buckets cannot be read (the database is unreachable or too slow), the general limits of
  * {@link #forPrincipal} and {@link #forAnonymous} let the request through (fail open: it meets the
@@ -97,15 +97,15 @@ public class RateLimiter {
 
     /** The principal's request limit; {@code null} (no limit applied) when the buckets cannot be read. */
     public Decision forPrincipal(String principal) {
-        return failOpen(() -> consume(
-                store.requestBucket("u:" + principal, configuration(authenticatedPerMinute, Duration.ofMinutes(1))),
+        return failOpen(() -> decision(store.requestBucket("u:" + principal,
+                configuration(authenticatedPerMinute, Duration.ofMinutes(1))).tryConsumeOne(),
                 authenticatedPerMinute, Duration.ofMinutes(1)));
     }
 
     /** The address's request limit; {@code null} (no limit applied) when the buckets cannot be read. */
     public Decision forAnonymous(String clientIp) {
-        return failOpen(() -> consume(
-                store.requestBucket("ip:" + clientIp, configuration(anonymousPerMinute, Duration.ofMinutes(1))),
+        return failOpen(() -> decision(store.requestBucket("ip:" + clientIp,
+                configuration(anonymousPerMinute, Duration.ofMinutes(1))).tryConsumeOne(),
                 anonymousPerMinute, Duration.ofMinutes(1)));
     }
 
@@ -173,16 +173,16 @@ public class RateLimiter {
     }
 
     private Decision consume(String key, long capacity, Duration period) {
-        return consume(bucket(key, capacity, period), capacity, period);
+        return decision(bucket(key, capacity, period).tryConsumeAndReturnRemaining(1), capacity, period);
     }
 
-    private static Decision consume(Bucket bucket, long capacity, Duration period) {
-        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+    private static Decision decision(ConsumptionProbe probe, long capacity, Duration period) {
+        long remaining = Math.min(capacity, probe.getRemainingTokens());
         long resetNanos = probe.isConsumed()
-                ? (capacity - probe.getRemainingTokens()) * period.toNanos() / capacity
+                ? (capacity - remaining) * period.toNanos() / capacity
                 : probe.getNanosToWaitForRefill();
         long resetSeconds = (long) Math.ceil(resetNanos / 1_000_000_000.0);
-        return new Decision(probe.isConsumed(), capacity, probe.getRemainingTokens(), resetSeconds);
+        return new Decision(probe.isConsumed(), capacity, remaining, resetSeconds);
     }
 
     private Bucket bucket(String key, long capacity, Duration period) {

@@ -41,8 +41,10 @@ final class ClusterNode {
     static final int ANALYTICS_INTERVAL_SECONDS = 5;
     /** Requests per minute of one principal, counted by the whole cluster (Bucket4j's buckets in the database). */
     static final int AUTHENTICATED_PER_MINUTE = 150;
-    /** How many requests of a principal a node counts before it writes its bucket (FACTORY_RATE_LIMIT_SYNC_TOKENS). */
-    static final int RATE_LIMIT_SYNC_TOKENS = 0; // batched writes are off until RateLimitIT holds with them on MariaDB
+    /** The most tokens of a principal's bucket a node leases in one write (FACTORY_RATE_LIMIT_LEASE_TOKENS, the default). */
+    static final int RATE_LIMIT_LEASE_TOKENS = 20;
+    /** How long a node keeps a lease (FACTORY_RATE_LIMIT_LEASE_MILLIS, the default). */
+    static final int RATE_LIMIT_LEASE_MILLIS = 1000;
     /** How long a node remembers that a token is not revoked (FACTORY_AUTH_TOKEN_CHECK_CACHE_SECONDS). */
     static final int TOKEN_CHECK_CACHE_SECONDS = 5;
     /** The monitoring account of FACTORY_METRICS_ACCESS=password, as deploy/ sets it. */
@@ -177,7 +179,8 @@ final class ClusterNode {
                 Map.entry("FACTORY_ADMIN_PASSWORD", Api.ADMIN_PASSWORD),
                 Map.entry("FACTORY_PASSWORD_ITERATIONS", "10000"),
                 Map.entry("FACTORY_RATE_LIMIT_AUTHENTICATED_PER_MINUTE", Integer.toString(AUTHENTICATED_PER_MINUTE)),
-                Map.entry("FACTORY_RATE_LIMIT_SYNC_TOKENS", Integer.toString(RATE_LIMIT_SYNC_TOKENS)),
+                Map.entry("FACTORY_RATE_LIMIT_LEASE_TOKENS", Integer.toString(RATE_LIMIT_LEASE_TOKENS)),
+                Map.entry("FACTORY_RATE_LIMIT_LEASE_MILLIS", Integer.toString(RATE_LIMIT_LEASE_MILLIS)),
                 Map.entry("FACTORY_RATE_LIMIT_ANONYMOUS_PER_MINUTE", "100000"),
                 // what deploy/ sets: /metrics for the monitoring account over HTTPS, no API in /openapi
                 Map.entry("FACTORY_METRICS_ACCESS", "password"),
