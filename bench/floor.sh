@@ -4,7 +4,7 @@
 # token-state check, rate limit, one account read) and each endpoint as a ratio to the authenticated floor.
 # Starts the server on HTTP_PORT (default 9480) with its own database, stops it at the end.
 #
-#   bench/floor.sh [h2|mysql] [orders=20000] [production-records=10000]
+#   bench/floor.sh [h2|mysql] [orders=20000] [production-records=10000] [tickets=20000]
 #
 #   KEEP_DATA=1                 reuse the history of an earlier run (H2 under target/bench-floor, or the
 #                               database factory_floor_bench; DB=… for another)
@@ -19,6 +19,7 @@ cd "$(dirname "$0")/.."
 KIND=${1:-h2}
 ORDERS=${2:-20000}
 PRODUCTION=${3:-10000}
+TICKETS=${4:-20000}
 source bench/lib.sh
 DATA=target/bench-floor
 use_database "$KIND" "$DATA" factory_floor_bench
@@ -31,7 +32,12 @@ if [ "$KEEP_DATA" != 1 ]; then
     create_schema
     step "generate $ORDERS orders and $PRODUCTION production records"
     java -cp "$DRIVER" bench/GenerateHistory.java "$JDBC" "$JUSER" "$JPASS" "$ORDERS" "$PRODUCTION" > /dev/null
+    step "generate 1000 parts and $TICKETS service tickets (200 mechanics, 2000 customers of their own)"
+    java -cp "$DRIVER" bench/GenerateParts.java "$JDBC" "$JUSER" "$JPASS" 1000 > /dev/null
+    java -cp "$DRIVER" bench/GenerateTickets.java "$JDBC" "$JUSER" "$JPASS" "$TICKETS" 200 2000 "$DATA/in-progress" \
+        > /dev/null
 fi
+TICKET=$(head -n 1 "$DATA/in-progress")
 step "start"
 mvn -q -ntp liberty:start
 trap 'mvn -q -ntp liberty:stop' EXIT
@@ -44,7 +50,9 @@ curl -s -o /dev/null -X POST "$BASE/api/analytics/refresh?full=true" -H "Authori
 DAY=$(date -u -d 'yesterday' +%F)
 ENDPOINTS=("/api/products/17" "/api/products?page=7&per_page=20" "/api/analytics/top-products?limit=10"
     "/api/analytics/employee-performance" "/api/analytics/customer-ltv?threshold=1000"
-    "/api/analytics/production-efficiency?date=$DAY" "/api/dashboard/summary" "POST /api/orders")
+    "/api/analytics/production-efficiency?date=$DAY" "/api/dashboard/summary" "/api/service-tickets/$TICKET"
+    "/api/service-tickets?page=7&per_page=10" "/api/service-tickets?page=7&per_page=100" "/api/mechanics/top"
+    "POST /api/orders")
 
 # wrk on one endpoint; prints "requests/s non-2xx"
 measure() {
@@ -60,8 +68,8 @@ measure() {
         "$(awk '/Non-2xx/ {print $5}' <<< "$out" | grep . || echo 0)"
 }
 
-step "warm-up: every endpoint for $WARMUP at $C connections, not measured"
-for path in /health/live /api/auth/me "${ENDPOINTS[@]}"; do
+step "warm-up: every endpoint for $WARMUP at $C connections, then the two floors again, not measured"
+for path in /health/live /api/auth/me "${ENDPOINTS[@]}" /health/live /api/auth/me; do
     measure "$path" "$WARMUP" > /dev/null
 done
 
