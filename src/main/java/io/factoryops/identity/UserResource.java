@@ -25,8 +25,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -51,8 +51,8 @@ public class UserResource {
     @Inject
     UserService users;
 
-    @Inject
-    JsonWebToken jwt;
+    @Context
+    SecurityContext security;
 
     @Context
     UriInfo uriInfo;
@@ -75,7 +75,7 @@ public class UserResource {
             content = @Content(schema = @Schema(implementation = UserResponse.class, type = SchemaType.ARRAY)))
     public Response list(@QueryParam("role") String role, @QueryParam("active") String active) {
         PageRequest page = PageRequest.from(uriInfo, 20, UserService.SORTABLE, "username");
-        return Paging.ok(users.list(Caller.of(jwt), page, Params.optionalText("role", role),
+        return Paging.ok(users.list(Caller.of(security), page, Params.optionalText("role", role),
                 Params.optionalBoolean("active", active)), uriInfo);
     }
 
@@ -87,7 +87,7 @@ public class UserResource {
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(schema = @Schema(implementation = UserResponse.class)))
     public Response create(@NotNull @Valid UserRequest body) {
-        UserResponse created = users.create(Caller.of(jwt), body);
+        UserResponse created = users.create(Caller.of(security), body);
         return Response.created(uriInfo.getBaseUriBuilder().path("auth/users/{id}").build(created.id()))
                 .tag(ETags.of(created.version()))
                 .entity(created)
@@ -103,7 +103,7 @@ public class UserResource {
             content = @Content(schema = @Schema(implementation = UserResponse.class)))
     @APIResponse(responseCode = "304", description = "Not modified (If-None-Match)")
     public Response get(@Parameter(description = "account id") @PathParam("id") long id) {
-        UserResponse user = users.get(Caller.of(jwt), id);
+        UserResponse user = users.get(Caller.of(security), id);
         return ETags.conditionalGet(request, user.version(), user);
     }
 
@@ -117,7 +117,7 @@ public class UserResource {
     @APIResponse(responseCode = "200", description = "The changed account",
             content = @Content(schema = @Schema(implementation = UserResponse.class)))
     public Response update(@PathParam("id") long id, @NotNull @Valid UserUpdateRequest body) {
-        UserResponse user = users.update(Caller.of(jwt), id, ETags.expectedVersion(headers), body);
+        UserResponse user = users.update(Caller.of(security), id, ETags.expectedVersion(headers), body);
         return ETags.ok(user.version(), user);
     }
 
@@ -130,7 +130,7 @@ public class UserResource {
     @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @APIResponse(responseCode = "204", description = "Deactivated")
     public Response delete(@PathParam("id") long id) {
-        users.deactivate(Caller.of(jwt), id, ETags.expectedVersion(headers));
+        users.deactivate(Caller.of(security), id, ETags.expectedVersion(headers));
         return Response.noContent().build();
     }
 }

@@ -30,8 +30,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -56,8 +56,8 @@ public class PartResource {
     @Inject
     PartService parts;
 
-    @Inject
-    JsonWebToken jwt;
+    @Context
+    SecurityContext security;
 
     @Context
     UriInfo uriInfo;
@@ -191,6 +191,6 @@ public class PartResource {
             content = @Content(schema = @Schema(implementation = StockMovementResponse.class, type = SchemaType.ARRAY)))
     public Response movements(@PathParam("id") long id) {
         PageRequest page = PageRequest.keyset(uriInfo, 20, StockService.SORTABLE, "-id", StockService.SORTABLE);
-        return Paging.ok(parts.movements(id, page, Caller.of(jwt)), uriInfo);
+        return Paging.ok(parts.movements(id, page, Caller.of(security)), uriInfo);
     }
 }

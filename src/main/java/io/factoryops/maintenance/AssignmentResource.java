@@ -24,8 +24,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -46,8 +46,8 @@ public class AssignmentResource {
     @Inject
     ServiceTicketService tickets;
 
-    @Inject
-    JsonWebToken jwt;
+    @Context
+    SecurityContext security;
 
     @Context
     UriInfo uriInfo;
@@ -65,7 +65,7 @@ public class AssignmentResource {
             @QueryParam("mechanic_id") @Parameter(schema = @Schema(type = SchemaType.INTEGER, format = "int64",
                     minimum = "1")) String mechanicId) {
         PageRequest page = PageRequest.from(uriInfo, 20, ServiceTicketService.ASSIGNMENT_SORTABLE, "id");
-        return Paging.ok(tickets.assignments(Caller.of(jwt), page, Params.optionalId("ticket_id", ticketId),
+        return Paging.ok(tickets.assignments(Caller.of(security), page, Params.optionalId("ticket_id", ticketId),
                 Params.optionalId("mechanic_id", mechanicId)), uriInfo);
     }
 
@@ -80,7 +80,7 @@ public class AssignmentResource {
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(schema = @Schema(implementation = AssignmentResponse.class)))
     public Response create(@NotNull @Valid AssignmentRequest body) {
-        AssignmentResponse created = tickets.assign(Caller.of(jwt), body);
+        AssignmentResponse created = tickets.assign(Caller.of(security), body);
         return Response.created(uriInfo.getAbsolutePathBuilder().path(Long.toString(created.id())).build())
                 .entity(created).build();
     }
@@ -95,7 +95,7 @@ public class AssignmentResource {
     @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @APIResponse(responseCode = "204", description = "Removed")
     public Response delete(@PathParam("id") long id) {
-        tickets.unassign(Caller.of(jwt), id);
+        tickets.unassign(Caller.of(security), id);
         return Response.noContent().build();
     }
 }

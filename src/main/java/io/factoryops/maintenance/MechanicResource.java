@@ -31,8 +31,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -60,8 +60,8 @@ public class MechanicResource {
     @Inject
     AuthService auth;
 
-    @Inject
-    JsonWebToken jwt;
+    @Context
+    SecurityContext security;
 
     @Context
     UriInfo uriInfo;
@@ -124,7 +124,7 @@ public class MechanicResource {
     @APIResponse(responseCode = "200", description = "The mechanic",
             content = @Content(schema = @Schema(implementation = MechanicResponse.class)))
     public Response replace(@PathParam("id") long id, @NotNull @Valid MechanicUpdateRequest body) {
-        MechanicResponse mechanic = mechanics.replace(Caller.of(jwt), id, ETags.expectedVersion(headers), body);
+        MechanicResponse mechanic = mechanics.replace(Caller.of(security), id, ETags.expectedVersion(headers), body);
         return ETags.ok(mechanic.version(), mechanic);
     }
 
@@ -138,7 +138,7 @@ public class MechanicResource {
     @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @APIResponse(responseCode = "204", description = "Deactivated")
     public Response deactivate(@PathParam("id") long id) {
-        mechanics.deactivate(Caller.of(jwt), id, ETags.expectedVersion(headers));
+        mechanics.deactivate(Caller.of(security), id, ETags.expectedVersion(headers));
         return Response.noContent().build();
     }
 

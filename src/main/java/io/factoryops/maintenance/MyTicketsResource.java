@@ -16,8 +16,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -40,8 +40,8 @@ public class MyTicketsResource {
     @Inject
     ServiceTicketService tickets;
 
-    @Inject
-    JsonWebToken jwt;
+    @Context
+    SecurityContext security;
 
     @Context
     UriInfo uriInfo;
@@ -58,7 +58,7 @@ public class MyTicketsResource {
     public Response list(@QueryParam("status") @Parameter(schema = @Schema(type = SchemaType.STRING,
             enumeration = {"open", "in_progress", "completed", "cancelled"})) String status) {
         PageRequest page = PageRequest.from(uriInfo, 20, ServiceTicketService.SORTABLE, "-created_at");
-        return Paging.ok(tickets.myTickets(Caller.of(jwt), page, Params.optionalEnum("status", status,
+        return Paging.ok(tickets.myTickets(Caller.of(security), page, Params.optionalEnum("status", status,
                 TicketStatus.values(), TicketStatus::value)), uriInfo);
     }
 }

@@ -27,8 +27,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -54,8 +54,8 @@ public class ServiceTicketResource {
     @Inject
     ServiceTicketService tickets;
 
-    @Inject
-    JsonWebToken jwt;
+    @Context
+    SecurityContext security;
 
     @Context
     UriInfo uriInfo;
@@ -232,7 +232,7 @@ public class ServiceTicketResource {
     }
 
     private Caller caller() {
-        return Caller.of(jwt);
+        return Caller.of(security);
     }
 
     private static Response ok(ServiceTicketResponse ticket) {

@@ -18,9 +18,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Locale;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -41,8 +41,8 @@ public class NotificationResource {
     @Inject
     NotificationService notifications;
 
-    @Inject
-    JsonWebToken jwt;
+    @Context
+    SecurityContext security;
 
     @Context
     UriInfo uriInfo;
@@ -68,7 +68,7 @@ public class NotificationResource {
         NotificationService.Filter filter = new NotificationService.Filter(Params.optionalBoolean("read", read),
                 Params.optionalEnum("type", type == null ? null : type.toUpperCase(Locale.ROOT),
                         NotificationType.values(), NotificationType::name));
-        return Paging.ok(notifications.list(Caller.of(jwt), page, filter), uriInfo);
+        return Paging.ok(notifications.list(Caller.of(security), page, filter), uriInfo);
     }
 
     @GET
@@ -79,7 +79,7 @@ public class NotificationResource {
     @APIResponse(responseCode = "200", description = "How many of the caller's notifications are unread",
             content = @Content(schema = @Schema(implementation = UnreadCountResponse.class)))
     public UnreadCountResponse unreadCount() {
-        return new UnreadCountResponse(notifications.unreadCount(Caller.of(jwt)));
+        return new UnreadCountResponse(notifications.unreadCount(Caller.of(security)));
     }
 
     @POST
@@ -92,7 +92,7 @@ public class NotificationResource {
     @APIResponse(responseCode = "200", description = "The notification, read",
             content = @Content(schema = @Schema(implementation = NotificationResponse.class)))
     public NotificationResponse markRead(@PathParam("id") long id) {
-        return notifications.markRead(Caller.of(jwt), id);
+        return notifications.markRead(Caller.of(security), id);
     }
 
     @POST
@@ -104,6 +104,6 @@ public class NotificationResource {
     @APIResponse(responseCode = "200", description = "How many were marked read",
             content = @Content(schema = @Schema(implementation = MarkedReadResponse.class)))
     public MarkedReadResponse markAllRead() {
-        return new MarkedReadResponse(notifications.markAllRead(Caller.of(jwt)));
+        return new MarkedReadResponse(notifications.markAllRead(Caller.of(security)));
     }
 }

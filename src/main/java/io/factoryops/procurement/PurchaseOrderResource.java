@@ -27,8 +27,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -57,8 +57,8 @@ public class PurchaseOrderResource {
     @Inject
     PurchaseOrderService orders;
 
-    @Inject
-    JsonWebToken jwt;
+    @Context
+    SecurityContext security;
 
     @Context
     UriInfo uriInfo;
@@ -119,7 +119,7 @@ public class PurchaseOrderResource {
     @APIResponse(responseCode = "201", description = "Created, as a draft",
             content = @Content(schema = @Schema(implementation = PurchaseOrderResponse.class)))
     public Response create(@NotNull @Valid PurchaseOrderRequest body) {
-        PurchaseOrderResponse created = orders.create(Caller.of(jwt), body);
+        PurchaseOrderResponse created = orders.create(Caller.of(security), body);
         return ETags.created(uriInfo, created.id(), created.version(), created);
     }
 
@@ -134,7 +134,7 @@ public class PurchaseOrderResource {
     @APIResponse(responseCode = "200", description = "The purchase order",
             content = @Content(schema = @Schema(implementation = PurchaseOrderResponse.class)))
     public Response replace(@PathParam("id") long id, @NotNull @Valid PurchaseOrderRequest body) {
-        PurchaseOrderResponse order = orders.replace(Caller.of(jwt), id, ETags.expectedVersion(headers), body);
+        PurchaseOrderResponse order = orders.replace(Caller.of(security), id, ETags.expectedVersion(headers), body);
         return ETags.ok(order.version(), order);
     }
 
@@ -148,7 +148,7 @@ public class PurchaseOrderResource {
     @APIResponse(responseCode = "200", description = "The purchase order",
             content = @Content(schema = @Schema(implementation = PurchaseOrderResponse.class)))
     public Response submit(@PathParam("id") long id) {
-        return ok(orders.submit(Caller.of(jwt), id));
+        return ok(orders.submit(Caller.of(security), id));
     }
 
     @POST
@@ -166,7 +166,7 @@ public class PurchaseOrderResource {
             content = @Content(schema = @Schema(implementation = PurchaseOrderResponse.class)))
     @APIResponse(responseCode = "403", description = FOUR_EYES)
     public Response approve(@PathParam("id") long id) {
-        return ok(orders.approve(Caller.of(jwt), id, ETags.requiredVersion(headers)));
+        return ok(orders.approve(Caller.of(security), id, ETags.requiredVersion(headers)));
     }
 
     @POST
@@ -182,7 +182,7 @@ public class PurchaseOrderResource {
             content = @Content(schema = @Schema(implementation = PurchaseOrderResponse.class)))
     @APIResponse(responseCode = "403", description = FOUR_EYES)
     public Response reject(@PathParam("id") long id, @NotNull @Valid RejectRequest body) {
-        return ok(orders.reject(Caller.of(jwt), id, ETags.requiredVersion(headers), body));
+        return ok(orders.reject(Caller.of(security), id, ETags.requiredVersion(headers), body));
     }
 
     @POST
@@ -196,7 +196,7 @@ public class PurchaseOrderResource {
     @APIResponse(responseCode = "200", description = "The purchase order",
             content = @Content(schema = @Schema(implementation = PurchaseOrderResponse.class)))
     public Response receive(@PathParam("id") long id, @NotNull @Valid ReceiveRequest body) {
-        return ok(orders.receive(Caller.of(jwt), id, body));
+        return ok(orders.receive(Caller.of(security), id, body));
     }
 
     @POST
@@ -208,7 +208,7 @@ public class PurchaseOrderResource {
     @APIResponse(responseCode = "200", description = "The purchase order",
             content = @Content(schema = @Schema(implementation = PurchaseOrderResponse.class)))
     public Response deliver(@PathParam("id") long id) {
-        return ok(orders.deliver(Caller.of(jwt), id));
+        return ok(orders.deliver(Caller.of(security), id));
     }
 
     @POST

@@ -28,8 +28,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -49,8 +49,8 @@ public class ProductionResource {
     @Inject
     ProductionService production;
 
-    @Inject
-    JsonWebToken jwt;
+    @Context
+    SecurityContext security;
 
     @Context
     UriInfo uriInfo;
@@ -98,7 +98,7 @@ public class ProductionResource {
     @APIResponse(responseCode = "201", description = "Recorded",
             content = @Content(schema = @Schema(implementation = ProductionResponse.class)))
     public Response create(@NotNull @Valid ProductionRequest body) {
-        ProductionResponse created = production.create(Caller.of(jwt), body);
+        ProductionResponse created = production.create(Caller.of(security), body);
         return ETags.created(uriInfo, created.id(), created.version(), created);
     }
 

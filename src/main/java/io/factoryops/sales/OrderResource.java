@@ -24,8 +24,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -50,8 +50,8 @@ public class OrderResource {
     @Inject
     OrderService orders;
 
-    @Inject
-    JsonWebToken jwt;
+    @Context
+    SecurityContext security;
 
     @Context
     UriInfo uriInfo;
@@ -75,7 +75,7 @@ public class OrderResource {
         PageRequest page = PageRequest.keyset(uriInfo, 10, OrderService.SORTABLE, "-order_date",
                 OrderService.SORTABLE);
         OrderService.Filter filter = OrderService.Filter.parse(status, customerId, dateFrom, dateTo);
-        return Paging.ok(orders.list(Caller.of(jwt), page, filter), uriInfo);
+        return Paging.ok(orders.list(Caller.of(security), page, filter), uriInfo);
     }
 
     @GET
@@ -86,7 +86,7 @@ public class OrderResource {
     @APIResponse(responseCode = "200", description = "The order",
             content = @Content(schema = @Schema(implementation = OrderResponse.class)))
     public Response get(@PathParam("id") long id) {
-        OrderResponse order = orders.get(Caller.of(jwt), id);
+        OrderResponse order = orders.get(Caller.of(security), id);
         return ETags.conditionalGet(request, order.version(), order);
     }
 
@@ -102,7 +102,7 @@ public class OrderResource {
     @APIResponse(responseCode = "409", description = "INSUFFICIENT_STOCK")
     @APIResponse(responseCode = "422", description = "IDEMPOTENCY_KEY_REUSED")
     public Response place(@NotNull @Valid OrderRequest body) {
-        OrderResponse placed = orders.place(Caller.of(jwt), body);
+        OrderResponse placed = orders.place(Caller.of(security), body);
         return ETags.created(uriInfo, placed.id(), placed.version(), placed);
     }
 
@@ -115,7 +115,7 @@ public class OrderResource {
     @APIResponse(responseCode = "200", description = "The order",
             content = @Content(schema = @Schema(implementation = OrderResponse.class)))
     public Response ship(@PathParam("id") long id) {
-        OrderResponse order = orders.ship(Caller.of(jwt), id);
+        OrderResponse order = orders.ship(Caller.of(security), id);
         return ETags.ok(order.version(), order);
     }
 
@@ -128,7 +128,7 @@ public class OrderResource {
     @APIResponse(responseCode = "200", description = "The order",
             content = @Content(schema = @Schema(implementation = OrderResponse.class)))
     public Response complete(@PathParam("id") long id) {
-        OrderResponse order = orders.complete(Caller.of(jwt), id);
+        OrderResponse order = orders.complete(Caller.of(security), id);
         return ETags.ok(order.version(), order);
     }
 
@@ -142,7 +142,7 @@ public class OrderResource {
     @APIResponse(responseCode = "200", description = "The order",
             content = @Content(schema = @Schema(implementation = OrderResponse.class)))
     public Response cancel(@PathParam("id") long id) {
-        OrderResponse order = orders.cancel(Caller.of(jwt), id);
+        OrderResponse order = orders.cancel(Caller.of(security), id);
         return ETags.ok(order.version(), order);
     }
 }

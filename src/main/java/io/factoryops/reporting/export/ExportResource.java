@@ -29,13 +29,13 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -92,8 +92,8 @@ public class ExportResource {
     @Inject
     AuditService audit;
 
-    @Inject
-    JsonWebToken jwt;
+    @Context
+    SecurityContext security;
 
     @Context
     UriInfo uriInfo;
@@ -156,7 +156,7 @@ public class ExportResource {
                            @QueryParam("date_to") @Parameter(schema = @Schema(type = SchemaType.STRING,
                                    format = "date")) String dateTo) {
         PageRequest page = page(OrderService.SORTABLE, "-order_date");
-        return answer(ExportTables.ORDERS, orders.export(Caller.of(jwt), page,
+        return answer(ExportTables.ORDERS, orders.export(Caller.of(security), page,
                 OrderService.Filter.parse(status, customerId, dateFrom, dateTo)));
     }
 
@@ -255,7 +255,7 @@ public class ExportResource {
                             "give exactly one of product_id and part_id")), Map.of());
         }
         PageRequest page = page(StockService.SORTABLE, "-id");
-        Caller caller = Caller.of(jwt);
+        Caller caller = Caller.of(security);
         return answer(ExportTables.STOCK_MOVEMENTS, product != null ? products.exportMovements(product, page, caller)
                 : parts.exportMovements(part, page, caller));
     }
