@@ -105,7 +105,7 @@ public class AuthResource {
     @APIResponse(responseCode = "200", description = "The account",
             content = @Content(schema = @Schema(implementation = UserResponse.class)))
     public Response me() {
-        UserResponse user = auth.me(Caller.of(jwt()));
+        UserResponse user = auth.me(Caller.of(security));
         return ETags.conditionalGet(request, user.version(), user);
     }
 
@@ -119,7 +119,7 @@ public class AuthResource {
     @APIResponse(responseCode = "200", description = "The changed account",
             content = @Content(schema = @Schema(implementation = UserResponse.class)))
     public Response updateProfile(@NotNull @Valid ProfileRequest body) {
-        UserResponse user = auth.updateProfile(Caller.of(jwt()), body);
+        UserResponse user = auth.updateProfile(Caller.of(security), body);
         return ETags.ok(user.version(), user);
     }
 
@@ -132,7 +132,7 @@ public class AuthResource {
     @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @APIResponse(responseCode = "204", description = "Changed")
     public Response changePassword(@NotNull @Valid ChangePasswordRequest body) {
-        auth.changePassword(Caller.of(jwt()), body);
+        auth.changePassword(Caller.of(security), body);
         return Response.noContent().build();
     }
 

@@ -14,6 +14,7 @@ import com.lowagie.text.pdf.PdfReader;
 import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import it.io.factoryops.support.Api;
 import it.io.factoryops.support.Concurrently;
+import it.io.factoryops.support.ConnectionPool;
 import it.io.factoryops.support.Fixtures;
 import it.io.factoryops.support.Mailbox;
 import it.io.factoryops.support.SelfService;
@@ -416,7 +417,7 @@ class ExportIT {
                 assertEquals(201, r.getStatus());
             }
         }
-        long before = connectionsHeld();
+        long before = ConnectionPool.held();
         URI base = URI.create(Api.BASE);
         for (int i = 0; i < 5; i++) {
             try (Socket socket = new Socket()) {
@@ -436,10 +437,10 @@ class ExportIT {
         }
         // the connections come back: no more held than before, within a while
         long deadline = System.currentTimeMillis() + 30_000;
-        long now = connectionsHeld();
+        long now = ConnectionPool.held();
         while (now > before && System.currentTimeMillis() < deadline) {
             Thread.sleep(200);
-            now = connectionsHeld();
+            now = ConnectionPool.held();
         }
         assertTrue(now <= before, "connections held: " + before + " before, " + now + " after");
         for (int i = 0; i < 3; i++) {
@@ -617,24 +618,5 @@ class ExportIT {
         JsonObject audit = exportAudit(username, "products");
         assertEquals("complete", audit.getJsonObject("after").getString("outcome"));
         assertEquals(BULK_ROWS, audit.getJsonObject("after").getJsonNumber("rows").longValue());
-    }
-
-    /**
-     * Connections of the application's pool that are not free (Liberty's pool gauges: managed less free). Not
-     * {@code connectionpool_connectionHandles}: within a transaction EclipseLink closes its handle after each
-     * query while the connection stays enlisted, out of the free pool, until the transaction ends.
-     */
-    private static long connectionsHeld() {
-        try (Response r = anonymous("metrics").header("Accept", "text/plain").get()) {
-            String text = r.readEntity(String.class);
-            return gauge(text, "connectionpool_managedConnections") - gauge(text, "connectionpool_freeConnections");
-        }
-    }
-
-    private static long gauge(String metrics, String name) {
-        String line = metrics.lines().filter(l -> l.startsWith(name + "{") && l.contains("factory")).findFirst()
-                .orElseThrow(() -> new AssertionError("no " + name + ": "
-                        + metrics.lines().filter(l -> l.startsWith("connectionpool")).toList()));
-        return (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
     }
 }

@@ -1,6 +1,5 @@
 package it.io.factoryops;
 
-import static it.io.factoryops.support.Api.anonymous;
 import static it.io.factoryops.support.Api.as;
 import static it.io.factoryops.support.Api.body;
 import static it.io.factoryops.support.Api.json;
@@ -10,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import it.io.factoryops.support.Api;
 import it.io.factoryops.support.Concurrently;
+import it.io.factoryops.support.ConnectionPool;
 import it.io.factoryops.support.Fixtures;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -140,13 +140,13 @@ class ExportStallIT {
     void stalledExportsHoldNoPooledConnection() throws Exception {
         String exporter = Api.createUser("admin");
         String token = Api.login(exporter, Api.PASSWORD).getString("access_token");
-        long before = leastConnectionsHeld();
+        long before = ConnectionPool.leastHeld();
         List<Stalled> stalled = new ArrayList<>();
         try {
             stalled.add(Stalled.start(token));
             stalled.add(Stalled.start(token));
             Thread.sleep(1500); // the server fills the buffers and blocks
-            long during = leastConnectionsHeld();
+            long during = ConnectionPool.leastHeld();
             assertTrue(exportAudits(exporter).isEmpty(), "an export finished: the buffers took it whole");
             assertTrue(during <= before, "connections held: " + before + " before the stalled exports, "
                     + during + " while they are stalled");
@@ -180,7 +180,7 @@ class ExportStallIT {
             assertEquals("complete", audit.getJsonObject("after").getString("outcome"));
             assertEquals(ORDERS, audit.getJsonObject("after").getJsonNumber("rows").longValue());
         }
-        assertTrue(leastConnectionsHeld() <= before, "connections left held");
+        assertTrue(ConnectionPool.leastHeld() <= before, "connections left held");
     }
 
     /**
@@ -196,7 +196,7 @@ class ExportStallIT {
         String exporter = Api.createUser("admin");
         JsonObject login = Api.login(exporter, Api.PASSWORD);
         String token = login.getString("access_token");
-        long before = leastConnectionsHeld();
+        long before = ConnectionPool.leastHeld();
         try (Stalled export = Stalled.start(token)) {
             Thread.sleep(1500);
             assertTrue(exportAudits(exporter).isEmpty(), "the export finished: the buffers took it whole");
@@ -208,10 +208,10 @@ class ExportStallIT {
             assertCutWhenReadOn(export, exporter, "cut_token_rejected", "logout");
         }
         long deadline = System.nanoTime() + 10_000_000_000L;
-        long now = leastConnectionsHeld();
+        long now = ConnectionPool.leastHeld();
         while (now > before && System.nanoTime() < deadline) {
             Thread.sleep(200);
-            now = leastConnectionsHeld();
+            now = ConnectionPool.leastHeld();
         }
         assertTrue(now <= before, "connections held: " + before + " before, " + now + " after");
     }
@@ -288,35 +288,6 @@ class ExportStallIT {
             assertEquals(200, r.getStatus());
             return body(r).getJsonArray("data");
         }
-    }
-
-    /**
-     * The least of ten readings, 100 ms apart, of the pooled connections of {@code jdbc/factory} that are not
-     * free (Liberty's gauges: {@code connectionpool_managedConnections} less
-     * {@code connectionpool_freeConnections}). Not {@code connectionpool_connectionHandles}: within a
-     * transaction EclipseLink closes its handle after each query, while the connection stays enlisted in the
-     * transaction, out of the free pool, until it ends.
-     */
-    private static long leastConnectionsHeld() throws InterruptedException {
-        long least = Long.MAX_VALUE;
-        for (int i = 0; i < 10; i++) {
-            try (Response r = anonymous("metrics").header("Accept", "text/plain").get()) {
-                assertEquals(200, r.getStatus());
-                String text = r.readEntity(String.class);
-                least = Math.min(least, gauge(text, "connectionpool_managedConnections")
-                        - gauge(text, "connectionpool_freeConnections"));
-            }
-            Thread.sleep(100);
-        }
-        return least;
-    }
-
-    /** The value of a pool gauge of {@code jdbc/factory} in the text of /metrics. */
-    private static long gauge(String metrics, String name) {
-        String line = metrics.lines().filter(l -> l.startsWith(name + "{") && l.contains("factory")).findFirst()
-                .orElseThrow(() -> new AssertionError("no " + name + ": "
-                        + metrics.lines().filter(l -> l.startsWith("connectionpool")).toList()));
-        return (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
     }
 
     /**

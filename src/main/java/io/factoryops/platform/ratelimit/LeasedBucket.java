@@ -79,11 +79,7 @@ final class LeasedBucket implements RequestBucket {
                     leaseUsedUp = false;
                 }
                 if (available > 0) {
-                    available--;
-                    if (available == 0) {
-                        leaseUsedUp = true;
-                    }
-                    return ConsumptionProbe.consumed(available + sharedRemaining, 0);
+                    return takeOne();
                 }
                 if (now - refusedUntil < 0) {
                     return refused(refusedUntil - now);
@@ -139,10 +135,16 @@ final class LeasedBucket implements RequestBucket {
                 refusedUntil = now + nanosPerToken;
                 return refused(nanosPerToken);
             }
-            available = got - 1;
-            leaseUsedUp = available == 0;
-            return ConsumptionProbe.consumed(available + sharedRemaining, 0);
+            available = got;
+            return takeOne();
         }
+    }
+
+    /** Hands out one token of the lease; a lease used up before it expired lets the next one grow. */
+    private ConsumptionProbe takeOne() {
+        available--;
+        leaseUsedUp = available == 0;
+        return ConsumptionProbe.consumed(available + sharedRemaining, 0);
     }
 
     private ConsumptionProbe refused(long nanosToWait) {

@@ -97,16 +97,12 @@ public class RateLimiter {
 
     /** The principal's request limit; {@code null} (no limit applied) when the buckets cannot be read. */
     public Decision forPrincipal(String principal) {
-        return failOpen(() -> decision(store.requestBucket("u:" + principal,
-                configuration(authenticatedPerMinute, Duration.ofMinutes(1))).tryConsumeOne(),
-                authenticatedPerMinute, Duration.ofMinutes(1)));
+        return failOpen(() -> request("u:" + principal, authenticatedPerMinute));
     }
 
     /** The address's request limit; {@code null} (no limit applied) when the buckets cannot be read. */
     public Decision forAnonymous(String clientIp) {
-        return failOpen(() -> decision(store.requestBucket("ip:" + clientIp,
-                configuration(anonymousPerMinute, Duration.ofMinutes(1))).tryConsumeOne(),
-                anonymousPerMinute, Duration.ofMinutes(1)));
+        return failOpen(() -> request("ip:" + clientIp, anonymousPerMinute));
     }
 
     /** Counts one login attempt for this IP and username; 429 when over the login limit. */
@@ -170,6 +166,12 @@ public class RateLimiter {
 
     private Bucket accountBucket(String account) {
         return bucket("account:" + account.toLowerCase(Locale.ROOT), accountFailuresPerHour, Duration.ofHours(1));
+    }
+
+    /** One request against a request limit (per minute): the store's request bucket of this key. */
+    private Decision request(String key, long perMinute) {
+        Duration minute = Duration.ofMinutes(1);
+        return decision(store.requestBucket(key, configuration(perMinute, minute)).tryConsumeOne(), perMinute, minute);
     }
 
     private Decision consume(String key, long capacity, Duration period) {
