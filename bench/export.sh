@@ -61,12 +61,7 @@ else
     rm -f "$DATA/orders.csv"
 fi
 
-step "start"
-mvn -q -ntp liberty:start
-trap 'mvn -q -ntp liberty:stop' EXIT
-started
-TOKEN=$(curl -s -X POST "$BASE/api/auth/login" -H 'Content-Type: application/json' \
-    -d "{\"username\":\"admin\",\"password\":\"$FACTORY_ADMIN_PASSWORD\"}" | sed 's/.*"access_token":"\([^"]*\)".*/\1/')
+start_server
 
 export_once() { # format sort label
     local samples="$DATA/heap-$1.txt"

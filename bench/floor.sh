@@ -38,13 +38,7 @@ if [ "$KEEP_DATA" != 1 ]; then
         > /dev/null
 fi
 TICKET=$(head -n 1 "$DATA/in-progress")
-step "start"
-mvn -q -ntp liberty:start
-trap 'mvn -q -ntp liberty:stop' EXIT
-started
-TOKEN=$(curl -s -X POST "$BASE/api/auth/login" -H 'Content-Type: application/json' \
-    -d "{\"username\":\"admin\",\"password\":\"$FACTORY_ADMIN_PASSWORD\"}" | sed 's/.*"access_token":"\([^"]*\)".*/\1/')
-export TOKEN
+start_server
 curl -s -o /dev/null -X POST "$BASE/api/analytics/refresh?full=true" -H "Authorization: Bearer $TOKEN"
 
 DAY=$(date -u -d 'yesterday' +%F)

@@ -22,12 +22,7 @@ if [ "$KEEP_DATA" != 1 ]; then
     step "generate $PARTS parts"
     java -cp "$DRIVER" bench/GenerateParts.java "$JDBC" "$JUSER" "$JPASS" "$PARTS" "$DATA/root-category-$KIND"
 fi
-step "start"
-mvn -q -ntp liberty:start
-trap 'mvn -q -ntp liberty:stop' EXIT
-started
-TOKEN=$(curl -s -X POST "$BASE/api/auth/login" -H 'Content-Type: application/json' \
-    -d "{\"username\":\"admin\",\"password\":\"$FACTORY_ADMIN_PASSWORD\"}" | sed 's/.*"access_token":"\([^"]*\)".*/\1/')
+start_server
 step "refresh the analytics (and, where built, the inventory figures)"
 curl -s -X POST "$BASE/api/analytics/refresh" -H "Authorization: Bearer $TOKEN"; echo
 ROOT=$(cat "$DATA/root-category-$KIND")

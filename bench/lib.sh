@@ -11,6 +11,8 @@
 #   step TEXT                           a heading with the time and the load average (machines are shared)
 #   started                             wait until the application has started (on a busy machine the server
 #                                       reports started minutes before it)
+#   start_server                        start the server (stopped when the script exits), wait until it has
+#                                       started, and export TOKEN: an access token of the admin
 
 export HTTP_PORT=${HTTP_PORT:-9480} HTTPS_PORT=${HTTPS_PORT:-9843}
 export FACTORY_ADMIN_PASSWORD=Bench-Passw0rd-2026
@@ -65,4 +67,14 @@ create_schema() {
     mvn -q -ntp liberty:start
     started
     mvn -q -ntp liberty:stop
+}
+
+start_server() {
+    step "start"
+    mvn -q -ntp liberty:start
+    trap 'mvn -q -ntp liberty:stop' EXIT
+    started
+    TOKEN=$(curl -s -X POST "$BASE/api/auth/login" -H 'Content-Type: application/json' \
+        -d "{\"username\":\"admin\",\"password\":\"$FACTORY_ADMIN_PASSWORD\"}" | sed 's/.*"access_token":"\([^"]*\)".*/\1/')
+    export TOKEN
 }

@@ -25,12 +25,7 @@ if [ "$KEEP_DATA" != 1 ]; then
     java -cp "$DRIVER" bench/GenerateParts.java "$JDBC" "$JUSER" "$JPASS" 1000
     java -cp "$DRIVER" bench/GenerateTickets.java "$JDBC" "$JUSER" "$JPASS" "$TICKETS" 200 2000 "$DATA/in-progress"
 fi
-step "start"
-mvn -q -ntp liberty:start
-trap 'mvn -q -ntp liberty:stop' EXIT
-started
-TOKEN=$(curl -s -X POST "$BASE/api/auth/login" -H 'Content-Type: application/json' \
-    -d "{\"username\":\"admin\",\"password\":\"$FACTORY_ADMIN_PASSWORD\"}" | sed 's/.*"access_token":"\([^"]*\)".*/\1/')
+start_server
 refresh() { curl -s -X POST "$BASE/api/analytics/refresh$1" -H "Authorization: Bearer $TOKEN"; echo; }
 step "full refresh (every summary rebuilt; the mechanics' from $TICKETS tickets), three times"
 for i in 1 2 3; do refresh "?full=true"; done
