@@ -9,7 +9,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 public record Pagination(
         @Schema(nullable = true, description = "The page number; absent on a page reached with after=") Integer page,
-        int perPage, long total, int pages, boolean hasNext, boolean hasPrev,
+        int perPage,
+        @Schema(description = "Rows the filter selects: writes made through the answering server count at once, "
+                + "writes through another server of a cluster within FACTORY_PAGING_TOTAL_CACHE_SECONDS (5 s)")
+        long total,
+        int pages, boolean hasNext, boolean hasPrev,
         @Schema(nullable = true, description = "Pass as after= for the next page (lists that take a cursor)")
         String nextCursor) {
 
@@ -18,6 +22,12 @@ public record Pagination(
         int pages = pages(request, total);
         return new Pagination(request.page(), request.perPage(), total, pages,
                 request.page() < pages, request.page() > 1, null);
+    }
+
+    /** A page by number whose next page is known to exist or not (read, not computed from the total). */
+    public static Pagination of(PageRequest request, long total, boolean hasNext) {
+        return new Pagination(request.page(), request.perPage(), total, pages(request, total), hasNext,
+                request.page() > 1, null);
     }
 
     /** A page after a cursor. */
