@@ -73,11 +73,11 @@ public class MechanicResource {
     HttpHeaders headers;
 
     @GET
-    @RolesAllowed(Role.MANAGER_NAME)
+    @RolesAllowed({Role.MANAGER_NAME, Role.MECHANIC_NAME})
     @Parameter(name = "q", in = ParameterIn.QUERY, description = "Text contained in name, email, username and "
             + "position (case-insensitive)", schema = @Schema(type = SchemaType.STRING, maxLength = 200))
     @Operation(operationId = "listMechanics",
-            summary = "List mechanics", description = "Roles: manager. Paged (default 20), q on name, email, "
+            summary = "List mechanics", description = "Roles: manager, mechanic (to see who works on a ticket). Paged (default 20), q on name, email, "
             + "username and position; filter active; sort by id, name, email, username, position, created_at.")
     @APIResponse(responseCode = "200", description = "A page of mechanics",
             content = @Content(schema = @Schema(implementation = MechanicResponse.class, type = SchemaType.ARRAY)))
@@ -89,9 +89,9 @@ public class MechanicResource {
 
     @GET
     @Path("{id}")
-    @RolesAllowed(Role.MANAGER_NAME)
+    @RolesAllowed({Role.MANAGER_NAME, Role.MECHANIC_NAME})
     @Operation(operationId = "getMechanic",
-            summary = "Read a mechanic", description = "Roles: manager. ETag; If-None-Match → 304.")
+            summary = "Read a mechanic", description = "Roles: manager, mechanic. ETag; If-None-Match → 304.")
     @APIResponse(responseCode = "200", description = "The mechanic",
             content = @Content(schema = @Schema(implementation = MechanicResponse.class)))
     public Response get(@PathParam("id") long id) {

@@ -2,6 +2,7 @@ package io.factoryops.maintenance;
 
 import io.factoryops.identity.Caller;
 import io.factoryops.identity.Role;
+import io.factoryops.platform.http.ETags;
 import io.factoryops.platform.http.Params;
 import io.factoryops.platform.paging.PageRequest;
 import io.factoryops.platform.paging.Paging;
@@ -11,10 +12,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
@@ -46,6 +49,9 @@ public class MyTicketsResource {
     @Context
     UriInfo uriInfo;
 
+    @Context
+    Request request;
+
     @GET
     @RolesAllowed(Role.CUSTOMER_NAME)
     @Operation(operationId = "listMyServiceTickets",
@@ -60,5 +66,19 @@ public class MyTicketsResource {
         PageRequest page = PageRequest.from(uriInfo, 20, ServiceTicketService.SORTABLE, "-created_at");
         return Paging.ok(tickets.myTickets(Caller.of(security), page, Params.optionalEnum("status", status,
                 TicketStatus.values(), TicketStatus::value)), uriInfo);
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed(Role.CUSTOMER_NAME)
+    @Operation(operationId = "getMyServiceTicket",
+            summary = "One of my service tickets", description = "Roles: customer. One of the caller's own tickets "
+            + "in the customers' view (as in the list); 404 NOT_FOUND for a ticket of another customer, exactly as "
+            + "for one that does not exist. ETag; If-None-Match → 304.")
+    @APIResponse(responseCode = "200", description = "The service ticket",
+            content = @Content(schema = @Schema(implementation = CustomerTicketResponse.class)))
+    public Response get(@PathParam("id") long id) {
+        CustomerTicketResponse ticket = tickets.myTicket(Caller.of(security), id);
+        return ETags.conditionalGet(request, ticket.version(), ticket);
     }
 }

@@ -203,6 +203,11 @@ public class ServiceTicket extends VersionedEntity {
         return assignments.stream().filter(a -> a.getMechanicId() == mechanicId).findFirst();
     }
 
+    /** In the mechanics' queue: nobody works it yet, and it may still be worked. */
+    boolean isOpenToTake() {
+        return assignments.isEmpty() && status.workable();
+    }
+
     /** 409 INVALID_TRANSITION unless mechanics, labour and parts may still change. */
     void requireWorkable(String verb) {
         if (!status.workable()) {

@@ -72,7 +72,7 @@ public class ServiceTicketResource {
             + "and model (case-insensitive)", schema = @Schema(type = SchemaType.STRING, maxLength = 200))
     @Operation(operationId = "listServiceTickets",
             summary = "List service tickets", description = "Roles: manager (all), mechanic (those assigned to "
-            + "them). Paged (default 20); filters status, customer_id, mechanic_id, date_from, date_to (service "
+            + "them, and the queue: tickets nobody works yet, open or in progress, which they may take). Paged (default 20); filters status, customer_id, mechanic_id, date_from, date_to (service "
             + "date, inclusive); sort by id, service_date, status, created_at (default -created_at).")
     @APIResponse(responseCode = "200", description = "A page of service tickets",
             content = @Content(schema = @Schema(implementation = ServiceTicketResponse.class, type = SchemaType.ARRAY)))
@@ -99,7 +99,8 @@ public class ServiceTicketResource {
     @Path("{id}")
     @RolesAllowed({Role.MANAGER_NAME, Role.MECHANIC_NAME})
     @Operation(operationId = "getServiceTicket",
-            summary = "Read a service ticket", description = "Roles: manager, mechanic (assigned; 404 otherwise). "
+            summary = "Read a service ticket", description = "Roles: manager, mechanic (assigned, or in the queue; "
+            + "404 otherwise). "
             + "ETag; If-None-Match → 304.")
     @APIResponse(responseCode = "200", description = "The service ticket",
             content = @Content(schema = @Schema(implementation = ServiceTicketResponse.class)))
@@ -135,6 +136,20 @@ public class ServiceTicketResource {
             content = @Content(schema = @Schema(implementation = ServiceTicketResponse.class)))
     public Response replace(@PathParam("id") long id, @NotNull @Valid ServiceTicketUpdateRequest body) {
         return ok(tickets.revise(caller(), id, ETags.expectedVersion(headers), body));
+    }
+
+    @POST
+    @Path("{id}/take")
+    @RolesAllowed(Role.MECHANIC_NAME)
+    @Operation(operationId = "takeServiceTicket", summary = "Take a ticket from the queue",
+            description = "Roles: mechanic. The caller becomes the mechanic of a ticket nobody works yet (open or in "
+            + "progress); it leaves the other mechanics' queues. 404 NOT_FOUND when it is not in the caller's view "
+            + "(another mechanic took it first, or it is closed); 409 ALREADY_EXISTS when the caller has it already. "
+            + "A mechanic changes only tickets they have (403 FORBIDDEN for one still in the queue). Audited (TAKE).")
+    @APIResponse(responseCode = "200", description = "The service ticket",
+            content = @Content(schema = @Schema(implementation = ServiceTicketResponse.class)))
+    public Response take(@PathParam("id") long id) {
+        return ok(tickets.take(caller(), id));
     }
 
     @POST

@@ -25,12 +25,15 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.criteria.Join;
+import jakarta.persistence.criteria.JoinType;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -106,6 +109,9 @@ public class ServiceTicketService {
         }
     }
 
+    private static final List<TicketStatus> WORKABLE = Arrays.stream(TicketStatus.values())
+            .filter(TicketStatus::workable).toList();
+
     /** Filters of the ticket list besides {@code q} (description, VIN, serial, make, model). */
     public record Filter(TicketStatus status, Long customerId, Long mechanicId, LocalDate dateFrom,
                          LocalDate dateTo) {
@@ -114,8 +120,8 @@ public class ServiceTicketService {
     @Transactional
     public Page<ServiceTicketResponse> list(Caller caller, PageRequest page, Filter filter) {
         Page<ServiceTicket> found = find(caller, page, filter);
-        Map<Long, String> names = mechanicNames(found);
-        Map<Long, PartSummary> summaries = partSummaries(found);
+        Map<Long, String> names = mechanicNames(found.data());
+        Map<Long, PartSummary> summaries = partSummaries(found.data());
         return found.map(t -> ServiceTicketResponse.of(t, names, summaries));
     }
 
@@ -124,8 +130,12 @@ public class ServiceTicketService {
         Long viewer = mechanicViewer(caller);
         Page<ServiceTicket> found = JpaPaging.find(em, ServiceTicket.class, page, SORT_ATTRIBUTES, (cb, root) -> {
             List<Predicate> where = new ArrayList<>();
-            if (viewer != null) {
-                where.add(cb.equal(root.join("assignments").get("mechanicId"), viewer));
+            if (viewer != null && viewer == 0) {
+                where.add(cb.disjunction()); // a mechanic account that is no mechanic sees no ticket
+            } else if (viewer != null) { // assigned to the mechanic, or in the queue: nobody's yet, still workable
+                Join<ServiceTicket, Assignment> assigned = root.join("assignments", JoinType.LEFT);
+                where.add(cb.or(cb.equal(assigned.get("mechanicId"), viewer),
+                        cb.and(cb.isNull(assigned.get("id")), root.get("status").in(WORKABLE))));
             }
             if (page.q() != null) {
                 where.add(JpaPaging.containsAny(cb, root, page.q(), "description", "vin", "serial", "make", "model"));
@@ -151,13 +161,13 @@ public class ServiceTicketService {
         return found;
     }
 
-    private Map<Long, String> mechanicNames(Page<ServiceTicket> tickets) {
-        return mechanics.names(tickets.data().stream()
+    private Map<Long, String> mechanicNames(List<ServiceTicket> tickets) {
+        return mechanics.names(tickets.stream()
                 .flatMap(t -> t.getAssignments().stream()).map(Assignment::getMechanicId).distinct().toList());
     }
 
-    private Map<Long, PartSummary> partSummaries(Page<ServiceTicket> tickets) {
-        return parts.summaries(tickets.data().stream()
+    private Map<Long, PartSummary> partSummaries(List<ServiceTicket> tickets) {
+        return parts.summaries(tickets.stream()
                 .flatMap(t -> t.getParts().stream()).map(TicketPart::getPartId).distinct().toList(), "item_id");
     }
 
@@ -169,9 +179,24 @@ public class ServiceTicketService {
     public Page<CustomerTicketResponse> myTickets(Caller caller, PageRequest page, TicketStatus status) {
         long customerId = accounts.customerOf(caller.id()).orElse(0L);
         Page<ServiceTicket> found = find(caller, page, new Filter(status, customerId, null, null, null));
-        Map<Long, String> names = mechanicNames(found);
-        Map<Long, PartSummary> summaries = partSummaries(found);
+        Map<Long, String> names = mechanicNames(found.data());
+        Map<Long, PartSummary> summaries = partSummaries(found.data());
         return found.map(t -> CustomerTicketResponse.of(t, names, summaries));
+    }
+
+    /**
+     * One of the caller's own tickets in the customers' view; 404 for a ticket of another customer, as for
+     * one that does not exist (nothing tells a customer that a ticket number is taken).
+     */
+    @Transactional
+    public CustomerTicketResponse myTicket(Caller caller, long id) {
+        long customerId = accounts.customerOf(caller.id()).orElse(0L);
+        ServiceTicket ticket = em.find(ServiceTicket.class, id);
+        if (ticket == null || ticket.getCustomerId() != customerId) {
+            throw ApiException.notFound("Service ticket", id);
+        }
+        List<ServiceTicket> one = List.of(ticket);
+        return CustomerTicketResponse.of(ticket, mechanicNames(one), partSummaries(one));
     }
 
     @Transactional
@@ -316,6 +341,28 @@ public class ServiceTicketService {
         em.flush();
         ServiceTicketResponse after = view(ticket);
         audit.record("EDIT_MECHANICS", "service_ticket", id, Map.of("mechanics", before.mechanics()),
+                Map.of("mechanics", after.mechanics()));
+        return after;
+    }
+
+    /**
+     * A mechanic takes a ticket of the queue (nobody on it yet, open or in progress): they are its mechanic
+     * from now on and it leaves the others' queues. One that another mechanic took first is gone from the
+     * caller's view (404); taking one's own again is 409 ALREADY_EXISTS. The ticket's row is locked before
+     * anything is read, so that of two mechanics taking it at once the second sees the first's assignment.
+     */
+    @Transactional
+    public ServiceTicketResponse take(Caller caller, long id) {
+        ServiceTicket ticket = em.find(ServiceTicket.class, id, LockModeType.PESSIMISTIC_FORCE_INCREMENT);
+        Long mechanic = mechanicViewer(caller);
+        if (ticket == null || mechanic == null || !visible(caller, ticket)) {
+            throw ApiException.notFound("Service ticket", id);
+        }
+        ServiceTicketResponse before = view(ticket);
+        ticket.assign(mechanic, caller.username(), "id");
+        em.flush();
+        ServiceTicketResponse after = view(ticket);
+        audit.record("TAKE", "service_ticket", id, Map.of("mechanics", before.mechanics()),
                 Map.of("mechanics", after.mechanics()));
         return after;
     }
@@ -492,6 +539,11 @@ public class ServiceTicketService {
     private ServiceTicket lock(Caller caller, long id) {
         ServiceTicket ticket = em.find(ServiceTicket.class, id, LockModeType.PESSIMISTIC_FORCE_INCREMENT);
         requireVisible(caller, ticket, id);
+        Long mechanic = mechanicViewer(caller);
+        if (mechanic != null && !ticket.isAssigned(mechanic)) {
+            throw ApiException.forbidden("Service ticket " + id + " is in the queue: take it first (POST "
+                    + "/api/service-tickets/" + id + "/take)");
+        }
         return ticket;
     }
 
@@ -506,7 +558,7 @@ public class ServiceTicketService {
             return true;
         }
         Long mechanic = mechanicViewer(caller);
-        return mechanic != null && ticket.isAssigned(mechanic);
+        return mechanic != null && mechanic != 0 && (ticket.isAssigned(mechanic) || ticket.isOpenToTake());
     }
 
     /**

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import it.io.factoryops.support.Api;
+import it.io.factoryops.support.Fixtures;
 import it.io.factoryops.support.Mailbox;
 import it.io.factoryops.support.SelfService;
 import jakarta.json.JsonObject;
@@ -81,12 +82,42 @@ class CustomerSelfServiceIT {
                 assertEquals(1, page.getJsonObject("pagination").getInt("total"));
                 assertEquals(ticket, page.getJsonArray("data").getJsonObject(0).getJsonNumber("id").longValue());
             }
-            // another customer sees none of it, and cannot open a ticket for this one
+            // one ticket of one's own, in the customers' view, with an ETag
+            String etag;
+            try (Response r = as(token, "api/customers/my-tickets/" + ticket).get()) {
+                assertEquals(200, r.getStatus());
+                etag = r.getHeaderString("ETag");
+                assertNotNull(etag);
+                JsonObject own = body(r);
+                assertEquals(ticket, own.getJsonNumber("id").longValue());
+                assertEquals("open", own.getString("status"));
+                assertEquals("1HGCM82633A004352", own.getString("vin"));
+                for (String internal : new String[] {"created_by", "customer_id", "assignments"}) {
+                    assertFalse(own.containsKey(internal), internal + " is not in the customers' view");
+                }
+            }
+            try (Response r = as(token, "api/customers/my-tickets/" + ticket).header("If-None-Match", etag).get()) {
+                assertEquals(304, r.getStatus());
+            }
+            // another customer sees none of it: not in the list, and one ticket is 404 as for none at all
             String otherEmail = Api.uniqueEmail("self");
             self.registerAndConfirm(mailbox, "Other Customer", otherEmail);
             String other = self.token(otherEmail, Api.PASSWORD);
             try (Response r = as(other, "api/customers/my-tickets").get()) {
                 assertEquals(0, body(r).getJsonObject("pagination").getInt("total"));
+            }
+            JsonObject notMine;
+            try (Response r = as(other, "api/customers/my-tickets/" + ticket).get()) {
+                notMine = assertProblem(r, 404, "NOT_FOUND");
+            }
+            try (Response r = as(other, "api/customers/my-tickets/" + (ticket + 1_000_000_000L)).get()) {
+                JsonObject none = assertProblem(r, 404, "NOT_FOUND");
+                assertEquals(none.getString("detail").replace(Long.toString(ticket + 1_000_000_000L), "#"),
+                        notMine.getString("detail").replace(Long.toString(ticket), "#"),
+                        "another customer's ticket answers exactly what a missing one does");
+            }
+            try (Response r = as(other, "api/customers/my-tickets/" + ticket).header("If-None-Match", etag).get()) {
+                assertProblem(r, 404, "NOT_FOUND"); // the ETag of someone else's ticket reveals nothing either
             }
             try (Response r = as(other, "api/service-tickets").post(json("{\"customer_id\":" + customer
                     + ",\"description\":\"Not mine\"}"))) {
@@ -299,18 +330,35 @@ class CustomerSelfServiceIT {
                 + "\",\"password\":\"" + Api.PASSWORD + "\"}"))) {
             assertProblem(r, 401, "INVALID_CREDENTIALS");
         }
-        for (String role : new String[] {"user", "manager", "mechanic"}) {
-            try (Response r = as(Api.tokenFor(role), "api/customers/my-tickets").get()) {
-                assertProblem(r, 403, "FORBIDDEN");
+        long ticket;
+        try (Response r = as(Api.tokenFor("manager"), "api/service-tickets").post(json("{\"customer_id\":"
+                + Fixtures.customer() + ",\"description\":\"Brakes squeal\"}"))) {
+            assertEquals(201, r.getStatus());
+            ticket = body(r).getJsonNumber("id").longValue();
+        }
+        for (String role : new String[] {"user", "manager", "admin", "mechanic"}) {
+            for (String path : new String[] {"api/customers/my-tickets", "api/customers/my-tickets/" + ticket}) {
+                try (Response r = as(Api.tokenFor(role), path).get()) {
+                    assertProblem(r, 403, "FORBIDDEN");
+                }
             }
         }
         try (Response r = anonymous("api/customers/my-tickets").get()) {
+            assertEquals(401, r.getStatus());
+        }
+        try (Response r = anonymous("api/customers/my-tickets/" + ticket).get()) {
             assertEquals(401, r.getStatus());
         }
         // a customer account linked to no customer record has no tickets and may open none
         String unlinked = Api.tokenFor("customer");
         try (Response r = as(unlinked, "api/customers/my-tickets").get()) {
             assertEquals(0, body(r).getJsonObject("pagination").getInt("total"));
+        }
+        try (Response r = as(unlinked, "api/customers/my-tickets/" + ticket).get()) {
+            assertProblem(r, 404, "NOT_FOUND");
+        }
+        try (Response r = as(unlinked, "api/customers/my-tickets/not-a-number").get()) {
+            assertProblem(r, 400, "INVALID_PARAMETER");
         }
         try (Response r = as(unlinked, "api/service-tickets").post(json("{\"description\":\"x\"}"))) {
             assertProblem(r, 403, "FORBIDDEN");

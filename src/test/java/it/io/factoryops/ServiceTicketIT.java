@@ -21,6 +21,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -66,12 +67,17 @@ class ServiceTicketIT {
         assertEquals(List.of("start", "cancel"), transitions(ticket));
         assertEquals(new BigDecimal("60.00"), decimal(ticket, "labour_rate"));
 
-        // not assigned yet: the mechanics do not see it
-        try (Response r = as(anaToken, "api/service-tickets/" + id).get()) {
+        // not assigned yet: in every mechanic's queue, to read and take, not to work
+        assertEquals(id, id(get(anaToken, id)));
+        assertEquals(id, id(get(benToken, id)));
+        send(anaToken, "POST", id, "start", null, 403);
+        ticket = send(anaToken, "POST", id, "take", null, 200);
+        assertEquals(1, ticket.getJsonArray("mechanics").size());
+        assertEquals(anaId, ticket.getJsonArray("mechanics").getJsonObject(0).getJsonNumber("mechanic_id").longValue());
+        // taken: gone from Ben's queue until the manager adds him
+        try (Response r = as(benToken, "api/service-tickets/" + id).get()) {
             assertProblem(r, 404, "NOT_FOUND");
         }
-        ticket = send(manager, "PUT", id, "edit", "{\"add_mechanic_ids\":[" + anaId + "]}", 200);
-        assertEquals(1, ticket.getJsonArray("mechanics").size());
         // the assignment is a row of /api/assignments; the manager adds Ben through it
         try (Response r = as(manager, "api/assignments").post(json("{\"ticket_id\":" + id + ",\"mechanic_id\":"
                 + benId + "}"))) {
@@ -81,7 +87,7 @@ class ServiceTicketIT {
         try (Response r = as(manager, "api/assignments", "ticket_id", id).get()) {
             assertEquals(2, body(r).getJsonObject("pagination").getInt("total"));
         }
-        try (Response r = as(benToken, "api/service-tickets", "status", "open").get()) {
+        try (Response r = as(benToken, "api/service-tickets", "status", "open", "customer_id", customer).get()) {
             JsonObject page = body(r);
             assertEquals(1, page.getJsonObject("pagination").getInt("total"));
             assertEquals(id, id(page.getJsonArray("data").getJsonObject(0)));
@@ -358,7 +364,7 @@ class ServiceTicketIT {
             try (Response r = as(token, "api/service-tickets").post(json(createBody))) {
                 assertProblem(r, 403, "FORBIDDEN");
             }
-            for (String verb : new String[] {"start", "complete", "cancel"}) {
+            for (String verb : new String[] {"start", "complete", "cancel", "take"}) {
                 try (Response r = as(token, t + "/" + verb).post(null)) {
                     assertProblem(r, 403, "FORBIDDEN");
                 }
@@ -391,6 +397,13 @@ class ServiceTicketIT {
         try (Response r = anonymous(t + "/parts").post(json(part(part, 1)))) {
             assertEquals(401, r.getStatus());
         }
+        try (Response r = anonymous(t + "/take").post(null)) {
+            assertEquals(401, r.getStatus());
+        }
+        // a manager assigns through edit or /api/assignments; taking is the mechanics' own
+        try (Response r = as(manager, t + "/take").post(null)) {
+            assertProblem(r, 403, "FORBIDDEN");
+        }
         // a mechanic may not open tickets
         try (Response r = as(mineToken, "api/service-tickets").post(json(createBody))) {
             assertProblem(r, 403, "FORBIDDEN");
@@ -403,7 +416,7 @@ class ServiceTicketIT {
             try (Response r = as(token, "api/service-tickets", "customer_id", customer).get()) {
                 assertEquals(0, body(r).getJsonObject("pagination").getInt("total"));
             }
-            for (String verb : new String[] {"start", "complete", "cancel"}) {
+            for (String verb : new String[] {"start", "complete", "cancel", "take"}) {
                 try (Response r = as(token, t + "/" + verb).post(null)) {
                     assertProblem(r, 404, "NOT_FOUND");
                 }
@@ -611,7 +624,7 @@ class ServiceTicketIT {
             assertEquals(401, r.getStatus());
         }
         try (Response r = as(mechanicToken, t).put(json(details))) {
-            assertProblem(r, 404, "NOT_FOUND");
+            assertProblem(r, 403, "FORBIDDEN"); // in the queue: a mechanic reads it, and changes it once theirs
         }
         send(manager, "PUT", id, "edit", "{\"add_mechanic_ids\":[" + id(mechanic) + "]}", 200);
         try (Response r = as(mechanicToken, t).put(json(details.replace("urgent", "high")))) {
@@ -636,6 +649,78 @@ class ServiceTicketIT {
         try (Response r = as(Api.adminToken(), "api/audit-logs", "entity_type", "service_ticket", "entity_id", id,
                 "action", "UPDATE").get()) {
             assertEquals(3, body(r).getJsonObject("pagination").getInt("total"));
+        }
+    }
+
+    /**
+     * The mechanics' queue: a ticket nobody works yet shows to every mechanic, who may read and take it but
+     * not work it; of mechanics taking it at once exactly one gets it, and it leaves the others' view; a
+     * closed one, or any for a mechanic account that is no mechanic, is in nobody's queue.
+     */
+    @Test
+    void mechanicsTakeTicketsFromTheQueueOneAtATime() throws Exception {
+        long customer = Fixtures.customer();
+        List<JsonObject> crew = List.of(Fixtures.mechanic(), Fixtures.mechanic(), Fixtures.mechanic());
+        List<String> tokens = crew.stream().map(Fixtures::mechanicToken).toList();
+        long part = Fixtures.part(5);
+        long id = id(create(manager, ticket(customer, "\"make\":\"Volvo\"")));
+        for (String token : tokens) {
+            try (Response r = as(token, "api/service-tickets", "customer_id", customer).get()) {
+                JsonObject page = body(r);
+                assertEquals(1, page.getJsonObject("pagination").getInt("total"), "in every mechanic's queue");
+                assertEquals(id, id(page.getJsonArray("data").getJsonObject(0)));
+            }
+        }
+        // in the queue, not theirs: no work on it
+        send(tokens.get(0), "POST", id, "parts", part(part, 1), 403);
+        send(tokens.get(0), "POST", id, "labour", "{\"hours\":1}", 403);
+        send(tokens.get(0), "PUT", id, "edit", "{\"remove_mechanic_ids\":[" + id(crew.get(0)) + "]}", 403);
+        assertEquals(5, Fixtures.partQuantity(part));
+
+        List<Integer> statuses = Concurrently.run(tokens.size(), i -> {
+            try (Response r = as(tokens.get(i), "api/service-tickets/" + id + "/take").post(null)) {
+                return r.getStatus();
+            }
+        });
+        assertEquals(1, statuses.stream().filter(s -> s == 200).count(), "one mechanic gets it: " + statuses);
+        assertEquals(tokens.size() - 1, statuses.stream().filter(s -> s == 404).count(), "the others: " + statuses);
+        int winner = statuses.indexOf(200);
+        JsonObject taken = get(manager, id);
+        assertEquals(1, taken.getJsonArray("mechanics").size());
+        assertEquals(id(crew.get(winner)),
+                taken.getJsonArray("mechanics").getJsonObject(0).getJsonNumber("mechanic_id").longValue());
+        send(tokens.get(winner), "POST", id, "take", null, 409);
+        for (int i = 0; i < tokens.size(); i++) {
+            if (i != winner) {
+                try (Response r = as(tokens.get(i), "api/service-tickets", "customer_id", customer).get()) {
+                    assertEquals(0, body(r).getJsonObject("pagination").getInt("total"), "gone from the queue");
+                }
+            }
+        }
+        send(tokens.get(winner), "POST", id, "parts", part(part, 1), 200);
+        assertEquals(4, Fixtures.partQuantity(part));
+
+        // a cancelled ticket nobody took is in no queue; a mechanic account that is no mechanic has none
+        long closed = id(create(manager, ticket(customer, "\"make\":\"Saab\"")));
+        send(manager, "POST", closed, "cancel", null, 200);
+        long open = id(create(manager, ticket(customer, "\"make\":\"Fiat\"")));
+        try (Response r = as(tokens.get(0), "api/service-tickets/" + closed).get()) {
+            assertProblem(r, 404, "NOT_FOUND");
+        }
+        send(tokens.get(0), "POST", closed, "take", null, 404);
+        String noMechanic = Api.tokenFor("mechanic");
+        try (Response r = as(noMechanic, "api/service-tickets/" + open).get()) {
+            assertProblem(r, 404, "NOT_FOUND");
+        }
+        send(noMechanic, "POST", open, "take", null, 404);
+        try (Response r = as(noMechanic, "api/service-tickets", "customer_id", customer).get()) {
+            assertEquals(0, body(r).getJsonObject("pagination").getInt("total"));
+        }
+        int loser = winner == 0 ? 1 : 0;
+        try (Response r = as(tokens.get(loser), "api/service-tickets", "customer_id", customer).get()) {
+            JsonObject page = body(r);
+            assertEquals(1, page.getJsonObject("pagination").getInt("total"), "the open one only");
+            assertEquals(open, id(page.getJsonArray("data").getJsonObject(0)));
         }
     }
 
