@@ -59,12 +59,13 @@ export async function purchaseOrderView(id) {
   const { data: po, etag } = await call('GET', `/api/purchase-orders/${id}`);
   const own = [po.created_by, po.last_edited_by, po.submitted_by].includes(me.user.username);
   const decides = (t) => ['approve', 'reject'].includes(t);
-  const allowed = po.allowed_transitions.filter((t) => !decides(t) || (can('admin') && !own));
+  // the API says who may decide it: managers up to the approval limit, admins above (four eyes for both)
+  const allowed = po.allowed_transitions.filter((t) => !decides(t) || (can(po.approval_role) && !own));
   const buttons = allowed.filter((t) => VERB[t]).map((t) => actionButton(VERB[t],
     () => call('POST', `/api/purchase-orders/${po.id}/${t}`, decides(t) ? { etag } : {}).then(refreshScreen),
     { 'data-action': t, class: t === 'cancel' ? 'danger' : '' }));
-  const awaiting = po.status === 'pending' && own && can('admin')
-    ? h('p.notice', 'You created, edited or submitted this purchase order: another administrator approves or rejects it.') : null;
+  const awaiting = po.status === 'pending' && own && can(po.approval_role)
+    ? h('p.notice', 'You created, edited or submitted this purchase order: someone else approves or rejects it.') : null;
   return h('div',
     heading(`Purchase order ${po.po_number}`, badge(po.status)),
     h('dl.facts',

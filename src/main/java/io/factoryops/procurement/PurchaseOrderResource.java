@@ -52,7 +52,8 @@ public class PurchaseOrderResource {
 
     private static final String FOUR_EYES = "FORBIDDEN: the token's role may not do this; SELF_APPROVAL: the caller "
             + "created, last edited or submitted the order; RELATED_ACCOUNT: the caller's account is tied to one of "
-            + "theirs (audited)";
+            + "theirs; APPROVAL_LIMIT: a manager, and the order's total is above the managers' approval limit (each "
+            + "refusal audited)";
 
     @Inject
     PurchaseOrderService orders;
@@ -153,11 +154,13 @@ public class PurchaseOrderResource {
 
     @POST
     @Path("{id}/approve")
-    @RolesAllowed(Role.ADMIN_NAME)
+    @RolesAllowed(Role.MANAGER_NAME)
     @Idempotent
     @IfMatchRequired
     @Operation(operationId = "approvePurchaseOrder", summary = "Approve a pending purchase order",
-            description = "Roles: admin. Four eyes: never the order's creator, last editor or submitter (403 "
+            description = "Roles: manager for a total up to factory.purchase-orders.manager-approval-limit (the "
+            + "order's approval_role; 403 APPROVAL_LIMIT above it), admin for any. Four eyes: never the order's "
+            + "creator, last editor or submitter (403 "
             + "SELF_APPROVAL), nor an account tied to one of theirs: one created the other or last set its "
             + "password, or both link to the same employee (403 RELATED_ACCOUNT); each refusal is audited "
             + "(APPROVE_REFUSED). If-Match (required) is the ETag of the version read: 412 when it changed since, "
@@ -171,12 +174,12 @@ public class PurchaseOrderResource {
 
     @POST
     @Path("{id}/reject")
-    @RolesAllowed(Role.ADMIN_NAME)
+    @RolesAllowed(Role.MANAGER_NAME)
     @Idempotent
     @IfMatchRequired
     @Operation(operationId = "rejectPurchaseOrder", summary = "Reject a pending purchase order",
-            description = "Roles: admin, under the four eyes of approve (403 SELF_APPROVAL, RELATED_ACCOUNT; "
-            + "audited as REJECT_REFUSED). If-Match required (412 stale, 428 missing). {\"reason\"} required; "
+            description = "Roles: manager up to the approval limit, admin above it (403 APPROVAL_LIMIT), under the "
+            + "four eyes of approve (403 SELF_APPROVAL, RELATED_ACCOUNT; each refusal audited as REJECT_REFUSED). If-Match required (412 stale, 428 missing). {\"reason\"} required; "
             + "pending → rejected; the creator is notified with the reason.")
     @APIResponse(responseCode = "200", description = "The purchase order",
             content = @Content(schema = @Schema(implementation = PurchaseOrderResponse.class)))

@@ -33,6 +33,9 @@ public record PurchaseOrderResponse(
         @Schema(nullable = true) Instant cancelledAt,
         @Schema(description = "The transitions the status allows now: submit, approve, reject, receive, deliver, "
                 + "cancel") List<String> allowedTransitions,
+        @Schema(enumeration = {"manager", "admin"}, description = "The least role that may approve or reject it: "
+                + "manager up to FACTORY_PURCHASE_ORDERS_MANAGER_APPROVAL_LIMIT, admin above (four eyes apply to "
+                + "both)") String approvalRole,
         long version,
         Instant createdAt,
         Instant updatedAt) {

@@ -22,6 +22,7 @@ import io.factoryops.platform.paging.Rows;
 import io.factoryops.stock.StockReason;
 import io.factoryops.stock.StockReference;
 import io.factoryops.stock.StockService;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -29,6 +30,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -42,9 +44,11 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Consumer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Purchase orders: drafts that managers write and submit, admins approve or reject (four eyes: never
+ * Purchase orders: drafts that managers write and submit, managers (up to an approval limit) or admins
+ * approve or reject (four eyes: never
  * whoever created, last edited or submitted the order, nor an account tied to theirs; each refusal
  * audited), and deliveries received into stock through the ledger. A transition locks the order's row
  * first (so two receipts or a receipt and a cancel of one order run one after the other), then, for a
@@ -80,6 +84,21 @@ public class PurchaseOrderService {
 
     @Inject
     AccountDirectory accounts;
+
+    /** The largest total a manager approves or rejects; above it, admins only. */
+    @Inject
+    @ConfigProperty(name = "factory.purchase-orders.manager-approval-limit", defaultValue = "5000.00")
+    BigDecimal managerApprovalLimit;
+
+    @PostConstruct
+    void checkApprovalLimit() {
+        if (managerApprovalLimit.signum() < 0 || managerApprovalLimit.compareTo(new BigDecimal("999999999999.99")) > 0
+                || managerApprovalLimit.stripTrailingZeros().scale() > 2) {
+            throw new IllegalStateException("factory.purchase-orders.manager-approval-limit must be an amount from 0 to "
+                    + "999999999999.99 with at most 2 decimals, e.g. 5000.00 (0: admins approve every order); it is "
+                    + managerApprovalLimit);
+        }
+    }
 
     /** Filters of the list besides {@code q} (po_number). */
     public record Filter(PurchaseOrderStatus status, Long supplierId, LocalDate dateFrom, LocalDate dateTo) {
@@ -201,12 +220,12 @@ public class PurchaseOrderService {
         return after;
     }
 
-    /** Draft → pending; every admin is told that it waits for approval. */
+    /** Draft → pending; whoever may approve it (managers and admins, or admins above the limit) is told. */
     @Transactional
     public PurchaseOrderResponse submit(Caller caller, long id) {
         return transition(id, "SUBMIT", order -> {
             order.submit(caller.username());
-            notifications.notifyRole(Role.ADMIN, NotificationType.PO_AWAITING_APPROVAL,
+            notifications.notifyRole(approver(order), NotificationType.PO_AWAITING_APPROVAL,
                     "Purchase order " + order.getPoNumber() + " awaits approval",
                     caller.username() + " submitted " + order.getPoNumber() + " (" + order.getLines().size()
                             + " lines, total " + order.getTotalAmount().toPlainString() + ") for approval.",
@@ -215,8 +234,9 @@ public class PurchaseOrderService {
     }
 
     /**
-     * Pending → approved, by an admin who neither created, last edited nor submitted it and whose account
-     * is not tied to any of theirs, at the version the admin read (If-Match, required); the creator is told.
+     * Pending → approved, by a manager (up to the approval limit) or an admin who neither created, last edited
+     * nor submitted it and whose account is not tied to any of theirs, at the version they read (If-Match,
+     * required); the creator is told.
      */
     @Transactional
     public PurchaseOrderResponse approve(Caller caller, long id, long expectedVersion) {
@@ -241,10 +261,11 @@ public class PurchaseOrderService {
     }
 
     /**
-     * An approval or rejection: the order locked, its version the one the caller read (412 otherwise), four
-     * eyes (the order's own rule, then identity's ties between the caller's account and each of the order's
-     * people). A refusal is audited ({@code APPROVE_REFUSED}, {@code REJECT_REFUSED}: who tried and why) in a
-     * transaction of its own, since this one rolls back.
+     * An approval or rejection: the order locked, its version the one the caller read (412 otherwise), the
+     * caller's role allowed to decide an order of its total (a manager up to the limit, 403 APPROVAL_LIMIT
+     * above), four eyes (the order's own rule, then identity's ties between the caller's account and each of
+     * the order's people). A refusal is audited ({@code APPROVE_REFUSED}, {@code REJECT_REFUSED}: who tried
+     * and why) in a transaction of its own, since this one rolls back.
      */
     private PurchaseOrderResponse decide(Caller caller, long id, long expectedVersion, String action,
                                          Consumer<PurchaseOrder> change) {
@@ -252,13 +273,17 @@ public class PurchaseOrderService {
         Versions.check(order, expectedVersion, "Purchase order");
         String verb = action.toLowerCase(java.util.Locale.ROOT);
         try {
+            if (!caller.role().includes().contains(approver(order))) {
+                throw new ApprovalLimitException(order.getPoNumber(), verb, order.getTotalAmount(),
+                        managerApprovalLimit);
+            }
             order.requireFourEyes(caller.username(), verb);
             for (String person : order.people()) {
                 accounts.ties(caller.username(), person).stream().findFirst().ifPresent(tie -> {
                     throw new RelatedAccountException(order.getPoNumber(), verb, person, tie);
                 });
             }
-        } catch (FourEyesException refused) {
+        } catch (ApprovalLimitException | FourEyesException refused) {
             audit.recordIndependently(caller.username(), action + "_REFUSED", "purchase_order", id,
                     Map.of("code", refused.code().name(), "reason", refused.getMessage()));
             throw refused;
@@ -391,13 +416,18 @@ public class PurchaseOrderService {
         return order;
     }
 
+    /** The least role that approves or rejects the order: manager up to the limit, admin above it. */
+    private Role approver(PurchaseOrder order) {
+        return order.getTotalAmount().compareTo(managerApprovalLimit) > 0 ? Role.ADMIN : Role.MANAGER;
+    }
+
     private PurchaseOrderResponse view(PurchaseOrder order) {
         return view(order, parts.summaries(order.getLines().stream().map(PurchaseOrderLine::getPartId).distinct()
                 .toList(), "item_id"), suppliers.names(List.of(order.getSupplierId())));
     }
 
-    private static PurchaseOrderResponse view(PurchaseOrder o, Map<Long, PartSummary> parts,
-                                              Map<Long, String> supplierNames) {
+    private PurchaseOrderResponse view(PurchaseOrder o, Map<Long, PartSummary> parts,
+                                       Map<Long, String> supplierNames) {
         List<PurchaseOrderResponse.Line> lines = o.getLines().stream()
                 .map(l -> new PurchaseOrderResponse.Line(l.getId(), l.getLineNo(), l.getPartId(),
                         parts.get(l.getPartId()).sku(), parts.get(l.getPartId()).name(), l.getQuantity(),
@@ -408,7 +438,8 @@ public class PurchaseOrderService {
                 o.getTotalAmount(), o.getCreatedBy(), o.getLastEditedBy(), o.getSubmittedBy(), o.getSubmittedAt(),
                 o.getApprovedBy(), o.getApprovedAt(),
                 o.getRejectedBy(), o.getRejectedAt(), o.getRejectionReason(), o.getReceivedAt(), o.getCancelledAt(),
-                o.getStatus().allowedTransitions(), o.getVersion(), o.getCreatedAt(), o.getUpdatedAt());
+                o.getStatus().allowedTransitions(), approver(o).value(), o.getVersion(), o.getCreatedAt(),
+                o.getUpdatedAt());
     }
 
     private static Reference reference(PurchaseOrder order) {

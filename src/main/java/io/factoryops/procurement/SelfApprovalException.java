@@ -9,7 +9,7 @@ public class SelfApprovalException extends FourEyesException {
 
     /** {@code did}: what the caller did to the order ("created", "last edited", "submitted"). */
     public SelfApprovalException(String poNumber, String verb, String did) {
-        super("Purchase order " + poNumber + " was " + did + " by you; another admin must " + verb + " it");
+        super("Purchase order " + poNumber + " was " + did + " by you; someone else must " + verb + " it");
     }
 
     @Override

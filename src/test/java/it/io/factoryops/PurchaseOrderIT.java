@@ -431,7 +431,7 @@ class PurchaseOrderIT {
                 }
             }
         }
-        for (String role : new String[] {"manager", "user"}) {
+        for (String role : new String[] {"user", "mechanic", "customer"}) {
             try (Response r = as(Api.tokenFor(role), "api/purchase-orders/" + id + "/approve").post(null)) {
                 assertProblem(r, 403, "FORBIDDEN");
             }
@@ -440,10 +440,64 @@ class PurchaseOrderIT {
                 assertProblem(r, 403, "FORBIDDEN");
             }
         }
+        // managers may decide (up to the limit: managerApprovesUpToTheLimitAndOnlyAdminsAbove), with If-Match
+        try (Response r = as(manager, "api/purchase-orders/" + id + "/approve").post(null)) {
+            assertProblem(r, 428, "PRECONDITION_REQUIRED");
+        }
         try (Response r = anonymous("api/purchase-orders/" + id + "/submit").post(null)) {
             assertEquals(401, r.getStatus());
         }
         assertEquals("draft", get(id).getString("status"));
+    }
+
+    /**
+     * Two levels: a manager approves or rejects an order whose total is up to the limit (5000.00 here, the
+     * default), inclusive, under the same four eyes as admins; above it the manager is refused (403
+     * APPROVAL_LIMIT, audited as a refusal) and only admins are told it waits.
+     */
+    @Test
+    void managerApprovesUpToTheLimitAndOnlyAdminsAbove() {
+        String secondName = Api.createUser("manager");
+        String second = Api.login(secondName, Api.PASSWORD).getString("access_token");
+        long supplier = Fixtures.supplier();
+        long part = Fixtures.part(0);
+        long small = create(manager, supplier, line(part, 4, "12.50")).getJsonNumber("id").longValue();
+        long atLimit = create(manager, supplier, line(part, 400, "12.50")).getJsonNumber("id").longValue();
+        JsonObject bigDraft = create(manager, supplier, line(part, 401, "12.50"));
+        long big = bigDraft.getJsonNumber("id").longValue();
+        assertEquals("admin", bigDraft.getString("approval_role"));
+        for (long id : new long[] {small, atLimit, big}) {
+            post(manager, id, "submit", null, 200);
+        }
+        assertEquals("manager", get(small).getString("approval_role"));
+        assertEquals(new BigDecimal("5000.00"), get(atLimit).getJsonNumber("total_amount").bigDecimalValue());
+        assertEquals("manager", get(atLimit).getString("approval_role"));
+        assertTrue(hasNotification(second, "PO_AWAITING_APPROVAL", small), "managers are told of what they decide");
+        assertFalse(hasNotification(second, "PO_AWAITING_APPROVAL", big), "not of what they may not");
+        assertTrue(hasNotification(admin, "PO_AWAITING_APPROVAL", big));
+
+        // four eyes hold for managers too: the creator may not, a second manager may
+        try (Response r = decide(manager, small, "approve", null)) {
+            assertProblem(r, 403, "SELF_APPROVAL");
+        }
+        JsonObject approved = decide(second, small, "approve", null, 200);
+        assertEquals("approved", approved.getString("status"));
+        assertEquals(secondName, approved.getString("approved_by"));
+        assertEquals("rejected", decide(second, atLimit, "reject", "{\"reason\":\"Split it\"}", 200)
+                .getString("status"));
+
+        // above the limit: refused, audited, nothing changed; an admin decides
+        try (Response r = decide(second, big, "approve", null)) {
+            assertTrue(assertProblem(r, 403, "APPROVAL_LIMIT").getString("detail").contains("5012.50"));
+        }
+        try (Response r = decide(second, big, "reject", "{\"reason\":\"x\"}")) {
+            assertProblem(r, 403, "APPROVAL_LIMIT");
+        }
+        assertEquals("pending", get(big).getString("status"));
+        assertTrue(refusals(big, "APPROVE_REFUSED").stream().anyMatch(row -> row.getString("actor").equals(secondName)
+                && row.toString().contains("APPROVAL_LIMIT")), "the refusal is audited with who tried and why");
+        assertEquals(1, refusals(big, "REJECT_REFUSED").size());
+        assertEquals("approved", decide(admin, big, "approve", null, 200).getString("status"));
     }
 
     private long approved(long supplier, String... lines) {

@@ -19,6 +19,7 @@ public enum ErrorCode {
     FORBIDDEN(403, "Forbidden"),
     SELF_APPROVAL(403, "Four eyes: not by its creator, last editor or submitter"),
     RELATED_ACCOUNT(403, "Four eyes: not by a tied account"),
+    APPROVAL_LIMIT(403, "Above the approval limit of the caller's role"),
     NOT_FOUND(404, "Not found"),
     METHOD_NOT_ALLOWED(405, "Method not allowed"),
     NOT_ACCEPTABLE(406, "Not acceptable"),
