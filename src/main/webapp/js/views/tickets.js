@@ -1,9 +1,11 @@
 // Service tickets: the list, one ticket with its mechanics and parts, start/complete/cancel as allowed,
 // assigning mechanics (PUT …/edit) and fitting parts from stock (POST …/parts), returning a part line.
+// A mechanic's view follows the API: tickets of the queue (nobody on them) are read and taken (POST …/take),
+// their own are worked (transitions, parts, their labour), and only managers assign mechanics.
 import { h, heading, money, num, when, link, table, badge, field } from '../dom.js';
 import { call, get } from '../api.js';
 import { onSubmit, actionButton, keyedBody, int } from '../forms.js';
-import { refreshScreen } from '../main.js';
+import { refreshScreen, can, me } from '../main.js';
 import { pagedList, textInput, choice } from '../list.js';
 import { picker } from './orders.js';
 
@@ -25,21 +27,49 @@ export async function ticketsView() {
     }));
 }
 
+/** The caller's mechanic id when the caller is a mechanic (not staff above), else null. */
+async function ownMechanicId() {
+  if (can('manager') || !can('mechanic')) return null;
+  const found = await get('/api/mechanics', { q: me.user.username, per_page: 100 });
+  const mine = found.data.find((m) => m.username === me.user.username);
+  return mine ? mine.id : 0;
+}
+
 export async function ticketView(id) {
-  const t = await get(`/api/service-tickets/${id}`);
+  const [t, mechanicId] = await Promise.all([get(`/api/service-tickets/${id}`), ownMechanicId()]);
   const open = !['completed', 'cancelled'].includes(t.status);
-  const buttons = t.allowed_transitions.filter((x) => VERB[x]).map((x) => actionButton(VERB[x],
+  const mechanic = mechanicId !== null;
+  const queued = mechanic && !t.mechanics.some((m) => m.mechanic_id === mechanicId);
+  const buttons = queued ? [] : t.allowed_transitions.filter((x) => VERB[x]).map((x) => actionButton(VERB[x],
     () => call('POST', `/api/service-tickets/${t.id}/${x}`).then(refreshScreen), { 'data-action': x }));
+  if (queued && open) {
+    buttons.push(actionButton('Take this ticket', () => call('POST', `/api/service-tickets/${t.id}/take`).then(refreshScreen),
+      { 'data-action': 'take', class: 'primary' }));
+  }
   let assign = null;
   let fit = null;
-  if (open) {
-    const mechanics = picker('Mechanic', 'mechanic_id', '/api/mechanics', (m) => `${m.name} (${m.username})`, { active: true });
+  let labour = null;
+  if (open && !queued) {
     const parts = picker('Part', 'item_id', '/api/inventory/items', (p) => `${p.name} (${p.sku}) — ${p.quantity} ${p.unit} in stock`, { active: true });
-    await Promise.all([mechanics.ready, parts.ready]);
-    assign = h('form.card', { novalidate: true, 'aria-labelledby': 'assign-title' },
-      h('h2', { id: 'assign-title' }, 'Assign a mechanic'), mechanics, h('button.primary', { type: 'submit' }, 'Assign'));
-    onSubmit(assign, (data) => call('PUT', `/api/service-tickets/${t.id}/edit`,
-      { body: { add_mechanic_ids: [int(data.get('mechanic_id'))].filter(Boolean), remove_mechanic_ids: [] } }), refreshScreen);
+    if (!mechanic) {
+      const mechanics = picker('Mechanic', 'mechanic_id', '/api/mechanics', (m) => `${m.name} (${m.username})`, { active: true });
+      await mechanics.ready;
+      assign = h('form.card', { novalidate: true, 'aria-labelledby': 'assign-title' },
+        h('h2', { id: 'assign-title' }, 'Assign a mechanic'), mechanics, h('button.primary', { type: 'submit' }, 'Assign'));
+      onSubmit(assign, (data) => call('PUT', `/api/service-tickets/${t.id}/edit`,
+        { body: { add_mechanic_ids: [int(data.get('mechanic_id'))].filter(Boolean), remove_mechanic_ids: [] } }), refreshScreen);
+    } else {
+      labour = h('form.card', { novalidate: true, 'aria-labelledby': 'labour-title' },
+        h('h2', { id: 'labour-title' }, 'Record my labour'),
+        field('Hours', h('input', { name: 'hours', type: 'number', min: 0.01, max: 24, step: 0.01, value: 1 })),
+        h('button.primary', { type: 'submit' }, 'Record hours'));
+      const labourKey = keyedBody();
+      onSubmit(labour, (data) => {
+        const body = { hours: Number(data.get('hours')) };
+        return call('POST', `/api/service-tickets/${t.id}/labour`, { body, idempotencyKey: labourKey(body) });
+      }, refreshScreen);
+    }
+    await parts.ready;
     fit = h('form.card', { novalidate: true, 'aria-labelledby': 'fit-title' },
       h('h2', { id: 'fit-title' }, 'Fit a part'), parts,
       field('Quantity', h('input', { name: 'quantity', type: 'number', min: 1, max: 1000000, value: 1 })),
@@ -50,8 +80,11 @@ export async function ticketView(id) {
       return call('POST', `/api/service-tickets/${t.id}/parts`, { body, idempotencyKey: keyFor(body) });
     }, refreshScreen);
   }
+  const queueNotice = queued && open
+    ? h('p.notice', 'This ticket is in the queue: nobody works it yet. Take it to start, fit parts and record labour.') : null;
   return h('div',
     heading(`Service ticket #${t.id}`, badge(t.status)),
+    queueNotice,
     h('dl.facts',
       h('dt', 'Asset'), h('dd', [t.make, t.model, t.year].filter(Boolean).join(' ') || '—'),
       h('dt', 'VIN / serial'), h('dd', t.vin || t.serial || '—'),
@@ -63,7 +96,7 @@ export async function ticketView(id) {
     h('h2', 'Mechanics'),
     table('Mechanics on the ticket', [['Mechanic', (m) => m.mechanic_name], ['Hours', (m) => num(m.hours)],
       ['Assigned by', (m) => m.assigned_by], ['',
-        (m) => (open ? actionButton(`Remove ${m.mechanic_name}`, () => call('PUT', `/api/service-tickets/${t.id}/edit`,
+        (m) => (open && (!mechanic || m.mechanic_id === mechanicId) ? actionButton(`Remove ${m.mechanic_name}`, () => call('PUT', `/api/service-tickets/${t.id}/edit`,
           { body: { add_mechanic_ids: [], remove_mechanic_ids: [m.mechanic_id] } }).then(refreshScreen)) : '')]],
     t.mechanics, 'No mechanic assigned yet.'),
     h('h2', 'Parts'),
@@ -80,6 +113,6 @@ export async function ticketView(id) {
       h('dt', `Labour (${num(t.labour_hours)} h × ${money(t.labour_rate)})`), h('dd', money(t.labour_total)),
       h('dt', `Tax (${(t.tax_rate * 100).toFixed(2)} %)`), h('dd', money(t.tax)),
       h('dt', 'Total'), h('dd', money(t.total))),
-    h('div.columns', assign, fit),
+    h('div.columns', assign, fit, labour),
     h('p', link('/app/service-tickets', '← All service tickets')));
 }

@@ -331,6 +331,58 @@ class ConsoleIT extends BrowserTest {
     }
 
     @Test
+    void aMechanicTakesATicketFromTheQueueFitsAPartRecordsLabourAndCompletesIt() throws Exception {
+        long ticket;
+        try (Response r = as(Api.tokenFor("manager"), "api/service-tickets").post(json("{\"customer_id\":"
+                + Fixtures.customer() + ",\"description\":\"Oil leak\",\"make\":\"Scania\",\"model\":\"R500\"}"))) {
+            assertEquals(201, r.getStatus());
+            ticket = body(r).getJsonNumber("id").longValue();
+        }
+        JsonObject mechanic = Fixtures.mechanic();
+        JsonObject colleague = Fixtures.mechanic();
+        long part = Fixtures.part(10);
+        String sku;
+        try (Response r = as(Api.tokenFor("user"), "api/inventory/items/" + part).get()) {
+            sku = body(r).getString("sku");
+        }
+        browser.signIn(mechanic.getString("username"), Api.PASSWORD);
+        browser.open("/app/service-tickets/" + ticket);
+        browser.awaitHeading("Service ticket #" + ticket);
+        assertTrue(browser.await("main .notice").getText().contains("in the queue"));
+        assertTrue(browser.all("form[aria-labelledby=fit-title], form[aria-labelledby=assign-title], "
+                + "button[data-action=start]").isEmpty(), "a ticket of the queue is read, not worked");
+        browser.screenshot("service-ticket-queue");
+        browser.click("button[data-action=take]");
+        browser.await("form[aria-labelledby=labour-title]");
+        assertTrue(browser.all("form[aria-labelledby=assign-title]").isEmpty(), "only managers assign mechanics");
+        assertTrue(browser.await("main").getText().contains("Remove " + mechanic.getString("name")));
+        browser.pick("item_id", sku, "10 pcs in stock");
+        browser.type("form[aria-labelledby=fit-title] input[name=quantity]", "2");
+        browser.click("form[aria-labelledby=fit-title] button[type=submit]");
+        browser.wait.until(d -> browser.await("main").getText().contains("Return Part " + sku));
+        assertEquals(8, Fixtures.partQuantity(part));
+        browser.type("form[aria-labelledby=labour-title] input[name=hours]", "1.5");
+        browser.click("form[aria-labelledby=labour-title] button[type=submit]");
+        browser.wait.until(d -> browser.await("main dl.totals").getText().contains("(1.5 h"));
+        browser.click("button[data-action=start]");
+        browser.wait.until(d -> browser.await("main .page-head .badge").getText().equals("in progress"));
+        browser.click("button[data-action=complete]");
+        browser.wait.until(d -> browser.await("main .page-head .badge").getText().equals("completed"));
+        browser.screenshot("service-ticket-mechanic");
+        try (Response r = as(Api.tokenFor("manager"), "api/service-tickets/" + ticket).get()) {
+            JsonObject done = body(r);
+            assertEquals("completed", done.getString("status"));
+            assertEquals(0, new java.math.BigDecimal("1.50").compareTo(done.getJsonNumber("labour_hours").bigDecimalValue()));
+        }
+        // taken: another mechanic neither sees it nor is offered to take it
+        browser.signIn(colleague.getString("username"), Api.PASSWORD);
+        browser.open("/app/service-tickets/" + ticket);
+        browser.wait.until(d -> !browser.all("main .problem, main [role=alert], main .notice").isEmpty());
+        assertTrue(browser.all("button[data-action=take]").isEmpty());
+        assertFalse(browser.await("main").getText().contains("Service ticket #" + ticket));
+    }
+
+    @Test
     void anAdminCreatesAnAccountChangesItsRoleAndDeactivatesIt() throws Exception {
         String username = "console-" + Api.RUN;
         browser.signIn(Api.createUser("admin"), Api.PASSWORD);
