@@ -11,7 +11,7 @@ import { partsView, partView } from './views/parts.js';
 import { purchaseOrdersView, purchaseOrderView, newPurchaseOrderView } from './views/purchase-orders.js';
 import { ticketsView, ticketView } from './views/tickets.js';
 import { notificationsView, bell } from './views/notifications.js';
-import { usersView } from './views/users.js';
+import { usersView, userView } from './views/users.js';
 
 const app = document.getElementById('app');
 
@@ -36,6 +36,7 @@ const routes = [
   [/^\/app\/service-tickets\/(\d+)$/, ticketView, ['manager', 'mechanic']],
   [/^\/app\/notifications$/, notificationsView, null, 'Notifications'],
   [/^\/app\/users$/, usersView, 'admin', 'Users'],
+  [/^\/app\/users\/(\d+)$/, userView, 'admin'],
   [/^\/app\/account$/, accountView, null, 'Account'],
 ];
 

@@ -1,6 +1,7 @@
-// Users (admins): list and search, create an account, change its role, deactivate it. The roles offered
-// are those the signed-in admin may manage (GET /api/roles: manages); the API decides anyway.
-import { h, heading, when, label, table, badge, field, select } from '../dom.js';
+// Users (admins): list and search, create an account, change its role, deactivate it; one account's screen
+// edits its name and email, sets a new password and deactivates or reactivates it. The roles offered are
+// those the signed-in admin may manage (GET /api/roles: manages); the API decides anyway.
+import { h, heading, when, label, table, badge, field, select, link } from '../dom.js';
 import { call } from '../api.js';
 import { onSubmit, actionButton, text, int } from '../forms.js';
 import { me, refreshScreen } from '../main.js';
@@ -43,7 +44,8 @@ export async function usersView() {
       api: '/api/auth/users', caption: 'Users',
       filters: [['q', 'Search', textInput('Username, email or name')], ['role', 'Role', choice(['super_admin', 'admin', 'manager', 'user', 'mechanic', 'customer'])],
         ['active', 'Active', h('select', h('option', { value: '' }, 'Any'), h('option', { value: 'true' }, 'Active'), h('option', { value: 'false' }, 'Deactivated'))]],
-      columns: [['Username', (u) => u.username], ['Name', (u) => u.full_name || '—'], ['Email', (u) => u.email],
+      columns: [['Username', (u) => (manageable(u) ? link(`/app/users/${u.id}`, u.username) : u.username)],
+        ['Name', (u) => u.full_name || '—'], ['Email', (u) => u.email],
         ['Role', (u) => (manageable(u) && u.active ? roleChange(u) : label(u.role))],
         ['Status', (u) => badge(u.active ? 'active' : 'inactive')], ['Last sign-in', (u) => when(u.last_login_at)],
         ['', (u) => (manageable(u) && u.active ? actionButton(`Deactivate ${u.username}`,
@@ -51,4 +53,33 @@ export async function usersView() {
       empty: 'No accounts match.',
     }),
     create);
+}
+
+export async function userView(id) {
+  const { data: u, etag } = await call('GET', `/api/auth/users/${id}`);
+  const details = h('form.card', { novalidate: true, 'aria-labelledby': 'details-title' },
+    h('h2', { id: 'details-title' }, 'Details'),
+    h('div.grid',
+      field('Full name', h('input', { name: 'full_name', maxlength: 100, value: u.full_name || '' })),
+      field('Email', h('input', { name: 'email', type: 'email', maxlength: 255, value: u.email, autocomplete: 'off' })),
+      field('New password', h('input', { name: 'password', type: 'password', maxlength: 128, autocomplete: 'new-password' }),
+        'Leave empty to keep the password. A new one signs the account out everywhere.')),
+    h('button.primary', { type: 'submit' }, 'Save'));
+  onSubmit(details, (data) => call('PUT', `/api/auth/users/${u.id}`, { etag, body: {
+    full_name: text(data.get('full_name')), email: text(data.get('email')), password: data.get('password') || undefined,
+  } }), refreshScreen);
+  const status = u.active
+    ? actionButton(`Deactivate ${u.username}`, () => call('DELETE', `/api/auth/users/${u.id}`).then(refreshScreen),
+      { class: 'danger', 'data-action': 'deactivate' })
+    : actionButton(`Reactivate ${u.username}`, () => call('PUT', `/api/auth/users/${u.id}`, { etag, body: { active: true } })
+      .then(refreshScreen), { class: 'primary', 'data-action': 'reactivate' });
+  return h('div',
+    heading(`Account ${u.username}`, badge(u.active ? 'active' : 'inactive')),
+    h('dl.facts',
+      h('dt', 'Role'), h('dd', label(u.role)),
+      h('dt', 'Last sign-in'), h('dd', when(u.last_login_at)),
+      h('dt', 'Created'), h('dd', when(u.created_at))),
+    h('div.actions', status),
+    details,
+    h('p', link('/app/users', '← All users')));
 }

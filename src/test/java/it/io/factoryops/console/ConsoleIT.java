@@ -383,7 +383,7 @@ class ConsoleIT extends BrowserTest {
     }
 
     @Test
-    void anAdminCreatesAnAccountChangesItsRoleAndDeactivatesIt() throws Exception {
+    void anAdminCreatesAnAccountChangesItsRoleDeactivatesAndReactivatesIt() throws Exception {
         String username = "console-" + Api.RUN;
         browser.signIn(Api.createUser("admin"), Api.PASSWORD);
         browser.open("/app/users");
@@ -409,6 +409,31 @@ class ConsoleIT extends BrowserTest {
                 + Api.PASSWORD + "\"}"))) {
             assertEquals(401, r.getStatus(), "a deactivated account cannot sign in");
         }
+        // its own screen: reactivate it, change its name and email, set a new password
+        browser.click("main tbody a[href^='/app/users/']");
+        browser.awaitHeading("Account " + username);
+        browser.click("button[data-action=reactivate]");
+        browser.wait.until(d -> browser.await("main .page-head .badge").getText().equals("active"));
+        String newPassword = "Reset-" + Api.PASSWORD;
+        browser.type("form[aria-labelledby=details-title] input[name=full_name]", "Console Person");
+        browser.type("form[aria-labelledby=details-title] input[name=email]", username + "-new@it.example");
+        browser.type("form[aria-labelledby=details-title] input[name=password]", newPassword);
+        browser.click("form[aria-labelledby=details-title] button[type=submit]");
+        browser.wait.until(d -> browser.await("form[aria-labelledby=details-title] input[name=email]")
+                .getAttribute("value").equals(username + "-new@it.example")
+                && browser.await("form[aria-labelledby=details-title] input[name=password]").getAttribute("value").isEmpty());
+        browser.screenshot("user");
+        try (Response r = as(Api.adminToken(), "api/auth/users", "q", username).get()) {
+            JsonObject account = body(r).getJsonArray("data").getJsonObject(0);
+            assertTrue(account.getBoolean("active"));
+            assertEquals("Console Person", account.getString("full_name"));
+            assertEquals(username + "-new@it.example", account.getString("email"));
+        }
+        try (Response r = Api.anonymous("api/auth/login").post(json("{\"username\":\"" + username + "\",\"password\":\""
+                + Api.PASSWORD + "\"}"))) {
+            assertEquals(401, r.getStatus(), "the old password no longer signs in");
+        }
+        Api.login(username, newPassword); // asserts 200
     }
 
     private static String userRole(String username) {
