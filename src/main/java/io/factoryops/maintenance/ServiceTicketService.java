@@ -6,6 +6,7 @@ import io.factoryops.identity.Role;
 import io.factoryops.inventory.PartService;
 import io.factoryops.inventory.PartSummary;
 import io.factoryops.platform.Dates;
+import io.factoryops.platform.Decimals;
 import io.factoryops.platform.Text;
 import io.factoryops.platform.audit.AuditService;
 import io.factoryops.platform.db.Versions;
@@ -102,8 +103,7 @@ public class ServiceTicketService {
             throw new IllegalStateException("factory.tax-rate must be a fraction in [0, 1) with at most 4 decimals, "
                     + "e.g. 0.09; it is " + taxRate);
         }
-        if (labourRate.signum() < 0 || labourRate.compareTo(new BigDecimal("99999999.99")) > 0
-                || labourRate.stripTrailingZeros().scale() > 2) {
+        if (!Decimals.inRange(labourRate.stripTrailingZeros(), BigDecimal.ZERO, new BigDecimal("99999999.99"), 2)) {
             throw new IllegalStateException("factory.labour-rate must be an amount per hour from 0 to 99999999.99 "
                     + "with at most 2 decimals, e.g. 60.00; it is " + labourRate);
         }
@@ -202,7 +202,7 @@ public class ServiceTicketService {
     @Transactional
     public ServiceTicketResponse get(Caller caller, long id) {
         ServiceTicket ticket = em.find(ServiceTicket.class, id);
-        requireVisible(caller, ticket, id);
+        requireVisible(mechanicViewer(caller), ticket, id);
         return view(ticket);
     }
 
@@ -355,7 +355,7 @@ public class ServiceTicketService {
     public ServiceTicketResponse take(Caller caller, long id) {
         ServiceTicket ticket = em.find(ServiceTicket.class, id, LockModeType.PESSIMISTIC_FORCE_INCREMENT);
         Long mechanic = mechanicViewer(caller);
-        if (ticket == null || mechanic == null || !visible(caller, ticket)) {
+        if (ticket == null || mechanic == null || !visible(mechanic, ticket)) {
             throw ApiException.notFound("Service ticket", id);
         }
         ServiceTicketResponse before = view(ticket);
@@ -492,7 +492,7 @@ public class ServiceTicketService {
     public AssignmentResponse assign(Caller caller, AssignmentRequest request) {
         requireManager(caller);
         ServiceTicket ticket = em.find(ServiceTicket.class, request.ticketId(), LockModeType.PESSIMISTIC_FORCE_INCREMENT);
-        if (ticket == null || !visible(caller, ticket)) {
+        if (ticket == null || !visible(mechanicViewer(caller), ticket)) {
             throw ApiException.notFoundField("ticket_id", "Service ticket", request.ticketId());
         }
         requireActive(mechanics.require(request.mechanicId(), "mechanic_id"), "mechanic_id");
@@ -516,7 +516,7 @@ public class ServiceTicketService {
             throw ApiException.notFound("Assignment", assignmentId);
         }
         ServiceTicket ticket = em.find(ServiceTicket.class, ticketIds.get(0), LockModeType.PESSIMISTIC_FORCE_INCREMENT);
-        if (ticket == null || !visible(caller, ticket)) {
+        if (ticket == null || !visible(mechanicViewer(caller), ticket)) {
             throw ApiException.notFound("Assignment", assignmentId);
         }
         Assignment assignment = ticket.getAssignments().stream().filter(a -> a.getId() == assignmentId).findFirst()
@@ -538,27 +538,24 @@ public class ServiceTicketService {
      */
     private ServiceTicket lock(Caller caller, long id) {
         ServiceTicket ticket = em.find(ServiceTicket.class, id, LockModeType.PESSIMISTIC_FORCE_INCREMENT);
-        requireVisible(caller, ticket, id);
-        Long mechanic = mechanicViewer(caller);
-        if (mechanic != null && !ticket.isAssigned(mechanic)) {
+        Long viewer = mechanicViewer(caller);
+        requireVisible(viewer, ticket, id);
+        if (viewer != null && !ticket.isAssigned(viewer)) {
             throw ApiException.forbidden("Service ticket " + id + " is in the queue: take it first (POST "
                     + "/api/service-tickets/" + id + "/take)");
         }
         return ticket;
     }
 
-    private void requireVisible(Caller caller, ServiceTicket ticket, long id) {
-        if (ticket == null || !visible(caller, ticket)) {
+    private static void requireVisible(Long viewer, ServiceTicket ticket, long id) {
+        if (ticket == null || !visible(viewer, ticket)) {
             throw ApiException.notFound("Service ticket", id);
         }
     }
 
-    private boolean visible(Caller caller, ServiceTicket ticket) {
-        if (caller.role() != Role.MECHANIC) {
-            return true;
-        }
-        Long mechanic = mechanicViewer(caller);
-        return mechanic != null && mechanic != 0 && (ticket.isAssigned(mechanic) || ticket.isOpenToTake());
+    /** Whether a ticket is in the view of {@code viewer} ({@link #mechanicViewer}: null for staff). */
+    private static boolean visible(Long viewer, ServiceTicket ticket) {
+        return viewer == null || viewer != 0 && (ticket.isAssigned(viewer) || ticket.isOpenToTake());
     }
 
     /**
