@@ -10,6 +10,7 @@ import io.factoryops.notification.NotificationType;
 import io.factoryops.notification.Reference;
 import io.factoryops.notification.ReferenceType;
 import io.factoryops.platform.Dates;
+import io.factoryops.platform.Decimals;
 import io.factoryops.platform.Text;
 import io.factoryops.platform.audit.AuditService;
 import io.factoryops.platform.db.Versions;
@@ -92,8 +93,8 @@ public class PurchaseOrderService {
 
     @PostConstruct
     void checkApprovalLimit() {
-        if (managerApprovalLimit.signum() < 0 || managerApprovalLimit.compareTo(new BigDecimal("999999999999.99")) > 0
-                || managerApprovalLimit.stripTrailingZeros().scale() > 2) {
+        if (!Decimals.inRange(managerApprovalLimit.stripTrailingZeros(), BigDecimal.ZERO,
+                new BigDecimal("999999999999.99"), 2)) {
             throw new IllegalStateException("factory.purchase-orders.manager-approval-limit must be an amount from 0 to "
                     + "999999999999.99 with at most 2 decimals, e.g. 5000.00 (0: admins approve every order); it is "
                     + managerApprovalLimit);
