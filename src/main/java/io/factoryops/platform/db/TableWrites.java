@@ -106,7 +106,7 @@ public class TableWrites extends SessionEventAdapter {
         }
         TransactionSynchronizationRegistry transactions = registry();
         if (transactions == null || transactions.getTransactionKey() == null) {
-            tables.forEach(TableWrites::moveOn);
+            tables.forEach(table -> moveOn(unqualified(table)));
             return;
         }
         Set<String> pending = (Set<String>) transactions.getResource(WRITTEN);

@@ -19,9 +19,7 @@ public record Pagination(
 
     /** A page by number. */
     public static Pagination of(PageRequest request, long total) {
-        int pages = pages(request, total);
-        return new Pagination(request.page(), request.perPage(), total, pages,
-                request.page() < pages, request.page() > 1, null);
+        return of(request, total, request.page() < pages(request, total));
     }
 
     /** A page by number whose next page is known to exist or not (read, not computed from the total). */
