@@ -301,18 +301,10 @@ class ConsoleIT extends BrowserTest {
 
     @Test
     void aManagerAssignsAMechanicAndFitsPartsOnAServiceTicket() throws Exception {
-        long ticket;
-        try (Response r = as(Api.tokenFor("manager"), "api/service-tickets").post(json("{\"customer_id\":"
-                + Fixtures.customer() + ",\"description\":\"Brakes squeal\",\"make\":\"Volvo\",\"model\":\"FH16\"}"))) {
-            assertEquals(201, r.getStatus());
-            ticket = body(r).getJsonNumber("id").longValue();
-        }
+        long ticket = openTicket("Brakes squeal", "Volvo", "FH16");
         JsonObject mechanic = Fixtures.mechanic();
         long part = Fixtures.part(10);
-        String sku;
-        try (Response r = as(Api.tokenFor("user"), "api/inventory/items/" + part).get()) {
-            sku = body(r).getString("sku");
-        }
+        String sku = sku(part);
         browser.signIn(Api.createUser("manager"), Api.PASSWORD);
         browser.open("/app/service-tickets/" + ticket);
         browser.awaitHeading("Service ticket #" + ticket);
@@ -332,19 +324,11 @@ class ConsoleIT extends BrowserTest {
 
     @Test
     void aMechanicTakesATicketFromTheQueueFitsAPartRecordsLabourAndCompletesIt() throws Exception {
-        long ticket;
-        try (Response r = as(Api.tokenFor("manager"), "api/service-tickets").post(json("{\"customer_id\":"
-                + Fixtures.customer() + ",\"description\":\"Oil leak\",\"make\":\"Scania\",\"model\":\"R500\"}"))) {
-            assertEquals(201, r.getStatus());
-            ticket = body(r).getJsonNumber("id").longValue();
-        }
+        long ticket = openTicket("Oil leak", "Scania", "R500");
         JsonObject mechanic = Fixtures.mechanic();
         JsonObject colleague = Fixtures.mechanic();
         long part = Fixtures.part(10);
-        String sku;
-        try (Response r = as(Api.tokenFor("user"), "api/inventory/items/" + part).get()) {
-            sku = body(r).getString("sku");
-        }
+        String sku = sku(part);
         browser.signIn(mechanic.getString("username"), Api.PASSWORD);
         browser.open("/app/service-tickets/" + ticket);
         browser.awaitHeading("Service ticket #" + ticket);
@@ -434,6 +418,22 @@ class ConsoleIT extends BrowserTest {
             assertEquals(401, r.getStatus(), "the old password no longer signs in");
         }
         Api.login(username, newPassword); // asserts 200
+    }
+
+    /** A service ticket a manager opened for a new customer, through the API; its id. */
+    private static long openTicket(String description, String make, String model) {
+        try (Response r = as(Api.tokenFor("manager"), "api/service-tickets").post(json("{\"customer_id\":"
+                + Fixtures.customer() + ",\"description\":\"" + description + "\",\"make\":\"" + make
+                + "\",\"model\":\"" + model + "\"}"))) {
+            assertEquals(201, r.getStatus());
+            return body(r).getJsonNumber("id").longValue();
+        }
+    }
+
+    private static String sku(long part) {
+        try (Response r = as(Api.tokenFor("user"), "api/inventory/items/" + part).get()) {
+            return body(r).getString("sku");
+        }
     }
 
     private static String userRole(String username) {
