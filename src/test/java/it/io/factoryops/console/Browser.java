@@ -1,14 +1,20 @@
 package it.io.factoryops.console;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import it.io.factoryops.support.Api;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -153,6 +159,60 @@ public final class Browser implements AutoCloseable {
         Files.createDirectories(SCREENSHOTS);
         Path shot = driver.getScreenshotAs(OutputType.FILE).toPath();
         Files.copy(shot, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /**
+     * axe-core (WCAG 2.1 A and AA rules) on the page as it is now: one line naming each violation with its
+     * impact in capitals ("SERIOUS color-contrast (2, td.x)"), or "no violation".
+     */
+    @SuppressWarnings("unchecked")
+    public String accessibility(String screen) {
+        script(axeSource());
+        Object result = driver.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
+                  .then(r => done(r.violations.map(v => ({ id: v.id, impact: v.impact, nodes: v.nodes.length,
+                        target: v.nodes[0].target.join(' ') }))))
+                  .catch(e => done('axe failed: ' + e));""");
+        assertTrue(result instanceof List, () -> String.valueOf(result));
+        List<Map<String, Object>> violations = (List<Map<String, Object>>) result;
+        StringBuilder line = new StringBuilder(screen).append(": ");
+        if (violations.isEmpty()) {
+            line.append("no violation; ");
+        }
+        for (Map<String, Object> v : violations) {
+            line.append(String.valueOf(v.get("impact")).toUpperCase()).append(' ').append(v.get("id"))
+                    .append(" (").append(v.get("nodes")).append(", ").append(v.get("target")).append("); ");
+        }
+        return line.toString();
+    }
+
+    /**
+     * A screen a test visits: its screenshot under {@code target/screenshots/<name>.png}, and axe-core finds no
+     * serious or critical violation on it (the report is printed).
+     */
+    public void assertAccessible(String name) {
+        try {
+            screenshot(name);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String report = accessibility(name);
+        System.out.println("axe-core: " + report);
+        assertFalse(report.contains("SERIOUS") || report.contains("CRITICAL"), report);
+    }
+
+    private static String axe;
+
+    private static synchronized String axeSource() {
+        if (axe == null) {
+            try (InputStream in = Browser.class.getResourceAsStream("/axe.min.js")) {
+                axe = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return axe;
     }
 
     /** What the page logged since the last call (CSP violations and script errors show up here). */
