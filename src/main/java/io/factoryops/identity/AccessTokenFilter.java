@@ -2,7 +2,7 @@ package io.factoryops.identity;
 
 import io.factoryops.platform.error.ErrorCode;
 import io.factoryops.platform.error.Problems;
-import io.factoryops.platform.http.CurrentRequest;
+import io.factoryops.platform.request.CurrentRequest;
 import jakarta.annotation.Priority;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.PermitAll;

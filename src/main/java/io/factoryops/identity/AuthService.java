@@ -4,7 +4,7 @@ import io.factoryops.platform.Text;
 import io.factoryops.platform.audit.AuditService;
 import io.factoryops.platform.error.ApiException;
 import io.factoryops.platform.error.ErrorCode;
-import io.factoryops.platform.http.CurrentRequest;
+import io.factoryops.platform.request.CurrentRequest;
 import io.factoryops.platform.ratelimit.RateLimiter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

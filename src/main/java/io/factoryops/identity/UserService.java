@@ -1,19 +1,17 @@
 package io.factoryops.identity;
 
-import io.factoryops.platform.RecordDirectory;
+import io.factoryops.platform.RecordDirectories;
 import io.factoryops.platform.Text;
 import io.factoryops.platform.audit.AuditService;
 import io.factoryops.platform.db.Constraints;
 import io.factoryops.platform.db.Versions;
 import io.factoryops.platform.error.ApiException;
 import io.factoryops.platform.error.ErrorCode;
-import io.factoryops.platform.http.CurrentRequest;
+import io.factoryops.platform.request.CurrentRequest;
 import io.factoryops.platform.paging.JpaPaging;
 import io.factoryops.platform.paging.Page;
 import io.factoryops.platform.paging.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Any;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -52,8 +50,7 @@ public class UserService {
     AuditService audit;
 
     @Inject
-    @Any
-    Instance<RecordDirectory> directories;
+    RecordDirectories directories;
 
     @Transactional
     public UserResponse create(Caller caller, UserRequest request) {
@@ -320,10 +317,7 @@ public class UserService {
         if (id == null) {
             return;
         }
-        boolean exists = directories.stream().filter(d -> d.kind().equals(kind)).findFirst()
-                .orElseThrow(() -> new IllegalStateException("No directory of " + kind + " records"))
-                .exists(id);
-        if (!exists) {
+        if (!directories.exists(kind, id)) {
             throw ApiException.notFoundField(field, kind, id);
         }
     }

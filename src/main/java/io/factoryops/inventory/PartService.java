@@ -3,6 +3,7 @@ package io.factoryops.inventory;
 import io.factoryops.identity.Caller;
 import io.factoryops.identity.Role;
 import io.factoryops.platform.Dates;
+import io.factoryops.platform.RecordDirectories;
 import io.factoryops.platform.Text;
 import io.factoryops.platform.audit.AuditService;
 import io.factoryops.platform.db.Constraints;
@@ -14,7 +15,6 @@ import io.factoryops.platform.paging.JpaPaging;
 import io.factoryops.platform.paging.Page;
 import io.factoryops.platform.paging.PageRequest;
 import io.factoryops.platform.paging.Rows;
-import io.factoryops.procurement.SupplierService;
 import io.factoryops.stock.StockItem;
 import io.factoryops.stock.StockItemKind;
 import io.factoryops.stock.StockMovementResponse;
@@ -65,7 +65,7 @@ public class PartService {
     LocationService locations;
 
     @Inject
-    SupplierService suppliers;
+    RecordDirectories directories;
 
     @Inject
     AuditService audit;
@@ -291,7 +291,7 @@ public class PartService {
         if (r.locationId() != null && em.find(Location.class, r.locationId()) == null) {
             throw ApiException.notFoundField("location_id", "Location", r.locationId());
         }
-        if (r.preferredSupplierId() != null && !suppliers.exists(r.preferredSupplierId())) {
+        if (r.preferredSupplierId() != null && !directories.exists("supplier", r.preferredSupplierId())) {
             throw ApiException.notFoundField("preferred_supplier_id", "Supplier", r.preferredSupplierId());
         }
     }

@@ -1,5 +1,6 @@
 package io.factoryops.procurement;
 
+import io.factoryops.platform.RecordDirectory;
 import io.factoryops.platform.Text;
 import io.factoryops.platform.audit.AuditService;
 import io.factoryops.platform.db.Constraints;
@@ -30,7 +31,7 @@ import java.util.Set;
  * deactivate it instead.
  */
 @ApplicationScoped
-public class SupplierService {
+public class SupplierService implements RecordDirectory {
 
     public static final Set<String> SORTABLE = Set.of("id", "name", "code", "lead_time_days", "created_at");
     private static final Map<String, String> SORT_ATTRIBUTES = Map.of("id", "id", "name", "name", "code", "code",
@@ -121,7 +122,14 @@ public class SupplierService {
         audit.record("DELETE", "supplier", id, before, null);
     }
 
+    /** Other features ask whether a supplier exists through {@link RecordDirectory}, without depending on this one. */
+    @Override
+    public String kind() {
+        return "supplier";
+    }
+
     @Transactional
+    @Override
     public boolean exists(long id) {
         return em.find(Supplier.class, id) != null;
     }

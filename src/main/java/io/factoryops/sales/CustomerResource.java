@@ -1,11 +1,12 @@
 package io.factoryops.sales;
 
 import io.factoryops.identity.AuthService;
+import io.factoryops.identity.Caller;
 import io.factoryops.identity.LoginRequest;
 import io.factoryops.identity.LoginResponse;
 import io.factoryops.identity.Role;
 import io.factoryops.platform.error.Problem;
-import io.factoryops.platform.http.CurrentRequest;
+import io.factoryops.platform.request.CurrentRequest;
 import io.factoryops.platform.http.ETags;
 import io.factoryops.platform.paging.ExportedAs;
 import io.factoryops.platform.paging.PageRequest;
@@ -31,6 +32,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
@@ -70,6 +72,9 @@ public class CustomerResource {
 
     @Context
     HttpHeaders headers;
+
+    @Context
+    SecurityContext security;
 
     @POST
     @Path("register")
@@ -148,6 +153,34 @@ public class CustomerResource {
             content = @Content(schema = @Schema(implementation = CustomerResponse.class, type = SchemaType.ARRAY)))
     public Response list() {
         return Paging.ok(customers.list(PageRequest.from(uriInfo, 20, CustomerService.SORTABLE, "name")), uriInfo);
+    }
+
+    @GET
+    @Path("me")
+    @RolesAllowed(Role.CUSTOMER_NAME)
+    @Operation(operationId = "getMyCustomerDetails",
+            summary = "My contact details", description = "Roles: customer. The customer record of the caller's "
+            + "account; 404 NOT_FOUND when the account has none. ETag; If-None-Match → 304.")
+    @APIResponse(responseCode = "200", description = "The caller's customer record",
+            content = @Content(schema = @Schema(implementation = CustomerResponse.class)))
+    public Response getOwn() {
+        CustomerResponse customer = customers.own(Caller.of(security));
+        return ETags.conditionalGet(request, customer.version(), customer);
+    }
+
+    @PUT
+    @Path("me")
+    @RolesAllowed(Role.CUSTOMER_NAME)
+    @Operation(operationId = "changeMyCustomerDetails",
+            summary = "Change my contact details", description = "Roles: customer. Name, phone and address of "
+            + "the caller's own customer record (a phone or address left out is cleared). The email is the "
+            + "account's sign-in address: it changes with PUT /api/auth/profile, not here. Audited. "
+            + "If-Match → 412 when stale.")
+    @APIResponse(responseCode = "200", description = "The caller's customer record",
+            content = @Content(schema = @Schema(implementation = CustomerResponse.class)))
+    public Response changeOwn(@NotNull @Valid ContactDetailsRequest body) {
+        CustomerResponse customer = customers.changeOwnDetails(Caller.of(security), ETags.expectedVersion(headers), body);
+        return ETags.ok(customer.version(), customer);
     }
 
     @GET

@@ -1,5 +1,8 @@
 package io.factoryops.sales;
 
+import io.factoryops.identity.AccountDirectory;
+import io.factoryops.identity.Caller;
+import io.factoryops.platform.RecordDirectory;
 import io.factoryops.platform.Text;
 import io.factoryops.platform.audit.AuditService;
 import io.factoryops.platform.db.Constraints;
@@ -23,7 +26,7 @@ import java.util.Set;
 
 /** Customers: email unique (case-insensitive); a customer with orders cannot be deleted. */
 @ApplicationScoped
-public class CustomerService {
+public class CustomerService implements RecordDirectory {
 
     public static final Set<String> SORTABLE = Set.of("id", "name", "email", "created_at");
     private static final Map<String, String> SORT_ATTRIBUTES = Map.of("id", "id", "name", "name", "email", "email",
@@ -31,6 +34,9 @@ public class CustomerService {
 
     @PersistenceContext(unitName = "factory")
     EntityManager em;
+
+    @Inject
+    AccountDirectory accounts;
 
     @Inject
     AuditService audit;
@@ -98,6 +104,32 @@ public class CustomerService {
         return after;
     }
 
+    /** The customer record of the caller's account; 404 when the account has none (staff, or an unlinked one). */
+    @Transactional
+    public CustomerResponse own(Caller caller) {
+        return CustomerResponse.of(findOwn(caller));
+    }
+
+    /** A customer changes their own name, phone and address (not the email: see {@link ContactDetailsRequest}). */
+    @Transactional
+    public CustomerResponse changeOwnDetails(Caller caller, Long expectedVersion, ContactDetailsRequest request) {
+        Customer customer = findOwn(caller);
+        Versions.check(customer, expectedVersion, "Customer");
+        CustomerResponse before = CustomerResponse.of(customer);
+        customer.describe(request.name().trim(), customer.getEmail(), Text.trimToNull(request.phone()),
+                Text.trimToNull(request.address()));
+        flush();
+        CustomerResponse after = CustomerResponse.of(customer);
+        audit.record("UPDATE", "customer", customer.getId(), before, after);
+        return after;
+    }
+
+    private Customer findOwn(Caller caller) {
+        long id = accounts.customerOf(caller.id()).orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND,
+                "No customer record is linked to this account"));
+        return find(id);
+    }
+
     @Transactional
     public void delete(long id, Long expectedVersion) {
         Customer customer = find(id);
@@ -109,7 +141,14 @@ public class CustomerService {
         audit.record("DELETE", "customer", id, before, null);
     }
 
+    /** Other features ask whether a customer exists through {@link RecordDirectory}, without depending on this one. */
+    @Override
+    public String kind() {
+        return "customer";
+    }
+
     @Transactional
+    @Override
     public boolean exists(long id) {
         return em.find(Customer.class, id) != null;
     }

@@ -1,6 +1,6 @@
 package io.factoryops.stock;
 
-import io.factoryops.platform.http.CurrentRequest;
+import io.factoryops.platform.request.CurrentRequest;
 import io.factoryops.platform.paging.JpaPaging;
 import io.factoryops.platform.paging.Page;
 import io.factoryops.platform.paging.PageRequest;

@@ -1,5 +1,6 @@
 package io.factoryops.workforce;
 
+import io.factoryops.platform.RecordDirectory;
 import io.factoryops.platform.Text;
 import io.factoryops.platform.audit.AuditService;
 import io.factoryops.platform.db.Constraints;
@@ -27,7 +28,7 @@ import java.util.Set;
 
 /** Employees: each change in one transaction with its audit row; email unique (case-insensitive). */
 @ApplicationScoped
-public class EmployeeService {
+public class EmployeeService implements RecordDirectory {
 
     public static final Set<String> SORTABLE = Set.of("id", "name", "email", "position", "department",
             "hire_date", "created_at");
@@ -131,7 +132,14 @@ public class EmployeeService {
         audit.record("DELETE", "employee", id, before, null);
     }
 
+    /** Other features ask whether a employee exists through {@link RecordDirectory}, without depending on this one. */
+    @Override
+    public String kind() {
+        return "employee";
+    }
+
     @Transactional
+    @Override
     public boolean exists(long id) {
         return em.find(Employee.class, id) != null;
     }

@@ -15,9 +15,9 @@ import io.factoryops.sales.OrderRequest;
 import io.factoryops.sales.OrderService;
 import io.factoryops.workforce.EmployeeRequest;
 import io.factoryops.workforce.EmployeeService;
+import it.io.factoryops.support.TestDeployment;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
-import java.io.File;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -31,8 +31,6 @@ import java.util.TreeMap;
 import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -47,14 +45,7 @@ class AnalyticsRefreshIT {
 
     @Deployment
     static WebArchive deployment() {
-        return ShrinkWrap.create(ZipImporter.class, "factory-ops-analytics-test.war")
-                .importFrom(new File("target/factory-ops.war"))
-                .as(WebArchive.class)
-                // the test copy of the application schedules no timers of its own
-                .deleteClass(io.factoryops.analytics.AnalyticsScheduler.class)
-                .deleteClass(io.factoryops.platform.retention.PurgeScheduler.class)
-                .deleteClass(io.factoryops.notification.MailOutboxScheduler.class)
-                .deleteClass(io.factoryops.reporting.MonthlyReportScheduler.class)
+        return TestDeployment.withoutTimers("factory-ops-analytics-test.war")
                 .addClass(AnalyticsRefreshIT.class);
     }
 

@@ -6,13 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.factoryops.platform.error.ApiException;
 import io.factoryops.platform.error.ErrorCode;
+import it.io.factoryops.support.TestDeployment;
 import jakarta.inject.Inject;
-import java.io.File;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -27,13 +25,7 @@ class CategoryServiceIT {
 
     @Deployment
     static WebArchive deployment() {
-        return ShrinkWrap.create(ZipImporter.class, "factory-ops-arquillian.war")
-                .importFrom(new File("target/factory-ops.war"))
-                .as(WebArchive.class)
-                // the test copy of the application schedules no timers of its own
-                .deleteClass(io.factoryops.analytics.AnalyticsScheduler.class)
-                .deleteClass(io.factoryops.platform.retention.PurgeScheduler.class)
-                .deleteClass(io.factoryops.reporting.MonthlyReportScheduler.class)
+        return TestDeployment.withoutTimers("factory-ops-arquillian.war")
                 .addClass(CategoryServiceIT.class);
     }
 

@@ -7,14 +7,12 @@ import io.factoryops.platform.error.ApiException;
 import io.factoryops.platform.error.ErrorCode;
 import io.factoryops.platform.paging.Page;
 import io.factoryops.platform.paging.PageRequest;
+import it.io.factoryops.support.TestDeployment;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.MultivaluedHashMap;
-import java.io.File;
 import java.time.LocalDate;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -28,14 +26,7 @@ class EmployeeServiceIT {
 
     @Deployment
     static WebArchive deployment() {
-        return ShrinkWrap.create(ZipImporter.class, "factory-ops-arquillian.war")
-                .importFrom(new File("target/factory-ops.war"))
-                .as(WebArchive.class)
-                // the test copy of the application schedules no timers of its own
-                .deleteClass(io.factoryops.analytics.AnalyticsScheduler.class)
-                .deleteClass(io.factoryops.platform.retention.PurgeScheduler.class)
-                .deleteClass(io.factoryops.notification.MailOutboxScheduler.class)
-                .deleteClass(io.factoryops.reporting.MonthlyReportScheduler.class)
+        return TestDeployment.withoutTimers("factory-ops-arquillian.war")
                 .addClass(EmployeeServiceIT.class);
     }
 

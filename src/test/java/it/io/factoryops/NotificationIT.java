@@ -17,6 +17,7 @@ import io.factoryops.notification.NotificationTestServlet;
 import io.factoryops.notification.TestReorderAdvisor;
 import it.io.factoryops.support.Api;
 import it.io.factoryops.support.Fixtures;
+import it.io.factoryops.support.TestDeployment;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -24,7 +25,6 @@ import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.ws.rs.core.Response;
-import java.io.File;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.URL;
@@ -43,8 +43,6 @@ import java.util.stream.Collectors;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -76,14 +74,7 @@ class NotificationIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return ShrinkWrap.create(ZipImporter.class, "notification-test.war")
-                .importFrom(new File("target/factory-ops.war"))
-                .as(WebArchive.class)
-                // the test copy of the application schedules no timers of its own
-                .deleteClass(io.factoryops.analytics.AnalyticsScheduler.class)
-                .deleteClass(io.factoryops.platform.retention.PurgeScheduler.class)
-                .deleteClass(io.factoryops.notification.MailOutboxScheduler.class)
-                .deleteClass(io.factoryops.reporting.MonthlyReportScheduler.class)
+        return TestDeployment.withoutTimers("notification-test.war")
                 .addClasses(NotificationTestServlet.class, TestReorderAdvisor.class);
     }
 

@@ -1,7 +1,7 @@
 package io.factoryops.platform.audit;
 
 import io.factoryops.platform.Dates;
-import io.factoryops.platform.http.CurrentRequest;
+import io.factoryops.platform.request.CurrentRequest;
 import io.factoryops.platform.json.JsonConfig;
 import io.factoryops.platform.http.Params;
 import io.factoryops.platform.paging.JpaPaging;

@@ -1,6 +1,6 @@
 package io.factoryops.platform.error;
 
-import io.factoryops.platform.http.CurrentRequest;
+import io.factoryops.platform.request.CurrentRequest;
 import jakarta.transaction.RollbackException;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;

@@ -1,7 +1,5 @@
 package io.factoryops.platform.error;
 
-import io.factoryops.platform.http.BodyTooLargeException;
-import io.factoryops.platform.http.RequestBodyLimit;
 import io.factoryops.platform.json.OutOfRangeException;
 import jakarta.json.bind.JsonbException;
 import jakarta.json.stream.JsonParsingException;
@@ -26,7 +24,7 @@ final class JsonErrors {
     static ApiException find(Throwable error) {
         BodyTooLargeException tooLarge = cause(error, BodyTooLargeException.class);
         if (tooLarge != null) {
-            return RequestBodyLimit.tooLarge(tooLarge.limit());
+            return BodyTooLargeException.problem(tooLarge.limit());
         }
         for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof JsonParsingException) {

@@ -1,6 +1,6 @@
 package io.factoryops.platform.error;
 
-import io.factoryops.platform.http.CurrentRequest;
+import io.factoryops.platform.request.CurrentRequest;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;

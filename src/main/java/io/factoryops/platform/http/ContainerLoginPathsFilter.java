@@ -1,5 +1,6 @@
 package io.factoryops.platform.http;
 
+import io.factoryops.platform.request.RequestIdFilter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;

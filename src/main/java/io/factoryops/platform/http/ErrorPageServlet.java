@@ -3,6 +3,7 @@ package io.factoryops.platform.http;
 import io.factoryops.platform.error.ErrorCode;
 import io.factoryops.platform.error.Problems;
 import io.factoryops.platform.json.JsonConfig;
+import io.factoryops.platform.request.RequestIdFilter;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;

@@ -1,7 +1,6 @@
 package io.factoryops.platform.http;
 
-import io.factoryops.platform.error.ApiException;
-import io.factoryops.platform.error.ErrorCode;
+import io.factoryops.platform.error.BodyTooLargeException;
 import io.factoryops.platform.error.Problems;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
@@ -13,8 +12,6 @@ import jakarta.ws.rs.ext.Provider;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.List;
-import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -48,7 +45,7 @@ public class RequestBodyLimit implements ContainerRequestFilter {
     public void filter(ContainerRequestContext request) {
         long limit = limitFor(request.getUriInfo().getPath());
         if (declaredLength(request) > limit) {
-            request.abortWith(Problems.response(tooLarge(limit)));
+            request.abortWith(Problems.response(BodyTooLargeException.problem(limit)));
             return;
         }
         if (request.hasEntity()) {
@@ -70,12 +67,6 @@ public class RequestBodyLimit implements ContainerRequestFilter {
         } catch (NumberFormatException e) {
             return -1;
         }
-    }
-
-    /** The problem of a body over the limit. */
-    public static ApiException tooLarge(long limit) {
-        return new ApiException(ErrorCode.PAYLOAD_TOO_LARGE, "The request body exceeds the limit of " + limit
-                + " bytes for this resource", List.of(), Map.of(), Map.of("max_bytes", limit));
     }
 
     long limitFor(String path) {

@@ -1,2 +1,2 @@
-/** HTTP plumbing: the JAX-RS application, request ids, security headers, ETags, parameters, OpenAPI completion. */
+/** HTTP plumbing: the JAX-RS application, security headers, ETags, parameters, OpenAPI completion. */
 package io.factoryops.platform.http;

@@ -5,8 +5,8 @@ import io.factoryops.platform.error.DatabaseUnavailable;
 import io.factoryops.platform.error.ErrorCode;
 import io.factoryops.platform.error.Problem;
 import io.factoryops.platform.error.Problems;
-import io.factoryops.platform.http.BodyTooLargeException;
-import io.factoryops.platform.http.CurrentRequest;
+import io.factoryops.platform.error.BodyTooLargeException;
+import io.factoryops.platform.request.CurrentRequest;
 import io.factoryops.platform.http.RequestBodyLimit;
 import io.factoryops.platform.json.JsonConfig;
 import jakarta.annotation.Priority;
@@ -247,7 +247,7 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
             digest.update(body);
             return HexFormat.of().formatHex(digest.digest());
         } catch (BodyTooLargeException e) {
-            throw RequestBodyLimit.tooLarge(e.limit());
+            throw BodyTooLargeException.problem(e.limit());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (NoSuchAlgorithmException e) {

@@ -1,7 +1,7 @@
 package io.factoryops.platform.ratelimit;
 
 import io.factoryops.platform.error.Problems;
-import io.factoryops.platform.http.CurrentRequest;
+import io.factoryops.platform.request.CurrentRequest;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;

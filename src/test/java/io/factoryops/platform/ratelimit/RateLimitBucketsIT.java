@@ -10,6 +10,7 @@ import io.factoryops.platform.error.ErrorCode;
 import io.factoryops.platform.retention.ExpiredRowsPurge;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.BucketConfiguration;
+import it.io.factoryops.support.TestDeployment;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
 import jakarta.transaction.UserTransaction;
@@ -24,8 +25,6 @@ import javax.naming.InitialContext;
 import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -41,14 +40,7 @@ class RateLimitBucketsIT {
 
     @Deployment
     static WebArchive deployment() {
-        return ShrinkWrap.create(ZipImporter.class, "factory-ops-ratelimit-test.war")
-                .importFrom(new File("target/factory-ops.war"))
-                .as(WebArchive.class)
-                // the test copy of the application schedules no timers of its own
-                .deleteClass(io.factoryops.analytics.AnalyticsScheduler.class)
-                .deleteClass(io.factoryops.platform.retention.PurgeScheduler.class)
-                .deleteClass(io.factoryops.notification.MailOutboxScheduler.class)
-                .deleteClass(io.factoryops.reporting.MonthlyReportScheduler.class)
+        return TestDeployment.withoutTimers("factory-ops-ratelimit-test.war")
                 .addClass(RateLimitBucketsIT.class)
                 // the application sees the server's JDBC driver through its classloader configuration
                 // (server.xml, commonLibraryRef), which this test deployment does not have: it carries

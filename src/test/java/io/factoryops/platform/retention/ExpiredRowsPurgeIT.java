@@ -3,9 +3,9 @@ package io.factoryops.platform.retention;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import it.io.factoryops.support.TestDeployment;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
-import java.io.File;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,8 +16,6 @@ import java.util.Map;
 import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -31,14 +29,7 @@ class ExpiredRowsPurgeIT {
 
     @Deployment
     static WebArchive deployment() {
-        return ShrinkWrap.create(ZipImporter.class, "factory-ops-purge-test.war")
-                .importFrom(new File("target/factory-ops.war"))
-                .as(WebArchive.class)
-                // the test copy of the application schedules no timers of its own
-                .deleteClass(io.factoryops.analytics.AnalyticsScheduler.class)
-                .deleteClass(PurgeScheduler.class)
-                .deleteClass(io.factoryops.notification.MailOutboxScheduler.class)
-                .deleteClass(io.factoryops.reporting.MonthlyReportScheduler.class)
+        return TestDeployment.withoutTimers("factory-ops-purge-test.war")
                 .addClass(ExpiredRowsPurgeIT.class);
     }
 

@@ -1,4 +1,4 @@
-package io.factoryops.platform.http;
+package io.factoryops.platform.request;
 
 import java.util.Optional;
 

@@ -1,9 +1,11 @@
-package io.factoryops.platform.http;
+package io.factoryops.platform.error;
 
 import java.io.IOException;
+import java.util.List;
+import java.util.Map;
 
 /**
- * Thrown by the request body stream of {@link RequestBodyLimit} when a body without a (truthful)
+ * Thrown by the request body stream of {@code platform.http.RequestBodyLimit} when a body without a (truthful)
  * Content-Length grows past the limit; whoever reads the body (JSON-B, the idempotency filter) fails
  * with it and the mappers answer 413 {@code PAYLOAD_TOO_LARGE}.
  */
@@ -20,5 +22,11 @@ public class BodyTooLargeException extends IOException {
 
     public long limit() {
         return limit;
+    }
+
+    /** The problem of a body over the limit: 413 PAYLOAD_TOO_LARGE naming it. */
+    public static ApiException problem(long limit) {
+        return new ApiException(ErrorCode.PAYLOAD_TOO_LARGE, "The request body exceeds the limit of " + limit
+                + " bytes for this resource", List.of(), Map.of(), Map.of("max_bytes", limit));
     }
 }

@@ -1,4 +1,4 @@
-package io.factoryops.platform.http;
+package io.factoryops.platform.request;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -39,7 +39,7 @@ public class RequestIdFilter extends HttpFilter {
     }
 
     /** The request's id, set on the response unless it already is (whichever filter comes first). */
-    static String assign(HttpServletRequest request, HttpServletResponse response) {
+    public static String assign(HttpServletRequest request, HttpServletResponse response) {
         String id = response.getHeader(HEADER);
         if (id != null) {
             return id;
