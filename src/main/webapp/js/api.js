@@ -36,10 +36,10 @@ function end() {
   sessionStorage.removeItem(REFRESH_KEY);
 }
 
-/** Signs in with a username or an email address. */
-export async function login(identifier, password) {
+/** Signs in with a username or an email address (path: the customers' own sign-in, /api/customers/login). */
+export async function login(identifier, password, path = '/api/auth/login') {
   const body = identifier.includes('@') ? { email: identifier, password } : { username: identifier, password };
-  const r = await call('POST', '/api/auth/login', { body, auth: false });
+  const r = await call('POST', path, { body, auth: false });
   return start(r.data);
 }
 

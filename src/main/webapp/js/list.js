@@ -2,7 +2,7 @@
 // shows the same page), the API's pagination, an empty state that says what to do.
 import { h, table } from './dom.js';
 import { get } from './api.js';
-import { navigate } from './main.js';
+import { navigate } from './shell.js';
 
 export const params = () => new URLSearchParams(location.search);
 

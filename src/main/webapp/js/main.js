@@ -1,6 +1,7 @@
 // The console's shell: who is signed in, what they may use, the navigation and the router.
 import { h, clear, link } from './dom.js';
 import * as api from './api.js';
+import { me, can, showIn } from './shell.js';
 import { notice } from './forms.js';
 import { loginView } from './views/login.js';
 import { accountView } from './views/account.js';
@@ -15,9 +16,8 @@ import { usersView, userView } from './views/users.js';
 
 const app = document.getElementById('app');
 
-/** Who is signed in: the account (GET /api/auth/me) and the roles it holds (GET /api/roles). */
-export const me = { user: null, roles: new Set(), manages: [] };
-export const can = (role) => me.roles.has(role);
+// views written before js/shell.js import these from here; new ones import js/shell.js
+export { me, can, navigate, refreshScreen } from './shell.js';
 
 // Screens: path pattern, view, the role that may use it (the API decides anyway), navigation label.
 const routes = [
@@ -46,7 +46,7 @@ function home() {
   return can('manager') ? '/app/dashboard' : can('user') || can('mechanic') ? '/app/products' : '/app/notifications';
 }
 
-export function navigate(path, replace = false) {
+function navigate(path, replace = false) {
   if (replace) history.replaceState(null, '', path);
   else history.pushState(null, '', path);
   render();
@@ -91,7 +91,7 @@ async function signOut() {
 }
 
 let renderSeq = 0;
-export async function render() {
+async function render() {
   const seq = ++renderSeq;
   const path = location.pathname;
   if (!me.user) {
@@ -133,8 +133,7 @@ export async function render() {
   document.getElementById('page-title')?.focus();
 }
 
-/** Reloads the current screen (after an action changed what it shows). */
-export const refreshScreen = () => render();
+showIn({ base: '/app', navigate, render });
 
 api.whenSignedOut(() => {
   if (me.user) { me.user = null; render(); }

@@ -2,9 +2,10 @@
 import { h, field, heading, when, label } from '../dom.js';
 import * as api from '../api.js';
 import { onSubmit } from '../forms.js';
-import { me } from '../main.js';
+import { me } from '../shell.js';
 
-export function accountView() {
+/** Changing one's own password; the change signs out every other session and this tab signs in again. */
+export function passwordForm() {
   const u = me.user;
   const done = h('p.success', { role: 'status' });
   const form = h('form.card', { novalidate: true, 'aria-labelledby': 'pw-title' },
@@ -26,6 +27,11 @@ export function accountView() {
     document.getElementById('password-notice')?.remove();
     done.textContent = 'Password changed. Every other session of this account has been signed out.';
   });
+  return form;
+}
+
+export function accountView() {
+  const u = me.user;
   return h('div',
     heading('Account'),
     h('dl.facts',
@@ -37,5 +43,5 @@ export function accountView() {
     u.password_change_required
       ? h('p.notice', { id: 'password-notice' }, 'This account still has the password generated at the first start: choose your own below.')
       : null,
-    form);
+    passwordForm());
 }

@@ -4,7 +4,7 @@
 import { h, heading, money, num, when, link, table, badge } from '../dom.js';
 import { call, get } from '../api.js';
 import { actionButton } from '../forms.js';
-import { can, refreshScreen } from '../main.js';
+import { can, refreshScreen } from '../shell.js';
 import { barChart } from '../chart.js';
 
 const DAYS = 7;

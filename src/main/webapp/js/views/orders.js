@@ -3,7 +3,7 @@
 import { h, heading, money, num, when, link, table, badge, field, clear } from '../dom.js';
 import { call, get } from '../api.js';
 import { onSubmit, actionButton, showProblem, clearErrors, keyedBody } from '../forms.js';
-import { can, navigate, refreshScreen } from '../main.js';
+import { can, navigate, refreshScreen } from '../shell.js';
 import { pagedList, textInput, choice } from '../list.js';
 
 const STATUSES = ['placed', 'shipped', 'completed', 'cancelled'];

@@ -2,7 +2,7 @@
 import { h, heading, money, num, link, badge, field } from '../dom.js';
 import { call, get } from '../api.js';
 import { onSubmit, keyedBody, text, int } from '../forms.js';
-import { can, refreshScreen } from '../main.js';
+import { can, refreshScreen } from '../shell.js';
 import { pagedList, textInput, choice } from '../list.js';
 import { movements } from './stock.js';
 

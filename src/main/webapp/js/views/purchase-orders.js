@@ -5,7 +5,7 @@
 import { h, heading, money, num, when, link, table, badge, field } from '../dom.js';
 import { call } from '../api.js';
 import { onSubmit, actionButton, keyedBody, text, int } from '../forms.js';
-import { can, me, navigate, refreshScreen } from '../main.js';
+import { can, me, navigate, refreshScreen } from '../shell.js';
 import { pagedList, textInput, choice } from '../list.js';
 import { picker } from './orders.js';
 

@@ -5,25 +5,46 @@
 import { h, heading, money, num, when, link, table, badge, field } from '../dom.js';
 import { call, get } from '../api.js';
 import { onSubmit, actionButton, keyedBody, int } from '../forms.js';
-import { refreshScreen, can, me } from '../main.js';
+import { refreshScreen, can, me } from '../shell.js';
 import { pagedList, textInput, choice } from '../list.js';
 import { picker } from './orders.js';
 
 const VERB = { start: 'Start work', complete: 'Complete', cancel: 'Cancel' };
 
+const asset = (t) => [t.make, t.model, t.year, t.vin || t.serial].filter(Boolean).join(' ') || '—';
+
+/**
+ * Managers: every ticket. A mechanic: their workbench — what is assigned to them and still to do, then
+ * everything they may see (theirs and the queue of tickets nobody works yet, which they may take).
+ */
 export async function ticketsView() {
+  const mechanicId = await ownMechanicId();
+  const mechanic = mechanicId !== null;
+  let mine = null;
+  if (mechanic) {
+    const assigned = mechanicId ? (await get('/api/service-tickets', { mechanic_id: mechanicId, per_page: 100, sort: 'service_date' })).data
+      .filter((t) => t.status === 'open' || t.status === 'in_progress') : [];
+    mine = h('section', { 'aria-labelledby': 'mine-title' },
+      h('h2', { id: 'mine-title' }, 'Assigned to me, to do'),
+      table('Tickets assigned to me', [['Ticket', (t) => link(`/app/service-tickets/${t.id}`, `#${t.id}`)], ['Date', (t) => t.service_date],
+        ['Asset', asset], ['Priority', (t) => badge(t.priority)], ['Status', (t) => badge(t.status)]],
+      assigned, 'Nothing assigned to you. Take a ticket of the queue below.'),
+      h('h2', 'My tickets and the queue'));
+  }
   return h('div',
-    heading('Service tickets'),
+    heading(mechanic ? 'My workbench' : 'Service tickets'),
+    mine,
     await pagedList({
       api: '/api/service-tickets', caption: 'Service tickets',
       filters: [['q', 'Search', textInput('VIN, serial, make, model or description')],
         ['status', 'Status', choice(['open', 'in_progress', 'completed', 'cancelled'])],
         ['date_from', 'From', h('input', { type: 'date' })], ['date_to', 'To', h('input', { type: 'date' })]],
       columns: [['Ticket', (t) => link(`/app/service-tickets/${t.id}`, `#${t.id}`)], ['Date', (t) => t.service_date],
-        ['Asset', (t) => [t.make, t.model, t.year, t.vin || t.serial].filter(Boolean).join(' ') || '—'],
-        ['Priority', (t) => badge(t.priority)], ['Status', (t) => badge(t.status)], ['Mechanics', (t) => t.mechanics.map((m) => m.mechanic_name).join(', ') || '—'],
+        ['Asset', asset], ['Priority', (t) => badge(t.priority)], ['Status', (t) => badge(t.status)],
+        ['Mechanics', (t) => (mechanic && !t.mechanics.length ? 'Queue: nobody yet' : t.mechanics.map((m) => m.mechanic_name).join(', ') || '—')],
         ['Total', (t) => money(t.total)]],
-      empty: 'No service tickets. Managers and customers open them through the API (POST /api/service-tickets).',
+      empty: mechanic ? 'No tickets for you and nothing in the queue.'
+        : 'No service tickets. Managers and customers open them through the API (POST /api/service-tickets).',
     }));
 }
 

@@ -4,7 +4,7 @@
 import { h, heading, when, label, table, badge, field, select, link } from '../dom.js';
 import { call } from '../api.js';
 import { onSubmit, actionButton, text, int } from '../forms.js';
-import { me, refreshScreen } from '../main.js';
+import { me, refreshScreen } from '../shell.js';
 import { pagedList, textInput, choice } from '../list.js';
 
 function roleChange(u) {

@@ -46,6 +46,14 @@ public class AccountDirectory {
         return account == null ? Optional.empty() : Optional.ofNullable(account.getCustomerId());
     }
 
+    /** The active accounts linked to a customer record (a customer's own sign-ins), in id order. */
+    @Transactional
+    public List<Account> activeOfCustomer(long customerId) {
+        return em.createQuery("SELECT u FROM UserAccount u WHERE u.customerId = :customer AND u.active = TRUE "
+                        + "ORDER BY u.id", UserAccount.class)
+                .setParameter("customer", customerId).getResultList().stream().map(AccountDirectory::of).toList();
+    }
+
     /**
      * Every active account whose role includes {@code role} ({@link Role#includes()}: a super admin is an
      * admin, a manager and a user too), in id order.

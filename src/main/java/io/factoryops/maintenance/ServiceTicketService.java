@@ -5,6 +5,9 @@ import io.factoryops.identity.Caller;
 import io.factoryops.identity.Role;
 import io.factoryops.inventory.PartService;
 import io.factoryops.inventory.PartSummary;
+import io.factoryops.notification.NotificationService;
+import io.factoryops.notification.NotificationType;
+import io.factoryops.notification.Reference;
 import io.factoryops.platform.Dates;
 import io.factoryops.platform.Decimals;
 import io.factoryops.platform.Text;
@@ -39,8 +42,11 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -84,6 +90,9 @@ public class ServiceTicketService {
 
     @Inject
     AuditService audit;
+
+    @Inject
+    NotificationService notifications;
 
     /** The analytics read model counts each completed ticket for its mechanics (top mechanics). */
     @Inject
@@ -595,7 +604,23 @@ public class ServiceTicketService {
         ServiceTicketResponse after = view(ticket);
         audit.record(action, "service_ticket", ticket.getId(), Map.of("status", before),
                 Map.of("status", after.status()));
+        tellCustomer(ticket.getStatus(), after);
         return after;
+    }
+
+    /** The customer's accounts hear of every change of state, in the same transaction (and by mail when configured). */
+    private void tellCustomer(TicketStatus status, ServiceTicketResponse t) {
+        String asset = Stream.of(t.make(), t.model()).filter(Objects::nonNull).collect(Collectors.joining(" "));
+        String name = "Service ticket #" + t.id() + (asset.isEmpty() ? "" : " (" + asset + ")");
+        String message = switch (status) {
+            case IN_PROGRESS -> "Work has started on " + name + ".";
+            case COMPLETED -> name + " is completed. Total " + t.total().toPlainString() + ".";
+            case CANCELLED -> name + " was cancelled.";
+            case OPEN -> name + " is open.";
+        };
+        String title = name + ": " + t.status().replace('_', ' ');
+        accounts.activeOfCustomer(t.customerId()).forEach(a -> notifications.notifyUser(a.username(),
+                NotificationType.TICKET_STATUS_CHANGED, title, message, Reference.serviceTicket(t.id())));
     }
 
     private ServiceTicketResponse view(ServiceTicket ticket) {

@@ -54,7 +54,7 @@ public class NotificationResource {
     @Parameter(name = "type", in = ParameterIn.QUERY, description = "Only notifications of this type",
             schema = @Schema(type = SchemaType.STRING,
                     enumeration = {"LOW_STOCK", "PO_AWAITING_APPROVAL", "PO_APPROVED", "PO_REJECTED",
-                            "REPORT_READY"}))
+                            "REPORT_READY", "TICKET_STATUS_CHANGED"}))
     @Parameter(name = "after", in = ParameterIn.QUERY, description = "Keyset paging: the pagination.next_cursor "
             + "of the page before; costs the same at any depth", schema = @Schema(type = SchemaType.STRING, maxLength = 1024))
     @Operation(operationId = "listNotifications",

@@ -141,7 +141,7 @@ public class NotificationService {
      * API only. A notification about no object (a report run) is always mailed.
      */
     private boolean mailedRecently(long recipientId, NotificationType type, Reference reference, Instant now) {
-        if (reference == null || mail.minInterval().isZero()) {
+        if (reference == null || !type.alert() || mail.minInterval().isZero()) {
             return false;
         }
         return em.createNamedQuery("Notification.mailedAbout", Long.class)

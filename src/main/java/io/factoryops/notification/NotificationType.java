@@ -11,5 +11,26 @@ public enum NotificationType {
     /** A purchase order was rejected (to its creator). */
     PO_REJECTED,
     /** The monthly reports were stored (to managers; mailed with the reports attached). */
-    REPORT_READY
+    REPORT_READY(true),
+    /** A service ticket started, was completed or was cancelled (to the accounts of its customer). */
+    TICKET_STATUS_CHANGED(false);
+
+    private final boolean alert;
+
+    NotificationType() {
+        this(true);
+    }
+
+    NotificationType(boolean alert) {
+        this.alert = alert;
+    }
+
+    /**
+     * Whether it is an alert about a standing condition, mailed at most once per minimum interval per object
+     * ({@code factory.mail.min-interval}); otherwise an event, each one mailed (a ticket that starts and then
+     * completes within the interval is told twice).
+     */
+    public boolean alert() {
+        return alert;
+    }
 }

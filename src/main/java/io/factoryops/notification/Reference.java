@@ -2,7 +2,7 @@ package io.factoryops.notification;
 
 import java.util.Objects;
 
-/** The object a notification is about: a product, a part or a purchase order, by id. */
+/** The object a notification is about: a product, a part, a purchase order or a service ticket, by id. */
 public record Reference(ReferenceType type, long id) {
 
     public Reference {
@@ -19,5 +19,9 @@ public record Reference(ReferenceType type, long id) {
 
     public static Reference purchaseOrder(long id) {
         return new Reference(ReferenceType.PURCHASE_ORDER, id);
+    }
+
+    public static Reference serviceTicket(long id) {
+        return new Reference(ReferenceType.SERVICE_TICKET, id);
     }
 }

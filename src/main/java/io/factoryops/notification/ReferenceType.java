@@ -4,5 +4,6 @@ package io.factoryops.notification;
 public enum ReferenceType {
     PRODUCT,
     PART,
-    PURCHASE_ORDER
+    PURCHASE_ORDER,
+    SERVICE_TICKET
 }

@@ -132,7 +132,9 @@ public class CustomerRegistrationService {
             mail(email, "Confirm your Factory Ops registration",
                     "Hello " + request.name().trim() + ",\n\nto finish your registration as a customer of Factory Ops, "
                     + "confirm it within " + tokenHours + " hours with this token, choosing your password as you "
-                    + "do:\n\n    " + token + "\n\n(POST /api/customers/confirm with {\"token\": \"" + token
+                    + "do:\n\n    " + token + "\n\nIn the customer portal, open \"Confirm my registration\" (/portal/confirm "
+                    + "on this service) and enter it there; or call the API (POST /api/customers/confirm with "
+                    + "{\"token\": \"" + token
                     + "\", \"password\": \"...\"}). Until then there is no account. If you did not register, "
                     + "ignore this mail: nothing will be created.\n\n-- \nFactory Ops\n");
             if (!mail.enabled()) {

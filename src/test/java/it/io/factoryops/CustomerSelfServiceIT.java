@@ -323,6 +323,86 @@ class CustomerSelfServiceIT {
         }
     }
 
+    /**
+     * A customer reads and changes their own contact details (never the email, never another customer's), and
+     * hears of every change of state of their tickets: a notification each (and a mail each, even within the
+     * minimum mail interval: these are events, not alerts); another customer hears nothing.
+     */
+    @Test
+    void customersKeepTheirDetailsAndHearWhenTheirTicketChangesState() {
+        try (SelfService self = SelfService.fromOwnAddress()) {
+            String email = Api.uniqueEmail("details");
+            long customer = self.registerAndConfirm(mailbox, "Dee Tails", email).getJsonNumber("id").longValue();
+            String token = self.token(email, Api.PASSWORD);
+            String etag;
+            try (Response r = as(token, "api/customers/me").get()) {
+                JsonObject me = body(r);
+                assertEquals(customer, me.getJsonNumber("id").longValue());
+                assertEquals("+1 555 0100", me.getString("phone"));
+                etag = r.getHeaderString("ETag");
+                assertNotNull(etag);
+            }
+            try (Response r = as(token, "api/customers/me").header("If-Match", etag).put(json(
+                    "{\"name\":\"Dee Tails-Moved\",\"address\":\"9 Oak Lane\",\"email\":\"thief@elsewhere.example\"}"))) {
+                assertEquals(200, r.getStatus());
+                JsonObject changed = body(r);
+                assertEquals("Dee Tails-Moved", changed.getString("name"));
+                assertEquals("9 Oak Lane", changed.getString("address"));
+                assertFalse(changed.containsKey("phone") && !changed.isNull("phone"), "a phone left out is cleared: " + changed);
+                assertEquals(email, changed.getString("email"), "the email is the account's, not changed here");
+            }
+            try (Response r = as(token, "api/customers/me").header("If-Match", etag).put(json("{\"name\":\"Stale\"}"))) {
+                assertProblem(r, 412, "VERSION_CONFLICT");
+            }
+            try (Response r = as(token, "api/customers/me").put(json("{\"name\":\" \",\"phone\":\"call me\"}"))) {
+                String text = assertProblem(r, 400, "VALIDATION_FAILED").toString();
+                assertTrue(text.contains("\"name\"") && text.contains("\"phone\""), text);
+            }
+            try (Response r = as(token, "api/customers/" + customer).get()) {
+                assertProblem(r, 403, "FORBIDDEN");
+            }
+            for (String role : new String[] {"user", "manager", "admin", "mechanic"}) {
+                try (Response r = as(Api.tokenFor(role), "api/customers/me").get()) {
+                    assertProblem(r, 403, "FORBIDDEN");
+                }
+            }
+            try (Response r = as(Api.tokenFor("customer"), "api/customers/me").get()) {
+                assertProblem(r, 404, "NOT_FOUND"); // a customer account linked to no record
+            }
+            try (Response r = as(Api.tokenFor("admin"), "api/customers/" + customer).get()) {
+                assertEquals("Dee Tails-Moved", body(r).getString("name"), "the staff see the change");
+            }
+
+            long ticket;
+            try (Response r = as(token, "api/service-tickets").post(json("{\"description\":\"Clutch slips\","
+                    + "\"make\":\"Volvo\",\"model\":\"FH16\"}"))) {
+                ticket = body(r).getJsonNumber("id").longValue();
+            }
+            String other = Api.tokenFor("customer");
+            JsonObject mechanic = Fixtures.mechanic();
+            String mechanicToken = Fixtures.mechanicToken(mechanic);
+            for (String step : new String[] {"take", "start", "complete"}) {
+                try (Response r = as(mechanicToken, "api/service-tickets/" + ticket + "/" + step).post(null)) {
+                    assertEquals(200, r.getStatus(), step);
+                }
+            }
+            try (Response r = as(token, "api/notifications", "type", "TICKET_STATUS_CHANGED").get()) {
+                var told = body(r).getJsonArray("data");
+                assertEquals(2, told.size(), "started and completed: " + told);
+                JsonObject done = told.getJsonObject(0);
+                assertEquals("SERVICE_TICKET", done.getString("reference_type"));
+                assertEquals(ticket, done.getJsonNumber("reference_id").longValue());
+                assertTrue(done.getString("title").contains("#" + ticket + " (Volvo FH16): completed"), done.toString());
+                assertTrue(done.getString("message").contains("is completed. Total "), done.toString());
+                assertTrue(told.getJsonObject(1).getString("message").startsWith("Work has started"), told.toString());
+            }
+            mailbox.await(email, "Service ticket #" + ticket, 2);
+            try (Response r = as(other, "api/notifications", "type", "TICKET_STATUS_CHANGED").get()) {
+                assertEquals(0, body(r).getJsonArray("data").size(), "another customer hears nothing");
+            }
+        }
+    }
+
     @Test
     void onlyCustomersSeeTheirTickets() {
         String staff = Api.createUser("user");

@@ -117,7 +117,8 @@ public class OpenApiContract implements OASFilter {
         }
         APIResponses responses = operation.getResponses();
         security(operation, method);
-        boolean one = path.endsWith("}");
+        // one object: by its id, or the caller's own (/api/auth/me, /api/customers/me)
+        boolean one = path.endsWith("}") || path.endsWith("/me");
         if (verb == PathItem.HttpMethod.GET && path.startsWith(EXPORTS)) {
             export(operation, path.startsWith(REPORT_EXPORTS));
         }

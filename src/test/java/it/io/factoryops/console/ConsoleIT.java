@@ -304,7 +304,7 @@ class ConsoleIT extends BrowserTest {
         long ticket = openTicket("Brakes squeal", "Volvo", "FH16");
         JsonObject mechanic = Fixtures.mechanic();
         long part = Fixtures.part(10);
-        String sku = sku(part);
+        String sku = Fixtures.partSku(part);
         browser.signIn(Api.createUser("manager"), Api.PASSWORD);
         browser.open("/app/service-tickets/" + ticket);
         browser.awaitHeading("Service ticket #" + ticket);
@@ -328,7 +328,7 @@ class ConsoleIT extends BrowserTest {
         JsonObject mechanic = Fixtures.mechanic();
         JsonObject colleague = Fixtures.mechanic();
         long part = Fixtures.part(10);
-        String sku = sku(part);
+        String sku = Fixtures.partSku(part);
         browser.signIn(mechanic.getString("username"), Api.PASSWORD);
         browser.open("/app/service-tickets/" + ticket);
         browser.awaitHeading("Service ticket #" + ticket);
@@ -427,12 +427,6 @@ class ConsoleIT extends BrowserTest {
                 + "\",\"model\":\"" + model + "\"}"))) {
             assertEquals(201, r.getStatus());
             return body(r).getJsonNumber("id").longValue();
-        }
-    }
-
-    private static String sku(long part) {
-        try (Response r = as(Api.tokenFor("user"), "api/inventory/items/" + part).get()) {
-            return body(r).getString("sku");
         }
     }
 

@@ -104,6 +104,13 @@ public final class Fixtures {
         }
     }
 
+    public static String partSku(long partId) {
+        try (Response r = as(Api.tokenFor("user"), "api/inventory/items/" + partId).get()) {
+            assertEquals(200, r.getStatus());
+            return body(r).getString("sku");
+        }
+    }
+
     public static JsonObject productView(long id) {
         try (Response r = as(Api.tokenFor("user"), "api/products/" + id).get()) {
             assertEquals(200, r.getStatus());
