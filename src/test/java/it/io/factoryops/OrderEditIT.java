@@ -58,7 +58,7 @@ class OrderEditIT {
         return "[" + lines + "]";
     }
 
-    private static String body(long customer, long... productQuantity) {
+    private static String bodyOf(long customer, long... productQuantity) {
         return "{\"customer_id\":" + customer + ",\"lines\":" + lines(productQuantity) + "}";
     }
 
@@ -121,7 +121,7 @@ class OrderEditIT {
         long dropped = Fixtures.product("30.00", 10);
         long added = Fixtures.product("40.00", 10);
         long kept = Fixtures.product("5.00", 10);
-        JsonObject placed = place(body(customer, grows, 2, shrinks, 3, dropped, 4, kept, 1));
+        JsonObject placed = place(bodyOf(customer, grows, 2, shrinks, 3, dropped, 4, kept, 1));
         long order = id(placed);
         assertEquals(8, stockOf(grows));
         // prices change after the order was placed: changed and new lines take the new price, the unchanged keeps its
@@ -130,7 +130,7 @@ class OrderEditIT {
         reprice(added, "41.00");
 
         JsonObject edited;
-        try (Response r = put(admin, order, etag(placed)).put(json(body(customer, grows, 5, shrinks, 1, added, 2, kept, 1)))) {
+        try (Response r = put(admin, order, etag(placed)).put(json(bodyOf(customer, grows, 5, shrinks, 1, added, 2, kept, 1)))) {
             assertEquals(200, r.getStatus(), () -> r.readEntity(String.class));
             edited = body(r);
             assertEquals(etag(edited), r.getHeaderString("ETag"));
@@ -213,8 +213,8 @@ class OrderEditIT {
         long customer = Fixtures.customer();
         long plenty = Fixtures.product("1.00", 10);
         long scarce = Fixtures.product("2.00", 5);
-        JsonObject placed = place(body(customer, plenty, 1, scarce, 3));
-        try (Response r = put(admin, id(placed), etag(placed)).put(json(body(customer, plenty, 4, scarce, 6)))) {
+        JsonObject placed = place(bodyOf(customer, plenty, 1, scarce, 3));
+        try (Response r = put(admin, id(placed), etag(placed)).put(json(bodyOf(customer, plenty, 4, scarce, 6)))) {
             JsonObject p = assertProblem(r, 409, "INSUFFICIENT_STOCK");
             assertEquals(scarce, p.getJsonNumber("product_id").longValue());
             assertEquals(6, p.getInt("requested"), "the line's new quantity");
@@ -231,7 +231,7 @@ class OrderEditIT {
         assertEquals(Map.of(plenty, 1, scarce, 3), quantities(after));
         assertEquals(placed.getJsonNumber("total"), after.getJsonNumber("total"));
         // exactly what the shelf and the order hold together is fine
-        try (Response r = put(admin, id(placed), etag(placed)).put(json(body(customer, plenty, 1, scarce, 5)))) {
+        try (Response r = put(admin, id(placed), etag(placed)).put(json(bodyOf(customer, plenty, 1, scarce, 5)))) {
             assertEquals(200, r.getStatus(), () -> r.readEntity(String.class));
         }
         assertEquals(0, stockOf(scarce));
