@@ -238,6 +238,29 @@ class OrderEditIT {
         assertEquals(0, ledgerSum(scarce));
     }
 
+    /** A product taken out of sale: an order keeps or lowers the units it holds, but takes no more. */
+    @Test
+    void aProductNoLongerSoldIsKeptOrLoweredNeverRaised() {
+        long customer = Fixtures.customer();
+        long retired = Fixtures.product("2.00", 10);
+        JsonObject placed = place(orderBody(customer, retired, 3));
+        JsonObject p = Fixtures.productView(retired);
+        try (Response r = as(admin, "api/products/" + retired).put(json("{\"sku\":\"" + p.getString("sku")
+                + "\",\"name\":\"" + p.getString("name") + "\",\"price\":2.00,\"category\":\"General\","
+                + "\"active\":false}"))) {
+            assertEquals(200, r.getStatus(), () -> r.readEntity(String.class));
+        }
+        try (Response r = put(admin, id(placed), etag(placed)).put(json(orderBody(customer, retired, 4)))) {
+            assertProblem(r, 409, "CONFLICT");
+        }
+        assertEquals(7, stockOf(retired));
+        try (Response r = put(admin, id(placed), etag(placed)).put(json(orderBody(customer, retired, 1)))) {
+            assertEquals(200, r.getStatus(), () -> r.readEntity(String.class));
+        }
+        assertEquals(9, stockOf(retired));
+        assertEquals(9, ledgerSum(retired));
+    }
+
     @Test
     void ifMatchIsRequiredAndMustBeCurrent() {
         long product = Fixtures.product("1.00", 10);
