@@ -6,7 +6,7 @@ import { notice } from './forms.js';
 import { loginView } from './views/login.js';
 import { accountView } from './views/account.js';
 import { dashboardView } from './views/dashboard.js';
-import { ordersView, orderView, newOrderView } from './views/orders.js';
+import { ordersView, orderView, newOrderView, editOrderView } from './views/orders.js';
 import { productsView, productView } from './views/products.js';
 import { partsView, partView } from './views/parts.js';
 import { purchaseOrdersView, purchaseOrderView, newPurchaseOrderView } from './views/purchase-orders.js';
@@ -25,6 +25,7 @@ const routes = [
   [/^\/app\/orders$/, ordersView, 'user', 'Orders'],
   [/^\/app\/orders\/new$/, newOrderView, 'user'],
   [/^\/app\/orders\/(\d+)$/, orderView, 'user'],
+  [/^\/app\/orders\/(\d+)\/edit$/, editOrderView, 'admin'],
   [/^\/app\/products$/, productsView, ['user', 'mechanic'], 'Products'],
   [/^\/app\/products\/(\d+)$/, productView, ['user', 'mechanic']],
   [/^\/app\/parts$/, partsView, ['user', 'mechanic'], 'Parts'],

@@ -142,7 +142,7 @@ public class ProductResource {
     @Operation(operationId = "listProductStockMovements",
             summary = "The product's stock ledger", description = "Roles: user, mechanic. Newest first; "
             + "the quantity equals the sum of the deltas. Below admin, another person's rows carry no actor, "
-            + "request_id or order id (reference_id of ORDER and ORDER_CANCELLED rows).")
+            + "request_id or order id (reference_id of ORDER, ORDER_CHANGED and ORDER_CANCELLED rows).")
     @APIResponse(responseCode = "200", description = "A page of ledger rows",
             content = @Content(schema = @Schema(implementation = StockMovementResponse.class, type = SchemaType.ARRAY)))
     public Response movements(@PathParam("id") long id) {

@@ -161,6 +161,15 @@ public class CustomerService implements RecordDirectory {
         return customer;
     }
 
+    /** The customer a request body names in {@code field}: 404 naming the field and the customer otherwise. */
+    Customer find(long id, String field) {
+        Customer customer = em.find(Customer.class, id);
+        if (customer == null) {
+            throw ApiException.notFoundField(field, "Customer", id);
+        }
+        return customer;
+    }
+
     private void requireUniqueEmail(String email, Long exceptId) {
         boolean taken = em.createQuery("SELECT c.id FROM Customer c WHERE c.email = :email", Long.class)
                 .setParameter("email", email).getResultList().stream().anyMatch(other -> !other.equals(exceptId));

@@ -2,7 +2,9 @@ package io.factoryops.sales;
 
 import io.factoryops.identity.Caller;
 import io.factoryops.identity.Role;
+import io.factoryops.platform.error.Problem;
 import io.factoryops.platform.http.ETags;
+import io.factoryops.platform.http.IfMatchRequired;
 import io.factoryops.platform.idempotency.Idempotent;
 import io.factoryops.platform.paging.ExportedAs;
 import io.factoryops.platform.paging.PageRequest;
@@ -14,13 +16,16 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
@@ -36,8 +41,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * {@code /api/orders}: staff place orders and read the ones they placed; admins read all and move
- * them through their life. Orders are never edited or deleted: cancel returns the stock.
+ * {@code /api/orders}: staff place orders and read the ones they placed; admins read all, change a placed
+ * order (PUT: the stock moves by the difference) and move orders through their life. Orders are never
+ * deleted: DELETE cancels, like cancel, which returns the stock.
  */
 @Path("orders")
 @ApplicationScoped
@@ -58,6 +64,9 @@ public class OrderResource {
 
     @Context
     Request request;
+
+    @Context
+    HttpHeaders headers;
 
     @GET
     @ExportedAs("orders")
@@ -104,6 +113,52 @@ public class OrderResource {
     public Response place(@NotNull @Valid OrderRequest body) {
         OrderResponse placed = orders.place(Caller.of(security), body);
         return ETags.created(uriInfo, placed.id(), placed.version(), placed);
+    }
+
+    @PUT
+    @Path("{id}")
+    @RolesAllowed(Role.ADMIN_NAME)
+    @IfMatchRequired
+    @Operation(operationId = "replaceOrder",
+            summary = "Change a placed order", description = "Roles: admin. The body is the one of placing an "
+            + "order (customer_id, lines [{product_id, quantity}] or the seed shape; the same bounds): the order's "
+            + "customer and lines become these. If-Match (required) is the ETag of the version read: 412 "
+            + "VERSION_CONFLICT when it changed since, 428 PRECONDITION_REQUIRED without it. Only while placed: "
+            + "409 INVALID_TRANSITION otherwise. The stock moves by the difference per product in the same "
+            + "transaction (ledger rows ORDER_CHANGED referring to the order): a line that grows and a new product "
+            + "take the units they lack, or nothing changes and the answer is 409 INSUFFICIENT_STOCK (product_id, "
+            + "product_name, requested: the line's new quantity, available: the most it can have, the stock left "
+            + "plus what the order holds; every short product in shortages); a line that shrinks or is left out "
+            + "gives its units back. Prices: a line whose product and quantity are unchanged keeps its unit_price; "
+            + "a changed or new line takes the product's price now. The tax rate stays the order's. 404 naming "
+            + "customer_id for an unknown customer, 404 for an unknown product, 409 CONFLICT for more of a "
+            + "product no longer sold. Totals recomputed, version and ETag new, audited as UPDATE (before and "
+            + "after).")
+    @APIResponse(responseCode = "200", description = "The changed order",
+            content = @Content(schema = @Schema(implementation = OrderResponse.class)))
+    @APIResponse(responseCode = "409", description = "INVALID_TRANSITION (not placed), INSUFFICIENT_STOCK, CONFLICT "
+            + "(a product no longer sold)")
+    public Response replace(@PathParam("id") long id, @NotNull @Valid OrderRequest body) {
+        OrderResponse order = orders.revise(Caller.of(security), id, ETags.requiredVersion(headers), body);
+        return ETags.ok(order.version(), order);
+    }
+
+    @DELETE
+    @Path("{id}")
+    @RolesAllowed(Role.ADMIN_NAME)
+    @IfMatchRequired
+    @Operation(operationId = "deleteOrder",
+            summary = "Cancel an order (orders are never deleted)", description = "Roles: admin. If-Match "
+            + "(required): 412 VERSION_CONFLICT when stale, 428 PRECONDITION_REQUIRED without it. A placed order is "
+            + "cancelled exactly as POST /api/orders/{id}/cancel does (its stock returned, ledger rows "
+            + "ORDER_CANCELLED; audited as CANCEL) and stays readable; an order cancelled already is left as it is "
+            + "(204 again: DELETE is idempotent); a shipped or completed order is 409 INVALID_TRANSITION.")
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
+    @APIResponse(responseCode = "204", description = "Cancelled (now or before)")
+    @APIResponse(responseCode = "409", description = "INVALID_TRANSITION: shipped or completed")
+    public Response delete(@PathParam("id") long id) {
+        orders.delete(Caller.of(security), id, ETags.requiredVersion(headers));
+        return Response.noContent().build();
     }
 
     @POST

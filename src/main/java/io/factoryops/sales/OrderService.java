@@ -6,6 +6,7 @@ import io.factoryops.identity.Caller;
 import io.factoryops.identity.Role;
 import io.factoryops.platform.Dates;
 import io.factoryops.platform.audit.AuditService;
+import io.factoryops.platform.db.Versions;
 import io.factoryops.platform.error.ApiException;
 import io.factoryops.platform.error.ErrorCode;
 import io.factoryops.platform.error.FieldError;
@@ -14,9 +15,12 @@ import io.factoryops.platform.paging.JpaPaging;
 import io.factoryops.platform.paging.Page;
 import io.factoryops.platform.paging.PageRequest;
 import io.factoryops.platform.paging.Rows;
+import io.factoryops.stock.InsufficientStockException;
+import io.factoryops.stock.StockItem;
 import io.factoryops.stock.StockReason;
 import io.factoryops.stock.StockReference;
 import io.factoryops.stock.StockService;
+import io.factoryops.stock.StockShortage;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -34,14 +38,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Orders. Placing one takes the stock of every line in one transaction (conditional updates, in
  * product-id order so that concurrent orders cannot deadlock) or fails whole with 409
- * {@code INSUFFICIENT_STOCK}; cancelling returns it. Admins see every order, other staff the orders
- * they placed.
+ * {@code INSUFFICIENT_STOCK}; changing a placed one moves the difference; cancelling returns it. Admins
+ * see every order, other staff the orders they placed.
  */
 @ApplicationScoped
 public class OrderService {
@@ -211,23 +217,127 @@ public class OrderService {
     /** Cancels a placed order and returns its stock, exactly once (the order row is locked). */
     @Transactional
     public OrderResponse cancel(Caller caller, long id) {
-        return transition(caller, id, "CANCEL", order -> {
-            order.cancel();
-            counted.fire(OrderCounted.of(order, -1));
-            Map<Long, ProductSummary> summaries = products.summaries(
-                    order.getLines().stream().map(OrderLine::getProductId).distinct().toList());
-            StockService.Locked locked = stock.lock(
-                    summaries.values().stream().map(ProductSummary::stockItemId).toList());
-            order.getLines().stream()
-                    .sorted(java.util.Comparator.comparingLong(OrderLine::getProductId))
-                    .forEach(line -> stock.add(locked, summaries.get(line.getProductId()).stockItemId(),
-                            line.getQuantity(), StockReason.ORDER_CANCELLED, StockReference.order(order.getId()),
-                            null));
+        return transition(visible(caller, id, LockModeType.PESSIMISTIC_WRITE), "CANCEL", this::cancelAndRestock);
+    }
+
+    /**
+     * {@code DELETE /api/orders/{id}}: an order is never deleted (its ledger rows and figures refer to it), it is
+     * cancelled at the version the caller read: a placed one exactly as {@link #cancel} does (the same path:
+     * its stock returned once, audited as CANCEL); one cancelled already stays as it is (nothing to do); a
+     * shipped or completed one is 409 {@code INVALID_TRANSITION}.
+     */
+    @Transactional
+    public void delete(Caller caller, long id, long expectedVersion) {
+        SalesOrder order = visible(caller, id, LockModeType.PESSIMISTIC_WRITE);
+        Versions.check(order, expectedVersion, "Order");
+        if (order.getStatus() != OrderStatus.CANCELLED) {
+            transition(order, "CANCEL", this::cancelAndRestock);
+        }
+    }
+
+    /** Cancels a locked order and returns every line's units to stock (ledger rows ORDER_CANCELLED). */
+    private void cancelAndRestock(SalesOrder order) {
+        order.cancel();
+        counted.fire(OrderCounted.of(order, -1));
+        Map<Long, ProductSummary> summaries = products.summaries(
+                order.getLines().stream().map(OrderLine::getProductId).distinct().toList());
+        StockService.Locked locked = stock.lock(
+                summaries.values().stream().map(ProductSummary::stockItemId).toList());
+        order.getLines().stream()
+                .sorted(java.util.Comparator.comparingLong(OrderLine::getProductId))
+                .forEach(line -> stock.add(locked, summaries.get(line.getProductId()).stockItemId(),
+                        line.getQuantity(), StockReason.ORDER_CANCELLED, StockReference.order(order.getId()),
+                        null));
+    }
+
+    /**
+     * Changes a placed order to the request's customer and lines, at the version the caller read (412 when it
+     * changed since). The order's row is locked first (as cancelling does: a document before its stock items),
+     * then the stock items of every product it held or will hold, in one {@link StockService#lock} in item-id
+     * order as placing an order does, so that edits, cancels and new orders of the same products wait for each
+     * other instead of deadlocking. The stock moves by the difference per product (ledger rows ORDER_CHANGED
+     * referring to the order): a line that grows or a new product takes the units it lacks, or the whole edit
+     * fails with 409 {@code INSUFFICIENT_STOCK} naming the product, the quantity asked for and the most its line
+     * can have (what is on the shelf plus what the order holds), and nothing changes; a line that shrinks or
+     * disappears gives its units back. Prices: a line whose product and quantity are unchanged keeps its unit
+     * price; a changed or new line is priced as the product is now. The tax rate stays the order's. Analytics
+     * see the old order leave and the new one count ({@link OrderCounted} -1 then +1), so summaries stay
+     * exact whatever changed (customer, products, amounts). The version always moves on.
+     */
+    @Transactional
+    public OrderResponse revise(Caller caller, long id, long expectedVersion, OrderRequest request) {
+        Map<Long, Integer> quantities = quantities(request);
+        SalesOrder order = visible(caller, id, LockModeType.PESSIMISTIC_FORCE_INCREMENT);
+        Versions.check(order, expectedVersion, "Order");
+        order.requirePlaced("be changed");
+        Map<Long, OrderLine> held = new HashMap<>();
+        order.getLines().forEach(line -> held.put(line.getProductId(), line));
+        Set<Long> productIds = new TreeSet<>(held.keySet());
+        productIds.addAll(quantities.keySet());
+        Map<Long, ProductSummary> summaries = products.summaries(productIds);
+        Customer customer = customers.find(request.customerId(), "customer_id");
+        StockService.Locked locked = stock.lock(summaries.values().stream().map(ProductSummary::stockItemId).toList());
+        OrderResponse before = view(order, current(summaries, locked));
+
+        // per product: the units the order holds now and the units it will hold; check everything first
+        Map<Long, Integer> deltas = new TreeMap<>();
+        List<StockShortage> shortages = new ArrayList<>();
+        for (long productId : productIds) {
+            int had = held.containsKey(productId) ? held.get(productId).getQuantity() : 0;
+            int wants = quantities.getOrDefault(productId, 0);
+            StockItem item = locked.item(summaries.get(productId).stockItemId());
+            if (wants > had && !item.isActive()) {
+                throw new ApiException(ErrorCode.CONFLICT, "Product " + productId + " ("
+                        + summaries.get(productId).name() + ") is no longer sold");
+            }
+            if (wants - had > item.getQuantity()) {
+                shortages.add(new StockShortage(item.getId(), item.getKind(), productId, item.getSku(),
+                        item.getName(), wants, item.getQuantity() + had));
+            }
+            if (wants != had) {
+                deltas.put(productId, wants - had);
+            }
+        }
+        if (!shortages.isEmpty()) {
+            throw new InsufficientStockException(shortages);
+        }
+
+        List<SalesOrder.RevisedLine> lines = new ArrayList<>();
+        quantities.forEach((productId, quantity) -> {
+            OrderLine kept = held.get(productId);
+            BigDecimal price = kept != null && kept.getQuantity() == quantity ? kept.getUnitPrice()
+                    : summaries.get(productId).price();
+            lines.add(new SalesOrder.RevisedLine(productId, quantity, price));
         });
+        counted.fire(OrderCounted.of(order, -1));
+        order.revise(customer, lines);
+        if (order.getTotal().compareTo(SalesOrder.MAX_AMOUNT) > 0) {
+            throw ApiException.invalidField("lines", "the order total would be " + order.getTotal().toPlainString()
+                    + ", more than an order can hold (" + SalesOrder.MAX_AMOUNT.toPlainString() + ")");
+        }
+        StockReference reference = StockReference.order(order.getId());
+        deltas.forEach((productId, delta) -> {
+            long item = summaries.get(productId).stockItemId();
+            if (delta > 0) {
+                stock.take(locked, item, delta, StockReason.ORDER_CHANGED, reference, null);
+            } else {
+                stock.add(locked, item, -delta, StockReason.ORDER_CHANGED, reference, null);
+            }
+        });
+        counted.fire(OrderCounted.of(order, +1));
+        em.flush();
+        OrderResponse after = view(order, current(summaries, locked));
+        audit.record("UPDATE", "order", id, before, after);
+        return after;
     }
 
     private OrderResponse transition(Caller caller, long id, String action, java.util.function.Consumer<SalesOrder> change) {
-        SalesOrder order = visible(caller, id, LockModeType.PESSIMISTIC_WRITE);
+        return transition(visible(caller, id, LockModeType.PESSIMISTIC_WRITE), action, change);
+    }
+
+    /** Applies a status change to an order locked by the caller, tells the read models and audits it. */
+    private OrderResponse transition(SalesOrder order, String action, java.util.function.Consumer<SalesOrder> change) {
+        long id = order.getId();
         OrderStatus before = order.getStatus();
         change.accept(order);
         statusChanged.fire(new OrderStatusChanged(id, before, order.getStatus()));

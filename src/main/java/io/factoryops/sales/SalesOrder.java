@@ -23,8 +23,9 @@ import org.eclipse.persistence.annotations.BatchFetchType;
 
 /**
  * A customer's order: lines with the unit price captured when it was placed, and its money computed
- * with BigDecimal, HALF_UP to cents (line total, subtotal, tax on the subtotal, total). Only its
- * status changes afterwards, through {@link #ship()}, {@link #complete()} and {@link #cancel()}.
+ * with BigDecimal, HALF_UP to cents (line total, subtotal, tax on the subtotal, total). While placed,
+ * its customer and lines may be changed ({@link #revise}); its status changes through {@link #ship()},
+ * {@link #complete()} and {@link #cancel()}.
  */
 @Entity(name = "SalesOrder")
 @Table(name = "orders")
@@ -34,7 +35,7 @@ public class SalesOrder extends VersionedEntity {
     public static final BigDecimal MAX_AMOUNT = new BigDecimal("999999999999.99");
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
-    @JoinColumn(name = "customer_id", nullable = false, updatable = false)
+    @JoinColumn(name = "customer_id", nullable = false)
     @BatchFetch(BatchFetchType.IN)
     private Customer customer;
 
@@ -71,7 +72,8 @@ public class SalesOrder extends VersionedEntity {
     @Column(name = "created_by", nullable = false, updatable = false, length = 50)
     private String createdBy;
 
-    @OneToMany(mappedBy = "order", cascade = CascadeType.PERSIST)
+    /** A revision replaces the lines: the ones it drops are deleted with it. */
+    @OneToMany(mappedBy = "order", cascade = CascadeType.PERSIST, orphanRemoval = true)
     @OrderBy("lineNo")
     @BatchFetch(BatchFetchType.IN)
     private List<OrderLine> lines = new ArrayList<>();
@@ -94,7 +96,41 @@ public class SalesOrder extends VersionedEntity {
     /** Adds a line at the product's current price and recomputes the totals. */
     void addLine(long productId, int quantity, BigDecimal unitPrice) {
         lines.add(new OrderLine(this, lines.size() + 1, productId, quantity, unitPrice));
-        units += quantity;
+        recompute();
+    }
+
+    /** A line of a revision: the product, its quantity and the unit price it is sold at. */
+    record RevisedLine(long productId, int quantity, BigDecimal unitPrice) {
+    }
+
+    /**
+     * Replaces the customer and the lines of a placed order (numbered in the given order) and recomputes
+     * units and money at the order's own tax rate; the caller moves the stock by the difference. 409
+     * {@code INVALID_TRANSITION} once it is shipped, completed or cancelled.
+     */
+    void revise(Customer newCustomer, List<RevisedLine> newLines) {
+        requirePlaced("be changed");
+        if (newLines.isEmpty()) {
+            throw new IllegalArgumentException("an order keeps at least one line");
+        }
+        this.customer = newCustomer;
+        this.customerId = newCustomer.getId();
+        lines.clear();
+        for (RevisedLine line : newLines) {
+            lines.add(new OrderLine(this, lines.size() + 1, line.productId(), line.quantity(), line.unitPrice()));
+        }
+        recompute();
+    }
+
+    /** 409 {@code INVALID_TRANSITION} unless the order is placed (the only state in which it changes). */
+    void requirePlaced(String verb) {
+        if (status != OrderStatus.PLACED) {
+            throw new InvalidTransitionException("Order " + getId(), status.value(), verb, status.allowedTransitions());
+        }
+    }
+
+    private void recompute() {
+        units = lines.stream().mapToLong(OrderLine::getQuantity).sum();
         subtotal = lines.stream().map(OrderLine::getLineTotal).reduce(BigDecimal.ZERO, BigDecimal::add)
                 .setScale(2, RoundingMode.HALF_UP);
         tax = subtotal.multiply(taxRate).setScale(2, RoundingMode.HALF_UP);

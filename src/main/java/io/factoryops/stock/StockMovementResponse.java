@@ -14,7 +14,7 @@ public record StockMovementResponse(
         int delta,
         int quantityBefore,
         int quantityAfter,
-        @Schema(enumeration = {"INITIAL", "ORDER", "ORDER_CANCELLED", "PRODUCTION", "PRODUCTION_CHANGED",
+        @Schema(enumeration = {"INITIAL", "ORDER", "ORDER_CHANGED", "ORDER_CANCELLED", "PRODUCTION", "PRODUCTION_CHANGED",
                 "PRODUCTION_DELETED", "PRODUCTION_CONSUMPTION", "ADJUSTMENT", "PURCHASE_RECEIPT", "RECEIPT", "COUNT",
                 "DAMAGE", "RETURN", "CONSUMPTION", "SERVICE_TICKET", "SERVICE_TICKET_RETURNED"}) String reason,
         @Schema(nullable = true, enumeration = {"ORDER", "PRODUCTION_RECORD", "PURCHASE_ORDER_RECEIPT",
