@@ -124,7 +124,7 @@ export async function masterDataView() {
   return h('div',
     heading('Master data'),
     h('ul.hub', mine.map(([href, title, , write, about]) => h('li',
-      link(href, title), h('span', ` — ${about}`), can(write) ? h('span.badge', 'you may edit') : null))));
+      link(href, title), h('span', ` — ${about} `), can(write) ? h('span.badge', 'you may edit') : null))));
 }
 
 const nounRoutes = Object.entries(NOUNS).flatMap(([key, n]) => [

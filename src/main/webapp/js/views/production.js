@@ -1,10 +1,12 @@
 // Production records (managers): the list, recording production (Idempotency-Key: a retried submit is
-// replayed, never counted twice), and one record with the stock it produced and the parts it consumed. The
+// replayed, never counted twice), and one record with the stock it produced and the parts it consumed;
+// admins correct (PUT with If-Match: the API moves the difference) or delete a record. The
 // record itself does not list its stock: the screen reads the ledger rows that reference it (the product's,
 // and those of the parts of the product's bill of materials).
 import { h, heading, link, num, when, label, table } from '../dom.js';
-import { get } from '../api.js';
-import { navigate } from '../main.js';
+import { call, get } from '../api.js';
+import { actionButton } from '../forms.js';
+import { can, navigate, refreshScreen } from '../main.js';
 import { pagedList } from '../list.js';
 import { resourceForm, facts } from '../resource.js';
 
@@ -53,7 +55,7 @@ async function movementsOf(path, recordId) {
 const change = (d) => (d > 0 ? `+${num(d)}` : num(d));
 
 export async function productionRecordView(id) {
-  const r = await get(`/api/production/${id}`);
+  const { data: r, etag } = await call('GET', `/api/production/${id}`);
   const [product, produced, bom] = await Promise.all([get(`/api/products/${r.product_id}`),
     movementsOf(`/api/products/${r.product_id}/stock-movements`, r.id), get(`/api/products/${r.product_id}/bom`)]);
   const consumed = (await Promise.all(bom.lines.map(async (l) =>
@@ -74,5 +76,10 @@ export async function productionRecordView(id) {
       ['Stock after', (m) => `${num(m.quantity_after)} ${m.part.unit}`], ['Reason', (m) => label(m.reason)]],
     consumed, bom.lines.length ? 'No part movement references this record.'
       : 'The product has no bill of materials: no parts were consumed.'),
+    can('admin') ? h('div.actions', actionButton(`Delete production record #${r.id}`,
+      () => call('DELETE', `/api/production/${r.id}`, { etag }).then(() => navigate('/app/production')),
+      { class: 'danger', 'data-action': 'delete' })) : null,
+    can('admin') ? await resourceForm({ fields: FIELDS, api: '/api/production', item: r, etag,
+      title: 'Correct this record', submit: 'Save correction', done: refreshScreen }) : null,
     h('p', link('/app/production', '← All production records')));
 }

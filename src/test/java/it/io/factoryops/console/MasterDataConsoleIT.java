@@ -197,10 +197,24 @@ class MasterDataConsoleIT extends BrowserTest {
         assertEquals(4, Fixtures.stockOf(product));
         assertEquals(38, Fixtures.partQuantity(part));
 
+        assertTrue(browser.all("main form, main button[data-action=delete]").isEmpty(), "admins correct records");
+
         browser.open("/app/production?product_id=" + product);
         browser.awaitHeading("Production");
         browser.await("main tbody a[href='/app/production/" + record + "']");
         browser.assertAccessible("production");
+
+        // an admin corrects the record: the difference moves, parts included
+        browser.signIn(Api.createUser("admin"), Api.PASSWORD);
+        browser.open("/app/production/" + record);
+        browser.awaitHeading("Production record #" + record);
+        assertEquals(String.valueOf(employee), browser.await("form[data-form=edit] select[name=employee_id]").getAttribute("value"));
+        browser.type("form[data-form=edit] input[name=quantity]", "5");
+        browser.assertAccessible("production-record-admin");
+        submit("edit");
+        browser.wait.until(d -> browser.await("[data-figure=stock_quantity]").getText().equals("5"));
+        assertEquals(5, Fixtures.stockOf(product));
+        assertEquals(35, Fixtures.partQuantity(part));
     }
 
     @Test
