@@ -13,6 +13,7 @@ import { purchaseOrdersView, purchaseOrderView, newPurchaseOrderView } from './v
 import { ticketsView, ticketView } from './views/tickets.js';
 import { notificationsView, bell } from './views/notifications.js';
 import { usersView, userView } from './views/users.js';
+import { masterDataRoutes } from './views/masterdata.js';
 
 const app = document.getElementById('app');
 
@@ -35,6 +36,7 @@ const routes = [
   [/^\/app\/purchase-orders\/(\d+)$/, purchaseOrderView, 'manager'],
   [/^\/app\/service-tickets$/, ticketsView, ['manager', 'mechanic'], 'Service tickets'],
   [/^\/app\/service-tickets\/(\d+)$/, ticketView, ['manager', 'mechanic']],
+  ...masterDataRoutes, // production, the master-data hub and its screens (views/masterdata.js)
   [/^\/app\/notifications$/, notificationsView, null, 'Notifications'],
   [/^\/app\/users$/, usersView, 'admin', 'Users'],
   [/^\/app\/users\/(\d+)$/, userView, 'admin'],

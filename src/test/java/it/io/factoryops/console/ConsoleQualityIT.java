@@ -73,7 +73,12 @@ class ConsoleQualityIT extends BrowserTest {
                 {"/app/orders/new", "Place an order"}, {"/app/products", "Products"}, {"/app/parts", "Parts"},
                 {"/app/purchase-orders", "Purchase orders"}, {"/app/purchase-orders/new", "New purchase order"},
                 {"/app/service-tickets", "Service tickets"}, {"/app/notifications", "Notifications"},
-                {"/app/users", "Users"}, {"/app/account", "Account"}}) {
+                {"/app/users", "Users"}, {"/app/account", "Account"}, {"/app/master-data", "Master data"},
+                {"/app/products/new", "New product"}, {"/app/parts/new", "New part"}, {"/app/suppliers", "Suppliers"},
+                {"/app/suppliers/new", "New supplier"}, {"/app/customers", "Customers"}, {"/app/employees", "Employees"},
+                {"/app/employees/new", "New employee"}, {"/app/mechanics", "Mechanics"}, {"/app/mechanics/new", "New mechanic"},
+                {"/app/categories", "Part categories"}, {"/app/locations", "Stock locations"},
+                {"/app/production", "Production"}, {"/app/production/new", "Record production"}}) {
             browser.open(screen[0]);
             browser.awaitHeading(screen[1]);
             browser.screenshot("screen" + screen[0].replace('/', '-'));
