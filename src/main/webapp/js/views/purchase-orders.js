@@ -64,8 +64,13 @@ export async function purchaseOrderView(id) {
   const buttons = allowed.filter((t) => VERB[t]).map((t) => actionButton(VERB[t],
     () => call('POST', `/api/purchase-orders/${po.id}/${t}`, decides(t) ? { etag } : {}).then(refreshScreen),
     { 'data-action': t, class: t === 'cancel' ? 'danger' : '' }));
-  const awaiting = po.status === 'pending' && own && can(po.approval_role)
-    ? h('p.notice', 'You created, edited or submitted this purchase order: someone else approves or rejects it.') : null;
+  let awaiting = null;
+  if (po.status === 'pending' && own && can(po.approval_role)) {
+    awaiting = h('p.notice', 'You created, edited or submitted this purchase order: someone else approves or rejects it.');
+  } else if (po.status === 'pending' && !can(po.approval_role)) {
+    awaiting = h('p.notice', `This purchase order is above what your role may approve: ${po.approval_role === 'admin'
+      ? 'an administrator' : `a ${po.approval_role}`} approves or rejects it.`);
+  }
   return h('div',
     heading(`Purchase order ${po.po_number}`, badge(po.status)),
     h('dl.facts',

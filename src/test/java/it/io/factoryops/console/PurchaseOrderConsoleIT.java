@@ -82,4 +82,60 @@ class PurchaseOrderConsoleIT extends BrowserTest {
         browser.click("#read-all");
         browser.wait.until(d -> browser.all("main tbody button").isEmpty());
     }
+
+    /**
+     * Two levels: a manager raises an order above the managers' approval limit (5,000.00 on the test server);
+     * another manager is told an administrator decides and is offered neither approve nor reject; an admin
+     * approves it; the manager receives everything and the part's stock shows it.
+     */
+    @Test
+    void aManagerRaisesAnOrderAboveTheLimitThatOnlyAnAdminApproves() throws Exception {
+        long supplier = Fixtures.supplier();
+        String supplierCode;
+        try (Response r = as(Api.tokenFor("manager"), "api/suppliers/" + supplier).get()) {
+            supplierCode = body(r).getString("code");
+        }
+        long part = Fixtures.part(0);
+        String partSku = Fixtures.partSku(part);
+        String buyer = Api.createUser("manager");
+        String colleague = Api.createUser("manager");
+
+        browser.signIn(buyer, Api.PASSWORD);
+        browser.open("/app/purchase-orders/new");
+        browser.awaitHeading("New purchase order");
+        browser.pick("supplier_id", supplierCode, supplierCode);
+        browser.pick("item_id", partSku, partSku);
+        browser.type("input[name=quantity]", "10");
+        browser.type("input[name=unit_cost]", "600.00");
+        browser.click("main form button[type=submit]");
+        browser.awaitHeading("Purchase order PO-");
+        String path = browser.driver.getCurrentUrl().substring(Api.BASE.length());
+        browser.click("button[data-action=submit]");
+        browser.wait.until(d -> browser.await("main .page-head .badge").getText().equals("pending"));
+        assertTrue(browser.await("main .notice").getText().contains("an administrator approves"));
+
+        browser.signIn(colleague, Api.PASSWORD);
+        browser.open(path);
+        browser.awaitHeading("Purchase order PO-");
+        assertTrue(browser.await("main .notice").getText().contains("an administrator approves"));
+        assertTrue(browser.all("button[data-action=approve], button[data-action=reject]").isEmpty(),
+                "6,000.00 is above what a manager may approve");
+        browser.assertAccessible("purchase-order-above-the-limit");
+
+        browser.signIn(Api.createUser("admin"), Api.PASSWORD);
+        browser.open(path);
+        browser.awaitHeading("Purchase order PO-");
+        browser.click("button[data-action=approve]");
+        browser.wait.until(d -> browser.await("main .page-head .badge").getText().equals("approved"));
+
+        browser.signIn(buyer, Api.PASSWORD);
+        browser.open(path);
+        browser.awaitHeading("Purchase order PO-");
+        browser.type("input[name^='line-']", "10");
+        browser.click("form[aria-labelledby=receive-title] button[type=submit]");
+        browser.wait.until(d -> browser.await("main .page-head .badge").getText().equals("received"));
+        browser.open("/app/parts/" + part);
+        browser.awaitText("[data-figure=quantity]", "10 pcs");
+        browser.assertAccessible("part-after-receipt");
+    }
 }
