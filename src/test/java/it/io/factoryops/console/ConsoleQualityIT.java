@@ -73,7 +73,10 @@ class ConsoleQualityIT extends BrowserTest {
                 {"/app/orders/new", "Place an order"}, {"/app/products", "Products"}, {"/app/parts", "Parts"},
                 {"/app/purchase-orders", "Purchase orders"}, {"/app/purchase-orders/new", "New purchase order"},
                 {"/app/service-tickets", "Service tickets"}, {"/app/notifications", "Notifications"},
-                {"/app/users", "Users"}, {"/app/account", "Account"}}) {
+                {"/app/users", "Users"}, {"/app/account", "Account"}, {"/app/reports", "Reports"},
+                {"/app/reports/inventory", "Inventory report"}, {"/app/reports/purchase-orders", "Purchase-order report"},
+                {"/app/reports/suppliers", "Supplier report"}, {"/app/reports/analytics", "Sales and production report"},
+                {"/app/reports/runs", "Stored monthly runs"}, {"/app/exports", "Exports"}, {"/app/audit-log", "Audit log"}}) {
             browser.open(screen[0]);
             browser.awaitHeading(screen[1]);
             browser.screenshot("screen" + screen[0].replace('/', '-'));
