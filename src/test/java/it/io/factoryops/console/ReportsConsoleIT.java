@@ -411,6 +411,16 @@ class ReportsConsoleIT extends BrowserTest {
         browser.open("/app/exports");
         browser.awaitHeading("Exports");
         String card = "section[data-export=audit-logs] ";
+        // a problem is shown next to the buttons: a PDF of more than the test server's 50 rows is refused
+        for (int i = 0; i < 51; i++) {
+            Fixtures.category("Audit " + i, null);
+        }
+        browser.type(card + "input[name=entity_type]", "category");
+        browser.click(card + "button[data-format=pdf]");
+        browser.wait.until(d -> "failed".equals(browser.await(card + ".downloads").getAttribute("data-state")));
+        assertTrue(browser.await(card + ".downloads .action-error").getText().contains("at most 50 rows"),
+                browser.await(card + ".downloads").getText());
+        browser.await(card + "input[name=entity_type]").clear();
         browser.type(card + "input[name=actor]", admin);
         browser.click(card + "button[data-format=csv]");
         Path file = browser.awaitDownload(".csv");
