@@ -75,37 +75,37 @@ export function idempotencyKey() {
 }
 
 /**
- * One API call. options: query (object; empty values left out), body (sent as JSON), etag (sent as
- * If-Match), idempotencyKey, auth (default true). Resolves {status, data, etag}; rejects with ApiError.
- * A 401 refreshes the tokens once and repeats the call.
+ * One request with the session's bearer token: options query (object; empty values left out), body (sent as
+ * JSON), etag (sent as If-Match), idempotencyKey, auth (default true), accept. A 401 refreshes the tokens
+ * once and repeats the request. Resolves the Response when it is 2xx; rejects with ApiError otherwise.
  */
-export async function call(method, path, options = {}) {
+async function send(method, path, options = {}) {
   const { query, body, etag, auth = true, retry = true } = options;
   const url = new URL(path, location.origin);
   for (const [k, v] of Object.entries(query || {})) {
     if (v !== undefined && v !== null && v !== '') url.searchParams.set(k, v);
   }
-  const headers = { Accept: 'application/json, application/problem+json' };
+  const headers = { Accept: options.accept || 'application/json, application/problem+json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (auth && accessToken) headers.Authorization = `Bearer ${accessToken}`;
   if (etag) headers['If-Match'] = etag;
   if (options.idempotencyKey) headers['Idempotency-Key'] = options.idempotencyKey;
   if (auth && !accessToken && retry && hasStoredSession()) {
     await refresh().catch(() => {});
-    return call(method, path, { ...options, retry: false });
+    return send(method, path, { ...options, retry: false });
   }
   let response;
   try {
     response = await fetch(url, {
       method, headers, body: body === undefined ? undefined : JSON.stringify(body),
-      credentials: 'omit', cache: 'no-store',
+      credentials: 'omit', cache: 'no-store', signal: options.signal,
     });
-  } catch {
+  } catch (e) {
+    if (e?.name === 'AbortError') throw e;
     throw new ApiError(0, { title: 'Network error', detail: 'The server did not answer. Check the connection and try again.' });
   }
-  const type = response.headers.get('Content-Type') || '';
-  const data = type.includes('json') ? await response.json() : null;
   if (response.status === 401 && auth) {
+    const data = await problemOf(response);
     if (retry && hasStoredSession()) {
       try {
         await refresh();
@@ -113,15 +113,55 @@ export async function call(method, path, options = {}) {
         onSignedOut();
         throw new ApiError(401, data || { code: 'UNAUTHORIZED', detail: 'Your session has ended. Please sign in again.' });
       }
-      return call(method, path, { ...options, retry: false });
+      return send(method, path, { ...options, retry: false });
     }
     end();
     onSignedOut();
+    throw new ApiError(401, data || { title: response.statusText, detail: 'HTTP 401' });
   }
   if (!response.ok) {
-    throw new ApiError(response.status, data || { title: response.statusText, detail: `HTTP ${response.status}` });
+    throw new ApiError(response.status, await problemOf(response) || { title: response.statusText, detail: `HTTP ${response.status}` });
   }
+  return response;
+}
+
+const isJson = (response) => (response.headers.get('Content-Type') || '').includes('json');
+const problemOf = async (response) => (isJson(response) ? response.json().catch(() => null) : null);
+
+/** One API call (options as send's). Resolves {status, data, etag}; rejects with ApiError. */
+export async function call(method, path, options = {}) {
+  const response = await send(method, path, options);
+  const data = isJson(response) ? await response.json() : null;
   return { status: response.status, data, etag: response.headers.get('ETag') };
+}
+
+/**
+ * Downloads a file (an export, a report, a stored run) with the session's token, reading the body as it
+ * arrives: progress(bytesReceived, bytesInAll or null when the server does not say) after each piece.
+ * Resolves {blob, filename, bytes}; rejects with ApiError (the problem the API answered) before any byte.
+ */
+export async function download(path, { query, progress = () => {}, signal } = {}) {
+  const response = await send('GET', path, { query, accept: '*/*', signal });
+  const length = Number(response.headers.get('Content-Length'));
+  const total = Number.isFinite(length) && length > 0 && !response.headers.get('Content-Encoding') ? length : null;
+  const chunks = [];
+  let bytes = 0;
+  progress(0, total);
+  if (response.body) {
+    const reader = response.body.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      chunks.push(value);
+      bytes += value.length;
+      progress(bytes, total);
+    }
+  }
+  const disposition = response.headers.get('Content-Disposition') || '';
+  const named = /filename="?([^";]+)"?/.exec(disposition);
+  const filename = named ? named[1] : path.split('/').pop();
+  const type = response.headers.get('Content-Type') || 'application/octet-stream';
+  return { blob: new Blob(chunks, { type }), filename, bytes };
 }
 
 export const get = (path, query) => call('GET', path, { query }).then((r) => r.data);

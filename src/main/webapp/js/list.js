@@ -8,12 +8,14 @@ export const params = () => new URLSearchParams(location.search);
 
 /**
  * options: api (path), query (fixed parameters), filters ([name, label, element] — element carries name),
- * columns (see dom.table), caption, empty (text), perPage.
+ * columns (see dom.table), caption, empty (text), perPage, keyset (the list takes after=<next_cursor>: Next
+ * continues after the page's last row, at the cost of page 1 however deep; the cursor is kept in the address).
  */
-export async function pagedList({ api, query = {}, filters = [], columns, caption, empty, perPage = 20 }) {
+export async function pagedList({ api, query = {}, filters = [], columns, caption, empty, perPage = 20, keyset = false }) {
   const p = params();
   const page = Math.max(1, Number(p.get('page')) || 1);
-  const wanted = { ...query, page, per_page: perPage };
+  const after = keyset ? p.get('after') : null;
+  const wanted = after ? { ...query, after, per_page: perPage } : { ...query, page, per_page: perPage };
   for (const [name] of filters) if (p.get(name)) wanted[name] = p.get(name);
   const result = await get(api, wanted);
   const form = filters.length ? h('form.filters', { role: 'search', 'aria-label': `Filter ${caption}` },
@@ -32,7 +34,7 @@ export async function pagedList({ api, query = {}, filters = [], columns, captio
   });
   const pg = result.pagination;
   const go = (n) => { const q = params(); q.set('page', n); navigate(`${location.pathname}?${q}`); };
-  const pager = pg.pages > 1 ? h('nav.pager', { 'aria-label': `${caption} pages` },
+  const pager = keyset && (pg.has_next || after) ? keysetPager(caption, pg, after) : pg.pages > 1 ? h('nav.pager', { 'aria-label': `${caption} pages` },
     h('button', { type: 'button', disabled: !pg.has_prev, onclick: () => go(page - 1) }, '← Previous'),
     h('span', `Page ${pg.page ?? page} of ${pg.pages} · ${pg.total} in all`),
     h('button', { type: 'button', disabled: !pg.has_next, onclick: () => go(page + 1) }, 'Next →')) : null;
@@ -40,6 +42,19 @@ export async function pagedList({ api, query = {}, filters = [], columns, captio
   return h('div.list', form,
     table(caption, columns, result.data, anyFilter ? 'Nothing matches this search. Change or clear the filters.' : empty),
     pager);
+}
+
+function keysetPager(caption, pg, after) {
+  const go = (cursor) => {
+    const q = params();
+    q.delete('page');
+    if (cursor) q.set('after', cursor); else q.delete('after');
+    navigate(`${location.pathname}?${q}`);
+  };
+  return h('nav.pager', { 'aria-label': `${caption} pages` },
+    h('button', { type: 'button', disabled: !after, onclick: () => go(null) }, '↑ First page'),
+    h('span', `${after ? 'A later page' : 'The first page'} · ${pg.total} in all`),
+    h('button', { type: 'button', disabled: !pg.has_next || !pg.next_cursor, onclick: () => go(pg.next_cursor), 'data-next': '' }, 'Next →'));
 }
 
 export const textInput = (placeholder) => h('input', { type: 'search', placeholder, maxlength: 100 });

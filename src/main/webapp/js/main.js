@@ -14,13 +14,15 @@ import { ticketsView, ticketView } from './views/tickets.js';
 import { notificationsView, bell } from './views/notifications.js';
 import { usersView, userView } from './views/users.js';
 import { masterDataRoutes } from './views/masterdata.js';
+import { reportsView, reportView, reportRunsView } from './views/reports.js';
+import { exportsView } from './views/exports.js';
+import { auditLogView } from './views/audit.js';
 
 const app = document.getElementById('app');
 
-// views written before js/shell.js import these from here; new ones import js/shell.js
-export { me, can, navigate, refreshScreen } from './shell.js';
 
-// Screens: path pattern, view, the role that may use it (the API decides anyway), navigation label.
+// Screens: path pattern, view, the role that may use it (the API decides anyway), navigation label, and
+// { apiDecides: true } for a screen offered to its role only but opened for anyone, to show the API's answer.
 const routes = [
   [/^\/app\/dashboard$/, dashboardView, 'manager', 'Dashboard'],
   [/^\/app\/orders$/, ordersView, 'user', 'Orders'],
@@ -37,9 +39,14 @@ const routes = [
   [/^\/app\/service-tickets$/, ticketsView, ['manager', 'mechanic'], 'Service tickets'],
   [/^\/app\/service-tickets\/(\d+)$/, ticketView, ['manager', 'mechanic']],
   ...masterDataRoutes, // production, the master-data hub and its screens (views/masterdata.js)
+  [/^\/app\/reports$/, reportsView, 'manager', 'Reports'],
+  [/^\/app\/reports\/runs$/, reportRunsView, 'manager'],
+  [/^\/app\/reports\/(inventory|purchase-orders|suppliers|analytics)$/, reportView, 'manager'],
+  [/^\/app\/exports$/, exportsView, ['user', 'mechanic'], 'Exports'],
   [/^\/app\/notifications$/, notificationsView, null, 'Notifications'],
   [/^\/app\/users$/, usersView, 'admin', 'Users'],
   [/^\/app\/users\/(\d+)$/, userView, 'admin'],
+  [/^\/app\/audit-log$/, auditLogView, 'admin', 'Audit log', { apiDecides: true }],
   [/^\/app\/account$/, accountView, null, 'Account'],
 ];
 
@@ -115,7 +122,7 @@ async function render() {
   clear(app).append(...shell(main));
   if (!route) {
     main.append(h('h1', { tabindex: '-1', id: 'page-title' }, 'Not found'), h('p', 'No screen at this address. ', link(home(), 'Go to the start page.')));
-  } else if (!allowed(route[2])) {
+  } else if (!allowed(route[2]) && !route[4]?.apiDecides) {
     main.append(h('h1', { tabindex: '-1', id: 'page-title' }, 'Not available'), h('p', 'Your role cannot use this screen. ', link(home(), 'Go to the start page.')));
   } else {
     main.setAttribute('aria-busy', 'true');

@@ -43,6 +43,9 @@ public final class Browser implements AutoCloseable {
     final ChromeDriver driver;
     final WebDriverWait wait;
     private final Path profile;
+    /** Where the browser saves downloads (a fresh directory per browser): {@link #awaitDownload}. */
+    final Path downloads;
+    private final java.util.Set<Path> downloadsSeen = new java.util.HashSet<>();
     /** The server whose console it drives: the integration server, or a node of the cluster tests. */
     private final String base;
 
@@ -53,7 +56,12 @@ public final class Browser implements AutoCloseable {
     public Browser(String base) throws IOException {
         this.base = base;
         profile = Files.createTempDirectory("factory-ops-chromium");
+        downloads = Files.createTempDirectory("factory-ops-downloads");
         ChromeOptions options = new ChromeOptions();
+        // downloads land in their directory without a prompt (headless Chromium refuses them otherwise)
+        options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
+                "download.prompt_for_download", false, "download.directory_upgrade", true,
+                "safebrowsing.enabled", false));
         options.setBinary(Chromium.BINARY.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
@@ -64,6 +72,8 @@ public final class Browser implements AutoCloseable {
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(Chromium.DRIVER.toFile()).usingAnyFreePort().build();
         driver = new ChromeDriver(service, options);
+        driver.executeCdpCommand("Browser.setDownloadBehavior", Map.of("behavior", "allow",
+                "downloadPath", downloads.toString()));
         wait = new WebDriverWait(driver, Duration.ofSeconds(30));
         wait.ignoring(StaleElementReferenceException.class); // screens are re-rendered whole
         // a timeout says what the screen showed instead
@@ -220,6 +230,40 @@ public final class Browser implements AutoCloseable {
         return driver.manage().logs().get(LogType.BROWSER).getAll();
     }
 
+    /**
+     * The next download whose file name ends with {@code suffix} (".csv"), once Chromium has written it whole (no
+     * {@code .crdownload} left): a file this browser saved and this method did not return before.
+     */
+    public Path awaitDownload(String suffix) {
+        WebDriverWait saved = new WebDriverWait(driver, Duration.ofSeconds(30));
+        saved.withMessage(() -> "no download ending " + suffix + " in " + list(downloads));
+        return saved.until(d -> {
+            try (var files = Files.list(downloads)) {
+                List<Path> all = files.toList();
+                if (all.stream().anyMatch(f -> f.getFileName().toString().endsWith(".crdownload"))) {
+                    return null;
+                }
+                Path file = all.stream().filter(f -> f.getFileName().toString().endsWith(suffix))
+                        .filter(f -> !downloadsSeen.contains(f)).findFirst().orElse(null);
+                if (file != null && Files.size(file) > 0) {
+                    downloadsSeen.add(file);
+                    return file;
+                }
+                return null;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    private static String list(Path dir) {
+        try (var files = Files.list(dir)) {
+            return files.map(f -> f.getFileName().toString()).toList().toString();
+        } catch (IOException e) {
+            return e.toString();
+        }
+    }
+
     public void assertPath(String path) {
         wait.until(d -> d.getCurrentUrl().equals(base + path));
         assertEquals(base + path, driver.getCurrentUrl());
@@ -228,8 +272,10 @@ public final class Browser implements AutoCloseable {
     @Override
     public void close() throws IOException {
         driver.quit();
-        try (var files = Files.walk(profile)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        for (Path dir : List.of(profile, downloads)) {
+            try (var files = Files.walk(dir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
         }
     }
 }

@@ -239,26 +239,25 @@ class ConsoleIT extends BrowserTest {
     @Test
     void eachRoleIsOfferedOnlyTheScreensItMayUse() throws Exception {
         browser.signIn(Api.createUser("user"), Api.PASSWORD);
-        assertEquals(List.of("Orders", "Products", "Parts", "Master data"), navigation());
+        assertEquals(List.of("Orders", "Products", "Parts", "Master data", "Exports"), navigation());
         browser.open("/app/users");
         browser.awaitHeading("Not available");
         browser.open("/app/dashboard");
         browser.awaitHeading("Not available");
 
         browser.signIn(Fixtures.mechanic().getString("username"), Api.PASSWORD);
-        assertEquals(List.of("Products", "Parts", "Service tickets", "Master data"), navigation());
+        assertEquals(List.of("Products", "Parts", "Service tickets", "Master data", "Exports"), navigation());
 
         browser.signIn(Api.createUser("manager"), Api.PASSWORD);
         assertEquals(List.of("Dashboard", "Orders", "Products", "Parts", "Purchase orders", "Service tickets", "Production",
-                "Master data"), navigation());
+                "Master data", "Reports", "Exports"), navigation());
         browser.open("/app/dashboard");
         browser.awaitHeading("Dashboard");
         assertTrue(browser.all("#refresh-analytics").isEmpty(), "only admins refresh the figures");
 
         browser.signIn(Api.createUser("admin"), Api.PASSWORD);
         assertEquals(List.of("Dashboard", "Orders", "Products", "Parts", "Purchase orders", "Service tickets", "Production",
-                "Master data", "Users"),
-                navigation());
+                "Master data", "Reports", "Exports", "Users", "Audit log"), navigation());
         browser.open("/app/users");
         browser.awaitHeading("Users");
         // an admin is offered the roles it may grant, not admin or super_admin

@@ -78,7 +78,11 @@ class ConsoleQualityIT extends BrowserTest {
                 {"/app/suppliers/new", "New supplier"}, {"/app/customers", "Customers"}, {"/app/employees", "Employees"},
                 {"/app/employees/new", "New employee"}, {"/app/mechanics", "Mechanics"}, {"/app/mechanics/new", "New mechanic"},
                 {"/app/categories", "Part categories"}, {"/app/locations", "Stock locations"},
-                {"/app/production", "Production"}, {"/app/production/new", "Record production"}}) {
+                {"/app/production", "Production"}, {"/app/production/new", "Record production"},
+                {"/app/reports", "Reports"},
+                {"/app/reports/inventory", "Inventory report"}, {"/app/reports/purchase-orders", "Purchase-order report"},
+                {"/app/reports/suppliers", "Supplier report"}, {"/app/reports/analytics", "Sales and production report"},
+                {"/app/reports/runs", "Stored monthly runs"}, {"/app/exports", "Exports"}, {"/app/audit-log", "Audit log"}}) {
             browser.open(screen[0]);
             browser.awaitHeading(screen[1]);
             browser.screenshot("screen" + screen[0].replace('/', '-'));
