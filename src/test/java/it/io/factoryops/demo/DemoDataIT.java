@@ -82,7 +82,7 @@ class DemoDataIT {
 
     @AfterAll
     static void stop() throws Exception {
-        if (dir != null && Files.exists(dir.resolve("workarea"))) {
+        if (dir != null && run("status") == 0) {
             server("stop");
         }
     }
@@ -152,7 +152,7 @@ class DemoDataIT {
         server("stop");
 
         // every stock item's quantity is its ledger's sum; nothing is dated in the future or before the 90 days
-        try (Connection c = DriverManager.getConnection("jdbc:h2:" + H2_FILE + ";MODE=LEGACY");
+        try (Connection c = DriverManager.getConnection("jdbc:h2:" + H2_FILE + ";MODE=LEGACY", "factory", "factory");
              Statement s = c.createStatement()) {
             try (ResultSet r = s.executeQuery("SELECT COUNT(*), SUM(CASE WHEN i.quantity = COALESCE((SELECT SUM(m.delta) "
                     + "FROM stock_movements m WHERE m.stock_item_id = i.id), 0) THEN 1 ELSE 0 END) FROM stock_items i")) {
@@ -210,7 +210,7 @@ class DemoDataIT {
         settings.forEach((name, value) -> bootstrap.add(name + "=" + value));
         Files.write(dir.resolve("bootstrap.properties"), bootstrap);
         Files.writeString(dir.resolve("jvm.options"), String.join("\n", "-Duser.timezone=UTC", "-Xmx512m",
-                "-Dfile.encoding=UTF-8", "-Dfactory.admin.password=Demo-IT-Admin-2026", "-Dfactory.password.iterations=10000",
+                "-Dfile.encoding=UTF-8", "-Dfactory.admin.password=Demo-IT-Boss-2026x", "-Dfactory.password.iterations=10000",
                 ""));
     }
 
@@ -223,14 +223,18 @@ class DemoDataIT {
         }
     }
 
+    /** Liberty's {@code server start|stop} of the demo server, with FACTORY_DEMO_DATA=true; 0 asserted. */
     private static void server(String command) throws Exception {
-        Path out = dir.resolve(command + ".out");
+        assertEquals(0, run(command), () -> "server " + command + " " + server + ": " + read(dir.resolve(command + ".out")));
+    }
+
+    private static int run(String command) throws Exception {
         ProcessBuilder process = new ProcessBuilder(WLP.resolve("bin/server").toString(), command, server)
-                .redirectErrorStream(true).redirectOutput(out.toFile());
+                .redirectErrorStream(true).redirectOutput(dir.resolve(command + ".out").toFile());
         process.environment().put("FACTORY_DEMO_DATA", "true");
         Process p = process.start();
         assertTrue(p.waitFor(5, TimeUnit.MINUTES), "server " + command);
-        assertEquals(0, p.exitValue(), () -> "server " + command + " " + server + ": " + read(out));
+        return p.exitValue();
     }
 
     private static void awaitStarted() throws Exception {
