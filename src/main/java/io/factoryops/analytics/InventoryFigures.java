@@ -1,5 +1,6 @@
 package io.factoryops.analytics;
 
+import io.factoryops.stock.StockStatus;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -43,11 +44,9 @@ public class InventoryFigures {
     @Inject
     SpendThisMonthFigure spendThisMonth;
 
-    @Inject
-    LowStockPartsFigure lowStockParts;
+    private final InventoryFigure lowStockParts = new PartsInStatusFigure(StockStatus.LOW_STOCK);
 
-    @Inject
-    OutOfStockPartsFigure outOfStockParts;
+    private final InventoryFigure outOfStockParts = new PartsInStatusFigure(StockStatus.OUT_OF_STOCK);
 
     private final ReentrantLock lock = new ReentrantLock();
 

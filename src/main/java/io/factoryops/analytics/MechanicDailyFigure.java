@@ -33,7 +33,7 @@ import java.util.TreeMap;
  * ({@link AnalyticsRefresher}), which consumes the deltas afterwards.
  */
 @ApplicationScoped
-class MechanicDailyFigure {
+class MechanicDailyFigure implements SummaryFigure {
 
     private static final int BATCH = 1000;
 
@@ -54,6 +54,7 @@ class MechanicDailyFigure {
     }
 
     /** Folds the mechanics' deltas up to {@code maxId} (the refresh's highest); returns the cells changed. */
+    @Override
     public long apply(Connection c, long maxId, Timestamp at) throws SQLException {
         Map<Key, Work> cells = new TreeMap<>();
         try (PreparedStatement p = c.prepareStatement("SELECT delta_day, key_id, SUM(count_delta), SUM(amount), "
@@ -101,6 +102,7 @@ class MechanicDailyFigure {
     }
 
     /** Recomputes every cell from the tickets; returns the cells written. */
+    @Override
     public long rebuild(Connection c, Timestamp at) throws SQLException {
         try (Statement s = c.createStatement()) {
             s.executeUpdate("DELETE FROM analytics_mechanic_daily");

@@ -35,7 +35,7 @@ class ConsoleIT extends BrowserTest {
         browser.signOutHere();
         browser.open("/");
         browser.await("form.login");
-        browser.screenshot("sign-in");
+        browser.assertAccessible("sign-in");
         // a wrong password: the problem's detail, and no session
         browser.type("input[name=username]", username);
         browser.type("input[name=password]", "Wrong-Passw0rd-42");
@@ -131,7 +131,7 @@ class ConsoleIT extends BrowserTest {
         browser.wait.until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(refresh));
         browser.awaitHeading("Dashboard");
         browser.await("svg.chart-svg");
-        browser.screenshot("dashboard");
+        browser.assertAccessible("dashboard");
     }
 
     private void assertFigure(String name, long expected) {
@@ -155,12 +155,12 @@ class ConsoleIT extends BrowserTest {
 
         fillOrder(email, sku, "10 in stock", 3);
         browser.await(".lines table");
-        browser.screenshot("place-order");
+        browser.assertAccessible("place-order");
         browser.click("main form button[type=submit]");
         browser.awaitHeading("Order #");
         assertEquals("7", browser.await("[data-remaining='" + product + "']").getText());
         assertEquals(7, Fixtures.stockOf(product));
-        browser.screenshot("order");
+        browser.assertAccessible("order");
         browser.open("/app/products/" + product);
         browser.awaitHeading("Product " + sku);
         assertEquals("7", browser.await("[data-figure=stock_quantity]").getText());
@@ -174,7 +174,7 @@ class ConsoleIT extends BrowserTest {
                 && error.contains("Product " + sku), error);
         assertEquals("/app/orders/new", browser.driver.getCurrentUrl().substring(Api.BASE.length()));
         assertEquals(7, Fixtures.stockOf(product), "nothing was taken");
-        browser.screenshot("order-409");
+        browser.assertAccessible("order-409");
 
         // staff take orders but are not offered the stock adjustment (managers are: next test)
         browser.open("/app/products/" + product);
@@ -233,7 +233,7 @@ class ConsoleIT extends BrowserTest {
         browser.awaitHeading(name);
         assertTrue(browser.all("main img, main b").isEmpty());
         assertThrows(NoAlertPresentException.class, () -> browser.driver.switchTo().alert());
-        browser.screenshot("xss-probe");
+        browser.assertAccessible("xss-probe");
     }
 
     @Test
@@ -263,7 +263,7 @@ class ConsoleIT extends BrowserTest {
         // an admin is offered the roles it may grant, not admin or super_admin
         List<String> roles = browser.all("form.card select[name=role] option").stream().map(o -> o.getAttribute("value")).toList();
         assertEquals(List.of("manager", "user", "mechanic", "customer"), roles);
-        browser.screenshot("users");
+        browser.assertAccessible("users");
     }
 
     private List<String> navigation() {
@@ -287,7 +287,7 @@ class ConsoleIT extends BrowserTest {
         // the admin is offered the order's transitions; shipping moves it on
         browser.click("button[data-action=ship]");
         browser.wait.until(d -> browser.await("main .page-head .badge").getText().equals("shipped"));
-        browser.screenshot("order-detail");
+        browser.assertAccessible("order-detail");
         // an unknown screen inside the console
         browser.open("/app/no-such-screen");
         browser.awaitHeading("Not found");
@@ -295,7 +295,7 @@ class ConsoleIT extends BrowserTest {
         browser.click("nav[aria-label=Main] a[href='/app/orders']");
         browser.awaitHeading("Orders");
         browser.assertPath("/app/orders");
-        browser.screenshot("orders");
+        browser.assertAccessible("orders");
         browser.driver.navigate().back();
         browser.awaitHeading("Not found");
     }
@@ -320,7 +320,7 @@ class ConsoleIT extends BrowserTest {
         assertEquals(6, Fixtures.partQuantity(part));
         browser.click("button[data-action=start]");
         browser.wait.until(d -> browser.await("main .page-head .badge").getText().equals("in progress"));
-        browser.screenshot("service-ticket");
+        browser.assertAccessible("service-ticket");
     }
 
     @Test
@@ -336,7 +336,7 @@ class ConsoleIT extends BrowserTest {
         assertTrue(browser.await("main .notice").getText().contains("in the queue"));
         assertTrue(browser.all("form[aria-labelledby=fit-title], form[aria-labelledby=assign-title], "
                 + "button[data-action=start]").isEmpty(), "a ticket of the queue is read, not worked");
-        browser.screenshot("service-ticket-queue");
+        browser.assertAccessible("service-ticket-queue");
         browser.click("button[data-action=take]");
         browser.await("form[aria-labelledby=labour-title]");
         assertTrue(browser.all("form[aria-labelledby=assign-title]").isEmpty(), "only managers assign mechanics");
@@ -353,7 +353,7 @@ class ConsoleIT extends BrowserTest {
         browser.wait.until(d -> browser.await("main .page-head .badge").getText().equals("in progress"));
         browser.click("button[data-action=complete]");
         browser.wait.until(d -> browser.await("main .page-head .badge").getText().equals("completed"));
-        browser.screenshot("service-ticket-mechanic");
+        browser.assertAccessible("service-ticket-mechanic");
         try (Response r = as(Api.tokenFor("manager"), "api/service-tickets/" + ticket).get()) {
             JsonObject done = body(r);
             assertEquals("completed", done.getString("status"));
@@ -407,7 +407,7 @@ class ConsoleIT extends BrowserTest {
         browser.wait.until(d -> browser.await("form[aria-labelledby=details-title] input[name=email]")
                 .getAttribute("value").equals(username + "-new@it.example")
                 && browser.await("form[aria-labelledby=details-title] input[name=password]").getAttribute("value").isEmpty());
-        browser.screenshot("user");
+        browser.assertAccessible("user");
         try (Response r = as(Api.adminToken(), "api/auth/users", "q", username).get()) {
             JsonObject account = body(r).getJsonArray("data").getJsonObject(0);
             assertTrue(account.getBoolean("active"));

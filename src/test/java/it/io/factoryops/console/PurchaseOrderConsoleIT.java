@@ -48,7 +48,7 @@ class PurchaseOrderConsoleIT extends BrowserTest {
         assertTrue(browser.all("button[data-action=approve], button[data-action=reject]").isEmpty(),
                 "the creator is never offered approve or reject");
         assertTrue(browser.await("main .notice").getText().contains("someone else approves"));
-        browser.screenshot("purchase-order-creator");
+        browser.assertAccessible("purchase-order-creator");
 
         browser.signIn(approver, Api.PASSWORD);
         browser.open(path);
@@ -70,7 +70,7 @@ class PurchaseOrderConsoleIT extends BrowserTest {
         browser.click("form[aria-labelledby=receive-title] button[type=submit]");
         browser.wait.until(d -> browser.await("main .page-head .badge").getText().equals("partially received"));
         assertEquals(5, Fixtures.partQuantity(part));
-        browser.screenshot("purchase-order");
+        browser.assertAccessible("purchase-order");
 
         // the creator hears of the approval: the bell counts it and the list links to the order
         browser.signIn(creator, Api.PASSWORD);
@@ -78,7 +78,7 @@ class PurchaseOrderConsoleIT extends BrowserTest {
         browser.click("#bell");
         browser.awaitHeading("Notifications");
         browser.await("main tbody a[href='" + path + "']");
-        browser.screenshot("notifications");
+        browser.assertAccessible("notifications");
         browser.click("#read-all");
         browser.wait.until(d -> browser.all("main tbody button").isEmpty());
     }
