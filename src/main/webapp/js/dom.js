@@ -68,10 +68,14 @@ export function badge(status) {
   return h('span.badge', { class: `badge-${status}` }, label(status));
 }
 
-/** A table; columns: [[header, row => cell content], …]; an empty list shows what to do instead. */
+/**
+ * A table; columns: [[header, row => cell content], …]; an empty list shows what to do instead. Its wrapper
+ * scrolls sideways when the table is wider than the screen, so it takes the focus (keyboard users scroll it
+ * with the arrow keys) and is a region named by the caption.
+ */
 export function table(caption, columns, rows, empty) {
   if (!rows.length) return h('p.empty', { role: 'status' }, empty);
-  return h('div.table-wrap',
+  return h('div.table-wrap', { tabindex: 0, role: 'region', 'aria-label': caption },
     h('table',
       h('caption.visually-hidden', caption),
       h('thead', h('tr', columns.map(([head]) => h('th', { scope: 'col' }, head)))),
