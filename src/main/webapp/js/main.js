@@ -1,7 +1,7 @@
 // The console's shell: who is signed in, what they may use, the navigation and the router.
 import { h, clear, link } from './dom.js';
 import * as api from './api.js';
-import { me, can, showIn } from './shell.js';
+import { me, can, navigate, showIn } from './shell.js';
 import { notice } from './forms.js';
 import { loginView } from './views/login.js';
 import { accountView } from './views/account.js';
@@ -54,12 +54,6 @@ const allowed = (role) => role === null || [].concat(role).some(can);
 
 function home() {
   return can('manager') ? '/app/dashboard' : can('user') || can('mechanic') ? '/app/products' : '/app/notifications';
-}
-
-function navigate(path, replace = false) {
-  if (replace) history.replaceState(null, '', path);
-  else history.pushState(null, '', path);
-  render();
 }
 
 async function loadIdentity() {
@@ -143,17 +137,4 @@ async function render() {
   document.getElementById('page-title')?.focus();
 }
 
-showIn({ base: '/app', navigate, render });
-
-api.whenSignedOut(() => {
-  if (me.user) { me.user = null; render(); }
-});
-
-document.addEventListener('click', (event) => {
-  const a = event.target.closest('a[data-nav]');
-  if (!a || event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return;
-  event.preventDefault();
-  navigate(a.getAttribute('href'));
-});
-window.addEventListener('popstate', render);
-render();
+showIn({ base: '/app', render });

@@ -3,7 +3,7 @@
 import { h, clear, link } from './dom.js';
 import * as api from './api.js';
 import { notice } from './forms.js';
-import { me, showIn } from './shell.js';
+import { me, navigate, showIn } from './shell.js';
 import { loginView } from './views/login.js';
 import { notificationsView, bell } from './views/notifications.js';
 import { registerView, confirmView, myTicketsView, myTicketView, newTicketView, contactView } from './views/portal.js';
@@ -25,12 +25,6 @@ const open = [
   [/^\/portal\/register$/, registerView],
   [/^\/portal\/confirm$/, confirmView],
 ];
-
-function navigate(path, replace = false) {
-  if (replace) history.replaceState(null, '', path);
-  else history.pushState(null, '', path);
-  render();
-}
 
 async function loadIdentity() {
   me.user = await api.get('/api/auth/me');
@@ -113,17 +107,4 @@ async function render() {
   document.getElementById('page-title')?.focus();
 }
 
-showIn({ base: '/portal', navigate, render });
-
-api.whenSignedOut(() => {
-  if (me.user) { me.user = null; render(); }
-});
-
-document.addEventListener('click', (event) => {
-  const a = event.target.closest('a[data-nav]');
-  if (!a || event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return;
-  event.preventDefault();
-  navigate(a.getAttribute('href'));
-});
-window.addEventListener('popstate', render);
-render();
+showIn({ base: '/portal', render });
