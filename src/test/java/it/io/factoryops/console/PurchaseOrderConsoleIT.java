@@ -33,15 +33,7 @@ class PurchaseOrderConsoleIT extends BrowserTest {
         String approver = Api.createUser("admin");
 
         browser.signIn(creator, Api.PASSWORD);
-        browser.open("/app/purchase-orders/new");
-        browser.awaitHeading("New purchase order");
-        browser.pick("supplier_id", supplierCode, supplierCode);
-        browser.pick("item_id", partSku, partSku);
-        browser.type("input[name=quantity]", "12");
-        browser.type("input[name=unit_cost]", "2.25");
-        browser.click("main form button[type=submit]");
-        browser.awaitHeading("Purchase order PO-");
-        String path = browser.driver.getCurrentUrl().substring(Api.BASE.length());
+        String path = draft(supplierCode, partSku, 12, "2.25");
         long id = Long.parseLong(path.substring(path.lastIndexOf('/') + 1));
         browser.click("button[data-action=submit]");
         browser.wait.until(d -> browser.await("main .page-head .badge").getText().equals("pending"));
@@ -101,15 +93,7 @@ class PurchaseOrderConsoleIT extends BrowserTest {
         String colleague = Api.createUser("manager");
 
         browser.signIn(buyer, Api.PASSWORD);
-        browser.open("/app/purchase-orders/new");
-        browser.awaitHeading("New purchase order");
-        browser.pick("supplier_id", supplierCode, supplierCode);
-        browser.pick("item_id", partSku, partSku);
-        browser.type("input[name=quantity]", "10");
-        browser.type("input[name=unit_cost]", "600.00");
-        browser.click("main form button[type=submit]");
-        browser.awaitHeading("Purchase order PO-");
-        String path = browser.driver.getCurrentUrl().substring(Api.BASE.length());
+        String path = draft(supplierCode, partSku, 10, "600.00");
         browser.click("button[data-action=submit]");
         browser.wait.until(d -> browser.await("main .page-head .badge").getText().equals("pending"));
         assertTrue(browser.await("main .notice").getText().contains("an administrator approves"));
@@ -137,5 +121,18 @@ class PurchaseOrderConsoleIT extends BrowserTest {
         browser.open("/app/parts/" + part);
         browser.awaitText("[data-figure=quantity]", "10 pcs");
         browser.assertAccessible("part-after-receipt");
+    }
+
+    /** Creates a draft purchase order of one line on the console's form; returns the order's address. */
+    private String draft(String supplierCode, String partSku, int quantity, String unitCost) {
+        browser.open("/app/purchase-orders/new");
+        browser.awaitHeading("New purchase order");
+        browser.pick("supplier_id", supplierCode, supplierCode);
+        browser.pick("item_id", partSku, partSku);
+        browser.type("input[name=quantity]", Integer.toString(quantity));
+        browser.type("input[name=unit_cost]", unitCost);
+        browser.click("main form button[type=submit]");
+        browser.awaitHeading("Purchase order PO-");
+        return browser.driver.getCurrentUrl().substring(Api.BASE.length());
     }
 }
