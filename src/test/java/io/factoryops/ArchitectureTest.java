@@ -33,13 +33,20 @@ class ArchitectureTest {
 
     @Test
     void platformPartsDependOnEachOtherWithoutCycles() {
-        slices().matching("io.factoryops.platform.(*)..").should().beFreeOfCycles().check(application);
+        slices().matching("io.factoryops.platform.(*)..")
+                .should()
+                .beFreeOfCycles()
+                .check(application);
     }
 
     @Test
     void platformKnowsNoFeature() {
-        classes().that().resideInAPackage("io.factoryops.platform..").should().onlyDependOnClassesThat(
-                resideInAPackage("io.factoryops.platform..").or(resideOutsideOfPackage("io.factoryops..")))
+        classes()
+                .that()
+                .resideInAPackage("io.factoryops.platform..")
+                .should()
+                .onlyDependOnClassesThat(
+                        resideInAPackage("io.factoryops.platform..").or(resideOutsideOfPackage("io.factoryops..")))
                 .check(application);
     }
 }

@@ -25,8 +25,8 @@ class ActivePartsFigure implements InventoryFigure {
 
     @Override
     public BigDecimal compute(Connection c, Instant now) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement(
-                "SELECT COUNT(*) FROM stock_items WHERE kind = ? AND active = ?")) {
+        try (PreparedStatement p =
+                c.prepareStatement("SELECT COUNT(*) FROM stock_items WHERE kind = ? AND active = ?")) {
             p.setString(1, StockItemKind.PART.name());
             p.setBoolean(2, true);
             try (ResultSet rs = p.executeQuery()) {

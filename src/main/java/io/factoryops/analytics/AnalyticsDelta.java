@@ -9,9 +9,18 @@ import java.time.LocalDate;
  * transaction of the business change itself (an outbox), so that no refresh can miss or double-count
  * it. {@link AnalyticsDeltaRecorder} writes them; {@link AnalyticsRefresher} folds and deletes them.
  */
-record AnalyticsDelta(Kind kind, long keyId, LocalDate day, long quantity, BigDecimal amount, int countDelta,
-                      Instant eventTime) {
+record AnalyticsDelta(
+        Kind kind, long keyId, LocalDate day, long quantity, BigDecimal amount, int countDelta, Instant eventTime) {
 
     /** What a delta counts. */
-    enum Kind { CUSTOMER, PRODUCT_SOLD, PRODUCT_PRODUCED, EMPLOYEE, DAILY, SALES_DAY, OPEN_ORDERS, MECHANIC_DAY }
+    enum Kind {
+        CUSTOMER,
+        PRODUCT_SOLD,
+        PRODUCT_PRODUCED,
+        EMPLOYEE,
+        DAILY,
+        SALES_DAY,
+        OPEN_ORDERS,
+        MECHANIC_DAY
+    }
 }

@@ -38,14 +38,26 @@ public class AnalyticsDeltaRecorder {
         int sign = order.sign();
         BigDecimal total = order.total().multiply(BigDecimal.valueOf(sign));
         List<AnalyticsDelta> deltas = new ArrayList<>();
-        deltas.add(new AnalyticsDelta(AnalyticsDelta.Kind.CUSTOMER, order.customerId(), null, 0, total, sign,
+        deltas.add(new AnalyticsDelta(
+                AnalyticsDelta.Kind.CUSTOMER, order.customerId(), null, 0, total, sign, order.orderDate()));
+        long units =
+                order.lines().stream().mapToLong(OrderCounted.Line::quantity).sum();
+        deltas.add(new AnalyticsDelta(
+                AnalyticsDelta.Kind.SALES_DAY,
+                0,
+                LocalDate.ofInstant(order.orderDate(), ZoneOffset.UTC),
+                sign * units,
+                total,
+                sign,
                 order.orderDate()));
-        long units = order.lines().stream().mapToLong(OrderCounted.Line::quantity).sum();
-        deltas.add(new AnalyticsDelta(AnalyticsDelta.Kind.SALES_DAY, 0,
-                LocalDate.ofInstant(order.orderDate(), ZoneOffset.UTC), sign * units, total, sign, order.orderDate()));
         for (OrderCounted.Line line : order.lines()) {
-            deltas.add(new AnalyticsDelta(AnalyticsDelta.Kind.PRODUCT_SOLD, line.productId(), null,
-                    (long) sign * line.quantity(), line.lineTotal().multiply(BigDecimal.valueOf(sign)), sign,
+            deltas.add(new AnalyticsDelta(
+                    AnalyticsDelta.Kind.PRODUCT_SOLD,
+                    line.productId(),
+                    null,
+                    (long) sign * line.quantity(),
+                    line.lineTotal().multiply(BigDecimal.valueOf(sign)),
+                    sign,
                     order.orderDate()));
         }
         insert(deltas);
@@ -54,8 +66,8 @@ public class AnalyticsDeltaRecorder {
     void onStatusChange(@Observes OrderStatusChanged change) {
         int open = change.openDelta();
         if (open != 0) {
-            insert(List.of(new AnalyticsDelta(AnalyticsDelta.Kind.OPEN_ORDERS, 0, null, 0, BigDecimal.ZERO, open,
-                    Instant.now())));
+            insert(List.of(new AnalyticsDelta(
+                    AnalyticsDelta.Kind.OPEN_ORDERS, 0, null, 0, BigDecimal.ZERO, open, Instant.now())));
         }
     }
 
@@ -64,20 +76,44 @@ public class AnalyticsDeltaRecorder {
         long quantity = (long) sign * production.quantity();
         Instant time = production.productionDate().atStartOfDay(ZoneOffset.UTC).toInstant();
         insert(List.of(
-                new AnalyticsDelta(AnalyticsDelta.Kind.EMPLOYEE, production.employeeId(), production.productionDate(),
-                        quantity, BigDecimal.ZERO, sign, time),
-                new AnalyticsDelta(AnalyticsDelta.Kind.PRODUCT_PRODUCED, production.productId(), null, quantity,
-                        BigDecimal.ZERO, sign, time),
-                new AnalyticsDelta(AnalyticsDelta.Kind.DAILY, production.productId(), production.productionDate(),
-                        quantity, BigDecimal.ZERO, sign, time)));
+                new AnalyticsDelta(
+                        AnalyticsDelta.Kind.EMPLOYEE,
+                        production.employeeId(),
+                        production.productionDate(),
+                        quantity,
+                        BigDecimal.ZERO,
+                        sign,
+                        time),
+                new AnalyticsDelta(
+                        AnalyticsDelta.Kind.PRODUCT_PRODUCED,
+                        production.productId(),
+                        null,
+                        quantity,
+                        BigDecimal.ZERO,
+                        sign,
+                        time),
+                new AnalyticsDelta(
+                        AnalyticsDelta.Kind.DAILY,
+                        production.productId(),
+                        production.productionDate(),
+                        quantity,
+                        BigDecimal.ZERO,
+                        sign,
+                        time)));
     }
 
     /** A completed ticket, for each of its mechanics on its completion day (see {@link MechanicDailyFigure}). */
     void onTicketCompleted(@Observes ServiceTicketCompleted ticket) {
         LocalDate day = LocalDate.ofInstant(ticket.completedAt(), ZoneOffset.UTC);
         List<AnalyticsDelta> deltas = ticket.work().stream()
-                .map(w -> new AnalyticsDelta(AnalyticsDelta.Kind.MECHANIC_DAY, w.mechanicId(), day, w.partsFitted(),
-                        w.hours(), 1, ticket.completedAt()))
+                .map(w -> new AnalyticsDelta(
+                        AnalyticsDelta.Kind.MECHANIC_DAY,
+                        w.mechanicId(),
+                        day,
+                        w.partsFitted(),
+                        w.hours(),
+                        1,
+                        ticket.completedAt()))
                 .toList();
         if (!deltas.isEmpty()) {
             insert(deltas);

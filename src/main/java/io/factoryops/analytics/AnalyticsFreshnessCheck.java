@@ -41,11 +41,15 @@ public class AnalyticsFreshnessCheck implements HealthCheck {
 
     static HealthCheckResponse evaluate(Instant asOf, Instant now, long maxAgeSeconds) {
         if (asOf == null) {
-            return HealthCheckResponse.named("analytics").down().withData("as_of", "never")
-                    .withData("max_age_seconds", maxAgeSeconds).build();
+            return HealthCheckResponse.named("analytics")
+                    .down()
+                    .withData("as_of", "never")
+                    .withData("max_age_seconds", maxAgeSeconds)
+                    .build();
         }
         long age = Duration.between(asOf, now).toSeconds();
-        return HealthCheckResponse.named("analytics").status(fresh(asOf, now, maxAgeSeconds))
+        return HealthCheckResponse.named("analytics")
+                .status(fresh(asOf, now, maxAgeSeconds))
                 .withData("as_of", asOf.toString())
                 .withData("age_seconds", age)
                 .withData("max_age_seconds", maxAgeSeconds)

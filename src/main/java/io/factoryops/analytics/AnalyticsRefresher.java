@@ -72,8 +72,7 @@ public class AnalyticsRefresher {
     private final ReentrantLock lock = new ReentrantLock();
 
     /** What a refresh did. */
-    public record Result(String mode, Instant refreshedAt, long durationMs, long rowsProcessed) {
-    }
+    public record Result(String mode, Instant refreshedAt, long durationMs, long rowsProcessed) {}
 
     /** Absorbs the pending deltas. */
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
@@ -125,7 +124,8 @@ public class AnalyticsRefresher {
             c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             try {
                 try (Statement s = c.createStatement()) {
-                    s.executeQuery("SELECT id FROM analytics_state WHERE id = 1 FOR UPDATE").close();
+                    s.executeQuery("SELECT id FROM analytics_state WHERE id = 1 FOR UPDATE")
+                            .close();
                 }
                 Instant now = Instant.now();
                 List<Long> ids = pendingIds(c);
@@ -139,7 +139,8 @@ public class AnalyticsRefresher {
                 deleteDeltas(c, ids, maxId);
                 long durationMs = (System.nanoTime() - start) / 1_000_000;
                 try (PreparedStatement p = c.prepareStatement("UPDATE analytics_state SET refreshed_at = ?, mode = ?, "
-                        + "duration_ms = ?, rows_processed = ?, generation = generation + 1" + (full ? ", last_rebuild_at = ?" : "") + " WHERE id = 1")) {
+                        + "duration_ms = ?, rows_processed = ?, generation = generation + 1"
+                        + (full ? ", last_rebuild_at = ?" : "") + " WHERE id = 1")) {
                     p.setTimestamp(1, Timestamp.from(now));
                     p.setString(2, full ? "full" : "incremental");
                     p.setLong(3, durationMs);
@@ -150,7 +151,8 @@ public class AnalyticsRefresher {
                     p.executeUpdate();
                 }
                 c.commit();
-                LOG.fine(() -> (full ? "Full" : "Incremental") + " analytics refresh: " + rows + " rows in " + durationMs + " ms");
+                LOG.fine(() -> (full ? "Full" : "Incremental") + " analytics refresh: " + rows + " rows in "
+                        + durationMs + " ms");
                 return new Result(full ? "full" : "incremental", now, durationMs, rows);
             } catch (SQLException | RuntimeException | ConcurrentRefreshException e) {
                 c.rollback();
@@ -161,7 +163,8 @@ public class AnalyticsRefresher {
 
     private static List<Long> pendingIds(Connection c) throws SQLException {
         List<Long> ids = new ArrayList<>();
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT id FROM analytics_deltas ORDER BY id")) {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT id FROM analytics_deltas ORDER BY id")) {
             while (rs.next()) {
                 ids.add(rs.getLong(1));
             }

@@ -56,53 +56,75 @@ public class AnalyticsResource {
     @GET
     @Path("employee-performance")
     @RolesAllowed(Role.MANAGER_NAME)
-    @Operation(operationId = "getEmployeePerformance",
-            summary = "Units produced per employee", description = "Roles: manager. Highest first, paged.")
-    @APIResponse(responseCode = "200", description = "{\"performance\":[…],\"as_of\",\"pagination\"}",
+    @Operation(
+            operationId = "getEmployeePerformance",
+            summary = "Units produced per employee",
+            description = "Roles: manager. Highest first, paged.")
+    @APIResponse(
+            responseCode = "200",
+            description = "{\"performance\":[…],\"as_of\",\"pagination\"}",
             content = @Content(schema = @Schema(implementation = AnalyticsResponses.EmployeePerformancePage.class)))
     public Response employeePerformance() {
         Page<AnalyticsResponses.EmployeePerformance> page = analytics.employeePerformance(page());
-        return Paging.withLinks(Response.ok(new AnalyticsResponses.EmployeePerformancePage(page.data(),
-                analytics.asOf(), page.pagination())), page.pagination(), uriInfo);
+        return Paging.withLinks(
+                Response.ok(new AnalyticsResponses.EmployeePerformancePage(
+                        page.data(), analytics.asOf(), page.pagination())),
+                page.pagination(),
+                uriInfo);
     }
 
     @GET
     @Path("top-products")
     @RolesAllowed(Role.MANAGER_NAME)
-    @Operation(operationId = "getTopProducts",
-            summary = "Best-selling products", description = "Roles: manager. Units sold in orders that are not "
-            + "cancelled, highest first; limit 1..100 (default 10).")
-    @APIResponse(responseCode = "200", description = "{\"products\":[…],\"as_of\"}",
+    @Operation(
+            operationId = "getTopProducts",
+            summary = "Best-selling products",
+            description = "Roles: manager. Units sold in orders that are not "
+                    + "cancelled, highest first; limit 1..100 (default 10).")
+    @APIResponse(
+            responseCode = "200",
+            description = "{\"products\":[…],\"as_of\"}",
             content = @Content(schema = @Schema(implementation = AnalyticsResponses.TopProducts.class)))
     public AnalyticsResponses.TopProducts topProducts(@QueryParam("limit") String limit) {
         Long n = Params.optionalLong("limit", limit, 1, 100);
-        return new AnalyticsResponses.TopProducts(analytics.topProducts(n == null ? 10 : n.intValue()), analytics.asOf());
+        return new AnalyticsResponses.TopProducts(
+                analytics.topProducts(n == null ? 10 : n.intValue()), analytics.asOf());
     }
 
     @GET
     @Path("customer-ltv")
     @RolesAllowed(Role.MANAGER_NAME)
-    @Operation(operationId = "getCustomerLifetimeValue",
-            summary = "Customer lifetime value", description = "Roles: manager. Sum of the totals (tax included) "
-            + "of each customer's orders that are not cancelled, at least threshold (default 0), highest first, paged.")
-    @APIResponse(responseCode = "200", description = "{\"customers\":[…],\"as_of\",\"pagination\"}",
+    @Operation(
+            operationId = "getCustomerLifetimeValue",
+            summary = "Customer lifetime value",
+            description =
+                    "Roles: manager. Sum of the totals (tax included) "
+                            + "of each customer's orders that are not cancelled, at least threshold (default 0), highest first, paged.")
+    @APIResponse(
+            responseCode = "200",
+            description = "{\"customers\":[…],\"as_of\",\"pagination\"}",
             content = @Content(schema = @Schema(implementation = AnalyticsResponses.CustomerValuePage.class)))
     public Response customerLifetimeValue(@QueryParam("threshold") String threshold) {
-        BigDecimal min = Params.optionalDecimal("threshold", threshold, BigDecimal.ZERO,
-                AnalyticsService.MAX_LIFETIME_VALUE, 2);
-        Page<AnalyticsResponses.CustomerValue> page = analytics.customerLifetimeValue(
-                min == null ? BigDecimal.ZERO : min, page());
-        return Paging.withLinks(Response.ok(new AnalyticsResponses.CustomerValuePage(page.data(), analytics.asOf(),
-                page.pagination())), page.pagination(), uriInfo);
+        BigDecimal min =
+                Params.optionalDecimal("threshold", threshold, BigDecimal.ZERO, AnalyticsService.MAX_LIFETIME_VALUE, 2);
+        Page<AnalyticsResponses.CustomerValue> page =
+                analytics.customerLifetimeValue(min == null ? BigDecimal.ZERO : min, page());
+        return Paging.withLinks(
+                Response.ok(new AnalyticsResponses.CustomerValuePage(page.data(), analytics.asOf(), page.pagination())),
+                page.pagination(),
+                uriInfo);
     }
 
     @GET
     @Path("production-efficiency")
     @RolesAllowed(Role.MANAGER_NAME)
-    @Operation(operationId = "getProductionEfficiency",
-            summary = "Units produced per product on a day", description = "Roles: manager. date=YYYY-MM-DD "
-            + "is required (400 otherwise). Highest first, paged.")
-    @APIResponse(responseCode = "200", description = "{\"date\",\"efficiency\":[…],\"as_of\",\"pagination\"}",
+    @Operation(
+            operationId = "getProductionEfficiency",
+            summary = "Units produced per product on a day",
+            description = "Roles: manager. date=YYYY-MM-DD " + "is required (400 otherwise). Highest first, paged.")
+    @APIResponse(
+            responseCode = "200",
+            description = "{\"date\",\"efficiency\":[…],\"as_of\",\"pagination\"}",
             content = @Content(schema = @Schema(implementation = AnalyticsResponses.ProductionEfficiency.class)))
     public Response productionEfficiency(@QueryParam("date") String date) {
         LocalDate day = Params.optionalDate("date", date);
@@ -110,25 +132,32 @@ public class AnalyticsResource {
             throw ApiException.invalidParameter("date", "is required, in the form YYYY-MM-DD");
         }
         Page<AnalyticsResponses.ProductOutput> page = analytics.productionOn(day, page());
-        return Paging.withLinks(Response.ok(new AnalyticsResponses.ProductionEfficiency(day, page.data(),
-                analytics.asOf(), page.pagination())), page.pagination(), uriInfo);
+        return Paging.withLinks(
+                Response.ok(new AnalyticsResponses.ProductionEfficiency(
+                        day, page.data(), analytics.asOf(), page.pagination())),
+                page.pagination(),
+                uriInfo);
     }
 
     @POST
     @Path("refresh")
     @RolesAllowed(Role.ADMIN_NAME)
-    @Operation(operationId = "refreshAnalytics",
-            summary = "Refresh the summaries now", description = "Roles: admin. Returns when done; full=true "
-            + "recomputes everything from the business tables instead of absorbing the pending changes. The "
-            + "dashboard's precomputed inventory figures are recomputed too (after the summaries).")
-    @APIResponse(responseCode = "200", description = "What the refresh did",
+    @Operation(
+            operationId = "refreshAnalytics",
+            summary = "Refresh the summaries now",
+            description = "Roles: admin. Returns when done; full=true "
+                    + "recomputes everything from the business tables instead of absorbing the pending changes. The "
+                    + "dashboard's precomputed inventory figures are recomputed too (after the summaries).")
+    @APIResponse(
+            responseCode = "200",
+            description = "What the refresh did",
             content = @Content(schema = @Schema(implementation = AnalyticsResponses.Refresh.class)))
     public AnalyticsResponses.Refresh refresh(@QueryParam("full") String full) {
         boolean rebuild = Boolean.TRUE.equals(Params.optionalBoolean("full", full));
         AnalyticsRefresher.Result result = rebuild ? refresher.rebuild() : refresher.refresh();
         inventoryFigures.refresh();
-        return new AnalyticsResponses.Refresh(result.mode(), result.refreshedAt(), result.durationMs(),
-                result.rowsProcessed());
+        return new AnalyticsResponses.Refresh(
+                result.mode(), result.refreshedAt(), result.durationMs(), result.rowsProcessed());
     }
 
     private PageRequest page() {

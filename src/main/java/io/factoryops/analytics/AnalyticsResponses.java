@@ -13,53 +13,60 @@ public final class AnalyticsResponses {
     /** The {@code as_of} of every answer read from the summaries. */
     public static final String AS_OF = "When the summaries were last computed; absent before the first refresh";
 
-    private AnalyticsResponses() {
-    }
+    private AnalyticsResponses() {}
 
-    public record EmployeePerformance(long employeeId, String employeeName, long totalQuantity) {
-    }
+    public record EmployeePerformance(long employeeId, String employeeName, long totalQuantity) {}
 
-    public record EmployeePerformancePage(List<EmployeePerformance> performance,
-                                          @Schema(nullable = true, description = AS_OF) Instant asOf,
-                                          Pagination pagination) {
-    }
+    public record EmployeePerformancePage(
+            List<EmployeePerformance> performance,
+            @Schema(nullable = true, description = AS_OF) Instant asOf,
+            Pagination pagination) {}
 
-    public record TopProduct(long productId, String productName, long totalQuantity) {
-    }
+    public record TopProduct(long productId, String productName, long totalQuantity) {}
 
-    public record TopProducts(List<TopProduct> products, @Schema(nullable = true, description = AS_OF) Instant asOf) {
-    }
+    public record TopProducts(
+            List<TopProduct> products,
+            @Schema(nullable = true, description = AS_OF) Instant asOf) {}
 
-    public record CustomerValue(long customerId, String customerName,
-                                @Schema(multipleOf = 0.01) BigDecimal totalValue) {
-    }
+    public record CustomerValue(
+            long customerId,
+            String customerName,
+            @Schema(multipleOf = 0.01) BigDecimal totalValue) {}
 
-    public record CustomerValuePage(List<CustomerValue> customers,
-                                    @Schema(nullable = true, description = AS_OF) Instant asOf, Pagination pagination) {
-    }
+    public record CustomerValuePage(
+            List<CustomerValue> customers,
+            @Schema(nullable = true, description = AS_OF) Instant asOf,
+            Pagination pagination) {}
 
-    public record ProductOutput(long productId, String productName, long totalProduced) {
-    }
+    public record ProductOutput(long productId, String productName, long totalProduced) {}
 
-    public record ProductionEfficiency(LocalDate date, List<ProductOutput> efficiency,
-                                       @Schema(nullable = true, description = AS_OF) Instant asOf,
-                                       Pagination pagination) {
-    }
+    public record ProductionEfficiency(
+            LocalDate date,
+            List<ProductOutput> efficiency,
+            @Schema(nullable = true, description = AS_OF) Instant asOf,
+            Pagination pagination) {}
 
     /** A mechanic's work over the period: see {@code GET /api/mechanics/top}. */
-    public record TopMechanic(long mechanicId, String mechanicName,
-                              @Schema(description = "Completed tickets the mechanic was on, counted on their "
-                                      + "completion day (UTC)") long ticketsWorked,
-                              @Schema(multipleOf = 0.01, description = "The mechanic's labour hours on those tickets")
-                              BigDecimal labourHours,
-                              @Schema(description = "Units of the part lines the mechanic fitted on those tickets "
-                                      + "and did not give back") long partsFitted) {
-    }
+    public record TopMechanic(
+            long mechanicId,
+            String mechanicName,
 
-    public record TopMechanics(List<TopMechanic> mechanics, LocalDate dateFrom, LocalDate dateTo,
-                               @Schema(nullable = true, description = AS_OF) Instant asOf) {
-    }
+            @Schema(description = "Completed tickets the mechanic was on, counted on their " + "completion day (UTC)")
+            long ticketsWorked,
 
-    public record Refresh(String mode, Instant refreshedAt, long durationMs, long rowsProcessed) {
-    }
+            @Schema(multipleOf = 0.01, description = "The mechanic's labour hours on those tickets")
+            BigDecimal labourHours,
+
+            @Schema(
+                    description =
+                            "Units of the part lines the mechanic fitted on those tickets " + "and did not give back")
+            long partsFitted) {}
+
+    public record TopMechanics(
+            List<TopMechanic> mechanics,
+            LocalDate dateFrom,
+            LocalDate dateTo,
+            @Schema(nullable = true, description = AS_OF) Instant asOf) {}
+
+    public record Refresh(String mode, Instant refreshedAt, long durationMs, long rowsProcessed) {}
 }

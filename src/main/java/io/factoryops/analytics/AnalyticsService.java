@@ -49,8 +49,7 @@ public class AnalyticsService {
     DataSource dataSource;
 
     /** Page totals as of one refresh (its generation): the summaries change only when a refresh commits. */
-    private record Totals(long generation, Map<String, Long> bySql) {
-    }
+    private record Totals(long generation, Map<String, Long> bySql) {}
 
     private final AtomicReference<Totals> totals = new AtomicReference<>(new Totals(-1, Map.of()));
 
@@ -70,7 +69,8 @@ public class AnalyticsService {
 
     public Page<EmployeePerformance> employeePerformance(PageRequest page) {
         long total = total("SELECT COUNT(*) FROM analytics_employee_summary WHERE records > 0", List.of());
-        List<EmployeePerformance> rows = query("SELECT s.employee_id, e.name, s.total_quantity "
+        List<EmployeePerformance> rows = query(
+                "SELECT s.employee_id, e.name, s.total_quantity "
                         + "FROM analytics_employee_summary s JOIN employees e ON e.id = s.employee_id WHERE s.records > 0 "
                         + "ORDER BY s.total_quantity DESC, s.employee_id DESC LIMIT ? OFFSET ?",
                 List.of(page.perPage(), page.offset()),
@@ -79,9 +79,11 @@ public class AnalyticsService {
     }
 
     public List<TopProduct> topProducts(int limit) {
-        return query("SELECT s.product_id, p.name, s.quantity_sold FROM analytics_product_summary s "
+        return query(
+                "SELECT s.product_id, p.name, s.quantity_sold FROM analytics_product_summary s "
                         + "JOIN products p ON p.id = s.product_id WHERE s.quantity_sold > 0 "
-                        + "ORDER BY s.quantity_sold DESC, s.product_id DESC LIMIT ?", List.of(limit),
+                        + "ORDER BY s.quantity_sold DESC, s.product_id DESC LIMIT ?",
+                List.of(limit),
                 rs -> new TopProduct(rs.getLong(1), rs.getString(2), rs.getLong(3)));
     }
 
@@ -91,21 +93,28 @@ public class AnalyticsService {
      * the summary, summed per mechanic; only the ranked rows are joined to their names.
      */
     public List<TopMechanic> topMechanics(LocalDate from, LocalDate to, int limit) {
-        return query("SELECT x.mechanic_id, m.name, x.tickets, x.hours, x.parts FROM (SELECT mechanic_id, "
+        return query(
+                "SELECT x.mechanic_id, m.name, x.tickets, x.hours, x.parts FROM (SELECT mechanic_id, "
                         + "SUM(tickets) tickets, SUM(hours) hours, SUM(parts) parts FROM analytics_mechanic_daily "
                         + "WHERE work_date BETWEEN ? AND ? GROUP BY mechanic_id "
                         + "ORDER BY tickets DESC, hours DESC, parts DESC, mechanic_id DESC LIMIT ?) x "
                         + "JOIN mechanics m ON m.id = x.mechanic_id "
                         + "ORDER BY x.tickets DESC, x.hours DESC, x.parts DESC, x.mechanic_id DESC",
                 List.of(Date.valueOf(from), Date.valueOf(to), limit),
-                rs -> new TopMechanic(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getBigDecimal(4).setScale(2),
+                rs -> new TopMechanic(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getLong(3),
+                        rs.getBigDecimal(4).setScale(2),
                         rs.getLong(5)));
     }
 
     public Page<CustomerValue> customerLifetimeValue(BigDecimal threshold, PageRequest page) {
-        long total = total("SELECT COUNT(*) FROM analytics_customer_summary WHERE order_count > 0 "
-                + "AND lifetime_value >= ?", List.of(threshold));
-        List<CustomerValue> rows = query("SELECT s.customer_id, c.name, s.lifetime_value "
+        long total = total(
+                "SELECT COUNT(*) FROM analytics_customer_summary WHERE order_count > 0 " + "AND lifetime_value >= ?",
+                List.of(threshold));
+        List<CustomerValue> rows = query(
+                "SELECT s.customer_id, c.name, s.lifetime_value "
                         + "FROM analytics_customer_summary s JOIN customers c ON c.id = s.customer_id "
                         + "WHERE s.order_count > 0 AND s.lifetime_value >= ? "
                         + "ORDER BY s.lifetime_value DESC, s.customer_id DESC LIMIT ? OFFSET ?",
@@ -116,9 +125,11 @@ public class AnalyticsService {
 
     public Page<ProductOutput> productionOn(LocalDate date, PageRequest page) {
         Date day = Date.valueOf(date);
-        long total = total("SELECT COUNT(*) FROM analytics_daily_production WHERE production_date = ? "
-                + "AND total_produced > 0", List.of(day));
-        List<ProductOutput> rows = query("SELECT d.product_id, p.name, d.total_produced "
+        long total = total(
+                "SELECT COUNT(*) FROM analytics_daily_production WHERE production_date = ? " + "AND total_produced > 0",
+                List.of(day));
+        List<ProductOutput> rows = query(
+                "SELECT d.product_id, p.name, d.total_produced "
                         + "FROM analytics_daily_production d JOIN products p ON p.id = d.product_id "
                         + "WHERE d.production_date = ? AND d.total_produced > 0 "
                         + "ORDER BY d.total_produced DESC, d.product_id DESC LIMIT ? OFFSET ?",
@@ -158,7 +169,8 @@ public class AnalyticsService {
     }
 
     private <T> List<T> query(String sql, List<Object> parameters, Row<T> row) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement p = c.prepareStatement(sql)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement p = c.prepareStatement(sql)) {
             for (int i = 0; i < parameters.size(); i++) {
                 p.setObject(i + 1, parameters.get(i));
             }
@@ -175,26 +187,30 @@ public class AnalyticsService {
     }
 
     /** Sales (orders that are not cancelled) between two dates, inclusive. */
-    public record Sales(long orders, BigDecimal revenue, long units) {
-    }
+    public record Sales(long orders, BigDecimal revenue, long units) {}
 
     public Sales salesBetween(LocalDate from, LocalDate to) {
-        return query("SELECT COALESCE(SUM(orders), 0), COALESCE(SUM(revenue), 0), COALESCE(SUM(units), 0) "
-                        + "FROM analytics_daily_sales WHERE sale_date BETWEEN ? AND ?",
-                List.of(Date.valueOf(from), Date.valueOf(to)),
-                rs -> new Sales(rs.getLong(1), rs.getBigDecimal(2).setScale(2), rs.getLong(3))).get(0);
+        return query(
+                        "SELECT COALESCE(SUM(orders), 0), COALESCE(SUM(revenue), 0), COALESCE(SUM(units), 0) "
+                                + "FROM analytics_daily_sales WHERE sale_date BETWEEN ? AND ?",
+                        List.of(Date.valueOf(from), Date.valueOf(to)),
+                        rs -> new Sales(rs.getLong(1), rs.getBigDecimal(2).setScale(2), rs.getLong(3)))
+                .get(0);
     }
 
     /** One day of the daily sales summary (orders that are not cancelled). */
-    public record DailySales(LocalDate day, long orders, BigDecimal revenue, long units) {
-    }
+    public record DailySales(LocalDate day, long orders, BigDecimal revenue, long units) {}
 
     /** The days between two dates, inclusive, that have sales, in date order (the summary's primary key). */
     public List<DailySales> dailySales(LocalDate from, LocalDate to) {
-        return query("SELECT sale_date, orders, revenue, units FROM analytics_daily_sales "
+        return query(
+                "SELECT sale_date, orders, revenue, units FROM analytics_daily_sales "
                         + "WHERE sale_date BETWEEN ? AND ? ORDER BY sale_date",
                 List.of(Date.valueOf(from), Date.valueOf(to)),
-                rs -> new DailySales(rs.getDate(1).toLocalDate(), rs.getLong(2), rs.getBigDecimal(3).setScale(2),
+                rs -> new DailySales(
+                        rs.getDate(1).toLocalDate(),
+                        rs.getLong(2),
+                        rs.getBigDecimal(3).setScale(2),
                         rs.getLong(4)));
     }
 
@@ -203,7 +219,8 @@ public class AnalyticsService {
      * {@code limit}: the period's range of ix_analytics_daily_total summed per product.
      */
     public List<ProductOutput> producedPerProduct(LocalDate from, LocalDate to, int limit) {
-        return query("SELECT d.product_id, p.name, SUM(d.total_produced) FROM analytics_daily_production d "
+        return query(
+                "SELECT d.product_id, p.name, SUM(d.total_produced) FROM analytics_daily_production d "
                         + "JOIN products p ON p.id = d.product_id WHERE d.production_date BETWEEN ? AND ? "
                         + "GROUP BY d.product_id, p.name HAVING SUM(d.total_produced) > 0 "
                         + "ORDER BY 3 DESC, 1 DESC LIMIT ?",
@@ -213,8 +230,10 @@ public class AnalyticsService {
 
     /** Units produced between two dates, inclusive. */
     public long producedBetween(LocalDate from, LocalDate to) {
-        return count("SELECT COALESCE(SUM(total_produced), 0) FROM analytics_daily_production "
-                + "WHERE production_date BETWEEN ? AND ?", List.of(Date.valueOf(from), Date.valueOf(to)));
+        return count(
+                "SELECT COALESCE(SUM(total_produced), 0) FROM analytics_daily_production "
+                        + "WHERE production_date BETWEEN ? AND ?",
+                List.of(Date.valueOf(from), Date.valueOf(to)));
     }
 
     /** Orders that are not cancelled, all time. */

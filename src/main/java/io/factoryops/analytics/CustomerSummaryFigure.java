@@ -21,7 +21,9 @@ class CustomerSummaryFigure implements SummaryFigure {
     @Override
     public long apply(Connection c, long maxId, Timestamp at) throws SQLException {
         SummaryTables.Deltas deltas = SummaryTables.read(c, maxId, AnalyticsDelta.Kind.CUSTOMER, false);
-        upsert(c, deltas.sums(),
+        upsert(
+                c,
+                deltas.sums(),
                 "UPDATE analytics_customer_summary SET lifetime_value = lifetime_value + ?, order_count = order_count + ?, "
                         + "last_order_date = CASE WHEN last_order_date IS NULL OR last_order_date < ? THEN ? ELSE last_order_date END, "
                         + "computed_at = ? WHERE customer_id = ?",
@@ -42,7 +44,9 @@ class CustomerSummaryFigure implements SummaryFigure {
                     p.setTimestamp(4, sum.latest());
                     p.setTimestamp(5, at);
                 });
-        recomputeLatest(c, deltas.sums(),
+        recomputeLatest(
+                c,
+                deltas.sums(),
                 "SELECT MAX(order_date) FROM orders WHERE customer_id = ? AND status <> 'CANCELLED'",
                 "UPDATE analytics_customer_summary SET last_order_date = ? WHERE customer_id = ?");
         return deltas.rows();
@@ -51,9 +55,13 @@ class CustomerSummaryFigure implements SummaryFigure {
     @Override
     public long rebuild(Connection c, Timestamp at) throws SQLException {
         SummaryTables.clear(c, "analytics_customer_summary");
-        return copy(c, "SELECT customer_id, SUM(total), COUNT(*), MAX(order_date) FROM orders "
+        return copy(
+                c,
+                "SELECT customer_id, SUM(total), COUNT(*), MAX(order_date) FROM orders "
                         + "WHERE status <> 'CANCELLED' GROUP BY customer_id",
                 "INSERT INTO analytics_customer_summary (customer_id, lifetime_value, order_count, last_order_date, "
-                        + "computed_at) VALUES (?, ?, ?, ?, ?)", 4, at);
+                        + "computed_at) VALUES (?, ?, ?, ?, ?)",
+                4,
+                at);
     }
 }

@@ -19,8 +19,7 @@ import java.util.Map;
 class DailyProductionFigure implements SummaryFigure {
 
     /** One (product, day) cell. */
-    private record Cell(long productId, Date day) {
-    }
+    private record Cell(long productId, Date day) {}
 
     @Override
     public long apply(Connection c, long maxId, Timestamp at) throws SQLException {
@@ -35,7 +34,9 @@ class DailyProductionFigure implements SummaryFigure {
                 }
             }
         }
-        SummaryTables.upsert(c, cells,
+        SummaryTables.upsert(
+                c,
+                cells,
                 "UPDATE analytics_daily_production SET total_produced = total_produced + ?, computed_at = ? "
                         + "WHERE production_date = ? AND product_id = ?",
                 (p, cell, quantity) -> {
@@ -58,9 +59,13 @@ class DailyProductionFigure implements SummaryFigure {
     @Override
     public long rebuild(Connection c, Timestamp at) throws SQLException {
         SummaryTables.clear(c, "analytics_daily_production");
-        return SummaryTables.copy(c, "SELECT production_date, product_id, SUM(quantity) FROM production_records "
+        return SummaryTables.copy(
+                c,
+                "SELECT production_date, product_id, SUM(quantity) FROM production_records "
                         + "GROUP BY production_date, product_id",
                 "INSERT INTO analytics_daily_production (production_date, product_id, total_produced, computed_at) "
-                        + "VALUES (?, ?, ?, ?)", 3, at);
+                        + "VALUES (?, ?, ?, ?)",
+                3,
+                at);
     }
 }

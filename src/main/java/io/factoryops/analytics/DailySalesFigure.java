@@ -22,7 +22,9 @@ class DailySalesFigure implements SummaryFigure {
     @Override
     public long apply(Connection c, long maxId, Timestamp at) throws SQLException {
         SummaryTables.Deltas deltas = SummaryTables.read(c, maxId, AnalyticsDelta.Kind.SALES_DAY, true);
-        upsert(c, deltas.sums(),
+        upsert(
+                c,
+                deltas.sums(),
                 "UPDATE analytics_daily_sales SET orders = orders + ?, revenue = revenue + ?, units = units + ?, "
                         + "computed_at = ? WHERE sale_date = ?",
                 (p, day, sum) -> {
@@ -47,11 +49,13 @@ class DailySalesFigure implements SummaryFigure {
     public long rebuild(Connection c, Timestamp at) throws SQLException {
         SummaryTables.clear(c, "analytics_daily_sales");
         long rows = 0;
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
-                "SELECT CAST(order_date AS DATE), COUNT(*), SUM(total), SUM(units) FROM orders WHERE status <> 'CANCELLED' "
-                        + "GROUP BY CAST(order_date AS DATE)");
-             PreparedStatement p = c.prepareStatement("INSERT INTO analytics_daily_sales (sale_date, orders, revenue, "
-                     + "units, computed_at) VALUES (?, ?, ?, ?, ?)")) {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(
+                        "SELECT CAST(order_date AS DATE), COUNT(*), SUM(total), SUM(units) FROM orders WHERE status <> 'CANCELLED' "
+                                + "GROUP BY CAST(order_date AS DATE)");
+                PreparedStatement p =
+                        c.prepareStatement("INSERT INTO analytics_daily_sales (sale_date, orders, revenue, "
+                                + "units, computed_at) VALUES (?, ?, ?, ?, ?)")) {
             while (rs.next()) {
                 p.setDate(1, rs.getDate(1));
                 p.setLong(2, rs.getLong(2));

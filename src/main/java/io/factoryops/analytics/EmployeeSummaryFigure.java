@@ -22,7 +22,9 @@ class EmployeeSummaryFigure implements SummaryFigure {
     @Override
     public long apply(Connection c, long maxId, Timestamp at) throws SQLException {
         SummaryTables.Deltas deltas = SummaryTables.read(c, maxId, AnalyticsDelta.Kind.EMPLOYEE, false);
-        upsert(c, deltas.sums(),
+        upsert(
+                c,
+                deltas.sums(),
                 "UPDATE analytics_employee_summary SET total_quantity = total_quantity + ?, records = records + ?, "
                         + "last_production_date = CASE WHEN last_production_date IS NULL OR last_production_date < ? "
                         + "THEN ? ELSE last_production_date END, computed_at = ? WHERE employee_id = ?",
@@ -44,7 +46,9 @@ class EmployeeSummaryFigure implements SummaryFigure {
                     p.setDate(4, new Date(sum.latest().getTime()));
                     p.setTimestamp(5, at);
                 });
-        recomputeLatest(c, deltas.sums(),
+        recomputeLatest(
+                c,
+                deltas.sums(),
                 "SELECT MAX(production_date) FROM production_records WHERE employee_id = ?",
                 "UPDATE analytics_employee_summary SET last_production_date = ? WHERE employee_id = ?");
         return deltas.rows();
@@ -53,9 +57,13 @@ class EmployeeSummaryFigure implements SummaryFigure {
     @Override
     public long rebuild(Connection c, Timestamp at) throws SQLException {
         SummaryTables.clear(c, "analytics_employee_summary");
-        return copy(c, "SELECT employee_id, SUM(quantity), COUNT(*), MAX(production_date) FROM production_records "
+        return copy(
+                c,
+                "SELECT employee_id, SUM(quantity), COUNT(*), MAX(production_date) FROM production_records "
                         + "GROUP BY employee_id",
                 "INSERT INTO analytics_employee_summary (employee_id, total_quantity, records, last_production_date, "
-                        + "computed_at) VALUES (?, ?, ?, ?, ?)", 4, at);
+                        + "computed_at) VALUES (?, ?, ?, ?, ?)",
+                4,
+                at);
     }
 }

@@ -51,9 +51,13 @@ public class InventoryFigures {
     private final ReentrantLock lock = new ReentrantLock();
 
     /** The figures as of their last refresh ({@code asOf} null before the first one). */
-    public record Snapshot(long activeParts, BigDecimal stockValue, long lowStockParts, long outOfStockParts,
-                           BigDecimal spendThisMonth, Instant asOf) {
-    }
+    public record Snapshot(
+            long activeParts,
+            BigDecimal stockValue,
+            long lowStockParts,
+            long outOfStockParts,
+            BigDecimal spendThisMonth,
+            Instant asOf) {}
 
     private List<InventoryFigure> figures() {
         return List.of(activeParts, stockValue, lowStockParts, outOfStockParts, spendThisMonth);
@@ -100,18 +104,21 @@ public class InventoryFigures {
     /** The figures as last refreshed; a figure about an earlier period than today's reads as zero. */
     @Transactional
     public Snapshot read() {
-        record Row(BigDecimal amount, LocalDate period, Instant at) {
-        }
+        record Row(BigDecimal amount, LocalDate period, Instant at) {}
         Map<String, Row> rows = new HashMap<>();
         try (Connection c = dataSource.getConnection();
-             PreparedStatement p = c.prepareStatement("SELECT figure, amount, period_start, refreshed_at "
-                     + "FROM inventory_figures");
-             ResultSet rs = p.executeQuery()) {
+                PreparedStatement p = c.prepareStatement(
+                        "SELECT figure, amount, period_start, refreshed_at " + "FROM inventory_figures");
+                ResultSet rs = p.executeQuery()) {
             while (rs.next()) {
                 Date period = rs.getDate(3);
                 Timestamp at = rs.getTimestamp(4);
-                rows.put(rs.getString(1), new Row(rs.getBigDecimal(2).setScale(2),
-                        period == null ? null : period.toLocalDate(), at == null ? null : at.toInstant()));
+                rows.put(
+                        rs.getString(1),
+                        new Row(
+                                rs.getBigDecimal(2).setScale(2),
+                                period == null ? null : period.toLocalDate(),
+                                at == null ? null : at.toInstant()));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("inventory figures read failed", e);
@@ -121,15 +128,20 @@ public class InventoryFigures {
         Instant asOf = null;
         for (InventoryFigure figure : figures()) {
             Row row = rows.get(figure.key());
-            boolean current = row != null && row.at() != null
+            boolean current = row != null
+                    && row.at() != null
                     && (row.period() == null || row.period().equals(figure.periodOf(now)));
             values.put(figure.key(), current ? row.amount() : BigDecimal.ZERO.setScale(2));
             if (row != null && row.at() != null && (asOf == null || row.at().isBefore(asOf))) {
                 asOf = row.at();
             }
         }
-        return new Snapshot(values.get(activeParts.key()).longValueExact(), values.get(stockValue.key()),
-                values.get(lowStockParts.key()).longValueExact(), values.get(outOfStockParts.key()).longValueExact(),
-                values.get(spendThisMonth.key()), asOf);
+        return new Snapshot(
+                values.get(activeParts.key()).longValueExact(),
+                values.get(stockValue.key()),
+                values.get(lowStockParts.key()).longValueExact(),
+                values.get(outOfStockParts.key()).longValueExact(),
+                values.get(spendThisMonth.key()),
+                asOf);
     }
 }

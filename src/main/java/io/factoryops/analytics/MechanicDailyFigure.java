@@ -63,7 +63,8 @@ class MechanicDailyFigure implements SummaryFigure {
             p.setLong(2, maxId);
             try (ResultSet rs = p.executeQuery()) {
                 while (rs.next()) {
-                    Work w = cells.computeIfAbsent(new Key(rs.getDate(1).toLocalDate(), rs.getLong(2)), k -> new Work());
+                    Work w =
+                            cells.computeIfAbsent(new Key(rs.getDate(1).toLocalDate(), rs.getLong(2)), k -> new Work());
                     w.tickets += rs.getLong(3);
                     w.hours = w.hours.add(rs.getBigDecimal(4));
                     w.parts += rs.getLong(5);
@@ -115,18 +116,20 @@ class MechanicDailyFigure implements SummaryFigure {
             p.setString(1, completed);
             try (ResultSet rs = p.executeQuery()) {
                 while (rs.next()) {
-                    Work w = cells.computeIfAbsent(new Key(rs.getDate(1).toLocalDate(), rs.getLong(2)), k -> new Work());
+                    Work w =
+                            cells.computeIfAbsent(new Key(rs.getDate(1).toLocalDate(), rs.getLong(2)), k -> new Work());
                     w.tickets = rs.getLong(3);
                     w.hours = rs.getBigDecimal(4);
                 }
             }
         }
         // the lines each mechanic on a completed ticket fitted themselves and did not give back
-        try (PreparedStatement p = c.prepareStatement("SELECT CAST(t.completed_at AS DATE), a.mechanic_id, "
-                + "SUM(l.quantity) FROM service_tickets t JOIN service_ticket_mechanics a ON a.ticket_id = t.id "
-                + "JOIN mechanics m ON m.id = a.mechanic_id "
-                + "JOIN service_ticket_parts l ON l.ticket_id = t.id AND l.fitted_by = m.username "
-                + "WHERE t.status = ? AND l.returned_at IS NULL GROUP BY CAST(t.completed_at AS DATE), a.mechanic_id")) {
+        try (PreparedStatement p = c.prepareStatement(
+                "SELECT CAST(t.completed_at AS DATE), a.mechanic_id, "
+                        + "SUM(l.quantity) FROM service_tickets t JOIN service_ticket_mechanics a ON a.ticket_id = t.id "
+                        + "JOIN mechanics m ON m.id = a.mechanic_id "
+                        + "JOIN service_ticket_parts l ON l.ticket_id = t.id AND l.fitted_by = m.username "
+                        + "WHERE t.status = ? AND l.returned_at IS NULL GROUP BY CAST(t.completed_at AS DATE), a.mechanic_id")) {
             p.setString(1, completed);
             try (ResultSet rs = p.executeQuery()) {
                 while (rs.next()) {

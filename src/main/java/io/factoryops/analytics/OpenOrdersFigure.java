@@ -19,8 +19,8 @@ class OpenOrdersFigure implements SummaryFigure {
         SummaryTables.Deltas deltas = SummaryTables.read(c, maxId, AnalyticsDelta.Kind.OPEN_ORDERS, false);
         SummaryTables.Sum open = deltas.sums().get(0L);
         if (open != null) {
-            try (PreparedStatement p = c.prepareStatement("UPDATE analytics_state SET open_orders = open_orders + ? "
-                    + "WHERE id = 1")) {
+            try (PreparedStatement p =
+                    c.prepareStatement("UPDATE analytics_state SET open_orders = open_orders + ? " + "WHERE id = 1")) {
                 p.setLong(1, open.count());
                 p.executeUpdate();
             }

@@ -31,8 +31,8 @@ final class PartsInStatusFigure implements InventoryFigure {
 
     @Override
     public BigDecimal compute(Connection c, Instant now) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement(
-                "SELECT COUNT(*) FROM stock_items WHERE kind = ? AND active = ? AND status = ?")) {
+        try (PreparedStatement p =
+                c.prepareStatement("SELECT COUNT(*) FROM stock_items WHERE kind = ? AND active = ? AND status = ?")) {
             p.setString(1, StockItemKind.PART.name());
             p.setBoolean(2, true);
             p.setString(3, status.name());

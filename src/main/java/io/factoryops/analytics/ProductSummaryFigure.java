@@ -28,7 +28,9 @@ class ProductSummaryFigure implements SummaryFigure {
     @Override
     public long apply(Connection c, long maxId, Timestamp at) throws SQLException {
         SummaryTables.Deltas sold = SummaryTables.read(c, maxId, AnalyticsDelta.Kind.PRODUCT_SOLD, false);
-        upsert(c, sold.sums(),
+        upsert(
+                c,
+                sold.sums(),
                 "UPDATE analytics_product_summary SET quantity_sold = quantity_sold + ?, revenue = revenue + ?, "
                         + "computed_at = ? WHERE product_id = ?",
                 (p, key, sum) -> {
@@ -37,9 +39,12 @@ class ProductSummaryFigure implements SummaryFigure {
                     p.setTimestamp(3, at);
                     p.setLong(4, key);
                 },
-                INSERT, (p, key, sum) -> bind(p, key, sum.quantity(), sum.amount(), 0, at));
+                INSERT,
+                (p, key, sum) -> bind(p, key, sum.quantity(), sum.amount(), 0, at));
         SummaryTables.Deltas produced = SummaryTables.read(c, maxId, AnalyticsDelta.Kind.PRODUCT_PRODUCED, false);
-        upsert(c, produced.sums(),
+        upsert(
+                c,
+                produced.sums(),
                 "UPDATE analytics_product_summary SET quantity_produced = quantity_produced + ?, computed_at = ? "
                         + "WHERE product_id = ?",
                 (p, key, sum) -> {
@@ -47,12 +52,14 @@ class ProductSummaryFigure implements SummaryFigure {
                     p.setTimestamp(2, at);
                     p.setLong(3, key);
                 },
-                INSERT, (p, key, sum) -> bind(p, key, 0, BigDecimal.ZERO, sum.quantity(), at));
+                INSERT,
+                (p, key, sum) -> bind(p, key, 0, BigDecimal.ZERO, sum.quantity(), at));
         return sold.rows() + produced.rows();
     }
 
-    private static void bind(PreparedStatement p, long product, long sold, BigDecimal revenue, long produced,
-                             Timestamp at) throws SQLException {
+    private static void bind(
+            PreparedStatement p, long product, long sold, BigDecimal revenue, long produced, Timestamp at)
+            throws SQLException {
         p.setLong(1, product);
         p.setLong(2, sold);
         p.setBigDecimal(3, revenue);
@@ -76,8 +83,8 @@ class ProductSummaryFigure implements SummaryFigure {
         SummaryTables.clear(c, "analytics_product_summary");
         Map<Long, Figures> figures = new HashMap<>();
         try (Statement s = c.createStatement()) {
-            try (ResultSet rs = s.executeQuery("SELECT product_id, SUM(quantity), SUM(line_total) FROM order_lines "
-                    + "GROUP BY product_id")) {
+            try (ResultSet rs = s.executeQuery(
+                    "SELECT product_id, SUM(quantity), SUM(line_total) FROM order_lines " + "GROUP BY product_id")) {
                 while (rs.next()) {
                     Figures f = figures.computeIfAbsent(rs.getLong(1), k -> new Figures());
                     f.sold += rs.getLong(2);
@@ -92,8 +99,8 @@ class ProductSummaryFigure implements SummaryFigure {
                     f.revenue = f.revenue.subtract(rs.getBigDecimal(3));
                 }
             }
-            try (ResultSet rs = s.executeQuery("SELECT product_id, SUM(quantity) FROM production_records "
-                    + "GROUP BY product_id")) {
+            try (ResultSet rs = s.executeQuery(
+                    "SELECT product_id, SUM(quantity) FROM production_records " + "GROUP BY product_id")) {
                 while (rs.next()) {
                     figures.computeIfAbsent(rs.getLong(1), k -> new Figures()).produced += rs.getLong(2);
                 }

@@ -19,21 +19,23 @@ final class SummaryTables {
 
     static final int BATCH = 1000;
 
-    private SummaryTables() {
-    }
+    private SummaryTables() {}
 
     /** The deltas of one key summed: quantity, amount, count, the latest event, and whether any took away. */
     record Sum(long quantity, BigDecimal amount, long count, Timestamp latest, boolean negative) {
 
         Sum add(Sum other) {
-            return new Sum(quantity + other.quantity, amount.add(other.amount), count + other.count,
-                    latest.after(other.latest) ? latest : other.latest, negative || other.negative);
+            return new Sum(
+                    quantity + other.quantity,
+                    amount.add(other.amount),
+                    count + other.count,
+                    latest.after(other.latest) ? latest : other.latest,
+                    negative || other.negative);
         }
     }
 
     /** The deltas of a kind summed per key, and how many (key, day) rows were read. */
-    record Deltas(Map<Long, Sum> sums, long rows) {
-    }
+    record Deltas(Map<Long, Sum> sums, long rows) {}
 
     /**
      * The deltas of {@code kind} with an id up to {@code maxId}, summed per key: per {@code key_id}, or per
@@ -50,8 +52,15 @@ final class SummaryTables {
             try (ResultSet rs = p.executeQuery()) {
                 while (rs.next()) {
                     long key = byDay ? rs.getDate(2).toLocalDate().toEpochDay() : rs.getLong(1);
-                    sums.merge(key, new Sum(rs.getLong(3), rs.getBigDecimal(4), rs.getLong(5), rs.getTimestamp(6),
-                            rs.getInt(7) < 0), Sum::add);
+                    sums.merge(
+                            key,
+                            new Sum(
+                                    rs.getLong(3),
+                                    rs.getBigDecimal(4),
+                                    rs.getLong(5),
+                                    rs.getTimestamp(6),
+                                    rs.getInt(7) < 0),
+                            Sum::add);
                     rows++;
                 }
             }
@@ -65,8 +74,14 @@ final class SummaryTables {
     }
 
     /** Batched UPDATE per key; batched INSERT for the keys that had no row yet. */
-    static <K, V> void upsert(Connection c, Map<K, V> values, String update, Binder<K, V> bindUpdate,
-                              String insert, Binder<K, V> bindInsert) throws SQLException {
+    static <K, V> void upsert(
+            Connection c,
+            Map<K, V> values,
+            String update,
+            Binder<K, V> bindUpdate,
+            String insert,
+            Binder<K, V> bindInsert)
+            throws SQLException {
         if (values.isEmpty()) {
             return;
         }
@@ -113,7 +128,8 @@ final class SummaryTables {
         if (keys.isEmpty()) {
             return;
         }
-        try (PreparedStatement read = c.prepareStatement(select); PreparedStatement write = c.prepareStatement(update)) {
+        try (PreparedStatement read = c.prepareStatement(select);
+                PreparedStatement write = c.prepareStatement(update)) {
             for (Long key : keys) {
                 read.setLong(1, key);
                 Object latest;
@@ -139,8 +155,9 @@ final class SummaryTables {
     /** Streams an aggregate query into a batched insert of the same columns plus computed_at. */
     static long copy(Connection c, String select, String insert, int columns, Timestamp at) throws SQLException {
         long rows = 0;
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(select);
-             PreparedStatement p = c.prepareStatement(insert)) {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(select);
+                PreparedStatement p = c.prepareStatement(insert)) {
             while (rs.next()) {
                 for (int i = 1; i <= columns; i++) {
                     p.setObject(i, rs.getObject(i));

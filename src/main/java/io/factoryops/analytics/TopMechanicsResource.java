@@ -45,23 +45,34 @@ public class TopMechanicsResource {
 
     @GET
     @RolesAllowed({Role.MANAGER_NAME, Role.MECHANIC_NAME})
-    @Operation(operationId = "getTopMechanics",
-            summary = "Top mechanics over a period", description = "Roles: manager, mechanic. Ranked by tickets worked, then "
-            + "labour hours, then parts fitted, then the higher mechanic_id. A ticket worked is a completed ticket, "
-            + "counted on its completion day (UTC) for each mechanic on it; hours are that mechanic's labour hours on "
-            + "it; parts fitted are the units of its part lines the mechanic fitted and did not give back. "
-            + "limit 1..100 (default 10); date_from, date_to inclusive (default this month; one given alone "
-            + "makes the other the first or last day of its month), at most 366 days; date_from after date_to "
-            + "is 400. From the summaries: as_of says when they were computed.")
-    @APIResponse(responseCode = "200", description = "{\"mechanics\":[…],\"date_from\",\"date_to\",\"as_of\"}",
+    @Operation(
+            operationId = "getTopMechanics",
+            summary = "Top mechanics over a period",
+            description = "Roles: manager, mechanic. Ranked by tickets worked, then "
+                    + "labour hours, then parts fitted, then the higher mechanic_id. A ticket worked is a completed ticket, "
+                    + "counted on its completion day (UTC) for each mechanic on it; hours are that mechanic's labour hours on "
+                    + "it; parts fitted are the units of its part lines the mechanic fitted and did not give back. "
+                    + "limit 1..100 (default 10); date_from, date_to inclusive (default this month; one given alone "
+                    + "makes the other the first or last day of its month), at most 366 days; date_from after date_to "
+                    + "is 400. From the summaries: as_of says when they were computed.")
+    @APIResponse(
+            responseCode = "200",
+            description = "{\"mechanics\":[…],\"date_from\",\"date_to\",\"as_of\"}",
             content = @Content(schema = @Schema(implementation = AnalyticsResponses.TopMechanics.class)))
     public AnalyticsResponses.TopMechanics top(
-            @QueryParam("limit") @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
-                    maximum = "100", defaultValue = "10")) String limit,
+            @QueryParam("limit")
+                    @Parameter(
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.INTEGER,
+                                            minimum = "1",
+                                            maximum = "100",
+                                            defaultValue = "10"))
+                    String limit,
             @QueryParam("date_from") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date"))
-            String dateFrom,
+                    String dateFrom,
             @QueryParam("date_to") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date"))
-            String dateTo) {
+                    String dateTo) {
         Long n = Params.optionalLong("limit", limit, 1, 100);
         LocalDate from = Params.optionalDate("date_from", dateFrom);
         LocalDate to = Params.optionalDate("date_to", dateTo);
@@ -74,7 +85,7 @@ public class TopMechanicsResource {
         if (ChronoUnit.DAYS.between(start, end) >= MAX_DAYS) {
             throw ApiException.invalidParameter("date_to", "the period may span at most " + MAX_DAYS + " days");
         }
-        return new AnalyticsResponses.TopMechanics(analytics.topMechanics(start, end, n == null ? 10 : n.intValue()),
-                start, end, analytics.asOf());
+        return new AnalyticsResponses.TopMechanics(
+                analytics.topMechanics(start, end, n == null ? 10 : n.intValue()), start, end, analytics.asOf());
     }
 }

@@ -41,8 +41,7 @@ public class Product extends VersionedEntity {
     @Column(length = 100)
     private String category;
 
-    protected Product() {
-    }
+    protected Product() {}
 
     Product(StockItem stock) {
         this.stock = stock;

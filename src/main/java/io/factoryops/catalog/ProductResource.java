@@ -68,16 +68,26 @@ public class ProductResource {
     @GET
     @ExportedAs("products")
     @RolesAllowed({Role.USER_NAME, Role.MECHANIC_NAME})
-    @Parameter(name = "q", in = ParameterIn.QUERY, description = "Text contained in sku and name (case-insensitive)",
+    @Parameter(
+            name = "q",
+            in = ParameterIn.QUERY,
+            description = "Text contained in sku and name (case-insensitive)",
             schema = @Schema(type = SchemaType.STRING, maxLength = 200))
-    @Operation(operationId = "listProducts",
-            summary = "List products", description = "Roles: user, mechanic. Paged (default 10 per page), q on "
-            + "sku and name; filters category, low_stock=true|false, min_price, max_price; sort by id, sku, name, "
-            + "price, stock_quantity, category, created_at.")
-    @APIResponse(responseCode = "200", description = "A page of products",
+    @Operation(
+            operationId = "listProducts",
+            summary = "List products",
+            description = "Roles: user, mechanic. Paged (default 10 per page), q on "
+                    + "sku and name; filters category, low_stock=true|false, min_price, max_price; sort by id, sku, name, "
+                    + "price, stock_quantity, category, created_at.")
+    @APIResponse(
+            responseCode = "200",
+            description = "A page of products",
             content = @Content(schema = @Schema(implementation = ProductResponse.class, type = SchemaType.ARRAY)))
-    public Response list(@QueryParam("category") String category, @QueryParam("low_stock") String lowStock,
-                         @QueryParam("min_price") String minPrice, @QueryParam("max_price") String maxPrice) {
+    public Response list(
+            @QueryParam("category") String category,
+            @QueryParam("low_stock") String lowStock,
+            @QueryParam("min_price") String minPrice,
+            @QueryParam("max_price") String maxPrice) {
         PageRequest page = PageRequest.from(uriInfo, 10, ProductService.SORTABLE, "id");
         ProductService.Filter filter = ProductService.Filter.parse(category, lowStock, minPrice, maxPrice);
         return Paging.ok(products.list(page, filter), uriInfo);
@@ -86,9 +96,13 @@ public class ProductResource {
     @GET
     @Path("{id}")
     @RolesAllowed({Role.USER_NAME, Role.MECHANIC_NAME})
-    @Operation(operationId = "getProduct",
-            summary = "Read a product", description = "Roles: user, mechanic. ETag; If-None-Match → 304.")
-    @APIResponse(responseCode = "200", description = "The product",
+    @Operation(
+            operationId = "getProduct",
+            summary = "Read a product",
+            description = "Roles: user, mechanic. ETag; If-None-Match → 304.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The product",
             content = @Content(schema = @Schema(implementation = ProductResponse.class)))
     public Response get(@PathParam("id") long id) {
         ProductResponse product = products.get(id);
@@ -97,10 +111,13 @@ public class ProductResource {
 
     @POST
     @RolesAllowed(Role.ADMIN_NAME)
-    @Operation(operationId = "createProduct",
-            summary = "Create a product", description = "Roles: admin. stock_quantity is the initial stock "
-            + "(ledger row INITIAL).")
-    @APIResponse(responseCode = "201", description = "Created",
+    @Operation(
+            operationId = "createProduct",
+            summary = "Create a product",
+            description = "Roles: admin. stock_quantity is the initial stock " + "(ledger row INITIAL).")
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
             content = @Content(schema = @Schema(implementation = ProductResponse.class)))
     public Response create(@NotNull @Valid ProductRequest body) {
         ProductResponse created = products.create(body);
@@ -110,10 +127,14 @@ public class ProductResource {
     @PUT
     @Path("{id}")
     @RolesAllowed(Role.ADMIN_NAME)
-    @Operation(operationId = "replaceProduct",
-            summary = "Replace a product", description = "Roles: admin. 409 CONFLICT when stock_quantity "
-            + "differs from the current stock. If-Match → 412 when stale.")
-    @APIResponse(responseCode = "200", description = "The product",
+    @Operation(
+            operationId = "replaceProduct",
+            summary = "Replace a product",
+            description = "Roles: admin. 409 CONFLICT when stock_quantity "
+                    + "differs from the current stock. If-Match → 412 when stale.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The product",
             content = @Content(schema = @Schema(implementation = ProductResponse.class)))
     public Response replace(@PathParam("id") long id, @NotNull @Valid ProductRequest body) {
         ProductResponse product = products.replace(id, ETags.expectedVersion(headers), body);
@@ -123,9 +144,10 @@ public class ProductResource {
     @DELETE
     @Path("{id}")
     @RolesAllowed(Role.ADMIN_NAME)
-    @Operation(operationId = "deleteProduct",
-            summary = "Delete a product", description = "Roles: admin. 409 STILL_REFERENCED when orders or "
-            + "production records refer to it.")
+    @Operation(
+            operationId = "deleteProduct",
+            summary = "Delete a product",
+            description = "Roles: admin. 409 STILL_REFERENCED when orders or " + "production records refer to it.")
     @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @APIResponse(responseCode = "204", description = "Deleted")
     public Response delete(@PathParam("id") long id) {
@@ -137,13 +159,21 @@ public class ProductResource {
     @ExportedAs(value = "stock-movements", idAs = "product_id")
     @Path("{id}/stock-movements")
     @RolesAllowed({Role.USER_NAME, Role.MECHANIC_NAME})
-    @Parameter(name = "after", in = ParameterIn.QUERY, description = "Keyset paging: the pagination.next_cursor "
-            + "of the page before; costs the same at any depth", schema = @Schema(type = SchemaType.STRING, maxLength = 1024))
-    @Operation(operationId = "listProductStockMovements",
-            summary = "The product's stock ledger", description = "Roles: user, mechanic. Newest first; "
-            + "the quantity equals the sum of the deltas. Below admin, another person's rows carry no actor, "
-            + "request_id or order id (reference_id of ORDER, ORDER_CHANGED and ORDER_CANCELLED rows).")
-    @APIResponse(responseCode = "200", description = "A page of ledger rows",
+    @Parameter(
+            name = "after",
+            in = ParameterIn.QUERY,
+            description =
+                    "Keyset paging: the pagination.next_cursor " + "of the page before; costs the same at any depth",
+            schema = @Schema(type = SchemaType.STRING, maxLength = 1024))
+    @Operation(
+            operationId = "listProductStockMovements",
+            summary = "The product's stock ledger",
+            description = "Roles: user, mechanic. Newest first; "
+                    + "the quantity equals the sum of the deltas. Below admin, another person's rows carry no actor, "
+                    + "request_id or order id (reference_id of ORDER, ORDER_CHANGED and ORDER_CANCELLED rows).")
+    @APIResponse(
+            responseCode = "200",
+            description = "A page of ledger rows",
             content = @Content(schema = @Schema(implementation = StockMovementResponse.class, type = SchemaType.ARRAY)))
     public Response movements(@PathParam("id") long id) {
         PageRequest page = PageRequest.keyset(uriInfo, 20, StockService.SORTABLE, "-id", StockService.SORTABLE);
@@ -154,10 +184,14 @@ public class ProductResource {
     @Path("{id}/adjust-stock")
     @RolesAllowed(Role.MANAGER_NAME)
     @Idempotent
-    @Operation(operationId = "adjustProductStock",
-            summary = "Correct the stock after a count", description = "Roles: manager. {\"delta\",\"reason\"}; "
-            + "never below zero (409 INSUFFICIENT_STOCK). Idempotency-Key supported.")
-    @APIResponse(responseCode = "201", description = "The ledger row",
+    @Operation(
+            operationId = "adjustProductStock",
+            summary = "Correct the stock after a count",
+            description = "Roles: manager. {\"delta\",\"reason\"}; "
+                    + "never below zero (409 INSUFFICIENT_STOCK). Idempotency-Key supported.")
+    @APIResponse(
+            responseCode = "201",
+            description = "The ledger row",
             content = @Content(schema = @Schema(implementation = StockMovementResponse.class)))
     public Response adjust(@PathParam("id") long id, @NotNull @Valid StockAdjustmentRequest body) {
         StockMovementResponse movement = products.adjust(id, body);

@@ -21,7 +21,10 @@ public record ProductResponse(
         int reorderLevel,
         @Schema(nullable = true) String category,
         boolean lowStock,
-        @Schema(enumeration = {"in_stock", "low_stock", "out_of_stock"}) String stockStatus,
+
+        @Schema(enumeration = {"in_stock", "low_stock", "out_of_stock"})
+        String stockStatus,
+
         boolean active,
         long version,
         Instant createdAt,
@@ -29,9 +32,20 @@ public record ProductResponse(
 
     static ProductResponse of(Product p) {
         StockItem stock = p.getStock();
-        return new ProductResponse(p.getId(), p.getSku(), p.getName(), p.getDescription(), p.getPrice(),
-                stock.getQuantity(), stock.getReorderLevel(), p.getCategory(),
-                stock.getStatus() != StockStatus.IN_STOCK, stock.getStatus().value(), stock.isActive(),
-                p.representationVersion(), p.getCreatedAt(), p.getUpdatedAt());
+        return new ProductResponse(
+                p.getId(),
+                p.getSku(),
+                p.getName(),
+                p.getDescription(),
+                p.getPrice(),
+                stock.getQuantity(),
+                stock.getReorderLevel(),
+                p.getCategory(),
+                stock.getStatus() != StockStatus.IN_STOCK,
+                stock.getStatus().value(),
+                stock.isActive(),
+                p.representationVersion(),
+                p.getCreatedAt(),
+                p.getUpdatedAt());
     }
 }

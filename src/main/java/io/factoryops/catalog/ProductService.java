@@ -42,10 +42,23 @@ import java.util.Set;
 @ApplicationScoped
 public class ProductService {
 
-    public static final Set<String> SORTABLE = Set.of("id", "sku", "name", "price", "stock_quantity", "category",
-            "created_at");
-    private static final Map<String, String> SORT_ATTRIBUTES = Map.of("id", "id", "sku", "sku", "name", "name",
-            "price", "price", "stock_quantity", "stock.quantity", "category", "category", "created_at", "createdAt");
+    public static final Set<String> SORTABLE =
+            Set.of("id", "sku", "name", "price", "stock_quantity", "category", "created_at");
+    private static final Map<String, String> SORT_ATTRIBUTES = Map.of(
+            "id",
+            "id",
+            "sku",
+            "sku",
+            "name",
+            "name",
+            "price",
+            "price",
+            "stock_quantity",
+            "stock.quantity",
+            "category",
+            "category",
+            "created_at",
+            "createdAt");
 
     @PersistenceContext(unitName = "factory")
     EntityManager em;
@@ -61,7 +74,8 @@ public class ProductService {
 
         /** The list's query parameters as the client sent them, checked: 400 naming a bad one. */
         public static Filter parse(String category, String lowStock, String minPrice, String maxPrice) {
-            return new Filter(Params.optionalText("category", category),
+            return new Filter(
+                    Params.optionalText("category", category),
                     Params.optionalBoolean("low_stock", lowStock),
                     Params.optionalDecimal("min_price", minPrice, BigDecimal.ZERO, Product.MAX_PRICE, 2),
                     Params.optionalDecimal("max_price", maxPrice, BigDecimal.ZERO, Product.MAX_PRICE, 2));
@@ -80,7 +94,8 @@ public class ProductService {
      */
     @Transactional
     public Rows<ProductResponse> export(PageRequest page, Filter filter) {
-        return JpaPaging.rows(em, Product.class, page, SORT_ATTRIBUTES, where(page, filter), ProductResponse::of, "stock");
+        return JpaPaging.rows(
+                em, Product.class, page, SORT_ATTRIBUTES, where(page, filter), ProductResponse::of, "stock");
     }
 
     /** The WHERE of the list and of its export: the one place that turns the filters into predicates. */
@@ -91,7 +106,8 @@ public class ProductService {
                 where.add(JpaPaging.containsAny(cb, root, page.q(), "sku", "name"));
             }
             if (filter.category() != null) {
-                where.add(cb.equal(cb.lower(root.get("category")), filter.category().toLowerCase(Locale.ROOT)));
+                where.add(cb.equal(
+                        cb.lower(root.get("category")), filter.category().toLowerCase(Locale.ROOT)));
             }
             if (filter.lowStock() != null) {
                 Predicate inStock = cb.equal(root.get("stock").get("status"), StockStatus.IN_STOCK);
@@ -137,7 +153,10 @@ public class ProductService {
     public ProductResponse create(ProductRequest request) {
         String sku = request.sku().trim();
         requireUniqueSku(sku, null);
-        StockItem item = stock.open(StockItemKind.PRODUCT, sku, request.name().trim(),
+        StockItem item = stock.open(
+                StockItemKind.PRODUCT,
+                sku,
+                request.name().trim(),
                 request.stockQuantity() == null ? 0 : request.stockQuantity(),
                 request.reorderLevel() == null ? 0 : request.reorderLevel());
         Product product = new Product(item);
@@ -146,8 +165,13 @@ public class ProductService {
         flush();
         stock.opened(item, product.getId());
         if (Boolean.FALSE.equals(request.active())) {
-            stock.describe(stock.lock(List.of(item.getId())), item.getId(), item.getSku(), item.getName(),
-                    item.getReorderLevel(), false);
+            stock.describe(
+                    stock.lock(List.of(item.getId())),
+                    item.getId(),
+                    item.getSku(),
+                    item.getName(),
+                    item.getReorderLevel(),
+                    false);
         }
         ProductResponse created = ProductResponse.of(product);
         audit.record("CREATE", "product", product.getId(), null, created);
@@ -161,14 +185,21 @@ public class ProductService {
         Versions.check(product.representationVersion(), expectedVersion, "Product", id);
         StockItem item = product.getStock();
         if (request.stockQuantity() != null && request.stockQuantity() != item.getQuantity()) {
-            throw new ApiException(ErrorCode.CONFLICT, "stock_quantity changes only through stock movements "
-                    + "(orders, production, POST /api/products/" + id + "/adjust-stock); omit it or send the current "
-                    + item.getQuantity());
+            throw new ApiException(
+                    ErrorCode.CONFLICT,
+                    "stock_quantity changes only through stock movements "
+                            + "(orders, production, POST /api/products/" + id
+                            + "/adjust-stock); omit it or send the current "
+                            + item.getQuantity());
         }
         ProductResponse before = ProductResponse.of(product);
         requireUniqueSku(request.sku().trim(), id);
         describe(product, request);
-        stock.describe(locked, item.getId(), product.getSku(), product.getName(),
+        stock.describe(
+                locked,
+                item.getId(),
+                product.getSku(),
+                product.getName(),
                 request.reorderLevel() == null ? 0 : request.reorderLevel(),
                 request.active() == null ? item.isActive() : request.active());
         flush();
@@ -188,14 +219,20 @@ public class ProductService {
         Versions.check(product.representationVersion(), expectedVersion, "Product", id);
         long itemId = product.getStock().getId();
         if (stock.hasMovements(itemId)) {
-            throw new ApiException(ErrorCode.STILL_REFERENCED, "Product " + id + " has stock movements and "
-                    + "cannot be deleted; deactivate it instead (PUT with active false)");
+            throw new ApiException(
+                    ErrorCode.STILL_REFERENCED,
+                    "Product " + id + " has stock movements and "
+                            + "cannot be deleted; deactivate it instead (PUT with active false)");
         }
         ProductResponse before = ProductResponse.of(product);
         em.remove(product);
-        Constraints.flush(em, () -> new ApiException(ErrorCode.STILL_REFERENCED,
-                "Product " + id + " is referenced by orders, production records or bills of materials and cannot "
-                        + "be deleted"));
+        Constraints.flush(
+                em,
+                () -> new ApiException(
+                        ErrorCode.STILL_REFERENCED,
+                        "Product " + id
+                                + " is referenced by orders, production records or bills of materials and cannot "
+                                + "be deleted"));
         stock.delete(itemId);
         em.flush();
         audit.record("DELETE", "product", id, before, null);
@@ -208,8 +245,12 @@ public class ProductService {
             throw ApiException.invalidField("delta", "must not be 0");
         }
         long itemId = stockItemOf(id);
-        StockMovementResponse movement = stock.move(stock.lock(List.of(itemId)), itemId, request.delta(),
-                StockReason.ADJUSTMENT, request.reason().trim());
+        StockMovementResponse movement = stock.move(
+                stock.lock(List.of(itemId)),
+                itemId,
+                request.delta(),
+                StockReason.ADJUSTMENT,
+                request.reason().trim());
         audit.record("ADJUST_STOCK", "product", id, null, movement);
         return movement;
     }
@@ -221,21 +262,21 @@ public class ProductService {
      */
     @Transactional
     public Page<StockMovementResponse> movements(long id, PageRequest page, Caller caller) {
-        return stock.movements(stockItemOf(id), page, caller.role().includes().contains(Role.ADMIN),
-                caller.username());
+        return stock.movements(stockItemOf(id), page, caller.role().includes().contains(Role.ADMIN), caller.username());
     }
 
     /** The export of this product's ledger, as {@link #movements} shows it to the caller; 404 for an unknown product. */
     @Transactional
     public Rows<StockMovementResponse> exportMovements(long id, PageRequest page, Caller caller) {
-        return stock.exportMovements(stockItemOf(id), page, caller.role().includes().contains(Role.ADMIN),
-                caller.username());
+        return stock.exportMovements(
+                stockItemOf(id), page, caller.role().includes().contains(Role.ADMIN), caller.username());
     }
 
     /** The stock item of a product (it never changes), read without a lock; 404 for an unknown product. */
     public long stockItemOf(long productId) {
         List<Long> found = em.createQuery("SELECT p.stock.id FROM Product p WHERE p.id = :id", Long.class)
-                .setParameter("id", productId).getResultList();
+                .setParameter("id", productId)
+                .getResultList();
         if (found.isEmpty()) {
             throw ApiException.notFound("Product", productId);
         }
@@ -243,7 +284,11 @@ public class ProductService {
     }
 
     private void describe(Product product, ProductRequest r) {
-        product.describe(r.sku().trim(), r.name().trim(), Text.trimToNull(r.description()), r.price().setScale(2),
+        product.describe(
+                r.sku().trim(),
+                r.name().trim(),
+                Text.trimToNull(r.description()),
+                r.price().setScale(2),
                 Text.trimToNull(r.category()));
     }
 
@@ -256,8 +301,12 @@ public class ProductService {
     }
 
     private void requireUniqueSku(String sku, Long exceptId) {
-        boolean taken = em.createQuery("SELECT p.id FROM Product p WHERE p.sku = :sku", Long.class)
-                .setParameter("sku", sku).getResultList().stream().anyMatch(other -> !other.equals(exceptId));
+        boolean taken = em
+                .createQuery("SELECT p.id FROM Product p WHERE p.sku = :sku", Long.class)
+                .setParameter("sku", sku)
+                .getResultList()
+                .stream()
+                .anyMatch(other -> !other.equals(exceptId));
         if (taken) {
             throw ApiException.alreadyExists("sku", "Another product already has the SKU " + sku);
         }
@@ -270,9 +319,12 @@ public class ProductService {
     /** How many products there are, and how many are at or below their reorder level. */
     @Transactional
     public long[] countAndLowStock() {
-        Object[] row = em.createQuery("SELECT COUNT(p), SUM(CASE WHEN s.status <> :inStock THEN 1 ELSE 0 END) "
-                + "FROM Product p JOIN p.stock s", Object[].class)
-                .setParameter("inStock", StockStatus.IN_STOCK).getSingleResult();
+        Object[] row = em.createQuery(
+                        "SELECT COUNT(p), SUM(CASE WHEN s.status <> :inStock THEN 1 ELSE 0 END) "
+                                + "FROM Product p JOIN p.stock s",
+                        Object[].class)
+                .setParameter("inStock", StockStatus.IN_STOCK)
+                .getSingleResult();
         return new long[] {((Number) row[0]).longValue(), row[1] == null ? 0 : ((Number) row[1]).longValue()};
     }
 }

@@ -11,5 +11,4 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(example = "{\"delta\": -2, \"reason\": \"Damaged in the warehouse\"}")
 public record StockAdjustmentRequest(
         @NotNull @Min(-1_000_000) @Max(1_000_000) Integer delta,
-        @NotBlank @Size(max = 500) String reason) {
-}
+        @NotBlank @Size(max = 500) String reason) {}

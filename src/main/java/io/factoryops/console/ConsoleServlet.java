@@ -14,7 +14,9 @@ import java.io.IOException;
  * HEAD: the console is read-only here, the API does the rest. Unknown paths elsewhere (also under
  * {@code /api}) keep their problem+json 404.
  */
-@WebServlet(name = "console", urlPatterns = {"", "/app/*", "/portal", "/portal/*"})
+@WebServlet(
+        name = "console",
+        urlPatterns = {"", "/app/*", "/portal", "/portal/*"})
 public class ConsoleServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;

@@ -89,8 +89,10 @@ public class DemoDataBootstrap {
                         + "this one leaves it");
                 return;
             }
-            throw new IllegalStateException("Could not load the demo data (FACTORY_DEMO_DATA=true); nothing of it "
-                    + "was written, the next start tries again: " + e, e);
+            throw new IllegalStateException(
+                    "Could not load the demo data (FACTORY_DEMO_DATA=true); nothing of it "
+                            + "was written, the next start tries again: " + e,
+                    e);
         }
         long loadedMs = (System.nanoTime() - start) / 1_000_000;
         entityManagers.getCache().evictAll(); // the dates were written by SQL
@@ -119,6 +121,8 @@ public class DemoDataBootstrap {
     }
 
     private static String describe(Map<String, Integer> counts) {
-        return counts.entrySet().stream().map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", "));
+        return counts.entrySet().stream()
+                .map(e -> e.getValue() + " " + e.getKey())
+                .collect(Collectors.joining(", "));
     }
 }

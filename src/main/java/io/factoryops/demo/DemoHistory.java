@@ -28,8 +28,7 @@ import java.util.function.Supplier;
 final class DemoHistory {
 
     /** An appended table and its insertion time. */
-    private record Appended(String table, String column) {
-    }
+    private record Appended(String table, String column) {}
 
     private static final List<Appended> APPENDED = List.of(
             new Appended("stock_movements", "occurred_at"),
@@ -39,20 +38,29 @@ final class DemoHistory {
             new Appended("service_ticket_mechanics", "assigned_at"),
             new Appended("service_ticket_parts", "fitted_at"));
 
-    private static final String SELECT_MAX_IDS = "SELECT " + String.join(", ", APPENDED.stream()
-            .map(a -> "(SELECT MAX(id) FROM " + a.table() + ")").toList());
+    private static final String SELECT_MAX_IDS = "SELECT "
+            + String.join(
+                    ", ",
+                    APPENDED.stream()
+                            .map(a -> "(SELECT MAX(id) FROM " + a.table() + ")")
+                            .toList());
 
     /** Tables of master data: created (and last changed) when the plant was set up. */
-    private static final List<String> MASTER = List.of("customers", "products", "parts", "suppliers", "employees",
-            "mechanics", "inventory_categories", "inventory_locations");
+    private static final List<String> MASTER = List.of(
+            "customers",
+            "products",
+            "parts",
+            "suppliers",
+            "employees",
+            "mechanics",
+            "inventory_categories",
+            "inventory_locations");
 
     /** The ids (from, to] of an appended table that one event wrote at one time. */
-    private record Span(long from, long to, Instant at) {
-    }
+    private record Span(long from, long to, Instant at) {}
 
     /** A row of a table keyed by {@code keyColumn} (its id, or its ticket's id for fitted parts). */
-    private record Row(String table, String keyColumn, long key) {
-    }
+    private record Row(String table, String keyColumn, long key) {}
 
     private final EntityManager em;
     private final long[] marks = new long[APPENDED.size()];
@@ -124,9 +132,12 @@ final class DemoHistory {
         for (int i = 0; i < APPENDED.size(); i++) {
             Appended table = APPENDED.get(i);
             for (Span span : spans.get(i)) {
-                em.createNativeQuery("UPDATE " + table.table() + " SET " + table.column() + " = ? WHERE id > ? AND id <= ?")
-                        .setParameter(1, Timestamp.from(span.at())).setParameter(2, span.from())
-                        .setParameter(3, span.to()).executeUpdate();
+                em.createNativeQuery(
+                                "UPDATE " + table.table() + " SET " + table.column() + " = ? WHERE id > ? AND id <= ?")
+                        .setParameter(1, Timestamp.from(span.at()))
+                        .setParameter(2, span.from())
+                        .setParameter(3, span.to())
+                        .executeUpdate();
                 statements++;
             }
         }
@@ -151,17 +162,24 @@ final class DemoHistory {
         Timestamp created = Timestamp.from(setUp);
         for (String table : MASTER) {
             em.createNativeQuery("UPDATE " + table + " SET created_at = ?, updated_at = ?")
-                    .setParameter(1, created).setParameter(2, created).executeUpdate();
+                    .setParameter(1, created)
+                    .setParameter(2, created)
+                    .executeUpdate();
             statements++;
         }
         for (Long user : userIds) {
             em.createNativeQuery("UPDATE users SET created_at = ?, updated_at = ? WHERE id = ?")
-                    .setParameter(1, created).setParameter(2, created).setParameter(3, user).executeUpdate();
+                    .setParameter(1, created)
+                    .setParameter(2, created)
+                    .setParameter(3, user)
+                    .executeUpdate();
             statements++;
         }
         em.createNativeQuery("UPDATE stock_items SET created_at = ?, updated_at = COALESCE((SELECT MAX(m.occurred_at) "
                         + "FROM stock_movements m WHERE m.stock_item_id = stock_items.id), ?)")
-                .setParameter(1, created).setParameter(2, created).executeUpdate();
+                .setParameter(1, created)
+                .setParameter(2, created)
+                .executeUpdate();
         return statements + 1;
     }
 

@@ -5,46 +5,49 @@ import java.util.List;
 /** The words the demo plant is made of: a small maker of pumps, valves and drives, its parts and its people. */
 final class DemoNames {
 
-    private DemoNames() {
-    }
+    private DemoNames() {}
 
     /** A product: name, catalogue category, price; with a bill of materials when {@code bom} names parts. */
-    record Product(String sku, String name, String category, String price, List<String> bom) {
-    }
+    record Product(String sku, String name, String category, String price, List<String> bom) {}
 
     /** A part: SKU, name, inventory category, location code, unit, unit cost. */
-    record Part(String sku, String name, String category, String location, String unit, String cost) {
-    }
+    record Part(String sku, String name, String category, String location, String unit, String cost) {}
 
     /** An inventory category under its parent (null: a root). */
-    record Category(String name, String parent) {
-    }
+    record Category(String name, String parent) {}
 
     /** A location under its parent (null: a root). */
-    record Location(String code, String name, String parent) {
-    }
+    record Location(String code, String name, String parent) {}
 
     /** A supplier: name, code, contact, lead time in days, and the part categories it delivers. */
-    record Supplier(String name, String code, String contact, int leadTimeDays, List<String> categories) {
-    }
+    record Supplier(String name, String code, String contact, int leadTimeDays, List<String> categories) {}
 
     static final List<Category> CATEGORIES = List.of(
-            new Category("Hydraulics", null), new Category("Seals", "Hydraulics"),
-            new Category("Hoses and fittings", "Hydraulics"), new Category("Electrical", null),
-            new Category("Motors", "Electrical"), new Category("Sensors", "Electrical"),
-            new Category("Cabling", "Electrical"), new Category("Mechanical", null),
-            new Category("Bearings", "Mechanical"), new Category("Fasteners", "Mechanical"),
+            new Category("Hydraulics", null),
+            new Category("Seals", "Hydraulics"),
+            new Category("Hoses and fittings", "Hydraulics"),
+            new Category("Electrical", null),
+            new Category("Motors", "Electrical"),
+            new Category("Sensors", "Electrical"),
+            new Category("Cabling", "Electrical"),
+            new Category("Mechanical", null),
+            new Category("Bearings", "Mechanical"),
+            new Category("Fasteners", "Mechanical"),
             new Category("Consumables", null));
 
     static final List<Location> LOCATIONS = List.of(
-            new Location("WH1", "Main warehouse", null), new Location("WH1-A", "Aisle A", "WH1"),
-            new Location("WH1-B", "Aisle B", "WH1"), new Location("LS", "Line-side store", null),
-            new Location("LS-1", "Assembly line 1", "LS"), new Location("LS-2", "Assembly line 2", "LS"),
+            new Location("WH1", "Main warehouse", null),
+            new Location("WH1-A", "Aisle A", "WH1"),
+            new Location("WH1-B", "Aisle B", "WH1"),
+            new Location("LS", "Line-side store", null),
+            new Location("LS-1", "Assembly line 1", "LS"),
+            new Location("LS-2", "Assembly line 2", "LS"),
             new Location("WS", "Workshop", null));
 
     static final List<Supplier> SUPPLIERS = List.of(
             new Supplier("Nordic Seals AB", "NORDSEAL", "Ingrid Berg", 7, List.of("Seals")),
-            new Supplier("Rhein Hydraulik GmbH", "RHEINHYD", "Jonas Weber", 10, List.of("Hydraulics", "Hoses and fittings")),
+            new Supplier(
+                    "Rhein Hydraulik GmbH", "RHEINHYD", "Jonas Weber", 10, List.of("Hydraulics", "Hoses and fittings")),
             new Supplier("Volta Motors Ltd", "VOLTA", "Amelia Price", 14, List.of("Motors", "Electrical", "Cabling")),
             new Supplier("Precision Bearings Inc", "PRECBEAR", "Carlos Diaz", 5, List.of("Bearings", "Mechanical")),
             new Supplier("Fastenal Partners", "FASTPART", "Priya Nair", 3, List.of("Fasteners", "Consumables")),
@@ -89,32 +92,60 @@ final class DemoNames {
             new Part("PAINT-RAL5", "Touch-up paint RAL 5010", "Consumables", "WS", "pcs", "12.00"));
 
     /** Parts that run short in the story: no automatic reorder, so they end at or below their reorder level. */
-    static final List<String> SCARCE = List.of("SEAL-MECH-25", "SEN-FLW-25", "CONT-9A", "RELAY-24", "GSK-SHEET",
-            "FUSE-10A");
+    static final List<String> SCARCE =
+            List.of("SEAL-MECH-25", "SEN-FLW-25", "CONT-9A", "RELAY-24", "GSK-SHEET", "FUSE-10A");
 
     static final List<Product> PRODUCTS = List.of(
-            new Product("PMP-C50", "Centrifugal pump C50", "Pumps", "1240.00",
+            new Product(
+                    "PMP-C50",
+                    "Centrifugal pump C50",
+                    "Pumps",
+                    "1240.00",
                     List.of("MOT-150", "IMP-125", "SEAL-MECH-25", "BRG-6204")),
-            new Product("PMP-C80", "Centrifugal pump C80", "Pumps", "2150.00",
+            new Product(
+                    "PMP-C80",
+                    "Centrifugal pump C80",
+                    "Pumps",
+                    "2150.00",
                     List.of("MOT-400", "IMP-125", "SEAL-MECH-25", "BRG-6306")),
             new Product("PMP-D20", "Dosing pump D20", "Pumps", "680.00", List.of("MOT-075", "SEAL-O-20", "SEN-PRS-10")),
-            new Product("VLV-G50", "Gate valve DN50", "Valves", "189.00",
+            new Product(
+                    "VLV-G50",
+                    "Gate valve DN50",
+                    "Valves",
+                    "189.00",
                     List.of("VLV-BODY-50", "VLV-STEM-50", "SEAL-LIP-40", "BOLT-M12-60")),
             new Product("VLV-B25", "Ball valve DN25", "Valves", "64.00", List.of()),
             new Product("VLV-C40", "Check valve DN40", "Valves", "92.00", List.of()),
-            new Product("DRV-150", "Drive unit 1.5 kW", "Drives", "890.00",
+            new Product(
+                    "DRV-150",
+                    "Drive unit 1.5 kW",
+                    "Drives",
+                    "890.00",
                     List.of("MOT-150", "VFD-150", "CPL-28", "CAB-3G15")),
             new Product("DRV-400", "Drive unit 4 kW", "Drives", "1480.00", List.of("MOT-400", "CPL-28", "CAB-3G15")),
-            new Product("HPU-10", "Hydraulic power unit 10 l", "Hydraulics", "2890.00",
+            new Product(
+                    "HPU-10",
+                    "Hydraulic power unit 10 l",
+                    "Hydraulics",
+                    "2890.00",
                     List.of("MOT-150", "HYD-FLT-10", "HOSE-12-1M", "FIT-12-ELB")),
-            new Product("CYL-40-200", "Hydraulic cylinder 40x200", "Hydraulics", "310.00",
+            new Product(
+                    "CYL-40-200",
+                    "Hydraulic cylinder 40x200",
+                    "Hydraulics",
+                    "310.00",
                     List.of("SEAL-O-35", "SEAL-LIP-40")),
             new Product("CYL-63-400", "Hydraulic cylinder 63x400", "Hydraulics", "520.00", List.of()),
             new Product("MAN-4", "Manifold block 4-way", "Hydraulics", "240.00", List.of()),
             new Product("SKD-PMP", "Pump skid frame", "Frames", "410.00", List.of()),
             new Product("BASE-150", "Motor base plate 150", "Frames", "75.00", List.of()),
             new Product("GRD-CPL", "Coupling guard", "Frames", "38.00", List.of()),
-            new Product("CTRL-BOX", "Control box 24 V", "Controls", "560.00",
+            new Product(
+                    "CTRL-BOX",
+                    "Control box 24 V",
+                    "Controls",
+                    "560.00",
                     List.of("CONT-9A", "RELAY-24", "FUSE-10A", "CAB-SIG-4")),
             new Product("CTRL-PNL", "Operator panel", "Controls", "780.00", List.of()),
             new Product("SEN-KIT", "Sensor retrofit kit", "Controls", "210.00", List.of("SEN-PRS-10", "SEN-TMP-PT")),
@@ -125,31 +156,103 @@ final class DemoNames {
             new Product("HOSE-KIT", "Hose assembly kit", "Spares", "84.00", List.of()),
             new Product("TRN-DAY", "Operator training day", "Services", "950.00", List.of()));
 
-    static final List<String> FIRST_NAMES = List.of("Alice", "Bruno", "Chloe", "Daniel", "Elena", "Farid", "Grace",
-            "Hugo", "Ines", "Jakob", "Keiko", "Liam", "Marta", "Noah", "Olga", "Pavel", "Quinn", "Rosa", "Sami",
-            "Tara", "Umar", "Vera", "Wim", "Yara", "Zoe", "Arjun", "Bianca", "Colm", "Dalia", "Emil");
+    static final List<String> FIRST_NAMES = List.of(
+            "Alice", "Bruno", "Chloe", "Daniel", "Elena", "Farid", "Grace", "Hugo", "Ines", "Jakob", "Keiko", "Liam",
+            "Marta", "Noah", "Olga", "Pavel", "Quinn", "Rosa", "Sami", "Tara", "Umar", "Vera", "Wim", "Yara", "Zoe",
+            "Arjun", "Bianca", "Colm", "Dalia", "Emil");
 
-    static final List<String> LAST_NAMES = List.of("Andersen", "Brennan", "Costa", "Dubois", "Eriksen", "Fischer",
-            "Garcia", "Hansen", "Ivanova", "Jansen", "Kowalski", "Lindqvist", "Moreau", "Nakamura", "Okafor",
-            "Petrov", "Quist", "Rossi", "Schmidt", "Tanaka", "Urban", "Varga", "Weiss", "Young", "Zeller");
+    static final List<String> LAST_NAMES = List.of(
+            "Andersen",
+            "Brennan",
+            "Costa",
+            "Dubois",
+            "Eriksen",
+            "Fischer",
+            "Garcia",
+            "Hansen",
+            "Ivanova",
+            "Jansen",
+            "Kowalski",
+            "Lindqvist",
+            "Moreau",
+            "Nakamura",
+            "Okafor",
+            "Petrov",
+            "Quist",
+            "Rossi",
+            "Schmidt",
+            "Tanaka",
+            "Urban",
+            "Varga",
+            "Weiss",
+            "Young",
+            "Zeller");
 
-    static final List<String> COMPANY_WORDS = List.of("Alpine", "Baltic", "Coastal", "Delta", "Eastern", "Fjord",
-            "Granite", "Harbor", "Iron", "Juniper", "Keystone", "Lakeside", "Meridian", "Northern", "Orchard",
-            "Pioneer", "Quarry", "Riverside", "Summit", "Tidewater", "Upland", "Valley", "Westfield", "Yellowstone");
+    static final List<String> COMPANY_WORDS = List.of(
+            "Alpine",
+            "Baltic",
+            "Coastal",
+            "Delta",
+            "Eastern",
+            "Fjord",
+            "Granite",
+            "Harbor",
+            "Iron",
+            "Juniper",
+            "Keystone",
+            "Lakeside",
+            "Meridian",
+            "Northern",
+            "Orchard",
+            "Pioneer",
+            "Quarry",
+            "Riverside",
+            "Summit",
+            "Tidewater",
+            "Upland",
+            "Valley",
+            "Westfield",
+            "Yellowstone");
 
-    static final List<String> COMPANY_KINDS = List.of("Water Works", "Dairy", "Brewery", "Paper Mill", "Farms",
-            "Utilities", "Chemicals", "Foods", "Mining", "Marine");
+    static final List<String> COMPANY_KINDS = List.of(
+            "Water Works",
+            "Dairy",
+            "Brewery",
+            "Paper Mill",
+            "Farms",
+            "Utilities",
+            "Chemicals",
+            "Foods",
+            "Mining",
+            "Marine");
 
-    static final List<String> CITIES = List.of("Aarhus", "Bergen", "Cork", "Dresden", "Espoo", "Gdansk", "Lyon",
-            "Malmo", "Porto", "Rotterdam", "Tampere", "Utrecht");
+    static final List<String> CITIES = List.of(
+            "Aarhus",
+            "Bergen",
+            "Cork",
+            "Dresden",
+            "Espoo",
+            "Gdansk",
+            "Lyon",
+            "Malmo",
+            "Porto",
+            "Rotterdam",
+            "Tampere",
+            "Utrecht");
 
     static final List<String> MAKES = List.of("Grundfos", "KSB", "Wilo", "Sulzer", "Xylem", "Atlas Copco");
 
-    static final List<String> MODELS = List.of("CR 10", "Etanorm 50", "Helix V", "AHLSTAR A", "Flygt 3085",
-            "GA 30");
+    static final List<String> MODELS = List.of("CR 10", "Etanorm 50", "Helix V", "AHLSTAR A", "Flygt 3085", "GA 30");
 
-    static final List<String> FAULTS = List.of("Leaking shaft seal", "Bearing noise at full load",
-            "Motor trips on overcurrent", "Pressure drops under load", "Annual inspection",
-            "Vibration above limit", "Sensor reads out of range", "Oil change and filter service",
-            "Coupling worn", "Control box does not start the pump");
+    static final List<String> FAULTS = List.of(
+            "Leaking shaft seal",
+            "Bearing noise at full load",
+            "Motor trips on overcurrent",
+            "Pressure drops under load",
+            "Annual inspection",
+            "Vibration above limit",
+            "Sensor reads out of range",
+            "Oil change and filter service",
+            "Coupling worn",
+            "Control box does not start the pump");
 }

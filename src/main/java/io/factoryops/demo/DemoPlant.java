@@ -63,9 +63,19 @@ public class DemoPlant {
     static final int DAYS = 90;
 
     /** Tables that hold business data: a database with a row in any of them is not empty. */
-    private static final List<String> BUSINESS_TABLES = List.of("products", "customers", "employees", "parts",
-            "suppliers", "inventory_categories", "inventory_locations", "orders", "production_records",
-            "purchase_orders", "service_tickets", "mechanics");
+    private static final List<String> BUSINESS_TABLES = List.of(
+            "products",
+            "customers",
+            "employees",
+            "parts",
+            "suppliers",
+            "inventory_categories",
+            "inventory_locations",
+            "orders",
+            "production_records",
+            "purchase_orders",
+            "service_tickets",
+            "mechanics");
 
     /** The caller that creates the plant's accounts: no account of its own (their created_by names it). */
     private static final Caller SYSTEM = new Caller(0, "demo-data", Role.SUPER_ADMIN);
@@ -116,12 +126,10 @@ public class DemoPlant {
     ServiceTicketService tickets;
 
     /** An account of the plant, with the password generated for it. */
-    public record Account(String username, Role role, String password) {
-    }
+    public record Account(String username, Role role, String password) {}
 
     /** What a load wrote: the accounts, and how many documents of each kind and state. */
-    public record Loaded(List<Account> accounts, Map<String, Integer> counts, String timings) {
-    }
+    public record Loaded(List<Account> accounts, Map<String, Integer> counts, String timings) {}
 
     /**
      * Claims the load for this transaction, or says why not: the demo data was loaded before, or the database is not
@@ -136,18 +144,27 @@ public class DemoPlant {
             return Optional.of("the demo data was loaded already (" + loaded.get(0) + " UTC)");
         }
         em.createNativeQuery("INSERT INTO demo_data (id, seed, loaded_at) VALUES (1, ?, ?)")
-                .setParameter(1, SEED).setParameter(2, Timestamp.from(at)).executeUpdate();
+                .setParameter(1, SEED)
+                .setParameter(2, Timestamp.from(at))
+                .executeUpdate();
         List<String> found = new ArrayList<>();
         for (String table : BUSINESS_TABLES) {
-            if (!em.createNativeQuery("SELECT id FROM " + table).setMaxResults(1).getResultList().isEmpty()) {
+            if (!em.createNativeQuery("SELECT id FROM " + table)
+                    .setMaxResults(1)
+                    .getResultList()
+                    .isEmpty()) {
                 found.add(table);
             }
         }
-        if (!em.createNativeQuery("SELECT id FROM users WHERE role <> ?").setParameter(1, Role.SUPER_ADMIN.name())
-                .setMaxResults(1).getResultList().isEmpty()) {
+        if (!em.createNativeQuery("SELECT id FROM users WHERE role <> ?")
+                .setParameter(1, Role.SUPER_ADMIN.name())
+                .setMaxResults(1)
+                .getResultList()
+                .isEmpty()) {
             found.add("accounts other than super_admin");
         }
-        return found.isEmpty() ? Optional.empty()
+        return found.isEmpty()
+                ? Optional.empty()
                 : Optional.of("the database is not empty (it has " + String.join(", ", found) + ")");
     }
 
@@ -170,14 +187,20 @@ public class DemoPlant {
                 + " updates)";
         Map<String, Integer> counts = cast.counts();
         for (String table : List.of("orders", "purchase_orders", "service_tickets")) {
-            for (Object row : em.createNativeQuery("SELECT status, COUNT(*) FROM " + table + " GROUP BY status "
-                    + "ORDER BY status").getResultList()) {
+            for (Object row : em.createNativeQuery(
+                            "SELECT status, COUNT(*) FROM " + table + " GROUP BY status " + "ORDER BY status")
+                    .getResultList()) {
                 Object[] columns = (Object[]) row;
-                counts.put(table + " " + columns[0].toString().toLowerCase(Locale.ROOT), ((Number) columns[1]).intValue());
+                counts.put(
+                        table + " " + columns[0].toString().toLowerCase(Locale.ROOT), ((Number) columns[1]).intValue());
             }
         }
         for (String table : List.of("production_records", "stock_movements")) {
-            counts.put(table, ((Number) em.createNativeQuery("SELECT COUNT(*) FROM " + table).getSingleResult()).intValue());
+            counts.put(
+                    table,
+                    ((Number) em.createNativeQuery("SELECT COUNT(*) FROM " + table)
+                                    .getSingleResult())
+                            .intValue());
         }
         return new Loaded(cast.accounts, counts, timings);
     }
@@ -199,6 +222,7 @@ public class DemoPlant {
         final Map<String, Integer> leadTimes = new HashMap<>();
         /** Part SKU → id, and each part's supplier code, reorder level and quantity. */
         final Map<String, Long> partIds = new LinkedHashMap<>();
+
         final Map<Long, String> partSuppliers = new HashMap<>();
         final Map<Long, Integer> reorderQuantities = new HashMap<>();
         final Map<String, Long> productIds = new LinkedHashMap<>();
@@ -223,19 +247,39 @@ public class DemoPlant {
 
         Map<String, Long> categoryIds = new HashMap<>();
         for (DemoNames.Category c : DemoNames.CATEGORIES) {
-            categoryIds.put(c.name(), categories.create(new CategoryRequest(c.name(),
-                    c.parent() == null ? null : categoryIds.get(c.parent()))).id());
+            categoryIds.put(
+                    c.name(),
+                    categories
+                            .create(new CategoryRequest(
+                                    c.name(), c.parent() == null ? null : categoryIds.get(c.parent())))
+                            .id());
         }
         Map<String, Long> locationIds = new HashMap<>();
         for (DemoNames.Location l : DemoNames.LOCATIONS) {
-            locationIds.put(l.code(), locations.create(new LocationRequest(l.code(), l.name(),
-                    l.parent() == null ? null : locationIds.get(l.parent()))).id());
+            locationIds.put(
+                    l.code(),
+                    locations
+                            .create(new LocationRequest(
+                                    l.code(), l.name(), l.parent() == null ? null : locationIds.get(l.parent())))
+                            .id());
         }
         Map<String, String> supplierOfCategory = new HashMap<>();
         for (DemoNames.Supplier s : DemoNames.SUPPLIERS) {
             String domain = s.code().toLowerCase(Locale.ROOT) + ".example.com";
-            cast.supplierIds.put(s.code(), suppliers.create(new SupplierRequest(s.name(), s.code(), s.contact(),
-                    "orders@" + domain, phone(random), city(random), s.leadTimeDays(), "Net 30", true)).id());
+            cast.supplierIds.put(
+                    s.code(),
+                    suppliers
+                            .create(new SupplierRequest(
+                                    s.name(),
+                                    s.code(),
+                                    s.contact(),
+                                    "orders@" + domain,
+                                    phone(random),
+                                    city(random),
+                                    s.leadTimeDays(),
+                                    "Net 30",
+                                    true))
+                            .id());
             cast.leadTimes.put(s.code(), s.leadTimeDays());
             s.categories().forEach(c -> supplierOfCategory.put(c, s.code()));
         }
@@ -243,29 +287,49 @@ public class DemoPlant {
             boolean scarce = DemoNames.SCARCE.contains(p.sku());
             BigDecimal cost = new BigDecimal(p.cost());
             // cheap parts are kept by the hundred, dear ones by the few
-            int reorderLevel = cost.compareTo(BigDecimal.TEN) < 0 ? 60 + random.nextInt(60)
+            int reorderLevel = cost.compareTo(BigDecimal.TEN) < 0
+                    ? 60 + random.nextInt(60)
                     : cost.compareTo(new BigDecimal("100")) < 0 ? 20 + random.nextInt(20) : 8 + random.nextInt(8);
             int reorderQuantity = reorderLevel * 2;
             String supplier = supplierOfCategory.get(p.category());
-            long id = parts.create(new PartRequest(p.sku(), p.name(), null, categoryIds.get(p.category()),
-                    locationIds.get(p.location()), p.unit(), cost, reorderLevel, reorderQuantity,
-                    cast.supplierIds.get(supplier), true, null)).id();
-            int opening = scarce ? reorderLevel + 4 + random.nextInt(6) : reorderLevel * 4 + random.nextInt(reorderLevel);
+            long id = parts.create(new PartRequest(
+                            p.sku(),
+                            p.name(),
+                            null,
+                            categoryIds.get(p.category()),
+                            locationIds.get(p.location()),
+                            p.unit(),
+                            cost,
+                            reorderLevel,
+                            reorderQuantity,
+                            cast.supplierIds.get(supplier),
+                            true,
+                            null))
+                    .id();
+            int opening =
+                    scarce ? reorderLevel + 4 + random.nextInt(6) : reorderLevel * 4 + random.nextInt(reorderLevel);
             parts.addStock(id, new PartStockRequest(opening, "COUNT", "Opening count"));
             cast.partIds.put(p.sku(), id);
             cast.partSuppliers.put(id, supplier);
             cast.reorderQuantities.put(id, reorderQuantity);
         }
         for (DemoNames.Product p : DemoNames.PRODUCTS) {
-            long id = products.create(new ProductRequest(p.sku(), p.name(), null, new BigDecimal(p.price()),
-                    p.category().equals("Services") ? 10_000 : 40 + random.nextInt(80), 15 + random.nextInt(15),
-                    p.category(), true)).id();
+            long id = products.create(new ProductRequest(
+                            p.sku(),
+                            p.name(),
+                            null,
+                            new BigDecimal(p.price()),
+                            p.category().equals("Services") ? 10_000 : 40 + random.nextInt(80),
+                            15 + random.nextInt(15),
+                            p.category(),
+                            true))
+                    .id();
             cast.productIds.put(p.sku(), id);
             if (!p.bom().isEmpty()) {
                 List<BomRequest.Line> lines = new ArrayList<>();
                 for (String part : p.bom()) {
-                    lines.add(new BomRequest.Line(cast.partIds.get(part),
-                            part.startsWith("CAB-") || part.startsWith("BOLT-") ? 4 : 1));
+                    lines.add(new BomRequest.Line(
+                            cast.partIds.get(part), part.startsWith("CAB-") || part.startsWith("BOLT-") ? 4 : 1));
                 }
                 boms.replace(id, new BomRequest(lines));
                 cast.bomProducts.add(id);
@@ -274,15 +338,23 @@ public class DemoPlant {
         String[] departments = {"Assembly", "Assembly", "Machining", "Machining", "Packaging", "Quality"};
         for (int i = 0; i < 12; i++) {
             String name = person(random, i);
-            cast.employeeIds.add(employees.create(new EmployeeRequest(name, email(name, "factory.example.com"),
-                    i % 6 == 5 ? "Inspector" : "Operator", departments[i % departments.length],
-                    LocalDate.of(2012 + random.nextInt(12), 1 + random.nextInt(12), 1 + random.nextInt(28)), true)).id());
+            cast.employeeIds.add(employees
+                    .create(new EmployeeRequest(
+                            name,
+                            email(name, "factory.example.com"),
+                            i % 6 == 5 ? "Inspector" : "Operator",
+                            departments[i % departments.length],
+                            LocalDate.of(2012 + random.nextInt(12), 1 + random.nextInt(12), 1 + random.nextInt(28)),
+                            true))
+                    .id());
         }
         for (int i = 0; i < 30; i++) {
             String company = DemoNames.COMPANY_WORDS.get(i % DemoNames.COMPANY_WORDS.size()) + " "
                     + DemoNames.COMPANY_KINDS.get((i * 7) % DemoNames.COMPANY_KINDS.size());
-            cast.customerIds.add(customers.create(new CustomerRequest(company,
-                    email(company, "customers.example.com"), phone(random), city(random))).id());
+            cast.customerIds.add(customers
+                    .create(new CustomerRequest(
+                            company, email(company, "customers.example.com"), phone(random), city(random)))
+                    .id());
         }
         cast.customer = account(cast, "demo.customer", Role.CUSTOMER, "Demo Customer", cast.customerIds.get(0));
 
@@ -290,8 +362,11 @@ public class DemoPlant {
         for (int i = 0; i < mechanicNames.length; i++) {
             String username = i == 0 ? "demo.mechanic" : "mechanic." + (i + 1);
             String password = password();
-            MechanicResponse m = mechanics.create(new MechanicRequest(mechanicNames[i],
-                    email(mechanicNames[i], "factory.example.com"), username, password,
+            MechanicResponse m = mechanics.create(new MechanicRequest(
+                    mechanicNames[i],
+                    email(mechanicNames[i], "factory.example.com"),
+                    username,
+                    password,
                     i == 0 ? "Senior mechanic" : "Mechanic"));
             cast.mechanicIds.add(m.id());
             cast.userIds.add(m.userId());
@@ -306,9 +381,13 @@ public class DemoPlant {
 
     private Caller account(Cast cast, String username, Role role, String fullName, Long customerId) {
         String password = password();
-        String email = customerId == null ? username + "@factory.example.com" : customers.get(customerId).email();
-        UserResponse created = users.create(SYSTEM, new UserRequest(username, email, password, fullName,
-                role.name().toLowerCase(Locale.ROOT), null, customerId));
+        String email = customerId == null
+                ? username + "@factory.example.com"
+                : customers.get(customerId).email();
+        UserResponse created = users.create(
+                SYSTEM,
+                new UserRequest(
+                        username, email, password, fullName, role.name().toLowerCase(Locale.ROOT), null, customerId));
         cast.accounts.add(new Account(username, role, password));
         cast.userIds.add(created.id());
         return new Caller(created.id(), created.username(), role);
@@ -340,6 +419,7 @@ public class DemoPlant {
     }
 
     private static String city(Random random) {
-        return (1 + random.nextInt(120)) + " Industrivej, " + DemoNames.CITIES.get(random.nextInt(DemoNames.CITIES.size()));
+        return (1 + random.nextInt(120)) + " Industrivej, "
+                + DemoNames.CITIES.get(random.nextInt(DemoNames.CITIES.size()));
     }
 }

@@ -44,6 +44,7 @@ final class DemoStory {
 
     /** Event times of one day: this many steps between its first and its last. */
     private static final int SLOTS = 160;
+
     private static final String VIN_LETTERS = "ABCDEFGHJKLMNPRSTUVWXYZ0123456789";
     private static final String[] PRIORITIES = {"low", "normal", "normal", "normal", "high", "urgent"};
 
@@ -60,6 +61,7 @@ final class DemoStory {
     private final Set<Long> onOrder = new HashSet<>();
     /** Stock item → its part, and the units of each part that the story keeps (scarce parts keep half their level). */
     private final Map<Long, Long> partOfItem = new HashMap<>();
+
     private final Map<Long, Integer> floors = new HashMap<>();
     private final Map<Long, Integer> reorderLevels = new HashMap<>();
     private final List<Long> sellable = new ArrayList<>();
@@ -74,7 +76,9 @@ final class DemoStory {
         this.history = history;
         this.today = today;
         this.now = now;
-        plant.parts.summaries(cast.partIds.values(), "part").forEach((id, part) -> partOfItem.put(part.stockItemId(), id));
+        plant.parts
+                .summaries(cast.partIds.values(), "part")
+                .forEach((id, part) -> partOfItem.put(part.stockItemId(), id));
         cast.partIds.forEach((sku, id) -> {
             int level = plant.parts.get(id).reorderLevel();
             reorderLevels.put(id, level);
@@ -139,7 +143,8 @@ final class DemoStory {
             // the planner makes what is lowest against its reorder level, of what its parts allow
             Map<Long, ProductSummary> stock = plant.products.summaries(sellable);
             List<Long> lowest = new ArrayList<>(sellable);
-            lowest.sort((a, b) -> Integer.compare(stock.get(a).stockQuantity(), stock.get(b).stockQuantity()));
+            lowest.sort((a, b) ->
+                    Integer.compare(stock.get(a).stockQuantity(), stock.get(b).stockQuantity()));
             Map<Long, Integer> feasible = new LinkedHashMap<>();
             for (long product : lowest) {
                 int units = feasible(product);
@@ -158,7 +163,9 @@ final class DemoStory {
             int quantity = Math.min(8 + random.nextInt(17), feasible.get(product));
             long employee = cast.employeeIds.get(random.nextInt(cast.employeeIds.size()));
             history.at(next(), () -> {
-                long id = plant.production.create(cast.manager, new ProductionRequest(employee, product, quantity, day)).id();
+                long id = plant.production
+                        .create(cast.manager, new ProductionRequest(employee, product, quantity, day))
+                        .id();
                 history.stamp("production_records", id, "created_at", "updated_at");
             });
         }
@@ -169,8 +176,8 @@ final class DemoStory {
         Map<Long, Integer> perUnit = plant.boms.requirements(product, 1);
         int units = Integer.MAX_VALUE;
         if (!perUnit.isEmpty()) {
-            Map<Long, PartSummary> parts = plant.parts.summaries(perUnit.keySet().stream().map(partOfItem::get).toList(),
-                    "part");
+            Map<Long, PartSummary> parts = plant.parts.summaries(
+                    perUnit.keySet().stream().map(partOfItem::get).toList(), "part");
             for (Map.Entry<Long, Integer> need : perUnit.entrySet()) {
                 long part = partOfItem.get(need.getKey());
                 units = Math.min(units, Math.max(0, parts.get(part).quantity() - floors.get(part)) / need.getValue());
@@ -187,7 +194,8 @@ final class DemoStory {
             Map<Long, Integer> wanted = new LinkedHashMap<>();
             int lines = 1 + random.nextInt(3);
             for (int l = 0; l < lines; l++) {
-                long product = random.nextInt(30) == 0 ? cast.productIds.get("TRN-DAY")
+                long product = random.nextInt(30) == 0
+                        ? cast.productIds.get("TRN-DAY")
                         : sellable.get(random.nextInt(sellable.size()));
                 wanted.putIfAbsent(product, product == cast.productIds.get("TRN-DAY") ? 1 : 1 + random.nextInt(6));
             }
@@ -208,10 +216,12 @@ final class DemoStory {
                 return placed.id();
             });
             if (random.nextInt(14) == 0) {
-                plan(random.nextInt(2), () -> history.at(next(), () -> {
-                    plant.orders.cancel(cast.admin, id);
-                    history.stamp("orders", id, "updated_at");
-                }));
+                plan(
+                        random.nextInt(2),
+                        () -> history.at(next(), () -> {
+                            plant.orders.cancel(cast.admin, id);
+                            history.stamp("orders", id, "updated_at");
+                        }));
             } else {
                 int shipIn = 1 + random.nextInt(2);
                 int completeIn = 2 + random.nextInt(4);
@@ -220,10 +230,12 @@ final class DemoStory {
                         plant.orders.ship(cast.admin, id);
                         history.stamp("orders", id, "updated_at");
                     });
-                    plan(completeIn, () -> history.at(next(), () -> {
-                        plant.orders.complete(cast.admin, id);
-                        history.stamp("orders", id, "updated_at");
-                    }));
+                    plan(
+                            completeIn,
+                            () -> history.at(next(), () -> {
+                                plant.orders.complete(cast.admin, id);
+                                history.stamp("orders", id, "updated_at");
+                            }));
                 });
             }
         }
@@ -244,10 +256,16 @@ final class DemoStory {
             Caller opener = own ? cast.customer : cast.manager;
             Long customer = own ? null : cast.customerIds.get(pareto(cast.customerIds.size()));
             int model = random.nextInt(DemoNames.MAKES.size());
-            ServiceTicketRequest request = new ServiceTicketRequest(customer,
-                    DemoNames.FAULTS.get(random.nextInt(DemoNames.FAULTS.size())), day,
-                    PRIORITIES[random.nextInt(PRIORITIES.length)], vin(), null, DemoNames.MAKES.get(model),
-                    DemoNames.MODELS.get(model), 2012 + random.nextInt(13));
+            ServiceTicketRequest request = new ServiceTicketRequest(
+                    customer,
+                    DemoNames.FAULTS.get(random.nextInt(DemoNames.FAULTS.size())),
+                    day,
+                    PRIORITIES[random.nextInt(PRIORITIES.length)],
+                    vin(),
+                    null,
+                    DemoNames.MAKES.get(model),
+                    DemoNames.MODELS.get(model),
+                    2012 + random.nextInt(13));
             long id = history.at(next(), () -> {
                 long created = plant.tickets.create(opener, request).id();
                 history.stamp("service_tickets", created, "created_at", "updated_at");
@@ -266,26 +284,30 @@ final class DemoStory {
                 fitted.add(new long[] {part, 1 + random.nextInt(reorderLevels.get(part) > 50 ? 6 : 2)});
             }
             BigDecimal[] hours = {quarterHours(), quarterHours()};
-            plan(assignIn, () -> history.at(next(), () -> {
-                if (taken) {
-                    plant.tickets.take(cast.mechanic, id);
-                    crew.add(cast.mechanicId);
-                } else {
-                    crew.add(cast.mechanicIds.get(1 + random.nextInt(cast.mechanicIds.size() - 1)));
-                    if (random.nextInt(4) == 0 && !crew.contains(cast.mechanicId)) {
-                        crew.add(cast.mechanicId);
-                    }
-                    plant.tickets.editMechanics(cast.manager, id, new MechanicsEditRequest(List.copyOf(crew), null));
-                }
-                history.stamp("service_tickets", id, "updated_at");
-            }));
+            plan(
+                    assignIn,
+                    () -> history.at(next(), () -> {
+                        if (taken) {
+                            plant.tickets.take(cast.mechanic, id);
+                            crew.add(cast.mechanicId);
+                        } else {
+                            crew.add(cast.mechanicIds.get(1 + random.nextInt(cast.mechanicIds.size() - 1)));
+                            if (random.nextInt(4) == 0 && !crew.contains(cast.mechanicId)) {
+                                crew.add(cast.mechanicId);
+                            }
+                            plant.tickets.editMechanics(
+                                    cast.manager, id, new MechanicsEditRequest(List.copyOf(crew), null));
+                        }
+                        history.stamp("service_tickets", id, "updated_at");
+                    }));
             plan(startIn, () -> {
                 history.at(next(), () -> {
                     plant.tickets.start(cast.manager, id);
                     history.stamp("service_tickets", id, "started_at", "updated_at");
                 });
                 for (long[] line : fitted) {
-                    PartSummary part = plant.parts.summaries(List.of(line[0]), "part").get(line[0]);
+                    PartSummary part =
+                            plant.parts.summaries(List.of(line[0]), "part").get(line[0]);
                     if (part.quantity() - floors.get(line[0]) >= line[1]) {
                         history.at(next(), () -> {
                             plant.tickets.fitPart(cast.manager, id, new TicketPartRequest(line[0], (int) line[1]));
@@ -294,19 +316,21 @@ final class DemoStory {
                     }
                 }
             });
-            plan(endIn, () -> history.at(next(), () -> {
-                if (cancelled) {
-                    plant.tickets.cancel(cast.manager, id);
-                    history.stamp("service_tickets", id, "cancelled_at", "updated_at");
-                    history.stampReturnedParts(id);
-                    return;
-                }
-                for (int m = 0; m < crew.size(); m++) {
-                    plant.tickets.recordLabour(cast.manager, id, new LabourRequest(crew.get(m), hours[m % 2]));
-                }
-                ServiceTicketResponse done = plant.tickets.complete(cast.manager, id);
-                history.stamp("service_tickets", done.id(), "completed_at", "updated_at");
-            }));
+            plan(
+                    endIn,
+                    () -> history.at(next(), () -> {
+                        if (cancelled) {
+                            plant.tickets.cancel(cast.manager, id);
+                            history.stamp("service_tickets", id, "cancelled_at", "updated_at");
+                            history.stampReturnedParts(id);
+                            return;
+                        }
+                        for (int m = 0; m < crew.size(); m++) {
+                            plant.tickets.recordLabour(cast.manager, id, new LabourRequest(crew.get(m), hours[m % 2]));
+                        }
+                        ServiceTicketResponse done = plant.tickets.complete(cast.manager, id);
+                        history.stamp("service_tickets", done.id(), "completed_at", "updated_at");
+                    }));
         }
     }
 
@@ -336,16 +360,26 @@ final class DemoStory {
         plant.parts.summaries(candidates, "part").values().stream()
                 .filter(p -> p.quantity() <= reorderLevels.get(p.id()))
                 .sorted((a, b) -> Long.compare(a.id(), b.id()))
-                .forEach(p -> bySupplier.computeIfAbsent(cast.partSuppliers.get(p.id()), s -> new ArrayList<>()).add(p.id()));
+                .forEach(p -> bySupplier
+                        .computeIfAbsent(cast.partSuppliers.get(p.id()), s -> new ArrayList<>())
+                        .add(p.id()));
         bySupplier.forEach((supplier, lines) -> {
             int fate = random.nextInt(20);
-            Fate plannedFate = fate == 0 ? Fate.REJECTED : fate == 1 ? Fate.CANCELLED : fate < 7 ? Fate.PARTIAL
-                    : Fate.RECEIVED;
+            Fate plannedFate =
+                    fate == 0 ? Fate.REJECTED : fate == 1 ? Fate.CANCELLED : fate < 7 ? Fate.PARTIAL : Fate.RECEIVED;
             purchase(supplier, lines, plannedFate, false);
         });
     }
 
-    private enum Fate { DRAFT, PENDING, REJECTED, CANCELLED, APPROVED, PARTIAL, RECEIVED }
+    private enum Fate {
+        DRAFT,
+        PENDING,
+        REJECTED,
+        CANCELLED,
+        APPROVED,
+        PARTIAL,
+        RECEIVED
+    }
 
     /**
      * A purchase order by the manager for the reorder quantity of each part, submitted (unless a draft) and decided
@@ -355,10 +389,15 @@ final class DemoStory {
     private void purchase(String supplier, List<Long> parts, Fate fate, boolean keep) {
         int lead = cast.leadTimes.get(supplier);
         List<PurchaseOrderRequest.Line> lines = parts.stream()
-                .map(p -> new PurchaseOrderRequest.Line(p, cast.reorderQuantities.get(p), null)).toList();
+                .map(p -> new PurchaseOrderRequest.Line(p, cast.reorderQuantities.get(p), null))
+                .toList();
         long id = history.at(next(), () -> {
-            long created = plant.purchaseOrders.create(cast.manager, new PurchaseOrderRequest(cast.supplierIds.get(supplier),
-                    day.plusDays(lead + 1), null, lines)).id();
+            long created = plant.purchaseOrders
+                    .create(
+                            cast.manager,
+                            new PurchaseOrderRequest(
+                                    cast.supplierIds.get(supplier), day.plusDays(lead + 1), null, lines))
+                    .id();
             history.stamp("purchase_orders", created, "created_at", "updated_at");
             return created;
         });
@@ -376,49 +415,65 @@ final class DemoStory {
             }
         };
         switch (fate) {
-            case PENDING -> { }
-            case REJECTED -> plan(1, () -> history.at(next(), () -> {
-                plant.purchaseOrders.reject(cast.admin, id, plant.purchaseOrders.get(id).version(),
-                        new RejectRequest("Too dear: ask " + supplier + " for this quarter's price list first"));
-                history.stamp("purchase_orders", id, "rejected_at", "updated_at");
-                release.run();
-            }));
-            default -> plan(1, () -> {
-                history.at(next(), () -> {
-                    plant.purchaseOrders.approve(cast.admin, id, plant.purchaseOrders.get(id).version());
-                    history.stamp("purchase_orders", id, "approved_at", "updated_at");
-                });
-                if (fate == Fate.CANCELLED) {
-                    plan(2, () -> history.at(next(), () -> {
-                        plant.purchaseOrders.cancel(id);
-                        history.stamp("purchase_orders", id, "cancelled_at", "updated_at");
-                        release.run();
-                    }));
-                } else if (fate == Fate.PARTIAL) {
-                    plan(lead, () -> {
-                        history.at(next(), () -> {
-                            PurchaseOrderResponse order = plant.purchaseOrders.get(id);
-                            List<ReceiveRequest.Line> half = order.lines().stream()
-                                    .map(l -> new ReceiveRequest.Line(l.id(), Math.max(1, l.quantity() / 2))).toList();
-                            plant.purchaseOrders.receive(cast.manager, id, new ReceiveRequest(half));
-                            history.stamp("purchase_orders", id, "updated_at");
-                        });
-                        if (!keep) {
-                            plan(2 + random.nextInt(3), () -> history.at(next(), () -> {
-                                plant.purchaseOrders.deliver(cast.manager, id);
-                                history.stamp("purchase_orders", id, "received_at", "updated_at");
-                                release.run();
-                            }));
-                        }
+            case PENDING -> {}
+            case REJECTED ->
+                plan(
+                        1,
+                        () -> history.at(next(), () -> {
+                            plant.purchaseOrders.reject(
+                                    cast.admin,
+                                    id,
+                                    plant.purchaseOrders.get(id).version(),
+                                    new RejectRequest(
+                                            "Too dear: ask " + supplier + " for this quarter's price list first"));
+                            history.stamp("purchase_orders", id, "rejected_at", "updated_at");
+                            release.run();
+                        }));
+            default ->
+                plan(1, () -> {
+                    history.at(next(), () -> {
+                        plant.purchaseOrders.approve(
+                                cast.admin, id, plant.purchaseOrders.get(id).version());
+                        history.stamp("purchase_orders", id, "approved_at", "updated_at");
                     });
-                } else if (fate == Fate.RECEIVED) {
-                    plan(lead, () -> history.at(next(), () -> {
-                        plant.purchaseOrders.deliver(cast.manager, id);
-                        history.stamp("purchase_orders", id, "received_at", "updated_at");
-                        release.run();
-                    }));
-                }
-            });
+                    if (fate == Fate.CANCELLED) {
+                        plan(
+                                2,
+                                () -> history.at(next(), () -> {
+                                    plant.purchaseOrders.cancel(id);
+                                    history.stamp("purchase_orders", id, "cancelled_at", "updated_at");
+                                    release.run();
+                                }));
+                    } else if (fate == Fate.PARTIAL) {
+                        plan(lead, () -> {
+                            history.at(next(), () -> {
+                                PurchaseOrderResponse order = plant.purchaseOrders.get(id);
+                                List<ReceiveRequest.Line> half = order.lines().stream()
+                                        .map(l -> new ReceiveRequest.Line(l.id(), Math.max(1, l.quantity() / 2)))
+                                        .toList();
+                                plant.purchaseOrders.receive(cast.manager, id, new ReceiveRequest(half));
+                                history.stamp("purchase_orders", id, "updated_at");
+                            });
+                            if (!keep) {
+                                plan(
+                                        2 + random.nextInt(3),
+                                        () -> history.at(next(), () -> {
+                                            plant.purchaseOrders.deliver(cast.manager, id);
+                                            history.stamp("purchase_orders", id, "received_at", "updated_at");
+                                            release.run();
+                                        }));
+                            }
+                        });
+                    } else if (fate == Fate.RECEIVED) {
+                        plan(
+                                lead,
+                                () -> history.at(next(), () -> {
+                                    plant.purchaseOrders.deliver(cast.manager, id);
+                                    history.stamp("purchase_orders", id, "received_at", "updated_at");
+                                    release.run();
+                                }));
+                    }
+                });
         }
     }
 
@@ -429,8 +484,12 @@ final class DemoStory {
     private void showcase(long back) {
         List<Long> scarce = DemoNames.SCARCE.stream().map(cast.partIds::get).toList();
         switch ((int) back) {
-            case 12 -> purchase(cast.partSuppliers.get(cast.partIds.get("TAPE-PTFE")),
-                    List.of(cast.partIds.get("TAPE-PTFE")), Fate.PARTIAL, true);
+            case 12 ->
+                purchase(
+                        cast.partSuppliers.get(cast.partIds.get("TAPE-PTFE")),
+                        List.of(cast.partIds.get("TAPE-PTFE")),
+                        Fate.PARTIAL,
+                        true);
             case 6 -> purchase(cast.partSuppliers.get(scarce.get(1)), List.of(scarce.get(1)), Fate.APPROVED, true);
             case 4 -> purchase(cast.partSuppliers.get(scarce.get(2)), List.of(scarce.get(2)), Fate.REJECTED, true);
             case 3 -> purchase(cast.partSuppliers.get(scarce.get(3)), List.of(scarce.get(3)), Fate.CANCELLED, true);
@@ -438,16 +497,32 @@ final class DemoStory {
                 long part = scarce.get(0);
                 int left = plant.parts.get(part).quantity();
                 if (left > 0) {
-                    history.at(next(), () -> plant.parts.removeStock(part,
-                            new PartStockRequest(left, "DAMAGE", "Batch failed the pressure test; returned to supplier")));
+                    history.at(
+                            next(),
+                            () -> plant.parts.removeStock(
+                                    part,
+                                    new PartStockRequest(
+                                            left, "DAMAGE", "Batch failed the pressure test; returned to supplier")));
                 }
             }
             case 1 -> {
                 purchase(cast.partSuppliers.get(scarce.get(4)), List.of(scarce.get(4)), Fate.PENDING, true);
                 // a ticket the demo mechanic is working on
                 long id = history.at(next(), () -> {
-                    long created = plant.tickets.create(cast.manager, new ServiceTicketRequest(cast.customerIds.get(1),
-                            "Pump loses pressure after an hour", day, "high", vin(), null, "Grundfos", "CR 10", 2019)).id();
+                    long created = plant.tickets
+                            .create(
+                                    cast.manager,
+                                    new ServiceTicketRequest(
+                                            cast.customerIds.get(1),
+                                            "Pump loses pressure after an hour",
+                                            day,
+                                            "high",
+                                            vin(),
+                                            null,
+                                            "Grundfos",
+                                            "CR 10",
+                                            2019))
+                            .id();
                     history.stamp("service_tickets", created, "created_at", "updated_at");
                     return created;
                 });
@@ -461,13 +536,24 @@ final class DemoStory {
                 purchase(cast.partSuppliers.get(scarce.get(5)), List.of(scarce.get(5)), Fate.DRAFT, true);
                 // the demo customer's newest ticket, waiting in the mechanics' queue
                 history.at(next(), () -> {
-                    long created = plant.tickets.create(cast.customer, new ServiceTicketRequest(null,
-                            "Strange noise from the motor at start-up", day, "normal", vin(), null, "Wilo", "Helix V",
-                            2021)).id();
+                    long created = plant.tickets
+                            .create(
+                                    cast.customer,
+                                    new ServiceTicketRequest(
+                                            null,
+                                            "Strange noise from the motor at start-up",
+                                            day,
+                                            "normal",
+                                            vin(),
+                                            null,
+                                            "Wilo",
+                                            "Helix V",
+                                            2021))
+                            .id();
                     history.stamp("service_tickets", created, "created_at", "updated_at");
                 });
             }
-            default -> { }
+            default -> {}
         }
     }
 }

@@ -38,7 +38,8 @@ public class AccessTokenFilter implements ContainerRequestFilter {
     public void filter(ContainerRequestContext request) {
         Principal principal = request.getSecurityContext().getUserPrincipal();
         if (principal == null && requiresAuthentication()) {
-            request.abortWith(Problems.response(ErrorCode.UNAUTHORIZED,
+            request.abortWith(Problems.response(
+                    ErrorCode.UNAUTHORIZED,
                     "This operation requires a bearer token: Authorization: Bearer <access_token>"));
             return;
         }

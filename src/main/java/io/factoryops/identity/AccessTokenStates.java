@@ -14,8 +14,7 @@ import java.util.List;
 class AccessTokenStates {
 
     /** The account's state and whether the token was logged out. */
-    record State(boolean exists, boolean active, int tokenGeneration, boolean loggedOut) {
-    }
+    record State(boolean exists, boolean active, int tokenGeneration, boolean loggedOut) {}
 
     @PersistenceContext(unitName = "factory")
     EntityManager em;
@@ -23,9 +22,11 @@ class AccessTokenStates {
     @Transactional
     State read(long userId, String jti) {
         // one query: the account's state and whether this token was logged out
-        List<Object[]> rows = em.createQuery("SELECT u.active, u.tokenGeneration, "
-                        + "(SELECT COUNT(r) FROM RevokedAccessToken r WHERE r.jti = :jti) "
-                        + "FROM UserAccount u WHERE u.id = :id", Object[].class)
+        List<Object[]> rows = em.createQuery(
+                        "SELECT u.active, u.tokenGeneration, "
+                                + "(SELECT COUNT(r) FROM RevokedAccessToken r WHERE r.jti = :jti) "
+                                + "FROM UserAccount u WHERE u.id = :id",
+                        Object[].class)
                 .setParameter("id", userId)
                 .setParameter("jti", jti == null ? "" : jti)
                 .getResultList();
@@ -33,7 +34,7 @@ class AccessTokenStates {
             return new State(false, false, 0, false);
         }
         Object[] row = rows.get(0);
-        return new State(true, Boolean.TRUE.equals(row[0]), ((Number) row[1]).intValue(),
-                ((Number) row[2]).longValue() > 0);
+        return new State(
+                true, Boolean.TRUE.equals(row[0]), ((Number) row[1]).intValue(), ((Number) row[2]).longValue() > 0);
     }
 }

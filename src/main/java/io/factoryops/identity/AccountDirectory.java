@@ -18,8 +18,7 @@ import java.util.Set;
 public class AccountDirectory {
 
     /** An active account as other features see it. */
-    public record Account(long id, String username, String email) {
-    }
+    public record Account(long id, String username, String email) {}
 
     @PersistenceContext(unitName = "factory")
     EntityManager em;
@@ -27,16 +26,25 @@ public class AccountDirectory {
     /** The active account with this username, if any. */
     @Transactional
     public Optional<Account> active(String username) {
-        return em.createQuery("SELECT u FROM UserAccount u WHERE u.username = :username AND u.active = TRUE",
+        return em
+                .createQuery(
+                        "SELECT u FROM UserAccount u WHERE u.username = :username AND u.active = TRUE",
                         UserAccount.class)
-                .setParameter("username", username).getResultList().stream().findFirst().map(AccountDirectory::of);
+                .setParameter("username", username)
+                .getResultList()
+                .stream()
+                .findFirst()
+                .map(AccountDirectory::of);
     }
 
     /** Whether any account, active or deactivated, has this email (compared as stored: trimmed, lower case). */
     @Transactional
     public boolean emailInUse(String email) {
         return !em.createQuery("SELECT u.id FROM UserAccount u WHERE u.email = :email", Long.class)
-                .setParameter("email", email).setMaxResults(1).getResultList().isEmpty();
+                .setParameter("email", email)
+                .setMaxResults(1)
+                .getResultList()
+                .isEmpty();
     }
 
     /** The customer record an account is linked to (a customer's token names its account), if any. */
@@ -49,9 +57,16 @@ public class AccountDirectory {
     /** The active accounts linked to a customer record (a customer's own sign-ins), in id order. */
     @Transactional
     public List<Account> activeOfCustomer(long customerId) {
-        return em.createQuery("SELECT u FROM UserAccount u WHERE u.customerId = :customer AND u.active = TRUE "
-                        + "ORDER BY u.id", UserAccount.class)
-                .setParameter("customer", customerId).getResultList().stream().map(AccountDirectory::of).toList();
+        return em
+                .createQuery(
+                        "SELECT u FROM UserAccount u WHERE u.customerId = :customer AND u.active = TRUE "
+                                + "ORDER BY u.id",
+                        UserAccount.class)
+                .setParameter("customer", customerId)
+                .getResultList()
+                .stream()
+                .map(AccountDirectory::of)
+                .toList();
     }
 
     /**
@@ -60,10 +75,18 @@ public class AccountDirectory {
      */
     @Transactional
     public List<Account> activeIncluding(Role role) {
-        List<Role> roles = Arrays.stream(Role.values()).filter(r -> r.includes().contains(role)).toList();
-        return em.createQuery("SELECT u FROM UserAccount u WHERE u.role IN :roles AND u.active = TRUE ORDER BY u.id",
+        List<Role> roles = Arrays.stream(Role.values())
+                .filter(r -> r.includes().contains(role))
+                .toList();
+        return em
+                .createQuery(
+                        "SELECT u FROM UserAccount u WHERE u.role IN :roles AND u.active = TRUE ORDER BY u.id",
                         UserAccount.class)
-                .setParameter("roles", roles).getResultList().stream().map(AccountDirectory::of).toList();
+                .setParameter("roles", roles)
+                .getResultList()
+                .stream()
+                .map(AccountDirectory::of)
+                .toList();
     }
 
     /**
@@ -78,9 +101,10 @@ public class AccountDirectory {
         if (one.equals(other)) {
             return ties;
         }
-        List<UserAccount> accounts = em.createQuery("SELECT u FROM UserAccount u WHERE u.username IN :names",
-                        UserAccount.class)
-                .setParameter("names", List.of(one, other)).getResultList();
+        List<UserAccount> accounts = em.createQuery(
+                        "SELECT u FROM UserAccount u WHERE u.username IN :names", UserAccount.class)
+                .setParameter("names", List.of(one, other))
+                .getResultList();
         if (accounts.size() != 2) {
             return ties;
         }

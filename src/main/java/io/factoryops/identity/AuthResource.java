@@ -55,16 +55,22 @@ public class AuthResource {
     @POST
     @Path("login")
     @PermitAll
-    @Operation(operationId = "login",
-            summary = "Log in", description = "Public. {\"username\"|\"email\",\"password\"} → a bearer access "
-            + "token (RS256 JWT) and a refresh token. Rate limited per client IP and account, and failed attempts "
-            + "per account from every address (429 RATE_LIMITED). When too many passwords are being checked at "
-            + "once: 503 SERVICE_BUSY with Retry-After.")
-    @APIResponse(responseCode = "200", description = "Logged in",
+    @Operation(
+            operationId = "login",
+            summary = "Log in",
+            description = "Public. {\"username\"|\"email\",\"password\"} → a bearer access "
+                    + "token (RS256 JWT) and a refresh token. Rate limited per client IP and account, and failed attempts "
+                    + "per account from every address (429 RATE_LIMITED). When too many passwords are being checked at "
+                    + "once: 503 SERVICE_BUSY with Retry-After.")
+    @APIResponse(
+            responseCode = "200",
+            description = "Logged in",
             content = @Content(schema = @Schema(implementation = LoginResponse.class)))
     @APIResponse(responseCode = "401", description = "INVALID_CREDENTIALS")
-    @APIResponse(responseCode = "503", description = "SERVICE_BUSY (every password-hashing slot is taken) or "
-            + "SERVICE_UNAVAILABLE (the database is unavailable), with Retry-After")
+    @APIResponse(
+            responseCode = "503",
+            description = "SERVICE_BUSY (every password-hashing slot is taken) or "
+                    + "SERVICE_UNAVAILABLE (the database is unavailable), with Retry-After")
     public LoginResponse login(@NotNull @Valid LoginRequest body) {
         return auth.login(body);
     }
@@ -72,14 +78,20 @@ public class AuthResource {
     @POST
     @Path("refresh")
     @PermitAll
-    @Operation(operationId = "refreshToken",
-            summary = "Exchange a refresh token", description = "Public. The refresh token is rotated: the "
-            + "answer carries a new one, and presenting a used one again revokes every token of that login "
-            + "(401 REFRESH_TOKEN_REUSED).")
-    @APIResponse(responseCode = "200", description = "New tokens",
+    @Operation(
+            operationId = "refreshToken",
+            summary = "Exchange a refresh token",
+            description = "Public. The refresh token is rotated: the "
+                    + "answer carries a new one, and presenting a used one again revokes every token of that login "
+                    + "(401 REFRESH_TOKEN_REUSED).")
+    @APIResponse(
+            responseCode = "200",
+            description = "New tokens",
             content = @Content(schema = @Schema(implementation = LoginResponse.class)))
-    @APIResponse(responseCode = "401", description = "INVALID_REFRESH_TOKEN (unknown, expired or revoked), "
-            + "REFRESH_TOKEN_REUSED (a used token again: the whole login is revoked)")
+    @APIResponse(
+            responseCode = "401",
+            description = "INVALID_REFRESH_TOKEN (unknown, expired or revoked), "
+                    + "REFRESH_TOKEN_REUSED (a used token again: the whole login is revoked)")
     public LoginResponse refresh(@NotNull @Valid RefreshRequest body) {
         return auth.refresh(body);
     }
@@ -87,12 +99,16 @@ public class AuthResource {
     @POST
     @Path("logout")
     @RolesAllowed({Role.USER_NAME, Role.MECHANIC_NAME, Role.CUSTOMER_NAME})
-    @Operation(operationId = "logout",
-            summary = "Log out", description = "Any role. Revokes this access token until it expires and, "
-            + "when given ({\"refresh_token\"}), the refresh token's whole login.")
+    @Operation(
+            operationId = "logout",
+            summary = "Log out",
+            description = "Any role. Revokes this access token until it expires and, "
+                    + "when given ({\"refresh_token\"}), the refresh token's whole login.")
     @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @APIResponse(responseCode = "204", description = "Logged out")
-    public Response logout(@RequestBody(required = false, description = "{\"refresh_token\"} to end the whole login too") RefreshRequest body) {
+    public Response logout(
+            @RequestBody(required = false, description = "{\"refresh_token\"} to end the whole login too")
+                    RefreshRequest body) {
         auth.logout(jwt(), body == null ? null : body.refreshToken());
         return Response.noContent().build();
     }
@@ -100,9 +116,10 @@ public class AuthResource {
     @GET
     @Path("me")
     @RolesAllowed({Role.USER_NAME, Role.MECHANIC_NAME, Role.CUSTOMER_NAME})
-    @Operation(operationId = "getCurrentUser",
-            summary = "The signed-in account", description = "Any role.")
-    @APIResponse(responseCode = "200", description = "The account",
+    @Operation(operationId = "getCurrentUser", summary = "The signed-in account", description = "Any role.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The account",
             content = @Content(schema = @Schema(implementation = UserResponse.class)))
     public Response me() {
         UserResponse user = auth.me(Caller.of(security));
@@ -112,11 +129,15 @@ public class AuthResource {
     @PUT
     @Path("profile")
     @RolesAllowed({Role.USER_NAME, Role.MECHANIC_NAME, Role.CUSTOMER_NAME})
-    @Operation(operationId = "updateProfile",
-            summary = "Change one's own name or email", description = "Any role. Absent fields stay. An "
-            + "email that cannot be used is 409 CONFLICT, naming neither the address nor why; refusals count "
-            + "against the account's failed attempts (429 RATE_LIMITED once used up).")
-    @APIResponse(responseCode = "200", description = "The changed account",
+    @Operation(
+            operationId = "updateProfile",
+            summary = "Change one's own name or email",
+            description = "Any role. Absent fields stay. An "
+                    + "email that cannot be used is 409 CONFLICT, naming neither the address nor why; refusals count "
+                    + "against the account's failed attempts (429 RATE_LIMITED once used up).")
+    @APIResponse(
+            responseCode = "200",
+            description = "The changed account",
             content = @Content(schema = @Schema(implementation = UserResponse.class)))
     public Response updateProfile(@NotNull @Valid ProfileRequest body) {
         UserResponse user = auth.updateProfile(Caller.of(security), body);
@@ -126,9 +147,10 @@ public class AuthResource {
     @POST
     @Path("change-password")
     @RolesAllowed({Role.USER_NAME, Role.MECHANIC_NAME, Role.CUSTOMER_NAME})
-    @Operation(operationId = "changePassword",
-            summary = "Change one's own password", description = "Any role. Revokes every token of the "
-            + "account: log in again with the new password.")
+    @Operation(
+            operationId = "changePassword",
+            summary = "Change one's own password",
+            description = "Any role. Revokes every token of the " + "account: log in again with the new password.")
     @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @APIResponse(responseCode = "204", description = "Changed")
     public Response changePassword(@NotNull @Valid ChangePasswordRequest body) {
@@ -139,10 +161,14 @@ public class AuthResource {
     @POST
     @Path("register")
     @RolesAllowed(Role.ADMIN_NAME)
-    @Operation(operationId = "registerUser",
-            summary = "Create an account", description = "Roles: admin, super_admin; only roles the caller "
-            + "manages. Same as POST /api/auth/users.")
-    @APIResponse(responseCode = "201", description = "Created",
+    @Operation(
+            operationId = "registerUser",
+            summary = "Create an account",
+            description =
+                    "Roles: admin, super_admin; only roles the caller " + "manages. Same as POST /api/auth/users.")
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
             content = @Content(schema = @Schema(implementation = UserResponse.class)))
     public Response register(@NotNull @Valid UserRequest body) {
         return userResource.create(body);
@@ -151,9 +177,13 @@ public class AuthResource {
     @GET
     @Path("{id: \\d+}")
     @RolesAllowed(Role.ADMIN_NAME)
-    @Operation(operationId = "getUserAlias",
-            summary = "Read an account (alias of /api/auth/users/{id})", description = "Roles: admin, super_admin.")
-    @APIResponse(responseCode = "200", description = "The account",
+    @Operation(
+            operationId = "getUserAlias",
+            summary = "Read an account (alias of /api/auth/users/{id})",
+            description = "Roles: admin, super_admin.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The account",
             content = @Content(schema = @Schema(implementation = UserResponse.class)))
     public Response getUser(@PathParam("id") long id) {
         return userResource.get(id);
@@ -162,9 +192,13 @@ public class AuthResource {
     @PUT
     @Path("{id: \\d+}")
     @RolesAllowed(Role.ADMIN_NAME)
-    @Operation(operationId = "updateUserAlias",
-            summary = "Change an account (alias of /api/auth/users/{id})", description = "Roles: admin, super_admin.")
-    @APIResponse(responseCode = "200", description = "The changed account",
+    @Operation(
+            operationId = "updateUserAlias",
+            summary = "Change an account (alias of /api/auth/users/{id})",
+            description = "Roles: admin, super_admin.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The changed account",
             content = @Content(schema = @Schema(implementation = UserResponse.class)))
     public Response updateUser(@PathParam("id") long id, @NotNull @Valid UserUpdateRequest body) {
         return userResource.update(id, body);
@@ -173,8 +207,10 @@ public class AuthResource {
     @DELETE
     @Path("{id: \\d+}")
     @RolesAllowed(Role.ADMIN_NAME)
-    @Operation(operationId = "deleteUserAlias",
-            summary = "Deactivate an account (alias of /api/auth/users/{id})", description = "Roles: admin, super_admin.")
+    @Operation(
+            operationId = "deleteUserAlias",
+            summary = "Deactivate an account (alias of /api/auth/users/{id})",
+            description = "Roles: admin, super_admin.")
     @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @APIResponse(responseCode = "204", description = "Deactivated")
     public Response deleteUser(@PathParam("id") long id) {

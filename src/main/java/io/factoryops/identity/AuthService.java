@@ -4,8 +4,8 @@ import io.factoryops.platform.Text;
 import io.factoryops.platform.audit.AuditService;
 import io.factoryops.platform.error.ApiException;
 import io.factoryops.platform.error.ErrorCode;
-import io.factoryops.platform.request.CurrentRequest;
 import io.factoryops.platform.ratelimit.RateLimiter;
+import io.factoryops.platform.request.CurrentRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -138,10 +138,14 @@ public class AuthService {
         rateLimiter.checkAccountFailures(account);
         if (users.emailTaken(email, user.getId())) {
             rateLimiter.countAccountFailure(account);
-            audit.recordIndependently(user.getUsername(), "UPDATE_PROFILE_REFUSED", "user", user.getId(),
+            audit.recordIndependently(
+                    user.getUsername(),
+                    "UPDATE_PROFILE_REFUSED",
+                    "user",
+                    user.getId(),
                     Map.of("reason", "email unavailable"));
-            throw new ApiException(ErrorCode.CONFLICT,
-                    "This email address cannot be used for your account; nothing was changed");
+            throw new ApiException(
+                    ErrorCode.CONFLICT, "This email address cannot be used for your account; nothing was changed");
         }
         user.changeEmail(email);
     }
@@ -166,8 +170,8 @@ public class AuthService {
     private LoginResponse session(String message, UserAccount user, String familyId) {
         TokenService.AccessToken access = tokens.issueAccessToken(user);
         TokenService.IssuedRefreshToken refresh = tokens.issueRefreshToken(user.getId(), familyId);
-        return new LoginResponse(message, access.token(), "Bearer", access.expiresIn(), refresh.token(),
-                UserResponse.of(user));
+        return new LoginResponse(
+                message, access.token(), "Bearer", access.expiresIn(), refresh.token(), UserResponse.of(user));
     }
 
     /**
@@ -178,8 +182,8 @@ public class AuthService {
     private ApiException loginFailed(String account, String login, UserAccount user, String reason) {
         rateLimiter.countAccountFailure(account);
         String actor = user == null ? masked(login) : user.getUsername();
-        audit.recordIndependently(actor, "LOGIN_FAILED", "user", user == null ? null : user.getId(),
-                Map.of("reason", reason));
+        audit.recordIndependently(
+                actor, "LOGIN_FAILED", "user", user == null ? null : user.getId(), Map.of("reason", reason));
         return new ApiException(ErrorCode.INVALID_CREDENTIALS, "Invalid username, email or password");
     }
 

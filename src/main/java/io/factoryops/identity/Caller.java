@@ -17,7 +17,6 @@ public record Caller(long id, String username, Role role) {
     }
 
     public static Caller of(JsonWebToken jwt) {
-        return new Caller(Long.parseLong(jwt.getSubject()), jwt.getName(),
-                Role.parse(jwt.getClaim("role"), "role"));
+        return new Caller(Long.parseLong(jwt.getSubject()), jwt.getName(), Role.parse(jwt.getClaim("role"), "role"));
     }
 }

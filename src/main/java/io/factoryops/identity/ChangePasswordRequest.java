@@ -8,5 +8,4 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(example = "{\"current_password\": \"Old-Passw0rd-2026\", \"new_password\": \"New-Passw0rd-2026x\"}")
 public record ChangePasswordRequest(
         @NotBlank @Size(max = 128) String currentPassword,
-        @NotBlank @Size(max = 128) String newPassword) {
-}
+        @NotBlank @Size(max = 128) String newPassword) {}

@@ -51,12 +51,16 @@ public class IdentityBootstrap {
         try {
             generated = ensureSuperAdmin();
         } catch (ApiException e) {
-            throw new IllegalStateException("Cannot create the first super_admin: " + e.getMessage() + " "
-                    + e.errors().stream().map(f -> f.field() + " " + f.message()).toList(), e);
+            throw new IllegalStateException(
+                    "Cannot create the first super_admin: " + e.getMessage() + " "
+                            + e.errors().stream()
+                                    .map(f -> f.field() + " " + f.message())
+                                    .toList(),
+                    e);
         }
         if (generated != null) {
-            LOG.warning("Created the first super_admin '" + username + "' with the generated password: "
-                    + generated + " -- it is shown only once; log in and change it now.");
+            LOG.warning("Created the first super_admin '" + username + "' with the generated password: " + generated
+                    + " -- it is shown only once; log in and change it now.");
         }
     }
 

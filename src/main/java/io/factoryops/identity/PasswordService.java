@@ -64,7 +64,8 @@ public class PasswordService {
 
     @PostConstruct
     void init() {
-        int permits = maxConcurrentHashes > 0 ? maxConcurrentHashes
+        int permits = maxConcurrentHashes > 0
+                ? maxConcurrentHashes
                 : Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
         maxQueue = maxQueuedHashes > 0 ? maxQueuedHashes : 2 * permits;
         hashing = new Semaphore(permits, true);
@@ -122,8 +123,10 @@ public class PasswordService {
 
     private ApiException busy() {
         metrics.counter("password.hash.busy").inc();
-        return new ApiException(ErrorCode.SERVICE_BUSY,
-                "Too many sign-ins are being checked right now; retry in a moment", List.of(),
+        return new ApiException(
+                ErrorCode.SERVICE_BUSY,
+                "Too many sign-ins are being checked right now; retry in a moment",
+                List.of(),
                 Map.of("Retry-After", "1"));
     }
 

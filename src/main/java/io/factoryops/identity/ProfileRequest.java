@@ -8,5 +8,4 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(example = "{\"full_name\": \"Maria Lopez\", \"email\": \"maria.lopez@plant.example\"}")
 public record ProfileRequest(
         @Size(max = 100) String fullName,
-        @Email @Size(max = 255) String email) {
-}
+        @Email @Size(max = 255) String email) {}

@@ -16,12 +16,16 @@ import java.time.Instant;
 @Entity
 @Table(name = "refresh_tokens")
 @NamedQuery(name = "RefreshToken.findByHash", query = "SELECT r FROM RefreshToken r WHERE r.tokenHash = :hash")
-@NamedQuery(name = "RefreshToken.markUsed", query = "UPDATE RefreshToken r SET r.usedAt = :now "
-        + "WHERE r.id = :id AND r.usedAt IS NULL AND r.revokedAt IS NULL")
-@NamedQuery(name = "RefreshToken.revokeFamily", query = "UPDATE RefreshToken r SET r.revokedAt = :now "
-        + "WHERE r.familyId = :family AND r.revokedAt IS NULL")
-@NamedQuery(name = "RefreshToken.revokeUser", query = "UPDATE RefreshToken r SET r.revokedAt = :now "
-        + "WHERE r.userId = :userId AND r.revokedAt IS NULL")
+@NamedQuery(
+        name = "RefreshToken.markUsed",
+        query = "UPDATE RefreshToken r SET r.usedAt = :now "
+                + "WHERE r.id = :id AND r.usedAt IS NULL AND r.revokedAt IS NULL")
+@NamedQuery(
+        name = "RefreshToken.revokeFamily",
+        query = "UPDATE RefreshToken r SET r.revokedAt = :now " + "WHERE r.familyId = :family AND r.revokedAt IS NULL")
+@NamedQuery(
+        name = "RefreshToken.revokeUser",
+        query = "UPDATE RefreshToken r SET r.revokedAt = :now " + "WHERE r.userId = :userId AND r.revokedAt IS NULL")
 public class RefreshToken {
 
     @Id
@@ -49,8 +53,7 @@ public class RefreshToken {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
-    protected RefreshToken() {
-    }
+    protected RefreshToken() {}
 
     RefreshToken(Long userId, String tokenHash, String familyId, Instant expiresAt) {
         this.userId = userId;

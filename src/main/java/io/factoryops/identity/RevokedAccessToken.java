@@ -21,8 +21,7 @@ public class RevokedAccessToken {
     @Column(name = "expires_at", nullable = false)
     private Instant expiresAt;
 
-    protected RevokedAccessToken() {
-    }
+    protected RevokedAccessToken() {}
 
     RevokedAccessToken(String jti, Instant expiresAt) {
         this.jti = jti;

@@ -84,7 +84,9 @@ public enum Role {
         return Arrays.stream(values())
                 .filter(r -> r.value().equals(value))
                 .findFirst()
-                .orElseThrow(() -> ApiException.invalidField(field, "must be one of "
-                        + Arrays.stream(values()).map(Role::value).toList()));
+                .orElseThrow(() -> ApiException.invalidField(
+                        field,
+                        "must be one of "
+                                + Arrays.stream(values()).map(Role::value).toList()));
     }
 }

@@ -6,7 +6,10 @@ import java.util.List;
 public record RoleResponse(String name, String description, List<String> includes, List<String> manages) {
 
     static RoleResponse of(Role role) {
-        return new RoleResponse(role.value(), role.description(), role.groups(),
+        return new RoleResponse(
+                role.value(),
+                role.description(),
+                role.groups(),
                 role.manages().stream().map(Role::value).toList());
     }
 }

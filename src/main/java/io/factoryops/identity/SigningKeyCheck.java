@@ -55,8 +55,10 @@ public class SigningKeyCheck {
     @PostConstruct
     void check() {
         Path configured = Path.of(keystoreFile).toAbsolutePath().normalize();
-        Path generated = Path.of(System.getProperty("server.output.dir", "."), "resources", "security",
-                "jwt-signing.p12").toAbsolutePath().normalize();
+        Path generated = Path.of(
+                        System.getProperty("server.output.dir", "."), "resources", "security", "jwt-signing.p12")
+                .toAbsolutePath()
+                .normalize();
         if (configured.equals(generated)) {
             if (!Files.exists(generated)) {
                 generate(generated);
@@ -81,8 +83,10 @@ public class SigningKeyCheck {
      * again, from the file that now exists. Then waits (at most a minute) until the builder signs with it.
      */
     private static void reloadKeystore() {
-        Path overrides = Path.of(System.getProperty("server.config.dir", System.getProperty("server.output.dir", ".")),
-                "configDropins", "overrides");
+        Path overrides = Path.of(
+                System.getProperty("server.config.dir", System.getProperty("server.output.dir", ".")),
+                "configDropins",
+                "overrides");
         try {
             Files.createDirectories(overrides);
             Files.writeString(overrides.resolve("jwt-signing-keystore.xml"), """
@@ -99,12 +103,16 @@ public class SigningKeyCheck {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
         while (true) {
             try {
-                com.ibm.websphere.security.jwt.JwtBuilder.create("factory.access").subject("signing-key-check").buildJwt();
+                com.ibm.websphere.security.jwt.JwtBuilder.create("factory.access")
+                        .subject("signing-key-check")
+                        .buildJwt();
                 return;
             } catch (Exception notYet) {
                 if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("Liberty did not load the generated signing keystore within a "
-                            + "minute (configDropins/overrides/jwt-signing-keystore.xml)", notYet);
+                    throw new IllegalStateException(
+                            "Liberty did not load the generated signing keystore within a "
+                                    + "minute (configDropins/overrides/jwt-signing-keystore.xml)",
+                            notYet);
                 }
                 try {
                     Thread.sleep(250);
@@ -123,17 +131,33 @@ public class SigningKeyCheck {
             Files.createDirectories(file.getParent());
             Path partial = file.resolveSibling(file.getFileName() + ".partial");
             Files.deleteIfExists(partial);
-            ProcessBuilder process = new ProcessBuilder(List.of(keytool.toString(), "-genkeypair",
-                    "-alias", alias, "-keyalg", "RSA", "-keysize", "2048", "-validity", "3650",
-                    "-dname", "CN=factory-ops-jwt-signing", "-storetype", "PKCS12", "-keystore", partial.toString(),
-                    "-storepass:env", "FACTORY_SIGNING_STOREPASS")).redirectErrorStream(true);
+            ProcessBuilder process = new ProcessBuilder(List.of(
+                            keytool.toString(),
+                            "-genkeypair",
+                            "-alias",
+                            alias,
+                            "-keyalg",
+                            "RSA",
+                            "-keysize",
+                            "2048",
+                            "-validity",
+                            "3650",
+                            "-dname",
+                            "CN=factory-ops-jwt-signing",
+                            "-storetype",
+                            "PKCS12",
+                            "-keystore",
+                            partial.toString(),
+                            "-storepass:env",
+                            "FACTORY_SIGNING_STOREPASS"))
+                    .redirectErrorStream(true);
             process.environment().put("FACTORY_SIGNING_STOREPASS", keystorePassword);
             Process p = process.start();
             String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!p.waitFor(2, TimeUnit.MINUTES) || p.exitValue() != 0) {
                 p.destroyForcibly();
-                throw new IllegalStateException("Cannot generate the signing keystore " + file + " with " + keytool
-                        + ": " + output.strip());
+                throw new IllegalStateException(
+                        "Cannot generate the signing keystore " + file + " with " + keytool + ": " + output.strip());
             }
             try {
                 Files.setPosixFilePermissions(partial, PosixFilePermissions.fromString("rw-------"));

@@ -64,21 +64,19 @@ public class TokenService {
 
     /** Remembered answers of {@link #rejectionReason}, by token id; bounded by clearing when full. */
     private final Map<String, Check> checks = new ConcurrentHashMap<>();
+
     private static final int MAX_CHECKS = 50_000;
 
     /** Counts forgettings, so that an answer read while one happened is not remembered. */
     private final AtomicLong forgettings = new AtomicLong();
 
-    private record Check(long userId, String reason, long expiresAtNanos) {
-    }
+    private record Check(long userId, String reason, long expiresAtNanos) {}
 
     /** A signed access token and what the login response says about it. */
-    public record AccessToken(String token, String jti, long expiresIn) {
-    }
+    public record AccessToken(String token, String jti, long expiresIn) {}
 
     /** A new refresh token in clear (returned once) and its family. */
-    public record IssuedRefreshToken(String token, String familyId) {
-    }
+    public record IssuedRefreshToken(String token, String familyId) {}
 
     public AccessToken issueAccessToken(UserAccount user) {
         try {
@@ -103,8 +101,8 @@ public class TokenService {
         RANDOM.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         String family = familyId == null ? UUID.randomUUID().toString() : familyId;
-        em.persist(new RefreshToken(userId, sha256(token), family,
-                Instant.now().plus(Duration.ofHours(refreshTtlHours))));
+        em.persist(
+                new RefreshToken(userId, sha256(token), family, Instant.now().plus(Duration.ofHours(refreshTtlHours))));
         return new IssuedRefreshToken(token, family);
     }
 
@@ -118,7 +116,8 @@ public class TokenService {
     public RefreshToken consumeRefreshToken(String token) {
         RefreshToken row = em.createNamedQuery("RefreshToken.findByHash", RefreshToken.class)
                 .setParameter("hash", sha256(token))
-                .getResultStream().findFirst()
+                .getResultStream()
+                .findFirst()
                 .orElseThrow(() -> new ApiException(ErrorCode.INVALID_REFRESH_TOKEN, "Unknown refresh token"));
         if (row.isExpired()) {
             throw new ApiException(ErrorCode.INVALID_REFRESH_TOKEN, "The refresh token has expired; log in again");
@@ -132,7 +131,8 @@ public class TokenService {
                     .setParameter("now", Instant.now())
                     .setParameter("family", row.getFamilyId())
                     .executeUpdate();
-            throw new ApiException(ErrorCode.REFRESH_TOKEN_REUSED,
+            throw new ApiException(
+                    ErrorCode.REFRESH_TOKEN_REUSED,
                     "This refresh token was already used or revoked; every session of this login is now revoked");
         }
         return row;
@@ -199,8 +199,10 @@ public class TokenService {
             if (checks.size() >= MAX_CHECKS) {
                 checks.clear();
             }
-            long ttlNanos = Duration.ofSeconds(Math.min(checkCacheSeconds,
-                    Math.max(0, jwt.getExpirationTime() - Instant.now().getEpochSecond()))).toNanos();
+            long ttlNanos = Duration.ofSeconds(Math.min(
+                            checkCacheSeconds,
+                            Math.max(0, jwt.getExpirationTime() - Instant.now().getEpochSecond())))
+                    .toNanos();
             checks.put(jti, new Check(userId, reason, now + ttlNanos));
         }
         return reason;
@@ -215,7 +217,8 @@ public class TokenService {
             return "The token was revoked by a logout";
         }
         Object claim = jwt.getClaim(GENERATION_CLAIM);
-        Integer generation = claim instanceof Number n ? Integer.valueOf(n.intValue())
+        Integer generation = claim instanceof Number n
+                ? Integer.valueOf(n.intValue())
                 : claim instanceof jakarta.json.JsonNumber j ? Integer.valueOf(j.intValue()) : null;
         if (generation == null || generation != state.tokenGeneration()) {
             return "The token was issued before the account's credentials or role changed; log in again";
@@ -237,8 +240,7 @@ public class TokenService {
         forget.run();
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
-            public void beforeCompletion() {
-            }
+            public void beforeCompletion() {}
 
             @Override
             public void afterCompletion(int status) {
@@ -260,8 +262,8 @@ public class TokenService {
     /** The hex SHA-256 of a random token: how tokens (refresh, registration confirmation) are stored. */
     public static String sha256(String value) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(value.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

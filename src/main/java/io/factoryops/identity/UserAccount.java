@@ -12,9 +12,11 @@ import java.time.Instant;
 /** A login: credentials, role, and whether it may still sign in. Deleting deactivates. */
 @Entity
 @Table(name = "users")
-@NamedQuery(name = "UserAccount.findByLogin",
+@NamedQuery(
+        name = "UserAccount.findByLogin",
         query = "SELECT u FROM UserAccount u WHERE u.username = :login OR u.email = :login")
-@NamedQuery(name = "UserAccount.activeWithRole",
+@NamedQuery(
+        name = "UserAccount.activeWithRole",
         query = "SELECT u FROM UserAccount u WHERE u.role = :role AND u.active = TRUE")
 public class UserAccount extends VersionedEntity {
 
@@ -65,12 +67,11 @@ public class UserAccount extends VersionedEntity {
     @Column(name = "password_set_by", length = 50)
     private String passwordSetBy;
 
-    protected UserAccount() {
-    }
+    protected UserAccount() {}
 
     /** A new account; {@code createdBy} (null: nobody signed in) chose its first password. */
-    public UserAccount(String username, String email, String fullName, String passwordHash, Role role,
-                       String createdBy) {
+    public UserAccount(
+            String username, String email, String fullName, String passwordHash, Role role, String createdBy) {
         this.username = username;
         this.email = email;
         this.fullName = fullName;

@@ -65,30 +65,47 @@ public class UserResource {
 
     @GET
     @RolesAllowed(Role.ADMIN_NAME)
-    @Parameter(name = "q", in = ParameterIn.QUERY, description = "Text contained in username, email and full name (case-insensitive)",
+    @Parameter(
+            name = "q",
+            in = ParameterIn.QUERY,
+            description = "Text contained in username, email and full name (case-insensitive)",
             schema = @Schema(type = SchemaType.STRING, maxLength = 200))
-    @Operation(operationId = "listUsers",
-            summary = "List accounts", description = "Roles: admin (sees the accounts it manages), "
-            + "super_admin (sees all). Filters: role, active, q (username, email, full name). "
-            + "Sort: " + "username, email, role, created_at, last_login_at.")
-    @APIResponse(responseCode = "200", description = "A page of accounts",
+    @Operation(
+            operationId = "listUsers",
+            summary = "List accounts",
+            description = "Roles: admin (sees the accounts it manages), "
+                    + "super_admin (sees all). Filters: role, active, q (username, email, full name). "
+                    + "Sort: " + "username, email, role, created_at, last_login_at.")
+    @APIResponse(
+            responseCode = "200",
+            description = "A page of accounts",
             content = @Content(schema = @Schema(implementation = UserResponse.class, type = SchemaType.ARRAY)))
     public Response list(@QueryParam("role") String role, @QueryParam("active") String active) {
         PageRequest page = PageRequest.from(uriInfo, 20, UserService.SORTABLE, "username");
-        return Paging.ok(users.list(Caller.of(security), page, Params.optionalText("role", role),
-                Params.optionalBoolean("active", active)), uriInfo);
+        return Paging.ok(
+                users.list(
+                        Caller.of(security),
+                        page,
+                        Params.optionalText("role", role),
+                        Params.optionalBoolean("active", active)),
+                uriInfo);
     }
 
     /** Also reached as POST /api/auth/register. */
     @POST
     @RolesAllowed(Role.ADMIN_NAME)
-    @Operation(operationId = "createUser",
-            summary = "Create an account", description = "Roles: admin, super_admin; only roles the caller manages.")
-    @APIResponse(responseCode = "201", description = "Created",
+    @Operation(
+            operationId = "createUser",
+            summary = "Create an account",
+            description = "Roles: admin, super_admin; only roles the caller manages.")
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
             content = @Content(schema = @Schema(implementation = UserResponse.class)))
     public Response create(@NotNull @Valid UserRequest body) {
         UserResponse created = users.create(Caller.of(security), body);
-        return Response.created(uriInfo.getBaseUriBuilder().path("auth/users/{id}").build(created.id()))
+        return Response.created(
+                        uriInfo.getBaseUriBuilder().path("auth/users/{id}").build(created.id()))
                 .tag(ETags.of(created.version()))
                 .entity(created)
                 .build();
@@ -97,9 +114,13 @@ public class UserResource {
     @GET
     @Path("{id}")
     @RolesAllowed(Role.ADMIN_NAME)
-    @Operation(operationId = "getUser",
-            summary = "Read an account", description = "Roles: admin, super_admin (accounts they manage, or their own).")
-    @APIResponse(responseCode = "200", description = "The account",
+    @Operation(
+            operationId = "getUser",
+            summary = "Read an account",
+            description = "Roles: admin, super_admin (accounts they manage, or their own).")
+    @APIResponse(
+            responseCode = "200",
+            description = "The account",
             content = @Content(schema = @Schema(implementation = UserResponse.class)))
     @APIResponse(responseCode = "304", description = "Not modified (If-None-Match)")
     public Response get(@Parameter(description = "account id") @PathParam("id") long id) {
@@ -110,11 +131,15 @@ public class UserResource {
     @PUT
     @Path("{id}")
     @RolesAllowed(Role.ADMIN_NAME)
-    @Operation(operationId = "updateUser",
-            summary = "Change an account", description = "Roles: admin, super_admin. Absent fields stay. "
-            + "A role change, deactivation or password reset revokes the account's tokens. "
-            + "If-Match: the ETag read before (412 VERSION_CONFLICT when stale).")
-    @APIResponse(responseCode = "200", description = "The changed account",
+    @Operation(
+            operationId = "updateUser",
+            summary = "Change an account",
+            description = "Roles: admin, super_admin. Absent fields stay. "
+                    + "A role change, deactivation or password reset revokes the account's tokens. "
+                    + "If-Match: the ETag read before (412 VERSION_CONFLICT when stale).")
+    @APIResponse(
+            responseCode = "200",
+            description = "The changed account",
             content = @Content(schema = @Schema(implementation = UserResponse.class)))
     public Response update(@PathParam("id") long id, @NotNull @Valid UserUpdateRequest body) {
         UserResponse user = users.update(Caller.of(security), id, ETags.expectedVersion(headers), body);
@@ -124,9 +149,12 @@ public class UserResource {
     @DELETE
     @Path("{id}")
     @RolesAllowed(Role.ADMIN_NAME)
-    @Operation(operationId = "deleteUser",
-            summary = "Deactivate an account", description = "Roles: admin, super_admin. The account is kept "
-            + "(its history keeps its actor) but can no longer sign in; the last super_admin cannot be deleted.")
+    @Operation(
+            operationId = "deleteUser",
+            summary = "Deactivate an account",
+            description =
+                    "Roles: admin, super_admin. The account is kept "
+                            + "(its history keeps its actor) but can no longer sign in; the last super_admin cannot be deleted.")
     @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @APIResponse(responseCode = "204", description = "Deactivated")
     public Response delete(@PathParam("id") long id) {

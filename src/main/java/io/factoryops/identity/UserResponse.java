@@ -9,20 +9,38 @@ public record UserResponse(
         String username,
         String email,
         @Schema(nullable = true) String fullName,
-        @Schema(enumeration = {"super_admin", "admin", "manager", "user", "mechanic", "customer"}) String role,
+
+        @Schema(enumeration = {"super_admin", "admin", "manager", "user", "mechanic", "customer"})
+        String role,
+
         boolean active,
         @Schema(nullable = true) Long employeeId,
         @Schema(nullable = true) Long customerId,
         @Schema(nullable = true) Instant lastLoginAt,
-        @Schema(description = "The password was generated at the first start (printed once to the log) and "
-                + "should be changed now; changing it clears this") boolean passwordChangeRequired,
+
+        @Schema(
+                description = "The password was generated at the first start (printed once to the log) and "
+                        + "should be changed now; changing it clears this")
+        boolean passwordChangeRequired,
+
         long version,
         Instant createdAt,
         Instant updatedAt) {
 
     static UserResponse of(UserAccount u) {
-        return new UserResponse(u.getId(), u.getUsername(), u.getEmail(), u.getFullName(), u.getRole().value(),
-                u.isActive(), u.getEmployeeId(), u.getCustomerId(), u.getLastLoginAt(), u.isPasswordChangeRequired(), u.getVersion(),
-                u.getCreatedAt(), u.getUpdatedAt());
+        return new UserResponse(
+                u.getId(),
+                u.getUsername(),
+                u.getEmail(),
+                u.getFullName(),
+                u.getRole().value(),
+                u.isActive(),
+                u.getEmployeeId(),
+                u.getCustomerId(),
+                u.getLastLoginAt(),
+                u.isPasswordChangeRequired(),
+                u.getVersion(),
+                u.getCreatedAt(),
+                u.getUpdatedAt());
     }
 }

@@ -7,10 +7,10 @@ import io.factoryops.platform.db.Constraints;
 import io.factoryops.platform.db.Versions;
 import io.factoryops.platform.error.ApiException;
 import io.factoryops.platform.error.ErrorCode;
-import io.factoryops.platform.request.CurrentRequest;
 import io.factoryops.platform.paging.JpaPaging;
 import io.factoryops.platform.paging.Page;
 import io.factoryops.platform.paging.PageRequest;
+import io.factoryops.platform.request.CurrentRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -34,8 +34,17 @@ import java.util.Set;
 public class UserService {
 
     public static final Set<String> SORTABLE = Set.of("username", "email", "role", "created_at", "last_login_at");
-    private static final Map<String, String> SORT_ATTRIBUTES = Map.of("username", "username", "email", "email",
-            "role", "role", "created_at", "createdAt", "last_login_at", "lastLoginAt");
+    private static final Map<String, String> SORT_ATTRIBUTES = Map.of(
+            "username",
+            "username",
+            "email",
+            "email",
+            "role",
+            "role",
+            "created_at",
+            "createdAt",
+            "last_login_at",
+            "lastLoginAt");
 
     @PersistenceContext(unitName = "factory")
     EntityManager em;
@@ -62,8 +71,13 @@ public class UserService {
         requireUnique(username, email, null);
         requireLinkTarget("employee_id", "employee", request.employeeId());
         requireLinkTarget("customer_id", "customer", request.customerId());
-        UserAccount user = new UserAccount(username, email, Text.trimToNull(request.fullName()),
-                passwords.hash(request.password()), role, caller.username());
+        UserAccount user = new UserAccount(
+                username,
+                email,
+                Text.trimToNull(request.fullName()),
+                passwords.hash(request.password()),
+                role,
+                caller.username());
         user.linkTo(request.employeeId(), request.customerId());
         em.persist(user);
         flush();
@@ -79,13 +93,24 @@ public class UserService {
      * hold as for any account. Its creator is the request's authenticated caller (none for a self-registration).
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public UserResponse createLinked(Role role, String username, String email, String fullName, String password,
-                                     Long employeeId, Long customerId) {
+    public UserResponse createLinked(
+            Role role,
+            String username,
+            String email,
+            String fullName,
+            String password,
+            Long employeeId,
+            Long customerId) {
         String name = Text.normalizeKey(username);
         String mail = Text.normalizeKey(email);
         passwords.checkPolicy(password, name, "password");
         requireUnique(name, mail, null);
-        UserAccount user = new UserAccount(name, mail, Text.trimToNull(fullName), passwords.hash(password), role,
+        UserAccount user = new UserAccount(
+                name,
+                mail,
+                Text.trimToNull(fullName),
+                passwords.hash(password),
+                role,
                 CurrentRequest.get().map(CurrentRequest::actor).orElse(null));
         user.linkTo(employeeId, customerId);
         em.persist(user);
@@ -105,8 +130,8 @@ public class UserService {
      * @param active the new activity, or null to leave it as it is (never implied)
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public UserResponse updateLinked(Caller caller, Role linkedRole, long id, String email, String fullName,
-                                     Boolean active) {
+    public UserResponse updateLinked(
+            Caller caller, Role linkedRole, long id, String email, String fullName, Boolean active) {
         UserAccount user = find(id);
         if (user.getRole() != linkedRole || !caller.role().canManageLinked(user.getRole())) {
             throw ApiException.forbidden("You may not change this account");
@@ -142,19 +167,20 @@ public class UserService {
         Set<Role> visible = caller.role().manages();
         Role role = roleFilter == null ? null : Role.parse(roleFilter, "role");
         return JpaPaging.find(em, UserAccount.class, page, SORT_ATTRIBUTES, (cb, root) -> {
-            List<Predicate> where = new ArrayList<>();
-            where.add(root.get("role").in(visible));
-            if (role != null) {
-                where.add(cb.equal(root.get("role"), role));
-            }
-            if (active != null) {
-                where.add(cb.equal(root.get("active"), active));
-            }
-            if (page.q() != null) {
-                where.add(JpaPaging.containsAny(cb, root, page.q(), "username", "email", "fullName"));
-            }
-            return where;
-        }).map(UserResponse::of);
+                    List<Predicate> where = new ArrayList<>();
+                    where.add(root.get("role").in(visible));
+                    if (role != null) {
+                        where.add(cb.equal(root.get("role"), role));
+                    }
+                    if (active != null) {
+                        where.add(cb.equal(root.get("active"), active));
+                    }
+                    if (page.q() != null) {
+                        where.add(JpaPaging.containsAny(cb, root, page.q(), "username", "email", "fullName"));
+                    }
+                    return where;
+                })
+                .map(UserResponse::of);
     }
 
     @Transactional
@@ -240,7 +266,10 @@ public class UserService {
     @Transactional
     public String ensureSuperAdmin(String username, String email, String configuredPassword) {
         boolean exists = !em.createNamedQuery("UserAccount.activeWithRole", UserAccount.class)
-                .setParameter("role", Role.SUPER_ADMIN).setMaxResults(1).getResultList().isEmpty();
+                .setParameter("role", Role.SUPER_ADMIN)
+                .setMaxResults(1)
+                .getResultList()
+                .isEmpty();
         if (exists) {
             return null;
         }
@@ -254,11 +283,12 @@ public class UserService {
             passwords.checkPolicy(password, name, "factory.admin.password");
         }
         List<UserAccount> same = em.createNamedQuery("UserAccount.findByLogin", UserAccount.class)
-                .setParameter("login", name).getResultList();
+                .setParameter("login", name)
+                .getResultList();
         UserAccount admin;
         if (same.isEmpty()) {
-            admin = new UserAccount(name, Text.normalizeKey(email), "Super Admin", passwords.hash(password),
-                    Role.SUPER_ADMIN, null);
+            admin = new UserAccount(
+                    name, Text.normalizeKey(email), "Super Admin", passwords.hash(password), Role.SUPER_ADMIN, null);
             em.persist(admin);
         } else {
             admin = same.get(0);
@@ -279,14 +309,18 @@ public class UserService {
     public UserAccount findForLogin(String login) {
         return em.createNamedQuery("UserAccount.findByLogin", UserAccount.class)
                 .setParameter("login", login)
-                .getResultStream().findFirst().orElse(null);
+                .getResultStream()
+                .findFirst()
+                .orElse(null);
     }
 
     /** A successful login: its time on the account and its audit row. */
     @Transactional
     public void recordLogin(long userId) {
         em.createQuery("UPDATE UserAccount u SET u.lastLoginAt = :now WHERE u.id = :id")
-                .setParameter("now", Instant.now()).setParameter("id", userId).executeUpdate();
+                .setParameter("now", Instant.now())
+                .setParameter("id", userId)
+                .executeUpdate();
         audit.record("LOGIN", "user", userId, null, Map.of());
     }
 
@@ -330,32 +364,43 @@ public class UserService {
                 .getResultList();
         boolean another = superAdmins.stream().anyMatch(u -> !u.getId().equals(user.getId()));
         if (!another) {
-            throw new ApiException(ErrorCode.LAST_SUPER_ADMIN,
-                    "This is the last active super_admin; promote another account first");
+            throw new ApiException(
+                    ErrorCode.LAST_SUPER_ADMIN, "This is the last active super_admin; promote another account first");
         }
     }
 
     void requireUnique(String username, String email, Long exceptId) {
-        if (username != null && !em.createQuery("SELECT u.id FROM UserAccount u WHERE u.username = :v", Long.class)
-                .setParameter("v", username).getResultList().isEmpty()) {
+        if (username != null
+                && !em.createQuery("SELECT u.id FROM UserAccount u WHERE u.username = :v", Long.class)
+                        .setParameter("v", username)
+                        .getResultList()
+                        .isEmpty()) {
             throw ApiException.alreadyExists("username", "The username " + username + " is taken");
         }
-        if (email != null && em.createQuery("SELECT u.id FROM UserAccount u WHERE u.email = :v", Long.class)
-                .setParameter("v", email).getResultList().stream().anyMatch(id -> !id.equals(exceptId))) {
+        if (email != null
+                && em
+                        .createQuery("SELECT u.id FROM UserAccount u WHERE u.email = :v", Long.class)
+                        .setParameter("v", email)
+                        .getResultList()
+                        .stream()
+                        .anyMatch(id -> !id.equals(exceptId))) {
             throw ApiException.alreadyExists("email", "The email " + email + " is already used by another account");
         }
     }
 
     boolean emailTaken(String email, long exceptId) {
-        return em.createQuery("SELECT u.id FROM UserAccount u WHERE u.email = :v", Long.class)
-                .setParameter("v", email).getResultList().stream().anyMatch(id -> id != exceptId);
+        return em
+                .createQuery("SELECT u.id FROM UserAccount u WHERE u.email = :v", Long.class)
+                .setParameter("v", email)
+                .getResultList()
+                .stream()
+                .anyMatch(id -> id != exceptId);
     }
 
     void flush() {
-        Constraints.flush(em, () -> new ApiException(ErrorCode.ALREADY_EXISTS, "The username or email is already in use"));
+        Constraints.flush(
+                em, () -> new ApiException(ErrorCode.ALREADY_EXISTS, "The username or email is already in use"));
     }
-
-
 
     private static String randomPassword() {
         String alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";

@@ -9,7 +9,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record UserUpdateRequest(
         @Email @Size(max = 255) String email,
         @Size(max = 100) String fullName,
-        @Schema(enumeration = {"super_admin", "admin", "manager", "user", "mechanic", "customer"}) String role,
+
+        @Schema(enumeration = {"super_admin", "admin", "manager", "user", "mechanic", "customer"})
+        String role,
+
         Boolean active,
-        @Size(max = 128) String password) {
-}
+        @Size(max = 128) String password) {}

@@ -25,8 +25,7 @@ public class BomLine {
     @Column(nullable = false, updatable = false)
     private int quantity;
 
-    protected BomLine() {
-    }
+    protected BomLine() {}
 
     BomLine(long productId, long partId, int quantity) {
         if (quantity <= 0) {

@@ -13,6 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record BomRequest(@NotNull @Size(max = 100) List<@NotNull @Valid Line> lines) {
 
     /** One part and how many units of it one unit of the product takes. */
-    public record Line(@NotNull @Positive Long partId, @NotNull @Positive @Max(1_000_000) Integer quantity) {
-    }
+    public record Line(
+            @NotNull @Positive Long partId,
+            @NotNull @Positive @Max(1_000_000) Integer quantity) {}
 }

@@ -34,9 +34,13 @@ public class BomResource {
 
     @GET
     @RolesAllowed({Role.USER_NAME, Role.MECHANIC_NAME})
-    @Operation(operationId = "getBom", summary = "A product's bill of materials",
+    @Operation(
+            operationId = "getBom",
+            summary = "A product's bill of materials",
             description = "Roles: user, mechanic. The parts one unit of the product takes; no lines when it has none.")
-    @APIResponse(responseCode = "200", description = "The bill of materials",
+    @APIResponse(
+            responseCode = "200",
+            description = "The bill of materials",
             content = @Content(schema = @Schema(implementation = BomResponse.class)))
     public BomResponse get(@PathParam("id") long id) {
         return boms.get(id);
@@ -44,11 +48,15 @@ public class BomResource {
 
     @PUT
     @RolesAllowed(Role.MANAGER_NAME)
-    @Operation(operationId = "replaceBom", summary = "Replace a product's bill of materials",
+    @Operation(
+            operationId = "replaceBom",
+            summary = "Replace a product's bill of materials",
             description = "Roles: manager. The whole list (at most 100 lines, each part once, active parts); an empty "
-            + "list removes it. Recording production then consumes these parts or fails whole (409 "
-            + "INSUFFICIENT_STOCK naming each short part).")
-    @APIResponse(responseCode = "200", description = "The bill of materials",
+                    + "list removes it. Recording production then consumes these parts or fails whole (409 "
+                    + "INSUFFICIENT_STOCK naming each short part).")
+    @APIResponse(
+            responseCode = "200",
+            description = "The bill of materials",
             content = @Content(schema = @Schema(implementation = BomResponse.class)))
     public BomResponse replace(@PathParam("id") long id, @NotNull @Valid BomRequest body) {
         return boms.replace(id, body);

@@ -6,6 +6,5 @@ import java.util.List;
 public record BomResponse(long productId, List<Line> lines) {
 
     /** A part, its label and unit, and how many of it one unit of the product takes. */
-    public record Line(long partId, String sku, String name, String unit, int quantity) {
-    }
+    public record Line(long partId, String sku, String name, String unit, int quantity) {}
 }

@@ -50,21 +50,25 @@ public class BomService {
         Set<Long> seen = new HashSet<>();
         for (int i = 0; i < request.lines().size(); i++) {
             if (!seen.add(request.lines().get(i).partId())) {
-                throw ApiException.invalidField("lines[" + i + "].part_id", "part " + request.lines().get(i).partId()
-                        + " is listed twice");
+                throw ApiException.invalidField(
+                        "lines[" + i + "].part_id",
+                        "part " + request.lines().get(i).partId() + " is listed twice");
             }
         }
         Map<Long, PartSummary> summaries = new LinkedHashMap<>();
         for (int i = 0; i < request.lines().size(); i++) {
             long partId = request.lines().get(i).partId();
-            PartSummary part = parts.summaries(List.of(partId), "lines[" + i + "].part_id").get(partId);
+            PartSummary part =
+                    parts.summaries(List.of(partId), "lines[" + i + "].part_id").get(partId);
             if (!part.active()) {
                 throw ApiException.invalidField("lines[" + i + "].part_id", "part " + partId + " is inactive");
             }
             summaries.put(partId, part);
         }
         BomResponse before = view(productId, lines(productId));
-        em.createQuery("DELETE FROM BomLine b WHERE b.productId = :id").setParameter("id", productId).executeUpdate();
+        em.createQuery("DELETE FROM BomLine b WHERE b.productId = :id")
+                .setParameter("id", productId)
+                .executeUpdate();
         for (BomRequest.Line line : request.lines()) {
             em.persist(new BomLine(productId, line.partId(), line.quantity()));
         }
@@ -81,14 +85,19 @@ public class BomService {
     @Transactional(Transactional.TxType.MANDATORY)
     public Map<Long, Integer> requirements(long productId, int units) {
         Map<Long, Integer> needs = new LinkedHashMap<>();
-        List<Object[]> rows = em.createQuery("SELECT p.stock.id, b.quantity FROM BomLine b, Part p "
-                        + "WHERE b.productId = :id AND p.id = b.partId ORDER BY p.stock.id", Object[].class)
-                .setParameter("id", productId).getResultList();
+        List<Object[]> rows = em.createQuery(
+                        "SELECT p.stock.id, b.quantity FROM BomLine b, Part p "
+                                + "WHERE b.productId = :id AND p.id = b.partId ORDER BY p.stock.id",
+                        Object[].class)
+                .setParameter("id", productId)
+                .getResultList();
         for (Object[] row : rows) {
             long need = (long) ((Number) row[1]).intValue() * units;
             if (need > Integer.MAX_VALUE) {
-                throw ApiException.invalidField("quantity", "producing " + units + " units would consume " + need
-                        + " units of a part, more than a stock can hold");
+                throw ApiException.invalidField(
+                        "quantity",
+                        "producing " + units + " units would consume " + need
+                                + " units of a part, more than a stock can hold");
             }
             needs.merge((Long) row[0], (int) need, Integer::sum);
         }
@@ -96,16 +105,19 @@ public class BomService {
     }
 
     private List<Object[]> lines(long productId) {
-        return em.createQuery("SELECT p.id, p.sku, p.name, p.unit, b.quantity FROM BomLine b, Part p "
-                        + "WHERE b.productId = :id AND p.id = b.partId ORDER BY p.id", Object[].class)
-                .setParameter("id", productId).getResultList();
+        return em.createQuery(
+                        "SELECT p.id, p.sku, p.name, p.unit, b.quantity FROM BomLine b, Part p "
+                                + "WHERE b.productId = :id AND p.id = b.partId ORDER BY p.id",
+                        Object[].class)
+                .setParameter("id", productId)
+                .getResultList();
     }
 
     private static BomResponse view(long productId, List<Object[]> rows) {
         List<BomResponse.Line> lines = new ArrayList<>();
         for (Object[] r : rows) {
-            lines.add(new BomResponse.Line((Long) r[0], (String) r[1], (String) r[2], (String) r[3],
-                    ((Number) r[4]).intValue()));
+            lines.add(new BomResponse.Line(
+                    (Long) r[0], (String) r[1], (String) r[2], (String) r[3], ((Number) r[4]).intValue()));
         }
         return new BomResponse(productId, lines);
     }

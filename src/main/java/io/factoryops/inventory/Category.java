@@ -12,8 +12,7 @@ public class Category extends TreeNode {
     @Column(nullable = false, length = 60)
     private String name;
 
-    protected Category() {
-    }
+    protected Category() {}
 
     Category(String name) {
         this.name = name;

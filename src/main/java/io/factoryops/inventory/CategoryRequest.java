@@ -12,6 +12,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 @Schema(example = "{\"name\": \"Seals\", \"parent_id\": 1}")
 public record CategoryRequest(
-        @NotBlank @Size(max = 60) @Pattern(regexp = "^[^/]*$", message = "must not contain '/'") String name,
-        @Schema(nullable = true, description = "The parent; absent or null for a root") @Positive Long parentId) {
-}
+        @NotBlank @Size(max = 60) @Pattern(regexp = "^[^/]*$", message = "must not contain '/'")
+        String name,
+
+        @Schema(nullable = true, description = "The parent; absent or null for a root") @Positive
+        Long parentId) {}

@@ -59,34 +59,50 @@ public class CategoryResource {
 
     @GET
     @RolesAllowed({Role.USER_NAME, Role.MECHANIC_NAME})
-    @Parameter(name = "q", in = ParameterIn.QUERY, description = "Text contained in name and path (case-insensitive)",
+    @Parameter(
+            name = "q",
+            in = ParameterIn.QUERY,
+            description = "Text contained in name and path (case-insensitive)",
             schema = @Schema(type = SchemaType.STRING, maxLength = 200))
-    @Operation(operationId = "listCategories",
-            summary = "List part categories", description = "Roles: user, mechanic. Paged (page, per_page ≤ 100), "
-            + "q searches name and path; parent_id: the direct children of a category; under: every category "
-            + "below one (its whole subtree, without itself); an unknown id in either is 404 naming it. Sort by "
-            + "id, name, path, depth, created_at (prefix '-' for descending; default path, which lists the tree "
-            + "depth-first).")
-    @APIResponse(responseCode = "200", description = "A page of categories",
+    @Operation(
+            operationId = "listCategories",
+            summary = "List part categories",
+            description = "Roles: user, mechanic. Paged (page, per_page ≤ 100), "
+                    + "q searches name and path; parent_id: the direct children of a category; under: every category "
+                    + "below one (its whole subtree, without itself); an unknown id in either is 404 naming it. Sort by "
+                    + "id, name, path, depth, created_at (prefix '-' for descending; default path, which lists the tree "
+                    + "depth-first).")
+    @APIResponse(
+            responseCode = "200",
+            description = "A page of categories",
             content = @Content(schema = @Schema(implementation = CategoryResponse.class, type = SchemaType.ARRAY)))
-    public Response list(@Parameter(description = "Only the direct children of this category",
-                                 schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1"))
-                         @QueryParam("parent_id") String parentId,
-                         @Parameter(description = "Only the categories below this one, at any depth",
-                                 schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1"))
-                         @QueryParam("under") String under) {
+    public Response list(
+            @Parameter(
+                            description = "Only the direct children of this category",
+                            schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1"))
+                    @QueryParam("parent_id")
+                    String parentId,
+            @Parameter(
+                            description = "Only the categories below this one, at any depth",
+                            schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1"))
+                    @QueryParam("under")
+                    String under) {
         PageRequest page = PageRequest.from(uriInfo, 20, CategoryService.SORTABLE, "path");
-        TreeService.Filter filter = new CategoryService.Filter(Params.optionalId("parent_id", parentId),
-                Params.optionalId("under", under));
+        TreeService.Filter filter =
+                new CategoryService.Filter(Params.optionalId("parent_id", parentId), Params.optionalId("under", under));
         return Paging.ok(categories.list(page, filter), uriInfo);
     }
 
     @GET
     @Path("{id}")
     @RolesAllowed({Role.USER_NAME, Role.MECHANIC_NAME})
-    @Operation(operationId = "getCategory",
-            summary = "Read a part category", description = "Roles: user, mechanic. ETag; If-None-Match → 304.")
-    @APIResponse(responseCode = "200", description = "The category",
+    @Operation(
+            operationId = "getCategory",
+            summary = "Read a part category",
+            description = "Roles: user, mechanic. ETag; If-None-Match → 304.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The category",
             content = @Content(schema = @Schema(implementation = CategoryResponse.class)))
     public Response get(@PathParam("id") long id) {
         CategoryResponse category = categories.get(id);
@@ -95,11 +111,15 @@ public class CategoryResource {
 
     @POST
     @RolesAllowed(Role.MANAGER_NAME)
-    @Operation(operationId = "createCategory",
-            summary = "Create a part category", description = "Roles: manager. Without parent_id a root. 404 "
-            + "NOT_FOUND naming parent_id when the parent is unknown; 409 ALREADY_EXISTS when a sibling has the "
-            + "name (ignoring case); 400 VALIDATION_FAILED when the tree would be deeper than 10 levels.")
-    @APIResponse(responseCode = "201", description = "Created",
+    @Operation(
+            operationId = "createCategory",
+            summary = "Create a part category",
+            description = "Roles: manager. Without parent_id a root. 404 "
+                    + "NOT_FOUND naming parent_id when the parent is unknown; 409 ALREADY_EXISTS when a sibling has the "
+                    + "name (ignoring case); 400 VALIDATION_FAILED when the tree would be deeper than 10 levels.")
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
             content = @Content(schema = @Schema(implementation = CategoryResponse.class)))
     public Response create(@NotNull @Valid CategoryRequest body) {
         CategoryResponse created = categories.create(body);
@@ -109,12 +129,16 @@ public class CategoryResource {
     @PUT
     @Path("{id}")
     @RolesAllowed(Role.MANAGER_NAME)
-    @Operation(operationId = "replaceCategory",
-            summary = "Rename or move a part category", description = "Roles: manager. Replaces name and parent; "
-            + "the paths of every category below it follow. 409 TREE_CYCLE when the new parent is the category "
-            + "itself or lies below it; 409 ALREADY_EXISTS when a new sibling has the name; 404 naming parent_id; "
-            + "400 when the tree would be deeper than 10 levels. If-Match → 412 when stale.")
-    @APIResponse(responseCode = "200", description = "The changed category",
+    @Operation(
+            operationId = "replaceCategory",
+            summary = "Rename or move a part category",
+            description = "Roles: manager. Replaces name and parent; "
+                    + "the paths of every category below it follow. 409 TREE_CYCLE when the new parent is the category "
+                    + "itself or lies below it; 409 ALREADY_EXISTS when a new sibling has the name; 404 naming parent_id; "
+                    + "400 when the tree would be deeper than 10 levels. If-Match → 412 when stale.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The changed category",
             content = @Content(schema = @Schema(implementation = CategoryResponse.class)))
     public Response replace(@PathParam("id") long id, @NotNull @Valid CategoryRequest body) {
         CategoryResponse category = categories.replace(id, ETags.expectedVersion(headers), body);
@@ -124,9 +148,11 @@ public class CategoryResource {
     @DELETE
     @Path("{id}")
     @RolesAllowed(Role.MANAGER_NAME)
-    @Operation(operationId = "deleteCategory",
-            summary = "Delete a part category", description = "Roles: manager. 409 STILL_REFERENCED while it has "
-            + "sub-categories or parts. If-Match → 412 when stale.")
+    @Operation(
+            operationId = "deleteCategory",
+            summary = "Delete a part category",
+            description = "Roles: manager. 409 STILL_REFERENCED while it has "
+                    + "sub-categories or parts. If-Match → 412 when stale.")
     @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @APIResponse(responseCode = "204", description = "Deleted")
     public Response delete(@PathParam("id") long id) {

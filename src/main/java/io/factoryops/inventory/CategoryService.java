@@ -17,8 +17,13 @@ public class CategoryService extends TreeService<Category, CategoryRequest, Cate
     public static final Set<String> SORTABLE = Set.of("id", "name", "path", "depth", "created_at");
 
     public CategoryService() {
-        super(Category.class, "category", "parts", Map.of("id", "id", "name", "name", "path", "path",
-                "depth", "depth", "created_at", "createdAt"), "name", "path");
+        super(
+                Category.class,
+                "category",
+                "parts",
+                Map.of("id", "id", "name", "name", "path", "path", "depth", "depth", "created_at", "createdAt"),
+                "name",
+                "path");
     }
 
     @Override

@@ -18,8 +18,7 @@ public class Location extends TreeNode {
     @Column(nullable = false, length = 100)
     private String name;
 
-    protected Location() {
-    }
+    protected Location() {}
 
     Location(String code, String name) {
         describe(code, name);

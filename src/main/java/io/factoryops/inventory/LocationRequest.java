@@ -12,8 +12,14 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 @Schema(example = "{\"code\": \"WH1-A-03\", \"name\": \"Aisle A, bin 3\", \"parent_id\": 2}")
 public record LocationRequest(
-        @NotBlank @Size(max = 32) @Pattern(regexp = "^[A-Za-z0-9][A-Za-z0-9._-]*$",
-                message = "letters, digits, '.', '_' or '-', starting with a letter or digit") String code,
+        @NotBlank
+        @Size(max = 32)
+        @Pattern(
+                regexp = "^[A-Za-z0-9][A-Za-z0-9._-]*$",
+                message = "letters, digits, '.', '_' or '-', starting with a letter or digit")
+        String code,
+
         @NotBlank @Size(max = 100) String name,
-        @Schema(nullable = true, description = "The parent; absent or null for a root") @Positive Long parentId) {
-}
+
+        @Schema(nullable = true, description = "The parent; absent or null for a root") @Positive
+        Long parentId) {}

@@ -62,34 +62,50 @@ public class LocationResource {
 
     @GET
     @RolesAllowed({Role.USER_NAME, Role.MECHANIC_NAME})
-    @Parameter(name = "q", in = ParameterIn.QUERY, description = "Text contained in code and name (case-insensitive)",
+    @Parameter(
+            name = "q",
+            in = ParameterIn.QUERY,
+            description = "Text contained in code and name (case-insensitive)",
             schema = @Schema(type = SchemaType.STRING, maxLength = 200))
-    @Operation(operationId = "listLocations",
-            summary = "List stock locations", description = "Roles: user, mechanic. Paged (page, per_page ≤ 100), "
-            + "q searches code and name; parent_id: the direct children of a location; under: every location "
-            + "below one (its whole subtree, without itself); an unknown id in either is 404 naming it. Sort by "
-            + "id, code, name, path, depth, created_at (prefix '-' for descending; default path, which lists the tree "
-            + "depth-first).")
-    @APIResponse(responseCode = "200", description = "A page of locations",
+    @Operation(
+            operationId = "listLocations",
+            summary = "List stock locations",
+            description = "Roles: user, mechanic. Paged (page, per_page ≤ 100), "
+                    + "q searches code and name; parent_id: the direct children of a location; under: every location "
+                    + "below one (its whole subtree, without itself); an unknown id in either is 404 naming it. Sort by "
+                    + "id, code, name, path, depth, created_at (prefix '-' for descending; default path, which lists the tree "
+                    + "depth-first).")
+    @APIResponse(
+            responseCode = "200",
+            description = "A page of locations",
             content = @Content(schema = @Schema(implementation = LocationResponse.class, type = SchemaType.ARRAY)))
-    public Response list(@Parameter(description = "Only the direct children of this location",
-                                 schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1"))
-                         @QueryParam("parent_id") String parentId,
-                         @Parameter(description = "Only the locations below this one, at any depth",
-                                 schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1"))
-                         @QueryParam("under") String under) {
+    public Response list(
+            @Parameter(
+                            description = "Only the direct children of this location",
+                            schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1"))
+                    @QueryParam("parent_id")
+                    String parentId,
+            @Parameter(
+                            description = "Only the locations below this one, at any depth",
+                            schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1"))
+                    @QueryParam("under")
+                    String under) {
         PageRequest page = PageRequest.from(uriInfo, 20, LocationService.SORTABLE, "path");
-        TreeService.Filter filter = new LocationService.Filter(Params.optionalId("parent_id", parentId),
-                Params.optionalId("under", under));
+        TreeService.Filter filter =
+                new LocationService.Filter(Params.optionalId("parent_id", parentId), Params.optionalId("under", under));
         return Paging.ok(locations.list(page, filter), uriInfo);
     }
 
     @GET
     @Path("{id}")
     @RolesAllowed({Role.USER_NAME, Role.MECHANIC_NAME})
-    @Operation(operationId = "getLocation",
-            summary = "Read a stock location", description = "Roles: user, mechanic. ETag; If-None-Match → 304.")
-    @APIResponse(responseCode = "200", description = "The location",
+    @Operation(
+            operationId = "getLocation",
+            summary = "Read a stock location",
+            description = "Roles: user, mechanic. ETag; If-None-Match → 304.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The location",
             content = @Content(schema = @Schema(implementation = LocationResponse.class)))
     public Response get(@PathParam("id") long id) {
         LocationResponse location = locations.get(id);
@@ -98,12 +114,16 @@ public class LocationResource {
 
     @POST
     @RolesAllowed(Role.MANAGER_NAME)
-    @Operation(operationId = "createLocation",
-            summary = "Create a stock location", description = "Roles: manager. Without parent_id a root (a "
-            + "warehouse). 404 NOT_FOUND naming parent_id when the parent is unknown; 409 ALREADY_EXISTS when another "
-            + "location has the code (ignoring case); 400 VALIDATION_FAILED when the tree would be deeper than 10 "
-            + "levels.")
-    @APIResponse(responseCode = "201", description = "Created",
+    @Operation(
+            operationId = "createLocation",
+            summary = "Create a stock location",
+            description = "Roles: manager. Without parent_id a root (a "
+                    + "warehouse). 404 NOT_FOUND naming parent_id when the parent is unknown; 409 ALREADY_EXISTS when another "
+                    + "location has the code (ignoring case); 400 VALIDATION_FAILED when the tree would be deeper than 10 "
+                    + "levels.")
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
             content = @Content(schema = @Schema(implementation = LocationResponse.class)))
     public Response create(@NotNull @Valid LocationRequest body) {
         LocationResponse created = locations.create(body);
@@ -113,12 +133,16 @@ public class LocationResource {
     @PUT
     @Path("{id}")
     @RolesAllowed(Role.MANAGER_NAME)
-    @Operation(operationId = "replaceLocation",
-            summary = "Change or move a stock location", description = "Roles: manager. Replaces code, name and "
-            + "parent; the paths of every location below it follow. 409 TREE_CYCLE when the new parent is the "
-            + "location itself or lies below it; 409 ALREADY_EXISTS when another location has the code; 404 naming "
-            + "parent_id; 400 when the tree would be deeper than 10 levels. If-Match → 412 when stale.")
-    @APIResponse(responseCode = "200", description = "The changed location",
+    @Operation(
+            operationId = "replaceLocation",
+            summary = "Change or move a stock location",
+            description = "Roles: manager. Replaces code, name and "
+                    + "parent; the paths of every location below it follow. 409 TREE_CYCLE when the new parent is the "
+                    + "location itself or lies below it; 409 ALREADY_EXISTS when another location has the code; 404 naming "
+                    + "parent_id; 400 when the tree would be deeper than 10 levels. If-Match → 412 when stale.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The changed location",
             content = @Content(schema = @Schema(implementation = LocationResponse.class)))
     public Response replace(@PathParam("id") long id, @NotNull @Valid LocationRequest body) {
         LocationResponse location = locations.replace(id, ETags.expectedVersion(headers), body);
@@ -128,9 +152,11 @@ public class LocationResource {
     @DELETE
     @Path("{id}")
     @RolesAllowed(Role.MANAGER_NAME)
-    @Operation(operationId = "deleteLocation",
-            summary = "Delete a stock location", description = "Roles: manager. 409 STILL_REFERENCED while it has "
-            + "sub-locations or parts and stock lie there. If-Match → 412 when stale.")
+    @Operation(
+            operationId = "deleteLocation",
+            summary = "Delete a stock location",
+            description = "Roles: manager. 409 STILL_REFERENCED while it has "
+                    + "sub-locations or parts and stock lie there. If-Match → 412 when stale.")
     @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @APIResponse(responseCode = "204", description = "Deleted")
     public Response delete(@PathParam("id") long id) {

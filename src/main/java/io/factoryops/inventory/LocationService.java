@@ -17,8 +17,25 @@ public class LocationService extends TreeService<Location, LocationRequest, Loca
     public static final Set<String> SORTABLE = Set.of("id", "code", "name", "path", "depth", "created_at");
 
     public LocationService() {
-        super(Location.class, "location", "parts or stock", Map.of("id", "id", "code", "code", "name", "name",
-                "path", "path", "depth", "depth", "created_at", "createdAt"), "code", "name");
+        super(
+                Location.class,
+                "location",
+                "parts or stock",
+                Map.of(
+                        "id",
+                        "id",
+                        "code",
+                        "code",
+                        "name",
+                        "name",
+                        "path",
+                        "path",
+                        "depth",
+                        "depth",
+                        "created_at",
+                        "createdAt"),
+                "code",
+                "name");
     }
 
     @Override
@@ -51,8 +68,10 @@ public class LocationService extends TreeService<Location, LocationRequest, Loca
     }
 
     private void requireUniqueCode(String code, Long exceptId) {
-        if (taken(em.createQuery("SELECT l.id FROM Location l WHERE l.code = :code", Long.class)
-                .setParameter("code", code), exceptId)) {
+        if (taken(
+                em.createQuery("SELECT l.id FROM Location l WHERE l.code = :code", Long.class)
+                        .setParameter("code", code),
+                exceptId)) {
             throw duplicate(code).get();
         }
     }

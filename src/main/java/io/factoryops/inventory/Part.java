@@ -65,8 +65,7 @@ public class Part extends VersionedEntity {
     @JoinColumn(name = "stock_item_id", nullable = false, updatable = false)
     private StockItem stock;
 
-    protected Part() {
-    }
+    protected Part() {}
 
     Part(StockItem stock) {
         this.stock = stock;
@@ -74,8 +73,16 @@ public class Part extends VersionedEntity {
     }
 
     /** Everything but the stock, which only the ledger changes. */
-    void describe(String sku, String name, String description, Long categoryId, Long locationId, String unit,
-                  BigDecimal unitCost, int reorderQuantity, Long preferredSupplierId) {
+    void describe(
+            String sku,
+            String name,
+            String description,
+            Long categoryId,
+            Long locationId,
+            String unit,
+            BigDecimal unitCost,
+            int reorderQuantity,
+            Long preferredSupplierId) {
         this.sku = sku;
         this.name = name;
         this.description = description;

@@ -24,9 +24,12 @@ public class PartReorderAdvisor implements ReorderAdvisor {
         if (kind != StockItemKind.PART) {
             return Optional.empty();
         }
-        List<Object[]> rows = em.createQuery("SELECT p.preferredSupplierId, p.reorderQuantity, s.quantity, "
-                        + "s.reorderLevel FROM Part p JOIN p.stock s WHERE p.id = :id", Object[].class)
-                .setParameter("id", ownerId).getResultList();
+        List<Object[]> rows = em.createQuery(
+                        "SELECT p.preferredSupplierId, p.reorderQuantity, s.quantity, "
+                                + "s.reorderLevel FROM Part p JOIN p.stock s WHERE p.id = :id",
+                        Object[].class)
+                .setParameter("id", ownerId)
+                .getResultList();
         if (rows.isEmpty()) {
             return Optional.empty();
         }
@@ -34,8 +37,8 @@ public class PartReorderAdvisor implements ReorderAdvisor {
         int reorderQuantity = ((Number) row[1]).intValue();
         int quantity = ((Number) row[2]).intValue();
         int reorderLevel = ((Number) row[3]).intValue();
-        return Optional.of(new ReorderSuggestion(ownerId, (Long) row[0],
-                suggestedQuantity(reorderQuantity, quantity, reorderLevel)));
+        return Optional.of(new ReorderSuggestion(
+                ownerId, (Long) row[0], suggestedQuantity(reorderQuantity, quantity, reorderLevel)));
     }
 
     /**

@@ -71,42 +71,72 @@ public class PartResource {
     @GET
     @ExportedAs("inventory-items")
     @RolesAllowed({Role.USER_NAME, Role.MECHANIC_NAME})
-    @Parameter(name = "q", in = ParameterIn.QUERY, description = "Text contained in sku and name (case-insensitive)",
+    @Parameter(
+            name = "q",
+            in = ParameterIn.QUERY,
+            description = "Text contained in sku and name (case-insensitive)",
             schema = @Schema(type = SchemaType.STRING, maxLength = 200))
-    @Parameter(name = "after", in = ParameterIn.QUERY, description = "Keyset paging: the pagination.next_cursor "
-            + "of the page before; costs the same at any depth", schema = @Schema(type = SchemaType.STRING, maxLength = 1024))
-    @Operation(operationId = "listParts",
-            summary = "List parts", description = "Roles: user, mechanic. Paged (default 20), q on sku and name; "
-            + "filters category and location (their sub-trees included), status (in_stock, low_stock, "
-            + "out_of_stock), supplier (preferred), updated_from, updated_to (UTC dates, inclusive), active; sort by "
-            + "id, sku, name, quantity, unit_cost, created_at, updated_at (default sku).")
-    @APIResponse(responseCode = "200", description = "A page of parts",
+    @Parameter(
+            name = "after",
+            in = ParameterIn.QUERY,
+            description =
+                    "Keyset paging: the pagination.next_cursor " + "of the page before; costs the same at any depth",
+            schema = @Schema(type = SchemaType.STRING, maxLength = 1024))
+    @Operation(
+            operationId = "listParts",
+            summary = "List parts",
+            description = "Roles: user, mechanic. Paged (default 20), q on sku and name; "
+                    + "filters category and location (their sub-trees included), status (in_stock, low_stock, "
+                    + "out_of_stock), supplier (preferred), updated_from, updated_to (UTC dates, inclusive), active; sort by "
+                    + "id, sku, name, quantity, unit_cost, created_at, updated_at (default sku).")
+    @APIResponse(
+            responseCode = "200",
+            description = "A page of parts",
             content = @Content(schema = @Schema(implementation = PartResponse.class, type = SchemaType.ARRAY)))
     public Response list(
-            @QueryParam("category") @Parameter(description = "A category id: parts in it or below it",
-                    schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1")) String category,
-            @QueryParam("location") @Parameter(description = "A location id: parts in it or below it",
-                    schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1")) String location,
-            @QueryParam("status") @Parameter(schema = @Schema(type = SchemaType.STRING,
-                    enumeration = {"in_stock", "low_stock", "out_of_stock"})) String status,
-            @QueryParam("supplier") @Parameter(description = "A supplier id: parts it supplies by preference",
-                    schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1")) String supplier,
+            @QueryParam("category")
+                    @Parameter(
+                            description = "A category id: parts in it or below it",
+                            schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1"))
+                    String category,
+            @QueryParam("location")
+                    @Parameter(
+                            description = "A location id: parts in it or below it",
+                            schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1"))
+                    String location,
+            @QueryParam("status")
+                    @Parameter(
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.STRING,
+                                            enumeration = {"in_stock", "low_stock", "out_of_stock"}))
+                    String status,
+            @QueryParam("supplier")
+                    @Parameter(
+                            description = "A supplier id: parts it supplies by preference",
+                            schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1"))
+                    String supplier,
             @QueryParam("updated_from") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date"))
-            String updatedFrom,
+                    String updatedFrom,
             @QueryParam("updated_to") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date"))
-            String updatedTo,
+                    String updatedTo,
             @QueryParam("active") @Parameter(schema = @Schema(type = SchemaType.BOOLEAN)) String active) {
         PageRequest page = PageRequest.keyset(uriInfo, 20, PartService.SORTABLE, "sku", PartService.SORTABLE);
-        PartService.Filter filter = PartService.Filter.parse(category, location, status, supplier, updatedFrom, updatedTo, active);
+        PartService.Filter filter =
+                PartService.Filter.parse(category, location, status, supplier, updatedFrom, updatedTo, active);
         return Paging.ok(parts.list(page, filter), uriInfo);
     }
 
     @GET
     @Path("{id}")
     @RolesAllowed({Role.USER_NAME, Role.MECHANIC_NAME})
-    @Operation(operationId = "getPart",
-            summary = "Read a part", description = "Roles: user, mechanic. ETag; If-None-Match → 304.")
-    @APIResponse(responseCode = "200", description = "The part",
+    @Operation(
+            operationId = "getPart",
+            summary = "Read a part",
+            description = "Roles: user, mechanic. ETag; If-None-Match → 304.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The part",
             content = @Content(schema = @Schema(implementation = PartResponse.class)))
     public Response get(@PathParam("id") long id) {
         PartResponse part = parts.get(id);
@@ -115,10 +145,15 @@ public class PartResource {
 
     @POST
     @RolesAllowed(Role.MANAGER_NAME)
-    @Operation(operationId = "createPart",
-            summary = "Create a part", description = "Roles: manager. Starts with quantity 0; 404 naming "
-            + "category_id, location_id or preferred_supplier_id when unknown; 409 ALREADY_EXISTS for a taken sku.")
-    @APIResponse(responseCode = "201", description = "Created",
+    @Operation(
+            operationId = "createPart",
+            summary = "Create a part",
+            description =
+                    "Roles: manager. Starts with quantity 0; 404 naming "
+                            + "category_id, location_id or preferred_supplier_id when unknown; 409 ALREADY_EXISTS for a taken sku.")
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
             content = @Content(schema = @Schema(implementation = PartResponse.class)))
     public Response create(@NotNull @Valid PartRequest body) {
         PartResponse created = parts.create(body);
@@ -128,10 +163,14 @@ public class PartResource {
     @PUT
     @Path("{id}")
     @RolesAllowed(Role.MANAGER_NAME)
-    @Operation(operationId = "replacePart",
-            summary = "Replace a part", description = "Roles: manager. 409 CONFLICT when quantity differs from "
-            + "the current stock (it moves only through the ledger). If-Match → 412 when stale.")
-    @APIResponse(responseCode = "200", description = "The part",
+    @Operation(
+            operationId = "replacePart",
+            summary = "Replace a part",
+            description = "Roles: manager. 409 CONFLICT when quantity differs from "
+                    + "the current stock (it moves only through the ledger). If-Match → 412 when stale.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The part",
             content = @Content(schema = @Schema(implementation = PartResponse.class)))
     public Response replace(@PathParam("id") long id, @NotNull @Valid PartRequest body) {
         PartResponse part = parts.replace(id, ETags.expectedVersion(headers), body);
@@ -141,10 +180,12 @@ public class PartResource {
     @DELETE
     @Path("{id}")
     @RolesAllowed(Role.MANAGER_NAME)
-    @Operation(operationId = "deletePart",
-            summary = "Delete a part", description = "Roles: manager. Only a part that never moved stock; 409 "
-            + "STILL_REFERENCED otherwise (deactivate it with PUT active false) or while a bill of materials, a "
-            + "purchase order or a service ticket refers to it.")
+    @Operation(
+            operationId = "deletePart",
+            summary = "Delete a part",
+            description = "Roles: manager. Only a part that never moved stock; 409 "
+                    + "STILL_REFERENCED otherwise (deactivate it with PUT active false) or while a bill of materials, a "
+                    + "purchase order or a service ticket refers to it.")
     @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @APIResponse(responseCode = "204", description = "Deleted")
     public Response delete(@PathParam("id") long id) {
@@ -156,38 +197,58 @@ public class PartResource {
     @Path("{id}/add-stock")
     @RolesAllowed(Role.MANAGER_NAME)
     @Idempotent
-    @Operation(operationId = "addPartStock",
-            summary = "Add stock by hand", description = "Roles: manager. {\"quantity\",\"reason\",\"note\"}: a "
-            + "delivery without a purchase order, a count, a return. Idempotency-Key supported.")
-    @APIResponse(responseCode = "201", description = "The ledger row",
+    @Operation(
+            operationId = "addPartStock",
+            summary = "Add stock by hand",
+            description = "Roles: manager. {\"quantity\",\"reason\",\"note\"}: a "
+                    + "delivery without a purchase order, a count, a return. Idempotency-Key supported.")
+    @APIResponse(
+            responseCode = "201",
+            description = "The ledger row",
             content = @Content(schema = @Schema(implementation = StockMovementResponse.class)))
     public Response addStock(@PathParam("id") long id, @NotNull @Valid PartStockRequest body) {
-        return Response.status(Response.Status.CREATED).entity(parts.addStock(id, body)).build();
+        return Response.status(Response.Status.CREATED)
+                .entity(parts.addStock(id, body))
+                .build();
     }
 
     @POST
     @Path("{id}/remove-stock")
     @RolesAllowed(Role.MANAGER_NAME)
     @Idempotent
-    @Operation(operationId = "removePartStock",
-            summary = "Remove stock by hand", description = "Roles: manager. Never below zero: 409 "
-            + "INSUFFICIENT_STOCK with requested and available. Idempotency-Key supported.")
-    @APIResponse(responseCode = "201", description = "The ledger row",
+    @Operation(
+            operationId = "removePartStock",
+            summary = "Remove stock by hand",
+            description = "Roles: manager. Never below zero: 409 "
+                    + "INSUFFICIENT_STOCK with requested and available. Idempotency-Key supported.")
+    @APIResponse(
+            responseCode = "201",
+            description = "The ledger row",
             content = @Content(schema = @Schema(implementation = StockMovementResponse.class)))
     public Response removeStock(@PathParam("id") long id, @NotNull @Valid PartStockRequest body) {
-        return Response.status(Response.Status.CREATED).entity(parts.removeStock(id, body)).build();
+        return Response.status(Response.Status.CREATED)
+                .entity(parts.removeStock(id, body))
+                .build();
     }
 
     @GET
     @ExportedAs(value = "stock-movements", idAs = "part_id")
     @Path("{id}/stock-movements")
     @RolesAllowed({Role.USER_NAME, Role.MECHANIC_NAME})
-    @Parameter(name = "after", in = ParameterIn.QUERY, description = "Keyset paging: the pagination.next_cursor "
-            + "of the page before; costs the same at any depth", schema = @Schema(type = SchemaType.STRING, maxLength = 1024))
-    @Operation(operationId = "listPartStockMovements",
-            summary = "The part's stock ledger", description = "Roles: user, mechanic. Newest first; the quantity "
-            + "equals the sum of the deltas. Below admin, another person's rows carry no actor or request_id.")
-    @APIResponse(responseCode = "200", description = "A page of ledger rows",
+    @Parameter(
+            name = "after",
+            in = ParameterIn.QUERY,
+            description =
+                    "Keyset paging: the pagination.next_cursor " + "of the page before; costs the same at any depth",
+            schema = @Schema(type = SchemaType.STRING, maxLength = 1024))
+    @Operation(
+            operationId = "listPartStockMovements",
+            summary = "The part's stock ledger",
+            description = "Roles: user, mechanic. Newest first; the quantity "
+                    + "equals the sum of the deltas. Below admin, another person's rows carry no actor or request_id.")
+    @APIResponse(
+            responseCode = "200",
+            description = "A page of ledger rows",
             content = @Content(schema = @Schema(implementation = StockMovementResponse.class, type = SchemaType.ARRAY)))
     public Response movements(@PathParam("id") long id) {
         PageRequest page = PageRequest.keyset(uriInfo, 20, StockService.SORTABLE, "-id", StockService.SORTABLE);

@@ -25,7 +25,10 @@ public record PartResponse(
         int reorderLevel,
         int reorderQuantity,
         @Schema(nullable = true) Long preferredSupplierId,
-        @Schema(enumeration = {"in_stock", "low_stock", "out_of_stock"}) String status,
+
+        @Schema(enumeration = {"in_stock", "low_stock", "out_of_stock"})
+        String status,
+
         boolean active,
         long version,
         Instant createdAt,
@@ -33,10 +36,26 @@ public record PartResponse(
 
     static PartResponse of(Part p) {
         StockItem stock = p.getStock();
-        return new PartResponse(p.getId(), p.getSku(), p.getName(), p.getDescription(), p.getCategoryId(),
-                p.getLocationId(), p.getUnit(), stock.getQuantity(), p.getUnitCost(),
-                p.getUnitCost().multiply(BigDecimal.valueOf(stock.getQuantity())).setScale(2, RoundingMode.HALF_UP),
-                stock.getReorderLevel(), p.getReorderQuantity(), p.getPreferredSupplierId(), stock.getStatus().value(),
-                stock.isActive(), p.representationVersion(), p.getCreatedAt(), p.getUpdatedAt());
+        return new PartResponse(
+                p.getId(),
+                p.getSku(),
+                p.getName(),
+                p.getDescription(),
+                p.getCategoryId(),
+                p.getLocationId(),
+                p.getUnit(),
+                stock.getQuantity(),
+                p.getUnitCost(),
+                p.getUnitCost()
+                        .multiply(BigDecimal.valueOf(stock.getQuantity()))
+                        .setScale(2, RoundingMode.HALF_UP),
+                stock.getReorderLevel(),
+                p.getReorderQuantity(),
+                p.getPreferredSupplierId(),
+                stock.getStatus().value(),
+                stock.isActive(),
+                p.representationVersion(),
+                p.getCreatedAt(),
+                p.getUpdatedAt());
     }
 }

@@ -45,11 +45,23 @@ import java.util.Set;
 @ApplicationScoped
 public class PartService {
 
-    public static final Set<String> SORTABLE = Set.of("id", "sku", "name", "quantity", "unit_cost", "created_at",
-            "updated_at");
-    private static final Map<String, String> SORT_ATTRIBUTES = Map.of("id", "id", "sku", "sku", "name", "name",
-            "quantity", "stock.quantity", "unit_cost", "unitCost", "created_at", "createdAt",
-            "updated_at", "updatedAt");
+    public static final Set<String> SORTABLE =
+            Set.of("id", "sku", "name", "quantity", "unit_cost", "created_at", "updated_at");
+    private static final Map<String, String> SORT_ATTRIBUTES = Map.of(
+            "id",
+            "id",
+            "sku",
+            "sku",
+            "name",
+            "name",
+            "quantity",
+            "stock.quantity",
+            "unit_cost",
+            "unitCost",
+            "created_at",
+            "createdAt",
+            "updated_at",
+            "updatedAt");
     private static final String DEFAULT_UNIT = "pcs";
 
     @PersistenceContext(unitName = "factory")
@@ -71,16 +83,32 @@ public class PartService {
     AuditService audit;
 
     /** Filters of the list besides {@code q} (sku, name); category and location include their subtrees. */
-    public record Filter(Long category, Long location, StockStatus status, Long supplier, LocalDate updatedFrom,
-                         LocalDate updatedTo, Boolean active) {
+    public record Filter(
+            Long category,
+            Long location,
+            StockStatus status,
+            Long supplier,
+            LocalDate updatedFrom,
+            LocalDate updatedTo,
+            Boolean active) {
 
         /** The list's query parameters as the client sent them, checked: 400 naming a bad one. */
-        public static Filter parse(String category, String location, String status, String supplier,
-                                   String updatedFrom, String updatedTo, String active) {
-            return new Filter(Params.optionalId("category", category), Params.optionalId("location", location),
+        public static Filter parse(
+                String category,
+                String location,
+                String status,
+                String supplier,
+                String updatedFrom,
+                String updatedTo,
+                String active) {
+            return new Filter(
+                    Params.optionalId("category", category),
+                    Params.optionalId("location", location),
                     Params.optionalEnum("status", status, StockStatus.values(), StockStatus::value),
-                    Params.optionalId("supplier", supplier), Params.optionalDate("updated_from", updatedFrom),
-                    Params.optionalDate("updated_to", updatedTo), Params.optionalBoolean("active", active));
+                    Params.optionalId("supplier", supplier),
+                    Params.optionalDate("updated_from", updatedFrom),
+                    Params.optionalDate("updated_to", updatedTo),
+                    Params.optionalBoolean("active", active));
         }
     }
 
@@ -159,7 +187,11 @@ public class PartService {
         String sku = request.sku().trim();
         requireUniqueSku(sku, null);
         requireReferences(request);
-        StockItem item = stock.open(StockItemKind.PART, sku, request.name().trim(), 0,
+        StockItem item = stock.open(
+                StockItemKind.PART,
+                sku,
+                request.name().trim(),
+                0,
                 request.reorderLevel() == null ? 0 : request.reorderLevel());
         Part part = new Part(item);
         describe(part, request);
@@ -167,8 +199,13 @@ public class PartService {
         flush();
         stock.opened(item, part.getId());
         if (Boolean.FALSE.equals(request.active())) {
-            stock.describe(stock.lock(List.of(item.getId())), item.getId(), item.getSku(), item.getName(),
-                    item.getReorderLevel(), false);
+            stock.describe(
+                    stock.lock(List.of(item.getId())),
+                    item.getId(),
+                    item.getSku(),
+                    item.getName(),
+                    item.getReorderLevel(),
+                    false);
         }
         PartResponse created = PartResponse.of(part);
         audit.record("CREATE", "part", part.getId(), null, created);
@@ -182,15 +219,22 @@ public class PartService {
         Versions.check(part.representationVersion(), expectedVersion, "Part", id);
         StockItem item = part.getStock();
         if (request.quantity() != null && request.quantity() != item.getQuantity()) {
-            throw new ApiException(ErrorCode.CONFLICT, "quantity changes only through stock movements (POST "
-                    + "/api/inventory/items/" + id + "/add-stock or /remove-stock, receipts); omit it or send the "
-                    + "current " + item.getQuantity());
+            throw new ApiException(
+                    ErrorCode.CONFLICT,
+                    "quantity changes only through stock movements (POST "
+                            + "/api/inventory/items/" + id
+                            + "/add-stock or /remove-stock, receipts); omit it or send the "
+                            + "current " + item.getQuantity());
         }
         PartResponse before = PartResponse.of(part);
         requireUniqueSku(request.sku().trim(), id);
         requireReferences(request);
         describe(part, request);
-        stock.describe(locked, item.getId(), part.getSku(), part.getName(),
+        stock.describe(
+                locked,
+                item.getId(),
+                part.getSku(),
+                part.getName(),
                 request.reorderLevel() == null ? 0 : request.reorderLevel(),
                 request.active() == null ? item.isActive() : request.active());
         flush();
@@ -207,13 +251,19 @@ public class PartService {
         Versions.check(part.representationVersion(), expectedVersion, "Part", id);
         long itemId = part.getStock().getId();
         if (stock.hasMovements(itemId)) {
-            throw new ApiException(ErrorCode.STILL_REFERENCED, "Part " + id + " has stock movements and cannot be "
-                    + "deleted; deactivate it instead (PUT with active false)");
+            throw new ApiException(
+                    ErrorCode.STILL_REFERENCED,
+                    "Part " + id + " has stock movements and cannot be "
+                            + "deleted; deactivate it instead (PUT with active false)");
         }
         PartResponse before = PartResponse.of(part);
         em.remove(part);
-        Constraints.flush(em, () -> new ApiException(ErrorCode.STILL_REFERENCED, "Part " + id
-                + " is referenced by bills of materials, purchase orders or service tickets and cannot be deleted"));
+        Constraints.flush(
+                em,
+                () -> new ApiException(
+                        ErrorCode.STILL_REFERENCED,
+                        "Part " + id
+                                + " is referenced by bills of materials, purchase orders or service tickets and cannot be deleted"));
         stock.delete(itemId);
         em.flush();
         audit.record("DELETE", "part", id, before, null);
@@ -234,15 +284,14 @@ public class PartService {
     /** The part's ledger; below admin, another person's rows come without actor and request id. */
     @Transactional
     public Page<StockMovementResponse> movements(long id, PageRequest page, Caller caller) {
-        return stock.movements(stockItemOf(id), page, caller.role().includes().contains(Role.ADMIN),
-                caller.username());
+        return stock.movements(stockItemOf(id), page, caller.role().includes().contains(Role.ADMIN), caller.username());
     }
 
     /** The export of this part's ledger, as {@link #movements} shows it to the caller; 404 for an unknown part. */
     @Transactional
     public Rows<StockMovementResponse> exportMovements(long id, PageRequest page, Caller caller) {
-        return stock.exportMovements(stockItemOf(id), page, caller.role().includes().contains(Role.ADMIN),
-                caller.username());
+        return stock.exportMovements(
+                stockItemOf(id), page, caller.role().includes().contains(Role.ADMIN), caller.username());
     }
 
     /**
@@ -269,15 +318,16 @@ public class PartService {
     private StockMovementResponse move(long id, int delta, PartStockRequest request, String action) {
         long itemId = stockItemOf(id);
         StockReason reason = request.reason() == null ? StockReason.ADJUSTMENT : StockReason.valueOf(request.reason());
-        StockMovementResponse movement = stock.move(stock.lock(List.of(itemId)), itemId, delta, reason,
-                Text.trimToNull(request.note()));
+        StockMovementResponse movement =
+                stock.move(stock.lock(List.of(itemId)), itemId, delta, reason, Text.trimToNull(request.note()));
         audit.record(action, "part", id, null, movement);
         return movement;
     }
 
     private long stockItemOf(long partId) {
         List<Long> found = em.createQuery("SELECT p.stock.id FROM Part p WHERE p.id = :id", Long.class)
-                .setParameter("id", partId).getResultList();
+                .setParameter("id", partId)
+                .getResultList();
         if (found.isEmpty()) {
             throw ApiException.notFound("Part", partId);
         }
@@ -298,9 +348,16 @@ public class PartService {
 
     private void describe(Part part, PartRequest r) {
         String unit = Text.trimToNull(r.unit());
-        part.describe(r.sku().trim(), r.name().trim(), Text.trimToNull(r.description()), r.categoryId(),
-                r.locationId(), unit == null ? DEFAULT_UNIT : unit, r.unitCost().setScale(2),
-                r.reorderQuantity() == null ? 0 : r.reorderQuantity(), r.preferredSupplierId());
+        part.describe(
+                r.sku().trim(),
+                r.name().trim(),
+                Text.trimToNull(r.description()),
+                r.categoryId(),
+                r.locationId(),
+                unit == null ? DEFAULT_UNIT : unit,
+                r.unitCost().setScale(2),
+                r.reorderQuantity() == null ? 0 : r.reorderQuantity(),
+                r.preferredSupplierId());
     }
 
     private Part find(long id) {
@@ -312,8 +369,12 @@ public class PartService {
     }
 
     private void requireUniqueSku(String sku, Long exceptId) {
-        boolean taken = em.createQuery("SELECT p.id FROM Part p WHERE p.sku = :sku", Long.class)
-                .setParameter("sku", sku).getResultList().stream().anyMatch(other -> !other.equals(exceptId));
+        boolean taken = em
+                .createQuery("SELECT p.id FROM Part p WHERE p.sku = :sku", Long.class)
+                .setParameter("sku", sku)
+                .getResultList()
+                .stream()
+                .anyMatch(other -> !other.equals(exceptId));
         if (taken) {
             throw ApiException.alreadyExists("sku", "Another part already has the SKU " + sku);
         }

@@ -11,9 +11,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(example = "{\"quantity\": 5, \"reason\": \"RECEIPT\", \"note\": \"Delivered without a PO\"}")
 public record PartStockRequest(
         @NotNull @Positive @Max(1_000_000) Integer quantity,
-        @Pattern(regexp = "^(ADJUSTMENT|RECEIPT|COUNT|DAMAGE|RETURN|CONSUMPTION)$",
+
+        @Pattern(
+                regexp = "^(ADJUSTMENT|RECEIPT|COUNT|DAMAGE|RETURN|CONSUMPTION)$",
                 message = "one of ADJUSTMENT, RECEIPT, COUNT, DAMAGE, RETURN, CONSUMPTION")
-        @Schema(description = "Why; ADJUSTMENT when omitted",
-                enumeration = {"ADJUSTMENT", "RECEIPT", "COUNT", "DAMAGE", "RETURN", "CONSUMPTION"}) String reason,
-        @Size(max = 500) String note) {
-}
+        @Schema(
+                description = "Why; ADJUSTMENT when omitted",
+                enumeration = {"ADJUSTMENT", "RECEIPT", "COUNT", "DAMAGE", "RETURN", "CONSUMPTION"})
+        String reason,
+
+        @Size(max = 500) String note) {}

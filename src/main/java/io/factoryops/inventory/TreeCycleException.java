@@ -11,9 +11,11 @@ public class TreeCycleException extends DomainException {
     private static final long serialVersionUID = 1L;
 
     TreeCycleException(String what, long id, long parentId) {
-        super(id == parentId ? what + " " + id + " cannot be its own parent"
-                : what + " " + parentId + " lies below " + what.toLowerCase(java.util.Locale.ROOT) + " " + id
-                + ": moving it there would make it its own ancestor");
+        super(
+                id == parentId
+                        ? what + " " + id + " cannot be its own parent"
+                        : what + " " + parentId + " lies below " + what.toLowerCase(java.util.Locale.ROOT) + " " + id
+                                + ": moving it there would make it its own ancestor");
     }
 
     @Override

@@ -14,8 +14,7 @@ public class TreeLock {
     @Column(length = 40)
     private String name;
 
-    protected TreeLock() {
-    }
+    protected TreeLock() {}
 
     public String getName() {
         return name;

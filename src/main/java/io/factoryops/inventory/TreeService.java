@@ -51,8 +51,7 @@ public abstract class TreeService<N extends TreeNode, Q, R> {
      * @param parentId the direct children of this node
      * @param under    everything below this node (its descendants, not itself)
      */
-    public record Filter(Long parentId, Long under) {
-    }
+    public record Filter(Long parentId, Long under) {}
 
     /**
      * @param noun           the node in messages, in the audit log and as the tree's lock ("category")
@@ -60,8 +59,8 @@ public abstract class TreeService<N extends TreeNode, Q, R> {
      * @param sortAttributes the API's sort names mapped to attributes
      * @param searched       the attributes that {@code q} searches
      */
-    protected TreeService(Class<N> type, String noun, String referencedBy, Map<String, String> sortAttributes,
-                          String... searched) {
+    protected TreeService(
+            Class<N> type, String noun, String referencedBy, Map<String, String> sortAttributes, String... searched) {
         this.type = type;
         this.noun = noun;
         this.referencedBy = referencedBy;
@@ -89,18 +88,19 @@ public abstract class TreeService<N extends TreeNode, Q, R> {
         }
         Subtree under = filter.under() == null ? null : Subtree.of(named("under", filter.under()));
         return JpaPaging.find(em, type, page, sortAttributes, (cb, root) -> {
-            List<Predicate> where = new ArrayList<>();
-            if (page.q() != null) {
-                where.add(JpaPaging.containsAny(cb, root, page.q(), searched));
-            }
-            if (filter.parentId() != null) {
-                where.add(cb.equal(root.get("parentId"), filter.parentId()));
-            }
-            if (under != null) {
-                where.add(under.below(cb, root));
-            }
-            return where;
-        }).map(this::response);
+                    List<Predicate> where = new ArrayList<>();
+                    if (page.q() != null) {
+                        where.add(JpaPaging.containsAny(cb, root, page.q(), searched));
+                    }
+                    if (filter.parentId() != null) {
+                        where.add(cb.equal(root.get("parentId"), filter.parentId()));
+                    }
+                    if (under != null) {
+                        where.add(under.below(cb, root));
+                    }
+                    return where;
+                })
+                .map(this::response);
     }
 
     @Transactional
@@ -161,13 +161,17 @@ public abstract class TreeService<N extends TreeNode, Q, R> {
         Versions.check(node, expectedVersion, what());
         long children = Trees.children(em, type, id);
         if (children > 0) {
-            throw new ApiException(ErrorCode.STILL_REFERENCED, what() + " " + id + " has " + children
-                    + " children; delete or move them first");
+            throw new ApiException(
+                    ErrorCode.STILL_REFERENCED,
+                    what() + " " + id + " has " + children + " children; delete or move them first");
         }
         R before = response(node);
         em.remove(node);
-        Constraints.flush(em, () -> new ApiException(ErrorCode.STILL_REFERENCED,
-                what() + " " + id + " is still referenced (by " + referencedBy + "); move them first"));
+        Constraints.flush(
+                em,
+                () -> new ApiException(
+                        ErrorCode.STILL_REFERENCED,
+                        what() + " " + id + " is still referenced (by " + referencedBy + "); move them first"));
         audit.record("DELETE", noun, id, before, null);
     }
 

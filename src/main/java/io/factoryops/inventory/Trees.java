@@ -23,8 +23,7 @@ import java.util.function.Supplier;
  */
 final class Trees {
 
-    private Trees() {
-    }
+    private Trees() {}
 
     /** Locks the tree ({@code category} or {@code location}) until the transaction ends. */
     static void lock(EntityManager em, String tree) {
@@ -49,8 +48,8 @@ final class Trees {
      * Places a new node under its parent: depth checked, inserted, its id path completed with the id the
      * insert produced. A unique violation becomes {@code onDuplicate}.
      */
-    static void insert(EntityManager em, TreeNode node, TreeNode parent, String what,
-                       Supplier<ApiException> onDuplicate) {
+    static void insert(
+            EntityManager em, TreeNode node, TreeNode parent, String what, Supplier<ApiException> onDuplicate) {
         int depth = parent == null ? 1 : parent.getDepth() + 1;
         if (depth > TreeNode.MAX_DEPTH) {
             throw new TreeTooDeepException(what, depth);
@@ -76,8 +75,13 @@ final class Trees {
      *
      * @return how many descendants were rewritten
      */
-    static int move(EntityManager em, Class<? extends TreeNode> type, TreeNode node, TreeNode parent, String what,
-                    Supplier<ApiException> onDuplicate) {
+    static int move(
+            EntityManager em,
+            Class<? extends TreeNode> type,
+            TreeNode node,
+            TreeNode parent,
+            String what,
+            Supplier<ApiException> onDuplicate) {
         requireNoCycle(node, parent, what);
         String entity = type.getSimpleName();
         String oldIdPath = node.getIdPath();
@@ -85,8 +89,10 @@ final class Trees {
         int oldDepth = node.getDepth();
         int newDepth = parent == null ? 1 : parent.getDepth() + 1;
         if (newDepth != oldDepth) {
-            Integer deepest = em.createQuery("SELECT MAX(n.depth) FROM " + entity + " n WHERE n.idPath LIKE :prefix",
-                    Integer.class).setParameter("prefix", oldIdPath + "%").getSingleResult();
+            Integer deepest = em.createQuery(
+                            "SELECT MAX(n.depth) FROM " + entity + " n WHERE n.idPath LIKE :prefix", Integer.class)
+                    .setParameter("prefix", oldIdPath + "%")
+                    .getSingleResult();
             int height = (deepest == null ? oldDepth : deepest) - oldDepth;
             if (newDepth + height > TreeNode.MAX_DEPTH) {
                 throw new TreeTooDeepException(what, newDepth + height);
@@ -124,12 +130,17 @@ final class Trees {
     /** How many children the node has (a node with children cannot be deleted). */
     static long children(EntityManager em, Class<? extends TreeNode> type, long id) {
         return em.createQuery("SELECT COUNT(n) FROM " + type.getSimpleName() + " n WHERE n.parentId = :id", Long.class)
-                .setParameter("id", id).getSingleResult();
+                .setParameter("id", id)
+                .getSingleResult();
     }
 
     /** The ids of the node with this id path and of every node below it, in id order. */
     static List<Long> subtreeIds(EntityManager em, Class<? extends TreeNode> type, String idPath) {
-        return em.createQuery("SELECT n.id FROM " + type.getSimpleName() + " n WHERE n.idPath LIKE :prefix "
-                + "ORDER BY n.id", Long.class).setParameter("prefix", idPath + "%").getResultList();
+        return em.createQuery(
+                        "SELECT n.id FROM " + type.getSimpleName() + " n WHERE n.idPath LIKE :prefix "
+                                + "ORDER BY n.id",
+                        Long.class)
+                .setParameter("prefix", idPath + "%")
+                .getResultList();
     }
 }

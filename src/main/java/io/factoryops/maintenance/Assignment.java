@@ -39,8 +39,7 @@ public class Assignment {
     @Column(name = "assigned_at", nullable = false, updatable = false)
     private Instant assignedAt;
 
-    protected Assignment() {
-    }
+    protected Assignment() {}
 
     Assignment(ServiceTicket ticket, long mechanicId, String assignedBy) {
         this.ticket = ticket;

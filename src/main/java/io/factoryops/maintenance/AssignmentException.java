@@ -25,19 +25,24 @@ public class AssignmentException extends DomainException {
     }
 
     static AssignmentException alreadyAssigned(String field, long ticketId, long mechanicId) {
-        return new AssignmentException(ErrorCode.ALREADY_EXISTS, field,
+        return new AssignmentException(
+                ErrorCode.ALREADY_EXISTS,
+                field,
                 "Mechanic " + mechanicId + " is already assigned to service ticket " + ticketId);
     }
 
     static AssignmentException notAssigned(String field, long ticketId, long mechanicId) {
-        return new AssignmentException(ErrorCode.CONFLICT, field,
-                "Mechanic " + mechanicId + " is not assigned to service ticket " + ticketId);
+        return new AssignmentException(
+                ErrorCode.CONFLICT, field, "Mechanic " + mechanicId + " is not assigned to service ticket " + ticketId);
     }
 
     static AssignmentException labourRecorded(String field, long ticketId, long mechanicId, BigDecimal hours) {
-        return new AssignmentException(ErrorCode.STILL_REFERENCED, field, "Mechanic " + mechanicId + " has "
-                + hours.toPlainString() + " labour hours recorded on service ticket " + ticketId
-                + " and stays on it");
+        return new AssignmentException(
+                ErrorCode.STILL_REFERENCED,
+                field,
+                "Mechanic " + mechanicId + " has "
+                        + hours.toPlainString() + " labour hours recorded on service ticket " + ticketId
+                        + " and stays on it");
     }
 
     @Override

@@ -7,6 +7,4 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** A mechanic to put on a service ticket. */
 @Schema(example = "{\"ticket_id\": 1, \"mechanic_id\": 1}")
 public record AssignmentRequest(
-        @NotNull @Positive Long ticketId,
-        @NotNull @Positive Long mechanicId) {
-}
+        @NotNull @Positive Long ticketId, @NotNull @Positive Long mechanicId) {}

@@ -54,44 +54,65 @@ public class AssignmentResource {
 
     @GET
     @RolesAllowed({Role.MANAGER_NAME, Role.MECHANIC_NAME})
-    @Operation(operationId = "listAssignments",
-            summary = "List assignments", description = "Roles: manager (all), mechanic (their own). Paged "
-            + "(default 20); filters ticket_id, mechanic_id; sort by id, assigned_at, hours.")
-    @APIResponse(responseCode = "200", description = "A page of assignments",
+    @Operation(
+            operationId = "listAssignments",
+            summary = "List assignments",
+            description = "Roles: manager (all), mechanic (their own). Paged "
+                    + "(default 20); filters ticket_id, mechanic_id; sort by id, assigned_at, hours.")
+    @APIResponse(
+            responseCode = "200",
+            description = "A page of assignments",
             content = @Content(schema = @Schema(implementation = AssignmentResponse.class, type = SchemaType.ARRAY)))
     public Response list(
-            @QueryParam("ticket_id") @Parameter(schema = @Schema(type = SchemaType.INTEGER, format = "int64",
-                    minimum = "1")) String ticketId,
-            @QueryParam("mechanic_id") @Parameter(schema = @Schema(type = SchemaType.INTEGER, format = "int64",
-                    minimum = "1")) String mechanicId) {
+            @QueryParam("ticket_id")
+                    @Parameter(schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1"))
+                    String ticketId,
+            @QueryParam("mechanic_id")
+                    @Parameter(schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1"))
+                    String mechanicId) {
         PageRequest page = PageRequest.from(uriInfo, 20, ServiceTicketService.ASSIGNMENT_SORTABLE, "id");
-        return Paging.ok(tickets.assignments(Caller.of(security), page, Params.optionalId("ticket_id", ticketId),
-                Params.optionalId("mechanic_id", mechanicId)), uriInfo);
+        return Paging.ok(
+                tickets.assignments(
+                        Caller.of(security),
+                        page,
+                        Params.optionalId("ticket_id", ticketId),
+                        Params.optionalId("mechanic_id", mechanicId)),
+                uriInfo);
     }
 
     @POST
     @RolesAllowed(Role.MANAGER_NAME)
     @Idempotent
-    @Operation(operationId = "createAssignment",
-            summary = "Assign a mechanic to a ticket", description = "Roles: manager (only managers change a "
-            + "ticket's mechanics). 404 naming ticket_id or mechanic_id when unknown (or not visible); 409 "
-            + "ALREADY_EXISTS when the mechanic is on the ticket; 409 INVALID_TRANSITION once it is completed or "
-            + "cancelled. Idempotency-Key supported.")
-    @APIResponse(responseCode = "201", description = "Created",
+    @Operation(
+            operationId = "createAssignment",
+            summary = "Assign a mechanic to a ticket",
+            description = "Roles: manager (only managers change a "
+                    + "ticket's mechanics). 404 naming ticket_id or mechanic_id when unknown (or not visible); 409 "
+                    + "ALREADY_EXISTS when the mechanic is on the ticket; 409 INVALID_TRANSITION once it is completed or "
+                    + "cancelled. Idempotency-Key supported.")
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
             content = @Content(schema = @Schema(implementation = AssignmentResponse.class)))
     public Response create(@NotNull @Valid AssignmentRequest body) {
         AssignmentResponse created = tickets.assign(Caller.of(security), body);
-        return Response.created(uriInfo.getAbsolutePathBuilder().path(Long.toString(created.id())).build())
-                .entity(created).build();
+        return Response.created(uriInfo.getAbsolutePathBuilder()
+                        .path(Long.toString(created.id()))
+                        .build())
+                .entity(created)
+                .build();
     }
 
     @DELETE
     @Path("{id}")
     @RolesAllowed({Role.MANAGER_NAME, Role.MECHANIC_NAME})
-    @Operation(operationId = "deleteAssignment",
-            summary = "Remove a mechanic from a ticket", description = "Roles: manager; mechanic (their own "
-            + "assignment only: 403 FORBIDDEN for another's). 409 STILL_REFERENCED while labour hours are recorded "
-            + "on it (hours are never deleted); 409 INVALID_TRANSITION once the ticket is completed or cancelled.")
+    @Operation(
+            operationId = "deleteAssignment",
+            summary = "Remove a mechanic from a ticket",
+            description =
+                    "Roles: manager; mechanic (their own "
+                            + "assignment only: 403 FORBIDDEN for another's). 409 STILL_REFERENCED while labour hours are recorded "
+                            + "on it (hours are never deleted); 409 INVALID_TRANSITION once the ticket is completed or cancelled.")
     @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @APIResponse(responseCode = "204", description = "Removed")
     public Response delete(@PathParam("id") long id) {

@@ -15,7 +15,13 @@ public record AssignmentResponse(
         Instant assignedAt) {
 
     static AssignmentResponse of(Assignment a, String mechanicName) {
-        return new AssignmentResponse(a.getId(), a.getTicket().getId(), a.getMechanicId(), mechanicName, a.getHours(),
-                a.getAssignedBy(), a.getAssignedAt());
+        return new AssignmentResponse(
+                a.getId(),
+                a.getTicket().getId(),
+                a.getMechanicId(),
+                mechanicName,
+                a.getHours(),
+                a.getAssignedBy(),
+                a.getAssignedAt());
     }
 }

@@ -23,10 +23,18 @@ public record CustomerTicketResponse(
         @Schema(nullable = true) String model,
         @Schema(nullable = true) Integer year,
         String description,
-        @Schema(enumeration = {"low", "normal", "high", "urgent"}) String priority,
+
+        @Schema(enumeration = {"low", "normal", "high", "urgent"})
+        String priority,
+
         LocalDate serviceDate,
-        @Schema(enumeration = {"open", "in_progress", "completed", "cancelled"}) String status,
-        @Schema(description = "The display names of the mechanics on the ticket") List<String> mechanics,
+
+        @Schema(enumeration = {"open", "in_progress", "completed", "cancelled"})
+        String status,
+
+        @Schema(description = "The display names of the mechanics on the ticket")
+        List<String> mechanics,
+
         List<Part> parts,
         @Schema(multipleOf = 0.01) BigDecimal partsTotal,
         @Schema(multipleOf = 0.01) BigDecimal labourHours,
@@ -45,17 +53,45 @@ public record CustomerTicketResponse(
 
     /** A part fitted on the ticket: its name, how many, and the amount charged for the line (before tax). */
     @Schema(name = "CustomerTicketPart")
-    public record Part(String name, int quantity, @Schema(multipleOf = 0.01) BigDecimal amount) {
-    }
+    public record Part(
+            String name,
+            int quantity,
+            @Schema(multipleOf = 0.01) BigDecimal amount) {}
 
     static CustomerTicketResponse of(ServiceTicket t, Map<Long, String> mechanicNames, Map<Long, PartSummary> parts) {
-        List<String> mechanics = t.getAssignments().stream().map(a -> mechanicNames.get(a.getMechanicId())).toList();
-        List<Part> lines = t.getParts().stream().filter(TicketPart::fitted)
-                .map(l -> new Part(parts.get(l.getPartId()).name(), l.getQuantity(), l.getLineTotal())).toList();
-        return new CustomerTicketResponse(t.getId(), t.getVin(), t.getSerial(), t.getMake(), t.getModel(),
-                t.getYear(), t.getDescription(), t.getPriority().value(), t.getServiceDate(), t.getStatus().value(),
-                mechanics, lines, t.partsTotal(), t.labourHours(), t.getLabourRate(), t.labourTotal(), t.subtotal(),
-                t.getTaxRate(), t.tax(), t.total(), t.getStartedAt(), t.getCompletedAt(), t.getCancelledAt(),
-                t.getVersion(), t.getCreatedAt(), t.getUpdatedAt());
+        List<String> mechanics = t.getAssignments().stream()
+                .map(a -> mechanicNames.get(a.getMechanicId()))
+                .toList();
+        List<Part> lines = t.getParts().stream()
+                .filter(TicketPart::fitted)
+                .map(l -> new Part(parts.get(l.getPartId()).name(), l.getQuantity(), l.getLineTotal()))
+                .toList();
+        return new CustomerTicketResponse(
+                t.getId(),
+                t.getVin(),
+                t.getSerial(),
+                t.getMake(),
+                t.getModel(),
+                t.getYear(),
+                t.getDescription(),
+                t.getPriority().value(),
+                t.getServiceDate(),
+                t.getStatus().value(),
+                mechanics,
+                lines,
+                t.partsTotal(),
+                t.labourHours(),
+                t.getLabourRate(),
+                t.labourTotal(),
+                t.subtotal(),
+                t.getTaxRate(),
+                t.tax(),
+                t.total(),
+                t.getStartedAt(),
+                t.getCompletedAt(),
+                t.getCancelledAt(),
+                t.getVersion(),
+                t.getCreatedAt(),
+                t.getUpdatedAt());
     }
 }

@@ -15,5 +15,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(example = "{\"mechanic_id\": 1, \"hours\": 1.5}")
 public record LabourRequest(
         @Positive Long mechanicId,
-        @NotNull @DecimalMin("0.01") @DecimalMax("24") @Digits(integer = 2, fraction = 2) BigDecimal hours) {
-}
+
+        @NotNull @DecimalMin("0.01") @DecimalMax("24") @Digits(integer = 2, fraction = 2)
+        BigDecimal hours) {}

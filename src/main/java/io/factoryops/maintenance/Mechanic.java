@@ -37,8 +37,7 @@ public class Mechanic extends VersionedEntity {
     @Column(nullable = false)
     private boolean active;
 
-    protected Mechanic() {
-    }
+    protected Mechanic() {}
 
     Mechanic(long employeeId, long userId, String name, String email, String username, String position) {
         this.employeeId = employeeId;

@@ -74,15 +74,24 @@ public class MechanicResource {
 
     @GET
     @RolesAllowed({Role.MANAGER_NAME, Role.MECHANIC_NAME})
-    @Parameter(name = "q", in = ParameterIn.QUERY, description = "Text contained in name, email, username and "
-            + "position (case-insensitive)", schema = @Schema(type = SchemaType.STRING, maxLength = 200))
-    @Operation(operationId = "listMechanics",
-            summary = "List mechanics", description = "Roles: manager, mechanic (to see who works on a ticket). Paged (default 20), q on name, email, "
-            + "username and position; filter active; sort by id, name, email, username, position, created_at.")
-    @APIResponse(responseCode = "200", description = "A page of mechanics",
+    @Parameter(
+            name = "q",
+            in = ParameterIn.QUERY,
+            description = "Text contained in name, email, username and " + "position (case-insensitive)",
+            schema = @Schema(type = SchemaType.STRING, maxLength = 200))
+    @Operation(
+            operationId = "listMechanics",
+            summary = "List mechanics",
+            description =
+                    "Roles: manager, mechanic (to see who works on a ticket). Paged (default 20), q on name, email, "
+                            + "username and position; filter active; sort by id, name, email, username, position, created_at.")
+    @APIResponse(
+            responseCode = "200",
+            description = "A page of mechanics",
             content = @Content(schema = @Schema(implementation = MechanicResponse.class, type = SchemaType.ARRAY)))
-    public Response list(@QueryParam("active") @Parameter(description = "true or false",
-            schema = @Schema(type = SchemaType.BOOLEAN)) String active) {
+    public Response list(
+            @QueryParam("active") @Parameter(description = "true or false", schema = @Schema(type = SchemaType.BOOLEAN))
+                    String active) {
         PageRequest page = PageRequest.from(uriInfo, 20, MechanicService.SORTABLE, "id");
         return Paging.ok(mechanics.list(page, Params.optionalBoolean("active", active)), uriInfo);
     }
@@ -90,9 +99,13 @@ public class MechanicResource {
     @GET
     @Path("{id}")
     @RolesAllowed({Role.MANAGER_NAME, Role.MECHANIC_NAME})
-    @Operation(operationId = "getMechanic",
-            summary = "Read a mechanic", description = "Roles: manager, mechanic. ETag; If-None-Match → 304.")
-    @APIResponse(responseCode = "200", description = "The mechanic",
+    @Operation(
+            operationId = "getMechanic",
+            summary = "Read a mechanic",
+            description = "Roles: manager, mechanic. ETag; If-None-Match → 304.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The mechanic",
             content = @Content(schema = @Schema(implementation = MechanicResponse.class)))
     public Response get(@PathParam("id") long id) {
         MechanicResponse mechanic = mechanics.get(id);
@@ -101,11 +114,16 @@ public class MechanicResource {
 
     @POST
     @RolesAllowed(Role.MANAGER_NAME)
-    @Operation(operationId = "createMechanic",
-            summary = "Create a mechanic", description = "Roles: manager. Creates the employee (department "
-            + "Maintenance) and a mechanic account linked to it in one transaction: a taken username or email is "
-            + "409 ALREADY_EXISTS and nothing is written; the password must meet the policy (400 WEAK_PASSWORD).")
-    @APIResponse(responseCode = "201", description = "Created",
+    @Operation(
+            operationId = "createMechanic",
+            summary = "Create a mechanic",
+            description =
+                    "Roles: manager. Creates the employee (department "
+                            + "Maintenance) and a mechanic account linked to it in one transaction: a taken username or email is "
+                            + "409 ALREADY_EXISTS and nothing is written; the password must meet the policy (400 WEAK_PASSWORD).")
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
             content = @Content(schema = @Schema(implementation = MechanicResponse.class)))
     public Response create(@NotNull @Valid MechanicRequest body) {
         MechanicResponse created = mechanics.create(body);
@@ -115,13 +133,17 @@ public class MechanicResource {
     @PUT
     @Path("{id}")
     @RolesAllowed(Role.MANAGER_NAME)
-    @Operation(operationId = "replaceMechanic",
-            summary = "Change a mechanic", description = "Roles: manager. Name, email, position and active, "
-            + "written to the employee and the account too; active=false deactivates the account (its tokens "
-            + "stop working), active=true reactivates it, no active leaves it as it is. 403 FORBIDDEN when the "
-            + "linked account is no longer a mechanic account the caller may change (nothing is written). "
-            + "If-Match → 412 when stale.")
-    @APIResponse(responseCode = "200", description = "The mechanic",
+    @Operation(
+            operationId = "replaceMechanic",
+            summary = "Change a mechanic",
+            description = "Roles: manager. Name, email, position and active, "
+                    + "written to the employee and the account too; active=false deactivates the account (its tokens "
+                    + "stop working), active=true reactivates it, no active leaves it as it is. 403 FORBIDDEN when the "
+                    + "linked account is no longer a mechanic account the caller may change (nothing is written). "
+                    + "If-Match → 412 when stale.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The mechanic",
             content = @Content(schema = @Schema(implementation = MechanicResponse.class)))
     public Response replace(@PathParam("id") long id, @NotNull @Valid MechanicUpdateRequest body) {
         MechanicResponse mechanic = mechanics.replace(Caller.of(security), id, ETags.expectedVersion(headers), body);
@@ -131,10 +153,12 @@ public class MechanicResource {
     @DELETE
     @Path("{id}")
     @RolesAllowed(Role.MANAGER_NAME)
-    @Operation(operationId = "deactivateMechanic",
-            summary = "Deactivate a mechanic", description = "Roles: manager. Deactivates the mechanic, its "
-            + "employee and its account (never deleted: tickets keep it); 403 FORBIDDEN when the linked account is no "
-            + "longer a mechanic account the caller may change. If-Match → 412 when stale.")
+    @Operation(
+            operationId = "deactivateMechanic",
+            summary = "Deactivate a mechanic",
+            description = "Roles: manager. Deactivates the mechanic, its "
+                    + "employee and its account (never deleted: tickets keep it); 403 FORBIDDEN when the linked account is no "
+                    + "longer a mechanic account the caller may change. If-Match → 412 when stale.")
     @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @APIResponse(responseCode = "204", description = "Deactivated")
     public Response deactivate(@PathParam("id") long id) {
@@ -145,14 +169,20 @@ public class MechanicResource {
     @POST
     @Path("login")
     @PermitAll
-    @Operation(operationId = "loginMechanic",
-            summary = "Log in as a mechanic", description = "Public. POST /api/auth/login for mechanic accounts "
-            + "only: any other account is 401 INVALID_CREDENTIALS like a wrong password. Rate limited like it.")
-    @APIResponse(responseCode = "200", description = "Logged in",
+    @Operation(
+            operationId = "loginMechanic",
+            summary = "Log in as a mechanic",
+            description = "Public. POST /api/auth/login for mechanic accounts "
+                    + "only: any other account is 401 INVALID_CREDENTIALS like a wrong password. Rate limited like it.")
+    @APIResponse(
+            responseCode = "200",
+            description = "Logged in",
             content = @Content(schema = @Schema(implementation = LoginResponse.class)))
     @APIResponse(responseCode = "401", description = "INVALID_CREDENTIALS")
-    @APIResponse(responseCode = "503", description = "SERVICE_BUSY (every password-hashing slot is taken) or "
-            + "SERVICE_UNAVAILABLE (the database is unavailable), with Retry-After")
+    @APIResponse(
+            responseCode = "503",
+            description = "SERVICE_BUSY (every password-hashing slot is taken) or "
+                    + "SERVICE_UNAVAILABLE (the database is unavailable), with Retry-After")
     public LoginResponse login(@NotNull @Valid LoginRequest body) {
         return auth.login(body, Role.MECHANIC);
     }

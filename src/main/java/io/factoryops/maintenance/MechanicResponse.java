@@ -18,7 +18,17 @@ public record MechanicResponse(
         Instant updatedAt) {
 
     static MechanicResponse of(Mechanic m) {
-        return new MechanicResponse(m.getId(), m.getEmployeeId(), m.getUserId(), m.getName(), m.getEmail(),
-                m.getUsername(), m.getPosition(), m.isActive(), m.getVersion(), m.getCreatedAt(), m.getUpdatedAt());
+        return new MechanicResponse(
+                m.getId(),
+                m.getEmployeeId(),
+                m.getUserId(),
+                m.getName(),
+                m.getEmail(),
+                m.getUsername(),
+                m.getPosition(),
+                m.isActive(),
+                m.getVersion(),
+                m.getCreatedAt(),
+                m.getUpdatedAt());
     }
 }

@@ -37,8 +37,19 @@ import java.util.Set;
 public class MechanicService {
 
     public static final Set<String> SORTABLE = Set.of("id", "name", "email", "username", "position", "created_at");
-    private static final Map<String, String> SORT_ATTRIBUTES = Map.of("id", "id", "name", "name", "email", "email",
-            "username", "username", "position", "position", "created_at", "createdAt");
+    private static final Map<String, String> SORT_ATTRIBUTES = Map.of(
+            "id",
+            "id",
+            "name",
+            "name",
+            "email",
+            "email",
+            "username",
+            "username",
+            "position",
+            "position",
+            "created_at",
+            "createdAt");
 
     @PersistenceContext(unitName = "factory")
     EntityManager em;
@@ -55,15 +66,16 @@ public class MechanicService {
     @Transactional
     public Page<MechanicResponse> list(PageRequest page, Boolean active) {
         return JpaPaging.find(em, Mechanic.class, page, SORT_ATTRIBUTES, (cb, root) -> {
-            List<Predicate> where = new ArrayList<>();
-            if (page.q() != null) {
-                where.add(JpaPaging.containsAny(cb, root, page.q(), "name", "email", "username", "position"));
-            }
-            if (active != null) {
-                where.add(cb.equal(root.get("active"), active));
-            }
-            return where;
-        }).map(MechanicResponse::of);
+                    List<Predicate> where = new ArrayList<>();
+                    if (page.q() != null) {
+                        where.add(JpaPaging.containsAny(cb, root, page.q(), "name", "email", "username", "position"));
+                    }
+                    if (active != null) {
+                        where.add(cb.equal(root.get("active"), active));
+                    }
+                    return where;
+                })
+                .map(MechanicResponse::of);
     }
 
     @Transactional
@@ -76,12 +88,12 @@ public class MechanicService {
     public MechanicResponse create(MechanicRequest request) {
         String name = request.name().trim();
         String position = Text.trimToNull(request.position());
-        EmployeeResponse employee = employees.create(new EmployeeRequest(name, request.email(), position,
-                "Maintenance", null, true));
-        UserResponse account = users.createLinked(Role.MECHANIC, request.username(), request.email(), name,
-                request.password(), employee.id(), null);
-        Mechanic mechanic = new Mechanic(employee.id(), account.id(), name, account.email(), account.username(),
-                position);
+        EmployeeResponse employee =
+                employees.create(new EmployeeRequest(name, request.email(), position, "Maintenance", null, true));
+        UserResponse account = users.createLinked(
+                Role.MECHANIC, request.username(), request.email(), name, request.password(), employee.id(), null);
+        Mechanic mechanic =
+                new Mechanic(employee.id(), account.id(), name, account.email(), account.username(), position);
         em.persist(mechanic);
         em.flush();
         MechanicResponse created = MechanicResponse.of(mechanic);
@@ -98,7 +110,12 @@ public class MechanicService {
     public MechanicResponse replace(Caller caller, long id, Long expectedVersion, MechanicUpdateRequest request) {
         Mechanic mechanic = find(id);
         Versions.check(mechanic, expectedVersion, "Mechanic");
-        return change(caller, mechanic, request.name().trim(), request.email(), Text.trimToNull(request.position()),
+        return change(
+                caller,
+                mechanic,
+                request.name().trim(),
+                request.email(),
+                Text.trimToNull(request.position()),
                 request.active());
     }
 
@@ -113,14 +130,22 @@ public class MechanicService {
     }
 
     /** @param active the new activity, or null to keep the mechanic's, its employee's and its account's */
-    private MechanicResponse change(Caller caller, Mechanic mechanic, String name, String email, String position,
-                                    Boolean active) {
+    private MechanicResponse change(
+            Caller caller, Mechanic mechanic, String name, String email, String position, Boolean active) {
         MechanicResponse before = MechanicResponse.of(mechanic);
         UserResponse account = users.updateLinked(caller, Role.MECHANIC, mechanic.getUserId(), email, name, active);
         boolean nowActive = active == null ? mechanic.isActive() : active;
         EmployeeResponse employee = employees.get(mechanic.getEmployeeId());
-        employees.replace(employee.id(), null, new EmployeeRequest(name, email, position, employee.department(),
-                employee.hireDate(), active == null ? employee.active() : active));
+        employees.replace(
+                employee.id(),
+                null,
+                new EmployeeRequest(
+                        name,
+                        email,
+                        position,
+                        employee.department(),
+                        employee.hireDate(),
+                        active == null ? employee.active() : active));
         mechanic.describe(name, account.email(), position, nowActive);
         em.flush();
         MechanicResponse after = MechanicResponse.of(mechanic);
@@ -131,8 +156,10 @@ public class MechanicService {
     /** The mechanic that an account is, if any (a mechanic's token names its account). */
     @Transactional
     public Optional<Mechanic> ofAccount(long userId) {
-        return em.createNamedQuery("Mechanic.byUser", Mechanic.class).setParameter("userId", userId)
-                .getResultStream().findFirst();
+        return em.createNamedQuery("Mechanic.byUser", Mechanic.class)
+                .setParameter("userId", userId)
+                .getResultStream()
+                .findFirst();
     }
 
     /** Names of these mechanics in one query; unknown ids are left out. */

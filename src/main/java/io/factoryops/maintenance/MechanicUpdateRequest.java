@@ -10,12 +10,15 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * {@code active}, when given, is written to the employee and the account as well (false deactivates, true
  * reactivates); when absent, none of them changes its activity.
  */
-@Schema(example = "{\"name\": \"Sam Reyes\", \"email\": \"sam.reyes@plant.example\", "
-        + "\"position\": \"Workshop lead\", \"active\": true}")
+@Schema(
+        example = "{\"name\": \"Sam Reyes\", \"email\": \"sam.reyes@plant.example\", "
+                + "\"position\": \"Workshop lead\", \"active\": true}")
 public record MechanicUpdateRequest(
         @NotBlank @Size(max = 100) String name,
         @NotBlank @Email @Size(max = 255) String email,
         @Size(max = 100) String position,
-        @Schema(description = "Optional: false deactivates the mechanic, its employee and its account, true "
-                + "reactivates them; absent leaves them as they are") Boolean active) {
-}
+
+        @Schema(
+                description = "Optional: false deactivates the mechanic, its employee and its account, true "
+                        + "reactivates them; absent leaves them as they are")
+        Boolean active) {}

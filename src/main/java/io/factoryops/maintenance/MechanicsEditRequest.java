@@ -10,5 +10,4 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(example = "{\"add_mechanic_ids\": [1, 2], \"remove_mechanic_ids\": [3]}")
 public record MechanicsEditRequest(
         @Size(max = 20) List<@NotNull @Positive Long> addMechanicIds,
-        @Size(max = 20) List<@NotNull @Positive Long> removeMechanicIds) {
-}
+        @Size(max = 20) List<@NotNull @Positive Long> removeMechanicIds) {}

@@ -54,28 +54,47 @@ public class MyTicketsResource {
 
     @GET
     @RolesAllowed(Role.CUSTOMER_NAME)
-    @Operation(operationId = "listMyServiceTickets",
-            summary = "My service tickets", description = "Roles: customer. The caller's own tickets in the "
-            + "customers' view (mechanics by display name, fitted parts with quantity and amount, totals; no "
-            + "staff login names, ids or unit costs), paged (default 20, newest first); filter status; sort by id, "
-            + "service_date, status, created_at.")
-    @APIResponse(responseCode = "200", description = "A page of the caller's service tickets",
-            content = @Content(schema = @Schema(implementation = CustomerTicketResponse.class, type = SchemaType.ARRAY)))
-    public Response list(@QueryParam("status") @Parameter(schema = @Schema(type = SchemaType.STRING,
-            enumeration = {"open", "in_progress", "completed", "cancelled"})) String status) {
+    @Operation(
+            operationId = "listMyServiceTickets",
+            summary = "My service tickets",
+            description = "Roles: customer. The caller's own tickets in the "
+                    + "customers' view (mechanics by display name, fitted parts with quantity and amount, totals; no "
+                    + "staff login names, ids or unit costs), paged (default 20, newest first); filter status; sort by id, "
+                    + "service_date, status, created_at.")
+    @APIResponse(
+            responseCode = "200",
+            description = "A page of the caller's service tickets",
+            content =
+                    @Content(schema = @Schema(implementation = CustomerTicketResponse.class, type = SchemaType.ARRAY)))
+    public Response list(
+            @QueryParam("status")
+                    @Parameter(
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.STRING,
+                                            enumeration = {"open", "in_progress", "completed", "cancelled"}))
+                    String status) {
         PageRequest page = PageRequest.from(uriInfo, 20, ServiceTicketService.SORTABLE, "-created_at");
-        return Paging.ok(tickets.myTickets(Caller.of(security), page, Params.optionalEnum("status", status,
-                TicketStatus.values(), TicketStatus::value)), uriInfo);
+        return Paging.ok(
+                tickets.myTickets(
+                        Caller.of(security),
+                        page,
+                        Params.optionalEnum("status", status, TicketStatus.values(), TicketStatus::value)),
+                uriInfo);
     }
 
     @GET
     @Path("{id}")
     @RolesAllowed(Role.CUSTOMER_NAME)
-    @Operation(operationId = "getMyServiceTicket",
-            summary = "One of my service tickets", description = "Roles: customer. One of the caller's own tickets "
-            + "in the customers' view (as in the list); 404 NOT_FOUND for a ticket of another customer, exactly as "
-            + "for one that does not exist. ETag; If-None-Match → 304.")
-    @APIResponse(responseCode = "200", description = "The service ticket",
+    @Operation(
+            operationId = "getMyServiceTicket",
+            summary = "One of my service tickets",
+            description = "Roles: customer. One of the caller's own tickets "
+                    + "in the customers' view (as in the list); 404 NOT_FOUND for a ticket of another customer, exactly as "
+                    + "for one that does not exist. ETag; If-None-Match → 304.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The service ticket",
             content = @Content(schema = @Schema(implementation = CustomerTicketResponse.class)))
     public Response get(@PathParam("id") long id) {
         CustomerTicketResponse ticket = tickets.myTicket(Caller.of(security), id);

@@ -93,8 +93,7 @@ public class ServiceTicket extends VersionedEntity {
     @BatchFetch(BatchFetchType.IN)
     private List<TicketPart> parts = new ArrayList<>();
 
-    protected ServiceTicket() {
-    }
+    protected ServiceTicket() {}
 
     ServiceTicket(long customerId, BigDecimal labourRate, BigDecimal taxRate, String createdBy) {
         this.customerId = customerId;
@@ -105,8 +104,15 @@ public class ServiceTicket extends VersionedEntity {
     }
 
     /** The asset and the work asked for. */
-    void describe(String vin, String serial, String make, String model, Integer year, String description,
-                  TicketPriority priority, LocalDate serviceDate) {
+    void describe(
+            String vin,
+            String serial,
+            String make,
+            String model,
+            Integer year,
+            String description,
+            TicketPriority priority,
+            LocalDate serviceDate) {
         this.vin = vin;
         this.serial = serial;
         this.make = make;
@@ -118,8 +124,15 @@ public class ServiceTicket extends VersionedEntity {
     }
 
     /** New details (asset, work asked for, priority, service date) while open or in progress. */
-    void revise(String vin, String serial, String make, String model, Integer year, String description,
-                TicketPriority priority, LocalDate serviceDate) {
+    void revise(
+            String vin,
+            String serial,
+            String make,
+            String model,
+            Integer year,
+            String description,
+            TicketPriority priority,
+            LocalDate serviceDate) {
         requireWorkable("edit");
         describe(vin, serial, make, model, year, description, priority, serviceDate);
     }
@@ -161,8 +174,8 @@ public class ServiceTicket extends VersionedEntity {
     /** Removes a mechanic who has no labour recorded here: hours are never deleted with their row. */
     void unassign(long mechanicId, String field) {
         requireWorkable("remove mechanics");
-        Assignment assignment = assignment(mechanicId)
-                .orElseThrow(() -> AssignmentException.notAssigned(field, getId(), mechanicId));
+        Assignment assignment =
+                assignment(mechanicId).orElseThrow(() -> AssignmentException.notAssigned(field, getId(), mechanicId));
         if (assignment.getHours().signum() != 0) {
             throw AssignmentException.labourRecorded(field, getId(), mechanicId, assignment.getHours());
         }
@@ -171,8 +184,8 @@ public class ServiceTicket extends VersionedEntity {
 
     void recordLabour(long mechanicId, BigDecimal hours, String field) {
         requireWorkable("record labour");
-        Assignment assignment = assignment(mechanicId)
-                .orElseThrow(() -> AssignmentException.notAssigned(field, getId(), mechanicId));
+        Assignment assignment =
+                assignment(mechanicId).orElseThrow(() -> AssignmentException.notAssigned(field, getId(), mechanicId));
         if (assignment.getHours().add(hours).compareTo(Assignment.MAX_HOURS) > 0) {
             throw new IllegalArgumentException("hours");
         }
@@ -190,7 +203,8 @@ public class ServiceTicket extends VersionedEntity {
     /** Marks a fitted line returned; the caller gives its parts back. Empty when the ticket has no such line. */
     Optional<TicketPart> returnLine(long lineId) {
         requireWorkable("return parts");
-        Optional<TicketPart> line = parts.stream().filter(l -> l.getId() == lineId).findFirst();
+        Optional<TicketPart> line =
+                parts.stream().filter(l -> l.getId() == lineId).findFirst();
         line.ifPresent(TicketPart::returned);
         return line;
     }
@@ -211,22 +225,24 @@ public class ServiceTicket extends VersionedEntity {
     /** 409 INVALID_TRANSITION unless mechanics, labour and parts may still change. */
     void requireWorkable(String verb) {
         if (!status.workable()) {
-            throw new InvalidTransitionException("Service ticket " + getId(), status.value(), verb,
-                    status.allowedTransitions());
+            throw new InvalidTransitionException(
+                    "Service ticket " + getId(), status.value(), verb, status.allowedTransitions());
         }
     }
 
     private void transition(String verb, TicketStatus from, TicketStatus to) {
         if (status != from) {
-            throw new InvalidTransitionException("Service ticket " + getId(), status.value(), verb,
-                    status.allowedTransitions());
+            throw new InvalidTransitionException(
+                    "Service ticket " + getId(), status.value(), verb, status.allowedTransitions());
         }
         status = to;
     }
 
     /** What the fitted parts cost (returned lines left out). */
     public BigDecimal partsTotal() {
-        return parts.stream().filter(TicketPart::fitted).map(TicketPart::getLineTotal)
+        return parts.stream()
+                .filter(TicketPart::fitted)
+                .map(TicketPart::getLineTotal)
                 .reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
     }
 

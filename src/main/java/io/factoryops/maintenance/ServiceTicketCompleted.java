@@ -18,17 +18,19 @@ public record ServiceTicketCompleted(long ticketId, Instant completedAt, List<Me
      * themselves (fitted_by is their username) that were not returned. Lines fitted by a manager count for
      * no mechanic.
      */
-    public record MechanicWork(long mechanicId, BigDecimal hours, long partsFitted) {
-    }
+    public record MechanicWork(long mechanicId, BigDecimal hours, long partsFitted) {}
 
     static ServiceTicketCompleted of(ServiceTicket ticket, java.util.Map<Long, String> usernames) {
-        List<MechanicWork> work = ticket.getAssignments().stream().map(a -> {
-            String username = usernames.get(a.getMechanicId());
-            long parts = ticket.getParts().stream()
-                    .filter(l -> l.fitted() && l.getFittedBy().equals(username))
-                    .mapToLong(TicketPart::getQuantity).sum();
-            return new MechanicWork(a.getMechanicId(), a.getHours(), parts);
-        }).toList();
+        List<MechanicWork> work = ticket.getAssignments().stream()
+                .map(a -> {
+                    String username = usernames.get(a.getMechanicId());
+                    long parts = ticket.getParts().stream()
+                            .filter(l -> l.fitted() && l.getFittedBy().equals(username))
+                            .mapToLong(TicketPart::getQuantity)
+                            .sum();
+                    return new MechanicWork(a.getMechanicId(), a.getHours(), parts);
+                })
+                .toList();
         return new ServiceTicketCompleted(ticket.getId(), ticket.getCompletedAt(), work);
     }
 }

@@ -68,41 +68,61 @@ public class ServiceTicketResource {
 
     @GET
     @RolesAllowed({Role.MANAGER_NAME, Role.MECHANIC_NAME})
-    @Parameter(name = "q", in = ParameterIn.QUERY, description = "Text contained in description, VIN, serial, make "
-            + "and model (case-insensitive)", schema = @Schema(type = SchemaType.STRING, maxLength = 200))
-    @Operation(operationId = "listServiceTickets",
-            summary = "List service tickets", description = "Roles: manager (all), mechanic (those assigned to "
-            + "them, and the queue: tickets nobody works yet, open or in progress, which they may take). Paged (default 20); filters status, customer_id, mechanic_id, date_from, date_to (service "
-            + "date, inclusive); sort by id, service_date, status, created_at (default -created_at).")
-    @APIResponse(responseCode = "200", description = "A page of service tickets",
+    @Parameter(
+            name = "q",
+            in = ParameterIn.QUERY,
+            description = "Text contained in description, VIN, serial, make " + "and model (case-insensitive)",
+            schema = @Schema(type = SchemaType.STRING, maxLength = 200))
+    @Operation(
+            operationId = "listServiceTickets",
+            summary = "List service tickets",
+            description = "Roles: manager (all), mechanic (those assigned to "
+                    + "them, and the queue: tickets nobody works yet, open or in progress, which they may take). Paged (default 20); filters status, customer_id, mechanic_id, date_from, date_to (service "
+                    + "date, inclusive); sort by id, service_date, status, created_at (default -created_at).")
+    @APIResponse(
+            responseCode = "200",
+            description = "A page of service tickets",
             content = @Content(schema = @Schema(implementation = ServiceTicketResponse.class, type = SchemaType.ARRAY)))
     public Response list(
-            @QueryParam("status") @Parameter(schema = @Schema(type = SchemaType.STRING, enumeration = {"open",
-                    "in_progress", "completed", "cancelled"})) String status,
-            @QueryParam("customer_id") @Parameter(schema = @Schema(type = SchemaType.INTEGER, format = "int64",
-                    minimum = "1")) String customerId,
-            @QueryParam("mechanic_id") @Parameter(schema = @Schema(type = SchemaType.INTEGER, format = "int64",
-                    minimum = "1")) String mechanicId,
+            @QueryParam("status")
+                    @Parameter(
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.STRING,
+                                            enumeration = {"open", "in_progress", "completed", "cancelled"}))
+                    String status,
+            @QueryParam("customer_id")
+                    @Parameter(schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1"))
+                    String customerId,
+            @QueryParam("mechanic_id")
+                    @Parameter(schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1"))
+                    String mechanicId,
             @QueryParam("date_from") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date"))
-            String dateFrom,
+                    String dateFrom,
             @QueryParam("date_to") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date"))
-            String dateTo) {
+                    String dateTo) {
         PageRequest page = PageRequest.from(uriInfo, 20, ServiceTicketService.SORTABLE, "-created_at");
         ServiceTicketService.Filter filter = new ServiceTicketService.Filter(
                 Params.optionalEnum("status", status, TicketStatus.values(), TicketStatus::value),
-                Params.optionalId("customer_id", customerId), Params.optionalId("mechanic_id", mechanicId),
-                Params.optionalDate("date_from", dateFrom), Params.optionalDate("date_to", dateTo));
+                Params.optionalId("customer_id", customerId),
+                Params.optionalId("mechanic_id", mechanicId),
+                Params.optionalDate("date_from", dateFrom),
+                Params.optionalDate("date_to", dateTo));
         return Paging.ok(tickets.list(caller(), page, filter), uriInfo);
     }
 
     @GET
     @Path("{id}")
     @RolesAllowed({Role.MANAGER_NAME, Role.MECHANIC_NAME})
-    @Operation(operationId = "getServiceTicket",
-            summary = "Read a service ticket", description = "Roles: manager, mechanic (assigned, or in the queue; "
-            + "404 otherwise). "
-            + "ETag; If-None-Match → 304.")
-    @APIResponse(responseCode = "200", description = "The service ticket",
+    @Operation(
+            operationId = "getServiceTicket",
+            summary = "Read a service ticket",
+            description = "Roles: manager, mechanic (assigned, or in the queue; "
+                    + "404 otherwise). "
+                    + "ETag; If-None-Match → 304.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The service ticket",
             content = @Content(schema = @Schema(implementation = ServiceTicketResponse.class)))
     public Response get(@PathParam("id") long id) {
         ServiceTicketResponse ticket = tickets.get(caller(), id);
@@ -112,12 +132,16 @@ public class ServiceTicketResource {
     @POST
     @RolesAllowed({Role.MANAGER_NAME, Role.CUSTOMER_NAME})
     @Idempotent
-    @Operation(operationId = "createServiceTicket",
-            summary = "Open a service ticket", description = "Roles: manager, for any customer (customer_id "
-            + "required; 404 naming it when unknown); customer, for themselves (customer_id may be left out; "
-            + "another customer's is 404; they follow it at /api/customers/my-tickets). The labour rate (factory.labour-rate) and tax rate (factory.tax-rate) "
-            + "of today stay with the ticket. Idempotency-Key supported.")
-    @APIResponse(responseCode = "201", description = "Created, open",
+    @Operation(
+            operationId = "createServiceTicket",
+            summary = "Open a service ticket",
+            description = "Roles: manager, for any customer (customer_id "
+                    + "required; 404 naming it when unknown); customer, for themselves (customer_id may be left out; "
+                    + "another customer's is 404; they follow it at /api/customers/my-tickets). The labour rate (factory.labour-rate) and tax rate (factory.tax-rate) "
+                    + "of today stay with the ticket. Idempotency-Key supported.")
+    @APIResponse(
+            responseCode = "201",
+            description = "Created, open",
             content = @Content(schema = @Schema(implementation = ServiceTicketResponse.class)))
     public Response create(@NotNull @Valid ServiceTicketRequest body) {
         ServiceTicketResponse created = tickets.create(caller(), body);
@@ -127,12 +151,17 @@ public class ServiceTicketResource {
     @PUT
     @Path("{id}")
     @RolesAllowed({Role.MANAGER_NAME, Role.MECHANIC_NAME})
-    @Operation(operationId = "replaceServiceTicket", summary = "Change a ticket's details",
-            description = "Roles: manager, mechanic (assigned; 404 otherwise); customers follow their tickets at "
-            + "/api/customers/my-tickets and do not change them. Replaces description, service_date, priority and the "
-            + "asset (vin, serial, make, model, year; one left out is cleared) while the ticket is open or in "
-            + "progress: 409 INVALID_TRANSITION once completed or cancelled. Audited. If-Match → 412 when stale.")
-    @APIResponse(responseCode = "200", description = "The service ticket",
+    @Operation(
+            operationId = "replaceServiceTicket",
+            summary = "Change a ticket's details",
+            description =
+                    "Roles: manager, mechanic (assigned; 404 otherwise); customers follow their tickets at "
+                            + "/api/customers/my-tickets and do not change them. Replaces description, service_date, priority and the "
+                            + "asset (vin, serial, make, model, year; one left out is cleared) while the ticket is open or in "
+                            + "progress: 409 INVALID_TRANSITION once completed or cancelled. Audited. If-Match → 412 when stale.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The service ticket",
             content = @Content(schema = @Schema(implementation = ServiceTicketResponse.class)))
     public Response replace(@PathParam("id") long id, @NotNull @Valid ServiceTicketUpdateRequest body) {
         return ok(tickets.revise(caller(), id, ETags.expectedVersion(headers), body));
@@ -141,12 +170,17 @@ public class ServiceTicketResource {
     @POST
     @Path("{id}/take")
     @RolesAllowed(Role.MECHANIC_NAME)
-    @Operation(operationId = "takeServiceTicket", summary = "Take a ticket from the queue",
-            description = "Roles: mechanic. The caller becomes the mechanic of a ticket nobody works yet (open or in "
-            + "progress); it leaves the other mechanics' queues. 404 NOT_FOUND when it is not in the caller's view "
-            + "(another mechanic took it first, or it is closed); 409 ALREADY_EXISTS when the caller has it already. "
-            + "A mechanic changes only tickets they have (403 FORBIDDEN for one still in the queue). Audited (TAKE).")
-    @APIResponse(responseCode = "200", description = "The service ticket",
+    @Operation(
+            operationId = "takeServiceTicket",
+            summary = "Take a ticket from the queue",
+            description =
+                    "Roles: mechanic. The caller becomes the mechanic of a ticket nobody works yet (open or in "
+                            + "progress); it leaves the other mechanics' queues. 404 NOT_FOUND when it is not in the caller's view "
+                            + "(another mechanic took it first, or it is closed); 409 ALREADY_EXISTS when the caller has it already. "
+                            + "A mechanic changes only tickets they have (403 FORBIDDEN for one still in the queue). Audited (TAKE).")
+    @APIResponse(
+            responseCode = "200",
+            description = "The service ticket",
             content = @Content(schema = @Schema(implementation = ServiceTicketResponse.class)))
     public Response take(@PathParam("id") long id) {
         return ok(tickets.take(caller(), id));
@@ -156,9 +190,13 @@ public class ServiceTicketResource {
     @Path("{id}/start")
     @RolesAllowed({Role.MANAGER_NAME, Role.MECHANIC_NAME})
     @Idempotent
-    @Operation(operationId = "startServiceTicket", summary = "Start work on a ticket",
+    @Operation(
+            operationId = "startServiceTicket",
+            summary = "Start work on a ticket",
             description = "Roles: manager, mechanic (assigned). open → in_progress; 409 INVALID_TRANSITION otherwise.")
-    @APIResponse(responseCode = "200", description = "The service ticket",
+    @APIResponse(
+            responseCode = "200",
+            description = "The service ticket",
             content = @Content(schema = @Schema(implementation = ServiceTicketResponse.class)))
     public Response start(@PathParam("id") long id) {
         return ok(tickets.start(caller(), id));
@@ -168,9 +206,13 @@ public class ServiceTicketResource {
     @Path("{id}/complete")
     @RolesAllowed({Role.MANAGER_NAME, Role.MECHANIC_NAME})
     @Idempotent
-    @Operation(operationId = "completeServiceTicket", summary = "Complete a ticket",
+    @Operation(
+            operationId = "completeServiceTicket",
+            summary = "Complete a ticket",
             description = "Roles: manager, mechanic (assigned). in_progress → completed; its parts stay fitted.")
-    @APIResponse(responseCode = "200", description = "The service ticket",
+    @APIResponse(
+            responseCode = "200",
+            description = "The service ticket",
             content = @Content(schema = @Schema(implementation = ServiceTicketResponse.class)))
     public Response complete(@PathParam("id") long id) {
         return ok(tickets.complete(caller(), id));
@@ -180,10 +222,14 @@ public class ServiceTicketResource {
     @Path("{id}/cancel")
     @RolesAllowed({Role.MANAGER_NAME, Role.MECHANIC_NAME})
     @Idempotent
-    @Operation(operationId = "cancelServiceTicket", summary = "Cancel a ticket",
+    @Operation(
+            operationId = "cancelServiceTicket",
+            summary = "Cancel a ticket",
             description = "Roles: manager, mechanic (assigned). open or in_progress → cancelled; every part still "
-            + "fitted goes back to stock through the ledger, exactly once.")
-    @APIResponse(responseCode = "200", description = "The service ticket",
+                    + "fitted goes back to stock through the ledger, exactly once.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The service ticket",
             content = @Content(schema = @Schema(implementation = ServiceTicketResponse.class)))
     public Response cancel(@PathParam("id") long id) {
         return ok(tickets.cancel(caller(), id));
@@ -192,13 +238,17 @@ public class ServiceTicketResource {
     @PUT
     @Path("{id}/edit")
     @RolesAllowed({Role.MANAGER_NAME, Role.MECHANIC_NAME})
-    @Operation(operationId = "editServiceTicketMechanics", summary = "Add and remove mechanics",
+    @Operation(
+            operationId = "editServiceTicketMechanics",
+            summary = "Add and remove mechanics",
             description = "Roles: manager; mechanic (assigned) to remove only themselves (403 FORBIDDEN for any "
-            + "add or for removing another mechanic). {\"add_mechanic_ids\":[],\"remove_mechanic_ids\":[]}; "
-            + "404 naming the entry for an unknown mechanic; 409 ALREADY_EXISTS for one already on the ticket, "
-            + "409 CONFLICT for removing one who is not, 409 STILL_REFERENCED for removing one with labour hours "
-            + "recorded on it (hours are never deleted); 409 INVALID_TRANSITION once completed or cancelled.")
-    @APIResponse(responseCode = "200", description = "The service ticket",
+                    + "add or for removing another mechanic). {\"add_mechanic_ids\":[],\"remove_mechanic_ids\":[]}; "
+                    + "404 naming the entry for an unknown mechanic; 409 ALREADY_EXISTS for one already on the ticket, "
+                    + "409 CONFLICT for removing one who is not, 409 STILL_REFERENCED for removing one with labour hours "
+                    + "recorded on it (hours are never deleted); 409 INVALID_TRANSITION once completed or cancelled.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The service ticket",
             content = @Content(schema = @Schema(implementation = ServiceTicketResponse.class)))
     public Response editMechanics(@PathParam("id") long id, @NotNull @Valid MechanicsEditRequest body) {
         return ok(tickets.editMechanics(caller(), id, body));
@@ -208,11 +258,15 @@ public class ServiceTicketResource {
     @Path("{id}/labour")
     @RolesAllowed({Role.MANAGER_NAME, Role.MECHANIC_NAME})
     @Idempotent
-    @Operation(operationId = "recordServiceTicketLabour", summary = "Record labour hours",
+    @Operation(
+            operationId = "recordServiceTicketLabour",
+            summary = "Record labour hours",
             description = "Roles: manager (for any mechanic on the ticket), mechanic (own hours only; 403 for "
-            + "another's; mechanic_id may be left out). {\"mechanic_id\",\"hours\"} adds the hours (0.01–24) to "
-            + "that mechanic's on the ticket; 409 CONFLICT when the mechanic is not on it.")
-    @APIResponse(responseCode = "200", description = "The service ticket",
+                    + "another's; mechanic_id may be left out). {\"mechanic_id\",\"hours\"} adds the hours (0.01–24) to "
+                    + "that mechanic's on the ticket; 409 CONFLICT when the mechanic is not on it.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The service ticket",
             content = @Content(schema = @Schema(implementation = ServiceTicketResponse.class)))
     public Response recordLabour(@PathParam("id") long id, @NotNull @Valid LabourRequest body) {
         return ok(tickets.recordLabour(caller(), id, body));
@@ -222,12 +276,16 @@ public class ServiceTicketResource {
     @Path("{id}/parts")
     @RolesAllowed({Role.MANAGER_NAME, Role.MECHANIC_NAME})
     @Idempotent
-    @Operation(operationId = "fitServiceTicketPart", summary = "Fit parts from stock",
+    @Operation(
+            operationId = "fitServiceTicketPart",
+            summary = "Fit parts from stock",
             description = "Roles: manager, mechanic (assigned). {\"item_id\",\"quantity\"}: takes the parts from "
-            + "stock through the ledger (409 INSUFFICIENT_STOCK otherwise) and keeps the part's unit cost now on "
-            + "the line; 404 naming item_id when unknown; 409 INVALID_TRANSITION once completed or cancelled. "
-            + "Idempotency-Key supported.")
-    @APIResponse(responseCode = "200", description = "The service ticket",
+                    + "stock through the ledger (409 INSUFFICIENT_STOCK otherwise) and keeps the part's unit cost now on "
+                    + "the line; 404 naming item_id when unknown; 409 INVALID_TRANSITION once completed or cancelled. "
+                    + "Idempotency-Key supported.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The service ticket",
             content = @Content(schema = @Schema(implementation = ServiceTicketResponse.class)))
     public Response fitPart(@PathParam("id") long id, @NotNull @Valid TicketPartRequest body) {
         return ok(tickets.fitPart(caller(), id, body));
@@ -236,11 +294,15 @@ public class ServiceTicketResource {
     @DELETE
     @Path("{id}/parts/{line}")
     @RolesAllowed({Role.MANAGER_NAME, Role.MECHANIC_NAME})
-    @Operation(operationId = "returnServiceTicketPart", summary = "Return a part line to stock",
+    @Operation(
+            operationId = "returnServiceTicketPart",
+            summary = "Return a part line to stock",
             description = "Roles: manager, mechanic (assigned). Gives the line's parts back through the ledger; "
-            + "the line stays, marked returned, and leaves the totals. 409 CONFLICT when returned already. If-Match (the "
-            + "ticket's ETag) → 412 when stale.")
-    @APIResponse(responseCode = "200", description = "The service ticket",
+                    + "the line stays, marked returned, and leaves the totals. 409 CONFLICT when returned already. If-Match (the "
+                    + "ticket's ETag) → 412 when stale.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The service ticket",
             content = @Content(schema = @Schema(implementation = ServiceTicketResponse.class)))
     public Response returnPart(@PathParam("id") long id, @PathParam("line") long line) {
         return ok(tickets.returnPart(caller(), id, line, ETags.expectedVersion(headers)));

@@ -64,11 +64,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class ServiceTicketService {
 
     public static final Set<String> SORTABLE = Set.of("id", "service_date", "status", "created_at");
-    private static final Map<String, String> SORT_ATTRIBUTES = Map.of("id", "id", "service_date", "serviceDate",
-            "status", "status", "created_at", "createdAt");
+    private static final Map<String, String> SORT_ATTRIBUTES =
+            Map.of("id", "id", "service_date", "serviceDate", "status", "status", "created_at", "createdAt");
     public static final Set<String> ASSIGNMENT_SORTABLE = Set.of("id", "assigned_at", "hours");
-    private static final Map<String, String> ASSIGNMENT_SORT_ATTRIBUTES = Map.of("id", "id", "assigned_at",
-            "assignedAt", "hours", "hours");
+    private static final Map<String, String> ASSIGNMENT_SORT_ATTRIBUTES =
+            Map.of("id", "id", "assigned_at", "assignedAt", "hours", "hours");
 
     @PersistenceContext(unitName = "factory")
     EntityManager em;
@@ -118,13 +118,11 @@ public class ServiceTicketService {
         }
     }
 
-    private static final List<TicketStatus> WORKABLE = Arrays.stream(TicketStatus.values())
-            .filter(TicketStatus::workable).toList();
+    private static final List<TicketStatus> WORKABLE =
+            Arrays.stream(TicketStatus.values()).filter(TicketStatus::workable).toList();
 
     /** Filters of the ticket list besides {@code q} (description, VIN, serial, make, model). */
-    public record Filter(TicketStatus status, Long customerId, Long mechanicId, LocalDate dateFrom,
-                         LocalDate dateTo) {
-    }
+    public record Filter(TicketStatus status, Long customerId, Long mechanicId, LocalDate dateFrom, LocalDate dateTo) {}
 
     @Transactional
     public Page<ServiceTicketResponse> list(Caller caller, PageRequest page, Filter filter) {
@@ -143,7 +141,8 @@ public class ServiceTicketService {
                 where.add(cb.disjunction()); // a mechanic account that is no mechanic sees no ticket
             } else if (viewer != null) { // assigned to the mechanic, or in the queue: nobody's yet, still workable
                 Join<ServiceTicket, Assignment> assigned = root.join("assignments", JoinType.LEFT);
-                where.add(cb.or(cb.equal(assigned.get("mechanicId"), viewer),
+                where.add(cb.or(
+                        cb.equal(assigned.get("mechanicId"), viewer),
                         cb.and(cb.isNull(assigned.get("id")), root.get("status").in(WORKABLE))));
             }
             if (page.q() != null) {
@@ -172,12 +171,20 @@ public class ServiceTicketService {
 
     private Map<Long, String> mechanicNames(List<ServiceTicket> tickets) {
         return mechanics.names(tickets.stream()
-                .flatMap(t -> t.getAssignments().stream()).map(Assignment::getMechanicId).distinct().toList());
+                .flatMap(t -> t.getAssignments().stream())
+                .map(Assignment::getMechanicId)
+                .distinct()
+                .toList());
     }
 
     private Map<Long, PartSummary> partSummaries(List<ServiceTicket> tickets) {
-        return parts.summaries(tickets.stream()
-                .flatMap(t -> t.getParts().stream()).map(TicketPart::getPartId).distinct().toList(), "item_id");
+        return parts.summaries(
+                tickets.stream()
+                        .flatMap(t -> t.getParts().stream())
+                        .map(TicketPart::getPartId)
+                        .distinct()
+                        .toList(),
+                "item_id");
     }
 
     /**
@@ -240,9 +247,14 @@ public class ServiceTicketService {
             }
         }
         ServiceTicket ticket = new ServiceTicket(customerId, labourRate, taxRate, caller.username());
-        ticket.describe(request.vin() == null ? null : request.vin().toUpperCase(Locale.ROOT),
-                Text.trimToNull(request.serial()), Text.trimToNull(request.make()), Text.trimToNull(request.model()),
-                request.year(), request.description().trim(), TicketPriority.of(request.priority()),
+        ticket.describe(
+                request.vin() == null ? null : request.vin().toUpperCase(Locale.ROOT),
+                Text.trimToNull(request.serial()),
+                Text.trimToNull(request.make()),
+                Text.trimToNull(request.model()),
+                request.year(),
+                request.description().trim(),
+                TicketPriority.of(request.priority()),
                 request.serviceDate() == null ? LocalDate.now(ZoneOffset.UTC) : request.serviceDate());
         em.persist(ticket);
         em.flush();
@@ -256,13 +268,19 @@ public class ServiceTicketService {
      * or cancelled. The customer, the mechanics, the labour and the parts do not change here.
      */
     @Transactional
-    public ServiceTicketResponse revise(Caller caller, long id, Long expectedVersion, ServiceTicketUpdateRequest request) {
+    public ServiceTicketResponse revise(
+            Caller caller, long id, Long expectedVersion, ServiceTicketUpdateRequest request) {
         ServiceTicket ticket = lock(caller, id);
         Versions.check(ticket, expectedVersion, "Service ticket");
         ServiceTicketResponse before = view(ticket);
-        ticket.revise(request.vin() == null ? null : request.vin().toUpperCase(Locale.ROOT),
-                Text.trimToNull(request.serial()), Text.trimToNull(request.make()), Text.trimToNull(request.model()),
-                request.year(), request.description().trim(), TicketPriority.of(request.priority()),
+        ticket.revise(
+                request.vin() == null ? null : request.vin().toUpperCase(Locale.ROOT),
+                Text.trimToNull(request.serial()),
+                Text.trimToNull(request.make()),
+                Text.trimToNull(request.model()),
+                request.year(),
+                request.description().trim(),
+                TicketPriority.of(request.priority()),
                 request.serviceDate());
         em.flush();
         ServiceTicketResponse after = view(ticket);
@@ -297,8 +315,11 @@ public class ServiceTicketService {
         ServiceTicket ticket = lock(caller, id);
         String before = ticket.getStatus().value();
         ticket.complete();
-        completed.fire(ServiceTicketCompleted.of(ticket, mechanics.usernames(ticket.getAssignments().stream()
-                .map(Assignment::getMechanicId).toList())));
+        completed.fire(ServiceTicketCompleted.of(
+                ticket,
+                mechanics.usernames(ticket.getAssignments().stream()
+                        .map(Assignment::getMechanicId)
+                        .toList())));
         return changed(ticket, "COMPLETE", before);
     }
 
@@ -308,15 +329,16 @@ public class ServiceTicketService {
         ServiceTicket ticket = lock(caller, id);
         String before = ticket.getStatus().value();
         ticket.requireWorkable("cancel");
-        List<TicketPart> fitted = ticket.getParts().stream().filter(TicketPart::fitted).toList();
-        Map<Long, PartSummary> summaries = parts.summaries(fitted.stream().map(TicketPart::getPartId).distinct()
-                .toList(), "item_id");
+        List<TicketPart> fitted =
+                ticket.getParts().stream().filter(TicketPart::fitted).toList();
+        Map<Long, PartSummary> summaries = parts.summaries(
+                fitted.stream().map(TicketPart::getPartId).distinct().toList(), "item_id");
         Map<Long, Integer> byItem = new TreeMap<>();
         fitted.forEach(l -> byItem.merge(summaries.get(l.getPartId()).stockItemId(), l.getQuantity(), Integer::sum));
         StockService.Locked locked = stock.lock(byItem.keySet());
         ticket.cancel();
-        byItem.forEach((item, n) -> stock.add(locked, item, n, StockReason.SERVICE_TICKET_RETURNED,
-                reference(ticket), "cancelled"));
+        byItem.forEach((item, n) ->
+                stock.add(locked, item, n, StockReason.SERVICE_TICKET_RETURNED, reference(ticket), "cancelled"));
         return changed(ticket, "CANCEL", before);
     }
 
@@ -349,7 +371,11 @@ public class ServiceTicketService {
         }
         em.flush();
         ServiceTicketResponse after = view(ticket);
-        audit.record("EDIT_MECHANICS", "service_ticket", id, Map.of("mechanics", before.mechanics()),
+        audit.record(
+                "EDIT_MECHANICS",
+                "service_ticket",
+                id,
+                Map.of("mechanics", before.mechanics()),
                 Map.of("mechanics", after.mechanics()));
         return after;
     }
@@ -371,7 +397,11 @@ public class ServiceTicketService {
         ticket.assign(mechanic, caller.username(), "id");
         em.flush();
         ServiceTicketResponse after = view(ticket);
-        audit.record("TAKE", "service_ticket", id, Map.of("mechanics", before.mechanics()),
+        audit.record(
+                "TAKE",
+                "service_ticket",
+                id,
+                Map.of("mechanics", before.mechanics()),
                 Map.of("mechanics", after.mechanics()));
         return after;
     }
@@ -396,14 +426,18 @@ public class ServiceTicketService {
         Assignment assignment = ticket.assignment(mechanic)
                 .orElseThrow(() -> AssignmentException.notAssigned("mechanic_id", id, mechanic));
         if (assignment.getHours().add(request.hours()).compareTo(Assignment.MAX_HOURS) > 0) {
-            throw ApiException.invalidField("hours", "a mechanic's hours on one ticket stay below "
-                    + Assignment.MAX_HOURS.toPlainString());
+            throw ApiException.invalidField(
+                    "hours", "a mechanic's hours on one ticket stay below " + Assignment.MAX_HOURS.toPlainString());
         }
         BigDecimal before = assignment.getHours();
         ticket.recordLabour(mechanicId, request.hours(), "mechanic_id");
         em.flush();
         ServiceTicketResponse after = view(ticket);
-        audit.record("RECORD_LABOUR", "service_ticket", id, Map.of("mechanic_id", mechanicId, "hours", before),
+        audit.record(
+                "RECORD_LABOUR",
+                "service_ticket",
+                id,
+                Map.of("mechanic_id", mechanicId, "hours", before),
                 Map.of("mechanic_id", mechanicId, "hours", assignment.getHours()));
         return after;
     }
@@ -422,11 +456,21 @@ public class ServiceTicketService {
         }
         StockService.Locked locked = stock.lock(List.of(part.stockItemId()));
         TicketPart line = ticket.fit(part.id(), request.quantity(), part.unitCost(), caller.username());
-        stock.take(locked, part.stockItemId(), request.quantity(), StockReason.SERVICE_TICKET, reference(ticket),
+        stock.take(
+                locked,
+                part.stockItemId(),
+                request.quantity(),
+                StockReason.SERVICE_TICKET,
+                reference(ticket),
                 "line " + line.getLineNo());
         em.flush();
         ServiceTicketResponse after = view(ticket);
-        audit.record("FIT_PART", "service_ticket", id, null, after.parts().get(after.parts().size() - 1));
+        audit.record(
+                "FIT_PART",
+                "service_ticket",
+                id,
+                null,
+                after.parts().get(after.parts().size() - 1));
         return after;
     }
 
@@ -436,20 +480,33 @@ public class ServiceTicketService {
         ServiceTicket ticket = lock(caller, id);
         Versions.check(ticket, expectedVersion, "Service ticket");
         ticket.requireWorkable("return parts");
-        TicketPart line = ticket.getParts().stream().filter(l -> l.getId() == lineId).findFirst()
+        TicketPart line = ticket.getParts().stream()
+                .filter(l -> l.getId() == lineId)
+                .findFirst()
                 .orElseThrow(() -> ApiException.notFound("Part line of service ticket " + id, lineId));
         if (!line.fitted()) {
-            throw new ApiException(ErrorCode.CONFLICT, "Line " + lineId + " of service ticket " + id
-                    + " was returned already");
+            throw new ApiException(
+                    ErrorCode.CONFLICT, "Line " + lineId + " of service ticket " + id + " was returned already");
         }
-        long item = parts.summaries(List.of(line.getPartId()), "item_id").get(line.getPartId()).stockItemId();
+        long item = parts.summaries(List.of(line.getPartId()), "item_id")
+                .get(line.getPartId())
+                .stockItemId();
         StockService.Locked locked = stock.lock(List.of(item));
         ticket.returnLine(lineId);
-        stock.add(locked, item, line.getQuantity(), StockReason.SERVICE_TICKET_RETURNED, reference(ticket),
+        stock.add(
+                locked,
+                item,
+                line.getQuantity(),
+                StockReason.SERVICE_TICKET_RETURNED,
+                reference(ticket),
                 "line " + line.getLineNo());
         em.flush();
         ServiceTicketResponse after = view(ticket);
-        audit.record("RETURN_PART", "service_ticket", id, Map.of("line_id", lineId),
+        audit.record(
+                "RETURN_PART",
+                "service_ticket",
+                id,
+                Map.of("line_id", lineId),
                 Map.of("line_id", lineId, "quantity", line.getQuantity()));
         return after;
     }
@@ -458,15 +515,20 @@ public class ServiceTicketService {
     @Transactional
     public long openCount() {
         return em.createQuery("SELECT COUNT(t) FROM ServiceTicket t WHERE t.status IN :open", Long.class)
-                .setParameter("open", List.of(TicketStatus.OPEN, TicketStatus.IN_PROGRESS)).getSingleResult();
+                .setParameter("open", List.of(TicketStatus.OPEN, TicketStatus.IN_PROGRESS))
+                .getSingleResult();
     }
 
     /** Tickets completed on this UTC day (an index range over completed_at). */
     @Transactional
     public long completedOn(LocalDate day) {
-        return em.createQuery("SELECT COUNT(t) FROM ServiceTicket t WHERE t.completedAt >= :from "
-                        + "AND t.completedAt <= :to", Long.class)
-                .setParameter("from", Dates.startOf(day)).setParameter("to", Dates.endOf(day)).getSingleResult();
+        return em.createQuery(
+                        "SELECT COUNT(t) FROM ServiceTicket t WHERE t.completedAt >= :from "
+                                + "AND t.completedAt <= :to",
+                        Long.class)
+                .setParameter("from", Dates.startOf(day))
+                .setParameter("to", Dates.endOf(day))
+                .getSingleResult();
     }
 
     // ---- assignments: the same rows as the tickets' mechanics
@@ -491,8 +553,8 @@ public class ServiceTicketService {
             }
             return where;
         });
-        Map<Long, String> names = mechanics.names(found.data().stream().map(Assignment::getMechanicId).distinct()
-                .toList());
+        Map<Long, String> names = mechanics.names(
+                found.data().stream().map(Assignment::getMechanicId).distinct().toList());
         return found.map(a -> AssignmentResponse.of(a, names.get(a.getMechanicId())));
     }
 
@@ -500,15 +562,16 @@ public class ServiceTicketService {
     @Transactional
     public AssignmentResponse assign(Caller caller, AssignmentRequest request) {
         requireManager(caller);
-        ServiceTicket ticket = em.find(ServiceTicket.class, request.ticketId(), LockModeType.PESSIMISTIC_FORCE_INCREMENT);
+        ServiceTicket ticket =
+                em.find(ServiceTicket.class, request.ticketId(), LockModeType.PESSIMISTIC_FORCE_INCREMENT);
         if (ticket == null || !visible(mechanicViewer(caller), ticket)) {
             throw ApiException.notFoundField("ticket_id", "Service ticket", request.ticketId());
         }
         requireActive(mechanics.require(request.mechanicId(), "mechanic_id"), "mechanic_id");
         Assignment assignment = ticket.assign(request.mechanicId(), caller.username(), "mechanic_id");
         em.flush();
-        AssignmentResponse created = AssignmentResponse.of(assignment,
-                mechanics.names(List.of(request.mechanicId())).get(request.mechanicId()));
+        AssignmentResponse created = AssignmentResponse.of(
+                assignment, mechanics.names(List.of(request.mechanicId())).get(request.mechanicId()));
         audit.record("CREATE", "assignment", assignment.getId(), null, created);
         return created;
     }
@@ -520,7 +583,8 @@ public class ServiceTicketService {
     @Transactional
     public void unassign(Caller caller, long assignmentId) {
         List<Long> ticketIds = em.createQuery("SELECT a.ticket.id FROM Assignment a WHERE a.id = :id", Long.class)
-                .setParameter("id", assignmentId).getResultList();
+                .setParameter("id", assignmentId)
+                .getResultList();
         if (ticketIds.isEmpty()) {
             throw ApiException.notFound("Assignment", assignmentId);
         }
@@ -528,11 +592,13 @@ public class ServiceTicketService {
         if (ticket == null || !visible(mechanicViewer(caller), ticket)) {
             throw ApiException.notFound("Assignment", assignmentId);
         }
-        Assignment assignment = ticket.getAssignments().stream().filter(a -> a.getId() == assignmentId).findFirst()
+        Assignment assignment = ticket.getAssignments().stream()
+                .filter(a -> a.getId() == assignmentId)
+                .findFirst()
                 .orElseThrow(() -> ApiException.notFound("Assignment", assignmentId));
         requireManagerOrSelf(caller, assignment.getMechanicId());
-        AssignmentResponse before = AssignmentResponse.of(assignment,
-                mechanics.names(List.of(assignment.getMechanicId())).get(assignment.getMechanicId()));
+        AssignmentResponse before = AssignmentResponse.of(
+                assignment, mechanics.names(List.of(assignment.getMechanicId())).get(assignment.getMechanicId()));
         ticket.unassign(assignment.getMechanicId(), "id");
         em.flush();
         audit.record("DELETE", "assignment", assignmentId, before, null);
@@ -602,8 +668,8 @@ public class ServiceTicketService {
     private ServiceTicketResponse changed(ServiceTicket ticket, String action, String before) {
         em.flush();
         ServiceTicketResponse after = view(ticket);
-        audit.record(action, "service_ticket", ticket.getId(), Map.of("status", before),
-                Map.of("status", after.status()));
+        audit.record(
+                action, "service_ticket", ticket.getId(), Map.of("status", before), Map.of("status", after.status()));
         tellCustomer(ticket.getStatus(), after);
         return after;
     }
@@ -619,14 +685,27 @@ public class ServiceTicketService {
             case OPEN -> name + " is open.";
         };
         String title = name + ": " + t.status().replace('_', ' ');
-        accounts.activeOfCustomer(t.customerId()).forEach(a -> notifications.notifyUser(a.username(),
-                NotificationType.TICKET_STATUS_CHANGED, title, message, Reference.serviceTicket(t.id())));
+        accounts.activeOfCustomer(t.customerId())
+                .forEach(a -> notifications.notifyUser(
+                        a.username(),
+                        NotificationType.TICKET_STATUS_CHANGED,
+                        title,
+                        message,
+                        Reference.serviceTicket(t.id())));
     }
 
     private ServiceTicketResponse view(ServiceTicket ticket) {
-        Collection<Long> mechanicIds = ticket.getAssignments().stream().map(Assignment::getMechanicId).toList();
-        return ServiceTicketResponse.of(ticket, mechanics.names(mechanicIds), parts.summaries(ticket.getParts()
-                .stream().map(TicketPart::getPartId).distinct().toList(), "item_id"));
+        Collection<Long> mechanicIds =
+                ticket.getAssignments().stream().map(Assignment::getMechanicId).toList();
+        return ServiceTicketResponse.of(
+                ticket,
+                mechanics.names(mechanicIds),
+                parts.summaries(
+                        ticket.getParts().stream()
+                                .map(TicketPart::getPartId)
+                                .distinct()
+                                .toList(),
+                        "item_id"));
     }
 
     private static StockReference reference(ServiceTicket ticket) {

@@ -52,8 +52,7 @@ public class TicketPart {
     @Column(name = "returned_at")
     private Instant returnedAt;
 
-    protected TicketPart() {
-    }
+    protected TicketPart() {}
 
     TicketPart(ServiceTicket ticket, int lineNo, long partId, int quantity, BigDecimal unitCost, String fittedBy) {
         this.ticket = ticket;

@@ -9,5 +9,4 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(example = "{\"item_id\": 1, \"quantity\": 2}")
 public record TicketPartRequest(
         @NotNull @Positive Long itemId,
-        @NotNull @Positive @Max(100_000) Integer quantity) {
-}
+        @NotNull @Positive @Max(100_000) Integer quantity) {}

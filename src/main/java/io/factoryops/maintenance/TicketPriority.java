@@ -4,7 +4,10 @@ import java.util.Locale;
 
 /** How urgent a service ticket is. */
 public enum TicketPriority {
-    LOW, NORMAL, HIGH, URGENT;
+    LOW,
+    NORMAL,
+    HIGH,
+    URGENT;
 
     public String value() {
         return name().toLowerCase(Locale.ROOT);

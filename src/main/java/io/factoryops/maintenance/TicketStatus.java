@@ -5,7 +5,10 @@ import java.util.Locale;
 
 /** The life of a service ticket: open → in_progress → completed; open or in_progress → cancelled. */
 public enum TicketStatus {
-    OPEN, IN_PROGRESS, COMPLETED, CANCELLED;
+    OPEN,
+    IN_PROGRESS,
+    COMPLETED,
+    CANCELLED;
 
     /** The transitions (as API verbs) allowed from this status. */
     public List<String> allowedTransitions() {

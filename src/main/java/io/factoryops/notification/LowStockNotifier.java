@@ -35,15 +35,31 @@ public class LowStockNotifier {
         String what = event.kind() == StockItemKind.PART ? "Part" : "Product";
         String title = "Low stock: " + event.sku() + " " + event.name();
         StringBuilder message = new StringBuilder()
-                .append(what).append(' ').append(event.name()).append(" (SKU ").append(event.sku())
-                .append(") is down to ").append(event.quantityAfter()).append(", at or below its reorder level of ")
-                .append(event.reorderLevel()).append('.');
-        suggestion.ifPresent(s -> message.append(" Suggested reorder: ").append(s.quantity()).append(" of part ")
-                .append(s.itemId()).append(s.supplierId() == null ? "" : " from supplier " + s.supplierId())
+                .append(what)
+                .append(' ')
+                .append(event.name())
+                .append(" (SKU ")
+                .append(event.sku())
+                .append(") is down to ")
+                .append(event.quantityAfter())
+                .append(", at or below its reorder level of ")
+                .append(event.reorderLevel())
+                .append('.');
+        suggestion.ifPresent(s -> message.append(" Suggested reorder: ")
+                .append(s.quantity())
+                .append(" of part ")
+                .append(s.itemId())
+                .append(s.supplierId() == null ? "" : " from supplier " + s.supplierId())
                 .append('.'));
-        Reference reference = event.kind() == StockItemKind.PART ? Reference.part(event.ownerId())
+        Reference reference = event.kind() == StockItemKind.PART
+                ? Reference.part(event.ownerId())
                 : Reference.product(event.ownerId());
-        notifications.notifyRole(Role.MANAGER, NotificationType.LOW_STOCK, title, message.toString(), reference,
+        notifications.notifyRole(
+                Role.MANAGER,
+                NotificationType.LOW_STOCK,
+                title,
+                message.toString(),
+                reference,
                 suggestion.orElse(null));
     }
 

@@ -19,8 +19,8 @@ public record MailAttachment(String fileName, String contentType, byte[] content
         Objects.requireNonNull(contentType, "contentType");
         Objects.requireNonNull(content, "content");
         if (fileName.isBlank() || fileName.length() > OutboxAttachment.FILE_NAME_MAX) {
-            throw new IllegalArgumentException("An attachment's file name has 1 to " + OutboxAttachment.FILE_NAME_MAX
-                    + " characters");
+            throw new IllegalArgumentException(
+                    "An attachment's file name has 1 to " + OutboxAttachment.FILE_NAME_MAX + " characters");
         }
         if (content.length > MAX_BYTES) {
             throw new IllegalArgumentException("An attachment holds at most " + MAX_BYTES + " bytes");

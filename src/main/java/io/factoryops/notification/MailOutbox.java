@@ -39,10 +39,13 @@ public class MailOutbox {
 
     /** Adds a mail, with its attached files if any, to the outbox in the caller's transaction: all of it, or none. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void enqueue(Long notificationId, String to, String subject, String body,
-                        List<MailAttachment> attachments) {
-        OutboxMail mail = new OutboxMail(notificationId, to, Text.fit(subject, OutboxMail.SUBJECT_MAX),
-                Text.fit(body, OutboxMail.BODY_MAX), Instant.now());
+    public void enqueue(Long notificationId, String to, String subject, String body, List<MailAttachment> attachments) {
+        OutboxMail mail = new OutboxMail(
+                notificationId,
+                to,
+                Text.fit(subject, OutboxMail.SUBJECT_MAX),
+                Text.fit(body, OutboxMail.BODY_MAX),
+                Instant.now());
         em.persist(mail);
         if (!attachments.isEmpty()) {
             em.flush(); // the mail's id, for its attachments
@@ -53,15 +56,22 @@ public class MailOutbox {
     /** Claims up to {@code limit} due rows, oldest due first. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public List<PendingMail> claim(Instant now, int limit) {
-        List<PendingMail> due = em.createQuery("SELECT NEW io.factoryops.notification.PendingMail(m.id, m.mailTo, "
-                        + "m.subject, m.body, m.attempts) FROM OutboxMail m WHERE m.sentAt IS NULL "
-                        + "AND m.nextAttemptAt <= :now ORDER BY m.nextAttemptAt, m.id", PendingMail.class)
-                .setParameter("now", now).setMaxResults(limit).getResultList();
+        List<PendingMail> due = em.createQuery(
+                        "SELECT NEW io.factoryops.notification.PendingMail(m.id, m.mailTo, "
+                                + "m.subject, m.body, m.attempts) FROM OutboxMail m WHERE m.sentAt IS NULL "
+                                + "AND m.nextAttemptAt <= :now ORDER BY m.nextAttemptAt, m.id",
+                        PendingMail.class)
+                .setParameter("now", now)
+                .setMaxResults(limit)
+                .getResultList();
         List<PendingMail> claimed = new ArrayList<>();
         for (PendingMail mail : due) {
-            int updated = em.createQuery("UPDATE OutboxMail m SET m.nextAttemptAt = :lease, m.attempts = m.attempts + 1 "
-                            + "WHERE m.id = :id AND m.sentAt IS NULL AND m.nextAttemptAt <= :now")
-                    .setParameter("lease", now.plus(LEASE)).setParameter("id", mail.id()).setParameter("now", now)
+            int updated = em.createQuery(
+                            "UPDATE OutboxMail m SET m.nextAttemptAt = :lease, m.attempts = m.attempts + 1 "
+                                    + "WHERE m.id = :id AND m.sentAt IS NULL AND m.nextAttemptAt <= :now")
+                    .setParameter("lease", now.plus(LEASE))
+                    .setParameter("id", mail.id())
+                    .setParameter("now", now)
                     .executeUpdate();
             if (updated == 1) {
                 claimed.add(new PendingMail(mail.id(), mail.to(), mail.subject(), mail.body(), mail.attempts() + 1));
@@ -75,23 +85,30 @@ public class MailOutbox {
         if (claimed.isEmpty()) {
             return claimed;
         }
-        List<OutboxAttachment> files = em.createQuery("SELECT a FROM OutboxAttachment a WHERE a.mailId IN :ids "
-                        + "ORDER BY a.mailId, a.id", OutboxAttachment.class)
-                .setParameter("ids", claimed.stream().map(PendingMail::id).toList()).getResultList();
+        List<OutboxAttachment> files = em.createQuery(
+                        "SELECT a FROM OutboxAttachment a WHERE a.mailId IN :ids " + "ORDER BY a.mailId, a.id",
+                        OutboxAttachment.class)
+                .setParameter("ids", claimed.stream().map(PendingMail::id).toList())
+                .getResultList();
         if (files.isEmpty()) {
             return claimed;
         }
         Map<Long, List<MailAttachment>> byMail = new HashMap<>();
-        files.forEach(f -> byMail.computeIfAbsent(f.getMailId(), k -> new ArrayList<>()).add(f.toAttachment()));
-        return claimed.stream().map(m -> new PendingMail(m.id(), m.to(), m.subject(), m.body(), m.attempts(),
-                byMail.getOrDefault(m.id(), List.of()))).toList();
+        files.forEach(f ->
+                byMail.computeIfAbsent(f.getMailId(), k -> new ArrayList<>()).add(f.toAttachment()));
+        return claimed.stream()
+                .map(m -> new PendingMail(
+                        m.id(), m.to(), m.subject(), m.body(), m.attempts(), byMail.getOrDefault(m.id(), List.of())))
+                .toList();
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void sent(long id, Instant now) {
         em.createQuery("UPDATE OutboxMail m SET m.sentAt = :now, m.nextAttemptAt = NULL, m.lastError = NULL "
                         + "WHERE m.id = :id")
-                .setParameter("now", now).setParameter("id", id).executeUpdate();
+                .setParameter("now", now)
+                .setParameter("id", id)
+                .executeUpdate();
     }
 
     /**
@@ -111,7 +128,8 @@ public class MailOutbox {
                     .setParameter("next", giveUp ? null : now.plus(settings.backoff(mail.attempts())))
                     .setParameter("failed", giveUp ? now : null)
                     .setParameter("error", Text.fit(error, OutboxMail.ERROR_MAX))
-                    .setParameter("id", mail.id()).executeUpdate();
+                    .setParameter("id", mail.id())
+                    .executeUpdate();
             if (giveUp) {
                 givenUp.add(mail);
             }

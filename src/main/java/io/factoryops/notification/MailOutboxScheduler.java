@@ -48,8 +48,8 @@ public class MailOutboxScheduler {
         }
         long interval = settings.interval().toMillis();
         if (PersistentTimers.keepOne(timers, NAME, interval, interval)) {
-            LOG.info("Mail outbox sent every " + settings.interval().toSeconds() + " s through " + settings.host()
-                    + ":" + settings.port() + " (" + settings.tls().name().toLowerCase(java.util.Locale.ROOT) + ")");
+            LOG.info("Mail outbox sent every " + settings.interval().toSeconds() + " s through " + settings.host() + ":"
+                    + settings.port() + " (" + settings.tls().name().toLowerCase(java.util.Locale.ROOT) + ")");
         }
     }
 

@@ -5,8 +5,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
-import jakarta.mail.Session;
 import jakarta.mail.Part;
+import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
@@ -130,8 +130,9 @@ public class MailRelay {
         }
         if (log && givenUp.isEmpty()) {
             PendingMail mail = mails.get(0);
-            LOG.log(Level.INFO, () -> "Mail " + mail.id() + " failed (attempt " + mail.attempts() + "), will retry: "
-                    + error);
+            LOG.log(
+                    Level.INFO,
+                    () -> "Mail " + mail.id() + " failed (attempt " + mail.attempts() + "), will retry: " + error);
         }
     }
 
@@ -149,8 +150,8 @@ public class MailRelay {
             parts.addBodyPart(text);
             for (MailAttachment attachment : mail.attachments()) {
                 MimeBodyPart file = new MimeBodyPart();
-                file.setDataHandler(new DataHandler(new ByteArrayDataSource(attachment.content(),
-                        attachment.contentType())));
+                file.setDataHandler(
+                        new DataHandler(new ByteArrayDataSource(attachment.content(), attachment.contentType())));
                 file.setFileName(attachment.fileName());
                 file.setDisposition(Part.ATTACHMENT);
                 parts.addBodyPart(file);

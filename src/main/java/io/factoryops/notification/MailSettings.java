@@ -33,8 +33,8 @@ public class MailSettings {
             try {
                 return valueOf(value.trim().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new IllegalStateException("factory.mail.tls (FACTORY_MAIL_TLS) must be none, starttls or ssl, not '"
-                        + value + "'");
+                throw new IllegalStateException(
+                        "factory.mail.tls (FACTORY_MAIL_TLS) must be none, starttls or ssl, not '" + value + "'");
             }
         }
 
@@ -105,7 +105,8 @@ public class MailSettings {
         tls = Tls.parse(tlsText);
         require(intervalSeconds >= 1, "factory.mail.outbox-interval-seconds must be at least 1");
         require(maxAttempts >= 1, "factory.mail.max-attempts must be at least 1");
-        require(retryInitialSeconds >= 1 && retryMaxSeconds >= retryInitialSeconds,
+        require(
+                retryInitialSeconds >= 1 && retryMaxSeconds >= retryInitialSeconds,
                 "factory.mail.retry-initial-seconds must be at least 1 and at most factory.mail.retry-max-seconds");
         require(retentionDays >= 1, "factory.mail.retention-days must be at least 1");
         port.ifPresent(p -> require(p >= 1 && p <= 65535, "factory.mail.port must be a port number"));

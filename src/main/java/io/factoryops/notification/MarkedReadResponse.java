@@ -1,5 +1,4 @@
 package io.factoryops.notification;
 
 /** {@code {"marked": n}}: how many unread notifications were marked read. */
-public record MarkedReadResponse(int marked) {
-}
+public record MarkedReadResponse(int marked) {}

@@ -19,14 +19,18 @@ import java.time.Instant;
  */
 @Entity
 @Table(name = "notifications")
-@NamedQuery(name = "Notification.unreadCount",
+@NamedQuery(
+        name = "Notification.unreadCount",
         query = "SELECT COUNT(n) FROM Notification n WHERE n.recipientId = :recipient AND n.read = FALSE")
-@NamedQuery(name = "Notification.mailedAbout",
+@NamedQuery(
+        name = "Notification.mailedAbout",
         query = "SELECT COUNT(n) FROM Notification n WHERE n.recipientId = :recipient AND n.type = :type "
                 + "AND n.referenceType = :referenceType AND n.referenceId = :referenceId AND n.createdAt > :since "
                 + "AND EXISTS (SELECT m.id FROM OutboxMail m WHERE m.notificationId = n.id)")
-@NamedQuery(name = "Notification.readAll",
-        query = "UPDATE Notification n SET n.read = TRUE, n.readAt = :now WHERE n.recipientId = :recipient AND n.read = FALSE")
+@NamedQuery(
+        name = "Notification.readAll",
+        query =
+                "UPDATE Notification n SET n.read = TRUE, n.readAt = :now WHERE n.recipientId = :recipient AND n.read = FALSE")
 public class Notification {
 
     static final int TITLE_MAX = 200;
@@ -74,11 +78,16 @@ public class Notification {
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
-    protected Notification() {
-    }
+    protected Notification() {}
 
-    Notification(long recipientId, NotificationType type, String title, String message, Reference reference,
-                 ReorderSuggestion suggestion, Instant createdAt) {
+    Notification(
+            long recipientId,
+            NotificationType type,
+            String title,
+            String message,
+            Reference reference,
+            ReorderSuggestion suggestion,
+            Instant createdAt) {
         this.recipientId = recipientId;
         this.type = type;
         this.title = title;

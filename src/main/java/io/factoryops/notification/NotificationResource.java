@@ -49,34 +49,68 @@ public class NotificationResource {
 
     @GET
     @RolesAllowed({Role.USER_NAME, Role.MECHANIC_NAME, Role.CUSTOMER_NAME})
-    @Parameter(name = "read", in = ParameterIn.QUERY, description = "Only read (true) or unread (false) ones",
+    @Parameter(
+            name = "read",
+            in = ParameterIn.QUERY,
+            description = "Only read (true) or unread (false) ones",
             schema = @Schema(type = SchemaType.BOOLEAN))
-    @Parameter(name = "type", in = ParameterIn.QUERY, description = "Only notifications of this type",
-            schema = @Schema(type = SchemaType.STRING,
-                    enumeration = {"LOW_STOCK", "PO_AWAITING_APPROVAL", "PO_APPROVED", "PO_REJECTED",
-                            "REPORT_READY", "TICKET_STATUS_CHANGED"}))
-    @Parameter(name = "after", in = ParameterIn.QUERY, description = "Keyset paging: the pagination.next_cursor "
-            + "of the page before; costs the same at any depth", schema = @Schema(type = SchemaType.STRING, maxLength = 1024))
-    @Operation(operationId = "listNotifications",
-            summary = "List my notifications", description = "Every role, own notifications only. Unread first, "
-            + "then newest (sort=read,-created_at,-id); sort by read, created_at, id. Filters: read, type.")
-    @APIResponse(responseCode = "200", description = "A page of the caller's notifications",
+    @Parameter(
+            name = "type",
+            in = ParameterIn.QUERY,
+            description = "Only notifications of this type",
+            schema =
+                    @Schema(
+                            type = SchemaType.STRING,
+                            enumeration = {
+                                "LOW_STOCK",
+                                "PO_AWAITING_APPROVAL",
+                                "PO_APPROVED",
+                                "PO_REJECTED",
+                                "REPORT_READY",
+                                "TICKET_STATUS_CHANGED"
+                            }))
+    @Parameter(
+            name = "after",
+            in = ParameterIn.QUERY,
+            description =
+                    "Keyset paging: the pagination.next_cursor " + "of the page before; costs the same at any depth",
+            schema = @Schema(type = SchemaType.STRING, maxLength = 1024))
+    @Operation(
+            operationId = "listNotifications",
+            summary = "List my notifications",
+            description = "Every role, own notifications only. Unread first, "
+                    + "then newest (sort=read,-created_at,-id); sort by read, created_at, id. Filters: read, type.")
+    @APIResponse(
+            responseCode = "200",
+            description = "A page of the caller's notifications",
             content = @Content(schema = @Schema(implementation = NotificationResponse.class, type = SchemaType.ARRAY)))
     public Response list(@QueryParam("read") String read, @QueryParam("type") String type) {
-        PageRequest page = PageRequest.keyset(uriInfo, 20, NotificationService.SORTABLE,
-                NotificationService.DEFAULT_SORT, NotificationService.SEEKABLE);
-        NotificationService.Filter filter = new NotificationService.Filter(Params.optionalBoolean("read", read),
-                Params.optionalEnum("type", type == null ? null : type.toUpperCase(Locale.ROOT),
-                        NotificationType.values(), NotificationType::name));
+        PageRequest page = PageRequest.keyset(
+                uriInfo,
+                20,
+                NotificationService.SORTABLE,
+                NotificationService.DEFAULT_SORT,
+                NotificationService.SEEKABLE);
+        NotificationService.Filter filter = new NotificationService.Filter(
+                Params.optionalBoolean("read", read),
+                Params.optionalEnum(
+                        "type",
+                        type == null ? null : type.toUpperCase(Locale.ROOT),
+                        NotificationType.values(),
+                        NotificationType::name));
         return Paging.ok(notifications.list(Caller.of(security), page, filter), uriInfo);
     }
 
     @GET
     @Path("unread-count")
     @RolesAllowed({Role.USER_NAME, Role.MECHANIC_NAME, Role.CUSTOMER_NAME})
-    @Operation(operationId = "countUnreadNotifications",
-            summary = "Count my unread notifications", description = "Every role. Cheap enough to poll.")
-    @APIResponse(responseCode = "200", description = "How many of the caller's notifications are unread",
+    @Operation(
+            operationId = "countUnreadNotifications",
+            summary = "Count my unread notifications",
+            description = "Every role. Cheap enough to poll.")
+    @APIResponse(
+            responseCode = "200",
+            description = "How many of the caller's notifications are unread",
             content = @Content(schema = @Schema(implementation = UnreadCountResponse.class)))
     public UnreadCountResponse unreadCount() {
         return new UnreadCountResponse(notifications.unreadCount(Caller.of(security)));
@@ -85,11 +119,15 @@ public class NotificationResource {
     @POST
     @Path("{id}/read")
     @RolesAllowed({Role.USER_NAME, Role.MECHANIC_NAME, Role.CUSTOMER_NAME})
-    @Operation(operationId = "markNotificationRead",
-            summary = "Mark one of my notifications read", description = "Every role, own notifications only "
-            + "(another account's is 404). Idempotent: a notification already read stays read, with the time it "
-            + "was first read.")
-    @APIResponse(responseCode = "200", description = "The notification, read",
+    @Operation(
+            operationId = "markNotificationRead",
+            summary = "Mark one of my notifications read",
+            description = "Every role, own notifications only "
+                    + "(another account's is 404). Idempotent: a notification already read stays read, with the time it "
+                    + "was first read.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The notification, read",
             content = @Content(schema = @Schema(implementation = NotificationResponse.class)))
     public NotificationResponse markRead(@PathParam("id") long id) {
         return notifications.markRead(Caller.of(security), id);
@@ -98,10 +136,13 @@ public class NotificationResource {
     @POST
     @Path("read-all")
     @RolesAllowed({Role.USER_NAME, Role.MECHANIC_NAME, Role.CUSTOMER_NAME})
-    @Operation(operationId = "markAllNotificationsRead",
-            summary = "Mark all my notifications read", description = "Every role. Answers how many unread ones "
-            + "were marked (0 when there were none).")
-    @APIResponse(responseCode = "200", description = "How many were marked read",
+    @Operation(
+            operationId = "markAllNotificationsRead",
+            summary = "Mark all my notifications read",
+            description = "Every role. Answers how many unread ones " + "were marked (0 when there were none).")
+    @APIResponse(
+            responseCode = "200",
+            description = "How many were marked read",
             content = @Content(schema = @Schema(implementation = MarkedReadResponse.class)))
     public MarkedReadResponse markAllRead() {
         return new MarkedReadResponse(notifications.markAllRead(Caller.of(security)));

@@ -37,12 +37,12 @@ public class NotificationService {
     public static final Set<String> SEEKABLE = SORTABLE;
     /** Unread first, then newest. */
     public static final String DEFAULT_SORT = "read,-created_at,-id";
-    private static final Map<String, String> SORT_ATTRIBUTES = Map.of("read", "read", "created_at", "createdAt",
-            "id", "id");
+
+    private static final Map<String, String> SORT_ATTRIBUTES =
+            Map.of("read", "read", "created_at", "createdAt", "id", "id");
 
     /** Filters of the list; both optional. */
-    public record Filter(Boolean read, NotificationType type) {
-    }
+    public record Filter(Boolean read, NotificationType type) {}
 
     @PersistenceContext(unitName = "factory")
     EntityManager em;
@@ -64,23 +64,30 @@ public class NotificationService {
      * @return whether a notification was written
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public boolean notifyUser(String username, NotificationType type, String title, String message,
-                              Reference reference) {
+    public boolean notifyUser(
+            String username, NotificationType type, String title, String message, Reference reference) {
         return notifyUser(username, type, title, message, reference, null);
     }
 
     /** {@link #notifyUser(String, NotificationType, String, String, Reference)} with a suggested reorder. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public boolean notifyUser(String username, NotificationType type, String title, String message,
-                              Reference reference, ReorderSuggestion suggestion) {
+    public boolean notifyUser(
+            String username,
+            NotificationType type,
+            String title,
+            String message,
+            Reference reference,
+            ReorderSuggestion suggestion) {
         Objects.requireNonNull(username, "username");
-        return accounts.active(username).map(a -> {
-            write(a, type, title, message, reference, suggestion, List.of(), now());
-            return true;
-        }).orElseGet(() -> {
-            LOG.info(() -> "No active account '" + username + "': " + type + " not notified");
-            return false;
-        });
+        return accounts.active(username)
+                .map(a -> {
+                    write(a, type, title, message, reference, suggestion, List.of(), now());
+                    return true;
+                })
+                .orElseGet(() -> {
+                    LOG.info(() -> "No active account '" + username + "': " + type + " not notified");
+                    return false;
+                });
     }
 
     /**
@@ -97,8 +104,13 @@ public class NotificationService {
 
     /** {@link #notifyRole(Role, NotificationType, String, String, Reference)} with a suggested reorder. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public int notifyRole(Role role, NotificationType type, String title, String message, Reference reference,
-                          ReorderSuggestion suggestion) {
+    public int notifyRole(
+            Role role,
+            NotificationType type,
+            String title,
+            String message,
+            Reference reference,
+            ReorderSuggestion suggestion) {
         return notifyRole(role, type, title, message, reference, suggestion, List.of());
     }
 
@@ -108,8 +120,14 @@ public class NotificationService {
      * transaction. The notification in the API names the files only.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public int notifyRole(Role role, NotificationType type, String title, String message, Reference reference,
-                          ReorderSuggestion suggestion, List<MailAttachment> attachments) {
+    public int notifyRole(
+            Role role,
+            NotificationType type,
+            String title,
+            String message,
+            Reference reference,
+            ReorderSuggestion suggestion,
+            List<MailAttachment> attachments) {
         Objects.requireNonNull(role, "role");
         Instant now = now();
         List<AccountDirectory.Account> recipients = accounts.activeIncluding(role);
@@ -117,21 +135,34 @@ public class NotificationService {
         return recipients.size();
     }
 
-    private void write(AccountDirectory.Account recipient, NotificationType type, String title, String message,
-                       Reference reference, ReorderSuggestion suggestion, List<MailAttachment> attachments,
-                       Instant now) {
+    private void write(
+            AccountDirectory.Account recipient,
+            NotificationType type,
+            String title,
+            String message,
+            Reference reference,
+            ReorderSuggestion suggestion,
+            List<MailAttachment> attachments,
+            Instant now) {
         Objects.requireNonNull(type, "type");
         if (title == null || title.isBlank() || message == null || message.isBlank()) {
             throw new IllegalArgumentException("A notification needs a title and a message");
         }
-        Notification n = new Notification(recipient.id(), type, Text.fit(title.strip(), Notification.TITLE_MAX),
-                Text.fit(message.strip(), Notification.MESSAGE_MAX), reference, suggestion, now);
+        Notification n = new Notification(
+                recipient.id(),
+                type,
+                Text.fit(title.strip(), Notification.TITLE_MAX),
+                Text.fit(message.strip(), Notification.MESSAGE_MAX),
+                reference,
+                suggestion,
+                now);
         em.persist(n);
-        if (mail.enabled() && recipient.email() != null && !recipient.email().isBlank()
+        if (mail.enabled()
+                && recipient.email() != null
+                && !recipient.email().isBlank()
                 && !mailedRecently(recipient.id(), type, reference, now)) {
             em.flush(); // the notification's id, for the outbox row
-            outbox.enqueue(n.getId(), recipient.email(), n.getTitle(), mailBody(recipient, n),
-                    attachments);
+            outbox.enqueue(n.getId(), recipient.email(), n.getTitle(), mailBody(recipient, n), attachments);
         }
     }
 
@@ -145,10 +176,13 @@ public class NotificationService {
             return false;
         }
         return em.createNamedQuery("Notification.mailedAbout", Long.class)
-                .setParameter("recipient", recipientId).setParameter("type", type)
-                .setParameter("referenceType", reference.type()).setParameter("referenceId", reference.id())
-                .setParameter("since", now.minus(mail.minInterval()))
-                .getSingleResult() > 0;
+                        .setParameter("recipient", recipientId)
+                        .setParameter("type", type)
+                        .setParameter("referenceType", reference.type())
+                        .setParameter("referenceId", reference.id())
+                        .setParameter("since", now.minus(mail.minInterval()))
+                        .getSingleResult()
+                > 0;
     }
 
     /**
@@ -162,23 +196,25 @@ public class NotificationService {
     }
 
     private static String mailBody(AccountDirectory.Account recipient, Notification n) {
-        return "Hello " + recipient.username() + ",\n\n" + n.getMessage() + "\n\n-- \nFactory Ops. This notification is "
+        return "Hello " + recipient.username() + ",\n\n" + n.getMessage()
+                + "\n\n-- \nFactory Ops. This notification is "
                 + "also in your notifications (GET /api/notifications).\n";
     }
 
     @Transactional
     public Page<NotificationResponse> list(Caller caller, PageRequest page, Filter filter) {
         return JpaPaging.find(em, Notification.class, page, SORT_ATTRIBUTES, (cb, root) -> {
-            List<Predicate> where = new ArrayList<>();
-            where.add(cb.equal(root.get("recipientId"), caller.id()));
-            if (filter.read() != null) {
-                where.add(cb.equal(root.get("read"), filter.read()));
-            }
-            if (filter.type() != null) {
-                where.add(cb.equal(root.get("type"), filter.type()));
-            }
-            return where;
-        }).map(NotificationResponse::of);
+                    List<Predicate> where = new ArrayList<>();
+                    where.add(cb.equal(root.get("recipientId"), caller.id()));
+                    if (filter.read() != null) {
+                        where.add(cb.equal(root.get("read"), filter.read()));
+                    }
+                    if (filter.type() != null) {
+                        where.add(cb.equal(root.get("type"), filter.type()));
+                    }
+                    return where;
+                })
+                .map(NotificationResponse::of);
     }
 
     /** Marks one of the caller's notifications read (again: nothing changes); someone else's is 404. */
@@ -195,14 +231,17 @@ public class NotificationService {
     /** Marks every unread notification of the caller read; returns how many. */
     @Transactional
     public int markAllRead(Caller caller) {
-        return em.createNamedQuery("Notification.readAll").setParameter("now", now())
-                .setParameter("recipient", caller.id()).executeUpdate();
+        return em.createNamedQuery("Notification.readAll")
+                .setParameter("now", now())
+                .setParameter("recipient", caller.id())
+                .executeUpdate();
     }
 
     /** The caller's unread notifications: one count on the index (recipient_id, is_read, …). */
     @Transactional
     public long unreadCount(Caller caller) {
-        return em.createNamedQuery("Notification.unreadCount", Long.class).setParameter("recipient", caller.id())
+        return em.createNamedQuery("Notification.unreadCount", Long.class)
+                .setParameter("recipient", caller.id())
                 .getSingleResult();
     }
 }

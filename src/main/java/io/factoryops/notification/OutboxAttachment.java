@@ -38,8 +38,7 @@ public class OutboxAttachment {
     @Column(nullable = false, updatable = false)
     private byte[] content;
 
-    protected OutboxAttachment() {
-    }
+    protected OutboxAttachment() {}
 
     OutboxAttachment(long mailId, MailAttachment attachment) {
         this.mailId = mailId;

@@ -56,8 +56,7 @@ public class OutboxMail {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
-    protected OutboxMail() {
-    }
+    protected OutboxMail() {}
 
     OutboxMail(Long notificationId, String mailTo, String subject, String body, Instant now) {
         this.notificationId = notificationId;

@@ -8,8 +8,8 @@ import java.util.List;
  * @param attempts    the attempts including this one
  * @param attachments its files, in the order they were attached (none for a plain notification)
  */
-public record PendingMail(long id, String to, String subject, String body, int attempts,
-                          List<MailAttachment> attachments) {
+public record PendingMail(
+        long id, String to, String subject, String body, int attempts, List<MailAttachment> attachments) {
 
     public PendingMail {
         attachments = List.copyOf(attachments);

@@ -1,5 +1,4 @@
 package io.factoryops.notification;
 
 /** {@code {"unread": n}}: the caller's unread notifications. */
-public record UnreadCountResponse(long unread) {
-}
+public record UnreadCountResponse(long unread) {}

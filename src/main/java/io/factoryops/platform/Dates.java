@@ -18,8 +18,7 @@ public final class Dates {
     public static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
     public static final LocalDate LATEST = LocalDate.of(9999, 12, 31);
 
-    private Dates() {
-    }
+    private Dates() {}
 
     /** A {@code YYYY-MM-DD} text (short: no parse of an absurd input), or null when it is not one. */
     public static LocalDate parse(String text) {

@@ -13,13 +13,13 @@ public final class Decimals {
 
     /** No decimal input of the API needs more: the widest money column is DECIMAL(16, 2). */
     public static final int MAX_INTEGER_DIGITS = 18;
+
     public static final int MAX_FRACTION_DIGITS = 6;
 
     /** Longest decimal text read from a query parameter or a cursor. */
     private static final int MAX_TEXT_LENGTH = 40;
 
-    private Decimals() {
-    }
+    private Decimals() {}
 
     /** At most {@code integerDigits} digits before the point and {@code fractionDigits} after it. */
     public static boolean fits(BigDecimal value, int integerDigits, int fractionDigits) {

@@ -12,8 +12,7 @@ import jakarta.ejb.TimerService;
  */
 public final class PersistentTimers {
 
-    private PersistentTimers() {
-    }
+    private PersistentTimers() {}
 
     /**
      * Cancels this name's timers of another interval and creates the timer when none is left.
@@ -22,7 +21,10 @@ public final class PersistentTimers {
      */
     public static boolean keepOne(TimerService timers, String name, long initialMillis, long intervalMillis) {
         String info = name + ":" + intervalMillis + "ms";
-        return keepOne(timers, name, info,
+        return keepOne(
+                timers,
+                name,
+                info,
                 () -> timers.createIntervalTimer(initialMillis, intervalMillis, new TimerConfig(info, true)));
     }
 
@@ -33,11 +35,10 @@ public final class PersistentTimers {
      * @param schedule what the info says of the schedule, e.g. "day 1 02:00 UTC"
      * @return whether the timer was created now
      */
-    public static boolean keepOneCalendar(TimerService timers, String name, String schedule,
-                                          ScheduleExpression expression) {
+    public static boolean keepOneCalendar(
+            TimerService timers, String name, String schedule, ScheduleExpression expression) {
         String info = name + ":" + schedule;
-        return keepOne(timers, name, info,
-                () -> timers.createCalendarTimer(expression, new TimerConfig(info, true)));
+        return keepOne(timers, name, info, () -> timers.createCalendarTimer(expression, new TimerConfig(info, true)));
     }
 
     private static boolean keepOne(TimerService timers, String name, String info, Runnable create) {

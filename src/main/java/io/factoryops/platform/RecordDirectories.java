@@ -15,7 +15,9 @@ public class RecordDirectories {
 
     /** Whether a record of this kind ({@code employee}, {@code customer}, {@code supplier}) has this id. */
     public boolean exists(String kind, long id) {
-        return directories.stream().filter(d -> d.kind().equals(kind)).findFirst()
+        return directories.stream()
+                .filter(d -> d.kind().equals(kind))
+                .findFirst()
                 .orElseThrow(() -> new IllegalStateException("No directory of " + kind + " records"))
                 .exists(id);
     }

@@ -5,8 +5,7 @@ import java.util.Locale;
 /** The one way to clean text input before it is stored. */
 public final class Text {
 
-    private Text() {
-    }
+    private Text() {}
 
     /** Trimmed, or null when absent or blank. */
     public static String trimToNull(String value) {

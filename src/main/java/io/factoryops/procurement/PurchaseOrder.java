@@ -95,8 +95,7 @@ public class PurchaseOrder extends VersionedEntity {
     @BatchFetch(BatchFetchType.IN)
     private List<PurchaseOrderLine> lines = new ArrayList<>();
 
-    protected PurchaseOrder() {
-    }
+    protected PurchaseOrder() {}
 
     /** A new draft; its number is given once it has an id ({@link #numbered}). */
     PurchaseOrder(String createdBy, String provisionalNumber) {
@@ -117,8 +116,8 @@ public class PurchaseOrder extends VersionedEntity {
      * {@code editor}, while editable. A pending order goes back to draft: its content froze when it was
      * submitted, so a change needs a new submit (and its editor may not approve it).
      */
-    void describe(String editor, long supplierId, LocalDate expectedDate, String notes,
-                  List<Object[]> partQuantityCost) {
+    void describe(
+            String editor, long supplierId, LocalDate expectedDate, String notes, List<Object[]> partQuantityCost) {
         requireStatus("edit", status.editable());
         this.lastEditedBy = editor;
         if (status == PurchaseOrderStatus.PENDING) {
@@ -133,8 +132,8 @@ public class PurchaseOrder extends VersionedEntity {
         BigDecimal total = BigDecimal.ZERO.setScale(2);
         int lineNo = 1;
         for (Object[] l : partQuantityCost) {
-            PurchaseOrderLine line = new PurchaseOrderLine(this, lineNo++, (Long) l[0], (Integer) l[1],
-                    (BigDecimal) l[2]);
+            PurchaseOrderLine line =
+                    new PurchaseOrderLine(this, lineNo++, (Long) l[0], (Integer) l[1], (BigDecimal) l[2]);
             lines.add(line);
             total = total.add(line.getLineTotal());
         }
@@ -163,8 +162,11 @@ public class PurchaseOrder extends VersionedEntity {
     }
 
     void cancel() {
-        requireStatus("cancel", status == PurchaseOrderStatus.DRAFT || status == PurchaseOrderStatus.PENDING
-                || status == PurchaseOrderStatus.APPROVED);
+        requireStatus(
+                "cancel",
+                status == PurchaseOrderStatus.DRAFT
+                        || status == PurchaseOrderStatus.PENDING
+                        || status == PurchaseOrderStatus.APPROVED);
         status = PurchaseOrderStatus.CANCELLED;
         cancelledAt = Instant.now();
     }
@@ -191,8 +193,8 @@ public class PurchaseOrder extends VersionedEntity {
     /** 409 INVALID_TRANSITION unless the current status allows the verb. */
     void requireStatus(String verb, boolean allowed) {
         if (!allowed) {
-            throw new InvalidTransitionException("Purchase order " + poNumber, status.value(), verb,
-                    status.allowedTransitions());
+            throw new InvalidTransitionException(
+                    "Purchase order " + poNumber, status.value(), verb, status.allowedTransitions());
         }
     }
 

@@ -42,8 +42,7 @@ public class PurchaseOrderLine {
     @Column(name = "received_quantity", nullable = false)
     private int receivedQuantity;
 
-    protected PurchaseOrderLine() {
-    }
+    protected PurchaseOrderLine() {}
 
     PurchaseOrderLine(PurchaseOrder purchaseOrder, int lineNo, long partId, int quantity, BigDecimal unitCost) {
         this.purchaseOrder = purchaseOrder;

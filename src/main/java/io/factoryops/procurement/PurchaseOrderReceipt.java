@@ -29,8 +29,7 @@ public class PurchaseOrderReceipt {
     @Column(name = "received_at", nullable = false, updatable = false)
     private Instant receivedAt;
 
-    protected PurchaseOrderReceipt() {
-    }
+    protected PurchaseOrderReceipt() {}
 
     PurchaseOrderReceipt(long purchaseOrderId, String receivedBy) {
         this.purchaseOrderId = purchaseOrderId;

@@ -14,8 +14,10 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A purchase order as POST and PUT take it: a supplier and 1–100 lines, each part once. */
-@Schema(example = "{\"supplier_id\": 1, \"expected_date\": \"2026-12-15\", \"notes\": \"Deliver to gate 2\", "
-        + "\"lines\": [{\"item_id\": 1, \"quantity\": 100, \"unit_cost\": 2.35}, {\"item_id\": 2, \"quantity\": 20}]}")
+@Schema(
+        example =
+                "{\"supplier_id\": 1, \"expected_date\": \"2026-12-15\", \"notes\": \"Deliver to gate 2\", "
+                        + "\"lines\": [{\"item_id\": 1, \"quantity\": 100, \"unit_cost\": 2.35}, {\"item_id\": 2, \"quantity\": 20}]}")
 public record PurchaseOrderRequest(
         @NotNull @Positive Long supplierId,
         LocalDate expectedDate,
@@ -26,6 +28,7 @@ public record PurchaseOrderRequest(
     public record Line(
             @NotNull @Positive Long itemId,
             @NotNull @Positive @Max(1_000_000) Integer quantity,
-            @DecimalMin("0.00") @Digits(integer = 10, fraction = 2) BigDecimal unitCost) {
-    }
+
+            @DecimalMin("0.00") @Digits(integer = 10, fraction = 2)
+            BigDecimal unitCost) {}
 }

@@ -73,27 +73,52 @@ public class PurchaseOrderResource {
     @GET
     @ExportedAs("purchase-orders")
     @RolesAllowed(Role.MANAGER_NAME)
-    @Parameter(name = "q", in = ParameterIn.QUERY, description = "Text contained in the PO number",
+    @Parameter(
+            name = "q",
+            in = ParameterIn.QUERY,
+            description = "Text contained in the PO number",
             schema = @Schema(type = SchemaType.STRING, maxLength = 200))
-    @Parameter(name = "after", in = ParameterIn.QUERY, description = "Keyset paging: the pagination.next_cursor "
-            + "of the page before; costs the same at any depth", schema = @Schema(type = SchemaType.STRING, maxLength = 1024))
-    @Operation(operationId = "listPurchaseOrders",
-            summary = "List purchase orders", description = "Roles: manager. Paged (default 20), q on po_number; "
-            + "filters status, supplier_id, date_from, date_to (created, UTC dates, inclusive); sort by id, "
-            + "po_number, status, expected_date, total_amount, created_at (default -created_at).")
-    @APIResponse(responseCode = "200", description = "A page of purchase orders",
+    @Parameter(
+            name = "after",
+            in = ParameterIn.QUERY,
+            description =
+                    "Keyset paging: the pagination.next_cursor " + "of the page before; costs the same at any depth",
+            schema = @Schema(type = SchemaType.STRING, maxLength = 1024))
+    @Operation(
+            operationId = "listPurchaseOrders",
+            summary = "List purchase orders",
+            description = "Roles: manager. Paged (default 20), q on po_number; "
+                    + "filters status, supplier_id, date_from, date_to (created, UTC dates, inclusive); sort by id, "
+                    + "po_number, status, expected_date, total_amount, created_at (default -created_at).")
+    @APIResponse(
+            responseCode = "200",
+            description = "A page of purchase orders",
             content = @Content(schema = @Schema(implementation = PurchaseOrderResponse.class, type = SchemaType.ARRAY)))
     public Response list(
-            @QueryParam("status") @Parameter(schema = @Schema(type = SchemaType.STRING, enumeration = {"draft",
-                    "pending", "approved", "rejected", "partially_received", "received", "cancelled"})) String status,
-            @QueryParam("supplier_id") @Parameter(schema = @Schema(type = SchemaType.INTEGER, format = "int64",
-                    minimum = "1")) String supplierId,
+            @QueryParam("status")
+                    @Parameter(
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.STRING,
+                                            enumeration = {
+                                                "draft",
+                                                "pending",
+                                                "approved",
+                                                "rejected",
+                                                "partially_received",
+                                                "received",
+                                                "cancelled"
+                                            }))
+                    String status,
+            @QueryParam("supplier_id")
+                    @Parameter(schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1"))
+                    String supplierId,
             @QueryParam("date_from") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date"))
-            String dateFrom,
+                    String dateFrom,
             @QueryParam("date_to") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date"))
-            String dateTo) {
-        PageRequest page = PageRequest.keyset(uriInfo, 20, PurchaseOrderService.SORTABLE, "-created_at",
-                PurchaseOrderService.SORTABLE);
+                    String dateTo) {
+        PageRequest page = PageRequest.keyset(
+                uriInfo, 20, PurchaseOrderService.SORTABLE, "-created_at", PurchaseOrderService.SORTABLE);
         PurchaseOrderService.Filter filter = PurchaseOrderService.Filter.parse(status, supplierId, dateFrom, dateTo);
         return Paging.ok(orders.list(page, filter), uriInfo);
     }
@@ -101,9 +126,13 @@ public class PurchaseOrderResource {
     @GET
     @Path("{id}")
     @RolesAllowed(Role.MANAGER_NAME)
-    @Operation(operationId = "getPurchaseOrder",
-            summary = "Read a purchase order", description = "Roles: manager. ETag; If-None-Match → 304.")
-    @APIResponse(responseCode = "200", description = "The purchase order",
+    @Operation(
+            operationId = "getPurchaseOrder",
+            summary = "Read a purchase order",
+            description = "Roles: manager. ETag; If-None-Match → 304.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The purchase order",
             content = @Content(schema = @Schema(implementation = PurchaseOrderResponse.class)))
     public Response get(@PathParam("id") long id) {
         PurchaseOrderResponse order = orders.get(id);
@@ -113,11 +142,15 @@ public class PurchaseOrderResource {
     @POST
     @RolesAllowed(Role.MANAGER_NAME)
     @Idempotent
-    @Operation(operationId = "createPurchaseOrder",
-            summary = "Create a draft purchase order", description = "Roles: manager. 1–100 lines, each part "
-            + "once; unit_cost defaults to the part's; 404 naming supplier_id or lines[i].item_id when unknown. "
-            + "Idempotency-Key supported.")
-    @APIResponse(responseCode = "201", description = "Created, as a draft",
+    @Operation(
+            operationId = "createPurchaseOrder",
+            summary = "Create a draft purchase order",
+            description = "Roles: manager. 1–100 lines, each part "
+                    + "once; unit_cost defaults to the part's; 404 naming supplier_id or lines[i].item_id when unknown. "
+                    + "Idempotency-Key supported.")
+    @APIResponse(
+            responseCode = "201",
+            description = "Created, as a draft",
             content = @Content(schema = @Schema(implementation = PurchaseOrderResponse.class)))
     public Response create(@NotNull @Valid PurchaseOrderRequest body) {
         PurchaseOrderResponse created = orders.create(Caller.of(security), body);
@@ -127,12 +160,16 @@ public class PurchaseOrderResource {
     @PUT
     @Path("{id}")
     @RolesAllowed(Role.MANAGER_NAME)
-    @Operation(operationId = "replacePurchaseOrder",
-            summary = "Replace a draft or pending purchase order", description = "Roles: manager. A pending order "
-            + "goes back to draft (what was submitted is what is approved: submit it again); the caller becomes "
-            + "its last_edited_by, who may not approve or reject it. 409 INVALID_TRANSITION once approved, "
-            + "rejected, received or cancelled. If-Match → 412 when stale.")
-    @APIResponse(responseCode = "200", description = "The purchase order",
+    @Operation(
+            operationId = "replacePurchaseOrder",
+            summary = "Replace a draft or pending purchase order",
+            description = "Roles: manager. A pending order "
+                    + "goes back to draft (what was submitted is what is approved: submit it again); the caller becomes "
+                    + "its last_edited_by, who may not approve or reject it. 409 INVALID_TRANSITION once approved, "
+                    + "rejected, received or cancelled. If-Match → 412 when stale.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The purchase order",
             content = @Content(schema = @Schema(implementation = PurchaseOrderResponse.class)))
     public Response replace(@PathParam("id") long id, @NotNull @Valid PurchaseOrderRequest body) {
         PurchaseOrderResponse order = orders.replace(Caller.of(security), id, ETags.expectedVersion(headers), body);
@@ -143,10 +180,14 @@ public class PurchaseOrderResource {
     @Path("{id}/submit")
     @RolesAllowed(Role.MANAGER_NAME)
     @Idempotent
-    @Operation(operationId = "submitPurchaseOrder", summary = "Submit a draft for approval",
+    @Operation(
+            operationId = "submitPurchaseOrder",
+            summary = "Submit a draft for approval",
             description = "Roles: manager. draft → pending; the caller becomes its submitted_by; admins are "
-            + "notified. 409 INVALID_TRANSITION otherwise.")
-    @APIResponse(responseCode = "200", description = "The purchase order",
+                    + "notified. 409 INVALID_TRANSITION otherwise.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The purchase order",
             content = @Content(schema = @Schema(implementation = PurchaseOrderResponse.class)))
     public Response submit(@PathParam("id") long id) {
         return ok(orders.submit(Caller.of(security), id));
@@ -157,15 +198,19 @@ public class PurchaseOrderResource {
     @RolesAllowed(Role.MANAGER_NAME)
     @Idempotent
     @IfMatchRequired
-    @Operation(operationId = "approvePurchaseOrder", summary = "Approve a pending purchase order",
+    @Operation(
+            operationId = "approvePurchaseOrder",
+            summary = "Approve a pending purchase order",
             description = "Roles: manager for a total up to factory.purchase-orders.manager-approval-limit (the "
-            + "order's approval_role; 403 APPROVAL_LIMIT above it), admin for any. Four eyes: never the order's "
-            + "creator, last editor or submitter (403 "
-            + "SELF_APPROVAL), nor an account tied to one of theirs: one created the other or last set its "
-            + "password, or both link to the same employee (403 RELATED_ACCOUNT); each refusal is audited "
-            + "(APPROVE_REFUSED). If-Match (required) is the ETag of the version read: 412 when it changed since, "
-            + "428 without it. pending → approved; the creator is notified.")
-    @APIResponse(responseCode = "200", description = "The purchase order",
+                    + "order's approval_role; 403 APPROVAL_LIMIT above it), admin for any. Four eyes: never the order's "
+                    + "creator, last editor or submitter (403 "
+                    + "SELF_APPROVAL), nor an account tied to one of theirs: one created the other or last set its "
+                    + "password, or both link to the same employee (403 RELATED_ACCOUNT); each refusal is audited "
+                    + "(APPROVE_REFUSED). If-Match (required) is the ETag of the version read: 412 when it changed since, "
+                    + "428 without it. pending → approved; the creator is notified.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The purchase order",
             content = @Content(schema = @Schema(implementation = PurchaseOrderResponse.class)))
     @APIResponse(responseCode = "403", description = FOUR_EYES)
     public Response approve(@PathParam("id") long id) {
@@ -177,11 +222,15 @@ public class PurchaseOrderResource {
     @RolesAllowed(Role.MANAGER_NAME)
     @Idempotent
     @IfMatchRequired
-    @Operation(operationId = "rejectPurchaseOrder", summary = "Reject a pending purchase order",
+    @Operation(
+            operationId = "rejectPurchaseOrder",
+            summary = "Reject a pending purchase order",
             description = "Roles: manager up to the approval limit, admin above it (403 APPROVAL_LIMIT), under the "
-            + "four eyes of approve (403 SELF_APPROVAL, RELATED_ACCOUNT; each refusal audited as REJECT_REFUSED). If-Match required (412 stale, 428 missing). {\"reason\"} required; "
-            + "pending → rejected; the creator is notified with the reason.")
-    @APIResponse(responseCode = "200", description = "The purchase order",
+                    + "four eyes of approve (403 SELF_APPROVAL, RELATED_ACCOUNT; each refusal audited as REJECT_REFUSED). If-Match required (412 stale, 428 missing). {\"reason\"} required; "
+                    + "pending → rejected; the creator is notified with the reason.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The purchase order",
             content = @Content(schema = @Schema(implementation = PurchaseOrderResponse.class)))
     @APIResponse(responseCode = "403", description = FOUR_EYES)
     public Response reject(@PathParam("id") long id, @NotNull @Valid RejectRequest body) {
@@ -192,11 +241,16 @@ public class PurchaseOrderResource {
     @Path("{id}/receive")
     @RolesAllowed(Role.MANAGER_NAME)
     @Idempotent
-    @Operation(operationId = "receivePurchaseOrder", summary = "Receive a delivery",
-            description = "Roles: manager. {\"lines\":[{\"line_id\",\"quantity\"}]}, each at most what is outstanding "
-            + "(400 naming the line); adds the parts to stock through the ledger; approved or partially_received → "
-            + "partially_received or received. Idempotency-Key: a retry with the same key receives nothing twice.")
-    @APIResponse(responseCode = "200", description = "The purchase order",
+    @Operation(
+            operationId = "receivePurchaseOrder",
+            summary = "Receive a delivery",
+            description =
+                    "Roles: manager. {\"lines\":[{\"line_id\",\"quantity\"}]}, each at most what is outstanding "
+                            + "(400 naming the line); adds the parts to stock through the ledger; approved or partially_received → "
+                            + "partially_received or received. Idempotency-Key: a retry with the same key receives nothing twice.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The purchase order",
             content = @Content(schema = @Schema(implementation = PurchaseOrderResponse.class)))
     public Response receive(@PathParam("id") long id, @NotNull @Valid ReceiveRequest body) {
         return ok(orders.receive(Caller.of(security), id, body));
@@ -206,9 +260,13 @@ public class PurchaseOrderResource {
     @Path("{id}/deliver")
     @RolesAllowed(Role.MANAGER_NAME)
     @Idempotent
-    @Operation(operationId = "deliverPurchaseOrder", summary = "Receive everything outstanding",
+    @Operation(
+            operationId = "deliverPurchaseOrder",
+            summary = "Receive everything outstanding",
             description = "Roles: manager. The seed's deliver: receive with every line's outstanding quantity.")
-    @APIResponse(responseCode = "200", description = "The purchase order",
+    @APIResponse(
+            responseCode = "200",
+            description = "The purchase order",
             content = @Content(schema = @Schema(implementation = PurchaseOrderResponse.class)))
     public Response deliver(@PathParam("id") long id) {
         return ok(orders.deliver(Caller.of(security), id));
@@ -218,9 +276,13 @@ public class PurchaseOrderResource {
     @Path("{id}/cancel")
     @RolesAllowed(Role.MANAGER_NAME)
     @Idempotent
-    @Operation(operationId = "cancelPurchaseOrder", summary = "Cancel a purchase order",
+    @Operation(
+            operationId = "cancelPurchaseOrder",
+            summary = "Cancel a purchase order",
             description = "Roles: manager. draft, pending or approved → cancelled (nothing received yet).")
-    @APIResponse(responseCode = "200", description = "The purchase order",
+    @APIResponse(
+            responseCode = "200",
+            description = "The purchase order",
             content = @Content(schema = @Schema(implementation = PurchaseOrderResponse.class)))
     public Response cancel(@PathParam("id") long id) {
         return ok(orders.cancel(id));

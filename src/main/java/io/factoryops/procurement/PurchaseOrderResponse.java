@@ -12,17 +12,26 @@ public record PurchaseOrderResponse(
         String poNumber,
         long supplierId,
         String supplierName,
-        @Schema(enumeration = {"draft", "pending", "approved", "rejected", "partially_received", "received",
-                "cancelled"}) String status,
+
+        @Schema(
+                enumeration = {"draft", "pending", "approved", "rejected", "partially_received", "received", "cancelled"
+                })
+        String status,
+
         @Schema(nullable = true) LocalDate expectedDate,
         @Schema(nullable = true) String notes,
         List<Line> lines,
         @Schema(multipleOf = 0.01) BigDecimal totalAmount,
         String createdBy,
-        @Schema(description = "Who wrote the current content: the creator, or whoever replaced it since (four "
-                + "eyes: neither may approve or reject it)") String lastEditedBy,
+
+        @Schema(
+                description = "Who wrote the current content: the creator, or whoever replaced it since (four "
+                        + "eyes: neither may approve or reject it)")
+        String lastEditedBy,
+
         @Schema(nullable = true, description = "Who submitted the current content; null while draft")
         String submittedBy,
+
         @Schema(nullable = true) Instant submittedAt,
         @Schema(nullable = true) String approvedBy,
         @Schema(nullable = true) Instant approvedAt,
@@ -31,18 +40,32 @@ public record PurchaseOrderResponse(
         @Schema(nullable = true) String rejectionReason,
         @Schema(nullable = true) Instant receivedAt,
         @Schema(nullable = true) Instant cancelledAt,
-        @Schema(description = "The transitions the status allows now: submit, approve, reject, receive, deliver, "
-                + "cancel") List<String> allowedTransitions,
-        @Schema(enumeration = {"manager", "admin"}, description = "The least role that may approve or reject it: "
-                + "manager up to FACTORY_PURCHASE_ORDERS_MANAGER_APPROVAL_LIMIT, admin above (four eyes apply to "
-                + "both)") String approvalRole,
+
+        @Schema(
+                description =
+                        "The transitions the status allows now: submit, approve, reject, receive, deliver, " + "cancel")
+        List<String> allowedTransitions,
+
+        @Schema(
+                enumeration = {"manager", "admin"},
+                description = "The least role that may approve or reject it: "
+                        + "manager up to FACTORY_PURCHASE_ORDERS_MANAGER_APPROVAL_LIMIT, admin above (four eyes apply to "
+                        + "both)")
+        String approvalRole,
+
         long version,
         Instant createdAt,
         Instant updatedAt) {
 
     /** A line: the part, how many were ordered and received, at what cost. */
-    public record Line(long id, int lineNo, long itemId, String sku, String name, int quantity,
-                       @Schema(multipleOf = 0.01) BigDecimal unitCost, @Schema(multipleOf = 0.01) BigDecimal lineTotal,
-                       int receivedQuantity) {
-    }
+    public record Line(
+            long id,
+            int lineNo,
+            long itemId,
+            String sku,
+            String name,
+            int quantity,
+            @Schema(multipleOf = 0.01) BigDecimal unitCost,
+            @Schema(multipleOf = 0.01) BigDecimal lineTotal,
+            int receivedQuantity) {}
 }

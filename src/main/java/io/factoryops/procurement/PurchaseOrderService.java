@@ -59,11 +59,21 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class PurchaseOrderService {
 
-    public static final Set<String> SORTABLE = Set.of("id", "po_number", "status", "expected_date", "total_amount",
-            "created_at");
-    private static final Map<String, String> SORT_ATTRIBUTES = Map.of("id", "id", "po_number", "poNumber",
-            "status", "status", "expected_date", "expectedDate", "total_amount", "totalAmount",
-            "created_at", "createdAt");
+    public static final Set<String> SORTABLE =
+            Set.of("id", "po_number", "status", "expected_date", "total_amount", "created_at");
+    private static final Map<String, String> SORT_ATTRIBUTES = Map.of(
+            "id",
+            "id",
+            "po_number",
+            "poNumber",
+            "status",
+            "status",
+            "expected_date",
+            "expectedDate",
+            "total_amount",
+            "totalAmount",
+            "created_at",
+            "createdAt");
 
     @PersistenceContext(unitName = "factory")
     EntityManager em;
@@ -93,11 +103,12 @@ public class PurchaseOrderService {
 
     @PostConstruct
     void checkApprovalLimit() {
-        if (!Decimals.inRange(managerApprovalLimit.stripTrailingZeros(), BigDecimal.ZERO,
-                new BigDecimal("999999999999.99"), 2)) {
-            throw new IllegalStateException("factory.purchase-orders.manager-approval-limit must be an amount from 0 to "
-                    + "999999999999.99 with at most 2 decimals, e.g. 5000.00 (0: admins approve every order); it is "
-                    + managerApprovalLimit);
+        if (!Decimals.inRange(
+                managerApprovalLimit.stripTrailingZeros(), BigDecimal.ZERO, new BigDecimal("999999999999.99"), 2)) {
+            throw new IllegalStateException(
+                    "factory.purchase-orders.manager-approval-limit must be an amount from 0 to "
+                            + "999999999999.99 with at most 2 decimals, e.g. 5000.00 (0: admins approve every order); it is "
+                            + managerApprovalLimit);
         }
     }
 
@@ -106,21 +117,29 @@ public class PurchaseOrderService {
 
         /** The list's query parameters as the client sent them, checked: 400 naming a bad one. */
         public static Filter parse(String status, String supplierId, String dateFrom, String dateTo) {
-            return new Filter(Params.optionalEnum("status", status, PurchaseOrderStatus.values(), PurchaseOrderStatus::value),
-                    Params.optionalId("supplier_id", supplierId), Params.optionalDate("date_from", dateFrom),
+            return new Filter(
+                    Params.optionalEnum("status", status, PurchaseOrderStatus.values(), PurchaseOrderStatus::value),
+                    Params.optionalId("supplier_id", supplierId),
+                    Params.optionalDate("date_from", dateFrom),
                     Params.optionalDate("date_to", dateTo));
         }
     }
 
     @Transactional
     public Page<PurchaseOrderResponse> list(PageRequest page, Filter filter) {
-        Page<PurchaseOrder> found = JpaPaging.find(em, PurchaseOrder.class, page, SORT_ATTRIBUTES,
-                where(page, filter));
+        Page<PurchaseOrder> found = JpaPaging.find(em, PurchaseOrder.class, page, SORT_ATTRIBUTES, where(page, filter));
         // the page's lines load in one query (@BatchFetch on PurchaseOrder), not one per order
-        Map<Long, PartSummary> partNames = parts.summaries(found.data().stream()
-                .flatMap(o -> o.getLines().stream()).map(PurchaseOrderLine::getPartId).distinct().toList(), "item_id");
+        Map<Long, PartSummary> partNames = parts.summaries(
+                found.data().stream()
+                        .flatMap(o -> o.getLines().stream())
+                        .map(PurchaseOrderLine::getPartId)
+                        .distinct()
+                        .toList(),
+                "item_id");
         Map<Long, String> supplierNames = suppliers.names(found.data().stream()
-                .map(PurchaseOrder::getSupplierId).distinct().toList());
+                .map(PurchaseOrder::getSupplierId)
+                .distinct()
+                .toList());
         return found.map(o -> view(o, partNames, supplierNames));
     }
 
@@ -140,11 +159,22 @@ public class PurchaseOrderService {
 
             @Override
             public long forEach(Consumer<? super PurchaseOrderRow> sink) {
-                return JpaPaging.streamChunks(em, PurchaseOrder.class, page, SORT_ATTRIBUTES, where, chunk -> {
-                    Map<Long, String> names = suppliers.names(
-                            chunk.stream().map(PurchaseOrder::getSupplierId).distinct().toList());
-                    return chunk.stream().map(o -> PurchaseOrderRow.of(o, names.get(o.getSupplierId()))).toList();
-                }, sink);
+                return JpaPaging.streamChunks(
+                        em,
+                        PurchaseOrder.class,
+                        page,
+                        SORT_ATTRIBUTES,
+                        where,
+                        chunk -> {
+                            Map<Long, String> names = suppliers.names(chunk.stream()
+                                    .map(PurchaseOrder::getSupplierId)
+                                    .distinct()
+                                    .toList());
+                            return chunk.stream()
+                                    .map(o -> PurchaseOrderRow.of(o, names.get(o.getSupplierId())))
+                                    .toList();
+                        },
+                        sink);
             }
         };
     }
@@ -177,8 +207,10 @@ public class PurchaseOrderService {
     public Map<PurchaseOrderStatus, Long> countByStatus(Set<PurchaseOrderStatus> statuses) {
         Map<PurchaseOrderStatus, Long> counts = new EnumMap<>(PurchaseOrderStatus.class);
         statuses.forEach(status -> counts.put(status, 0L));
-        em.createQuery("SELECT o.status, COUNT(o) FROM PurchaseOrder o WHERE o.status IN :statuses "
-                        + "GROUP BY o.status", Object[].class)
+        em.createQuery(
+                        "SELECT o.status, COUNT(o) FROM PurchaseOrder o WHERE o.status IN :statuses "
+                                + "GROUP BY o.status",
+                        Object[].class)
                 .setParameter("statuses", statuses)
                 .getResultList()
                 .forEach(r -> counts.put((PurchaseOrderStatus) r[0], ((Number) r[1]).longValue()));
@@ -193,7 +225,8 @@ public class PurchaseOrderService {
     /** A new draft, created by the caller; its number is PO-year-id. */
     @Transactional
     public PurchaseOrderResponse create(Caller caller, PurchaseOrderRequest request) {
-        PurchaseOrder order = new PurchaseOrder(caller.username(), "PO-new-" + UUID.randomUUID().toString().replace("-", ""));
+        PurchaseOrder order = new PurchaseOrder(
+                caller.username(), "PO-new-" + UUID.randomUUID().toString().replace("-", ""));
         describe(caller, order, request);
         em.persist(order);
         em.flush();
@@ -226,10 +259,13 @@ public class PurchaseOrderService {
     public PurchaseOrderResponse submit(Caller caller, long id) {
         return transition(id, "SUBMIT", order -> {
             order.submit(caller.username());
-            notifications.notifyRole(approver(order), NotificationType.PO_AWAITING_APPROVAL,
+            notifications.notifyRole(
+                    approver(order),
+                    NotificationType.PO_AWAITING_APPROVAL,
                     "Purchase order " + order.getPoNumber() + " awaits approval",
-                    caller.username() + " submitted " + order.getPoNumber() + " (" + order.getLines().size()
-                            + " lines, total " + order.getTotalAmount().toPlainString() + ") for approval.",
+                    caller.username() + " submitted " + order.getPoNumber() + " ("
+                            + order.getLines().size() + " lines, total "
+                            + order.getTotalAmount().toPlainString() + ") for approval.",
                     reference(order));
         });
     }
@@ -243,9 +279,12 @@ public class PurchaseOrderService {
     public PurchaseOrderResponse approve(Caller caller, long id, long expectedVersion) {
         return decide(caller, id, expectedVersion, "APPROVE", order -> {
             order.approve(caller.username());
-            notifications.notifyUser(order.getCreatedBy(), NotificationType.PO_APPROVED,
+            notifications.notifyUser(
+                    order.getCreatedBy(),
+                    NotificationType.PO_APPROVED,
                     "Purchase order " + order.getPoNumber() + " approved",
-                    caller.username() + " approved " + order.getPoNumber() + ".", reference(order));
+                    caller.username() + " approved " + order.getPoNumber() + ".",
+                    reference(order));
         });
     }
 
@@ -255,9 +294,12 @@ public class PurchaseOrderService {
         String reason = request.reason().trim();
         return decide(caller, id, expectedVersion, "REJECT", order -> {
             order.reject(caller.username(), reason);
-            notifications.notifyUser(order.getCreatedBy(), NotificationType.PO_REJECTED,
+            notifications.notifyUser(
+                    order.getCreatedBy(),
+                    NotificationType.PO_REJECTED,
                     "Purchase order " + order.getPoNumber() + " rejected",
-                    caller.username() + " rejected " + order.getPoNumber() + ": " + reason, reference(order));
+                    caller.username() + " rejected " + order.getPoNumber() + ": " + reason,
+                    reference(order));
         });
     }
 
@@ -268,15 +310,15 @@ public class PurchaseOrderService {
      * the order's people). A refusal is audited ({@code APPROVE_REFUSED}, {@code REJECT_REFUSED}: who tried
      * and why) in a transaction of its own, since this one rolls back.
      */
-    private PurchaseOrderResponse decide(Caller caller, long id, long expectedVersion, String action,
-                                         Consumer<PurchaseOrder> change) {
+    private PurchaseOrderResponse decide(
+            Caller caller, long id, long expectedVersion, String action, Consumer<PurchaseOrder> change) {
         PurchaseOrder order = find(id, LockModeType.PESSIMISTIC_WRITE);
         Versions.check(order, expectedVersion, "Purchase order");
         String verb = action.toLowerCase(java.util.Locale.ROOT);
         try {
             if (!caller.role().includes().contains(approver(order))) {
-                throw new ApprovalLimitException(order.getPoNumber(), verb, order.getTotalAmount(),
-                        managerApprovalLimit);
+                throw new ApprovalLimitException(
+                        order.getPoNumber(), verb, order.getTotalAmount(), managerApprovalLimit);
             }
             order.requireFourEyes(caller.username(), verb);
             for (String person : order.people()) {
@@ -285,7 +327,11 @@ public class PurchaseOrderService {
                 });
             }
         } catch (ApprovalLimitException | FourEyesException refused) {
-            audit.recordIndependently(caller.username(), action + "_REFUSED", "purchase_order", id,
+            audit.recordIndependently(
+                    caller.username(),
+                    action + "_REFUSED",
+                    "purchase_order",
+                    id,
                     Map.of("code", refused.code().name(), "reason", refused.getMessage()));
             throw refused;
         }
@@ -312,16 +358,19 @@ public class PurchaseOrderService {
             ReceiveRequest.Line r = request.lines().get(i);
             PurchaseOrderLine line = lines.get(r.lineId());
             if (line == null) {
-                throw ApiException.notFoundField("lines[" + i + "].line_id", "Line of purchase order "
-                        + order.getPoNumber(), r.lineId());
+                throw ApiException.notFoundField(
+                        "lines[" + i + "].line_id", "Line of purchase order " + order.getPoNumber(), r.lineId());
             }
             if (units.containsKey(r.lineId())) {
                 throw ApiException.invalidField("lines[" + i + "].line_id", "line " + r.lineId() + " is listed twice");
             }
             if (r.quantity() > line.outstanding()) {
-                throw ApiException.invalidField("lines[" + i + "].quantity", "only " + line.outstanding()
-                        + " of line " + r.lineId() + " are outstanding (ordered " + line.getQuantity() + ", received "
-                        + line.getReceivedQuantity() + ")");
+                throw ApiException.invalidField(
+                        "lines[" + i + "].quantity",
+                        "only " + line.outstanding()
+                                + " of line " + r.lineId() + " are outstanding (ordered " + line.getQuantity()
+                                + ", received "
+                                + line.getReceivedQuantity() + ")");
             }
             units.put(r.lineId(), r.quantity());
         }
@@ -338,8 +387,7 @@ public class PurchaseOrderService {
         return receive(caller, order, units, "DELIVER");
     }
 
-    private PurchaseOrderResponse receive(Caller caller, PurchaseOrder order, Map<Long, Integer> units,
-                                          String action) {
+    private PurchaseOrderResponse receive(Caller caller, PurchaseOrder order, Map<Long, Integer> units, String action) {
         PurchaseOrderResponse before = view(order);
         PurchaseOrderReceipt receipt = new PurchaseOrderReceipt(order.getId(), caller.username());
         em.persist(receipt);
@@ -348,13 +396,13 @@ public class PurchaseOrderService {
         order.getLines().forEach(l -> partOfLine.put(l.getId(), l.getPartId()));
         Map<Long, PartSummary> summaries = parts.summaries(new HashSet<>(partOfLine.values()), "item_id");
         Map<Long, Integer> byItem = new TreeMap<>();
-        units.forEach((lineId, n) -> byItem.merge(summaries.get(partOfLine.get(lineId)).stockItemId(), n,
-                Integer::sum));
+        units.forEach((lineId, n) ->
+                byItem.merge(summaries.get(partOfLine.get(lineId)).stockItemId(), n, Integer::sum));
         StockService.Locked locked = stock.lock(byItem.keySet());
         order.receive(action.toLowerCase(java.util.Locale.ROOT), units);
         StockReference reference = StockReference.purchaseOrderReceipt(receipt.getId());
-        byItem.forEach((item, n) -> stock.add(locked, item, n, StockReason.PURCHASE_RECEIPT, reference,
-                order.getPoNumber()));
+        byItem.forEach(
+                (item, n) -> stock.add(locked, item, n, StockReason.PURCHASE_RECEIPT, reference, order.getPoNumber()));
         em.flush();
         PurchaseOrderResponse after = view(order);
         audit.record(action, "purchase_order", order.getId(), before, after);
@@ -391,21 +439,30 @@ public class PurchaseOrderService {
         for (int i = 0; i < request.lines().size(); i++) {
             PurchaseOrderRequest.Line line = request.lines().get(i);
             if (!seen.add(line.itemId())) {
-                throw ApiException.invalidField("lines[" + i + "].item_id", "part " + line.itemId()
-                        + " is listed twice");
+                throw ApiException.invalidField(
+                        "lines[" + i + "].item_id", "part " + line.itemId() + " is listed twice");
             }
-            PartSummary part = parts.summaries(List.of(line.itemId()), "lines[" + i + "].item_id").get(line.itemId());
+            PartSummary part = parts.summaries(List.of(line.itemId()), "lines[" + i + "].item_id")
+                    .get(line.itemId());
             if (!part.active()) {
                 throw ApiException.invalidField("lines[" + i + "].item_id", "part " + line.itemId() + " is inactive");
             }
-            lines.add(new Object[] {line.itemId(), line.quantity(),
-                    line.unitCost() == null ? part.unitCost() : line.unitCost()});
+            lines.add(new Object[] {
+                line.itemId(), line.quantity(), line.unitCost() == null ? part.unitCost() : line.unitCost()
+            });
         }
-        order.describe(caller.username(), request.supplierId(), request.expectedDate(), Text.trimToNull(request.notes()),
+        order.describe(
+                caller.username(),
+                request.supplierId(),
+                request.expectedDate(),
+                Text.trimToNull(request.notes()),
                 lines);
         if (order.getTotalAmount().compareTo(PurchaseOrder.MAX_AMOUNT) > 0) {
-            throw ApiException.invalidField("lines", "the total would be " + order.getTotalAmount().toPlainString()
-                    + ", more than a purchase order can hold (" + PurchaseOrder.MAX_AMOUNT.toPlainString() + ")");
+            throw ApiException.invalidField(
+                    "lines",
+                    "the total would be " + order.getTotalAmount().toPlainString()
+                            + ", more than a purchase order can hold (" + PurchaseOrder.MAX_AMOUNT.toPlainString()
+                            + ")");
         }
     }
 
@@ -423,23 +480,55 @@ public class PurchaseOrderService {
     }
 
     private PurchaseOrderResponse view(PurchaseOrder order) {
-        return view(order, parts.summaries(order.getLines().stream().map(PurchaseOrderLine::getPartId).distinct()
-                .toList(), "item_id"), suppliers.names(List.of(order.getSupplierId())));
+        return view(
+                order,
+                parts.summaries(
+                        order.getLines().stream()
+                                .map(PurchaseOrderLine::getPartId)
+                                .distinct()
+                                .toList(),
+                        "item_id"),
+                suppliers.names(List.of(order.getSupplierId())));
     }
 
-    private PurchaseOrderResponse view(PurchaseOrder o, Map<Long, PartSummary> parts,
-                                       Map<Long, String> supplierNames) {
+    private PurchaseOrderResponse view(PurchaseOrder o, Map<Long, PartSummary> parts, Map<Long, String> supplierNames) {
         List<PurchaseOrderResponse.Line> lines = o.getLines().stream()
-                .map(l -> new PurchaseOrderResponse.Line(l.getId(), l.getLineNo(), l.getPartId(),
-                        parts.get(l.getPartId()).sku(), parts.get(l.getPartId()).name(), l.getQuantity(),
-                        l.getUnitCost(), l.getLineTotal(), l.getReceivedQuantity()))
+                .map(l -> new PurchaseOrderResponse.Line(
+                        l.getId(),
+                        l.getLineNo(),
+                        l.getPartId(),
+                        parts.get(l.getPartId()).sku(),
+                        parts.get(l.getPartId()).name(),
+                        l.getQuantity(),
+                        l.getUnitCost(),
+                        l.getLineTotal(),
+                        l.getReceivedQuantity()))
                 .toList();
-        return new PurchaseOrderResponse(o.getId(), o.getPoNumber(), o.getSupplierId(),
-                supplierNames.get(o.getSupplierId()), o.getStatus().value(), o.getExpectedDate(), o.getNotes(), lines,
-                o.getTotalAmount(), o.getCreatedBy(), o.getLastEditedBy(), o.getSubmittedBy(), o.getSubmittedAt(),
-                o.getApprovedBy(), o.getApprovedAt(),
-                o.getRejectedBy(), o.getRejectedAt(), o.getRejectionReason(), o.getReceivedAt(), o.getCancelledAt(),
-                o.getStatus().allowedTransitions(), approver(o).value(), o.getVersion(), o.getCreatedAt(),
+        return new PurchaseOrderResponse(
+                o.getId(),
+                o.getPoNumber(),
+                o.getSupplierId(),
+                supplierNames.get(o.getSupplierId()),
+                o.getStatus().value(),
+                o.getExpectedDate(),
+                o.getNotes(),
+                lines,
+                o.getTotalAmount(),
+                o.getCreatedBy(),
+                o.getLastEditedBy(),
+                o.getSubmittedBy(),
+                o.getSubmittedAt(),
+                o.getApprovedBy(),
+                o.getApprovedAt(),
+                o.getRejectedBy(),
+                o.getRejectedAt(),
+                o.getRejectionReason(),
+                o.getReceivedAt(),
+                o.getCancelledAt(),
+                o.getStatus().allowedTransitions(),
+                approver(o).value(),
+                o.getVersion(),
+                o.getCreatedAt(),
                 o.getUpdatedAt());
     }
 

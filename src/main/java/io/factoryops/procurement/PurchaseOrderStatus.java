@@ -9,7 +9,13 @@ import java.util.Locale;
  * not a verb) sends it back to draft.
  */
 public enum PurchaseOrderStatus {
-    DRAFT, PENDING, APPROVED, REJECTED, PARTIALLY_RECEIVED, RECEIVED, CANCELLED;
+    DRAFT,
+    PENDING,
+    APPROVED,
+    REJECTED,
+    PARTIALLY_RECEIVED,
+    RECEIVED,
+    CANCELLED;
 
     /** The transitions (as API verbs) allowed from this status. */
     public List<String> allowedTransitions() {

@@ -14,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record ReceiveRequest(@NotEmpty @Size(max = 100) List<@NotNull @Valid Line> lines) {
 
     /** A line of the purchase order and the units of it that arrived. */
-    public record Line(@NotNull @Positive Long lineId, @NotNull @Positive @Max(1_000_000) Integer quantity) {
-    }
+    public record Line(
+            @NotNull @Positive Long lineId,
+            @NotNull @Positive @Max(1_000_000) Integer quantity) {}
 }

@@ -40,16 +40,23 @@ public class Supplier extends VersionedEntity {
     @Column(nullable = false)
     private boolean active;
 
-    protected Supplier() {
-    }
+    protected Supplier() {}
 
     Supplier(Terms terms) {
         describe(terms);
     }
 
     /** What POST and PUT set, all at once. */
-    record Terms(String name, String code, String contact, String email, String phone, String address,
-                 Integer leadTimeDays, String paymentTerms, boolean active) {
+    record Terms(
+            String name,
+            String code,
+            String contact,
+            String email,
+            String phone,
+            String address,
+            Integer leadTimeDays,
+            String paymentTerms,
+            boolean active) {
 
         Terms {
             if (leadTimeDays != null && (leadTimeDays < 0 || leadTimeDays > MAX_LEAD_TIME_DAYS)) {

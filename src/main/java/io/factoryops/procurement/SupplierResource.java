@@ -60,17 +60,27 @@ public class SupplierResource {
     @GET
     @ExportedAs("suppliers")
     @RolesAllowed(Role.MANAGER_NAME)
-    @Parameter(name = "q", in = ParameterIn.QUERY, description = "Text contained in name, code, contact and email "
-            + "(case-insensitive)", schema = @Schema(type = SchemaType.STRING, maxLength = 200))
-    @Operation(operationId = "listSuppliers",
-            summary = "List suppliers", description = "Roles: manager. Paged (page, per_page ≤ 100), q searches "
-            + "name, code, contact and email; filter active=true|false; sort by id, name, code, lead_time_days, "
-            + "created_at (prefix '-' for descending; default name).")
-    @APIResponse(responseCode = "200", description = "A page of suppliers",
+    @Parameter(
+            name = "q",
+            in = ParameterIn.QUERY,
+            description = "Text contained in name, code, contact and email " + "(case-insensitive)",
+            schema = @Schema(type = SchemaType.STRING, maxLength = 200))
+    @Operation(
+            operationId = "listSuppliers",
+            summary = "List suppliers",
+            description = "Roles: manager. Paged (page, per_page ≤ 100), q searches "
+                    + "name, code, contact and email; filter active=true|false; sort by id, name, code, lead_time_days, "
+                    + "created_at (prefix '-' for descending; default name).")
+    @APIResponse(
+            responseCode = "200",
+            description = "A page of suppliers",
             content = @Content(schema = @Schema(implementation = SupplierResponse.class, type = SchemaType.ARRAY)))
-    public Response list(@Parameter(description = "true: active suppliers only; false: deactivated ones only",
-            schema = @Schema(type = SchemaType.STRING, maxLength = 5))
-                         @QueryParam("active") String active) {
+    public Response list(
+            @Parameter(
+                            description = "true: active suppliers only; false: deactivated ones only",
+                            schema = @Schema(type = SchemaType.STRING, maxLength = 5))
+                    @QueryParam("active")
+                    String active) {
         PageRequest page = PageRequest.from(uriInfo, 20, SupplierService.SORTABLE, "name");
         SupplierService.Filter filter = SupplierService.Filter.parse(active);
         return Paging.ok(suppliers.list(page, filter), uriInfo);
@@ -79,9 +89,13 @@ public class SupplierResource {
     @GET
     @Path("{id}")
     @RolesAllowed(Role.MANAGER_NAME)
-    @Operation(operationId = "getSupplier",
-            summary = "Read a supplier", description = "Roles: manager. ETag; If-None-Match → 304.")
-    @APIResponse(responseCode = "200", description = "The supplier",
+    @Operation(
+            operationId = "getSupplier",
+            summary = "Read a supplier",
+            description = "Roles: manager. ETag; If-None-Match → 304.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The supplier",
             content = @Content(schema = @Schema(implementation = SupplierResponse.class)))
     public Response get(@PathParam("id") long id) {
         SupplierResponse supplier = suppliers.get(id);
@@ -90,10 +104,13 @@ public class SupplierResource {
 
     @POST
     @RolesAllowed(Role.MANAGER_NAME)
-    @Operation(operationId = "createSupplier",
-            summary = "Create a supplier", description = "Roles: manager. 409 ALREADY_EXISTS when another "
-            + "supplier has the code (ignoring case).")
-    @APIResponse(responseCode = "201", description = "Created",
+    @Operation(
+            operationId = "createSupplier",
+            summary = "Create a supplier",
+            description = "Roles: manager. 409 ALREADY_EXISTS when another " + "supplier has the code (ignoring case).")
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
             content = @Content(schema = @Schema(implementation = SupplierResponse.class)))
     public Response create(@NotNull @Valid SupplierRequest body) {
         SupplierResponse created = suppliers.create(body);
@@ -103,10 +120,15 @@ public class SupplierResource {
     @PUT
     @Path("{id}")
     @RolesAllowed(Role.MANAGER_NAME)
-    @Operation(operationId = "replaceSupplier",
-            summary = "Replace a supplier", description = "Roles: manager. Replaces every field (active=false "
-            + "deactivates it). 409 ALREADY_EXISTS when another supplier has the code. If-Match → 412 when stale.")
-    @APIResponse(responseCode = "200", description = "The replaced supplier",
+    @Operation(
+            operationId = "replaceSupplier",
+            summary = "Replace a supplier",
+            description =
+                    "Roles: manager. Replaces every field (active=false "
+                            + "deactivates it). 409 ALREADY_EXISTS when another supplier has the code. If-Match → 412 when stale.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The replaced supplier",
             content = @Content(schema = @Schema(implementation = SupplierResponse.class)))
     public Response replace(@PathParam("id") long id, @NotNull @Valid SupplierRequest body) {
         SupplierResponse supplier = suppliers.replace(id, ETags.expectedVersion(headers), body);
@@ -116,9 +138,11 @@ public class SupplierResource {
     @DELETE
     @Path("{id}")
     @RolesAllowed(Role.MANAGER_NAME)
-    @Operation(operationId = "deleteSupplier",
-            summary = "Delete a supplier", description = "Roles: manager. 409 STILL_REFERENCED while purchase "
-            + "orders or parts refer to it (deactivate it instead). If-Match → 412 when stale.")
+    @Operation(
+            operationId = "deleteSupplier",
+            summary = "Delete a supplier",
+            description = "Roles: manager. 409 STILL_REFERENCED while purchase "
+                    + "orders or parts refer to it (deactivate it instead). If-Match → 412 when stale.")
     @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @APIResponse(responseCode = "204", description = "Deleted")
     public Response delete(@PathParam("id") long id) {

@@ -12,7 +12,10 @@ public record SupplierResponse(
         @Schema(nullable = true) String email,
         @Schema(nullable = true) String phone,
         @Schema(nullable = true) String address,
-        @Schema(nullable = true, minimum = "0", maximum = "365") Integer leadTimeDays,
+
+        @Schema(nullable = true, minimum = "0", maximum = "365")
+        Integer leadTimeDays,
+
         @Schema(nullable = true) String paymentTerms,
         boolean active,
         long version,
@@ -20,8 +23,19 @@ public record SupplierResponse(
         Instant updatedAt) {
 
     static SupplierResponse of(Supplier s) {
-        return new SupplierResponse(s.getId(), s.getName(), s.getCode(), s.getContact(), s.getEmail(), s.getPhone(),
-                s.getAddress(), s.getLeadTimeDays(), s.getPaymentTerms(), s.isActive(), s.getVersion(),
-                s.getCreatedAt(), s.getUpdatedAt());
+        return new SupplierResponse(
+                s.getId(),
+                s.getName(),
+                s.getCode(),
+                s.getContact(),
+                s.getEmail(),
+                s.getPhone(),
+                s.getAddress(),
+                s.getLeadTimeDays(),
+                s.getPaymentTerms(),
+                s.isActive(),
+                s.getVersion(),
+                s.getCreatedAt(),
+                s.getUpdatedAt());
     }
 }

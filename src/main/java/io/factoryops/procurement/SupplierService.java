@@ -34,8 +34,8 @@ import java.util.Set;
 public class SupplierService implements RecordDirectory {
 
     public static final Set<String> SORTABLE = Set.of("id", "name", "code", "lead_time_days", "created_at");
-    private static final Map<String, String> SORT_ATTRIBUTES = Map.of("id", "id", "name", "name", "code", "code",
-            "lead_time_days", "leadTimeDays", "created_at", "createdAt");
+    private static final Map<String, String> SORT_ATTRIBUTES = Map.of(
+            "id", "id", "name", "name", "code", "code", "lead_time_days", "leadTimeDays", "created_at", "createdAt");
 
     @PersistenceContext(unitName = "factory")
     EntityManager em;
@@ -54,7 +54,8 @@ public class SupplierService implements RecordDirectory {
 
     @Transactional
     public Page<SupplierResponse> list(PageRequest page, Filter filter) {
-        return JpaPaging.find(em, Supplier.class, page, SORT_ATTRIBUTES, where(page, filter)).map(SupplierResponse::of);
+        return JpaPaging.find(em, Supplier.class, page, SORT_ATTRIBUTES, where(page, filter))
+                .map(SupplierResponse::of);
     }
 
     /**
@@ -117,8 +118,12 @@ public class SupplierService implements RecordDirectory {
         Versions.check(supplier, expectedVersion, "Supplier");
         SupplierResponse before = SupplierResponse.of(supplier);
         em.remove(supplier);
-        Constraints.flush(em, () -> new ApiException(ErrorCode.STILL_REFERENCED, "Supplier " + id
-                + " is still referenced (by purchase orders or parts); deactivate it instead (PUT with active=false)"));
+        Constraints.flush(
+                em,
+                () -> new ApiException(
+                        ErrorCode.STILL_REFERENCED,
+                        "Supplier " + id
+                                + " is still referenced (by purchase orders or parts); deactivate it instead (PUT with active=false)"));
         audit.record("DELETE", "supplier", id, before, null);
     }
 
@@ -147,7 +152,8 @@ public class SupplierService implements RecordDirectory {
         Map<Long, String> names = new HashMap<>();
         if (!ids.isEmpty()) {
             em.createQuery("SELECT s.id, s.name FROM Supplier s WHERE s.id IN :ids", Object[].class)
-                    .setParameter("ids", Set.copyOf(ids)).getResultList()
+                    .setParameter("ids", Set.copyOf(ids))
+                    .getResultList()
                     .forEach(r -> names.put((Long) r[0], (String) r[1]));
         }
         return names;
@@ -162,15 +168,25 @@ public class SupplierService implements RecordDirectory {
     }
 
     private static Supplier.Terms terms(SupplierRequest r) {
-        return new Supplier.Terms(r.name().trim(), Text.normalizeCode(r.code()), Text.trimToNull(r.contact()),
-                Text.trimToNull(Text.normalizeKey(r.email())), Text.trimToNull(r.phone()), Text.trimToNull(r.address()),
-                r.leadTimeDays(), Text.trimToNull(r.paymentTerms()), r.active() == null || r.active());
+        return new Supplier.Terms(
+                r.name().trim(),
+                Text.normalizeCode(r.code()),
+                Text.trimToNull(r.contact()),
+                Text.trimToNull(Text.normalizeKey(r.email())),
+                Text.trimToNull(r.phone()),
+                Text.trimToNull(r.address()),
+                r.leadTimeDays(),
+                Text.trimToNull(r.paymentTerms()),
+                r.active() == null || r.active());
     }
 
     private void requireUniqueCode(String code, Long exceptId) {
-        boolean taken = em.createQuery("SELECT s.id FROM Supplier s WHERE s.code = :code", Long.class)
+        boolean taken = em
+                .createQuery("SELECT s.id FROM Supplier s WHERE s.code = :code", Long.class)
                 .setParameter("code", code)
-                .getResultList().stream().anyMatch(other -> !other.equals(exceptId));
+                .getResultList()
+                .stream()
+                .anyMatch(other -> !other.equals(exceptId));
         if (taken) {
             throw ApiException.alreadyExists("code", "Another supplier already has the code " + code);
         }

@@ -26,8 +26,7 @@ public class ProductionRecord extends VersionedEntity {
     @Column(name = "created_by", nullable = false, updatable = false, length = 50)
     private String createdBy;
 
-    protected ProductionRecord() {
-    }
+    protected ProductionRecord() {}
 
     ProductionRecord(String createdBy) {
         this.createdBy = createdBy;

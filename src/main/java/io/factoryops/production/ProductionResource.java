@@ -64,14 +64,21 @@ public class ProductionResource {
     @GET
     @ExportedAs("production")
     @RolesAllowed(Role.MANAGER_NAME)
-    @Operation(operationId = "listProductionRecords",
-            summary = "List production records", description = "Roles: manager. Filters employee_id, "
-            + "product_id, date_from, date_to; sort by id, production_date, quantity, created_at (default "
-            + "-production_date).")
-    @APIResponse(responseCode = "200", description = "A page of production records",
+    @Operation(
+            operationId = "listProductionRecords",
+            summary = "List production records",
+            description = "Roles: manager. Filters employee_id, "
+                    + "product_id, date_from, date_to; sort by id, production_date, quantity, created_at (default "
+                    + "-production_date).")
+    @APIResponse(
+            responseCode = "200",
+            description = "A page of production records",
             content = @Content(schema = @Schema(implementation = ProductionResponse.class, type = SchemaType.ARRAY)))
-    public Response list(@QueryParam("employee_id") String employeeId, @QueryParam("product_id") String productId,
-                         @QueryParam("date_from") String dateFrom, @QueryParam("date_to") String dateTo) {
+    public Response list(
+            @QueryParam("employee_id") String employeeId,
+            @QueryParam("product_id") String productId,
+            @QueryParam("date_from") String dateFrom,
+            @QueryParam("date_to") String dateTo) {
         PageRequest page = PageRequest.from(uriInfo, 20, ProductionService.SORTABLE, "-production_date");
         ProductionService.Filter filter = ProductionService.Filter.parse(employeeId, productId, dateFrom, dateTo);
         return Paging.ok(production.list(page, filter), uriInfo);
@@ -80,9 +87,13 @@ public class ProductionResource {
     @GET
     @Path("{id}")
     @RolesAllowed(Role.MANAGER_NAME)
-    @Operation(operationId = "getProductionRecord",
-            summary = "Read a production record", description = "Roles: manager.")
-    @APIResponse(responseCode = "200", description = "The record",
+    @Operation(
+            operationId = "getProductionRecord",
+            summary = "Read a production record",
+            description = "Roles: manager.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The record",
             content = @Content(schema = @Schema(implementation = ProductionResponse.class)))
     public Response get(@PathParam("id") long id) {
         ProductionResponse record = production.get(id);
@@ -92,10 +103,14 @@ public class ProductionResource {
     @POST
     @RolesAllowed(Role.MANAGER_NAME)
     @Idempotent
-    @Operation(operationId = "recordProduction",
-            summary = "Record production", description = "Roles: manager. Adds the units to stock (ledger "
-            + "row PRODUCTION). Idempotency-Key supported.")
-    @APIResponse(responseCode = "201", description = "Recorded",
+    @Operation(
+            operationId = "recordProduction",
+            summary = "Record production",
+            description =
+                    "Roles: manager. Adds the units to stock (ledger " + "row PRODUCTION). Idempotency-Key supported.")
+    @APIResponse(
+            responseCode = "201",
+            description = "Recorded",
             content = @Content(schema = @Schema(implementation = ProductionResponse.class)))
     public Response create(@NotNull @Valid ProductionRequest body) {
         ProductionResponse created = production.create(Caller.of(security), body);
@@ -105,10 +120,14 @@ public class ProductionResource {
     @PUT
     @Path("{id}")
     @RolesAllowed(Role.ADMIN_NAME)
-    @Operation(operationId = "replaceProductionRecord",
-            summary = "Correct a production record", description = "Roles: admin. Moves the stock difference; "
-            + "409 INSUFFICIENT_STOCK when the removed units were sold. If-Match → 412 when stale.")
-    @APIResponse(responseCode = "200", description = "The record",
+    @Operation(
+            operationId = "replaceProductionRecord",
+            summary = "Correct a production record",
+            description = "Roles: admin. Moves the stock difference; "
+                    + "409 INSUFFICIENT_STOCK when the removed units were sold. If-Match → 412 when stale.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The record",
             content = @Content(schema = @Schema(implementation = ProductionResponse.class)))
     public Response replace(@PathParam("id") long id, @NotNull @Valid ProductionRequest body) {
         ProductionResponse record = production.replace(id, ETags.expectedVersion(headers), body);
@@ -118,9 +137,11 @@ public class ProductionResource {
     @DELETE
     @Path("{id}")
     @RolesAllowed(Role.ADMIN_NAME)
-    @Operation(operationId = "deleteProductionRecord",
-            summary = "Delete a production record", description = "Roles: admin. Takes the units back out of "
-            + "stock; 409 INSUFFICIENT_STOCK when they were sold.")
+    @Operation(
+            operationId = "deleteProductionRecord",
+            summary = "Delete a production record",
+            description =
+                    "Roles: admin. Takes the units back out of " + "stock; 409 INSUFFICIENT_STOCK when they were sold.")
     @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @APIResponse(responseCode = "204", description = "Deleted")
     public Response delete(@PathParam("id") long id) {

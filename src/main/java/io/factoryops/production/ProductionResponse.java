@@ -15,5 +15,4 @@ public record ProductionResponse(
         String createdBy,
         long version,
         Instant createdAt,
-        Instant updatedAt) {
-}
+        Instant updatedAt) {}

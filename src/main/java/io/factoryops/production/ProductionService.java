@@ -41,8 +41,8 @@ import java.util.function.Consumer;
 public class ProductionService {
 
     public static final Set<String> SORTABLE = Set.of("id", "production_date", "quantity", "created_at");
-    private static final Map<String, String> SORT_ATTRIBUTES = Map.of("id", "id", "production_date", "productionDate",
-            "quantity", "quantity", "created_at", "createdAt");
+    private static final Map<String, String> SORT_ATTRIBUTES =
+            Map.of("id", "id", "production_date", "productionDate", "quantity", "quantity", "created_at", "createdAt");
 
     @PersistenceContext(unitName = "factory")
     EntityManager em;
@@ -70,21 +70,26 @@ public class ProductionService {
 
         /** The list's query parameters as the client sent them, checked: 400 naming a bad one. */
         public static Filter parse(String employeeId, String productId, String dateFrom, String dateTo) {
-            return new Filter(Params.optionalId("employee_id", employeeId),
-                    Params.optionalId("product_id", productId), Params.optionalDate("date_from", dateFrom),
+            return new Filter(
+                    Params.optionalId("employee_id", employeeId),
+                    Params.optionalId("product_id", productId),
+                    Params.optionalDate("date_from", dateFrom),
                     Params.optionalDate("date_to", dateTo));
         }
     }
 
     @Transactional
     public Page<ProductionResponse> list(PageRequest page, Filter filter) {
-        Page<ProductionRecord> found = JpaPaging.find(em, ProductionRecord.class, page, SORT_ATTRIBUTES,
-                where(filter));
+        Page<ProductionRecord> found = JpaPaging.find(em, ProductionRecord.class, page, SORT_ATTRIBUTES, where(filter));
         // the page's product and employee names in two queries, not two per record
-        Map<Long, ProductSummary> summaries = products.summaries(
-                found.data().stream().map(ProductionRecord::getProductId).distinct().toList());
-        Map<Long, String> names = employees.names(
-                found.data().stream().map(ProductionRecord::getEmployeeId).distinct().toList());
+        Map<Long, ProductSummary> summaries = products.summaries(found.data().stream()
+                .map(ProductionRecord::getProductId)
+                .distinct()
+                .toList());
+        Map<Long, String> names = employees.names(found.data().stream()
+                .map(ProductionRecord::getEmployeeId)
+                .distinct()
+                .toList());
         return found.map(r -> view(r, summaries.get(r.getProductId()).name(), names.get(r.getEmployeeId())));
     }
 
@@ -105,14 +110,27 @@ public class ProductionService {
 
             @Override
             public long forEach(Consumer<? super ProductionResponse> sink) {
-                return JpaPaging.streamChunks(em, ProductionRecord.class, page, SORT_ATTRIBUTES, where, chunk -> {
-                    Map<Long, ProductSummary> summaries = products.summaries(
-                            chunk.stream().map(ProductionRecord::getProductId).distinct().toList());
-                    Map<Long, String> names = employees.names(
-                            chunk.stream().map(ProductionRecord::getEmployeeId).distinct().toList());
-                    return chunk.stream().map(
-                            r -> view(r, summaries.get(r.getProductId()).name(), names.get(r.getEmployeeId()))).toList();
-                }, sink);
+                return JpaPaging.streamChunks(
+                        em,
+                        ProductionRecord.class,
+                        page,
+                        SORT_ATTRIBUTES,
+                        where,
+                        chunk -> {
+                            Map<Long, ProductSummary> summaries = products.summaries(chunk.stream()
+                                    .map(ProductionRecord::getProductId)
+                                    .distinct()
+                                    .toList());
+                            Map<Long, String> names = employees.names(chunk.stream()
+                                    .map(ProductionRecord::getEmployeeId)
+                                    .distinct()
+                                    .toList());
+                            return chunk.stream()
+                                    .map(r -> view(
+                                            r, summaries.get(r.getProductId()).name(), names.get(r.getEmployeeId())))
+                                    .toList();
+                        },
+                        sink);
             }
         };
     }
@@ -162,8 +180,7 @@ public class ProductionService {
         em.persist(record);
         em.flush();
         stock.takeAll(locked, needs, StockReason.PRODUCTION_CONSUMPTION, reference(record), null);
-        stock.add(locked, product.stockItemId(), record.getQuantity(), StockReason.PRODUCTION, reference(record),
-                null);
+        stock.add(locked, product.stockItemId(), record.getQuantity(), StockReason.PRODUCTION, reference(record), null);
         counted.fire(ProductionCounted.of(record, +1));
         ProductionResponse created = view(record, product);
         audit.record("CREATE", "production", record.getId(), null, created);
@@ -179,8 +196,8 @@ public class ProductionService {
     public ProductionResponse replace(long id, Long expectedVersion, ProductionRequest request) {
         ProductionRecord record = find(id);
         Versions.check(record, expectedVersion, "Production record");
-        Map<Long, ProductSummary> products = this.products.summaries(
-                new TreeSet<>(List.of(record.getProductId(), request.productId())));
+        Map<Long, ProductSummary> products =
+                this.products.summaries(new TreeSet<>(List.of(record.getProductId(), request.productId())));
         boolean recount = record.getProductId() != request.productId() || record.getQuantity() != request.quantity();
         Map<Long, Integer> partMoves = recount ? partMoves(record, request) : Map.of();
         Set<Long> items = new TreeSet<>(partMoves.keySet());
@@ -202,8 +219,7 @@ public class ProductionService {
             }
         } else {
             stock.take(locked, oldItem, oldQuantity, StockReason.PRODUCTION_CHANGED, reference(record), null);
-            stock.add(locked, newItem, record.getQuantity(), StockReason.PRODUCTION_CHANGED, reference(record),
-                    null);
+            stock.add(locked, newItem, record.getQuantity(), StockReason.PRODUCTION_CHANGED, reference(record), null);
         }
         consume(locked, record, partMoves);
         em.flush();
@@ -228,8 +244,13 @@ public class ProductionService {
         items.add(product.stockItemId());
         StockService.Locked locked = stock.lock(items);
         ProductionResponse before = view(record, product);
-        stock.take(locked, product.stockItemId(), record.getQuantity(), StockReason.PRODUCTION_DELETED,
-                reference(record), null);
+        stock.take(
+                locked,
+                product.stockItemId(),
+                record.getQuantity(),
+                StockReason.PRODUCTION_DELETED,
+                reference(record),
+                null);
         consume(locked, record, giveBack);
         counted.fire(ProductionCounted.of(record, -1));
         em.remove(record);
@@ -280,9 +301,18 @@ public class ProductionService {
     }
 
     private static ProductionResponse view(ProductionRecord r, String productName, String employeeName) {
-        return new ProductionResponse(r.getId(), r.getEmployeeId(), employeeName,
-                r.getProductId(), productName, r.getQuantity(), r.getProductionDate(), r.getCreatedBy(),
-                r.getVersion(), r.getCreatedAt(), r.getUpdatedAt());
+        return new ProductionResponse(
+                r.getId(),
+                r.getEmployeeId(),
+                employeeName,
+                r.getProductId(),
+                productName,
+                r.getQuantity(),
+                r.getProductionDate(),
+                r.getCreatedBy(),
+                r.getVersion(),
+                r.getCreatedAt(),
+                r.getUpdatedAt());
     }
 
     private static StockReference reference(ProductionRecord record) {

@@ -49,26 +49,38 @@ public class AnalyticsReportService {
         List<SalesPeriod> sales = new ArrayList<>();
         counts.forEach((bucket, c) -> sales.add(new SalesPeriod(bucket, c[0], c[1], money(revenue.get(bucket)))));
         AnalyticsService.Sales sold = analytics.salesBetween(period.from(), period.to());
-        AnalyticsTotals totals = new AnalyticsTotals(sold.orders(), sold.units(), sold.revenue(),
-                analytics.producedBetween(period.from(), period.to()));
+        AnalyticsTotals totals = new AnalyticsTotals(
+                sold.orders(), sold.units(), sold.revenue(), analytics.producedBetween(period.from(), period.to()));
 
         List<Object> parameters = List.of(period.start(), period.end(), OrderStatus.CANCELLED, limit);
-        List<TopSellingProduct> products = sql.list("SELECT l.product_id, p.name, SUM(l.quantity), "
+        List<TopSellingProduct> products = sql.list(
+                "SELECT l.product_id, p.name, SUM(l.quantity), "
                         + "SUM(l.line_total) FROM orders o JOIN order_lines l ON l.order_id = o.id "
                         + "JOIN products p ON p.id = l.product_id "
                         + "WHERE o.order_date >= ? AND o.order_date <= ? AND o.status <> ? "
-                        + "GROUP BY l.product_id, p.name ORDER BY 3 DESC, 1 DESC LIMIT ?", parameters,
-                rs -> new TopSellingProduct(rs.getLong(1), rs.getString(2), rs.getLong(3),
-                        money(rs.getBigDecimal(4))));
-        List<TopCustomer> customers = sql.list("SELECT o.customer_id, c.name, COUNT(*), SUM(o.total) "
+                        + "GROUP BY l.product_id, p.name ORDER BY 3 DESC, 1 DESC LIMIT ?",
+                parameters,
+                rs -> new TopSellingProduct(rs.getLong(1), rs.getString(2), rs.getLong(3), money(rs.getBigDecimal(4))));
+        List<TopCustomer> customers = sql.list(
+                "SELECT o.customer_id, c.name, COUNT(*), SUM(o.total) "
                         + "FROM orders o JOIN customers c ON c.id = o.customer_id "
                         + "WHERE o.order_date >= ? AND o.order_date <= ? AND o.status <> ? "
-                        + "GROUP BY o.customer_id, c.name ORDER BY 4 DESC, 1 DESC LIMIT ?", parameters,
+                        + "GROUP BY o.customer_id, c.name ORDER BY 4 DESC, 1 DESC LIMIT ?",
+                parameters,
                 rs -> new TopCustomer(rs.getLong(1), rs.getString(2), rs.getLong(3), money(rs.getBigDecimal(4))));
-        List<ProductionPerProduct> production = analytics.producedPerProduct(period.from(), period.to(), limit)
-                .stream().map(p -> new ProductionPerProduct(p.productId(), p.productName(), p.totalProduced()))
+        List<ProductionPerProduct> production = analytics.producedPerProduct(period.from(), period.to(), limit).stream()
+                .map(p -> new ProductionPerProduct(p.productId(), p.productName(), p.totalProduced()))
                 .toList();
-        return new AnalyticsReport(period.from(), period.to(), analytics.asOf(), granularity.value(), limit,
-                List.of(totals), sales, products, customers, production);
+        return new AnalyticsReport(
+                period.from(),
+                period.to(),
+                analytics.asOf(),
+                granularity.value(),
+                limit,
+                List.of(totals),
+                sales,
+                products,
+                customers,
+                production);
     }
 }

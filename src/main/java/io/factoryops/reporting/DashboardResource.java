@@ -28,14 +28,16 @@ public class DashboardResource {
     @GET
     @Path("summary")
     @RolesAllowed(Role.MANAGER_NAME)
-    @Operation(operationId = "getDashboardSummary",
-            summary = "Today at a glance", description = "Roles: manager. Counts, today's production and "
-            + "sales and open orders (from the analytics summaries: see as_of), low-stock products; inventory: "
-            + "live open purchase orders (approved or partially_received) and those awaiting approval (pending); "
-            + "as of inventory.as_of (the analytics refresh): active parts, low and out-of-stock active parts, "
-            + "stock_value (Σ quantity × unit_cost) and spend_this_month (value received this calendar month, "
-            + "UTC: units received × the purchase-order line's unit_cost); service tickets open or in progress "
-            + "and completed today (live).")
+    @Operation(
+            operationId = "getDashboardSummary",
+            summary = "Today at a glance",
+            description = "Roles: manager. Counts, today's production and "
+                    + "sales and open orders (from the analytics summaries: see as_of), low-stock products; inventory: "
+                    + "live open purchase orders (approved or partially_received) and those awaiting approval (pending); "
+                    + "as of inventory.as_of (the analytics refresh): active parts, low and out-of-stock active parts, "
+                    + "stock_value (Σ quantity × unit_cost) and spend_this_month (value received this calendar month, "
+                    + "UTC: units received × the purchase-order line's unit_cost); service tickets open or in progress "
+                    + "and completed today (live).")
     public DashboardResponses.Summary summary() {
         return dashboard.summary();
     }
@@ -43,12 +45,14 @@ public class DashboardResource {
     @GET
     @Path("metrics")
     @RolesAllowed(Role.MANAGER_NAME)
-    @Operation(operationId = "getDashboardMetrics",
-            summary = "KPIs over a period", description = "Roles: manager. date_from, date_to (inclusive, "
-            + "default the last 30 days): revenue (order totals incl. tax, cancelled orders excluded), orders, units "
-            + "sold, units produced, average order value, units produced per active employee.")
-    public DashboardResponses.Metrics metrics(@QueryParam("date_from") String dateFrom,
-                                              @QueryParam("date_to") String dateTo) {
+    @Operation(
+            operationId = "getDashboardMetrics",
+            summary = "KPIs over a period",
+            description = "Roles: manager. date_from, date_to (inclusive, "
+                    + "default the last 30 days): revenue (order totals incl. tax, cancelled orders excluded), orders, units "
+                    + "sold, units produced, average order value, units produced per active employee.")
+    public DashboardResponses.Metrics metrics(
+            @QueryParam("date_from") String dateFrom, @QueryParam("date_to") String dateTo) {
         return dashboard.metrics(Params.optionalDate("date_from", dateFrom), Params.optionalDate("date_to", dateTo));
     }
 }

@@ -65,21 +65,32 @@ public class DashboardService {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         AnalyticsService.Sales sales = analytics.salesBetween(today, today);
         long[] productCounts = products.countAndLowStock();
-        Counts counts = new Counts(productCounts[0], customers.count(), employees.activeCount(),
-                analytics.ordersCounted());
-        return new Summary(counts, new Today(today, analytics.producedBetween(today, today), sales.orders(),
-                sales.units(), sales.revenue()), analytics.openOrders(), productCounts[1], inventory(),
-                new ServiceTickets(tickets.openCount(), tickets.completedOn(today)), analytics.asOf());
+        Counts counts =
+                new Counts(productCounts[0], customers.count(), employees.activeCount(), analytics.ordersCounted());
+        return new Summary(
+                counts,
+                new Today(
+                        today, analytics.producedBetween(today, today), sales.orders(), sales.units(), sales.revenue()),
+                analytics.openOrders(),
+                productCounts[1],
+                inventory(),
+                new ServiceTickets(tickets.openCount(), tickets.completedOn(today)),
+                analytics.asOf());
     }
 
     private Inventory inventory() {
         InventoryFigures.Snapshot figures = inventoryFigures.read();
-        Map<PurchaseOrderStatus, Long> orders = purchaseOrders.countByStatus(EnumSet.of(PurchaseOrderStatus.PENDING,
-                PurchaseOrderStatus.APPROVED, PurchaseOrderStatus.PARTIALLY_RECEIVED));
-        return new Inventory(figures.activeParts(), figures.stockValue(), figures.lowStockParts(),
+        Map<PurchaseOrderStatus, Long> orders = purchaseOrders.countByStatus(EnumSet.of(
+                PurchaseOrderStatus.PENDING, PurchaseOrderStatus.APPROVED, PurchaseOrderStatus.PARTIALLY_RECEIVED));
+        return new Inventory(
+                figures.activeParts(),
+                figures.stockValue(),
+                figures.lowStockParts(),
                 figures.outOfStockParts(),
                 orders.get(PurchaseOrderStatus.APPROVED) + orders.get(PurchaseOrderStatus.PARTIALLY_RECEIVED),
-                orders.get(PurchaseOrderStatus.PENDING), figures.spendThisMonth(), figures.asOf());
+                orders.get(PurchaseOrderStatus.PENDING),
+                figures.spendThisMonth(),
+                figures.asOf());
     }
 
     public Metrics metrics(LocalDate from, LocalDate to) {
@@ -94,11 +105,22 @@ public class DashboardService {
         AnalyticsService.Sales sales = analytics.salesBetween(start, end);
         long produced = analytics.producedBetween(start, end);
         long active = employees.activeCount();
-        BigDecimal average = sales.orders() == 0 ? BigDecimal.ZERO.setScale(2)
+        BigDecimal average = sales.orders() == 0
+                ? BigDecimal.ZERO.setScale(2)
                 : sales.revenue().divide(BigDecimal.valueOf(sales.orders()), 2, RoundingMode.HALF_UP);
-        BigDecimal perEmployee = active == 0 ? BigDecimal.ZERO.setScale(2)
+        BigDecimal perEmployee = active == 0
+                ? BigDecimal.ZERO.setScale(2)
                 : BigDecimal.valueOf(produced).divide(BigDecimal.valueOf(active), 2, RoundingMode.HALF_UP);
-        return new Metrics(start, end, sales.revenue(), sales.orders(), sales.units(), produced, average, active,
-                perEmployee, analytics.asOf());
+        return new Metrics(
+                start,
+                end,
+                sales.revenue(),
+                sales.orders(),
+                sales.units(),
+                produced,
+                average,
+                active,
+                perEmployee,
+                analytics.asOf());
     }
 }

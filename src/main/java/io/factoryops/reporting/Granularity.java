@@ -7,7 +7,9 @@ import java.util.Locale;
 
 /** The buckets of the analytics report's sales: days, ISO weeks (from Monday), calendar months. */
 public enum Granularity {
-    DAY, WEEK, MONTH;
+    DAY,
+    WEEK,
+    MONTH;
 
     /** The first day of the bucket the day falls in. */
     public LocalDate bucketOf(LocalDate day) {

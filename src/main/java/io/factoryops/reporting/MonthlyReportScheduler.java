@@ -59,8 +59,12 @@ public class MonthlyReportScheduler {
             return;
         }
         LocalTime at = parse(time);
-        ScheduleExpression expression = new ScheduleExpression().dayOfMonth(1).hour(at.getHour())
-                .minute(at.getMinute()).second(0).timezone("UTC");
+        ScheduleExpression expression = new ScheduleExpression()
+                .dayOfMonth(1)
+                .hour(at.getHour())
+                .minute(at.getMinute())
+                .second(0)
+                .timezone("UTC");
         if (PersistentTimers.keepOneCalendar(timers, NAME, "day 1 " + at + " UTC", expression)) {
             LOG.info("Monthly reports scheduled on the first day of each month at " + at + " UTC");
         }
@@ -70,8 +74,8 @@ public class MonthlyReportScheduler {
         try {
             return LocalTime.parse(time.trim());
         } catch (DateTimeParseException e) {
-            throw new IllegalStateException("factory.reports.monthly-time must be a time of day HH:MM (UTC), not '"
-                    + time + "'");
+            throw new IllegalStateException(
+                    "factory.reports.monthly-time must be a time of day HH:MM (UTC), not '" + time + "'");
         }
     }
 
@@ -83,8 +87,11 @@ public class MonthlyReportScheduler {
             runs.runMonthly(previous, ReportTrigger.SCHEDULE, null);
         } catch (RuntimeException e) {
             // logged, not thrown: the container would retry at once; an admin can trigger the month again
-            LOG.log(Level.WARNING, "The monthly reports of " + previous + " failed; POST /api/reports/runs?month="
-                    + previous + " (admin) runs them again", e);
+            LOG.log(
+                    Level.WARNING,
+                    "The monthly reports of " + previous + " failed; POST /api/reports/runs?month=" + previous
+                            + " (admin) runs them again",
+                    e);
         }
     }
 }

@@ -29,8 +29,7 @@ final class ReportDocument {
 
     private static final Pattern CAMEL = Pattern.compile("([a-z0-9])([A-Z])");
 
-    private ReportDocument() {
-    }
+    private ReportDocument() {}
 
     /** The report rendered in a format other than the stored JSON, in memory (a run, a mail attachment). */
     static byte[] bytes(Report report, String title, Map<String, String> filters, ExportFormat format) {
@@ -43,14 +42,19 @@ final class ReportDocument {
         return out.toByteArray();
     }
 
-    static void write(Report report, String title, Map<String, String> filters, ExportFormat format,
-                      OutputStream out) throws IOException {
+    static void write(Report report, String title, Map<String, String> filters, ExportFormat format, OutputStream out)
+            throws IOException {
         Map<String, String> used = new LinkedHashMap<>();
         used.put("date_from", report.dateFrom().toString());
         used.put("date_to", report.dateTo().toString());
         used.putAll(filters);
-        Sections.write(format, title + " " + report.dateFrom() + " to " + report.dateTo(), used, report.asOf(),
-                sections(report), out);
+        Sections.write(
+                format,
+                title + " " + report.dateFrom() + " to " + report.dateTo(),
+                used,
+                report.asOf(),
+                sections(report),
+                out);
     }
 
     static List<Sections.Section> sections(Report report) {
@@ -79,8 +83,10 @@ final class ReportDocument {
     private static Map<String, Class<?>> rowTypes(Class<?> reportType) {
         Map<String, Class<?>> types = new LinkedHashMap<>();
         for (RecordComponent c : reportType.getRecordComponents()) {
-            if (c.getType() == List.class && c.getGenericType() instanceof ParameterizedType p
-                    && p.getActualTypeArguments()[0] instanceof Class<?> row && row.isRecord()) {
+            if (c.getType() == List.class
+                    && c.getGenericType() instanceof ParameterizedType p
+                    && p.getActualTypeArguments()[0] instanceof Class<?> row
+                    && row.isRecord()) {
                 types.put(snake(c.getName()), row);
             }
         }
@@ -109,8 +115,13 @@ final class ReportDocument {
     private static Object value(RecordComponent component, Record row) {
         try {
             Object value = component.getAccessor().invoke(row);
-            return value == null || value instanceof Number || value instanceof Boolean || value instanceof LocalDate
-                    || value instanceof Instant ? value : value.toString();
+            return value == null
+                            || value instanceof Number
+                            || value instanceof Boolean
+                            || value instanceof LocalDate
+                            || value instanceof Instant
+                    ? value
+                    : value.toString();
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot read " + component, e);
         }

@@ -59,7 +59,9 @@ public class ReportExportResource {
     @GET
     @Path("inventory")
     @RolesAllowed(Role.MANAGER_NAME)
-    @Operation(operationId = "exportInventoryReport", summary = "Export the inventory report",
+    @Operation(
+            operationId = "exportInventoryReport",
+            summary = "Export the inventory report",
             description = "Roles: manager. The parameters of GET /api/reports/inventory; one table per section.")
     public Response inventory(@BeanParam ReportParameters.Inventory parameters) {
         return answer("inventory", "Inventory report", () -> queries.inventory(parameters));
@@ -68,9 +70,11 @@ public class ReportExportResource {
     @GET
     @Path("purchase-orders")
     @RolesAllowed(Role.MANAGER_NAME)
-    @Operation(operationId = "exportPurchaseOrderReport", summary = "Export the purchase-order report",
-            description = "Roles: manager. The parameters of GET /api/reports/purchase-orders; one table per "
-                    + "section.")
+    @Operation(
+            operationId = "exportPurchaseOrderReport",
+            summary = "Export the purchase-order report",
+            description =
+                    "Roles: manager. The parameters of GET /api/reports/purchase-orders; one table per " + "section.")
     public Response purchaseOrders(@BeanParam ReportParameters.PurchaseOrders parameters) {
         return answer("purchase-orders", "Purchase-order report", () -> queries.purchaseOrders(parameters));
     }
@@ -78,7 +82,9 @@ public class ReportExportResource {
     @GET
     @Path("suppliers")
     @RolesAllowed(Role.MANAGER_NAME)
-    @Operation(operationId = "exportSupplierReport", summary = "Export the supplier report",
+    @Operation(
+            operationId = "exportSupplierReport",
+            summary = "Export the supplier report",
             description = "Roles: manager. The parameters of GET /api/reports/suppliers; one table per section.")
     public Response suppliers(@BeanParam ReportParameters.Suppliers parameters) {
         return answer("suppliers", "Supplier report", () -> queries.suppliers(parameters));
@@ -87,7 +93,9 @@ public class ReportExportResource {
     @GET
     @Path("analytics")
     @RolesAllowed(Role.MANAGER_NAME)
-    @Operation(operationId = "exportAnalyticsReport", summary = "Export the sales and production report",
+    @Operation(
+            operationId = "exportAnalyticsReport",
+            summary = "Export the sales and production report",
             description = "Roles: manager. The parameters of GET /api/reports/analytics; one table per section.")
     public Response analytics(@BeanParam ReportParameters.Analytics parameters) {
         return answer("analytics", "Sales and production report", () -> queries.analytics(parameters));
@@ -99,8 +107,9 @@ public class ReportExportResource {
     @RolesAllowed(Role.MANAGER_NAME)
     @Operation(hidden = true)
     public Response unknown(@PathParam("report") String report) {
-        throw new ApiException(ErrorCode.NOT_FOUND, "There is no report '" + report + "'; the reports are "
-                + String.join(", ", REPORTS));
+        throw new ApiException(
+                ErrorCode.NOT_FOUND,
+                "There is no report '" + report + "'; the reports are " + String.join(", ", REPORTS));
     }
 
     /**
@@ -108,18 +117,29 @@ public class ReportExportResource {
      * {@code <report>-report-<today, UTC>.<format>}.
      */
     private Response answer(String name, String title, Supplier<Report> compute) {
-        ExportFormat format = ExportFormat.of(uriInfo.getQueryParameters().getFirst("format"),
-                headers.getAcceptableMediaTypes());
+        ExportFormat format =
+                ExportFormat.of(uriInfo.getQueryParameters().getFirst("format"), headers.getAcceptableMediaTypes());
         Report report = compute.get();
-        exporter.limitPdf(format, () -> report.sections().values().stream()
-                .mapToLong(rows -> rows == null ? 0 : rows.size()).sum());
+        exporter.limitPdf(
+                format,
+                () -> report.sections().values().stream()
+                        .mapToLong(rows -> rows == null ? 0 : rows.size())
+                        .sum());
         Map<String, String> filters = uriInfo.getQueryParameters().entrySet().stream()
-                .filter(e -> !e.getKey().equals("format") && !e.getKey().startsWith("date_")
-                        && !e.getValue().isEmpty() && !e.getValue().get(0).isBlank())
+                .filter(e -> !e.getKey().equals("format")
+                        && !e.getKey().startsWith("date_")
+                        && !e.getValue().isEmpty()
+                        && !e.getValue().get(0).isBlank())
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().get(0), (a, b) -> a, TreeMap::new));
-        long rows = report.sections().values().stream().mapToLong(r -> r == null ? 0 : r.size()).sum();
-        return exporter.stream("reports/" + name, name + "-report-" + LocalDate.now(ZoneOffset.UTC) + "."
-                + format.value(), format, filters, (out, guard) -> {
+        long rows = report.sections().values().stream()
+                .mapToLong(r -> r == null ? 0 : r.size())
+                .sum();
+        return exporter.stream(
+                "reports/" + name,
+                name + "-report-" + LocalDate.now(ZoneOffset.UTC) + "." + format.value(),
+                format,
+                filters,
+                (out, guard) -> {
                     ReportDocument.write(report, title, filters, format, out);
                     return rows;
                 });

@@ -12,8 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
  */
 public final class ReportParameters {
 
-    private ReportParameters() {
-    }
+    private ReportParameters() {}
 
     /** The period every report takes. */
     public static class Period {
@@ -29,22 +28,26 @@ public final class ReportParameters {
     /** {@code GET /api/reports/inventory}. */
     public static class Inventory extends Period {
         @QueryParam("category")
-        @Parameter(description = "A category id: parts in it or below it",
+        @Parameter(
+                description = "A category id: parts in it or below it",
                 schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1"))
         String category;
 
         @QueryParam("location")
-        @Parameter(description = "A location id: parts in it or below it",
+        @Parameter(
+                description = "A location id: parts in it or below it",
                 schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1"))
         String location;
 
         @QueryParam("slow_days")
-        @Parameter(description = "Slow movers: no movement in this many days (default 90)",
+        @Parameter(
+                description = "Slow movers: no movement in this many days (default 90)",
                 schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "3650"))
         String slowDays;
 
         @QueryParam("limit")
-        @Parameter(description = "Rows per list at most (default 100)",
+        @Parameter(
+                description = "Rows per list at most (default 100)",
                 schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "1000"))
         String limit;
     }
@@ -52,15 +55,17 @@ public final class ReportParameters {
     /** The period and one supplier, for the reports about purchasing. */
     public static class BySupplier extends Period {
         @QueryParam("supplier")
-        @Parameter(description = "A supplier id", schema = @Schema(type = SchemaType.INTEGER, format = "int64",
-                minimum = "1"))
+        @Parameter(
+                description = "A supplier id",
+                schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1"))
         String supplier;
     }
 
     /** {@code GET /api/reports/purchase-orders}. */
     public static class PurchaseOrders extends BySupplier {
         @QueryParam("limit")
-        @Parameter(description = "Overdue rows at most (default 100)",
+        @Parameter(
+                description = "Overdue rows at most (default 100)",
                 schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "1000"))
         String limit;
     }
@@ -68,7 +73,8 @@ public final class ReportParameters {
     /** {@code GET /api/reports/suppliers}. */
     public static class Suppliers extends BySupplier {
         @QueryParam("limit")
-        @Parameter(description = "Suppliers at most (default 100)",
+        @Parameter(
+                description = "Suppliers at most (default 100)",
                 schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "1000"))
         String limit;
     }
@@ -76,11 +82,16 @@ public final class ReportParameters {
     /** {@code GET /api/reports/analytics}. */
     public static class Analytics extends Period {
         @QueryParam("granularity")
-        @Parameter(schema = @Schema(type = SchemaType.STRING, enumeration = {"day", "week", "month"}))
+        @Parameter(
+                schema =
+                        @Schema(
+                                type = SchemaType.STRING,
+                                enumeration = {"day", "week", "month"}))
         String granularity;
 
         @QueryParam("limit")
-        @Parameter(description = "Rows of the top lists and of production at most (default 10)",
+        @Parameter(
+                description = "Rows of the top lists and of production at most (default 10)",
                 schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100"))
         String limit;
     }

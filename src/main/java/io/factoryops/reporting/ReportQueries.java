@@ -33,9 +33,13 @@ class ReportQueries {
     InventoryReport inventory(ReportParameters.Inventory p) {
         ReportPeriod period = period(p);
         Long days = Params.optionalLong("slow_days", p.slowDays, 1, 3650);
-        return inventory.report(period, new InventoryReportService.Filter(Params.optionalId("category", p.category),
-                Params.optionalId("location", p.location), days == null ? 90 : days.intValue(),
-                limit(p.limit, 100, 1000)));
+        return inventory.report(
+                period,
+                new InventoryReportService.Filter(
+                        Params.optionalId("category", p.category),
+                        Params.optionalId("location", p.location),
+                        days == null ? 90 : days.intValue(),
+                        limit(p.limit, 100, 1000)));
     }
 
     PurchaseOrderReport purchaseOrders(ReportParameters.PurchaseOrders p) {

@@ -52,11 +52,15 @@ public class ReportRun {
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
-    protected ReportRun() {
-    }
+    protected ReportRun() {}
 
-    ReportRun(ReportKind kind, ReportPeriod period, ReportTrigger trigger, long sizeBytes, String createdBy,
-              Instant createdAt) {
+    ReportRun(
+            ReportKind kind,
+            ReportPeriod period,
+            ReportTrigger trigger,
+            long sizeBytes,
+            String createdBy,
+            Instant createdAt) {
         this.kind = kind;
         this.periodStart = period.from();
         this.periodEnd = period.to();

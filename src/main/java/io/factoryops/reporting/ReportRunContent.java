@@ -19,8 +19,7 @@ public class ReportRunContent {
     @Column(nullable = false, updatable = false)
     private String payload;
 
-    protected ReportRunContent() {
-    }
+    protected ReportRunContent() {}
 
     ReportRunContent(long runId, String payload) {
         this.runId = runId;

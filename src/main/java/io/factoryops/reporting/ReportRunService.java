@@ -44,8 +44,8 @@ public class ReportRunService {
 
     private static final Logger LOG = Logger.getLogger(ReportRunService.class.getName());
     public static final Set<String> SORTABLE = Set.of("created_at", "period_start", "id");
-    private static final Map<String, String> SORT_ATTRIBUTES = Map.of("created_at", "createdAt",
-            "period_start", "periodStart", "id", "id");
+    private static final Map<String, String> SORT_ATTRIBUTES =
+            Map.of("created_at", "createdAt", "period_start", "periodStart", "id", "id");
     /** Rows per list in a stored run: the reports' largest limit. */
     static final int RUN_LIMIT = 1_000;
     /** Slow movers in a stored inventory run: no movement in 90 days. */
@@ -69,10 +69,13 @@ public class ReportRunService {
     /** What a trigger did: the month's runs, and whether this trigger stored them. */
     public record MonthlyRuns(
             @Schema(pattern = "^[0-9]{4}-[0-9]{2}$") String month,
-            @Schema(description = "Whether this trigger stored them (false: they existed already, nothing was "
-                    + "stored or mailed)") boolean created,
-            List<ReportRunResponse> runs) {
-    }
+
+            @Schema(
+                    description = "Whether this trigger stored them (false: they existed already, nothing was "
+                            + "stored or mailed)")
+            boolean created,
+
+            List<ReportRunResponse> runs) {}
 
     /**
      * Stores the month's runs that do not exist yet and tells the managers; a month whose runs all exist is left
@@ -83,8 +86,10 @@ public class ReportRunService {
     @Transactional
     public MonthlyRuns runMonthly(YearMonth month, ReportTrigger trigger, String actor) {
         ReportPeriod period = ReportPeriod.of(month);
-        List<ReportRun> runs = new ArrayList<>(em.createQuery("SELECT r FROM ReportRun r WHERE r.periodStart = :start",
-                ReportRun.class).setParameter("start", period.from()).getResultList());
+        List<ReportRun> runs = new ArrayList<>(
+                em.createQuery("SELECT r FROM ReportRun r WHERE r.periodStart = :start", ReportRun.class)
+                        .setParameter("start", period.from())
+                        .getResultList());
         Set<ReportKind> missing = EnumSet.allOf(ReportKind.class);
         runs.forEach(r -> missing.remove(r.getKind()));
         if (missing.isEmpty()) {
@@ -97,47 +102,66 @@ public class ReportRunService {
             byte[] json = JsonConfig.jsonb().toJson(report).getBytes(StandardCharsets.UTF_8);
             ReportRun run = new ReportRun(kind, period, trigger, json.length, actor, now);
             em.persist(run);
-            Constraints.flush(em, () -> new ApiException(ErrorCode.CONFLICT, "The " + month + " reports are being "
-                    + "stored by another trigger right now; list them in a moment"));
+            Constraints.flush(
+                    em,
+                    () -> new ApiException(
+                            ErrorCode.CONFLICT,
+                            "The " + month + " reports are being "
+                                    + "stored by another trigger right now; list them in a moment"));
             em.persist(new ReportRunContent(run.getId(), new String(json, StandardCharsets.UTF_8)));
             runs.add(run);
             audit.record("CREATE", "report_run", run.getId(), null, ReportRunResponse.of(run));
             attachments.add(new MailAttachment(run.fileName(ExportFormat.JSON), ExportFormat.JSON.mediaType(), json));
-            attachments.add(new MailAttachment(run.fileName(ExportFormat.PDF), ExportFormat.PDF.mediaType(),
+            attachments.add(new MailAttachment(
+                    run.fileName(ExportFormat.PDF),
+                    ExportFormat.PDF.mediaType(),
                     ReportDocument.bytes(report, kind.title(), Map.of(), ExportFormat.PDF)));
         }
         runs.sort(java.util.Comparator.comparing(ReportRun::getKind));
-        String files = String.join(", ", attachments.stream().map(MailAttachment::fileName).toList());
-        int told = notifications.notifyRole(Role.MANAGER, NotificationType.REPORT_READY, "Monthly reports " + month,
+        String files = String.join(
+                ", ", attachments.stream().map(MailAttachment::fileName).toList());
+        int told = notifications.notifyRole(
+                Role.MANAGER,
+                NotificationType.REPORT_READY,
+                "Monthly reports " + month,
                 "The reports of " + month + " are ready: " + files + " (GET /api/reports/runs; attached to the "
-                        + "mail of this notification).", null, null, attachments);
+                        + "mail of this notification).",
+                null,
+                null,
+                attachments);
         LOG.info(() -> "Report runs of " + month + " stored (" + trigger + "), " + told + " manager(s) notified");
         return new MonthlyRuns(month.toString(), true, responses(runs));
     }
 
     private Report compute(ReportKind kind, ReportPeriod period) {
         return switch (kind) {
-            case INVENTORY -> inventory.report(period, new InventoryReportService.Filter(null, null, RUN_SLOW_DAYS,
-                    RUN_LIMIT));
+            case INVENTORY ->
+                inventory.report(period, new InventoryReportService.Filter(null, null, RUN_SLOW_DAYS, RUN_LIMIT));
             case PURCHASE_ORDERS -> purchaseOrders.report(period, null, RUN_LIMIT);
         };
     }
 
     private static List<ReportRunResponse> responses(List<ReportRun> runs) {
-        return runs.stream().sorted(java.util.Comparator.comparing(ReportRun::getKind)).map(ReportRunResponse::of)
+        return runs.stream()
+                .sorted(java.util.Comparator.comparing(ReportRun::getKind))
+                .map(ReportRunResponse::of)
                 .toList();
     }
 
     /** The runs, newest first by default; optionally one kind only. */
     @Transactional
     public Page<ReportRunResponse> list(PageRequest page, ReportKind kind) {
-        return JpaPaging.find(em, ReportRun.class, page, SORT_ATTRIBUTES, (cb, root) -> kind == null ? List.of()
-                : List.of(cb.equal(root.get("kind"), kind))).map(ReportRunResponse::of);
+        return JpaPaging.find(
+                        em,
+                        ReportRun.class,
+                        page,
+                        SORT_ATTRIBUTES,
+                        (cb, root) -> kind == null ? List.of() : List.of(cb.equal(root.get("kind"), kind)))
+                .map(ReportRunResponse::of);
     }
 
     /** A run's report as a file. */
-    public record Download(String fileName, String mediaType, byte[] content) {
-    }
+    public record Download(String fileName, String mediaType, byte[] content) {}
 
     /**
      * The one place a run becomes a file: JSON is the stored report as it is; CSV, XLSX and PDF render the stored
@@ -154,7 +178,9 @@ public class ReportRunService {
             return new Download(run.fileName(format), format.contentType(), payload.getBytes(StandardCharsets.UTF_8));
         }
         Report report = JsonConfig.jsonb().fromJson(payload, run.getKind().reportType());
-        return new Download(run.fileName(format), format.contentType(),
+        return new Download(
+                run.fileName(format),
+                format.contentType(),
                 ReportDocument.bytes(report, run.getKind().title(), Map.of(), format));
     }
 }

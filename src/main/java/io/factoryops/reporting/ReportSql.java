@@ -37,7 +37,8 @@ public class ReportSql {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public <T> List<T> list(String sql, List<?> parameters, Row<T> row) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement p = c.prepareStatement(sql)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement p = c.prepareStatement(sql)) {
             for (int i = 0; i < parameters.size(); i++) {
                 p.setObject(i + 1, jdbc(parameters.get(i)));
             }

@@ -52,19 +52,20 @@ public class SupplierReportService {
         String bySupplier = supplier == null ? "" : " AND po.supplier_id = ?";
         Map<Long, Activity> activity = new HashMap<>();
 
-        List<Object> spendParameters = new ArrayList<>(List.of(StockReferenceType.PURCHASE_ORDER_RECEIPT,
-                StockReason.PURCHASE_RECEIPT, period.start(), period.end()));
+        List<Object> spendParameters = new ArrayList<>(List.of(
+                StockReferenceType.PURCHASE_ORDER_RECEIPT, StockReason.PURCHASE_RECEIPT, period.start(), period.end()));
         if (supplier != null) {
             spendParameters.add(supplier);
         }
-        sql.list("SELECT po.supplier_id, COALESCE(SUM(m.delta * l.unit_cost), 0) FROM purchase_order_receipts r "
-                + "JOIN purchase_orders po ON po.id = r.purchase_order_id "
-                + "JOIN stock_movements m ON m.reference_type = ? AND m.reference_id = r.id AND m.reason = ? "
-                + "JOIN parts p ON p.stock_item_id = m.stock_item_id "
-                + "JOIN purchase_order_lines l ON l.purchase_order_id = r.purchase_order_id AND l.part_id = p.id "
-                + "WHERE r.received_at >= ? AND r.received_at <= ?" + bySupplier + " GROUP BY po.supplier_id",
-                spendParameters, rs -> activity.computeIfAbsent(rs.getLong(1), k -> new Activity()).spend =
-                        money(rs.getBigDecimal(2)));
+        sql.list(
+                "SELECT po.supplier_id, COALESCE(SUM(m.delta * l.unit_cost), 0) FROM purchase_order_receipts r "
+                        + "JOIN purchase_orders po ON po.id = r.purchase_order_id "
+                        + "JOIN stock_movements m ON m.reference_type = ? AND m.reference_id = r.id AND m.reason = ? "
+                        + "JOIN parts p ON p.stock_item_id = m.stock_item_id "
+                        + "JOIN purchase_order_lines l ON l.purchase_order_id = r.purchase_order_id AND l.part_id = p.id "
+                        + "WHERE r.received_at >= ? AND r.received_at <= ?" + bySupplier + " GROUP BY po.supplier_id",
+                spendParameters,
+                rs -> activity.computeIfAbsent(rs.getLong(1), k -> new Activity()).spend = money(rs.getBigDecimal(2)));
 
         List<Object> periodParameters = new ArrayList<>(List.of(period.start(), period.end()));
         if (supplier != null) {
@@ -72,9 +73,11 @@ public class SupplierReportService {
         }
         List<Object> receivedParameters = new ArrayList<>(periodParameters);
         receivedParameters.add(0, PurchaseOrderStatus.RECEIVED);
-        sql.list("SELECT po.supplier_id, po.approved_at, po.received_at, po.expected_date FROM purchase_orders po "
-                + "WHERE po.status = ? AND po.received_at >= ? AND po.received_at <= ?" + bySupplier,
-                receivedParameters, rs -> {
+        sql.list(
+                "SELECT po.supplier_id, po.approved_at, po.received_at, po.expected_date FROM purchase_orders po "
+                        + "WHERE po.status = ? AND po.received_at >= ? AND po.received_at <= ?" + bySupplier,
+                receivedParameters,
+                rs -> {
                     Activity a = activity.computeIfAbsent(rs.getLong(1), k -> new Activity());
                     Instant approved = ReportSql.instant(rs, 2);
                     Instant received = ReportSql.instant(rs, 3);
@@ -92,32 +95,62 @@ public class SupplierReportService {
                     }
                     return a;
                 });
-        sql.list("SELECT po.supplier_id, COUNT(*) FROM purchase_orders po WHERE po.rejected_at >= ? "
-                        + "AND po.rejected_at <= ?" + bySupplier + " GROUP BY po.supplier_id", periodParameters,
+        sql.list(
+                "SELECT po.supplier_id, COUNT(*) FROM purchase_orders po WHERE po.rejected_at >= ? "
+                        + "AND po.rejected_at <= ?" + bySupplier + " GROUP BY po.supplier_id",
+                periodParameters,
                 rs -> activity.computeIfAbsent(rs.getLong(1), k -> new Activity()).rejected = rs.getLong(2));
 
         List<SupplierPerformance> rows = new ArrayList<>();
         List<Long> ids = new ArrayList<>(new TreeSet<>(activity.keySet()));
         for (int from = 0; from < ids.size(); from += 500) {
             List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
-            rows.addAll(sql.list("SELECT id, code, name, lead_time_days FROM suppliers WHERE id IN ("
-                    + ReportSql.placeholders(chunk.size()) + ")", chunk, rs -> performance(rs.getLong(1),
-                    rs.getString(2), rs.getString(3), ReportSql.integer(rs, 4), activity.get(rs.getLong(1)))));
+            rows.addAll(sql.list(
+                    "SELECT id, code, name, lead_time_days FROM suppliers WHERE id IN ("
+                            + ReportSql.placeholders(chunk.size()) + ")",
+                    chunk,
+                    rs -> performance(
+                            rs.getLong(1),
+                            rs.getString(2),
+                            rs.getString(3),
+                            ReportSql.integer(rs, 4),
+                            activity.get(rs.getLong(1)))));
         }
-        rows.sort(Comparator.comparing(SupplierPerformance::spend).reversed()
+        rows.sort(Comparator.comparing(SupplierPerformance::spend)
+                .reversed()
                 .thenComparing(SupplierPerformance::supplierId));
-        return new SupplierReport(period.from(), period.to(), now, supplier, limit,
+        return new SupplierReport(
+                period.from(),
+                period.to(),
+                now,
+                supplier,
+                limit,
                 rows.size() > limit ? List.copyOf(rows.subList(0, limit)) : rows);
     }
 
     private static SupplierPerformance performance(long id, String code, String name, Integer promised, Activity a) {
-        BigDecimal rate = a.withExpectedDate == 0 ? null : BigDecimal.valueOf(a.onTime)
-                .divide(BigDecimal.valueOf(a.withExpectedDate), 4, RoundingMode.HALF_UP);
-        BigDecimal leadTime = a.withLeadTime == 0 ? null : BigDecimal.valueOf(a.leadTimeMillis)
-                .divide(BigDecimal.valueOf(a.withLeadTime * 86_400_000L), 2, RoundingMode.HALF_UP);
-        BigDecimal variance = leadTime == null || promised == null ? null
+        BigDecimal rate = a.withExpectedDate == 0
+                ? null
+                : BigDecimal.valueOf(a.onTime).divide(BigDecimal.valueOf(a.withExpectedDate), 4, RoundingMode.HALF_UP);
+        BigDecimal leadTime = a.withLeadTime == 0
+                ? null
+                : BigDecimal.valueOf(a.leadTimeMillis)
+                        .divide(BigDecimal.valueOf(a.withLeadTime * 86_400_000L), 2, RoundingMode.HALF_UP);
+        BigDecimal variance = leadTime == null || promised == null
+                ? null
                 : leadTime.subtract(BigDecimal.valueOf(promised)).setScale(2, RoundingMode.HALF_UP);
-        return new SupplierPerformance(id, code, name, promised, a.spend, a.received, a.onTime, a.withExpectedDate,
-                rate, leadTime, variance, a.rejected);
+        return new SupplierPerformance(
+                id,
+                code,
+                name,
+                promised,
+                a.spend,
+                a.received,
+                a.onTime,
+                a.withExpectedDate,
+                rate,
+                leadTime,
+                variance,
+                a.rejected);
     }
 }

@@ -13,6 +13,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(example = "{\"name\": \"Jo Driver\", \"phone\": \"+1 555 0100\", \"address\": \"3 Elm Street\"}")
 public record ContactDetailsRequest(
         @NotBlank @Size(max = 200) String name,
-        @Size(max = 50) @Pattern(regexp = "^[0-9+()./ -]*$", message = "digits, spaces and + ( ) . / - only") String phone,
-        @Size(max = 500) String address) {
-}
+
+        @Size(max = 50) @Pattern(regexp = "^[0-9+()./ -]*$", message = "digits, spaces and + ( ) . / - only")
+        String phone,
+
+        @Size(max = 500) String address) {}

@@ -22,8 +22,7 @@ public class Customer extends VersionedEntity {
     @Column(length = 500)
     private String address;
 
-    protected Customer() {
-    }
+    protected Customer() {}
 
     Customer(String name, String email, String phone, String address) {
         describe(name, email, phone, address);

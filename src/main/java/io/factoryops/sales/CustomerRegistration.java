@@ -11,11 +11,14 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * confirmed. No password: whoever confirms (reads the address's mail) chooses it then
  * ({@link RegistrationConfirmation}).
  */
-@Schema(example = "{\"name\": \"Jo Driver\", \"email\": \"jo.driver@mail.example\", "
-        + "\"phone\": \"+1 555 0100\", \"address\": \"3 Elm Street\"}")
+@Schema(
+        example = "{\"name\": \"Jo Driver\", \"email\": \"jo.driver@mail.example\", "
+                + "\"phone\": \"+1 555 0100\", \"address\": \"3 Elm Street\"}")
 public record CustomerRegistration(
         @NotBlank @Size(max = 200) String name,
         @NotBlank @Email @Size(max = 255) String email,
-        @Size(max = 50) @Pattern(regexp = "^[0-9+()./ -]*$", message = "digits, spaces and + ( ) . / - only") String phone,
-        @Size(max = 500) String address) {
-}
+
+        @Size(max = 50) @Pattern(regexp = "^[0-9+()./ -]*$", message = "digits, spaces and + ( ) . / - only")
+        String phone,
+
+        @Size(max = 500) String address) {}

@@ -99,7 +99,11 @@ public class CustomerRegistrationService {
     boolean logTokens;
 
     /** What happened to a registration; for the metric and the log only, never for the answer. */
-    enum Outcome { PENDING, TAKEN, CAPPED }
+    enum Outcome {
+        PENDING,
+        TAKEN,
+        CAPPED
+    }
 
     /**
      * A registration: see the class comment. 400 (validation) tells only about the request itself; otherwise
@@ -114,29 +118,44 @@ public class CustomerRegistrationService {
         } else if (accounts.emailInUse(email) || customers.emailInUse(email)) {
             outcome = Outcome.TAKEN;
             audit.record("REGISTRATION_REFUSED", "registration", email, null, Map.of("reason", "email in use"));
-            mail(email, "Someone tried to register with your address",
+            mail(
+                    email,
+                    "Someone tried to register with your address",
                     "Hello,\n\nsomeone tried to register a customer account at Factory Ops with this address, which "
-                    + "is already in use here. Nothing was changed.\n\nIf it was you: sign in with your password, "
-                    + "or ask us to reset it. If it was not you, you need not do anything.\n\n-- \nFactory Ops\n");
+                            + "is already in use here. Nothing was changed.\n\nIf it was you: sign in with your password, "
+                            + "or ask us to reset it. If it was not you, you need not do anything.\n\n-- \nFactory Ops\n");
         } else {
             outcome = Outcome.PENDING;
             String token = newToken();
             Instant now = Instant.now();
-            em.createQuery("DELETE FROM PendingRegistration r WHERE r.email = :email").setParameter("email", email)
+            em.createQuery("DELETE FROM PendingRegistration r WHERE r.email = :email")
+                    .setParameter("email", email)
                     .executeUpdate();
-            em.persist(new PendingRegistration(email, request.name().trim(), Text.trimToNull(request.phone()),
-                    Text.trimToNull(request.address()), TokenService.sha256(token), now,
+            em.persist(new PendingRegistration(
+                    email,
+                    request.name().trim(),
+                    Text.trimToNull(request.phone()),
+                    Text.trimToNull(request.address()),
+                    TokenService.sha256(token),
+                    now,
                     now.plus(Duration.ofHours(tokenHours))));
-            Constraints.flush(em, () -> new ApiException(ErrorCode.CONFLICT,
-                    "Another registration of this address is being processed; retry in a moment"));
-            mail(email, "Confirm your Factory Ops registration",
+            Constraints.flush(
+                    em,
+                    () -> new ApiException(
+                            ErrorCode.CONFLICT,
+                            "Another registration of this address is being processed; retry in a moment"));
+            mail(
+                    email,
+                    "Confirm your Factory Ops registration",
                     "Hello " + request.name().trim() + ",\n\nto finish your registration as a customer of Factory Ops, "
-                    + "confirm it within " + tokenHours + " hours with this token, choosing your password as you "
-                    + "do:\n\n    " + token + "\n\nIn the customer portal, open \"Confirm my registration\" (/portal/confirm "
-                    + "on this service) and enter it there; or call the API (POST /api/customers/confirm with "
-                    + "{\"token\": \"" + token
-                    + "\", \"password\": \"...\"}). Until then there is no account. If you did not register, "
-                    + "ignore this mail: nothing will be created.\n\n-- \nFactory Ops\n");
+                            + "confirm it within " + tokenHours
+                            + " hours with this token, choosing your password as you "
+                            + "do:\n\n    " + token
+                            + "\n\nIn the customer portal, open \"Confirm my registration\" (/portal/confirm "
+                            + "on this service) and enter it there; or call the API (POST /api/customers/confirm with "
+                            + "{\"token\": \"" + token
+                            + "\", \"password\": \"...\"}). Until then there is no account. If you did not register, "
+                            + "ignore this mail: nothing will be created.\n\n-- \nFactory Ops\n");
             if (!mail.enabled()) {
                 if (logTokens) {
                     LOG.warning(() -> "Mail is not configured: confirm the registration of " + email
@@ -147,7 +166,10 @@ public class CustomerRegistrationService {
                 }
             }
         }
-        metrics.counter("registration.attempts", new Tag("outcome", outcome.name().toLowerCase(Locale.ROOT))).inc();
+        metrics.counter(
+                        "registration.attempts",
+                        new Tag("outcome", outcome.name().toLowerCase(Locale.ROOT)))
+                .inc();
     }
 
     /**
@@ -158,17 +180,20 @@ public class CustomerRegistrationService {
     public CustomerResponse confirm(String token, String password) {
         // first, so that a weak password changes nothing and tells nothing about the token
         passwords.checkPolicy(password, null, "password");
-        PendingRegistration pending = em.createQuery("SELECT r FROM PendingRegistration r WHERE r.tokenHash = :hash",
-                        PendingRegistration.class)
-                .setParameter("hash", TokenService.sha256(token.trim())).getResultStream().findFirst()
+        PendingRegistration pending = em.createQuery(
+                        "SELECT r FROM PendingRegistration r WHERE r.tokenHash = :hash", PendingRegistration.class)
+                .setParameter("hash", TokenService.sha256(token.trim()))
+                .getResultStream()
+                .findFirst()
                 .orElseThrow(CustomerRegistrationService::invalidToken);
         if (pending.expired(Instant.now())) {
-            throw new ApiException(ErrorCode.CONFIRMATION_TOKEN_EXPIRED,
-                    "This confirmation has expired; register again");
+            throw new ApiException(
+                    ErrorCode.CONFIRMATION_TOKEN_EXPIRED, "This confirmation has expired; register again");
         }
         // single use, also under concurrency: of two confirmations, the second finds nothing left to delete
         int deleted = em.createQuery("DELETE FROM PendingRegistration r WHERE r.id = :id")
-                .setParameter("id", pending.getId()).executeUpdate();
+                .setParameter("id", pending.getId())
+                .executeUpdate();
         if (deleted != 1) {
             throw invalidToken();
         }
@@ -176,10 +201,16 @@ public class CustomerRegistrationService {
             // the address was taken since (staff gave it to someone): whoever holds the token reads its mail
             throw new ApiException(ErrorCode.CONFLICT, "This address is in use by now; sign in instead");
         }
-        CustomerResponse customer = customers.create(new CustomerRequest(pending.getName(), pending.getEmail(),
-                pending.getPhone(), pending.getAddress()));
-        users.createLinked(Role.CUSTOMER, "customer-" + customer.id(), pending.getEmail(), pending.getName(),
-                password, null, customer.id());
+        CustomerResponse customer = customers.create(
+                new CustomerRequest(pending.getName(), pending.getEmail(), pending.getPhone(), pending.getAddress()));
+        users.createLinked(
+                Role.CUSTOMER,
+                "customer-" + customer.id(),
+                pending.getEmail(),
+                pending.getName(),
+                password,
+                null,
+                customer.id());
         return customer;
     }
 
@@ -190,8 +221,8 @@ public class CustomerRegistrationService {
     }
 
     private static ApiException invalidToken() {
-        return new ApiException(ErrorCode.INVALID_CONFIRMATION_TOKEN,
-                "This confirmation token is unknown or was used already");
+        return new ApiException(
+                ErrorCode.INVALID_CONFIRMATION_TOKEN, "This confirmation token is unknown or was used already");
     }
 
     private static String newToken() {

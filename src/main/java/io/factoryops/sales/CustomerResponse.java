@@ -15,7 +15,14 @@ public record CustomerResponse(
         Instant updatedAt) {
 
     static CustomerResponse of(Customer c) {
-        return new CustomerResponse(c.getId(), c.getName(), c.getEmail(), c.getPhone(), c.getAddress(),
-                c.getVersion(), c.getCreatedAt(), c.getUpdatedAt());
+        return new CustomerResponse(
+                c.getId(),
+                c.getName(),
+                c.getEmail(),
+                c.getPhone(),
+                c.getAddress(),
+                c.getVersion(),
+                c.getCreatedAt(),
+                c.getUpdatedAt());
     }
 }

@@ -29,8 +29,8 @@ import java.util.Set;
 public class CustomerService implements RecordDirectory {
 
     public static final Set<String> SORTABLE = Set.of("id", "name", "email", "created_at");
-    private static final Map<String, String> SORT_ATTRIBUTES = Map.of("id", "id", "name", "name", "email", "email",
-            "created_at", "createdAt");
+    private static final Map<String, String> SORT_ATTRIBUTES =
+            Map.of("id", "id", "name", "name", "email", "email", "created_at", "createdAt");
 
     @PersistenceContext(unitName = "factory")
     EntityManager em;
@@ -43,7 +43,8 @@ public class CustomerService implements RecordDirectory {
 
     @Transactional
     public Page<CustomerResponse> list(PageRequest page) {
-        return JpaPaging.find(em, Customer.class, page, SORT_ATTRIBUTES, where(page)).map(CustomerResponse::of);
+        return JpaPaging.find(em, Customer.class, page, SORT_ATTRIBUTES, where(page))
+                .map(CustomerResponse::of);
     }
 
     /**
@@ -75,14 +76,18 @@ public class CustomerService implements RecordDirectory {
     @Transactional
     public boolean emailInUse(String email) {
         return !em.createQuery("SELECT c.id FROM Customer c WHERE c.email = :email", Long.class)
-                .setParameter("email", email).setMaxResults(1).getResultList().isEmpty();
+                .setParameter("email", email)
+                .setMaxResults(1)
+                .getResultList()
+                .isEmpty();
     }
 
     @Transactional
     public CustomerResponse create(CustomerRequest request) {
         String email = Text.normalizeKey(request.email());
         requireUniqueEmail(email, null);
-        Customer customer = new Customer(request.name().trim(), email, Text.trimToNull(request.phone()), Text.trimToNull(request.address()));
+        Customer customer = new Customer(
+                request.name().trim(), email, Text.trimToNull(request.phone()), Text.trimToNull(request.address()));
         em.persist(customer);
         flush();
         CustomerResponse created = CustomerResponse.of(customer);
@@ -97,7 +102,8 @@ public class CustomerService implements RecordDirectory {
         CustomerResponse before = CustomerResponse.of(customer);
         String email = Text.normalizeKey(request.email());
         requireUniqueEmail(email, id);
-        customer.describe(request.name().trim(), email, Text.trimToNull(request.phone()), Text.trimToNull(request.address()));
+        customer.describe(
+                request.name().trim(), email, Text.trimToNull(request.phone()), Text.trimToNull(request.address()));
         flush();
         CustomerResponse after = CustomerResponse.of(customer);
         audit.record("UPDATE", "customer", id, before, after);
@@ -116,7 +122,10 @@ public class CustomerService implements RecordDirectory {
         Customer customer = findOwn(caller);
         Versions.check(customer, expectedVersion, "Customer");
         CustomerResponse before = CustomerResponse.of(customer);
-        customer.describe(request.name().trim(), customer.getEmail(), Text.trimToNull(request.phone()),
+        customer.describe(
+                request.name().trim(),
+                customer.getEmail(),
+                Text.trimToNull(request.phone()),
                 Text.trimToNull(request.address()));
         flush();
         CustomerResponse after = CustomerResponse.of(customer);
@@ -125,8 +134,9 @@ public class CustomerService implements RecordDirectory {
     }
 
     private Customer findOwn(Caller caller) {
-        long id = accounts.customerOf(caller.id()).orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND,
-                "No customer record is linked to this account"));
+        long id = accounts.customerOf(caller.id())
+                .orElseThrow(
+                        () -> new ApiException(ErrorCode.NOT_FOUND, "No customer record is linked to this account"));
         return find(id);
     }
 
@@ -136,8 +146,10 @@ public class CustomerService implements RecordDirectory {
         Versions.check(customer, expectedVersion, "Customer");
         CustomerResponse before = CustomerResponse.of(customer);
         em.remove(customer);
-        Constraints.flush(em, () -> new ApiException(ErrorCode.STILL_REFERENCED,
-                "Customer " + id + " has orders and cannot be deleted"));
+        Constraints.flush(
+                em,
+                () -> new ApiException(
+                        ErrorCode.STILL_REFERENCED, "Customer " + id + " has orders and cannot be deleted"));
         audit.record("DELETE", "customer", id, before, null);
     }
 
@@ -171,8 +183,12 @@ public class CustomerService implements RecordDirectory {
     }
 
     private void requireUniqueEmail(String email, Long exceptId) {
-        boolean taken = em.createQuery("SELECT c.id FROM Customer c WHERE c.email = :email", Long.class)
-                .setParameter("email", email).getResultList().stream().anyMatch(other -> !other.equals(exceptId));
+        boolean taken = em
+                .createQuery("SELECT c.id FROM Customer c WHERE c.email = :email", Long.class)
+                .setParameter("email", email)
+                .getResultList()
+                .stream()
+                .anyMatch(other -> !other.equals(exceptId));
         if (taken) {
             throw ApiException.alreadyExists("email", "Another customer already has the email " + email);
         }
@@ -181,8 +197,6 @@ public class CustomerService implements RecordDirectory {
     private void flush() {
         Constraints.flush(em, () -> ApiException.alreadyExists("email", "Another customer already has this email"));
     }
-
-
 
     @Transactional
     public long count() {

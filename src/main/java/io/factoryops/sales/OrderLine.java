@@ -40,8 +40,7 @@ public class OrderLine {
     @Column(name = "line_total", nullable = false, updatable = false, precision = 14, scale = 2)
     private BigDecimal lineTotal;
 
-    protected OrderLine() {
-    }
+    protected OrderLine() {}
 
     OrderLine(SalesOrder order, int lineNo, long productId, int quantity, BigDecimal unitPrice) {
         this.order = order;

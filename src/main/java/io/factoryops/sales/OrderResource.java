@@ -71,18 +71,28 @@ public class OrderResource {
     @GET
     @ExportedAs("orders")
     @RolesAllowed(Role.USER_NAME)
-    @Parameter(name = "after", in = ParameterIn.QUERY, description = "Keyset paging: the pagination.next_cursor "
-            + "of the page before; costs the same at any depth", schema = @Schema(type = SchemaType.STRING, maxLength = 1024))
-    @Operation(operationId = "listOrders",
-            summary = "List orders", description = "Roles: user (the orders they placed), admin (all). Paged "
-            + "(default 10); filters status, customer_id, date_from, date_to (UTC dates, inclusive); sort by id, "
-            + "order_date, total, status (default -order_date).")
-    @APIResponse(responseCode = "200", description = "A page of orders",
+    @Parameter(
+            name = "after",
+            in = ParameterIn.QUERY,
+            description =
+                    "Keyset paging: the pagination.next_cursor " + "of the page before; costs the same at any depth",
+            schema = @Schema(type = SchemaType.STRING, maxLength = 1024))
+    @Operation(
+            operationId = "listOrders",
+            summary = "List orders",
+            description = "Roles: user (the orders they placed), admin (all). Paged "
+                    + "(default 10); filters status, customer_id, date_from, date_to (UTC dates, inclusive); sort by id, "
+                    + "order_date, total, status (default -order_date).")
+    @APIResponse(
+            responseCode = "200",
+            description = "A page of orders",
             content = @Content(schema = @Schema(implementation = OrderResponse.class, type = SchemaType.ARRAY)))
-    public Response list(@QueryParam("status") String status, @QueryParam("customer_id") String customerId,
-                         @QueryParam("date_from") String dateFrom, @QueryParam("date_to") String dateTo) {
-        PageRequest page = PageRequest.keyset(uriInfo, 10, OrderService.SORTABLE, "-order_date",
-                OrderService.SORTABLE);
+    public Response list(
+            @QueryParam("status") String status,
+            @QueryParam("customer_id") String customerId,
+            @QueryParam("date_from") String dateFrom,
+            @QueryParam("date_to") String dateTo) {
+        PageRequest page = PageRequest.keyset(uriInfo, 10, OrderService.SORTABLE, "-order_date", OrderService.SORTABLE);
         OrderService.Filter filter = OrderService.Filter.parse(status, customerId, dateFrom, dateTo);
         return Paging.ok(orders.list(Caller.of(security), page, filter), uriInfo);
     }
@@ -90,9 +100,13 @@ public class OrderResource {
     @GET
     @Path("{id}")
     @RolesAllowed(Role.USER_NAME)
-    @Operation(operationId = "getOrder",
-            summary = "Read an order", description = "Roles: user (own orders; another's is 404), admin.")
-    @APIResponse(responseCode = "200", description = "The order",
+    @Operation(
+            operationId = "getOrder",
+            summary = "Read an order",
+            description = "Roles: user (own orders; another's is 404), admin.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The order",
             content = @Content(schema = @Schema(implementation = OrderResponse.class)))
     public Response get(@PathParam("id") long id) {
         OrderResponse order = orders.get(Caller.of(security), id);
@@ -102,11 +116,15 @@ public class OrderResource {
     @POST
     @RolesAllowed(Role.USER_NAME)
     @Idempotent
-    @Operation(operationId = "placeOrder",
-            summary = "Place an order", description = "Roles: user. Takes the stock of every line atomically or "
-            + "fails whole with 409 INSUFFICIENT_STOCK (product_id, product_name, requested, available). "
-            + "Idempotency-Key supported.")
-    @APIResponse(responseCode = "201", description = "Placed",
+    @Operation(
+            operationId = "placeOrder",
+            summary = "Place an order",
+            description = "Roles: user. Takes the stock of every line atomically or "
+                    + "fails whole with 409 INSUFFICIENT_STOCK (product_id, product_name, requested, available). "
+                    + "Idempotency-Key supported.")
+    @APIResponse(
+            responseCode = "201",
+            description = "Placed",
             content = @Content(schema = @Schema(implementation = OrderResponse.class)))
     @APIResponse(responseCode = "409", description = "INSUFFICIENT_STOCK")
     @APIResponse(responseCode = "422", description = "IDEMPOTENCY_KEY_REUSED")
@@ -119,25 +137,31 @@ public class OrderResource {
     @Path("{id}")
     @RolesAllowed(Role.ADMIN_NAME)
     @IfMatchRequired
-    @Operation(operationId = "replaceOrder",
-            summary = "Change a placed order", description = "Roles: admin. The body is the one of placing an "
-            + "order (customer_id, lines [{product_id, quantity}] or the seed shape; the same bounds): the order's "
-            + "customer and lines become these. If-Match (required) is the ETag of the version read: 412 "
-            + "VERSION_CONFLICT when it changed since, 428 PRECONDITION_REQUIRED without it. Only while placed: "
-            + "409 INVALID_TRANSITION otherwise. The stock moves by the difference per product in the same "
-            + "transaction (ledger rows ORDER_CHANGED referring to the order): a line that grows and a new product "
-            + "take the units they lack, or nothing changes and the answer is 409 INSUFFICIENT_STOCK (product_id, "
-            + "product_name, requested: the line's new quantity, available: the most it can have, the stock left "
-            + "plus what the order holds; every short product in shortages); a line that shrinks or is left out "
-            + "gives its units back. Prices: a line whose product and quantity are unchanged keeps its unit_price; "
-            + "a changed or new line takes the product's price now. The tax rate stays the order's. 404 naming "
-            + "customer_id for an unknown customer, 404 for an unknown product, 409 CONFLICT for more of a "
-            + "product no longer sold. Totals recomputed, version and ETag new, audited as UPDATE (before and "
-            + "after).")
-    @APIResponse(responseCode = "200", description = "The changed order",
+    @Operation(
+            operationId = "replaceOrder",
+            summary = "Change a placed order",
+            description = "Roles: admin. The body is the one of placing an "
+                    + "order (customer_id, lines [{product_id, quantity}] or the seed shape; the same bounds): the order's "
+                    + "customer and lines become these. If-Match (required) is the ETag of the version read: 412 "
+                    + "VERSION_CONFLICT when it changed since, 428 PRECONDITION_REQUIRED without it. Only while placed: "
+                    + "409 INVALID_TRANSITION otherwise. The stock moves by the difference per product in the same "
+                    + "transaction (ledger rows ORDER_CHANGED referring to the order): a line that grows and a new product "
+                    + "take the units they lack, or nothing changes and the answer is 409 INSUFFICIENT_STOCK (product_id, "
+                    + "product_name, requested: the line's new quantity, available: the most it can have, the stock left "
+                    + "plus what the order holds; every short product in shortages); a line that shrinks or is left out "
+                    + "gives its units back. Prices: a line whose product and quantity are unchanged keeps its unit_price; "
+                    + "a changed or new line takes the product's price now. The tax rate stays the order's. 404 naming "
+                    + "customer_id for an unknown customer, 404 for an unknown product, 409 CONFLICT for more of a "
+                    + "product no longer sold. Totals recomputed, version and ETag new, audited as UPDATE (before and "
+                    + "after).")
+    @APIResponse(
+            responseCode = "200",
+            description = "The changed order",
             content = @Content(schema = @Schema(implementation = OrderResponse.class)))
-    @APIResponse(responseCode = "409", description = "INVALID_TRANSITION (not placed), INSUFFICIENT_STOCK, CONFLICT "
-            + "(a product no longer sold)")
+    @APIResponse(
+            responseCode = "409",
+            description =
+                    "INVALID_TRANSITION (not placed), INSUFFICIENT_STOCK, CONFLICT " + "(a product no longer sold)")
     public Response replace(@PathParam("id") long id, @NotNull @Valid OrderRequest body) {
         OrderResponse order = orders.revise(Caller.of(security), id, ETags.requiredVersion(headers), body);
         return ETags.ok(order.version(), order);
@@ -147,12 +171,14 @@ public class OrderResource {
     @Path("{id}")
     @RolesAllowed(Role.ADMIN_NAME)
     @IfMatchRequired
-    @Operation(operationId = "deleteOrder",
-            summary = "Cancel an order (orders are never deleted)", description = "Roles: admin. If-Match "
-            + "(required): 412 VERSION_CONFLICT when stale, 428 PRECONDITION_REQUIRED without it. A placed order is "
-            + "cancelled exactly as POST /api/orders/{id}/cancel does (its stock returned, ledger rows "
-            + "ORDER_CANCELLED; audited as CANCEL) and stays readable; an order cancelled already is left as it is "
-            + "(204 again: DELETE is idempotent); a shipped or completed order is 409 INVALID_TRANSITION.")
+    @Operation(
+            operationId = "deleteOrder",
+            summary = "Cancel an order (orders are never deleted)",
+            description = "Roles: admin. If-Match "
+                    + "(required): 412 VERSION_CONFLICT when stale, 428 PRECONDITION_REQUIRED without it. A placed order is "
+                    + "cancelled exactly as POST /api/orders/{id}/cancel does (its stock returned, ledger rows "
+                    + "ORDER_CANCELLED; audited as CANCEL) and stays readable; an order cancelled already is left as it is "
+                    + "(204 again: DELETE is idempotent); a shipped or completed order is 409 INVALID_TRANSITION.")
     @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @APIResponse(responseCode = "204", description = "Cancelled (now or before)")
     @APIResponse(responseCode = "409", description = "INVALID_TRANSITION: shipped or completed")
@@ -165,9 +191,13 @@ public class OrderResource {
     @Path("{id}/ship")
     @RolesAllowed(Role.ADMIN_NAME)
     @Idempotent
-    @Operation(operationId = "shipOrder",
-            summary = "Ship a placed order", description = "Roles: admin. 409 INVALID_TRANSITION otherwise.")
-    @APIResponse(responseCode = "200", description = "The order",
+    @Operation(
+            operationId = "shipOrder",
+            summary = "Ship a placed order",
+            description = "Roles: admin. 409 INVALID_TRANSITION otherwise.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The order",
             content = @Content(schema = @Schema(implementation = OrderResponse.class)))
     public Response ship(@PathParam("id") long id) {
         OrderResponse order = orders.ship(Caller.of(security), id);
@@ -178,9 +208,13 @@ public class OrderResource {
     @Path("{id}/complete")
     @RolesAllowed(Role.ADMIN_NAME)
     @Idempotent
-    @Operation(operationId = "completeOrder",
-            summary = "Complete a shipped order", description = "Roles: admin. 409 INVALID_TRANSITION otherwise.")
-    @APIResponse(responseCode = "200", description = "The order",
+    @Operation(
+            operationId = "completeOrder",
+            summary = "Complete a shipped order",
+            description = "Roles: admin. 409 INVALID_TRANSITION otherwise.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The order",
             content = @Content(schema = @Schema(implementation = OrderResponse.class)))
     public Response complete(@PathParam("id") long id) {
         OrderResponse order = orders.complete(Caller.of(security), id);
@@ -191,10 +225,14 @@ public class OrderResource {
     @Path("{id}/cancel")
     @RolesAllowed(Role.ADMIN_NAME)
     @Idempotent
-    @Operation(operationId = "cancelOrder",
-            summary = "Cancel a placed order", description = "Roles: admin. Returns the stock (ledger rows "
-            + "ORDER_CANCELLED); 409 INVALID_TRANSITION otherwise.")
-    @APIResponse(responseCode = "200", description = "The order",
+    @Operation(
+            operationId = "cancelOrder",
+            summary = "Cancel a placed order",
+            description = "Roles: admin. Returns the stock (ledger rows "
+                    + "ORDER_CANCELLED); 409 INVALID_TRANSITION otherwise.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The order",
             content = @Content(schema = @Schema(implementation = OrderResponse.class)))
     public Response cancel(@PathParam("id") long id) {
         OrderResponse order = orders.cancel(Caller.of(security), id);

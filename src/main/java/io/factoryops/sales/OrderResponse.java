@@ -8,7 +8,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** An order with its customer, lines, money and the transitions it allows. */
 public record OrderResponse(
         Long id,
-        @Schema(enumeration = {"placed", "shipped", "completed", "cancelled"}) String status,
+
+        @Schema(enumeration = {"placed", "shipped", "completed", "cancelled"})
+        String status,
+
         Instant orderDate,
         CustomerResponse customer,
         List<Line> lines,
@@ -16,16 +19,22 @@ public record OrderResponse(
         @Schema(multipleOf = 0.0001) BigDecimal taxRate,
         @Schema(multipleOf = 0.01) BigDecimal tax,
         @Schema(multipleOf = 0.01) BigDecimal total,
+
         @Schema(description = "The POST /api/orders/{id}/… transitions allowed now, of ship, complete, cancel")
         List<String> allowedTransitions,
+
         String createdBy,
         long version,
         Instant createdAt,
         Instant updatedAt) {
 
     /** A line, with the product's name and its stock now. */
-    public record Line(int lineNo, long productId, String productName, int quantity,
-                       @Schema(multipleOf = 0.01) BigDecimal unitPrice, @Schema(multipleOf = 0.01) BigDecimal lineTotal,
-                       int remainingStock) {
-    }
+    public record Line(
+            int lineNo,
+            long productId,
+            String productName,
+            int quantity,
+            @Schema(multipleOf = 0.01) BigDecimal unitPrice,
+            @Schema(multipleOf = 0.01) BigDecimal lineTotal,
+            int remainingStock) {}
 }

@@ -53,8 +53,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class OrderService {
 
     public static final Set<String> SORTABLE = Set.of("id", "order_date", "total", "status");
-    private static final Map<String, String> SORT_ATTRIBUTES = Map.of("id", "id", "order_date", "orderDate",
-            "total", "total", "status", "status");
+    private static final Map<String, String> SORT_ATTRIBUTES =
+            Map.of("id", "id", "order_date", "orderDate", "total", "total", "status", "status");
 
     @PersistenceContext(unitName = "factory")
     EntityManager em;
@@ -94,8 +94,11 @@ public class OrderService {
 
         /** The list's query parameters as the client sent them, checked: 400 naming a bad one. */
         public static Filter parse(String status, String customerId, String dateFrom, String dateTo) {
-            return new Filter(Params.optionalText("status", status), Params.optionalId("customer_id", customerId),
-                    Params.optionalDate("date_from", dateFrom), Params.optionalDate("date_to", dateTo));
+            return new Filter(
+                    Params.optionalText("status", status),
+                    Params.optionalId("customer_id", customerId),
+                    Params.optionalDate("date_from", dateFrom),
+                    Params.optionalDate("date_to", dateTo));
         }
     }
 
@@ -107,25 +110,29 @@ public class OrderService {
     public OrderResponse place(Caller caller, OrderRequest request) {
         Map<Long, Integer> quantities = quantities(request);
         Map<Long, ProductSummary> summaries = products.summaries(quantities.keySet());
-        StockService.Locked locked = stock.lock(summaries.values().stream().map(ProductSummary::stockItemId).toList());
+        StockService.Locked locked = stock.lock(
+                summaries.values().stream().map(ProductSummary::stockItemId).toList());
         Customer customer = customers.find(request.customerId());
         SalesOrder order = new SalesOrder(customer, taxRate, caller.id(), caller.username());
         quantities.forEach((productId, quantity) -> {
             ProductSummary product = summaries.get(productId);
             if (!locked.item(product.stockItemId()).isActive()) {
-                throw new ApiException(ErrorCode.CONFLICT, "Product " + productId + " (" + product.name()
-                        + ") is no longer sold");
+                throw new ApiException(
+                        ErrorCode.CONFLICT, "Product " + productId + " (" + product.name() + ") is no longer sold");
             }
             order.addLine(productId, quantity, product.price());
         });
         if (order.getTotal().compareTo(SalesOrder.MAX_AMOUNT) > 0) {
-            throw ApiException.invalidField("lines", "the order total would be " + order.getTotal().toPlainString()
-                    + ", more than an order can hold (" + SalesOrder.MAX_AMOUNT.toPlainString() + ")");
+            throw ApiException.invalidField(
+                    "lines",
+                    "the order total would be " + order.getTotal().toPlainString() + ", more than an order can hold ("
+                            + SalesOrder.MAX_AMOUNT.toPlainString() + ")");
         }
         em.persist(order);
         em.flush();
         Map<Long, Integer> units = new HashMap<>();
-        quantities.forEach((productId, quantity) -> units.put(summaries.get(productId).stockItemId(), quantity));
+        quantities.forEach(
+                (productId, quantity) -> units.put(summaries.get(productId).stockItemId(), quantity));
         stock.takeAll(locked, units, StockReason.ORDER, StockReference.order(order.getId()), null);
         counted.fire(OrderCounted.of(order, +1));
         statusChanged.fire(new OrderStatusChanged(order.getId(), null, order.getStatus()));
@@ -144,7 +151,10 @@ public class OrderService {
         Page<SalesOrder> found = JpaPaging.find(em, SalesOrder.class, page, SORT_ATTRIBUTES, where(caller, filter));
         // the page's customers and lines load in one query each (@BatchFetch on SalesOrder), not one per order
         Map<Long, ProductSummary> summaries = products.summaries(found.data().stream()
-                .flatMap(o -> o.getLines().stream()).map(OrderLine::getProductId).distinct().toList());
+                .flatMap(o -> o.getLines().stream())
+                .map(OrderLine::getProductId)
+                .distinct()
+                .toList());
         return found.map(o -> view(o, summaries));
     }
 
@@ -166,16 +176,29 @@ public class OrderService {
 
             @Override
             public long forEach(Consumer<? super OrderRow> sink) {
-                return JpaPaging.streamChunks(em, SalesOrder.class, page, SORT_ATTRIBUTES, where, chunk -> {
-                    Map<Long, String> names = new HashMap<>();
-                    List<Long> ids = chunk.stream().map(SalesOrder::getCustomerId).distinct().toList();
-                    for (int i = 0; i < ids.size(); i += 1000) {
-                        em.createQuery("SELECT c.id, c.name FROM Customer c WHERE c.id IN :ids", Object[].class)
-                                .setParameter("ids", ids.subList(i, Math.min(i + 1000, ids.size())))
-                                .getResultList().forEach(r -> names.put((Long) r[0], (String) r[1]));
-                    }
-                    return chunk.stream().map(o -> OrderRow.of(o, names.get(o.getCustomerId()))).toList();
-                }, sink);
+                return JpaPaging.streamChunks(
+                        em,
+                        SalesOrder.class,
+                        page,
+                        SORT_ATTRIBUTES,
+                        where,
+                        chunk -> {
+                            Map<Long, String> names = new HashMap<>();
+                            List<Long> ids = chunk.stream()
+                                    .map(SalesOrder::getCustomerId)
+                                    .distinct()
+                                    .toList();
+                            for (int i = 0; i < ids.size(); i += 1000) {
+                                em.createQuery("SELECT c.id, c.name FROM Customer c WHERE c.id IN :ids", Object[].class)
+                                        .setParameter("ids", ids.subList(i, Math.min(i + 1000, ids.size())))
+                                        .getResultList()
+                                        .forEach(r -> names.put((Long) r[0], (String) r[1]));
+                            }
+                            return chunk.stream()
+                                    .map(o -> OrderRow.of(o, names.get(o.getCustomerId())))
+                                    .toList();
+                        },
+                        sink);
             }
         };
     }
@@ -239,14 +262,20 @@ public class OrderService {
     private void cancelAndRestock(SalesOrder order) {
         order.cancel();
         counted.fire(OrderCounted.of(order, -1));
-        Map<Long, ProductSummary> summaries = products.summaries(
-                order.getLines().stream().map(OrderLine::getProductId).distinct().toList());
+        Map<Long, ProductSummary> summaries = products.summaries(order.getLines().stream()
+                .map(OrderLine::getProductId)
+                .distinct()
+                .toList());
         StockService.Locked locked = stock.lock(
                 summaries.values().stream().map(ProductSummary::stockItemId).toList());
         order.getLines().stream()
                 .sorted(java.util.Comparator.comparingLong(OrderLine::getProductId))
-                .forEach(line -> stock.add(locked, summaries.get(line.getProductId()).stockItemId(),
-                        line.getQuantity(), StockReason.ORDER_CANCELLED, StockReference.order(order.getId()),
+                .forEach(line -> stock.add(
+                        locked,
+                        summaries.get(line.getProductId()).stockItemId(),
+                        line.getQuantity(),
+                        StockReason.ORDER_CANCELLED,
+                        StockReference.order(order.getId()),
                         null));
     }
 
@@ -276,7 +305,8 @@ public class OrderService {
         productIds.addAll(quantities.keySet());
         Map<Long, ProductSummary> summaries = products.summaries(productIds);
         Customer customer = customers.find(request.customerId(), "customer_id");
-        StockService.Locked locked = stock.lock(summaries.values().stream().map(ProductSummary::stockItemId).toList());
+        StockService.Locked locked = stock.lock(
+                summaries.values().stream().map(ProductSummary::stockItemId).toList());
         OrderResponse before = view(order, current(summaries, locked));
 
         // per product: the units the order holds now and the units it will hold; check everything first
@@ -287,12 +317,19 @@ public class OrderService {
             int wants = quantities.getOrDefault(productId, 0);
             StockItem item = locked.item(summaries.get(productId).stockItemId());
             if (wants > had && !item.isActive()) {
-                throw new ApiException(ErrorCode.CONFLICT, "Product " + productId + " ("
-                        + summaries.get(productId).name() + ") is no longer sold");
+                throw new ApiException(
+                        ErrorCode.CONFLICT,
+                        "Product " + productId + " (" + summaries.get(productId).name() + ") is no longer sold");
             }
             if (wants - had > item.getQuantity()) {
-                shortages.add(new StockShortage(item.getId(), item.getKind(), productId, item.getSku(),
-                        item.getName(), wants, item.getQuantity() + had));
+                shortages.add(new StockShortage(
+                        item.getId(),
+                        item.getKind(),
+                        productId,
+                        item.getSku(),
+                        item.getName(),
+                        wants,
+                        item.getQuantity() + had));
             }
             if (wants != had) {
                 deltas.put(productId, wants - had);
@@ -305,15 +342,18 @@ public class OrderService {
         List<SalesOrder.RevisedLine> lines = new ArrayList<>();
         quantities.forEach((productId, quantity) -> {
             OrderLine kept = held.get(productId);
-            BigDecimal price = kept != null && kept.getQuantity() == quantity ? kept.getUnitPrice()
+            BigDecimal price = kept != null && kept.getQuantity() == quantity
+                    ? kept.getUnitPrice()
                     : summaries.get(productId).price();
             lines.add(new SalesOrder.RevisedLine(productId, quantity, price));
         });
         counted.fire(OrderCounted.of(order, -1));
         order.revise(customer, lines);
         if (order.getTotal().compareTo(SalesOrder.MAX_AMOUNT) > 0) {
-            throw ApiException.invalidField("lines", "the order total would be " + order.getTotal().toPlainString()
-                    + ", more than an order can hold (" + SalesOrder.MAX_AMOUNT.toPlainString() + ")");
+            throw ApiException.invalidField(
+                    "lines",
+                    "the order total would be " + order.getTotal().toPlainString() + ", more than an order can hold ("
+                            + SalesOrder.MAX_AMOUNT.toPlainString() + ")");
         }
         StockReference reference = StockReference.order(order.getId());
         deltas.forEach((productId, delta) -> {
@@ -331,7 +371,8 @@ public class OrderService {
         return after;
     }
 
-    private OrderResponse transition(Caller caller, long id, String action, java.util.function.Consumer<SalesOrder> change) {
+    private OrderResponse transition(
+            Caller caller, long id, String action, java.util.function.Consumer<SalesOrder> change) {
         return transition(visible(caller, id, LockModeType.PESSIMISTIC_WRITE), action, change);
     }
 
@@ -360,19 +401,40 @@ public class OrderService {
     }
 
     private OrderResponse view(SalesOrder order) {
-        return view(order, products.summaries(order.getLines().stream().map(OrderLine::getProductId).distinct().toList()));
+        return view(
+                order,
+                products.summaries(order.getLines().stream()
+                        .map(OrderLine::getProductId)
+                        .distinct()
+                        .toList()));
     }
 
     private static OrderResponse view(SalesOrder o, Map<Long, ProductSummary> summaries) {
         List<OrderResponse.Line> lines = o.getLines().stream()
-                .map(l -> new OrderResponse.Line(l.getLineNo(), l.getProductId(),
-                        summaries.get(l.getProductId()).name(), l.getQuantity(), l.getUnitPrice(), l.getLineTotal(),
+                .map(l -> new OrderResponse.Line(
+                        l.getLineNo(),
+                        l.getProductId(),
+                        summaries.get(l.getProductId()).name(),
+                        l.getQuantity(),
+                        l.getUnitPrice(),
+                        l.getLineTotal(),
                         summaries.get(l.getProductId()).stockQuantity()))
                 .toList();
-        return new OrderResponse(o.getId(), o.getStatus().value(), o.getOrderDate(),
-                CustomerResponse.of(o.getCustomer()), lines, o.getSubtotal(), o.getTaxRate().stripTrailingZeros(),
-                o.getTax(), o.getTotal(), o.getStatus().allowedTransitions(), o.getCreatedBy(), o.getVersion(),
-                o.getCreatedAt(), o.getUpdatedAt());
+        return new OrderResponse(
+                o.getId(),
+                o.getStatus().value(),
+                o.getOrderDate(),
+                CustomerResponse.of(o.getCustomer()),
+                lines,
+                o.getSubtotal(),
+                o.getTaxRate().stripTrailingZeros(),
+                o.getTax(),
+                o.getTotal(),
+                o.getStatus().allowedTransitions(),
+                o.getCreatedBy(),
+                o.getVersion(),
+                o.getCreatedAt(),
+                o.getUpdatedAt());
     }
 
     /** The summaries with the stock that the locked moves of this transaction left. */
@@ -387,11 +449,14 @@ public class OrderService {
         boolean hasLines = request.lines() != null && !request.lines().isEmpty();
         boolean hasSingle = request.productId() != null || request.quantity() != null;
         if (hasLines == hasSingle) {
-            throw new ApiException(ErrorCode.VALIDATION_FAILED,
+            throw new ApiException(
+                    ErrorCode.VALIDATION_FAILED,
                     "Give either lines [{product_id, quantity}] or one product_id with its quantity",
-                    List.of(new FieldError("lines", "give either lines or product_id and quantity")), Map.of());
+                    List.of(new FieldError("lines", "give either lines or product_id and quantity")),
+                    Map.of());
         }
-        List<OrderRequest.OrderLineRequest> lines = hasLines ? request.lines()
+        List<OrderRequest.OrderLineRequest> lines = hasLines
+                ? request.lines()
                 : List.of(new OrderRequest.OrderLineRequest(request.productId(), request.quantity()));
         Map<Long, Integer> quantities = new LinkedHashMap<>();
         for (OrderRequest.OrderLineRequest line : lines) {

@@ -5,7 +5,10 @@ import java.util.Locale;
 
 /** The life of an order: placed → shipped → completed, or placed → cancelled. */
 public enum OrderStatus {
-    PLACED, SHIPPED, COMPLETED, CANCELLED;
+    PLACED,
+    SHIPPED,
+    COMPLETED,
+    CANCELLED;
 
     /** The transitions (as API verbs) allowed from this status. */
     public List<String> allowedTransitions() {

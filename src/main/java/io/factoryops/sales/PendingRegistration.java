@@ -43,11 +43,10 @@ public class PendingRegistration {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
-    protected PendingRegistration() {
-    }
+    protected PendingRegistration() {}
 
-    PendingRegistration(String email, String name, String phone, String address, String tokenHash, Instant now,
-                        Instant expiresAt) {
+    PendingRegistration(
+            String email, String name, String phone, String address, String tokenHash, Instant now, Instant expiresAt) {
         this.email = email;
         this.name = name;
         this.phone = phone;

@@ -78,8 +78,7 @@ public class SalesOrder extends VersionedEntity {
     @BatchFetch(BatchFetchType.IN)
     private List<OrderLine> lines = new ArrayList<>();
 
-    protected SalesOrder() {
-    }
+    protected SalesOrder() {}
 
     SalesOrder(Customer customer, BigDecimal taxRate, long createdById, String createdBy) {
         this.customer = customer;
@@ -100,8 +99,7 @@ public class SalesOrder extends VersionedEntity {
     }
 
     /** A line of a revision: the product, its quantity and the unit price it is sold at. */
-    record RevisedLine(long productId, int quantity, BigDecimal unitPrice) {
-    }
+    record RevisedLine(long productId, int quantity, BigDecimal unitPrice) {}
 
     /**
      * Replaces the customer and the lines of a placed order (numbered in the given order) and recomputes
@@ -131,7 +129,9 @@ public class SalesOrder extends VersionedEntity {
 
     private void recompute() {
         units = lines.stream().mapToLong(OrderLine::getQuantity).sum();
-        subtotal = lines.stream().map(OrderLine::getLineTotal).reduce(BigDecimal.ZERO, BigDecimal::add)
+        subtotal = lines.stream()
+                .map(OrderLine::getLineTotal)
+                .reduce(BigDecimal.ZERO, BigDecimal::add)
                 .setScale(2, RoundingMode.HALF_UP);
         tax = subtotal.multiply(taxRate).setScale(2, RoundingMode.HALF_UP);
         total = subtotal.add(tax);

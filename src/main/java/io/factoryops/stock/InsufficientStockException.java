@@ -39,14 +39,16 @@ public class InsufficientStockException extends DomainException {
     @Override
     public List<FieldError> errors() {
         StockShortage first = shortages.get(0);
-        return List.of(new FieldError("quantity", "requested " + first.requested() + ", available "
-                + first.available()));
+        return List.of(
+                new FieldError("quantity", "requested " + first.requested() + ", available " + first.available()));
     }
 
     @Override
     public Map<String, Object> details() {
         Map<String, Object> details = new LinkedHashMap<>(describe(shortages.get(0)));
-        details.put("shortages", shortages.stream().map(InsufficientStockException::describe).toList());
+        details.put(
+                "shortages",
+                shortages.stream().map(InsufficientStockException::describe).toList());
         return details;
     }
 
@@ -62,9 +64,10 @@ public class InsufficientStockException extends DomainException {
     }
 
     private static String message(List<StockShortage> shortages) {
-        return "Insufficient stock for " + shortages.stream()
-                .map(s -> (s.kind() == StockItemKind.PRODUCT ? "product " : "part ") + s.ownerId() + " ("
-                        + s.name() + "): requested " + s.requested() + ", available " + s.available())
-                .collect(Collectors.joining("; "));
+        return "Insufficient stock for "
+                + shortages.stream()
+                        .map(s -> (s.kind() == StockItemKind.PRODUCT ? "product " : "part ") + s.ownerId() + " ("
+                                + s.name() + "): requested " + s.requested() + ", available " + s.available())
+                        .collect(Collectors.joining("; "));
     }
 }

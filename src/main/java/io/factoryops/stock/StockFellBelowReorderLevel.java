@@ -17,6 +17,12 @@ package io.factoryops.stock;
  * @param quantityAfter  the quantity after it
  * @param reorderLevel   the reorder level it fell below
  */
-public record StockFellBelowReorderLevel(long stockItemId, StockItemKind kind, long ownerId, String sku, String name,
-                                         int quantityBefore, int quantityAfter, int reorderLevel) {
-}
+public record StockFellBelowReorderLevel(
+        long stockItemId,
+        StockItemKind kind,
+        long ownerId,
+        String sku,
+        String name,
+        int quantityBefore,
+        int quantityAfter,
+        int reorderLevel) {}

@@ -51,8 +51,7 @@ public class StockItem extends VersionedEntity {
     @Column(nullable = false)
     private boolean active;
 
-    protected StockItem() {
-    }
+    protected StockItem() {}
 
     /**
      * A new item holding its initial stock. It counts as already alerted when it starts at or below its

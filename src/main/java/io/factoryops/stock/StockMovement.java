@@ -54,11 +54,17 @@ public class StockMovement {
     @Column(name = "occurred_at", nullable = false, updatable = false)
     private Instant occurredAt;
 
-    protected StockMovement() {
-    }
+    protected StockMovement() {}
 
-    StockMovement(long stockItemId, int delta, int quantityAfter, StockReason reason, StockReference reference,
-                  String note, String actor, String requestId) {
+    StockMovement(
+            long stockItemId,
+            int delta,
+            int quantityAfter,
+            StockReason reason,
+            StockReference reference,
+            String note,
+            String actor,
+            String requestId) {
         this.stockItemId = stockItemId;
         this.delta = delta;
         this.quantityAfter = quantityAfter;

@@ -9,16 +9,44 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 public record StockMovementResponse(
         Long id,
-        @Schema(nullable = true, description = "The product, on a product's ledger") Long productId,
-        @Schema(nullable = true, description = "The part, on a part's ledger") Long itemId,
+
+        @Schema(nullable = true, description = "The product, on a product's ledger")
+        Long productId,
+
+        @Schema(nullable = true, description = "The part, on a part's ledger")
+        Long itemId,
+
         int delta,
         int quantityBefore,
         int quantityAfter,
-        @Schema(enumeration = {"INITIAL", "ORDER", "ORDER_CHANGED", "ORDER_CANCELLED", "PRODUCTION", "PRODUCTION_CHANGED",
-                "PRODUCTION_DELETED", "PRODUCTION_CONSUMPTION", "ADJUSTMENT", "PURCHASE_RECEIPT", "RECEIPT", "COUNT",
-                "DAMAGE", "RETURN", "CONSUMPTION", "SERVICE_TICKET", "SERVICE_TICKET_RETURNED"}) String reason,
-        @Schema(nullable = true, enumeration = {"ORDER", "PRODUCTION_RECORD", "PURCHASE_ORDER_RECEIPT",
-                "SERVICE_TICKET"}) String referenceType,
+
+        @Schema(
+                enumeration = {
+                    "INITIAL",
+                    "ORDER",
+                    "ORDER_CHANGED",
+                    "ORDER_CANCELLED",
+                    "PRODUCTION",
+                    "PRODUCTION_CHANGED",
+                    "PRODUCTION_DELETED",
+                    "PRODUCTION_CONSUMPTION",
+                    "ADJUSTMENT",
+                    "PURCHASE_RECEIPT",
+                    "RECEIPT",
+                    "COUNT",
+                    "DAMAGE",
+                    "RETURN",
+                    "CONSUMPTION",
+                    "SERVICE_TICKET",
+                    "SERVICE_TICKET_RETURNED"
+                })
+        String reason,
+
+        @Schema(
+                nullable = true,
+                enumeration = {"ORDER", "PRODUCTION_RECORD", "PURCHASE_ORDER_RECEIPT", "SERVICE_TICKET"})
+        String referenceType,
+
         @Schema(nullable = true) Long referenceId,
         @Schema(nullable = true) String note,
         @Schema(nullable = true) String actor,
@@ -26,18 +54,38 @@ public record StockMovementResponse(
         Instant occurredAt) {
 
     static StockMovementResponse of(StockItem item, StockMovement m) {
-        return new StockMovementResponse(m.getId(), ownerIf(item, StockItemKind.PRODUCT),
-                ownerIf(item, StockItemKind.PART), m.getDelta(), m.getQuantityBefore(), m.getQuantityAfter(),
-                m.getReason().name(), referenceType(m), m.getReferenceId(), m.getNote(), m.getActor(),
-                m.getRequestId(), m.getOccurredAt());
+        return new StockMovementResponse(
+                m.getId(),
+                ownerIf(item, StockItemKind.PRODUCT),
+                ownerIf(item, StockItemKind.PART),
+                m.getDelta(),
+                m.getQuantityBefore(),
+                m.getQuantityAfter(),
+                m.getReason().name(),
+                referenceType(m),
+                m.getReferenceId(),
+                m.getNote(),
+                m.getActor(),
+                m.getRequestId(),
+                m.getOccurredAt());
     }
 
     /** Another person's movement as a caller below admin sees it: no actor, no request id, no order id. */
     static StockMovementResponse anonymised(StockItem item, StockMovement m) {
         boolean sale = m.getReferenceType() == StockReferenceType.ORDER;
-        return new StockMovementResponse(m.getId(), ownerIf(item, StockItemKind.PRODUCT),
-                ownerIf(item, StockItemKind.PART), m.getDelta(), m.getQuantityBefore(), m.getQuantityAfter(),
-                m.getReason().name(), referenceType(m), sale ? null : m.getReferenceId(), m.getNote(), null, null,
+        return new StockMovementResponse(
+                m.getId(),
+                ownerIf(item, StockItemKind.PRODUCT),
+                ownerIf(item, StockItemKind.PART),
+                m.getDelta(),
+                m.getQuantityBefore(),
+                m.getQuantityAfter(),
+                m.getReason().name(),
+                referenceType(m),
+                sale ? null : m.getReferenceId(),
+                m.getNote(),
+                null,
+                null,
                 m.getOccurredAt());
     }
 

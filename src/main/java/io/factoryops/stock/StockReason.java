@@ -38,6 +38,9 @@ public enum StockReason {
      * above the reorder level (received, produced, counted) does.
      */
     public boolean givesBack() {
-        return this == ORDER_CANCELLED || this == ORDER_CHANGED || this == PRODUCTION_CONSUMPTION || this == SERVICE_TICKET_RETURNED;
+        return this == ORDER_CANCELLED
+                || this == ORDER_CHANGED
+                || this == PRODUCTION_CONSUMPTION
+                || this == SERVICE_TICKET_RETURNED;
     }
 }

@@ -1,10 +1,10 @@
 package io.factoryops.stock;
 
-import io.factoryops.platform.request.CurrentRequest;
 import io.factoryops.platform.paging.JpaPaging;
 import io.factoryops.platform.paging.Page;
 import io.factoryops.platform.paging.PageRequest;
 import io.factoryops.platform.paging.Rows;
+import io.factoryops.platform.request.CurrentRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -108,8 +108,8 @@ public class StockService {
     public Locked lock(Collection<Long> stockItemIds) {
         Map<Long, StockItem> items = new TreeMap<>();
         if (!stockItemIds.isEmpty()) {
-            List<StockItem> found = em.createQuery("SELECT s FROM StockItem s WHERE s.id IN :ids ORDER BY s.id",
-                            StockItem.class)
+            List<StockItem> found = em.createQuery(
+                            "SELECT s FROM StockItem s WHERE s.id IN :ids ORDER BY s.id", StockItem.class)
                     .setParameter("ids", Set.copyOf(stockItemIds))
                     .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                     // an item read earlier in this transaction takes the state read under the lock
@@ -129,8 +129,8 @@ public class StockService {
      * @return the quantity left
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public int take(Locked locked, long stockItemId, int units, StockReason reason, StockReference reference,
-                    String note) {
+    public int take(
+            Locked locked, long stockItemId, int units, StockReason reason, StockReference reference, String note) {
         StockItem item = locked.item(stockItemId);
         int before = item.getQuantity();
         boolean dips = item.take(units);
@@ -142,8 +142,8 @@ public class StockService {
      * names every short item, not just the first.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void takeAll(Locked locked, Map<Long, Integer> units, StockReason reason, StockReference reference,
-                        String note) {
+    public void takeAll(
+            Locked locked, Map<Long, Integer> units, StockReason reason, StockReference reference, String note) {
         List<StockShortage> shortages = new ArrayList<>();
         new TreeMap<>(units).forEach((id, n) -> {
             StockItem item = locked.item(id);
@@ -163,8 +163,8 @@ public class StockService {
      * @return the quantity after
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public int add(Locked locked, long stockItemId, int units, StockReason reason, StockReference reference,
-                   String note) {
+    public int add(
+            Locked locked, long stockItemId, int units, StockReason reason, StockReference reference, String note) {
         StockItem item = locked.item(stockItemId);
         int before = item.getQuantity();
         boolean dips = item.add(units, reason);
@@ -202,8 +202,15 @@ public class StockService {
     public void opened(StockItem item, long ownerId) {
         item.ownedBy(ownerId);
         if (item.getQuantity() > 0) {
-            em.persist(new StockMovement(item.getId(), item.getQuantity(), item.getQuantity(), StockReason.INITIAL,
-                    null, null, actor(), CurrentRequest.requestId()));
+            em.persist(new StockMovement(
+                    item.getId(),
+                    item.getQuantity(),
+                    item.getQuantity(),
+                    StockReason.INITIAL,
+                    null,
+                    null,
+                    actor(),
+                    CurrentRequest.requestId()));
         }
     }
 
@@ -212,15 +219,20 @@ public class StockService {
      * level at or above the quantity raises the low-stock alert like a movement would.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void describe(Locked locked, long stockItemId, String sku, String name, int reorderLevel,
-                         boolean active) {
+    public void describe(Locked locked, long stockItemId, String sku, String name, int reorderLevel, boolean active) {
         StockItem item = locked.item(stockItemId);
         StockStatus before = item.getStatus();
         item.label(sku, name);
         item.activate(active);
         if (item.getReorderLevel() != reorderLevel && item.reorderAt(reorderLevel)) {
-            fellBelowReorderLevel.fire(new StockFellBelowReorderLevel(item.getId(), item.getKind(),
-                    item.getOwnerId(), item.getSku(), item.getName(), item.getQuantity(), item.getQuantity(),
+            fellBelowReorderLevel.fire(new StockFellBelowReorderLevel(
+                    item.getId(),
+                    item.getKind(),
+                    item.getOwnerId(),
+                    item.getSku(),
+                    item.getName(),
+                    item.getQuantity(),
+                    item.getQuantity(),
                     item.getReorderLevel()));
         }
         statusMayHaveChanged(item, before);
@@ -234,8 +246,10 @@ public class StockService {
     @Transactional(Transactional.TxType.MANDATORY)
     public Map<Long, Integer> netMoved(StockReference reference, StockReason reason) {
         Map<Long, Integer> net = new TreeMap<>();
-        em.createQuery("SELECT m.stockItemId, SUM(m.delta) FROM StockMovement m WHERE m.referenceType = :type "
-                        + "AND m.referenceId = :id AND m.reason = :reason GROUP BY m.stockItemId", Object[].class)
+        em.createQuery(
+                        "SELECT m.stockItemId, SUM(m.delta) FROM StockMovement m WHERE m.referenceType = :type "
+                                + "AND m.referenceId = :id AND m.reason = :reason GROUP BY m.stockItemId",
+                        Object[].class)
                 .setParameter("type", reference.type())
                 .setParameter("id", reference.id())
                 .setParameter("reason", reason)
@@ -253,7 +267,10 @@ public class StockService {
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean hasMovements(long stockItemId) {
         return !em.createQuery("SELECT m.id FROM StockMovement m WHERE m.stockItemId = :id", Long.class)
-                .setParameter("id", stockItemId).setMaxResults(1).getResultList().isEmpty();
+                .setParameter("id", stockItemId)
+                .setMaxResults(1)
+                .getResultList()
+                .isEmpty();
     }
 
     /** Deletes an item without ledger rows, after its owner. */
@@ -273,16 +290,16 @@ public class StockService {
      * come without who made them (actor, request id) and without the order of a sale.
      */
     @Transactional
-    public Page<StockMovementResponse> movements(long stockItemId, PageRequest page, boolean seesEveryone,
-                                                 String username) {
+    public Page<StockMovementResponse> movements(
+            long stockItemId, PageRequest page, boolean seesEveryone, String username) {
         StockItem item = em.find(StockItem.class, stockItemId);
         if (item == null) {
             throw new IllegalArgumentException("Unknown stock item " + stockItemId);
         }
-        return JpaPaging.find(em, StockMovement.class, page, SORT_ATTRIBUTES,
-                        ofItem(stockItemId))
+        return JpaPaging.find(em, StockMovement.class, page, SORT_ATTRIBUTES, ofItem(stockItemId))
                 .map(m -> seesEveryone || username.equals(m.getActor())
-                        ? StockMovementResponse.of(item, m) : StockMovementResponse.anonymised(item, m));
+                        ? StockMovementResponse.of(item, m)
+                        : StockMovementResponse.anonymised(item, m));
     }
 
     /**
@@ -290,15 +307,21 @@ public class StockService {
      * {@link Rows#forEach} (a transaction per chunk).
      */
     @Transactional
-    public Rows<StockMovementResponse> exportMovements(long stockItemId, PageRequest page, boolean seesEveryone,
-                                                       String username) {
+    public Rows<StockMovementResponse> exportMovements(
+            long stockItemId, PageRequest page, boolean seesEveryone, String username) {
         StockItem item = em.find(StockItem.class, stockItemId);
         if (item == null) {
             throw new IllegalArgumentException("Unknown stock item " + stockItemId);
         }
-        return JpaPaging.rows(em, StockMovement.class, page, SORT_ATTRIBUTES, ofItem(stockItemId),
+        return JpaPaging.rows(
+                em,
+                StockMovement.class,
+                page,
+                SORT_ATTRIBUTES,
+                ofItem(stockItemId),
                 m -> seesEveryone || username.equals(m.getActor())
-                        ? StockMovementResponse.of(item, m) : StockMovementResponse.anonymised(item, m));
+                        ? StockMovementResponse.of(item, m)
+                        : StockMovementResponse.anonymised(item, m));
     }
 
     /** The WHERE of an item's ledger and of its export. */
@@ -319,15 +342,27 @@ public class StockService {
         return found;
     }
 
-    private StockMovement record(StockItem item, int before, int delta, boolean dips, StockReason reason,
-                                 StockReference reference, String note) {
-        StockMovement movement = new StockMovement(item.getId(), delta, item.getQuantity(), reason, reference, note,
-                actor(), CurrentRequest.requestId());
+    private StockMovement record(
+            StockItem item,
+            int before,
+            int delta,
+            boolean dips,
+            StockReason reason,
+            StockReference reference,
+            String note) {
+        StockMovement movement = new StockMovement(
+                item.getId(), delta, item.getQuantity(), reason, reference, note, actor(), CurrentRequest.requestId());
         em.persist(movement);
         statusMayHaveChanged(item, StockStatus.of(before, item.getReorderLevel()));
         if (dips) {
-            fellBelowReorderLevel.fire(new StockFellBelowReorderLevel(item.getId(), item.getKind(),
-                    item.getOwnerId(), item.getSku(), item.getName(), before, item.getQuantity(),
+            fellBelowReorderLevel.fire(new StockFellBelowReorderLevel(
+                    item.getId(),
+                    item.getKind(),
+                    item.getOwnerId(),
+                    item.getSku(),
+                    item.getName(),
+                    before,
+                    item.getQuantity(),
                     item.getReorderLevel()));
         }
         return movement;
@@ -335,8 +370,8 @@ public class StockService {
 
     private void statusMayHaveChanged(StockItem item, StockStatus before) {
         if (item.getStatus() != before) {
-            statusChanged.fire(new StockStatusChanged(item.getId(), item.getKind(), item.getOwnerId(),
-                    item.getStatus()));
+            statusChanged.fire(
+                    new StockStatusChanged(item.getId(), item.getKind(), item.getOwnerId(), item.getStatus()));
         }
     }
 

@@ -29,16 +29,15 @@ public class Employee extends VersionedEntity {
     @Column(nullable = false)
     private boolean active;
 
-    protected Employee() {
-    }
+    protected Employee() {}
 
     public Employee(String name, String email, String position, String department, LocalDate hireDate, boolean active) {
         describe(name, email, position, department, hireDate, active);
     }
 
     /** Replaces every descriptive field at once (create and PUT). */
-    public final void describe(String name, String email, String position, String department,
-                               LocalDate hireDate, boolean active) {
+    public final void describe(
+            String name, String email, String position, String department, LocalDate hireDate, boolean active) {
         this.name = name;
         this.email = email;
         this.position = position;

@@ -10,8 +10,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** A partial change (PATCH, JSON merge-patch style): absent fields stay as they are. */
 @Schema(example = "{\"position\": \"Shift lead\", \"active\": true}")
 public record EmployeePatch(
-        @Size(max = 100) @Pattern(regexp = "^\\s*\\S[\\s\\S]*$", message = "must not be blank") String name,
-        @Email @Size(max = 255) @Pattern(regexp = "^\\s*\\S[\\s\\S]*$", message = "must not be blank") String email,
+        @Size(max = 100) @Pattern(regexp = "^\\s*\\S[\\s\\S]*$", message = "must not be blank")
+        String name,
+
+        @Email @Size(max = 255) @Pattern(regexp = "^\\s*\\S[\\s\\S]*$", message = "must not be blank")
+        String email,
+
         @Size(max = 100) String position,
         @Size(max = 100) String department,
         @PastOrPresent LocalDate hireDate,

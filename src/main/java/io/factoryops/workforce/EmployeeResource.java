@@ -61,16 +61,24 @@ public class EmployeeResource {
     @GET
     @ExportedAs("employees")
     @RolesAllowed(Role.MANAGER_NAME)
-    @Parameter(name = "q", in = ParameterIn.QUERY, description = "Text contained in name, email and position (case-insensitive)",
+    @Parameter(
+            name = "q",
+            in = ParameterIn.QUERY,
+            description = "Text contained in name, email and position (case-insensitive)",
             schema = @Schema(type = SchemaType.STRING, maxLength = 200))
-    @Operation(operationId = "listEmployees",
-            summary = "List employees", description = "Roles: manager. Paged (page, per_page ≤ 100), "
-            + "q searches name, email and position; sort by id, name, email, position, department, hire_date, "
-            + "created_at (prefix '-' for descending).")
-    @APIResponse(responseCode = "200", description = "A page of employees",
+    @Operation(
+            operationId = "listEmployees",
+            summary = "List employees",
+            description = "Roles: manager. Paged (page, per_page ≤ 100), "
+                    + "q searches name, email and position; sort by id, name, email, position, department, hire_date, "
+                    + "created_at (prefix '-' for descending).")
+    @APIResponse(
+            responseCode = "200",
+            description = "A page of employees",
             content = @Content(schema = @Schema(implementation = EmployeeResponse.class, type = SchemaType.ARRAY)))
-    public Response list(@Parameter(description = "exact department, case-insensitive") @QueryParam("department") String department,
-                         @Parameter(description = "true or false") @QueryParam("active") String active) {
+    public Response list(
+            @Parameter(description = "exact department, case-insensitive") @QueryParam("department") String department,
+            @Parameter(description = "true or false") @QueryParam("active") String active) {
         PageRequest page = PageRequest.from(uriInfo, 20, EmployeeService.SORTABLE, "id");
         EmployeeService.Filter filter = EmployeeService.Filter.parse(department, active);
         return Paging.ok(employees.list(page, filter), uriInfo);
@@ -79,9 +87,13 @@ public class EmployeeResource {
     @GET
     @Path("{id}")
     @RolesAllowed(Role.MANAGER_NAME)
-    @Operation(operationId = "getEmployee",
-            summary = "Read an employee", description = "Roles: manager. ETag; If-None-Match → 304.")
-    @APIResponse(responseCode = "200", description = "The employee",
+    @Operation(
+            operationId = "getEmployee",
+            summary = "Read an employee",
+            description = "Roles: manager. ETag; If-None-Match → 304.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The employee",
             content = @Content(schema = @Schema(implementation = EmployeeResponse.class)))
     @APIResponse(responseCode = "304", description = "Not modified")
     public Response get(@PathParam("id") long id) {
@@ -91,9 +103,10 @@ public class EmployeeResource {
 
     @POST
     @RolesAllowed(Role.ADMIN_NAME)
-    @Operation(operationId = "createEmployee",
-            summary = "Create an employee", description = "Roles: admin.")
-    @APIResponse(responseCode = "201", description = "Created",
+    @Operation(operationId = "createEmployee", summary = "Create an employee", description = "Roles: admin.")
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
             content = @Content(schema = @Schema(implementation = EmployeeResponse.class)))
     public Response create(@NotNull @Valid EmployeeRequest body) {
         EmployeeResponse created = employees.create(body);
@@ -103,9 +116,13 @@ public class EmployeeResource {
     @PUT
     @Path("{id}")
     @RolesAllowed(Role.ADMIN_NAME)
-    @Operation(operationId = "replaceEmployee",
-            summary = "Replace an employee", description = "Roles: admin. If-Match → 412 VERSION_CONFLICT when stale.")
-    @APIResponse(responseCode = "200", description = "The replaced employee",
+    @Operation(
+            operationId = "replaceEmployee",
+            summary = "Replace an employee",
+            description = "Roles: admin. If-Match → 412 VERSION_CONFLICT when stale.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The replaced employee",
             content = @Content(schema = @Schema(implementation = EmployeeResponse.class)))
     public Response replace(@PathParam("id") long id, @NotNull @Valid EmployeeRequest body) {
         EmployeeResponse employee = employees.replace(id, ETags.expectedVersion(headers), body);
@@ -116,10 +133,13 @@ public class EmployeeResource {
     @Path("{id}")
     @RolesAllowed(Role.ADMIN_NAME)
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
-    @Operation(operationId = "patchEmployee",
-            summary = "Change some fields of an employee", description = "Roles: admin. Absent fields stay. "
-            + "If-Match → 412 VERSION_CONFLICT when stale.")
-    @APIResponse(responseCode = "200", description = "The changed employee",
+    @Operation(
+            operationId = "patchEmployee",
+            summary = "Change some fields of an employee",
+            description = "Roles: admin. Absent fields stay. " + "If-Match → 412 VERSION_CONFLICT when stale.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The changed employee",
             content = @Content(schema = @Schema(implementation = EmployeeResponse.class)))
     public Response patch(@PathParam("id") long id, @NotNull @Valid EmployeePatch body) {
         EmployeeResponse employee = employees.patch(id, ETags.expectedVersion(headers), body);
@@ -129,9 +149,11 @@ public class EmployeeResource {
     @DELETE
     @Path("{id}")
     @RolesAllowed(Role.ADMIN_NAME)
-    @Operation(operationId = "deleteEmployee",
-            summary = "Delete an employee", description = "Roles: admin. 409 STILL_REFERENCED when records "
-            + "refer to it (deactivate it instead). If-Match → 412 when stale.")
+    @Operation(
+            operationId = "deleteEmployee",
+            summary = "Delete an employee",
+            description = "Roles: admin. 409 STILL_REFERENCED when records "
+                    + "refer to it (deactivate it instead). If-Match → 412 when stale.")
     @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @APIResponse(responseCode = "204", description = "Deleted")
     public Response delete(@PathParam("id") long id) {

@@ -18,7 +18,16 @@ public record EmployeeResponse(
         Instant updatedAt) {
 
     static EmployeeResponse of(Employee e) {
-        return new EmployeeResponse(e.getId(), e.getName(), e.getEmail(), e.getPosition(), e.getDepartment(),
-                e.getHireDate(), e.isActive(), e.getVersion(), e.getCreatedAt(), e.getUpdatedAt());
+        return new EmployeeResponse(
+                e.getId(),
+                e.getName(),
+                e.getEmail(),
+                e.getPosition(),
+                e.getDepartment(),
+                e.getHireDate(),
+                e.isActive(),
+                e.getVersion(),
+                e.getCreatedAt(),
+                e.getUpdatedAt());
     }
 }

@@ -30,10 +30,23 @@ import java.util.Set;
 @ApplicationScoped
 public class EmployeeService implements RecordDirectory {
 
-    public static final Set<String> SORTABLE = Set.of("id", "name", "email", "position", "department",
-            "hire_date", "created_at");
-    private static final Map<String, String> SORT_ATTRIBUTES = Map.of("id", "id", "name", "name", "email", "email",
-            "position", "position", "department", "department", "hire_date", "hireDate", "created_at", "createdAt");
+    public static final Set<String> SORTABLE =
+            Set.of("id", "name", "email", "position", "department", "hire_date", "created_at");
+    private static final Map<String, String> SORT_ATTRIBUTES = Map.of(
+            "id",
+            "id",
+            "name",
+            "name",
+            "email",
+            "email",
+            "position",
+            "position",
+            "department",
+            "department",
+            "hire_date",
+            "hireDate",
+            "created_at",
+            "createdAt");
 
     @PersistenceContext(unitName = "factory")
     EntityManager em;
@@ -46,14 +59,14 @@ public class EmployeeService implements RecordDirectory {
 
         /** The list's query parameters as the client sent them, checked: 400 naming a bad one. */
         public static Filter parse(String department, String active) {
-            return new Filter(Params.optionalText("department", department),
-                    Params.optionalBoolean("active", active));
+            return new Filter(Params.optionalText("department", department), Params.optionalBoolean("active", active));
         }
     }
 
     @Transactional
     public Page<EmployeeResponse> list(PageRequest page, Filter filter) {
-        return JpaPaging.find(em, Employee.class, page, SORT_ATTRIBUTES, where(page, filter)).map(EmployeeResponse::of);
+        return JpaPaging.find(em, Employee.class, page, SORT_ATTRIBUTES, where(page, filter))
+                .map(EmployeeResponse::of);
     }
 
     /**
@@ -73,7 +86,8 @@ public class EmployeeService implements RecordDirectory {
                 where.add(JpaPaging.containsAny(cb, root, page.q(), "name", "email", "position"));
             }
             if (filter.department() != null) {
-                where.add(cb.equal(cb.lower(root.get("department")), filter.department().toLowerCase(Locale.ROOT)));
+                where.add(cb.equal(
+                        cb.lower(root.get("department")), filter.department().toLowerCase(Locale.ROOT)));
             }
             if (filter.active() != null) {
                 where.add(cb.equal(root.get("active"), filter.active()));
@@ -91,8 +105,13 @@ public class EmployeeService implements RecordDirectory {
     public EmployeeResponse create(EmployeeRequest request) {
         String email = Text.normalizeKey(request.email());
         requireUniqueEmail(email, null);
-        Employee employee = new Employee(request.name().trim(), email, Text.trimToNull(request.position()),
-                Text.trimToNull(request.department()), request.hireDate(), request.active() == null || request.active());
+        Employee employee = new Employee(
+                request.name().trim(),
+                email,
+                Text.trimToNull(request.position()),
+                Text.trimToNull(request.department()),
+                request.hireDate(),
+                request.active() == null || request.active());
         em.persist(employee);
         flush();
         EmployeeResponse created = EmployeeResponse.of(employee);
@@ -107,8 +126,13 @@ public class EmployeeService implements RecordDirectory {
         EmployeeResponse before = EmployeeResponse.of(employee);
         String email = Text.normalizeKey(request.email());
         requireUniqueEmail(email, id);
-        employee.describe(request.name().trim(), email, Text.trimToNull(request.position()), Text.trimToNull(request.department()),
-                request.hireDate(), request.active() == null || request.active());
+        employee.describe(
+                request.name().trim(),
+                email,
+                Text.trimToNull(request.position()),
+                Text.trimToNull(request.department()),
+                request.hireDate(),
+                request.active() == null || request.active());
         flush();
         EmployeeResponse after = EmployeeResponse.of(employee);
         audit.record("UPDATE", "employee", id, before, after);
@@ -127,8 +151,11 @@ public class EmployeeService implements RecordDirectory {
         Versions.check(employee, expectedVersion, "Employee");
         EmployeeResponse before = EmployeeResponse.of(employee);
         em.remove(employee);
-        Constraints.flush(em, () -> new ApiException(ErrorCode.STILL_REFERENCED,
-                "Employee " + id + " is still referenced (e.g. by production records); deactivate it instead"));
+        Constraints.flush(
+                em,
+                () -> new ApiException(
+                        ErrorCode.STILL_REFERENCED,
+                        "Employee " + id + " is still referenced (e.g. by production records); deactivate it instead"));
         audit.record("DELETE", "employee", id, before, null);
     }
 
@@ -153,9 +180,12 @@ public class EmployeeService implements RecordDirectory {
     }
 
     private void requireUniqueEmail(String email, Long exceptId) {
-        boolean taken = em.createQuery("SELECT e.id FROM Employee e WHERE e.email = :email", Long.class)
+        boolean taken = em
+                .createQuery("SELECT e.id FROM Employee e WHERE e.email = :email", Long.class)
                 .setParameter("email", email)
-                .getResultList().stream().anyMatch(other -> !other.equals(exceptId));
+                .getResultList()
+                .stream()
+                .anyMatch(other -> !other.equals(exceptId));
         if (taken) {
             throw ApiException.alreadyExists("email", "Another employee already has the email " + email);
         }
@@ -180,6 +210,7 @@ public class EmployeeService implements RecordDirectory {
 
     @Transactional
     public long activeCount() {
-        return em.createQuery("SELECT COUNT(e) FROM Employee e WHERE e.active = TRUE", Long.class).getSingleResult();
+        return em.createQuery("SELECT COUNT(e) FROM Employee e WHERE e.active = TRUE", Long.class)
+                .getSingleResult();
     }
 }

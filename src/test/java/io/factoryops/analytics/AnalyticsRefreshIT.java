@@ -45,8 +45,7 @@ class AnalyticsRefreshIT {
 
     @Deployment
     static WebArchive deployment() {
-        return TestDeployment.withoutTimers("factory-ops-analytics-test.war")
-                .addClass(AnalyticsRefreshIT.class);
+        return TestDeployment.withoutTimers("factory-ops-analytics-test.war").addClass(AnalyticsRefreshIT.class);
     }
 
     @Inject
@@ -98,7 +97,9 @@ class AnalyticsRefreshIT {
         check.analytics = analytics;
         check.maxAgeSeconds = 60;
         check.cache = new io.factoryops.platform.health.HealthCache(); // remembers nothing (0 ms)
-        assertEquals(org.eclipse.microprofile.health.HealthCheckResponse.Status.UP, check.call().getStatus());
+        assertEquals(
+                org.eclipse.microprofile.health.HealthCheckResponse.Status.UP,
+                check.call().getStatus());
         // the same check when the last refresh is 61 s old: the timer stopped
         check.analytics = new AnalyticsService() {
             @Override
@@ -106,7 +107,9 @@ class AnalyticsRefreshIT {
                 return analytics.asOf().minusSeconds(61);
             }
         };
-        assertEquals(org.eclipse.microprofile.health.HealthCheckResponse.Status.DOWN, check.call().getStatus(),
+        assertEquals(
+                org.eclipse.microprofile.health.HealthCheckResponse.Status.DOWN,
+                check.call().getStatus(),
                 "summaries older than the bound");
     }
 
@@ -116,19 +119,31 @@ class AnalyticsRefreshIT {
         List<Long> productIds = new ArrayList<>();
         List<Long> employeeIds = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
-            customerIds.add(customers.create(new CustomerRequest("Analytics " + i, "an-" + run + "-" + i + "@it.example",
-                    null, null)).id());
-            productIds.add(products.create(new ProductRequest("AN-" + run + "-" + i, "Analytics product " + i, null,
-                    new BigDecimal(random.nextInt(5000) + 1).movePointLeft(2), 100_000, 0, "analytics", null)).id());
-            employeeIds.add(employees.create(new EmployeeRequest("Analyst " + i, "emp-" + run + "-" + i + "@it.example",
-                    null, null, null, true)).id());
+            customerIds.add(customers
+                    .create(new CustomerRequest("Analytics " + i, "an-" + run + "-" + i + "@it.example", null, null))
+                    .id());
+            productIds.add(products.create(new ProductRequest(
+                            "AN-" + run + "-" + i,
+                            "Analytics product " + i,
+                            null,
+                            new BigDecimal(random.nextInt(5000) + 1).movePointLeft(2),
+                            100_000,
+                            0,
+                            "analytics",
+                            null))
+                    .id());
+            employeeIds.add(employees
+                    .create(new EmployeeRequest(
+                            "Analyst " + i, "emp-" + run + "-" + i + "@it.example", null, null, null, true))
+                    .id());
         }
         for (int i = 0; i < orderCount; i++) {
             List<OrderRequest.OrderLineRequest> lines = new ArrayList<>();
             for (int l = 0, n = 1 + random.nextInt(4); l < n; l++) {
                 lines.add(new OrderRequest.OrderLineRequest(pick(productIds), 1 + random.nextInt(9)));
             }
-            long id = orders.place(admin, new OrderRequest(pick(customerIds), lines, null, null)).id();
+            long id = orders.place(admin, new OrderRequest(pick(customerIds), lines, null, null))
+                    .id();
             int fate = random.nextInt(10);
             if (fate < 2) {
                 orders.cancel(admin, id);
@@ -141,12 +156,25 @@ class AnalyticsRefreshIT {
         }
         List<Long> records = new ArrayList<>();
         for (int i = 0; i < productionCount; i++) {
-            records.add(production.create(admin, new ProductionRequest(pick(employeeIds), pick(productIds),
-                    1 + random.nextInt(50), LocalDate.of(2026, 1, 1 + random.nextInt(28)))).id());
+            records.add(production
+                    .create(
+                            admin,
+                            new ProductionRequest(
+                                    pick(employeeIds),
+                                    pick(productIds),
+                                    1 + random.nextInt(50),
+                                    LocalDate.of(2026, 1, 1 + random.nextInt(28))))
+                    .id());
             if (random.nextInt(6) == 0) {
                 long id = pick(records);
-                production.replace(id, null, new ProductionRequest(pick(employeeIds), pick(productIds),
-                        1 + random.nextInt(50), LocalDate.of(2026, 2, 1 + random.nextInt(28))));
+                production.replace(
+                        id,
+                        null,
+                        new ProductionRequest(
+                                pick(employeeIds),
+                                pick(productIds),
+                                1 + random.nextInt(50),
+                                LocalDate.of(2026, 2, 1 + random.nextInt(28))));
             }
             if (random.nextInt(8) == 0) {
                 long id = records.remove(random.nextInt(records.size()));
@@ -156,32 +184,39 @@ class AnalyticsRefreshIT {
     }
 
     private void assertSummariesMatchLiveAggregates(String when) throws Exception {
-        compare(when + ": customers",
+        compare(
+                when + ": customers",
                 "SELECT customer_id, SUM(total), COUNT(*), MAX(order_date) FROM orders WHERE status <> 'CANCELLED' "
                         + "GROUP BY customer_id",
                 "SELECT customer_id, lifetime_value, order_count, last_order_date FROM analytics_customer_summary "
                         + "WHERE order_count > 0");
-        compare(when + ": products sold",
+        compare(
+                when + ": products sold",
                 "SELECT l.product_id, SUM(l.quantity), SUM(l.line_total) FROM order_lines l JOIN orders o "
                         + "ON o.id = l.order_id WHERE o.status <> 'CANCELLED' GROUP BY l.product_id",
                 "SELECT product_id, quantity_sold, revenue FROM analytics_product_summary WHERE quantity_sold > 0");
-        compare(when + ": products made",
+        compare(
+                when + ": products made",
                 "SELECT product_id, SUM(quantity) FROM production_records GROUP BY product_id",
                 "SELECT product_id, quantity_produced FROM analytics_product_summary WHERE quantity_produced > 0");
-        compare(when + ": employees",
+        compare(
+                when + ": employees",
                 "SELECT employee_id, SUM(quantity), COUNT(*), MAX(production_date) FROM production_records "
                         + "GROUP BY employee_id",
                 "SELECT employee_id, total_quantity, records, last_production_date FROM analytics_employee_summary "
                         + "WHERE records > 0");
-        compare(when + ": sales per day",
+        compare(
+                when + ": sales per day",
                 "SELECT CAST(d AS CHAR(10)), COUNT(*), SUM(total), SUM(units) FROM (SELECT CAST(o.order_date AS DATE) d, "
                         + "o.total total, (SELECT SUM(l.quantity) FROM order_lines l WHERE l.order_id = o.id) units "
                         + "FROM orders o WHERE o.status <> 'CANCELLED') x GROUP BY d",
                 "SELECT CAST(sale_date AS CHAR(10)), orders, revenue, units FROM analytics_daily_sales WHERE orders > 0");
-        compare(when + ": open orders",
+        compare(
+                when + ": open orders",
                 "SELECT 'open', COUNT(*) FROM orders WHERE status = 'PLACED'",
                 "SELECT 'open', open_orders FROM analytics_state WHERE id = 1");
-        compare(when + ": days",
+        compare(
+                when + ": days",
                 "SELECT CONCAT(CAST(production_date AS CHAR(10)), '/', CAST(product_id AS CHAR(20))), SUM(quantity) "
                         + "FROM production_records GROUP BY production_date, product_id",
                 "SELECT CONCAT(CAST(production_date AS CHAR(10)), '/', CAST(product_id AS CHAR(20))), total_produced "
@@ -197,14 +232,18 @@ class AnalyticsRefreshIT {
 
     private Map<String, List<String>> read(String sql) throws Exception {
         Map<String, List<String>> rows = new TreeMap<>();
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             int columns = rs.getMetaData().getColumnCount();
             while (rs.next()) {
                 List<String> values = new ArrayList<>();
                 for (int i = 2; i <= columns; i++) {
                     Object v = rs.getObject(i);
-                    values.add(v instanceof BigDecimal d ? d.stripTrailingZeros().toPlainString()
-                            : v instanceof Number n ? Long.toString(n.longValue()) : String.valueOf(v));
+                    values.add(
+                            v instanceof BigDecimal d
+                                    ? d.stripTrailingZeros().toPlainString()
+                                    : v instanceof Number n ? Long.toString(n.longValue()) : String.valueOf(v));
                 }
                 rows.put(rs.getString(1), values);
             }

@@ -53,8 +53,7 @@ class TopMechanicsRefreshIT {
 
     @Deployment
     static WebArchive deployment() {
-        return TestDeployment.withoutTimers("factory-ops-mechanics-test.war")
-                .addClass(TopMechanicsRefreshIT.class);
+        return TestDeployment.withoutTimers("factory-ops-mechanics-test.war").addClass(TopMechanicsRefreshIT.class);
     }
 
     @Inject
@@ -100,43 +99,74 @@ class TopMechanicsRefreshIT {
         String run = Long.toString(System.nanoTime(), 36);
         List<MechanicResponse> crew = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
-            crew.add(mechanics.create(new MechanicRequest("Ranked " + i, "rk-" + run + "-" + i + "@it.example",
-                    "rk-" + run + "-" + i, "Sturdy-Passw0rd-42", null)));
+            crew.add(mechanics.create(new MechanicRequest(
+                    "Ranked " + i,
+                    "rk-" + run + "-" + i + "@it.example",
+                    "rk-" + run + "-" + i,
+                    "Sturdy-Passw0rd-42",
+                    null)));
         }
-        long customer = customers.create(new CustomerRequest("Ranked customer", "rkc-" + run + "@it.example", null,
-                null)).id();
+        long customer = customers
+                .create(new CustomerRequest("Ranked customer", "rkc-" + run + "@it.example", null, null))
+                .id();
         List<Long> partIds = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            long part = parts.create(new PartRequest("RK-" + run + "-" + i, "Ranked part " + i, null, null, null, null,
-                    new BigDecimal("2.50"), 0, 0, null, null, null)).id();
+            long part = parts.create(new PartRequest(
+                            "RK-" + run + "-" + i,
+                            "Ranked part " + i,
+                            null,
+                            null,
+                            null,
+                            null,
+                            new BigDecimal("2.50"),
+                            0,
+                            0,
+                            null,
+                            null,
+                            null))
+                    .id();
             parts.addStock(part, new PartStockRequest(100_000, "RECEIPT", null));
             partIds.add(part);
         }
         for (int i = 0; i < count; i++) {
-            long id = tickets.create(manager, new ServiceTicketRequest(customer, "Ranked ticket " + i, null, null,
-                    null, null, null, null, null)).id();
+            long id = tickets.create(
+                            manager,
+                            new ServiceTicketRequest(
+                                    customer, "Ranked ticket " + i, null, null, null, null, null, null, null))
+                    .id();
             List<MechanicResponse> on = new ArrayList<>();
             for (MechanicResponse m : crew) {
                 if (random.nextInt(3) == 0 || on.isEmpty() && m == crew.get(crew.size() - 1)) {
                     on.add(m);
                 }
             }
-            tickets.editMechanics(manager, id, new MechanicsEditRequest(on.stream().map(MechanicResponse::id).toList(),
-                    List.of()));
+            tickets.editMechanics(
+                    manager,
+                    id,
+                    new MechanicsEditRequest(
+                            on.stream().map(MechanicResponse::id).toList(), List.of()));
             List<MechanicResponse> withoutHours = new ArrayList<>();
             for (MechanicResponse m : on) {
                 Caller self = new Caller(m.userId(), m.username(), Role.MECHANIC);
                 if (random.nextBoolean()) {
-                    tickets.recordLabour(self, id, new LabourRequest(null, new BigDecimal(1 + random.nextInt(800))
-                            .movePointLeft(2)));
+                    tickets.recordLabour(
+                            self,
+                            id,
+                            new LabourRequest(null, new BigDecimal(1 + random.nextInt(800)).movePointLeft(2)));
                 } else {
                     withoutHours.add(m);
                 }
                 if (random.nextInt(3) > 0) {
-                    ServiceTicketResponse fitted = tickets.fitPart(self, id, new TicketPartRequest(
-                            partIds.get(random.nextInt(partIds.size())), 1 + random.nextInt(5)));
+                    ServiceTicketResponse fitted = tickets.fitPart(
+                            self,
+                            id,
+                            new TicketPartRequest(partIds.get(random.nextInt(partIds.size())), 1 + random.nextInt(5)));
                     if (random.nextInt(5) == 0) {
-                        tickets.returnPart(self, id, fitted.parts().get(fitted.parts().size() - 1).id(), null);
+                        tickets.returnPart(
+                                self,
+                                id,
+                                fitted.parts().get(fitted.parts().size() - 1).id(),
+                                null);
                     }
                 }
             }
@@ -145,7 +175,11 @@ class TopMechanicsRefreshIT {
             }
             if (on.size() > 1 && !withoutHours.isEmpty() && random.nextInt(4) == 0) {
                 // removed before completion (only without recorded labour): the ticket no longer counts for them
-                tickets.editMechanics(manager, id, new MechanicsEditRequest(List.of(), List.of(withoutHours.get(0).id())));
+                tickets.editMechanics(
+                        manager,
+                        id,
+                        new MechanicsEditRequest(
+                                List.of(), List.of(withoutHours.get(0).id())));
             }
             int fate = random.nextInt(10);
             if (fate < 6) {
@@ -162,30 +196,38 @@ class TopMechanicsRefreshIT {
     private void assertRankingMatchesTickets(String when) throws Exception {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         List<String> expected = new ArrayList<>();
-        record Row(long mechanicId, long tickets, BigDecimal hours, long parts) {
-        }
+        record Row(long mechanicId, long tickets, BigDecimal hours, long parts) {}
         List<Row> rows = new ArrayList<>();
         // one row per completed ticket and mechanic on it, with the units that mechanic fitted and kept on it
-        try (Connection c = dataSource.getConnection(); PreparedStatement p = c.prepareStatement(
-                "SELECT x.mechanic_id, COUNT(*), SUM(x.hours), SUM(x.parts) FROM (SELECT a.mechanic_id, a.hours, "
-                        + "(SELECT COALESCE(SUM(l.quantity), 0) FROM service_ticket_parts l WHERE l.ticket_id = t.id "
-                        + "AND l.returned_at IS NULL AND l.fitted_by = (SELECT m.username FROM mechanics m "
-                        + "WHERE m.id = a.mechanic_id)) parts "
-                        + "FROM service_tickets t JOIN service_ticket_mechanics a ON a.ticket_id = t.id "
-                        + "WHERE t.status = 'COMPLETED' AND t.completed_at >= ? AND t.completed_at < ?) x "
-                        + "GROUP BY x.mechanic_id")) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement p = c.prepareStatement(
+                        "SELECT x.mechanic_id, COUNT(*), SUM(x.hours), SUM(x.parts) FROM (SELECT a.mechanic_id, a.hours, "
+                                + "(SELECT COALESCE(SUM(l.quantity), 0) FROM service_ticket_parts l WHERE l.ticket_id = t.id "
+                                + "AND l.returned_at IS NULL AND l.fitted_by = (SELECT m.username FROM mechanics m "
+                                + "WHERE m.id = a.mechanic_id)) parts "
+                                + "FROM service_tickets t JOIN service_ticket_mechanics a ON a.ticket_id = t.id "
+                                + "WHERE t.status = 'COMPLETED' AND t.completed_at >= ? AND t.completed_at < ?) x "
+                                + "GROUP BY x.mechanic_id")) {
             p.setTimestamp(1, Timestamp.from(today.atStartOfDay(ZoneOffset.UTC).toInstant()));
-            p.setTimestamp(2, Timestamp.from(today.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()));
+            p.setTimestamp(
+                    2,
+                    Timestamp.from(
+                            today.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()));
             try (ResultSet rs = p.executeQuery()) {
                 while (rs.next()) {
                     rows.add(new Row(rs.getLong(1), rs.getLong(2), rs.getBigDecimal(3), rs.getLong(4)));
                 }
             }
         }
-        rows.sort(Comparator.comparingLong(Row::tickets).thenComparing(Row::hours).thenComparingLong(Row::parts)
-                .thenComparingLong(Row::mechanicId).reversed());
-        rows.stream().limit(100).forEach(r -> expected.add(r.mechanicId() + ": " + r.tickets() + " tickets, "
-                + r.hours().stripTrailingZeros().toPlainString() + " h, " + r.parts() + " parts"));
+        rows.sort(Comparator.comparingLong(Row::tickets)
+                .thenComparing(Row::hours)
+                .thenComparingLong(Row::parts)
+                .thenComparingLong(Row::mechanicId)
+                .reversed());
+        rows.stream()
+                .limit(100)
+                .forEach(r -> expected.add(r.mechanicId() + ": " + r.tickets() + " tickets, "
+                        + r.hours().stripTrailingZeros().toPlainString() + " h, " + r.parts() + " parts"));
         assertFalse(expected.isEmpty(), when + ": no completed ticket generated");
         assertTrue(rows.stream().anyMatch(r -> r.parts() > 0), when + ": no part fitted by a mechanic");
 
@@ -194,7 +236,9 @@ class TopMechanicsRefreshIT {
                         + m.labourHours().stripTrailingZeros().toPlainString() + " h, " + m.partsFitted() + " parts")
                 .toList();
         assertEquals(expected, actual, when);
-        assertEquals(List.of(), analytics.topMechanics(today.plusDays(1), today.plusDays(30), 100),
+        assertEquals(
+                List.of(),
+                analytics.topMechanics(today.plusDays(1), today.plusDays(30), 100),
                 when + ": nothing completed in the future");
     }
 }

@@ -51,8 +51,8 @@ class DemoPlantClaimIT {
     @Test
     void aDatabaseWithDataOrWithAnEarlierLoadIsNotClaimed() throws Exception {
         // whatever else the suite wrote before, this database has a customer
-        customers.create(new CustomerRequest("Claim Check", "claim-check-" + System.nanoTime() + "@it.example",
-                null, null));
+        customers.create(
+                new CustomerRequest("Claim Check", "claim-check-" + System.nanoTime() + "@it.example", null, null));
         transaction.begin();
         try {
             Optional<String> refusal = plant.claim(Instant.now());
@@ -65,7 +65,8 @@ class DemoPlantClaimIT {
         try {
             // the data source's connection joins the transaction, as the claim's does
             try (Connection c = dataSource.getConnection();
-                 PreparedStatement p = c.prepareStatement("INSERT INTO demo_data (id, seed, loaded_at) VALUES (1, ?, ?)")) {
+                    PreparedStatement p =
+                            c.prepareStatement("INSERT INTO demo_data (id, seed, loaded_at) VALUES (1, ?, ?)")) {
                 p.setLong(1, DemoPlant.SEED);
                 p.setTimestamp(2, Timestamp.from(Instant.now()));
                 p.executeUpdate();
@@ -75,8 +76,9 @@ class DemoPlantClaimIT {
         } finally {
             transaction.rollback();
         }
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM demo_data")) {
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM demo_data")) {
             rs.next();
             assertEquals(0, rs.getInt(1), "no marker stays behind");
         }

@@ -23,10 +23,11 @@ class PasswordPolicyTest {
 
     @Test
     void rejectsWeakOnes() {
-        for (String weak : new String[] {"Short1", "onlyletterslong", "123456789012345", "aaaaaaaaaaaa1",
-                "ann-is-great-2024", "x1".repeat(70)}) {
-            ApiException e = assertThrows(ApiException.class, () -> passwords.checkPolicy(weak, "ann", "password"),
-                    weak);
+        for (String weak : new String[] {
+            "Short1", "onlyletterslong", "123456789012345", "aaaaaaaaaaaa1", "ann-is-great-2024", "x1".repeat(70)
+        }) {
+            ApiException e =
+                    assertThrows(ApiException.class, () -> passwords.checkPolicy(weak, "ann", "password"), weak);
             assertEquals(ErrorCode.WEAK_PASSWORD, e.code());
             assertEquals("password", e.errors().get(0).field());
         }

@@ -25,8 +25,7 @@ class CategoryServiceIT {
 
     @Deployment
     static WebArchive deployment() {
-        return TestDeployment.withoutTimers("factory-ops-arquillian.war")
-                .addClass(CategoryServiceIT.class);
+        return TestDeployment.withoutTimers("factory-ops-arquillian.war").addClass(CategoryServiceIT.class);
     }
 
     @Inject
@@ -51,9 +50,12 @@ class CategoryServiceIT {
         categories.replace(b.id(), null, new CategoryRequest("B", other.id()));
         assertEquals(List.of(a.id()), categories.subtreeIds(a.id()));
         assertEquals(List.of(b.id(), c.id(), other.id()), categories.subtreeIds(other.id()), "in id order");
-        assertEquals("/" + other.id() + "/" + b.id() + "/", categories.subtree(b.id()).idPathPrefix());
+        assertEquals(
+                "/" + other.id() + "/" + b.id() + "/",
+                categories.subtree(b.id()).idPathPrefix());
 
-        TreeCycleException cycle = assertThrows(TreeCycleException.class,
+        TreeCycleException cycle = assertThrows(
+                TreeCycleException.class,
                 () -> categories.replace(other.id(), null, new CategoryRequest(other.name(), c.id())));
         assertEquals(ErrorCode.TREE_CYCLE, cycle.code());
         assertTrue(cycle.getMessage().contains("own ancestor"), cycle.getMessage());

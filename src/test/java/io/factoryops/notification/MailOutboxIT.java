@@ -38,8 +38,7 @@ class MailOutboxIT {
 
     @Deployment
     static WebArchive deployment() {
-        return TestDeployment.withoutTimers("factory-ops-outbox-test.war")
-                .addClass(MailOutboxIT.class);
+        return TestDeployment.withoutTimers("factory-ops-outbox-test.war").addClass(MailOutboxIT.class);
     }
 
     @Inject
@@ -87,12 +86,15 @@ class MailOutboxIT {
             }
             assertEquals(ids.size(), claimed.size(), "every row claimed once: " + claimed);
             assertEquals(ids, new HashSet<>(claimed));
-            assertTrue(outbox.claim(at, ALL).stream().noneMatch(m -> m.subject().startsWith(run)),
+            assertTrue(
+                    outbox.claim(at, ALL).stream().noneMatch(m -> m.subject().startsWith(run)),
                     "a claimed row is not due again before its lease ends");
             List<PendingMail> again = outbox.claim(at.plus(MailOutbox.LEASE).plusSeconds(1), ALL).stream()
-                    .filter(m -> m.subject().startsWith(run)).toList();
+                    .filter(m -> m.subject().startsWith(run))
+                    .toList();
             assertEquals(ids.size(), again.size(), "after the lease every row is due again");
-            assertTrue(again.stream().allMatch(m -> m.attempts() == 2),
+            assertTrue(
+                    again.stream().allMatch(m -> m.attempts() == 2),
                     "after the lease (a relay that died) the rows are due again, the attempt counted");
         } finally {
             executor.shutdownNow();
@@ -127,8 +129,10 @@ class MailOutboxIT {
     }
 
     private static long insert(Connection c, String subject, Instant due, Instant sent) throws Exception {
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO mail_outbox (mail_to, subject, body, attempts, "
-                + "next_attempt_at, sent_at, created_at) VALUES (?, ?, ?, 0, ?, ?, ?)", new String[] {"id"})) {
+        try (PreparedStatement s = c.prepareStatement(
+                "INSERT INTO mail_outbox (mail_to, subject, body, attempts, "
+                        + "next_attempt_at, sent_at, created_at) VALUES (?, ?, ?, 0, ?, ?, ?)",
+                new String[] {"id"})) {
             s.setString(1, "outbox-it@it.example");
             s.setString(2, subject);
             s.setString(3, "Body of " + subject);
@@ -155,7 +159,7 @@ class MailOutboxIT {
 
     private void delete(String run) throws Exception {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("DELETE FROM mail_outbox WHERE subject LIKE ?")) {
+                PreparedStatement s = c.prepareStatement("DELETE FROM mail_outbox WHERE subject LIKE ?")) {
             s.setString(1, run + "%");
             s.executeUpdate();
         }

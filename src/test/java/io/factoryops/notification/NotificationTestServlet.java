@@ -75,15 +75,19 @@ public class NotificationTestServlet extends HttpServlet {
             response.sendError(404);
             return;
         }
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "SELECT id, mail_to, subject, body, attempts, next_attempt_at, sent_at, failed_at, last_error "
-                        + "FROM mail_outbox WHERE subject LIKE ? ORDER BY id")) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement(
+                        "SELECT id, mail_to, subject, body, attempts, next_attempt_at, sent_at, failed_at, last_error "
+                                + "FROM mail_outbox WHERE subject LIKE ? ORDER BY id")) {
             s.setString(1, "%" + request.getParameter("subject") + "%");
             JsonArrayBuilder rows = Json.createArrayBuilder();
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    JsonObjectBuilder row = Json.createObjectBuilder().add("id", rs.getLong(1))
-                            .add("to", rs.getString(2)).add("subject", rs.getString(3)).add("body", rs.getString(4))
+                    JsonObjectBuilder row = Json.createObjectBuilder()
+                            .add("id", rs.getLong(1))
+                            .add("to", rs.getString(2))
+                            .add("subject", rs.getString(3))
+                            .add("body", rs.getString(4))
                             .add("attempts", rs.getInt(5));
                     add(row, "next_attempt_at", rs.getTimestamp(6));
                     add(row, "sent_at", rs.getTimestamp(7));
@@ -108,7 +112,11 @@ public class NotificationTestServlet extends HttpServlet {
         try {
             for (int i = 1; i <= count; i++) {
                 String title = request.getParameter("title") + " " + i;
-                if (notifications.notifyUser(request.getParameter("username"), type, title, "Message of " + title,
+                if (notifications.notifyUser(
+                        request.getParameter("username"),
+                        type,
+                        title,
+                        "Message of " + title,
                         Reference.purchaseOrder(i))) {
                     written++;
                 }
@@ -128,10 +136,15 @@ public class NotificationTestServlet extends HttpServlet {
         long notes;
         long mails;
         try {
-            lowStock.fire(new StockFellBelowReorderLevel(Long.parseLong(request.getParameter("owner")),
-                    StockItemKind.valueOf(request.getParameter("kind")), Long.parseLong(request.getParameter("owner")),
-                    sku, request.getParameter("name"), Integer.parseInt(request.getParameter("before")),
-                    Integer.parseInt(request.getParameter("after")), Integer.parseInt(request.getParameter("level"))));
+            lowStock.fire(new StockFellBelowReorderLevel(
+                    Long.parseLong(request.getParameter("owner")),
+                    StockItemKind.valueOf(request.getParameter("kind")),
+                    Long.parseLong(request.getParameter("owner")),
+                    sku,
+                    request.getParameter("name"),
+                    Integer.parseInt(request.getParameter("before")),
+                    Integer.parseInt(request.getParameter("after")),
+                    Integer.parseInt(request.getParameter("level"))));
             // what the observer wrote, seen inside the transaction (the same connection)
             notes = count("SELECT COUNT(n) FROM Notification n WHERE n.title LIKE :text", sku);
             mails = count("SELECT COUNT(m) FROM OutboxMail m WHERE m.subject LIKE :text", sku);
@@ -149,7 +162,9 @@ public class NotificationTestServlet extends HttpServlet {
 
     /** A count in the running transaction's persistence context (flushed first). */
     private long count(String jpql, String sku) {
-        return em.createQuery(jpql, Long.class).setParameter("text", "%" + sku + "%").getSingleResult();
+        return em.createQuery(jpql, Long.class)
+                .setParameter("text", "%" + sku + "%")
+                .getSingleResult();
     }
 
     private static void add(JsonObjectBuilder row, String name, Timestamp value) {

@@ -15,7 +15,8 @@ public class TestReorderAdvisor implements ReorderAdvisor {
 
     @Override
     public Optional<ReorderSuggestion> suggest(StockItemKind kind, long ownerId) {
-        return kind == StockItemKind.PART ? Optional.of(new ReorderSuggestion(ownerId, 7000 + ownerId, 25))
+        return kind == StockItemKind.PART
+                ? Optional.of(new ReorderSuggestion(ownerId, 7000 + ownerId, 25))
                 : Optional.empty();
     }
 }

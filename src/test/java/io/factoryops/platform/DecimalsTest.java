@@ -17,8 +17,9 @@ class DecimalsTest {
     @Test
     void judgesAnyValueByPrecisionAndScaleAlone() {
         assertTimeoutPreemptively(Duration.ofMillis(500), () -> {
-            for (String huge : new String[] {"1e600000000", "-1e600000000", "1e-600000000", "1e2147483647",
-                    "1e-2147483647", "0e2147483647"}) {
+            for (String huge : new String[] {
+                "1e600000000", "-1e600000000", "1e-600000000", "1e2147483647", "1e-2147483647", "0e2147483647"
+            }) {
                 BigDecimal value = new BigDecimal(huge);
                 assertFalse(Decimals.fits(value, 18, 6), huge);
                 assertFalse(Decimals.inRange(value, BigDecimal.ZERO, MAX, 2), huge);

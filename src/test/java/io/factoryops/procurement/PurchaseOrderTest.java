@@ -44,8 +44,10 @@ class PurchaseOrderTest {
     @Test
     void wrongStatesAreInvalidTransitions() {
         PurchaseOrder order = draft("maria");
-        assertEquals(ErrorCode.INVALID_TRANSITION,
-                assertThrows(InvalidTransitionException.class, () -> order.approve("ada")).code());
+        assertEquals(
+                ErrorCode.INVALID_TRANSITION,
+                assertThrows(InvalidTransitionException.class, () -> order.approve("ada"))
+                        .code());
         assertThrows(InvalidTransitionException.class, () -> order.receive("receive", Map.of()));
         order.submit("maria");
         assertThrows(InvalidTransitionException.class, () -> order.submit("maria"));
@@ -91,10 +93,14 @@ class PurchaseOrderTest {
         PurchaseOrder order = draft("maria");
         edit(order, "ada", 2);
         order.submit("sam");
-        assertEquals("Purchase order PO-test was last edited by you; someone else must approve it",
-                assertThrows(SelfApprovalException.class, () -> order.approve("ada")).getMessage());
-        assertEquals("Purchase order PO-test was submitted by you; someone else must reject it",
-                assertThrows(SelfApprovalException.class, () -> order.reject("sam", "x")).getMessage());
+        assertEquals(
+                "Purchase order PO-test was last edited by you; someone else must approve it",
+                assertThrows(SelfApprovalException.class, () -> order.approve("ada"))
+                        .getMessage());
+        assertEquals(
+                "Purchase order PO-test was submitted by you; someone else must reject it",
+                assertThrows(SelfApprovalException.class, () -> order.reject("sam", "x"))
+                        .getMessage());
     }
 
     @Test

@@ -13,23 +13,31 @@ class ReportPeriodTest {
 
     @Test
     void missingBoundsAreTheCurrentMonths() {
-        assertEquals(new ReportPeriod(LocalDate.of(2024, 2, 1), LocalDate.of(2024, 2, 29)),
+        assertEquals(
+                new ReportPeriod(LocalDate.of(2024, 2, 1), LocalDate.of(2024, 2, 29)),
                 ReportPeriod.of(null, null, TODAY));
-        assertEquals(new ReportPeriod(LocalDate.of(2024, 1, 15), LocalDate.of(2024, 2, 29)),
+        assertEquals(
+                new ReportPeriod(LocalDate.of(2024, 1, 15), LocalDate.of(2024, 2, 29)),
                 ReportPeriod.of(LocalDate.of(2024, 1, 15), null, TODAY));
-        assertEquals(new ReportPeriod(LocalDate.of(2024, 2, 1), LocalDate.of(2024, 2, 5)),
+        assertEquals(
+                new ReportPeriod(LocalDate.of(2024, 2, 1), LocalDate.of(2024, 2, 5)),
                 ReportPeriod.of(null, LocalDate.of(2024, 2, 5), TODAY));
     }
 
     @Test
     void fromAfterToAndPeriodsLongerThanAYearAreRefused() {
-        ApiException reversed = assertThrows(ApiException.class,
-                () -> ReportPeriod.of(LocalDate.of(2024, 3, 1), LocalDate.of(2024, 2, 1), TODAY));
+        ApiException reversed = assertThrows(
+                ApiException.class, () -> ReportPeriod.of(LocalDate.of(2024, 3, 1), LocalDate.of(2024, 2, 1), TODAY));
         assertEquals("date_from", reversed.errors().get(0).field());
-        assertEquals(366, java.time.temporal.ChronoUnit.DAYS.between(LocalDate.of(2024, 1, 1),
-                ReportPeriod.of(LocalDate.of(2024, 1, 1), LocalDate.of(2024, 12, 31), TODAY).to()) + 1);
-        ApiException tooLong = assertThrows(ApiException.class,
-                () -> ReportPeriod.of(LocalDate.of(2023, 1, 1), LocalDate.of(2024, 1, 2), TODAY));
+        assertEquals(
+                366,
+                java.time.temporal.ChronoUnit.DAYS.between(
+                                LocalDate.of(2024, 1, 1),
+                                ReportPeriod.of(LocalDate.of(2024, 1, 1), LocalDate.of(2024, 12, 31), TODAY)
+                                        .to())
+                        + 1);
+        ApiException tooLong = assertThrows(
+                ApiException.class, () -> ReportPeriod.of(LocalDate.of(2023, 1, 1), LocalDate.of(2024, 1, 2), TODAY));
         assertEquals("date_to", tooLong.errors().get(0).field());
     }
 

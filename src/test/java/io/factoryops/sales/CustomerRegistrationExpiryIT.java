@@ -61,7 +61,8 @@ class CustomerRegistrationExpiryIT {
             insert(c, valid, "token-valid-" + run, now.plus(Duration.ofHours(1)));
         }
 
-        ApiException gone = assertThrows(ApiException.class, () -> registrations.confirm("token-expired-" + run, PASSWORD));
+        ApiException gone =
+                assertThrows(ApiException.class, () -> registrations.confirm("token-expired-" + run, PASSWORD));
         assertEquals(ErrorCode.CONFIRMATION_TOKEN_EXPIRED, gone.code());
         assertEquals(410, gone.code().status());
 
@@ -73,14 +74,20 @@ class CustomerRegistrationExpiryIT {
             assertEquals(1, single(c, "SELECT COUNT(*) FROM customer_registrations WHERE email = ?", valid));
         }
         // once purged, the expired token is merely unknown
-        ApiException unknown = assertThrows(ApiException.class, () -> registrations.confirm("token-expired-" + run, PASSWORD));
+        ApiException unknown =
+                assertThrows(ApiException.class, () -> registrations.confirm("token-expired-" + run, PASSWORD));
         assertEquals(ErrorCode.INVALID_CONFIRMATION_TOKEN, unknown.code());
         // the valid one confirms: the customer and its account
         CustomerResponse customer = registrations.confirm("token-valid-" + run, PASSWORD);
         assertEquals(valid, customer.email());
         try (Connection c = dataSource.getConnection()) {
-            assertEquals(1, single(c, "SELECT COUNT(*) FROM users WHERE email = ? AND role = 'CUSTOMER' "
-                    + "AND customer_id = ?", valid, customer.id()));
+            assertEquals(
+                    1,
+                    single(
+                            c,
+                            "SELECT COUNT(*) FROM users WHERE email = ? AND role = 'CUSTOMER' " + "AND customer_id = ?",
+                            valid,
+                            customer.id()));
             assertEquals(0, single(c, "SELECT COUNT(*) FROM customer_registrations WHERE email = ?", valid));
         }
     }

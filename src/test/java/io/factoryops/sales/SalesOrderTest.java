@@ -24,11 +24,16 @@ class SalesOrderTest {
         SalesOrder order = placed(new Customer("A", "a@example.com", null, null));
         assertEquals(new BigDecimal("28.00"), order.getSubtotal());
         Customer other = new Customer("B", "b@example.com", null, null);
-        order.revise(other, List.of(new SalesOrder.RevisedLine(12, 3, new BigDecimal("0.35")),
-                new SalesOrder.RevisedLine(10, 1, new BigDecimal("12.50"))));
+        order.revise(
+                other,
+                List.of(
+                        new SalesOrder.RevisedLine(12, 3, new BigDecimal("0.35")),
+                        new SalesOrder.RevisedLine(10, 1, new BigDecimal("12.50"))));
         assertSame(other, order.getCustomer());
         assertEquals(2, order.getLines().size());
-        assertEquals(List.of(1, 2), order.getLines().stream().map(OrderLine::getLineNo).toList());
+        assertEquals(
+                List.of(1, 2),
+                order.getLines().stream().map(OrderLine::getLineNo).toList());
         assertEquals(12, order.getLines().get(0).getProductId());
         assertEquals(new BigDecimal("1.05"), order.getLines().get(0).getLineTotal());
         assertEquals(4, order.getUnits());

@@ -40,7 +40,8 @@ class StockLedgerMigrationTest {
             return; // the suite runs on H2: the test above covers it
         }
         String hostPort = serverUrl.substring("jdbc:mysql://".length()).split("[/?]", 2)[0];
-        String database = "factory_migration_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String database = "factory_migration_"
+                + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         String url = "jdbc:mysql://" + hostPort + "/" + database + "?createDatabaseIfNotExist=true"
                 + "&connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true";
         String user = System.getenv().getOrDefault("DB_USER", "root");
@@ -49,7 +50,7 @@ class StockLedgerMigrationTest {
             migrateAndCheck(url, user, password);
         } finally {
             try (Connection c = DriverManager.getConnection("jdbc:mysql://" + hostPort + "/", user, password);
-                 Statement s = c.createStatement()) {
+                    Statement s = c.createStatement()) {
                 s.execute("DROP DATABASE IF EXISTS " + database);
             }
         }
@@ -57,7 +58,8 @@ class StockLedgerMigrationTest {
 
     private static void migrateAndCheck(String url, String user, String password) throws SQLException {
         flyway(url, user, password).target("10").load().migrate();
-        try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(url, user, password);
+                Statement s = c.createStatement()) {
             s.execute("INSERT INTO products (id, sku, name, price, stock_quantity, reorder_level, category, "
                     + "created_at, updated_at, version) VALUES "
                     + "(1, 'A-1', 'Sold and made', 10.00, 7, 5, 'X', '2026-01-01 00:00:00', '2026-01-02 00:00:00', 4), "
@@ -75,7 +77,8 @@ class StockLedgerMigrationTest {
 
         flyway(url, user, password).load().migrate();
 
-        try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(url, user, password);
+                Statement s = c.createStatement()) {
             Map<Long, long[]> items = new HashMap<>(); // product id -> {item id, quantity, reorder level}
             Map<Long, String> statuses = new HashMap<>();
             Map<Long, Boolean> alerted = new HashMap<>();
@@ -120,18 +123,22 @@ class StockLedgerMigrationTest {
                             + r.getString(5) + " " + r.getString(6) + " " + r.getObject(7));
                 }
             }
-            assertEquals(List.of(
-                    "10 1 10 10 INITIAL null null",
-                    "11 1 -4 6 ORDER ORDER 100",
-                    "12 3 2 2 INITIAL null null",
-                    "13 1 4 10 ORDER_CANCELLED ORDER 100",
-                    "14 1 3 13 PRODUCTION PRODUCTION_RECORD 7",
-                    "15 1 -6 7 ADJUSTMENT null null"), rows);
+            assertEquals(
+                    List.of(
+                            "10 1 10 10 INITIAL null null",
+                            "11 1 -4 6 ORDER ORDER 100",
+                            "12 3 2 2 INITIAL null null",
+                            "13 1 4 10 ORDER_CANCELLED ORDER 100",
+                            "14 1 3 13 PRODUCTION PRODUCTION_RECORD 7",
+                            "15 1 -6 7 ADJUSTMENT null null"),
+                    rows);
 
             // the schema still refuses what it must: a negative quantity, a movement of no item
             assertRefused(s, "UPDATE stock_items SET quantity = -1 WHERE id = " + items.get(1L)[0]);
-            assertRefused(s, "INSERT INTO stock_movements (stock_item_id, delta, quantity_after, reason, occurred_at) "
-                    + "VALUES (999999, 1, 1, 'ADJUSTMENT', '2026-01-01 00:00:00')");
+            assertRefused(
+                    s,
+                    "INSERT INTO stock_movements (stock_item_id, delta, quantity_after, reason, occurred_at) "
+                            + "VALUES (999999, 1, 1, 'ADJUSTMENT', '2026-01-01 00:00:00')");
         }
     }
 
@@ -139,16 +146,19 @@ class StockLedgerMigrationTest {
         try {
             s.executeUpdate(sql);
         } catch (SQLException expected) {
-            assertTrue(expected.getSQLState() != null && expected.getSQLState().startsWith("23"),
+            assertTrue(
+                    expected.getSQLState() != null && expected.getSQLState().startsWith("23"),
                     sql + ": " + expected.getSQLState() + " " + expected.getMessage());
             return;
         }
         throw new AssertionError("the database accepted " + sql);
     }
 
-    private static org.flywaydb.core.api.configuration.FluentConfiguration flyway(String url, String user,
-                                                                              String password) {
-        return Flyway.configure().dataSource(url, user, password).locations("classpath:db/migration")
+    private static org.flywaydb.core.api.configuration.FluentConfiguration flyway(
+            String url, String user, String password) {
+        return Flyway.configure()
+                .dataSource(url, user, password)
+                .locations("classpath:db/migration")
                 .failOnMissingLocations(true);
     }
 }

@@ -26,8 +26,7 @@ class EmployeeServiceIT {
 
     @Deployment
     static WebArchive deployment() {
-        return TestDeployment.withoutTimers("factory-ops-arquillian.war")
-                .addClass(EmployeeServiceIT.class);
+        return TestDeployment.withoutTimers("factory-ops-arquillian.war").addClass(EmployeeServiceIT.class);
     }
 
     @Inject
@@ -36,19 +35,21 @@ class EmployeeServiceIT {
     @Test
     void createsFindsAndRejectsADuplicateEmail() {
         String email = "arquillian-" + System.nanoTime() + "@it.example";
-        EmployeeResponse created = employees.create(new EmployeeRequest("In Container", email, "Tester", "Arquillian",
-                LocalDate.of(2024, 5, 1), null));
+        EmployeeResponse created = employees.create(
+                new EmployeeRequest("In Container", email, "Tester", "Arquillian", LocalDate.of(2024, 5, 1), null));
         assertEquals(1, created.version());
         assertEquals(email, employees.get(created.id()).email());
 
         var query = new MultivaluedHashMap<String, String>();
         query.add("q", email);
-        Page<EmployeeResponse> page = employees.list(PageRequest.from(query, 20, EmployeeService.SORTABLE, "id"),
+        Page<EmployeeResponse> page = employees.list(
+                PageRequest.from(query, 20, EmployeeService.SORTABLE, "id"),
                 new EmployeeService.Filter("arquillian", true));
         assertEquals(1, page.pagination().total());
 
-        ApiException duplicate = assertThrows(ApiException.class, () -> employees.create(
-                new EmployeeRequest("Twin", email.toUpperCase(), null, null, null, true)));
+        ApiException duplicate = assertThrows(
+                ApiException.class,
+                () -> employees.create(new EmployeeRequest("Twin", email.toUpperCase(), null, null, null, true)));
         assertEquals(ErrorCode.ALREADY_EXISTS, duplicate.code());
 
         employees.delete(created.id(), created.version());

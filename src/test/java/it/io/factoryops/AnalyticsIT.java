@@ -31,7 +31,8 @@ class AnalyticsIT {
         for (int i = 0; i < query.length; i += 2) {
             target = target.queryParam(query[i], query[i + 1]);
         }
-        try (Response r = target.request().header("Authorization", "Bearer " + manager).get()) {
+        try (Response r =
+                target.request().header("Authorization", "Bearer " + manager).get()) {
             assertEquals(200, r.getStatus(), path);
             return body(r);
         }
@@ -47,7 +48,10 @@ class AnalyticsIT {
     }
 
     private static JsonObject find(List<JsonObject> rows, String idField, long id) {
-        return rows.stream().filter(o -> o.getJsonNumber(idField).longValue() == id).findFirst().orElse(null);
+        return rows.stream()
+                .filter(o -> o.getJsonNumber(idField).longValue() == id)
+                .findFirst()
+                .orElse(null);
     }
 
     @Test
@@ -57,10 +61,17 @@ class AnalyticsIT {
         // other suites' customers may have crossed it since the last refresh (InputBoundsIT's 90 × 9,999,999,999.99):
         // counted now, they cannot turn up in this test's refresh below
         refresh();
-        long before = get("api/analytics/customer-ltv", "threshold", threshold).getJsonObject("pagination")
-                .getJsonNumber("total").longValue();
-        assertEquals(before, get("api/analytics/customer-ltv", "threshold", threshold).getJsonObject("pagination")
-                .getJsonNumber("total").longValue(), "the same total twice within one refresh");
+        long before = get("api/analytics/customer-ltv", "threshold", threshold)
+                .getJsonObject("pagination")
+                .getJsonNumber("total")
+                .longValue();
+        assertEquals(
+                before,
+                get("api/analytics/customer-ltv", "threshold", threshold)
+                        .getJsonObject("pagination")
+                        .getJsonNumber("total")
+                        .longValue(),
+                "the same total twice within one refresh");
         long product = Fixtures.product("600000.00", 10);
         long customer = Fixtures.customer();
         try (Response r = as(Api.tokenFor("user"), "api/orders").post(json(Fixtures.orderBody(customer, product, 2)))) {
@@ -68,7 +79,9 @@ class AnalyticsIT {
         }
         refresh();
         JsonObject after = get("api/analytics/customer-ltv", "threshold", threshold);
-        assertEquals(before + 1, after.getJsonObject("pagination").getJsonNumber("total").longValue(),
+        assertEquals(
+                before + 1,
+                after.getJsonObject("pagination").getJsonNumber("total").longValue(),
                 "the refresh counted the new customer");
         assertNotNull(find(after.getJsonArray("customers").getValuesAs(JsonObject.class), "customer_id", customer));
     }
@@ -87,8 +100,9 @@ class AnalyticsIT {
             cancelled = body(r).getJsonNumber("id").longValue();
         }
         as(admin, "api/orders/" + cancelled + "/cancel").post(null).close();
-        try (Response r = as(manager, "api/production").post(json("{\"employee_id\":" + employee + ",\"product_id\":"
-                + product + ",\"quantity\":40,\"production_date\":\"2025-03-04\"}"))) {
+        try (Response r = as(manager, "api/production")
+                .post(json("{\"employee_id\":" + employee + ",\"product_id\":" + product
+                        + ",\"quantity\":40,\"production_date\":\"2025-03-04\"}"))) {
             assertEquals(201, r.getStatus());
         }
         refresh();
@@ -98,31 +112,51 @@ class AnalyticsIT {
         List<JsonObject> customers = ltv.getJsonArray("customers").getValuesAs(JsonObject.class);
         JsonObject mine = find(customers, "customer_id", customer);
         assertNotNull(mine, "customer listed");
-        assertEquals(new BigDecimal("32.70"), mine.getJsonNumber("total_value").bigDecimalValue(), "3 × 10.00 + 9 % tax");
+        assertEquals(
+                new BigDecimal("32.70"), mine.getJsonNumber("total_value").bigDecimalValue(), "3 × 10.00 + 9 % tax");
         assertTrue(mine.getString("customer_name").startsWith("Customer "));
         for (int i = 1; i < customers.size(); i++) {
-            assertTrue(customers.get(i - 1).getJsonNumber("total_value").bigDecimalValue()
-                    .compareTo(customers.get(i).getJsonNumber("total_value").bigDecimalValue()) >= 0, "highest first");
+            assertTrue(
+                    customers
+                                    .get(i - 1)
+                                    .getJsonNumber("total_value")
+                                    .bigDecimalValue()
+                                    .compareTo(customers
+                                            .get(i)
+                                            .getJsonNumber("total_value")
+                                            .bigDecimalValue())
+                            >= 0,
+                    "highest first");
         }
         JsonObject above = get("api/analytics/customer-ltv", "threshold", "32.71", "per_page", "100");
-        assertEquals(null, find(above.getJsonArray("customers").getValuesAs(JsonObject.class), "customer_id", customer));
+        assertEquals(
+                null, find(above.getJsonArray("customers").getValuesAs(JsonObject.class), "customer_id", customer));
 
         JsonObject top = get("api/analytics/top-products", "limit", "100");
         JsonObject topProduct = find(top.getJsonArray("products").getValuesAs(JsonObject.class), "product_id", product);
         assertNotNull(topProduct);
         assertEquals(3, topProduct.getInt("total_quantity"), "the cancelled order does not count");
         assertTrue(top.getJsonArray("products").size() <= 100);
-        assertEquals(1, get("api/analytics/top-products", "limit", "1").getJsonArray("products").size());
+        assertEquals(
+                1,
+                get("api/analytics/top-products", "limit", "1")
+                        .getJsonArray("products")
+                        .size());
 
         JsonObject efficiency = get("api/analytics/production-efficiency", "date", "2025-03-04");
         assertEquals("2025-03-04", efficiency.getString("date"));
-        JsonObject made = find(efficiency.getJsonArray("efficiency").getValuesAs(JsonObject.class), "product_id", product);
+        JsonObject made =
+                find(efficiency.getJsonArray("efficiency").getValuesAs(JsonObject.class), "product_id", product);
         assertEquals(40, made.getInt("total_produced"));
-        assertEquals(0, get("api/analytics/production-efficiency", "date", "1999-01-01").getJsonArray("efficiency").size());
+        assertEquals(
+                0,
+                get("api/analytics/production-efficiency", "date", "1999-01-01")
+                        .getJsonArray("efficiency")
+                        .size());
 
         JsonObject performance = get("api/analytics/employee-performance", "per_page", "100");
-        JsonObject maker = find(performance.getJsonArray("performance").getValuesAs(JsonObject.class), "employee_id",
-                employee);
+        JsonObject maker =
+                find(performance.getJsonArray("performance").getValuesAs(JsonObject.class), "employee_id", employee);
         assertEquals(40, maker.getInt("total_quantity"));
         assertTrue(maker.getString("employee_name").startsWith("Maker"));
         assertNotNull(performance.getJsonObject("pagination"));
@@ -130,14 +164,21 @@ class AnalyticsIT {
 
     @Test
     void parametersAreValidated() {
-        for (String[] bad : new String[][] {{"api/analytics/top-products", "limit", "0"},
-                {"api/analytics/top-products", "limit", "101"}, {"api/analytics/top-products", "limit", "ten"},
-                {"api/analytics/customer-ltv", "threshold", "-1"}, {"api/analytics/customer-ltv", "threshold", "lots"},
-                {"api/analytics/production-efficiency", "date", "2024-13-01"},
-                {"api/analytics/production-efficiency", "date", "yesterday"},
-                {"api/analytics/employee-performance", "per_page", "0"}}) {
-            try (Response r = Api.target(bad[0]).queryParam(bad[1], bad[2]).request()
-                    .header("Authorization", "Bearer " + manager).get()) {
+        for (String[] bad : new String[][] {
+            {"api/analytics/top-products", "limit", "0"},
+            {"api/analytics/top-products", "limit", "101"},
+            {"api/analytics/top-products", "limit", "ten"},
+            {"api/analytics/customer-ltv", "threshold", "-1"},
+            {"api/analytics/customer-ltv", "threshold", "lots"},
+            {"api/analytics/production-efficiency", "date", "2024-13-01"},
+            {"api/analytics/production-efficiency", "date", "yesterday"},
+            {"api/analytics/employee-performance", "per_page", "0"}
+        }) {
+            try (Response r = Api.target(bad[0])
+                    .queryParam(bad[1], bad[2])
+                    .request()
+                    .header("Authorization", "Bearer " + manager)
+                    .get()) {
                 assertProblem(r, 400, "INVALID_PARAMETER");
             }
         }
@@ -148,8 +189,9 @@ class AnalyticsIT {
 
     @Test
     void roles() {
-        for (String path : new String[] {"api/analytics/employee-performance", "api/analytics/top-products",
-                "api/analytics/customer-ltv"}) {
+        for (String path : new String[] {
+            "api/analytics/employee-performance", "api/analytics/top-products", "api/analytics/customer-ltv"
+        }) {
             for (String role : new String[] {"user", "mechanic", "customer"}) {
                 try (Response r = as(Api.tokenFor(role), path).get()) {
                     assertProblem(r, 403, "FORBIDDEN");
@@ -169,8 +211,11 @@ class AnalyticsIT {
 
     @Test
     void theFullRebuildIsAvailableToAdmins() {
-        try (Response r = Api.target("api/analytics/refresh").queryParam("full", "true").request()
-                .header("Authorization", "Bearer " + admin).post(null)) {
+        try (Response r = Api.target("api/analytics/refresh")
+                .queryParam("full", "true")
+                .request()
+                .header("Authorization", "Bearer " + admin)
+                .post(null)) {
             assertEquals(200, r.getStatus());
             assertEquals("full", body(r).getString("mode"));
         }
@@ -185,11 +230,15 @@ class AnalyticsIT {
         }
         Instant before = Instant.now();
         // the test server refreshes every 5 s (src/test/liberty/jvm.options)
-        Awaitility.await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofSeconds(1)).until(() -> {
-            JsonObject ltv = get("api/analytics/customer-ltv", "threshold", "1.09", "per_page", "100");
-            return find(ltv.getJsonArray("customers").getValuesAs(JsonObject.class), "customer_id", customer) != null
-                    && Instant.parse(ltv.getString("as_of")).isAfter(before.minusSeconds(1));
-        });
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(40))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> {
+                    JsonObject ltv = get("api/analytics/customer-ltv", "threshold", "1.09", "per_page", "100");
+                    return find(ltv.getJsonArray("customers").getValuesAs(JsonObject.class), "customer_id", customer)
+                                    != null
+                            && Instant.parse(ltv.getString("as_of")).isAfter(before.minusSeconds(1));
+                });
     }
 
     @Test
@@ -197,7 +246,9 @@ class AnalyticsIT {
         refresh();
         try (Response r = anonymous("health/ready").get()) {
             JsonObject analytics = body(r).getJsonArray("checks").getValuesAs(JsonObject.class).stream()
-                    .filter(c -> c.getString("name").equals("analytics")).findFirst().orElseThrow();
+                    .filter(c -> c.getString("name").equals("analytics"))
+                    .findFirst()
+                    .orElseThrow();
             assertEquals("UP", analytics.getString("status"));
             assertTrue(analytics.getJsonObject("data").getInt("age_seconds") < 60);
         }

@@ -22,7 +22,9 @@ import org.junit.jupiter.api.Test;
 class AuditLogIT {
 
     private static JsonArray rows(WebTarget query) {
-        try (Response r = query.request().header("Authorization", "Bearer " + Api.adminToken()).get()) {
+        try (Response r = query.request()
+                .header("Authorization", "Bearer " + Api.adminToken())
+                .get()) {
             assertEquals(200, r.getStatus());
             return body(r).getJsonArray("data");
         }
@@ -34,16 +36,20 @@ class AuditLogIT {
         String token = Api.login(adminName, Api.PASSWORD).getString("access_token");
         String email = Api.uniqueEmail("audited");
         long id;
-        try (Response r = as(token, "api/employees").header("X-Request-Id", "audit-" + Api.RUN)
-                .header("User-Agent", "audit-test").post(json("{\"name\":\"Audited\",\"email\":\"" + email + "\"}"))) {
+        try (Response r = as(token, "api/employees")
+                .header("X-Request-Id", "audit-" + Api.RUN)
+                .header("User-Agent", "audit-test")
+                .post(json("{\"name\":\"Audited\",\"email\":\"" + email + "\"}"))) {
             assertEquals(201, r.getStatus());
             id = body(r).getJsonNumber("id").longValue();
         }
         try (Response r = as(token, "api/employees/" + id).method("PATCH", json("{\"position\":\"Welder\"}"))) {
             assertEquals(200, r.getStatus());
         }
-        JsonArray rows = rows(Api.target("api/audit-logs").queryParam("entity_type", "employee")
-                .queryParam("entity_id", Long.toString(id)).queryParam("sort", "occurred_at"));
+        JsonArray rows = rows(Api.target("api/audit-logs")
+                .queryParam("entity_type", "employee")
+                .queryParam("entity_id", Long.toString(id))
+                .queryParam("sort", "occurred_at"));
         assertEquals(2, rows.size());
         JsonObject created = rows.getJsonObject(0);
         assertEquals("CREATE", created.getString("action"));
@@ -60,9 +66,14 @@ class AuditLogIT {
     }
 
     private static java.util.List<String> actions(String type, long id) {
-        return rows(Api.target("api/audit-logs").queryParam("entity_type", type).queryParam("entity_id", Long.toString(id))
-                .queryParam("sort", "occurred_at")).getValuesAs(JsonObject.class).stream()
-                .map(o -> o.getString("action")).toList();
+        return rows(Api.target("api/audit-logs")
+                        .queryParam("entity_type", type)
+                        .queryParam("entity_id", Long.toString(id))
+                        .queryParam("sort", "occurred_at"))
+                .getValuesAs(JsonObject.class)
+                .stream()
+                .map(o -> o.getString("action"))
+                .toList();
     }
 
     @Test
@@ -71,16 +82,17 @@ class AuditLogIT {
         long product = it.io.factoryops.support.Fixtures.product("2.00", 10);
         long employee = it.io.factoryops.support.Fixtures.employee();
         long order;
-        try (Response r = as(Api.tokenFor("user"), "api/orders").post(json(
-                it.io.factoryops.support.Fixtures.orderBody(customer, product, 1)))) {
+        try (Response r = as(Api.tokenFor("user"), "api/orders")
+                .post(json(it.io.factoryops.support.Fixtures.orderBody(customer, product, 1)))) {
             order = body(r).getJsonNumber("id").longValue();
         }
         as(Api.tokenFor("admin"), "api/orders/" + order + "/cancel").post(null).close();
         as(Api.tokenFor("manager"), "api/products/" + product + "/adjust-stock")
-                .post(json("{\"delta\":1,\"reason\":\"count\"}")).close();
+                .post(json("{\"delta\":1,\"reason\":\"count\"}"))
+                .close();
         long production;
-        try (Response r = as(Api.tokenFor("manager"), "api/production").post(json("{\"employee_id\":" + employee
-                + ",\"product_id\":" + product + ",\"quantity\":2}"))) {
+        try (Response r = as(Api.tokenFor("manager"), "api/production")
+                .post(json("{\"employee_id\":" + employee + ",\"product_id\":" + product + ",\"quantity\":2}"))) {
             production = body(r).getJsonNumber("id").longValue();
         }
         assertEquals(java.util.List.of("CREATE"), actions("customer", customer));
@@ -88,8 +100,11 @@ class AuditLogIT {
         assertEquals(java.util.List.of("CREATE"), actions("employee", employee));
         assertEquals(java.util.List.of("CREATE", "CANCEL"), actions("order", order));
         assertEquals(java.util.List.of("CREATE"), actions("production", production));
-        JsonObject cancel = rows(Api.target("api/audit-logs").queryParam("entity_type", "order")
-                .queryParam("entity_id", Long.toString(order)).queryParam("action", "CANCEL")).getJsonObject(0);
+        JsonObject cancel = rows(Api.target("api/audit-logs")
+                        .queryParam("entity_type", "order")
+                        .queryParam("entity_id", Long.toString(order))
+                        .queryParam("action", "CANCEL"))
+                .getJsonObject(0);
         assertEquals("placed", cancel.getJsonObject("before").getString("status"));
         assertEquals("cancelled", cancel.getJsonObject("after").getString("status"));
     }
@@ -108,46 +123,60 @@ class AuditLogIT {
         try (Response r = as(token, "api/employees").post(json("{\"name\":\"Two\",\"email\":\"" + email + "\"}"))) {
             assertEquals(409, r.getStatus());
         }
-        JsonArray rows = rows(Api.target("api/audit-logs").queryParam("actor", adminName)
-                .queryParam("entity_type", "employee"));
+        JsonArray rows =
+                rows(Api.target("api/audit-logs").queryParam("actor", adminName).queryParam("entity_type", "employee"));
         assertEquals(1, rows.size(), rows.toString());
     }
 
     @Test
     void loginsAndFailedLoginsAreAudited() {
         String username = Api.createUser("user");
-        try (Response r = anonymous("api/auth/login").post(json(
-                "{\"username\":\"" + username + "\",\"password\":\"not-the-password-1\"}"))) {
+        try (Response r = anonymous("api/auth/login")
+                .post(json("{\"username\":\"" + username + "\",\"password\":\"not-the-password-1\"}"))) {
             assertEquals(401, r.getStatus());
         }
         Api.login(username, Api.PASSWORD);
-        JsonArray failed = rows(Api.target("api/audit-logs").queryParam("actor", username)
-                .queryParam("action", "LOGIN_FAILED"));
+        JsonArray failed =
+                rows(Api.target("api/audit-logs").queryParam("actor", username).queryParam("action", "LOGIN_FAILED"));
         assertEquals(1, failed.size());
-        assertEquals("wrong password", failed.getJsonObject(0).getJsonObject("after").getString("reason"));
-        assertEquals(1, rows(Api.target("api/audit-logs").queryParam("actor", username)
-                .queryParam("action", "LOGIN")).size());
+        assertEquals(
+                "wrong password", failed.getJsonObject(0).getJsonObject("after").getString("reason"));
+        assertEquals(
+                1,
+                rows(Api.target("api/audit-logs").queryParam("actor", username).queryParam("action", "LOGIN"))
+                        .size());
         String today = LocalDate.now(ZoneOffset.UTC).toString();
-        assertTrue(rows(Api.target("api/audit-logs").queryParam("actor", username)
-                .queryParam("date_from", today).queryParam("date_to", today)).size() >= 2);
-        assertEquals(0, rows(Api.target("api/audit-logs").queryParam("actor", username)
-                .queryParam("date_to", "2000-01-01")).size());
+        assertTrue(rows(Api.target("api/audit-logs")
+                                .queryParam("actor", username)
+                                .queryParam("date_from", today)
+                                .queryParam("date_to", today))
+                        .size()
+                >= 2);
+        assertEquals(
+                0,
+                rows(Api.target("api/audit-logs").queryParam("actor", username).queryParam("date_to", "2000-01-01"))
+                        .size());
     }
 
     /** A password typed into the username field must not land in the audit log. */
     @Test
     void aFailedLoginIsAuditedWithoutTheRawLogin() {
         String typed = "Secret-Passw0rd-" + Api.RUN;
-        try (Response r = anonymous("api/auth/login").post(json(
-                "{\"username\":\"" + typed + "\",\"password\":\"whatever-123\"}"))) {
+        try (Response r = anonymous("api/auth/login")
+                .post(json("{\"username\":\"" + typed + "\",\"password\":\"whatever-123\"}"))) {
             assertProblem(r, 401, "INVALID_CREDENTIALS");
         }
-        try (Response r = Api.target("api/audit-logs").queryParam("action", "LOGIN_FAILED")
-                .queryParam("per_page", "100").queryParam("sort", "-occurred_at").request()
-                .header("Authorization", "Bearer " + Api.adminToken()).get()) {
+        try (Response r = Api.target("api/audit-logs")
+                .queryParam("action", "LOGIN_FAILED")
+                .queryParam("per_page", "100")
+                .queryParam("sort", "-occurred_at")
+                .request()
+                .header("Authorization", "Bearer " + Api.adminToken())
+                .get()) {
             String text = r.readEntity(String.class);
             assertEquals(200, r.getStatus());
-            assertFalse(text.toLowerCase(java.util.Locale.ROOT).contains(typed.toLowerCase(java.util.Locale.ROOT)), text);
+            assertFalse(
+                    text.toLowerCase(java.util.Locale.ROOT).contains(typed.toLowerCase(java.util.Locale.ROOT)), text);
             assertFalse(text.toLowerCase(java.util.Locale.ROOT).contains("passw0rd"), text);
             assertTrue(text.contains("\"actor\":\"s***(" + typed.length() + ")\""), text);
         }
@@ -163,8 +192,11 @@ class AuditLogIT {
         try (Response r = anonymous("api/audit-logs").get()) {
             assertProblem(r, 401, "UNAUTHORIZED");
         }
-        try (Response r = Api.target("api/audit-logs").queryParam("date_from", "yesterday").request()
-                .header("Authorization", "Bearer " + Api.tokenFor("admin")).get()) {
+        try (Response r = Api.target("api/audit-logs")
+                .queryParam("date_from", "yesterday")
+                .request()
+                .header("Authorization", "Bearer " + Api.tokenFor("admin"))
+                .get()) {
             assertProblem(r, 400, "INVALID_PARAMETER");
         }
     }

@@ -44,8 +44,11 @@ class AuthIT {
         assertEquals("RS256", Tokens.header(login.getString("access_token")).getString("alg"));
         assertEquals(username, claims.getString("upn"));
         assertEquals(user.getJsonNumber("id").toString(), claims.getString("sub"));
-        assertEquals(List.of("user"), claims.getJsonArray("groups").getValuesAs(JsonValue::toString)
-                .stream().map(s -> s.replace("\"", "")).toList());
+        assertEquals(
+                List.of("user"),
+                claims.getJsonArray("groups").getValuesAs(JsonValue::toString).stream()
+                        .map(s -> s.replace("\"", ""))
+                        .toList());
         for (String claim : new String[] {"iss", "aud", "exp", "iat", "jti"}) {
             assertTrue(claims.containsKey(claim), claim);
         }
@@ -54,8 +57,8 @@ class AuthIT {
     @Test
     void loginByEmailWorks() {
         String username = Api.createUser("manager");
-        try (Response r = anonymous("api/auth/login").post(json(
-                "{\"email\":\"" + username + "@it.example\",\"password\":\"" + Api.PASSWORD + "\"}"))) {
+        try (Response r = anonymous("api/auth/login")
+                .post(json("{\"email\":\"" + username + "@it.example\",\"password\":\"" + Api.PASSWORD + "\"}"))) {
             assertEquals(200, r.getStatus());
         }
     }
@@ -63,12 +66,12 @@ class AuthIT {
     @Test
     void loginFailuresAreUniform401Problems() {
         String username = Api.createUser("user");
-        try (Response r = anonymous("api/auth/login").post(json(
-                "{\"username\":\"" + username + "\",\"password\":\"wrong-password-1\"}"))) {
+        try (Response r = anonymous("api/auth/login")
+                .post(json("{\"username\":\"" + username + "\",\"password\":\"wrong-password-1\"}"))) {
             assertProblem(r, 401, "INVALID_CREDENTIALS");
         }
-        try (Response r = anonymous("api/auth/login").post(json(
-                "{\"username\":\"nobody-" + Api.RUN + "\",\"password\":\"wrong-password-1\"}"))) {
+        try (Response r = anonymous("api/auth/login")
+                .post(json("{\"username\":\"nobody-" + Api.RUN + "\",\"password\":\"wrong-password-1\"}"))) {
             assertProblem(r, 401, "INVALID_CREDENTIALS");
         }
         try (Response r = anonymous("api/auth/login").post(json("{\"username\":\"" + username + "\"}"))) {
@@ -85,8 +88,8 @@ class AuthIT {
         int limited = 0;
         Response last = null;
         for (int i = 0; i < 11; i++) {
-            Response r = anonymous("api/auth/login").post(json(
-                    "{\"username\":\"" + username + "\",\"password\":\"wrong-password-1\"}"));
+            Response r = anonymous("api/auth/login")
+                    .post(json("{\"username\":\"" + username + "\",\"password\":\"wrong-password-1\"}"));
             if (r.getStatus() == 429) {
                 limited++;
                 last = r;
@@ -118,8 +121,11 @@ class AuthIT {
         String byEmail = "{\"email\":\"" + username + "@it.example\",\"password\":\"" + Api.PASSWORD + "\"}";
         long start = System.nanoTime();
         for (int i = 0; i < 10; i++) {
-            assertEquals(200, RawHttp.postJson("127.0.0.1", "api/auth/login", byName).status());
-            assertEquals(200, RawHttp.postJson("127.0.0.2", "api/auth/login", byEmail).status());
+            assertEquals(
+                    200, RawHttp.postJson("127.0.0.1", "api/auth/login", byName).status());
+            assertEquals(
+                    200,
+                    RawHttp.postJson("127.0.0.2", "api/auth/login", byEmail).status());
         }
         RawHttp.Answer refused = null;
         int allowedFromThird = 0;
@@ -141,7 +147,8 @@ class AuthIT {
         assertEquals("0", refused.header("RateLimit-Remaining"));
         assertTrue(Long.parseLong(refused.header("Retry-After")) >= 1);
         assertTrue(refused.header("Content-Type").startsWith("application/problem+json"));
-        JsonObject problem = Json.createReader(new java.io.StringReader(refused.body())).readObject();
+        JsonObject problem =
+                Json.createReader(new java.io.StringReader(refused.body())).readObject();
         assertEquals("RATE_LIMITED", problem.getString("code"));
         assertEquals(429, problem.getInt("status"));
         assertEquals(refused.header("X-Request-Id"), problem.getString("request_id"));
@@ -149,8 +156,13 @@ class AuthIT {
 
         // another account from the same third address is not affected
         String other = Api.createUser("user");
-        assertEquals(200, RawHttp.postJson("127.0.0.3", "api/auth/login",
-                "{\"username\":\"" + other + "\",\"password\":\"" + Api.PASSWORD + "\"}").status());
+        assertEquals(
+                200,
+                RawHttp.postJson(
+                                "127.0.0.3",
+                                "api/auth/login",
+                                "{\"username\":\"" + other + "\",\"password\":\"" + Api.PASSWORD + "\"}")
+                        .status());
     }
 
     @Test
@@ -189,15 +201,15 @@ class AuthIT {
         try (Response r = as(access, "api/auth/me").get()) {
             assertEquals(200, r.getStatus());
         }
-        try (Response r = as(access, "api/auth/logout").post(json(
-                "{\"refresh_token\":\"" + login.getString("refresh_token") + "\"}"))) {
+        try (Response r = as(access, "api/auth/logout")
+                .post(json("{\"refresh_token\":\"" + login.getString("refresh_token") + "\"}"))) {
             assertEquals(204, r.getStatus());
         }
         try (Response r = as(access, "api/auth/me").get()) {
             assertProblem(r, 401, "TOKEN_REVOKED");
         }
-        try (Response r = anonymous("api/auth/refresh").post(json(
-                "{\"refresh_token\":\"" + login.getString("refresh_token") + "\"}"))) {
+        try (Response r = anonymous("api/auth/refresh")
+                .post(json("{\"refresh_token\":\"" + login.getString("refresh_token") + "\"}"))) {
             assertEquals(401, r.getStatus());
         }
     }
@@ -211,8 +223,8 @@ class AuthIT {
             assertEquals("customer", body(r).getString("role"));
         }
         String email = Api.uniqueEmail("profile");
-        try (Response r = as(token, "api/auth/profile").put(json(
-                "{\"full_name\":\"New Name\",\"email\":\"" + email.toUpperCase() + "\"}"))) {
+        try (Response r = as(token, "api/auth/profile")
+                .put(json("{\"full_name\":\"New Name\",\"email\":\"" + email.toUpperCase() + "\"}"))) {
             assertEquals(200, r.getStatus());
             JsonObject me = body(r);
             assertEquals("New Name", me.getString("full_name"));
@@ -231,29 +243,30 @@ class AuthIT {
         String username = Api.createUser("user");
         JsonObject login = Api.login(username, Api.PASSWORD);
         String token = login.getString("access_token");
-        try (Response r = as(token, "api/auth/change-password").post(json(
-                "{\"current_password\":\"wrong-one-123\",\"new_password\":\"Another-Passw0rd-77\"}"))) {
+        try (Response r = as(token, "api/auth/change-password")
+                .post(json("{\"current_password\":\"wrong-one-123\",\"new_password\":\"Another-Passw0rd-77\"}"))) {
             assertProblem(r, 400, "VALIDATION_FAILED");
         }
         for (String weak : new String[] {"short1A", "lettersonlyletters", "1234567890123", username + "-Abc-123"}) {
-            try (Response r = as(token, "api/auth/change-password").post(json(
-                    "{\"current_password\":\"" + Api.PASSWORD + "\",\"new_password\":\"" + weak + "\"}"))) {
+            try (Response r = as(token, "api/auth/change-password")
+                    .post(json("{\"current_password\":\"" + Api.PASSWORD + "\",\"new_password\":\"" + weak + "\"}"))) {
                 assertProblem(r, 400, "WEAK_PASSWORD");
             }
         }
-        try (Response r = as(token, "api/auth/change-password").post(json(
-                "{\"current_password\":\"" + Api.PASSWORD + "\",\"new_password\":\"Another-Passw0rd-77\"}"))) {
+        try (Response r = as(token, "api/auth/change-password")
+                .post(json(
+                        "{\"current_password\":\"" + Api.PASSWORD + "\",\"new_password\":\"Another-Passw0rd-77\"}"))) {
             assertEquals(204, r.getStatus());
         }
         try (Response r = as(token, "api/auth/me").get()) {
             assertProblem(r, 401, "TOKEN_REVOKED");
         }
-        try (Response r = anonymous("api/auth/refresh").post(json(
-                "{\"refresh_token\":\"" + login.getString("refresh_token") + "\"}"))) {
+        try (Response r = anonymous("api/auth/refresh")
+                .post(json("{\"refresh_token\":\"" + login.getString("refresh_token") + "\"}"))) {
             assertEquals(401, r.getStatus());
         }
-        try (Response r = anonymous("api/auth/login").post(json(
-                "{\"username\":\"" + username + "\",\"password\":\"" + Api.PASSWORD + "\"}"))) {
+        try (Response r = anonymous("api/auth/login")
+                .post(json("{\"username\":\"" + username + "\",\"password\":\"" + Api.PASSWORD + "\"}"))) {
             assertProblem(r, 401, "INVALID_CREDENTIALS");
         }
         assertNotNull(Api.login(username, "Another-Passw0rd-77").getString("access_token"));
@@ -266,8 +279,11 @@ class AuthIT {
         assertEquals(Tokens.serverKeyId(), Tokens.header(Api.tokenFor("user")).getString("kid"));
         String log = java.nio.file.Files.readString(
                 java.nio.file.Path.of(System.getProperty("liberty.server.dir"), "logs", "messages.log"));
-        assertTrue(log.lines().anyMatch(l -> l.contains(" W No FACTORY_KEYSTORE_FILE: access tokens are signed with "
-                + "a key generated for this server alone") && l.contains("A cluster must mount one keystore")),
+        assertTrue(
+                log.lines()
+                        .anyMatch(l -> l.contains(" W No FACTORY_KEYSTORE_FILE: access tokens are signed with "
+                                        + "a key generated for this server alone")
+                                && l.contains("A cluster must mount one keystore")),
                 "the WARNING of SigningKeyCheck");
     }
 
@@ -277,17 +293,29 @@ class AuthIT {
         try (Response r = as(real, "api/auth/me").get()) {
             assertEquals(200, r.getStatus());
         }
-        String expired = Tokens.withClaims(real, Map.of(
-                "iat", Tokens.epoch(Instant.now().minusSeconds(3600)),
-                "exp", Tokens.epoch(Instant.now().minusSeconds(600))), Tokens.serverKey());
+        String expired = Tokens.withClaims(
+                real,
+                Map.of(
+                        "iat", Tokens.epoch(Instant.now().minusSeconds(3600)),
+                        "exp", Tokens.epoch(Instant.now().minusSeconds(600))),
+                Tokens.serverKey());
         String otherKey = Tokens.withClaims(real, Map.of(), Tokens.otherKey());
-        String tampered = Tokens.withClaims(real, Map.of("groups",
-                Json.createArrayBuilder().add("super_admin").add("admin").add("manager").add("user").build()), null);
+        String tampered = Tokens.withClaims(
+                real,
+                Map.of(
+                        "groups",
+                        Json.createArrayBuilder()
+                                .add("super_admin")
+                                .add("admin")
+                                .add("manager")
+                                .add("user")
+                                .build()),
+                null);
         String unsigned = Tokens.unsigned(real);
-        String wrongIssuer = Tokens.withClaims(real, Map.of("iss", Json.createValue("https://evil.example")),
-                Tokens.serverKey());
-        String wrongAudience = Tokens.withClaims(real, Map.of("aud", Json.createValue("someone-else")),
-                Tokens.serverKey());
+        String wrongIssuer =
+                Tokens.withClaims(real, Map.of("iss", Json.createValue("https://evil.example")), Tokens.serverKey());
+        String wrongAudience =
+                Tokens.withClaims(real, Map.of("aud", Json.createValue("someone-else")), Tokens.serverKey());
         for (String bad : new String[] {expired, otherKey, tampered, unsigned, wrongIssuer, wrongAudience, "garbage"}) {
             try (Response r = as(bad, "api/auth/me").get()) {
                 assertEquals(401, r.getStatus(), "rejected: " + bad);
@@ -337,10 +365,14 @@ class AuthIT {
             java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
             List<java.util.concurrent.Future<Integer>> logins = new java.util.ArrayList<>();
             for (int i = 0; i < flooders; i++) {
-                String body = "{\"username\":\"flood-" + Api.RUN + "-" + i + "\",\"password\":\"Wrong-Passw0rd-" + i + "\"}";
+                String body =
+                        "{\"username\":\"flood-" + Api.RUN + "-" + i + "\",\"password\":\"Wrong-Passw0rd-" + i + "\"}";
                 logins.add(pool.submit(() -> {
                     start.await();
-                    try (Response r = client.target(Api.BASE).path("api/auth/login").request().post(json(body))) {
+                    try (Response r = client.target(Api.BASE)
+                            .path("api/auth/login")
+                            .request()
+                            .post(json(body))) {
                         if (r.getStatus() == 503) {
                             assertTrue(Long.parseLong(r.getHeaderString("Retry-After")) >= 1, "Retry-After");
                             assertProblem(r, 503, "SERVICE_BUSY");
@@ -354,8 +386,11 @@ class AuthIT {
             start.countDown();
             for (int i = 0; i < 3; i++) {
                 long began = System.nanoTime();
-                try (Response r = client.target(Api.BASE).path("api/auth/me").request()
-                        .header("Authorization", "Bearer " + token).get()) {
+                try (Response r = client.target(Api.BASE)
+                        .path("api/auth/me")
+                        .request()
+                        .header("Authorization", "Bearer " + token)
+                        .get()) {
                     assertEquals(200, r.getStatus());
                 }
                 long millis = (System.nanoTime() - began) / 1_000_000;
@@ -384,19 +419,19 @@ class AuthIT {
         String username = Api.createUser("user");
         String email = username + "@it.example";
         for (int i = 0; i < 10; i++) {
-            try (Response r = anonymous("api/auth/login").post(json(
-                    "{\"username\":\"" + username + "\",\"password\":\"wrong-password-" + i + "\"}"))) {
+            try (Response r = anonymous("api/auth/login")
+                    .post(json("{\"username\":\"" + username + "\",\"password\":\"wrong-password-" + i + "\"}"))) {
                 assertProblem(r, 401, "INVALID_CREDENTIALS");
             }
         }
         for (int i = 0; i < 5; i++) {
-            try (Response r = anonymous("api/auth/login").post(json(
-                    "{\"email\":\"" + email + "\",\"password\":\"wrong-password-" + i + "\"}"))) {
+            try (Response r = anonymous("api/auth/login")
+                    .post(json("{\"email\":\"" + email + "\",\"password\":\"wrong-password-" + i + "\"}"))) {
                 assertProblem(r, 401, "INVALID_CREDENTIALS");
             }
         }
-        try (Response r = anonymous("api/auth/login").post(json(
-                "{\"email\":\"" + email + "\",\"password\":\"" + Api.PASSWORD + "\"}"))) {
+        try (Response r = anonymous("api/auth/login")
+                .post(json("{\"email\":\"" + email + "\",\"password\":\"" + Api.PASSWORD + "\"}"))) {
             assertTrue(Long.parseLong(r.getHeaderString("Retry-After")) >= 1);
             assertEquals("15", r.getHeaderString("RateLimit-Limit"));
             assertProblem(r, 429, "RATE_LIMITED");
@@ -419,7 +454,10 @@ class AuthIT {
             String text = r.readEntity(String.class);
             assertEquals(409, r.getStatus(), text);
             assertFalse(text.contains(taken), text);
-            assertFalse(text.toLowerCase(java.util.Locale.ROOT).matches(".*(already|in use|exists|taken|another account).*"), text);
+            assertFalse(
+                    text.toLowerCase(java.util.Locale.ROOT)
+                            .matches(".*(already|in use|exists|taken|another account).*"),
+                    text);
             assertTrue(text.contains("\"code\":\"CONFLICT\""), text);
         }
         int refused = 1;

@@ -45,20 +45,33 @@ class BillOfMaterialsIT {
             assertEquals(2, lines.get(0).getInt("quantity"));
             assertEquals("pcs", lines.get(1).getString("unit"));
         }
-        try (Response r = as(Api.tokenFor("mechanic"), "api/products/" + product + "/bom").get()) {
+        try (Response r =
+                as(Api.tokenFor("mechanic"), "api/products/" + product + "/bom").get()) {
             assertEquals(2, body(r).getJsonArray("lines").size());
         }
         try (Response r = as(manager, "api/products/" + product + "/bom").put(json(bom(a, 1, a, 2)))) {
-            assertEquals("lines[1].part_id", assertProblem(r, 400, "VALIDATION_FAILED").getJsonArray("errors")
-                    .getJsonObject(0).getString("field"));
+            assertEquals(
+                    "lines[1].part_id",
+                    assertProblem(r, 400, "VALIDATION_FAILED")
+                            .getJsonArray("errors")
+                            .getJsonObject(0)
+                            .getString("field"));
         }
         try (Response r = as(manager, "api/products/" + product + "/bom").put(json(bom(a, 1, 999_999_999L, 2)))) {
-            assertEquals("lines[1].part_id", assertProblem(r, 404, "NOT_FOUND").getJsonArray("errors")
-                    .getJsonObject(0).getString("field"));
+            assertEquals(
+                    "lines[1].part_id",
+                    assertProblem(r, 404, "NOT_FOUND")
+                            .getJsonArray("errors")
+                            .getJsonObject(0)
+                            .getString("field"));
         }
-        for (String bad : new String[] {bom(a, 0, b, 1), bom(a, -1, b, 1), bom(a, 1_000_001, b, 1),
-                "{\"lines\":null}", "{\"lines\":[" + "{\"part_id\":1,\"quantity\":1},".repeat(100)
-                + "{\"part_id\":2,\"quantity\":1}]}"}) {
+        for (String bad : new String[] {
+            bom(a, 0, b, 1),
+            bom(a, -1, b, 1),
+            bom(a, 1_000_001, b, 1),
+            "{\"lines\":null}",
+            "{\"lines\":[" + "{\"part_id\":1,\"quantity\":1},".repeat(100) + "{\"part_id\":2,\"quantity\":1}]}"
+        }) {
             try (Response r = as(manager, "api/products/" + product + "/bom").put(json(bad))) {
                 assertProblem(r, 400, "VALIDATION_FAILED");
             }
@@ -75,11 +88,13 @@ class BillOfMaterialsIT {
             assertProblem(r, 409, "STILL_REFERENCED");
         }
         for (String role : new String[] {"user", "mechanic", "customer"}) {
-            try (Response r = as(Api.tokenFor(role), "api/products/" + product + "/bom").put(json(bom(a, 1, b, 1)))) {
+            try (Response r =
+                    as(Api.tokenFor(role), "api/products/" + product + "/bom").put(json(bom(a, 1, b, 1)))) {
                 assertProblem(r, 403, "FORBIDDEN");
             }
         }
-        try (Response r = as(Api.tokenFor("customer"), "api/products/" + product + "/bom").get()) {
+        try (Response r =
+                as(Api.tokenFor("customer"), "api/products/" + product + "/bom").get()) {
             assertProblem(r, 403, "FORBIDDEN");
         }
         try (Response r = anonymous("api/products/" + product + "/bom").get()) {
@@ -101,7 +116,8 @@ class BillOfMaterialsIT {
         try (Response r = as(manager, "api/production").post(json(production(employee, product, 6)))) {
             JsonObject problem = assertProblem(r, 409, "INSUFFICIENT_STOCK");
             Set<Long> shortParts = problem.getJsonArray("shortages").getValuesAs(JsonObject.class).stream()
-                    .map(s -> s.getJsonNumber("item_id").longValue()).collect(Collectors.toSet());
+                    .map(s -> s.getJsonNumber("item_id").longValue())
+                    .collect(Collectors.toSet());
             assertEquals(Set.of(a, b), shortParts);
         }
         assertEquals(0, stockOf(product));
@@ -154,10 +170,13 @@ class BillOfMaterialsIT {
             case 2 -> post(manager, "api/purchase-orders/" + poOf(line) + "/receive", receipt, "receive a");
             default -> post(manager, "api/inventory/items/" + b + "/remove-stock", "{\"quantity\":1}", "take b");
         });
-        assertEquals(15, outcomes.stream().filter(o -> o.equals("receive a 200")).count(), outcomes.toString());
-        assertTrue(outcomes.stream().allMatch(o -> o.endsWith(" 200") || o.endsWith(" 201") || o.endsWith(" 409")),
+        assertEquals(
+                15, outcomes.stream().filter(o -> o.equals("receive a 200")).count(), outcomes.toString());
+        assertTrue(
+                outcomes.stream().allMatch(o -> o.endsWith(" 200") || o.endsWith(" 201") || o.endsWith(" 409")),
                 outcomes.toString());
-        int produced = (int) outcomes.stream().filter(o -> o.equals("produce 201")).count();
+        int produced =
+                (int) outcomes.stream().filter(o -> o.equals("produce 201")).count();
         int sold = (int) outcomes.stream().filter(o -> o.equals("order 201")).count();
         int takenB = (int) outcomes.stream().filter(o -> o.equals("take b 201")).count();
         assertEquals(5 + produced - sold, stockOf(product));
@@ -173,8 +192,9 @@ class BillOfMaterialsIT {
     /** An approved purchase order of {@code quantity} units of a part; returns its line's id. */
     private long approvedPurchaseOrderLine(long part, int quantity) {
         long po;
-        try (Response r = as(manager, "api/purchase-orders").post(json("{\"supplier_id\":" + Fixtures.supplier()
-                + ",\"lines\":[{\"item_id\":" + part + ",\"quantity\":" + quantity + "}]}"))) {
+        try (Response r = as(manager, "api/purchase-orders")
+                .post(json("{\"supplier_id\":" + Fixtures.supplier() + ",\"lines\":[{\"item_id\":" + part
+                        + ",\"quantity\":" + quantity + "}]}"))) {
             assertEquals(201, r.getStatus());
             po = body(r).getJsonNumber("id").longValue();
         }
@@ -184,9 +204,13 @@ class BillOfMaterialsIT {
             submitted = r.getHeaderString("ETag");
         }
         try (Response r = as(Api.tokenFor("admin"), "api/purchase-orders/" + po + "/approve")
-                .header("If-Match", submitted).post(null)) {
+                .header("If-Match", submitted)
+                .post(null)) {
             assertEquals(200, r.getStatus());
-            long line = body(r).getJsonArray("lines").getJsonObject(0).getJsonNumber("id").longValue();
+            long line = body(r).getJsonArray("lines")
+                    .getJsonObject(0)
+                    .getJsonNumber("id")
+                    .longValue();
             purchaseOrders.put(line, po);
             return line;
         }
@@ -212,8 +236,8 @@ class BillOfMaterialsIT {
     }
 
     private static String bom(long a, int qa, long b, int qb) {
-        return "{\"lines\":[{\"part_id\":" + a + ",\"quantity\":" + qa + "},{\"part_id\":" + b + ",\"quantity\":"
-                + qb + "}]}";
+        return "{\"lines\":[{\"part_id\":" + a + ",\"quantity\":" + qa + "},{\"part_id\":" + b + ",\"quantity\":" + qb
+                + "}]}";
     }
 
     private static String production(long employee, long product, int quantity) {

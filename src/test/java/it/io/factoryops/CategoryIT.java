@@ -43,7 +43,9 @@ class CategoryIT {
         try (Response r = as(manager, "api/inventory/categories").post(json(category(name, parentId)))) {
             assertEquals(201, r.getStatus());
             JsonObject c = body(r);
-            assertEquals(Api.BASE + "/api/inventory/categories/" + c.getJsonNumber("id"), r.getLocation().toString());
+            assertEquals(
+                    Api.BASE + "/api/inventory/categories/" + c.getJsonNumber("id"),
+                    r.getLocation().toString());
             assertEquals("\"" + c.getJsonNumber("version") + "\"", r.getHeaderString("ETag"));
             return c;
         }
@@ -68,7 +70,8 @@ class CategoryIT {
         try (Response r = get(user, target.queryParam("per_page", "100"))) {
             assertEquals(200, r.getStatus());
             return body(r).getJsonArray("data").getValuesAs(JsonObject.class).stream()
-                    .map(c -> c.getString("name")).toList();
+                    .map(c -> c.getString("name"))
+                    .toList();
         }
     }
 
@@ -90,7 +93,8 @@ class CategoryIT {
 
         // rename the root: every path below follows, and each changed node gets a new version (ETag)
         String fluid = unique("Fluid power");
-        try (Response r = as(manager, "api/inventory/categories/" + id(root)).header("If-Match", "\"1\"")
+        try (Response r = as(manager, "api/inventory/categories/" + id(root))
+                .header("If-Match", "\"1\"")
                 .put(json(category(fluid, null)))) {
             assertEquals(200, r.getStatus());
             assertEquals(fluid, body(r).getString("path"));
@@ -103,7 +107,8 @@ class CategoryIT {
         String pneumatics = unique("Pneumatics");
         JsonObject other = create(pneumatics, null);
         JsonObject valves = create("Valves", id(other));
-        try (Response r = as(manager, "api/inventory/categories/" + id(seals)).put(json(category("Seals", id(valves))))) {
+        try (Response r =
+                as(manager, "api/inventory/categories/" + id(seals)).put(json(category("Seals", id(valves))))) {
             assertEquals(200, r.getStatus());
             JsonObject s = body(r);
             assertEquals(pneumatics + " / Valves / Seals", s.getString("path"));
@@ -115,7 +120,8 @@ class CategoryIT {
         assertEquals(4, deep.getInt("depth"));
 
         // and back to a root
-        try (Response r = as(manager, "api/inventory/categories/" + id(seals)).put(json(category(unique("Seals"), null)))) {
+        try (Response r =
+                as(manager, "api/inventory/categories/" + id(seals)).put(json(category(unique("Seals"), null)))) {
             assertEquals(200, r.getStatus());
             assertEquals(1, body(r).getInt("depth"));
         }
@@ -131,7 +137,8 @@ class CategoryIT {
             try (Response r = as(manager, "api/inventory/categories/" + id(a))
                     .put(json(category(a.getString("name"), id(target))))) {
                 JsonObject p = assertProblem(r, 409, "TREE_CYCLE");
-                assertEquals("parent_id", p.getJsonArray("errors").getJsonObject(0).getString("field"));
+                assertEquals(
+                        "parent_id", p.getJsonArray("errors").getJsonObject(0).getString("field"));
             }
         }
         assertEquals(a.getString("path"), read(id(a)).getString("path"), "nothing changed");
@@ -146,9 +153,7 @@ class CategoryIT {
             for (int round = 0; round < 5; round++) {
                 JsonObject a = create(unique("Cross A"), null);
                 JsonObject b = create(unique("Cross B"), null);
-                List<Callable<Integer>> moves = List.of(
-                        () -> move(a, id(b)),
-                        () -> move(b, id(a)));
+                List<Callable<Integer>> moves = List.of(() -> move(a, id(b)), () -> move(b, id(a)));
                 List<Integer> statuses = new ArrayList<>();
                 for (Future<Integer> f : pool.invokeAll(moves)) {
                     statuses.add(f.get());
@@ -205,7 +210,8 @@ class CategoryIT {
         for (String parameter : new String[] {"parent_id", "under"}) {
             try (Response r = get(user, Api.target("api/inventory/categories").queryParam(parameter, "999999999"))) {
                 JsonObject p = assertProblem(r, 404, "NOT_FOUND");
-                assertEquals(parameter, p.getJsonArray("errors").getJsonObject(0).getString("field"));
+                assertEquals(
+                        parameter, p.getJsonArray("errors").getJsonObject(0).getString("field"));
             }
         }
     }
@@ -227,8 +233,8 @@ class CategoryIT {
         // moving a two-level tree under the deepest node would make it 12 levels deep
         JsonObject top = create(unique("Small"), null);
         create("Leaf", id(top));
-        try (Response r = as(manager, "api/inventory/categories/" + id(top)).put(json(category(top.getString("name"),
-                parent)))) {
+        try (Response r =
+                as(manager, "api/inventory/categories/" + id(top)).put(json(category(top.getString("name"), parent)))) {
             assertProblem(r, 400, "VALIDATION_FAILED");
         }
         assertEquals(1, read(id(top)).getInt("depth"));
@@ -243,24 +249,39 @@ class CategoryIT {
         create("Alpha-1-x", id(a1));
         create("Beta-1", id(b));
         WebTarget list = Api.target("api/inventory/categories");
-        assertEquals(List.of("Alpha", "Beta"), names(list.queryParam("parent_id", id(root)).queryParam("sort", "name")));
-        assertEquals(List.of("Alpha", "Alpha-1", "Alpha-1-x", "Beta", "Beta-1"), names(list.queryParam("under", id(root))),
+        assertEquals(
+                List.of("Alpha", "Beta"),
+                names(list.queryParam("parent_id", id(root)).queryParam("sort", "name")));
+        assertEquals(
+                List.of("Alpha", "Alpha-1", "Alpha-1-x", "Beta", "Beta-1"),
+                names(list.queryParam("under", id(root))),
                 "default sort path: depth-first");
         assertEquals(List.of("Alpha-1", "Alpha-1-x"), names(list.queryParam("under", id(a))));
         assertEquals(List.of(), names(list.queryParam("under", id(b)).queryParam("q", "alpha")));
-        assertEquals(List.of("Beta-1", "Beta", "Alpha-1-x", "Alpha-1", "Alpha"), names(list.queryParam("under", id(root))
-                .queryParam("sort", "-path")));
-        assertEquals(List.of("Alpha-1-x", "Alpha-1"), names(list.queryParam("under", id(root)).queryParam("q", "alpha-1")
-                .queryParam("sort", "-depth")));
-        try (Response r = get(user, list.queryParam("under", id(root)).queryParam("per_page", "2")
-                .queryParam("page", "2"))) {
+        assertEquals(
+                List.of("Beta-1", "Beta", "Alpha-1-x", "Alpha-1", "Alpha"),
+                names(list.queryParam("under", id(root)).queryParam("sort", "-path")));
+        assertEquals(
+                List.of("Alpha-1-x", "Alpha-1"),
+                names(list.queryParam("under", id(root))
+                        .queryParam("q", "alpha-1")
+                        .queryParam("sort", "-depth")));
+        try (Response r = get(
+                user,
+                list.queryParam("under", id(root)).queryParam("per_page", "2").queryParam("page", "2"))) {
             JsonObject page = body(r);
             assertEquals(5, page.getJsonObject("pagination").getInt("total"));
             assertEquals(3, page.getJsonObject("pagination").getInt("pages"));
             assertTrue(page.getJsonObject("pagination").getBoolean("has_prev"));
         }
-        for (String[] bad : new String[][] {{"sort", "parent_id"}, {"parent_id", "abc"}, {"parent_id", "0"},
-                {"under", "-1"}, {"under", "99999999999999999999"}, {"per_page", "0"}}) {
+        for (String[] bad : new String[][] {
+            {"sort", "parent_id"},
+            {"parent_id", "abc"},
+            {"parent_id", "0"},
+            {"under", "-1"},
+            {"under", "99999999999999999999"},
+            {"per_page", "0"}
+        }) {
             try (Response r = get(user, list.queryParam(bad[0], bad[1]))) {
                 JsonObject p = assertProblem(r, 400, "INVALID_PARAMETER");
                 assertEquals(bad[0], p.getJsonArray("errors").getJsonObject(0).getString("field"));
@@ -275,10 +296,14 @@ class CategoryIT {
         try (Response r = as(manager, "api/inventory/categories/" + id(root)).delete()) {
             assertProblem(r, 409, "STILL_REFERENCED");
         }
-        try (Response r = as(manager, "api/inventory/categories/" + id(child)).header("If-Match", "\"7\"").delete()) {
+        try (Response r = as(manager, "api/inventory/categories/" + id(child))
+                .header("If-Match", "\"7\"")
+                .delete()) {
             assertProblem(r, 412, "VERSION_CONFLICT");
         }
-        try (Response r = as(manager, "api/inventory/categories/" + id(child)).header("If-Match", "\"1\"").delete()) {
+        try (Response r = as(manager, "api/inventory/categories/" + id(child))
+                .header("If-Match", "\"1\"")
+                .delete()) {
             assertEquals(204, r.getStatus());
         }
         try (Response r = as(manager, "api/inventory/categories/" + id(root)).delete()) {
@@ -287,25 +312,36 @@ class CategoryIT {
         try (Response r = as(user, "api/inventory/categories/" + id(root)).get()) {
             assertProblem(r, 404, "NOT_FOUND");
         }
-        try (Response r = get(Api.tokenFor("admin"), Api.target("api/audit-logs").queryParam("entity_type", "category")
-                .queryParam("entity_id", Long.toString(id(root))))) {
-            assertEquals(List.of("CREATE", "DELETE"), body(r).getJsonArray("data").getValuesAs(JsonObject.class)
-                    .stream().map(e -> e.getString("action")).sorted().toList());
+        try (Response r = get(
+                Api.tokenFor("admin"),
+                Api.target("api/audit-logs")
+                        .queryParam("entity_type", "category")
+                        .queryParam("entity_id", Long.toString(id(root))))) {
+            assertEquals(
+                    List.of("CREATE", "DELETE"),
+                    body(r).getJsonArray("data").getValuesAs(JsonObject.class).stream()
+                            .map(e -> e.getString("action"))
+                            .sorted()
+                            .toList());
         }
     }
 
     @Test
     void etagsGive304AndStaleWritesGive412() {
         JsonObject c = create(unique("Etag"), null);
-        try (Response r = as(user, "api/inventory/categories/" + id(c)).header("If-None-Match", "\"1\"").get()) {
+        try (Response r = as(user, "api/inventory/categories/" + id(c))
+                .header("If-None-Match", "\"1\"")
+                .get()) {
             assertEquals(304, r.getStatus());
         }
-        try (Response r = as(manager, "api/inventory/categories/" + id(c)).header("If-Match", "\"1\"")
+        try (Response r = as(manager, "api/inventory/categories/" + id(c))
+                .header("If-Match", "\"1\"")
                 .put(json(category(unique("Etag"), null)))) {
             assertEquals(200, r.getStatus());
             assertEquals("\"2\"", r.getHeaderString("ETag"));
         }
-        try (Response r = as(manager, "api/inventory/categories/" + id(c)).header("If-Match", "\"1\"")
+        try (Response r = as(manager, "api/inventory/categories/" + id(c))
+                .header("If-Match", "\"1\"")
                 .put(json(category(unique("Etag"), null)))) {
             assertProblem(r, 412, "VERSION_CONFLICT");
         }
@@ -366,10 +402,12 @@ class CategoryIT {
             }
         }
         String body = category(unique("Nope"), null);
-        try (Response r = as(Api.tokenFor("customer"), "api/inventory/categories").get()) {
+        try (Response r =
+                as(Api.tokenFor("customer"), "api/inventory/categories").get()) {
             assertProblem(r, 403, "FORBIDDEN");
         }
-        try (Response r = as(Api.tokenFor("customer"), "api/inventory/categories/" + id).get()) {
+        try (Response r =
+                as(Api.tokenFor("customer"), "api/inventory/categories/" + id).get()) {
             assertProblem(r, 403, "FORBIDDEN");
         }
         for (String role : new String[] {"user", "mechanic", "customer"}) {

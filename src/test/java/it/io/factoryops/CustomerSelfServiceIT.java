@@ -69,18 +69,24 @@ class CustomerSelfServiceIT {
                 assertEquals(customer, me.getJsonNumber("customer_id").longValue());
             }
             long ticket;
-            try (Response r = as(token, "api/service-tickets").post(json("{\"description\":\"Engine knocks\","
-                    + "\"vin\":\"1HGCM82633A004352\"}"))) {
+            try (Response r = as(token, "api/service-tickets")
+                    .post(json("{\"description\":\"Engine knocks\"," + "\"vin\":\"1HGCM82633A004352\"}"))) {
                 assertEquals(201, r.getStatus());
                 JsonObject created = body(r);
                 assertEquals(customer, created.getJsonNumber("customer_id").longValue());
                 ticket = created.getJsonNumber("id").longValue();
             }
-            try (Response r = as(token, "api/customers/my-tickets", "status", "open").get()) {
+            try (Response r =
+                    as(token, "api/customers/my-tickets", "status", "open").get()) {
                 JsonObject page = body(r);
                 assertEquals(200, r.getStatus());
                 assertEquals(1, page.getJsonObject("pagination").getInt("total"));
-                assertEquals(ticket, page.getJsonArray("data").getJsonObject(0).getJsonNumber("id").longValue());
+                assertEquals(
+                        ticket,
+                        page.getJsonArray("data")
+                                .getJsonObject(0)
+                                .getJsonNumber("id")
+                                .longValue());
             }
             // one ticket of one's own, in the customers' view, with an ETag
             String etag;
@@ -96,7 +102,9 @@ class CustomerSelfServiceIT {
                     assertFalse(own.containsKey(internal), internal + " is not in the customers' view");
                 }
             }
-            try (Response r = as(token, "api/customers/my-tickets/" + ticket).header("If-None-Match", etag).get()) {
+            try (Response r = as(token, "api/customers/my-tickets/" + ticket)
+                    .header("If-None-Match", etag)
+                    .get()) {
                 assertEquals(304, r.getStatus());
             }
             // another customer sees none of it: not in the list, and one ticket is 404 as for none at all
@@ -110,26 +118,35 @@ class CustomerSelfServiceIT {
             try (Response r = as(other, "api/customers/my-tickets/" + ticket).get()) {
                 notMine = assertProblem(r, 404, "NOT_FOUND");
             }
-            try (Response r = as(other, "api/customers/my-tickets/" + (ticket + 1_000_000_000L)).get()) {
+            try (Response r = as(other, "api/customers/my-tickets/" + (ticket + 1_000_000_000L))
+                    .get()) {
                 JsonObject none = assertProblem(r, 404, "NOT_FOUND");
-                assertEquals(none.getString("detail").replace(Long.toString(ticket + 1_000_000_000L), "#"),
+                assertEquals(
+                        none.getString("detail").replace(Long.toString(ticket + 1_000_000_000L), "#"),
                         notMine.getString("detail").replace(Long.toString(ticket), "#"),
                         "another customer's ticket answers exactly what a missing one does");
             }
-            try (Response r = as(other, "api/customers/my-tickets/" + ticket).header("If-None-Match", etag).get()) {
+            try (Response r = as(other, "api/customers/my-tickets/" + ticket)
+                    .header("If-None-Match", etag)
+                    .get()) {
                 assertProblem(r, 404, "NOT_FOUND"); // the ETag of someone else's ticket reveals nothing either
             }
-            try (Response r = as(other, "api/service-tickets").post(json("{\"customer_id\":" + customer
-                    + ",\"description\":\"Not mine\"}"))) {
-                assertEquals("customer_id", assertProblem(r, 404, "NOT_FOUND").getJsonArray("errors")
-                        .getJsonObject(0).getString("field"));
+            try (Response r = as(other, "api/service-tickets")
+                    .post(json("{\"customer_id\":" + customer + ",\"description\":\"Not mine\"}"))) {
+                assertEquals(
+                        "customer_id",
+                        assertProblem(r, 404, "NOT_FOUND")
+                                .getJsonArray("errors")
+                                .getJsonObject(0)
+                                .getString("field"));
             }
             // staff routes stay closed to customers
             try (Response r = as(token, "api/service-tickets/" + ticket).get()) {
                 assertProblem(r, 403, "FORBIDDEN");
             }
             // the manager sees it among all tickets
-            try (Response r = as(Api.tokenFor("manager"), "api/service-tickets/" + ticket).get()) {
+            try (Response r =
+                    as(Api.tokenFor("manager"), "api/service-tickets/" + ticket).get()) {
                 assertEquals(200, r.getStatus());
             }
         }
@@ -160,8 +177,11 @@ class CustomerSelfServiceIT {
             assertTrue(Mailbox.text(mailbox.await(customerEmail, SelfService.TAKEN_SUBJECT))
                     .contains("already in use"));
             mailbox.await(staffEmail, SelfService.TAKEN_SUBJECT);
-            assertEquals(1, mailbox.received(customerEmail, SelfService.CONFIRM_SUBJECT).size());
-            assertEquals(0, mailbox.received(staffEmail, SelfService.CONFIRM_SUBJECT).size());
+            assertEquals(
+                    1,
+                    mailbox.received(customerEmail, SelfService.CONFIRM_SUBJECT).size());
+            assertEquals(
+                    0, mailbox.received(staffEmail, SelfService.CONFIRM_SUBJECT).size());
 
             // nothing was created or taken over
             assertEquals(1, customersWithEmail(customerEmail));
@@ -180,8 +200,14 @@ class CustomerSelfServiceIT {
 
             // each refusal is counted against its address
             for (String email : new String[] {customerEmail, staffEmail}) {
-                try (Response r = as(Api.adminToken(), "api/audit-logs", "action", "REGISTRATION_REFUSED",
-                        "entity_id", email).get()) {
+                try (Response r = as(
+                                Api.adminToken(),
+                                "api/audit-logs",
+                                "action",
+                                "REGISTRATION_REFUSED",
+                                "entity_id",
+                                email)
+                        .get()) {
                     assertEquals(1, body(r).getJsonObject("pagination").getInt("total"), email);
                 }
             }
@@ -238,11 +264,13 @@ class CustomerSelfServiceIT {
      */
     @Test
     void whoRegistersAnAddressCannotChooseThePasswordOfItsAccount() {
-        try (SelfService attacker = SelfService.fromOwnAddress(); SelfService victim = SelfService.fromOwnAddress()) {
+        try (SelfService attacker = SelfService.fromOwnAddress();
+                SelfService victim = SelfService.fromOwnAddress()) {
             String email = Api.uniqueEmail("victim");
             JsonObject accepted;
-            try (Response r = attacker.request("api/customers/register").post(json("{\"name\":\"Victim\","
-                    + "\"email\":\"" + email + "\",\"password\":\"" + OTHER_PASSWORD + "\"}"))) {
+            try (Response r = attacker.request("api/customers/register")
+                    .post(json("{\"name\":\"Victim\"," + "\"email\":\"" + email + "\",\"password\":\"" + OTHER_PASSWORD
+                            + "\"}"))) {
                 // a password sent here is an unknown field, ignored like any other
                 assertEquals(202, r.getStatus());
                 accepted = body(r);
@@ -272,14 +300,19 @@ class CustomerSelfServiceIT {
             self.register("Careful Owner", email);
             String token = SelfService.token(mailbox, email, 1);
             try (Response r = self.request("api/customers/confirm").post(json("{\"token\":\"" + token + "\"}"))) {
-                assertEquals("password", assertProblem(r, 400, "VALIDATION_FAILED").getJsonArray("errors")
-                        .getJsonObject(0).getString("field"));
+                assertEquals(
+                        "password",
+                        assertProblem(r, 400, "VALIDATION_FAILED")
+                                .getJsonArray("errors")
+                                .getJsonObject(0)
+                                .getString("field"));
             }
             for (String weak : new String[] {"short1", "onlyletterslongenough", "111111111111a"}) {
                 try (Response r = self.confirm(token, weak)) {
                     JsonObject problem = assertProblem(r, 400, "WEAK_PASSWORD");
                     assertFalse(problem.getJsonArray("errors").isEmpty(), weak);
-                    problem.getJsonArray("errors").getValuesAs(JsonObject.class)
+                    problem.getJsonArray("errors")
+                            .getValuesAs(JsonObject.class)
                             .forEach(e -> assertEquals("password", e.getString("field"), weak));
                 }
             }
@@ -315,7 +348,8 @@ class CustomerSelfServiceIT {
             mailbox.await(staffEmail, SelfService.TAKEN_SUBJECT, 3);
             String third = SelfService.token(mailbox, free, 3);
             assertEquals(3, mailbox.received(free, SelfService.CONFIRM_SUBJECT).size());
-            assertEquals(3, mailbox.received(staffEmail, SelfService.TAKEN_SUBJECT).size());
+            assertEquals(
+                    3, mailbox.received(staffEmail, SelfService.TAKEN_SUBJECT).size());
             // the fourth registration of the free address changed nothing: the third token still works
             try (Response r = self.confirm(third, Api.PASSWORD)) {
                 assertEquals(201, r.getStatus());
@@ -332,7 +366,9 @@ class CustomerSelfServiceIT {
     void customersKeepTheirDetailsAndHearWhenTheirTicketChangesState() {
         try (SelfService self = SelfService.fromOwnAddress()) {
             String email = Api.uniqueEmail("details");
-            long customer = self.registerAndConfirm(mailbox, "Dee Tails", email).getJsonNumber("id").longValue();
+            long customer = self.registerAndConfirm(mailbox, "Dee Tails", email)
+                    .getJsonNumber("id")
+                    .longValue();
             String token = self.token(email, Api.PASSWORD);
             String etag;
             try (Response r = as(token, "api/customers/me").get()) {
@@ -342,16 +378,22 @@ class CustomerSelfServiceIT {
                 etag = r.getHeaderString("ETag");
                 assertNotNull(etag);
             }
-            try (Response r = as(token, "api/customers/me").header("If-Match", etag).put(json(
-                    "{\"name\":\"Dee Tails-Moved\",\"address\":\"9 Oak Lane\",\"email\":\"thief@elsewhere.example\"}"))) {
+            try (Response r = as(token, "api/customers/me")
+                    .header("If-Match", etag)
+                    .put(
+                            json(
+                                    "{\"name\":\"Dee Tails-Moved\",\"address\":\"9 Oak Lane\",\"email\":\"thief@elsewhere.example\"}"))) {
                 assertEquals(200, r.getStatus());
                 JsonObject changed = body(r);
                 assertEquals("Dee Tails-Moved", changed.getString("name"));
                 assertEquals("9 Oak Lane", changed.getString("address"));
-                assertFalse(changed.containsKey("phone") && !changed.isNull("phone"), "a phone left out is cleared: " + changed);
+                assertFalse(
+                        changed.containsKey("phone") && !changed.isNull("phone"),
+                        "a phone left out is cleared: " + changed);
                 assertEquals(email, changed.getString("email"), "the email is the account's, not changed here");
             }
-            try (Response r = as(token, "api/customers/me").header("If-Match", etag).put(json("{\"name\":\"Stale\"}"))) {
+            try (Response r =
+                    as(token, "api/customers/me").header("If-Match", etag).put(json("{\"name\":\"Stale\"}"))) {
                 assertProblem(r, 412, "VERSION_CONFLICT");
             }
             try (Response r = as(token, "api/customers/me").put(json("{\"name\":\" \",\"phone\":\"call me\"}"))) {
@@ -369,35 +411,40 @@ class CustomerSelfServiceIT {
             try (Response r = as(Api.tokenFor("customer"), "api/customers/me").get()) {
                 assertProblem(r, 404, "NOT_FOUND"); // a customer account linked to no record
             }
-            try (Response r = as(Api.tokenFor("admin"), "api/customers/" + customer).get()) {
+            try (Response r =
+                    as(Api.tokenFor("admin"), "api/customers/" + customer).get()) {
                 assertEquals("Dee Tails-Moved", body(r).getString("name"), "the staff see the change");
             }
 
             long ticket;
-            try (Response r = as(token, "api/service-tickets").post(json("{\"description\":\"Clutch slips\","
-                    + "\"make\":\"Volvo\",\"model\":\"FH16\"}"))) {
+            try (Response r = as(token, "api/service-tickets")
+                    .post(json("{\"description\":\"Clutch slips\"," + "\"make\":\"Volvo\",\"model\":\"FH16\"}"))) {
                 ticket = body(r).getJsonNumber("id").longValue();
             }
             String other = Api.tokenFor("customer");
             JsonObject mechanic = Fixtures.mechanic();
             String mechanicToken = Fixtures.mechanicToken(mechanic);
             for (String step : new String[] {"take", "start", "complete"}) {
-                try (Response r = as(mechanicToken, "api/service-tickets/" + ticket + "/" + step).post(null)) {
+                try (Response r = as(mechanicToken, "api/service-tickets/" + ticket + "/" + step)
+                        .post(null)) {
                     assertEquals(200, r.getStatus(), step);
                 }
             }
-            try (Response r = as(token, "api/notifications", "type", "TICKET_STATUS_CHANGED").get()) {
+            try (Response r = as(token, "api/notifications", "type", "TICKET_STATUS_CHANGED")
+                    .get()) {
                 var told = body(r).getJsonArray("data");
                 assertEquals(2, told.size(), "started and completed: " + told);
                 JsonObject done = told.getJsonObject(0);
                 assertEquals("SERVICE_TICKET", done.getString("reference_type"));
                 assertEquals(ticket, done.getJsonNumber("reference_id").longValue());
-                assertTrue(done.getString("title").contains("#" + ticket + " (Volvo FH16): completed"), done.toString());
+                assertTrue(
+                        done.getString("title").contains("#" + ticket + " (Volvo FH16): completed"), done.toString());
                 assertTrue(done.getString("message").contains("is completed. Total "), done.toString());
                 assertTrue(told.getJsonObject(1).getString("message").startsWith("Work has started"), told.toString());
             }
             mailbox.await(email, "Service ticket #" + ticket, 2);
-            try (Response r = as(other, "api/notifications", "type", "TICKET_STATUS_CHANGED").get()) {
+            try (Response r = as(other, "api/notifications", "type", "TICKET_STATUS_CHANGED")
+                    .get()) {
                 assertEquals(0, body(r).getJsonArray("data").size(), "another customer hears nothing");
             }
         }
@@ -406,13 +453,13 @@ class CustomerSelfServiceIT {
     @Test
     void onlyCustomersSeeTheirTickets() {
         String staff = Api.createUser("user");
-        try (Response r = anonymous("api/customers/login").post(json("{\"username\":\"" + staff
-                + "\",\"password\":\"" + Api.PASSWORD + "\"}"))) {
+        try (Response r = anonymous("api/customers/login")
+                .post(json("{\"username\":\"" + staff + "\",\"password\":\"" + Api.PASSWORD + "\"}"))) {
             assertProblem(r, 401, "INVALID_CREDENTIALS");
         }
         long ticket;
-        try (Response r = as(Api.tokenFor("manager"), "api/service-tickets").post(json("{\"customer_id\":"
-                + Fixtures.customer() + ",\"description\":\"Brakes squeal\"}"))) {
+        try (Response r = as(Api.tokenFor("manager"), "api/service-tickets")
+                .post(json("{\"customer_id\":" + Fixtures.customer() + ",\"description\":\"Brakes squeal\"}"))) {
             assertEquals(201, r.getStatus());
             ticket = body(r).getJsonNumber("id").longValue();
         }
@@ -453,7 +500,8 @@ class CustomerSelfServiceIT {
      */
     @Test
     void registrationIsRateLimitedPerAddressLikeALogin() {
-        try (SelfService flood = SelfService.fromOwnAddress(); SelfService other = SelfService.fromOwnAddress()) {
+        try (SelfService flood = SelfService.fromOwnAddress();
+                SelfService other = SelfService.fromOwnAddress()) {
             Response limited = null;
             int accepted = 0;
             long start = System.nanoTime();
@@ -472,8 +520,8 @@ class CustomerSelfServiceIT {
             // 10 at once, then one more every 6 s while the loop runs
             int refilled = (int) Math.ceil(seconds / 6);
             int allowed = accepted;
-            assertTrue(accepted >= 10 && accepted <= 10 + refilled, () -> allowed + " registrations in " + seconds
-                    + " s");
+            assertTrue(
+                    accepted >= 10 && accepted <= 10 + refilled, () -> allowed + " registrations in " + seconds + " s");
             assertTrue(Long.parseLong(limited.getHeaderString("Retry-After")) >= 1);
             assertEquals("10", limited.getHeaderString("RateLimit-Limit"));
             assertEquals("0", limited.getHeaderString("RateLimit-Remaining"));
@@ -488,7 +536,8 @@ class CustomerSelfServiceIT {
         try (Response r = as(Api.tokenFor("admin"), "api/customers", "q", email).get()) {
             assertEquals(200, r.getStatus());
             return (int) body(r).getJsonArray("data").getValuesAs(JsonObject.class).stream()
-                    .filter(c -> c.getString("email").equalsIgnoreCase(email)).count();
+                    .filter(c -> c.getString("email").equalsIgnoreCase(email))
+                    .count();
         }
     }
 }

@@ -56,8 +56,8 @@ class DashboardIT {
             assertEquals(201, r.getStatus());
             order = body(r).getJsonNumber("id").longValue();
         }
-        try (Response r = as(manager, "api/production").post(json("{\"employee_id\":" + employee + ",\"product_id\":"
-                + product + ",\"quantity\":6}"))) {
+        try (Response r = as(manager, "api/production")
+                .post(json("{\"employee_id\":" + employee + ",\"product_id\":" + product + ",\"quantity\":6}"))) {
             assertEquals(201, r.getStatus());
         }
         refresh();
@@ -67,8 +67,10 @@ class DashboardIT {
         assertEquals(LocalDate.now(ZoneOffset.UTC).toString(), t1.getString("date"));
         assertEquals(t0.getInt("orders") + 1, t1.getInt("orders"));
         assertEquals(t0.getInt("units_sold") + 4, t1.getInt("units_sold"));
-        assertEquals(t0.getJsonNumber("revenue").bigDecimalValue().add(new BigDecimal("87.20")),
-                t1.getJsonNumber("revenue").bigDecimalValue(), "4 × 20.00 + 9 % tax");
+        assertEquals(
+                t0.getJsonNumber("revenue").bigDecimalValue().add(new BigDecimal("87.20")),
+                t1.getJsonNumber("revenue").bigDecimalValue(),
+                "4 × 20.00 + 9 % tax");
         assertEquals(t0.getInt("units_produced") + 6, t1.getInt("units_produced"));
         assertEquals(before.getInt("open_orders") + 1, after.getInt("open_orders"), "the new order is open");
         assertTrue(after.getInt("low_stock_products") >= 1, "the new product is below its reorder level");
@@ -113,39 +115,56 @@ class DashboardIT {
         assertEquals(money(i0, "stock_value").add(new BigDecimal("25.00")), money(i2, "stock_value"), "10 × 2.50");
         assertNotNull(i2.getString("as_of"));
 
-        JsonObject po = call(manager, "api/purchase-orders", "{\"supplier_id\":" + Fixtures.supplier()
-                + ",\"lines\":["
-                + "{\"item_id\":" + low + ",\"quantity\":6,\"unit_cost\":3.00},"
-                + "{\"item_id\":" + empty + ",\"quantity\":4,\"unit_cost\":1.25}]}", 201);
+        JsonObject po = call(
+                manager,
+                "api/purchase-orders",
+                "{\"supplier_id\":" + Fixtures.supplier()
+                        + ",\"lines\":["
+                        + "{\"item_id\":" + low + ",\"quantity\":6,\"unit_cost\":3.00},"
+                        + "{\"item_id\":" + empty + ",\"quantity\":4,\"unit_cost\":1.25}]}",
+                201);
         long id = po.getJsonNumber("id").longValue();
-        long submitted = call(manager, "api/purchase-orders/" + id + "/submit", null, 200).getJsonNumber("version")
+        long submitted = call(manager, "api/purchase-orders/" + id + "/submit", null, 200)
+                .getJsonNumber("version")
                 .longValue();
         JsonObject pending = inventory();
-        assertEquals(i2.getInt("purchase_orders_awaiting_approval") + 1,
+        assertEquals(
+                i2.getInt("purchase_orders_awaiting_approval") + 1,
                 pending.getInt("purchase_orders_awaiting_approval"));
         assertEquals(i2.getInt("open_purchase_orders"), pending.getInt("open_purchase_orders"));
         String approver = Api.login(Api.createUser("admin"), Api.PASSWORD).getString("access_token");
-        try (Response r = as(approver, "api/purchase-orders/" + id + "/approve").header("If-Match", "\"" + submitted + "\"")
+        try (Response r = as(approver, "api/purchase-orders/" + id + "/approve")
+                .header("If-Match", "\"" + submitted + "\"")
                 .post(null)) {
             assertEquals(200, r.getStatus(), () -> r.readEntity(String.class));
         }
         JsonObject approved = inventory();
-        assertEquals(i2.getInt("purchase_orders_awaiting_approval"),
-                approved.getInt("purchase_orders_awaiting_approval"));
+        assertEquals(
+                i2.getInt("purchase_orders_awaiting_approval"), approved.getInt("purchase_orders_awaiting_approval"));
         assertEquals(i2.getInt("open_purchase_orders") + 1, approved.getInt("open_purchase_orders"));
 
         long lowLine = po.getJsonArray("lines").getValuesAs(JsonObject.class).stream()
                 .filter(l -> l.getJsonNumber("item_id").longValue() == low)
-                .findFirst().orElseThrow().getJsonNumber("id").longValue();
-        call(manager, "api/purchase-orders/" + id + "/receive", "{\"lines\":[{\"line_id\":" + lowLine
-                + ",\"quantity\":6}]}", 200);
+                .findFirst()
+                .orElseThrow()
+                .getJsonNumber("id")
+                .longValue();
+        call(
+                manager,
+                "api/purchase-orders/" + id + "/receive",
+                "{\"lines\":[{\"line_id\":" + lowLine + ",\"quantity\":6}]}",
+                200);
         refresh();
         JsonObject partly = inventory();
-        assertEquals(i2.getInt("open_purchase_orders") + 1, partly.getInt("open_purchase_orders"),
-                "partially received");
-        assertEquals(money(i2, "stock_value").add(new BigDecimal("15.00")), money(partly, "stock_value"),
+        assertEquals(
+                i2.getInt("open_purchase_orders") + 1, partly.getInt("open_purchase_orders"), "partially received");
+        assertEquals(
+                money(i2, "stock_value").add(new BigDecimal("15.00")),
+                money(partly, "stock_value"),
                 "6 more units at the part's 2.50");
-        assertEquals(money(i2, "spend_this_month").add(new BigDecimal("18.00")), money(partly, "spend_this_month"),
+        assertEquals(
+                money(i2, "spend_this_month").add(new BigDecimal("18.00")),
+                money(partly, "spend_this_month"),
                 "6 received at the line's 3.00");
         assertEquals(i2.getInt("low_stock_parts"), partly.getInt("low_stock_parts"), "16 units: still low");
 
@@ -155,9 +174,13 @@ class DashboardIT {
         assertEquals(i2.getInt("open_purchase_orders"), received.getInt("open_purchase_orders"), "received whole");
         assertEquals(i2.getInt("out_of_stock_parts") - 1, received.getInt("out_of_stock_parts"));
         assertEquals(i2.getInt("low_stock_parts") + 1, received.getInt("low_stock_parts"), "4 units, reorder at 5");
-        assertEquals(money(i2, "stock_value").add(new BigDecimal("31.00")), money(received, "stock_value"),
+        assertEquals(
+                money(i2, "stock_value").add(new BigDecimal("31.00")),
+                money(received, "stock_value"),
                 "+ 6 × 2.50 + 4 × 4.00");
-        assertEquals(money(i2, "spend_this_month").add(new BigDecimal("23.00")), money(received, "spend_this_month"),
+        assertEquals(
+                money(i2, "spend_this_month").add(new BigDecimal("23.00")),
+                money(received, "spend_this_month"),
                 "+ 6 × 3.00 + 4 × 1.25");
     }
 
@@ -172,9 +195,14 @@ class DashboardIT {
     /** A part costing {@code unitCost} with this reorder level and stock (added through the ledger). */
     private long part(String unitCost, int reorderLevel, int stock) {
         String sku = "DASH-" + Api.RUN + "-" + System.nanoTime();
-        long id = call(manager, "api/inventory/items", "{\"sku\":\"" + sku + "\",\"name\":\"Part " + sku
-                + "\",\"unit_cost\":" + unitCost + ",\"reorder_level\":" + reorderLevel + "}", 201)
-                .getJsonNumber("id").longValue();
+        long id = call(
+                        manager,
+                        "api/inventory/items",
+                        "{\"sku\":\"" + sku + "\",\"name\":\"Part " + sku + "\",\"unit_cost\":" + unitCost
+                                + ",\"reorder_level\":" + reorderLevel + "}",
+                        201)
+                .getJsonNumber("id")
+                .longValue();
         if (stock > 0) {
             call(manager, "api/inventory/items/" + id + "/add-stock", "{\"quantity\":" + stock + "}", 201);
         }
@@ -236,15 +264,20 @@ class DashboardIT {
     @Test
     void metricsOverAPeriod() {
         String today = LocalDate.now(ZoneOffset.UTC).toString();
-        try (Response r = Api.target("api/dashboard/metrics").queryParam("date_from", today).queryParam("date_to", today)
-                .request().header("Authorization", "Bearer " + manager).get()) {
+        try (Response r = Api.target("api/dashboard/metrics")
+                .queryParam("date_from", today)
+                .queryParam("date_to", today)
+                .request()
+                .header("Authorization", "Bearer " + manager)
+                .get()) {
             assertEquals(200, r.getStatus());
             JsonObject m = body(r);
             assertEquals(today, m.getString("date_from"));
             long orders = m.getJsonNumber("orders").longValue();
             BigDecimal revenue = m.getJsonNumber("revenue").bigDecimalValue();
             if (orders > 0) {
-                assertEquals(revenue.divide(BigDecimal.valueOf(orders), 2, java.math.RoundingMode.HALF_UP),
+                assertEquals(
+                        revenue.divide(BigDecimal.valueOf(orders), 2, java.math.RoundingMode.HALF_UP),
                         m.getJsonNumber("average_order_value").bigDecimalValue());
             }
             assertTrue(m.getInt("active_employees") >= 0);
@@ -255,13 +288,20 @@ class DashboardIT {
             assertEquals(LocalDate.parse(m.getString("date_to")).minusDays(29).toString(), m.getString("date_from"));
         }
         for (String[] bad : new String[][] {{"date_from", "2024-02-30"}, {"date_to", "soon"}}) {
-            try (Response r = Api.target("api/dashboard/metrics").queryParam(bad[0], bad[1]).request()
-                    .header("Authorization", "Bearer " + manager).get()) {
+            try (Response r = Api.target("api/dashboard/metrics")
+                    .queryParam(bad[0], bad[1])
+                    .request()
+                    .header("Authorization", "Bearer " + manager)
+                    .get()) {
                 assertProblem(r, 400, "INVALID_PARAMETER");
             }
         }
-        try (Response r = Api.target("api/dashboard/metrics").queryParam("date_from", "2025-02-01")
-                .queryParam("date_to", "2025-01-01").request().header("Authorization", "Bearer " + manager).get()) {
+        try (Response r = Api.target("api/dashboard/metrics")
+                .queryParam("date_from", "2025-02-01")
+                .queryParam("date_to", "2025-01-01")
+                .request()
+                .header("Authorization", "Bearer " + manager)
+                .get()) {
             assertProblem(r, 400, "INVALID_PARAMETER");
         }
     }

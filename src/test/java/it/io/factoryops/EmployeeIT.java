@@ -30,15 +30,17 @@ class EmployeeIT {
     private final String manager = Api.tokenFor("manager");
 
     private static String employee(String name, String email, String department) {
-        return "{\"name\":\"" + name + "\",\"email\":\"" + email + "\",\"position\":\"Operator\","
-                + "\"department\":\"" + department + "\",\"hire_date\":\"2024-03-01\"}";
+        return "{\"name\":\"" + name + "\",\"email\":\"" + email + "\",\"position\":\"Operator\"," + "\"department\":\""
+                + department + "\",\"hire_date\":\"2024-03-01\"}";
     }
 
     private JsonObject create(String name, String department) {
         try (Response r = as(admin, "api/employees").post(json(employee(name, Api.uniqueEmail("emp"), department)))) {
             assertEquals(201, r.getStatus());
             JsonObject e = body(r);
-            assertEquals(Api.BASE + "/api/employees/" + e.getJsonNumber("id"), r.getLocation().toString());
+            assertEquals(
+                    Api.BASE + "/api/employees/" + e.getJsonNumber("id"),
+                    r.getLocation().toString());
             assertEquals("\"" + e.getJsonNumber("version") + "\"", r.getHeaderString("ETag"));
             return e;
         }
@@ -62,8 +64,8 @@ class EmployeeIT {
             assertEquals("Grace Hopper", body(r).getString("name"));
         }
         String email = Api.uniqueEmail("replaced");
-        try (Response r = as(admin, "api/employees/" + id).put(json(
-                "{\"name\":\"Grace B. Hopper\",\"email\":\"" + email + "\",\"active\":false}"))) {
+        try (Response r = as(admin, "api/employees/" + id)
+                .put(json("{\"name\":\"Grace B. Hopper\",\"email\":\"" + email + "\",\"active\":false}"))) {
             assertEquals(200, r.getStatus());
             JsonObject e = body(r);
             assertEquals("Grace B. Hopper", e.getString("name"));
@@ -71,8 +73,8 @@ class EmployeeIT {
             assertFalse(e.containsKey("department"), "PUT replaces every field");
             assertEquals(created.getInt("version") + 1, e.getInt("version"));
         }
-        try (Response r = as(admin, "api/employees/" + id).method("PATCH", Entity.entity(
-                "{\"department\":\"Paint\"}", "application/merge-patch+json"))) {
+        try (Response r = as(admin, "api/employees/" + id)
+                .method("PATCH", Entity.entity("{\"department\":\"Paint\"}", "application/merge-patch+json"))) {
             assertEquals(200, r.getStatus());
             JsonObject e = body(r);
             assertEquals("Paint", e.getString("department"));
@@ -158,8 +160,10 @@ class EmployeeIT {
         for (int i = 1; i <= 7; i++) {
             create("Worker " + (char) ('A' + 7 - i) + " " + Api.RUN, department);
         }
-        WebTarget list = Api.target("api/employees").queryParam("department", department.toLowerCase())
-                .queryParam("per_page", "3").queryParam("sort", "-name");
+        WebTarget list = Api.target("api/employees")
+                .queryParam("department", department.toLowerCase())
+                .queryParam("per_page", "3")
+                .queryParam("sort", "-name");
         try (Response r = get(manager, list.queryParam("page", "1"))) {
             assertEquals(200, r.getStatus());
             JsonObject page = body(r);
@@ -170,11 +174,13 @@ class EmployeeIT {
             assertTrue(p.getBoolean("has_next"));
             assertFalse(p.getBoolean("has_prev"));
             List<String> names = page.getJsonArray("data").getValuesAs(JsonObject.class).stream()
-                    .map(e -> e.getString("name")).toList();
+                    .map(e -> e.getString("name"))
+                    .toList();
             assertEquals(List.of("Worker G " + Api.RUN, "Worker F " + Api.RUN, "Worker E " + Api.RUN), names);
             String link = r.getHeaderString("Link");
             assertNotNull(link);
-            assertTrue(link.contains("rel=\"next\"") && link.contains("rel=\"last\"") && link.contains("rel=\"first\""));
+            assertTrue(
+                    link.contains("rel=\"next\"") && link.contains("rel=\"last\"") && link.contains("rel=\"first\""));
             assertFalse(link.contains("rel=\"prev\""));
             assertTrue(link.contains("page=2"));
         }
@@ -194,17 +200,26 @@ class EmployeeIT {
             JsonObject page = body(r);
             assertEquals(1, page.getJsonObject("pagination").getInt("total"));
         }
-        try (Response r = get(manager, Api.target("api/employees").queryParam("department", department)
-                .queryParam("active", "false"))) {
+        try (Response r = get(
+                manager,
+                Api.target("api/employees").queryParam("department", department).queryParam("active", "false"))) {
             assertEquals(0, body(r).getJsonObject("pagination").getInt("total"));
         }
     }
 
     @Test
     void pagingParametersAreValidated() {
-        for (String[] bad : new String[][] {{"per_page", "0"}, {"per_page", "101"}, {"per_page", "-1"},
-                {"per_page", "ten"}, {"page", "0"}, {"page", "-3"}, {"page", "x"}, {"sort", "salary"},
-                {"sort", "name,-password"}}) {
+        for (String[] bad : new String[][] {
+            {"per_page", "0"},
+            {"per_page", "101"},
+            {"per_page", "-1"},
+            {"per_page", "ten"},
+            {"page", "0"},
+            {"page", "-3"},
+            {"page", "x"},
+            {"sort", "salary"},
+            {"sort", "name,-password"}
+        }) {
             try (Response r = get(manager, Api.target("api/employees").queryParam(bad[0], bad[1]))) {
                 JsonObject p = assertProblem(r, 400, "INVALID_PARAMETER");
                 assertEquals(bad[0], p.getJsonArray("errors").getJsonObject(0).getString("field"));
@@ -224,25 +239,31 @@ class EmployeeIT {
             etag = r.getHeaderString("ETag");
             assertEquals("\"1\"", etag);
         }
-        try (Response r = as(manager, "api/employees/" + id).header("If-None-Match", etag).get()) {
+        try (Response r =
+                as(manager, "api/employees/" + id).header("If-None-Match", etag).get()) {
             assertEquals(304, r.getStatus());
         }
-        try (Response r = as(admin, "api/employees/" + id).header("If-Match", etag)
+        try (Response r = as(admin, "api/employees/" + id)
+                .header("If-Match", etag)
                 .method("PATCH", json("{\"position\":\"Lead\"}"))) {
             assertEquals(200, r.getStatus());
             assertEquals("\"2\"", r.getHeaderString("ETag"));
         }
-        try (Response r = as(manager, "api/employees/" + id).header("If-None-Match", etag).get()) {
+        try (Response r =
+                as(manager, "api/employees/" + id).header("If-None-Match", etag).get()) {
             assertEquals(200, r.getStatus(), "changed since");
         }
-        try (Response r = as(admin, "api/employees/" + id).header("If-Match", etag)
+        try (Response r = as(admin, "api/employees/" + id)
+                .header("If-Match", etag)
                 .method("PATCH", json("{\"position\":\"Boss\"}"))) {
             assertProblem(r, 412, "VERSION_CONFLICT");
         }
-        try (Response r = as(admin, "api/employees/" + id).header("If-Match", etag).delete()) {
+        try (Response r =
+                as(admin, "api/employees/" + id).header("If-Match", etag).delete()) {
             assertProblem(r, 412, "VERSION_CONFLICT");
         }
-        try (Response r = as(admin, "api/employees/" + id).header("If-Match", "not-a-tag").delete()) {
+        try (Response r =
+                as(admin, "api/employees/" + id).header("If-Match", "not-a-tag").delete()) {
             assertProblem(r, 400, "INVALID_PARAMETER");
         }
         try (Response r = as(manager, "api/employees/" + id).get()) {
@@ -262,7 +283,8 @@ class EmployeeIT {
             for (int i = 0; i < writers; i++) {
                 String name = "Racer " + i;
                 tasks.add(() -> {
-                    try (Response r = as(admin, "api/employees/" + id).header("If-Match", "\"1\"")
+                    try (Response r = as(admin, "api/employees/" + id)
+                            .header("If-Match", "\"1\"")
                             .put(json("{\"name\":\"" + name + "\",\"email\":\"" + email + "\"}"))) {
                         if (r.getStatus() != 200) {
                             assertProblem(r, 412, "VERSION_CONFLICT");
@@ -291,8 +313,9 @@ class EmployeeIT {
             JsonObject p = assertProblem(r, 400, "VALIDATION_FAILED");
             assertEquals("name", p.getJsonArray("errors").getJsonObject(0).getString("field"));
         }
-        try (Response r = as(admin, "api/employees").post(json("{\"name\":\"N\",\"email\":\""
-                + Api.uniqueEmail("x") + "\",\"department\":\"" + "d".repeat(101) + "\"}"))) {
+        try (Response r = as(admin, "api/employees")
+                .post(json("{\"name\":\"N\",\"email\":\"" + Api.uniqueEmail("x") + "\",\"department\":\""
+                        + "d".repeat(101) + "\"}"))) {
             assertProblem(r, 400, "VALIDATION_FAILED");
         }
         try (Response r = as(admin, "api/employees/99999999999").put(json(employee("N", Api.uniqueEmail("n"), "D")))) {

@@ -55,14 +55,17 @@ class ErrorHandlingIT {
         try (Response r = as(admin, "api/orders/" + (order + 1_000_000)).get()) {
             assertProblem(r, 404, "NOT_FOUND");
         }
-        try (Response r = as(user, "api/orders").post(json("{\"customer_id\":" + customer + ",\"lines\":[{"
-                + "\"product_id\":" + product + ",\"quantity\":1}],\"product_id\":" + product + ",\"quantity\":1}"))) {
+        try (Response r = as(user, "api/orders")
+                .post(json("{\"customer_id\":" + customer + ",\"lines\":[{" + "\"product_id\":" + product
+                        + ",\"quantity\":1}],\"product_id\":" + product + ",\"quantity\":1}"))) {
             assertProblem(r, 400, "VALIDATION_FAILED");
         }
         Set<Path> added = incidents(ffdc);
         added.removeAll(before);
-        assertEquals(Set.of(), added.stream().map(f -> f.getFileName() + ": " + firstLines(f))
-                .collect(Collectors.toSet()), "FFDC incidents written for client errors");
+        assertEquals(
+                Set.of(),
+                added.stream().map(f -> f.getFileName() + ": " + firstLines(f)).collect(Collectors.toSet()),
+                "FFDC incidents written for client errors");
     }
 
     private static Set<Path> incidents(Path ffdc) throws IOException {
@@ -111,13 +114,13 @@ class ErrorHandlingIT {
 
     @Test
     void wrongTypeOfAField() {
-        try (Response r = as(admin, "api/employees").post(json(
-                "{\"name\":\"A\",\"email\":\"a@b.io\",\"hire_date\":\"yesterday\"}"))) {
+        try (Response r = as(admin, "api/employees")
+                .post(json("{\"name\":\"A\",\"email\":\"a@b.io\",\"hire_date\":\"yesterday\"}"))) {
             JsonObject p = assertProblem(r, 400, "MALFORMED_JSON");
             assertEquals("hire_date", p.getJsonArray("errors").getJsonObject(0).getString("field"));
         }
-        try (Response r = as(admin, "api/employees").post(json(
-                "{\"name\":\"A\",\"email\":\"a@b.io\",\"active\":\"maybe\"}"))) {
+        try (Response r =
+                as(admin, "api/employees").post(json("{\"name\":\"A\",\"email\":\"a@b.io\",\"active\":\"maybe\"}"))) {
             assertProblem(r, 400, "MALFORMED_JSON");
         }
     }
@@ -144,8 +147,11 @@ class ErrorHandlingIT {
         try (Response r = as(admin, "api/employees/abc").get()) {
             assertProblem(r, 400, "INVALID_PARAMETER");
         }
-        try (Response r = Api.target("api/employees").queryParam("active", "perhaps").request()
-                .header("Authorization", "Bearer " + admin).get()) {
+        try (Response r = Api.target("api/employees")
+                .queryParam("active", "perhaps")
+                .request()
+                .header("Authorization", "Bearer " + admin)
+                .get()) {
             assertProblem(r, 400, "INVALID_PARAMETER");
         }
     }
@@ -153,11 +159,12 @@ class ErrorHandlingIT {
     @Test
     void beanValidationGivesOneEntryPerField() {
         String tooLong = "x".repeat(101);
-        try (Response r = as(admin, "api/employees").post(json(
-                "{\"name\":\"" + tooLong + "\",\"email\":\"not-an-email\",\"hire_date\":\"2999-01-01\"}"))) {
+        try (Response r = as(admin, "api/employees")
+                .post(json("{\"name\":\"" + tooLong + "\",\"email\":\"not-an-email\",\"hire_date\":\"2999-01-01\"}"))) {
             JsonObject p = assertProblem(r, 400, "VALIDATION_FAILED");
             Set<String> fields = p.getJsonArray("errors").getValuesAs(JsonObject.class).stream()
-                    .map(e -> e.getString("field")).collect(Collectors.toSet());
+                    .map(e -> e.getString("field"))
+                    .collect(Collectors.toSet());
             assertEquals(Set.of("name", "email", "hire_date"), fields);
         }
     }
@@ -172,11 +179,15 @@ class ErrorHandlingIT {
 
     @Test
     void requestIdIsEchoedOrGenerated() {
-        try (Response r = as(admin, "api/no-such-thing").header("X-Request-Id", "trace-abc.123").get()) {
+        try (Response r = as(admin, "api/no-such-thing")
+                .header("X-Request-Id", "trace-abc.123")
+                .get()) {
             assertEquals("trace-abc.123", r.getHeaderString("X-Request-Id"));
             assertEquals("trace-abc.123", assertProblem(r, 404, "NOT_FOUND").getString("request_id"));
         }
-        try (Response r = as(admin, "api/no-such-thing").header("X-Request-Id", "bad id with spaces <script>").get()) {
+        try (Response r = as(admin, "api/no-such-thing")
+                .header("X-Request-Id", "bad id with spaces <script>")
+                .get()) {
             assertNotEquals("bad id with spaces <script>", r.getHeaderString("X-Request-Id"));
             assertProblem(r, 404, "NOT_FOUND");
         }

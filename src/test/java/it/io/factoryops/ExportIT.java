@@ -67,8 +67,9 @@ class ExportIT {
     @BeforeAll
     static void orders() {
         String email = Api.uniqueEmail("export");
-        try (Response r = as(Api.tokenFor("admin"), "api/customers").post(json("{\"name\":\"" + EVIL.replace("\"", "\\\"")
-                + "\",\"email\":\"" + email + "\",\"phone\":\"+1 555 0100\",\"address\":\"1 Plant Road, Hall 2\"}"))) {
+        try (Response r = as(Api.tokenFor("admin"), "api/customers")
+                .post(json("{\"name\":\"" + EVIL.replace("\"", "\\\"") + "\",\"email\":\"" + email
+                        + "\",\"phone\":\"+1 555 0100\",\"address\":\"1 Plant Road, Hall 2\"}"))) {
             assertEquals(201, r.getStatus());
             customer = body(r).getJsonNumber("id").longValue();
         }
@@ -83,17 +84,20 @@ class ExportIT {
 
     /** The list's rows for this customer, sorted by id, as the JSON list answers them. */
     private static JsonArray list() {
-        try (Response r = as(user, "api/orders", "customer_id", customer, "sort", "id", "per_page", 100).get()) {
+        try (Response r = as(user, "api/orders", "customer_id", customer, "sort", "id", "per_page", 100)
+                .get()) {
             assertEquals(200, r.getStatus());
             return body(r).getJsonArray("data");
         }
     }
 
     private static byte[] export(String format) {
-        try (Response r = as(user, "api/export/orders", "customer_id", customer, "sort", "id", "format", format).get()) {
+        try (Response r = as(user, "api/export/orders", "customer_id", customer, "sort", "id", "format", format)
+                .get()) {
             assertEquals(200, r.getStatus(), () -> r.readEntity(String.class));
             String disposition = r.getHeaderString("Content-Disposition");
-            assertEquals("attachment; filename=\"orders-" + LocalDate.now(ZoneOffset.UTC) + "." + format + "\"",
+            assertEquals(
+                    "attachment; filename=\"orders-" + LocalDate.now(ZoneOffset.UTC) + "." + format + "\"",
                     disposition);
             return r.readEntity(byte[].class);
         }
@@ -114,8 +118,11 @@ class ExportIT {
             assertEquals(order.getJsonNumber("id"), row.getJsonNumber("id"));
             assertEquals(order.getString("status"), row.getString("status"));
             assertEquals(order.getString("order_date"), row.getString("order_date"));
-            assertEquals(order.getJsonNumber("total").bigDecimalValue(), row.getJsonNumber("total").bigDecimalValue());
-            assertEquals(order.getJsonNumber("subtotal").bigDecimalValue(),
+            assertEquals(
+                    order.getJsonNumber("total").bigDecimalValue(),
+                    row.getJsonNumber("total").bigDecimalValue());
+            assertEquals(
+                    order.getJsonNumber("subtotal").bigDecimalValue(),
                     row.getJsonNumber("subtotal").bigDecimalValue());
             assertEquals(order.getJsonObject("customer").getString("name"), row.getString("customer_name"));
             assertEquals(order.getJsonArray("lines").getJsonObject(0).getInt("quantity"), row.getInt("units"));
@@ -126,10 +133,26 @@ class ExportIT {
     void csvIsRfc4180WithTheListsRowsAndNoFormulas() throws IOException {
         JsonArray list = list();
         List<CSVRecord> records;
-        try (CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+        try (CSVParser parser = CSVFormat.RFC4180
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .get()
                 .parse(new StringReader(new String(export("csv"), StandardCharsets.UTF_8)))) {
-            assertEquals(List.of("id", "order_date", "status", "customer_id", "customer_name", "units", "subtotal",
-                    "tax_rate", "tax", "total", "created_by"), parser.getHeaderNames());
+            assertEquals(
+                    List.of(
+                            "id",
+                            "order_date",
+                            "status",
+                            "customer_id",
+                            "customer_name",
+                            "units",
+                            "subtotal",
+                            "tax_rate",
+                            "tax",
+                            "total",
+                            "created_by"),
+                    parser.getHeaderNames());
             records = parser.getRecords();
         }
         assertEquals(list.size(), records.size());
@@ -156,16 +179,27 @@ class ExportIT {
             for (int i = 0; i < list.size(); i++) {
                 JsonObject order = list.getJsonObject(i);
                 Row row = rows.get(i + 1);
-                assertEquals(order.getJsonNumber("id").bigDecimalValue(), row.getCellAsNumber(0).orElseThrow());
-                assertEquals(order.getJsonNumber("total").bigDecimalValue().compareTo(
-                        row.getCellAsNumber(9).orElseThrow()), 0);
+                assertEquals(
+                        order.getJsonNumber("id").bigDecimalValue(),
+                        row.getCellAsNumber(0).orElseThrow());
+                assertEquals(
+                        order.getJsonNumber("total")
+                                .bigDecimalValue()
+                                .compareTo(row.getCellAsNumber(9).orElseThrow()),
+                        0);
                 LocalDateTime date = row.getCellAsDate(1).orElseThrow();
-                assertEquals(LocalDateTime.ofInstant(Instant.parse(order.getString("order_date")), ZoneOffset.UTC)
-                        .withNano(0), date.withNano(0));
+                assertEquals(
+                        LocalDateTime.ofInstant(Instant.parse(order.getString("order_date")), ZoneOffset.UTC)
+                                .withNano(0),
+                        date.withNano(0));
                 assertEquals(order.getJsonObject("customer").getString("name"), row.getCellText(4));
             }
-            Row about = workbook.getSheets().filter(s -> s.getName().equals("About")).findFirst().orElseThrow()
-                    .read().get(0);
+            Row about = workbook.getSheets()
+                    .filter(s -> s.getName().equals("About"))
+                    .findFirst()
+                    .orElseThrow()
+                    .read()
+                    .get(0);
             assertEquals("Orders", about.getCellText(0));
         }
     }
@@ -192,17 +226,24 @@ class ExportIT {
 
     @Test
     void theFormatComesFromAcceptWhenTheQueryDoesNotSayAndTheQueryWins() {
-        try (Response r = as(user, "api/export/orders", "customer_id", customer).header("Accept", "text/csv").get()) {
+        try (Response r = as(user, "api/export/orders", "customer_id", customer)
+                .header("Accept", "text/csv")
+                .get()) {
             assertEquals(200, r.getStatus());
-            assertEquals("text/csv", r.getMediaType().getType() + "/" + r.getMediaType().getSubtype());
+            assertEquals(
+                    "text/csv",
+                    r.getMediaType().getType() + "/" + r.getMediaType().getSubtype());
             assertTrue(r.readEntity(String.class).startsWith("id,order_date,"));
         }
-        try (Response r = as(user, "api/export/orders", "customer_id", customer).header("Accept", XLSX).get()) {
+        try (Response r = as(user, "api/export/orders", "customer_id", customer)
+                .header("Accept", XLSX)
+                .get()) {
             assertEquals(200, r.getStatus());
             assertTrue(r.getHeaderString("Content-Disposition").endsWith(".xlsx\""));
         }
         try (Response r = as(user, "api/export/orders", "customer_id", customer, "format", "json")
-                .header("Accept", "text/csv").get()) {
+                .header("Accept", "text/csv")
+                .get()) {
             assertEquals(200, r.getStatus());
             assertTrue(r.readEntity(String.class).startsWith("["));
         }
@@ -215,7 +256,8 @@ class ExportIT {
     @Test
     void theListLinksItsExportWithTheSameFilters() {
         String link;
-        try (Response r = as(user, "api/orders", "customer_id", customer, "sort", "id", "page", 1).get()) {
+        try (Response r = as(user, "api/orders", "customer_id", customer, "sort", "id", "page", 1)
+                .get()) {
             assertEquals(200, r.getStatus());
             link = r.getHeaderString("Link");
         }
@@ -226,24 +268,35 @@ class ExportIT {
         assertTrue(export.getQuery().contains("customer_id=" + customer), link);
         assertTrue(export.getQuery().contains("sort=id"), link);
         assertTrue(!export.getQuery().contains("page="), link);
-        try (Response r = Api.target(export.getPath().substring(1)).queryParam("customer_id", customer)
-                .queryParam("sort", "id").queryParam("format", "csv").request()
-                .header("Authorization", "Bearer " + user).get()) {
+        try (Response r = Api.target(export.getPath().substring(1))
+                .queryParam("customer_id", customer)
+                .queryParam("sort", "id")
+                .queryParam("format", "csv")
+                .request()
+                .header("Authorization", "Bearer " + user)
+                .get()) {
             assertEquals(200, r.getStatus());
             assertEquals(4, r.readEntity(String.class).split("\r\n").length);
         }
-        try (Response r = as(user, "api/products/" + product + "/stock-movements").get()) {
-            assertTrue(r.getHeaderString("Link").contains("/api/export/stock-movements?product_id=" + product + ">; "
-                    + "rel=\"export\""), r.getHeaderString("Link"));
+        try (Response r =
+                as(user, "api/products/" + product + "/stock-movements").get()) {
+            assertTrue(
+                    r.getHeaderString("Link")
+                            .contains("/api/export/stock-movements?product_id=" + product + ">; " + "rel=\"export\""),
+                    r.getHeaderString("Link"));
         }
     }
 
     @Test
     void stockMovementsOfAProductAsTheLedgerShowsThem() throws IOException {
-        try (Response r = as(user, "api/export/stock-movements", "product_id", product, "format", "csv",
-                "sort", "id").get()) {
+        try (Response r = as(user, "api/export/stock-movements", "product_id", product, "format", "csv", "sort", "id")
+                .get()) {
             assertEquals(200, r.getStatus());
-            try (CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+            try (CSVParser parser = CSVFormat.RFC4180
+                    .builder()
+                    .setHeader()
+                    .setSkipHeaderRecord(true)
+                    .get()
                     .parse(new StringReader(r.readEntity(String.class)))) {
                 List<CSVRecord> rows = parser.getRecords();
                 assertEquals(4, rows.size()); // INITIAL and three orders
@@ -252,10 +305,12 @@ class ExportIT {
                 assertEquals("990", rows.get(3).get("quantity_after"));
             }
         }
-        try (Response r = as(user, "api/export/stock-movements", "format", "csv").get()) {
+        try (Response r =
+                as(user, "api/export/stock-movements", "format", "csv").get()) {
             assertProblem(r, 400, "INVALID_PARAMETER");
         }
-        try (Response r = as(user, "api/export/stock-movements", "product_id", 999_999_999).get()) {
+        try (Response r = as(user, "api/export/stock-movements", "product_id", 999_999_999)
+                .get()) {
             assertProblem(r, 404, "NOT_FOUND");
         }
     }
@@ -264,10 +319,13 @@ class ExportIT {
     void unknownFormatIs406ListingTheSupportedOnes() {
         try (Response r = as(user, "api/export/orders", "format", "xml").get()) {
             JsonObject problem = assertProblem(r, 406, "NOT_ACCEPTABLE");
-            assertEquals(List.of("json", "csv", "xlsx", "pdf"),
-                    problem.getJsonArray("supported_formats").getValuesAs(v -> ((jakarta.json.JsonString) v).getString()));
+            assertEquals(
+                    List.of("json", "csv", "xlsx", "pdf"),
+                    problem.getJsonArray("supported_formats")
+                            .getValuesAs(v -> ((jakarta.json.JsonString) v).getString()));
         }
-        try (Response r = as(user, "api/export/orders").header("Accept", "image/png").get()) {
+        try (Response r =
+                as(user, "api/export/orders").header("Accept", "image/png").get()) {
             assertProblem(r, 406, "NOT_ACCEPTABLE");
         }
     }
@@ -281,7 +339,8 @@ class ExportIT {
 
     @Test
     void badFiltersAreTheListsErrors() {
-        try (Response r = as(user, "api/export/orders", "date_from", "yesterday").get()) {
+        try (Response r =
+                as(user, "api/export/orders", "date_from", "yesterday").get()) {
             assertProblem(r, 400, "INVALID_PARAMETER");
         }
         try (Response r = as(user, "api/export/orders", "sort", "colour").get()) {
@@ -292,13 +351,15 @@ class ExportIT {
     /** The IT server allows 50 rows in a PDF (src/test/liberty/jvm.options); the audit log has more. */
     @Test
     void aPdfOfMoreRowsThanTheLimitIs400SuggestingCsv() {
-        try (Response r = as(Api.tokenFor("admin"), "api/export/audit-logs", "format", "pdf").get()) {
+        try (Response r = as(Api.tokenFor("admin"), "api/export/audit-logs", "format", "pdf")
+                .get()) {
             JsonObject problem = assertProblem(r, 400, "EXPORT_TOO_LARGE");
             assertEquals(50, problem.getInt("max_rows"));
             assertTrue(problem.getJsonNumber("rows").longValue() > 50);
             assertTrue(problem.getString("detail").contains("format=csv"));
         }
-        try (Response r = as(Api.tokenFor("admin"), "api/export/audit-logs", "format", "csv").get()) {
+        try (Response r = as(Api.tokenFor("admin"), "api/export/audit-logs", "format", "csv")
+                .get()) {
             assertEquals(200, r.getStatus());
         }
     }
@@ -320,7 +381,8 @@ class ExportIT {
                 "purchase-orders", new String[] {manager, user},
                 "audit-logs", new String[] {admin, manager});
         cases.forEach((export, tokens) -> {
-            try (Response r = as(tokens[0], "api/export/" + export, "format", "csv").get()) {
+            try (Response r =
+                    as(tokens[0], "api/export/" + export, "format", "csv").get()) {
                 assertEquals(200, r.getStatus(), export);
                 assertTrue(r.readEntity(String.class).startsWith("id,"), export);
             }
@@ -333,7 +395,8 @@ class ExportIT {
                 assertEquals(401, r.getStatus(), export);
             }
         });
-        try (Response r = as(mechanic, "api/export/stock-movements", "product_id", product).get()) {
+        try (Response r = as(mechanic, "api/export/stock-movements", "product_id", product)
+                .get()) {
             assertEquals(200, r.getStatus());
             r.readEntity(String.class);
         }
@@ -352,26 +415,35 @@ class ExportIT {
         for (int i = 0; i < 41; i++) {
             String position = positions[i % positions.length];
             String hireDate = hired[i % hired.length];
-            try (Response r = as(admin, "api/employees").post(json("{\"name\":\"" + marker + " " + i + "\",\"email\":\""
-                    + Api.uniqueEmail("chunked") + "\"" + (position == null ? "" : ",\"position\":\"" + position + "\"")
-                    + (hireDate == null ? "" : ",\"hire_date\":\"" + hireDate + "\"") + "}"))) {
+            try (Response r = as(admin, "api/employees")
+                    .post(json("{\"name\":\"" + marker + " " + i + "\",\"email\":\""
+                            + Api.uniqueEmail("chunked") + "\""
+                            + (position == null ? "" : ",\"position\":\"" + position + "\"")
+                            + (hireDate == null ? "" : ",\"hire_date\":\"" + hireDate + "\"") + "}"))) {
                 assertEquals(201, r.getStatus());
             }
         }
         String manager = Api.tokenFor("manager");
-        for (String sort : new String[] {"position,-hire_date", "-position,hire_date", "-hire_date,-position",
-                "hire_date,position,-id"}) {
+        for (String sort : new String[] {
+            "position,-hire_date", "-position,hire_date", "-hire_date,-position", "hire_date,position,-id"
+        }) {
             List<Long> listed = new ArrayList<>();
-            try (Response r = as(manager, "api/employees", "q", marker, "sort", sort, "per_page", 100).get()) {
+            try (Response r = as(manager, "api/employees", "q", marker, "sort", sort, "per_page", 100)
+                    .get()) {
                 assertEquals(200, r.getStatus());
-                body(r).getJsonArray("data").forEach(e -> listed.add(e.asJsonObject().getJsonNumber("id").longValue()));
+                body(r).getJsonArray("data")
+                        .forEach(e ->
+                                listed.add(e.asJsonObject().getJsonNumber("id").longValue()));
             }
             assertEquals(41, listed.size());
             List<Long> exported = new ArrayList<>();
-            try (Response r = as(manager, "api/export/employees", "q", marker, "sort", sort, "format", "json").get()) {
+            try (Response r = as(manager, "api/export/employees", "q", marker, "sort", sort, "format", "json")
+                    .get()) {
                 assertEquals(200, r.getStatus());
                 try (var reader = Json.createReader(new StringReader(r.readEntity(String.class)))) {
-                    reader.readArray().forEach(e -> exported.add(e.asJsonObject().getJsonNumber("id").longValue()));
+                    reader.readArray()
+                            .forEach(e -> exported.add(
+                                    e.asJsonObject().getJsonNumber("id").longValue()));
                 }
             }
             assertEquals(listed, exported, sort);
@@ -380,7 +452,8 @@ class ExportIT {
         // backwards serves a descending sort): equal hire dates come newest id first when descending.
         for (String sort : new String[] {"hire_date", "-hire_date"}) {
             List<JsonObject> rows = new ArrayList<>();
-            try (Response r = as(manager, "api/employees", "q", marker, "sort", sort, "per_page", 100).get()) {
+            try (Response r = as(manager, "api/employees", "q", marker, "sort", sort, "per_page", 100)
+                    .get()) {
                 assertEquals(200, r.getStatus());
                 body(r).getJsonArray("data").forEach(e -> rows.add(e.asJsonObject()));
             }
@@ -420,9 +493,10 @@ class ExportIT {
         String description = "x".repeat(1990);
         String creator = Api.login(Api.createUser("admin"), Api.PASSWORD).getString("access_token");
         for (int i = 0; i < 250; i++) {
-            try (Response r = as(creator, "api/products").post(json("{\"sku\":\"BULK-" + Api.RUN + "-" + i
-                    + "\",\"name\":\"Bulk " + i + "\",\"description\":\"" + description + "\",\"price\":1.50,"
-                    + "\"stock_quantity\":1,\"category\":\"" + category + "\"}"))) {
+            try (Response r = as(creator, "api/products")
+                    .post(json("{\"sku\":\"BULK-" + Api.RUN + "-" + i
+                            + "\",\"name\":\"Bulk " + i + "\",\"description\":\"" + description + "\",\"price\":1.50,"
+                            + "\"stock_quantity\":1,\"category\":\"" + category + "\"}"))) {
                 assertEquals(201, r.getStatus());
             }
         }
@@ -436,7 +510,7 @@ class ExportIT {
                     socket.setSoTimeout(30_000);
                     OutputStream out = socket.getOutputStream();
                     out.write(("GET /api/export/products?category=" + category + "&format=csv HTTP/1.1\r\nHost: "
-                            + base.getHost() + "\r\nAuthorization: Bearer " + admin + "\r\n\r\n")
+                                    + base.getHost() + "\r\nAuthorization: Bearer " + admin + "\r\n\r\n")
                             .getBytes(StandardCharsets.US_ASCII));
                     out.flush();
                     InputStream in = socket.getInputStream();
@@ -463,7 +537,8 @@ class ExportIT {
         }
         assertTrue(now <= before, "connections held: " + before + " before, " + now + " after");
         for (int i = 0; i < 3; i++) {
-            try (Response r = as(admin, "api/export/products", "category", category, "format", "csv").get()) {
+            try (Response r = as(admin, "api/export/products", "category", category, "format", "csv")
+                    .get()) {
                 assertEquals(200, r.getStatus());
                 assertEquals(251, r.readEntity(String.class).split("\r\n").length);
             }
@@ -479,16 +554,22 @@ class ExportIT {
     @Test
     void aCustomerNamedWithAFormulaAfterASemicolonIsQuotedAndInert() throws IOException {
         String email = Api.uniqueEmail("semicolon");
-        try (Mailbox mailbox = Mailbox.open(); SelfService self = SelfService.fromOwnAddress()) {
+        try (Mailbox mailbox = Mailbox.open();
+                SelfService self = SelfService.fromOwnAddress()) {
             self.registerAndConfirm(mailbox, "Jo;=1+1;", email);
         }
         String text;
-        try (Response r = as(Api.tokenFor("manager"), "api/export/customers", "q", email, "format", "csv").get()) {
+        try (Response r = as(Api.tokenFor("manager"), "api/export/customers", "q", email, "format", "csv")
+                .get()) {
             assertEquals(200, r.getStatus());
             text = r.readEntity(String.class);
         }
         List<CSVRecord> records;
-        try (CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+        try (CSVParser parser = CSVFormat.RFC4180
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .get()
                 .parse(new StringReader(text))) {
             records = parser.getRecords();
         }
@@ -509,7 +590,8 @@ class ExportIT {
         try (Response r = as(user, "api/export/customers", "format", "csv").get()) {
             assertProblem(r, 403, "FORBIDDEN");
         }
-        try (Response r = as(Api.tokenFor("manager"), "api/export/customers", "format", "csv").get()) {
+        try (Response r = as(Api.tokenFor("manager"), "api/export/customers", "format", "csv")
+                .get()) {
             assertEquals(200, r.getStatus());
             r.readEntity(String.class);
         }
@@ -538,9 +620,11 @@ class ExportIT {
             Concurrently.run(4, t -> {
                 String creator = creators.get(t);
                 for (int i = t * BULK_ROWS / 4; i < (t + 1) * BULK_ROWS / 4; i++) {
-                    try (Response r = as(creator, "api/products").post(json("{\"sku\":\"SLOW-" + Api.RUN + "-" + i
-                            + "\",\"name\":\"Slow " + i + "\",\"description\":\"" + description + "\",\"price\":1.50,"
-                            + "\"stock_quantity\":1,\"category\":\"" + category + "\"}"))) {
+                    try (Response r = as(creator, "api/products")
+                            .post(json("{\"sku\":\"SLOW-" + Api.RUN + "-" + i
+                                    + "\",\"name\":\"Slow " + i + "\",\"description\":\"" + description
+                                    + "\",\"price\":1.50,"
+                                    + "\"stock_quantity\":1,\"category\":\"" + category + "\"}"))) {
                         assertEquals(201, r.getStatus());
                     }
                 }
@@ -568,8 +652,9 @@ class ExportIT {
         socket.connect(new java.net.InetSocketAddress(base.getHost(), base.getPort()), 5000);
         socket.setSoTimeout(60_000);
         OutputStream out = socket.getOutputStream();
-        out.write(("GET /api/export/products?category=" + bulk() + "&format=csv HTTP/1.1\r\nHost: "
-                + base.getHost() + "\r\nAuthorization: Bearer " + token + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.write(("GET /api/export/products?category=" + bulk() + "&format=csv HTTP/1.1\r\nHost: " + base.getHost()
+                        + "\r\nAuthorization: Bearer " + token + "\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
         out.flush();
         String head = new String(socket.getInputStream().readNBytes(4096), StandardCharsets.ISO_8859_1);
         assertTrue(head.startsWith("HTTP/1.1 200"), head);
@@ -579,8 +664,18 @@ class ExportIT {
 
     /** The last audit row of an export of {@code export} by {@code actor}. */
     private static JsonObject exportAudit(String actor, String export) {
-        try (Response r = as(Api.tokenFor("admin"), "api/audit-logs", "action", "EXPORT", "actor", actor,
-                "entity_id", export, "sort", "-occurred_at").get()) {
+        try (Response r = as(
+                        Api.tokenFor("admin"),
+                        "api/audit-logs",
+                        "action",
+                        "EXPORT",
+                        "actor",
+                        actor,
+                        "entity_id",
+                        export,
+                        "sort",
+                        "-occurred_at")
+                .get()) {
             assertEquals(200, r.getStatus());
             JsonArray rows = body(r).getJsonArray("data");
             assertTrue(!rows.isEmpty(), "no audit row of the export of " + export + " by " + actor);
@@ -602,7 +697,8 @@ class ExportIT {
         try {
             held.add(slowExport(token));
             held.add(slowExport(token));
-            try (Response r = as(token, "api/export/products", "category", bulk(), "format", "csv").get()) {
+            try (Response r = as(token, "api/export/products", "category", bulk(), "format", "csv")
+                    .get()) {
                 JsonObject problem = assertProblem(r, 429, "EXPORT_LIMIT_REACHED");
                 assertNotNull(r.getHeaderString("Retry-After"));
                 assertTrue(problem.getString("detail").contains("2 exports running"), problem.getString("detail"));
@@ -622,7 +718,8 @@ class ExportIT {
         int status;
         String csv = null;
         do {
-            try (Response r = as(token, "api/export/products", "category", bulk(), "format", "csv").get()) {
+            try (Response r = as(token, "api/export/products", "category", bulk(), "format", "csv")
+                    .get()) {
                 status = r.getStatus();
                 if (status == 200) {
                     csv = r.readEntity(String.class);
@@ -636,6 +733,7 @@ class ExportIT {
         assertEquals(BULK_ROWS + 1, csv.split("\r\n").length);
         JsonObject audit = exportAudit(username, "products");
         assertEquals("complete", audit.getJsonObject("after").getString("outcome"));
-        assertEquals(BULK_ROWS, audit.getJsonObject("after").getJsonNumber("rows").longValue());
+        assertEquals(
+                BULK_ROWS, audit.getJsonObject("after").getJsonNumber("rows").longValue());
     }
 }

@@ -73,6 +73,7 @@ class ExportStallIT {
     private static String marker;
     /** The export that outlives factory.export.max-seconds, its caller, and when its head came (System.nanoTime). */
     private static Stalled overdue;
+
     private static String overdueExporter;
     private static long overdueSince;
 
@@ -83,22 +84,29 @@ class ExportStallIT {
         long supplier = Fixtures.supplier();
         // 100 parts with long SKUs and names: each order's audit row repeats them for its 100 lines
         List<Long> parts = Concurrently.run(4, t -> {
-            List<Long> ids = new ArrayList<>();
-            for (int i = t * 25; i < (t + 1) * 25; i++) {
-                String sku = ("S-" + Api.RUN + "-" + i + "-").toUpperCase(Locale.ROOT);
-                sku = sku + "X".repeat(64 - sku.length());
-                try (Response r = as(manager, "api/inventory/items").post(json("{\"sku\":\"" + sku
-                        + "\",\"name\":\"" + ("Part " + sku + " ").repeat(3).substring(0, 200)
-                        + "\",\"unit_cost\":1.50,\"reorder_level\":0}"))) {
-                    assertEquals(201, r.getStatus(), () -> r.readEntity(String.class));
-                    ids.add(body(r).getJsonNumber("id").longValue());
-                }
-            }
-            return ids;
-        }).stream().flatMap(List::stream).toList();
+                    List<Long> ids = new ArrayList<>();
+                    for (int i = t * 25; i < (t + 1) * 25; i++) {
+                        String sku = ("S-" + Api.RUN + "-" + i + "-").toUpperCase(Locale.ROOT);
+                        sku = sku + "X".repeat(64 - sku.length());
+                        try (Response r = as(manager, "api/inventory/items")
+                                .post(json("{\"sku\":\"" + sku
+                                        + "\",\"name\":\""
+                                        + ("Part " + sku + " ").repeat(3).substring(0, 200)
+                                        + "\",\"unit_cost\":1.50,\"reorder_level\":0}"))) {
+                            assertEquals(201, r.getStatus(), () -> r.readEntity(String.class));
+                            ids.add(body(r).getJsonNumber("id").longValue());
+                        }
+                    }
+                    return ids;
+                })
+                .stream()
+                .flatMap(List::stream)
+                .toList();
         StringBuilder lines = new StringBuilder();
         for (long part : parts) {
-            lines.append(lines.length() == 0 ? "" : ",").append("{\"item_id\":").append(part)
+            lines.append(lines.length() == 0 ? "" : ",")
+                    .append("{\"item_id\":")
+                    .append(part)
                     .append(",\"quantity\":1,\"unit_cost\":1.50}");
         }
         creator = Api.createUser("manager");
@@ -106,8 +114,9 @@ class ExportStallIT {
         Concurrently.run(4, t -> {
             for (int i = t; i < ORDERS; i += 4) {
                 String notes = marker + i + " " + "n".repeat(1900);
-                try (Response r = as(token, "api/purchase-orders").post(json("{\"supplier_id\":" + supplier
-                        + ",\"notes\":\"" + notes + "\",\"lines\":[" + lines + "]}"))) {
+                try (Response r = as(token, "api/purchase-orders")
+                        .post(json("{\"supplier_id\":" + supplier + ",\"notes\":\"" + notes + "\",\"lines\":[" + lines
+                                + "]}"))) {
                     assertEquals(201, r.getStatus(), () -> r.readEntity(String.class));
                 }
             }
@@ -148,12 +157,15 @@ class ExportStallIT {
             Thread.sleep(1500); // the server fills the buffers and blocks
             long during = ConnectionPool.leastHeld();
             assertTrue(exportAudits(exporter).isEmpty(), "an export finished: the buffers took it whole");
-            assertTrue(during <= before, "connections held: " + before + " before the stalled exports, "
-                    + during + " while they are stalled");
+            assertTrue(
+                    during <= before,
+                    "connections held: " + before + " before the stalled exports, " + during
+                            + " while they are stalled");
             String other = Api.tokenFor("admin");
             for (int i = 0; i < 5; i++) {
                 long start = System.nanoTime();
-                try (Response r = as(other, "api/purchase-orders", "per_page", 5).get()) {
+                try (Response r =
+                        as(other, "api/purchase-orders", "per_page", 5).get()) {
                     assertEquals(200, r.getStatus());
                     assertEquals(5, body(r).getJsonArray("data").size());
                 }
@@ -162,10 +174,13 @@ class ExportStallIT {
             }
             assertTrue(exportAudits(exporter).isEmpty(), "an export finished while its client did not read");
             for (String csv : Concurrently.run(2, t -> stalled.get(t).readToTheEnd())) { // both end soon
-                assertTrue(csv.length() >= LEAST_BYTES, "an export of " + csv.length() + " bytes is too small to "
-                        + "stall: the loopback's buffers take up to 4 MiB");
+                assertTrue(
+                        csv.length() >= LEAST_BYTES,
+                        "an export of " + csv.length() + " bytes is too small to "
+                                + "stall: the loopback's buffers take up to 4 MiB");
                 assertEquals(ORDERS, rows(csv));
-                try (CSVParser parser = CSVFormat.RFC4180.builder().setHeader().get().parse(new StringReader(csv))) {
+                try (CSVParser parser =
+                        CSVFormat.RFC4180.builder().setHeader().get().parse(new StringReader(csv))) {
                     assertEquals(ORDERS, parser.getRecords().size());
                 }
             }
@@ -178,7 +193,8 @@ class ExportStallIT {
         assertEquals(2, audits.size());
         for (JsonObject audit : audits.getValuesAs(JsonObject.class)) {
             assertEquals("complete", audit.getJsonObject("after").getString("outcome"));
-            assertEquals(ORDERS, audit.getJsonObject("after").getJsonNumber("rows").longValue());
+            assertEquals(
+                    ORDERS, audit.getJsonObject("after").getJsonNumber("rows").longValue());
         }
         assertTrue(ConnectionPool.leastHeld() <= before, "connections left held");
     }
@@ -200,8 +216,8 @@ class ExportStallIT {
         try (Stalled export = Stalled.start(token)) {
             Thread.sleep(1500);
             assertTrue(exportAudits(exporter).isEmpty(), "the export finished: the buffers took it whole");
-            try (Response r = as(token, "api/auth/logout").post(json("{\"refresh_token\":\""
-                    + login.getString("refresh_token") + "\"}"))) {
+            try (Response r = as(token, "api/auth/logout")
+                    .post(json("{\"refresh_token\":\"" + login.getString("refresh_token") + "\"}"))) {
                 assertEquals(204, r.getStatus());
             }
             Thread.sleep(1200); // past the test server's token recheck (1 s)
@@ -230,8 +246,8 @@ class ExportStallIT {
             Thread.sleep(wait / 1_000_000);
         }
         assertTrue(exportAudits(overdueExporter).isEmpty(), "the stalled export ended on its own");
-        assertCutWhenReadOn(overdue, overdueExporter, "cut_time_limit", "factory.export.max-seconds ("
-                + MAX_SECONDS + " s)");
+        assertCutWhenReadOn(
+                overdue, overdueExporter, "cut_time_limit", "factory.export.max-seconds (" + MAX_SECONDS + " s)");
     }
 
     /**
@@ -252,8 +268,10 @@ class ExportStallIT {
             audits = exportAudits(exporter);
         }
         int received = export.received();
-        assertEquals(1, audits.size(), "no audit row of the export, the client having read " + received
-                + " bytes: it did not stop");
+        assertEquals(
+                1,
+                audits.size(),
+                "no audit row of the export, the client having read " + received + " bytes: it did not stop");
         assertTrue(received < HALF, "the client read " + received + " bytes before the export stopped");
         JsonObject after = audits.getJsonObject(0).getJsonObject("after");
         assertEquals(outcome, after.getString("outcome"), after.toString());
@@ -265,7 +283,8 @@ class ExportStallIT {
         String last = csv.substring(csv.lastIndexOf("\r\n", csv.length() - 3) + 2);
         assertTrue(last.startsWith("\"export cut: ") && last.contains(why), last);
         assertThrows(Exception.class, () -> {
-            try (CSVParser parser = CSVFormat.RFC4180.builder().setHeader().get().parse(new StringReader(csv))) {
+            try (CSVParser parser =
+                    CSVFormat.RFC4180.builder().setHeader().get().parse(new StringReader(csv))) {
                 parser.getRecords();
             }
         });
@@ -283,8 +302,16 @@ class ExportStallIT {
 
     /** The EXPORT audit rows of {@code exporter}, newest first. */
     private static JsonArray exportAudits(String exporter) {
-        try (Response r = as(Api.tokenFor("admin"), "api/audit-logs", "action", "EXPORT", "actor", exporter,
-                "sort", "-occurred_at").get()) {
+        try (Response r = as(
+                        Api.tokenFor("admin"),
+                        "api/audit-logs",
+                        "action",
+                        "EXPORT",
+                        "actor",
+                        exporter,
+                        "sort",
+                        "-occurred_at")
+                .get()) {
             assertEquals(200, r.getStatus());
             return body(r).getJsonArray("data");
         }
@@ -311,7 +338,8 @@ class ExportStallIT {
             socket.setSoTimeout(30_000);
             OutputStream out = socket.getOutputStream();
             out.write(("GET " + exportPath() + " HTTP/1.1\r\nHost: " + base.getHost() + "\r\nAuthorization: Bearer "
-                    + token + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                            + token + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
             out.flush();
             Stalled stalled = new Stalled(socket);
             stalled.read(4096);
@@ -350,7 +378,8 @@ class ExportStallIT {
                 if (eol < 0) {
                     break;
                 }
-                int size = Integer.parseInt(answer.substring(at, eol).split(";")[0].trim(), 16);
+                int size =
+                        Integer.parseInt(answer.substring(at, eol).split(";")[0].trim(), 16);
                 if (size == 0) {
                     break;
                 }

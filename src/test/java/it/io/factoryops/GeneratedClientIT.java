@@ -41,12 +41,11 @@ import org.junit.jupiter.api.Test;
 class GeneratedClientIT {
 
     private final AtomicReference<String> token = new AtomicReference<>();
-    private final ApiClient client = new ApiClient()
-            .setRequestInterceptor(request -> {
-                if (token.get() != null) {
-                    request.header("Authorization", "Bearer " + token.get());
-                }
-            });
+    private final ApiClient client = new ApiClient().setRequestInterceptor(request -> {
+        if (token.get() != null) {
+            request.header("Authorization", "Bearer " + token.get());
+        }
+    });
 
     GeneratedClientIT() {
         client.updateBaseUri(Api.BASE);
@@ -59,18 +58,30 @@ class GeneratedClientIT {
         assertEquals("Bearer", login.getTokenType());
         token.set(login.getAccessToken());
 
-        CustomerResponse customer = new CustomersApi(client).createCustomer(new CustomerRequest()
-                .name("Generated Client Ltd").email(Api.uniqueEmail("generated")).phone("+44 20 7946 0000"));
-        ProductResponse product = new ProductsApi(client).createProduct(new ProductRequest()
-                .sku("GEN-" + Api.RUN + "-" + UUID.randomUUID().toString().substring(0, 8)).name("Generated widget")
-                .price(new BigDecimal("12.50")).stockQuantity(5).reorderLevel(1));
+        CustomerResponse customer = new CustomersApi(client)
+                .createCustomer(new CustomerRequest()
+                        .name("Generated Client Ltd")
+                        .email(Api.uniqueEmail("generated"))
+                        .phone("+44 20 7946 0000"));
+        ProductResponse product = new ProductsApi(client)
+                .createProduct(new ProductRequest()
+                        .sku("GEN-" + Api.RUN + "-"
+                                + UUID.randomUUID().toString().substring(0, 8))
+                        .name("Generated widget")
+                        .price(new BigDecimal("12.50"))
+                        .stockQuantity(5)
+                        .reorderLevel(1));
         assertEquals(5, product.getStockQuantity());
 
         OrdersApi orders = new OrdersApi(client);
         Set<Long> placed = new HashSet<>();
         for (int i = 0; i < 3; i++) {
-            OrderResponse order = orders.placeOrder(new OrderRequest().customerId(customer.getId())
-                    .lines(List.of(new OrderLineRequest().productId(product.getId()).quantity(1))),
+            OrderResponse order = orders.placeOrder(
+                    new OrderRequest()
+                            .customerId(customer.getId())
+                            .lines(List.of(new OrderLineRequest()
+                                    .productId(product.getId())
+                                    .quantity(1))),
                     UUID.randomUUID().toString());
             assertEquals(OrderResponse.StatusEnum.PLACED, order.getStatus());
             assertEquals(new BigDecimal("12.50"), order.getSubtotal().setScale(2));
@@ -92,9 +103,15 @@ class GeneratedClientIT {
         assertEquals(OrderResponse.StatusEnum.CANCELLED, cancelled.getStatus());
         assertTrue(cancelled.getAllowedTransitions().isEmpty());
 
-        ApiException refused = assertThrows(ApiException.class, () -> orders.placeOrder(new OrderRequest()
-                .customerId(customer.getId())
-                .lines(List.of(new OrderLineRequest().productId(product.getId()).quantity(50))), null));
+        ApiException refused = assertThrows(
+                ApiException.class,
+                () -> orders.placeOrder(
+                        new OrderRequest()
+                                .customerId(customer.getId())
+                                .lines(List.of(new OrderLineRequest()
+                                        .productId(product.getId())
+                                        .quantity(50))),
+                        null));
         assertEquals(409, refused.getCode());
         Problem problem = client.getObjectMapper().readValue(refused.getResponseBody(), Problem.class);
         assertEquals(Problem.CodeEnum.INSUFFICIENT_STOCK, problem.getCode());

@@ -45,8 +45,8 @@ class InputBoundsIT {
      * Each call must be the problem naming the field and take less than 5 s; five rounds warm up. A
      * request that computes with a 600-million-digit number is never fast.
      */
-    private static void assertRefusedAtOnce(String what, Supplier<Response> huge, Supplier<Response> malformed,
-                                            String code, String field) {
+    private static void assertRefusedAtOnce(
+            String what, Supplier<Response> huge, Supplier<Response> malformed, String code, String field) {
         long fastest = Long.MAX_VALUE;
         long fastestMalformed = Long.MAX_VALUE;
         for (int i = -5; i < 10; i++) {
@@ -57,9 +57,10 @@ class InputBoundsIT {
                 fastestMalformed = Math.min(fastestMalformed, tookMalformed);
             }
         }
-        System.out.println(what + ": 400 in " + fastest + " ms, a malformed value in " + fastestMalformed
-                + " ms (fastest of 10)");
-        assertTrue(fastest < 50 || fastest <= 2 * fastestMalformed,
+        System.out.println(
+                what + ": 400 in " + fastest + " ms, a malformed value in " + fastestMalformed + " ms (fastest of 10)");
+        assertTrue(
+                fastest < 50 || fastest <= 2 * fastestMalformed,
                 what + " took " + fastest + " ms, a malformed value " + fastestMalformed + " ms");
     }
 
@@ -77,22 +78,36 @@ class InputBoundsIT {
     @Test
     void hugeDecimalQueryParametersAre400AtOnce() {
         for (String param : List.of("min_price", "max_price")) {
-            assertRefusedAtOnce("GET /api/products?" + param + "=" + HUGE,
-                    () -> get(user, Api.target("api/products").queryParam(param, HUGE)).get(),
-                    () -> get(user, Api.target("api/products").queryParam(param, "abc")).get(),
-                    "INVALID_PARAMETER", param);
+            assertRefusedAtOnce(
+                    "GET /api/products?" + param + "=" + HUGE,
+                    () -> get(user, Api.target("api/products").queryParam(param, HUGE))
+                            .get(),
+                    () -> get(user, Api.target("api/products").queryParam(param, "abc"))
+                            .get(),
+                    "INVALID_PARAMETER",
+                    param);
         }
-        assertRefusedAtOnce("GET /api/analytics/customer-ltv?threshold=" + HUGE,
-                () -> get(manager, Api.target("api/analytics/customer-ltv").queryParam("threshold", HUGE)).get(),
-                () -> get(manager, Api.target("api/analytics/customer-ltv").queryParam("threshold", "abc")).get(),
-                "INVALID_PARAMETER", "threshold");
-        for (String bad : List.of("1e-600000000", "-1", "10000000000", "0.001", "1e2147483647", "NaN", "1".repeat(100))) {
-            try (Response r = get(user, Api.target("api/products").queryParam("min_price", bad)).get()) {
+        assertRefusedAtOnce(
+                "GET /api/analytics/customer-ltv?threshold=" + HUGE,
+                () -> get(manager, Api.target("api/analytics/customer-ltv").queryParam("threshold", HUGE))
+                        .get(),
+                () -> get(manager, Api.target("api/analytics/customer-ltv").queryParam("threshold", "abc"))
+                        .get(),
+                "INVALID_PARAMETER",
+                "threshold");
+        for (String bad :
+                List.of("1e-600000000", "-1", "10000000000", "0.001", "1e2147483647", "NaN", "1".repeat(100))) {
+            try (Response r = get(user, Api.target("api/products").queryParam("min_price", bad))
+                    .get()) {
                 assertProblem(r, 400, "INVALID_PARAMETER");
             }
         }
-        try (Response r = get(user, Api.target("api/products").queryParam("min_price", "9999999999.99")
-                .queryParam("max_price", "1e3")).get()) {
+        try (Response r = get(
+                        user,
+                        Api.target("api/products")
+                                .queryParam("min_price", "9999999999.99")
+                                .queryParam("max_price", "1e3"))
+                .get()) {
             assertEquals(200, r.getStatus(), "in range, exponent or not");
         }
     }
@@ -100,14 +115,19 @@ class InputBoundsIT {
     @Test
     void hugeDecimalBodyFieldsAre400AtOnce() {
         String malformed = "{\"sku\":\"HUGE-" + Api.RUN + "\",\"name\":\"Huge\",\"price\":-1,\"stock_quantity\":1}";
-        for (String price : List.of(HUGE, "1e2147483647", "-1e600000000", "1e-600000000",
-                "123456789012345678901234567890")) {
+        for (String price :
+                List.of(HUGE, "1e2147483647", "-1e600000000", "1e-600000000", "123456789012345678901234567890")) {
             String body = malformed.replace("\"price\":-1", "\"price\":" + price);
-            assertRefusedAtOnce("POST /api/products {price:" + price + "}", () -> as(admin, "api/products").post(json(body)),
-                    () -> as(admin, "api/products").post(json(malformed)), "VALIDATION_FAILED", "price");
+            assertRefusedAtOnce(
+                    "POST /api/products {price:" + price + "}",
+                    () -> as(admin, "api/products").post(json(body)),
+                    () -> as(admin, "api/products").post(json(malformed)),
+                    "VALIDATION_FAILED",
+                    "price");
         }
-        try (Response r = as(admin, "api/products").post(json("{\"sku\":\"STR-" + Api.RUN
-                + "\",\"name\":\"x\",\"price\":\"12.50\",\"stock_quantity\":1}"))) {
+        try (Response r = as(admin, "api/products")
+                .post(json(
+                        "{\"sku\":\"STR-" + Api.RUN + "\",\"name\":\"x\",\"price\":\"12.50\",\"stock_quantity\":1}"))) {
             JsonObject p = assertProblem(r, 400, "MALFORMED_JSON");
             assertEquals("price", p.getJsonArray("errors").getJsonObject(0).getString("field"));
         }
@@ -129,61 +149,83 @@ class InputBoundsIT {
 
     @Test
     void hugeDatesAre400WithoutAStackTraceInTheLog() throws Exception {
-        try (Response r = as(user, "api/orders").post(json(Fixtures.orderBody(Fixtures.customer(),
-                Fixtures.product("1.00", 5), 1)))) {
+        try (Response r = as(user, "api/orders")
+                .post(json(Fixtures.orderBody(Fixtures.customer(), Fixtures.product("1.00", 5), 1)))) {
             assertEquals(201, r.getStatus());
         }
         String requestId = "huge-date-" + Api.RUN;
-        try (Response r = Api.target("api/orders").queryParam("date_to", "+999999999-12-31").request()
-                .header("Authorization", "Bearer " + user).header("X-Request-Id", requestId).get()) {
+        try (Response r = Api.target("api/orders")
+                .queryParam("date_to", "+999999999-12-31")
+                .request()
+                .header("Authorization", "Bearer " + user)
+                .header("X-Request-Id", requestId)
+                .get()) {
             JsonObject p = assertProblem(r, 400, "INVALID_PARAMETER");
             assertEquals("date_to", p.getJsonArray("errors").getJsonObject(0).getString("field"));
         }
-        for (String[] bad : new String[][] {{"api/orders", "date_from", "-999999999-01-01"},
-                {"api/orders", "date_from", "1899-12-31"}, {"api/orders", "date_to", "10000-01-01"},
-                {"api/audit-logs", "date_to", "+999999999-12-31"}, {"api/production", "date_from", "0000-01-01"},
-                {"api/dashboard/metrics", "date_to", "+999999999-12-31"},
-                {"api/analytics/production-efficiency", "date", "+999999999-12-31"}}) {
-            try (Response r = get(admin, Api.target(bad[0]).queryParam(bad[1], bad[2])).get()) {
+        for (String[] bad : new String[][] {
+            {"api/orders", "date_from", "-999999999-01-01"},
+            {"api/orders", "date_from", "1899-12-31"},
+            {"api/orders", "date_to", "10000-01-01"},
+            {"api/audit-logs", "date_to", "+999999999-12-31"},
+            {"api/production", "date_from", "0000-01-01"},
+            {"api/dashboard/metrics", "date_to", "+999999999-12-31"},
+            {"api/analytics/production-efficiency", "date", "+999999999-12-31"}
+        }) {
+            try (Response r =
+                    get(admin, Api.target(bad[0]).queryParam(bad[1], bad[2])).get()) {
                 JsonObject p = assertProblem(r, 400, "INVALID_PARAMETER");
                 assertEquals(bad[1], p.getJsonArray("errors").getJsonObject(0).getString("field"), bad[0]);
             }
         }
         for (String path : List.of("api/orders", "api/audit-logs")) {
-            try (Response r = get(admin, Api.target(path).queryParam("date_from", "1900-01-01")
-                    .queryParam("date_to", "9999-12-31")).get()) {
+            try (Response r = get(
+                            admin,
+                            Api.target(path)
+                                    .queryParam("date_from", "1900-01-01")
+                                    .queryParam("date_to", "9999-12-31"))
+                    .get()) {
                 assertEquals(200, r.getStatus(), path + ": the ends of the range are dates too");
                 assertTrue(body(r).getJsonObject("pagination").getInt("total") > 0, path + ": and match everything");
             }
         }
-        try (Response r = as(admin, "api/employees").post(json("{\"name\":\"Old\",\"email\":\""
-                + Api.uniqueEmail("old") + "\",\"hire_date\":\"-999999999-01-01\"}"))) {
+        try (Response r = as(admin, "api/employees")
+                .post(json("{\"name\":\"Old\",\"email\":\"" + Api.uniqueEmail("old")
+                        + "\",\"hire_date\":\"-999999999-01-01\"}"))) {
             JsonObject p = assertProblem(r, 400, "VALIDATION_FAILED");
             assertEquals("hire_date", p.getJsonArray("errors").getJsonObject(0).getString("field"));
         }
         Thread.sleep(500); // the log is written asynchronously
         Path log = Path.of(System.getProperty("liberty.server.dir"), "logs", "messages.log");
         List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-        assertFalse(lines.stream().anyMatch(l -> l.contains(requestId)),
-                "messages.log mentions the request: " + lines.stream().filter(l -> l.contains(requestId)).toList());
+        assertFalse(
+                lines.stream().anyMatch(l -> l.contains(requestId)),
+                "messages.log mentions the request: "
+                        + lines.stream().filter(l -> l.contains(requestId)).toList());
     }
 
     @Test
     void offsetPagesStopTenThousandRowsDeep() {
-        try (Response r = get(user, Api.target("api/orders").queryParam("page", "21000000")).get()) {
+        try (Response r = get(user, Api.target("api/orders").queryParam("page", "21000000"))
+                .get()) {
             JsonObject p = assertProblem(r, 400, "INVALID_PARAMETER");
             assertEquals("page", p.getJsonArray("errors").getJsonObject(0).getString("field"));
             assertTrue(p.getString("detail").contains("after="), "tells to page by cursor: " + p);
         }
-        try (Response r = get(user, Api.target("api/orders").queryParam("page", "1001").queryParam("per_page", "10"))
+        try (Response r = get(
+                        user,
+                        Api.target("api/orders").queryParam("page", "1001").queryParam("per_page", "10"))
                 .get()) {
             assertProblem(r, 400, "INVALID_PARAMETER");
         }
-        try (Response r = get(user, Api.target("api/orders").queryParam("page", "100").queryParam("per_page", "100"))
+        try (Response r = get(
+                        user, Api.target("api/orders").queryParam("page", "100").queryParam("per_page", "100"))
                 .get()) {
             assertEquals(200, r.getStatus(), "row 10,000 is the deepest one");
         }
-        try (Response r = get(user, Api.target("api/products").queryParam("page", "101").queryParam("per_page", "100"))
+        try (Response r = get(
+                        user,
+                        Api.target("api/products").queryParam("page", "101").queryParam("per_page", "100"))
                 .get()) {
             assertProblem(r, 400, "INVALID_PARAMETER");
         }
@@ -191,10 +233,14 @@ class InputBoundsIT {
 
     @Test
     void integerQueryParametersHaveRanges() {
-        for (String[] bad : new String[][] {{"api/orders", "customer_id", "0"},
-                {"api/orders", "customer_id", "99999999999999999999"}, {"api/production", "employee_id", "-1"},
-                {"api/analytics/top-products", "limit", "101"}}) {
-            try (Response r = get(admin, Api.target(bad[0]).queryParam(bad[1], bad[2])).get()) {
+        for (String[] bad : new String[][] {
+            {"api/orders", "customer_id", "0"},
+            {"api/orders", "customer_id", "99999999999999999999"},
+            {"api/production", "employee_id", "-1"},
+            {"api/analytics/top-products", "limit", "101"}
+        }) {
+            try (Response r =
+                    get(admin, Api.target(bad[0]).queryParam(bad[1], bad[2])).get()) {
                 JsonObject p = assertProblem(r, 400, "INVALID_PARAMETER");
                 assertEquals(bad[1], p.getJsonArray("errors").getJsonObject(0).getString("field"));
             }

@@ -37,7 +37,8 @@ class KeysetPagingIT {
     private final String user = Api.tokenFor("user");
 
     private static JsonObject page(String token, WebTarget target) {
-        try (Response r = target.request().header("Authorization", "Bearer " + token).get()) {
+        try (Response r =
+                target.request().header("Authorization", "Bearer " + token).get()) {
             assertEquals(200, r.getStatus(), () -> target.getUri() + ": " + r.readEntity(String.class));
             JsonObject page = body(r);
             String cursor = page.getJsonObject("pagination").getString("next_cursor", null);
@@ -55,7 +56,8 @@ class KeysetPagingIT {
         assertEquals(1, page.getJsonObject("pagination").getInt("page"));
         for (int pages = 0; ; pages++) {
             assertTrue(pages < 1000, "the walk ends");
-            page.getJsonArray("data").getValuesAs(JsonObject.class)
+            page.getJsonArray("data")
+                    .getValuesAs(JsonObject.class)
                     .forEach(o -> ids.add(o.getJsonNumber("id").longValue()));
             JsonObject pagination = page.getJsonObject("pagination");
             if (!pagination.getBoolean("has_next")) {
@@ -70,8 +72,8 @@ class KeysetPagingIT {
     }
 
     private long placeOrder(long customer, long product) {
-        try (Response r = as(user, "api/orders").post(json(Fixtures.orderBody(customer, product,
-                1 + (int) (System.nanoTime() % 5))))) {
+        try (Response r = as(user, "api/orders")
+                .post(json(Fixtures.orderBody(customer, product, 1 + (int) (System.nanoTime() % 5))))) {
             assertEquals(201, r.getStatus());
             return body(r).getJsonNumber("id").longValue();
         }
@@ -85,7 +87,8 @@ class KeysetPagingIT {
         for (int i = 0; i < 23; i++) {
             before.add(placeOrder(customer, product));
         }
-        WebTarget list = Api.target("api/orders").queryParam("customer_id", customer).queryParam("per_page", 4);
+        WebTarget list =
+                Api.target("api/orders").queryParam("customer_id", customer).queryParam("per_page", 4);
         ExecutorService inserter = Executors.newSingleThreadExecutor();
         AtomicBoolean walking = new AtomicBoolean(true);
         Set<Long> inserted = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -97,8 +100,8 @@ class KeysetPagingIT {
                 }
                 return null;
             });
-            for (UnaryOperator<WebTarget> sort : List.<UnaryOperator<WebTarget>>of(t -> t,
-                    t -> t.queryParam("sort", "id"), t -> t.queryParam("sort", "status,-total"))) {
+            for (UnaryOperator<WebTarget> sort : List.<UnaryOperator<WebTarget>>of(
+                    t -> t, t -> t.queryParam("sort", "id"), t -> t.queryParam("sort", "status,-total"))) {
                 List<Long> seen = walk(user, sort.apply(list), () -> {
                     if (inserted.size() < 40) {
                         inserted.add(placeOrder(customer, product));
@@ -118,10 +121,16 @@ class KeysetPagingIT {
 
         // at rest, the walk and one big page list the same orders in the same order
         List<Long> all = new ArrayList<>();
-        page(user, Api.target("api/orders").queryParam("customer_id", customer).queryParam("per_page", 100)
-                .queryParam("sort", "status,-total")).getJsonArray("data")
-                .getValuesAs(JsonObject.class).forEach(o -> all.add(o.getJsonNumber("id").longValue()));
-        assertEquals(all, walk(user, list.queryParam("sort", "status,-total"), () -> { }));
+        page(
+                        user,
+                        Api.target("api/orders")
+                                .queryParam("customer_id", customer)
+                                .queryParam("per_page", 100)
+                                .queryParam("sort", "status,-total"))
+                .getJsonArray("data")
+                .getValuesAs(JsonObject.class)
+                .forEach(o -> all.add(o.getJsonNumber("id").longValue()));
+        assertEquals(all, walk(user, list.queryParam("sort", "status,-total"), () -> {}));
     }
 
     @Test
@@ -129,13 +138,13 @@ class KeysetPagingIT {
         String manager = Api.tokenFor("manager");
         long product = Fixtures.product("1.00", 100);
         for (int i = 1; i <= 12; i++) {
-            try (Response r = as(manager, "api/products/" + product + "/adjust-stock").post(json(
-                    "{\"delta\":" + i + ",\"reason\":\"count " + i + "\"}"))) {
+            try (Response r = as(manager, "api/products/" + product + "/adjust-stock")
+                    .post(json("{\"delta\":" + i + ",\"reason\":\"count " + i + "\"}"))) {
                 assertEquals(201, r.getStatus());
             }
         }
-        List<Long> movements = walk(user, Api.target("api/products/" + product + "/stock-movements")
-                .queryParam("per_page", 5), () -> { });
+        List<Long> movements = walk(
+                user, Api.target("api/products/" + product + "/stock-movements").queryParam("per_page", 5), () -> {});
         assertEquals(13, movements.size(), "INITIAL and 12 adjustments");
         assertEquals(13, new HashSet<>(movements).size());
         List<Long> descending = new ArrayList<>(movements);
@@ -143,24 +152,38 @@ class KeysetPagingIT {
         assertEquals(descending, movements, "newest first");
 
         String admin = Api.tokenFor("admin");
-        List<Long> audit = walk(admin, Api.target("api/audit-logs").queryParam("entity_type", "product")
-                .queryParam("entity_id", product).queryParam("per_page", 3), () -> { });
+        List<Long> audit = walk(
+                admin,
+                Api.target("api/audit-logs")
+                        .queryParam("entity_type", "product")
+                        .queryParam("entity_id", product)
+                        .queryParam("per_page", 3),
+                () -> {});
         assertEquals(13, audit.size(), "CREATE and 12 ADJUST_STOCK");
         assertEquals(13, new HashSet<>(audit).size());
-        List<Long> byAction = walk(admin, Api.target("api/audit-logs").queryParam("entity_type", "product")
-                .queryParam("entity_id", product).queryParam("per_page", 2).queryParam("sort", "action,-occurred_at"),
-                () -> { });
+        List<Long> byAction = walk(
+                admin,
+                Api.target("api/audit-logs")
+                        .queryParam("entity_type", "product")
+                        .queryParam("entity_id", product)
+                        .queryParam("per_page", 2)
+                        .queryParam("sort", "action,-occurred_at"),
+                () -> {});
         assertEquals(new HashSet<>(audit), new HashSet<>(byAction));
     }
 
     @Test
     void aGarbageCursorIs400() {
         String admin = Api.tokenFor("admin");
-        JsonObject first = page(admin, Api.target("api/orders").queryParam("per_page", 1).queryParam("sort", "total"));
+        JsonObject first =
+                page(admin, Api.target("api/orders").queryParam("per_page", 1).queryParam("sort", "total"));
         String cursor = first.getJsonObject("pagination").getString("next_cursor");
         assertNotNull(cursor);
         Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
-        List<String> garbage = List.of("garbage", "!!!", "x".repeat(5000),
+        List<String> garbage = List.of(
+                "garbage",
+                "!!!",
+                "x".repeat(5000),
                 b64.encodeToString("not json".getBytes(StandardCharsets.UTF_8)),
                 b64.encodeToString("[1,2]".getBytes(StandardCharsets.UTF_8)),
                 b64.encodeToString("{\"s\":\"total\",\"k\":[\"1e600000000\",\"1\"]}".getBytes(StandardCharsets.UTF_8)),
@@ -172,10 +195,17 @@ class KeysetPagingIT {
                 b64.encodeToString("{\"s\":\"password\",\"k\":[\"1\"]}".getBytes(StandardCharsets.UTF_8)),
                 cursor.substring(0, cursor.length() - 3));
         for (String after : garbage) {
-            try (Response r = Api.target("api/orders").queryParam("after", after).request()
-                    .header("Authorization", "Bearer " + admin).get()) {
+            try (Response r = Api.target("api/orders")
+                    .queryParam("after", after)
+                    .request()
+                    .header("Authorization", "Bearer " + admin)
+                    .get()) {
                 JsonObject p = assertProblem(r, 400, "INVALID_PARAMETER");
-                assertTrue(List.of("after", "sort").contains(p.getJsonArray("errors").getJsonObject(0).getString("field")),
+                assertTrue(
+                        List.of("after", "sort")
+                                .contains(p.getJsonArray("errors")
+                                        .getJsonObject(0)
+                                        .getString("field")),
                         p.toString());
             }
         }
@@ -184,12 +214,16 @@ class KeysetPagingIT {
                 Api.target("api/orders").queryParam("after", cursor).queryParam("page", "2"),
                 Api.target("api/products").queryParam("after", cursor),
                 Api.target("api/audit-logs").queryParam("after", cursor).queryParam("sort", "actor"))) {
-            try (Response r = bad.request().header("Authorization", "Bearer " + admin).get()) {
+            try (Response r =
+                    bad.request().header("Authorization", "Bearer " + admin).get()) {
                 assertProblem(r, 400, "INVALID_PARAMETER");
             }
         }
-        try (Response r = Api.target("api/orders").queryParam("after", cursor).request()
-                .header("Authorization", "Bearer " + admin).get()) {
+        try (Response r = Api.target("api/orders")
+                .queryParam("after", cursor)
+                .request()
+                .header("Authorization", "Bearer " + admin)
+                .get()) {
             assertEquals(200, r.getStatus(), "the cursor alone carries its sort");
         }
     }

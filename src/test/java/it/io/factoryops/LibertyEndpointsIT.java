@@ -52,13 +52,22 @@ class LibertyEndpointsIT {
         CLOSED.put("/jwt/ibm/api/defaultJWT/jwk", Set.of(400));
         CLOSED.put("/jwt/", refused);
         // Liberty's REST handler application: over HTTP it redirects to HTTPS, where nobody can sign in
-        for (String path : new String[] {"/ibm/api/", "/ibm/api/docs", "/ibm/api/explorer", "/ibm/api/config",
-                "/ibm/api/validation", "/ibm/api/metrics", "/ibm/api/collective/v1/", "/ibm/api/docs/v1/"}) {
+        for (String path : new String[] {
+            "/ibm/api/",
+            "/ibm/api/docs",
+            "/ibm/api/explorer",
+            "/ibm/api/config",
+            "/ibm/api/validation",
+            "/ibm/api/metrics",
+            "/ibm/api/collective/v1/",
+            "/ibm/api/docs/v1/"
+        }) {
             CLOSED.put(path, Set.of(302, 401, 403, 404));
         }
         // features the server does not have (admin center, REST and JMX connectors): nothing there
-        for (String path : new String[] {"/IBMJMXConnectorREST", "/IBMJMXConnectorREST/mbeans", "/adminCenter/",
-                "/ibm/adminCenter/", "/jmx"}) {
+        for (String path : new String[] {
+            "/IBMJMXConnectorREST", "/IBMJMXConnectorREST/mbeans", "/adminCenter/", "/ibm/adminCenter/", "/jmx"
+        }) {
             CLOSED.put(path, refused);
         }
         // the container's form login and logout pages
@@ -79,8 +88,11 @@ class LibertyEndpointsIT {
         trust.init(store);
         SSLContext tls = SSLContext.getInstance("TLS");
         tls.init(null, trust.getTrustManagers(), null);
-        client = HttpClient.newBuilder().sslContext(tls).followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(Duration.ofSeconds(10)).build();
+        client = HttpClient.newBuilder()
+                .sslContext(tls)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
     }
 
     @Test
@@ -91,11 +103,13 @@ class LibertyEndpointsIT {
         callers.put("super admin", Api.adminToken());
         List<String> failures = new ArrayList<>();
         for (var endpoint : CLOSED.entrySet()) {
-            boolean posts = endpoint.getKey().endsWith("/token") || endpoint.getKey().contains("security");
+            boolean posts =
+                    endpoint.getKey().endsWith("/token") || endpoint.getKey().contains("security");
             for (String base : new String[] {HTTP, HTTPS}) {
                 for (var caller : callers.entrySet()) {
                     // a client on plain HTTP may claim HTTPS, which Liberty's /jwt endpoints believe
-                    for (boolean forwardedHttps : base.equals(HTTP) ? new boolean[] {false, true} : new boolean[] {false}) {
+                    for (boolean forwardedHttps :
+                            base.equals(HTTP) ? new boolean[] {false, true} : new boolean[] {false}) {
                         for (String method : posts ? new String[] {"GET", "POST"} : new String[] {"GET"}) {
                             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + endpoint.getKey()))
                                     .timeout(Duration.ofSeconds(30))
@@ -111,11 +125,17 @@ class LibertyEndpointsIT {
                                     + (forwardedHttps ? " (X-Forwarded-Proto: https)" : "") + " -> " + r.statusCode();
                             if (!endpoint.getValue().contains(r.statusCode())) {
                                 failures.add(what + ", expected one of " + endpoint.getValue() + "; body: "
-                                        + r.body().substring(0, Math.min(200, r.body().length())));
+                                        + r.body()
+                                                .substring(
+                                                        0,
+                                                        Math.min(200, r.body().length())));
                             } else if (r.body().contains("eyJ") || r.body().contains("\"keys\"")) {
                                 failures.add(what + " with a token or key in the body");
-                            } else if (r.statusCode() == 302 && !r.headers().firstValue("Location").orElse("")
-                                    .startsWith("https://")) {
+                            } else if (r.statusCode() == 302
+                                    && !r.headers()
+                                            .firstValue("Location")
+                                            .orElse("")
+                                            .startsWith("https://")) {
                                 failures.add(what + " redirecting elsewhere than HTTPS");
                             }
                         }
@@ -123,18 +143,24 @@ class LibertyEndpointsIT {
                 }
             }
         }
-        assertTrue(failures.isEmpty(), () -> failures.size() + " endpoint answers out of place:\n"
-                + String.join("\n", failures));
+        assertTrue(
+                failures.isEmpty(),
+                () -> failures.size() + " endpoint answers out of place:\n" + String.join("\n", failures));
     }
 
     @Test
     void theLoginPathsOfTheContainerAreProblems() throws Exception {
         for (String path : new String[] {"/ibm_security_logout", "/j_security_check"}) {
-            HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(HTTP + path))
-                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = client.send(
+                    HttpRequest.newBuilder(URI.create(HTTP + path))
+                            .POST(HttpRequest.BodyPublishers.noBody())
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertEquals(404, r.statusCode(), path);
-            assertEquals("application/problem+json", r.headers().firstValue("Content-Type").orElse("")
-                    .split(";")[0], path);
+            assertEquals(
+                    "application/problem+json",
+                    r.headers().firstValue("Content-Type").orElse("").split(";")[0],
+                    path);
             assertTrue(r.body().contains("\"code\":\"NOT_FOUND\""), r.body());
             assertTrue(r.body().contains(r.headers().firstValue("X-Request-Id").orElseThrow()), "request id");
         }
@@ -144,33 +170,44 @@ class LibertyEndpointsIT {
     void healthMetricsAndOpenApiArePublicOnBothPorts() throws Exception {
         for (String base : new String[] {HTTP, HTTPS}) {
             for (String path : new String[] {"/health/live", "/health/started", "/openapi", "/openapi/ui/"}) {
-                HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(base + path)).build(),
-                        HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> r = client.send(
+                        HttpRequest.newBuilder(URI.create(base + path)).build(), HttpResponse.BodyHandlers.ofString());
                 assertEquals(200, r.statusCode(), base + path);
             }
-            HttpResponse<String> metrics = client.send(HttpRequest.newBuilder(URI.create(base + "/metrics"))
-                    .header("Accept", "text/plain").build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> metrics = client.send(
+                    HttpRequest.newBuilder(URI.create(base + "/metrics"))
+                            .header("Accept", "text/plain")
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertEquals(200, metrics.statusCode(), base + "/metrics");
         }
     }
 
     @Test
     void httpsServesTheConfiguredCertificateAndHsts() throws Exception {
-        HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(HTTPS + "/api/auth/me"))
-                .header("Authorization", "Bearer " + Api.tokenFor("user")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = client.send(
+                HttpRequest.newBuilder(URI.create(HTTPS + "/api/auth/me"))
+                        .header("Authorization", "Bearer " + Api.tokenFor("user"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertEquals(200, r.statusCode(), r.body());
         X509Certificate served = (X509Certificate) r.sslSession().orElseThrow().getPeerCertificates()[0];
         assertEquals("CN=factory-ops-it", served.getSubjectX500Principal().getName());
-        assertEquals("max-age=31536000; includeSubDomains",
+        assertEquals(
+                "max-age=31536000; includeSubDomains",
                 r.headers().firstValue("Strict-Transport-Security").orElse(null));
         // problems on HTTPS carry it too
-        HttpResponse<String> anonymous = client.send(HttpRequest.newBuilder(URI.create(HTTPS + "/api/auth/me")).build(),
+        HttpResponse<String> anonymous = client.send(
+                HttpRequest.newBuilder(URI.create(HTTPS + "/api/auth/me")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(401, anonymous.statusCode());
         assertTrue(anonymous.headers().firstValue("Strict-Transport-Security").isPresent());
         // and plain HTTP does not send it (RFC 6797: only over a secure transport)
-        HttpResponse<String> plain = client.send(HttpRequest.newBuilder(URI.create(HTTP + "/api/auth/me"))
-                .header("Authorization", "Bearer " + Api.tokenFor("user")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> plain = client.send(
+                HttpRequest.newBuilder(URI.create(HTTP + "/api/auth/me"))
+                        .header("Authorization", "Bearer " + Api.tokenFor("user"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertEquals(200, plain.statusCode());
         assertNull(plain.headers().firstValue("Strict-Transport-Security").orElse(null));
         assertFalse(plain.sslSession().isPresent());

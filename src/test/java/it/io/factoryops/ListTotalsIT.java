@@ -47,8 +47,9 @@ class ListTotalsIT {
     }
 
     private long part() {
-        try (Response r = as(manager, "api/inventory/items").post(json("{\"sku\":\"" + prefix + "-" + seq.incrementAndGet()
-                + "\",\"name\":\"Counted part\",\"unit_cost\":1.50,\"reorder_level\":5}"))) {
+        try (Response r = as(manager, "api/inventory/items")
+                .post(json("{\"sku\":\"" + prefix + "-" + seq.incrementAndGet()
+                        + "\",\"name\":\"Counted part\",\"unit_cost\":1.50,\"reorder_level\":5}"))) {
             assertEquals(201, r.getStatus());
             return body(r).getJsonNumber("id").longValue();
         }
@@ -68,7 +69,8 @@ class ListTotalsIT {
         assertEquals(3, total("status", "out_of_stock"));
 
         // the part's stock status follows its stock item through a bulk UPDATE, not an entity write
-        try (Response r = as(manager, "api/inventory/items/" + second + "/add-stock").post(json("{\"quantity\":10}"))) {
+        try (Response r =
+                as(manager, "api/inventory/items/" + second + "/add-stock").post(json("{\"quantity\":10}"))) {
             assertEquals(201, r.getStatus());
         }
         assertEquals(2, total("status", "out_of_stock"));
@@ -110,7 +112,8 @@ class ListTotalsIT {
                     while (created.get() < writers * each) {
                         int known = created.get();
                         long seen = total();
-                        assertTrue(seen >= known && seen >= previous,
+                        assertTrue(
+                                seen >= known && seen >= previous,
                                 "read " + seen + " after " + known + " answered creates and a read of " + previous);
                         previous = seen;
                     }

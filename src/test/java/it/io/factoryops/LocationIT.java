@@ -36,10 +36,13 @@ class LocationIT {
     }
 
     private JsonObject create(String code, Long parentId) {
-        try (Response r = as(manager, "api/inventory/locations").post(json(location(code, "Place " + code, parentId)))) {
+        try (Response r =
+                as(manager, "api/inventory/locations").post(json(location(code, "Place " + code, parentId)))) {
             assertEquals(201, r.getStatus());
             JsonObject l = body(r);
-            assertEquals(Api.BASE + "/api/inventory/locations/" + l.getJsonNumber("id"), r.getLocation().toString());
+            assertEquals(
+                    Api.BASE + "/api/inventory/locations/" + l.getJsonNumber("id"),
+                    r.getLocation().toString());
             return l;
         }
     }
@@ -56,11 +59,14 @@ class LocationIT {
     }
 
     private List<String> codes(WebTarget target) {
-        try (Response r = target.queryParam("per_page", "100").request()
-                .header("Authorization", "Bearer " + mechanic).get()) {
+        try (Response r = target.queryParam("per_page", "100")
+                .request()
+                .header("Authorization", "Bearer " + mechanic)
+                .get()) {
             assertEquals(200, r.getStatus());
             return body(r).getJsonArray("data").getValuesAs(JsonObject.class).stream()
-                    .map(l -> l.getString("code")).toList();
+                    .map(l -> l.getString("code"))
+                    .toList();
         }
     }
 
@@ -76,7 +82,8 @@ class LocationIT {
         assertEquals(3, bin.getInt("depth"));
 
         // a new code for the aisle changes the path of its bin
-        try (Response r = as(manager, "api/inventory/locations/" + id(aisle)).header("If-Match", "\"1\"")
+        try (Response r = as(manager, "api/inventory/locations/" + id(aisle))
+                .header("If-Match", "\"1\"")
                 .put(json(location(wh + "-B", "Aisle B", id(warehouse))))) {
             assertEquals(200, r.getStatus());
             JsonObject a = body(r);
@@ -95,11 +102,12 @@ class LocationIT {
         JsonObject moved = read(id(bin));
         assertEquals(wh2 + " / " + wh + "-B / " + wh + "-A-03", moved.getString("path"));
         assertEquals(3, moved.getInt("depth"));
-        assertEquals(List.of(wh + "-B", wh + "-A-03"), codes(Api.target("api/inventory/locations")
-                .queryParam("under", id(second))));
+        assertEquals(
+                List.of(wh + "-B", wh + "-A-03"),
+                codes(Api.target("api/inventory/locations").queryParam("under", id(second))));
         assertEquals(List.of(), codes(Api.target("api/inventory/locations").queryParam("under", id(warehouse))));
-        assertEquals(List.of(wh + "-B"), codes(Api.target("api/inventory/locations")
-                .queryParam("parent_id", id(second))));
+        assertEquals(
+                List.of(wh + "-B"), codes(Api.target("api/inventory/locations").queryParam("parent_id", id(second))));
     }
 
     @Test
@@ -107,8 +115,8 @@ class LocationIT {
         String wh = warehouse();
         JsonObject one = create(wh, null);
         JsonObject other = create(warehouse(), null);
-        try (Response r = as(manager, "api/inventory/locations").post(json(location(wh.toLowerCase(), "Again",
-                id(other))))) {
+        try (Response r =
+                as(manager, "api/inventory/locations").post(json(location(wh.toLowerCase(), "Again", id(other))))) {
             JsonObject p = assertProblem(r, 409, "ALREADY_EXISTS");
             assertEquals("code", p.getJsonArray("errors").getJsonObject(0).getString("field"));
         }
@@ -125,11 +133,13 @@ class LocationIT {
         String wh = warehouse();
         JsonObject root = create(wh, null);
         JsonObject child = create(wh + "-A", id(root));
-        try (Response r = as(manager, "api/inventory/locations/" + id(root)).put(json(location(wh, "Loop", id(child))))) {
+        try (Response r =
+                as(manager, "api/inventory/locations/" + id(root)).put(json(location(wh, "Loop", id(child))))) {
             JsonObject p = assertProblem(r, 409, "TREE_CYCLE");
             assertEquals("parent_id", p.getJsonArray("errors").getJsonObject(0).getString("field"));
         }
-        try (Response r = as(manager, "api/inventory/locations/" + id(root)).put(json(location(wh, "Self", id(root))))) {
+        try (Response r =
+                as(manager, "api/inventory/locations/" + id(root)).put(json(location(wh, "Self", id(root))))) {
             assertProblem(r, 409, "TREE_CYCLE");
         }
         try (Response r = as(manager, "api/inventory/locations").post(json(location(wh + "-X", "X", 999_999_999L)))) {
@@ -140,19 +150,24 @@ class LocationIT {
         for (int level = 3; level <= 10; level++) {
             parent = id(create(wh + "-L" + level, parent));
         }
-        try (Response r = as(manager, "api/inventory/locations").post(json(location(wh + "-L11", "Too deep", parent)))) {
+        try (Response r =
+                as(manager, "api/inventory/locations").post(json(location(wh + "-L11", "Too deep", parent)))) {
             assertProblem(r, 400, "VALIDATION_FAILED");
         }
         try (Response r = as(manager, "api/inventory/locations/" + id(root)).delete()) {
             assertProblem(r, 409, "STILL_REFERENCED");
         }
-        try (Response r = as(manager, "api/inventory/locations/" + parent).header("If-Match", "\"5\"").delete()) {
+        try (Response r = as(manager, "api/inventory/locations/" + parent)
+                .header("If-Match", "\"5\"")
+                .delete()) {
             assertProblem(r, 412, "VERSION_CONFLICT");
         }
         try (Response r = as(manager, "api/inventory/locations/" + parent).delete()) {
             assertEquals(204, r.getStatus());
         }
-        try (Response r = as(mechanic, "api/inventory/locations/" + parent).header("If-None-Match", "\"1\"").get()) {
+        try (Response r = as(mechanic, "api/inventory/locations/" + parent)
+                .header("If-None-Match", "\"1\"")
+                .get()) {
             assertProblem(r, 404, "NOT_FOUND");
         }
     }
@@ -178,8 +193,11 @@ class LocationIT {
             assertProblem(r, 400, "MALFORMED_JSON");
         }
         for (String[] bad : new String[][] {{"sort", "parent_id"}, {"under", "x"}, {"parent_id", "0"}}) {
-            try (Response r = Api.target("api/inventory/locations").queryParam(bad[0], bad[1]).request()
-                    .header("Authorization", "Bearer " + mechanic).get()) {
+            try (Response r = Api.target("api/inventory/locations")
+                    .queryParam(bad[0], bad[1])
+                    .request()
+                    .header("Authorization", "Bearer " + mechanic)
+                    .get()) {
                 JsonObject p = assertProblem(r, 400, "INVALID_PARAMETER");
                 assertEquals(bad[0], p.getJsonArray("errors").getJsonObject(0).getString("field"));
             }
@@ -193,7 +211,8 @@ class LocationIT {
             try (Response r = as(Api.tokenFor(role), "api/inventory/locations").get()) {
                 assertEquals(200, r.getStatus(), role);
             }
-            try (Response r = as(Api.tokenFor(role), "api/inventory/locations/" + id).get()) {
+            try (Response r =
+                    as(Api.tokenFor(role), "api/inventory/locations/" + id).get()) {
                 assertEquals(200, r.getStatus(), role);
             }
         }
@@ -212,10 +231,12 @@ class LocationIT {
             }
         }
         String body = location(warehouse(), "Nope", null);
-        try (Response r = as(Api.tokenFor("customer"), "api/inventory/locations").get()) {
+        try (Response r =
+                as(Api.tokenFor("customer"), "api/inventory/locations").get()) {
             assertProblem(r, 403, "FORBIDDEN");
         }
-        try (Response r = as(Api.tokenFor("customer"), "api/inventory/locations/" + id).get()) {
+        try (Response r =
+                as(Api.tokenFor("customer"), "api/inventory/locations/" + id).get()) {
             assertProblem(r, 403, "FORBIDDEN");
         }
         for (String role : new String[] {"user", "mechanic", "customer"}) {

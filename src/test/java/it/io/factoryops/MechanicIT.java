@@ -26,8 +26,7 @@ class MechanicIT {
         String email = Api.uniqueEmail("mechanic");
         JsonObject mechanic;
         String etag;
-        try (Response r = as(manager, "api/mechanics").post(json(request("Ana Mech", email, username,
-                Api.PASSWORD)))) {
+        try (Response r = as(manager, "api/mechanics").post(json(request("Ana Mech", email, username, Api.PASSWORD)))) {
             assertEquals(201, r.getStatus());
             mechanic = body(r);
             etag = r.getHeaderString("ETag");
@@ -38,7 +37,8 @@ class MechanicIT {
         assertEquals(email, mechanic.getString("email"));
         assertTrue(mechanic.getBoolean("active"));
         // the employee and the account exist, linked
-        try (Response r = as(manager, "api/employees/" + mechanic.getJsonNumber("employee_id")).get()) {
+        try (Response r = as(manager, "api/employees/" + mechanic.getJsonNumber("employee_id"))
+                .get()) {
             assertEquals(200, r.getStatus());
             JsonObject employee = body(r);
             assertEquals("Ana Mech", employee.getString("name"));
@@ -46,7 +46,8 @@ class MechanicIT {
         }
         JsonObject login = mechanicLogin(username, Api.PASSWORD, 200);
         assertEquals("mechanic", login.getJsonObject("user").getString("role"));
-        assertEquals(mechanic.getJsonNumber("employee_id").longValue(),
+        assertEquals(
+                mechanic.getJsonNumber("employee_id").longValue(),
                 login.getJsonObject("user").getJsonNumber("employee_id").longValue());
         String token = login.getString("access_token");
         try (Response r = as(token, "api/auth/me").get()) {
@@ -55,21 +56,30 @@ class MechanicIT {
         try (Response r = as(manager, "api/mechanics", "q", username).get()) {
             JsonObject page = body(r);
             assertEquals(1, page.getJsonObject("pagination").getInt("total"));
-            assertEquals(id, page.getJsonArray("data").getJsonObject(0).getJsonNumber("id").longValue());
+            assertEquals(
+                    id,
+                    page.getJsonArray("data")
+                            .getJsonObject(0)
+                            .getJsonNumber("id")
+                            .longValue());
         }
-        try (Response r = as(manager, "api/mechanics/" + id).header("If-None-Match", etag).get()) {
+        try (Response r =
+                as(manager, "api/mechanics/" + id).header("If-None-Match", etag).get()) {
             assertEquals(304, r.getStatus());
         }
-        try (Response r = as(manager, "api/mechanics/" + id).header("If-Match", etag)
+        try (Response r = as(manager, "api/mechanics/" + id)
+                .header("If-Match", etag)
                 .put(json("{\"name\":\"Ana Mechanic\",\"email\":\"" + email + "\",\"position\":\"Lead\"}"))) {
             assertEquals(200, r.getStatus());
             assertEquals("Lead", body(r).getString("position"));
         }
-        try (Response r = as(manager, "api/mechanics/" + id).header("If-Match", etag)
+        try (Response r = as(manager, "api/mechanics/" + id)
+                .header("If-Match", etag)
                 .put(json("{\"name\":\"Stale\",\"email\":\"" + email + "\"}"))) {
             assertProblem(r, 412, "VERSION_CONFLICT");
         }
-        try (Response r = as(manager, "api/employees/" + mechanic.getJsonNumber("employee_id")).get()) {
+        try (Response r = as(manager, "api/employees/" + mechanic.getJsonNumber("employee_id"))
+                .get()) {
             assertEquals("Lead", body(r).getString("position"));
         }
         try (Response r = as(manager, "api/mechanics/" + id).delete()) {
@@ -85,7 +95,8 @@ class MechanicIT {
         try (Response r = as(token, "api/auth/me").get()) {
             assertEquals(401, r.getStatus());
         }
-        try (Response r = as(manager, "api/mechanics", "active", "false", "q", username).get()) {
+        try (Response r =
+                as(manager, "api/mechanics", "active", "false", "q", username).get()) {
             assertEquals(1, body(r).getJsonObject("pagination").getInt("total"));
         }
     }
@@ -105,16 +116,17 @@ class MechanicIT {
         try (Response r = as(admin, "api/auth/users/" + userId).delete()) {
             assertEquals(204, r.getStatus());
         }
-        try (Response r = as(manager, "api/mechanics/" + id).put(json("{\"name\":\"Renamed\",\"email\":\""
-                + mechanic.getString("email") + "\",\"position\":\"Lead\"}"))) {
+        try (Response r = as(manager, "api/mechanics/" + id)
+                .put(json("{\"name\":\"Renamed\",\"email\":\"" + mechanic.getString("email")
+                        + "\",\"position\":\"Lead\"}"))) {
             assertEquals(200, r.getStatus());
             assertEquals("Lead", body(r).getString("position"));
         }
         try (Response r = as(admin, "api/auth/users/" + userId).get()) {
             assertFalse(body(r).getBoolean("active"), "a PUT without active reactivated the account");
         }
-        try (Response r = anonymous("api/mechanics/login").post(json(login(mechanic.getString("username"),
-                Api.PASSWORD)))) {
+        try (Response r =
+                anonymous("api/mechanics/login").post(json(login(mechanic.getString("username"), Api.PASSWORD)))) {
             assertProblem(r, 401, "INVALID_CREDENTIALS");
         }
 
@@ -126,8 +138,8 @@ class MechanicIT {
             assertEquals(200, r.getStatus());
         }
         String takeover = Api.uniqueEmail("takeover");
-        try (Response r = as(manager, "api/mechanics/" + promotedId).put(json("{\"name\":\"X\",\"email\":\""
-                + takeover + "\",\"active\":false}"))) {
+        try (Response r = as(manager, "api/mechanics/" + promotedId)
+                .put(json("{\"name\":\"X\",\"email\":\"" + takeover + "\",\"active\":false}"))) {
             assertProblem(r, 403, "FORBIDDEN");
         }
         try (Response r = as(manager, "api/mechanics/" + promotedId).delete()) {
@@ -148,8 +160,9 @@ class MechanicIT {
         JsonObject third = Fixtures.mechanic();
         long thirdId = third.getJsonNumber("id").longValue();
         for (boolean active : new boolean[] {false, true}) {
-            try (Response r = as(manager, "api/mechanics/" + thirdId).put(json("{\"name\":\"Third\",\"email\":\""
-                    + third.getString("email") + "\",\"active\":" + active + "}"))) {
+            try (Response r = as(manager, "api/mechanics/" + thirdId)
+                    .put(json("{\"name\":\"Third\",\"email\":\"" + third.getString("email") + "\",\"active\":" + active
+                            + "}"))) {
                 assertEquals(200, r.getStatus());
                 assertEquals(active, body(r).getBoolean("active"));
             }
@@ -161,8 +174,8 @@ class MechanicIT {
     void aTakenUsernameOrEmailWritesNothing() {
         JsonObject first = Fixtures.mechanic();
         String freshEmail = Api.uniqueEmail("dup");
-        try (Response r = as(manager, "api/mechanics").post(json(request("Dup", freshEmail,
-                first.getString("username"), Api.PASSWORD)))) {
+        try (Response r = as(manager, "api/mechanics")
+                .post(json(request("Dup", freshEmail, first.getString("username"), Api.PASSWORD)))) {
             assertProblem(r, 409, "ALREADY_EXISTS");
         }
         // the employee written before the account was refused is rolled back with it
@@ -170,8 +183,8 @@ class MechanicIT {
             assertEquals(0, body(r).getJsonObject("pagination").getInt("total"));
         }
         String freshName = "dup-" + Api.RUN + "-fresh";
-        try (Response r = as(manager, "api/mechanics").post(json(request("Dup", first.getString("email"), freshName,
-                Api.PASSWORD)))) {
+        try (Response r = as(manager, "api/mechanics")
+                .post(json(request("Dup", first.getString("email"), freshName, Api.PASSWORD)))) {
             assertProblem(r, 409, "ALREADY_EXISTS");
         }
         try (Response r = as(Api.adminToken(), "api/auth/users", "q", freshName).get()) {
@@ -189,29 +202,33 @@ class MechanicIT {
             assertProblem(r, 401, "INVALID_CREDENTIALS");
         }
         JsonObject mechanic = Fixtures.mechanic();
-        try (Response r = anonymous("api/mechanics/login").post(json(login(mechanic.getString("username"),
-                "Wrong-Passw0rd-99")))) {
+        try (Response r = anonymous("api/mechanics/login")
+                .post(json(login(mechanic.getString("username"), "Wrong-Passw0rd-99")))) {
             assertProblem(r, 401, "INVALID_CREDENTIALS");
         }
-        try (Response r = anonymous("api/mechanics/login").post(json("{\"email\":\"" + mechanic.getString("email")
-                + "\",\"password\":\"" + Api.PASSWORD + "\"}"))) {
+        try (Response r = anonymous("api/mechanics/login")
+                .post(json(
+                        "{\"email\":\"" + mechanic.getString("email") + "\",\"password\":\"" + Api.PASSWORD + "\"}"))) {
             assertEquals(200, r.getStatus());
         }
     }
 
     @Test
     void badInput() {
-        for (String bad : new String[] {"{}", request("", Api.uniqueEmail("b"), "bad-1-" + Api.RUN, Api.PASSWORD),
-                request("B", "not-an-email", "bad-2-" + Api.RUN, Api.PASSWORD),
-                request("B", Api.uniqueEmail("b"), "x", Api.PASSWORD),
-                request("B", Api.uniqueEmail("b"), "bad name " + Api.RUN, Api.PASSWORD),
-                request("B".repeat(101), Api.uniqueEmail("b"), "bad-3-" + Api.RUN, Api.PASSWORD)}) {
+        for (String bad : new String[] {
+            "{}",
+            request("", Api.uniqueEmail("b"), "bad-1-" + Api.RUN, Api.PASSWORD),
+            request("B", "not-an-email", "bad-2-" + Api.RUN, Api.PASSWORD),
+            request("B", Api.uniqueEmail("b"), "x", Api.PASSWORD),
+            request("B", Api.uniqueEmail("b"), "bad name " + Api.RUN, Api.PASSWORD),
+            request("B".repeat(101), Api.uniqueEmail("b"), "bad-3-" + Api.RUN, Api.PASSWORD)
+        }) {
             try (Response r = as(manager, "api/mechanics").post(json(bad))) {
                 assertProblem(r, 400, "VALIDATION_FAILED");
             }
         }
-        try (Response r = as(manager, "api/mechanics").post(json(request("B", Api.uniqueEmail("b"),
-                "bad-4-" + Api.RUN, "short")))) {
+        try (Response r = as(manager, "api/mechanics")
+                .post(json(request("B", Api.uniqueEmail("b"), "bad-4-" + Api.RUN, "short")))) {
             assertProblem(r, 400, "WEAK_PASSWORD");
         }
         try (Response r = as(manager, "api/mechanics/999999999").get()) {
@@ -239,12 +256,13 @@ class MechanicIT {
                     }
                 }
             }
-            try (Response r = as(token, "api/mechanics").post(json(request("X", Api.uniqueEmail("x"),
-                    "x-" + Api.RUN + "-" + role.replace(' ', '-'), Api.PASSWORD)))) {
+            try (Response r = as(token, "api/mechanics")
+                    .post(json(request(
+                            "X", Api.uniqueEmail("x"), "x-" + Api.RUN + "-" + role.replace(' ', '-'), Api.PASSWORD)))) {
                 assertProblem(r, 403, "FORBIDDEN");
             }
-            try (Response r = as(token, "api/mechanics/" + id).put(json("{\"name\":\"X\",\"email\":\""
-                    + mechanic.getString("email") + "\"}"))) {
+            try (Response r = as(token, "api/mechanics/" + id)
+                    .put(json("{\"name\":\"X\",\"email\":\"" + mechanic.getString("email") + "\"}"))) {
                 assertProblem(r, 403, "FORBIDDEN");
             }
             try (Response r = as(token, "api/mechanics/" + id).delete()) {

@@ -91,8 +91,9 @@ class NotificationIT {
     static void deliverTheRestAndStopMailServer() {
         try {
             if (base != null) {
-                await("every mail of this run sent", () -> outboxAt(base, Api.RUN).stream()
-                        .allMatch(r -> r.containsKey("sent_at")));
+                await(
+                        "every mail of this run sent",
+                        () -> outboxAt(base, Api.RUN).stream().allMatch(r -> r.containsKey("sent_at")));
             }
         } finally {
             if (smtp != null) {
@@ -117,7 +118,9 @@ class NotificationIT {
     private record Account(String username, String email, String token) {
         static Account of(String role) {
             String username = Api.createUser(role);
-            return new Account(username, username + "@it.example",
+            return new Account(
+                    username,
+                    username + "@it.example",
                     Api.login(username, Api.PASSWORD).getString("access_token"));
         }
     }
@@ -148,7 +151,8 @@ class NotificationIT {
         assertEquals(List.of(title + " 3", title + " 2"), titles(second));
         assertEquals(5, unread(me));
 
-        long n4 = first.getJsonArray("data").getJsonObject(1).getJsonNumber("id").longValue();
+        long n4 =
+                first.getJsonArray("data").getJsonObject(1).getJsonNumber("id").longValue();
         JsonObject read;
         try (Response r = as(me.token(), "api/notifications/" + n4 + "/read").post(null)) {
             assertEquals(200, r.getStatus());
@@ -162,8 +166,10 @@ class NotificationIT {
         }
         assertEquals(4, unread(me));
 
-        assertEquals(List.of(title + " 5", title + " 3", title + " 2", title + " 1", title + " 4"),
-                titles(list(me, "")), "unread first, then newest");
+        assertEquals(
+                List.of(title + " 5", title + " 3", title + " 2", title + " 1", title + " 4"),
+                titles(list(me, "")),
+                "unread first, then newest");
         assertEquals(List.of(title + " 4"), titles(list(me, "read=true")));
         assertEquals(4, list(me, "read=false").getJsonObject("pagination").getInt("total"));
         assertEquals(5, list(me, "type=PO_APPROVED").getJsonObject("pagination").getInt("total"));
@@ -184,8 +190,11 @@ class NotificationIT {
     void badFiltersAreRefused() {
         Account me = Account.of("user");
         for (String query : List.of("type=SOMETHING", "read=maybe", "sort=title", "per_page=101", "after=garbage")) {
-            try (Response r = Api.target("api/notifications").queryParam(query.split("=")[0], query.split("=")[1])
-                    .request().header("Authorization", "Bearer " + me.token()).get()) {
+            try (Response r = Api.target("api/notifications")
+                    .queryParam(query.split("=")[0], query.split("=")[1])
+                    .request()
+                    .header("Authorization", "Bearer " + me.token())
+                    .get()) {
                 assertProblem(r, 400, "INVALID_PARAMETER");
             }
         }
@@ -196,12 +205,17 @@ class NotificationIT {
         Account owner = Account.of("manager");
         Account other = Account.of("admin");
         notify(owner, "PO_REJECTED", "Mine " + unique(), 1);
-        long id = list(owner, "").getJsonArray("data").getJsonObject(0).getJsonNumber("id").longValue();
+        long id = list(owner, "")
+                .getJsonArray("data")
+                .getJsonObject(0)
+                .getJsonNumber("id")
+                .longValue();
 
         try (Response r = as(other.token(), "api/notifications/" + id + "/read").post(null)) {
             assertProblem(r, 404, "NOT_FOUND");
         }
-        try (Response r = as(Api.adminToken(), "api/notifications/" + id + "/read").post(null)) {
+        try (Response r =
+                as(Api.adminToken(), "api/notifications/" + id + "/read").post(null)) {
             assertProblem(r, 404, "NOT_FOUND"); // not even the super admin reads someone else's
         }
         try (Response r = as(other.token(), "api/notifications/999999999/read").post(null)) {
@@ -289,8 +303,9 @@ class NotificationIT {
         Account manager = Account.of("manager");
         String sku = "LOOP-" + unique();
         long part;
-        try (Response r = as(Api.tokenFor("manager"), "api/inventory/items").post(Api.json("{\"sku\":\"" + sku
-                + "\",\"name\":\"Loop part\",\"unit_cost\":2.00,\"reorder_level\":2}"))) {
+        try (Response r = as(Api.tokenFor("manager"), "api/inventory/items")
+                .post(Api.json(
+                        "{\"sku\":\"" + sku + "\",\"name\":\"Loop part\",\"unit_cost\":2.00,\"reorder_level\":2}"))) {
             assertEquals(201, r.getStatus());
             part = body(r).getJsonNumber("id").longValue();
         }
@@ -298,13 +313,13 @@ class NotificationIT {
         JsonObject mechanic = Fixtures.mechanic();
         String mechanicToken = Fixtures.mechanicToken(mechanic);
         long ticket;
-        try (Response r = as(Api.tokenFor("manager"), "api/service-tickets").post(Api.json("{\"customer_id\":"
-                + Fixtures.customer() + ",\"description\":\"Loop\"}"))) {
+        try (Response r = as(Api.tokenFor("manager"), "api/service-tickets")
+                .post(Api.json("{\"customer_id\":" + Fixtures.customer() + ",\"description\":\"Loop\"}"))) {
             assertEquals(201, r.getStatus());
             ticket = body(r).getJsonNumber("id").longValue();
         }
-        try (Response r = as(Api.tokenFor("manager"), "api/service-tickets/" + ticket + "/edit").put(Api.json(
-                "{\"add_mechanic_ids\":[" + mechanic.getJsonNumber("id") + "]}"))) {
+        try (Response r = as(Api.tokenFor("manager"), "api/service-tickets/" + ticket + "/edit")
+                .put(Api.json("{\"add_mechanic_ids\":[" + mechanic.getJsonNumber("id") + "]}"))) {
             assertEquals(200, r.getStatus());
         }
         fitAndReturn(mechanicToken, ticket, part, 5);
@@ -314,8 +329,10 @@ class NotificationIT {
         assertEquals(1, mailsTo(manager.email(), sku), "one mail");
 
         // read: the loop still raises nothing (the part never recovered)
-        long alert = only(list(manager, "type=LOW_STOCK"), sku).getJsonNumber("id").longValue();
-        try (Response r = as(manager.token(), "api/notifications/" + alert + "/read").post(null)) {
+        long alert =
+                only(list(manager, "type=LOW_STOCK"), sku).getJsonNumber("id").longValue();
+        try (Response r =
+                as(manager.token(), "api/notifications/" + alert + "/read").post(null)) {
             assertEquals(200, r.getStatus());
         }
         fitAndReturn(mechanicToken, ticket, part, 3);
@@ -323,8 +340,8 @@ class NotificationIT {
 
         // a real recovery, then a dip: a new alert, but no second mail within the interval
         addStock(part, 5);
-        try (Response r = as(mechanicToken, "api/service-tickets/" + ticket + "/parts").post(Api.json(
-                "{\"item_id\":" + part + ",\"quantity\":6}"))) {
+        try (Response r = as(mechanicToken, "api/service-tickets/" + ticket + "/parts")
+                .post(Api.json("{\"item_id\":" + part + ",\"quantity\":6}"))) {
             assertEquals(200, r.getStatus());
         }
         assertEquals(2, matching(list(manager, "type=LOW_STOCK"), sku).size(), "a new dip after a recovery");
@@ -344,13 +361,14 @@ class NotificationIT {
     private static void fitAndReturn(String token, long ticket, long part, int times) {
         for (int i = 0; i < times; i++) {
             long line;
-            try (Response r = as(token, "api/service-tickets/" + ticket + "/parts").post(Api.json("{\"item_id\":"
-                    + part + ",\"quantity\":1}"))) {
+            try (Response r = as(token, "api/service-tickets/" + ticket + "/parts")
+                    .post(Api.json("{\"item_id\":" + part + ",\"quantity\":1}"))) {
                 assertEquals(200, r.getStatus());
                 JsonArray parts = body(r).getJsonArray("parts");
                 line = parts.getJsonObject(parts.size() - 1).getJsonNumber("id").longValue();
             }
-            try (Response r = as(token, "api/service-tickets/" + ticket + "/parts/" + line).delete()) {
+            try (Response r = as(token, "api/service-tickets/" + ticket + "/parts/" + line)
+                    .delete()) {
                 assertEquals(200, r.getStatus());
             }
         }
@@ -394,8 +412,12 @@ class NotificationIT {
             lowStock("PRODUCT", 99, sku, false);
             await("failed attempts are counted and the rows kept", () -> {
                 List<JsonObject> rows = outbox(sku);
-                return !rows.isEmpty() && rows.stream().allMatch(r -> r.getInt("attempts") >= 2
-                        && !r.containsKey("sent_at") && !r.containsKey("failed_at") && r.containsKey("last_error"));
+                return !rows.isEmpty()
+                        && rows.stream()
+                                .allMatch(r -> r.getInt("attempts") >= 2
+                                        && !r.containsKey("sent_at")
+                                        && !r.containsKey("failed_at")
+                                        && r.containsKey("last_error"));
             });
         } finally {
             smtp = mailServer();
@@ -415,15 +437,32 @@ class NotificationIT {
     }
 
     private void notify(Account account, String type, String title, int count) {
-        JsonObject written = post("test/notify", Map.of("username", account.username(), "type", type, "title", title,
-                "count", Integer.toString(count)));
+        JsonObject written = post(
+                "test/notify",
+                Map.of("username", account.username(), "type", type, "title", title, "count", Integer.toString(count)));
         assertEquals(count, written.getInt("written"));
     }
 
     private JsonObject lowStock(String kind, long owner, String sku, boolean rollback) {
-        return post("test/low-stock", Map.of("kind", kind, "owner", Long.toString(owner), "sku", sku,
-                "name", "Widget " + sku, "before", "6", "after", "3", "level", "5",
-                "rollback", Boolean.toString(rollback)));
+        return post(
+                "test/low-stock",
+                Map.of(
+                        "kind",
+                        kind,
+                        "owner",
+                        Long.toString(owner),
+                        "sku",
+                        sku,
+                        "name",
+                        "Widget " + sku,
+                        "before",
+                        "6",
+                        "after",
+                        "3",
+                        "level",
+                        "5",
+                        "rollback",
+                        Boolean.toString(rollback)));
     }
 
     private List<JsonObject> outbox(String subject) {
@@ -432,8 +471,11 @@ class NotificationIT {
 
     private static List<JsonObject> outboxAt(URL testApp, String subject) {
         try {
-            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(testApp.toURI().resolve(
-                    "test/outbox?subject=" + URLEncoder.encode(subject, StandardCharsets.UTF_8))).build(),
+            HttpResponse<String> r = HTTP.send(
+                    HttpRequest.newBuilder(testApp.toURI()
+                                    .resolve("test/outbox?subject="
+                                            + URLEncoder.encode(subject, StandardCharsets.UTF_8)))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(200, r.statusCode(), r::body);
             try (var reader = Json.createReader(new StringReader(r.body()))) {
@@ -446,12 +488,16 @@ class NotificationIT {
     }
 
     private JsonObject post(String path, Map<String, String> params) {
-        String query = params.entrySet().stream().map(e -> e.getKey() + "="
-                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+        String query = params.entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
         try {
             URI uri = testApp.toURI().resolve(path + "?" + query);
-            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.noBody())
-                    .build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = HTTP.send(
+                    HttpRequest.newBuilder(uri)
+                            .POST(HttpRequest.BodyPublishers.noBody())
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertEquals(200, r.statusCode(), r::body);
             try (var reader = Json.createReader(new StringReader(r.body()))) {
                 return reader.readObject();
@@ -469,7 +515,9 @@ class NotificationIT {
                 target = target.queryParam(kv[0], kv[1]);
             }
         }
-        try (Response r = target.request().header("Authorization", "Bearer " + account.token()).get()) {
+        try (Response r = target.request()
+                .header("Authorization", "Bearer " + account.token())
+                .get()) {
             assertEquals(200, r.getStatus());
             assertNotNull(r.getHeaderString("Link"));
             return body(r);
@@ -477,12 +525,15 @@ class NotificationIT {
     }
 
     private static List<String> titles(JsonObject page) {
-        return page.getJsonArray("data").getValuesAs(JsonObject.class).stream().map(n -> n.getString("title")).toList();
+        return page.getJsonArray("data").getValuesAs(JsonObject.class).stream()
+                .map(n -> n.getString("title"))
+                .toList();
     }
 
     private static List<JsonObject> matching(JsonObject page, String text) {
         return page.getJsonArray("data").getValuesAs(JsonObject.class).stream()
-                .filter(n -> n.getString("title").contains(text)).toList();
+                .filter(n -> n.getString("title").contains(text))
+                .toList();
     }
 
     private static JsonObject only(JsonObject page, String text) {

@@ -38,7 +38,8 @@ class OpenApiDocumentIT {
 
     @BeforeAll
     static void load() {
-        try (Response r = anonymous("openapi").header("Accept", "application/json").get()) {
+        try (Response r =
+                anonymous("openapi").header("Accept", "application/json").get()) {
             assertEquals(200, r.getStatus());
             doc = body(r);
         }
@@ -46,11 +47,12 @@ class OpenApiDocumentIT {
     }
 
     private static void eachOperation(BiConsumer<String, JsonObject> check) {
-        doc.getJsonObject("paths").forEach((path, item) -> item.asJsonObject().forEach((verb, op) -> {
-            if (VERBS.contains(verb) && path.startsWith("/api/")) {
-                check.accept(verb.toUpperCase() + " " + path, op.asJsonObject());
-            }
-        }));
+        doc.getJsonObject("paths")
+                .forEach((path, item) -> item.asJsonObject().forEach((verb, op) -> {
+                    if (VERBS.contains(verb) && path.startsWith("/api/")) {
+                        check.accept(verb.toUpperCase() + " " + path, op.asJsonObject());
+                    }
+                }));
     }
 
     @Test
@@ -71,12 +73,16 @@ class OpenApiDocumentIT {
                 wrong.add(name + ": no summary");
             }
             if (op.containsKey("parameters")) {
-                op.getJsonArray("parameters").stream().map(JsonValue::asJsonObject)
-                        .filter(p -> !p.containsKey("schema") || !p.getJsonObject("schema").containsKey("type"))
+                op.getJsonArray("parameters").stream()
+                        .map(JsonValue::asJsonObject)
+                        .filter(p -> !p.containsKey("schema")
+                                || !p.getJsonObject("schema").containsKey("type"))
                         .forEach(p -> wrong.add(name + ": parameter " + p.getString("name") + " has no type"));
             }
-            boolean isPublic = op.containsKey("security") && op.getJsonArray("security").isEmpty();
-            boolean hasRoles = op.containsKey("x-roles") && !op.getJsonArray("x-roles").isEmpty();
+            boolean isPublic =
+                    op.containsKey("security") && op.getJsonArray("security").isEmpty();
+            boolean hasRoles =
+                    op.containsKey("x-roles") && !op.getJsonArray("x-roles").isEmpty();
             if (isPublic == hasRoles) {
                 wrong.add(name + (isPublic ? ": public but lists roles" : ": secured without x-roles"));
             }
@@ -90,7 +96,8 @@ class OpenApiDocumentIT {
         List<String> wrong = new ArrayList<>();
         eachOperation((name, op) -> {
             JsonObject responses = op.getJsonObject("responses");
-            List<String> success = responses.keySet().stream().filter(s -> s.startsWith("2")).toList();
+            List<String> success =
+                    responses.keySet().stream().filter(s -> s.startsWith("2")).toList();
             if (success.isEmpty()) {
                 wrong.add(name + ": no 2xx response");
             }
@@ -100,7 +107,8 @@ class OpenApiDocumentIT {
                     if (content != null) {
                         wrong.add(name + ": 204 with a body");
                     }
-                } else if (content == null || !content.containsKey("application/json")
+                } else if (content == null
+                        || !content.containsKey("application/json")
                         || !content.getJsonObject("application/json").containsKey("schema")) {
                     wrong.add(name + ": " + status + " without an application/json schema");
                 }
@@ -125,30 +133,44 @@ class OpenApiDocumentIT {
         List<String> wrong = new ArrayList<>();
         eachOperation((name, op) -> {
             JsonObject ok = op.getJsonObject("responses").getJsonObject("200");
-            String ref = ok == null || ok.getJsonObject("content") == null ? null
-                    : ok.getJsonObject("content").getJsonObject("application/json").getJsonObject("schema")
+            String ref = ok == null || ok.getJsonObject("content") == null
+                    ? null
+                    : ok.getJsonObject("content")
+                            .getJsonObject("application/json")
+                            .getJsonObject("schema")
                             .getString("$ref", null);
             if (ref == null || !ref.endsWith("Page") || ref.endsWith("PerformancePage") || ref.endsWith("ValuePage")) {
                 return;
             }
             JsonObject page = schema(ref);
             if (!page.getJsonArray("required").toString().contains("pagination")
-                    || !"array".equals(page.getJsonObject("properties").getJsonObject("data").getString("type"))) {
+                    || !"array"
+                            .equals(page.getJsonObject("properties")
+                                    .getJsonObject("data")
+                                    .getString("type"))) {
                 wrong.add(name + ": " + ref + " is not {data: [...], pagination}");
             }
             if (!ok.getJsonObject("headers").containsKey("Link")) {
                 wrong.add(name + ": no Link header");
             }
             List<String> params = op.getJsonArray("parameters").stream()
-                    .map(p -> p.asJsonObject().getString("name")).toList();
+                    .map(p -> p.asJsonObject().getString("name"))
+                    .toList();
             if (!params.containsAll(List.of("page", "per_page", "sort"))) {
                 wrong.add(name + ": paging parameters " + params);
             }
         });
         assertTrue(wrong.isEmpty(), () -> String.join("\n", wrong));
-        JsonObject orders = doc.getJsonObject("paths").getJsonObject("/api/orders").getJsonObject("get");
-        assertEquals("#/components/schemas/OrderPage", orders.getJsonObject("responses").getJsonObject("200")
-                .getJsonObject("content").getJsonObject("application/json").getJsonObject("schema").getString("$ref"));
+        JsonObject orders =
+                doc.getJsonObject("paths").getJsonObject("/api/orders").getJsonObject("get");
+        assertEquals(
+                "#/components/schemas/OrderPage",
+                orders.getJsonObject("responses")
+                        .getJsonObject("200")
+                        .getJsonObject("content")
+                        .getJsonObject("application/json")
+                        .getJsonObject("schema")
+                        .getString("$ref"));
     }
 
     @Test
@@ -162,7 +184,9 @@ class OpenApiDocumentIT {
         assertTrue(order.getJsonObject("properties").containsKey("customer"));
         assertTrue(order.getJsonObject("properties").getJsonObject("id").getBoolean("readOnly"));
         assertTrue(order.getJsonArray("required").contains(jsonString("allowed_transitions")));
-        assertTrue(order.getJsonObject("properties").getJsonObject("status").getJsonArray("enum")
+        assertTrue(order.getJsonObject("properties")
+                .getJsonObject("status")
+                .getJsonArray("enum")
                 .contains(jsonString("placed")));
     }
 
@@ -175,7 +199,9 @@ class OpenApiDocumentIT {
     @Test
     void decimalsStateTheirPrecisionWithoutAFractionalMultipleOf() {
         List<String> wrong = new ArrayList<>();
-        doc.getJsonObject("components").getJsonObject("schemas").forEach((name, schema) -> walkMultipleOf(name, schema, wrong));
+        doc.getJsonObject("components")
+                .getJsonObject("schemas")
+                .forEach((name, schema) -> walkMultipleOf(name, schema, wrong));
         assertTrue(wrong.isEmpty(), () -> String.join("\n", wrong));
         JsonObject order = schemas().getJsonObject("OrderResponse").getJsonObject("properties");
         assertEquals(2, order.getJsonObject("total").getInt("x-fraction-digits"));
@@ -208,7 +234,9 @@ class OpenApiDocumentIT {
             if (requestBody == null) {
                 return;
             }
-            JsonObject schema = requestBody.getJsonObject("content").getJsonObject("application/json")
+            JsonObject schema = requestBody
+                    .getJsonObject("content")
+                    .getJsonObject("application/json")
                     .getJsonObject("schema");
             JsonObject target = schema.containsKey("$ref") ? schema(schema.getString("$ref")) : schema;
             if (!target.containsKey("examples") && !target.containsKey("example")) {
@@ -224,26 +252,32 @@ class OpenApiDocumentIT {
      */
     @Test
     void theCommittedSnapshotIsTheServedDocument() throws IOException {
-        JsonObject served = jakarta.json.Json.createObjectBuilder(doc).remove("servers").build();
+        JsonObject served =
+                jakarta.json.Json.createObjectBuilder(doc).remove("servers").build();
         Path snapshot = Path.of(System.getProperty("project.basedir", "."), "docs", "openapi.json");
         if (Boolean.getBoolean("openapi.update")) {
             var writer = new java.io.StringWriter();
             jakarta.json.Json.createWriterFactory(Map.of(jakarta.json.stream.JsonGenerator.PRETTY_PRINTING, true))
-                    .createWriter(writer).write(served);
+                    .createWriter(writer)
+                    .write(served);
             Files.writeString(snapshot, writer.toString().strip() + "\n");
         }
         JsonObject committed;
         try (var reader = jakarta.json.Json.createReader(Files.newBufferedReader(snapshot))) {
             committed = reader.readObject();
         }
-        assertTrue(committed.equals(served), "docs/openapi.json is not the served document: run "
-                + "mvn verify -Dit.test=OpenApiDocumentIT -Dopenapi.update=true and commit it");
+        assertTrue(
+                committed.equals(served),
+                "docs/openapi.json is not the served document: run "
+                        + "mvn verify -Dit.test=OpenApiDocumentIT -Dopenapi.update=true and commit it");
     }
 
     @Test
     void libertyFoundNoErrorInTheDocument() throws IOException {
         Path log = Path.of(System.getProperty("liberty.server.dir"), "logs", "messages.log");
-        List<String> errors = Files.readAllLines(log).stream().filter(l -> l.contains("CWWKO1650E")).toList();
+        List<String> errors = Files.readAllLines(log).stream()
+                .filter(l -> l.contains("CWWKO1650E"))
+                .toList();
         assertTrue(errors.isEmpty(), () -> "Liberty's OpenAPI validation: " + errors);
     }
 
@@ -258,12 +292,16 @@ class OpenApiDocumentIT {
         JsonObject object = value.asJsonObject();
         object.forEach((key, child) -> {
             if ("properties".equals(key) && child.getValueType() == JsonValue.ValueType.OBJECT) {
-                child.asJsonObject().keySet().stream().filter(p -> !SNAKE_CASE.matcher(p).matches())
+                child.asJsonObject().keySet().stream()
+                        .filter(p -> !SNAKE_CASE.matcher(p).matches())
                         .forEach(p -> wrong.add(where + ": property '" + p + "' is not snake_case"));
             }
-            if ("pattern".equals(key) && child instanceof JsonString pattern
-                    && (pattern.getString().contains("(?") || pattern.getString().contains("\\A")
-                    || pattern.getString().contains("\\Z") || pattern.getString().contains("\\p{"))) {
+            if ("pattern".equals(key)
+                    && child instanceof JsonString pattern
+                    && (pattern.getString().contains("(?")
+                            || pattern.getString().contains("\\A")
+                            || pattern.getString().contains("\\Z")
+                            || pattern.getString().contains("\\p{"))) {
                 wrong.add(where + ": pattern " + pattern.getString() + " is not ECMA-262");
             }
             if ("$ref".equals(key) && child instanceof JsonString ref && schemaOrNull(ref.getString()) == null) {

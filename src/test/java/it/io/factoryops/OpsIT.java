@@ -21,7 +21,9 @@ class OpsIT {
             JsonObject health = body(r);
             assertEquals("UP", health.getString("status"));
             JsonObject database = health.getJsonArray("checks").getValuesAs(JsonObject.class).stream()
-                    .filter(c -> c.getString("name").equals("database")).findFirst().orElseThrow();
+                    .filter(c -> c.getString("name").equals("database"))
+                    .findFirst()
+                    .orElseThrow();
             assertEquals("UP", database.getString("status"));
             assertEquals(0, database.getJsonObject("data").getInt("pending_migrations"));
         }
@@ -46,27 +48,54 @@ class OpsIT {
             String text = r.readEntity(String.class);
             assertTrue(text.contains("# TYPE"), "Prometheus text format");
             assertTrue(text.contains("REST_request"), "REST request metrics");
-            assertTrue(text.contains("jvm_uptime") || text.contains("base_jvm_uptime") || text.contains("jvm_"), "JVM metrics");
+            assertTrue(
+                    text.contains("jvm_uptime") || text.contains("base_jvm_uptime") || text.contains("jvm_"),
+                    "JVM metrics");
         }
     }
 
     @Test
     void openApiDocumentsEndpointsRolesAndProblems() {
-        try (Response r = anonymous("openapi").header("Accept", "application/json").get()) {
+        try (Response r =
+                anonymous("openapi").header("Accept", "application/json").get()) {
             assertEquals(200, r.getStatus());
             JsonObject doc = body(r);
             JsonObject paths = doc.getJsonObject("paths");
-            for (String path : new String[] {"/api/auth/login", "/api/auth/refresh", "/api/auth/logout",
-                    "/api/auth/me", "/api/auth/profile", "/api/auth/change-password", "/api/auth/register",
-                    "/api/auth/users", "/api/auth/users/{id}", "/api/roles", "/api/employees", "/api/employees/{id}",
-                    "/api/audit-logs", "/api/products", "/api/products/{id}", "/api/products/{id}/stock-movements",
-                    "/api/products/{id}/adjust-stock", "/api/customers", "/api/customers/{id}", "/api/orders",
-                    "/api/orders/{id}", "/api/orders/{id}/ship", "/api/orders/{id}/complete", "/api/orders/{id}/cancel",
-                    "/api/production", "/api/production/{id}"}) {
+            for (String path : new String[] {
+                "/api/auth/login",
+                "/api/auth/refresh",
+                "/api/auth/logout",
+                "/api/auth/me",
+                "/api/auth/profile",
+                "/api/auth/change-password",
+                "/api/auth/register",
+                "/api/auth/users",
+                "/api/auth/users/{id}",
+                "/api/roles",
+                "/api/employees",
+                "/api/employees/{id}",
+                "/api/audit-logs",
+                "/api/products",
+                "/api/products/{id}",
+                "/api/products/{id}/stock-movements",
+                "/api/products/{id}/adjust-stock",
+                "/api/customers",
+                "/api/customers/{id}",
+                "/api/orders",
+                "/api/orders/{id}",
+                "/api/orders/{id}/ship",
+                "/api/orders/{id}/complete",
+                "/api/orders/{id}/cancel",
+                "/api/production",
+                "/api/production/{id}"
+            }) {
                 assertNotNull(paths.get(path), "documented: " + path);
             }
-            assertNotNull(doc.getJsonObject("components").getJsonObject("securitySchemes").get("bearer"));
-            assertNotNull(doc.getJsonObject("components").getJsonObject("schemas").get("Problem"));
+            assertNotNull(doc.getJsonObject("components")
+                    .getJsonObject("securitySchemes")
+                    .get("bearer"));
+            assertNotNull(
+                    doc.getJsonObject("components").getJsonObject("schemas").get("Problem"));
             JsonObject list = paths.getJsonObject("/api/employees").getJsonObject("get");
             assertTrue(list.getString("description").contains("Roles: manager"));
             JsonObject responses = list.getJsonObject("responses");
@@ -117,10 +146,15 @@ class OpsIT {
             for (int i = 0; i < callers; i++) {
                 answers.add(pool.submit(() -> {
                     start.await();
-                    try (Response r = client.target(Api.BASE).path("health/ready").request().get()) {
+                    try (Response r = client.target(Api.BASE)
+                            .path("health/ready")
+                            .request()
+                            .get()) {
                         assertEquals(200, r.getStatus());
                         JsonObject database = body(r).getJsonArray("checks").getValuesAs(JsonObject.class).stream()
-                                .filter(c -> c.getString("name").equals("database")).findFirst().orElseThrow();
+                                .filter(c -> c.getString("name").equals("database"))
+                                .findFirst()
+                                .orElseThrow();
                         return database.getJsonObject("data").getString("checked_at");
                     }
                 }));
@@ -164,8 +198,11 @@ class OpsIT {
             return text.lines()
                     .filter(l -> l.startsWith("connectionpool_usedConnections_total{") && l.contains("factory"))
                     .mapToLong(l -> (long) Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
-                    .findFirst().orElseThrow(() -> new AssertionError("no connectionpool_usedConnections_total: "
-                            + text.lines().filter(l -> l.startsWith("connectionpool")).toList()));
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError("no connectionpool_usedConnections_total: "
+                            + text.lines()
+                                    .filter(l -> l.startsWith("connectionpool"))
+                                    .toList()));
         }
     }
 }

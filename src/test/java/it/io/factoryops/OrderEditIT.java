@@ -52,8 +52,12 @@ class OrderEditIT {
     private static String lines(long... productQuantity) {
         StringBuilder lines = new StringBuilder();
         for (int i = 0; i + 1 < productQuantity.length; i += 2) {
-            lines.append(i == 0 ? "" : ",").append("{\"product_id\":").append(productQuantity[i])
-                    .append(",\"quantity\":").append(productQuantity[i + 1]).append("}");
+            lines.append(i == 0 ? "" : ",")
+                    .append("{\"product_id\":")
+                    .append(productQuantity[i])
+                    .append(",\"quantity\":")
+                    .append(productQuantity[i + 1])
+                    .append("}");
         }
         return "[" + lines + "]";
     }
@@ -81,19 +85,23 @@ class OrderEditIT {
     /** The quantity per product of an order's lines. */
     private static Map<Long, Integer> quantities(JsonObject order) {
         Map<Long, Integer> q = new HashMap<>();
-        order.getJsonArray("lines").getValuesAs(JsonObject.class)
+        order.getJsonArray("lines")
+                .getValuesAs(JsonObject.class)
                 .forEach(l -> q.put(l.getJsonNumber("product_id").longValue(), l.getInt("quantity")));
         return q;
     }
 
     private static JsonObject line(JsonObject order, long product) {
         return order.getJsonArray("lines").getValuesAs(JsonObject.class).stream()
-                .filter(l -> l.getJsonNumber("product_id").longValue() == product).findFirst().orElse(null);
+                .filter(l -> l.getJsonNumber("product_id").longValue() == product)
+                .findFirst()
+                .orElse(null);
     }
 
     /** The product's newest ledger row. */
     private static JsonObject newestMovement(long product) {
-        try (Response r = as(Api.tokenFor("admin"), "api/products/" + product + "/stock-movements").get()) {
+        try (Response r = as(Api.tokenFor("admin"), "api/products/" + product + "/stock-movements")
+                .get()) {
             assertEquals(200, r.getStatus());
             return body(r).getJsonArray("data").getJsonObject(0);
         }
@@ -106,9 +114,10 @@ class OrderEditIT {
     /** Sets a product's price (the rest as it is). */
     private static void reprice(long product, String price) {
         JsonObject p = Fixtures.productView(product);
-        try (Response r = as(Api.tokenFor("admin"), "api/products/" + product).put(json("{\"sku\":\""
-                + p.getString("sku") + "\",\"name\":\"" + p.getString("name") + "\",\"price\":" + price
-                + ",\"reorder_level\":" + p.getInt("reorder_level") + ",\"category\":\"General\"}"))) {
+        try (Response r = as(Api.tokenFor("admin"), "api/products/" + product)
+                .put(json("{\"sku\":\""
+                        + p.getString("sku") + "\",\"name\":\"" + p.getString("name") + "\",\"price\":" + price
+                        + ",\"reorder_level\":" + p.getInt("reorder_level") + ",\"category\":\"General\"}"))) {
             assertEquals(200, r.getStatus(), () -> r.readEntity(String.class));
         }
     }
@@ -130,20 +139,27 @@ class OrderEditIT {
         reprice(added, "41.00");
 
         JsonObject edited;
-        try (Response r = put(admin, order, etag(placed)).put(json(bodyOf(customer, grows, 5, shrinks, 1, added, 2, kept, 1)))) {
+        try (Response r =
+                put(admin, order, etag(placed)).put(json(bodyOf(customer, grows, 5, shrinks, 1, added, 2, kept, 1)))) {
             assertEquals(200, r.getStatus(), () -> r.readEntity(String.class));
             edited = body(r);
             assertEquals(etag(edited), r.getHeaderString("ETag"));
         }
-        assertTrue(edited.getJsonNumber("version").longValue() > placed.getJsonNumber("version").longValue());
+        assertTrue(edited.getJsonNumber("version").longValue()
+                > placed.getJsonNumber("version").longValue());
         assertEquals(Map.of(grows, 5, shrinks, 1, added, 2, kept, 1), quantities(edited));
         assertEquals("placed", edited.getString("status"));
-        assertEquals(List.of(1, 2, 3, 4), edited.getJsonArray("lines").getValuesAs(JsonObject.class).stream()
-                .map(l -> l.getInt("line_no")).toList(), "lines numbered in the request's order");
+        assertEquals(
+                List.of(1, 2, 3, 4),
+                edited.getJsonArray("lines").getValuesAs(JsonObject.class).stream()
+                        .map(l -> l.getInt("line_no"))
+                        .toList(),
+                "lines numbered in the request's order");
         assertEquals(new BigDecimal("11.00"), money(line(edited, grows), "unit_price"), "a changed line: price now");
         assertEquals(new BigDecimal("20.00"), money(line(edited, shrinks), "unit_price"), "a changed line: price now");
         assertEquals(new BigDecimal("41.00"), money(line(edited, added), "unit_price"), "a new line: price now");
-        assertEquals(new BigDecimal("5.00"), money(line(edited, kept), "unit_price"), "an unchanged line keeps its price");
+        assertEquals(
+                new BigDecimal("5.00"), money(line(edited, kept), "unit_price"), "an unchanged line keeps its price");
         // 5 × 11 + 1 × 20 + 2 × 41 + 1 × 5 = 162.00; tax 9 % = 14.58
         assertEquals(new BigDecimal("162.00"), money(edited, "subtotal"));
         assertEquals(new BigDecimal("14.58"), money(edited, "tax"));
@@ -170,9 +186,13 @@ class OrderEditIT {
         // the GET shows the same, with the new ETag; the audit row holds before and after
         JsonObject read = get(order);
         assertEquals(edited.getJsonNumber("version"), read.getJsonNumber("version"));
-        try (Response r = Api.target("api/audit-logs").queryParam("entity_type", "order")
-                .queryParam("entity_id", Long.toString(order)).queryParam("action", "UPDATE").request()
-                .header("Authorization", "Bearer " + Api.adminToken()).get()) {
+        try (Response r = Api.target("api/audit-logs")
+                .queryParam("entity_type", "order")
+                .queryParam("entity_id", Long.toString(order))
+                .queryParam("action", "UPDATE")
+                .request()
+                .header("Authorization", "Bearer " + Api.adminToken())
+                .get()) {
             JsonArray rows = body(r).getJsonArray("data");
             assertEquals(1, rows.size());
             JsonObject audit = rows.getJsonObject(0);
@@ -189,20 +209,25 @@ class OrderEditIT {
         try (Response r = put(admin, id(placed), etag(placed)).put(json(orderBody(999999999L, product, 2)))) {
             JsonObject p = assertProblem(r, 404, "NOT_FOUND");
             assertTrue(p.getString("detail").contains("Customer 999999999"), p.toString());
-            assertEquals("customer_id", p.getJsonArray("errors").getJsonObject(0).getString("field"));
+            assertEquals(
+                    "customer_id", p.getJsonArray("errors").getJsonObject(0).getString("field"));
         }
         try (Response r = put(admin, id(placed), etag(placed)).put(json(orderBody(other, 999999999L, 2)))) {
             assertTrue(assertProblem(r, 404, "NOT_FOUND").getString("detail").contains("Product 999999999"));
         }
-        for (String bad : new String[] {orderBody(other, product, 0), "{\"customer_id\":" + other + ",\"lines\":[]}",
-                "{\"lines\":" + lines(product, 1) + "}"}) {
+        for (String bad : new String[] {
+            orderBody(other, product, 0),
+            "{\"customer_id\":" + other + ",\"lines\":[]}",
+            "{\"lines\":" + lines(product, 1) + "}"
+        }) {
             try (Response r = put(admin, id(placed), etag(placed)).put(json(bad))) {
                 assertProblem(r, 400, "VALIDATION_FAILED");
             }
         }
         try (Response r = put(admin, id(placed), etag(placed)).put(json(orderBody(other, product, 2)))) {
             assertEquals(200, r.getStatus());
-            assertEquals(other, body(r).getJsonObject("customer").getJsonNumber("id").longValue());
+            assertEquals(
+                    other, body(r).getJsonObject("customer").getJsonNumber("id").longValue());
         }
         assertEquals(8, stockOf(product), "the same lines: no stock moved");
         assertEquals(8, ledgerSum(product));
@@ -245,9 +270,10 @@ class OrderEditIT {
         long retired = Fixtures.product("2.00", 10);
         JsonObject placed = place(orderBody(customer, retired, 3));
         JsonObject p = Fixtures.productView(retired);
-        try (Response r = as(admin, "api/products/" + retired).put(json("{\"sku\":\"" + p.getString("sku")
-                + "\",\"name\":\"" + p.getString("name") + "\",\"price\":2.00,\"category\":\"General\","
-                + "\"active\":false}"))) {
+        try (Response r = as(admin, "api/products/" + retired)
+                .put(json("{\"sku\":\"" + p.getString("sku")
+                        + "\",\"name\":\"" + p.getString("name") + "\",\"price\":2.00,\"category\":\"General\","
+                        + "\"active\":false}"))) {
             assertEquals(200, r.getStatus(), () -> r.readEntity(String.class));
         }
         try (Response r = put(admin, id(placed), etag(placed)).put(json(orderBody(customer, retired, 4)))) {
@@ -302,7 +328,8 @@ class OrderEditIT {
                 assertProblem(r, 403, "FORBIDDEN");
             }
         }
-        try (Response r = anonymous("api/orders/" + id(own)).header("If-Match", etag(own))
+        try (Response r = anonymous("api/orders/" + id(own))
+                .header("If-Match", etag(own))
                 .put(json(orderBody(customer, product, 2)))) {
             assertEquals(401, r.getStatus());
         }
@@ -360,8 +387,9 @@ class OrderEditIT {
         assertEquals(cancelled.getJsonNumber("version"), get(id(placed)).getJsonNumber("version"));
         assertEquals(10, stockOf(product));
         // a cancelled order is not changed either
-        try (Response r = put(admin, id(placed), etag(cancelled)).put(json(orderBody(
-                cancelled.getJsonObject("customer").getJsonNumber("id").longValue(), product, 1)))) {
+        try (Response r = put(admin, id(placed), etag(cancelled))
+                .put(json(orderBody(
+                        cancelled.getJsonObject("customer").getJsonNumber("id").longValue(), product, 1)))) {
             assertProblem(r, 409, "INVALID_TRANSITION");
         }
         try (Response r = put(admin, 999999999L, "\"1\"").delete()) {
@@ -405,8 +433,11 @@ class OrderEditIT {
                 // an admin reads the order and raises its line; a conflict with another edit is retried
                 for (int attempt = 0; attempt < 20; attempt++) {
                     JsonObject current = get(order);
-                    int wanted = quantities(current).get(product) + 1 + ThreadLocalRandom.current().nextInt(3);
-                    try (Response r = put(admin, order, etag(current)).put(json(orderBody(customer, product, wanted)))) {
+                    int wanted = quantities(current).get(product)
+                            + 1
+                            + ThreadLocalRandom.current().nextInt(3);
+                    try (Response r =
+                            put(admin, order, etag(current)).put(json(orderBody(customer, product, wanted)))) {
                         if (r.getStatus() == 200 || r.getStatus() == 409) {
                             if (r.getStatus() == 409) {
                                 assertProblem(r, 409, "INSUFFICIENT_STOCK");
@@ -460,8 +491,11 @@ class OrderEditIT {
     }
 
     private void refresh(String full) {
-        try (Response r = Api.target("api/analytics/refresh").queryParam("full", full.isEmpty() ? "false" : full)
-                .request().header("Authorization", "Bearer " + admin).post(null)) {
+        try (Response r = Api.target("api/analytics/refresh")
+                .queryParam("full", full.isEmpty() ? "false" : full)
+                .request()
+                .header("Authorization", "Bearer " + admin)
+                .post(null)) {
             assertEquals(200, r.getStatus(), () -> r.readEntity(String.class));
         }
     }
@@ -469,9 +503,13 @@ class OrderEditIT {
     /** The customer's row of the lifetime values at or above the threshold, or null. */
     private static JsonObject ltv(long customer, String threshold) {
         for (int page = 1; page <= 100; page++) {
-            try (Response r = Api.target("api/analytics/customer-ltv").queryParam("threshold", threshold)
-                    .queryParam("per_page", 100).queryParam("page", page).request()
-                    .header("Authorization", "Bearer " + Api.tokenFor("manager")).get()) {
+            try (Response r = Api.target("api/analytics/customer-ltv")
+                    .queryParam("threshold", threshold)
+                    .queryParam("per_page", 100)
+                    .queryParam("page", page)
+                    .request()
+                    .header("Authorization", "Bearer " + Api.tokenFor("manager"))
+                    .get()) {
                 assertEquals(200, r.getStatus());
                 JsonObject body = body(r);
                 for (JsonObject c : body.getJsonArray("customers").getValuesAs(JsonObject.class)) {

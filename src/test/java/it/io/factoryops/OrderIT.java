@@ -57,8 +57,9 @@ class OrderIT {
         assertTrue(line.getString("product_name").startsWith("Product "));
         assertEquals(customer, a.getJsonObject("customer").getJsonNumber("id").longValue());
         assertEquals("placed", a.getString("status"));
-        assertEquals(List.of("ship", "cancel"), a.getJsonArray("allowed_transitions").getValuesAs(
-                jakarta.json.JsonString::getString));
+        assertEquals(
+                List.of("ship", "cancel"),
+                a.getJsonArray("allowed_transitions").getValuesAs(jakarta.json.JsonString::getString));
 
         JsonObject b = place(user, orderBody(customer, Fixtures.product("0.35", 100), 7));
         assertEquals(new BigDecimal("2.45"), money(b, "subtotal"));
@@ -71,8 +72,12 @@ class OrderIT {
         BigDecimal subtotal = BigDecimal.ZERO;
         for (int i = 0; i < prices.length; i++) {
             long product = Fixtures.product(prices[i], 1000);
-            lines.append(i == 0 ? "" : ",").append("{\"product_id\":").append(product).append(",\"quantity\":")
-                    .append(quantities[i]).append("}");
+            lines.append(i == 0 ? "" : ",")
+                    .append("{\"product_id\":")
+                    .append(product)
+                    .append(",\"quantity\":")
+                    .append(quantities[i])
+                    .append("}");
             subtotal = subtotal.add(new BigDecimal(prices[i]).multiply(BigDecimal.valueOf(quantities[i])));
         }
         JsonObject many = place(user, "{\"customer_id\":" + customer + ",\"lines\":[" + lines + "]}");
@@ -87,11 +92,14 @@ class OrderIT {
     void theSeedShapeIsOneLineAndRepeatedProductsAddUp() {
         long customer = Fixtures.customer();
         long product = Fixtures.product("2.00", 10);
-        JsonObject seed = place(user, "{\"customer_id\":" + customer + ",\"product_id\":" + product + ",\"quantity\":2}");
+        JsonObject seed =
+                place(user, "{\"customer_id\":" + customer + ",\"product_id\":" + product + ",\"quantity\":2}");
         assertEquals(1, seed.getJsonArray("lines").size());
         assertEquals(8, stockOf(product));
-        JsonObject twice = place(user, "{\"customer_id\":" + customer + ",\"lines\":[{\"product_id\":" + product
-                + ",\"quantity\":1},{\"product_id\":" + product + ",\"quantity\":2}]}");
+        JsonObject twice = place(
+                user,
+                "{\"customer_id\":" + customer + ",\"lines\":[{\"product_id\":" + product
+                        + ",\"quantity\":1},{\"product_id\":" + product + ",\"quantity\":2}]}");
         assertEquals(1, twice.getJsonArray("lines").size());
         assertEquals(3, twice.getJsonArray("lines").getJsonObject(0).getInt("quantity"));
         assertEquals(5, stockOf(product));
@@ -102,8 +110,9 @@ class OrderIT {
         long customer = Fixtures.customer();
         long plenty = Fixtures.product("1.00", 10);
         long scarce = Fixtures.product("1.00", 1);
-        try (Response r = as(user, "api/orders").post(json("{\"customer_id\":" + customer + ",\"lines\":["
-                + "{\"product_id\":" + plenty + ",\"quantity\":5},{\"product_id\":" + scarce + ",\"quantity\":2}]}"))) {
+        try (Response r = as(user, "api/orders")
+                .post(json("{\"customer_id\":" + customer + ",\"lines\":[" + "{\"product_id\":" + plenty
+                        + ",\"quantity\":5},{\"product_id\":" + scarce + ",\"quantity\":2}]}"))) {
             JsonObject p = assertProblem(r, 409, "INSUFFICIENT_STOCK");
             assertEquals(scarce, p.getJsonNumber("product_id").longValue());
             assertEquals(2, p.getInt("requested"));
@@ -115,18 +124,30 @@ class OrderIT {
         assertEquals(10, ledgerSum(plenty));
         assertEquals(1, ledgerSum(scarce));
         // and nothing of it is left: no order, no audit row
-        try (Response r = Api.target("api/orders").queryParam("customer_id", customer).request()
-                .header("Authorization", "Bearer " + admin).get()) {
+        try (Response r = Api.target("api/orders")
+                .queryParam("customer_id", customer)
+                .request()
+                .header("Authorization", "Bearer " + admin)
+                .get()) {
             assertEquals(0, body(r).getJsonObject("pagination").getInt("total"));
         }
-        try (Response r = Api.target("api/audit-logs").queryParam("entity_type", "order")
-                .queryParam("actor", body(as(user, "api/auth/me").get()).getString("username")).request()
-                .header("Authorization", "Bearer " + Api.adminToken()).get()) {
-            body(r).getJsonArray("data").getValuesAs(JsonObject.class).forEach(row -> assertTrue(
-                    row.getJsonObject("after") == null
-                            || row.getJsonObject("after").getJsonObject("customer") == null
-                            || row.getJsonObject("after").getJsonObject("customer").getJsonNumber("id")
-                            .longValue() != customer, "no audit row of the failed order"));
+        try (Response r = Api.target("api/audit-logs")
+                .queryParam("entity_type", "order")
+                .queryParam("actor", body(as(user, "api/auth/me").get()).getString("username"))
+                .request()
+                .header("Authorization", "Bearer " + Api.adminToken())
+                .get()) {
+            body(r).getJsonArray("data")
+                    .getValuesAs(JsonObject.class)
+                    .forEach(row -> assertTrue(
+                            row.getJsonObject("after") == null
+                                    || row.getJsonObject("after").getJsonObject("customer") == null
+                                    || row.getJsonObject("after")
+                                                    .getJsonObject("customer")
+                                                    .getJsonNumber("id")
+                                                    .longValue()
+                                            != customer,
+                            "no audit row of the failed order"));
         }
     }
 
@@ -178,7 +199,8 @@ class OrderIT {
     void cancelReturnsTheStockExactlyOnce() {
         long customer = Fixtures.customer();
         long product = Fixtures.product("4.00", 10);
-        long id = place(user, orderBody(customer, product, 4)).getJsonNumber("id").longValue();
+        long id =
+                place(user, orderBody(customer, product, 4)).getJsonNumber("id").longValue();
         assertEquals(6, stockOf(product));
         try (Response r = as(admin, "api/orders/" + id + "/cancel").post(null)) {
             assertEquals(200, r.getStatus());
@@ -201,7 +223,8 @@ class OrderIT {
     void concurrentCancelsReturnTheStockOnce() throws Exception {
         long customer = Fixtures.customer();
         long product = Fixtures.product("4.00", 10);
-        long id = place(user, orderBody(customer, product, 4)).getJsonNumber("id").longValue();
+        long id =
+                place(user, orderBody(customer, product, 4)).getJsonNumber("id").longValue();
         List<Integer> statuses = Concurrently.run(6, i -> {
             try (Response r = as(admin, "api/orders/" + id + "/cancel").post(null)) {
                 return r.getStatus();
@@ -215,7 +238,8 @@ class OrderIT {
     @Test
     void shipThenComplete() {
         long id = place(user, orderBody(Fixtures.customer(), Fixtures.product("1.00", 5), 1))
-                .getJsonNumber("id").longValue();
+                .getJsonNumber("id")
+                .longValue();
         try (Response r = as(admin, "api/orders/" + id + "/complete").post(null)) {
             assertProblem(r, 409, "INVALID_TRANSITION");
         }
@@ -242,7 +266,8 @@ class OrderIT {
         String key = "order-" + Api.RUN + "-" + System.nanoTime();
         String body = orderBody(customer, product, 5);
         List<String> ids = Concurrently.run(10, i -> {
-            try (Response r = as(user, "api/orders").header("Idempotency-Key", key).post(json(body))) {
+            try (Response r =
+                    as(user, "api/orders").header("Idempotency-Key", key).post(json(body))) {
                 assertEquals(201, r.getStatus());
                 return body(r).getJsonNumber("id").toString();
             }
@@ -254,12 +279,14 @@ class OrderIT {
             assertEquals("true", r.getHeaderString("Idempotent-Replayed"));
             assertEquals(ids.get(0), body(r).getJsonNumber("id").toString());
         }
-        try (Response r = as(user, "api/orders").header("Idempotency-Key", key)
-                .post(json(orderBody(customer, product, 6)))) {
+        try (Response r =
+                as(user, "api/orders").header("Idempotency-Key", key).post(json(orderBody(customer, product, 6)))) {
             assertProblem(r, 422, "IDEMPOTENCY_KEY_REUSED");
         }
         // keys belong to their principal: another user's same key is a new request
-        try (Response r = as(Api.tokenFor("manager"), "api/orders").header("Idempotency-Key", key).post(json(body))) {
+        try (Response r = as(Api.tokenFor("manager"), "api/orders")
+                .header("Idempotency-Key", key)
+                .post(json(body))) {
             assertEquals(201, r.getStatus());
             assertTrue(r.getHeaderString("Idempotent-Replayed") == null);
         }
@@ -284,7 +311,8 @@ class OrderIT {
             id = body(r).getJsonNumber("id").toString();
         }
         for (int retry = 0; retry < 2; retry++) {
-            try (Response r = as(user, "api/orders").header("Idempotency-Key", key).post(json(body))) {
+            try (Response r =
+                    as(user, "api/orders").header("Idempotency-Key", key).post(json(body))) {
                 assertEquals(201, r.getStatus(), () -> r.readEntity(String.class));
                 assertEquals("true", r.getHeaderString("Idempotent-Replayed"));
                 assertEquals(id, body(r).getJsonNumber("id").toString());
@@ -294,8 +322,11 @@ class OrderIT {
         }
         assertEquals(7, stockOf(product));
         assertEquals(7, ledgerSum(product));
-        try (Response r = Api.target("api/orders").queryParam("customer_id", customer).request()
-                .header("Authorization", "Bearer " + admin).get()) {
+        try (Response r = Api.target("api/orders")
+                .queryParam("customer_id", customer)
+                .request()
+                .header("Authorization", "Bearer " + admin)
+                .get()) {
             assertEquals(1, body(r).getJsonObject("pagination").getInt("total"));
         }
     }
@@ -310,32 +341,36 @@ class OrderIT {
         long customer = Fixtures.customer();
         long product = Fixtures.product("2.00", 10);
         String key = "fix-" + Api.RUN + "-" + System.nanoTime();
-        try (Response r = as(user, "api/orders").header("Idempotency-Key", key)
-                .post(json(orderBody(customer, product, 0)))) {
+        try (Response r =
+                as(user, "api/orders").header("Idempotency-Key", key).post(json(orderBody(customer, product, 0)))) {
             assertProblem(r, 400, "VALIDATION_FAILED");
         }
-        try (Response r = as(user, "api/orders").header("Idempotency-Key", key)
-                .post(json(orderBody(customer, product, 1)))) {
+        try (Response r =
+                as(user, "api/orders").header("Idempotency-Key", key).post(json(orderBody(customer, product, 1)))) {
             assertEquals(201, r.getStatus(), () -> r.readEntity(String.class));
             assertTrue(r.getHeaderString("Idempotent-Replayed") == null);
         }
         String conflict = "conflict-" + Api.RUN + "-" + System.nanoTime();
         for (String replayed : new String[] {null, "true"}) {
-            try (Response r = as(user, "api/orders").header("Idempotency-Key", conflict)
+            try (Response r = as(user, "api/orders")
+                    .header("Idempotency-Key", conflict)
                     .post(json(orderBody(customer, product, 50)))) {
                 assertEquals(replayed, r.getHeaderString("Idempotent-Replayed"));
                 assertEquals(409, r.getStatus());
             }
         }
-        try (Response r = as(user, "api/orders").header("Idempotency-Key", "k".repeat(129))
+        try (Response r = as(user, "api/orders")
+                .header("Idempotency-Key", "k".repeat(129))
                 .post(json(orderBody(customer, product, 1)))) {
             assertProblem(r, 400, "INVALID_PARAMETER");
         }
-        try (Response r = as(user, "api/orders").header("Idempotency-Key", "k\u00e9y")
+        try (Response r = as(user, "api/orders")
+                .header("Idempotency-Key", "k\u00e9y")
                 .post(json(orderBody(customer, product, 1)))) {
             assertProblem(r, 400, "INVALID_PARAMETER");
         }
-        try (Response r = as(user, "api/orders").header("Idempotency-Key", "k".repeat(100) + System.nanoTime())
+        try (Response r = as(user, "api/orders")
+                .header("Idempotency-Key", "k".repeat(100) + System.nanoTime())
                 .post(json(orderBody(customer, product, 1)))) {
             assertEquals(201, r.getStatus());
         }
@@ -347,22 +382,32 @@ class OrderIT {
         long customer = Fixtures.customer();
         long product = Fixtures.product("1.00", 50);
         String other = Api.login(Api.createUser("user"), Api.PASSWORD).getString("access_token");
-        long mine = place(user, orderBody(customer, product, 1)).getJsonNumber("id").longValue();
-        long theirs = place(other, orderBody(customer, product, 1)).getJsonNumber("id").longValue();
+        long mine =
+                place(user, orderBody(customer, product, 1)).getJsonNumber("id").longValue();
+        long theirs = place(other, orderBody(customer, product, 1))
+                .getJsonNumber("id")
+                .longValue();
         try (Response r = as(user, "api/orders/" + theirs).get()) {
             assertProblem(r, 404, "NOT_FOUND");
         }
         try (Response r = as(other, "api/orders/" + theirs).get()) {
             assertEquals(200, r.getStatus());
         }
-        try (Response r = Api.target("api/orders").queryParam("customer_id", customer).request()
-                .header("Authorization", "Bearer " + user).get()) {
+        try (Response r = Api.target("api/orders")
+                .queryParam("customer_id", customer)
+                .request()
+                .header("Authorization", "Bearer " + user)
+                .get()) {
             Set<Long> seen = body(r).getJsonArray("data").getValuesAs(JsonObject.class).stream()
-                    .map(o -> o.getJsonNumber("id").longValue()).collect(Collectors.toSet());
+                    .map(o -> o.getJsonNumber("id").longValue())
+                    .collect(Collectors.toSet());
             assertEquals(Set.of(mine), seen);
         }
-        try (Response r = Api.target("api/orders").queryParam("customer_id", customer).request()
-                .header("Authorization", "Bearer " + admin).get()) {
+        try (Response r = Api.target("api/orders")
+                .queryParam("customer_id", customer)
+                .request()
+                .header("Authorization", "Bearer " + admin)
+                .get()) {
             JsonObject page = body(r);
             assertEquals(2, page.getJsonObject("pagination").getInt("total"));
             assertEquals(10, page.getJsonObject("pagination").getInt("per_page"), "default page size of the seeds");
@@ -384,34 +429,57 @@ class OrderIT {
     void filtersAndSorting() {
         long customer = Fixtures.customer();
         long product = Fixtures.product("10.00", 50);
-        long small = place(user, orderBody(customer, product, 1)).getJsonNumber("id").longValue();
-        long big = place(user, orderBody(customer, product, 5)).getJsonNumber("id").longValue();
+        long small =
+                place(user, orderBody(customer, product, 1)).getJsonNumber("id").longValue();
+        long big =
+                place(user, orderBody(customer, product, 5)).getJsonNumber("id").longValue();
         try (Response r = as(admin, "api/orders/" + small + "/cancel").post(null)) {
             assertEquals(200, r.getStatus());
         }
-        try (Response r = Api.target("api/orders").queryParam("customer_id", customer).queryParam("sort", "-total")
-                .request().header("Authorization", "Bearer " + user).get()) {
+        try (Response r = Api.target("api/orders")
+                .queryParam("customer_id", customer)
+                .queryParam("sort", "-total")
+                .request()
+                .header("Authorization", "Bearer " + user)
+                .get()) {
             List<Long> ids = body(r).getJsonArray("data").getValuesAs(JsonObject.class).stream()
-                    .map(o -> o.getJsonNumber("id").longValue()).toList();
+                    .map(o -> o.getJsonNumber("id").longValue())
+                    .toList();
             assertEquals(List.of(big, small), ids);
         }
-        try (Response r = Api.target("api/orders").queryParam("customer_id", customer)
-                .queryParam("status", "cancelled").request().header("Authorization", "Bearer " + user).get()) {
+        try (Response r = Api.target("api/orders")
+                .queryParam("customer_id", customer)
+                .queryParam("status", "cancelled")
+                .request()
+                .header("Authorization", "Bearer " + user)
+                .get()) {
             assertEquals(1, body(r).getJsonObject("pagination").getInt("total"));
         }
         String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
-        try (Response r = Api.target("api/orders").queryParam("customer_id", customer).queryParam("date_from", today)
-                .queryParam("date_to", today).request().header("Authorization", "Bearer " + user).get()) {
+        try (Response r = Api.target("api/orders")
+                .queryParam("customer_id", customer)
+                .queryParam("date_from", today)
+                .queryParam("date_to", today)
+                .request()
+                .header("Authorization", "Bearer " + user)
+                .get()) {
             assertEquals(2, body(r).getJsonObject("pagination").getInt("total"));
         }
-        try (Response r = Api.target("api/orders").queryParam("date_to", "2001-01-01").request()
-                .header("Authorization", "Bearer " + user).get()) {
+        try (Response r = Api.target("api/orders")
+                .queryParam("date_to", "2001-01-01")
+                .request()
+                .header("Authorization", "Bearer " + user)
+                .get()) {
             assertEquals(0, body(r).getJsonObject("pagination").getInt("total"));
         }
-        for (String[] bad : new String[][] {{"status", "lost"}, {"date_from", "today"}, {"customer_id", "abc"},
-                {"sort", "customer"}}) {
-            try (Response r = Api.target("api/orders").queryParam(bad[0], bad[1]).request()
-                    .header("Authorization", "Bearer " + user).get()) {
+        for (String[] bad :
+                new String[][] {{"status", "lost"}, {"date_from", "today"}, {"customer_id", "abc"}, {"sort", "customer"}
+                }) {
+            try (Response r = Api.target("api/orders")
+                    .queryParam(bad[0], bad[1])
+                    .request()
+                    .header("Authorization", "Bearer " + user)
+                    .get()) {
                 assertProblem(r, 400, "INVALID_PARAMETER");
             }
         }
@@ -422,8 +490,9 @@ class OrderIT {
         long customer = Fixtures.customer();
         long product = Fixtures.product("1.00", 5);
         for (String quantity : new String[] {"0", "-1", "1000001"}) {
-            try (Response r = as(user, "api/orders").post(json(orderBody(customer, product, 1)
-                    .replace("\"quantity\":1", "\"quantity\":" + quantity)))) {
+            try (Response r = as(user, "api/orders")
+                    .post(json(
+                            orderBody(customer, product, 1).replace("\"quantity\":1", "\"quantity\":" + quantity)))) {
                 assertProblem(r, 400, "VALIDATION_FAILED");
             }
         }
@@ -435,21 +504,24 @@ class OrderIT {
             JsonObject p = assertProblem(r, 404, "NOT_FOUND");
             assertTrue(p.getString("detail").contains("Customer 999999999"));
         }
-        for (String body : new String[] {"{}", "{\"customer_id\":" + customer + "}",
-                "{\"customer_id\":" + customer + ",\"lines\":[]}",
-                "{\"customer_id\":" + customer + ",\"lines\":[{\"product_id\":" + product + "}]}",
-                "{\"customer_id\":" + customer + ",\"product_id\":" + product + ",\"quantity\":1,\"lines\":[{\"product_id\":"
-                        + product + ",\"quantity\":1}]}"}) {
+        for (String body : new String[] {
+            "{}",
+            "{\"customer_id\":" + customer + "}",
+            "{\"customer_id\":" + customer + ",\"lines\":[]}",
+            "{\"customer_id\":" + customer + ",\"lines\":[{\"product_id\":" + product + "}]}",
+            "{\"customer_id\":" + customer + ",\"product_id\":" + product
+                    + ",\"quantity\":1,\"lines\":[{\"product_id\":" + product + ",\"quantity\":1}]}"
+        }) {
             try (Response r = as(user, "api/orders").post(json(body))) {
                 assertProblem(r, 400, "VALIDATION_FAILED");
             }
         }
-        try (Response r = as(user, "api/orders").post(json("{\"customer_id\":\"abc\",\"product_id\":" + product
-                + ",\"quantity\":1}"))) {
+        try (Response r = as(user, "api/orders")
+                .post(json("{\"customer_id\":\"abc\",\"product_id\":" + product + ",\"quantity\":1}"))) {
             assertProblem(r, 400, "MALFORMED_JSON");
         }
-        try (Response r = as(user, "api/orders").post(json("{\"customer_id\":" + customer + ",\"product_id\":"
-                + product + ",\"quantity\":1.5}"))) {
+        try (Response r = as(user, "api/orders")
+                .post(json("{\"customer_id\":" + customer + ",\"product_id\":" + product + ",\"quantity\":1.5}"))) {
             assertProblem(r, 400, "MALFORMED_JSON");
         }
         assertEquals(5, stockOf(product));

@@ -53,22 +53,28 @@ class PartIT {
             assertEquals("pcs", p.getString("unit"));
             assertTrue(p.getBoolean("active"));
         }
-        try (Response r = as(Api.tokenFor("mechanic"), "api/inventory/items/" + id).get()) {
+        try (Response r =
+                as(Api.tokenFor("mechanic"), "api/inventory/items/" + id).get()) {
             assertEquals(200, r.getStatus());
             etag = r.getHeaderString("ETag");
         }
-        try (Response r = as(user, "api/inventory/items/" + id).header("If-None-Match", etag).get()) {
+        try (Response r = as(user, "api/inventory/items/" + id)
+                .header("If-None-Match", etag)
+                .get()) {
             assertEquals(304, r.getStatus());
         }
         addStock(id, 30, 201);
         // a movement changes the part as shown: the old ETag is stale
-        try (Response r = as(user, "api/inventory/items/" + id).header("If-None-Match", etag).get()) {
+        try (Response r = as(user, "api/inventory/items/" + id)
+                .header("If-None-Match", etag)
+                .get()) {
             assertEquals(200, r.getStatus());
             JsonObject p = body(r);
             assertEquals(30, p.getInt("quantity"));
             assertEquals(new BigDecimal("70.50"), p.getJsonNumber("stock_value").bigDecimalValue());
         }
-        try (Response r = as(manager, "api/inventory/items/" + id).header("If-Match", etag)
+        try (Response r = as(manager, "api/inventory/items/" + id)
+                .header("If-Match", etag)
                 .put(json(part(sku, category, location, supplier)))) {
             assertProblem(r, 412, "VERSION_CONFLICT");
         }
@@ -77,7 +83,8 @@ class PartIT {
             assertProblem(r, 409, "CONFLICT");
         }
         try (Response r = as(manager, "api/inventory/items/" + id)
-                .put(json(part(sku, null, null, null).replace("Shaft seal", "Shaft seal v2")
+                .put(json(part(sku, null, null, null)
+                        .replace("Shaft seal", "Shaft seal v2")
                         .replace("}", ",\"quantity\":30,\"active\":false}")))) {
             assertEquals(200, r.getStatus());
             JsonObject p = body(r);
@@ -105,12 +112,15 @@ class PartIT {
     @Test
     void unknownReferencesAreNamedAndNothingIsWritten() {
         String sku = "P-" + Api.RUN + "-refs";
-        for (String[] bad : new String[][] {{"category_id", part(sku, 999_999_999L, null, null)},
-                {"location_id", part(sku, null, 999_999_999L, null)},
-                {"preferred_supplier_id", part(sku, null, null, 999_999_999L)}}) {
+        for (String[] bad : new String[][] {
+            {"category_id", part(sku, 999_999_999L, null, null)},
+            {"location_id", part(sku, null, 999_999_999L, null)},
+            {"preferred_supplier_id", part(sku, null, null, 999_999_999L)}
+        }) {
             try (Response r = as(manager, "api/inventory/items").post(json(bad[1]))) {
                 JsonObject problem = assertProblem(r, 404, "NOT_FOUND");
-                assertEquals(bad[0], problem.getJsonArray("errors").getJsonObject(0).getString("field"));
+                assertEquals(
+                        bad[0], problem.getJsonArray("errors").getJsonObject(0).getString("field"));
             }
         }
         try (Response r = as(user, "api/inventory/items", "q", sku).get()) {
@@ -128,14 +138,15 @@ class PartIT {
     void badInputIsRefused() {
         String sku = "P-" + Api.RUN + "-bad";
         for (String bad : new String[] {
-                part(sku, null, null, null).replace("2.35", "-1"),
-                part(sku, null, null, null).replace("2.35", "1.234"),
-                part(sku, null, null, null).replace("2.35", "1e12"),
-                part(sku, null, null, null).replace("\"reorder_level\":20", "\"reorder_level\":-1"),
-                part(sku, null, null, null).replace("\"reorder_quantity\":100", "\"reorder_quantity\":2000000000"),
-                part(sku, null, null, null).replace(sku, "bad sku!"),
-                part(sku, null, null, null).replace("\"unit\":\"pcs\"", "\"unit\":\"" + "u".repeat(17) + "\""),
-                part(sku, null, null, null).replace("Shaft seal", "x".repeat(201))}) {
+            part(sku, null, null, null).replace("2.35", "-1"),
+            part(sku, null, null, null).replace("2.35", "1.234"),
+            part(sku, null, null, null).replace("2.35", "1e12"),
+            part(sku, null, null, null).replace("\"reorder_level\":20", "\"reorder_level\":-1"),
+            part(sku, null, null, null).replace("\"reorder_quantity\":100", "\"reorder_quantity\":2000000000"),
+            part(sku, null, null, null).replace(sku, "bad sku!"),
+            part(sku, null, null, null).replace("\"unit\":\"pcs\"", "\"unit\":\"" + "u".repeat(17) + "\""),
+            part(sku, null, null, null).replace("Shaft seal", "x".repeat(201))
+        }) {
             try (Response r = as(manager, "api/inventory/items").post(json(bad))) {
                 assertProblem(r, 400, "VALIDATION_FAILED");
             }
@@ -144,23 +155,37 @@ class PartIT {
             assertProblem(r, 400, "MALFORMED_JSON");
         }
         long id = create(sku, null, null, null);
-        for (String bad : new String[] {"{\"quantity\":0}", "{\"quantity\":-3}", "{\"quantity\":1000001}",
-                "{\"quantity\":1,\"reason\":\"THEFT\"}", "{\"quantity\":1,\"note\":\"" + "n".repeat(501) + "\"}",
-                "{}"}) {
-            try (Response r = as(manager, "api/inventory/items/" + id + "/add-stock").post(json(bad))) {
+        for (String bad : new String[] {
+            "{\"quantity\":0}",
+            "{\"quantity\":-3}",
+            "{\"quantity\":1000001}",
+            "{\"quantity\":1,\"reason\":\"THEFT\"}",
+            "{\"quantity\":1,\"note\":\"" + "n".repeat(501) + "\"}",
+            "{}"
+        }) {
+            try (Response r =
+                    as(manager, "api/inventory/items/" + id + "/add-stock").post(json(bad))) {
                 assertProblem(r, 400, "VALIDATION_FAILED");
             }
         }
-        try (Response r = as(manager, "api/inventory/items/" + id + "/remove-stock").post(json("{\"quantity\":\"a\"}"))) {
+        try (Response r =
+                as(manager, "api/inventory/items/" + id + "/remove-stock").post(json("{\"quantity\":\"a\"}"))) {
             assertProblem(r, 400, "MALFORMED_JSON");
         }
-        for (String[] q : new String[][] {{"status", "plenty"}, {"category", "x"}, {"location", "-1"},
-                {"updated_from", "2026-13-01"}, {"sort", "cost"}, {"active", "maybe"}}) {
+        for (String[] q : new String[][] {
+            {"status", "plenty"},
+            {"category", "x"},
+            {"location", "-1"},
+            {"updated_from", "2026-13-01"},
+            {"sort", "cost"},
+            {"active", "maybe"}
+        }) {
             try (Response r = as(user, "api/inventory/items", q[0], q[1]).get()) {
                 assertProblem(r, 400, "INVALID_PARAMETER");
             }
         }
-        try (Response r = as(user, "api/inventory/items", "category", 999_999_999).get()) {
+        try (Response r =
+                as(user, "api/inventory/items", "category", 999_999_999).get()) {
             assertProblem(r, 404, "NOT_FOUND");
         }
     }
@@ -182,7 +207,8 @@ class PartIT {
             assertEquals(6, m.getInt("quantity_after"));
             assertEquals("dropped", m.getString("note"));
         }
-        try (Response r = as(manager, "api/inventory/items/" + id + "/remove-stock").post(json("{\"quantity\":7}"))) {
+        try (Response r =
+                as(manager, "api/inventory/items/" + id + "/remove-stock").post(json("{\"quantity\":7}"))) {
             JsonObject problem = assertProblem(r, 409, "INSUFFICIENT_STOCK");
             assertEquals(id, problem.getJsonNumber("item_id").longValue());
             assertEquals(7, problem.getInt("requested"));
@@ -191,7 +217,8 @@ class PartIT {
         // idempotent: the same key and body replay the first answer, and move nothing more
         String key = "part-add-" + Api.RUN;
         for (int i = 0; i < 2; i++) {
-            try (Response r = as(manager, "api/inventory/items/" + id + "/add-stock").header("Idempotency-Key", key)
+            try (Response r = as(manager, "api/inventory/items/" + id + "/add-stock")
+                    .header("Idempotency-Key", key)
                     .post(json("{\"quantity\":2}"))) {
                 assertEquals(201, r.getStatus());
                 assertEquals(8, body(r).getInt("quantity_after"));
@@ -199,7 +226,8 @@ class PartIT {
         }
         assertEquals(8, quantityOf(id));
         assertEquals(8, partLedgerSum(id));
-        try (Response r = as(user, "api/inventory/items/999999999/stock-movements").get()) {
+        try (Response r =
+                as(user, "api/inventory/items/999999999/stock-movements").get()) {
             assertProblem(r, 404, "NOT_FOUND");
         }
         try (Response r = as(manager, "api/inventory/items/999999999/add-stock").post(json("{\"quantity\":1}"))) {
@@ -232,7 +260,8 @@ class PartIT {
         long id = create("P-" + Api.RUN + "-alert", null, null, supplier); // reorder level 20, reorder quantity 100
         addStock(id, 30, 201);
         List<Integer> statuses = Concurrently.run(16, i -> {
-            try (Response r = as(manager, "api/inventory/items/" + id + "/remove-stock").post(json("{\"quantity\":1}"))) {
+            try (Response r =
+                    as(manager, "api/inventory/items/" + id + "/remove-stock").post(json("{\"quantity\":1}"))) {
                 return r.getStatus();
             }
         });
@@ -245,18 +274,21 @@ class PartIT {
         assertEquals(supplier, suggestion.getJsonNumber("supplier_id").longValue());
         assertEquals(100, suggestion.getInt("quantity"));
         // still low: no new alert; above the level and down again: a new one
-        try (Response r = as(manager, "api/inventory/items/" + id + "/remove-stock").post(json("{\"quantity\":1}"))) {
+        try (Response r =
+                as(manager, "api/inventory/items/" + id + "/remove-stock").post(json("{\"quantity\":1}"))) {
             assertEquals(201, r.getStatus());
         }
         assertEquals(1, lowStockAlerts(id).size());
         addStock(id, 20, 201);
-        try (Response r = as(manager, "api/inventory/items/" + id + "/remove-stock").post(json("{\"quantity\":15}"))) {
+        try (Response r =
+                as(manager, "api/inventory/items/" + id + "/remove-stock").post(json("{\"quantity\":15}"))) {
             assertEquals(201, r.getStatus());
         }
         assertEquals(2, lowStockAlerts(id).size());
         // a rolled-back move alerts nobody: taking more than there is fails whole
         addStock(id, 30, 201);
-        try (Response r = as(manager, "api/inventory/items/" + id + "/remove-stock").post(json("{\"quantity\":99}"))) {
+        try (Response r =
+                as(manager, "api/inventory/items/" + id + "/remove-stock").post(json("{\"quantity\":99}"))) {
             assertProblem(r, 409, "INSUFFICIENT_STOCK");
         }
         assertEquals(2, lowStockAlerts(id).size());
@@ -287,7 +319,8 @@ class PartIT {
         assertEquals(Set.of(elsewhere), ids("status", "out_of_stock", prefix));
         assertEquals(Set.of(), ids("updated_from", "2999-01-01", prefix));
         assertEquals(Set.of(inRoot, inChild, elsewhere), ids("updated_to", "2999-01-01", prefix));
-        try (Response r = as(user, "api/inventory/items", "q", prefix, "status", "low_stock", "category", root).get()) {
+        try (Response r = as(user, "api/inventory/items", "q", prefix, "status", "low_stock", "category", root)
+                .get()) {
             List<JsonObject> data = body(r).getJsonArray("data").getValuesAs(JsonObject.class);
             assertEquals(1, data.size());
             assertEquals("low_stock", data.get(0).getString("status"));
@@ -295,7 +328,8 @@ class PartIT {
         try (Response r = as(user, "api/inventory/items", "q", prefix, "sort", "-quantity")
                 .get()) {
             List<Long> order = body(r).getJsonArray("data").getValuesAs(JsonObject.class).stream()
-                    .map(p -> p.getJsonNumber("id").longValue()).toList();
+                    .map(p -> p.getJsonNumber("id").longValue())
+                    .toList();
             assertEquals(List.of(inRoot, inChild, elsewhere), order);
         }
     }
@@ -303,8 +337,9 @@ class PartIT {
     @Test
     void roleMatrix() {
         long id = create("P-" + Api.RUN + "-roles", null, null, null);
-        for (String path : new String[] {"api/inventory/items", "api/inventory/items/" + id,
-                "api/inventory/items/" + id + "/stock-movements"}) {
+        for (String path : new String[] {
+            "api/inventory/items", "api/inventory/items/" + id, "api/inventory/items/" + id + "/stock-movements"
+        }) {
             for (String role : new String[] {"user", "mechanic", "manager", "admin"}) {
                 try (Response r = as(Api.tokenFor(role), path).get()) {
                     assertEquals(200, r.getStatus(), role + " GET " + path);
@@ -319,7 +354,8 @@ class PartIT {
         }
         for (String role : new String[] {"user", "mechanic", "customer"}) {
             String token = Api.tokenFor(role);
-            try (Response r = as(token, "api/inventory/items").post(json(part("X-" + role + Api.RUN, null, null, null)))) {
+            try (Response r =
+                    as(token, "api/inventory/items").post(json(part("X-" + role + Api.RUN, null, null, null)))) {
                 assertProblem(r, 403, "FORBIDDEN");
             }
             try (Response r = as(token, "api/inventory/items/" + id).put(json(part("X", null, null, null)))) {
@@ -329,7 +365,8 @@ class PartIT {
                 assertProblem(r, 403, "FORBIDDEN");
             }
             for (String move : new String[] {"add-stock", "remove-stock"}) {
-                try (Response r = as(token, "api/inventory/items/" + id + "/" + move).post(json("{\"quantity\":1}"))) {
+                try (Response r =
+                        as(token, "api/inventory/items/" + id + "/" + move).post(json("{\"quantity\":1}"))) {
                     assertProblem(r, 403, "FORBIDDEN");
                 }
             }
@@ -343,7 +380,8 @@ class PartIT {
             assertEquals(201, r.getStatus());
         }
         // below admin, another person's ledger rows carry no actor
-        try (Response r = as(user, "api/inventory/items/" + id + "/stock-movements").get()) {
+        try (Response r =
+                as(user, "api/inventory/items/" + id + "/stock-movements").get()) {
             for (JsonObject m : body(r).getJsonArray("data").getValuesAs(JsonObject.class)) {
                 assertNull(m.get("actor"));
             }
@@ -375,7 +413,8 @@ class PartIT {
 
     /** The manager's LOW_STOCK notifications about this part. */
     private List<JsonObject> lowStockAlerts(long part) {
-        try (Response r = as(manager, "api/notifications", "type", "LOW_STOCK", "per_page", 100).get()) {
+        try (Response r = as(manager, "api/notifications", "type", "LOW_STOCK", "per_page", 100)
+                .get()) {
             assertEquals(200, r.getStatus());
             return body(r).getJsonArray("data").getValuesAs(JsonObject.class).stream()
                     .filter(n -> "PART".equals(n.getString("reference_type", null))
@@ -391,10 +430,12 @@ class PartIT {
     }
 
     private Set<Long> ids(String filter, Object value, String prefix) {
-        try (Response r = as(user, "api/inventory/items", "q", prefix, filter, value, "per_page", 100).get()) {
+        try (Response r = as(user, "api/inventory/items", "q", prefix, filter, value, "per_page", 100)
+                .get()) {
             assertEquals(200, r.getStatus());
             return body(r).getJsonArray("data").getValuesAs(JsonObject.class).stream()
-                    .map(p -> p.getJsonNumber("id").longValue()).collect(Collectors.toSet());
+                    .map(p -> p.getJsonNumber("id").longValue())
+                    .collect(Collectors.toSet());
         }
     }
 }

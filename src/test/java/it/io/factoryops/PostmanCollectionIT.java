@@ -19,13 +19,15 @@ import org.junit.jupiter.api.Test;
 class PostmanCollectionIT {
 
     private static final Path COMMITTED = Path.of(System.getProperty("project.basedir", "."), PostmanCollection.FILE);
-    private static final String REFRESH = "mvn -B verify -Dpostman.update=true -Dit.test=PostmanCollectionIT -Dtest=none "
-            + "-Dsurefire.failIfNoSpecifiedTests=false";
+    private static final String REFRESH =
+            "mvn -B verify -Dpostman.update=true -Dit.test=PostmanCollectionIT -Dtest=none "
+                    + "-Dsurefire.failIfNoSpecifiedTests=false";
 
     @Test
     void committedCollectionIsTheServedDocuments() throws IOException {
         String generated;
-        try (Response r = anonymous("openapi").header("Accept", "application/json").get()) {
+        try (Response r =
+                anonymous("openapi").header("Accept", "application/json").get()) {
             assertEquals(200, r.getStatus());
             generated = PostmanCollection.generate(r.readEntity(String.class));
         }

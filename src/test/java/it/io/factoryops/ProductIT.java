@@ -46,8 +46,8 @@ class ProductIT {
         try (Response r = as(Api.tokenFor("mechanic"), "api/products/" + id).get()) {
             assertEquals(200, r.getStatus());
         }
-        try (Response r = as(admin, "api/products/" + id).put(json(product(sku, "10.00", 12)
-                .replace("Widget", "Widget Pro")))) {
+        try (Response r = as(admin, "api/products/" + id)
+                .put(json(product(sku, "10.00", 12).replace("Widget", "Widget Pro")))) {
             assertEquals(200, r.getStatus());
             assertEquals("Widget Pro", body(r).getString("name"));
         }
@@ -61,8 +61,8 @@ class ProductIT {
         try (Response r = as(admin, "api/products/" + id).delete()) {
             assertProblem(r, 409, "STILL_REFERENCED");
         }
-        try (Response r = as(admin, "api/products/" + id).put(json(product(sku, "10.00", 12)
-                .replace("}", ",\"active\":false}")))) {
+        try (Response r = as(admin, "api/products/" + id)
+                .put(json(product(sku, "10.00", 12).replace("}", ",\"active\":false}")))) {
             assertEquals(200, r.getStatus());
             assertFalse(body(r).getBoolean("active"));
         }
@@ -90,15 +90,22 @@ class ProductIT {
 
     @Test
     void pricesAndQuantitiesAreValidated() {
-        for (String[] bad : new String[][] {{"12.345", "1"}, {"-1.00", "1"}, {"\"cheap\"", "1"}, {"1.00", "-1"},
-                {"1.00", "2.5"}, {"100000000000.00", "1"}}) {
-            try (Response r = as(admin, "api/products").post(json(product("BAD-" + Api.RUN, bad[0],
-                    Integer.MIN_VALUE).replace(Integer.toString(Integer.MIN_VALUE), bad[1])))) {
+        for (String[] bad : new String[][] {
+            {"12.345", "1"},
+            {"-1.00", "1"},
+            {"\"cheap\"", "1"},
+            {"1.00", "-1"},
+            {"1.00", "2.5"},
+            {"100000000000.00", "1"}
+        }) {
+            try (Response r = as(admin, "api/products")
+                    .post(json(product("BAD-" + Api.RUN, bad[0], Integer.MIN_VALUE)
+                            .replace(Integer.toString(Integer.MIN_VALUE), bad[1])))) {
                 assertEquals(400, r.getStatus(), "price " + bad[0] + ", stock " + bad[1]);
             }
         }
-        try (Response r = as(admin, "api/products").post(json("{\"sku\":\"" + "s".repeat(65)
-                + "\",\"name\":\"" + "n".repeat(201) + "\",\"price\":1}"))) {
+        try (Response r = as(admin, "api/products")
+                .post(json("{\"sku\":\"" + "s".repeat(65) + "\",\"name\":\"" + "n".repeat(201) + "\",\"price\":1}"))) {
             JsonObject p = assertProblem(r, 400, "VALIDATION_FAILED");
             assertEquals(2, p.getJsonArray("errors").size());
         }
@@ -110,27 +117,44 @@ class ProductIT {
         for (int i = 0; i < 12; i++) {
             Fixtures.product(Integer.toString(i + 1) + ".00", i, 5, category);
         }
-        try (Response r = Api.target("api/products").queryParam("category", category).request()
-                .header("Authorization", "Bearer " + user).get()) {
+        try (Response r = Api.target("api/products")
+                .queryParam("category", category)
+                .request()
+                .header("Authorization", "Bearer " + user)
+                .get()) {
             JsonObject page = body(r);
             assertEquals(10, page.getJsonArray("data").size());
             assertEquals(12, page.getJsonObject("pagination").getInt("total"));
         }
-        try (Response r = Api.target("api/products").queryParam("category", category).queryParam("low_stock", "true")
-                .request().header("Authorization", "Bearer " + user).get()) {
+        try (Response r = Api.target("api/products")
+                .queryParam("category", category)
+                .queryParam("low_stock", "true")
+                .request()
+                .header("Authorization", "Bearer " + user)
+                .get()) {
             JsonArray data = body(r).getJsonArray("data");
             assertEquals(6, data.size(), "stock 0..5 is at or below the reorder level 5");
             data.getValuesAs(JsonObject.class).forEach(p -> assertTrue(p.getBoolean("low_stock")));
         }
-        try (Response r = Api.target("api/products").queryParam("category", category).queryParam("min_price", "3")
-                .queryParam("max_price", "5.00").queryParam("sort", "-price").request()
-                .header("Authorization", "Bearer " + user).get()) {
+        try (Response r = Api.target("api/products")
+                .queryParam("category", category)
+                .queryParam("min_price", "3")
+                .queryParam("max_price", "5.00")
+                .queryParam("sort", "-price")
+                .request()
+                .header("Authorization", "Bearer " + user)
+                .get()) {
             JsonArray data = body(r).getJsonArray("data");
             assertEquals(3, data.size());
-            assertEquals(new BigDecimal("5.00"), data.getJsonObject(0).getJsonNumber("price").bigDecimalValue());
+            assertEquals(
+                    new BigDecimal("5.00"),
+                    data.getJsonObject(0).getJsonNumber("price").bigDecimalValue());
         }
-        try (Response r = Api.target("api/products").queryParam("min_price", "free").request()
-                .header("Authorization", "Bearer " + user).get()) {
+        try (Response r = Api.target("api/products")
+                .queryParam("min_price", "free")
+                .request()
+                .header("Authorization", "Bearer " + user)
+                .get()) {
             assertProblem(r, 400, "INVALID_PARAMETER");
         }
     }
@@ -138,8 +162,8 @@ class ProductIT {
     @Test
     void adjustmentsWriteTheLedgerAndNeverGoBelowZero() {
         long product = Fixtures.product("2.00", 10);
-        try (Response r = as(manager, "api/products/" + product + "/adjust-stock").post(json(
-                "{\"delta\":5,\"reason\":\"cycle count\"}"))) {
+        try (Response r = as(manager, "api/products/" + product + "/adjust-stock")
+                .post(json("{\"delta\":5,\"reason\":\"cycle count\"}"))) {
             assertEquals(201, r.getStatus());
             JsonObject m = body(r);
             assertEquals(5, m.getInt("delta"));
@@ -147,28 +171,31 @@ class ProductIT {
             assertEquals("ADJUSTMENT", m.getString("reason"));
             assertEquals("cycle count", m.getString("note"));
         }
-        try (Response r = as(manager, "api/products/" + product + "/adjust-stock").post(json(
-                "{\"delta\":-16,\"reason\":\"broken\"}"))) {
+        try (Response r = as(manager, "api/products/" + product + "/adjust-stock")
+                .post(json("{\"delta\":-16,\"reason\":\"broken\"}"))) {
             JsonObject p = assertProblem(r, 409, "INSUFFICIENT_STOCK");
             assertEquals(15, p.getInt("available"));
         }
-        try (Response r = as(manager, "api/products/" + product + "/adjust-stock").post(json(
-                "{\"delta\":-15,\"reason\":\"scrapped\"}"))) {
+        try (Response r = as(manager, "api/products/" + product + "/adjust-stock")
+                .post(json("{\"delta\":-15,\"reason\":\"scrapped\"}"))) {
             assertEquals(201, r.getStatus());
         }
-        for (String bad : new String[] {"{\"delta\":0,\"reason\":\"x\"}", "{\"delta\":3}", "{\"reason\":\"x\"}",
-                "{\"delta\":1.5,\"reason\":\"x\"}"}) {
-            try (Response r = as(manager, "api/products/" + product + "/adjust-stock").post(json(bad))) {
+        for (String bad : new String[] {
+            "{\"delta\":0,\"reason\":\"x\"}", "{\"delta\":3}", "{\"reason\":\"x\"}", "{\"delta\":1.5,\"reason\":\"x\"}"
+        }) {
+            try (Response r =
+                    as(manager, "api/products/" + product + "/adjust-stock").post(json(bad))) {
                 assertEquals(400, r.getStatus(), bad);
             }
         }
-        try (Response r = as(user, "api/products/" + product + "/adjust-stock").post(json(
-                "{\"delta\":1,\"reason\":\"x\"}"))) {
+        try (Response r =
+                as(user, "api/products/" + product + "/adjust-stock").post(json("{\"delta\":1,\"reason\":\"x\"}"))) {
             assertProblem(r, 403, "FORBIDDEN");
         }
         assertEquals(0, stockOf(product));
         assertEquals(0, ledgerSum(product));
-        try (Response r = as(user, "api/products/" + product + "/stock-movements").get()) {
+        try (Response r =
+                as(user, "api/products/" + product + "/stock-movements").get()) {
             JsonArray rows = body(r).getJsonArray("data");
             assertEquals(3, rows.size());
             assertEquals(-15, rows.getJsonObject(0).getInt("delta"), "newest first");
@@ -184,13 +211,15 @@ class ProductIT {
         long product = Fixtures.product("2.00", 10);
         String key = "adjust-" + Api.RUN + "-" + System.nanoTime();
         for (int i = 0; i < 3; i++) {
-            try (Response r = as(manager, "api/products/" + product + "/adjust-stock").header("Idempotency-Key", key)
+            try (Response r = as(manager, "api/products/" + product + "/adjust-stock")
+                    .header("Idempotency-Key", key)
                     .post(json("{\"delta\":4,\"reason\":\"found a box\"}"))) {
                 assertEquals(201, r.getStatus());
             }
         }
         assertEquals(14, stockOf(product));
-        try (Response r = as(manager, "api/products/" + product + "/adjust-stock").header("Idempotency-Key", key)
+        try (Response r = as(manager, "api/products/" + product + "/adjust-stock")
+                .header("Idempotency-Key", key)
                 .post(json("{\"delta\":5,\"reason\":\"found a box\"}"))) {
             assertProblem(r, 422, "IDEMPOTENCY_KEY_REUSED");
         }
@@ -217,8 +246,9 @@ class ProductIT {
     void roleMatrixOfProductsAndCustomers() {
         long product = Fixtures.product("2.00", 10);
         long customer = Fixtures.customer();
-        for (String path : new String[] {"api/products", "api/products/" + product, "api/customers",
-                "api/customers/" + customer}) {
+        for (String path :
+                new String[] {"api/products", "api/products/" + product, "api/customers", "api/customers/" + customer
+                }) {
             for (String role : new String[] {"user", "manager", "admin"}) {
                 try (Response r = as(Api.tokenFor(role), path).get()) {
                     assertEquals(200, r.getStatus(), role + " GET " + path);
@@ -241,10 +271,12 @@ class ProductIT {
             try (Response r = as(Api.tokenFor(role), "api/products/" + product).delete()) {
                 assertProblem(r, 403, "FORBIDDEN");
             }
-            try (Response r = as(Api.tokenFor(role), "api/customers").post(json("{\"name\":\"n\",\"email\":\"n@x.io\"}"))) {
+            try (Response r =
+                    as(Api.tokenFor(role), "api/customers").post(json("{\"name\":\"n\",\"email\":\"n@x.io\"}"))) {
                 assertProblem(r, 403, "FORBIDDEN");
             }
-            try (Response r = as(Api.tokenFor(role), "api/customers/" + customer).delete()) {
+            try (Response r =
+                    as(Api.tokenFor(role), "api/customers/" + customer).delete()) {
                 assertProblem(r, 403, "FORBIDDEN");
             }
         }
@@ -258,21 +290,24 @@ class ProductIT {
             assertEquals(201, r.getStatus());
             id = body(r).getJsonNumber("id").longValue();
         }
-        try (Response r = as(admin, "api/customers").post(json("{\"name\":\"Acme 2\",\"email\":\""
-                + email.toUpperCase() + "\"}"))) {
+        try (Response r = as(admin, "api/customers")
+                .post(json("{\"name\":\"Acme 2\",\"email\":\"" + email.toUpperCase() + "\"}"))) {
             assertProblem(r, 409, "ALREADY_EXISTS");
         }
-        try (Response r = as(admin, "api/customers/" + id).put(json("{\"name\":\"Acme Ltd\",\"email\":\"" + email
-                + "\",\"phone\":\"+44 20 7946 0000\"}"))) {
+        try (Response r = as(admin, "api/customers/" + id)
+                .put(json("{\"name\":\"Acme Ltd\",\"email\":\"" + email + "\",\"phone\":\"+44 20 7946 0000\"}"))) {
             assertEquals(200, r.getStatus());
             assertEquals("Acme Ltd", body(r).getString("name"));
         }
-        try (Response r = as(admin, "api/customers/" + id).put(json("{\"name\":\"Acme\",\"email\":\"" + email
-                + "\",\"phone\":\"call me maybe\"}"))) {
+        try (Response r = as(admin, "api/customers/" + id)
+                .put(json("{\"name\":\"Acme\",\"email\":\"" + email + "\",\"phone\":\"call me maybe\"}"))) {
             assertProblem(r, 400, "VALIDATION_FAILED");
         }
-        try (Response r = Api.target("api/customers").queryParam("q", "acme ltd").request()
-                .header("Authorization", "Bearer " + user).get()) {
+        try (Response r = Api.target("api/customers")
+                .queryParam("q", "acme ltd")
+                .request()
+                .header("Authorization", "Bearer " + user)
+                .get()) {
             assertTrue(body(r).getJsonObject("pagination").getInt("total") >= 1);
         }
         try (Response r = as(admin, "api/customers/" + id).delete()) {
@@ -303,24 +338,28 @@ class ProductIT {
             assertEquals(201, r.getStatus());
             own = body(r).getJsonNumber("id").longValue();
         }
-        try (Response r = as(readerToken, "api/products/" + product + "/stock-movements").get()) {
+        try (Response r =
+                as(readerToken, "api/products/" + product + "/stock-movements").get()) {
             String text = r.readEntity(String.class);
             assertEquals(200, r.getStatus());
             assertFalse(text.contains(seller), "another user's name: " + text);
-            JsonArray rows = jakarta.json.Json.createReader(new java.io.StringReader(text)).readObject()
+            JsonArray rows = jakarta.json.Json.createReader(new java.io.StringReader(text))
+                    .readObject()
                     .getJsonArray("data");
             assertEquals(3, rows.size(), "every movement is listed");
             JsonObject theirs = rows.getJsonObject(1);
             assertEquals("ORDER", theirs.getString("reason"));
             assertEquals(-2, theirs.getInt("delta"));
             for (String hidden : new String[] {"actor", "request_id", "reference_id"}) {
-                assertTrue(!theirs.containsKey(hidden) || theirs.isNull(hidden), hidden + " of another's sale: " + theirs);
+                assertTrue(
+                        !theirs.containsKey(hidden) || theirs.isNull(hidden), hidden + " of another's sale: " + theirs);
             }
             JsonObject mine = rows.getJsonObject(0);
             assertEquals(reader, mine.getString("actor"));
             assertEquals(own, mine.getJsonNumber("reference_id").longValue());
         }
-        try (Response r = as(Api.tokenFor("admin"), "api/products/" + product + "/stock-movements").get()) {
+        try (Response r = as(Api.tokenFor("admin"), "api/products/" + product + "/stock-movements")
+                .get()) {
             JsonObject theirs = body(r).getJsonArray("data").getJsonObject(1);
             assertEquals(seller, theirs.getString("actor"));
             assertEquals(sold, theirs.getJsonNumber("reference_id").longValue());

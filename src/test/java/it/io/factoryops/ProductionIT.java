@@ -72,8 +72,8 @@ class ProductionIT {
         long employee = Fixtures.employee();
         long product = Fixtures.product("1.00", 0);
         long id = create(employee, product, 3);
-        try (Response r = as(Api.tokenFor("user"), "api/orders").post(json(Fixtures.orderBody(Fixtures.customer(),
-                product, 2)))) {
+        try (Response r = as(Api.tokenFor("user"), "api/orders")
+                .post(json(Fixtures.orderBody(Fixtures.customer(), product, 2)))) {
             assertEquals(201, r.getStatus());
         }
         try (Response r = as(admin, "api/production/" + id).delete()) {
@@ -91,8 +91,12 @@ class ProductionIT {
         long employee = Fixtures.employee();
         long product = Fixtures.product("1.00", 0);
         String tomorrow = LocalDate.now(ZoneOffset.UTC).plusDays(2).toString();
-        for (String body : new String[] {record(employee, product, 0, null), record(employee, product, -2, null),
-                record(employee, product, 5, tomorrow), "{\"employee_id\":" + employee + ",\"quantity\":1}"}) {
+        for (String body : new String[] {
+            record(employee, product, 0, null),
+            record(employee, product, -2, null),
+            record(employee, product, 5, tomorrow),
+            "{\"employee_id\":" + employee + ",\"quantity\":1}"
+        }) {
             try (Response r = as(manager, "api/production").post(json(body))) {
                 assertProblem(r, 400, "VALIDATION_FAILED");
             }
@@ -120,7 +124,8 @@ class ProductionIT {
         long product = Fixtures.product("1.00", 0);
         String key = "prod-" + Api.RUN + "-" + System.nanoTime();
         for (int i = 0; i < 2; i++) {
-            try (Response r = as(manager, "api/production").header("Idempotency-Key", key)
+            try (Response r = as(manager, "api/production")
+                    .header("Idempotency-Key", key)
                     .post(json(record(employee, product, 7, null)))) {
                 assertEquals(201, r.getStatus());
             }
@@ -144,13 +149,20 @@ class ProductionIT {
         try (Response r = anonymous("api/production").get()) {
             assertProblem(r, 401, "UNAUTHORIZED");
         }
-        try (Response r = Api.target("api/production").queryParam("product_id", product)
-                .queryParam("date_from", "2024-06-01").queryParam("date_to", "2024-06-01").request()
-                .header("Authorization", "Bearer " + manager).get()) {
+        try (Response r = Api.target("api/production")
+                .queryParam("product_id", product)
+                .queryParam("date_from", "2024-06-01")
+                .queryParam("date_to", "2024-06-01")
+                .request()
+                .header("Authorization", "Bearer " + manager)
+                .get()) {
             assertEquals(1, body(r).getJsonObject("pagination").getInt("total"));
         }
-        try (Response r = Api.target("api/production").queryParam("employee_id", employee).request()
-                .header("Authorization", "Bearer " + manager).get()) {
+        try (Response r = Api.target("api/production")
+                .queryParam("employee_id", employee)
+                .request()
+                .header("Authorization", "Bearer " + manager)
+                .get()) {
             assertEquals(2, body(r).getJsonObject("pagination").getInt("total"));
         }
     }

@@ -29,7 +29,8 @@ class PurchaseOrderIT {
 
     private final String manager = Api.tokenFor("manager");
     private final String admin = Api.tokenFor("admin");
-    private static final java.util.concurrent.atomic.AtomicInteger SEQ = new java.util.concurrent.atomic.AtomicInteger();
+    private static final java.util.concurrent.atomic.AtomicInteger SEQ =
+            new java.util.concurrent.atomic.AtomicInteger();
 
     @Test
     void theWholeLifeWithPartialReceipts() {
@@ -58,15 +59,19 @@ class PurchaseOrderIT {
         assertEquals(List.of("receive", "deliver", "cancel"), transitions(po));
         assertTrue(hasNotification(manager, "PO_APPROVED", id), "the creator is told");
 
-        long lineA = po.getJsonArray("lines").getJsonObject(0).getJsonNumber("id").longValue();
-        long lineB = po.getJsonArray("lines").getJsonObject(1).getJsonNumber("id").longValue();
+        long lineA =
+                po.getJsonArray("lines").getJsonObject(0).getJsonNumber("id").longValue();
+        long lineB =
+                po.getJsonArray("lines").getJsonObject(1).getJsonNumber("id").longValue();
         po = post(manager, id, "receive", receive(lineA, 4), 200);
         assertEquals("partially_received", po.getString("status"));
         assertEquals(4, po.getJsonArray("lines").getJsonObject(0).getInt("received_quantity"));
         assertEquals(4, partQuantity(a));
         try (Response r = as(manager, "api/purchase-orders/" + id + "/receive").post(json(receive(lineA, 7)))) {
             JsonObject problem = assertProblem(r, 400, "VALIDATION_FAILED");
-            assertEquals("lines[0].quantity", problem.getJsonArray("errors").getJsonObject(0).getString("field"));
+            assertEquals(
+                    "lines[0].quantity",
+                    problem.getJsonArray("errors").getJsonObject(0).getString("field"));
         }
         try (Response r = as(manager, "api/purchase-orders/" + id + "/receive").post(json(receive(999_999_999L, 1)))) {
             assertProblem(r, 404, "NOT_FOUND");
@@ -74,8 +79,12 @@ class PurchaseOrderIT {
         try (Response r = as(manager, "api/purchase-orders/" + id + "/cancel").post(null)) {
             assertProblem(r, 409, "INVALID_TRANSITION");
         }
-        po = post(manager, id, "receive", "{\"lines\":[{\"line_id\":" + lineA + ",\"quantity\":6},{\"line_id\":"
-                + lineB + ",\"quantity\":5}]}", 200);
+        po = post(
+                manager,
+                id,
+                "receive",
+                "{\"lines\":[{\"line_id\":" + lineA + ",\"quantity\":6},{\"line_id\":" + lineB + ",\"quantity\":5}]}",
+                200);
         assertEquals("received", po.getString("status"));
         assertEquals(List.of(), transitions(po));
         assertEquals(10, partQuantity(a));
@@ -86,7 +95,8 @@ class PurchaseOrderIT {
             assertProblem(r, 409, "INVALID_TRANSITION");
         }
         // the ledger rows name their receipt
-        try (Response r = as(manager, "api/inventory/items/" + a + "/stock-movements").get()) {
+        try (Response r =
+                as(manager, "api/inventory/items/" + a + "/stock-movements").get()) {
             JsonObject newest = body(r).getJsonArray("data").getJsonObject(0);
             assertEquals("PURCHASE_RECEIPT", newest.getString("reason"));
             assertEquals("PURCHASE_ORDER_RECEIPT", newest.getString("reference_type"));
@@ -130,12 +140,15 @@ class PurchaseOrderIT {
     void anAdminWhoRewritesAPendingOrderSendsItBackToDraftAndMayNotApproveIt() {
         long supplier = Fixtures.supplier();
         long a = Fixtures.part(0);
-        long id = create(manager, supplier, line(a, 2, "4.00")).getJsonNumber("id").longValue();
+        long id = create(manager, supplier, line(a, 2, "4.00"))
+                .getJsonNumber("id")
+                .longValue();
         post(manager, id, "submit", null, 200);
         String attackerName = Api.createUser("admin");
         String attacker = Api.login(attackerName, Api.PASSWORD).getString("access_token");
         JsonObject po;
-        try (Response r = as(attacker, "api/purchase-orders/" + id).header("If-Match", etag(id))
+        try (Response r = as(attacker, "api/purchase-orders/" + id)
+                .header("If-Match", etag(id))
                 .put(json(order(supplier, line(a, 1_000_000, "9999.99"))))) {
             assertEquals(200, r.getStatus());
             po = body(r);
@@ -151,16 +164,22 @@ class PurchaseOrderIT {
         assertEquals("pending", po.getString("status"));
         for (String verb : new String[] {"approve", "reject"}) {
             try (Response r = decide(attacker, id, verb, verb.equals("reject") ? "{\"reason\":\"x\"}" : null)) {
-                assertTrue(assertProblem(r, 403, "SELF_APPROVAL").getString("detail").contains("by you"));
+                assertTrue(assertProblem(r, 403, "SELF_APPROVAL")
+                        .getString("detail")
+                        .contains("by you"));
             }
         }
         assertEquals("pending", get(id).getString("status"));
-        assertTrue(refusals(id, "APPROVE_REFUSED").stream().anyMatch(row -> row.getString("actor")
-                .equals(attackerName)), "the refusal is audited with who tried");
+        assertTrue(
+                refusals(id, "APPROVE_REFUSED").stream()
+                        .anyMatch(row -> row.getString("actor").equals(attackerName)),
+                "the refusal is audited with who tried");
         // a third person, independent of both, may
         JsonObject approved = decide(admin, id, "approve", null, 200);
         assertEquals("approved", approved.getString("status"));
-        assertEquals(new BigDecimal("9999990000.00"), approved.getJsonNumber("total_amount").bigDecimalValue());
+        assertEquals(
+                new BigDecimal("9999990000.00"),
+                approved.getJsonNumber("total_amount").bigDecimalValue());
     }
 
     @Test
@@ -169,7 +188,8 @@ class PurchaseOrderIT {
         long a = Fixtures.part(0);
         String editorName = Api.createUser("admin");
         String editor = Api.login(editorName, Api.PASSWORD).getString("access_token");
-        long id = create(manager, supplier, line(a, 1, null)).getJsonNumber("id").longValue();
+        long id =
+                create(manager, supplier, line(a, 1, null)).getJsonNumber("id").longValue();
         try (Response r = as(editor, "api/purchase-orders/" + id).put(json(order(supplier, line(a, 3, null))))) {
             assertEquals(200, r.getStatus());
             assertEquals(editorName, body(r).getString("last_edited_by"));
@@ -184,7 +204,8 @@ class PurchaseOrderIT {
         // nor may whoever submitted it, although someone else wrote it
         String submitterName = Api.createUser("admin");
         String submitter = Api.login(submitterName, Api.PASSWORD).getString("access_token");
-        long other = create(manager, supplier, line(a, 1, null)).getJsonNumber("id").longValue();
+        long other =
+                create(manager, supplier, line(a, 1, null)).getJsonNumber("id").longValue();
         assertEquals(submitterName, post(submitter, other, "submit", null, 200).getString("submitted_by"));
         try (Response r = decide(submitter, other, "approve", null)) {
             assertProblem(r, 403, "SELF_APPROVAL");
@@ -197,19 +218,24 @@ class PurchaseOrderIT {
     void approveAndRejectRequireTheETagOfWhatWasRead() {
         long supplier = Fixtures.supplier();
         long a = Fixtures.part(0);
-        long id = create(manager, supplier, line(a, 1, "1.00")).getJsonNumber("id").longValue();
+        long id = create(manager, supplier, line(a, 1, "1.00"))
+                .getJsonNumber("id")
+                .longValue();
         post(manager, id, "submit", null, 200);
         for (String ifMatch : new String[] {null, "*"}) {
-            try (Response r = as(admin, "api/purchase-orders/" + id + "/approve").header("If-Match", ifMatch)
+            try (Response r = as(admin, "api/purchase-orders/" + id + "/approve")
+                    .header("If-Match", ifMatch)
                     .post(null)) {
                 assertProblem(r, 428, "PRECONDITION_REQUIRED");
             }
-            try (Response r = as(admin, "api/purchase-orders/" + id + "/reject").header("If-Match", ifMatch)
+            try (Response r = as(admin, "api/purchase-orders/" + id + "/reject")
+                    .header("If-Match", ifMatch)
                     .post(json("{\"reason\":\"x\"}"))) {
                 assertProblem(r, 428, "PRECONDITION_REQUIRED");
             }
         }
-        try (Response r = as(admin, "api/purchase-orders/" + id + "/approve").header("If-Match", "not-an-etag")
+        try (Response r = as(admin, "api/purchase-orders/" + id + "/approve")
+                .header("If-Match", "not-an-etag")
                 .post(null)) {
             assertProblem(r, 400, "INVALID_PARAMETER");
         }
@@ -220,17 +246,21 @@ class PurchaseOrderIT {
         }
         post(manager, id, "submit", null, 200);
         for (String verb : new String[] {"approve", "reject"}) {
-            try (Response r = as(admin, "api/purchase-orders/" + id + "/" + verb).header("If-Match", read)
+            try (Response r = as(admin, "api/purchase-orders/" + id + "/" + verb)
+                    .header("If-Match", read)
                     .post(verb.equals("reject") ? json("{\"reason\":\"x\"}") : null)) {
                 assertProblem(r, 412, "VERSION_CONFLICT");
             }
         }
         JsonObject po = get(id);
         assertEquals("pending", po.getString("status"));
-        try (Response r = as(admin, "api/purchase-orders/" + id + "/approve").header("If-Match", etag(id))
+        try (Response r = as(admin, "api/purchase-orders/" + id + "/approve")
+                .header("If-Match", etag(id))
                 .post(null)) {
             assertEquals(200, r.getStatus());
-            assertEquals(new BigDecimal("89100.00"), body(r).getJsonNumber("total_amount").bigDecimalValue());
+            assertEquals(
+                    new BigDecimal("89100.00"),
+                    body(r).getJsonNumber("total_amount").bigDecimalValue());
             assertEquals("\"" + (po.getJsonNumber("version").longValue() + 1) + "\"", r.getHeaderString("ETag"));
         }
     }
@@ -250,7 +280,9 @@ class PurchaseOrderIT {
         }
         assertEquals("pending", get(id).getString("status"));
         JsonObject refusal = refusals(id, "APPROVE_REFUSED").stream()
-                .filter(row -> row.getString("actor").equals(adminName)).findFirst().orElseThrow();
+                .filter(row -> row.getString("actor").equals(adminName))
+                .findFirst()
+                .orElseThrow();
         assertEquals("RELATED_ACCOUNT", refusal.getJsonObject("after").getString("code"));
         assertFalse(refusals(id, "REJECT_REFUSED").isEmpty());
         // the puppet changing its password does not untie it: its creator knew it first
@@ -268,8 +300,8 @@ class PurchaseOrderIT {
     void anAdminMayNotApproveForAnAccountWhosePasswordHeSet() {
         String attacker = Api.login(Api.createUser("admin"), Api.PASSWORD).getString("access_token");
         String requester = Api.createUser("manager"); // created by someone else
-        try (Response r = as(attacker, "api/auth/users/" + userId(requester))
-                .put(json("{\"password\":\"Reset-Passw0rd-55\"}"))) {
+        try (Response r =
+                as(attacker, "api/auth/users/" + userId(requester)).put(json("{\"password\":\"Reset-Passw0rd-55\"}"))) {
             assertEquals(200, r.getStatus());
         }
         long id = raisedAndSubmitted(Api.login(requester, "Reset-Passw0rd-55").getString("access_token"));
@@ -288,7 +320,8 @@ class PurchaseOrderIT {
                 .getString("access_token");
         long id = raisedAndSubmitted(Api.login(requester, Api.PASSWORD).getString("access_token"));
         try (Response r = decide(approver, id, "approve", null)) {
-            assertTrue(assertProblem(r, 403, "RELATED_ACCOUNT").getString("detail").contains("same employee"));
+            assertTrue(
+                    assertProblem(r, 403, "RELATED_ACCOUNT").getString("detail").contains("same employee"));
         }
         decide(admin, id, "approve", null, 200);
     }
@@ -297,7 +330,8 @@ class PurchaseOrderIT {
     void noApprovalByAnAccountTheRequesterCreated() {
         // the other way round: the super admin raises an order and approves it with an admin account it created
         long id = raisedAndSubmitted(Api.adminToken());
-        String puppet = Api.login(account(Api.adminToken(), "admin", null), Api.PASSWORD).getString("access_token");
+        String puppet = Api.login(account(Api.adminToken(), "admin", null), Api.PASSWORD)
+                .getString("access_token");
         try (Response r = decide(puppet, id, "approve", null)) {
             assertProblem(r, 403, "RELATED_ACCOUNT");
         }
@@ -316,12 +350,16 @@ class PurchaseOrderIT {
             id = body(r).getJsonNumber("id").longValue();
             etag = r.getHeaderString("ETag");
         }
-        try (Response r = as(manager, "api/purchase-orders/" + id).header("If-Match", etag)
+        try (Response r = as(manager, "api/purchase-orders/" + id)
+                .header("If-Match", etag)
                 .put(json(order(supplier, line(a, 2, "3.00"), line(b, 1, "1.00"))))) {
             assertEquals(200, r.getStatus());
-            assertEquals(new BigDecimal("7.00"), body(r).getJsonNumber("total_amount").bigDecimalValue());
+            assertEquals(
+                    new BigDecimal("7.00"),
+                    body(r).getJsonNumber("total_amount").bigDecimalValue());
         }
-        try (Response r = as(manager, "api/purchase-orders/" + id).header("If-Match", etag)
+        try (Response r = as(manager, "api/purchase-orders/" + id)
+                .header("If-Match", etag)
                 .put(json(order(supplier, line(a, 5, null))))) {
             assertProblem(r, 412, "VERSION_CONFLICT");
         }
@@ -340,29 +378,44 @@ class PurchaseOrderIT {
         long a = Fixtures.part(0);
         String hundredAndOne = "{\"supplier_id\":" + supplier + ",\"lines\":[" + (line(a, 1, null) + ",").repeat(100)
                 + line(a, 1, null) + "]}";
-        for (String bad : new String[] {hundredAndOne, order(supplier), order(supplier, line(a, 0, null)),
-                order(supplier, line(a, -1, null)), order(supplier, line(a, 1_000_001, null)),
-                order(supplier, line(a, 1, "1.234")), order(supplier, line(a, 1, "-1")),
-                order(supplier, line(a, 1, null), line(a, 2, null)),
-                "{\"lines\":[" + line(a, 1, null) + "]}",
-                order(supplier, line(a, 1, null)).replace("}", ",\"notes\":\"" + "n".repeat(2001) + "\"}")}) {
+        for (String bad : new String[] {
+            hundredAndOne,
+            order(supplier),
+            order(supplier, line(a, 0, null)),
+            order(supplier, line(a, -1, null)),
+            order(supplier, line(a, 1_000_001, null)),
+            order(supplier, line(a, 1, "1.234")),
+            order(supplier, line(a, 1, "-1")),
+            order(supplier, line(a, 1, null), line(a, 2, null)),
+            "{\"lines\":[" + line(a, 1, null) + "]}",
+            order(supplier, line(a, 1, null)).replace("}", ",\"notes\":\"" + "n".repeat(2001) + "\"}")
+        }) {
             try (Response r = as(manager, "api/purchase-orders").post(json(bad))) {
                 assertProblem(r, 400, "VALIDATION_FAILED");
             }
         }
         try (Response r = as(manager, "api/purchase-orders").post(json(order(999_999_999L, line(a, 1, null))))) {
-            assertEquals("supplier_id", assertProblem(r, 404, "NOT_FOUND").getJsonArray("errors").getJsonObject(0)
-                    .getString("field"));
+            assertEquals(
+                    "supplier_id",
+                    assertProblem(r, 404, "NOT_FOUND")
+                            .getJsonArray("errors")
+                            .getJsonObject(0)
+                            .getString("field"));
         }
-        try (Response r = as(manager, "api/purchase-orders").post(json(order(supplier, line(a, 1, null),
-                line(999_999_999L, 1, null))))) {
-            assertEquals("lines[1].item_id", assertProblem(r, 404, "NOT_FOUND").getJsonArray("errors")
-                    .getJsonObject(0).getString("field"));
+        try (Response r = as(manager, "api/purchase-orders")
+                .post(json(order(supplier, line(a, 1, null), line(999_999_999L, 1, null))))) {
+            assertEquals(
+                    "lines[1].item_id",
+                    assertProblem(r, 404, "NOT_FOUND")
+                            .getJsonArray("errors")
+                            .getJsonObject(0)
+                            .getString("field"));
         }
         try (Response r = as(manager, "api/purchase-orders").post(json("{\"supplier_id\":\"x\"}"))) {
             assertProblem(r, 400, "MALFORMED_JSON");
         }
-        try (Response r = as(manager, "api/purchase-orders", "supplier_id", supplier).get()) {
+        try (Response r =
+                as(manager, "api/purchase-orders", "supplier_id", supplier).get()) {
             assertEquals(0, body(r).getJsonObject("pagination").getInt("total"));
         }
         for (String[] q : new String[][] {{"status", "open"}, {"supplier_id", "x"}, {"date_from", "yesterday"}}) {
@@ -379,10 +432,14 @@ class PurchaseOrderIT {
     void twoParallelReceiptsWithOneKeyReceiveOnce() throws Exception {
         long a = Fixtures.part(0);
         long id = approved(Fixtures.supplier(), line(a, 10, null));
-        long line = get(id).getJsonArray("lines").getJsonObject(0).getJsonNumber("id").longValue();
+        long line = get(id).getJsonArray("lines")
+                .getJsonObject(0)
+                .getJsonNumber("id")
+                .longValue();
         String key = "receive-" + Api.RUN + "-" + id;
         List<Integer> statuses = Concurrently.run(2, i -> {
-            try (Response r = as(manager, "api/purchase-orders/" + id + "/receive").header("Idempotency-Key", key)
+            try (Response r = as(manager, "api/purchase-orders/" + id + "/receive")
+                    .header("Idempotency-Key", key)
                     .post(json(receive(line, 6)))) {
                 assertEquals(200, r.getStatus());
                 return body(r).getJsonArray("lines").getJsonObject(0).getInt("received_quantity");
@@ -404,7 +461,8 @@ class PurchaseOrderIT {
     void roleMatrix() {
         long supplier = Fixtures.supplier();
         long a = Fixtures.part(0);
-        long id = create(manager, supplier, line(a, 1, null)).getJsonNumber("id").longValue();
+        long id =
+                create(manager, supplier, line(a, 1, null)).getJsonNumber("id").longValue();
         for (String path : new String[] {"api/purchase-orders", "api/purchase-orders/" + id}) {
             for (String role : new String[] {"manager", "admin"}) {
                 try (Response r = as(Api.tokenFor(role), path).get()) {
@@ -426,13 +484,15 @@ class PurchaseOrderIT {
                 assertProblem(r, 403, "FORBIDDEN");
             }
             for (String verb : new String[] {"submit", "cancel", "deliver"}) {
-                try (Response r = as(token, "api/purchase-orders/" + id + "/" + verb).post(null)) {
+                try (Response r =
+                        as(token, "api/purchase-orders/" + id + "/" + verb).post(null)) {
                     assertProblem(r, 403, "FORBIDDEN");
                 }
             }
         }
         for (String role : new String[] {"user", "mechanic", "customer"}) {
-            try (Response r = as(Api.tokenFor(role), "api/purchase-orders/" + id + "/approve").post(null)) {
+            try (Response r = as(Api.tokenFor(role), "api/purchase-orders/" + id + "/approve")
+                    .post(null)) {
                 assertProblem(r, 403, "FORBIDDEN");
             }
             try (Response r = as(Api.tokenFor(role), "api/purchase-orders/" + id + "/reject")
@@ -461,8 +521,12 @@ class PurchaseOrderIT {
         String second = Api.login(secondName, Api.PASSWORD).getString("access_token");
         long supplier = Fixtures.supplier();
         long part = Fixtures.part(0);
-        long small = create(manager, supplier, line(part, 4, "12.50")).getJsonNumber("id").longValue();
-        long atLimit = create(manager, supplier, line(part, 400, "12.50")).getJsonNumber("id").longValue();
+        long small = create(manager, supplier, line(part, 4, "12.50"))
+                .getJsonNumber("id")
+                .longValue();
+        long atLimit = create(manager, supplier, line(part, 400, "12.50"))
+                .getJsonNumber("id")
+                .longValue();
         JsonObject bigDraft = create(manager, supplier, line(part, 401, "12.50"));
         long big = bigDraft.getJsonNumber("id").longValue();
         assertEquals("admin", bigDraft.getString("approval_role"));
@@ -470,7 +534,9 @@ class PurchaseOrderIT {
             post(manager, id, "submit", null, 200);
         }
         assertEquals("manager", get(small).getString("approval_role"));
-        assertEquals(new BigDecimal("5000.00"), get(atLimit).getJsonNumber("total_amount").bigDecimalValue());
+        assertEquals(
+                new BigDecimal("5000.00"),
+                get(atLimit).getJsonNumber("total_amount").bigDecimalValue());
         assertEquals("manager", get(atLimit).getString("approval_role"));
         assertTrue(hasNotification(second, "PO_AWAITING_APPROVAL", small), "managers are told of what they decide");
         assertFalse(hasNotification(second, "PO_AWAITING_APPROVAL", big), "not of what they may not");
@@ -483,19 +549,25 @@ class PurchaseOrderIT {
         JsonObject approved = decide(second, small, "approve", null, 200);
         assertEquals("approved", approved.getString("status"));
         assertEquals(secondName, approved.getString("approved_by"));
-        assertEquals("rejected", decide(second, atLimit, "reject", "{\"reason\":\"Split it\"}", 200)
-                .getString("status"));
+        assertEquals(
+                "rejected",
+                decide(second, atLimit, "reject", "{\"reason\":\"Split it\"}", 200)
+                        .getString("status"));
 
         // above the limit: refused, audited, nothing changed; an admin decides
         try (Response r = decide(second, big, "approve", null)) {
-            assertTrue(assertProblem(r, 403, "APPROVAL_LIMIT").getString("detail").contains("5012.50"));
+            assertTrue(
+                    assertProblem(r, 403, "APPROVAL_LIMIT").getString("detail").contains("5012.50"));
         }
         try (Response r = decide(second, big, "reject", "{\"reason\":\"x\"}")) {
             assertProblem(r, 403, "APPROVAL_LIMIT");
         }
         assertEquals("pending", get(big).getString("status"));
-        assertTrue(refusals(big, "APPROVE_REFUSED").stream().anyMatch(row -> row.getString("actor").equals(secondName)
-                && row.toString().contains("APPROVAL_LIMIT")), "the refusal is audited with who tried and why");
+        assertTrue(
+                refusals(big, "APPROVE_REFUSED").stream()
+                        .anyMatch(row -> row.getString("actor").equals(secondName)
+                                && row.toString().contains("APPROVAL_LIMIT")),
+                "the refusal is audited with who tried and why");
         assertEquals(1, refusals(big, "REJECT_REFUSED").size());
         assertEquals("approved", decide(admin, big, "approve", null, 200).getString("status"));
     }
@@ -509,7 +581,9 @@ class PurchaseOrderIT {
 
     /** A draft of one line raised and submitted by {@code token}'s account; returns its id. */
     private long raisedAndSubmitted(String token) {
-        long id = create(token, Fixtures.supplier(), line(Fixtures.part(0), 4, "12.50")).getJsonNumber("id").longValue();
+        long id = create(token, Fixtures.supplier(), line(Fixtures.part(0), 4, "12.50"))
+                .getJsonNumber("id")
+                .longValue();
         post(token, id, "submit", null, 200);
         return id;
     }
@@ -517,9 +591,11 @@ class PurchaseOrderIT {
     /** An account with this role created by {@code creator}'s account (linked to an employee if given). */
     private static String account(String creator, String role, Long employee) {
         String username = "po-" + role + "-" + Api.RUN + "-" + SEQ.incrementAndGet();
-        try (Response r = as(creator, "api/auth/users").post(json("{\"username\":\"" + username + "\",\"email\":\""
-                + Api.uniqueEmail(username) + "\",\"password\":\"" + Api.PASSWORD + "\",\"role\":\"" + role + "\""
-                + (employee == null ? "" : ",\"employee_id\":" + employee) + "}"))) {
+        try (Response r = as(creator, "api/auth/users")
+                .post(json("{\"username\":\"" + username + "\",\"email\":\""
+                        + Api.uniqueEmail(username) + "\",\"password\":\"" + Api.PASSWORD + "\",\"role\":\"" + role
+                        + "\""
+                        + (employee == null ? "" : ",\"employee_id\":" + employee) + "}"))) {
             assertEquals(201, r.getStatus());
         }
         return username;
@@ -527,14 +603,25 @@ class PurchaseOrderIT {
 
     private static long userId(String username) {
         try (Response r = as(Api.adminToken(), "api/auth/users", "q", username).get()) {
-            return body(r).getJsonArray("data").getJsonObject(0).getJsonNumber("id").longValue();
+            return body(r).getJsonArray("data")
+                    .getJsonObject(0)
+                    .getJsonNumber("id")
+                    .longValue();
         }
     }
 
     /** The audit rows of refused decisions ({@code action}) on a purchase order. */
     private static List<JsonObject> refusals(long id, String action) {
-        try (Response r = as(Api.adminToken(), "api/audit-logs", "entity_type", "purchase_order", "entity_id", id,
-                "action", action).get()) {
+        try (Response r = as(
+                        Api.adminToken(),
+                        "api/audit-logs",
+                        "entity_type",
+                        "purchase_order",
+                        "entity_id",
+                        id,
+                        "action",
+                        action)
+                .get()) {
             assertEquals(200, r.getStatus());
             return body(r).getJsonArray("data").getValuesAs(JsonObject.class);
         }
@@ -566,7 +653,8 @@ class PurchaseOrderIT {
 
     /** Approve or reject ({@code verb}) with the If-Match of the order as it is now. */
     private Response decide(String token, long id, String verb, String body) {
-        return as(token, "api/purchase-orders/" + id + "/" + verb).header("If-Match", etag(id))
+        return as(token, "api/purchase-orders/" + id + "/" + verb)
+                .header("If-Match", etag(id))
                 .post(body == null ? null : json(body));
     }
 
@@ -585,7 +673,8 @@ class PurchaseOrderIT {
     }
 
     private static boolean hasNotification(String token, String type, long purchaseOrder) {
-        try (Response r = as(token, "api/notifications", "type", type, "per_page", 100).get()) {
+        try (Response r =
+                as(token, "api/notifications", "type", type, "per_page", 100).get()) {
             assertEquals(200, r.getStatus());
             return body(r).getJsonArray("data").getValuesAs(JsonObject.class).stream()
                     .anyMatch(n -> n.containsKey("reference_id")
@@ -595,7 +684,8 @@ class PurchaseOrderIT {
 
     private static List<String> transitions(JsonObject po) {
         return po.getJsonArray("allowed_transitions").getValuesAs(jakarta.json.JsonString.class).stream()
-                .map(jakarta.json.JsonString::getString).toList();
+                .map(jakarta.json.JsonString::getString)
+                .toList();
     }
 
     private static String order(long supplier, String... lines) {

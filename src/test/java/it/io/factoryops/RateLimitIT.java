@@ -22,8 +22,7 @@ import org.junit.jupiter.api.Test;
 class RateLimitIT {
 
     /** What one answer said. */
-    record Answer(int status, String limit, String remaining, String retryAfter) {
-    }
+    record Answer(int status, String limit, String remaining, String retryAfter) {}
 
     @Test
     void aPrincipalOverItsLimitGets429WithHeaders() throws Exception {
@@ -34,15 +33,21 @@ class RateLimitIT {
         List<Answer> answers;
         try {
             answers = Concurrently.run(1500, i -> {
-                try (Response r = client.target(Api.BASE).path("api/roles").request()
-                        .header("Authorization", "Bearer " + token).get()) {
+                try (Response r = client.target(Api.BASE)
+                        .path("api/roles")
+                        .request()
+                        .header("Authorization", "Bearer " + token)
+                        .get()) {
                     if (r.getStatus() == 429) {
                         assertProblem(r, 429, "RATE_LIMITED");
                     } else {
                         assertEquals(200, r.getStatus());
                     }
-                    return new Answer(r.getStatus(), r.getHeaderString("RateLimit-Limit"),
-                            r.getHeaderString("RateLimit-Remaining"), r.getHeaderString("Retry-After"));
+                    return new Answer(
+                            r.getStatus(),
+                            r.getHeaderString("RateLimit-Limit"),
+                            r.getHeaderString("RateLimit-Remaining"),
+                            r.getHeaderString("Retry-After"));
                 }
             });
         } finally {
@@ -50,7 +55,8 @@ class RateLimitIT {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         long ok = answers.stream().filter(a -> a.status() == 200).count();
-        Answer limited = answers.stream().filter(a -> a.status() == 429).findFirst().orElse(null);
+        Answer limited =
+                answers.stream().filter(a -> a.status() == 429).findFirst().orElse(null);
         assertNotNull(limited, "no 429 after 1500 requests in " + seconds + " s");
         answers.forEach(a -> assertEquals("600", a.limit()));
         answers.stream().filter(a -> a.status() == 200).forEach(a -> assertNotNull(a.remaining()));

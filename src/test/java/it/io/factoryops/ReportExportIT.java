@@ -28,8 +28,9 @@ class ReportExportIT {
     private static final String manager = Api.tokenFor("manager");
     private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     /** A period with the suite's data in it, parameters that each report takes. */
-    private static final Object[] PERIOD = {"date_from", LocalDate.now(ZoneOffset.UTC).minusDays(90),
-            "date_to", LocalDate.now(ZoneOffset.UTC), "limit", 5};
+    private static final Object[] PERIOD = {
+        "date_from", LocalDate.now(ZoneOffset.UTC).minusDays(90), "date_to", LocalDate.now(ZoneOffset.UTC), "limit", 5
+    };
 
     /**
      * The parameters of a report: the period, and for the inventory report a category subtree of its own
@@ -44,9 +45,11 @@ class ReportExportIT {
             inventoryCategory = Fixtures.category("Report", null);
             for (int i = 0; i < 2; i++) {
                 long category = Fixtures.category("Report " + i, inventoryCategory);
-                try (Response r = as(manager, "api/inventory/items").post(json("{\"sku\":\"REPORT-" + Api.RUN + "-" + i
-                        + "\",\"name\":\"Report " + i + "\",\"unit_cost\":2.00,\"reorder_level\":5,\"category_id\":"
-                        + category + "}"))) {
+                try (Response r = as(manager, "api/inventory/items")
+                        .post(json("{\"sku\":\"REPORT-" + Api.RUN + "-" + i
+                                + "\",\"name\":\"Report " + i
+                                + "\",\"unit_cost\":2.00,\"reorder_level\":5,\"category_id\":"
+                                + category + "}"))) {
                     assertEquals(201, r.getStatus());
                     long part = body(r).getJsonNumber("id").longValue();
                     try (Response add = as(manager, "api/inventory/items/" + part + "/add-stock")
@@ -65,7 +68,8 @@ class ReportExportIT {
     private static long inventoryCategory;
 
     private static JsonObject report(String report) {
-        try (Response r = as(manager, "api/reports/" + report, parameters(report)).get()) {
+        try (Response r =
+                as(manager, "api/reports/" + report, parameters(report)).get()) {
             assertEquals(200, r.getStatus(), report);
             return body(r);
         }
@@ -78,8 +82,10 @@ class ReportExportIT {
         query[parameters.length + 1] = format;
         try (Response r = as(manager, "api/export/reports/" + report, query).get()) {
             assertEquals(200, r.getStatus(), () -> report + " " + format + ": " + r.readEntity(String.class));
-            assertEquals("attachment; filename=\"" + report + "-report-" + LocalDate.now(ZoneOffset.UTC) + "."
-                    + format + "\"", r.getHeaderString("Content-Disposition"));
+            assertEquals(
+                    "attachment; filename=\"" + report + "-report-" + LocalDate.now(ZoneOffset.UTC) + "." + format
+                            + "\"",
+                    r.getHeaderString("Content-Disposition"));
             return r.readEntity(byte[].class);
         }
     }
@@ -96,12 +102,18 @@ class ReportExportIT {
 
     @Test
     void theFormatComesFromAcceptWhenTheQueryDoesNotSayAndTheQueryWins() {
-        try (Response r = as(manager, "api/export/reports/suppliers").header("Accept", "text/csv").get()) {
+        try (Response r = as(manager, "api/export/reports/suppliers")
+                .header("Accept", "text/csv")
+                .get()) {
             assertEquals(200, r.getStatus());
-            assertEquals("text/csv", r.getMediaType().getType() + "/" + r.getMediaType().getSubtype());
+            assertEquals(
+                    "text/csv",
+                    r.getMediaType().getType() + "/" + r.getMediaType().getSubtype());
             assertTrue(r.readEntity(String.class).startsWith("supplier_id,"));
         }
-        try (Response r = as(manager, "api/export/reports/suppliers", "format", "pdf").header("Accept", XLSX).get()) {
+        try (Response r = as(manager, "api/export/reports/suppliers", "format", "pdf")
+                .header("Accept", XLSX)
+                .get()) {
             assertEquals(200, r.getStatus());
             assertTrue(r.getHeaderString("Content-Disposition").endsWith(".pdf\""));
             r.readEntity(byte[].class);
@@ -110,31 +122,41 @@ class ReportExportIT {
 
     @Test
     void unknownFormatIs406ListingTheSupportedOnes() {
-        try (Response r = as(manager, "api/export/reports/inventory", "format", "docx").get()) {
+        try (Response r =
+                as(manager, "api/export/reports/inventory", "format", "docx").get()) {
             JsonObject problem = assertProblem(r, 406, "NOT_ACCEPTABLE");
-            assertEquals(List.of("json", "csv", "xlsx", "pdf"), problem.getJsonArray("supported_formats")
-                    .getValuesAs(v -> ((jakarta.json.JsonString) v).getString()));
+            assertEquals(
+                    List.of("json", "csv", "xlsx", "pdf"),
+                    problem.getJsonArray("supported_formats")
+                            .getValuesAs(v -> ((jakarta.json.JsonString) v).getString()));
         }
-        try (Response r = as(manager, "api/export/reports/inventory").header("Accept", "image/png").get()) {
+        try (Response r = as(manager, "api/export/reports/inventory")
+                .header("Accept", "image/png")
+                .get()) {
             assertProblem(r, 406, "NOT_ACCEPTABLE");
         }
     }
 
     @Test
     void unknownReportIs404AndBadParametersAreTheReportsOwn400s() {
-        try (Response r = as(manager, "api/export/reports/weather", "format", "csv").get()) {
+        try (Response r =
+                as(manager, "api/export/reports/weather", "format", "csv").get()) {
             assertTrue(assertProblem(r, 404, "NOT_FOUND").getString("detail").contains("purchase-orders"));
         }
-        try (Response r = as(manager, "api/export/reports/inventory", "format", "csv", "date_from", "yesterday").get()) {
+        try (Response r = as(manager, "api/export/reports/inventory", "format", "csv", "date_from", "yesterday")
+                .get()) {
             assertProblem(r, 400, "INVALID_PARAMETER");
         }
-        try (Response r = as(manager, "api/export/reports/analytics", "format", "csv", "granularity", "hour").get()) {
+        try (Response r = as(manager, "api/export/reports/analytics", "format", "csv", "granularity", "hour")
+                .get()) {
             assertProblem(r, 400, "INVALID_PARAMETER");
         }
-        try (Response r = as(manager, "api/export/reports/suppliers", "format", "csv", "limit", 0).get()) {
+        try (Response r = as(manager, "api/export/reports/suppliers", "format", "csv", "limit", 0)
+                .get()) {
             assertProblem(r, 400, "INVALID_PARAMETER");
         }
-        try (Response r = as(manager, "api/export/reports/purchase-orders", "supplier", 999999999).get()) {
+        try (Response r = as(manager, "api/export/reports/purchase-orders", "supplier", 999999999)
+                .get()) {
             assertEquals(404, r.getStatus());
             r.readEntity(String.class);
         }
@@ -147,18 +169,21 @@ class ReportExportIT {
         String manager = Api.tokenFor("manager");
         for (int i = 0; i < 51; i++) {
             long category = Fixtures.category("Wide " + i, parent);
-            try (Response r = as(manager, "api/inventory/items").post(json("{\"sku\":\"WIDE-" + Api.RUN + "-" + i
-                    + "\",\"name\":\"Wide " + i + "\",\"unit_cost\":2.00,\"category_id\":" + category + "}"))) {
+            try (Response r = as(manager, "api/inventory/items")
+                    .post(json("{\"sku\":\"WIDE-" + Api.RUN + "-" + i + "\",\"name\":\"Wide " + i
+                            + "\",\"unit_cost\":2.00,\"category_id\":" + category + "}"))) {
                 assertEquals(201, r.getStatus());
             }
         }
-        try (Response r = as(manager, "api/export/reports/inventory", "category", parent, "format", "pdf").get()) {
+        try (Response r = as(manager, "api/export/reports/inventory", "category", parent, "format", "pdf")
+                .get()) {
             JsonObject problem = assertProblem(r, 400, "EXPORT_TOO_LARGE");
             assertEquals(50, problem.getInt("max_rows"));
             assertTrue(problem.getJsonNumber("rows").longValue() > 51, problem.toString());
             assertTrue(problem.getString("detail").contains("format=csv"), problem.getString("detail"));
         }
-        try (Response r = as(manager, "api/export/reports/inventory", "category", parent, "format", "csv").get()) {
+        try (Response r = as(manager, "api/export/reports/inventory", "category", parent, "format", "csv")
+                .get()) {
             assertEquals(200, r.getStatus());
             assertTrue(r.readEntity(String.class).contains("Wide 50"));
         }
@@ -168,7 +193,8 @@ class ReportExportIT {
     void onlyManagersExportReports() {
         String user = Api.tokenFor("user");
         for (String report : List.of("inventory", "purchase-orders", "suppliers", "analytics")) {
-            try (Response r = as(user, "api/export/reports/" + report, "format", "csv").get()) {
+            try (Response r =
+                    as(user, "api/export/reports/" + report, "format", "csv").get()) {
                 assertProblem(r, 403, "FORBIDDEN");
             }
             try (Response r = anonymous("api/export/reports/" + report).get()) {
@@ -182,11 +208,13 @@ class ReportExportIT {
     void aReportsExportIsAudited() {
         String username = Api.createUser("manager");
         String token = Api.login(username, Api.PASSWORD).getString("access_token");
-        try (Response r = as(token, "api/export/reports/suppliers", "format", "csv", "limit", 3).get()) {
+        try (Response r = as(token, "api/export/reports/suppliers", "format", "csv", "limit", 3)
+                .get()) {
             assertEquals(200, r.getStatus());
             r.readEntity(String.class);
         }
-        try (Response r = as(Api.tokenFor("admin"), "api/audit-logs", "action", "EXPORT", "actor", username).get()) {
+        try (Response r = as(Api.tokenFor("admin"), "api/audit-logs", "action", "EXPORT", "actor", username)
+                .get()) {
             assertEquals(200, r.getStatus());
             var rows = body(r).getJsonArray("data");
             assertEquals(1, rows.size());
@@ -194,7 +222,8 @@ class ReportExportIT {
             assertEquals("export", row.getString("entity_type"));
             assertEquals("reports/suppliers", row.getString("entity_id"));
             assertEquals("csv", row.getJsonObject("after").getString("format"));
-            assertEquals("3", row.getJsonObject("after").getJsonObject("filters").getString("limit"));
+            assertEquals(
+                    "3", row.getJsonObject("after").getJsonObject("filters").getString("limit"));
             assertEquals("complete", row.getJsonObject("after").getString("outcome"));
             assertTrue(row.getJsonObject("after").getJsonNumber("rows").longValue() >= 0);
         }

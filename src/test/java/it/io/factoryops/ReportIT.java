@@ -83,8 +83,12 @@ class ReportIT {
         assertEquals(2, byCategory.size());
         assertRow(byCategory.get(root), 1, 10, "25.00");
         assertRow(byCategory.get(child), 2, 70, "87.50");
-        assertTrue(byCategory.get(child).getString("category_path").startsWith(byCategory.get(root)
-                .getString("category_path") + " / "), "the path names the parent");
+        assertTrue(
+                byCategory
+                        .get(child)
+                        .getString("category_path")
+                        .startsWith(byCategory.get(root).getString("category_path") + " / "),
+                "the path names the parent");
         Map<Long, JsonObject> byLocation = byId(report, "by_location", "location_id");
         assertRow(byLocation.get(location), 2, 10, "25.00");
         assertRow(byLocation.get(null), 1, 70, "87.50");
@@ -99,7 +103,9 @@ class ReportIT {
         assertEquals(0, report.getJsonArray("slow_movers").size());
 
         Map<String, JsonObject> reasons = new HashMap<>();
-        report.getJsonArray("movements").getValuesAs(JsonObject.class).forEach(m -> reasons.put(m.getString("reason"), m));
+        report.getJsonArray("movements")
+                .getValuesAs(JsonObject.class)
+                .forEach(m -> reasons.put(m.getString("reason"), m));
         assertEquals(2, reasons.get("RECEIPT").getInt("movements"));
         assertEquals(110, reasons.get("RECEIPT").getInt("units_in"));
         assertEquals(1, reasons.get("CONSUMPTION").getInt("movements"));
@@ -107,11 +113,14 @@ class ReportIT {
         assertEquals(0, reasons.get("CONSUMPTION").getInt("units_in"));
 
         // the sub-tree, a location, a period without these movements
-        assertEquals(2, only(get("api/reports/inventory", "category", child), "totals").getInt("parts"));
+        assertEquals(
+                2,
+                only(get("api/reports/inventory", "category", child), "totals").getInt("parts"));
         JsonObject atLocation = only(get("api/reports/inventory", "category", root, "location", location), "totals");
         assertEquals(2, atLocation.getInt("parts"));
         assertEquals(money("25.00"), money(atLocation, "stock_value"));
-        JsonObject past = get("api/reports/inventory", "category", root, "date_from", "2020-01-01", "date_to", "2020-01-31");
+        JsonObject past =
+                get("api/reports/inventory", "category", root, "date_from", "2020-01-01", "date_to", "2020-01-31");
         assertEquals(0, past.getJsonArray("movements").size());
         assertEquals(money("112.50"), money(only(past, "totals"), "stock_value"), "the stock now, whatever the period");
         // limit bounds the lists, not the totals
@@ -170,11 +179,19 @@ class ReportIT {
         assertEquals(overdue, late.getJsonNumber("purchase_order_id").longValue());
         assertEquals("approved", late.getString("status"));
         assertEquals("2020-01-10", late.getString("expected_date"));
-        assertEquals(ChronoUnit.DAYS.between(LocalDate.of(2020, 1, 10), today), late.getJsonNumber("days_overdue").longValue());
+        assertEquals(
+                ChronoUnit.DAYS.between(LocalDate.of(2020, 1, 10), today),
+                late.getJsonNumber("days_overdue").longValue());
         assertEquals(po(overdue).getString("po_number"), late.getString("po_number"));
 
-        JsonObject before = get("api/reports/purchase-orders", "supplier", supplier, "date_from", "2020-01-01",
-                "date_to", "2020-12-31");
+        JsonObject before = get(
+                "api/reports/purchase-orders",
+                "supplier",
+                supplier,
+                "date_from",
+                "2020-01-01",
+                "date_to",
+                "2020-12-31");
         assertEquals(0, only(before, "totals").getInt("purchase_orders"), "created this month, not in 2020");
         assertEquals(1, only(before, "totals").getInt("overdue"), "overdue now, whatever the period");
         assertEquals(0, before.getJsonArray("by_supplier").size());
@@ -202,21 +219,28 @@ class ReportIT {
         JsonObject row = only(report, "suppliers");
         assertEquals(supplier, row.getJsonNumber("supplier_id").longValue());
         assertEquals(7, row.getInt("lead_time_days"), "as the fixture promises");
-        BigDecimal spend = money(po(onTime), "total_amount").add(money(po(late), "total_amount"))
+        BigDecimal spend = money(po(onTime), "total_amount")
+                .add(money(po(late), "total_amount"))
                 .add(new BigDecimal("3.00"));
         assertEquals(spend, money(row, "spend"), "two whole receipts and 3 of the partial one at 1.00");
         assertEquals(money("30.00"), money(row, "spend"));
         assertEquals(2, row.getInt("purchase_orders_received"), "received whole");
         assertEquals(2, row.getInt("with_expected_date"));
         assertEquals(1, row.getInt("on_time"));
-        assertEquals(0, new BigDecimal("0.5").compareTo(row.getJsonNumber("on_time_rate").bigDecimalValue()));
+        assertEquals(
+                0,
+                new BigDecimal("0.5")
+                        .compareTo(row.getJsonNumber("on_time_rate").bigDecimalValue()));
         BigDecimal leadTime = row.getJsonNumber("average_lead_time_days").bigDecimalValue();
         assertEquals(0, leadTime.compareTo(BigDecimal.ZERO), "approved and received within the test: " + leadTime);
-        assertEquals(0, new BigDecimal("-7").compareTo(row.getJsonNumber("lead_time_variance_days").bigDecimalValue()));
+        assertEquals(
+                0,
+                new BigDecimal("-7")
+                        .compareTo(row.getJsonNumber("lead_time_variance_days").bigDecimalValue()));
         assertEquals(1, row.getInt("rejected_purchase_orders"));
 
-        JsonObject nothing = get("api/reports/suppliers", "supplier", supplier, "date_from", "2020-01-01",
-                "date_to", "2020-01-31");
+        JsonObject nothing =
+                get("api/reports/suppliers", "supplier", supplier, "date_from", "2020-01-01", "date_to", "2020-01-31");
         assertEquals(0, nothing.getJsonArray("suppliers").size(), "no activity then");
     }
 
@@ -227,11 +251,12 @@ class ReportIT {
         long product = Fixtures.product("10.00", 5000, 0, "Report");
         long customer = Fixtures.customer();
         long employee = Fixtures.employee();
-        try (Response r = as(Api.tokenFor("user"), "api/orders").post(json(Fixtures.orderBody(customer, product, 2900)))) {
+        try (Response r =
+                as(Api.tokenFor("user"), "api/orders").post(json(Fixtures.orderBody(customer, product, 2900)))) {
             assertEquals(201, r.getStatus());
         }
-        try (Response r = as(manager, "api/production").post(json("{\"employee_id\":" + employee + ",\"product_id\":"
-                + product + ",\"quantity\":2800}"))) {
+        try (Response r = as(manager, "api/production")
+                .post(json("{\"employee_id\":" + employee + ",\"product_id\":" + product + ",\"quantity\":2800}"))) {
             assertEquals(201, r.getStatus());
         }
         try (Response r = as(admin, "api/analytics/refresh").post(null)) {
@@ -250,7 +275,8 @@ class ReportIT {
 
         // sales from the daily summary: the dashboard's metrics read the same days
         JsonObject metrics;
-        try (Response r = as(manager, "api/dashboard/metrics", "date_from", today, "date_to", today).get()) {
+        try (Response r = as(manager, "api/dashboard/metrics", "date_from", today, "date_to", today)
+                .get()) {
             assertEquals(200, r.getStatus());
             metrics = body(r);
         }
@@ -277,7 +303,9 @@ class ReportIT {
             assertEquals(sum(days, "revenue"), sum(month, "revenue"));
             assertEquals(from, only(month, "sales").getString("period_start"));
             for (JsonObject w : weeks.getJsonArray("sales").getValuesAs(JsonObject.class)) {
-                assertEquals(java.time.DayOfWeek.MONDAY, LocalDate.parse(w.getString("period_start")).getDayOfWeek());
+                assertEquals(
+                        java.time.DayOfWeek.MONDAY,
+                        LocalDate.parse(w.getString("period_start")).getDayOfWeek());
             }
         }
     }
@@ -286,7 +314,10 @@ class ReportIT {
 
     @Test
     void badParametersAreRefusedNamingTheParameter() {
-        for (String path : List.of("api/reports/inventory", "api/reports/purchase-orders", "api/reports/suppliers",
+        for (String path : List.of(
+                "api/reports/inventory",
+                "api/reports/purchase-orders",
+                "api/reports/suppliers",
                 "api/reports/analytics")) {
             assertBad(path, "date_from", "date_from", "2026-13-01");
             assertBad(path, "date_to", "date_to", "yesterday");
@@ -303,19 +334,29 @@ class ReportIT {
         assertBad("api/reports/analytics", "granularity", "granularity", "year");
         assertBad("api/reports/analytics", "limit", "limit", "101");
         assertBad("api/reports/purchase-orders", "supplier", "supplier", "-1");
-        try (Response r = as(manager, "api/reports/inventory", "category", 999_999_999).get()) {
+        try (Response r =
+                as(manager, "api/reports/inventory", "category", 999_999_999).get()) {
             assertProblem(r, 404, "NOT_FOUND");
         }
-        try (Response r = as(manager, "api/reports/suppliers", "supplier", 999_999_999).get()) {
-            assertEquals("supplier", assertProblem(r, 404, "NOT_FOUND").getJsonArray("errors").getJsonObject(0)
-                    .getString("field"));
+        try (Response r =
+                as(manager, "api/reports/suppliers", "supplier", 999_999_999).get()) {
+            assertEquals(
+                    "supplier",
+                    assertProblem(r, 404, "NOT_FOUND")
+                            .getJsonArray("errors")
+                            .getJsonObject(0)
+                            .getString("field"));
         }
     }
 
     @Test
     void onlyManagersReadReports() {
-        List<String> paths = List.of("api/reports/inventory", "api/reports/purchase-orders", "api/reports/suppliers",
-                "api/reports/analytics", "api/reports/runs");
+        List<String> paths = List.of(
+                "api/reports/inventory",
+                "api/reports/purchase-orders",
+                "api/reports/suppliers",
+                "api/reports/analytics",
+                "api/reports/runs");
         for (String path : paths) {
             for (String role : List.of("user", "customer", "mechanic")) {
                 try (Response r = as(Api.tokenFor(role), path).get()) {
@@ -370,14 +411,17 @@ class ReportIT {
 
     private static JsonObject find(JsonObject report, String section, String key, long id) {
         return report.getJsonArray(section).getValuesAs(JsonObject.class).stream()
-                .filter(r -> r.getJsonNumber(key).longValue() == id).findFirst()
+                .filter(r -> r.getJsonNumber(key).longValue() == id)
+                .findFirst()
                 .orElseThrow(() -> new AssertionError(key + " " + id + " not in " + section + ": " + report));
     }
 
     private static Map<Long, JsonObject> byId(JsonObject report, String section, String key) {
         Map<Long, JsonObject> rows = new HashMap<>();
         for (JsonObject row : report.getJsonArray(section).getValuesAs(JsonObject.class)) {
-            assertFalse(row.containsKey(key) && row.get(key).getValueType() == JsonValue.ValueType.NULL, "nulls are left out");
+            assertFalse(
+                    row.containsKey(key) && row.get(key).getValueType() == JsonValue.ValueType.NULL,
+                    "nulls are left out");
             rows.put(row.containsKey(key) ? row.getJsonNumber(key).longValue() : null, row);
         }
         return rows;
@@ -391,7 +435,8 @@ class ReportIT {
     }
 
     private static BigDecimal sum(JsonObject report, String field) {
-        return report.getJsonArray("sales").getValuesAs(JsonObject.class).stream().map(r -> money(r, field))
+        return report.getJsonArray("sales").getValuesAs(JsonObject.class).stream()
+                .map(r -> money(r, field))
                 .reduce(money("0.00"), BigDecimal::add);
     }
 
@@ -407,16 +452,17 @@ class ReportIT {
     private long part(long category, Long location, String unitCost, int reorderLevel, int reorderQuantity, int stock) {
         String sku = "REP-" + Api.RUN + "-" + SEQ.incrementAndGet();
         long id;
-        try (Response r = as(manager, "api/inventory/items").post(json("{\"sku\":\"" + sku + "\",\"name\":\"Part " + sku
-                + "\",\"category_id\":" + category + (location == null ? "" : ",\"location_id\":" + location)
-                + ",\"unit_cost\":" + unitCost + ",\"reorder_level\":" + reorderLevel + ",\"reorder_quantity\":"
-                + reorderQuantity + "}"))) {
+        try (Response r = as(manager, "api/inventory/items")
+                .post(json("{\"sku\":\"" + sku + "\",\"name\":\"Part " + sku
+                        + "\",\"category_id\":" + category + (location == null ? "" : ",\"location_id\":" + location)
+                        + ",\"unit_cost\":" + unitCost + ",\"reorder_level\":" + reorderLevel + ",\"reorder_quantity\":"
+                        + reorderQuantity + "}"))) {
             assertEquals(201, r.getStatus());
             id = body(r).getJsonNumber("id").longValue();
         }
         if (stock > 0) {
-            try (Response r = as(manager, "api/inventory/items/" + id + "/add-stock").post(json("{\"quantity\":" + stock
-                    + ",\"reason\":\"RECEIPT\"}"))) {
+            try (Response r = as(manager, "api/inventory/items/" + id + "/add-stock")
+                    .post(json("{\"quantity\":" + stock + ",\"reason\":\"RECEIPT\"}"))) {
                 assertEquals(201, r.getStatus());
             }
         }
@@ -424,16 +470,18 @@ class ReportIT {
     }
 
     private void moveOut(long part, int quantity, String reason) {
-        try (Response r = as(manager, "api/inventory/items/" + part + "/remove-stock").post(json("{\"quantity\":"
-                + quantity + ",\"reason\":\"" + reason + "\"}"))) {
+        try (Response r = as(manager, "api/inventory/items/" + part + "/remove-stock")
+                .post(json("{\"quantity\":" + quantity + ",\"reason\":\"" + reason + "\"}"))) {
             assertEquals(201, r.getStatus());
         }
     }
 
     private long create(long supplier, String expected, long part, int quantity, String unitCost) {
-        try (Response r = as(manager, "api/purchase-orders").post(json("{\"supplier_id\":" + supplier
-                + (expected == null ? "" : ",\"expected_date\":\"" + expected + "\"") + ",\"lines\":[{\"item_id\":"
-                + part + ",\"quantity\":" + quantity + ",\"unit_cost\":" + unitCost + "}]}"))) {
+        try (Response r = as(manager, "api/purchase-orders")
+                .post(json("{\"supplier_id\":" + supplier
+                        + (expected == null ? "" : ",\"expected_date\":\"" + expected + "\"")
+                        + ",\"lines\":[{\"item_id\":"
+                        + part + ",\"quantity\":" + quantity + ",\"unit_cost\":" + unitCost + "}]}"))) {
             assertEquals(201, r.getStatus());
             return body(r).getJsonNumber("id").longValue();
         }
@@ -448,8 +496,10 @@ class ReportIT {
 
     /** A transition; approve and reject send the If-Match of the order as it is now, as an approver reads it. */
     private void post(String token, long id, String verb, String body) {
-        String etag = List.of("approve", "reject").contains(verb) ? "\"" + po(id).getJsonNumber("version") + "\"" : null;
-        try (Response r = as(token, "api/purchase-orders/" + id + "/" + verb).header("If-Match", etag)
+        String etag =
+                List.of("approve", "reject").contains(verb) ? "\"" + po(id).getJsonNumber("version") + "\"" : null;
+        try (Response r = as(token, "api/purchase-orders/" + id + "/" + verb)
+                .header("If-Match", etag)
                 .post(body == null ? null : json(body))) {
             assertEquals(200, r.getStatus(), () -> verb + ": " + r.readEntity(String.class));
         }

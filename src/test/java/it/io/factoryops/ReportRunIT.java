@@ -48,6 +48,7 @@ class ReportRunIT {
     private static final Duration MAIL_WAIT = Duration.ofSeconds(90);
     /** Months of long ago, so that this run's are new even in a database that earlier runs left. */
     private static final Random MONTHS = new Random();
+
     private static GreenMail smtp;
     /** The months this class stored, with the accounts mailed for each (managers, admins, super admins). */
     private static final Map<String, Long> RECIPIENTS = new java.util.concurrent.ConcurrentHashMap<>();
@@ -92,7 +93,9 @@ class ReportRunIT {
         JsonObject first = freshMonth();
         String month = first.getString("month");
         List<JsonObject> runs = first.getJsonArray("runs").getValuesAs(JsonObject.class);
-        assertEquals(List.of("inventory", "purchase_orders"), runs.stream().map(r -> r.getString("kind")).toList());
+        assertEquals(
+                List.of("inventory", "purchase_orders"),
+                runs.stream().map(r -> r.getString("kind")).toList());
         for (JsonObject run : runs) {
             assertEquals(month + "-01", run.getString("period_start"));
             assertEquals(YearMonth.parse(month).atEndOfMonth().toString(), run.getString("period_end"));
@@ -111,7 +114,8 @@ class ReportRunIT {
         JsonObject inventoryRun = runs.get(0);
         long id = inventoryRun.getJsonNumber("id").longValue();
         JsonObject page;
-        try (Response r = as(manager, "api/reports/runs", "kind", "inventory", "per_page", 5).get()) {
+        try (Response r = as(manager, "api/reports/runs", "kind", "inventory", "per_page", 5)
+                .get()) {
             assertEquals(200, r.getStatus());
             assertTrue(r.getHeaderString("Link").contains("rel=\"first\""));
             page = body(r);
@@ -124,8 +128,11 @@ class ReportRunIT {
         byte[] download;
         try (Response r = as(manager, "api/reports/runs/" + id).get()) {
             assertEquals(200, r.getStatus());
-            assertEquals("application/json", r.getMediaType().getType() + "/" + r.getMediaType().getSubtype());
-            assertEquals("attachment; filename=\"inventory-" + month + ".json\"", r.getHeaderString("Content-Disposition"));
+            assertEquals(
+                    "application/json",
+                    r.getMediaType().getType() + "/" + r.getMediaType().getSubtype());
+            assertEquals(
+                    "attachment; filename=\"inventory-" + month + ".json\"", r.getHeaderString("Content-Disposition"));
             download = r.readEntity(byte[].class);
         }
         JsonObject stored = json(download);
@@ -133,19 +140,31 @@ class ReportRunIT {
         assertEquals(0, stored.getJsonArray("movements").size(), "nothing moved in " + month);
         // the valuation is the stock when it ran: the live report says the same while nothing moves
         JsonObject live;
-        try (Response r = as(manager, "api/reports/inventory", "date_from", month + "-01", "date_to",
-                YearMonth.parse(month).atEndOfMonth(), "limit", 1000).get()) {
+        try (Response r = as(
+                        manager,
+                        "api/reports/inventory",
+                        "date_from",
+                        month + "-01",
+                        "date_to",
+                        YearMonth.parse(month).atEndOfMonth(),
+                        "limit",
+                        1000)
+                .get()) {
             live = body(r);
         }
-        assertEquals(live.getJsonArray("totals").getJsonObject(0).getJsonNumber("parts"),
+        assertEquals(
+                live.getJsonArray("totals").getJsonObject(0).getJsonNumber("parts"),
                 stored.getJsonArray("totals").getJsonObject(0).getJsonNumber("parts"));
-        try (Response r = as(manager, "api/reports/runs/" + id, "format", "json").get()) {
+        try (Response r =
+                as(manager, "api/reports/runs/" + id, "format", "json").get()) {
             assertArrayEquals(download, r.readEntity(byte[].class));
         }
         JsonObject procurement;
-        try (Response r = as(manager, "api/reports/runs/" + runs.get(1).getJsonNumber("id")).get()) {
+        try (Response r = as(manager, "api/reports/runs/" + runs.get(1).getJsonNumber("id"))
+                .get()) {
             assertEquals(200, r.getStatus());
-            assertEquals("attachment; filename=\"purchase-orders-" + month + ".json\"",
+            assertEquals(
+                    "attachment; filename=\"purchase-orders-" + month + ".json\"",
                     r.getHeaderString("Content-Disposition"));
             procurement = body(r);
         }
@@ -155,13 +174,22 @@ class ReportRunIT {
         // mailed to each manager with both reports attached
         MimeMessage mail = awaitMail(email, "Monthly reports " + month);
         Map<String, byte[]> files = attachments(mail);
-        assertEquals(java.util.Set.of("inventory-" + month + ".json", "purchase-orders-" + month + ".json",
-                "inventory-" + month + ".pdf", "purchase-orders-" + month + ".pdf"), files.keySet());
-        ReportFiles.assertSame(stored, ReportFiles.sections("inventory"), "pdf", files.get("inventory-" + month + ".pdf"));
+        assertEquals(
+                java.util.Set.of(
+                        "inventory-" + month + ".json",
+                        "purchase-orders-" + month + ".json",
+                        "inventory-" + month + ".pdf",
+                        "purchase-orders-" + month + ".pdf"),
+                files.keySet());
+        ReportFiles.assertSame(
+                stored, ReportFiles.sections("inventory"), "pdf", files.get("inventory-" + month + ".pdf"));
         assertArrayEquals(download, files.get("inventory-" + month + ".json"), "the attachment is the stored run");
-        assertEquals(month + "-01", json(files.get("purchase-orders-" + month + ".json")).getString("date_from"));
+        assertEquals(
+                month + "-01",
+                json(files.get("purchase-orders-" + month + ".json")).getString("date_from"));
         // and told in the API
-        try (Response r = as(managerToken, "api/notifications", "type", "REPORT_READY", "per_page", 100).get()) {
+        try (Response r = as(managerToken, "api/notifications", "type", "REPORT_READY", "per_page", 100)
+                .get()) {
             assertTrue(body(r).getJsonArray("data").getValuesAs(JsonObject.class).stream()
                     .anyMatch(n -> n.getString("title").equals("Monthly reports " + month)));
         }
@@ -177,9 +205,15 @@ class ReportRunIT {
             for (int attempt = 0; attempt < 20; attempt++) {
                 String month = randomMonth();
                 List<Integer> statuses = Concurrently.run(4, i -> {
-                    try (Response r = client.target(Api.BASE).path("api/reports/runs").queryParam("month", month)
-                            .request().header("Authorization", "Bearer " + admin).post(null)) {
-                        return r.getStatus() == 200 && json(r.readEntity(byte[].class)).getBoolean("created") ? 201
+                    try (Response r = client.target(Api.BASE)
+                            .path("api/reports/runs")
+                            .queryParam("month", month)
+                            .request()
+                            .header("Authorization", "Bearer " + admin)
+                            .post(null)) {
+                        return r.getStatus() == 200
+                                        && json(r.readEntity(byte[].class)).getBoolean("created")
+                                ? 201
                                 : r.getStatus();
                     }
                 });
@@ -208,27 +242,34 @@ class ReportRunIT {
             String kind = run.getString("kind");
             String file = kind.replace('_', '-') + "-" + month.getString("month");
             JsonObject stored;
-            try (Response r = as(manager, "api/reports/runs/" + run.getJsonNumber("id")).get()) {
+            try (Response r =
+                    as(manager, "api/reports/runs/" + run.getJsonNumber("id")).get()) {
                 stored = body(r);
             }
             for (String format : List.of("csv", "xlsx", "pdf")) {
-                try (Response r = as(manager, "api/reports/runs/" + run.getJsonNumber("id"), "format", format).get()) {
+                try (Response r = as(manager, "api/reports/runs/" + run.getJsonNumber("id"), "format", format)
+                        .get()) {
                     assertEquals(200, r.getStatus(), () -> r.readEntity(String.class));
-                    assertEquals("attachment; filename=\"" + file + "." + format + "\"",
+                    assertEquals(
+                            "attachment; filename=\"" + file + "." + format + "\"",
                             r.getHeaderString("Content-Disposition"));
                     ReportFiles.assertSame(stored, ReportFiles.sections(kind), format, r.readEntity(byte[].class));
                 }
             }
             // by Accept when format= does not say; format= wins
-            try (Response r = as(manager, "api/reports/runs/" + run.getJsonNumber("id")).header("Accept", "text/csv")
+            try (Response r = as(manager, "api/reports/runs/" + run.getJsonNumber("id"))
+                    .header("Accept", "text/csv")
                     .get()) {
                 assertEquals(200, r.getStatus());
-                assertEquals("text/csv", r.getMediaType().getType() + "/" + r.getMediaType().getSubtype());
+                assertEquals(
+                        "text/csv",
+                        r.getMediaType().getType() + "/" + r.getMediaType().getSubtype());
                 assertTrue(r.getHeaderString("Content-Disposition").endsWith(".csv\""));
                 r.readEntity(String.class);
             }
             try (Response r = as(manager, "api/reports/runs/" + run.getJsonNumber("id"), "format", "json")
-                    .header("Accept", "application/pdf").get()) {
+                    .header("Accept", "application/pdf")
+                    .get()) {
                 assertEquals(stored, body(r));
             }
         }
@@ -236,16 +277,26 @@ class ReportRunIT {
 
     @Test
     void anUnknownFormatIsNotAcceptableListingTheSupportedOnes() {
-        long id = freshMonth().getJsonArray("runs").getJsonObject(1).getJsonNumber("id").longValue();
-        try (Response r = as(manager, "api/reports/runs/" + id, "format", "docx").get()) {
+        long id = freshMonth()
+                .getJsonArray("runs")
+                .getJsonObject(1)
+                .getJsonNumber("id")
+                .longValue();
+        try (Response r =
+                as(manager, "api/reports/runs/" + id, "format", "docx").get()) {
             JsonObject problem = assertProblem(r, 406, "NOT_ACCEPTABLE");
-            assertEquals(List.of("json", "csv", "xlsx", "pdf"), problem.getJsonArray("supported_formats")
-                    .getValuesAs(v -> ((jakarta.json.JsonString) v).getString()));
+            assertEquals(
+                    List.of("json", "csv", "xlsx", "pdf"),
+                    problem.getJsonArray("supported_formats")
+                            .getValuesAs(v -> ((jakarta.json.JsonString) v).getString()));
         }
-        try (Response r = as(manager, "api/reports/runs/" + id).header("Accept", "image/png").get()) {
+        try (Response r = as(manager, "api/reports/runs/" + id)
+                .header("Accept", "image/png")
+                .get()) {
             assertProblem(r, 406, "NOT_ACCEPTABLE");
         }
-        try (Response r = as(Api.tokenFor("user"), "api/reports/runs/" + id, "format", "csv").get()) {
+        try (Response r = as(Api.tokenFor("user"), "api/reports/runs/" + id, "format", "csv")
+                .get()) {
             assertProblem(r, 403, "FORBIDDEN");
         }
         try (Response r = as(manager, "api/reports/runs/999999999").get()) {
@@ -257,7 +308,8 @@ class ReportRunIT {
     void onlyAdminsTriggerAndOnlyWholePastMonths() {
         String month = "1900-01";
         for (String role : List.of("manager", "user", "customer", "mechanic")) {
-            try (Response r = as(Api.tokenFor(role), "api/reports/runs", "month", month).post(null)) {
+            try (Response r =
+                    as(Api.tokenFor(role), "api/reports/runs", "month", month).post(null)) {
                 assertProblem(r, 403, "FORBIDDEN");
             }
         }
@@ -265,11 +317,12 @@ class ReportRunIT {
             assertEquals(401, r.getStatus());
         }
         YearMonth current = YearMonth.now(ZoneOffset.UTC);
-        for (String bad : List.of("", current.toString(), current.plusMonths(1).toString(), "1899-12", "2020-1",
-                "2020-13", "soon")) {
+        for (String bad : List.of(
+                "", current.toString(), current.plusMonths(1).toString(), "1899-12", "2020-1", "2020-13", "soon")) {
             try (Response r = as(admin, "api/reports/runs", "month", bad).post(null)) {
                 JsonObject problem = assertProblem(r, 400, "INVALID_PARAMETER");
-                assertEquals("month", problem.getJsonArray("errors").getJsonObject(0).getString("field"));
+                assertEquals(
+                        "month", problem.getJsonArray("errors").getJsonObject(0).getString("field"));
             }
         }
         for (String role : List.of("user", "customer", "mechanic")) {
@@ -307,9 +360,12 @@ class ReportRunIT {
     private static void stored(String month) {
         long recipients = 0;
         for (String role : List.of("manager", "admin", "super_admin")) {
-            try (Response r = as(Api.adminToken(), "api/auth/users", "role", role, "active", true).get()) {
+            try (Response r = as(Api.adminToken(), "api/auth/users", "role", role, "active", true)
+                    .get()) {
                 assertEquals(200, r.getStatus());
-                recipients += body(r).getJsonObject("pagination").getJsonNumber("total").longValue();
+                recipients += body(r).getJsonObject("pagination")
+                        .getJsonNumber("total")
+                        .longValue();
             }
         }
         RECIPIENTS.put(month, recipients);
@@ -328,7 +384,8 @@ class ReportRunIT {
 
     private static List<Long> ids(JsonObject answer) {
         return answer.getJsonArray("runs").getValuesAs(JsonObject.class).stream()
-                .map(r -> r.getJsonNumber("id").longValue()).toList();
+                .map(r -> r.getJsonNumber("id").longValue())
+                .toList();
     }
 
     private static JsonObject json(byte[] bytes) {
@@ -344,8 +401,11 @@ class ReportRunIT {
         for (int i = 0; i < parts.getCount(); i++) {
             Part part = parts.getBodyPart(i);
             if (Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
-                assertTrue(part.getContentType().startsWith(part.getFileName().endsWith(".pdf") ? "application/pdf"
-                        : "application/json"), part.getContentType());
+                assertTrue(
+                        part.getContentType()
+                                .startsWith(
+                                        part.getFileName().endsWith(".pdf") ? "application/pdf" : "application/json"),
+                        part.getContentType());
                 try (InputStream in = part.getInputStream()) {
                     files.put(part.getFileName(), in.readAllBytes());
                 }

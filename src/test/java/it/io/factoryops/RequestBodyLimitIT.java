@@ -47,7 +47,8 @@ class RequestBodyLimitIT {
 
     /** The same bytes as an InputStream of unknown length: the client sends them chunked. */
     private static Entity<InputStream> chunked(byte[] bytes) {
-        InputStream in = new SequenceInputStream(new ByteArrayInputStream(bytes, 0, bytes.length / 2),
+        InputStream in = new SequenceInputStream(
+                new ByteArrayInputStream(bytes, 0, bytes.length / 2),
                 new ByteArrayInputStream(bytes, bytes.length / 2, bytes.length - bytes.length / 2));
         return Entity.entity(in, "application/json");
     }
@@ -61,7 +62,7 @@ class RequestBodyLimitIT {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
             out.write(("POST /api/auth/login HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-                    + "Content-Length: " + 20 * MB + "\r\nX-Request-Id: big-login-" + Api.RUN + "\r\n\r\n")
+                            + "Content-Length: " + 20 * MB + "\r\nX-Request-Id: big-login-" + Api.RUN + "\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             out.write(loginBody(1024), 0, 1000);
             out.flush();
@@ -73,20 +74,23 @@ class RequestBodyLimitIT {
             Map<String, String> headers = new HashMap<>();
             for (String h = line(in); !h.isEmpty(); h = line(in)) {
                 int colon = h.indexOf(':');
-                headers.put(h.substring(0, colon).trim().toLowerCase(Locale.ROOT), h.substring(colon + 1).trim());
+                headers.put(
+                        h.substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                        h.substring(colon + 1).trim());
             }
             assertTrue(headers.get("content-type").startsWith("application/problem+json"), headers.toString());
             StringBuilder body = new StringBuilder();
             if (headers.containsKey("content-length")) {
-                body.append(new String(in.readNBytes(Integer.parseInt(headers.get("content-length"))),
-                        StandardCharsets.UTF_8));
+                body.append(new String(
+                        in.readNBytes(Integer.parseInt(headers.get("content-length"))), StandardCharsets.UTF_8));
             } else {
                 for (int size = Integer.parseInt(line(in), 16); size > 0; size = Integer.parseInt(line(in), 16)) {
                     body.append(new String(in.readNBytes(size), StandardCharsets.UTF_8));
                     line(in);
                 }
             }
-            JsonObject problem = Json.createReader(new StringReader(body.toString())).readObject();
+            JsonObject problem =
+                    Json.createReader(new StringReader(body.toString())).readObject();
             assertEquals("PAYLOAD_TOO_LARGE", problem.getString("code"));
             assertEquals("big-login-" + Api.RUN, problem.getString("request_id"));
             assertEquals(8192, problem.getInt("max_bytes"));
@@ -126,15 +130,19 @@ class RequestBodyLimitIT {
     @Test
     void http2BodiesAreMeasuredLikeHttp1Bodies() throws Exception {
         java.net.http.HttpClient h2 = java.net.http.HttpClient.newBuilder()
-                .version(java.net.http.HttpClient.Version.HTTP_2).build();
-        h2.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(Api.BASE + "/health/started")).build(),
+                .version(java.net.http.HttpClient.Version.HTTP_2)
+                .build();
+        h2.send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(Api.BASE + "/health/started"))
+                        .build(),
                 java.net.http.HttpResponse.BodyHandlers.discarding());
         for (int size : new int[] {100, 20_000}) {
             String body = "{\"username\":\"nobody-h2\",\"password\":\"" + "x".repeat(size) + "\"}";
-            java.net.http.HttpResponse<String> r = h2.send(java.net.http.HttpRequest.newBuilder(
-                            java.net.URI.create(Api.BASE + "/api/auth/login"))
-                    .header("Content-Type", "application/json")
-                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+            java.net.http.HttpResponse<String> r = h2.send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(Api.BASE + "/api/auth/login"))
+                            .header("Content-Type", "application/json")
+                            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body))
+                            .build(),
                     java.net.http.HttpResponse.BodyHandlers.ofString());
             assertEquals(size < 8192 ? 401 : 413, r.statusCode(), () -> r.version() + ": " + r.body());
         }
@@ -164,12 +172,14 @@ class RequestBodyLimitIT {
         Arrays.fill(order, (byte) ' ');
         byte[] head = Fixtures.orderBody(1, 1, 1).getBytes(StandardCharsets.US_ASCII);
         System.arraycopy(head, 0, order, 0, head.length);
-        try (Response r = as(user, "api/orders").header("Idempotency-Key", "too-big-" + Api.RUN)
+        try (Response r = as(user, "api/orders")
+                .header("Idempotency-Key", "too-big-" + Api.RUN)
                 .post(chunked(order))) {
             JsonObject p = assertProblem(r, 413, "PAYLOAD_TOO_LARGE");
             assertEquals(262144, p.getInt("max_bytes"));
         }
-        try (Response r = as(user, "api/orders").header("Idempotency-Key", "too-big-declared-" + Api.RUN)
+        try (Response r = as(user, "api/orders")
+                .header("Idempotency-Key", "too-big-declared-" + Api.RUN)
                 .post(Entity.entity(order, "application/json"))) {
             assertProblem(r, 413, "PAYLOAD_TOO_LARGE");
         }
@@ -177,11 +187,12 @@ class RequestBodyLimitIT {
         byte[] employee = new byte[100_000];
         Arrays.fill(employee, (byte) ' ');
         System.arraycopy("{}".getBytes(StandardCharsets.US_ASCII), 0, employee, 0, 2);
-        try (Response r = as(Api.tokenFor("admin"), "api/employees").post(Entity.entity(employee, "application/json"))) {
+        try (Response r =
+                as(Api.tokenFor("admin"), "api/employees").post(Entity.entity(employee, "application/json"))) {
             assertEquals(65536, assertProblem(r, 413, "PAYLOAD_TOO_LARGE").getInt("max_bytes"));
         }
-        try (Response r = as(Api.tokenFor("admin"), "api/employees").post(json("{\"name\":\"Small\",\"email\":\""
-                + Api.uniqueEmail("small") + "\"}"))) {
+        try (Response r = as(Api.tokenFor("admin"), "api/employees")
+                .post(json("{\"name\":\"Small\",\"email\":\"" + Api.uniqueEmail("small") + "\"}"))) {
             assertEquals(201, r.getStatus());
         }
     }

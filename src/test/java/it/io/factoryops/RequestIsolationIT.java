@@ -21,8 +21,7 @@ import org.junit.jupiter.api.Test;
  */
 class RequestIsolationIT {
 
-    record Caller(String token, String username, String role) {
-    }
+    record Caller(String token, String username, String role) {}
 
     @Test
     void concurrentCallersEachSeeThemselves() throws Exception {
@@ -31,12 +30,16 @@ class RequestIsolationIT {
         try {
             List<String> mismatches = Concurrently.run(400, i -> {
                 Caller caller = callers.get(i % callers.size());
-                try (Response r = client.target(Api.BASE).path("api/auth/me").request()
-                        .header("Authorization", "Bearer " + caller.token()).get()) {
+                try (Response r = client.target(Api.BASE)
+                        .path("api/auth/me")
+                        .request()
+                        .header("Authorization", "Bearer " + caller.token())
+                        .get()) {
                     assertEquals(200, r.getStatus());
                     JsonObject me = body(r);
                     String seen = me.getString("username") + "/" + me.getString("role");
-                    return seen.equals(caller.username() + "/" + caller.role()) ? null
+                    return seen.equals(caller.username() + "/" + caller.role())
+                            ? null
                             : caller.username() + " saw " + seen;
                 }
             });
@@ -54,9 +57,14 @@ class RequestIsolationIT {
             List<String> mismatches = Concurrently.run(300, i -> {
                 int perPage = 1 + i % 7;
                 int page = 1 + i % 3;
-                try (Response r = client.target(Api.BASE).path("api/products").queryParam("page", page)
-                        .queryParam("per_page", perPage).request().header("Authorization", "Bearer " + token)
-                        .header("X-Request-Id", "isolation-" + i).get()) {
+                try (Response r = client.target(Api.BASE)
+                        .path("api/products")
+                        .queryParam("page", page)
+                        .queryParam("per_page", perPage)
+                        .request()
+                        .header("Authorization", "Bearer " + token)
+                        .header("X-Request-Id", "isolation-" + i)
+                        .get()) {
                     assertEquals(200, r.getStatus());
                     JsonObject pagination = body(r).getJsonObject("pagination");
                     String expected = page + "/" + perPage + "/isolation-" + i;

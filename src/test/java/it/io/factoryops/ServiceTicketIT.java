@@ -21,7 +21,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -42,8 +41,11 @@ class ServiceTicketIT {
         String email = Api.uniqueEmail("owner");
         long customer;
         String customerToken;
-        try (Mailbox mailbox = Mailbox.open(); SelfService self = SelfService.fromOwnAddress()) {
-            customer = self.registerAndConfirm(mailbox, "Ticket Owner", email).getJsonNumber("id").longValue();
+        try (Mailbox mailbox = Mailbox.open();
+                SelfService self = SelfService.fromOwnAddress()) {
+            customer = self.registerAndConfirm(mailbox, "Ticket Owner", email)
+                    .getJsonNumber("id")
+                    .longValue();
             customerToken = self.token(email, Api.PASSWORD);
         }
         JsonObject ana = Fixtures.mechanic();
@@ -56,9 +58,11 @@ class ServiceTicketIT {
         long oil = Fixtures.part(5);
 
         JsonObject before = dashboardTickets();
-        JsonObject ticket = create(customerToken, "{\"description\":\"Brakes squeal\",\"vin\":\"" + VIN.toLowerCase()
-                + "\",\"make\":\"Honda\",\"model\":\"Accord\",\"year\":2003,\"priority\":\"high\","
-                + "\"service_date\":\"2026-12-01\"}");
+        JsonObject ticket = create(
+                customerToken,
+                "{\"description\":\"Brakes squeal\",\"vin\":\"" + VIN.toLowerCase()
+                        + "\",\"make\":\"Honda\",\"model\":\"Accord\",\"year\":2003,\"priority\":\"high\","
+                        + "\"service_date\":\"2026-12-01\"}");
         assertEquals(customer, ticket.getJsonNumber("customer_id").longValue());
         long id = id(ticket);
         assertEquals("open", ticket.getString("status"));
@@ -73,21 +77,27 @@ class ServiceTicketIT {
         send(anaToken, "POST", id, "start", null, 403);
         ticket = send(anaToken, "POST", id, "take", null, 200);
         assertEquals(1, ticket.getJsonArray("mechanics").size());
-        assertEquals(anaId, ticket.getJsonArray("mechanics").getJsonObject(0).getJsonNumber("mechanic_id").longValue());
+        assertEquals(
+                anaId,
+                ticket.getJsonArray("mechanics")
+                        .getJsonObject(0)
+                        .getJsonNumber("mechanic_id")
+                        .longValue());
         // taken: gone from Ben's queue until the manager adds him
         try (Response r = as(benToken, "api/service-tickets/" + id).get()) {
             assertProblem(r, 404, "NOT_FOUND");
         }
         // the assignment is a row of /api/assignments; the manager adds Ben through it
-        try (Response r = as(manager, "api/assignments").post(json("{\"ticket_id\":" + id + ",\"mechanic_id\":"
-                + benId + "}"))) {
+        try (Response r =
+                as(manager, "api/assignments").post(json("{\"ticket_id\":" + id + ",\"mechanic_id\":" + benId + "}"))) {
             assertEquals(201, r.getStatus());
             assertEquals(benId, body(r).getJsonNumber("mechanic_id").longValue());
         }
         try (Response r = as(manager, "api/assignments", "ticket_id", id).get()) {
             assertEquals(2, body(r).getJsonObject("pagination").getInt("total"));
         }
-        try (Response r = as(benToken, "api/service-tickets", "status", "open", "customer_id", customer).get()) {
+        try (Response r = as(benToken, "api/service-tickets", "status", "open", "customer_id", customer)
+                .get()) {
             JsonObject page = body(r);
             assertEquals(1, page.getJsonObject("pagination").getInt("total"));
             assertEquals(id, id(page.getJsonArray("data").getJsonObject(0)));
@@ -99,7 +109,9 @@ class ServiceTicketIT {
         String startedTag = "\"" + ticket.getJsonNumber("version") + "\"";
         ticket = send(anaToken, "POST", id, "parts", part(brakePads, 4), 200);
         // a part line changes the ticket's ETag
-        try (Response r = as(manager, "api/service-tickets/" + id).header("If-None-Match", startedTag).get()) {
+        try (Response r = as(manager, "api/service-tickets/" + id)
+                .header("If-None-Match", startedTag)
+                .get()) {
             assertEquals(200, r.getStatus());
             assertEquals("\"" + ticket.getJsonNumber("version") + "\"", r.getHeaderString("ETag"));
         }
@@ -107,25 +119,30 @@ class ServiceTicketIT {
         assertEquals(6, partQuantity(brakePads));
         assertEquals(3, partQuantity(oil));
         // unit cost at the time stays on the line
-        assertEquals(new BigDecimal("1.50"), decimal(ticket.getJsonArray("parts").getJsonObject(0), "unit_cost"));
+        assertEquals(
+                new BigDecimal("1.50"), decimal(ticket.getJsonArray("parts").getJsonObject(0), "unit_cost"));
         assertEquals(new BigDecimal("9.00"), decimal(ticket, "parts_total"));
         try (Response r = as(anaToken, "api/service-tickets/" + id + "/parts").post(json(part(oil, 4)))) {
             JsonObject problem = assertProblem(r, 409, "INSUFFICIENT_STOCK");
             assertTrue(problem.toString().contains("available"), problem.toString());
         }
         // Ben returns the oil: the line stays, returned, and leaves the totals
-        long oilLine = ticket.getJsonArray("parts").getJsonObject(1).getJsonNumber("id").longValue();
+        long oilLine = ticket.getJsonArray("parts")
+                .getJsonObject(1)
+                .getJsonNumber("id")
+                .longValue();
         ticket = send(benToken, "DELETE", id, "parts/" + oilLine, null, 200);
         assertEquals("returned", ticket.getJsonArray("parts").getJsonObject(1).getString("status"));
         assertEquals(5, partQuantity(oil));
-        try (Response r = as(benToken, "api/service-tickets/" + id + "/parts/" + oilLine).delete()) {
+        try (Response r =
+                as(benToken, "api/service-tickets/" + id + "/parts/" + oilLine).delete()) {
             assertProblem(r, 409, "CONFLICT");
         }
 
         // labour: each mechanic their own; the manager for anyone on the ticket
         send(anaToken, "POST", id, "labour", "{\"hours\":1.5}", 200);
-        try (Response r = as(anaToken, "api/service-tickets/" + id + "/labour").post(json("{\"mechanic_id\":" + benId
-                + ",\"hours\":1}"))) {
+        try (Response r = as(anaToken, "api/service-tickets/" + id + "/labour")
+                .post(json("{\"mechanic_id\":" + benId + ",\"hours\":1}"))) {
             assertProblem(r, 403, "FORBIDDEN");
         }
         ticket = send(manager, "POST", id, "labour", "{\"mechanic_id\":" + benId + ",\"hours\":0.5}", 200);
@@ -138,7 +155,8 @@ class ServiceTicketIT {
         assertTrue(dashboardTickets().getInt("open") >= before.getInt("open") + 1, "the dashboard counts it open");
         ticket = send(benToken, "POST", id, "complete", null, 200);
         assertEquals("completed", ticket.getString("status"));
-        assertTrue(dashboardTickets().getInt("completed_today") >= before.getInt("completed_today") + 1,
+        assertTrue(
+                dashboardTickets().getInt("completed_today") >= before.getInt("completed_today") + 1,
                 "the dashboard counts it completed today");
         assertEquals(List.of(), transitions(ticket));
         // completed: no more parts, labour, mechanics or transitions
@@ -146,36 +164,62 @@ class ServiceTicketIT {
             assertProblem(r, 409, "INVALID_TRANSITION");
         }
         try (Response r = as(manager, "api/service-tickets/" + id + "/cancel").post(null)) {
-            assertEquals("completed", assertProblem(r, 409, "INVALID_TRANSITION").getString("current_status"));
+            assertEquals(
+                    "completed", assertProblem(r, 409, "INVALID_TRANSITION").getString("current_status"));
         }
-        try (Response r = as(manager, "api/service-tickets/" + id + "/edit").put(json("{\"remove_mechanic_ids\":["
-                + anaId + "]}"))) {
+        try (Response r = as(manager, "api/service-tickets/" + id + "/edit")
+                .put(json("{\"remove_mechanic_ids\":[" + anaId + "]}"))) {
             assertProblem(r, 409, "INVALID_TRANSITION");
         }
         assertEquals(6, partQuantity(brakePads));
         assertEquals(6, partLedgerSum(brakePads));
         assertEquals(5, partLedgerSum(oil));
         // the ledger rows name the ticket
-        try (Response r = as(manager, "api/inventory/items/" + brakePads + "/stock-movements").get()) {
+        try (Response r = as(manager, "api/inventory/items/" + brakePads + "/stock-movements")
+                .get()) {
             JsonObject newest = body(r).getJsonArray("data").getJsonObject(0);
             assertEquals("SERVICE_TICKET", newest.getString("reason"));
             assertEquals("SERVICE_TICKET", newest.getString("reference_type"));
         }
         // filters
-        try (Response r = as(manager, "api/service-tickets", "mechanic_id", benId, "status", "completed",
-                "customer_id", customer, "date_from", "2026-12-01", "date_to", "2026-12-01", "q", "honda").get()) {
+        try (Response r = as(
+                        manager,
+                        "api/service-tickets",
+                        "mechanic_id",
+                        benId,
+                        "status",
+                        "completed",
+                        "customer_id",
+                        customer,
+                        "date_from",
+                        "2026-12-01",
+                        "date_to",
+                        "2026-12-01",
+                        "q",
+                        "honda")
+                .get()) {
             assertEquals(1, body(r).getJsonObject("pagination").getInt("total"));
         }
-        try (Response r = as(manager, "api/service-tickets", "customer_id", customer, "date_to", "2026-11-30").get()) {
+        try (Response r = as(manager, "api/service-tickets", "customer_id", customer, "date_to", "2026-11-30")
+                .get()) {
             assertEquals(0, body(r).getJsonObject("pagination").getInt("total"));
         }
         // every change is audited
-        try (Response r = as(Api.adminToken(), "api/audit-logs", "entity_type", "service_ticket", "entity_id", id,
-                "per_page", 100).get()) {
+        try (Response r = as(
+                        Api.adminToken(),
+                        "api/audit-logs",
+                        "entity_type",
+                        "service_ticket",
+                        "entity_id",
+                        id,
+                        "per_page",
+                        100)
+                .get()) {
             assertTrue(body(r).getJsonObject("pagination").getInt("total") >= 8);
         }
         // the customer follows it to the end, totals included
-        try (Response r = as(customerToken, "api/customers/my-tickets", "status", "completed").get()) {
+        try (Response r = as(customerToken, "api/customers/my-tickets", "status", "completed")
+                .get()) {
             JsonObject page = body(r);
             assertEquals(1, page.getJsonObject("pagination").getInt("total"));
             JsonObject mine = page.getJsonArray("data").getJsonObject(0);
@@ -185,17 +229,23 @@ class ServiceTicketIT {
             // login names, no unit costs, no ids of mechanics or stock items, no returned lines
             String text = mine.toString();
             for (String staff : new String[] {ana.getString("username"), ben.getString("username")}) {
-                assertFalse(text.contains("\"" + staff + "\""), () -> "a staff login name in the customer view: "
-                        + text);
+                assertFalse(
+                        text.contains("\"" + staff + "\""), () -> "a staff login name in the customer view: " + text);
             }
             assertFalse(text.contains("\"it-manager-"), () -> "the manager's login name in the customer view: " + text);
-            for (String internal : new String[] {"unit_cost", "fitted_by", "created_by", "assigned_by", "sku",
-                    "item_id", "mechanic_id"}) {
+            for (String internal :
+                    new String[] {"unit_cost", "fitted_by", "created_by", "assigned_by", "sku", "item_id", "mechanic_id"
+                    }) {
                 assertFalse(text.contains("\"" + internal + "\""), () -> internal + " in the customer view: " + text);
             }
-            assertEquals(List.of(ana.getString("name"), ben.getString("name")).stream().sorted().toList(),
-                    mine.getJsonArray("mechanics").getValuesAs(JsonString.class).stream().map(JsonString::getString)
-                            .sorted().toList());
+            assertEquals(
+                    List.of(ana.getString("name"), ben.getString("name")).stream()
+                            .sorted()
+                            .toList(),
+                    mine.getJsonArray("mechanics").getValuesAs(JsonString.class).stream()
+                            .map(JsonString::getString)
+                            .sorted()
+                            .toList());
             JsonArray lines = mine.getJsonArray("parts");
             assertEquals(1, lines.size(), "the returned oil line is not charged");
             assertEquals(4, lines.getJsonObject(0).getInt("quantity"));
@@ -238,12 +288,16 @@ class ServiceTicketIT {
         send(manager, "POST", id, "parts", part(y, 4), 200);
         send(manager, "POST", id, "parts", part(x, 2), 200);
         JsonObject ticket = send(manager, "POST", id, "start", null, 200);
-        long secondX = ticket.getJsonArray("parts").getJsonObject(2).getJsonNumber("id").longValue();
+        long secondX = ticket.getJsonArray("parts")
+                .getJsonObject(2)
+                .getJsonNumber("id")
+                .longValue();
         send(manager, "DELETE", id, "parts/" + secondX, null, 200);
         assertEquals(7, partQuantity(x));
         assertEquals(0, partQuantity(y));
         List<Integer> statuses = Concurrently.run(8, i -> {
-            try (Response r = as(manager, "api/service-tickets/" + id + "/cancel").post(null)) {
+            try (Response r =
+                    as(manager, "api/service-tickets/" + id + "/cancel").post(null)) {
                 if (r.getStatus() != 200) {
                     assertProblem(r, 409, "INVALID_TRANSITION");
                 }
@@ -261,7 +315,8 @@ class ServiceTicketIT {
         try (Response r = as(manager, "api/service-tickets/" + id + "/parts").post(json(part(x, 1)))) {
             assertProblem(r, 409, "INVALID_TRANSITION");
         }
-        try (Response r = as(manager, "api/service-tickets/" + id + "/parts/" + secondX).delete()) {
+        try (Response r =
+                as(manager, "api/service-tickets/" + id + "/parts/" + secondX).delete()) {
             assertProblem(r, 409, "INVALID_TRANSITION");
         }
     }
@@ -285,32 +340,36 @@ class ServiceTicketIT {
         send(manager, "POST", id, "labour", "{\"mechanic_id\":" + id(ben) + ",\"hours\":5}", 200);
         Map<Long, Long> assignments = new java.util.HashMap<>();
         try (Response r = as(manager, "api/assignments", "ticket_id", id).get()) {
-            body(r).getJsonArray("data").getValuesAs(JsonObject.class).forEach(a -> assignments.put(
-                    a.getJsonNumber("mechanic_id").longValue(), id(a)));
+            body(r).getJsonArray("data")
+                    .getValuesAs(JsonObject.class)
+                    .forEach(a -> assignments.put(a.getJsonNumber("mechanic_id").longValue(), id(a)));
         }
         // Ana removes Ben (and his 5 hours), adds Cleo, or adds herself again: 403, nothing changes
         try (Response r = as(anaToken, t + "/edit").put(json("{\"remove_mechanic_ids\":[" + id(ben) + "]}"))) {
             assertProblem(r, 403, "FORBIDDEN");
         }
-        try (Response r = as(anaToken, "api/assignments/" + assignments.get(id(ben))).delete()) {
+        try (Response r =
+                as(anaToken, "api/assignments/" + assignments.get(id(ben))).delete()) {
             assertProblem(r, 403, "FORBIDDEN");
         }
         try (Response r = as(anaToken, t + "/edit").put(json("{\"add_mechanic_ids\":[" + id(cleo) + "]}"))) {
             assertProblem(r, 403, "FORBIDDEN");
         }
-        try (Response r = as(anaToken, t + "/edit").put(json("{\"remove_mechanic_ids\":[" + id(ana) + "],"
-                + "\"add_mechanic_ids\":[" + id(cleo) + "]}"))) {
+        try (Response r = as(anaToken, t + "/edit")
+                .put(json(
+                        "{\"remove_mechanic_ids\":[" + id(ana) + "]," + "\"add_mechanic_ids\":[" + id(cleo) + "]}"))) {
             assertProblem(r, 403, "FORBIDDEN");
         }
-        try (Response r = as(anaToken, "api/assignments").post(json("{\"ticket_id\":" + id + ",\"mechanic_id\":"
-                + id(cleo) + "}"))) {
+        try (Response r = as(anaToken, "api/assignments")
+                .post(json("{\"ticket_id\":" + id + ",\"mechanic_id\":" + id(cleo) + "}"))) {
             assertProblem(r, 403, "FORBIDDEN");
         }
         JsonObject now = get(manager, id);
         assertEquals(2, now.getJsonArray("mechanics").size());
         assertEquals(new BigDecimal("5.00"), decimal(now, "labour_hours"));
         // Ben's hours keep his assignment: not by himself, not by a manager, through neither route
-        try (Response r = as(benToken, "api/assignments/" + assignments.get(id(ben))).delete()) {
+        try (Response r =
+                as(benToken, "api/assignments/" + assignments.get(id(ben))).delete()) {
             assertProblem(r, 409, "STILL_REFERENCED");
         }
         try (Response r = as(benToken, t + "/edit").put(json("{\"remove_mechanic_ids\":[" + id(ben) + "]}"))) {
@@ -319,7 +378,8 @@ class ServiceTicketIT {
         try (Response r = as(manager, t + "/edit").put(json("{\"remove_mechanic_ids\":[" + id(ben) + "]}"))) {
             assertEquals("remove_mechanic_ids[0]", field(assertProblem(r, 409, "STILL_REFERENCED")));
         }
-        try (Response r = as(manager, "api/assignments/" + assignments.get(id(ben))).delete()) {
+        try (Response r =
+                as(manager, "api/assignments/" + assignments.get(id(ben))).delete()) {
             assertProblem(r, 409, "STILL_REFERENCED");
         }
         assertEquals(new BigDecimal("5.00"), decimal(get(manager, id), "labour_hours"));
@@ -331,8 +391,12 @@ class ServiceTicketIT {
         send(manager, "PUT", id, "edit", "{\"add_mechanic_ids\":[" + id(cleo) + "]}", 200);
         JsonObject after = send(manager, "PUT", id, "edit", "{\"remove_mechanic_ids\":[" + id(cleo) + "]}", 200);
         assertEquals(1, after.getJsonArray("mechanics").size());
-        assertEquals(id(ben), after.getJsonArray("mechanics").getJsonObject(0).getJsonNumber("mechanic_id")
-                .longValue());
+        assertEquals(
+                id(ben),
+                after.getJsonArray("mechanics")
+                        .getJsonObject(0)
+                        .getJsonNumber("mechanic_id")
+                        .longValue());
         assertEquals(new BigDecimal("5.00"), decimal(after, "labour_hours"));
     }
 
@@ -381,8 +445,8 @@ class ServiceTicketIT {
             try (Response r = as(token, t + "/parts/1").delete()) {
                 assertProblem(r, 403, "FORBIDDEN");
             }
-            try (Response r = as(token, "api/assignments").post(json("{\"ticket_id\":" + id + ",\"mechanic_id\":"
-                    + id(other) + "}"))) {
+            try (Response r = as(token, "api/assignments")
+                    .post(json("{\"ticket_id\":" + id + ",\"mechanic_id\":" + id(other) + "}"))) {
                 assertProblem(r, 403, "FORBIDDEN");
             }
             try (Response r = as(token, "api/assignments/" + assignment).delete()) {
@@ -413,7 +477,8 @@ class ServiceTicketIT {
             try (Response r = as(token, t).get()) {
                 assertProblem(r, 404, "NOT_FOUND");
             }
-            try (Response r = as(token, "api/service-tickets", "customer_id", customer).get()) {
+            try (Response r =
+                    as(token, "api/service-tickets", "customer_id", customer).get()) {
                 assertEquals(0, body(r).getJsonObject("pagination").getInt("total"));
             }
             for (String verb : new String[] {"start", "complete", "cancel", "take"}) {
@@ -430,8 +495,8 @@ class ServiceTicketIT {
             try (Response r = as(token, t + "/parts").post(json(part(part, 1)))) {
                 assertProblem(r, 404, "NOT_FOUND");
             }
-            try (Response r = as(token, "api/assignments").post(json("{\"ticket_id\":" + id + ",\"mechanic_id\":"
-                    + id(other) + "}"))) {
+            try (Response r = as(token, "api/assignments")
+                    .post(json("{\"ticket_id\":" + id + ",\"mechanic_id\":" + id(other) + "}"))) {
                 assertProblem(r, 403, "FORBIDDEN"); // only managers assign mechanics
             }
             try (Response r = as(token, "api/assignments/" + assignment).delete()) {
@@ -476,15 +541,20 @@ class ServiceTicketIT {
         long customer = Fixtures.customer();
         JsonObject mechanic = Fixtures.mechanic();
         long part = Fixtures.part(3);
-        for (String bad : new String[] {"{}", "{\"customer_id\":" + customer + "}",
-                ticket(customer, "\"vin\":\"1HGCM82633A00435\""), // 16 characters
-                ticket(customer, "\"vin\":\"1HGCM82633A0043I2\""), // an I
-                ticket(customer, "\"vin\":\"1HGCM82633A0O4352\""), // an O
-                ticket(customer, "\"vin\":\"1HGCM82633A-04352\""),
-                ticket(customer, "\"year\":1800"), ticket(customer, "\"year\":2101"),
-                ticket(customer, "\"priority\":\"asap\""), ticket(customer, "\"make\":\"" + "m".repeat(61) + "\""),
-                ticket(customer, "\"serial\":\"" + "s".repeat(65) + "\""),
-                "{\"customer_id\":" + customer + ",\"description\":\"" + "d".repeat(2001) + "\"}"}) {
+        for (String bad : new String[] {
+            "{}",
+            "{\"customer_id\":" + customer + "}",
+            ticket(customer, "\"vin\":\"1HGCM82633A00435\""), // 16 characters
+            ticket(customer, "\"vin\":\"1HGCM82633A0043I2\""), // an I
+            ticket(customer, "\"vin\":\"1HGCM82633A0O4352\""), // an O
+            ticket(customer, "\"vin\":\"1HGCM82633A-04352\""),
+            ticket(customer, "\"year\":1800"),
+            ticket(customer, "\"year\":2101"),
+            ticket(customer, "\"priority\":\"asap\""),
+            ticket(customer, "\"make\":\"" + "m".repeat(61) + "\""),
+            ticket(customer, "\"serial\":\"" + "s".repeat(65) + "\""),
+            "{\"customer_id\":" + customer + ",\"description\":\"" + "d".repeat(2001) + "\"}"
+        }) {
             try (Response r = as(manager, "api/service-tickets").post(json(bad))) {
                 assertProblem(r, 400, "VALIDATION_FAILED");
             }
@@ -509,16 +579,16 @@ class ServiceTicketIT {
         try (Response r = as(manager, t + "/edit").put(json("{\"add_mechanic_ids\":[" + id(mechanic) + "]}"))) {
             assertProblem(r, 409, "ALREADY_EXISTS");
         }
-        try (Response r = as(manager, "api/assignments").post(json("{\"ticket_id\":" + id + ",\"mechanic_id\":"
-                + id(mechanic) + "}"))) {
+        try (Response r = as(manager, "api/assignments")
+                .post(json("{\"ticket_id\":" + id + ",\"mechanic_id\":" + id(mechanic) + "}"))) {
             assertProblem(r, 409, "ALREADY_EXISTS");
         }
-        try (Response r = as(manager, "api/assignments").post(json("{\"ticket_id\":999999999,\"mechanic_id\":"
-                + id(mechanic) + "}"))) {
+        try (Response r = as(manager, "api/assignments")
+                .post(json("{\"ticket_id\":999999999,\"mechanic_id\":" + id(mechanic) + "}"))) {
             assertEquals("ticket_id", field(assertProblem(r, 404, "NOT_FOUND")));
         }
-        try (Response r = as(manager, "api/assignments").post(json("{\"ticket_id\":" + id
-                + ",\"mechanic_id\":999999999}"))) {
+        try (Response r =
+                as(manager, "api/assignments").post(json("{\"ticket_id\":" + id + ",\"mechanic_id\":999999999}"))) {
             assertEquals("mechanic_id", field(assertProblem(r, 404, "NOT_FOUND")));
         }
         JsonObject absent = Fixtures.mechanic();
@@ -528,9 +598,12 @@ class ServiceTicketIT {
         try (Response r = as(manager, t + "/labour").post(json("{\"mechanic_id\":" + id(absent) + ",\"hours\":1}"))) {
             assertProblem(r, 409, "CONFLICT");
         }
-        for (String bad : new String[] {"{\"mechanic_id\":" + id(mechanic) + ",\"hours\":0}",
-                "{\"mechanic_id\":" + id(mechanic) + ",\"hours\":24.01}",
-                "{\"mechanic_id\":" + id(mechanic) + ",\"hours\":1.234}", "{\"hours\":1}"}) {
+        for (String bad : new String[] {
+            "{\"mechanic_id\":" + id(mechanic) + ",\"hours\":0}",
+            "{\"mechanic_id\":" + id(mechanic) + ",\"hours\":24.01}",
+            "{\"mechanic_id\":" + id(mechanic) + ",\"hours\":1.234}",
+            "{\"hours\":1}"
+        }) {
             try (Response r = as(manager, t + "/labour").post(json(bad))) {
                 assertProblem(r, 400, "VALIDATION_FAILED");
             }
@@ -544,8 +617,13 @@ class ServiceTicketIT {
         try (Response r = as(manager, "api/service-tickets/999999999").get()) {
             assertProblem(r, 404, "NOT_FOUND");
         }
-        for (String[] q : new String[][] {{"status", "closed"}, {"customer_id", "x"}, {"mechanic_id", "0"},
-                {"date_from", "yesterday"}, {"sort", "priority"}}) {
+        for (String[] q : new String[][] {
+            {"status", "closed"},
+            {"customer_id", "x"},
+            {"mechanic_id", "0"},
+            {"date_from", "yesterday"},
+            {"sort", "priority"}
+        }) {
             try (Response r = as(manager, "api/service-tickets", q[0], q[1]).get()) {
                 assertProblem(r, 400, "INVALID_PARAMETER");
             }
@@ -553,12 +631,14 @@ class ServiceTicketIT {
         // returning a line with a stale If-Match (the ticket's ETag) changes nothing
         JsonObject fitted = send(manager, "POST", id, "parts", part(part, 1), 200);
         long line = id(fitted.getJsonArray("parts").getJsonObject(0));
-        try (Response r = as(manager, t + "/parts/" + line).header("If-Match", "\"0\"").delete()) {
+        try (Response r =
+                as(manager, t + "/parts/" + line).header("If-Match", "\"0\"").delete()) {
             assertProblem(r, 412, "VERSION_CONFLICT");
         }
         assertEquals(2, partQuantity(part));
-        try (Response r = as(manager, t + "/parts/" + line).header("If-Match", "\"" + fitted.getJsonNumber("version")
-                + "\"").delete()) {
+        try (Response r = as(manager, t + "/parts/" + line)
+                .header("If-Match", "\"" + fitted.getJsonNumber("version") + "\"")
+                .delete()) {
             assertEquals(200, r.getStatus());
         }
         assertEquals(3, partQuantity(part));
@@ -592,18 +672,23 @@ class ServiceTicketIT {
         assertEquals(2004, changed.getInt("year"));
         assertEquals(customer, changed.getJsonNumber("customer_id").longValue());
         assertEquals("open", changed.getString("status"));
-        assertTrue(changed.getJsonNumber("version").longValue() > ticket.getJsonNumber("version").longValue());
+        assertTrue(changed.getJsonNumber("version").longValue()
+                > ticket.getJsonNumber("version").longValue());
         // the old ETag is stale now: 412, nothing written
         try (Response r = as(manager, t).header("If-Match", tag).put(json(details.replace("urgent", "low")))) {
             assertProblem(r, 412, "VERSION_CONFLICT");
         }
         assertEquals("urgent", get(manager, id).getString("priority"));
         // malformed input names the field
-        for (String bad : new String[] {details.replace("2hgcm82633a004352", "2HGCM82633A00435I"),
-                details.replace("2hgcm82633a004352", "2HGCM8263"), details.replace("urgent", "asap"),
-                details.replace("2004", "1800"), "{\"service_date\":\"2026-12-02\",\"priority\":\"low\"}",
-                "{\"description\":\"x\",\"priority\":\"low\"}", "{\"description\":\"x\",\"service_date\":"
-                + "\"2026-12-02\"}"}) {
+        for (String bad : new String[] {
+            details.replace("2hgcm82633a004352", "2HGCM82633A00435I"),
+            details.replace("2hgcm82633a004352", "2HGCM8263"),
+            details.replace("urgent", "asap"),
+            details.replace("2004", "1800"),
+            "{\"service_date\":\"2026-12-02\",\"priority\":\"low\"}",
+            "{\"description\":\"x\",\"priority\":\"low\"}",
+            "{\"description\":\"x\",\"service_date\":" + "\"2026-12-02\"}"
+        }) {
             try (Response r = as(manager, t).put(json(bad))) {
                 assertProblem(r, 400, "VALIDATION_FAILED");
             }
@@ -638,7 +723,8 @@ class ServiceTicketIT {
         }
         send(manager, "POST", id, "complete", null, 200);
         try (Response r = as(manager, t).put(json(details.replace("urgent", "low")))) {
-            assertEquals("completed", assertProblem(r, 409, "INVALID_TRANSITION").getString("current_status"));
+            assertEquals(
+                    "completed", assertProblem(r, 409, "INVALID_TRANSITION").getString("current_status"));
         }
         long cancelled = id(create(manager, ticket(customer, "")));
         send(manager, "POST", cancelled, "cancel", null, 200);
@@ -646,8 +732,16 @@ class ServiceTicketIT {
             assertProblem(r, 409, "INVALID_TRANSITION");
         }
         // audited with before and after
-        try (Response r = as(Api.adminToken(), "api/audit-logs", "entity_type", "service_ticket", "entity_id", id,
-                "action", "UPDATE").get()) {
+        try (Response r = as(
+                        Api.adminToken(),
+                        "api/audit-logs",
+                        "entity_type",
+                        "service_ticket",
+                        "entity_id",
+                        id,
+                        "action",
+                        "UPDATE")
+                .get()) {
             assertEquals(3, body(r).getJsonObject("pagination").getInt("total"));
         }
     }
@@ -665,7 +759,8 @@ class ServiceTicketIT {
         long part = Fixtures.part(5);
         long id = id(create(manager, ticket(customer, "\"make\":\"Volvo\"")));
         for (String token : tokens) {
-            try (Response r = as(token, "api/service-tickets", "customer_id", customer).get()) {
+            try (Response r =
+                    as(token, "api/service-tickets", "customer_id", customer).get()) {
                 JsonObject page = body(r);
                 assertEquals(1, page.getJsonObject("pagination").getInt("total"), "in every mechanic's queue");
                 assertEquals(id, id(page.getJsonArray("data").getJsonObject(0)));
@@ -678,7 +773,8 @@ class ServiceTicketIT {
         assertEquals(5, Fixtures.partQuantity(part));
 
         List<Integer> statuses = Concurrently.run(tokens.size(), i -> {
-            try (Response r = as(tokens.get(i), "api/service-tickets/" + id + "/take").post(null)) {
+            try (Response r =
+                    as(tokens.get(i), "api/service-tickets/" + id + "/take").post(null)) {
                 return r.getStatus();
             }
         });
@@ -687,12 +783,17 @@ class ServiceTicketIT {
         int winner = statuses.indexOf(200);
         JsonObject taken = get(manager, id);
         assertEquals(1, taken.getJsonArray("mechanics").size());
-        assertEquals(id(crew.get(winner)),
-                taken.getJsonArray("mechanics").getJsonObject(0).getJsonNumber("mechanic_id").longValue());
+        assertEquals(
+                id(crew.get(winner)),
+                taken.getJsonArray("mechanics")
+                        .getJsonObject(0)
+                        .getJsonNumber("mechanic_id")
+                        .longValue());
         send(tokens.get(winner), "POST", id, "take", null, 409);
         for (int i = 0; i < tokens.size(); i++) {
             if (i != winner) {
-                try (Response r = as(tokens.get(i), "api/service-tickets", "customer_id", customer).get()) {
+                try (Response r = as(tokens.get(i), "api/service-tickets", "customer_id", customer)
+                        .get()) {
                     assertEquals(0, body(r).getJsonObject("pagination").getInt("total"), "gone from the queue");
                 }
             }
@@ -713,11 +814,13 @@ class ServiceTicketIT {
             assertProblem(r, 404, "NOT_FOUND");
         }
         send(noMechanic, "POST", open, "take", null, 404);
-        try (Response r = as(noMechanic, "api/service-tickets", "customer_id", customer).get()) {
+        try (Response r =
+                as(noMechanic, "api/service-tickets", "customer_id", customer).get()) {
             assertEquals(0, body(r).getJsonObject("pagination").getInt("total"));
         }
         int loser = winner == 0 ? 1 : 0;
-        try (Response r = as(tokens.get(loser), "api/service-tickets", "customer_id", customer).get()) {
+        try (Response r = as(tokens.get(loser), "api/service-tickets", "customer_id", customer)
+                .get()) {
             JsonObject page = body(r);
             assertEquals(1, page.getJsonObject("pagination").getInt("total"), "the open one only");
             assertEquals(open, id(page.getJsonArray("data").getJsonObject(0)));
@@ -731,7 +834,7 @@ class ServiceTicketIT {
         }
     }
 
-        private static JsonObject create(String token, String body) {
+    private static JsonObject create(String token, String body) {
         try (Response r = as(token, "api/service-tickets").post(json(body))) {
             assertEquals(201, r.getStatus());
             JsonObject ticket = body(r);
@@ -748,8 +851,8 @@ class ServiceTicketIT {
     }
 
     private static JsonObject send(String token, String method, long id, String what, String body, int status) {
-        try (Response r = as(token, "api/service-tickets/" + id + "/" + what)
-                .method(method, body == null ? null : json(body))) {
+        try (Response r =
+                as(token, "api/service-tickets/" + id + "/" + what).method(method, body == null ? null : json(body))) {
             String text = r.readEntity(String.class);
             assertEquals(status, r.getStatus(), () -> method + " " + what + ": " + text);
             try (var reader = jakarta.json.Json.createReader(new java.io.StringReader(text))) {
@@ -760,12 +863,14 @@ class ServiceTicketIT {
 
     private static int fittedUnits(JsonObject ticket) {
         return ticket.getJsonArray("parts").getValuesAs(JsonObject.class).stream()
-                .filter(l -> l.getString("status").equals("fitted")).mapToInt(l -> l.getInt("quantity")).sum();
+                .filter(l -> l.getString("status").equals("fitted"))
+                .mapToInt(l -> l.getInt("quantity"))
+                .sum();
     }
 
     private static String ticket(long customer, String more) {
-        return "{\"customer_id\":" + customer + ",\"description\":\"Brakes squeal\"" + (more.isEmpty() ? "" : ","
-                + more) + "}";
+        return "{\"customer_id\":" + customer + ",\"description\":\"Brakes squeal\""
+                + (more.isEmpty() ? "" : "," + more) + "}";
     }
 
     private static String part(long item, int quantity) {
@@ -786,6 +891,7 @@ class ServiceTicketIT {
 
     private static List<String> transitions(JsonObject ticket) {
         return ticket.getJsonArray("allowed_transitions").getValuesAs(JsonString.class).stream()
-                .map(JsonString::getString).toList();
+                .map(JsonString::getString)
+                .toList();
     }
 }

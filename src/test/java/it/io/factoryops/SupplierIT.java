@@ -39,7 +39,9 @@ class SupplierIT {
         try (Response r = as(manager, "api/suppliers").post(json(supplier(name, code)))) {
             assertEquals(201, r.getStatus());
             JsonObject s = body(r);
-            assertEquals(Api.BASE + "/api/suppliers/" + s.getJsonNumber("id"), r.getLocation().toString());
+            assertEquals(
+                    Api.BASE + "/api/suppliers/" + s.getJsonNumber("id"),
+                    r.getLocation().toString());
             assertEquals("\"" + s.getJsonNumber("version") + "\"", r.getHeaderString("ETag"));
             return s;
         }
@@ -64,8 +66,9 @@ class SupplierIT {
             assertEquals(200, r.getStatus());
             assertEquals("Hydraulik Nord", body(r).getString("name"));
         }
-        try (Response r = as(manager, "api/suppliers/" + id).header("If-Match", "\"" + created.getInt("version") + "\"").put(json(
-                "{\"name\":\"Hydraulik Nord GmbH\",\"code\":\"" + code + "\",\"active\":false}"))) {
+        try (Response r = as(manager, "api/suppliers/" + id)
+                .header("If-Match", "\"" + created.getInt("version") + "\"")
+                .put(json("{\"name\":\"Hydraulik Nord GmbH\",\"code\":\"" + code + "\",\"active\":false}"))) {
             assertEquals(200, r.getStatus());
             JsonObject s = body(r);
             assertEquals("Hydraulik Nord GmbH", s.getString("name"));
@@ -77,10 +80,14 @@ class SupplierIT {
         try (Response r = as(Api.tokenFor("admin"), "api/audit-logs").get()) {
             assertEquals(200, r.getStatus());
         }
-        try (Response r = get(Api.tokenFor("admin"), Api.target("api/audit-logs").queryParam("entity_type", "supplier")
-                .queryParam("entity_id", Long.toString(id)))) {
+        try (Response r = get(
+                Api.tokenFor("admin"),
+                Api.target("api/audit-logs")
+                        .queryParam("entity_type", "supplier")
+                        .queryParam("entity_id", Long.toString(id)))) {
             List<String> actions = body(r).getJsonArray("data").getValuesAs(JsonObject.class).stream()
-                    .map(a -> a.getString("action")).toList();
+                    .map(a -> a.getString("action"))
+                    .toList();
             assertTrue(actions.containsAll(List.of("CREATE", "UPDATE")), actions.toString());
         }
         try (Response r = as(manager, "api/suppliers/" + id).delete()) {
@@ -92,8 +99,12 @@ class SupplierIT {
         try (Response r = as(manager, "api/suppliers/" + id).delete()) {
             assertProblem(r, 404, "NOT_FOUND");
         }
-        try (Response r = get(Api.tokenFor("admin"), Api.target("api/audit-logs").queryParam("entity_type", "supplier")
-                .queryParam("entity_id", Long.toString(id)).queryParam("action", "DELETE"))) {
+        try (Response r = get(
+                Api.tokenFor("admin"),
+                Api.target("api/audit-logs")
+                        .queryParam("entity_type", "supplier")
+                        .queryParam("entity_id", Long.toString(id))
+                        .queryParam("action", "DELETE"))) {
             assertEquals(1, body(r).getJsonObject("pagination").getInt("total"));
         }
     }
@@ -128,20 +139,26 @@ class SupplierIT {
                 assertEquals(201, r.getStatus());
             }
         }
-        WebTarget list = Api.target("api/suppliers").queryParam("q", tag.toLowerCase()).queryParam("per_page", "2");
+        WebTarget list =
+                Api.target("api/suppliers").queryParam("q", tag.toLowerCase()).queryParam("per_page", "2");
         try (Response r = get(manager, list.queryParam("sort", "-lead_time_days"))) {
             assertEquals(200, r.getStatus());
             JsonObject page = body(r);
             assertEquals(5, page.getJsonObject("pagination").getInt("total"));
             assertEquals(3, page.getJsonObject("pagination").getInt("pages"));
-            assertEquals(List.of(50, 40), page.getJsonArray("data").getValuesAs(JsonObject.class).stream()
-                    .map(s -> s.getInt("lead_time_days")).toList());
+            assertEquals(
+                    List.of(50, 40),
+                    page.getJsonArray("data").getValuesAs(JsonObject.class).stream()
+                            .map(s -> s.getInt("lead_time_days"))
+                            .toList());
             assertTrue(r.getHeaderString("Link").contains("rel=\"next\""));
         }
         try (Response r = get(manager, list.queryParam("active", "true").queryParam("sort", "name"))) {
             JsonObject page = body(r);
             assertEquals(4, page.getJsonObject("pagination").getInt("total"));
-            assertEquals("Vendor B " + tag, page.getJsonArray("data").getJsonObject(0).getString("name"));
+            assertEquals(
+                    "Vendor B " + tag,
+                    page.getJsonArray("data").getJsonObject(0).getString("name"));
         }
         try (Response r = get(manager, list.queryParam("active", "false"))) {
             assertEquals(1, body(r).getJsonObject("pagination").getInt("total"));
@@ -151,8 +168,8 @@ class SupplierIT {
                 assertEquals(200, r.getStatus(), sort);
             }
         }
-        for (String[] bad : new String[][] {{"sort", "email"}, {"active", "yes"}, {"per_page", "101"},
-                {"q", "x".repeat(201)}}) {
+        for (String[] bad :
+                new String[][] {{"sort", "email"}, {"active", "yes"}, {"per_page", "101"}, {"q", "x".repeat(201)}}) {
             try (Response r = get(manager, Api.target("api/suppliers").queryParam(bad[0], bad[1]))) {
                 JsonObject p = assertProblem(r, 400, "INVALID_PARAMETER");
                 assertEquals(bad[0], p.getJsonArray("errors").getJsonObject(0).getString("field"));
@@ -168,18 +185,22 @@ class SupplierIT {
         try (Response r = as(manager, "api/suppliers/" + id).get()) {
             etag = r.getHeaderString("ETag");
         }
-        try (Response r = as(manager, "api/suppliers/" + id).header("If-None-Match", etag).get()) {
+        try (Response r =
+                as(manager, "api/suppliers/" + id).header("If-None-Match", etag).get()) {
             assertEquals(304, r.getStatus());
         }
-        try (Response r = as(manager, "api/suppliers/" + id).header("If-Match", etag)
+        try (Response r = as(manager, "api/suppliers/" + id)
+                .header("If-Match", etag)
                 .put(json(supplier("Etag Supplier 2", s.getString("code"))))) {
             assertEquals(200, r.getStatus());
         }
-        try (Response r = as(manager, "api/suppliers/" + id).header("If-Match", etag)
+        try (Response r = as(manager, "api/suppliers/" + id)
+                .header("If-Match", etag)
                 .put(json(supplier("Etag Supplier 3", s.getString("code"))))) {
             assertProblem(r, 412, "VERSION_CONFLICT");
         }
-        try (Response r = as(manager, "api/suppliers/" + id).header("If-Match", etag).delete()) {
+        try (Response r =
+                as(manager, "api/suppliers/" + id).header("If-Match", etag).delete()) {
             assertProblem(r, 412, "VERSION_CONFLICT");
         }
         try (Response r = as(manager, "api/suppliers/" + id).get()) {
@@ -190,16 +211,38 @@ class SupplierIT {
     @Test
     void badInputIs400NamingTheField() {
         String[][] cases = {
-            {"{\"name\":\"N\",\"code\":\"C-" + Api.RUN + "\",\"lead_time_days\":366}", "lead_time_days", "VALIDATION_FAILED"},
-            {"{\"name\":\"N\",\"code\":\"C-" + Api.RUN + "\",\"lead_time_days\":-1}", "lead_time_days", "VALIDATION_FAILED"},
-            {"{\"name\":\"N\",\"code\":\"C-" + Api.RUN + "\",\"lead_time_days\":1.5}", "lead_time_days", "MALFORMED_JSON"},
-            {"{\"name\":\"N\",\"code\":\"C-" + Api.RUN + "\",\"lead_time_days\":\"soon\"}", "lead_time_days",
-                "MALFORMED_JSON"},
-            {"{\"name\":\"N\",\"code\":\"C-" + Api.RUN + "\",\"lead_time_days\":99999999999}", "lead_time_days",
-                "MALFORMED_JSON"},
-            {"{\"name\":\"N\",\"code\":\"C-" + Api.RUN + "\",\"email\":\"not-an-email\"}", "email", "VALIDATION_FAILED"},
-            {"{\"name\":\"N\",\"code\":\"C-" + Api.RUN + "\",\"payment_terms\":\"" + "t".repeat(51) + "\"}",
-                "payment_terms", "VALIDATION_FAILED"},
+            {
+                "{\"name\":\"N\",\"code\":\"C-" + Api.RUN + "\",\"lead_time_days\":366}",
+                "lead_time_days",
+                "VALIDATION_FAILED"
+            },
+            {
+                "{\"name\":\"N\",\"code\":\"C-" + Api.RUN + "\",\"lead_time_days\":-1}",
+                "lead_time_days",
+                "VALIDATION_FAILED"
+            },
+            {
+                "{\"name\":\"N\",\"code\":\"C-" + Api.RUN + "\",\"lead_time_days\":1.5}",
+                "lead_time_days",
+                "MALFORMED_JSON"
+            },
+            {
+                "{\"name\":\"N\",\"code\":\"C-" + Api.RUN + "\",\"lead_time_days\":\"soon\"}",
+                "lead_time_days",
+                "MALFORMED_JSON"
+            },
+            {
+                "{\"name\":\"N\",\"code\":\"C-" + Api.RUN + "\",\"lead_time_days\":99999999999}",
+                "lead_time_days",
+                "MALFORMED_JSON"
+            },
+            {"{\"name\":\"N\",\"code\":\"C-" + Api.RUN + "\",\"email\":\"not-an-email\"}", "email", "VALIDATION_FAILED"
+            },
+            {
+                "{\"name\":\"N\",\"code\":\"C-" + Api.RUN + "\",\"payment_terms\":\"" + "t".repeat(51) + "\"}",
+                "payment_terms",
+                "VALIDATION_FAILED"
+            },
             {"{\"name\":\"" + "n".repeat(201) + "\",\"code\":\"C-" + Api.RUN + "\"}", "name", "VALIDATION_FAILED"},
             {"{\"name\":\"N\",\"code\":\"" + "C".repeat(33) + "\"}", "code", "VALIDATION_FAILED"},
             {"{\"name\":\"N\",\"code\":\"has space\"}", "code", "VALIDATION_FAILED"},

@@ -31,7 +31,9 @@ import org.junit.jupiter.api.Test;
 class TopMechanicsIT {
 
     private static final Comparator<Ranked> RANK = Comparator.comparingLong(Ranked::tickets)
-            .thenComparing(Ranked::hours).thenComparingLong(Ranked::parts).thenComparingLong(Ranked::id);
+            .thenComparing(Ranked::hours)
+            .thenComparingLong(Ranked::parts)
+            .thenComparingLong(Ranked::id);
 
     private final String manager = Api.tokenFor("manager");
     private final String admin = Api.adminToken();
@@ -39,8 +41,10 @@ class TopMechanicsIT {
     /** A ranked row: mechanic id, tickets worked, labour hours, parts fitted. */
     private record Ranked(long id, long tickets, BigDecimal hours, long parts) {
         static Ranked of(JsonObject row) {
-            return new Ranked(row.getJsonNumber("mechanic_id").longValue(), row.getJsonNumber("tickets_worked")
-                    .longValue(), row.getJsonNumber("labour_hours").bigDecimalValue().setScale(2),
+            return new Ranked(
+                    row.getJsonNumber("mechanic_id").longValue(),
+                    row.getJsonNumber("tickets_worked").longValue(),
+                    row.getJsonNumber("labour_hours").bigDecimalValue().setScale(2),
                     row.getJsonNumber("parts_fitted").longValue());
         }
     }
@@ -69,8 +73,10 @@ class TopMechanicsIT {
         post(benToken, two, "labour", "{\"hours\":2}");
         post(benToken, two, "parts", "{\"item_id\":" + part + ",\"quantity\":2}");
         JsonObject back = post(benToken, two, "parts", "{\"item_id\":" + part + ",\"quantity\":4}");
-        long line = back.getJsonArray("parts").getJsonObject(1).getJsonNumber("id").longValue();
-        try (Response r = as(benToken, "api/service-tickets/" + two + "/parts/" + line).delete()) {
+        long line =
+                back.getJsonArray("parts").getJsonObject(1).getJsonNumber("id").longValue();
+        try (Response r =
+                as(benToken, "api/service-tickets/" + two + "/parts/" + line).delete()) {
             assertEquals(200, r.getStatus());
         }
         post(manager, two, "parts", "{\"item_id\":" + part + ",\"quantity\":1}");
@@ -97,7 +103,8 @@ class TopMechanicsIT {
         assertNotNull(page.getString("as_of"));
         assertEquals(today.toString(), page.getString("date_from"));
         List<Ranked> ranked = page.getJsonArray("mechanics").getValuesAs(JsonObject.class).stream()
-                .map(Ranked::of).toList();
+                .map(Ranked::of)
+                .toList();
         for (int i = 1; i < ranked.size(); i++) {
             assertTrue(RANK.compare(ranked.get(i - 1), ranked.get(i)) > 0, "ranked, ties by the higher id: " + ranked);
         }
@@ -109,10 +116,16 @@ class TopMechanicsIT {
         for (Ranked expected : List.of(anaRow, benRow, eveRow, deeRow, cyRow)) {
             assertRanked(ranked, expected);
         }
-        assertTrue(RANK.compare(anaRow, benRow) > 0 && RANK.compare(benRow, eveRow) > 0
-                && RANK.compare(eveRow, deeRow) > 0 && RANK.compare(deeRow, cyRow) > 0, "Ana, Ben, Eve, Dee, Cy");
+        assertTrue(
+                RANK.compare(anaRow, benRow) > 0
+                        && RANK.compare(benRow, eveRow) > 0
+                        && RANK.compare(eveRow, deeRow) > 0
+                        && RANK.compare(deeRow, cyRow) > 0,
+                "Ana, Ben, Eve, Dee, Cy");
         JsonObject named = page.getJsonArray("mechanics").getValuesAs(JsonObject.class).stream()
-                .filter(o -> o.getJsonNumber("mechanic_id").longValue() == id(ana)).findFirst().orElse(null);
+                .filter(o -> o.getJsonNumber("mechanic_id").longValue() == id(ana))
+                .findFirst()
+                .orElse(null);
         if (named != null) {
             assertEquals(ana.getString("name"), named.getString("mechanic_name"));
         }
@@ -122,10 +135,13 @@ class TopMechanicsIT {
         assertEquals(today.withDayOfMonth(1).toString(), month.getString("date_from"));
         assertEquals(today.withDayOfMonth(today.lengthOfMonth()).toString(), month.getString("date_to"));
         List<Ranked> thisMonth = month.getJsonArray("mechanics").getValuesAs(JsonObject.class).stream()
-                .map(Ranked::of).toList();
+                .map(Ranked::of)
+                .toList();
         assertRanked(thisMonth, anaRow);
-        for (String[] period : new String[][] {{today.minusDays(1).toString(), today.minusDays(1).toString()},
-                {today.plusDays(1).toString(), today.plusDays(40).toString()}}) {
+        for (String[] period : new String[][] {
+            {today.minusDays(1).toString(), today.minusDays(1).toString()},
+            {today.plusDays(1).toString(), today.plusDays(40).toString()}
+        }) {
             List<Ranked> other = ranking("limit", "100", "date_from", period[0], "date_to", period[1]);
             for (JsonObject m : List.of(ana, ben, cy, dee, eve)) {
                 assertTrue(other.stream().noneMatch(r -> r.id() == id(m)), "today's work outside its period");
@@ -161,20 +177,29 @@ class TopMechanicsIT {
                 assertEquals(200, r.getStatus());
             }
         }
-        for (String[] bad : new String[][] {{"limit", "0"}, {"limit", "101"}, {"limit", "ten"},
-                {"date_from", "yesterday"}, {"date_from", "2026-02-30"}, {"date_to", "2026-13-01"},
-                {"date_to", "31.12.2026"}}) {
+        for (String[] bad : new String[][] {
+            {"limit", "0"},
+            {"limit", "101"},
+            {"limit", "ten"},
+            {"date_from", "yesterday"},
+            {"date_from", "2026-02-30"},
+            {"date_to", "2026-13-01"},
+            {"date_to", "31.12.2026"}
+        }) {
             try (Response r = as(manager, path, bad[0], bad[1]).get()) {
                 assertEquals(bad[0], field(assertProblem(r, 400, "INVALID_PARAMETER")));
             }
         }
-        try (Response r = as(manager, path, "date_from", "2026-03-02", "date_to", "2026-03-01").get()) {
+        try (Response r = as(manager, path, "date_from", "2026-03-02", "date_to", "2026-03-01")
+                .get()) {
             assertEquals("date_from", field(assertProblem(r, 400, "INVALID_PARAMETER")));
         }
-        try (Response r = as(manager, path, "date_from", "2025-01-01", "date_to", "2026-01-02").get()) {
+        try (Response r = as(manager, path, "date_from", "2025-01-01", "date_to", "2026-01-02")
+                .get()) {
             assertEquals("date_to", field(assertProblem(r, 400, "INVALID_PARAMETER")));
         }
-        try (Response r = as(manager, path, "date_from", "2024-01-01", "date_to", "2024-12-31").get()) {
+        try (Response r = as(manager, path, "date_from", "2024-01-01", "date_to", "2024-12-31")
+                .get()) {
             assertEquals(200, r.getStatus(), "a whole leap year");
         }
         // /api/mechanics/{id} is not confused with it
@@ -185,7 +210,8 @@ class TopMechanicsIT {
 
     /** Present with exactly these figures, or outranked by the whole top 100. */
     private static void assertRanked(List<Ranked> ranked, Ranked expected) {
-        Ranked found = ranked.stream().filter(r -> r.id() == expected.id()).findFirst().orElse(null);
+        Ranked found =
+                ranked.stream().filter(r -> r.id() == expected.id()).findFirst().orElse(null);
         if (found != null) {
             assertEquals(expected, found);
         } else {
@@ -196,8 +222,8 @@ class TopMechanicsIT {
 
     private long ticket(long customer, JsonObject... mechanics) {
         long id;
-        try (Response r = as(manager, "api/service-tickets").post(json("{\"customer_id\":" + customer
-                + ",\"description\":\"Ranked work\"}"))) {
+        try (Response r = as(manager, "api/service-tickets")
+                .post(json("{\"customer_id\":" + customer + ",\"description\":\"Ranked work\"}"))) {
             assertEquals(201, r.getStatus());
             id = body(r).getJsonNumber("id").longValue();
         }
@@ -205,8 +231,8 @@ class TopMechanicsIT {
         for (JsonObject m : mechanics) {
             ids.append(ids.length() == 0 ? "" : ",").append(id(m));
         }
-        try (Response r = as(manager, "api/service-tickets/" + id + "/edit").put(json("{\"add_mechanic_ids\":[" + ids
-                + "]}"))) {
+        try (Response r =
+                as(manager, "api/service-tickets/" + id + "/edit").put(json("{\"add_mechanic_ids\":[" + ids + "]}"))) {
             assertEquals(200, r.getStatus());
         }
         return id;
@@ -218,8 +244,8 @@ class TopMechanicsIT {
     }
 
     private static JsonObject post(String token, long ticket, String what, String body) {
-        try (Response r = as(token, "api/service-tickets/" + ticket + "/" + what).post(body == null ? null
-                : json(body))) {
+        try (Response r =
+                as(token, "api/service-tickets/" + ticket + "/" + what).post(body == null ? null : json(body))) {
             assertEquals(200, r.getStatus(), what);
             return body(r);
         }
@@ -239,7 +265,9 @@ class TopMechanicsIT {
     }
 
     private List<Ranked> ranking(Object... query) {
-        return top(query).getJsonArray("mechanics").getValuesAs(JsonObject.class).stream().map(Ranked::of).toList();
+        return top(query).getJsonArray("mechanics").getValuesAs(JsonObject.class).stream()
+                .map(Ranked::of)
+                .toList();
     }
 
     private static long id(JsonObject object) {

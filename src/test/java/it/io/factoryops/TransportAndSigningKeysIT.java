@@ -52,12 +52,14 @@ class TransportAndSigningKeysIT {
     @Test
     void anAccessTokenDoesNotVerifyWithTheServedCertificateButWithTheSigningKey() throws Exception {
         String token = Api.adminToken();
-        X509Certificate served = (X509Certificate) handshake(List.of("TLSv1.3", "TLSv1.2"), null)
-                .getPeerCertificates()[0];
-        assertFalse(Tokens.verifies(token, served.getPublicKey()),
+        X509Certificate served =
+                (X509Certificate) handshake(List.of("TLSv1.3", "TLSv1.2"), null).getPeerCertificates()[0];
+        assertFalse(
+                Tokens.verifies(token, served.getPublicKey()),
                 "a super admin's token verifies with the public key of the HTTPS certificate");
         java.security.PublicKey signing = Tokens.keystore(Tokens.serverKeystore(), Tokens.serverKeystorePassword())
-                .getCertificate("default").getPublicKey();
+                .getCertificate("default")
+                .getPublicKey();
         assertTrue(Tokens.verifies(token, signing), "the token verifies with the signing keystore's key");
         assertNotEquals(served.getPublicKey(), signing);
     }
@@ -70,14 +72,17 @@ class TransportAndSigningKeysIT {
     void libertysGeneratedHttpsKeystoreHoldsNoKeyThatVerifiesTokens() throws Exception {
         String token = Api.adminToken();
         Path liberty = Tokens.libertyKeystore();
-        assertNotEquals(liberty.toAbsolutePath().normalize(), Tokens.serverKeystore().toAbsolutePath().normalize());
+        assertNotEquals(
+                liberty.toAbsolutePath().normalize(),
+                Tokens.serverKeystore().toAbsolutePath().normalize());
         if (Files.exists(liberty)) {
             KeyStore store = Tokens.keystore(liberty, Tokens.serverKeystorePassword());
             for (String alias : Collections.list(store.aliases())) {
                 Certificate certificate = store.getCertificate(alias);
-                assertFalse(certificate != null && Tokens.verifies(token, certificate.getPublicKey()),
-                        "the key '" + alias + "' of " + liberty + " (the HTTPS key of FACTORY_TLS_CERTIFICATE=generated) "
-                                + "verifies access tokens");
+                assertFalse(
+                        certificate != null && Tokens.verifies(token, certificate.getPublicKey()),
+                        "the key '" + alias + "' of " + liberty
+                                + " (the HTTPS key of FACTORY_TLS_CERTIFICATE=generated) " + "verifies access tokens");
             }
         }
         assertTrue(Files.isRegularFile(Tokens.serverKeystore()), "the signing keystore of its own");
@@ -86,13 +91,18 @@ class TransportAndSigningKeysIT {
     @Test
     void aClientOfferingOnlyStaticRsaKeyExchangeIsRefused() throws Exception {
         String[] staticRsa = Arrays.stream(tls.getSupportedSSLParameters().getCipherSuites())
-                .filter(s -> s.startsWith("TLS_RSA_")).toArray(String[]::new);
+                .filter(s -> s.startsWith("TLS_RSA_"))
+                .toArray(String[]::new);
         assertTrue(staticRsa.length > 0, "this JVM offers TLS_RSA_* suites");
-        assertThrows(SSLException.class, () -> handshake(List.of("TLSv1.2"), staticRsa),
+        assertThrows(
+                SSLException.class,
+                () -> handshake(List.of("TLSv1.2"), staticRsa),
                 "a handshake offering only " + Arrays.toString(staticRsa));
         // nor anything else without ECDHE on TLS 1.2 (DHE, static ECDH)
         String[] noEcdhe = Arrays.stream(tls.getSupportedSSLParameters().getCipherSuites())
-                .filter(s -> !s.startsWith("TLS_ECDHE_") && !s.startsWith("TLS_AES_") && !s.startsWith("TLS_CHACHA20_")
+                .filter(s -> !s.startsWith("TLS_ECDHE_")
+                        && !s.startsWith("TLS_AES_")
+                        && !s.startsWith("TLS_CHACHA20_")
                         && !s.startsWith("TLS_EMPTY_"))
                 .toArray(String[]::new);
         assertThrows(SSLException.class, () -> handshake(List.of("TLSv1.2"), noEcdhe));

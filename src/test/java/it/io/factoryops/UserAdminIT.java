@@ -19,8 +19,8 @@ class UserAdminIT {
 
     private static String newUserBody(String role) {
         String name = "ua-" + role + "-" + Api.RUN + "-" + System.nanoTime() % 100000;
-        return "{\"username\":\"" + name + "\",\"email\":\"" + name + "@it.example\",\"password\":\""
-                + Api.PASSWORD + "\",\"role\":\"" + role + "\"}";
+        return "{\"username\":\"" + name + "\",\"email\":\"" + name + "@it.example\",\"password\":\"" + Api.PASSWORD
+                + "\",\"role\":\"" + role + "\"}";
     }
 
     private static long create(String token, String role) {
@@ -100,7 +100,8 @@ class UserAdminIT {
         }
         for (String change : new String[] {"{\"full_name\":\"X\"}", "{\"active\":false}"}) {
             try (Response r = as(admin, "api/auth/users/" + otherAdmin).put(json(change))) {
-                assertFalse(assertProblem(r, 403, "FORBIDDEN").getString("detail").contains("admin"));
+                assertFalse(
+                        assertProblem(r, 403, "FORBIDDEN").getString("detail").contains("admin"));
             }
         }
         try (Response r = as(admin, "api/auth/users/" + otherAdmin).delete()) {
@@ -110,8 +111,11 @@ class UserAdminIT {
             assertProblem(r, 403, "FORBIDDEN");
         }
         // an admin's list shows no admin or super_admin account
-        try (Response r = Api.target("api/auth/users").queryParam("per_page", "100").request()
-                .header("Authorization", "Bearer " + admin).get()) {
+        try (Response r = Api.target("api/auth/users")
+                .queryParam("per_page", "100")
+                .request()
+                .header("Authorization", "Bearer " + admin)
+                .get()) {
             String text = r.readEntity(String.class);
             assertFalse(text.contains("\"role\":\"admin\""));
             assertFalse(text.contains("\"role\":\"super_admin\""));
@@ -126,24 +130,24 @@ class UserAdminIT {
     @Test
     void validationAndConflictsOnCreate() {
         String admin = Api.adminToken();
-        try (Response r = as(admin, "api/auth/users").post(json(
-                "{\"username\":\"a b\",\"email\":\"x\",\"password\":\"short\",\"role\":\"user\"}"))) {
+        try (Response r = as(admin, "api/auth/users")
+                .post(json("{\"username\":\"a b\",\"email\":\"x\",\"password\":\"short\",\"role\":\"user\"}"))) {
             JsonObject p = assertProblem(r, 400, "VALIDATION_FAILED");
             assertTrue(p.getJsonArray("errors").size() >= 2);
         }
-        try (Response r = as(admin, "api/auth/users").post(json(
-                "{\"username\":\"weak-" + Api.RUN + "\",\"email\":\"" + Api.uniqueEmail("weak")
+        try (Response r = as(admin, "api/auth/users")
+                .post(json("{\"username\":\"weak-" + Api.RUN + "\",\"email\":\"" + Api.uniqueEmail("weak")
                         + "\",\"password\":\"password\",\"role\":\"user\"}"))) {
             assertProblem(r, 400, "WEAK_PASSWORD");
         }
-        try (Response r = as(admin, "api/auth/users").post(json(
-                "{\"username\":\"role-" + Api.RUN + "\",\"email\":\"" + Api.uniqueEmail("role")
+        try (Response r = as(admin, "api/auth/users")
+                .post(json("{\"username\":\"role-" + Api.RUN + "\",\"email\":\"" + Api.uniqueEmail("role")
                         + "\",\"password\":\"" + Api.PASSWORD + "\",\"role\":\"emperor\"}"))) {
             assertProblem(r, 400, "VALIDATION_FAILED");
         }
-        try (Response r = as(admin, "api/auth/users").post(json(
-                "{\"username\":\"ADMIN\",\"email\":\"" + Api.uniqueEmail("dup")
-                        + "\",\"password\":\"" + Api.PASSWORD + "\",\"role\":\"user\"}"))) {
+        try (Response r = as(admin, "api/auth/users")
+                .post(json("{\"username\":\"ADMIN\",\"email\":\"" + Api.uniqueEmail("dup") + "\",\"password\":\""
+                        + Api.PASSWORD + "\",\"role\":\"user\"}"))) {
             assertProblem(r, 409, "ALREADY_EXISTS");
         }
         try (Response r = as(admin, "api/auth/users/999999999").get()) {
@@ -151,9 +155,11 @@ class UserAdminIT {
         }
         // an account links only to an employee or a customer that exists
         for (String field : new String[] {"employee_id", "customer_id"}) {
-            try (Response r = as(admin, "api/auth/users").post(json("{\"username\":\"link-" + field.charAt(0) + "-"
-                    + Api.RUN + "\",\"email\":\"" + Api.uniqueEmail("link") + "\",\"password\":\"" + Api.PASSWORD
-                    + "\",\"role\":\"user\",\"" + field + "\":999999999}"))) {
+            try (Response r = as(admin, "api/auth/users")
+                    .post(json("{\"username\":\"link-" + field.charAt(0) + "-"
+                            + Api.RUN + "\",\"email\":\"" + Api.uniqueEmail("link") + "\",\"password\":\""
+                            + Api.PASSWORD
+                            + "\",\"role\":\"user\",\"" + field + "\":999999999}"))) {
                 JsonObject p = assertProblem(r, 404, "NOT_FOUND");
                 assertEquals(field, p.getJsonArray("errors").getJsonObject(0).getString("field"));
                 assertTrue(p.getString("detail").startsWith(field), p.getString("detail"));
@@ -161,9 +167,10 @@ class UserAdminIT {
         }
         long employee = it.io.factoryops.support.Fixtures.employee();
         long customer = it.io.factoryops.support.Fixtures.customer();
-        try (Response r = as(admin, "api/auth/users").post(json("{\"username\":\"linked-" + Api.RUN
-                + "\",\"email\":\"" + Api.uniqueEmail("linked") + "\",\"password\":\"" + Api.PASSWORD
-                + "\",\"role\":\"user\",\"employee_id\":" + employee + ",\"customer_id\":" + customer + "}"))) {
+        try (Response r = as(admin, "api/auth/users")
+                .post(json("{\"username\":\"linked-" + Api.RUN
+                        + "\",\"email\":\"" + Api.uniqueEmail("linked") + "\",\"password\":\"" + Api.PASSWORD
+                        + "\",\"role\":\"user\",\"employee_id\":" + employee + ",\"customer_id\":" + customer + "}"))) {
             assertEquals(201, r.getStatus(), () -> r.readEntity(String.class));
         }
     }
@@ -190,8 +197,8 @@ class UserAdminIT {
         try (Response r = as(access, "api/auth/me").get()) {
             assertProblem(r, 401, "TOKEN_REVOKED");
         }
-        try (Response r = anonymous("api/auth/refresh").post(json(
-                "{\"refresh_token\":\"" + login.getString("refresh_token") + "\"}"))) {
+        try (Response r = anonymous("api/auth/refresh")
+                .post(json("{\"refresh_token\":\"" + login.getString("refresh_token") + "\"}"))) {
             assertEquals(200, r.getStatus());
             String renewed = body(r).getString("access_token");
             try (Response me = as(renewed, "api/auth/me").get()) {
@@ -214,8 +221,8 @@ class UserAdminIT {
         try (Response r = as(login.getString("access_token"), "api/auth/me").get()) {
             assertProblem(r, 401, "TOKEN_REVOKED");
         }
-        try (Response r = anonymous("api/auth/login").post(json(
-                "{\"username\":\"" + username + "\",\"password\":\"" + Api.PASSWORD + "\"}"))) {
+        try (Response r = anonymous("api/auth/login")
+                .post(json("{\"username\":\"" + username + "\",\"password\":\"" + Api.PASSWORD + "\"}"))) {
             assertProblem(r, 401, "INVALID_CREDENTIALS");
         }
         try (Response r = as(Api.adminToken(), "api/auth/users/" + id).get()) {
@@ -228,8 +235,12 @@ class UserAdminIT {
     void theLastSuperAdminCannotBeDemotedOrDeleted() {
         String root = Api.adminToken();
         // demote every other super admin a previous run may have left, so that "admin" is the last
-        try (Response r = Api.target("api/auth/users").queryParam("role", "super_admin").queryParam("active", "true")
-                .request().header("Authorization", "Bearer " + root).get()) {
+        try (Response r = Api.target("api/auth/users")
+                .queryParam("role", "super_admin")
+                .queryParam("active", "true")
+                .request()
+                .header("Authorization", "Bearer " + root)
+                .get()) {
             for (JsonObject u : body(r).getJsonArray("data").getValuesAs(JsonObject.class)) {
                 if (u.getJsonNumber("id").longValue() != 1) {
                     as(root, "api/auth/users/" + u.getJsonNumber("id")).delete().close();
@@ -265,11 +276,13 @@ class UserAdminIT {
         try (Response r = as(Api.adminToken(), "api/auth/users/" + id).get()) {
             etag = r.getHeaderString("ETag");
         }
-        try (Response r = as(Api.adminToken(), "api/auth/users/" + id).header("If-Match", etag)
+        try (Response r = as(Api.adminToken(), "api/auth/users/" + id)
+                .header("If-Match", etag)
                 .put(json("{\"full_name\":\"One\"}"))) {
             assertEquals(200, r.getStatus());
         }
-        try (Response r = as(Api.adminToken(), "api/auth/users/" + id).header("If-Match", etag)
+        try (Response r = as(Api.adminToken(), "api/auth/users/" + id)
+                .header("If-Match", etag)
                 .put(json("{\"full_name\":\"Two\"}"))) {
             assertProblem(r, 412, "VERSION_CONFLICT");
         }

@@ -48,11 +48,18 @@ public class AuditLog {
     @Column(name = "request_id")
     private String requestId;
 
-    protected AuditLog() {
-    }
+    protected AuditLog() {}
 
-    AuditLog(String actor, String action, String entityType, String entityId, String beforeState,
-             String afterState, String ip, String userAgent, String requestId) {
+    AuditLog(
+            String actor,
+            String action,
+            String entityType,
+            String entityId,
+            String beforeState,
+            String afterState,
+            String ip,
+            String userAgent,
+            String requestId) {
         this.occurredAt = Instant.now();
         this.actor = actor;
         this.action = action;

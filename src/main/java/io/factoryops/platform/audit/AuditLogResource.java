@@ -41,19 +41,31 @@ public class AuditLogResource {
     @GET
     @ExportedAs("audit-logs")
     @RolesAllowed("admin")
-    @Parameter(name = "after", in = ParameterIn.QUERY, description = "Keyset paging: the pagination.next_cursor "
-            + "of the page before; costs the same at any depth", schema = @Schema(type = SchemaType.STRING, maxLength = 1024))
-    @Operation(operationId = "listAuditLogs",
-            summary = "Read the audit log", description = "Roles: admin. Newest first by default. Filters: "
-            + "actor, entity_type, entity_id, action, date_from, date_to (YYYY-MM-DD, UTC, inclusive). "
-            + "Sort: occurred_at, actor, action.")
-    @APIResponse(responseCode = "200", description = "A page of audit rows",
+    @Parameter(
+            name = "after",
+            in = ParameterIn.QUERY,
+            description =
+                    "Keyset paging: the pagination.next_cursor " + "of the page before; costs the same at any depth",
+            schema = @Schema(type = SchemaType.STRING, maxLength = 1024))
+    @Operation(
+            operationId = "listAuditLogs",
+            summary = "Read the audit log",
+            description = "Roles: admin. Newest first by default. Filters: "
+                    + "actor, entity_type, entity_id, action, date_from, date_to (YYYY-MM-DD, UTC, inclusive). "
+                    + "Sort: occurred_at, actor, action.")
+    @APIResponse(
+            responseCode = "200",
+            description = "A page of audit rows",
             content = @Content(schema = @Schema(implementation = AuditLogResponse.class, type = SchemaType.ARRAY)))
-    public Response list(@QueryParam("actor") String actor, @QueryParam("entity_type") String entityType,
-                         @QueryParam("entity_id") String entityId, @QueryParam("action") String action,
-                         @QueryParam("date_from") String dateFrom, @QueryParam("date_to") String dateTo) {
-        PageRequest page = PageRequest.keyset(uriInfo, 20, AuditService.SORTABLE, "-occurred_at",
-                AuditService.SEEKABLE);
+    public Response list(
+            @QueryParam("actor") String actor,
+            @QueryParam("entity_type") String entityType,
+            @QueryParam("entity_id") String entityId,
+            @QueryParam("action") String action,
+            @QueryParam("date_from") String dateFrom,
+            @QueryParam("date_to") String dateTo) {
+        PageRequest page =
+                PageRequest.keyset(uriInfo, 20, AuditService.SORTABLE, "-occurred_at", AuditService.SEEKABLE);
         AuditService.Filter filter = AuditService.Filter.parse(actor, entityType, entityId, action, dateFrom, dateTo);
         return Paging.ok(audit.list(page, filter), uriInfo);
     }

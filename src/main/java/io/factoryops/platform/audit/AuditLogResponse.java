@@ -20,9 +20,18 @@ public record AuditLogResponse(
         @Schema(nullable = true) String requestId) {
 
     static AuditLogResponse of(AuditLog log) {
-        return new AuditLogResponse(log.getId(), log.getOccurredAt(), log.getActor(), log.getAction(),
-                log.getEntityType(), log.getEntityId(), parse(log.getBeforeState()), parse(log.getAfterState()),
-                log.getIp(), log.getUserAgent(), log.getRequestId());
+        return new AuditLogResponse(
+                log.getId(),
+                log.getOccurredAt(),
+                log.getActor(),
+                log.getAction(),
+                log.getEntityType(),
+                log.getEntityId(),
+                parse(log.getBeforeState()),
+                parse(log.getAfterState()),
+                log.getIp(),
+                log.getUserAgent(),
+                log.getRequestId());
     }
 
     private static JsonObject parse(String json) {

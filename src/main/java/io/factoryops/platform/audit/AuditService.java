@@ -1,13 +1,13 @@
 package io.factoryops.platform.audit;
 
 import io.factoryops.platform.Dates;
-import io.factoryops.platform.request.CurrentRequest;
-import io.factoryops.platform.json.JsonConfig;
 import io.factoryops.platform.http.Params;
+import io.factoryops.platform.json.JsonConfig;
 import io.factoryops.platform.paging.JpaPaging;
 import io.factoryops.platform.paging.Page;
 import io.factoryops.platform.paging.PageRequest;
 import io.factoryops.platform.paging.Rows;
+import io.factoryops.platform.request.CurrentRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -38,19 +38,24 @@ public class AuditService {
     public static final Set<String> SORTABLE = Set.of("occurred_at", "actor", "action");
     /** The sort fields of keyset paging (after=): not actor, which is null for anonymous events. */
     public static final Set<String> SEEKABLE = Set.of("occurred_at", "action");
-    private static final Map<String, String> SORT_ATTRIBUTES = Map.of("occurred_at", "occurredAt", "actor", "actor",
-            "action", "action");
+
+    private static final Map<String, String> SORT_ATTRIBUTES =
+            Map.of("occurred_at", "occurredAt", "actor", "actor", "action", "action");
 
     /** Filters of the audit log list; all optional, dates in UTC and inclusive. */
-    public record Filter(String actor, String entityType, String entityId, String action,
-                         LocalDate dateFrom, LocalDate dateTo) {
+    public record Filter(
+            String actor, String entityType, String entityId, String action, LocalDate dateFrom, LocalDate dateTo) {
 
         /** The list's query parameters as the client sent them, checked: 400 naming a bad one. */
-        public static Filter parse(String actor, String entityType, String entityId, String action, String dateFrom,
-                                   String dateTo) {
-            return new Filter(Params.optionalText("actor", actor), Params.optionalText("entity_type", entityType),
-                    Params.optionalText("entity_id", entityId), Params.optionalText("action", action),
-                    Params.optionalDate("date_from", dateFrom), Params.optionalDate("date_to", dateTo));
+        public static Filter parse(
+                String actor, String entityType, String entityId, String action, String dateFrom, String dateTo) {
+            return new Filter(
+                    Params.optionalText("actor", actor),
+                    Params.optionalText("entity_type", entityType),
+                    Params.optionalText("entity_id", entityId),
+                    Params.optionalText("action", action),
+                    Params.optionalDate("date_from", dateFrom),
+                    Params.optionalDate("date_to", dateTo));
         }
     }
 
@@ -69,7 +74,8 @@ public class AuditService {
 
     @Transactional
     public Page<AuditLogResponse> list(PageRequest page, Filter filter) {
-        return JpaPaging.find(em, AuditLog.class, page, SORT_ATTRIBUTES, where(page, filter)).map(AuditLogResponse::of);
+        return JpaPaging.find(em, AuditLog.class, page, SORT_ATTRIBUTES, where(page, filter))
+                .map(AuditLogResponse::of);
     }
 
     /**
@@ -131,8 +137,13 @@ public class AuditService {
             afterText = toText(after);
         }
         CurrentRequest request = CurrentRequest.get().orElse(null);
-        em.persist(new AuditLog(actor, action, entityType, entityId == null ? null : entityId.toString(),
-                beforeText, afterText,
+        em.persist(new AuditLog(
+                actor,
+                action,
+                entityType,
+                entityId == null ? null : entityId.toString(),
+                beforeText,
+                afterText,
                 request == null ? null : request.clientIp(),
                 request == null ? null : request.userAgent(),
                 request == null ? null : request.id()));

@@ -9,8 +9,7 @@ import java.util.function.Supplier;
 /** Turns database constraint violations (a race past a service's own checks) into client errors. */
 public final class Constraints {
 
-    private Constraints() {
-    }
+    private Constraints() {}
 
     /**
      * Flushes pending changes; a unique or foreign-key violation becomes the given client error,
@@ -30,7 +29,9 @@ public final class Constraints {
     /** Whether the failure is a constraint violation (SQLSTATE class 23). */
     public static boolean isViolation(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
+            if (t instanceof SQLException sql
+                    && sql.getSQLState() != null
+                    && sql.getSQLState().startsWith("23")) {
                 return true;
             }
         }

@@ -81,8 +81,8 @@ public class DatabaseMigrations {
         String q = connection.getMetaData().getIdentifierQuoteString().trim();
         Set<String> applied = new HashSet<>();
         try (Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT " + q + "version" + q + ", " + q + "success" + q
-                     + " FROM " + q + HISTORY_TABLE + q)) {
+                ResultSet rows = statement.executeQuery(
+                        "SELECT " + q + "version" + q + ", " + q + "success" + q + " FROM " + q + HISTORY_TABLE + q)) {
             while (rows.next()) {
                 if (rows.getString(1) != null && rows.getBoolean(2)) {
                     applied.add(rows.getString(1));

@@ -12,13 +12,12 @@ import java.sql.Statement;
  */
 public final class LongStatements {
 
-    private LongStatements() {
-    }
+    private LongStatements() {}
 
     /** {@code connection}, whose statements time out after {@code seconds} (0: never). */
     public static Connection withQueryTimeout(Connection connection, int seconds) {
-        return (Connection) Proxy.newProxyInstance(LongStatements.class.getClassLoader(),
-                new Class<?>[] {Connection.class}, (proxy, method, args) -> {
+        return (Connection) Proxy.newProxyInstance(
+                LongStatements.class.getClassLoader(), new Class<?>[] {Connection.class}, (proxy, method, args) -> {
                     Object result;
                     try {
                         result = method.invoke(connection, args);

@@ -34,6 +34,7 @@ public class TableWrites extends SessionEventAdapter {
 
     /** Stands for every table: moved on by a write whose table could not be told. */
     private static final String ANY = "*";
+
     private static final Pattern IDENTIFIERS = Pattern.compile("[^A-Za-z0-9_]+");
     private static final Pattern WRITTEN_TABLE = Pattern.compile(
             "^\\s*(?:INSERT\\s+(?:IGNORE\\s+)?INTO|REPLACE\\s+INTO|MERGE\\s+INTO|UPDATE|DELETE\\s+FROM)\\s+([`\"\\w.]+)",
@@ -60,7 +61,8 @@ public class TableWrites extends SessionEventAdapter {
         if (table != null && !table.name().isEmpty()) {
             return Set.of(unqualified(table.name()));
         }
-        List<String> statements = query.getSQLStrings() != null ? query.getSQLStrings()
+        List<String> statements = query.getSQLStrings() != null
+                ? query.getSQLStrings()
                 : query.getSQLString() != null ? List.of(query.getSQLString()) : List.of();
         Set<String> tables = new HashSet<>();
         for (String sql : statements) {
@@ -116,8 +118,7 @@ public class TableWrites extends SessionEventAdapter {
             transactions.putResource(WRITTEN, created);
             transactions.registerInterposedSynchronization(new Synchronization() {
                 @Override
-                public void beforeCompletion() {
-                }
+                public void beforeCompletion() {}
 
                 @Override
                 public void afterCompletion(int status) {
@@ -136,8 +137,12 @@ public class TableWrites extends SessionEventAdapter {
     }
 
     private static String unqualified(String table) {
-        return table.equals(ANY) ? ANY : table.substring(table.lastIndexOf('.') + 1).replace("\"", "")
-                .replace("`", "").toUpperCase(Locale.ROOT);
+        return table.equals(ANY)
+                ? ANY
+                : table.substring(table.lastIndexOf('.') + 1)
+                        .replace("\"", "")
+                        .replace("`", "")
+                        .toUpperCase(Locale.ROOT);
     }
 
     private static TransactionSynchronizationRegistry registry() {

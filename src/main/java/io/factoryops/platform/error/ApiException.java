@@ -25,8 +25,12 @@ public class ApiException extends RuntimeException {
     }
 
     /** With extension members that the problem body carries at its top level. */
-    public ApiException(ErrorCode code, String detail, List<FieldError> errors, Map<String, String> headers,
-                        Map<String, Object> extensions) {
+    public ApiException(
+            ErrorCode code,
+            String detail,
+            List<FieldError> errors,
+            Map<String, String> headers,
+            Map<String, Object> extensions) {
         super(detail);
         this.code = code;
         this.errors = List.copyOf(errors);
@@ -56,23 +60,29 @@ public class ApiException extends RuntimeException {
 
     /** 404 for an id a request body refers to, naming its field: {@code category_id: Category 9 was not found}. */
     public static ApiException notFoundField(String field, String what, Object id) {
-        return new ApiException(ErrorCode.NOT_FOUND, field + ": " + what + " " + id + " was not found",
-                List.of(new FieldError(field, what + " " + id + " was not found")), Map.of());
+        return new ApiException(
+                ErrorCode.NOT_FOUND,
+                field + ": " + what + " " + id + " was not found",
+                List.of(new FieldError(field, what + " " + id + " was not found")),
+                Map.of());
     }
 
     public static ApiException invalidField(String field, String message) {
-        return new ApiException(ErrorCode.VALIDATION_FAILED, field + ": " + message,
-                List.of(new FieldError(field, message)), Map.of());
+        return new ApiException(
+                ErrorCode.VALIDATION_FAILED, field + ": " + message, List.of(new FieldError(field, message)), Map.of());
     }
 
     public static ApiException invalidParameter(String parameter, String message) {
-        return new ApiException(ErrorCode.INVALID_PARAMETER, parameter + ": " + message,
-                List.of(new FieldError(parameter, message)), Map.of());
+        return new ApiException(
+                ErrorCode.INVALID_PARAMETER,
+                parameter + ": " + message,
+                List.of(new FieldError(parameter, message)),
+                Map.of());
     }
 
     public static ApiException alreadyExists(String field, String detail) {
-        return new ApiException(ErrorCode.ALREADY_EXISTS, detail,
-                List.of(new FieldError(field, "already in use")), Map.of());
+        return new ApiException(
+                ErrorCode.ALREADY_EXISTS, detail, List.of(new FieldError(field, "already in use")), Map.of());
     }
 
     public static ApiException forbidden(String detail) {
@@ -80,7 +90,8 @@ public class ApiException extends RuntimeException {
     }
 
     public static ApiException versionConflict(String what, Object id) {
-        return new ApiException(ErrorCode.VERSION_CONFLICT,
+        return new ApiException(
+                ErrorCode.VERSION_CONFLICT,
                 what + " " + id + " was changed by someone else; fetch it again and retry with its current ETag");
     }
 }

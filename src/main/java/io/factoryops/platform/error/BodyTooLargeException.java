@@ -26,7 +26,11 @@ public class BodyTooLargeException extends IOException {
 
     /** The problem of a body over the limit: 413 PAYLOAD_TOO_LARGE naming it. */
     public static ApiException problem(long limit) {
-        return new ApiException(ErrorCode.PAYLOAD_TOO_LARGE, "The request body exceeds the limit of " + limit
-                + " bytes for this resource", List.of(), Map.of(), Map.of("max_bytes", limit));
+        return new ApiException(
+                ErrorCode.PAYLOAD_TOO_LARGE,
+                "The request body exceeds the limit of " + limit + " bytes for this resource",
+                List.of(),
+                Map.of(),
+                Map.of("max_bytes", limit));
     }
 }

@@ -59,28 +59,34 @@ public final class DatabaseUnavailable {
      * SQLState S1009 ("illegal argument"), which says nothing of the connection, so the message decides.
      */
     private static final String MYSQL_CLOSED = "No operations allowed after ";
+
     private static final Logger LOG = Logger.getLogger(DatabaseUnavailable.class.getName());
 
-    private DatabaseUnavailable() {
-    }
+    private DatabaseUnavailable() {}
 
     /** True when {@code failure} or one of its causes says the database is unreachable or too slow. */
     public static boolean causedBy(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
-                    || t instanceof SQLRecoverableException || t instanceof SQLTimeoutException
-                    || t instanceof SocketException || t instanceof SocketTimeoutException) {
+            if (t instanceof SQLTransientConnectionException
+                    || t instanceof SQLNonTransientConnectionException
+                    || t instanceof SQLRecoverableException
+                    || t instanceof SQLTimeoutException
+                    || t instanceof SocketException
+                    || t instanceof SocketTimeoutException) {
                 return true;
             }
-            if (t instanceof SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || TIMEOUT_STATES.contains(sql.getSQLState())
-                    || H2_CONNECTION_LOST.contains(sql.getSQLState()))) {
+            if (t instanceof SQLException sql
+                    && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08")
+                            || TIMEOUT_STATES.contains(sql.getSQLState())
+                            || H2_CONNECTION_LOST.contains(sql.getSQLState()))) {
                 return true;
             }
             if (t instanceof RollbackException && t.getCause() == null) {
                 return true; // the transaction manager rolled back on its own: the transaction timed out
             }
-            if (t.getMessage() != null && t.getMessage().startsWith(MYSQL_CLOSED)
+            if (t.getMessage() != null
+                    && t.getMessage().startsWith(MYSQL_CLOSED)
                     && (t instanceof SQLException || t.getClass().getName().startsWith("com.mysql."))) {
                 return true;
             }
@@ -106,14 +112,19 @@ public final class DatabaseUnavailable {
                 found = t;
             }
         }
-        String message = found.getMessage() == null ? "" : found.getMessage().lines().findFirst().orElse("");
+        String message = found.getMessage() == null
+                ? ""
+                : found.getMessage().lines().findFirst().orElse("");
         return found.getClass().getName() + (found instanceof SQLException sql ? " [" + sql.getSQLState() + "]" : "")
                 + ": " + message;
     }
 
     /** The 503 problem, {@code detail} saying what could not be done. */
     public static ApiException problem(String detail) {
-        return new ApiException(ErrorCode.SERVICE_UNAVAILABLE, detail + "; retry after " + RETRY_AFTER_SECONDS + " s",
-                List.of(), Map.of("Retry-After", RETRY_AFTER_SECONDS));
+        return new ApiException(
+                ErrorCode.SERVICE_UNAVAILABLE,
+                detail + "; retry after " + RETRY_AFTER_SECONDS + " s",
+                List.of(),
+                Map.of("Retry-After", RETRY_AFTER_SECONDS));
     }
 }

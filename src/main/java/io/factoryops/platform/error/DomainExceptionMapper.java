@@ -10,7 +10,7 @@ public class DomainExceptionMapper implements ExceptionMapper<DomainException> {
 
     @Override
     public Response toResponse(DomainException e) {
-        return Problems.response(new ApiException(e.code(), e.getMessage(), e.errors(), java.util.Map.of(),
-                e.details()));
+        return Problems.response(
+                new ApiException(e.code(), e.getMessage(), e.errors(), java.util.Map.of(), e.details()));
     }
 }

@@ -33,15 +33,18 @@ public class FallbackExceptionMapper implements ExceptionMapper<Throwable> {
                 return Problems.response(api);
             }
             if (t instanceof OptimisticLockException) {
-                return Problems.response(ErrorCode.VERSION_CONFLICT,
-                        "The resource was changed by someone else; fetch it again and retry", List.of(), Map.of());
+                return Problems.response(
+                        ErrorCode.VERSION_CONFLICT,
+                        "The resource was changed by someone else; fetch it again and retry",
+                        List.of(),
+                        Map.of());
             }
         }
         if (DatabaseUnavailable.causedBy(e)) {
             return Problems.response(DatabaseUnavailable.answer(e));
         }
         LOG.log(Level.SEVERE, CurrentRequest.logPrefix() + "Unhandled exception", e);
-        return Problems.response(ErrorCode.INTERNAL_ERROR,
-                "An unexpected error occurred; quote the request id when reporting it");
+        return Problems.response(
+                ErrorCode.INTERNAL_ERROR, "An unexpected error occurred; quote the request id when reporting it");
     }
 }

@@ -1,5 +1,4 @@
 package io.factoryops.platform.error;
 
 /** One invalid input field of a problem: the JSON name of the field and what is wrong with it. */
-public record FieldError(String field, String message) {
-}
+public record FieldError(String field, String message) {}

@@ -17,8 +17,7 @@ final class JsonErrors {
 
     private static final Pattern PROPERTY = Pattern.compile("property '?([A-Za-z0-9_]+)'?");
 
-    private JsonErrors() {
-    }
+    private JsonErrors() {}
 
     /** The problem for a failure to read the body, or null when the failure is something else. */
     static ApiException find(Throwable error) {
@@ -37,12 +36,14 @@ final class JsonErrors {
                     return ApiException.invalidField(field, range.getMessage());
                 }
                 if (field != null) {
-                    return new ApiException(ErrorCode.MALFORMED_JSON,
+                    return new ApiException(
+                            ErrorCode.MALFORMED_JSON,
                             "The request body has a field of the wrong type or format: " + field,
-                            List.of(new FieldError(field, "wrong type or format")), Map.of());
+                            List.of(new FieldError(field, "wrong type or format")),
+                            Map.of());
                 }
-                return new ApiException(ErrorCode.MALFORMED_JSON,
-                        "The request body is not valid JSON for this resource");
+                return new ApiException(
+                        ErrorCode.MALFORMED_JSON, "The request body is not valid JSON for this resource");
             }
         }
         return null;

@@ -27,7 +27,10 @@ public class ProblemSerializer implements JsonbSerializer<Problem> {
         if (p.errors() != null) {
             g.writeStartArray("errors");
             for (FieldError e : p.errors()) {
-                g.writeStartObject().write("field", e.field()).write("message", e.message()).writeEnd();
+                g.writeStartObject()
+                        .write("field", e.field())
+                        .write("message", e.message())
+                        .writeEnd();
             }
             g.writeEnd();
         }

@@ -13,7 +13,8 @@ public class QuietClientErrorsExtension implements Extension {
 
     <T> void transactional(@Observes @WithAnnotations(Transactional.class) ProcessAnnotatedType<T> event) {
         var type = event.getAnnotatedType();
-        if (type.isAnnotationPresent(Singleton.class) || type.isAnnotationPresent(Stateless.class)
+        if (type.isAnnotationPresent(Singleton.class)
+                || type.isAnnotationPresent(Stateless.class)
                 || type.getJavaClass().isInterface()) {
             return; // enterprise beans have container-managed transactions, not @Transactional
         }

@@ -42,8 +42,10 @@ public class QuietClientErrorsInside {
     }
 
     static boolean isClientError(RuntimeException e) {
-        return e instanceof DomainException || e instanceof ApiException
-                || e instanceof ConstraintViolationException || e instanceof OptimisticLockException;
+        return e instanceof DomainException
+                || e instanceof ApiException
+                || e instanceof ConstraintViolationException
+                || e instanceof OptimisticLockException;
     }
 
     /** The method's (or else its class's) {@code dontRollbackOn} names the exception. */

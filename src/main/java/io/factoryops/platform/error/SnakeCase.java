@@ -3,8 +3,7 @@ package io.factoryops.platform.error;
 /** Turns a Java name ({@code hireDate}) into its JSON name ({@code hire_date}). */
 public final class SnakeCase {
 
-    private SnakeCase() {
-    }
+    private SnakeCase() {}
 
     public static String of(String name) {
         StringBuilder out = new StringBuilder(name.length() + 4);

@@ -28,8 +28,8 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
         }
         if (status == 404 && e.getCause() != null) {
             // A path or query parameter that could not be converted to its type.
-            return Problems.response(ErrorCode.INVALID_PARAMETER,
-                    "A path or query parameter has the wrong format", List.of(), Map.of());
+            return Problems.response(
+                    ErrorCode.INVALID_PARAMETER, "A path or query parameter has the wrong format", List.of(), Map.of());
         }
         ErrorCode code = ErrorCode.forStatus(status);
         String detail = switch (status) {

@@ -17,6 +17,8 @@ public class ApplicationStartedCheck implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        return HealthCheckResponse.named("migrations").status(migrations.schemaVersion() != null).build();
+        return HealthCheckResponse.named("migrations")
+                .status(migrations.schemaVersion() != null)
+                .build();
     }
 }

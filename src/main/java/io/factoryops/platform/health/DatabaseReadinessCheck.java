@@ -46,7 +46,9 @@ public class DatabaseReadinessCheck implements HealthCheck {
                     .withData("pending_migrations", pending)
                     .build();
         } catch (Exception e) {
-            return builder.down().withData("error", e.getClass().getSimpleName()).build();
+            return builder.down()
+                    .withData("error", e.getClass().getSimpleName())
+                    .build();
         }
     }
 }

@@ -32,8 +32,7 @@ public class HealthCache {
     private final ReentrantLock running = new ReentrantLock();
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
 
-    private record Answer(HealthCheckResponse response, long atNanos) {
-    }
+    private record Answer(HealthCheckResponse response, long atNanos) {}
 
     public HealthCheckResponse get(String name, Supplier<HealthCheckResponse> check) {
         HealthCheckResponse fresh = fresh(name);
@@ -42,11 +41,17 @@ public class HealthCache {
         }
         try {
             if (!running.tryLock(WAIT_SECONDS, TimeUnit.SECONDS)) {
-                return HealthCheckResponse.named(name).down().withData("error", "check timed out").build();
+                return HealthCheckResponse.named(name)
+                        .down()
+                        .withData("error", "check timed out")
+                        .build();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return HealthCheckResponse.named(name).down().withData("error", "interrupted").build();
+            return HealthCheckResponse.named(name)
+                    .down()
+                    .withData("error", "interrupted")
+                    .build();
         }
         try {
             fresh = fresh(name); // answered while this caller waited
@@ -57,7 +62,9 @@ public class HealthCache {
             try {
                 response = check.get();
             } catch (RuntimeException e) {
-                response = HealthCheckResponse.named(name).down().withData("error", e.getClass().getSimpleName())
+                response = HealthCheckResponse.named(name)
+                        .down()
+                        .withData("error", e.getClass().getSimpleName())
                         .build();
             }
             answers.put(name, new Answer(response, System.nanoTime()));
@@ -70,6 +77,7 @@ public class HealthCache {
     private HealthCheckResponse fresh(String name) {
         Answer answer = answers.get(name);
         return answer != null && System.nanoTime() - answer.atNanos() < TimeUnit.MILLISECONDS.toNanos(cacheMillis)
-                ? answer.response() : null;
+                ? answer.response()
+                : null;
     }
 }

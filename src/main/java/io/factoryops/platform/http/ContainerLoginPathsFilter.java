@@ -14,7 +14,9 @@ import java.io.IOException;
  * HTML "logout successful" page) and {@code /j_security_check} (form login). The application signs
  * in only with bearer tokens, so both are unknown paths here: 404 problem+json like any other.
  */
-@WebFilter(filterName = "containerLoginPaths", urlPatterns = {"/ibm_security_logout", "/j_security_check"})
+@WebFilter(
+        filterName = "containerLoginPaths",
+        urlPatterns = {"/ibm_security_logout", "/j_security_check"})
 public class ContainerLoginPathsFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;

@@ -15,8 +15,7 @@ import jakarta.ws.rs.core.UriInfo;
  */
 public final class ETags {
 
-    private ETags() {
-    }
+    private ETags() {}
 
     public static EntityTag of(long version) {
         return new EntityTag(Long.toString(version));
@@ -34,8 +33,11 @@ public final class ETags {
 
     /** 201 with the new object, its ETag and its {@code Location} (the request path + "/" + id). */
     public static Response created(UriInfo uriInfo, long id, long version, Object body) {
-        return Response.created(uriInfo.getAbsolutePathBuilder().path(Long.toString(id)).build())
-                .tag(of(version)).entity(body).build();
+        return Response.created(
+                        uriInfo.getAbsolutePathBuilder().path(Long.toString(id)).build())
+                .tag(of(version))
+                .entity(body)
+                .build();
     }
 
     /** 200 with the changed object and its new ETag. */
@@ -50,8 +52,10 @@ public final class ETags {
     public static long requiredVersion(HttpHeaders headers) {
         Long version = expectedVersion(headers);
         if (version == null) {
-            throw new ApiException(ErrorCode.PRECONDITION_REQUIRED, "Send If-Match with the ETag of the version you "
-                    + "read (GET it first); \"*\" is not enough here");
+            throw new ApiException(
+                    ErrorCode.PRECONDITION_REQUIRED,
+                    "Send If-Match with the ETag of the version you "
+                            + "read (GET it first); \"*\" is not enough here");
         }
         return version;
     }

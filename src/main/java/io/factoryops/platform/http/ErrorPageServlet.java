@@ -27,15 +27,21 @@ public class ErrorPageServlet extends HttpServlet {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = code instanceof Integer i ? i : 404;
         ErrorCode errorCode = ErrorCode.forStatus(status);
-        String detail = status == 404 ? "No resource at this path"
-                : status >= 500 ? "An unexpected error occurred; quote the request id when reporting it"
-                : errorCode.title();
+        String detail = status == 404
+                ? "No resource at this path"
+                : status >= 500
+                        ? "An unexpected error occurred; quote the request id when reporting it"
+                        : errorCode.title();
         response.setStatus(status);
         response.setContentType("application/problem+json");
         response.setCharacterEncoding("UTF-8");
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-        var problem = Problems.of(errorCode, detail, List.of(),
-                uri == null ? request.getRequestURI() : uri.toString(), response.getHeader(RequestIdFilter.HEADER));
+        var problem = Problems.of(
+                errorCode,
+                detail,
+                List.of(),
+                uri == null ? request.getRequestURI() : uri.toString(),
+                response.getHeader(RequestIdFilter.HEADER));
         response.getWriter().write(JsonConfig.jsonb().toJson(problem));
     }
 }

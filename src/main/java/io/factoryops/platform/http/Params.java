@@ -15,8 +15,7 @@ import java.util.function.Function;
  */
 public final class Params {
 
-    private Params() {
-    }
+    private Params() {}
 
     /** A whole number in [min, max]. */
     public static Long optionalLong(String name, String value, long min, long max) {
@@ -58,13 +57,13 @@ public final class Params {
         if (date != null && Dates.inRange(date)) {
             return date;
         }
-        throw ApiException.invalidParameter(name, "must be a date in the form YYYY-MM-DD between "
-                + Dates.EARLIEST + " and " + Dates.LATEST);
+        throw ApiException.invalidParameter(
+                name, "must be a date in the form YYYY-MM-DD between " + Dates.EARLIEST + " and " + Dates.LATEST);
     }
 
     /** A decimal number in [min, max] with at most {@code fractionDigits} decimals, e.g. a price. */
-    public static BigDecimal optionalDecimal(String name, String value, BigDecimal min, BigDecimal max,
-                                             int fractionDigits) {
+    public static BigDecimal optionalDecimal(
+            String name, String value, BigDecimal min, BigDecimal max, int fractionDigits) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -72,8 +71,10 @@ public final class Params {
         if (parsed != null && Decimals.inRange(parsed, min, max, fractionDigits)) {
             return parsed;
         }
-        throw ApiException.invalidParameter(name, "must be a decimal number from " + min.toPlainString() + " to "
-                + max.toPlainString() + " with at most " + fractionDigits + " decimals");
+        throw ApiException.invalidParameter(
+                name,
+                "must be a decimal number from " + min.toPlainString() + " to " + max.toPlainString() + " with at most "
+                        + fractionDigits + " decimals");
     }
 
     /** A text filter: trimmed, null when blank, at most 200 characters. */
@@ -97,8 +98,11 @@ public final class Params {
         if (v == null) {
             return null;
         }
-        return Arrays.stream(values).filter(e -> wire.apply(e).equals(v)).findFirst()
-                .orElseThrow(() -> ApiException.invalidParameter(name, "must be one of "
-                        + Arrays.stream(values).map(wire).toList()));
+        return Arrays.stream(values)
+                .filter(e -> wire.apply(e).equals(v))
+                .findFirst()
+                .orElseThrow(() -> ApiException.invalidParameter(
+                        name,
+                        "must be one of " + Arrays.stream(values).map(wire).toList()));
     }
 }

@@ -71,8 +71,12 @@ public class RequestBodyLimit implements ContainerRequestFilter {
 
     long limitFor(String path) {
         String p = path.startsWith("/") ? path.substring(1) : path;
-        if (p.equals("auth") || p.startsWith("auth/") || p.equals("customers/register") || p.equals("customers/confirm")
-                || p.equals("customers/login") || p.equals("mechanics/login")) {
+        if (p.equals("auth")
+                || p.startsWith("auth/")
+                || p.equals("customers/register")
+                || p.equals("customers/confirm")
+                || p.equals("customers/login")
+                || p.equals("mechanics/login")) {
             return authLimit;
         }
         if (p.equals("orders") || p.startsWith("orders/")) {

@@ -12,15 +12,23 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 /** The REST API at {@code /api}, secured by MicroProfile JWT bearer tokens. */
 @ApplicationPath("/api")
 @LoginConfig(authMethod = "MP-JWT")
-@OpenAPIDefinition(info = @Info(title = "Factory Ops API", version = "1.0",
-        contact = @Contact(name = "Factory Ops", url = "https://factoryops.io"),
-        description = "Factory operations: workforce, identity and more. Errors are RFC 9457 "
-                + "application/problem+json with a stable `code`. Authenticate with POST /api/auth/login and "
-                + "send `Authorization: Bearer <access_token>`. A missing, expired or forged token is 401: "
-                + "problem+json when the application answers, or an empty body with "
-                + "`WWW-Authenticate: Bearer error=\"invalid_token\"` when Liberty's JWT layer rejects it first."))
-@SecurityScheme(securitySchemeName = RestApplication.BEARER, type = SecuritySchemeType.HTTP,
-        scheme = "bearer", bearerFormat = "JWT")
+@OpenAPIDefinition(
+        info =
+                @Info(
+                        title = "Factory Ops API",
+                        version = "1.0",
+                        contact = @Contact(name = "Factory Ops", url = "https://factoryops.io"),
+                        description =
+                                "Factory operations: workforce, identity and more. Errors are RFC 9457 "
+                                        + "application/problem+json with a stable `code`. Authenticate with POST /api/auth/login and "
+                                        + "send `Authorization: Bearer <access_token>`. A missing, expired or forged token is 401: "
+                                        + "problem+json when the application answers, or an empty body with "
+                                        + "`WWW-Authenticate: Bearer error=\"invalid_token\"` when Liberty's JWT layer rejects it first."))
+@SecurityScheme(
+        securitySchemeName = RestApplication.BEARER,
+        type = SecuritySchemeType.HTTP,
+        scheme = "bearer",
+        bearerFormat = "JWT")
 public class RestApplication extends Application {
 
     /** The name of the bearer security scheme in the OpenAPI document. */

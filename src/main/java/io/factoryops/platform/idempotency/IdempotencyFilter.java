@@ -1,14 +1,14 @@
 package io.factoryops.platform.idempotency;
 
 import io.factoryops.platform.error.ApiException;
+import io.factoryops.platform.error.BodyTooLargeException;
 import io.factoryops.platform.error.DatabaseUnavailable;
 import io.factoryops.platform.error.ErrorCode;
 import io.factoryops.platform.error.Problem;
 import io.factoryops.platform.error.Problems;
-import io.factoryops.platform.error.BodyTooLargeException;
-import io.factoryops.platform.request.CurrentRequest;
 import io.factoryops.platform.http.RequestBodyLimit;
 import io.factoryops.platform.json.JsonConfig;
+import io.factoryops.platform.request.CurrentRequest;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
@@ -80,8 +80,7 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
     private static final int WAIT_STEPS = 150;
     private static final long WAIT_MILLIS = 100;
     static final int MAX_KEY_LENGTH = 128;
-    private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,"
-            + MAX_KEY_LENGTH + "}");
+    private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1," + MAX_KEY_LENGTH + "}");
 
     @Inject
     IdempotencyService store;
@@ -100,8 +99,7 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
 
     static final String TEST_KEY_PREFIX = "test-before-store-";
 
-    private record Pending(long id, String principal, String key) {
-    }
+    private record Pending(long id, String principal, String key) {}
 
     @Override
     public void filter(ContainerRequestContext request) {
@@ -111,8 +109,8 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
             return;
         }
         if (!KEY.matcher(key).matches()) {
-            request.abortWith(Problems.response(ApiException.invalidParameter(HEADER,
-                    "must be 1 to " + MAX_KEY_LENGTH + " visible ASCII characters")));
+            request.abortWith(Problems.response(ApiException.invalidParameter(
+                    HEADER, "must be 1 to " + MAX_KEY_LENGTH + " visible ASCII characters")));
             return;
         }
         String hash = hash(request);
@@ -129,7 +127,8 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
             }
             IdempotencyService.Existing found = existing.get();
             if (!found.requestHash().equals(hash)) {
-                request.abortWith(Problems.response(ErrorCode.IDEMPOTENCY_KEY_REUSED,
+                request.abortWith(Problems.response(
+                        ErrorCode.IDEMPOTENCY_KEY_REUSED,
                         "This Idempotency-Key was used for another request; use a new key for a new request"));
                 return;
             }
@@ -143,8 +142,8 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
             }
             sleep();
         }
-        request.abortWith(Problems.response(ErrorCode.CONFLICT,
-                "A request with this Idempotency-Key is still being processed; retry later"));
+        request.abortWith(Problems.response(
+                ErrorCode.CONFLICT, "A request with this Idempotency-Key is still being processed; retry later"));
     }
 
     @Override
@@ -170,7 +169,9 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
                 return;
             }
             String body = response.hasEntity() ? JsonConfig.jsonb().toJson(response.getEntity()) : null;
-            String contentType = response.getMediaType() == null ? null : response.getMediaType().toString();
+            String contentType = response.getMediaType() == null
+                    ? null
+                    : response.getMediaType().toString();
             String location = response.getHeaderString(HttpHeaders.LOCATION);
             String etag = response.getHeaderString(HttpHeaders.ETAG);
             store.complete(pending.id(), response.getStatus(), contentType, location, etag, body);
@@ -193,7 +194,8 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
             return;
         }
         if ("fail".equals(testBeforeStore.get())) {
-            throw new IllegalStateException("test hook factory.test.idempotency.before-store",
+            throw new IllegalStateException(
+                    "test hook factory.test.idempotency.before-store",
                     new SQLRecoverableException("the database went away before the answer was stored (test hook)"));
         }
         try {

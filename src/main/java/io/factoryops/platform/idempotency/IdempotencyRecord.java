@@ -16,10 +16,13 @@ import java.time.Instant;
  */
 @Entity
 @Table(name = "idempotency_keys")
-@NamedQuery(name = "IdempotencyRecord.find",
+@NamedQuery(
+        name = "IdempotencyRecord.find",
         query = "SELECT r FROM IdempotencyRecord r WHERE r.principal = :principal AND r.key = :key")
-@NamedQuery(name = "IdempotencyRecord.dropExpired", query = "DELETE FROM IdempotencyRecord r "
-        + "WHERE r.principal = :principal AND r.key = :key AND r.expiresAt < :now")
+@NamedQuery(
+        name = "IdempotencyRecord.dropExpired",
+        query = "DELETE FROM IdempotencyRecord r "
+                + "WHERE r.principal = :principal AND r.key = :key AND r.expiresAt < :now")
 public class IdempotencyRecord {
 
     @Id
@@ -56,8 +59,7 @@ public class IdempotencyRecord {
     @Column(name = "expires_at", nullable = false)
     private Instant expiresAt;
 
-    protected IdempotencyRecord() {
-    }
+    protected IdempotencyRecord() {}
 
     IdempotencyRecord(String principal, String key, String requestHash, Instant expiresAt) {
         this.principal = principal;

@@ -46,35 +46,53 @@ public class IdempotencyService implements ExpiringRows {
     long ttlHours;
 
     /** What a reservation attempt found. */
-    public sealed interface Outcome permits Reserved, Existing {
-    }
+    public sealed interface Outcome permits Reserved, Existing {}
 
     /** This request owns the key now. */
-    public record Reserved(long id) implements Outcome {
-    }
+    public record Reserved(long id) implements Outcome {}
 
     /** The key is taken: by an answered request (status set) or one in progress. */
-    public record Existing(long id, String requestHash, Integer status, String contentType, String location, String etag,
-                           String body, boolean abandoned) implements Outcome {
-    }
+    public record Existing(
+            long id,
+            String requestHash,
+            Integer status,
+            String contentType,
+            String location,
+            String etag,
+            String body,
+            boolean abandoned)
+            implements Outcome {}
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Optional<Existing> find(String principal, String key) {
         return em.createNamedQuery("IdempotencyRecord.find", IdempotencyRecord.class)
-                .setParameter("principal", principal).setParameter("key", key)
-                .getResultStream().filter(r -> !r.isExpired()).findFirst()
-                .map(r -> new Existing(r.getId(), r.getRequestHash(), r.getStatus(), r.getContentType(), r.getLocation(),
-                        r.getEtag(), r.getResponseBody(), r.getStatus() == null
-                        && r.getCreatedAt().isBefore(Instant.now().minus(ABANDONED_AFTER))));
+                .setParameter("principal", principal)
+                .setParameter("key", key)
+                .getResultStream()
+                .filter(r -> !r.isExpired())
+                .findFirst()
+                .map(r -> new Existing(
+                        r.getId(),
+                        r.getRequestHash(),
+                        r.getStatus(),
+                        r.getContentType(),
+                        r.getLocation(),
+                        r.getEtag(),
+                        r.getResponseBody(),
+                        r.getStatus() == null
+                                && r.getCreatedAt().isBefore(Instant.now().minus(ABANDONED_AFTER))));
     }
 
     /** Inserts the reservation; empty when another request holds the key (unique constraint). */
     @Transactional(value = Transactional.TxType.REQUIRES_NEW, dontRollbackOn = PersistenceException.class)
     public Optional<Reserved> reserve(String principal, String key, String requestHash) {
-        em.createNamedQuery("IdempotencyRecord.dropExpired").setParameter("principal", principal)
-                .setParameter("key", key).setParameter("now", Instant.now()).executeUpdate();
-        IdempotencyRecord record = new IdempotencyRecord(principal, key, requestHash,
-                Instant.now().plus(Duration.ofHours(ttlHours)));
+        em.createNamedQuery("IdempotencyRecord.dropExpired")
+                .setParameter("principal", principal)
+                .setParameter("key", key)
+                .setParameter("now", Instant.now())
+                .executeUpdate();
+        IdempotencyRecord record =
+                new IdempotencyRecord(principal, key, requestHash, Instant.now().plus(Duration.ofHours(ttlHours)));
         em.persist(record);
         try {
             em.flush();
@@ -104,9 +122,14 @@ public class IdempotencyService implements ExpiringRows {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public int purgeExpired(Instant now, int limit) {
         List<Long> ids = em.createQuery("SELECT r.id FROM IdempotencyRecord r WHERE r.expiresAt < :now", Long.class)
-                .setParameter("now", now).setMaxResults(limit).getResultList();
-        return ids.isEmpty() ? 0 : em.createQuery("DELETE FROM IdempotencyRecord r WHERE r.id IN :ids")
-                .setParameter("ids", ids).executeUpdate();
+                .setParameter("now", now)
+                .setMaxResults(limit)
+                .getResultList();
+        return ids.isEmpty()
+                ? 0
+                : em.createQuery("DELETE FROM IdempotencyRecord r WHERE r.id IN :ids")
+                        .setParameter("ids", ids)
+                        .executeUpdate();
     }
 
     /**
@@ -120,16 +143,22 @@ public class IdempotencyService implements ExpiringRows {
     public Object runAndComplete(long id, InvocationContext invocation) throws Exception {
         IdempotencyRecord record = em.find(IdempotencyRecord.class, id, LockModeType.PESSIMISTIC_WRITE);
         if (record == null || record.getStatus() != null) {
-            throw new ApiException(ErrorCode.CONFLICT,
+            throw new ApiException(
+                    ErrorCode.CONFLICT,
                     "This Idempotency-Key's reservation was taken over by another request with it; retry");
         }
         Object result = invocation.proceed();
         if (result instanceof Response response && IdempotencyFilter.worthReplaying(response.getStatus())) {
             String body = response.hasEntity() ? JsonConfig.jsonb().toJson(response.getEntity()) : null;
-            String contentType = response.getMediaType() != null ? response.getMediaType().toString()
+            String contentType = response.getMediaType() != null
+                    ? response.getMediaType().toString()
                     : body == null ? null : MediaType.APPLICATION_JSON;
-            record.complete(response.getStatus(), contentType, response.getHeaderString(HttpHeaders.LOCATION),
-                    response.getHeaderString(HttpHeaders.ETAG), body);
+            record.complete(
+                    response.getStatus(),
+                    contentType,
+                    response.getHeaderString(HttpHeaders.LOCATION),
+                    response.getHeaderString(HttpHeaders.ETAG),
+                    body);
         }
         return result;
     }
@@ -142,6 +171,7 @@ public class IdempotencyService implements ExpiringRows {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void release(long id) {
         em.createQuery("DELETE FROM IdempotencyRecord r WHERE r.id = :id AND r.status IS NULL")
-                .setParameter("id", id).executeUpdate();
+                .setParameter("id", id)
+                .executeUpdate();
     }
 }

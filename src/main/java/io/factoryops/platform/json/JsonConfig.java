@@ -19,8 +19,11 @@ public class JsonConfig implements ContextResolver<Jsonb> {
     public static JsonbConfig config() {
         return new JsonbConfig()
                 .withPropertyNamingStrategy(PropertyNamingStrategy.LOWER_CASE_WITH_UNDERSCORES)
-                .withDeserializers(new StrictBooleanDeserializer(), new StrictIntegerDeserializers.Ints(),
-                        new StrictIntegerDeserializers.Longs(), new StrictDecimalDeserializer(),
+                .withDeserializers(
+                        new StrictBooleanDeserializer(),
+                        new StrictIntegerDeserializers.Ints(),
+                        new StrictIntegerDeserializers.Longs(),
+                        new StrictDecimalDeserializer(),
                         new StrictDateDeserializer());
     }
 

@@ -14,8 +14,7 @@ import java.lang.reflect.Type;
  */
 public final class StrictIntegerDeserializers {
 
-    private StrictIntegerDeserializers() {
-    }
+    private StrictIntegerDeserializers() {}
 
     static JsonNumber integral(JsonParser parser) {
         JsonValue value = parser.getValue();

@@ -71,20 +71,25 @@ public class OpenApiContract implements OASFilter {
     public static final String ROLES = "x-roles";
     /** The schema extension stating the most digits a decimal has after its point (XML Schema's fractionDigits). */
     public static final String FRACTION_DIGITS = "x-fraction-digits";
+
     private static final Set<String> READ_ONLY = Set.of("id", "version", "created_at", "updated_at");
     /** The exports' path: a list as a file, in the formats below. */
     private static final String EXPORTS = "/api/export/";
     /** The reports' exports: a report (several tables, no sort) as a file. */
     private static final String REPORT_EXPORTS = EXPORTS + "reports/";
+
     private static final List<String> EXPORT_FORMATS = List.of("json", "csv", "xlsx", "pdf");
     private static final Map<String, String> EXPORT_MEDIA_TYPES = Map.of(
-            "application/json", "format=json: a JSON array of the rows, as objects with the list's property names",
-            "text/csv", "format=csv: RFC 4180, UTF-8, a header row; text cells that a spreadsheet would run as a "
+            "application/json",
+            "format=json: a JSON array of the rows, as objects with the list's property names",
+            "text/csv",
+            "format=csv: RFC 4180, UTF-8, a header row; text cells that a spreadsheet would run as a "
                     + "formula (= + - @ tab CR) start with '",
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             "format=xlsx: a sheet of typed cells (numbers, dates) with a header row, and an About sheet (title, "
                     + "filters, rows, totals)",
-            "application/pdf", "format=pdf: title, filters, a table whose header repeats on every page, totals, "
+            "application/pdf",
+            "format=pdf: title, filters, a table whose header repeats on every page, totals, "
                     + "page numbers; at most factory.export.pdf-max-rows rows");
 
     @Override
@@ -100,8 +105,10 @@ public class OpenApiContract implements OASFilter {
         schemas.values().forEach(OpenApiContract::snakeCase);
         schemas.values().forEach(OpenApiContract::fractionDigits);
         if (openAPI.getPaths() != null) {
-            openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations()
-                    .forEach((verb, operation) -> operation(openAPI, path, verb, operation)));
+            openAPI.getPaths()
+                    .getPathItems()
+                    .forEach((path, item) -> item.getOperations()
+                            .forEach((verb, operation) -> operation(openAPI, path, verb, operation)));
         }
         Set<String> requestOnly = reachable(schemas, openAPI, true);
         Set<String> responseOnly = reachable(schemas, openAPI, false);
@@ -126,26 +133,38 @@ public class OpenApiContract implements OASFilter {
             page(openAPI, operation, method);
             if (one && versioned(openAPI, responses.getAPIResponse("200"))) {
                 operation.addParameter(header("If-None-Match", "An ETag from an earlier answer: 304 when unchanged"));
-                responses.addAPIResponse("304", OASFactory.createAPIResponse()
-                        .description("Not modified: the client's copy (If-None-Match) is current")
-                        .addHeader("ETag", stringHeader("The object's version", true)));
+                responses.addAPIResponse(
+                        "304",
+                        OASFactory.createAPIResponse()
+                                .description("Not modified: the client's copy (If-None-Match) is current")
+                                .addHeader("ETag", stringHeader("The object's version", true)));
             }
         }
         if (method != null && method.isAnnotationPresent(IfMatchRequired.class)) {
-            operation.addParameter(header("If-Match", "The ETag of the version the caller read (required): 412 "
-                    + "VERSION_CONFLICT when stale, 428 PRECONDITION_REQUIRED without it (\"*\" included)")
+            operation.addParameter(header(
+                            "If-Match",
+                            "The ETag of the version the caller read (required): 412 "
+                                    + "VERSION_CONFLICT when stale, 428 PRECONDITION_REQUIRED without it (\"*\" included)")
                     .required(true));
             problem(responses, "412", "VERSION_CONFLICT: the object changed since the If-Match ETag");
-            problem(responses, "428", "PRECONDITION_REQUIRED: If-Match is missing (or \"*\"): GET the object and "
-                    + "send its ETag");
-        } else if (one && Set.of(PathItem.HttpMethod.PUT, PathItem.HttpMethod.PATCH, PathItem.HttpMethod.DELETE).contains(verb)) {
-            operation.addParameter(header("If-Match", "The ETag the change is based on: 412 VERSION_CONFLICT when stale"));
+            problem(
+                    responses,
+                    "428",
+                    "PRECONDITION_REQUIRED: If-Match is missing (or \"*\"): GET the object and " + "send its ETag");
+        } else if (one
+                && Set.of(PathItem.HttpMethod.PUT, PathItem.HttpMethod.PATCH, PathItem.HttpMethod.DELETE)
+                        .contains(verb)) {
+            operation.addParameter(
+                    header("If-Match", "The ETag the change is based on: 412 VERSION_CONFLICT when stale"));
             problem(responses, "412", "VERSION_CONFLICT: the object changed since the If-Match ETag");
         }
-        if (method != null && (method.isAnnotationPresent(Idempotent.class)
-                || method.getDeclaringClass().isAnnotationPresent(Idempotent.class))) {
-            operation.addParameter(header("Idempotency-Key", "Makes the request safe to retry: the same key with "
-                    + "the same request replays the first answer (Idempotent-Replayed: true) for 24 h")
+        if (method != null
+                && (method.isAnnotationPresent(Idempotent.class)
+                        || method.getDeclaringClass().isAnnotationPresent(Idempotent.class))) {
+            operation.addParameter(header(
+                            "Idempotency-Key",
+                            "Makes the request safe to retry: the same key with "
+                                    + "the same request replays the first answer (Idempotent-Replayed: true) for 24 h")
                     .schema(string().minLength(1).maxLength(255)));
             problem(responses, "422", "IDEMPOTENCY_KEY_REUSED: the key was used with another request");
         }
@@ -168,8 +187,8 @@ public class OpenApiContract implements OASFilter {
         if (permit != null && (roles == null || method.isAnnotationPresent(PermitAll.class))) {
             operation.setSecurity(new ArrayList<>());
         } else if (roles != null) {
-            operation.setSecurity(new ArrayList<>(List.of(OASFactory.createSecurityRequirement()
-                    .addScheme(RestApplication.BEARER))));
+            operation.setSecurity(new ArrayList<>(
+                    List.of(OASFactory.createSecurityRequirement().addScheme(RestApplication.BEARER))));
             operation.addExtension(ROLES, List.of(roles.value()));
         }
     }
@@ -189,43 +208,79 @@ public class OpenApiContract implements OASFilter {
         if (schema == null) {
             return;
         }
-        if (method != null && method.getReturnType() == Response.class && schema.getItems() != null
-                && schema.getItems().getRef() != null && schema.getType() != null
+        if (method != null
+                && method.getReturnType() == Response.class
+                && schema.getItems() != null
+                && schema.getItems().getRef() != null
+                && schema.getType() != null
                 && schema.getType().contains(Schema.SchemaType.ARRAY)) {
             String item = schema.getItems().getRef().substring(SCHEMAS.length());
             String name = (item.endsWith("Response") ? item.substring(0, item.length() - "Response".length()) : item)
                     + "Page";
-            openAPI.getComponents().addSchema(name, OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
-                    .description("A page of " + item + ": the items and where the page stands")
-                    .addProperty("data", OASFactory.createSchema().addType(Schema.SchemaType.ARRAY).items(ref(item)))
-                    .addProperty("pagination", ref(PAGINATION))
-                    .required(new ArrayList<>(List.of("data", "pagination"))));
+            openAPI.getComponents()
+                    .addSchema(
+                            name,
+                            OASFactory.createSchema()
+                                    .addType(Schema.SchemaType.OBJECT)
+                                    .description("A page of " + item + ": the items and where the page stands")
+                                    .addProperty(
+                                            "data",
+                                            OASFactory.createSchema()
+                                                    .addType(Schema.SchemaType.ARRAY)
+                                                    .items(ref(item)))
+                                    .addProperty("pagination", ref(PAGINATION))
+                                    .required(new ArrayList<>(List.of("data", "pagination"))));
             schema = ref(name);
-            ok.getContent().getMediaType(jakarta.ws.rs.core.MediaType.APPLICATION_JSON).setSchema(schema);
+            ok.getContent()
+                    .getMediaType(jakarta.ws.rs.core.MediaType.APPLICATION_JSON)
+                    .setSchema(schema);
         }
         Schema target = component(openAPI, schema);
-        if (target == null || target.getProperties() == null || !target.getProperties().containsKey("pagination")) {
+        if (target == null
+                || target.getProperties() == null
+                || !target.getProperties().containsKey("pagination")) {
             return;
         }
         boolean exported = method != null && method.isAnnotationPresent(ExportedAs.class);
-        ok.addHeader("Link", stringHeader("RFC 8288 links to the first, prev, next and last pages" + (exported
-                ? ", and rel=\"export\": GET /api/export/" + method.getAnnotation(ExportedAs.class).value()
-                + " with the same filters and sort, every row as a file" : ""), true));
-        List<String> declared = operation.getParameters() == null ? List.of()
+        ok.addHeader(
+                "Link",
+                stringHeader(
+                        "RFC 8288 links to the first, prev, next and last pages"
+                                + (exported
+                                        ? ", and rel=\"export\": GET /api/export/"
+                                                + method.getAnnotation(ExportedAs.class)
+                                                        .value()
+                                                + " with the same filters and sort, every row as a file"
+                                        : ""),
+                        true));
+        List<String> declared = operation.getParameters() == null
+                ? List.of()
                 : operation.getParameters().stream().map(Parameter::getName).toList();
         if (!declared.contains("page")) {
-            operation.addParameter(query("page", "The page, from 1; page × per_page at most 10,000",
-                    OASFactory.createSchema().addType(Schema.SchemaType.INTEGER).format("int32")
+            operation.addParameter(query(
+                    "page",
+                    "The page, from 1; page × per_page at most 10,000",
+                    OASFactory.createSchema()
+                            .addType(Schema.SchemaType.INTEGER)
+                            .format("int32")
                             .minimum(java.math.BigDecimal.ONE)));
         }
         if (!declared.contains("per_page")) {
-            operation.addParameter(query("per_page", "Items per page, 1 to 100", OASFactory.createSchema()
-                    .addType(Schema.SchemaType.INTEGER).format("int32").minimum(java.math.BigDecimal.ONE)
-                    .maximum(java.math.BigDecimal.valueOf(100))));
+            operation.addParameter(query(
+                    "per_page",
+                    "Items per page, 1 to 100",
+                    OASFactory.createSchema()
+                            .addType(Schema.SchemaType.INTEGER)
+                            .format("int32")
+                            .minimum(java.math.BigDecimal.ONE)
+                            .maximum(java.math.BigDecimal.valueOf(100))));
         }
         if (!declared.contains("sort")) {
-            operation.addParameter(query("sort", "Comma-separated fields, '-' for descending (e.g. -created_at,name); "
-                    + "an unknown field is 400 naming the allowed ones", string().maxLength(200)));
+            operation.addParameter(query(
+                    "sort",
+                    "Comma-separated fields, '-' for descending (e.g. -created_at,name); "
+                            + "an unknown field is 400 naming the allowed ones",
+                    string().maxLength(200)));
         }
     }
 
@@ -234,58 +289,102 @@ public class OpenApiContract implements OASFilter {
      * with {@code Content-Disposition}, and its 400 and 406 problems.
      */
     private static void export(Operation operation, boolean report) {
-        operation.addParameter(query("format", "json, csv, xlsx or pdf; wins over Accept (JSON when neither "
-                + "asks); anything else is 406 NOT_ACCEPTABLE listing supported_formats",
+        operation.addParameter(query(
+                "format",
+                "json, csv, xlsx or pdf; wins over Accept (JSON when neither "
+                        + "asks); anything else is 406 NOT_ACCEPTABLE listing supported_formats",
                 string().enumeration(new ArrayList<>(EXPORT_FORMATS))));
         if (!report) {
-            operation.addParameter(query("sort", "The list's sort: comma-separated fields, '-' for descending; an "
-                    + "unknown field is 400 naming the allowed ones", string().maxLength(200)));
+            operation.addParameter(query(
+                    "sort",
+                    "The list's sort: comma-separated fields, '-' for descending; an "
+                            + "unknown field is 400 naming the allowed ones",
+                    string().maxLength(200)));
         }
         Content content = OASFactory.createContent();
-        EXPORT_MEDIA_TYPES.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
-            boolean json = e.getKey().equals("application/json");
-            Schema schema = json && report ? reportDocument()
-                    : (json ? OASFactory.createSchema().addType(Schema.SchemaType.ARRAY)
-                            .items(OASFactory.createSchema().addType(Schema.SchemaType.OBJECT))
-                    : string().format("binary")).description(e.getValue());
-            content.addMediaType(e.getKey(), OASFactory.createMediaType().schema(schema));
-        });
-        operation.getResponses().addAPIResponse("200", OASFactory.createAPIResponse()
-                .description(report ? "The report, one table per section; the format by format= or Accept"
-                        : "Every row the filters select, streamed as it is read; the format by format= or Accept")
-                .content(content)
-                .addHeader("Content-Disposition", stringHeader(report
-                        ? "attachment; filename=\"<report>-report-<date, UTC>.<format>\""
-                        : "attachment; filename=\"<export>-<date, UTC>.<format>\"", true)));
+        EXPORT_MEDIA_TYPES.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .forEach(e -> {
+                    boolean json = e.getKey().equals("application/json");
+                    Schema schema = json && report
+                            ? reportDocument()
+                            : (json
+                                            ? OASFactory.createSchema()
+                                                    .addType(Schema.SchemaType.ARRAY)
+                                                    .items(OASFactory.createSchema()
+                                                            .addType(Schema.SchemaType.OBJECT))
+                                            : string().format("binary"))
+                                    .description(e.getValue());
+                    content.addMediaType(
+                            e.getKey(), OASFactory.createMediaType().schema(schema));
+                });
+        operation
+                .getResponses()
+                .addAPIResponse(
+                        "200",
+                        OASFactory.createAPIResponse()
+                                .description(
+                                        report
+                                                ? "The report, one table per section; the format by format= or Accept"
+                                                : "Every row the filters select, streamed as it is read; the format by format= or Accept")
+                                .content(content)
+                                .addHeader(
+                                        "Content-Disposition",
+                                        stringHeader(
+                                                report
+                                                        ? "attachment; filename=\"<report>-report-<date, UTC>.<format>\""
+                                                        : "attachment; filename=\"<export>-<date, UTC>.<format>\"",
+                                                true)));
         if (report) {
             problem(operation.getResponses(), "400", "INVALID_PARAMETER: a parameter as the report answers it");
         } else {
-            problem(operation.getResponses(), "400", "VALIDATION_FAILED, INVALID_PARAMETER (a filter or sort as the "
-                    + "list answers it); EXPORT_TOO_LARGE: a PDF of more rows than factory.export.pdf-max-rows "
-                    + "(max_rows, rows): narrow the filters or ask for csv or xlsx");
+            problem(
+                    operation.getResponses(),
+                    "400",
+                    "VALIDATION_FAILED, INVALID_PARAMETER (a filter or sort as the "
+                            + "list answers it); EXPORT_TOO_LARGE: a PDF of more rows than factory.export.pdf-max-rows "
+                            + "(max_rows, rows): narrow the filters or ask for csv or xlsx");
         }
-        problem(operation.getResponses(), "406", "NOT_ACCEPTABLE: format= or Accept names none of json, csv, xlsx, "
-                + "pdf (supported_formats lists them)");
-        problem(operation.getResponses(), "429", "RATE_LIMITED; EXPORT_LIMIT_REACHED: as many exports as "
-                + "factory.export.max-concurrent-per-principal of this caller, or factory.export.max-concurrent in "
-                + "all, are running on this server: retry after Retry-After seconds");
+        problem(
+                operation.getResponses(),
+                "406",
+                "NOT_ACCEPTABLE: format= or Accept names none of json, csv, xlsx, "
+                        + "pdf (supported_formats lists them)");
+        problem(
+                operation.getResponses(),
+                "429",
+                "RATE_LIMITED; EXPORT_LIMIT_REACHED: as many exports as "
+                        + "factory.export.max-concurrent-per-principal of this caller, or factory.export.max-concurrent in "
+                        + "all, are running on this server: retry after Retry-After seconds");
     }
 
     /** format=json of a report's export: the document of its sections, as the JSON writer streams it. */
     private static Schema reportDocument() {
-        Schema section = OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
+        Schema section = OASFactory.createSchema()
+                .addType(Schema.SchemaType.OBJECT)
                 .addProperty("name", string().description("The report's property, e.g. by_category"))
-                .addProperty("rows", OASFactory.createSchema().addType(Schema.SchemaType.ARRAY)
-                        .items(OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)))
+                .addProperty(
+                        "rows",
+                        OASFactory.createSchema()
+                                .addType(Schema.SchemaType.ARRAY)
+                                .items(OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)))
                 .addProperty("row_count", OASFactory.createSchema().addType(Schema.SchemaType.INTEGER))
                 .addProperty("totals", OASFactory.createSchema().addType(Schema.SchemaType.OBJECT))
                 .required(List.of("name", "rows", "row_count", "totals"));
-        return OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
+        return OASFactory.createSchema()
+                .addType(Schema.SchemaType.OBJECT)
                 .addProperty("title", string())
-                .addProperty("filters", OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
-                        .additionalPropertiesSchema(string()))
+                .addProperty(
+                        "filters",
+                        OASFactory.createSchema()
+                                .addType(Schema.SchemaType.OBJECT)
+                                .additionalPropertiesSchema(string()))
                 .addProperty("generated_at", string().format("date-time"))
-                .addProperty("sections", OASFactory.createSchema().addType(Schema.SchemaType.ARRAY).items(section))
+                .addProperty(
+                        "sections",
+                        OASFactory.createSchema()
+                                .addType(Schema.SchemaType.ARRAY)
+                                .items(section))
                 .required(List.of("title", "filters", "generated_at", "sections"))
                 .description("format=json: {title, filters, generated_at, sections: [{name, rows, row_count, "
                         + "totals}]}");
@@ -304,8 +403,9 @@ public class OpenApiContract implements OASFilter {
             return;
         }
         // Liberty's JWT layer may answer 401 before the application runs: then no request id.
-        response.addHeader("X-Request-Id", stringHeader("The request's id, also in every log line and problem",
-                !"401".equals(status)));
+        response.addHeader(
+                "X-Request-Id",
+                stringHeader("The request's id, also in every log line and problem", !"401".equals(status)));
         if (status.startsWith("2") && versioned(openAPI, response)) {
             response.addHeader("ETag", stringHeader("The object's version, for If-None-Match and If-Match", true));
         }
@@ -313,14 +413,22 @@ public class OpenApiContract implements OASFilter {
             response.addHeader("Location", stringHeader("The created object's URL", versioned(openAPI, response)));
         }
         if ("429".equals(status) || "503".equals(status)) {
-            response.addHeader("Retry-After", OASFactory.createHeader().required(true)
-                    .description("Seconds to wait before trying again").schema(integer()));
+            response.addHeader(
+                    "Retry-After",
+                    OASFactory.createHeader()
+                            .required(true)
+                            .description("Seconds to wait before trying again")
+                            .schema(integer()));
         }
         if (!"401".equals(status) && !"404".equals(status)) {
             for (String name : List.of("RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset")) {
-                response.addHeader(name, OASFactory.createHeader().required(false)
-                        .description("The caller's rate-limit bucket (requests per window, left, seconds to refill)")
-                        .schema(integer()));
+                response.addHeader(
+                        name,
+                        OASFactory.createHeader()
+                                .required(false)
+                                .description(
+                                        "The caller's rate-limit bucket (requests per window, left, seconds to refill)")
+                                .schema(integer()));
             }
         }
     }
@@ -328,13 +436,17 @@ public class OpenApiContract implements OASFilter {
     /** The problems every operation may answer, unless the operation documents them itself. */
     private static void problems(PathItem.HttpMethod verb, Operation operation) {
         APIResponses responses = operation.getResponses();
-        boolean secured = operation.getSecurity() == null || !operation.getSecurity().isEmpty();
+        boolean secured =
+                operation.getSecurity() == null || !operation.getSecurity().isEmpty();
         boolean body = operation.getRequestBody() != null;
         problem(responses, "400", "VALIDATION_FAILED, INVALID_PARAMETER, MALFORMED_JSON (one entry per invalid field)");
         if (secured) {
             Header challenge = stringHeader("Bearer, with error=\"invalid_token\" for a bad token (RFC 6750)", true);
-            problem(responses, "401", "UNAUTHORIZED, TOKEN_REVOKED: missing, expired, forged or revoked token. When "
-                    + "Liberty's JWT layer rejects a token before the application runs, the body is empty")
+            problem(
+                            responses,
+                            "401",
+                            "UNAUTHORIZED, TOKEN_REVOKED: missing, expired, forged or revoked token. When "
+                                    + "Liberty's JWT layer rejects a token before the application runs, the body is empty")
                     .addHeader("WWW-Authenticate", challenge);
             problem(responses, "403", "FORBIDDEN: the token's role may not do this");
         }
@@ -345,13 +457,19 @@ public class OpenApiContract implements OASFilter {
             problem(responses, "415", "UNSUPPORTED_MEDIA_TYPE: send application/json");
         }
         if (verb != PathItem.HttpMethod.GET) {
-            problem(responses, "409", "A conflict with the current state (a stable code says which, e.g. "
-                    + "DUPLICATE, IN_USE, INSUFFICIENT_STOCK, INVALID_TRANSITION)");
+            problem(
+                    responses,
+                    "409",
+                    "A conflict with the current state (a stable code says which, e.g. "
+                            + "DUPLICATE, IN_USE, INSUFFICIENT_STOCK, INVALID_TRANSITION)");
         }
         problem(responses, "429", "RATE_LIMITED");
         problem(responses, "500", "INTERNAL_ERROR: no internals; quote the request_id");
-        problem(responses, "503", "SERVICE_UNAVAILABLE: the database is unavailable or did not answer in time; "
-                + "nothing was written: retry after Retry-After seconds");
+        problem(
+                responses,
+                "503",
+                "SERVICE_UNAVAILABLE: the database is unavailable or did not answer in time; "
+                        + "nothing was written: retry after Retry-After seconds");
         responses.getAPIResponses().forEach((status, response) -> {
             if (status.startsWith("4") || status.startsWith("5")) {
                 problem(responses, status, response.getDescription());
@@ -366,8 +484,10 @@ public class OpenApiContract implements OASFilter {
             responses.addAPIResponse(status, response);
         }
         if (response.getContent() == null) {
-            response.content(OASFactory.createContent().addMediaType("application/problem+json",
-                    OASFactory.createMediaType().schema(ref(PROBLEM))));
+            response.content(OASFactory.createContent()
+                    .addMediaType(
+                            "application/problem+json",
+                            OASFactory.createMediaType().schema(ref(PROBLEM))));
         }
         return response;
     }
@@ -384,7 +504,9 @@ public class OpenApiContract implements OASFilter {
     /** An answer that is one object with a version: it has an ETag, and a URL of its own. */
     private static boolean versioned(OpenAPI openAPI, APIResponse response) {
         Schema target = component(openAPI, jsonSchema(response));
-        return target != null && target.getProperties() != null && target.getProperties().containsKey("version");
+        return target != null
+                && target.getProperties() != null
+                && target.getProperties().containsKey("version");
     }
 
     /** Renames the properties of a schema and of the schemas inside it to snake_case. */
@@ -396,7 +518,8 @@ public class OpenApiContract implements OASFilter {
                 s.setProperties(renamed);
             }
             if (s.getRequired() != null) {
-                s.setRequired(new ArrayList<>(s.getRequired().stream().map(SnakeCase::of).toList()));
+                s.setRequired(new ArrayList<>(
+                        s.getRequired().stream().map(SnakeCase::of).toList()));
             }
         });
     }
@@ -423,7 +546,8 @@ public class OpenApiContract implements OASFilter {
 
     /** A schema only answers use: present unless nullable; the server's bookkeeping is read-only. */
     private static void answerSchema(Schema schema) {
-        if (schema == null || schema.getProperties() == null
+        if (schema == null
+                || schema.getProperties() == null
                 || (schema.getRequired() != null && !schema.getRequired().isEmpty())) {
             return; // states its own required properties (Problem, pages)
         }
@@ -444,13 +568,19 @@ public class OpenApiContract implements OASFilter {
     private static Set<String> reachable(Map<String, Schema> schemas, OpenAPI openAPI, boolean requests) {
         Deque<Schema> todo = new ArrayDeque<>();
         if (openAPI.getPaths() != null) {
-            openAPI.getPaths().getPathItems().values().forEach(item -> item.getOperations().values().forEach(op -> {
-                if (requests && op.getRequestBody() != null) {
-                    mediaSchemas(op.getRequestBody().getContent(), todo);
-                } else if (!requests && op.getResponses() != null) {
-                    op.getResponses().getAPIResponses().values().forEach(r -> mediaSchemas(r.getContent(), todo));
-                }
-            }));
+            openAPI.getPaths()
+                    .getPathItems()
+                    .values()
+                    .forEach(item -> item.getOperations().values().forEach(op -> {
+                        if (requests && op.getRequestBody() != null) {
+                            mediaSchemas(op.getRequestBody().getContent(), todo);
+                        } else if (!requests && op.getResponses() != null) {
+                            op.getResponses()
+                                    .getAPIResponses()
+                                    .values()
+                                    .forEach(r -> mediaSchemas(r.getContent(), todo));
+                        }
+                    }));
         }
         Set<String> seen = new HashSet<>();
         while (!todo.isEmpty()) {
@@ -468,8 +598,10 @@ public class OpenApiContract implements OASFilter {
 
     private static void mediaSchemas(Content content, Deque<Schema> into) {
         if (content != null && content.getMediaTypes() != null) {
-            content.getMediaTypes().values().stream().map(MediaType::getSchema)
-                    .filter(java.util.Objects::nonNull).forEach(into::push);
+            content.getMediaTypes().values().stream()
+                    .map(MediaType::getSchema)
+                    .filter(java.util.Objects::nonNull)
+                    .forEach(into::push);
         }
     }
 
@@ -492,10 +624,13 @@ public class OpenApiContract implements OASFilter {
     }
 
     private static Schema problemSchema() {
-        Schema fieldError = OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
-                .addProperty("field", string()).addProperty("message", string())
+        Schema fieldError = OASFactory.createSchema()
+                .addType(Schema.SchemaType.OBJECT)
+                .addProperty("field", string())
+                .addProperty("message", string())
                 .required(new ArrayList<>(List.of("field", "message")));
-        return OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
+        return OASFactory.createSchema()
+                .addType(Schema.SchemaType.OBJECT)
                 .description("RFC 9457 problem details, application/problem+json; `code` is stable, `errors` "
                         + "names each invalid field; some codes add members of their own (open schema)")
                 .addProperty("type", string())
@@ -503,38 +638,60 @@ public class OpenApiContract implements OASFilter {
                 .addProperty("status", integer())
                 .addProperty("detail", string())
                 .addProperty("instance", string())
-                .addProperty("code", string()
-                        .enumeration(Arrays.stream(ErrorCode.values()).map(c -> (Object) c.name()).toList()))
+                .addProperty(
+                        "code",
+                        string().enumeration(Arrays.stream(ErrorCode.values())
+                                .map(c -> (Object) c.name())
+                                .toList()))
                 .addProperty("request_id", string())
-                .addProperty("errors", OASFactory.createSchema().addType(Schema.SchemaType.ARRAY).items(fieldError))
-                .addProperty("product_id", integer().format("int64")
-                        .description("INSUFFICIENT_STOCK: the (first) short product"))
+                .addProperty(
+                        "errors",
+                        OASFactory.createSchema()
+                                .addType(Schema.SchemaType.ARRAY)
+                                .items(fieldError))
+                .addProperty(
+                        "product_id",
+                        integer().format("int64").description("INSUFFICIENT_STOCK: the (first) short product"))
                 .addProperty("product_name", string().description("INSUFFICIENT_STOCK: the product's name"))
-                .addProperty("item_id", integer().format("int64")
-                        .description("INSUFFICIENT_STOCK: the (first) short part"))
+                .addProperty(
+                        "item_id", integer().format("int64").description("INSUFFICIENT_STOCK: the (first) short part"))
                 .addProperty("item_name", string().description("INSUFFICIENT_STOCK: the part's name"))
                 .addProperty("sku", string().description("INSUFFICIENT_STOCK: the short product's or part's SKU"))
                 .addProperty("requested", integer().description("INSUFFICIENT_STOCK: the quantity asked for"))
                 .addProperty("available", integer().description("INSUFFICIENT_STOCK: the quantity in stock"))
-                .addProperty("shortages", OASFactory.createSchema().addType(Schema.SchemaType.ARRAY)
-                        .description("INSUFFICIENT_STOCK: every short product or part of the request")
-                        .items(shortage()))
+                .addProperty(
+                        "shortages",
+                        OASFactory.createSchema()
+                                .addType(Schema.SchemaType.ARRAY)
+                                .description("INSUFFICIENT_STOCK: every short product or part of the request")
+                                .items(shortage()))
                 .addProperty("current_status", string().description("INVALID_TRANSITION: the document's status"))
-                .addProperty("allowed_transitions", OASFactory.createSchema().addType(Schema.SchemaType.ARRAY)
-                        .items(string()).description("INVALID_TRANSITION: the transitions the current status allows"))
-                .addProperty("max_bytes", integer().format("int64")
-                        .description("PAYLOAD_TOO_LARGE: the largest body the route accepts"))
-                .addProperty("supported_formats", OASFactory.createSchema().addType(Schema.SchemaType.ARRAY)
-                        .items(string()).description("NOT_ACCEPTABLE of an export: the formats it has"))
+                .addProperty(
+                        "allowed_transitions",
+                        OASFactory.createSchema()
+                                .addType(Schema.SchemaType.ARRAY)
+                                .items(string())
+                                .description("INVALID_TRANSITION: the transitions the current status allows"))
+                .addProperty(
+                        "max_bytes",
+                        integer().format("int64").description("PAYLOAD_TOO_LARGE: the largest body the route accepts"))
+                .addProperty(
+                        "supported_formats",
+                        OASFactory.createSchema()
+                                .addType(Schema.SchemaType.ARRAY)
+                                .items(string())
+                                .description("NOT_ACCEPTABLE of an export: the formats it has"))
                 .addProperty("max_rows", integer().description("EXPORT_TOO_LARGE: the most rows the format takes"))
-                .addProperty("rows", integer().format("int64")
-                        .description("EXPORT_TOO_LARGE: the rows that the filters select"))
+                .addProperty(
+                        "rows",
+                        integer().format("int64").description("EXPORT_TOO_LARGE: the rows that the filters select"))
                 .required(new ArrayList<>(List.of("type", "title", "status", "code")));
     }
 
     /** One short item of an INSUFFICIENT_STOCK problem: a product's or a part's id and name. */
     private static Schema shortage() {
-        return OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
+        return OASFactory.createSchema()
+                .addType(Schema.SchemaType.OBJECT)
                 .addProperty("product_id", integer().format("int64"))
                 .addProperty("product_name", string())
                 .addProperty("item_id", integer().format("int64"))
@@ -558,16 +715,27 @@ public class OpenApiContract implements OASFilter {
     }
 
     private static Header stringHeader(String description, boolean required) {
-        return OASFactory.createHeader().description(description).required(required).schema(string());
+        return OASFactory.createHeader()
+                .description(description)
+                .required(required)
+                .schema(string());
     }
 
     private static Parameter header(String name, String description) {
-        return OASFactory.createParameter().name(name).in(Parameter.In.HEADER).required(false)
-                .description(description).schema(string());
+        return OASFactory.createParameter()
+                .name(name)
+                .in(Parameter.In.HEADER)
+                .required(false)
+                .description(description)
+                .schema(string());
     }
 
     private static Parameter query(String name, String description, Schema schema) {
-        return OASFactory.createParameter().name(name).in(Parameter.In.QUERY).required(false)
-                .description(description).schema(schema);
+        return OASFactory.createParameter()
+                .name(name)
+                .in(Parameter.In.QUERY)
+                .required(false)
+                .description(description)
+                .schema(schema);
     }
 }

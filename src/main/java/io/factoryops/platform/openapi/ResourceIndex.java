@@ -33,7 +33,8 @@ public class ResourceIndex implements Extension {
         for (Method method : type.getMethods()) {
             httpMethod(method).ifPresent(verb -> {
                 Path methodPath = method.getAnnotation(Path.class);
-                OPERATIONS.put(key(verb, join(classPath.value(), methodPath == null ? "" : methodPath.value())), method);
+                OPERATIONS.put(
+                        key(verb, join(classPath.value(), methodPath == null ? "" : methodPath.value())), method);
             });
         }
     }
@@ -58,7 +59,9 @@ public class ResourceIndex implements Extension {
     }
 
     private static String join(String classPath, String methodPath) {
-        String base = io.factoryops.platform.http.RestApplication.class.getAnnotation(ApplicationPath.class).value();
+        String base = io.factoryops.platform.http.RestApplication.class
+                .getAnnotation(ApplicationPath.class)
+                .value();
         String path = "/" + base + "/" + classPath + "/" + methodPath;
         path = TEMPLATE_REGEX.matcher(path).replaceAll("{$1}").replaceAll("/+", "/");
         return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;

@@ -30,8 +30,8 @@ final class ChunkTransaction {
     static ChunkTransaction begun(int timeoutSeconds) {
         try {
             UserTransaction transaction = InitialContext.doLookup("java:comp/UserTransaction");
-            return new ChunkTransaction(transaction.getStatus() == Status.STATUS_NO_TRANSACTION ? transaction : null,
-                    timeoutSeconds);
+            return new ChunkTransaction(
+                    transaction.getStatus() == Status.STATUS_NO_TRANSACTION ? transaction : null, timeoutSeconds);
         } catch (NamingException | SystemException e) {
             throw new IllegalStateException("no UserTransaction for an export's chunks", e);
         }

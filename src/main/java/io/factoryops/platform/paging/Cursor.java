@@ -30,7 +30,8 @@ record Cursor(String sort, List<String> keys) {
     String encode() {
         JsonArrayBuilder k = Json.createArrayBuilder();
         keys.forEach(k::add);
-        String json = Json.createObjectBuilder().add("s", sort).add("k", k).build().toString();
+        String json =
+                Json.createObjectBuilder().add("s", sort).add("k", k).build().toString();
         return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -65,7 +66,7 @@ record Cursor(String sort, List<String> keys) {
     }
 
     static ApiException invalid() {
-        return ApiException.invalidParameter(PARAMETER,
-                "is not a cursor of this list; use pagination.next_cursor of the previous page as it is");
+        return ApiException.invalidParameter(
+                PARAMETER, "is not a cursor of this list; use pagination.next_cursor of the previous page as it is");
     }
 }

@@ -48,9 +48,11 @@ public class ExportLinkFilter implements ContainerResponseFilter {
     static String exportUri(ExportedAs export, UriInfo uriInfo) {
         StringJoiner query = new StringJoiner("&", "?", "").setEmptyValue("");
         if (!export.idAs().isEmpty()) {
-            query.add(encode(export.idAs()) + "=" + encode(uriInfo.getPathParameters().getFirst("id")));
+            query.add(encode(export.idAs()) + "="
+                    + encode(uriInfo.getPathParameters().getFirst("id")));
         }
-        for (Map.Entry<String, List<String>> parameter : uriInfo.getQueryParameters().entrySet()) {
+        for (Map.Entry<String, List<String>> parameter :
+                uriInfo.getQueryParameters().entrySet()) {
             if (!PAGING.contains(parameter.getKey())) {
                 parameter.getValue().forEach(v -> query.add(encode(parameter.getKey()) + "=" + encode(v)));
             }

@@ -49,18 +49,21 @@ public final class JpaPaging {
     }
 
     /** One ORDER BY key: an entity attribute and its direction. */
-    private record Key(String attribute, boolean ascending) {
-    }
+    private record Key(String attribute, boolean ascending) {}
 
-    private JpaPaging() {
-    }
+    private JpaPaging() {}
 
     /**
      * The page; {@code fetch} names single-valued associations read in the same query as the page's
      * rows (not one query per row). Sort attributes may be paths through them ({@code stock.quantity}).
      */
-    public static <E> Page<E> find(EntityManager em, Class<E> type, PageRequest request,
-                                   Map<String, String> sortAttributes, Filter<E> filter, String... fetch) {
+    public static <E> Page<E> find(
+            EntityManager em,
+            Class<E> type,
+            PageRequest request,
+            Map<String, String> sortAttributes,
+            Filter<E> filter,
+            String... fetch) {
         CriteriaBuilder cb = em.getCriteriaBuilder();
         long total = ListTotals.count(em, countQuery(em, type, filter));
 
@@ -83,14 +86,16 @@ public final class JpaPaging {
             page.setFirstResult(request.offset());
         }
         // one more row says whether there is a next page, whatever the (possibly remembered) total says
-        List<Object[]> rows = new ArrayList<>(page.setMaxResults(request.perPage() + 1).getResultList());
+        List<Object[]> rows =
+                new ArrayList<>(page.setMaxResults(request.perPage() + 1).getResultList());
         boolean hasNext = rows.size() > request.perPage();
         if (hasNext) {
             rows = rows.subList(0, request.perPage());
         }
         String nextCursor = seeks && hasNext ? cursor(request, rows.get(rows.size() - 1)) : null;
         List<E> entities = byIds(em, type, rows.stream().map(r -> r[0]).toList(), fetch);
-        Pagination pagination = afterCursor ? Pagination.afterCursor(request, total, hasNext, nextCursor)
+        Pagination pagination = afterCursor
+                ? Pagination.afterCursor(request, total, hasNext, nextCursor)
                 : Pagination.of(request, total, hasNext).withNextCursor(nextCursor);
         return new Page<>(entities, pagination);
     }
@@ -119,11 +124,24 @@ public final class JpaPaging {
      * names single-valued associations read in the same row: {@code view} must not query per row (a query
      * per row would cost more than the stream).
      */
-    public static <E, R> long stream(EntityManager em, Class<E> type, PageRequest request,
-                                     Map<String, String> sortAttributes, Filter<E> filter,
-                                     Function<? super E, ? extends R> view, Consumer<? super R> sink, String... fetch) {
-        return streamChunks(em, type, request, sortAttributes, filter,
-                chunk -> chunk.stream().<R>map(view).toList(), sink, fetch);
+    public static <E, R> long stream(
+            EntityManager em,
+            Class<E> type,
+            PageRequest request,
+            Map<String, String> sortAttributes,
+            Filter<E> filter,
+            Function<? super E, ? extends R> view,
+            Consumer<? super R> sink,
+            String... fetch) {
+        return streamChunks(
+                em,
+                type,
+                request,
+                sortAttributes,
+                filter,
+                chunk -> chunk.stream().<R>map(view).toList(),
+                sink,
+                fetch);
     }
 
     /**
@@ -131,38 +149,53 @@ public final class JpaPaging {
      * chunk's transaction, for rows that look up what the entities name (customers, suppliers) once per
      * chunk, in one query, rather than for the whole export before its first row.
      */
-    public static <E, R> long streamChunks(EntityManager em, Class<E> type, PageRequest request,
-                                           Map<String, String> sortAttributes, Filter<E> filter,
-                                           Function<? super List<E>, ? extends List<? extends R>> rows,
-                                           Consumer<? super R> sink, String... fetch) {
+    public static <E, R> long streamChunks(
+            EntityManager em,
+            Class<E> type,
+            PageRequest request,
+            Map<String, String> sortAttributes,
+            Filter<E> filter,
+            Function<? super List<E>, ? extends List<? extends R>> rows,
+            Consumer<? super R> sink,
+            String... fetch) {
         CriteriaBuilder cb = em.getCriteriaBuilder();
         List<Key> keys = keys(request, sortAttributes);
-        return KeysetChunks.forEach(em, type, (last, size) -> {
-            CriteriaQuery<Object[]> query = cb.createQuery(Object[].class);
-            Root<E> root = query.from(type);
-            for (String association : fetch) {
-                root.fetch(association);
-            }
-            List<Selection<?>> selected = new ArrayList<>();
-            selected.add(root);
-            keys.forEach(k -> selected.add(path(root, k.attribute())));
-            List<Predicate> where = new ArrayList<>(filter.predicates(cb, root));
-            if (last != null) {
-                where.add(after(cb, root, keys, last, true));
-            }
-            query.multiselect(selected).where(where.toArray(Predicate[]::new));
-            query.orderBy(orderBy(cb, root, keys));
-            return em.createQuery(query);
-        }, rows, sink);
+        return KeysetChunks.forEach(
+                em,
+                type,
+                (last, size) -> {
+                    CriteriaQuery<Object[]> query = cb.createQuery(Object[].class);
+                    Root<E> root = query.from(type);
+                    for (String association : fetch) {
+                        root.fetch(association);
+                    }
+                    List<Selection<?>> selected = new ArrayList<>();
+                    selected.add(root);
+                    keys.forEach(k -> selected.add(path(root, k.attribute())));
+                    List<Predicate> where = new ArrayList<>(filter.predicates(cb, root));
+                    if (last != null) {
+                        where.add(after(cb, root, keys, last, true));
+                    }
+                    query.multiselect(selected).where(where.toArray(Predicate[]::new));
+                    query.orderBy(orderBy(cb, root, keys));
+                    return em.createQuery(query);
+                },
+                rows,
+                sink);
     }
 
     /**
      * The rows of an export: {@link #count} and {@link #stream} of this filter and sort, each row seen
      * through {@code view} (which must not query: see {@link #stream}).
      */
-    public static <E, R> Rows<R> rows(EntityManager em, Class<E> type, PageRequest request,
-                                      Map<String, String> sortAttributes, Filter<E> filter,
-                                      Function<? super E, ? extends R> view, String... fetch) {
+    public static <E, R> Rows<R> rows(
+            EntityManager em,
+            Class<E> type,
+            PageRequest request,
+            Map<String, String> sortAttributes,
+            Filter<E> filter,
+            Function<? super E, ? extends R> view,
+            String... fetch) {
         return new Rows<>() {
             @Override
             public long count() {
@@ -237,8 +270,8 @@ public final class JpaPaging {
      * NULL highest: it will need NULLS FIRST/LAST in the ORDER BY, which JPA 3.1's criteria cannot say.)
      */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static <E> Predicate after(CriteriaBuilder cb, Root<E> root, List<Key> keys, List<?> values,
-                                       boolean nullable) {
+    private static <E> Predicate after(
+            CriteriaBuilder cb, Root<E> root, List<Key> keys, List<?> values, boolean nullable) {
         List<Predicate> any = new ArrayList<>();
         for (int i = 0; i < keys.size(); i++) {
             List<Predicate> all = new ArrayList<>();
@@ -271,7 +304,8 @@ public final class JpaPaging {
         if (v == null) {
             return after;
         }
-        Predicate bound = keys.get(0).ascending() ? cb.greaterThanOrEqualTo(first, v)
+        Predicate bound = keys.get(0).ascending()
+                ? cb.greaterThanOrEqualTo(first, v)
                 : nullable ? cb.or(cb.lessThanOrEqualTo(first, v), cb.isNull(first)) : cb.lessThanOrEqualTo(first, v);
         return cb.and(bound, after);
     }
@@ -283,7 +317,9 @@ public final class JpaPaging {
         }
         List<Comparable<?>> values = new ArrayList<>();
         for (int i = 0; i < keys.size(); i++) {
-            Comparable<?> value = parse(path(root, keys.get(i).attribute()).getJavaType(), cursor.keys().get(i));
+            Comparable<?> value = parse(
+                    path(root, keys.get(i).attribute()).getJavaType(),
+                    cursor.keys().get(i));
             if (value == null) {
                 throw Cursor.invalid();
             }
@@ -334,8 +370,10 @@ public final class JpaPaging {
             if (value == null) {
                 return null; // a sort key that may be null cannot seek; the list should not allow it
             }
-            keys.add(value instanceof BigDecimal d ? d.toPlainString()
-                    : value instanceof Enum<?> e ? e.name() : value.toString());
+            keys.add(
+                    value instanceof BigDecimal d
+                            ? d.toPlainString()
+                            : value instanceof Enum<?> e ? e.name() : value.toString());
         }
         return new Cursor(request.sortSpec(), keys).encode();
     }

@@ -54,8 +54,7 @@ final class KeysetChunks {
     /** {@code factory.export.transaction-timeout-seconds}: the longest a chunk's transaction may last. */
     static final int TRANSACTION_TIMEOUT_SECONDS = 660;
 
-    private KeysetChunks() {
-    }
+    private KeysetChunks() {}
 
     /**
      * Hands every row to {@code sink}, in order, a chunk at a time. {@code chunk} makes the query of one chunk:
@@ -63,19 +62,34 @@ final class KeysetChunks {
      * results is the entity followed by the values of its sort keys. {@code rows} turns a chunk's entities
      * into the rows handed to {@code sink}, in the chunk's transaction; {@code sink} runs after it ended.
      */
-    static <E, R> long forEach(EntityManager em, Class<E> type,
-                               BiFunction<List<Object>, Integer, TypedQuery<Object[]>> chunk,
-                               Function<? super List<E>, ? extends List<? extends R>> rows, Consumer<? super R> sink) {
+    static <E, R> long forEach(
+            EntityManager em,
+            Class<E> type,
+            BiFunction<List<Object>, Integer, TypedQuery<Object[]>> chunk,
+            Function<? super List<E>, ? extends List<? extends R>> rows,
+            Consumer<? super R> sink) {
         Config config = ConfigProvider.getConfig();
-        int max = Math.max(1, config.getOptionalValue("factory.export.max-chunk-rows", Integer.class).orElse(MAX_CHUNK));
-        int first = Math.min(max, Math.max(1,
-                config.getOptionalValue("factory.export.first-chunk-rows", Integer.class).orElse(FIRST_CHUNK)));
+        int max = Math.max(
+                1,
+                config.getOptionalValue("factory.export.max-chunk-rows", Integer.class)
+                        .orElse(MAX_CHUNK));
+        int first = Math.min(
+                max,
+                Math.max(
+                        1,
+                        config.getOptionalValue("factory.export.first-chunk-rows", Integer.class)
+                                .orElse(FIRST_CHUNK)));
         // a chunk of a sort without an index scans the table: not cut by the data source's queryTimeout
         // (FACTORY_DB_QUERY_TIMEOUT, meant for requests), but by the export's own
-        int timeoutMillis = 1000 * Math.max(1, config.getOptionalValue("factory.export.query-timeout-seconds",
-                Integer.class).orElse(QUERY_TIMEOUT_SECONDS));
-        int transactionSeconds = Math.max(1, config.getOptionalValue("factory.export.transaction-timeout-seconds",
-                Integer.class).orElse(TRANSACTION_TIMEOUT_SECONDS));
+        int timeoutMillis = 1000
+                * Math.max(
+                        1,
+                        config.getOptionalValue("factory.export.query-timeout-seconds", Integer.class)
+                                .orElse(QUERY_TIMEOUT_SECONDS));
+        int transactionSeconds = Math.max(
+                1,
+                config.getOptionalValue("factory.export.transaction-timeout-seconds", Integer.class)
+                        .orElse(TRANSACTION_TIMEOUT_SECONDS));
         ChunkTransaction transaction = ChunkTransaction.begun(transactionSeconds);
         long count = 0;
         int size = first;
@@ -99,8 +113,12 @@ final class KeysetChunks {
                 List<? extends R> mapped = rows.apply(entities);
                 em.clear();
                 Object[] tail = results.isEmpty() ? null : results.get(results.size() - 1);
-                return new Chunk<R>(mapped, results.size(),
-                        tail == null ? null : new ArrayList<>(Arrays.asList(tail).subList(1, tail.length)));
+                return new Chunk<R>(
+                        mapped,
+                        results.size(),
+                        tail == null
+                                ? null
+                                : new ArrayList<>(Arrays.asList(tail).subList(1, tail.length)));
             });
             // the connection is back in the pool: the client may now take its time
             read.rows().forEach(sink);
@@ -114,6 +132,5 @@ final class KeysetChunks {
     }
 
     /** A chunk's rows, how many entities it read, and the sort keys of its last. */
-    private record Chunk<R>(List<? extends R> rows, int read, List<Object> lastKeys) {
-    }
+    private record Chunk<R>(List<? extends R> rows, int read, List<Object> lastKeys) {}
 }

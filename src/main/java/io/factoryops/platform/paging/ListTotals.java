@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.persistence.queries.DatabaseQuery;
 import org.eclipse.persistence.sessions.DatabaseRecord;
 import org.eclipse.persistence.sessions.Session;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * The {@code total} of a list, remembered by the count's SQL (its values written in) for
@@ -28,8 +28,7 @@ final class ListTotals {
     private static final int MAX_ENTRIES = 10_000;
     private static volatile ListTotals shared;
 
-    private record Entry(long total, long expiresAtNanos, List<String> tables, long[] generations) {
-    }
+    private record Entry(long total, long expiresAtNanos, List<String> tables, long[] generations) {}
 
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
     private final long ttlNanos;
@@ -63,7 +62,8 @@ final class ListTotals {
         }
         long now = clock.getAsLong();
         Entry known = entries.get(key);
-        if (known != null && now - known.expiresAtNanos() < 0
+        if (known != null
+                && now - known.expiresAtNanos() < 0
                 && Arrays.equals(known.generations(), TableWrites.generations(known.tables()))) {
             return known.total();
         }
@@ -89,7 +89,8 @@ final class ListTotals {
         ListTotals totals = shared;
         if (totals == null) {
             long seconds = ConfigProvider.getConfig()
-                    .getOptionalValue("factory.paging.total-cache-seconds", Long.class).orElse(5L);
+                    .getOptionalValue("factory.paging.total-cache-seconds", Long.class)
+                    .orElse(5L);
             totals = new ListTotals(Duration.ofSeconds(Math.max(0, seconds)), MAX_ENTRIES, System::nanoTime);
             shared = totals;
         }

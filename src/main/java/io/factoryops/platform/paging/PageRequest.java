@@ -71,18 +71,22 @@ public record PageRequest(int page, int perPage, List<Sort> sort, String q, Set<
      * A big list: pages by page number up to {@link #MAX_OFFSET_ROWS} rows deep, and by
      * {@code after=<cursor>} at any depth when it is sorted by {@code seekable} fields only.
      */
-    public static PageRequest keyset(UriInfo uriInfo, int defaultPerPage, Set<String> sortable, String defaultSort,
-                                     Set<String> seekable) {
+    public static PageRequest keyset(
+            UriInfo uriInfo, int defaultPerPage, Set<String> sortable, String defaultSort, Set<String> seekable) {
         return from(uriInfo.getQueryParameters(), defaultPerPage, sortable, defaultSort, seekable);
     }
 
-    public static PageRequest from(MultivaluedMap<String, String> query, int defaultPerPage, Set<String> sortable,
-                                   String defaultSort) {
+    public static PageRequest from(
+            MultivaluedMap<String, String> query, int defaultPerPage, Set<String> sortable, String defaultSort) {
         return from(query, defaultPerPage, sortable, defaultSort, Set.of());
     }
 
-    public static PageRequest from(MultivaluedMap<String, String> query, int defaultPerPage, Set<String> sortable,
-                                   String defaultSort, Set<String> seekable) {
+    public static PageRequest from(
+            MultivaluedMap<String, String> query,
+            int defaultPerPage,
+            Set<String> sortable,
+            String defaultSort,
+            Set<String> seekable) {
         List<FieldError> errors = new ArrayList<>();
         String pageParam = query.getFirst("page");
         int page = parseInt(pageParam, 1, "page", 1, Integer.MAX_VALUE / MAX_PER_PAGE, errors);
@@ -102,27 +106,32 @@ public record PageRequest(int page, int perPage, List<Sort> sort, String q, Set<
                 }
             }
         }
-        List<Sort> sort = parseSort(sortParam == null || sortParam.isBlank() ? defaultSort : sortParam, sortable,
-                errors);
+        List<Sort> sort =
+                parseSort(sortParam == null || sortParam.isBlank() ? defaultSort : sortParam, sortable, errors);
         String q = query.getFirst("q");
         if (q != null && q.length() > 200) {
             errors.add(new FieldError("q", "must be at most 200 characters"));
         }
-        PageRequest request = new PageRequest(page, perPage, sort, q == null || q.isBlank() ? null : q.trim(),
-                Set.copyOf(seekable), after);
+        PageRequest request = new PageRequest(
+                page, perPage, sort, q == null || q.isBlank() ? null : q.trim(), Set.copyOf(seekable), after);
         if (errors.isEmpty() && after != null && !request.sortSpec().equals(after.sort())) {
-            errors.add(new FieldError(Cursor.PARAMETER, "was made for sort=" + after.sort()
-                    + "; repeat that sort, or start again without after"));
+            errors.add(new FieldError(
+                    Cursor.PARAMETER,
+                    "was made for sort=" + after.sort() + "; repeat that sort, or start again without after"));
         } else if (errors.isEmpty() && after != null && !request.seeks()) {
             throw Cursor.invalid();
         }
         if (errors.isEmpty() && after == null && (long) page * perPage > MAX_OFFSET_ROWS) {
-            errors.add(new FieldError("page", "page × per_page may be at most " + MAX_OFFSET_ROWS + "; "
-                    + (request.seeks() ? "go deeper with after=<pagination.next_cursor> of the previous page"
-                    : "narrow the list with filters, or sort it the other way")));
+            errors.add(new FieldError(
+                    "page",
+                    "page × per_page may be at most " + MAX_OFFSET_ROWS + "; "
+                            + (request.seeks()
+                                    ? "go deeper with after=<pagination.next_cursor> of the previous page"
+                                    : "narrow the list with filters, or sort it the other way")));
         }
         if (!errors.isEmpty()) {
-            String detail = errors.size() == 1 ? errors.get(0).field() + ": " + errors.get(0).message()
+            String detail = errors.size() == 1
+                    ? errors.get(0).field() + ": " + errors.get(0).message()
                     : errors.size() + " query parameters are invalid";
             throw new ApiException(ErrorCode.INVALID_PARAMETER, detail, errors, Map.of());
         }
@@ -133,19 +142,22 @@ public record PageRequest(int page, int perPage, List<Sort> sort, String q, Set<
      * The {@code sort} and {@code q} of a list for its export, which takes every row the filters select:
      * no page, no cursor. Errors as for the list.
      */
-    public static PageRequest forExport(MultivaluedMap<String, String> query, Set<String> sortable,
-                                        String defaultSort) {
+    public static PageRequest forExport(
+            MultivaluedMap<String, String> query, Set<String> sortable, String defaultSort) {
         List<FieldError> errors = new ArrayList<>();
         String sortParam = query.getFirst("sort");
-        List<Sort> sort = parseSort(sortParam == null || sortParam.isBlank() ? defaultSort : sortParam, sortable,
-                errors);
+        List<Sort> sort =
+                parseSort(sortParam == null || sortParam.isBlank() ? defaultSort : sortParam, sortable, errors);
         String q = query.getFirst("q");
         if (q != null && q.length() > 200) {
             errors.add(new FieldError("q", "must be at most 200 characters"));
         }
         if (!errors.isEmpty()) {
-            throw new ApiException(ErrorCode.INVALID_PARAMETER, errors.get(0).field() + ": " + errors.get(0).message(),
-                    errors, Map.of());
+            throw new ApiException(
+                    ErrorCode.INVALID_PARAMETER,
+                    errors.get(0).field() + ": " + errors.get(0).message(),
+                    errors,
+                    Map.of());
         }
         return new PageRequest(1, MAX_PER_PAGE, sort, q == null || q.isBlank() ? null : q.trim(), Set.of(), null);
     }
@@ -173,8 +185,10 @@ public record PageRequest(int page, int perPage, List<Sort> sort, String q, Set<
             boolean ascending = !p.startsWith("-");
             String field = ascending ? (p.startsWith("+") ? p.substring(1) : p) : p.substring(1);
             if (!sortable.contains(field)) {
-                errors.add(new FieldError("sort", "unknown sort field '" + field + "'; allowed: "
-                        + String.join(", ", sortable.stream().sorted().toList())));
+                errors.add(new FieldError(
+                        "sort",
+                        "unknown sort field '" + field + "'; allowed: "
+                                + String.join(", ", sortable.stream().sorted().toList())));
                 return List.of();
             }
             result.add(new Sort(field, ascending));

@@ -8,12 +8,20 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * counting the rows before it, which is what keyset paging avoids).
  */
 public record Pagination(
-        @Schema(nullable = true, description = "The page number; absent on a page reached with after=") Integer page,
+        @Schema(nullable = true, description = "The page number; absent on a page reached with after=")
+        Integer page,
+
         int perPage,
-        @Schema(description = "Rows the filter selects: writes made through the answering server count at once, "
-                + "writes through another server of a cluster within FACTORY_PAGING_TOTAL_CACHE_SECONDS (5 s)")
+
+        @Schema(
+                description = "Rows the filter selects: writes made through the answering server count at once, "
+                        + "writes through another server of a cluster within FACTORY_PAGING_TOTAL_CACHE_SECONDS (5 s)")
         long total,
-        int pages, boolean hasNext, boolean hasPrev,
+
+        int pages,
+        boolean hasNext,
+        boolean hasPrev,
+
         @Schema(nullable = true, description = "Pass as after= for the next page (lists that take a cursor)")
         String nextCursor) {
 
@@ -24,8 +32,8 @@ public record Pagination(
 
     /** A page by number whose next page is known to exist or not (read, not computed from the total). */
     public static Pagination of(PageRequest request, long total, boolean hasNext) {
-        return new Pagination(request.page(), request.perPage(), total, pages(request, total), hasNext,
-                request.page() > 1, null);
+        return new Pagination(
+                request.page(), request.perPage(), total, pages(request, total), hasNext, request.page() > 1, null);
     }
 
     /** A page after a cursor. */

@@ -13,8 +13,7 @@ import java.util.List;
  */
 public final class Paging {
 
-    private Paging() {
-    }
+    private Paging() {}
 
     public static Response ok(Page<?> page, UriInfo uriInfo) {
         return withLinks(Response.ok(page), page.pagination(), uriInfo);
@@ -33,8 +32,12 @@ public final class Paging {
             links.add(link(uriInfo, Math.min(p.page() - 1, last), p.perPage(), "prev"));
         }
         if (p.hasNext() && p.nextCursor() != null) {
-            links.add("<" + uriInfo.getRequestUriBuilder().replaceQueryParam("page")
-                    .replaceQueryParam("per_page", p.perPage()).replaceQueryParam("after", p.nextCursor()).build()
+            links.add("<"
+                    + uriInfo.getRequestUriBuilder()
+                            .replaceQueryParam("page")
+                            .replaceQueryParam("per_page", p.perPage())
+                            .replaceQueryParam("after", p.nextCursor())
+                            .build()
                     + ">; rel=\"next\"");
         } else if (p.hasNext() && p.page() != null && reachable(p.page() + 1, p.perPage())) {
             links.add(link(uriInfo, p.page() + 1, p.perPage(), "next"));

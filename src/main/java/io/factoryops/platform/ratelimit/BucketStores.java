@@ -42,8 +42,12 @@ class BucketStores {
         BucketStore store;
         try {
             DataSource dataSource = (DataSource) new InitialContext().lookup(JNDI_NAME);
-            store = new DatabaseBucketStore(dataSource, JNDI_NAME, Duration.ofSeconds(queryTimeoutSeconds),
-                    leaseTokens, Duration.ofMillis(leaseMillis));
+            store = new DatabaseBucketStore(
+                    dataSource,
+                    JNDI_NAME,
+                    Duration.ofSeconds(queryTimeoutSeconds),
+                    leaseTokens,
+                    Duration.ofMillis(leaseMillis));
         } catch (NameNotFoundException e) {
             store = new MemoryBucketStore();
         } catch (NamingException e) {

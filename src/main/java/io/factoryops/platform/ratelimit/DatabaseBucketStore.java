@@ -49,8 +49,8 @@ final class DatabaseBucketStore implements BucketStore {
     private final Duration queryTimeout;
     private final Map<String, RequestBucket> requestBuckets = new ConcurrentHashMap<>();
 
-    DatabaseBucketStore(DataSource dataSource, String jndiName, Duration queryTimeout, long leaseTokens,
-            Duration leaseTime) {
+    DatabaseBucketStore(
+            DataSource dataSource, String jndiName, Duration queryTimeout, long leaseTokens, Duration leaseTime) {
         this.jndiName = jndiName;
         this.leaseTokens = Math.max(1, leaseTokens);
         this.leaseTime = leaseTime;
@@ -84,8 +84,15 @@ final class DatabaseBucketStore implements BucketStore {
         // the lease lives in the bucket object: one per key, built once
         Bandwidth limit = configuration.getBandwidths()[0];
         long nanosPerToken = limit.getRefillPeriodNanos() / Math.max(1, limit.getRefillTokens());
-        return requestBuckets.computeIfAbsent(key, k -> new LeasedBucket(bucket(k, configuration), leaseTokens,
-                leaseTime.toNanos(), nanosPerToken, queryTimeout.plusSeconds(1).toNanos(), System::nanoTime));
+        return requestBuckets.computeIfAbsent(
+                key,
+                k -> new LeasedBucket(
+                        bucket(k, configuration),
+                        leaseTokens,
+                        leaseTime.toNanos(),
+                        nanosPerToken,
+                        queryTimeout.plusSeconds(1).toNanos(),
+                        System::nanoTime));
     }
 
     @Override
@@ -101,15 +108,16 @@ final class DatabaseBucketStore implements BucketStore {
     @Override
     public String description() {
         return "in the database (" + jndiName + ", table " + TABLE + "), shared by every server; request limits"
-                + (leaseTokens <= 1 ? " written at each request"
-                        : " leased up to " + leaseTokens + " tokens at a time, each lease kept "
-                                + leaseTime.toMillis() + " ms at most");
+                + (leaseTokens <= 1
+                        ? " written at each request"
+                        : " leased up to " + leaseTokens + " tokens at a time, each lease kept " + leaseTime.toMillis()
+                                + " ms at most");
     }
 
     static String id(String key) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(key.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

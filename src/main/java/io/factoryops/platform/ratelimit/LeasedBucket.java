@@ -57,7 +57,12 @@ final class LeasedBucket implements RequestBucket {
      * @param maxWaitNanos how long a request waits for another's lease before it gives up (the write's
      *                     own timeout, plus a margin)
      */
-    LeasedBucket(Bucket shared, long maxLeaseTokens, long leaseNanos, long nanosPerToken, long maxWaitNanos,
+    LeasedBucket(
+            Bucket shared,
+            long maxLeaseTokens,
+            long leaseNanos,
+            long nanosPerToken,
+            long maxWaitNanos,
             LongSupplier clock) {
         this.shared = shared;
         this.maxLeaseTokens = Math.max(1, maxLeaseTokens);

@@ -90,8 +90,11 @@ public class RateLimiter {
         }
 
         public ApiException toException(String what) {
-            return new ApiException(ErrorCode.RATE_LIMITED,
-                    "Too many " + what + "; retry after " + Math.max(1, resetSeconds) + " s", List.of(), headers());
+            return new ApiException(
+                    ErrorCode.RATE_LIMITED,
+                    "Too many " + what + "; retry after " + Math.max(1, resetSeconds) + " s",
+                    List.of(),
+                    headers());
         }
     }
 
@@ -107,8 +110,8 @@ public class RateLimiter {
 
     /** Counts one login attempt for this IP and username; 429 when over the login limit. */
     public void checkLogin(String clientIp, String username) {
-        Decision decision = failClosed(() -> consume("login:" + clientIp + "|" + username.toLowerCase(Locale.ROOT),
-                loginPerMinute, Duration.ofMinutes(1)));
+        Decision decision = failClosed(() -> consume(
+                "login:" + clientIp + "|" + username.toLowerCase(Locale.ROOT), loginPerMinute, Duration.ofMinutes(1)));
         if (!decision.allowed()) {
             throw decision.toException("login attempts for this account from your address");
         }
@@ -120,8 +123,8 @@ public class RateLimiter {
      * {@link #checkAccountFailures}, so that its username and its email count together.
      */
     public void checkAccountLogin(String account) {
-        Decision decision = failClosed(() -> consume("account-login:" + account.toLowerCase(Locale.ROOT),
-                accountLoginsPerMinute, Duration.ofMinutes(1)));
+        Decision decision = failClosed(() -> consume(
+                "account-login:" + account.toLowerCase(Locale.ROOT), accountLoginsPerMinute, Duration.ofMinutes(1)));
         if (!decision.allowed()) {
             throw decision.toException("login attempts for this account");
         }
@@ -136,8 +139,8 @@ public class RateLimiter {
         failClosed(() -> {
             Bucket bucket = accountBucket(account);
             if (bucket.getAvailableTokens() < 1) {
-                long resetSeconds = Math.max(1, (long) Math.ceil(
-                        bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill() / 1_000_000_000.0));
+                long resetSeconds = Math.max(1, (long)
+                        Math.ceil(bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill() / 1_000_000_000.0));
                 throw new Decision(false, accountFailuresPerHour, 0, resetSeconds)
                         .toException("failed attempts for this account");
             }
@@ -160,8 +163,9 @@ public class RateLimiter {
      * one alike: the answer, and its timing, do not tell which. Fails closed (503) like the login limits.
      */
     public boolean tryRegistrationMail(String email) {
-        return failClosed(() -> consume("registration:" + email.toLowerCase(Locale.ROOT), registrationMailsPerHour,
-                Duration.ofHours(1)).allowed());
+        return failClosed(() -> consume(
+                        "registration:" + email.toLowerCase(Locale.ROOT), registrationMailsPerHour, Duration.ofHours(1))
+                .allowed());
     }
 
     private Bucket accountBucket(String account) {
@@ -171,7 +175,8 @@ public class RateLimiter {
     /** One request against a request limit (per minute): the store's request bucket of this key. */
     private Decision request(String key, long perMinute) {
         Duration minute = Duration.ofMinutes(1);
-        return decision(store.requestBucket(key, configuration(perMinute, minute)).tryConsumeOne(), perMinute, minute);
+        return decision(
+                store.requestBucket(key, configuration(perMinute, minute)).tryConsumeOne(), perMinute, minute);
     }
 
     private Decision consume(String key, long capacity, Duration period) {
@@ -193,7 +198,10 @@ public class RateLimiter {
 
     private static BucketConfiguration configuration(long capacity, Duration period) {
         return BucketConfiguration.builder()
-                .addLimit(Bandwidth.builder().capacity(capacity).refillGreedy(capacity, period).build())
+                .addLimit(Bandwidth.builder()
+                        .capacity(capacity)
+                        .refillGreedy(capacity, period)
+                        .build())
                 .build();
     }
 
@@ -240,8 +248,11 @@ public class RateLimiter {
         long last = lastWarning.get();
         long now = System.nanoTime();
         if (now - last >= WARN_EVERY_NANOS && lastWarning.compareAndSet(last, now)) {
-            LOG.log(Level.WARNING, "Rate-limit buckets unreachable (" + e + "); " + consequence
-                    + " until they answer again (logged at most every 30 s)", e);
+            LOG.log(
+                    Level.WARNING,
+                    "Rate-limit buckets unreachable (" + e + "); " + consequence
+                            + " until they answer again (logged at most every 30 s)",
+                    e);
         }
     }
 }

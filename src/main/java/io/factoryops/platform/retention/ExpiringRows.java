@@ -22,11 +22,17 @@ public interface ExpiringRows {
      * their ids first, then those ids, so that the delete is bounded on every database (MySQL refuses a
      * LIMIT in a subquery of the table it deletes from). Names are the entity's, never a caller's input.
      */
-    static int deleteBefore(EntityManager em, String entity, String idAttribute, String timeAttribute,
-                            Instant before, int limit) {
-        List<?> ids = em.createQuery("SELECT e." + idAttribute + " FROM " + entity + " e WHERE e." + timeAttribute
-                        + " < :before").setParameter("before", before).setMaxResults(limit).getResultList();
-        return ids.isEmpty() ? 0 : em.createQuery("DELETE FROM " + entity + " e WHERE e." + idAttribute + " IN :ids")
-                .setParameter("ids", ids).executeUpdate();
+    static int deleteBefore(
+            EntityManager em, String entity, String idAttribute, String timeAttribute, Instant before, int limit) {
+        List<?> ids = em.createQuery(
+                        "SELECT e." + idAttribute + " FROM " + entity + " e WHERE e." + timeAttribute + " < :before")
+                .setParameter("before", before)
+                .setMaxResults(limit)
+                .getResultList();
+        return ids.isEmpty()
+                ? 0
+                : em.createQuery("DELETE FROM " + entity + " e WHERE e." + idAttribute + " IN :ids")
+                        .setParameter("ids", ids)
+                        .executeUpdate();
     }
 }

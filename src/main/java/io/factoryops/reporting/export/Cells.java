@@ -6,8 +6,7 @@ import java.math.BigInteger;
 /** Cell values as text, the way the JSON API writes them: plain decimals, ISO-8601 dates and UTC instants. */
 final class Cells {
 
-    private Cells() {
-    }
+    private Cells() {}
 
     static String text(Object value) {
         if (value == null) {

@@ -6,5 +6,10 @@ package io.factoryops.reporting.export;
  * DATE a LocalDate, TIMESTAMP an Instant (UTC), BOOLEAN a Boolean; any of them may be null.
  */
 public enum ColumnType {
-    TEXT, INTEGER, DECIMAL, DATE, TIMESTAMP, BOOLEAN
+    TEXT,
+    INTEGER,
+    DECIMAL,
+    DATE,
+    TIMESTAMP,
+    BOOLEAN
 }

@@ -57,7 +57,9 @@ public enum ExportFormat {
     public static ExportFormat of(String format, List<MediaType> acceptable) {
         if (format != null && !format.isBlank()) {
             String wanted = format.trim().toLowerCase(Locale.ROOT);
-            return Arrays.stream(values()).filter(f -> f.value.equals(wanted)).findFirst()
+            return Arrays.stream(values())
+                    .filter(f -> f.value.equals(wanted))
+                    .findFirst()
                     .orElseThrow(() -> notAcceptable("format=" + format.trim() + " is not a format of the exports"));
         }
         if (acceptable == null || acceptable.isEmpty()) {
@@ -73,13 +75,19 @@ public enum ExportFormat {
                 }
             }
         }
-        throw notAcceptable("Accept: " + acceptable.stream().map(MediaType::toString).toList()
-                + " names none of the formats of the exports");
+        throw notAcceptable("Accept: "
+                + acceptable.stream().map(MediaType::toString).toList() + " names none of the formats of the exports");
     }
 
     private static ApiException notAcceptable(String why) {
-        return new ApiException(ErrorCode.NOT_ACCEPTABLE, why + "; ask for one of format=json (application/json), "
-                + "csv (text/csv), xlsx (" + XLSX.mediaType + ") or pdf (application/pdf)", List.of(), Map.of(),
-                Map.of("supported_formats", Arrays.stream(values()).map(ExportFormat::value).toList()));
+        return new ApiException(
+                ErrorCode.NOT_ACCEPTABLE,
+                why + "; ask for one of format=json (application/json), " + "csv (text/csv), xlsx (" + XLSX.mediaType
+                        + ") or pdf (application/pdf)",
+                List.of(),
+                Map.of(),
+                Map.of(
+                        "supported_formats",
+                        Arrays.stream(values()).map(ExportFormat::value).toList()));
     }
 }

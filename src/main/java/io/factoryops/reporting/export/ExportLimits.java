@@ -83,7 +83,10 @@ public class ExportLimits {
     }
 
     private ApiException limitReached(String detail) {
-        return new ApiException(ErrorCode.EXPORT_LIMIT_REACHED, detail, List.of(),
+        return new ApiException(
+                ErrorCode.EXPORT_LIMIT_REACHED,
+                detail,
+                List.of(),
                 Map.of("Retry-After", Integer.toString(retryAfterSeconds)));
     }
 }

@@ -59,8 +59,17 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ExportResource {
 
     /** The exports, for the 404 of an unknown one. */
-    static final List<String> RESOURCES = List.of("products", "inventory-items", "orders", "customers", "employees",
-            "production", "suppliers", "purchase-orders", "stock-movements", "audit-logs");
+    static final List<String> RESOURCES = List.of(
+            "products",
+            "inventory-items",
+            "orders",
+            "customers",
+            "employees",
+            "production",
+            "suppliers",
+            "purchase-orders",
+            "stock-movements",
+            "audit-logs");
 
     @Inject
     Exporter exporter;
@@ -104,68 +113,116 @@ public class ExportResource {
     @GET
     @Path("products")
     @RolesAllowed({Role.USER_NAME, Role.MECHANIC_NAME})
-    @Parameter(name = "q", in = ParameterIn.QUERY, description = "Text contained in sku and name (case-insensitive)",
+    @Parameter(
+            name = "q",
+            in = ParameterIn.QUERY,
+            description = "Text contained in sku and name (case-insensitive)",
             schema = @Schema(type = SchemaType.STRING, maxLength = 200))
-    @Operation(operationId = "exportProducts", summary = "Export products",
+    @Operation(
+            operationId = "exportProducts",
+            summary = "Export products",
             description = "Roles: user, mechanic. The filters and sort of GET /api/products (default sort id).")
-    public Response products(@QueryParam("category") String category, @QueryParam("low_stock") String lowStock,
-                             @QueryParam("min_price") String minPrice, @QueryParam("max_price") String maxPrice) {
+    public Response products(
+            @QueryParam("category") String category,
+            @QueryParam("low_stock") String lowStock,
+            @QueryParam("min_price") String minPrice,
+            @QueryParam("max_price") String maxPrice) {
         PageRequest page = page(ProductService.SORTABLE, "id");
-        return answer(ExportTables.PRODUCTS,
+        return answer(
+                ExportTables.PRODUCTS,
                 products.export(page, ProductService.Filter.parse(category, lowStock, minPrice, maxPrice)));
     }
 
     @GET
     @Path("inventory-items")
     @RolesAllowed({Role.USER_NAME, Role.MECHANIC_NAME})
-    @Parameter(name = "q", in = ParameterIn.QUERY, description = "Text contained in sku and name (case-insensitive)",
+    @Parameter(
+            name = "q",
+            in = ParameterIn.QUERY,
+            description = "Text contained in sku and name (case-insensitive)",
             schema = @Schema(type = SchemaType.STRING, maxLength = 200))
-    @Operation(operationId = "exportParts", summary = "Export parts",
+    @Operation(
+            operationId = "exportParts",
+            summary = "Export parts",
             description = "Roles: user, mechanic. The filters and sort of GET /api/inventory/items (default sku).")
     public Response parts(
-            @QueryParam("category") @Parameter(description = "A category id: parts in it or below it",
-                    schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1")) String category,
-            @QueryParam("location") @Parameter(description = "A location id: parts in it or below it",
-                    schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1")) String location,
-            @QueryParam("status") @Parameter(schema = @Schema(type = SchemaType.STRING,
-                    enumeration = {"in_stock", "low_stock", "out_of_stock"})) String status,
-            @QueryParam("supplier") @Parameter(description = "A supplier id: parts it supplies by preference",
-                    schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1")) String supplier,
+            @QueryParam("category")
+                    @Parameter(
+                            description = "A category id: parts in it or below it",
+                            schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1"))
+                    String category,
+            @QueryParam("location")
+                    @Parameter(
+                            description = "A location id: parts in it or below it",
+                            schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1"))
+                    String location,
+            @QueryParam("status")
+                    @Parameter(
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.STRING,
+                                            enumeration = {"in_stock", "low_stock", "out_of_stock"}))
+                    String status,
+            @QueryParam("supplier")
+                    @Parameter(
+                            description = "A supplier id: parts it supplies by preference",
+                            schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1"))
+                    String supplier,
             @QueryParam("updated_from") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date"))
-            String updatedFrom,
+                    String updatedFrom,
             @QueryParam("updated_to") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date"))
-            String updatedTo,
+                    String updatedTo,
             @QueryParam("active") @Parameter(schema = @Schema(type = SchemaType.BOOLEAN)) String active) {
         PageRequest page = page(PartService.SORTABLE, "sku");
-        return answer(ExportTables.PARTS, parts.export(page,
-                PartService.Filter.parse(category, location, status, supplier, updatedFrom, updatedTo, active)));
+        return answer(
+                ExportTables.PARTS,
+                parts.export(
+                        page,
+                        PartService.Filter.parse(
+                                category, location, status, supplier, updatedFrom, updatedTo, active)));
     }
 
     @GET
     @Path("orders")
     @RolesAllowed(Role.USER_NAME)
-    @Operation(operationId = "exportOrders", summary = "Export orders",
+    @Operation(
+            operationId = "exportOrders",
+            summary = "Export orders",
             description = "Roles: user (the orders they placed), admin (all). The filters and sort of GET "
                     + "/api/orders (default -order_date); one row per order (the lines are GET /api/orders/{id}).")
-    public Response orders(@QueryParam("status") @Parameter(schema = @Schema(type = SchemaType.STRING,
-                                   enumeration = {"placed", "shipped", "completed", "cancelled"})) String status,
-                           @QueryParam("customer_id") @Parameter(schema = @Schema(type = SchemaType.INTEGER,
-                                   format = "int64", minimum = "1")) String customerId,
-                           @QueryParam("date_from") @Parameter(schema = @Schema(type = SchemaType.STRING,
-                                   format = "date")) String dateFrom,
-                           @QueryParam("date_to") @Parameter(schema = @Schema(type = SchemaType.STRING,
-                                   format = "date")) String dateTo) {
+    public Response orders(
+            @QueryParam("status")
+                    @Parameter(
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.STRING,
+                                            enumeration = {"placed", "shipped", "completed", "cancelled"}))
+                    String status,
+            @QueryParam("customer_id")
+                    @Parameter(schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1"))
+                    String customerId,
+            @QueryParam("date_from") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date"))
+                    String dateFrom,
+            @QueryParam("date_to") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date"))
+                    String dateTo) {
         PageRequest page = page(OrderService.SORTABLE, "-order_date");
-        return answer(ExportTables.ORDERS, orders.export(Caller.of(security), page,
-                OrderService.Filter.parse(status, customerId, dateFrom, dateTo)));
+        return answer(
+                ExportTables.ORDERS,
+                orders.export(
+                        Caller.of(security), page, OrderService.Filter.parse(status, customerId, dateFrom, dateTo)));
     }
 
     @GET
     @Path("customers")
     @RolesAllowed(Role.MANAGER_NAME)
-    @Parameter(name = "q", in = ParameterIn.QUERY, description = "Text contained in name, email and phone "
-            + "(case-insensitive)", schema = @Schema(type = SchemaType.STRING, maxLength = 200))
-    @Operation(operationId = "exportCustomers", summary = "Export customers",
+    @Parameter(
+            name = "q",
+            in = ParameterIn.QUERY,
+            description = "Text contained in name, email and phone " + "(case-insensitive)",
+            schema = @Schema(type = SchemaType.STRING, maxLength = 200))
+    @Operation(
+            operationId = "exportCustomers",
+            summary = "Export customers",
             description = "Roles: manager (every customer's personal data at once: more than the user who looks "
                     + "one up to take an order). The q and sort of GET /api/customers (default name).")
     public Response customers() {
@@ -175,13 +232,18 @@ public class ExportResource {
     @GET
     @Path("employees")
     @RolesAllowed(Role.MANAGER_NAME)
-    @Parameter(name = "q", in = ParameterIn.QUERY, description = "Text contained in name, email and position "
-            + "(case-insensitive)", schema = @Schema(type = SchemaType.STRING, maxLength = 200))
-    @Operation(operationId = "exportEmployees", summary = "Export employees",
+    @Parameter(
+            name = "q",
+            in = ParameterIn.QUERY,
+            description = "Text contained in name, email and position " + "(case-insensitive)",
+            schema = @Schema(type = SchemaType.STRING, maxLength = 200))
+    @Operation(
+            operationId = "exportEmployees",
+            summary = "Export employees",
             description = "Roles: manager. The filters and sort of GET /api/employees (default id).")
-    public Response employees(@Parameter(description = "exact department, case-insensitive")
-                              @QueryParam("department") String department,
-                              @Parameter(description = "true or false") @QueryParam("active") String active) {
+    public Response employees(
+            @Parameter(description = "exact department, case-insensitive") @QueryParam("department") String department,
+            @Parameter(description = "true or false") @QueryParam("active") String active) {
         PageRequest page = page(EmployeeService.SORTABLE, "id");
         return answer(ExportTables.EMPLOYEES, employees.export(page, EmployeeService.Filter.parse(department, active)));
     }
@@ -189,25 +251,39 @@ public class ExportResource {
     @GET
     @Path("production")
     @RolesAllowed(Role.MANAGER_NAME)
-    @Operation(operationId = "exportProductionRecords", summary = "Export production records",
+    @Operation(
+            operationId = "exportProductionRecords",
+            summary = "Export production records",
             description = "Roles: manager. The filters and sort of GET /api/production (default -production_date).")
-    public Response production(@QueryParam("employee_id") String employeeId,
-                               @QueryParam("product_id") String productId,
-                               @QueryParam("date_from") String dateFrom, @QueryParam("date_to") String dateTo) {
+    public Response production(
+            @QueryParam("employee_id") String employeeId,
+            @QueryParam("product_id") String productId,
+            @QueryParam("date_from") String dateFrom,
+            @QueryParam("date_to") String dateTo) {
         PageRequest page = page(ProductionService.SORTABLE, "-production_date");
-        return answer(ExportTables.PRODUCTION, production.export(page,
-                ProductionService.Filter.parse(employeeId, productId, dateFrom, dateTo)));
+        return answer(
+                ExportTables.PRODUCTION,
+                production.export(page, ProductionService.Filter.parse(employeeId, productId, dateFrom, dateTo)));
     }
 
     @GET
     @Path("suppliers")
     @RolesAllowed(Role.MANAGER_NAME)
-    @Parameter(name = "q", in = ParameterIn.QUERY, description = "Text contained in name, code, contact and email "
-            + "(case-insensitive)", schema = @Schema(type = SchemaType.STRING, maxLength = 200))
-    @Operation(operationId = "exportSuppliers", summary = "Export suppliers",
+    @Parameter(
+            name = "q",
+            in = ParameterIn.QUERY,
+            description = "Text contained in name, code, contact and email " + "(case-insensitive)",
+            schema = @Schema(type = SchemaType.STRING, maxLength = 200))
+    @Operation(
+            operationId = "exportSuppliers",
+            summary = "Export suppliers",
             description = "Roles: manager. The filters and sort of GET /api/suppliers (default name).")
-    public Response suppliers(@Parameter(description = "true: active suppliers only; false: deactivated ones only",
-            schema = @Schema(type = SchemaType.STRING, maxLength = 5)) @QueryParam("active") String active) {
+    public Response suppliers(
+            @Parameter(
+                            description = "true: active suppliers only; false: deactivated ones only",
+                            schema = @Schema(type = SchemaType.STRING, maxLength = 5))
+                    @QueryParam("active")
+                    String active) {
         PageRequest page = page(SupplierService.SORTABLE, "name");
         return answer(ExportTables.SUPPLIERS, suppliers.export(page, SupplierService.Filter.parse(active)));
     }
@@ -215,63 +291,104 @@ public class ExportResource {
     @GET
     @Path("purchase-orders")
     @RolesAllowed(Role.MANAGER_NAME)
-    @Parameter(name = "q", in = ParameterIn.QUERY, description = "Text contained in the PO number",
+    @Parameter(
+            name = "q",
+            in = ParameterIn.QUERY,
+            description = "Text contained in the PO number",
             schema = @Schema(type = SchemaType.STRING, maxLength = 200))
-    @Operation(operationId = "exportPurchaseOrders", summary = "Export purchase orders",
+    @Operation(
+            operationId = "exportPurchaseOrders",
+            summary = "Export purchase orders",
             description = "Roles: manager. The filters and sort of GET /api/purchase-orders (default -created_at); "
                     + "one row per purchase order (the lines are GET /api/purchase-orders/{id}).")
     public Response purchaseOrders(
-            @QueryParam("status") @Parameter(schema = @Schema(type = SchemaType.STRING, enumeration = {"draft",
-                    "pending", "approved", "rejected", "partially_received", "received", "cancelled"})) String status,
-            @QueryParam("supplier_id") @Parameter(schema = @Schema(type = SchemaType.INTEGER, format = "int64",
-                    minimum = "1")) String supplierId,
+            @QueryParam("status")
+                    @Parameter(
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.STRING,
+                                            enumeration = {
+                                                "draft",
+                                                "pending",
+                                                "approved",
+                                                "rejected",
+                                                "partially_received",
+                                                "received",
+                                                "cancelled"
+                                            }))
+                    String status,
+            @QueryParam("supplier_id")
+                    @Parameter(schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1"))
+                    String supplierId,
             @QueryParam("date_from") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date"))
-            String dateFrom,
+                    String dateFrom,
             @QueryParam("date_to") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date"))
-            String dateTo) {
+                    String dateTo) {
         PageRequest page = page(PurchaseOrderService.SORTABLE, "-created_at");
-        return answer(ExportTables.PURCHASE_ORDERS, purchaseOrders.export(page,
-                PurchaseOrderService.Filter.parse(status, supplierId, dateFrom, dateTo)));
+        return answer(
+                ExportTables.PURCHASE_ORDERS,
+                purchaseOrders.export(page, PurchaseOrderService.Filter.parse(status, supplierId, dateFrom, dateTo)));
     }
 
     @GET
     @Path("stock-movements")
     @RolesAllowed({Role.USER_NAME, Role.MECHANIC_NAME})
-    @Operation(operationId = "exportStockMovements", summary = "Export a product's or a part's stock movements",
+    @Operation(
+            operationId = "exportStockMovements",
+            summary = "Export a product's or a part's stock movements",
             description = "Roles: user, mechanic; below admin, another person's rows come without actor, request id "
                     + "and order, as in GET /api/products/{id}/stock-movements and GET "
                     + "/api/inventory/items/{id}/stock-movements. Exactly one of product_id and part_id; sort by "
                     + "occurred_at, id (default -id).")
     public Response stockMovements(
-            @QueryParam("product_id") @Parameter(description = "The product whose ledger to export",
-                    schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1")) String productId,
-            @QueryParam("part_id") @Parameter(description = "The part whose ledger to export",
-                    schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1")) String partId) {
+            @QueryParam("product_id")
+                    @Parameter(
+                            description = "The product whose ledger to export",
+                            schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1"))
+                    String productId,
+            @QueryParam("part_id")
+                    @Parameter(
+                            description = "The part whose ledger to export",
+                            schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1"))
+                    String partId) {
         Long product = Params.optionalId("product_id", productId);
         Long part = Params.optionalId("part_id", partId);
         if ((product == null) == (part == null)) {
-            throw new ApiException(ErrorCode.INVALID_PARAMETER, "Give exactly one of product_id and part_id",
-                    List.of(new FieldError(product == null ? "product_id" : "part_id",
-                            "give exactly one of product_id and part_id")), Map.of());
+            throw new ApiException(
+                    ErrorCode.INVALID_PARAMETER,
+                    "Give exactly one of product_id and part_id",
+                    List.of(new FieldError(
+                            product == null ? "product_id" : "part_id", "give exactly one of product_id and part_id")),
+                    Map.of());
         }
         PageRequest page = page(StockService.SORTABLE, "-id");
         Caller caller = Caller.of(security);
-        return answer(ExportTables.STOCK_MOVEMENTS, product != null ? products.exportMovements(product, page, caller)
-                : parts.exportMovements(part, page, caller));
+        return answer(
+                ExportTables.STOCK_MOVEMENTS,
+                product != null
+                        ? products.exportMovements(product, page, caller)
+                        : parts.exportMovements(part, page, caller));
     }
 
     @GET
     @Path("audit-logs")
     @RolesAllowed(Role.ADMIN_NAME)
-    @Operation(operationId = "exportAuditLogs", summary = "Export the audit log",
+    @Operation(
+            operationId = "exportAuditLogs",
+            summary = "Export the audit log",
             description = "Roles: admin. The filters and sort of GET /api/audit-logs (default -occurred_at); "
                     + "before and after as JSON text.")
-    public Response auditLogs(@QueryParam("actor") String actor, @QueryParam("entity_type") String entityType,
-                              @QueryParam("entity_id") String entityId, @QueryParam("action") String action,
-                              @QueryParam("date_from") String dateFrom, @QueryParam("date_to") String dateTo) {
+    public Response auditLogs(
+            @QueryParam("actor") String actor,
+            @QueryParam("entity_type") String entityType,
+            @QueryParam("entity_id") String entityId,
+            @QueryParam("action") String action,
+            @QueryParam("date_from") String dateFrom,
+            @QueryParam("date_to") String dateTo) {
         PageRequest page = page(AuditService.SORTABLE, "-occurred_at");
-        return answer(ExportTables.AUDIT_LOGS, audit.export(page,
-                AuditService.Filter.parse(actor, entityType, entityId, action, dateFrom, dateTo)));
+        return answer(
+                ExportTables.AUDIT_LOGS,
+                audit.export(page, AuditService.Filter.parse(actor, entityType, entityId, action, dateFrom, dateTo)));
     }
 
     /** Not an export: 404 naming the exports there are (not documented: no such operation). */
@@ -280,8 +397,9 @@ public class ExportResource {
     @RolesAllowed({Role.USER_NAME, Role.MECHANIC_NAME, Role.CUSTOMER_NAME})
     @Operation(hidden = true)
     public Response unknown(@PathParam("resource") String resource) {
-        throw new ApiException(ErrorCode.NOT_FOUND, "There is no export '" + resource + "'; the exports are "
-                + String.join(", ", RESOURCES));
+        throw new ApiException(
+                ErrorCode.NOT_FOUND,
+                "There is no export '" + resource + "'; the exports are " + String.join(", ", RESOURCES));
     }
 
     private PageRequest page(Set<String> sortable, String defaultSort) {
@@ -290,15 +408,17 @@ public class ExportResource {
 
     /** The export's answer in the format asked for (406 for none of them). */
     private <R> Response answer(Table<R> table, Rows<R> rows) {
-        ExportFormat format = ExportFormat.of(uriInfo.getQueryParameters().getFirst("format"),
-                headers.getAcceptableMediaTypes());
+        ExportFormat format =
+                ExportFormat.of(uriInfo.getQueryParameters().getFirst("format"), headers.getAcceptableMediaTypes());
         return exporter.answer(table, rows, format, filters());
     }
 
     /** The query parameters the export was made with, as given (the first value of each), format aside. */
     private Map<String, String> filters() {
         return uriInfo.getQueryParameters().entrySet().stream()
-                .filter(e -> !e.getKey().equals("format") && !e.getValue().isEmpty() && !e.getValue().get(0).isBlank())
+                .filter(e -> !e.getKey().equals("format")
+                        && !e.getValue().isEmpty()
+                        && !e.getValue().get(0).isBlank())
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().get(0), (a, b) -> a, TreeMap::new));
     }
 }

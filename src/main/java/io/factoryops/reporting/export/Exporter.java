@@ -57,6 +57,7 @@ public class Exporter {
 
     /** The audit row of an export. */
     static final String AUDIT_ACTION = "EXPORT";
+
     static final String AUDIT_ENTITY = "export";
 
     @Inject
@@ -101,8 +102,12 @@ public class Exporter {
     public <R> Response answer(Table<R> table, Rows<R> rows, ExportFormat format, Map<String, String> filters) {
         limitPdf(format, () -> inTransaction(rows::count));
         String filename = table.name() + "-" + LocalDate.now(ZoneOffset.UTC) + "." + format.value();
-        return stream(table.name(), filename, format, filters, (out, guard) -> write(table, rows, format, filters,
-                out, guard));
+        return stream(
+                table.name(),
+                filename,
+                format,
+                filters,
+                (out, guard) -> write(table, rows, format, filters, out, guard));
     }
 
     /** The body of an export: writes it to {@code out}, asking {@code guard} before each row; returns the rows. */
@@ -115,8 +120,8 @@ public class Exporter {
      * An export's answer: a slot of {@link ExportLimits} (or 429), then 200 with {@code body} streamed as an
      * attachment named {@code filename}; the slot given back and the audit row written when the body ends.
      */
-    public Response stream(String export, String filename, ExportFormat format, Map<String, String> filters,
-                           Body body) {
+    public Response stream(
+            String export, String filename, ExportFormat format, Map<String, String> filters, Body body) {
         String actor = jwt.getName();
         ExportLimits.Slot slot = limits.acquire(actor);
         request.setAttribute(ExportSlotRelease.ATTRIBUTE, slot);
@@ -168,15 +173,26 @@ public class Exporter {
         }
         long count = rows.getAsLong();
         if (count > pdfMaxRows) {
-            throw new ApiException(ErrorCode.EXPORT_TOO_LARGE, "A PDF holds at most " + pdfMaxRows
-                    + " rows and these parameters select " + count + "; narrow them (e.g. date_from, date_to) or "
-                    + "ask for format=csv or format=xlsx, which have no limit", List.of(), Map.of(),
+            throw new ApiException(
+                    ErrorCode.EXPORT_TOO_LARGE,
+                    "A PDF holds at most " + pdfMaxRows
+                            + " rows and these parameters select " + count
+                            + "; narrow them (e.g. date_from, date_to) or "
+                            + "ask for format=csv or format=xlsx, which have no limit",
+                    List.of(),
+                    Map.of(),
                     Map.of("max_rows", pdfMaxRows, "rows", count));
         }
     }
 
-    private <R> long write(Table<R> table, Rows<R> rows, ExportFormat format, Map<String, String> filters,
-                           OutputStream out, Runnable guard) throws IOException {
+    private <R> long write(
+            Table<R> table,
+            Rows<R> rows,
+            ExportFormat format,
+            Map<String, String> filters,
+            OutputStream out,
+            Runnable guard)
+            throws IOException {
         TableWriter writer = format.writer(out);
         writer.begin(table.title(), filters, Instant.now(), true);
         writer.beginSection(table.title(), table.specs());
@@ -217,16 +233,18 @@ public class Exporter {
 
         Guard(JsonWebToken token) {
             this.token = token;
-            this.deadlineNanos = System.nanoTime() + Duration.ofSeconds(Math.max(1, maxSeconds)).toNanos();
+            this.deadlineNanos = System.nanoTime()
+                    + Duration.ofSeconds(Math.max(1, maxSeconds)).toNanos();
             this.expiresAt = token.getExpirationTime();
-            this.nextCheck = System.nanoTime() + Duration.ofSeconds(Math.max(0, recheckSeconds)).toNanos();
+            this.nextCheck = System.nanoTime()
+                    + Duration.ofSeconds(Math.max(0, recheckSeconds)).toNanos();
         }
 
         void check() {
             long now = System.nanoTime();
             if (now - deadlineNanos > 0) {
-                throw new Stopped(ExportOutcome.CUT_TIME_LIMIT, "longer than factory.export.max-seconds ("
-                        + maxSeconds + " s)");
+                throw new Stopped(
+                        ExportOutcome.CUT_TIME_LIMIT, "longer than factory.export.max-seconds (" + maxSeconds + " s)");
             }
             if (now - nextCheck < 0) {
                 return;
@@ -253,8 +271,14 @@ public class Exporter {
         }
     }
 
-    private void audit(String actor, String export, ExportFormat format, Map<String, String> filters, long rows,
-                       ExportOutcome outcome, String reason) {
+    private void audit(
+            String actor,
+            String export,
+            ExportFormat format,
+            Map<String, String> filters,
+            long rows,
+            ExportOutcome outcome,
+            String reason) {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("format", format.value());
         details.put("filters", filters);

@@ -56,8 +56,11 @@ final class PdfTableWriter implements TableWriter {
         document.addCreator("Factory Ops");
         document.open();
         document.add(new Paragraph(title, TITLE));
-        String used = filters.isEmpty() ? "none" : filters.entrySet().stream()
-                .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "));
+        String used = filters.isEmpty()
+                ? "none"
+                : filters.entrySet().stream()
+                        .map(e -> e.getKey() + "=" + e.getValue())
+                        .collect(Collectors.joining(", "));
         document.add(new Paragraph("Filters: " + used, SMALL));
         document.add(new Paragraph("Generated at " + generatedAt + " (UTC)", SMALL));
     }
@@ -124,9 +127,13 @@ final class PdfTableWriter implements TableWriter {
 
         @Override
         public void onEndPage(PdfWriter writer, Document document) {
-            ColumnText.showTextAligned(writer.getDirectContent(), Element.ALIGN_CENTER,
+            ColumnText.showTextAligned(
+                    writer.getDirectContent(),
+                    Element.ALIGN_CENTER,
                     new Phrase("Page " + writer.getPageNumber(), SMALL),
-                    (document.left() + document.right()) / 2, document.bottom() - 16, 0);
+                    (document.left() + document.right()) / 2,
+                    document.bottom() - 16,
+                    0);
         }
     }
 }

@@ -15,15 +15,19 @@ import java.util.Map;
 public final class Sections {
 
     /** One table: its name, its columns and its rows (a value per column, of the column's type). */
-    public record Section(String name, List<ColumnSpec> columns, List<List<?>> rows) {
-    }
+    public record Section(String name, List<ColumnSpec> columns, List<List<?>> rows) {}
 
-    private Sections() {
-    }
+    private Sections() {}
 
     /** Writes the document; the stream is flushed, not closed. */
-    public static void write(ExportFormat format, String title, Map<String, String> filters, Instant generatedAt,
-                             List<Section> sections, OutputStream out) throws IOException {
+    public static void write(
+            ExportFormat format,
+            String title,
+            Map<String, String> filters,
+            Instant generatedAt,
+            List<Section> sections,
+            OutputStream out)
+            throws IOException {
         TableWriter writer = format.writer(out);
         writer.begin(title, filters, generatedAt, false);
         for (Section section : sections) {

@@ -38,6 +38,5 @@ public interface TableWriter {
      * one. JSON, XLSX and PDF are left unfinished (no parser takes them); CSV has no end of its own and
      * writes a last line that says so.
      */
-    default void cut(String reason) throws IOException {
-    }
+    default void cut(String reason) throws IOException {}
 }

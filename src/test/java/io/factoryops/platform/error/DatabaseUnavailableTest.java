@@ -35,15 +35,16 @@ class DatabaseUnavailableTest {
     @Test
     void whatMysqlConnectorJThrowsDuringACutCounts() throws Exception {
         // the request that meets the cut (08S01)
-        assertTrue(DatabaseUnavailable.causedBy(new CommunicationsException("Communications link failure",
-                new SocketException("Connection reset"))));
+        assertTrue(DatabaseUnavailable.causedBy(
+                new CommunicationsException("Communications link failure", new SocketException("Connection reset"))));
         // statements of a connection Liberty purged meanwhile: SQLState S1009, only the message tells
-        assertTrue(DatabaseUnavailable.causedBy(SQLError.createSQLException(
-                "No operations allowed after statement closed.", "S1009", null)));
-        assertTrue(DatabaseUnavailable.causedBy(new SQLNonTransientConnectionException(
-                "No operations allowed after connection closed.", "08003")));
+        assertTrue(DatabaseUnavailable.causedBy(
+                SQLError.createSQLException("No operations allowed after statement closed.", "S1009", null)));
+        assertTrue(DatabaseUnavailable.causedBy(
+                new SQLNonTransientConnectionException("No operations allowed after connection closed.", "08003")));
         // Liberty's own wrappers: DSRA9110E on a closed handle, its re-thrown 08S01
-        assertTrue(DatabaseUnavailable.causedBy(new SQLRecoverableException("DSRA9110E: Connection is closed.", "08003")));
+        assertTrue(
+                DatabaseUnavailable.causedBy(new SQLRecoverableException("DSRA9110E: Connection is closed.", "08003")));
         assertTrue(DatabaseUnavailable.causedBy(new SQLRecoverableException("Communications link failure", "08S01")));
     }
 
@@ -73,8 +74,8 @@ class DatabaseUnavailableTest {
         DatabaseException eclipseLink = DatabaseException.sqlException(cut);
         assertTrue(DatabaseUnavailable.causedBy(new PersistenceException("Exception [EclipseLink-4002]", eclipseLink)));
         // EclipseLink reports a lock query that met the cut as a pessimistic-lock failure
-        assertTrue(DatabaseUnavailable.causedBy(new PessimisticLockException("Exception [EclipseLink-4002]",
-                eclipseLink)));
+        assertTrue(DatabaseUnavailable.causedBy(
+                new PessimisticLockException("Exception [EclipseLink-4002]", eclipseLink)));
         assertTrue(DatabaseUnavailable.causedBy(new EJBException(new PersistenceException(eclipseLink))));
         RollbackException commit = new RollbackException("rolled back at commit");
         commit.initCause(eclipseLink);
@@ -85,7 +86,8 @@ class DatabaseUnavailableTest {
     void ordinaryFailuresDoNotCount() {
         assertFalse(DatabaseUnavailable.causedBy(new PersistenceException(DatabaseException.sqlException(
                 new SQLIntegrityConstraintViolationException("Duplicate entry 'x' for key 'uq'", "23000", 1062)))));
-        assertFalse(DatabaseUnavailable.causedBy(new SQLSyntaxErrorException("You have an error in your SQL", "42000")));
+        assertFalse(
+                DatabaseUnavailable.causedBy(new SQLSyntaxErrorException("You have an error in your SQL", "42000")));
         assertFalse(DatabaseUnavailable.causedBy(new IllegalStateException("No operations allowed after lunch")));
         assertFalse(DatabaseUnavailable.causedBy(new NullPointerException()));
         assertFalse(DatabaseUnavailable.causedBy(null));
@@ -99,8 +101,10 @@ class DatabaseUnavailableTest {
         assertEquals(503, answer.code().status());
         assertEquals(DatabaseUnavailable.RETRY_AFTER_SECONDS, answer.headers().get("Retry-After"));
         assertFalse(answer.getMessage().contains("Exception"), answer.getMessage());
-        assertEquals("java.sql.SQLException [S1009]: No operations allowed after statement closed.",
-                DatabaseUnavailable.databaseError(new EJBException(new PersistenceException(DatabaseException.sqlException(
-                        SQLError.createSQLException("No operations allowed after statement closed.", "S1009", null))))));
+        assertEquals(
+                "java.sql.SQLException [S1009]: No operations allowed after statement closed.",
+                DatabaseUnavailable.databaseError(new EJBException(
+                        new PersistenceException(DatabaseException.sqlException(SQLError.createSQLException(
+                                "No operations allowed after statement closed.", "S1009", null))))));
     }
 }

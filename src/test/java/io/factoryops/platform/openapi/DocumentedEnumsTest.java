@@ -39,30 +39,43 @@ class DocumentedEnumsTest {
     void documentedEnumsAreTheJavaEnums() throws NoSuchFieldException {
         assertDocuments(OrderResponse.class, "status", OrderStatus.values(), OrderStatus::value);
         assertDocuments(StockMovementResponse.class, "reason", StockReason.values(), StockReason::name);
-        assertDocuments(StockMovementResponse.class, "referenceType", StockReferenceType.values(),
-                StockReferenceType::name);
+        assertDocuments(
+                StockMovementResponse.class, "referenceType", StockReferenceType.values(), StockReferenceType::name);
         assertDocuments(ProductResponse.class, "stockStatus", StockStatus.values(), StockStatus::value);
         assertDocuments(PartResponse.class, "status", StockStatus.values(), StockStatus::value);
-        assertDocuments(PurchaseOrderResponse.class, "status", PurchaseOrderStatus.values(), PurchaseOrderStatus::value);
+        assertDocuments(
+                PurchaseOrderResponse.class, "status", PurchaseOrderStatus.values(), PurchaseOrderStatus::value);
         assertDocuments(NotificationResponse.class, "type", NotificationType.values(), NotificationType::name);
         assertDocuments(NotificationResponse.class, "referenceType", ReferenceType.values(), ReferenceType::name);
         assertDocuments(ReportRunResponse.class, "kind", ReportKind.values(), ReportKind::value);
-        assertDocuments(ReportRunResponse.class, "status", ReportRunStatus.values(),
+        assertDocuments(
+                ReportRunResponse.class,
+                "status",
+                ReportRunStatus.values(),
                 s -> s.name().toLowerCase(java.util.Locale.ROOT));
-        assertDocuments(ReportRunResponse.class, "trigger", ReportTrigger.values(),
+        assertDocuments(
+                ReportRunResponse.class,
+                "trigger",
+                ReportTrigger.values(),
                 t -> t.name().toLowerCase(java.util.Locale.ROOT));
         assertDocuments(AnalyticsReport.class, "granularity", Granularity.values(), Granularity::value);
-        assertDocuments(PurchaseOrderReport.PurchaseOrdersByStatus.class, "status", PurchaseOrderStatus.values(),
+        assertDocuments(
+                PurchaseOrderReport.PurchaseOrdersByStatus.class,
+                "status",
+                PurchaseOrderStatus.values(),
                 PurchaseOrderStatus::value);
         for (Class<? extends Record> type : List.of(UserResponse.class, UserRequest.class, UserUpdateRequest.class)) {
             assertDocuments(type, "role", Role.values(), Role::value);
         }
     }
 
-    private static <E> void assertDocuments(Class<? extends Record> type, String component, E[] values,
-                                            Function<E, String> wire) throws NoSuchFieldException {
+    private static <E> void assertDocuments(
+            Class<? extends Record> type, String component, E[] values, Function<E, String> wire)
+            throws NoSuchFieldException {
         Schema schema = type.getDeclaredField(component).getAnnotation(Schema.class);
-        assertEquals(Arrays.stream(values).map(wire).toList(), List.of(schema.enumeration()),
+        assertEquals(
+                Arrays.stream(values).map(wire).toList(),
+                List.of(schema.enumeration()),
                 type.getSimpleName() + "." + component);
     }
 }

@@ -47,8 +47,16 @@ class PageRequestTest {
 
     @Test
     void rejectsBadValuesNamingTheParameter() {
-        for (String[] bad : new String[][] {{"per_page", "0"}, {"per_page", "101"}, {"per_page", "-1"},
-                {"per_page", "x"}, {"page", "0"}, {"page", "1.5"}, {"sort", "password"}, {"q", "q".repeat(201)}}) {
+        for (String[] bad : new String[][] {
+            {"per_page", "0"},
+            {"per_page", "101"},
+            {"per_page", "-1"},
+            {"per_page", "x"},
+            {"page", "0"},
+            {"page", "1.5"},
+            {"sort", "password"},
+            {"q", "q".repeat(201)}
+        }) {
             ApiException e = assertThrows(ApiException.class, () -> parse(bad[0], bad[1]));
             assertEquals(ErrorCode.INVALID_PARAMETER, e.code());
             assertEquals(bad[0], e.errors().get(0).field());
@@ -94,15 +102,26 @@ class PageRequestTest {
         assertTrue(p.seeks());
         assertEquals("name,-created_at", p.sortSpec());
         assertEquals(List.of("Bolt", "2026-01-01T00:00:00Z", "7"), p.after().keys());
-        assertEquals("name,-created_at", seek("after", cursor, "sort", "name,-created_at").sortSpec());
-        for (String[] bad : new String[][] {{"after", "garbage!"}, {"after", "e30"}, {"after", "x".repeat(2000)},
-                {"after", cursor, "sort", "name"}, {"after", cursor, "page", "2"}}) {
+        assertEquals(
+                "name,-created_at",
+                seek("after", cursor, "sort", "name,-created_at").sortSpec());
+        for (String[] bad : new String[][] {
+            {"after", "garbage!"},
+            {"after", "e30"},
+            {"after", "x".repeat(2000)},
+            {"after", cursor, "sort", "name"},
+            {"after", cursor, "page", "2"}
+        }) {
             ApiException e = assertThrows(ApiException.class, () -> seek(bad));
             assertEquals(ErrorCode.INVALID_PARAMETER, e.code());
         }
         ApiException offsetOnly = assertThrows(ApiException.class, () -> parse("after", cursor));
         assertEquals("after", offsetOnly.errors().get(0).field());
-        assertEquals("page", assertThrows(ApiException.class, () -> seek("page", "10001", "per_page", "1"))
-                .errors().get(0).field());
+        assertEquals(
+                "page",
+                assertThrows(ApiException.class, () -> seek("page", "10001", "per_page", "1"))
+                        .errors()
+                        .get(0)
+                        .field());
     }
 }

@@ -48,8 +48,10 @@ class LeasedBucketTest {
     };
 
     private Bucket shared(long perMinute) {
-        return Bucket.builder().withCustomTimePrecision(clock)
-                .addLimit(limit -> limit.capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1))).build();
+        return Bucket.builder()
+                .withCustomTimePrecision(clock)
+                .addLimit(limit -> limit.capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)))
+                .build();
     }
 
     private LeasedBucket server(Bucket shared, long leaseTokens) {
@@ -101,7 +103,9 @@ class LeasedBucketTest {
         now.addAndGet(SECOND); // the lease expires, and one token refills
         ConsumptionProbe probe = a.tryConsumeOne();
         assertTrue(probe.isConsumed());
-        assertEquals(60 - 15 + 1 - 4, shared.getAvailableTokens(),
+        assertEquals(
+                60 - 15 + 1 - 4,
+                shared.getAvailableTokens(),
                 "the 7 tokens left were dropped; the lease that expired unused halves the next one");
     }
 
@@ -174,22 +178,22 @@ class LeasedBucketTest {
         CountDownLatch writing = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         RuntimeException unreachable = new IllegalStateException("database unreachable");
-        VerboseBucket verbose = (VerboseBucket) Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[] {VerboseBucket.class}, (proxy, method, args) -> {
+        VerboseBucket verbose = (VerboseBucket) Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {VerboseBucket.class}, (proxy, method, args) -> {
                     writes.incrementAndGet();
                     writing.countDown();
                     release.await(10, TimeUnit.SECONDS);
                     throw unreachable;
                 });
-        Bucket failing = (Bucket) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Bucket.class},
-                (proxy, method, args) -> {
+        Bucket failing = (Bucket) Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {Bucket.class}, (proxy, method, args) -> {
                     if (method.getName().equals("asVerbose")) {
                         return verbose;
                     }
                     throw new UnsupportedOperationException(method.getName());
                 });
-        LeasedBucket a = new LeasedBucket(failing, 20, SECOND, PER_TOKEN, TimeUnit.SECONDS.toNanos(10),
-                System::nanoTime);
+        LeasedBucket a =
+                new LeasedBucket(failing, 20, SECOND, PER_TOKEN, TimeUnit.SECONDS.toNanos(10), System::nanoTime);
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
             List<Future<?>> calls = new ArrayList<>();
@@ -201,8 +205,8 @@ class LeasedBucketTest {
             Thread.sleep(200); // the three wait for the write in flight
             release.countDown();
             for (Future<?> call : calls) {
-                var e = assertThrows(java.util.concurrent.ExecutionException.class,
-                        () -> call.get(5, TimeUnit.SECONDS));
+                var e = assertThrows(
+                        java.util.concurrent.ExecutionException.class, () -> call.get(5, TimeUnit.SECONDS));
                 assertSame(unreachable, e.getCause());
             }
             assertEquals(1, writes.get(), "one write for the four requests, none after the failure");

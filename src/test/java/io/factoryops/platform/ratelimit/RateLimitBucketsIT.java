@@ -45,8 +45,11 @@ class RateLimitBucketsIT {
                 // the application sees the server's JDBC driver through its classloader configuration
                 // (server.xml, commonLibraryRef), which this test deployment does not have: it carries
                 // the driver that Bucket4j's MySQL backend names
-                .addAsLibrary(new File(com.mysql.cj.jdbc.Driver.class.getProtectionDomain().getCodeSource()
-                        .getLocation().getPath()));
+                .addAsLibrary(new File(com.mysql.cj.jdbc.Driver.class
+                        .getProtectionDomain()
+                        .getCodeSource()
+                        .getLocation()
+                        .getPath()));
     }
 
     @Inject
@@ -88,7 +91,9 @@ class RateLimitBucketsIT {
         long start = System.nanoTime();
         assertEquals(59, thisServer.forPrincipal(principal).remaining(), "the first request leases one token");
         try (Connection c = dataSource.getConnection()) {
-            long expiresAt = single(c, "SELECT expires_at FROM rate_limit_buckets WHERE id = ?",
+            long expiresAt = single(
+                    c,
+                    "SELECT expires_at FROM rate_limit_buckets WHERE id = ?",
                     DatabaseBucketStore.id("u:" + principal));
             assertTrue(expiresAt > System.currentTimeMillis(), "the row expires when the bucket is full again");
             assertTrue(expiresAt <= System.currentTimeMillis() + 70_000, "…a minute at most, plus the grace");
@@ -131,8 +136,12 @@ class RateLimitBucketsIT {
      * at most, kept a minute (none expires during the test: LeasedBucketTest covers expiry).
      */
     private static DatabaseBucketStore server() throws Exception {
-        return new DatabaseBucketStore((DataSource) new InitialContext().lookup(BucketStores.JNDI_NAME),
-                BucketStores.JNDI_NAME, Duration.ofSeconds(2), 5, Duration.ofMinutes(1));
+        return new DatabaseBucketStore(
+                (DataSource) new InitialContext().lookup(BucketStores.JNDI_NAME),
+                BucketStores.JNDI_NAME,
+                Duration.ofSeconds(2),
+                5,
+                Duration.ofMinutes(1));
     }
 
     private static RateLimiter limiter(BucketStore store) {
@@ -150,11 +159,15 @@ class RateLimitBucketsIT {
         }
         String key = "purge-it-" + System.nanoTime();
         BucketConfiguration config = BucketConfiguration.builder()
-                .addLimit(Bandwidth.builder().capacity(5).refillGreedy(5, Duration.ofMinutes(1)).build()).build();
+                .addLimit(Bandwidth.builder()
+                        .capacity(5)
+                        .refillGreedy(5, Duration.ofMinutes(1))
+                        .build())
+                .build();
         store.bucket(key + "-live", config).tryConsume(1);
         store.bucket(key + "-expired", config).tryConsume(1);
         try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("UPDATE rate_limit_buckets SET expires_at = ? WHERE id = ?")) {
+                PreparedStatement s = c.prepareStatement("UPDATE rate_limit_buckets SET expires_at = ? WHERE id = ?")) {
             s.setLong(1, System.currentTimeMillis() - 1_000);
             s.setString(2, DatabaseBucketStore.id(key + "-expired"));
             assertEquals(1, s.executeUpdate());
@@ -164,12 +177,25 @@ class RateLimitBucketsIT {
 
         assertTrue(deleted.get(DatabaseBucketStore.TABLE) >= 1, deleted::toString);
         try (Connection c = dataSource.getConnection()) {
-            assertEquals(0, single(c, "SELECT COUNT(*) FROM rate_limit_buckets WHERE id = ?",
-                    DatabaseBucketStore.id(key + "-expired")));
-            assertEquals(1, single(c, "SELECT COUNT(*) FROM rate_limit_buckets WHERE id = ?",
-                    DatabaseBucketStore.id(key + "-live")));
-            assertFalse(single(c, "SELECT COUNT(*) FROM rate_limit_buckets WHERE expires_at < ?",
-                    System.currentTimeMillis() - 1_000) > 0, "nothing expired is left");
+            assertEquals(
+                    0,
+                    single(
+                            c,
+                            "SELECT COUNT(*) FROM rate_limit_buckets WHERE id = ?",
+                            DatabaseBucketStore.id(key + "-expired")));
+            assertEquals(
+                    1,
+                    single(
+                            c,
+                            "SELECT COUNT(*) FROM rate_limit_buckets WHERE id = ?",
+                            DatabaseBucketStore.id(key + "-live")));
+            assertFalse(
+                    single(
+                                    c,
+                                    "SELECT COUNT(*) FROM rate_limit_buckets WHERE expires_at < ?",
+                                    System.currentTimeMillis() - 1_000)
+                            > 0,
+                    "nothing expired is left");
         }
         // a purged bucket comes back full
         assertEquals(5, store.bucket(key + "-expired", config).getAvailableTokens());

@@ -108,14 +108,19 @@ class RateLimiterTest {
         };
         assertNull(limiter.forPrincipal("ann"));
         assertNull(limiter.forAnonymous("10.0.0.1"));
-        for (Executable login : List.<Executable>of(() -> limiter.checkLogin("10.0.0.1", "ann"),
-                () -> limiter.checkAccountLogin("42"), () -> limiter.checkAccountFailures("42"),
+        for (Executable login : List.<Executable>of(
+                () -> limiter.checkLogin("10.0.0.1", "ann"),
+                () -> limiter.checkAccountLogin("42"),
+                () -> limiter.checkAccountFailures("42"),
                 () -> limiter.countAccountFailure("42"))) {
             ApiException e = assertThrows(ApiException.class, login);
             assertEquals(ErrorCode.SERVICE_UNAVAILABLE, e.code());
-            assertEquals(io.factoryops.platform.error.DatabaseUnavailable.RETRY_AFTER_SECONDS, e.headers().get("Retry-After"));
+            assertEquals(
+                    io.factoryops.platform.error.DatabaseUnavailable.RETRY_AFTER_SECONDS,
+                    e.headers().get("Retry-After"));
         }
-        assertEquals(1, asked.get(), "the store was asked again within " + RateLimiter.UNREACHABLE_PAUSE_SECONDS + " s");
+        assertEquals(
+                1, asked.get(), "the store was asked again within " + RateLimiter.UNREACHABLE_PAUSE_SECONDS + " s");
     }
 
     @Test

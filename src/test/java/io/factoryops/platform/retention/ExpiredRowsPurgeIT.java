@@ -29,8 +29,7 @@ class ExpiredRowsPurgeIT {
 
     @Deployment
     static WebArchive deployment() {
-        return TestDeployment.withoutTimers("factory-ops-purge-test.war")
-                .addClass(ExpiredRowsPurgeIT.class);
+        return TestDeployment.withoutTimers("factory-ops-purge-test.war").addClass(ExpiredRowsPurgeIT.class);
     }
 
     @Inject
@@ -48,14 +47,29 @@ class ExpiredRowsPurgeIT {
             long userId = single(c, "SELECT MIN(id) FROM users");
             for (String state : new String[] {"expired", "valid"}) {
                 Timestamp expires = Timestamp.from(state.equals("expired") ? past : future);
-                update(c, "INSERT INTO idempotency_keys (principal, idem_key, request_hash, status, created_at, "
-                        + "expires_at) VALUES (?, ?, ?, 201, ?, ?)", "purge-" + run, state, "0".repeat(64),
-                        Timestamp.from(past.minus(Duration.ofDays(1))), expires);
-                update(c, "INSERT INTO refresh_tokens (user_id, token_hash, family_id, expires_at, created_at) "
-                        + "VALUES (?, ?, ?, ?, ?)", userId, hash(run + state), "purge-" + run,
-                        expires, Timestamp.from(past.minus(Duration.ofDays(1))));
-                update(c, "INSERT INTO revoked_access_tokens (jti, expires_at) VALUES (?, ?)",
-                        "purge-" + run + "-" + state, expires);
+                update(
+                        c,
+                        "INSERT INTO idempotency_keys (principal, idem_key, request_hash, status, created_at, "
+                                + "expires_at) VALUES (?, ?, ?, 201, ?, ?)",
+                        "purge-" + run,
+                        state,
+                        "0".repeat(64),
+                        Timestamp.from(past.minus(Duration.ofDays(1))),
+                        expires);
+                update(
+                        c,
+                        "INSERT INTO refresh_tokens (user_id, token_hash, family_id, expires_at, created_at) "
+                                + "VALUES (?, ?, ?, ?, ?)",
+                        userId,
+                        hash(run + state),
+                        "purge-" + run,
+                        expires,
+                        Timestamp.from(past.minus(Duration.ofDays(1))));
+                update(
+                        c,
+                        "INSERT INTO revoked_access_tokens (jti, expires_at) VALUES (?, ?)",
+                        "purge-" + run + "-" + state,
+                        expires);
             }
         }
 
@@ -65,17 +79,34 @@ class ExpiredRowsPurgeIT {
             assertTrue(deleted.get(table) >= 1, () -> table + " purged: " + deleted);
         }
         try (Connection c = dataSource.getConnection()) {
-            assertEquals(0, single(c, "SELECT COUNT(*) FROM idempotency_keys WHERE principal = ? AND idem_key = ?",
-                    "purge-" + run, "expired"));
-            assertEquals(1, single(c, "SELECT COUNT(*) FROM idempotency_keys WHERE principal = ? AND idem_key = ?",
-                    "purge-" + run, "valid"));
-            assertEquals(0, single(c, "SELECT COUNT(*) FROM refresh_tokens WHERE token_hash = ?", hash(run + "expired")));
+            assertEquals(
+                    0,
+                    single(
+                            c,
+                            "SELECT COUNT(*) FROM idempotency_keys WHERE principal = ? AND idem_key = ?",
+                            "purge-" + run,
+                            "expired"));
+            assertEquals(
+                    1,
+                    single(
+                            c,
+                            "SELECT COUNT(*) FROM idempotency_keys WHERE principal = ? AND idem_key = ?",
+                            "purge-" + run,
+                            "valid"));
+            assertEquals(
+                    0, single(c, "SELECT COUNT(*) FROM refresh_tokens WHERE token_hash = ?", hash(run + "expired")));
             assertEquals(1, single(c, "SELECT COUNT(*) FROM refresh_tokens WHERE token_hash = ?", hash(run + "valid")));
-            assertEquals(0, single(c, "SELECT COUNT(*) FROM revoked_access_tokens WHERE jti = ?", "purge-" + run + "-expired"));
-            assertEquals(1, single(c, "SELECT COUNT(*) FROM revoked_access_tokens WHERE jti = ?", "purge-" + run + "-valid"));
+            assertEquals(
+                    0,
+                    single(c, "SELECT COUNT(*) FROM revoked_access_tokens WHERE jti = ?", "purge-" + run + "-expired"));
+            assertEquals(
+                    1,
+                    single(c, "SELECT COUNT(*) FROM revoked_access_tokens WHERE jti = ?", "purge-" + run + "-valid"));
             // nothing expired is left anywhere
-            assertEquals(0, single(c, "SELECT COUNT(*) FROM idempotency_keys WHERE expires_at < ?", Timestamp.from(past)));
-            assertEquals(0, single(c, "SELECT COUNT(*) FROM refresh_tokens WHERE expires_at < ?", Timestamp.from(past)));
+            assertEquals(
+                    0, single(c, "SELECT COUNT(*) FROM idempotency_keys WHERE expires_at < ?", Timestamp.from(past)));
+            assertEquals(
+                    0, single(c, "SELECT COUNT(*) FROM refresh_tokens WHERE expires_at < ?", Timestamp.from(past)));
         }
     }
 

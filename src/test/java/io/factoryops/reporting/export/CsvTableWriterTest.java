@@ -15,9 +15,12 @@ import org.junit.jupiter.api.Test;
 
 class CsvTableWriterTest {
 
-    private static final List<ColumnSpec> COLUMNS = List.of(new ColumnSpec("name", ColumnType.TEXT, false),
-            new ColumnSpec("delta", ColumnType.INTEGER, true), new ColumnSpec("price", ColumnType.DECIMAL, false),
-            new ColumnSpec("day", ColumnType.DATE, false), new ColumnSpec("at", ColumnType.TIMESTAMP, false));
+    private static final List<ColumnSpec> COLUMNS = List.of(
+            new ColumnSpec("name", ColumnType.TEXT, false),
+            new ColumnSpec("delta", ColumnType.INTEGER, true),
+            new ColumnSpec("price", ColumnType.DECIMAL, false),
+            new ColumnSpec("day", ColumnType.DATE, false),
+            new ColumnSpec("at", ColumnType.TIMESTAMP, false));
 
     private static String write(List<?>... rows) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -34,21 +37,30 @@ class CsvTableWriterTest {
 
     @Test
     void headerRowThenTypedValuesWithCrLf() throws IOException {
-        assertEquals("name,delta,price,day,at\r\n\"Bolt\",-5,1.50,2026-11-26,2026-11-26T10:00:00Z\r\n",
-                write(List.of("Bolt", -5L, new BigDecimal("1.50"), LocalDate.of(2026, 11, 26),
+        assertEquals(
+                "name,delta,price,day,at\r\n\"Bolt\",-5,1.50,2026-11-26,2026-11-26T10:00:00Z\r\n",
+                write(List.of(
+                        "Bolt",
+                        -5L,
+                        new BigDecimal("1.50"),
+                        LocalDate.of(2026, 11, 26),
                         Instant.parse("2026-11-26T10:00:00Z"))));
     }
 
     @Test
     void quotesEveryTextFieldEvenAnEmptyOne() throws IOException {
-        assertEquals("name,delta,price,day,at\r\n\"Bolt\",,,,\r\n\"\",1,,,\r\n",
+        assertEquals(
+                "name,delta,price,day,at\r\n\"Bolt\",,,,\r\n\"\",1,,,\r\n",
                 write(Arrays.asList("Bolt", null, null, null, null), Arrays.asList(null, 1L, null, null, null)));
     }
 
     @Test
     void quotesFieldsWithCommasQuotesAndLineBreaks() throws IOException {
-        assertEquals("name,delta,price,day,at\r\n\"a, b\",,,,\r\n\"say \"\"hi\"\"\",,,,\r\n\"two\r\nlines\",,,,\r\n",
-                write(Arrays.asList("a, b", null, null, null, null), Arrays.asList("say \"hi\"", null, null, null, null),
+        assertEquals(
+                "name,delta,price,day,at\r\n\"a, b\",,,,\r\n\"say \"\"hi\"\"\",,,,\r\n\"two\r\nlines\",,,,\r\n",
+                write(
+                        Arrays.asList("a, b", null, null, null, null),
+                        Arrays.asList("say \"hi\"", null, null, null, null),
                         Arrays.asList("two\r\nlines", null, null, null, null)));
     }
 
@@ -77,7 +89,8 @@ class CsvTableWriterTest {
 
     @Test
     void aNeutralisedFormulaIsStillQuotedWhenItNeedsIt() throws IOException {
-        assertEquals("name,delta,price,day,at\r\n\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",-1,,,\r\n",
+        assertEquals(
+                "name,delta,price,day,at\r\n\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",-1,,,\r\n",
                 write(Arrays.asList("=HYPERLINK(\"http://x\",\"y\")", -1L, null, null, null)));
     }
 
@@ -90,7 +103,8 @@ class CsvTableWriterTest {
         writer.beginSection("Test", COLUMNS);
         writer.row(Arrays.asList("Bolt", 1L, null, null, null));
         writer.cut("the token was \"revoked\"");
-        assertEquals("name,delta,price,day,at\r\n\"Bolt\",1,,,\r\n\"export cut: the token was 'revoked'\r\n",
+        assertEquals(
+                "name,delta,price,day,at\r\n\"Bolt\",1,,,\r\n\"export cut: the token was 'revoked'\r\n",
                 out.toString(StandardCharsets.UTF_8));
     }
 }

@@ -18,10 +18,15 @@ class ExportFormatTest {
 
     @Test
     void acceptChoosesInTheClientsOrderAndAWildcardMeansJson() {
-        assertEquals(ExportFormat.CSV, ExportFormat.of(null, List.of(MediaType.valueOf("text/csv"),
-                MediaType.valueOf("application/json"))));
-        assertEquals(ExportFormat.XLSX, ExportFormat.of(" ", List.of(MediaType.valueOf(
-                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))));
+        assertEquals(
+                ExportFormat.CSV,
+                ExportFormat.of(null, List.of(MediaType.valueOf("text/csv"), MediaType.valueOf("application/json"))));
+        assertEquals(
+                ExportFormat.XLSX,
+                ExportFormat.of(
+                        " ",
+                        List.of(MediaType.valueOf(
+                                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))));
         assertEquals(ExportFormat.JSON, ExportFormat.of(null, List.of(MediaType.WILDCARD_TYPE)));
         assertEquals(ExportFormat.JSON, ExportFormat.of(null, List.of()));
     }

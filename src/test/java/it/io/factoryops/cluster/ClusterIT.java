@@ -57,10 +57,12 @@ class ClusterIT {
     private static final ClusterNode B = ClusterNode.b();
     /** Flyway's versions in their order ("1" < "2" < "10"). */
     static final Comparator<String> VERSION_ORDER = Comparator.comparing(BigDecimal::new);
+
     private static final Pattern MIGRATED = Pattern.compile("Database schema at version (\\S+) \\((\\d+) migration");
 
     /** Each node's refresh count over the window of {@link #theAnalyticsRefreshRunsOncePerIntervalAcrossBothNodes}. */
     private static long refreshesOnA;
+
     private static long refreshesOnB;
 
     @BeforeAll
@@ -83,8 +85,8 @@ class ClusterIT {
     @Test
     @Order(1)
     void flywayMigratesOnceWhenBothNodesStartTogether() throws Exception {
-        List<String> versions = query("SELECT version FROM flyway_schema_history WHERE version IS NOT NULL "
-                + "ORDER BY installed_rank");
+        List<String> versions = query(
+                "SELECT version FROM flyway_schema_history WHERE version IS NOT NULL " + "ORDER BY installed_rank");
         assertFalse(versions.isEmpty(), "no migration history");
         assertEquals(versions.size(), Set.copyOf(versions).size(), "each migration once: " + versions);
         assertEquals(List.of("0"), query("SELECT COUNT(*) FROM flyway_schema_history WHERE success = 0"));
@@ -98,7 +100,8 @@ class ClusterIT {
             applied += Integer.parseInt(m.group(2));
             assertEquals(List.of(), node.errors(), node + " logged errors");
         }
-        assertEquals(versions.size(), applied, "scripts applied by both nodes (the cluster tests need an empty database)");
+        assertEquals(
+                versions.size(), applied, "scripts applied by both nodes (the cluster tests need an empty database)");
         assertEquals(versions.stream().sorted(VERSION_ORDER).toList(), versions, "applied in version order");
     }
 
@@ -107,13 +110,16 @@ class ClusterIT {
     void aTokenIssuedByOneNodeIsAcceptedByTheOther() {
         String fromA = A.token(Api.ADMIN, Api.ADMIN_PASSWORD);
         String fromB = B.token(Api.ADMIN, Api.ADMIN_PASSWORD);
-        String mounted = Tokens.keyId(Path.of(System.getProperty("cluster.keystore")),
-                System.getProperty("cluster.keystore.password"));
+        String mounted = Tokens.keyId(
+                Path.of(System.getProperty("cluster.keystore")), System.getProperty("cluster.keystore.password"));
         assertEquals(mounted, Tokens.header(fromA).getString("kid"), "node A signs with the mounted key");
         assertEquals(mounted, Tokens.header(fromB).getString("kid"), "node B signs with the mounted key");
         for (ClusterNode node : List.of(A, B)) {
-            assertTrue(node.logText().contains("Access tokens are signed with the key 'default' of "
-                    + System.getProperty("cluster.keystore")), node + " names the mounted keystore");
+            assertTrue(
+                    node.logText()
+                            .contains("Access tokens are signed with the key 'default' of "
+                                    + System.getProperty("cluster.keystore")),
+                    node + " names the mounted keystore");
             assertFalse(node.logText().contains("A cluster must mount"), node + " warns of a generated key");
         }
         for (ClusterNode node : List.of(A, B)) {
@@ -138,12 +144,16 @@ class ClusterIT {
     @Order(2)
     void eachNodeServesHttpsWithAKeyThatDoesNotVerifyTheTokens() throws Exception {
         String token = A.token(Api.ADMIN, Api.ADMIN_PASSWORD);
-        java.security.PublicKey signing = Tokens.keystore(Path.of(System.getProperty("cluster.keystore")),
-                System.getProperty("cluster.keystore.password")).getCertificate("default").getPublicKey();
+        java.security.PublicKey signing = Tokens.keystore(
+                        Path.of(System.getProperty("cluster.keystore")),
+                        System.getProperty("cluster.keystore.password"))
+                .getCertificate("default")
+                .getPublicKey();
         assertTrue(Tokens.verifies(token, signing), "the token verifies with the mounted signing key");
         for (ClusterNode node : List.of(A, B)) {
             java.security.cert.X509Certificate served = node.servedCertificate();
-            assertFalse(Tokens.verifies(token, served.getPublicKey()),
+            assertFalse(
+                    Tokens.verifies(token, served.getPublicKey()),
                     node + " serves HTTPS with the key that signs the tokens");
         }
     }
@@ -164,21 +174,30 @@ class ClusterIT {
                 assertTrue(r.readEntity(String.class).contains("analytics_refresh_duration_seconds"));
             }
             try (Response r = node.anonymous("metrics").get()) {
-                assertTrue(r.getStatus() == 302 || r.getStatus() == 401 || r.getStatus() == 403,
+                assertTrue(
+                        r.getStatus() == 302 || r.getStatus() == 401 || r.getStatus() == 403,
                         node + ": /metrics over plain HTTP answered " + r.getStatus());
                 if (r.getStatus() == 302) {
                     assertTrue(r.getLocation().toString().startsWith("https://"), "redirected to HTTPS");
                 }
             }
-            try (Response r = node.anonymous("openapi").header("Accept", "application/json").get()) {
+            try (Response r = node.anonymous("openapi")
+                    .header("Accept", "application/json")
+                    .get()) {
                 String document = r.readEntity(String.class);
                 assertEquals(200, r.getStatus());
                 assertFalse(document.contains("/api/"), node + ": /openapi describes the API: " + document);
             }
             // the monitoring account is no account of the API
-            try (Response r = node.anonymous("api/auth/me").header("Authorization", "Basic " + java.util.Base64
-                    .getEncoder().encodeToString((ClusterNode.METRICS_USER + ":" + ClusterNode.METRICS_PASSWORD)
-                            .getBytes(java.nio.charset.StandardCharsets.UTF_8))).get()) {
+            try (Response r = node.anonymous("api/auth/me")
+                    .header(
+                            "Authorization",
+                            "Basic "
+                                    + java.util.Base64.getEncoder()
+                                            .encodeToString(
+                                                    (ClusterNode.METRICS_USER + ":" + ClusterNode.METRICS_PASSWORD)
+                                                            .getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                    .get()) {
                 assertEquals(401, r.getStatus(), node + ": /api with the monitoring account");
             }
         }
@@ -193,8 +212,8 @@ class ClusterIT {
         try (Response r = B.as(token, "api/auth/me").get()) {
             assertEquals(200, r.getStatus()); // B now remembers the token as good
         }
-        try (Response r = A.as(token, "api/auth/logout").post(json(
-                "{\"refresh_token\":\"" + login.getString("refresh_token") + "\"}"))) {
+        try (Response r = A.as(token, "api/auth/logout")
+                .post(json("{\"refresh_token\":\"" + login.getString("refresh_token") + "\"}"))) {
             assertEquals(204, r.getStatus());
         }
         long loggedOut = System.nanoTime();
@@ -210,11 +229,13 @@ class ClusterIT {
                 }
                 assertEquals(200, r.getStatus());
             }
-            assertTrue(System.nanoTime() - loggedOut < limit, "node B still accepts the token after "
-                    + (ClusterNode.TOKEN_CHECK_CACHE_SECONDS + 2) + " s");
+            assertTrue(
+                    System.nanoTime() - loggedOut < limit,
+                    "node B still accepts the token after " + (ClusterNode.TOKEN_CHECK_CACHE_SECONDS + 2) + " s");
             Thread.sleep(100);
         }
-        System.out.printf("ClusterIT: logout on A honoured on B after %d ms (cache %d s)%n",
+        System.out.printf(
+                "ClusterIT: logout on A honoured on B after %d ms (cache %d s)%n",
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - loggedOut), ClusterNode.TOKEN_CHECK_CACHE_SECONDS);
     }
 
@@ -247,7 +268,9 @@ class ClusterIT {
         String key = "cluster-" + Api.RUN + "-" + System.nanoTime();
         String body = orderBody(customer, product, 5);
         List<String> ids = Concurrently.run(10, i -> {
-            try (Response r = (i % 2 == 0 ? A : B).as(user, "api/orders").header("Idempotency-Key", key)
+            try (Response r = (i % 2 == 0 ? A : B)
+                    .as(user, "api/orders")
+                    .header("Idempotency-Key", key)
                     .post(json(body))) {
                 assertEquals(201, r.getStatus());
                 return body(r).getJsonNumber("id").toString();
@@ -284,14 +307,17 @@ class ClusterIT {
         });
         double minutes = (System.nanoTime() - start) / 60e9;
         long allowed = statuses.stream().filter(s -> s == 200).count();
-        System.out.printf("ClusterIT: %d of %d requests of one principal over both nodes allowed in %.1f s (limit %d/min)%n",
+        System.out.printf(
+                "ClusterIT: %d of %d requests of one principal over both nodes allowed in %.1f s (limit %d/min)%n",
                 allowed, statuses.size(), minutes * 60, limit);
         assertTrue(statuses.contains(429), "no 429 over both nodes: each node counts alone");
         // a lease that expires unused gives nothing back: the cluster may refuse at most what the nodes' leases held
         assertTrue(allowed >= limit - 2L * ClusterNode.RATE_LIMIT_LEASE_TOKENS, allowed + " allowed");
-        long bound = Math.min((long) Math.ceil(limit / 60.0 * ClusterNode.RATE_LIMIT_LEASE_MILLIS / 1000.0),
+        long bound = Math.min(
+                (long) Math.ceil(limit / 60.0 * ClusterNode.RATE_LIMIT_LEASE_MILLIS / 1000.0),
                 2L * ClusterNode.RATE_LIMIT_LEASE_TOKENS);
-        assertTrue(allowed <= limit + Math.ceil(limit * minutes) + bound + 1,
+        assertTrue(
+                allowed <= limit + Math.ceil(limit * minutes) + bound + 1,
                 allowed + " allowed in " + minutes * 60 + " s (bound " + bound + ")");
     }
 
@@ -305,10 +331,12 @@ class ClusterIT {
         long runs = after.generation() - before.generation();
         refreshesOnA = after.onA() - before.onA();
         refreshesOnB = after.onB() - before.onB();
-        System.out.printf("ClusterIT: %d analytics refreshes in %d s (interval %d s): %d on A, %d on B%n",
+        System.out.printf(
+                "ClusterIT: %d analytics refreshes in %d s (interval %d s): %d on A, %d on B%n",
                 runs, windowSeconds, ClusterNode.ANALYTICS_INTERVAL_SECONDS, refreshesOnA, refreshesOnB);
         long expected = windowSeconds / ClusterNode.ANALYTICS_INTERVAL_SECONDS;
-        assertTrue(runs >= expected - 1 && runs <= expected + 1,
+        assertTrue(
+                runs >= expected - 1 && runs <= expected + 1,
                 runs + " refreshes in " + windowSeconds + " s, expected " + expected + " ± 1");
         assertEquals(runs, refreshesOnA + refreshesOnB, "every refresh ran on exactly one node");
     }
@@ -333,8 +361,7 @@ class ClusterIT {
             clientTokens.add((t % 2 == 0 ? A : B).token(Api.createUser("user"), Api.PASSWORD));
         }
         String body = orderBody(customer, product, 1);
-        record Outcome(ClusterNode node, int status, long id) {
-        }
+        record Outcome(ClusterNode node, int status, long id) {}
         List<Outcome> outcomes = Collections.synchronizedList(new ArrayList<>());
         long loadEnds = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
         ExecutorService load = Executors.newFixedThreadPool(8);
@@ -343,11 +370,18 @@ class ClusterIT {
             ClusterNode node = t % 2 == 0 ? stopped : survivor;
             String client = clientTokens.get(t);
             clients.add(load.submit(() -> {
-                for (int sent = 0; sent < perClient && System.nanoTime() < loadEnds
-                        && !Thread.currentThread().isInterrupted(); sent++) {
+                for (int sent = 0;
+                        sent < perClient
+                                && System.nanoTime() < loadEnds
+                                && !Thread.currentThread().isInterrupted();
+                        sent++) {
                     try (Response r = node.as(client, "api/orders").post(json(body))) {
-                        outcomes.add(new Outcome(node, r.getStatus(),
-                                r.getStatus() == 201 ? body(r).getJsonNumber("id").longValue() : 0));
+                        outcomes.add(new Outcome(
+                                node,
+                                r.getStatus(),
+                                r.getStatus() == 201
+                                        ? body(r).getJsonNumber("id").longValue()
+                                        : 0));
                     } catch (ProcessingException e) {
                         outcomes.add(new Outcome(node, -1, 0)); // no connection: the node is stopping or gone
                         if (node == stopped) {
@@ -370,35 +404,56 @@ class ClusterIT {
         }
 
         List<Outcome> all = List.copyOf(outcomes);
-        List<Long> placed = all.stream().filter(o -> o.status() == 201).map(Outcome::id).toList();
-        System.out.printf("ClusterIT: %d orders during the stop of %s: %d placed on it, %d on %s; answers: %s%n",
-                all.size(), stopped, all.stream().filter(o -> o.node() == stopped && o.status() == 201).count(),
-                all.stream().filter(o -> o.node() == survivor && o.status() == 201).count(), survivor,
-                all.stream().collect(Collectors.groupingBy(
-                        o -> o.node().label + ":" + o.status(), Collectors.counting())));
-        assertTrue(all.stream().filter(o -> o.node() == stopped && o.status() == 201).count() > 0, "load on " + stopped);
-        assertTrue(all.stream().filter(o -> o.node() == survivor).allMatch(o -> o.status() == 201),
+        List<Long> placed =
+                all.stream().filter(o -> o.status() == 201).map(Outcome::id).toList();
+        System.out.printf(
+                "ClusterIT: %d orders during the stop of %s: %d placed on it, %d on %s; answers: %s%n",
+                all.size(),
+                stopped,
+                all.stream()
+                        .filter(o -> o.node() == stopped && o.status() == 201)
+                        .count(),
+                all.stream()
+                        .filter(o -> o.node() == survivor && o.status() == 201)
+                        .count(),
+                survivor,
+                all.stream()
+                        .collect(Collectors.groupingBy(o -> o.node().label + ":" + o.status(), Collectors.counting())));
+        assertTrue(
+                all.stream()
+                                .filter(o -> o.node() == stopped && o.status() == 201)
+                                .count()
+                        > 0,
+                "load on " + stopped);
+        assertTrue(
+                all.stream().filter(o -> o.node() == survivor).allMatch(o -> o.status() == 201),
                 survivor + " answered every order while the other stopped");
-        assertTrue(all.stream().allMatch(o -> o.status() == 201 || o.status() == -1 || o.status() == 503),
+        assertTrue(
+                all.stream().allMatch(o -> o.status() == 201 || o.status() == -1 || o.status() == 503),
                 "no order answered with an error");
         // every 201 is in the database with its line, nothing else is, and the stock agrees with the ledger
         String size = Integer.toString(placed.size());
         assertEquals(List.of(size), query("SELECT COUNT(*) FROM orders WHERE customer_id = " + customer));
-        assertEquals(List.of(size), query("SELECT COUNT(*) FROM order_lines l JOIN orders o ON o.id = l.order_id "
-                + "WHERE o.customer_id = " + customer));
+        assertEquals(
+                List.of(size),
+                query("SELECT COUNT(*) FROM order_lines l JOIN orders o ON o.id = l.order_id "
+                        + "WHERE o.customer_id = " + customer));
         for (long id : placed.subList(0, Math.min(placed.size(), 20))) {
             try (Response r = survivor.as(Api.adminToken(), "api/orders/" + id).get()) {
                 assertEquals(200, r.getStatus(), "order " + id);
             }
         }
         assertEquals(10_000 - placed.size(), stockOn(survivor, user, product));
-        assertEquals(List.of(Integer.toString(10_000 - placed.size())),
+        assertEquals(
+                List.of(Integer.toString(10_000 - placed.size())),
                 query("SELECT SUM(m.delta) FROM stock_movements m JOIN products p ON p.stock_item_id = m.stock_item_id "
                         + "WHERE p.id = " + product));
 
         // failover: the survivor runs the timer within the threshold (+ a poll and an interval)
-        long limit = ClusterNode.TIMER_FAILOVER_SECONDS + ClusterNode.TIMER_POLL_SECONDS
-                + ClusterNode.ANALYTICS_INTERVAL_SECONDS + 20;
+        long limit = ClusterNode.TIMER_FAILOVER_SECONDS
+                + ClusterNode.TIMER_POLL_SECONDS
+                + ClusterNode.ANALYTICS_INTERVAL_SECONDS
+                + 20;
         long since = survivorRefreshes;
         long tookOverAfter = -1;
         while (TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - stoppedAt) < limit) {
@@ -408,7 +463,8 @@ class ClusterIT {
             }
             Thread.sleep(500);
         }
-        System.out.printf("ClusterIT: %s ran the analytics refresh %d ms after %s stopped (threshold %d s)%n",
+        System.out.printf(
+                "ClusterIT: %s ran the analytics refresh %d ms after %s stopped (threshold %d s)%n",
                 survivor, tookOverAfter, stopped, ClusterNode.TIMER_FAILOVER_SECONDS);
         assertTrue(tookOverAfter >= 0, survivor + " did not take the timer over in " + limit + " s");
         long now = generation();
@@ -425,8 +481,7 @@ class ClusterIT {
     }
 
     /** The database's refresh generation and each node's count of refreshes, read at one moment. */
-    private record RefreshCounts(long generation, long onA, long onB) {
-    }
+    private record RefreshCounts(long generation, long onA, long onB) {}
 
     /**
      * The three counts with no refresh between them: each node's count is read again after the database's,
@@ -445,15 +500,18 @@ class ClusterIT {
     }
 
     private static long generation() throws SQLException {
-        return Long.parseLong(query("SELECT generation FROM analytics_state WHERE id = 1").get(0));
+        return Long.parseLong(
+                query("SELECT generation FROM analytics_state WHERE id = 1").get(0));
     }
 
     /** The first column of every row, as text, read straight from the nodes' database. */
     private static List<String> query(String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection(System.getenv("DB_URL"), System.getenv("DB_USER"),
-                System.getenv("DB_PASSWORD") == null ? "" : System.getenv("DB_PASSWORD"));
-             PreparedStatement s = c.prepareStatement(sql);
-             ResultSet rs = s.executeQuery()) {
+        try (Connection c = DriverManager.getConnection(
+                        System.getenv("DB_URL"),
+                        System.getenv("DB_USER"),
+                        System.getenv("DB_PASSWORD") == null ? "" : System.getenv("DB_PASSWORD"));
+                PreparedStatement s = c.prepareStatement(sql);
+                ResultSet rs = s.executeQuery()) {
             List<String> values = new ArrayList<>();
             while (rs.next()) {
                 values.add(rs.getString(1));

@@ -37,6 +37,7 @@ final class ClusterNode {
      * pollInterval must be 100 s to 2h30m with failover: CWWKC1520E, and the executor does not start).
      */
     static final int TIMER_FAILOVER_SECONDS = 100;
+
     static final int TIMER_POLL_SECONDS = 100;
     static final int ANALYTICS_INTERVAL_SECONDS = 5;
     /** Requests per minute of one principal, counted by the whole cluster (Bucket4j's buckets in the database). */
@@ -49,6 +50,7 @@ final class ClusterNode {
     static final int TOKEN_CHECK_CACHE_SECONDS = 5;
     /** The monitoring account of FACTORY_METRICS_ACCESS=password, as deploy/ sets it. */
     static final String METRICS_USER = "prometheus";
+
     static final String METRICS_PASSWORD = "cluster-it-metrics-2026";
 
     private static final Path WLP = Path.of(System.getProperty("wlp.dir"));
@@ -65,7 +67,9 @@ final class ClusterNode {
     final String httpsBase;
     /** Not Api's client: Api waits for node A when it is first used, before the nodes are started. */
     private final Client client = ((ResteasyClientBuilder) ClientBuilder.newBuilder())
-            .connectionPoolSize(32).maxPooledPerRoute(32).build();
+            .connectionPoolSize(32)
+            .maxPooledPerRoute(32)
+            .build();
 
     private Client httpsClient;
 
@@ -92,13 +96,19 @@ final class ClusterNode {
     }
 
     static ClusterNode a() {
-        return new ClusterNode("A", System.getProperty("cluster.a.server.name"),
-                Integer.getInteger("http.port"), Integer.getInteger("https.port"));
+        return new ClusterNode(
+                "A",
+                System.getProperty("cluster.a.server.name"),
+                Integer.getInteger("http.port"),
+                Integer.getInteger("https.port"));
     }
 
     static ClusterNode b() {
-        return new ClusterNode("B", System.getProperty("cluster.b.server.name"),
-                Integer.getInteger("cluster.b.http.port"), Integer.getInteger("cluster.b.https.port"));
+        return new ClusterNode(
+                "B",
+                System.getProperty("cluster.b.server.name"),
+                Integer.getInteger("cluster.b.http.port"),
+                Integer.getInteger("cluster.b.https.port"));
     }
 
     /**
@@ -106,8 +116,12 @@ final class ClusterNode {
      * with these environment variables on top of every node's (its own DB_URL, through a proxy).
      */
     static ClusterNode outage(Map<String, String> overrides) {
-        return new ClusterNode("O", System.getProperty("outage.server.name"),
-                Integer.getInteger("outage.http.port"), Integer.getInteger("outage.https.port"), overrides);
+        return new ClusterNode(
+                "O",
+                System.getProperty("outage.server.name"),
+                Integer.getInteger("outage.http.port"),
+                Integer.getInteger("outage.https.port"),
+                overrides);
     }
 
     /** Starts the server and waits until the application answers /health/started (at most 5 minutes). */
@@ -115,7 +129,8 @@ final class ClusterNode {
         server("start");
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
         while (System.nanoTime() < deadline) {
-            try (Response r = client.target(base).path("health/started").request().get()) {
+            try (Response r =
+                    client.target(base).path("health/started").request().get()) {
                 if (r.getStatus() == 200) {
                     return;
                 }
@@ -141,7 +156,8 @@ final class ClusterNode {
         Path out = WLP.getParent().getParent().resolve("it-cluster").resolve(server + "-" + command + ".out");
         Files.createDirectories(out.getParent());
         ProcessBuilder process = new ProcessBuilder(WLP.resolve("bin/server").toString(), command, server)
-                .redirectErrorStream(true).redirectOutput(out.toFile());
+                .redirectErrorStream(true)
+                .redirectOutput(out.toFile());
         process.environment().putAll(environment());
         changes.forEach((name, value) -> {
             if (value == null) {
@@ -163,7 +179,8 @@ final class ClusterNode {
     /** What an operator sets for each node of a cluster; only the ports differ between the two. */
     private Map<String, String> environment() {
         String dbUrl = System.getenv("DB_URL");
-        assertTrue(dbUrl != null && !dbUrl.isBlank(),
+        assertTrue(
+                dbUrl != null && !dbUrl.isBlank(),
                 "-Pcluster needs DB_URL, DB_USER, DB_PASSWORD of an empty MySQL/MariaDB database (see README)");
         Map<String, String> environment = new HashMap<>(Map.ofEntries(
                 Map.entry("http_port", Integer.toString(httpPort)),
@@ -221,19 +238,22 @@ final class ClusterNode {
 
     /** GET /metrics over HTTPS with these Basic credentials ("user:password"; null: none). */
     Response metrics(String credentials) {
-        Invocation.Builder request = https().target(httpsBase).path("metrics").request()
-                .header("Accept", "text/plain;version=0.0.4");
+        Invocation.Builder request =
+                https().target(httpsBase).path("metrics").request().header("Accept", "text/plain;version=0.0.4");
         if (credentials != null) {
-            request.header("Authorization", "Basic " + java.util.Base64.getEncoder()
-                    .encodeToString(credentials.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            request.header(
+                    "Authorization",
+                    "Basic "
+                            + java.util.Base64.getEncoder()
+                                    .encodeToString(credentials.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         }
         return request.get();
     }
 
     /** The certificate this node serves on its HTTPS port (Liberty's generated one: FACTORY_TLS_CERTIFICATE unset). */
     java.security.cert.X509Certificate servedCertificate() throws Exception {
-        try (javax.net.ssl.SSLSocket socket = (javax.net.ssl.SSLSocket) trustingThisNode().getSocketFactory()
-                .createSocket("localhost", httpsPort)) {
+        try (javax.net.ssl.SSLSocket socket =
+                (javax.net.ssl.SSLSocket) trustingThisNode().getSocketFactory().createSocket("localhost", httpsPort)) {
             socket.startHandshake();
             return (java.security.cert.X509Certificate) socket.getSession().getPeerCertificates()[0];
         }
@@ -243,8 +263,10 @@ final class ClusterNode {
     private synchronized Client https() {
         if (httpsClient == null) {
             try {
-                httpsClient = ClientBuilder.newBuilder().sslContext(trustingThisNode())
-                        .hostnameVerifier((host, session) -> host.equals("localhost")).build();
+                httpsClient = ClientBuilder.newBuilder()
+                        .sslContext(trustingThisNode())
+                        .hostnameVerifier((host, session) -> host.equals("localhost"))
+                        .build();
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
@@ -259,14 +281,16 @@ final class ClusterNode {
     private javax.net.ssl.SSLContext trustingThisNode() throws Exception {
         Path dir = WLP.resolve("usr/servers").resolve(server);
         String password = Files.readAllLines(dir.resolve("server.env")).stream()
-                .filter(l -> l.startsWith("keystore_password=")).map(l -> l.substring("keystore_password=".length()))
-                .findFirst().orElseThrow();
+                .filter(l -> l.startsWith("keystore_password="))
+                .map(l -> l.substring("keystore_password=".length()))
+                .findFirst()
+                .orElseThrow();
         java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS12");
         try (var in = Files.newInputStream(dir.resolve("resources/security/key.p12"))) {
             store.load(in, password.toCharArray());
         }
-        javax.net.ssl.TrustManagerFactory trust = javax.net.ssl.TrustManagerFactory.getInstance(
-                javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+        javax.net.ssl.TrustManagerFactory trust =
+                javax.net.ssl.TrustManagerFactory.getInstance(javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
         trust.init(store);
         javax.net.ssl.SSLContext tls = javax.net.ssl.SSLContext.getInstance("TLS");
         tls.init(null, trust.getTrustManagers(), null);
@@ -278,8 +302,8 @@ final class ClusterNode {
      * first use waits for the build's test server, which the tests of a fresh node may not have started.
      */
     JsonObject login(String username, String password) {
-        try (Response r = anonymous("api/auth/login").post(Entity.json(
-                "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}"))) {
+        try (Response r = anonymous("api/auth/login")
+                .post(Entity.json("{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}"))) {
             String body = r.readEntity(String.class);
             assertEquals(200, r.getStatus(), () -> "login on " + this + ": " + body);
             try (JsonReader reader = Json.createReader(new StringReader(body))) {

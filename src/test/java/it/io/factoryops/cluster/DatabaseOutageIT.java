@@ -65,6 +65,7 @@ class DatabaseOutageIT {
     private static final Pattern DB_URL = Pattern.compile("^jdbc:mysql://([^:/]+)(?::(\\d+))?/([^?]+)(\\?.*)?$");
     /** The node's driver gives up on a connect after 2 s and on a silent socket after 10 s (DB_URL). */
     private static final int CONNECT_TIMEOUT_MS = 2_000;
+
     private static final int SOCKET_TIMEOUT_MS = 10_000;
     /** The node's statement timeout (FACTORY_DB_QUERY_TIMEOUT), short so that a slow statement is quick to show. */
     private static final int QUERY_TIMEOUT_SECONDS = 3;
@@ -76,6 +77,7 @@ class DatabaseOutageIT {
      * a connection validation (5 s) or the driver's socket timeout: 3 × (5 + 10) s.
      */
     private static final long LONGEST_ANSWER_MS = 3 * (5_000 + SOCKET_TIMEOUT_MS);
+
     private static final int PRODUCTS = 3;
     /** How long the test hook holds an answer between its commit and its storage under its Idempotency-Key. */
     private static final int STORE_DELAY_MS = 5_000;
@@ -83,38 +85,52 @@ class DatabaseOutageIT {
     private static final int TRANSACTION_TIMEOUT_SECONDS = 20;
     /** How long aTransactionPastItsTimeoutAnswers503 holds each of its row locks longer than the one before. */
     private static final int LOCK_HELD_SECONDS = 8;
+
     private static final int INITIAL_STOCK = 100_000;
 
     private static final Matcher URL = matcher();
     private static final String DATABASE = URL.group(3) + "_outage";
     /** The node's database, straight (the checks read it past the proxy). */
-    private static final String DIRECT_URL = "jdbc:mysql://" + URL.group(1) + (URL.group(2) == null ? "" : ":"
-            + URL.group(2)) + "/" + DATABASE + params("");
+    private static final String DIRECT_URL = "jdbc:mysql://" + URL.group(1)
+            + (URL.group(2) == null ? "" : ":" + URL.group(2)) + "/" + DATABASE + params("");
+
     private static final int PROXY_PORT = Integer.getInteger("outage.proxy.port");
     private static final String PROXIED_URL = "jdbc:mysql://127.0.0.1:" + PROXY_PORT + "/" + DATABASE
             + params("connectTimeout=" + CONNECT_TIMEOUT_MS + "&socketTimeout=" + SOCKET_TIMEOUT_MS);
 
     /** The node's environment. */
     private static final Map<String, String> OVERRIDES = Map.of(
-            "DB_URL", PROXIED_URL,
-            "FACTORY_DB_CONNECTION_TIMEOUT", POOL_WAIT_SECONDS + "s",
-            "FACTORY_DB_QUERY_TIMEOUT", QUERY_TIMEOUT_SECONDS + "s",
-            "FACTORY_RATE_LIMIT_AUTHENTICATED_PER_MINUTE", "100000",
-            "FACTORY_RATE_LIMIT_LOGIN_PER_MINUTE", "100000",
+            "DB_URL",
+            PROXIED_URL,
+            "FACTORY_DB_CONNECTION_TIMEOUT",
+            POOL_WAIT_SECONDS + "s",
+            "FACTORY_DB_QUERY_TIMEOUT",
+            QUERY_TIMEOUT_SECONDS + "s",
+            "FACTORY_RATE_LIMIT_AUTHENTICATED_PER_MINUTE",
+            "100000",
+            "FACTORY_RATE_LIMIT_LOGIN_PER_MINUTE",
+            "100000",
             // test only: an Idempotency-Key beginning "test-before-store-" waits this long (ms) after its order
             // committed, before its answer is stored (anOrderWhoseAnswerWasCutOffIsReplayedAfterTheHeal)
-            "FACTORY_TEST_IDEMPOTENCY_BEFORE_STORE", Integer.toString(STORE_DELAY_MS));
+            "FACTORY_TEST_IDEMPOTENCY_BEFORE_STORE",
+            Integer.toString(STORE_DELAY_MS));
 
     private static TcpProxy proxy;
     private static ClusterNode node;
     /** Each client's requests are bounded: a request without an answer in 90 s is a hang, and fails the test. */
     private static final Client CLIENT = ((ResteasyClientBuilder) ClientBuilder.newBuilder())
-            .connectionPoolSize(32).maxPooledPerRoute(32)
-            .connectTimeout(5, TimeUnit.SECONDS).readTimeout(90, TimeUnit.SECONDS).build();
+            .connectionPoolSize(32)
+            .maxPooledPerRoute(32)
+            .connectTimeout(5, TimeUnit.SECONDS)
+            .readTimeout(90, TimeUnit.SECONDS)
+            .build();
+
     private static final int PROBE_TIMEOUT_SECONDS = 5;
     private static final Client PROBE = ((ResteasyClientBuilder) ClientBuilder.newBuilder())
-            .connectionPoolSize(64).maxPooledPerRoute(64)
-            .connectTimeout(PROBE_TIMEOUT_SECONDS, TimeUnit.SECONDS).readTimeout(PROBE_TIMEOUT_SECONDS, TimeUnit.SECONDS)
+            .connectionPoolSize(64)
+            .maxPooledPerRoute(64)
+            .connectTimeout(PROBE_TIMEOUT_SECONDS, TimeUnit.SECONDS)
+            .readTimeout(PROBE_TIMEOUT_SECONDS, TimeUnit.SECONDS)
             .build();
     private static final String RUN = Long.toString(System.currentTimeMillis(), 36);
     private static String admin;
@@ -122,11 +138,13 @@ class DatabaseOutageIT {
     private static final List<Long> products = new ArrayList<>();
     /** Every order the API accepted (201), over both cuts. */
     private static final List<Long> accepted = Collections.synchronizedList(new ArrayList<>());
+
     private static final List<String> measured = new ArrayList<>();
 
     @BeforeAll
     static void startTheNodeBehindTheProxy() throws Exception {
-        try (Connection c = direct(); Statement s = c.createStatement()) {
+        try (Connection c = direct();
+                Statement s = c.createStatement()) {
             s.execute("DROP DATABASE IF EXISTS `" + DATABASE + "`"); // a run that was killed left it behind
         }
         proxy = new TcpProxy(PROXY_PORT, URL.group(1), URL.group(2) == null ? 3306 : Integer.parseInt(URL.group(2)));
@@ -137,15 +155,17 @@ class DatabaseOutageIT {
             admin = body(r).getString("access_token");
         }
         String email = "outage-" + RUN + "@it.example";
-        try (Response r = as("api/customers").post(json("{\"name\":\"Outage " + RUN + "\",\"email\":\"" + email
-                + "\",\"phone\":\"+1 555 0100\",\"address\":\"1 Plant Road\"}"))) {
+        try (Response r = as("api/customers")
+                .post(json("{\"name\":\"Outage " + RUN + "\",\"email\":\"" + email
+                        + "\",\"phone\":\"+1 555 0100\",\"address\":\"1 Plant Road\"}"))) {
             assertEquals(201, r.getStatus());
             customer = body(r).getJsonNumber("id").longValue();
         }
         for (int i = 0; i < PRODUCTS; i++) {
-            try (Response r = as("api/products").post(json("{\"sku\":\"OUT-" + RUN + "-" + i + "\",\"name\":\"Outage "
-                    + i + "\",\"price\":2.50,\"stock_quantity\":" + INITIAL_STOCK + ",\"reorder_level\":0,"
-                    + "\"category\":\"General\"}"))) {
+            try (Response r = as("api/products")
+                    .post(json("{\"sku\":\"OUT-" + RUN + "-" + i + "\",\"name\":\"Outage "
+                            + i + "\",\"price\":2.50,\"stock_quantity\":" + INITIAL_STOCK + ",\"reorder_level\":0,"
+                            + "\"category\":\"General\"}"))) {
                 assertEquals(201, r.getStatus());
                 products.add(body(r).getJsonNumber("id").longValue());
             }
@@ -163,7 +183,8 @@ class DatabaseOutageIT {
                 proxy.close();
             }
             measured.forEach(m -> System.out.println("DatabaseOutageIT: " + m));
-            try (Connection c = direct(); Statement s = c.createStatement()) {
+            try (Connection c = direct();
+                    Statement s = c.createStatement()) {
                 s.execute("DROP DATABASE IF EXISTS `" + DATABASE + "`");
             }
         }
@@ -191,8 +212,11 @@ class DatabaseOutageIT {
         String order = orderBody();
         try (Connection c = direct()) {
             c.setAutoCommit(false);
-            forEachRow(c, "SELECT i.quantity FROM stock_items i JOIN products p ON p.stock_item_id = i.id WHERE p.id = "
-                    + products.get(0) + " FOR UPDATE", rs -> { });
+            forEachRow(
+                    c,
+                    "SELECT i.quantity FROM stock_items i JOIN products p ON p.stock_item_id = i.id WHERE p.id = "
+                            + products.get(0) + " FOR UPDATE",
+                    rs -> {});
             long start = System.nanoTime();
             try (Response r = as("api/orders").post(json(order))) {
                 long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
@@ -201,7 +225,8 @@ class DatabaseOutageIT {
                 assertEquals(null, unavailableProblem(r, text));
                 assertTrue(millis >= TimeUnit.SECONDS.toMillis(QUERY_TIMEOUT_SECONDS) - 500, millis + " ms");
                 assertTrue(millis < TimeUnit.SECONDS.toMillis(QUERY_TIMEOUT_SECONDS + 10), millis + " ms");
-                measured.add(String.format("a row lock held past FACTORY_DB_QUERY_TIMEOUT=%ds: 503 after %d ms",
+                measured.add(String.format(
+                        "a row lock held past FACTORY_DB_QUERY_TIMEOUT=%ds: 503 after %d ms",
                         QUERY_TIMEOUT_SECONDS, millis));
             } finally {
                 c.rollback();
@@ -230,7 +255,8 @@ class DatabaseOutageIT {
         ExecutorService client = Executors.newSingleThreadExecutor();
         try {
             Future<String> first = client.submit(() -> {
-                try (Response r = as("api/orders").header("Idempotency-Key", key).post(json(order))) {
+                try (Response r =
+                        as("api/orders").header("Idempotency-Key", key).post(json(order))) {
                     return r.getStatus() + " " + r.readEntity(String.class);
                 }
             });
@@ -247,7 +273,8 @@ class DatabaseOutageIT {
             proxy.heal();
             awaitReady(true, 60);
             for (int retry = 0; retry < 2; retry++) {
-                try (Response r = as("api/orders").header("Idempotency-Key", key).post(json(order))) {
+                try (Response r =
+                        as("api/orders").header("Idempotency-Key", key).post(json(order))) {
                     String text = r.readEntity(String.class);
                     assertEquals(201, r.getStatus(), text);
                     assertEquals("true", r.getHeaderString("Idempotent-Replayed"));
@@ -270,15 +297,19 @@ class DatabaseOutageIT {
             c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             c.setAutoCommit(false);
             Map<Long, long[]> orders = new TreeMap<>(); // id -> lines, units, ledger, audit rows
-            forEachRow(c, "SELECT o.id, (SELECT COUNT(*) FROM order_lines l WHERE l.order_id = o.id), "
-                    + "(SELECT COALESCE(SUM(l.quantity), 0) FROM order_lines l WHERE l.order_id = o.id), "
-                    + "(SELECT COALESCE(SUM(m.delta), 0) FROM stock_movements m WHERE m.reference_type = 'ORDER' "
-                    + "AND m.reference_id = o.id), "
-                    + "(SELECT COUNT(*) FROM audit_logs a WHERE a.entity_type = 'order' AND a.action = 'CREATE' "
-                    + "AND a.entity_id = CAST(o.id AS CHAR)) "
-                    + "FROM orders o WHERE o.customer_id = " + customer, rs -> orders.put(rs.getLong(1),
-                    new long[] {rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)}));
-            List<Long> missing = accepted.stream().filter(id -> !orders.containsKey(id)).toList();
+            forEachRow(
+                    c,
+                    "SELECT o.id, (SELECT COUNT(*) FROM order_lines l WHERE l.order_id = o.id), "
+                            + "(SELECT COALESCE(SUM(l.quantity), 0) FROM order_lines l WHERE l.order_id = o.id), "
+                            + "(SELECT COALESCE(SUM(m.delta), 0) FROM stock_movements m WHERE m.reference_type = 'ORDER' "
+                            + "AND m.reference_id = o.id), "
+                            + "(SELECT COUNT(*) FROM audit_logs a WHERE a.entity_type = 'order' AND a.action = 'CREATE' "
+                            + "AND a.entity_id = CAST(o.id AS CHAR)) "
+                            + "FROM orders o WHERE o.customer_id = " + customer,
+                    rs -> orders.put(
+                            rs.getLong(1), new long[] {rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)}));
+            List<Long> missing =
+                    accepted.stream().filter(id -> !orders.containsKey(id)).toList();
             assertEquals(List.of(), missing, "orders answered 201 but not in the database");
             orders.forEach((id, o) -> {
                 assertEquals(PRODUCTS, o[0], "lines of order " + id);
@@ -288,16 +319,21 @@ class DatabaseOutageIT {
             });
             // the analytics deltas were written with the orders: folded into the summary, or still pending
             long[] counted = new long[1];
-            forEachRow(c, "SELECT (SELECT COALESCE(SUM(order_count), 0) FROM analytics_customer_summary "
-                    + "WHERE customer_id = " + customer + ") + (SELECT COALESCE(SUM(count_delta), 0) "
-                    + "FROM analytics_deltas WHERE kind = 'CUSTOMER' AND key_id = " + customer + ")",
+            forEachRow(
+                    c,
+                    "SELECT (SELECT COALESCE(SUM(order_count), 0) FROM analytics_customer_summary "
+                            + "WHERE customer_id = " + customer + ") + (SELECT COALESCE(SUM(count_delta), 0) "
+                            + "FROM analytics_deltas WHERE kind = 'CUSTOMER' AND key_id = " + customer + ")",
                     rs -> counted[0] = rs.getLong(1));
             assertEquals(orders.size(), counted[0], "orders counted by the analytics deltas");
             for (long product : products) {
                 long[] stock = new long[2];
-                forEachRow(c, "SELECT i.quantity, (SELECT SUM(m.delta) FROM stock_movements m "
-                        + "WHERE m.stock_item_id = i.id) FROM products p JOIN stock_items i ON i.id = p.stock_item_id "
-                        + "WHERE p.id = " + product, rs -> {
+                forEachRow(
+                        c,
+                        "SELECT i.quantity, (SELECT SUM(m.delta) FROM stock_movements m "
+                                + "WHERE m.stock_item_id = i.id) FROM products p JOIN stock_items i ON i.id = p.stock_item_id "
+                                + "WHERE p.id = " + product,
+                        rs -> {
                             stock[0] = rs.getLong(1);
                             stock[1] = rs.getLong(2);
                         });
@@ -305,7 +341,8 @@ class DatabaseOutageIT {
                 assertEquals(INITIAL_STOCK - orders.size(), stock[0], "stock of product " + product);
             }
             c.rollback();
-            measured.add(String.format("%d orders accepted over both cuts, %d in the database, all whole",
+            measured.add(String.format(
+                    "%d orders accepted over both cuts, %d in the database, all whole",
                     accepted.size(), orders.size()));
         }
         String log = node.logText();
@@ -350,9 +387,10 @@ class DatabaseOutageIT {
                 try (Response r = as("api/orders").post(json(orderBody()))) {
                     String text = r.readEntity(String.class);
                     long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-                    measured.add(String.format("a transaction past FACTORY_TRANSACTION_TIMEOUT=%ds (statements "
-                            + "waiting %d s each for row locks): %d after %d ms", TRANSACTION_TIMEOUT_SECONDS,
-                            LOCK_HELD_SECONDS, r.getStatus(), millis));
+                    measured.add(String.format(
+                            "a transaction past FACTORY_TRANSACTION_TIMEOUT=%ds (statements "
+                                    + "waiting %d s each for row locks): %d after %d ms",
+                            TRANSACTION_TIMEOUT_SECONDS, LOCK_HELD_SECONDS, r.getStatus(), millis));
                     String problem = r.getStatus() == 503 ? unavailableProblem(r, text) : "status " + r.getStatus();
                     return problem == null ? "503" : problem + ": " + text;
                 }
@@ -376,14 +414,18 @@ class DatabaseOutageIT {
     }
 
     private static void lockStock(Connection c, long product) throws SQLException {
-        forEachRow(c, "SELECT i.quantity FROM stock_items i JOIN products p ON p.stock_item_id = i.id WHERE p.id = "
-                + product + " FOR UPDATE", rs -> { });
+        forEachRow(
+                c,
+                "SELECT i.quantity FROM stock_items i JOIN products p ON p.stock_item_id = i.id WHERE p.id = " + product
+                        + " FOR UPDATE",
+                rs -> {});
     }
 
     private static long ordersInTheDatabase() throws SQLException {
         long[] count = new long[1];
         try (Connection c = direct()) {
-            forEachRow(c, "SELECT COUNT(*) FROM orders WHERE customer_id = " + customer, rs -> count[0] = rs.getLong(1));
+            forEachRow(
+                    c, "SELECT COUNT(*) FROM orders WHERE customer_id = " + customer, rs -> count[0] = rs.getLong(1));
         }
         return count[0];
     }
@@ -415,14 +457,17 @@ class DatabaseOutageIT {
             // hold Liberty's threads and a probe may wait in the queue longer than its timeout; measured, not required
             long down503 = firstExplicitDown(cutAt, seconds);
             // the cut lasts `seconds` in all
-            Thread.sleep(Math.max(0, TimeUnit.SECONDS.toMillis(seconds) - TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - cutAt)));
+            Thread.sleep(Math.max(
+                    0, TimeUnit.SECONDS.toMillis(seconds) - TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - cutAt)));
             proxy.heal();
             phase.set(2);
             Probe up = awaitReady(true, 60);
             long healed = System.nanoTime();
             // orders succeed again within seconds of the heal
-            while (List.copyOf(outcomes).stream().noneMatch(o -> o.phase() == 2 && o.kind() == Kind.ORDER && o.status() == 201)) {
-                assertTrue(System.nanoTime() - healed < TimeUnit.SECONDS.toNanos(30), "no order accepted after the heal");
+            while (List.copyOf(outcomes).stream()
+                    .noneMatch(o -> o.phase() == 2 && o.kind() == Kind.ORDER && o.status() == 201)) {
+                assertTrue(
+                        System.nanoTime() - healed < TimeUnit.SECONDS.toNanos(30), "no order accepted after the heal");
                 Thread.sleep(100);
             }
             Thread.sleep(2_000);
@@ -434,12 +479,20 @@ class DatabaseOutageIT {
             }
 
             List<Outcome> all = List.copyOf(outcomes);
-            Map<String, Long> answers = all.stream().collect(Collectors.groupingBy(
-                    o -> "phase " + o.phase() + " " + o.kind() + " " + o.status(), TreeMap::new, Collectors.counting()));
+            Map<String, Long> answers = all.stream()
+                    .collect(Collectors.groupingBy(
+                            o -> "phase " + o.phase() + " " + o.kind() + " " + o.status(),
+                            TreeMap::new,
+                            Collectors.counting()));
             // requests sent before the cut may be the ones that wait longest: all count
             long longest = all.stream().mapToLong(Outcome::millis).max().orElse(0);
-            long longest503 = all.stream().filter(o -> o.status() == 503).mapToLong(Outcome::millis).max().orElse(0);
-            measured.add(String.format("%s cut: /health/ready not ready %s after the cut (503 after %d ms), UP %s "
+            long longest503 = all.stream()
+                    .filter(o -> o.status() == 503)
+                    .mapToLong(Outcome::millis)
+                    .max()
+                    .orElse(0);
+            measured.add(String.format(
+                    "%s cut: /health/ready not ready %s after the cut (503 after %d ms), UP %s "
                             + "after the heal; longest answer %d ms (longest 503: %d ms); answers %s",
                     how, down, down503, up, longest, longest503, answers));
             System.out.println("DatabaseOutageIT: " + measured.get(measured.size() - 1));
@@ -448,7 +501,8 @@ class DatabaseOutageIT {
             });
             assertTrue(all.stream().anyMatch(o -> o.phase() <= 1 && o.status() == 503), "no 503 during the cut");
             assertTrue(longest <= LONGEST_ANSWER_MS, "an answer during the cut took " + longest + " ms");
-            assertTrue(all.stream().anyMatch(o -> o.phase() == 0 && o.kind() == Kind.ORDER && o.status() == 201),
+            assertTrue(
+                    all.stream().anyMatch(o -> o.phase() == 0 && o.kind() == Kind.ORDER && o.status() == 201),
                     "orders were placed before the cut: " + answers);
         } finally {
             stop.set(true);
@@ -459,7 +513,9 @@ class DatabaseOutageIT {
     }
 
     private enum Kind {
-        ORDER(201), READ(200), LOGIN(200);
+        ORDER(201),
+        READ(200),
+        LOGIN(200);
 
         final int ok;
 
@@ -469,17 +525,20 @@ class DatabaseOutageIT {
     }
 
     /** One answer: its status and time; {@code failure} says what was wrong with it (null: a right answer). */
-    private record Outcome(Kind kind, int phase, int status, long millis, String failure) {
-    }
+    private record Outcome(Kind kind, int phase, int status, long millis, String failure) {}
 
     /** Clients 0-4 place orders (each with an Idempotency-Key), 5-6 read, 7 signs in. */
     private static Outcome request(TcpProxy.Cut cut, int client, int n, int phase) {
         Kind kind = client < 5 ? Kind.ORDER : client < 7 ? Kind.READ : Kind.LOGIN;
         long start = System.nanoTime();
         try (Response r = switch (kind) {
-            case ORDER -> as("api/orders").header("Idempotency-Key", "outage-" + RUN + "-" + cut + "-" + client + "-" + n)
-                    .post(json(orderBody()));
-            case READ -> as(n % 2 == 0 ? "api/products/" + products.get(0) : "api/orders").get();
+            case ORDER ->
+                as("api/orders")
+                        .header("Idempotency-Key", "outage-" + RUN + "-" + cut + "-" + client + "-" + n)
+                        .post(json(orderBody()));
+            case READ ->
+                as(n % 2 == 0 ? "api/products/" + products.get(0) : "api/orders")
+                        .get();
             case LOGIN -> login(Api.ADMIN, Api.ADMIN_PASSWORD);
         }) {
             long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
@@ -491,11 +550,15 @@ class DatabaseOutageIT {
                 }
                 return new Outcome(kind, phase, status, millis, null);
             }
-            return new Outcome(kind, phase, status, millis, status == 503 ? unavailableProblem(r, text)
-                    : "status " + status + ": " + text);
+            return new Outcome(
+                    kind,
+                    phase,
+                    status,
+                    millis,
+                    status == 503 ? unavailableProblem(r, text) : "status " + status + ": " + text);
         } catch (ProcessingException e) {
-            return new Outcome(kind, phase, -1, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start),
-                    "no answer: " + e);
+            return new Outcome(
+                    kind, phase, -1, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start), "no answer: " + e);
         } finally {
             if (kind == Kind.LOGIN) {
                 sleep(250); // a sign-in now and then, not a flood
@@ -505,21 +568,27 @@ class DatabaseOutageIT {
 
     /** An order of one unit of each product: every order the test places looks so (nothingIsHalfWritten). */
     private static String orderBody() {
-        return "{\"customer_id\":" + customer + ",\"lines\":[" + products.stream()
-                .map(p -> "{\"product_id\":" + p + ",\"quantity\":1}").collect(Collectors.joining(",")) + "]}";
+        return "{\"customer_id\":" + customer + ",\"lines\":["
+                + products.stream()
+                        .map(p -> "{\"product_id\":" + p + ",\"quantity\":1}")
+                        .collect(Collectors.joining(","))
+                + "]}";
     }
 
     /** Null when the 503 is the problem the API promises, else what is wrong with it. */
     private static String unavailableProblem(Response r, String text) {
-        if (r.getMediaType() == null || !"application/problem+json".equals(r.getMediaType().getType() + "/"
-                + r.getMediaType().getSubtype())) {
+        if (r.getMediaType() == null
+                || !"application/problem+json"
+                        .equals(r.getMediaType().getType() + "/"
+                                + r.getMediaType().getSubtype())) {
             return "503 of type " + r.getMediaType() + ": " + text;
         }
         JsonObject problem = parse(text);
         if (!"SERVICE_UNAVAILABLE".equals(problem.getString("code", null))) {
             return "503 with code " + problem.getString("code", null);
         }
-        if (r.getHeaderString("Retry-After") == null || !r.getHeaderString("Retry-After").matches("\\d+")) {
+        if (r.getHeaderString("Retry-After") == null
+                || !r.getHeaderString("Retry-After").matches("\\d+")) {
             return "503 without Retry-After: " + r.getHeaders();
         }
         if (text.contains("Exception") || text.contains("at io.factoryops")) {
@@ -536,7 +605,8 @@ class DatabaseOutageIT {
     private record Probe(long millis, int status) {
         @Override
         public String toString() {
-            return millis + " ms (" + (status < 0 ? "no answer in " + PROBE_TIMEOUT_SECONDS + " s" : "status " + status) + ")";
+            return millis + " ms (" + (status < 0 ? "no answer in " + PROBE_TIMEOUT_SECONDS + " s" : "status " + status)
+                    + ")";
         }
     }
 
@@ -567,7 +637,10 @@ class DatabaseOutageIT {
             while (System.nanoTime() - start < TimeUnit.SECONDS.toNanos(seconds)) {
                 sent.add(probes.submit(() -> {
                     int status;
-                    try (Response r = PROBE.target(node.base).path("health/ready").request().get()) {
+                    try (Response r = PROBE.target(node.base)
+                            .path("health/ready")
+                            .request()
+                            .get()) {
                         status = r.getStatus();
                     } catch (ProcessingException e) {
                         status = -1;
@@ -588,8 +661,10 @@ class DatabaseOutageIT {
     }
 
     private static Response login(String username, String password) {
-        return CLIENT.target(node.base).path("api/auth/login").request().post(json(
-                "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}"));
+        return CLIENT.target(node.base)
+                .path("api/auth/login")
+                .request()
+                .post(json("{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}"));
     }
 
     private static Invocation.Builder as(String path) {
@@ -615,7 +690,8 @@ class DatabaseOutageIT {
     }
 
     private static void forEachRow(Connection c, String sql, Row row) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(sql); ResultSet rs = s.executeQuery()) {
+        try (PreparedStatement s = c.prepareStatement(sql);
+                ResultSet rs = s.executeQuery()) {
             while (rs.next()) {
                 row.read(rs);
             }
@@ -623,7 +699,9 @@ class DatabaseOutageIT {
     }
 
     private static Connection direct() throws SQLException {
-        return DriverManager.getConnection(DIRECT_URL, System.getenv("DB_USER"),
+        return DriverManager.getConnection(
+                DIRECT_URL,
+                System.getenv("DB_USER"),
                 System.getenv("DB_PASSWORD") == null ? "" : System.getenv("DB_PASSWORD"));
     }
 

@@ -57,7 +57,8 @@ class FirstStartIT {
 
             JsonObject session = node.login(Api.ADMIN, generated);
             assertTrue(session.getJsonObject("user").getBoolean("password_change_required"), session.toString());
-            try (Response r = node.as(session.getString("access_token"), "api/auth/me").get()) {
+            try (Response r =
+                    node.as(session.getString("access_token"), "api/auth/me").get()) {
                 assertEquals(200, r.getStatus());
                 assertTrue(read(r).getBoolean("password_change_required"));
             }
@@ -73,7 +74,8 @@ class FirstStartIT {
             browser.type("form.card input[name=current_password]", generated);
             browser.type("form.card input[name=new_password]", CHOSEN);
             browser.click("form.card button[type=submit]");
-            browser.awaitText("p.success", "Password changed. Every other session of this account has been signed out.");
+            browser.awaitText(
+                    "p.success", "Password changed. Every other session of this account has been signed out.");
             assertTrue(browser.all("#password-banner").isEmpty(), "the banner goes with the change");
             browser.open("/app/dashboard"); // a reload: the account as the API now shows it
             browser.awaitHeading("Dashboard");

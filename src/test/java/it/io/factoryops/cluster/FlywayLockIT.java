@@ -37,7 +37,8 @@ class FlywayLockIT {
         });
         List<String> versions = new ArrayList<>();
         int failed;
-        try (Connection c = database.connect(); Statement s = c.createStatement()) {
+        try (Connection c = database.connect();
+                Statement s = c.createStatement()) {
             try (ResultSet rs = s.executeQuery(
                     "SELECT version FROM flyway_schema_history WHERE version IS NOT NULL ORDER BY installed_rank")) {
                 while (rs.next()) {
@@ -55,7 +56,8 @@ class FlywayLockIT {
         // Flyway takes its lock for each script: the two share the work, and neither applies a script twice
         assertEquals(versions.size(), applied.get(0) + applied.get(1), "scripts applied by the two: " + applied);
         assertEquals(versions.stream().sorted(ClusterIT.VERSION_ORDER).toList(), versions, "applied in version order");
-        System.out.println("FlywayLockIT: the two migrations applied " + applied + " of " + versions.size() + " scripts");
+        System.out.println(
+                "FlywayLockIT: the two migrations applied " + applied + " of " + versions.size() + " scripts");
     }
 
     @AfterEach

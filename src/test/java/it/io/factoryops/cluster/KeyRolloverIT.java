@@ -31,22 +31,46 @@ class KeyRolloverIT {
     @Test
     void duringARollOverTokensOfTheOldAndTheNewKeyAreBothAccepted() throws Exception {
         Path jwks = OLD.resolveSibling("rollover-jwks.json");
-        Files.writeString(jwks, Json.createObjectBuilder().add("keys", Json.createArrayBuilder()
-                .add(Tokens.jwk(OLD, PASSWORD)).add(Tokens.jwk(NEW, PASSWORD))).build().toString());
-        Map<String, String> verify = Map.of("DB_URL", database.url(), "FACTORY_JWT_VERIFY_WITH", "jwks",
-                "FACTORY_JWT_VERIFY_KEYS", jwks.toString());
+        Files.writeString(
+                jwks,
+                Json.createObjectBuilder()
+                        .add(
+                                "keys",
+                                Json.createArrayBuilder()
+                                        .add(Tokens.jwk(OLD, PASSWORD))
+                                        .add(Tokens.jwk(NEW, PASSWORD)))
+                        .build()
+                        .toString());
+        Map<String, String> verify = Map.of(
+                "DB_URL",
+                database.url(),
+                "FACTORY_JWT_VERIFY_WITH",
+                "jwks",
+                "FACTORY_JWT_VERIFY_KEYS",
+                jwks.toString());
         ClusterNode a = ClusterNode.a().with(verify);
-        ClusterNode b = ClusterNode.b().with(Map.of("DB_URL", database.url(), "FACTORY_JWT_VERIFY_WITH", "jwks",
-                "FACTORY_JWT_VERIFY_KEYS", jwks.toString(), "FACTORY_KEYSTORE_FILE", NEW.toString()));
+        ClusterNode b = ClusterNode.b()
+                .with(Map.of(
+                        "DB_URL",
+                        database.url(),
+                        "FACTORY_JWT_VERIFY_WITH",
+                        "jwks",
+                        "FACTORY_JWT_VERIFY_KEYS",
+                        jwks.toString(),
+                        "FACTORY_KEYSTORE_FILE",
+                        NEW.toString()));
         database.drop(); // left by an interrupted run
         try {
             a.start();
             b.start();
             String fromA = a.token(Api.ADMIN, Api.ADMIN_PASSWORD);
             String fromB = b.token(Api.ADMIN, Api.ADMIN_PASSWORD);
-            assertEquals(Tokens.keyId(OLD, PASSWORD), Tokens.header(fromA).getString("kid"), "A signs with the old key");
-            assertEquals(Tokens.keyId(NEW, PASSWORD), Tokens.header(fromB).getString("kid"), "B signs with the new key");
-            assertNotEquals(Tokens.header(fromA).getString("kid"), Tokens.header(fromB).getString("kid"));
+            assertEquals(
+                    Tokens.keyId(OLD, PASSWORD), Tokens.header(fromA).getString("kid"), "A signs with the old key");
+            assertEquals(
+                    Tokens.keyId(NEW, PASSWORD), Tokens.header(fromB).getString("kid"), "B signs with the new key");
+            assertNotEquals(
+                    Tokens.header(fromA).getString("kid"), Tokens.header(fromB).getString("kid"));
             String forged = Tokens.withClaims(fromA, Map.of(), Tokens.otherKey());
             for (ClusterNode node : List.of(a, b)) {
                 for (String token : List.of(fromA, fromB)) {

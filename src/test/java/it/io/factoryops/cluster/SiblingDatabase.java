@@ -39,7 +39,8 @@ record SiblingDatabase(String name, String url) {
     }
 
     void drop() throws SQLException {
-        try (Connection c = connect(); Statement s = c.createStatement()) {
+        try (Connection c = connect();
+                Statement s = c.createStatement()) {
             s.execute("DROP DATABASE IF EXISTS `" + name + "`");
         }
     }

@@ -45,6 +45,7 @@ public final class Browser implements AutoCloseable {
     private final Path profile;
     /** Where the browser saves downloads (a fresh directory per browser): {@link #awaitDownload}. */
     final Path downloads;
+
     private final java.util.Set<Path> downloadsSeen = new java.util.HashSet<>();
     /** The server whose console it drives: the integration server, or a node of the cluster tests. */
     private final String base;
@@ -59,21 +60,39 @@ public final class Browser implements AutoCloseable {
         downloads = Files.createTempDirectory("factory-ops-downloads");
         ChromeOptions options = new ChromeOptions();
         // downloads land in their directory without a prompt (headless Chromium refuses them otherwise)
-        options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
-                "download.prompt_for_download", false, "download.directory_upgrade", true,
-                "safebrowsing.enabled", false));
+        options.setExperimentalOption(
+                "prefs",
+                Map.of(
+                        "download.default_directory",
+                        downloads.toString(),
+                        "download.prompt_for_download",
+                        false,
+                        "download.directory_upgrade",
+                        true,
+                        "safebrowsing.enabled",
+                        false));
         options.setBinary(Chromium.BINARY.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
-                "--window-size=1280,900", "--user-data-dir=" + profile);
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--disable-dev-shm-usage",
+                "--window-size=1280,900",
+                "--user-data-dir=" + profile);
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(Chromium.DRIVER.toFile()).usingAnyFreePort().build();
+                .usingDriverExecutable(Chromium.DRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
         driver = new ChromeDriver(service, options);
-        driver.executeCdpCommand("Browser.setDownloadBehavior", Map.of("behavior", "allow",
-                "downloadPath", downloads.toString()));
+        driver.executeCdpCommand(
+                "Browser.setDownloadBehavior", Map.of("behavior", "allow", "downloadPath", downloads.toString()));
         wait = new WebDriverWait(driver, Duration.ofSeconds(30));
         wait.ignoring(StaleElementReferenceException.class); // screens are re-rendered whole
         // a timeout says what the screen showed instead
@@ -109,7 +128,8 @@ public final class Browser implements AutoCloseable {
             List<WebElement> h = d.findElements(By.cssSelector("main h1"));
             return !h.isEmpty() && h.get(0).getText().startsWith(text);
         });
-        wait.until(d -> d.findElements(By.cssSelector("main[aria-busy], .screen[aria-busy]")).isEmpty());
+        wait.until(d -> d.findElements(By.cssSelector("main[aria-busy], .screen[aria-busy]"))
+                .isEmpty());
     }
 
     public List<WebElement> all(String css) {
@@ -125,14 +145,18 @@ public final class Browser implements AutoCloseable {
     /** Types into a picker's search box and chooses the option whose text contains {@code contains}. */
     void pick(String selectName, String search, String contains) {
         WebElement select = await("select[name='" + selectName + "']");
-        WebElement box = select.findElement(By.xpath("ancestor::div[contains(@class,'picker')]//input[@type='search']"));
+        WebElement box =
+                select.findElement(By.xpath("ancestor::div[contains(@class,'picker')]//input[@type='search']"));
         box.clear();
         box.sendKeys(search);
         // the options are replaced when the search answers (the select then names its query in data-q)
         wait.until(d -> search.equals(select.getAttribute("data-q")));
         wait.ignoring(StaleElementReferenceException.class).until(d -> {
             Select list = new Select(d.findElement(By.cssSelector("select[name='" + selectName + "']")));
-            WebElement option = list.getOptions().stream().filter(o -> o.getText().contains(contains)).findFirst().orElse(null);
+            WebElement option = list.getOptions().stream()
+                    .filter(o -> o.getText().contains(contains))
+                    .findFirst()
+                    .orElse(null);
             if (option == null) {
                 return false;
             }
@@ -191,8 +215,14 @@ public final class Browser implements AutoCloseable {
             line.append("no violation; ");
         }
         for (Map<String, Object> v : violations) {
-            line.append(String.valueOf(v.get("impact")).toUpperCase()).append(' ').append(v.get("id"))
-                    .append(" (").append(v.get("nodes")).append(", ").append(v.get("target")).append("); ");
+            line.append(String.valueOf(v.get("impact")).toUpperCase())
+                    .append(' ')
+                    .append(v.get("id"))
+                    .append(" (")
+                    .append(v.get("nodes"))
+                    .append(", ")
+                    .append(v.get("target"))
+                    .append("); ");
         }
         return line.toString();
     }
@@ -243,8 +273,11 @@ public final class Browser implements AutoCloseable {
                 if (all.stream().anyMatch(f -> f.getFileName().toString().endsWith(".crdownload"))) {
                     return null;
                 }
-                Path file = all.stream().filter(f -> f.getFileName().toString().endsWith(suffix))
-                        .filter(f -> !downloadsSeen.contains(f)).findFirst().orElse(null);
+                Path file = all.stream()
+                        .filter(f -> f.getFileName().toString().endsWith(suffix))
+                        .filter(f -> !downloadsSeen.contains(f))
+                        .findFirst()
+                        .orElse(null);
                 if (file != null && Files.size(file) > 0) {
                     downloadsSeen.add(file);
                     return file;
@@ -274,7 +307,8 @@ public final class Browser implements AutoCloseable {
         driver.quit();
         for (Path dir : List.of(profile, downloads)) {
             try (var files = Files.walk(dir)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                files.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(p -> p.toFile().delete());
             }
         }
     }

@@ -27,6 +27,7 @@ abstract class BrowserTest {
         if (browser != null) {
             browser.close();
         }
-        System.out.printf("%s: browser tests took %.1f s%n", getClass().getSimpleName(), (System.nanoTime() - started) / 1e9);
+        System.out.printf(
+                "%s: browser tests took %.1f s%n", getClass().getSimpleName(), (System.nanoTime() - started) / 1e9);
     }
 }

@@ -40,7 +40,8 @@ class ConsoleIT extends BrowserTest {
         browser.type("input[name=username]", username);
         browser.type("input[name=password]", "Wrong-Passw0rd-42");
         browser.click("form.login button[type=submit]");
-        assertTrue(browser.await(".form-error").getText().toLowerCase().contains("invalid"),
+        assertTrue(
+                browser.await(".form-error").getText().toLowerCase().contains("invalid"),
                 browser.await(".form-error").getText());
         // by email
         browser.signIn(username + "@it.example", Api.PASSWORD);
@@ -85,8 +86,9 @@ class ConsoleIT extends BrowserTest {
             assertEquals(201, r.getStatus());
         }
         String today = LocalDate.now(ZoneOffset.UTC).toString();
-        try (Response r = as(Api.tokenFor("manager"), "api/production").post(json("{\"employee_id\":" + Fixtures.employee()
-                + ",\"product_id\":" + product + ",\"quantity\":6,\"production_date\":\"" + today + "\"}"))) {
+        try (Response r = as(Api.tokenFor("manager"), "api/production")
+                .post(json("{\"employee_id\":" + Fixtures.employee() + ",\"product_id\":" + product
+                        + ",\"quantity\":6,\"production_date\":\"" + today + "\"}"))) {
             assertEquals(201, r.getStatus());
         }
         try (Response r = as(adminToken, "api/analytics/refresh").post(null)) {
@@ -116,14 +118,22 @@ class ConsoleIT extends BrowserTest {
         assertEquals(7, sales.size());
         assertEquals(7, production.size());
         BigDecimal revenueToday;
-        try (Response r = as(adminToken, "api/reports/analytics", "date_from", today, "date_to", today, "granularity", "day").get()) {
-            revenueToday = body(r).getJsonArray("totals").getJsonObject(0).getJsonNumber("revenue").bigDecimalValue();
+        try (Response r = as(
+                        adminToken, "api/reports/analytics", "date_from", today, "date_to", today, "granularity", "day")
+                .get()) {
+            revenueToday = body(r).getJsonArray("totals")
+                    .getJsonObject(0)
+                    .getJsonNumber("revenue")
+                    .bigDecimalValue();
         }
-        assertEquals(0, revenueToday.compareTo(new BigDecimal(sales.get(6).getAttribute("data-value"))),
+        assertEquals(
+                0,
+                revenueToday.compareTo(new BigDecimal(sales.get(6).getAttribute("data-value"))),
                 "today's sales bar shows the day's revenue " + revenueToday);
         assertTrue(revenueToday.signum() > 0);
         assertTrue(Double.parseDouble(sales.get(6).getAttribute("height")) > 0, "the bar is drawn");
-        assertEquals(summary.getJsonObject("today").getInt("units_produced"),
+        assertEquals(
+                summary.getJsonObject("today").getInt("units_produced"),
                 Integer.parseInt(production.get(6).getAttribute("data-value")));
         // an admin may refresh the figures
         WebElement refresh = browser.await("#refresh-analytics");
@@ -170,8 +180,11 @@ class ConsoleIT extends BrowserTest {
         fillOrder(email, sku, "7 in stock", 8);
         browser.click("main form button[type=submit]");
         String error = browser.await(".form-error").getText();
-        assertTrue(error.contains("Not enough stock") && error.contains("requested 8, available 7")
-                && error.contains("Product " + sku), error);
+        assertTrue(
+                error.contains("Not enough stock")
+                        && error.contains("requested 8, available 7")
+                        && error.contains("Product " + sku),
+                error);
         assertEquals("/app/orders/new", browser.driver.getCurrentUrl().substring(Api.BASE.length()));
         assertEquals(7, Fixtures.stockOf(product), "nothing was taken");
         browser.assertAccessible("order-409");
@@ -203,13 +216,16 @@ class ConsoleIT extends BrowserTest {
         WebElement error = browser.await("input[name=delta] + .field-error");
         assertFalse(error.getText().isBlank());
         assertEquals("true", browser.await("input[name=delta]").getAttribute("aria-invalid"));
-        assertTrue(browser.await("input[name=delta]").getAttribute("aria-describedby").contains(error.getAttribute("id")));
+        assertTrue(browser.await("input[name=delta]")
+                .getAttribute("aria-describedby")
+                .contains(error.getAttribute("id")));
         browser.await("input[name=reason] + .field-error");
         // a valid adjustment goes through and shows in the history
         browser.type("input[name=delta]", "-2");
         browser.type("input[name=reason]", "Counted in the console test");
         browser.click("main form button[type=submit]");
-        browser.wait.until(d -> browser.await("[data-figure=stock_quantity]").getText().equals("1"));
+        browser.wait.until(
+                d -> browser.await("[data-figure=stock_quantity]").getText().equals("1"));
         assertEquals(1, Fixtures.stockOf(product));
         assertTrue(browser.await("main .table-wrap").getText().contains("Counted in the console test"));
     }
@@ -218,8 +234,9 @@ class ConsoleIT extends BrowserTest {
     void aProductNamedLikeMarkupRendersAsText() throws Exception {
         String name = "<img src=x onerror=alert(1)>";
         String sku = "XSS-" + Api.RUN;
-        try (Response r = as(Api.tokenFor("admin"), "api/products").post(json("{\"sku\":\"" + sku + "\",\"name\":\""
-                + name + "\",\"price\":1.00,\"stock_quantity\":1,\"category\":\"<b>bold</b>\"}"))) {
+        try (Response r = as(Api.tokenFor("admin"), "api/products")
+                .post(json("{\"sku\":\"" + sku + "\",\"name\":\"" + name
+                        + "\",\"price\":1.00,\"stock_quantity\":1,\"category\":\"<b>bold</b>\"}"))) {
             assertEquals(201, r.getStatus());
         }
         browser.signIn(Api.createUser("user"), Api.PASSWORD);
@@ -228,11 +245,13 @@ class ConsoleIT extends BrowserTest {
         WebElement cell = browser.await("main tbody tr td:nth-child(2) a");
         assertEquals(name, cell.getText());
         assertTrue(browser.all("main img").isEmpty(), "no image element was made from the name");
-        assertEquals("<b>bold</b>", browser.await("main tbody tr td:nth-child(3)").getText());
+        assertEquals(
+                "<b>bold</b>", browser.await("main tbody tr td:nth-child(3)").getText());
         cell.click();
         browser.awaitHeading(name);
         assertTrue(browser.all("main img, main b").isEmpty());
-        assertThrows(NoAlertPresentException.class, () -> browser.driver.switchTo().alert());
+        assertThrows(
+                NoAlertPresentException.class, () -> browser.driver.switchTo().alert());
         browser.assertAccessible("xss-probe");
     }
 
@@ -249,33 +268,62 @@ class ConsoleIT extends BrowserTest {
         assertEquals(List.of("Products", "Parts", "Service tickets", "Master data", "Exports"), navigation());
 
         browser.signIn(Api.createUser("manager"), Api.PASSWORD);
-        assertEquals(List.of("Dashboard", "Orders", "Products", "Parts", "Purchase orders", "Service tickets", "Production",
-                "Master data", "Reports", "Exports"), navigation());
+        assertEquals(
+                List.of(
+                        "Dashboard",
+                        "Orders",
+                        "Products",
+                        "Parts",
+                        "Purchase orders",
+                        "Service tickets",
+                        "Production",
+                        "Master data",
+                        "Reports",
+                        "Exports"),
+                navigation());
         browser.open("/app/dashboard");
         browser.awaitHeading("Dashboard");
         assertTrue(browser.all("#refresh-analytics").isEmpty(), "only admins refresh the figures");
 
         browser.signIn(Api.createUser("admin"), Api.PASSWORD);
-        assertEquals(List.of("Dashboard", "Orders", "Products", "Parts", "Purchase orders", "Service tickets", "Production",
-                "Master data", "Reports", "Exports", "Users", "Audit log"), navigation());
+        assertEquals(
+                List.of(
+                        "Dashboard",
+                        "Orders",
+                        "Products",
+                        "Parts",
+                        "Purchase orders",
+                        "Service tickets",
+                        "Production",
+                        "Master data",
+                        "Reports",
+                        "Exports",
+                        "Users",
+                        "Audit log"),
+                navigation());
         browser.open("/app/users");
         browser.awaitHeading("Users");
         // an admin is offered the roles it may grant, not admin or super_admin
-        List<String> roles = browser.all("form.card select[name=role] option").stream().map(o -> o.getAttribute("value")).toList();
+        List<String> roles = browser.all("form.card select[name=role] option").stream()
+                .map(o -> o.getAttribute("value"))
+                .toList();
         assertEquals(List.of("manager", "user", "mechanic", "customer"), roles);
         browser.assertAccessible("users");
     }
 
     private List<String> navigation() {
         browser.await("nav[aria-label=Main]");
-        return browser.all("nav[aria-label=Main] a").stream().map(WebElement::getText).toList();
+        return browser.all("nav[aria-label=Main] a").stream()
+                .map(WebElement::getText)
+                .toList();
     }
 
     @Test
     void aDeepLinkSurvivesAReload() throws Exception {
         long product = Fixtures.product("3.00", 5);
         long order;
-        try (Response r = as(Api.tokenFor("admin"), "api/orders").post(json(Fixtures.orderBody(Fixtures.customer(), product, 2)))) {
+        try (Response r = as(Api.tokenFor("admin"), "api/orders")
+                .post(json(Fixtures.orderBody(Fixtures.customer(), product, 2)))) {
             order = body(r).getJsonNumber("id").longValue();
         }
         browser.signIn(Api.createUser("admin"), Api.PASSWORD);
@@ -286,7 +334,8 @@ class ConsoleIT extends BrowserTest {
         assertTrue(browser.await("main").getText().contains("Subtotal"));
         // the admin is offered the order's transitions; shipping moves it on
         browser.click("button[data-action=ship]");
-        browser.wait.until(d -> browser.await("main .page-head .badge").getText().equals("shipped"));
+        browser.wait.until(
+                d -> browser.await("main .page-head .badge").getText().equals("shipped"));
         browser.assertAccessible("order-detail");
         // an unknown screen inside the console
         browser.open("/app/no-such-screen");
@@ -319,7 +368,8 @@ class ConsoleIT extends BrowserTest {
         browser.wait.until(d -> browser.await("main").getText().contains("Return Part " + sku));
         assertEquals(6, Fixtures.partQuantity(part));
         browser.click("button[data-action=start]");
-        browser.wait.until(d -> browser.await("main .page-head .badge").getText().equals("in progress"));
+        browser.wait.until(
+                d -> browser.await("main .page-head .badge").getText().equals("in progress"));
         browser.assertAccessible("service-ticket");
     }
 
@@ -334,8 +384,11 @@ class ConsoleIT extends BrowserTest {
         browser.open("/app/service-tickets/" + ticket);
         browser.awaitHeading("Service ticket #" + ticket);
         assertTrue(browser.await("main .notice").getText().contains("in the queue"));
-        assertTrue(browser.all("form[aria-labelledby=fit-title], form[aria-labelledby=assign-title], "
-                + "button[data-action=start]").isEmpty(), "a ticket of the queue is read, not worked");
+        assertTrue(
+                browser.all("form[aria-labelledby=fit-title], form[aria-labelledby=assign-title], "
+                                + "button[data-action=start]")
+                        .isEmpty(),
+                "a ticket of the queue is read, not worked");
         browser.assertAccessible("service-ticket-queue");
         browser.click("button[data-action=take]");
         browser.await("form[aria-labelledby=labour-title]");
@@ -350,19 +403,26 @@ class ConsoleIT extends BrowserTest {
         browser.click("form[aria-labelledby=labour-title] button[type=submit]");
         browser.wait.until(d -> browser.await("main dl.totals").getText().contains("(1.5 h"));
         browser.click("button[data-action=start]");
-        browser.wait.until(d -> browser.await("main .page-head .badge").getText().equals("in progress"));
+        browser.wait.until(
+                d -> browser.await("main .page-head .badge").getText().equals("in progress"));
         browser.click("button[data-action=complete]");
-        browser.wait.until(d -> browser.await("main .page-head .badge").getText().equals("completed"));
+        browser.wait.until(
+                d -> browser.await("main .page-head .badge").getText().equals("completed"));
         browser.assertAccessible("service-ticket-mechanic");
-        try (Response r = as(Api.tokenFor("manager"), "api/service-tickets/" + ticket).get()) {
+        try (Response r =
+                as(Api.tokenFor("manager"), "api/service-tickets/" + ticket).get()) {
             JsonObject done = body(r);
             assertEquals("completed", done.getString("status"));
-            assertEquals(0, new java.math.BigDecimal("1.50").compareTo(done.getJsonNumber("labour_hours").bigDecimalValue()));
+            assertEquals(
+                    0,
+                    new java.math.BigDecimal("1.50")
+                            .compareTo(done.getJsonNumber("labour_hours").bigDecimalValue()));
         }
         // taken: another mechanic neither sees it nor is offered to take it
         browser.signIn(colleague.getString("username"), Api.PASSWORD);
         browser.open("/app/service-tickets/" + ticket);
-        browser.wait.until(d -> !browser.all("main .problem, main [role=alert], main .notice").isEmpty());
+        browser.wait.until(d ->
+                !browser.all("main .problem, main [role=alert], main .notice").isEmpty());
         assertTrue(browser.all("button[data-action=take]").isEmpty());
         assertFalse(browser.await("main").getText().contains("Service ticket #" + ticket));
     }
@@ -379,34 +439,43 @@ class ConsoleIT extends BrowserTest {
         browser.type("form.card input[name=password]", "short");
         browser.click("form.card button[type=submit]");
         // the password policy's problem next to the password field
-        assertFalse(browser.await("form.card input[name=password] + .field-error").getText().isBlank());
+        assertFalse(browser.await("form.card input[name=password] + .field-error")
+                .getText()
+                .isBlank());
         browser.type("form.card input[name=password]", Api.PASSWORD);
         browser.click("form.card button[type=submit]");
         browser.open("/app/users?q=" + username);
         browser.awaitHeading("Users");
-        new org.openqa.selenium.support.ui.Select(browser.await("main tbody select[name=role]")).selectByValue("manager");
+        new org.openqa.selenium.support.ui.Select(browser.await("main tbody select[name=role]"))
+                .selectByValue("manager");
         browser.click("main tbody form.inline button[type=submit]");
-        browser.wait.until(d -> browser.await("main tbody select[name=role]").getAttribute("value").equals("manager")
+        browser.wait.until(d -> browser.await("main tbody select[name=role]")
+                        .getAttribute("value")
+                        .equals("manager")
                 && userRole(username).equals("manager"));
         browser.click("main tbody button.danger");
         browser.wait.until(d -> browser.await("main tbody").getText().contains("inactive"));
-        try (Response r = Api.anonymous("api/auth/login").post(json("{\"username\":\"" + username + "\",\"password\":\""
-                + Api.PASSWORD + "\"}"))) {
+        try (Response r = Api.anonymous("api/auth/login")
+                .post(json("{\"username\":\"" + username + "\",\"password\":\"" + Api.PASSWORD + "\"}"))) {
             assertEquals(401, r.getStatus(), "a deactivated account cannot sign in");
         }
         // its own screen: reactivate it, change its name and email, set a new password
         browser.click("main tbody a[href^='/app/users/']");
         browser.awaitHeading("Account " + username);
         browser.click("button[data-action=reactivate]");
-        browser.wait.until(d -> browser.await("main .page-head .badge").getText().equals("active"));
+        browser.wait.until(
+                d -> browser.await("main .page-head .badge").getText().equals("active"));
         String newPassword = "Reset-" + Api.PASSWORD;
         browser.type("form[aria-labelledby=details-title] input[name=full_name]", "Console Person");
         browser.type("form[aria-labelledby=details-title] input[name=email]", username + "-new@it.example");
         browser.type("form[aria-labelledby=details-title] input[name=password]", newPassword);
         browser.click("form[aria-labelledby=details-title] button[type=submit]");
         browser.wait.until(d -> browser.await("form[aria-labelledby=details-title] input[name=email]")
-                .getAttribute("value").equals(username + "-new@it.example")
-                && browser.await("form[aria-labelledby=details-title] input[name=password]").getAttribute("value").isEmpty());
+                        .getAttribute("value")
+                        .equals(username + "-new@it.example")
+                && browser.await("form[aria-labelledby=details-title] input[name=password]")
+                        .getAttribute("value")
+                        .isEmpty());
         browser.assertAccessible("user");
         try (Response r = as(Api.adminToken(), "api/auth/users", "q", username).get()) {
             JsonObject account = body(r).getJsonArray("data").getJsonObject(0);
@@ -414,8 +483,8 @@ class ConsoleIT extends BrowserTest {
             assertEquals("Console Person", account.getString("full_name"));
             assertEquals(username + "-new@it.example", account.getString("email"));
         }
-        try (Response r = Api.anonymous("api/auth/login").post(json("{\"username\":\"" + username + "\",\"password\":\""
-                + Api.PASSWORD + "\"}"))) {
+        try (Response r = Api.anonymous("api/auth/login")
+                .post(json("{\"username\":\"" + username + "\",\"password\":\"" + Api.PASSWORD + "\"}"))) {
             assertEquals(401, r.getStatus(), "the old password no longer signs in");
         }
         Api.login(username, newPassword); // asserts 200
@@ -423,9 +492,10 @@ class ConsoleIT extends BrowserTest {
 
     /** A service ticket a manager opened for a new customer, through the API; its id. */
     private static long openTicket(String description, String make, String model) {
-        try (Response r = as(Api.tokenFor("manager"), "api/service-tickets").post(json("{\"customer_id\":"
-                + Fixtures.customer() + ",\"description\":\"" + description + "\",\"make\":\"" + make
-                + "\",\"model\":\"" + model + "\"}"))) {
+        try (Response r = as(Api.tokenFor("manager"), "api/service-tickets")
+                .post(json("{\"customer_id\":"
+                        + Fixtures.customer() + ",\"description\":\"" + description + "\",\"make\":\"" + make
+                        + "\",\"model\":\"" + model + "\"}"))) {
             assertEquals(201, r.getStatus());
             return body(r).getJsonNumber("id").longValue();
         }

@@ -28,7 +28,6 @@ class ConsoleQualityIT extends BrowserTest {
             + "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-
     private static HttpResponse<byte[]> fetch(String path, String... headers) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(Api.BASE + path));
         if (headers.length > 0) {
@@ -43,24 +42,40 @@ class ConsoleQualityIT extends BrowserTest {
             HttpResponse<byte[]> r = fetch(path);
             assertEquals(200, r.statusCode(), path);
             assertEquals(CSP, r.headers().firstValue("Content-Security-Policy").orElse(null), path);
-            assertEquals("nosniff", r.headers().firstValue("X-Content-Type-Options").orElse(null), path);
+            assertEquals(
+                    "nosniff", r.headers().firstValue("X-Content-Type-Options").orElse(null), path);
         }
         String page = new String(fetch("/app/orders/42").body(), StandardCharsets.UTF_8);
         assertTrue(page.contains("<script type=\"module\" src=\"/js/main.js\"></script>"));
-        assertFalse(Pattern.compile("<script(?![^>]*\\bsrc=)[^>]*>").matcher(page).find(), "no inline script");
+        assertFalse(
+                Pattern.compile("<script(?![^>]*\\bsrc=)[^>]*>").matcher(page).find(), "no inline script");
         assertFalse(page.contains("<style") || page.contains(" style="), "no inline style");
-        assertEquals("text/javascript", fetch("/js/main.js").headers().firstValue("Content-Type").orElse("").split(";")[0]);
+        assertEquals(
+                "text/javascript",
+                fetch("/js/main.js")
+                        .headers()
+                        .firstValue("Content-Type")
+                        .orElse("")
+                        .split(";")[0]);
         // the rest keeps answering problem+json
         for (String path : List.of("/api/app/orders/42", "/app.html", "/apps")) {
             HttpResponse<byte[]> r = fetch(path);
             assertEquals(404, r.statusCode(), path);
-            assertEquals("application/problem+json", r.headers().firstValue("Content-Type").orElse("").split(";")[0], path);
+            assertEquals(
+                    "application/problem+json",
+                    r.headers().firstValue("Content-Type").orElse("").split(";")[0],
+                    path);
         }
         // the console's addresses are read-only: anything but GET is a problem too
-        HttpResponse<byte[]> post = HTTP.send(HttpRequest.newBuilder(URI.create(Api.BASE + "/app/orders"))
-                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> post = HTTP.send(
+                HttpRequest.newBuilder(URI.create(Api.BASE + "/app/orders"))
+                        .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(405, post.statusCode());
-        assertEquals("application/problem+json", post.headers().firstValue("Content-Type").orElse("").split(";")[0]);
+        assertEquals(
+                "application/problem+json",
+                post.headers().firstValue("Content-Type").orElse("").split(";")[0]);
     }
 
     /**
@@ -78,30 +93,55 @@ class ConsoleQualityIT extends BrowserTest {
         browser.signIn(Api.createUser("admin"), Api.PASSWORD);
         browser.consoleLog();
         browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(768, 1024));
-        for (String[] screen : new String[][] {{"/app/dashboard", "Dashboard"}, {"/app/orders", "Orders"},
-                {"/app/orders/new", "Place an order"}, {"/app/products", "Products"}, {"/app/parts", "Parts"},
-                {"/app/purchase-orders", "Purchase orders"}, {"/app/purchase-orders/new", "New purchase order"},
-                {"/app/service-tickets", "Service tickets"}, {"/app/notifications", "Notifications"},
-                {"/app/users", "Users"}, {"/app/account", "Account"}, {"/app/master-data", "Master data"},
-                {"/app/products/new", "New product"}, {"/app/parts/new", "New part"}, {"/app/suppliers", "Suppliers"},
-                {"/app/suppliers/new", "New supplier"}, {"/app/customers", "Customers"}, {"/app/employees", "Employees"},
-                {"/app/employees/new", "New employee"}, {"/app/mechanics", "Mechanics"}, {"/app/mechanics/new", "New mechanic"},
-                {"/app/categories", "Part categories"}, {"/app/locations", "Stock locations"},
-                {"/app/production", "Production"}, {"/app/production/new", "Record production"},
-                {"/app/reports", "Reports"},
-                {"/app/reports/inventory", "Inventory report"}, {"/app/reports/purchase-orders", "Purchase-order report"},
-                {"/app/reports/suppliers", "Supplier report"}, {"/app/reports/analytics", "Sales and production report"},
-                {"/app/reports/runs", "Stored monthly runs"}, {"/app/exports", "Exports"}, {"/app/audit-log", "Audit log"}}) {
+        for (String[] screen : new String[][] {
+            {"/app/dashboard", "Dashboard"},
+            {"/app/orders", "Orders"},
+            {"/app/orders/new", "Place an order"},
+            {"/app/products", "Products"},
+            {"/app/parts", "Parts"},
+            {"/app/purchase-orders", "Purchase orders"},
+            {"/app/purchase-orders/new", "New purchase order"},
+            {"/app/service-tickets", "Service tickets"},
+            {"/app/notifications", "Notifications"},
+            {"/app/users", "Users"},
+            {"/app/account", "Account"},
+            {"/app/master-data", "Master data"},
+            {"/app/products/new", "New product"},
+            {"/app/parts/new", "New part"},
+            {"/app/suppliers", "Suppliers"},
+            {"/app/suppliers/new", "New supplier"},
+            {"/app/customers", "Customers"},
+            {"/app/employees", "Employees"},
+            {"/app/employees/new", "New employee"},
+            {"/app/mechanics", "Mechanics"},
+            {"/app/mechanics/new", "New mechanic"},
+            {"/app/categories", "Part categories"},
+            {"/app/locations", "Stock locations"},
+            {"/app/production", "Production"},
+            {"/app/production/new", "Record production"},
+            {"/app/reports", "Reports"},
+            {"/app/reports/inventory", "Inventory report"},
+            {"/app/reports/purchase-orders", "Purchase-order report"},
+            {"/app/reports/suppliers", "Supplier report"},
+            {"/app/reports/analytics", "Sales and production report"},
+            {"/app/reports/runs", "Stored monthly runs"},
+            {"/app/exports", "Exports"},
+            {"/app/audit-log", "Audit log"}
+        }) {
             browser.open(screen[0]);
             browser.awaitHeading(screen[1]);
             browser.assertAccessible("screen" + screen[0].replace('/', '-'));
-            Number overflow = (Number) browser.script("return document.documentElement.scrollWidth - window.innerWidth");
+            Number overflow =
+                    (Number) browser.script("return document.documentElement.scrollWidth - window.innerWidth");
             assertTrue(overflow.intValue() <= 0, screen[0] + " is wider than a tablet by " + overflow + " px");
         }
         browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
         List<LogEntry> log = browser.consoleLog();
-        assertTrue(log.stream().noneMatch(e -> e.getMessage().contains("Content Security Policy")
-                || e.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue()), () -> log.toString());
+        assertTrue(
+                log.stream()
+                        .noneMatch(e -> e.getMessage().contains("Content Security Policy")
+                                || e.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue()),
+                () -> log.toString());
     }
 
     @Test
@@ -122,9 +162,12 @@ class ConsoleQualityIT extends BrowserTest {
                          millis: Math.round(nav.loadEventEnd - nav.startTime) };""");
         long transferred = ((Number) weight.get("transferred")).longValue();
         long decoded = ((Number) weight.get("decoded")).longValue();
-        System.out.printf("Console first load: %d files, %d bytes transferred (%d bytes unpacked), load event after %s ms%n",
+        System.out.printf(
+                "Console first load: %d files, %d bytes transferred (%d bytes unpacked), load event after %s ms%n",
                 weight.get("files"), transferred, decoded, weight.get("millis"));
-        assertTrue(transferred > decoded / 5 && transferred < 300 * 1024, "first load transferred " + transferred + " bytes");
+        assertTrue(
+                transferred > decoded / 5 && transferred < 300 * 1024,
+                "first load transferred " + transferred + " bytes");
         // the scripts travel gzipped when the browser asks for it
         HttpResponse<byte[]> js = fetch("/js/main.js", "Accept-Encoding", "gzip");
         assertEquals("gzip", js.headers().firstValue("Content-Encoding").orElse(null));
@@ -140,9 +183,14 @@ class ConsoleQualityIT extends BrowserTest {
         browser.await("form.login");
         StringBuilder report = new StringBuilder(browser.accessibility("sign-in"));
         browser.signIn(Api.createUser("admin"), Api.PASSWORD);
-        for (String[] screen : new String[][] {{"/app/dashboard", "Dashboard"}, {"/app/orders/new", "Place an order"},
-                {"/app/products", "Products"}, {"/app/purchase-orders/new", "New purchase order"},
-                {"/app/users", "Users"}, {"/app/account", "Account"}}) {
+        for (String[] screen : new String[][] {
+            {"/app/dashboard", "Dashboard"},
+            {"/app/orders/new", "Place an order"},
+            {"/app/products", "Products"},
+            {"/app/purchase-orders/new", "New purchase order"},
+            {"/app/users", "Users"},
+            {"/app/account", "Account"}
+        }) {
             browser.open(screen[0]);
             browser.awaitHeading(screen[1]);
             report.append(browser.accessibility(screen[0]));

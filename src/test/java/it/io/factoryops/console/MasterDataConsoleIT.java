@@ -41,9 +41,11 @@ class MasterDataConsoleIT extends BrowserTest {
     @Test
     void aManagerCreatesASupplierAndAPartWithItsPickersAndFindsThemInTheLists() {
         long category = Fixtures.category("Seals", null);
-        String categoryName = read("user", "api/inventory/categories/" + category).getString("name");
+        String categoryName =
+                read("user", "api/inventory/categories/" + category).getString("name");
         long location = Fixtures.location(null);
-        String locationCode = read("user", "api/inventory/locations/" + location).getString("code");
+        String locationCode =
+                read("user", "api/inventory/locations/" + location).getString("code");
         String code = "SUP-UI-" + Api.RUN.toUpperCase();
         String sku = "PART-UI-" + Api.RUN;
 
@@ -67,7 +69,10 @@ class MasterDataConsoleIT extends BrowserTest {
         assertEquals(12, read("manager", "api/suppliers/" + supplier).getInt("lead_time_days"));
         browser.open("/app/suppliers?q=" + code);
         browser.awaitHeading("Suppliers");
-        assertEquals("Seal Works " + Api.RUN, browser.await("main tbody a[href='/app/suppliers/" + supplier + "']").getText());
+        assertEquals(
+                "Seal Works " + Api.RUN,
+                browser.await("main tbody a[href='/app/suppliers/" + supplier + "']")
+                        .getText());
         browser.assertAccessible("suppliers");
 
         browser.open("/app/parts");
@@ -105,14 +110,22 @@ class MasterDataConsoleIT extends BrowserTest {
         browser.awaitHeading("Shaft seal " + Api.RUN);
         browser.click("main a[data-action=edit]");
         browser.awaitHeading("Edit Shaft seal " + Api.RUN);
-        assertEquals(String.valueOf(category), browser.await("select[name=category_id]").getAttribute("value"));
-        assertEquals(String.valueOf(supplier), browser.await("select[name=preferred_supplier_id]").getAttribute("value"));
+        assertEquals(
+                String.valueOf(category),
+                browser.await("select[name=category_id]").getAttribute("value"));
+        assertEquals(
+                String.valueOf(supplier),
+                browser.await("select[name=preferred_supplier_id]").getAttribute("value"));
         browser.type("input[name=reorder_level]", "25");
         browser.assertAccessible("part-edit");
         submit("edit");
         browser.awaitHeading("Shaft seal " + Api.RUN);
         assertEquals(25, read("manager", "api/inventory/items/" + part).getInt("reorder_level"));
-        assertEquals(supplier, read("manager", "api/inventory/items/" + part).getJsonNumber("preferred_supplier_id").longValue());
+        assertEquals(
+                supplier,
+                read("manager", "api/inventory/items/" + part)
+                        .getJsonNumber("preferred_supplier_id")
+                        .longValue());
     }
 
     @Test
@@ -133,7 +146,9 @@ class MasterDataConsoleIT extends BrowserTest {
         // a taken SKU: 409 ALREADY_EXISTS, next to the SKU
         browser.type("input[name=name]", "Duplicate " + Api.RUN);
         submit("create");
-        assertEquals("already in use", browser.await("input[name=sku] + .field-error").getText());
+        assertEquals(
+                "already in use",
+                browser.await("input[name=sku] + .field-error").getText());
         assertTrue(browser.all("input[name=name] + .field-error").isEmpty(), "the old problem is gone");
         browser.assertAccessible("part-new-409");
 
@@ -152,7 +167,8 @@ class MasterDataConsoleIT extends BrowserTest {
         submit("edit");
         assertTrue(browser.await("form[data-form=edit] .form-error").getText().contains("Reload"));
         browser.assertAccessible("supplier-412");
-        assertEquals("Someone else", read("manager", "api/suppliers/" + supplier).getString("contact"));
+        assertEquals(
+                "Someone else", read("manager", "api/suppliers/" + supplier).getString("contact"));
     }
 
     @Test
@@ -173,11 +189,21 @@ class MasterDataConsoleIT extends BrowserTest {
         browser.click("#bom-add");
         browser.await("form[data-form=bom] tr[data-part='" + part + "']");
         submit("bom");
-        browser.wait.until(d -> browser.all("form[data-form=bom] tr[data-part='" + part + "']").size() == 1
-                && browser.all("form[data-form=bom] .empty").isEmpty() && browser.all("main[aria-busy]").isEmpty()
-                && read("user", "api/products/" + product + "/bom").getJsonArray("lines").size() == 1);
+        browser.wait.until(d ->
+                browser.all("form[data-form=bom] tr[data-part='" + part + "']").size() == 1
+                        && browser.all("form[data-form=bom] .empty").isEmpty()
+                        && browser.all("main[aria-busy]").isEmpty()
+                        && read("user", "api/products/" + product + "/bom")
+                                        .getJsonArray("lines")
+                                        .size()
+                                == 1);
         browser.assertAccessible("product-bom");
-        assertEquals(3, read("user", "api/products/" + product + "/bom").getJsonArray("lines").getJsonObject(0).getInt("quantity"));
+        assertEquals(
+                3,
+                read("user", "api/products/" + product + "/bom")
+                        .getJsonArray("lines")
+                        .getJsonObject(0)
+                        .getInt("quantity"));
 
         browser.open("/app/production");
         browser.awaitHeading("Production");
@@ -208,11 +234,14 @@ class MasterDataConsoleIT extends BrowserTest {
         browser.signIn(Api.createUser("admin"), Api.PASSWORD);
         browser.open("/app/production/" + record);
         browser.awaitHeading("Production record #" + record);
-        assertEquals(String.valueOf(employee), browser.await("form[data-form=edit] select[name=employee_id]").getAttribute("value"));
+        assertEquals(
+                String.valueOf(employee),
+                browser.await("form[data-form=edit] select[name=employee_id]").getAttribute("value"));
         browser.type("form[data-form=edit] input[name=quantity]", "5");
         browser.assertAccessible("production-record-admin");
         submit("edit");
-        browser.wait.until(d -> browser.await("[data-figure=stock_quantity]").getText().equals("5"));
+        browser.wait.until(
+                d -> browser.await("[data-figure=stock_quantity]").getText().equals("5"));
         assertEquals(5, Fixtures.stockOf(product));
         assertEquals(35, Fixtures.partQuantity(part));
     }
@@ -244,7 +273,8 @@ class MasterDataConsoleIT extends BrowserTest {
         submit("edit");
         browser.awaitHeading("Gearbox II " + Api.RUN);
         JsonObject p = Fixtures.productView(product);
-        assertEquals("259.90", p.getJsonNumber("price").bigDecimalValue().setScale(2).toPlainString());
+        assertEquals(
+                "259.90", p.getJsonNumber("price").bigDecimalValue().setScale(2).toPlainString());
         assertEquals(7, p.getInt("stock_quantity"));
 
         String email = Api.uniqueEmail("ui-customer");
@@ -263,7 +293,8 @@ class MasterDataConsoleIT extends BrowserTest {
         submit("edit");
         browser.wait.until(d -> browser.await("main dl.facts").getText().contains("12 Mill Lane, Leeds"));
         browser.assertAccessible("customer-admin");
-        assertEquals("+44 20 7946 0958", read("user", "api/customers/" + customer).getString("phone"));
+        assertEquals(
+                "+44 20 7946 0958", read("user", "api/customers/" + customer).getString("phone"));
 
         String employeeEmail = Api.uniqueEmail("ui-employee");
         browser.open("/app/employees/new");
@@ -277,7 +308,8 @@ class MasterDataConsoleIT extends BrowserTest {
         browser.type("form[data-form=edit] input[name=department]", "Assembly");
         browser.click("form[data-form=edit] input[name=active]");
         submit("edit");
-        browser.wait.until(d -> browser.await("main .page-head .badge").getText().equals("inactive"));
+        browser.wait.until(
+                d -> browser.await("main .page-head .badge").getText().equals("inactive"));
         browser.assertAccessible("employee-admin");
         JsonObject e = read("manager", "api/employees/" + employee);
         assertEquals("Assembly", e.getString("department"));
@@ -318,7 +350,11 @@ class MasterDataConsoleIT extends BrowserTest {
         submit("child");
         browser.awaitHeading("O-rings");
         long ring = idInAddress();
-        assertEquals(child, read("user", "api/inventory/categories/" + ring).getJsonNumber("parent_id").longValue());
+        assertEquals(
+                child,
+                read("user", "api/inventory/categories/" + ring)
+                        .getJsonNumber("parent_id")
+                        .longValue());
         browser.open("/app/categories/" + child);
         browser.awaitHeading("Gaskets");
         // a category with a sub-category is still referenced: 409, said next to the button
@@ -328,7 +364,8 @@ class MasterDataConsoleIT extends BrowserTest {
         browser.awaitHeading("O-rings");
         browser.click("button[data-action=delete]");
         browser.awaitHeading("Part categories");
-        try (Response r = as(Api.tokenFor("user"), "api/inventory/categories/" + ring).get()) {
+        try (Response r =
+                as(Api.tokenFor("user"), "api/inventory/categories/" + ring).get()) {
             assertEquals(404, r.getStatus());
         }
 
@@ -355,17 +392,20 @@ class MasterDataConsoleIT extends BrowserTest {
         assertTrue(browser.all("main a[data-action=new]").isEmpty(), "products are created by admins");
         browser.open("/app/products/" + product);
         browser.awaitHeading("Product ");
-        assertTrue(browser.all("main a[data-action=edit], main button[data-action=delete]").isEmpty());
+        assertTrue(browser.all("main a[data-action=edit], main button[data-action=delete]")
+                .isEmpty());
         browser.await("form[data-form=bom]"); // managers edit bills of materials
         browser.open("/app/products/new");
         browser.awaitHeading("Not available");
         browser.open("/app/customers/" + customer);
         browser.awaitHeading("Customer ");
-        assertTrue(browser.all("main form, main button[data-action=delete]").isEmpty(), "customers are edited by admins");
+        assertTrue(
+                browser.all("main form, main button[data-action=delete]").isEmpty(), "customers are edited by admins");
         browser.assertAccessible("customer-manager");
         browser.open("/app/employees/" + employee);
         browser.awaitHeading("Maker ");
-        assertTrue(browser.all("main form, main button[data-action=delete]").isEmpty(), "employees are edited by admins");
+        assertTrue(
+                browser.all("main form, main button[data-action=delete]").isEmpty(), "employees are edited by admins");
         browser.open("/app/employees");
         browser.awaitHeading("Employees");
         assertTrue(browser.all("main a[data-action=new]").isEmpty());
@@ -377,7 +417,8 @@ class MasterDataConsoleIT extends BrowserTest {
         browser.signIn(Api.createUser("user"), Api.PASSWORD);
         browser.open("/app/master-data");
         browser.awaitHeading("Master data");
-        List<String> offered = browser.all("main ul.hub a").stream().map(WebElement::getText).toList();
+        List<String> offered =
+                browser.all("main ul.hub a").stream().map(WebElement::getText).toList();
         assertEquals(List.of("Products", "Parts", "Part categories", "Stock locations", "Customers"), offered);
         browser.assertAccessible("master-data-user");
         browser.open("/app/categories");

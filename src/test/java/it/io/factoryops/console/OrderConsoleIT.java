@@ -61,7 +61,8 @@ class OrderConsoleIT extends BrowserTest {
         browser.assertPath("/app/orders/" + edited + "/edit");
         String line = "input[name='lines[0].quantity']";
         assertEquals("3", browser.await(line).getAttribute("value"));
-        assertTrue(browser.await("select[name=customer_id]").getAttribute("value").equals(String.valueOf(customer)),
+        assertTrue(
+                browser.await("select[name=customer_id]").getAttribute("value").equals(String.valueOf(customer)),
                 "the order's customer is chosen");
         browser.assertAccessible("order-edit");
 
@@ -107,8 +108,10 @@ class OrderConsoleIT extends BrowserTest {
         browser.await("button[data-action=confirm-delete]");
         browser.assertAccessible("order-delete-confirm");
         browser.click("button[data-action=confirm-delete]");
-        browser.wait.until(d -> browser.await("main .page-head .badge").getText().equals("cancelled"));
-        assertTrue(browser.all("[data-action=edit], [data-action=delete]").isEmpty(), "a cancelled order is not changed");
+        browser.wait.until(
+                d -> browser.await("main .page-head .badge").getText().equals("cancelled"));
+        assertTrue(
+                browser.all("[data-action=edit], [data-action=delete]").isEmpty(), "a cancelled order is not changed");
         assertEquals("cancelled", order(deleted).getString("status"));
         assertEquals(11, Fixtures.stockOf(product));
         browser.assertAccessible("order-deleted");

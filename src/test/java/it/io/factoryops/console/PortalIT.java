@@ -58,7 +58,8 @@ class PortalIT extends BrowserTest {
         assertTrue(browser.await("#registered").getText().contains("confirmation mail"));
 
         String token = SelfService.token(mailbox, email, 1);
-        assertTrue(Mailbox.text(mailbox.await(email, SelfService.CONFIRM_SUBJECT)).contains("/portal/confirm"));
+        assertTrue(
+                Mailbox.text(mailbox.await(email, SelfService.CONFIRM_SUBJECT)).contains("/portal/confirm"));
         browser.open("/portal/confirm#token=" + token);
         browser.awaitHeading("Confirm your registration");
         assertEquals(token, browser.await("input[name=token]").getAttribute("value"), "the token comes from the link");
@@ -98,7 +99,8 @@ class PortalIT extends BrowserTest {
         browser.signIn(mechanic.getString("username"), Api.PASSWORD);
         browser.open("/app/service-tickets?q=1HGCM82633A004352");
         browser.awaitHeading("My workbench");
-        assertTrue(browser.await("section[aria-labelledby=mine-title]").getText().contains("Nothing assigned to you"));
+        assertTrue(
+                browser.await("section[aria-labelledby=mine-title]").getText().contains("Nothing assigned to you"));
         browser.click("main .list a[href='/app/service-tickets/" + ticket + "']");
         browser.awaitHeading("Service ticket #" + ticket);
         browser.click("button[data-action=take]");
@@ -106,7 +108,9 @@ class PortalIT extends BrowserTest {
         browser.assertAccessible("workbench-ticket-taken");
         browser.open("/app/service-tickets");
         browser.awaitHeading("My workbench");
-        assertTrue(browser.await("section[aria-labelledby=mine-title] table").getText().contains("#" + ticket));
+        assertTrue(browser.await("section[aria-labelledby=mine-title] table")
+                .getText()
+                .contains("#" + ticket));
         browser.assertAccessible("workbench-queue");
         browser.open("/app/service-tickets/" + ticket);
         browser.awaitHeading("Service ticket #" + ticket);
@@ -123,18 +127,24 @@ class PortalIT extends BrowserTest {
         browser.click("form[aria-labelledby=labour-title] button[type=submit]");
         browser.wait.until(d -> browser.await("main dl.totals").getText().contains("(2 h"));
         browser.click("button[data-action=start]");
-        browser.wait.until(d -> browser.await("main .page-head .badge").getText().equals("in progress"));
+        browser.wait.until(
+                d -> browser.await("main .page-head .badge").getText().equals("in progress"));
         browser.click("button[data-action=complete]");
-        browser.wait.until(d -> browser.await("main .page-head .badge").getText().equals("completed"));
+        browser.wait.until(
+                d -> browser.await("main .page-head .badge").getText().equals("completed"));
         browser.signIn(colleague.getString("username"), Api.PASSWORD);
         browser.open("/app/service-tickets/" + ticket);
         browser.wait.until(d -> !browser.all("main [role=alert]").isEmpty());
-        assertFalse(browser.await("main").getText().contains("Service ticket #" + ticket), "taken: not for another mechanic");
+        assertFalse(
+                browser.await("main").getText().contains("Service ticket #" + ticket),
+                "taken: not for another mechanic");
 
         // the customer sees it completed, with the total the API charges, and was told twice
         String total;
-        try (Response r = as(customerToken(email), "api/customers/my-tickets/" + ticket).get()) {
-            total = String.format(java.util.Locale.US, "%,.2f", body(r).getJsonNumber("total").bigDecimalValue());
+        try (Response r =
+                as(customerToken(email), "api/customers/my-tickets/" + ticket).get()) {
+            total = String.format(
+                    java.util.Locale.US, "%,.2f", body(r).getJsonNumber("total").bigDecimalValue());
         }
         browser.signOutHere();
         browser.open("/portal/service-tickets/" + ticket);
@@ -151,7 +161,9 @@ class PortalIT extends BrowserTest {
         browser.awaitText("[data-testid=unread]", "2");
         browser.click("#bell");
         browser.awaitHeading("Notifications");
-        assertTrue(browser.await("main table").getText().contains("#" + ticket + " (Honda Accord) is completed. Total " + total.replace(",", "")));
+        assertTrue(browser.await("main table")
+                .getText()
+                .contains("#" + ticket + " (Honda Accord) is completed. Total " + total.replace(",", "")));
         browser.assertAccessible("portal-notifications");
         browser.click("main table a");
         browser.awaitHeading("Service ticket #" + ticket);
@@ -164,8 +176,8 @@ class PortalIT extends BrowserTest {
             self.registerAndConfirm(mailbox, "Dora Details", email);
         }
         long foreign;
-        try (Response r = as(Api.tokenFor("manager"), "api/service-tickets").post(Api.json("{\"customer_id\":"
-                + Fixtures.customer() + ",\"description\":\"Someone else's\"}"))) {
+        try (Response r = as(Api.tokenFor("manager"), "api/service-tickets")
+                .post(Api.json("{\"customer_id\":" + Fixtures.customer() + ",\"description\":\"Someone else's\"}"))) {
             foreign = body(r).getJsonNumber("id").longValue();
         }
         browser.signOutHere();

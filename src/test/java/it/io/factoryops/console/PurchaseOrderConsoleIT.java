@@ -21,12 +21,14 @@ class PurchaseOrderConsoleIT extends BrowserTest {
     void aSecondAdminApprovesWhatTheFirstCreatedAndTheDeliveryIsReceived() throws Exception {
         long supplier = Fixtures.supplier();
         String supplierCode;
-        try (Response r = as(Api.tokenFor("manager"), "api/suppliers/" + supplier).get()) {
+        try (Response r =
+                as(Api.tokenFor("manager"), "api/suppliers/" + supplier).get()) {
             supplierCode = body(r).getString("code");
         }
         long part = Fixtures.part(0);
         String partSku;
-        try (Response r = as(Api.tokenFor("manager"), "api/inventory/items/" + part).get()) {
+        try (Response r =
+                as(Api.tokenFor("manager"), "api/inventory/items/" + part).get()) {
             partSku = body(r).getString("sku");
         }
         String creator = Api.createUser("admin");
@@ -36,8 +38,11 @@ class PurchaseOrderConsoleIT extends BrowserTest {
         String path = draft(supplierCode, partSku, 12, "2.25");
         long id = Long.parseLong(path.substring(path.lastIndexOf('/') + 1));
         browser.click("button[data-action=submit]");
-        browser.wait.until(d -> browser.await("main .page-head .badge").getText().equals("pending"));
-        assertTrue(browser.all("button[data-action=approve], button[data-action=reject]").isEmpty(),
+        browser.wait.until(
+                d -> browser.await("main .page-head .badge").getText().equals("pending"));
+        assertTrue(
+                browser.all("button[data-action=approve], button[data-action=reject]")
+                        .isEmpty(),
                 "the creator is never offered approve or reject");
         assertTrue(browser.await("main .notice").getText().contains("someone else approves"));
         browser.assertAccessible("purchase-order-creator");
@@ -47,10 +52,12 @@ class PurchaseOrderConsoleIT extends BrowserTest {
         browser.awaitHeading("Purchase order PO-");
         browser.await("button[data-action=reject]");
         browser.click("button[data-action=approve]");
-        browser.wait.until(d -> browser.await("main .page-head .badge").getText().equals("approved"));
+        browser.wait.until(
+                d -> browser.await("main .page-head .badge").getText().equals("approved"));
         assertTrue(browser.await("[data-figure=approved_by]").getText().startsWith(approver));
         JsonObject po;
-        try (Response r = as(Api.tokenFor("manager"), "api/purchase-orders/" + id).get()) {
+        try (Response r =
+                as(Api.tokenFor("manager"), "api/purchase-orders/" + id).get()) {
             po = body(r);
         }
         assertEquals("approved", po.getString("status"));
@@ -60,7 +67,8 @@ class PurchaseOrderConsoleIT extends BrowserTest {
         // receive part of the delivery, line by line
         browser.type("input[name^='line-']", "5");
         browser.click("form[aria-labelledby=receive-title] button[type=submit]");
-        browser.wait.until(d -> browser.await("main .page-head .badge").getText().equals("partially received"));
+        browser.wait.until(
+                d -> browser.await("main .page-head .badge").getText().equals("partially received"));
         assertEquals(5, Fixtures.partQuantity(part));
         browser.assertAccessible("purchase-order");
 
@@ -84,7 +92,8 @@ class PurchaseOrderConsoleIT extends BrowserTest {
     void aManagerRaisesAnOrderAboveTheLimitThatOnlyAnAdminApproves() throws Exception {
         long supplier = Fixtures.supplier();
         String supplierCode;
-        try (Response r = as(Api.tokenFor("manager"), "api/suppliers/" + supplier).get()) {
+        try (Response r =
+                as(Api.tokenFor("manager"), "api/suppliers/" + supplier).get()) {
             supplierCode = body(r).getString("code");
         }
         long part = Fixtures.part(0);
@@ -95,14 +104,17 @@ class PurchaseOrderConsoleIT extends BrowserTest {
         browser.signIn(buyer, Api.PASSWORD);
         String path = draft(supplierCode, partSku, 10, "600.00");
         browser.click("button[data-action=submit]");
-        browser.wait.until(d -> browser.await("main .page-head .badge").getText().equals("pending"));
+        browser.wait.until(
+                d -> browser.await("main .page-head .badge").getText().equals("pending"));
         assertTrue(browser.await("main .notice").getText().contains("an administrator approves"));
 
         browser.signIn(colleague, Api.PASSWORD);
         browser.open(path);
         browser.awaitHeading("Purchase order PO-");
         assertTrue(browser.await("main .notice").getText().contains("an administrator approves"));
-        assertTrue(browser.all("button[data-action=approve], button[data-action=reject]").isEmpty(),
+        assertTrue(
+                browser.all("button[data-action=approve], button[data-action=reject]")
+                        .isEmpty(),
                 "6,000.00 is above what a manager may approve");
         browser.assertAccessible("purchase-order-above-the-limit");
 
@@ -110,14 +122,16 @@ class PurchaseOrderConsoleIT extends BrowserTest {
         browser.open(path);
         browser.awaitHeading("Purchase order PO-");
         browser.click("button[data-action=approve]");
-        browser.wait.until(d -> browser.await("main .page-head .badge").getText().equals("approved"));
+        browser.wait.until(
+                d -> browser.await("main .page-head .badge").getText().equals("approved"));
 
         browser.signIn(buyer, Api.PASSWORD);
         browser.open(path);
         browser.awaitHeading("Purchase order PO-");
         browser.type("input[name^='line-']", "10");
         browser.click("form[aria-labelledby=receive-title] button[type=submit]");
-        browser.wait.until(d -> browser.await("main .page-head .badge").getText().equals("received"));
+        browser.wait.until(
+                d -> browser.await("main .page-head .badge").getText().equals("received"));
         browser.open("/app/parts/" + part);
         browser.awaitText("[data-figure=quantity]", "10 pcs");
         browser.assertAccessible("part-after-receipt");

@@ -72,9 +72,10 @@ class ReportsConsoleIT extends BrowserTest {
         category = Fixtures.category("Console report", null);
         for (int i = 0; i < 2; i++) {
             long child = Fixtures.category("Console report " + i, category);
-            try (Response r = as(token, "api/inventory/items").post(json("{\"sku\":\"CREP-" + Api.RUN + "-" + i
-                    + "\",\"name\":\"Console report part " + i + "\",\"unit_cost\":2.50,\"reorder_level\":5,"
-                    + "\"category_id\":" + child + "}"))) {
+            try (Response r = as(token, "api/inventory/items")
+                    .post(json("{\"sku\":\"CREP-" + Api.RUN + "-" + i
+                            + "\",\"name\":\"Console report part " + i + "\",\"unit_cost\":2.50,\"reorder_level\":5,"
+                            + "\"category_id\":" + child + "}"))) {
                 assertEquals(201, r.getStatus());
                 long part = body(r).getJsonNumber("id").longValue();
                 try (Response add = as(token, "api/inventory/items/" + part + "/add-stock")
@@ -102,8 +103,9 @@ class ReportsConsoleIT extends BrowserTest {
         try (Response r = as(Api.tokenFor("user"), "api/orders").post(json(Fixtures.orderBody(customer, product, 7)))) {
             assertEquals(201, r.getStatus());
         }
-        try (Response r = as(token, "api/production").post(json("{\"employee_id\":" + Fixtures.employee()
-                + ",\"product_id\":" + product + ",\"quantity\":30}"))) {
+        try (Response r = as(token, "api/production")
+                .post(json("{\"employee_id\":" + Fixtures.employee() + ",\"product_id\":" + product
+                        + ",\"quantity\":30}"))) {
             assertEquals(201, r.getStatus());
         }
         try (Response r = as(Api.tokenFor("admin"), "api/analytics/refresh").post(null)) {
@@ -112,9 +114,11 @@ class ReportsConsoleIT extends BrowserTest {
     }
 
     private long purchaseOrder(String token, long part, String expected) {
-        try (Response r = as(token, "api/purchase-orders").post(json("{\"supplier_id\":" + supplier
-                + (expected == null ? "" : ",\"expected_date\":\"" + expected + "\"") + ",\"lines\":[{\"item_id\":"
-                + part + ",\"quantity\":4,\"unit_cost\":3.25}]}"))) {
+        try (Response r = as(token, "api/purchase-orders")
+                .post(json("{\"supplier_id\":" + supplier
+                        + (expected == null ? "" : ",\"expected_date\":\"" + expected + "\"")
+                        + ",\"lines\":[{\"item_id\":"
+                        + part + ",\"quantity\":4,\"unit_cost\":3.25}]}"))) {
             assertEquals(201, r.getStatus());
             JsonObject po = body(r);
             poNumbers.add(po.getString("po_number"));
@@ -129,7 +133,9 @@ class ReportsConsoleIT extends BrowserTest {
                 etag = r.getHeaderString("ETag");
             }
         }
-        try (Response r = as(token, "api/purchase-orders/" + id + "/" + verb).header("If-Match", etag).post(null)) {
+        try (Response r = as(token, "api/purchase-orders/" + id + "/" + verb)
+                .header("If-Match", etag)
+                .post(null)) {
             assertEquals(200, r.getStatus(), () -> verb + ": " + r.readEntity(String.class));
         }
     }
@@ -158,12 +164,14 @@ class ReportsConsoleIT extends BrowserTest {
 
     private static String query(Map<String, String> q) {
         StringBuilder s = new StringBuilder();
-        q.forEach((k, v) -> s.append(s.isEmpty() ? "?" : "&").append(k).append('=').append(v));
+        q.forEach((k, v) ->
+                s.append(s.isEmpty() ? "?" : "&").append(k).append('=').append(v));
         return s.toString();
     }
 
     private JsonObject api(String path, Map<String, String> q) {
-        Object[] pairs = q.entrySet().stream().flatMap(e -> java.util.stream.Stream.of(e.getKey(), e.getValue()))
+        Object[] pairs = q.entrySet().stream()
+                .flatMap(e -> java.util.stream.Stream.of(e.getKey(), e.getValue()))
                 .toArray();
         try (Response r = as(managerToken, path, pairs).get()) {
             assertEquals(200, r.getStatus(), path);
@@ -192,30 +200,48 @@ class ReportsConsoleIT extends BrowserTest {
         browser.click("header nav a[href='/app/reports']");
         browser.awaitHeading("Reports");
         browser.assertAccessible("reports");
-        Map<String, String> chartOf = Map.of("inventory", "by_category", "purchase-orders", "by_status",
-                "suppliers", "suppliers", "analytics", "sales");
+        Map<String, String> chartOf = Map.of(
+                "inventory",
+                "by_category",
+                "purchase-orders",
+                "by_status",
+                "suppliers",
+                "suppliers",
+                "analytics",
+                "sales");
         for (String report : List.of("inventory", "purchase-orders", "suppliers", "analytics")) {
             Map<String, String> q = filters(report);
             browser.open("/app/reports/" + report + query(q));
             browser.await("[data-report='" + report + "'] .as-of");
             JsonObject json = api("api/reports/" + report, q);
-            assertEquals(json.getString("date_from") + "/" + json.getString("date_to"),
+            assertEquals(
+                    json.getString("date_from") + "/" + json.getString("date_to"),
                     browser.await(".as-of").getAttribute("data-period"));
             switch (report) {
                 case "inventory" -> {
                     JsonObject totals = json.getJsonArray("totals").getJsonObject(0);
-                    assertEquals(money(totals, "stock_value"), browser.await("[data-figure='totals.stock_value']").getText());
+                    assertEquals(
+                            money(totals, "stock_value"),
+                            browser.await("[data-figure='totals.stock_value']").getText());
                     assertEquals("107.50", money(totals, "stock_value"), "40 and 3 parts at 2.50");
-                    assertEquals(count(totals, "low_stock_parts"),
-                            browser.await("[data-figure='totals.low_stock_parts']").getText());
+                    assertEquals(
+                            count(totals, "low_stock_parts"),
+                            browser.await("[data-figure='totals.low_stock_parts']")
+                                    .getText());
                 }
                 case "purchase-orders" -> {
                     JsonObject totals = json.getJsonArray("totals").getJsonObject(0);
                     assertEquals(3, totals.getInt("purchase_orders"));
-                    assertEquals(count(totals, "purchase_orders"),
-                            browser.await("[data-figure='totals.purchase_orders']").getText());
-                    assertEquals(money(totals, "total_amount"), browser.await("[data-figure='totals.total_amount']").getText());
-                    assertEquals(money(json.getJsonArray("by_supplier").getJsonObject(0), "total_amount"), cell("by_supplier", 3));
+                    assertEquals(
+                            count(totals, "purchase_orders"),
+                            browser.await("[data-figure='totals.purchase_orders']")
+                                    .getText());
+                    assertEquals(
+                            money(totals, "total_amount"),
+                            browser.await("[data-figure='totals.total_amount']").getText());
+                    assertEquals(
+                            money(json.getJsonArray("by_supplier").getJsonObject(0), "total_amount"),
+                            cell("by_supplier", 3));
                 }
                 case "suppliers" -> {
                     JsonObject row = json.getJsonArray("suppliers").getJsonObject(0);
@@ -225,7 +251,9 @@ class ReportsConsoleIT extends BrowserTest {
                 }
                 default -> {
                     JsonObject totals = json.getJsonArray("totals").getJsonObject(0);
-                    assertEquals(money(totals, "revenue"), browser.await("[data-figure='totals.revenue']").getText());
+                    assertEquals(
+                            money(totals, "revenue"),
+                            browser.await("[data-figure='totals.revenue']").getText());
                     JsonObject top = json.getJsonArray("top_products").getJsonObject(0);
                     assertEquals(top.getString("product_name"), cell("top_products", 1));
                     assertEquals(count(top, "units_sold"), cell("top_products", 2));
@@ -243,13 +271,21 @@ class ReportsConsoleIT extends BrowserTest {
                 browser.click("[data-report='" + report + "'] .downloads button[data-format=" + format + "]");
                 Path file = browser.awaitDownload("." + format);
                 assertTrue(file.getFileName().toString().startsWith(report + "-report-"), file.toString());
-                browser.wait.until(d -> "done".equals(browser.await("[data-report='" + report + "'] .downloads")
-                        .getAttribute("data-state")));
-                assertEquals(Long.toString(Files.size(file)), browser.await("[data-report='" + report + "'] .downloads")
-                        .getAttribute("data-bytes"), "the bytes counted are the file's");
-                assertTrue(browser.await("[data-report='" + report + "'] .download-status").getText()
+                browser.wait.until(d -> "done"
+                        .equals(browser.await("[data-report='" + report + "'] .downloads")
+                                .getAttribute("data-state")));
+                assertEquals(
+                        Long.toString(Files.size(file)),
+                        browser.await("[data-report='" + report + "'] .downloads")
+                                .getAttribute("data-bytes"),
+                        "the bytes counted are the file's");
+                assertTrue(browser.await("[data-report='" + report + "'] .download-status")
+                        .getText()
                         .startsWith("Saved " + file.getFileName().toString().replaceAll(" \\(\\d+\\)", "")));
-                ReportFiles.assertSame(api("api/reports/" + report, q), ReportFiles.sections(report), format,
+                ReportFiles.assertSame(
+                        api("api/reports/" + report, q),
+                        ReportFiles.sections(report),
+                        format,
                         Files.readAllBytes(file));
             }
         }
@@ -285,16 +321,27 @@ class ReportsConsoleIT extends BrowserTest {
             browser.click(card + "button[data-format=" + format + "]");
             Path file = browser.awaitDownload("." + format);
             assertTrue(file.getFileName().toString().startsWith("purchase-orders-"), file.toString());
-            browser.wait.until(d -> "done".equals(browser.await(card + ".downloads").getAttribute("data-state")));
+            browser.wait.until(
+                    d -> "done".equals(browser.await(card + ".downloads").getAttribute("data-state")));
             byte[] bytes = Files.readAllBytes(file);
-            assertEquals(Long.toString(bytes.length), browser.await(card + ".downloads").getAttribute("data-bytes"));
+            assertEquals(
+                    Long.toString(bytes.length),
+                    browser.await(card + ".downloads").getAttribute("data-bytes"));
             assertTrue(browser.await(card + ".download-status").getText().contains("bytes") || bytes.length >= 1024);
             List<String> numbers = switch (format) {
                 case "csv" -> {
-                    try (CSVParser csv = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                    try (CSVParser csv = CSVFormat.RFC4180
+                            .builder()
+                            .setHeader()
+                            .setSkipHeaderRecord(true)
+                            .get()
                             .parse(new StringReader(new String(bytes, java.nio.charset.StandardCharsets.UTF_8)))) {
-                        assertTrue(csv.getHeaderNames().contains("po_number"), csv.getHeaderNames().toString());
-                        yield csv.getRecords().stream().map(r -> r.get("po_number")).toList();
+                        assertTrue(
+                                csv.getHeaderNames().contains("po_number"),
+                                csv.getHeaderNames().toString());
+                        yield csv.getRecords().stream()
+                                .map(r -> r.get("po_number"))
+                                .toList();
                     }
                 }
                 case "xlsx" -> {
@@ -330,11 +377,16 @@ class ReportsConsoleIT extends BrowserTest {
                 default -> {
                     try (var reader = Json.createReader(new ByteArrayInputStream(bytes))) {
                         JsonArray rows = reader.readArray();
-                        yield rows.getValuesAs(JsonObject.class).stream().map(r -> r.getString("po_number")).toList();
+                        yield rows.getValuesAs(JsonObject.class).stream()
+                                .map(r -> r.getString("po_number"))
+                                .toList();
                     }
                 }
             };
-            assertEquals(poNumbers.stream().sorted().toList(), numbers.stream().sorted().toList(), format);
+            assertEquals(
+                    poNumbers.stream().sorted().toList(),
+                    numbers.stream().sorted().toList(),
+                    format);
         }
         // a role's own lists only: a manager exports no audit log
         assertTrue(browser.all("section[data-export=audit-logs]").isEmpty());
@@ -345,15 +397,27 @@ class ReportsConsoleIT extends BrowserTest {
 
     @Test
     void aStoredMonthlyRunIsListedAndDownloaded() throws Exception {
-        try (Response r = as(Api.tokenFor("admin"), "api/reports/runs", "month", "2001-02").post(null)) {
+        try (Response r = as(Api.tokenFor("admin"), "api/reports/runs", "month", "2001-02")
+                .post(null)) {
             assertEquals(200, r.getStatus(), () -> r.readEntity(String.class));
         }
         long run;
-        try (Response r = as(managerToken, "api/reports/runs", "kind", "purchase_orders", "sort", "-period_start",
-                "per_page", 100).get()) {
+        try (Response r = as(
+                        managerToken,
+                        "api/reports/runs",
+                        "kind",
+                        "purchase_orders",
+                        "sort",
+                        "-period_start",
+                        "per_page",
+                        100)
+                .get()) {
             run = body(r).getJsonArray("data").getValuesAs(JsonObject.class).stream()
-                    .filter(x -> x.getString("period_start").equals("2001-02-01")).findFirst().orElseThrow()
-                    .getJsonNumber("id").longValue();
+                    .filter(x -> x.getString("period_start").equals("2001-02-01"))
+                    .findFirst()
+                    .orElseThrow()
+                    .getJsonNumber("id")
+                    .longValue();
         }
         browser.signIn(manager, Api.PASSWORD);
         browser.open("/app/reports");
@@ -369,25 +433,31 @@ class ReportsConsoleIT extends BrowserTest {
         WebElement row = findRun(run);
         assertEquals("2001-02", row.findElement(By.cssSelector("[data-run]")).getText());
         JsonObject stored;
-        try (Response r = as(managerToken, "api/reports/runs/" + run, "format", "json").get()) {
+        try (Response r =
+                as(managerToken, "api/reports/runs/" + run, "format", "json").get()) {
             stored = body(r);
         }
         for (String format : List.of("csv", "pdf")) {
             row = findRun(run);
-            row.findElement(By.cssSelector("button[data-format=" + format + "]")).click();
+            row.findElement(By.cssSelector("button[data-format=" + format + "]"))
+                    .click();
             Path file = browser.awaitDownload("." + format);
             assertEquals("purchase-orders-2001-02." + format, file.getFileName().toString());
             ReportFiles.assertSame(stored, ReportFiles.sections("purchase_orders"), format, Files.readAllBytes(file));
         }
         // a stored file says its length: the percentage shows
-        browser.wait.until(d -> findRun(run).findElement(By.cssSelector(".download-status")).getText().startsWith("Saved"));
+        browser.wait.until(d -> findRun(run)
+                .findElement(By.cssSelector(".download-status"))
+                .getText()
+                .startsWith("Saved"));
     }
 
     private WebElement findRun(long run) {
         for (int page = 0; page < 50; page++) {
             List<WebElement> rows = browser.all("main tbody tr");
             for (WebElement row : rows) {
-                if (!row.findElements(By.cssSelector("[data-run='" + run + "']")).isEmpty()) {
+                if (!row.findElements(By.cssSelector("[data-run='" + run + "']"))
+                        .isEmpty()) {
                     return row;
                 }
             }
@@ -417,14 +487,20 @@ class ReportsConsoleIT extends BrowserTest {
         }
         browser.type(card + "input[name=entity_type]", "category");
         browser.click(card + "button[data-format=pdf]");
-        browser.wait.until(d -> "failed".equals(browser.await(card + ".downloads").getAttribute("data-state")));
-        assertTrue(browser.await(card + ".downloads .action-error").getText().contains("at most 50 rows"),
+        browser.wait.until(
+                d -> "failed".equals(browser.await(card + ".downloads").getAttribute("data-state")));
+        assertTrue(
+                browser.await(card + ".downloads .action-error").getText().contains("at most 50 rows"),
                 browser.await(card + ".downloads").getText());
         browser.await(card + "input[name=entity_type]").clear();
         browser.type(card + "input[name=actor]", admin);
         browser.click(card + "button[data-format=csv]");
         Path file = browser.awaitDownload(".csv");
-        try (CSVParser csv = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+        try (CSVParser csv = CSVFormat.RFC4180
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .get()
                 .parse(Files.newBufferedReader(file))) {
             List<CSVRecord> rows = csv.getRecords();
             assertTrue(rows.stream().allMatch(r -> r.get("actor").equals(admin)), "only the admin's rows");
@@ -442,20 +518,25 @@ class ReportsConsoleIT extends BrowserTest {
         assertEquals("EXPORT", row.findElement(By.cssSelector("[data-action]")).getText());
         assertTrue(row.getText().contains("export #audit-logs"), row.getText());
         row.findElement(By.cssSelector("details.changes summary")).click();
-        String changes = row.findElement(By.cssSelector("details.changes table")).getText();
+        String changes =
+                row.findElement(By.cssSelector("details.changes table")).getText();
         assertTrue(changes.contains("format") && changes.contains("csv") && changes.contains(admin), changes);
         browser.assertAccessible("audit-log");
         // a reload shows the same rows
         browser.driver.navigate().refresh();
         browser.awaitHeading("Audit log");
         assertEquals(admin, browser.await("main form.filters input[name=actor]").getAttribute("value"));
-        assertEquals("EXPORT", browser.await("main .table-wrap > table > tbody > tr [data-action]").getText());
+        assertEquals(
+                "EXPORT",
+                browser.await("main .table-wrap > table > tbody > tr [data-action]")
+                        .getText());
     }
 
     @Test
     void aManagerIsNotOfferedTheAuditLogAndSeesTheApisRefusal() throws Exception {
         browser.signIn(manager, Api.PASSWORD);
-        List<String> navigation = browser.all("header nav a").stream().map(WebElement::getText).toList();
+        List<String> navigation =
+                browser.all("header nav a").stream().map(WebElement::getText).toList();
         assertTrue(navigation.contains("Reports") && navigation.contains("Exports"), navigation.toString());
         assertFalse(navigation.contains("Audit log"), navigation.toString());
         browser.open("/app/audit-log");

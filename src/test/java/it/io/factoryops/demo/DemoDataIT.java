@@ -44,12 +44,17 @@ import org.junit.jupiter.api.Test;
  */
 class DemoDataIT {
 
-    private static final Pattern ACCOUNT = Pattern.compile(
-            "Created the demo (\\w+) account '(\\S+)' with the generated password: (\\S+) --");
+    private static final Pattern ACCOUNT =
+            Pattern.compile("Created the demo (\\w+) account '(\\S+)' with the generated password: (\\S+) --");
     private static final Pattern LOADED = Pattern.compile("Loaded the demo data \\(seed \\d+, 90 days\\) in (\\d+) ms");
     private static final Path SERVER_DIR = Path.of(System.getProperty("liberty.server.dir"));
     private static final Path WLP = SERVER_DIR.getParent().getParent().getParent();
-    private static final Path H2_FILE = SERVER_DIR.getParent().getParent().getParent().getParent().getParent()
+    private static final Path H2_FILE = SERVER_DIR
+            .getParent()
+            .getParent()
+            .getParent()
+            .getParent()
+            .getParent()
             .resolve("it-demo-data/factory");
 
     private static String server;
@@ -92,7 +97,8 @@ class DemoDataIT {
         Matcher loaded = LOADED.matcher(log);
         assertTrue(loaded.find(), "the load's line in " + dir.resolve("logs/messages.log"));
         System.out.println("DemoDataIT: the load took " + loaded.group(1) + " ms");
-        assertEquals(List.of("admin", "customer", "manager", "mechanic", "user"),
+        assertEquals(
+                List.of("admin", "customer", "manager", "mechanic", "user"),
                 passwords.keySet().stream().sorted().toList());
 
         Map<String, JsonObject> sessions = new HashMap<>();
@@ -110,8 +116,8 @@ class DemoDataIT {
         for (String status : List.of("placed", "shipped", "completed", "cancelled")) {
             assertTrue(total(admin, "api/orders?status=" + status) > 0, "orders " + status);
         }
-        for (String status : List.of("draft", "pending", "approved", "rejected", "partially_received", "received",
-                "cancelled")) {
+        for (String status :
+                List.of("draft", "pending", "approved", "rejected", "partially_received", "received", "cancelled")) {
             assertTrue(total(manager, "api/purchase-orders?status=" + status) > 0, "purchase orders " + status);
         }
         for (String status : List.of("open", "in_progress", "completed", "cancelled")) {
@@ -119,17 +125,23 @@ class DemoDataIT {
         }
         assertTrue(total(manager, "api/inventory/items?status=low_stock") > 0, "parts below their reorder level");
         assertTrue(total(manager, "api/production") > 50, "production records");
-        assertTrue(total(sessions.get("customer").getString("access_token"), "api/customers/my-tickets") > 0,
+        assertTrue(
+                total(sessions.get("customer").getString("access_token"), "api/customers/my-tickets") > 0,
                 "the customer's own tickets");
-        assertTrue(total(sessions.get("mechanic").getString("access_token"), "api/service-tickets") > 0,
+        assertTrue(
+                total(sessions.get("mechanic").getString("access_token"), "api/service-tickets") > 0,
                 "the mechanic's tickets");
         assertTrue(total(sessions.get("user").getString("access_token"), "api/orders") > 0, "the user's orders");
 
         // the history spans the 90 days
-        JsonObject oldest = get(admin, "api/orders?sort=order_date&per_page=1").getJsonArray("data").getJsonObject(0);
+        JsonObject oldest = get(admin, "api/orders?sort=order_date&per_page=1")
+                .getJsonArray("data")
+                .getJsonObject(0);
         Instant first = Instant.parse(oldest.getString("order_date"));
-        assertTrue(first.isAfter(Instant.now().minus(91, ChronoUnit.DAYS))
-                && first.isBefore(Instant.now().minus(80, ChronoUnit.DAYS)), "the first order " + first);
+        assertTrue(
+                first.isAfter(Instant.now().minus(91, ChronoUnit.DAYS))
+                        && first.isBefore(Instant.now().minus(80, ChronoUnit.DAYS)),
+                "the first order " + first);
 
         // the dashboard shows it at once (the summaries were rebuilt)
         JsonObject summary = get(manager, "api/dashboard/summary");
@@ -140,11 +152,17 @@ class DemoDataIT {
         assertTrue(inventory.getJsonNumber("low_stock_parts").longValue() > 0, summary.toString());
         assertTrue(inventory.getJsonNumber("stock_value").doubleValue() > 0, summary.toString());
         assertNotNull(summary.get("as_of"));
-        assertFalse(get(manager, "api/analytics/top-products").getJsonArray("products").isEmpty());
-        assertFalse(get(manager, "api/analytics/customer-ltv?threshold=0").getJsonArray("customers").isEmpty());
-        JsonObject metrics = get(manager, "api/dashboard/metrics?date_from="
-                + java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(89) + "&date_to="
-                + java.time.LocalDate.now(java.time.ZoneOffset.UTC));
+        assertFalse(get(manager, "api/analytics/top-products")
+                .getJsonArray("products")
+                .isEmpty());
+        assertFalse(get(manager, "api/analytics/customer-ltv?threshold=0")
+                .getJsonArray("customers")
+                .isEmpty());
+        JsonObject metrics = get(
+                manager,
+                "api/dashboard/metrics?date_from="
+                        + java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(89) + "&date_to="
+                        + java.time.LocalDate.now(java.time.ZoneOffset.UTC));
         assertTrue(metrics.getJsonNumber("revenue").doubleValue() > 0, metrics.toString());
         assertTrue(metrics.getJsonNumber("units_produced").longValue() > 0, metrics.toString());
 
@@ -152,9 +170,10 @@ class DemoDataIT {
 
         // every stock item's quantity is its ledger's sum; nothing is dated in the future or before the 90 days
         try (Connection c = DriverManager.getConnection("jdbc:h2:" + H2_FILE + ";MODE=LEGACY", "factory", "factory");
-             Statement s = c.createStatement()) {
-            try (ResultSet r = s.executeQuery("SELECT COUNT(*), SUM(CASE WHEN i.quantity = COALESCE((SELECT SUM(m.delta) "
-                    + "FROM stock_movements m WHERE m.stock_item_id = i.id), 0) THEN 1 ELSE 0 END) FROM stock_items i")) {
+                Statement s = c.createStatement()) {
+            try (ResultSet r = s.executeQuery(
+                    "SELECT COUNT(*), SUM(CASE WHEN i.quantity = COALESCE((SELECT SUM(m.delta) "
+                            + "FROM stock_movements m WHERE m.stock_item_id = i.id), 0) THEN 1 ELSE 0 END) FROM stock_items i")) {
                 r.next();
                 assertTrue(r.getInt(1) > 50, "stock items");
                 assertEquals(r.getInt(1), r.getInt(2), "stock items whose quantity is their ledger's sum");
@@ -180,7 +199,8 @@ class DemoDataIT {
         try (Stream<Path> files = Files.walk(SERVER_DIR)) {
             for (Path from : files.toList()) {
                 Path relative = SERVER_DIR.relativize(from);
-                if (relative.getNameCount() > 0 && skipped.contains(relative.getName(0).toString())) {
+                if (relative.getNameCount() > 0
+                        && skipped.contains(relative.getName(0).toString())) {
                     continue;
                 }
                 Path to = dir.resolve(relative.toString());
@@ -192,15 +212,31 @@ class DemoDataIT {
             }
         }
         // the test server's settings (its TLS keystore among them), with ports and a database of its own
-        Map<String, String> settings = Map.of("http.port", Integer.toString(http), "https.port", Integer.toString(https),
-                "DB_KIND", "h2", "H2_FILE", H2_FILE.toString());
-        List<String> bootstrap = new java.util.ArrayList<>(Files.readAllLines(SERVER_DIR.resolve("bootstrap.properties"))
-                .stream().filter(l -> !settings.containsKey(l.split("=", 2)[0].trim())).toList());
+        Map<String, String> settings = Map.of(
+                "http.port",
+                Integer.toString(http),
+                "https.port",
+                Integer.toString(https),
+                "DB_KIND",
+                "h2",
+                "H2_FILE",
+                H2_FILE.toString());
+        List<String> bootstrap =
+                new java.util.ArrayList<>(Files.readAllLines(SERVER_DIR.resolve("bootstrap.properties")).stream()
+                        .filter(l -> !settings.containsKey(l.split("=", 2)[0].trim()))
+                        .toList());
         settings.forEach((name, value) -> bootstrap.add(name + "=" + value));
         Files.write(dir.resolve("bootstrap.properties"), bootstrap);
-        Files.writeString(dir.resolve("jvm.options"), String.join("\n", "-Duser.timezone=UTC", "-Xmx512m",
-                "-Dfile.encoding=UTF-8", "-Dfactory.admin.password=Demo-IT-Boss-2026x", "-Dfactory.password.iterations=10000",
-                ""));
+        Files.writeString(
+                dir.resolve("jvm.options"),
+                String.join(
+                        "\n",
+                        "-Duser.timezone=UTC",
+                        "-Xmx512m",
+                        "-Dfile.encoding=UTF-8",
+                        "-Dfactory.admin.password=Demo-IT-Boss-2026x",
+                        "-Dfactory.password.iterations=10000",
+                        ""));
     }
 
     private static void deleteDatabase() throws IOException {
@@ -214,12 +250,14 @@ class DemoDataIT {
 
     /** Liberty's {@code server start|stop} of the demo server, with FACTORY_DEMO_DATA=true; 0 asserted. */
     private static void server(String command) throws Exception {
-        assertEquals(0, run(command), () -> "server " + command + " " + server + ": " + read(dir.resolve(command + ".out")));
+        assertEquals(
+                0, run(command), () -> "server " + command + " " + server + ": " + read(dir.resolve(command + ".out")));
     }
 
     private static int run(String command) throws Exception {
         ProcessBuilder process = new ProcessBuilder(WLP.resolve("bin/server").toString(), command, server)
-                .redirectErrorStream(true).redirectOutput(dir.resolve(command + ".out").toFile());
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve(command + ".out").toFile());
         process.environment().put("FACTORY_DEMO_DATA", "true");
         Process p = process.start();
         assertTrue(p.waitFor(5, TimeUnit.MINUTES), "server " + command);
@@ -229,7 +267,8 @@ class DemoDataIT {
     private static void awaitStarted() throws Exception {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
         while (System.nanoTime() < deadline) {
-            try (Response r = client.target(base).path("health/started").request().get()) {
+            try (Response r =
+                    client.target(base).path("health/started").request().get()) {
                 if (r.getStatus() == 200) {
                     return;
                 }
@@ -250,8 +289,10 @@ class DemoDataIT {
     // ---- requests
 
     private static JsonObject login(String username, String password) {
-        try (Response r = client.target(base).path("api/auth/login").request().post(Entity.json(
-                "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}"))) {
+        try (Response r = client.target(base)
+                .path("api/auth/login")
+                .request()
+                .post(Entity.json("{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}"))) {
             String body = r.readEntity(String.class);
             assertEquals(200, r.getStatus(), () -> "login " + username + ": " + body);
             return parse(body);
@@ -267,7 +308,8 @@ class DemoDataIT {
                 target = target.queryParam(kv[0], kv[1]);
             }
         }
-        try (Response r = target.request().header("Authorization", "Bearer " + token).get()) {
+        try (Response r =
+                target.request().header("Authorization", "Bearer " + token).get()) {
             String body = r.readEntity(String.class);
             assertEquals(200, r.getStatus(), () -> "GET " + pathAndQuery + ": " + body);
             return parse(body);

@@ -29,12 +29,14 @@ public final class Api {
     /** Makes names unique per test run: the H2 database survives between runs. */
     public static final String RUN = Long.toString(System.currentTimeMillis(), 36);
 
-    private static final Client CLIENT = OpenApiContract.register(ClientBuilder.newBuilder().build(), BASE);
+    private static final Client CLIENT =
+            OpenApiContract.register(ClientBuilder.newBuilder().build(), BASE);
     /**
      * Tokens by who they are for, each re-issued when older than {@link #TOKEN_REUSE}: the server's access
      * tokens live 15 minutes (FACTORY_JWT_TTL_SECONDS=900), and a slow run of the suite outlives them.
      */
     private static final Map<String, IssuedToken> TOKENS = new java.util.HashMap<>();
+
     private static final java.time.Duration TOKEN_REUSE = java.time.Duration.ofMinutes(10);
 
     private record IssuedToken(String username, String token, long issuedAtNanos) {
@@ -47,8 +49,7 @@ public final class Api {
         awaitApplication();
     }
 
-    private Api() {
-    }
+    private Api() {}
 
     /**
      * The build's test-start waits for the server, not for the application: on a busy machine the
@@ -58,7 +59,8 @@ public final class Api {
     private static void awaitApplication() {
         long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(3);
         while (System.nanoTime() < deadline) {
-            try (Response r = CLIENT.target(BASE).path("health/started").request().get()) {
+            try (Response r =
+                    CLIENT.target(BASE).path("health/started").request().get()) {
                 if (r.getStatus() == 200) {
                     return;
                 }
@@ -77,7 +79,9 @@ public final class Api {
     /** A client of its own with a connection per caller, for tests that send many requests at once. */
     public static Client parallelClient(int connections) {
         return ((org.jboss.resteasy.client.jaxrs.ResteasyClientBuilder) ClientBuilder.newBuilder())
-                .connectionPoolSize(connections).maxPooledPerRoute(connections).build();
+                .connectionPoolSize(connections)
+                .maxPooledPerRoute(connections)
+                .build();
     }
 
     public static WebTarget target(String path) {
@@ -114,8 +118,8 @@ public final class Api {
 
     /** Logs in and returns the whole login response. */
     public static JsonObject login(String username, String password) {
-        try (Response r = anonymous("api/auth/login").post(json(
-                "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}"))) {
+        try (Response r = anonymous("api/auth/login")
+                .post(json("{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}"))) {
             assertEquals(200, r.getStatus(), () -> "login of " + username + " failed");
             return body(r);
         }
@@ -146,23 +150,28 @@ public final class Api {
     /** Creates an account with this role as the super admin; returns its username. */
     public static String createUser(String role) {
         String username = "it-" + role.replace('_', '-') + "-" + RUN + "-" + COUNTER.incrementAndGet();
-        try (Response r = as(adminToken(), "api/auth/users").post(json("{\"username\":\"" + username
-                + "\",\"email\":\"" + username + "@it.example\",\"password\":\"" + PASSWORD
-                + "\",\"full_name\":\"IT " + role + "\",\"role\":\"" + role + "\"}"))) {
+        try (Response r = as(adminToken(), "api/auth/users")
+                .post(json("{\"username\":\"" + username
+                        + "\",\"email\":\"" + username + "@it.example\",\"password\":\"" + PASSWORD
+                        + "\",\"full_name\":\"IT " + role + "\",\"role\":\"" + role + "\"}"))) {
             assertEquals(201, r.getStatus(), () -> "could not create a " + role);
         }
         return username;
     }
 
-    private static final java.util.concurrent.atomic.AtomicInteger COUNTER = new java.util.concurrent.atomic.AtomicInteger();
+    private static final java.util.concurrent.atomic.AtomicInteger COUNTER =
+            new java.util.concurrent.atomic.AtomicInteger();
 
     /** Asserts an RFC 9457 problem with this status and code, consistent request id; returns its body. */
     public static JsonObject assertProblem(Response response, int status, String code) {
         String text = response.readEntity(String.class);
         assertEquals(status, response.getStatus(), () -> "unexpected status; body: " + text);
         assertNotNull(response.getMediaType(), "problem without content type");
-        assertEquals("application/problem+json", response.getMediaType().getType() + "/"
-                + response.getMediaType().getSubtype(), "content type");
+        assertEquals(
+                "application/problem+json",
+                response.getMediaType().getType() + "/"
+                        + response.getMediaType().getSubtype(),
+                "content type");
         JsonObject problem;
         try (var reader = Json.createReader(new StringReader(text))) {
             problem = reader.readObject();

@@ -16,8 +16,7 @@ final class ClosedSchemas {
 
     private static final String SCHEMAS = "#/components/schemas/";
 
-    private ClosedSchemas() {
-    }
+    private ClosedSchemas() {}
 
     /** Closes this document in place and returns it. */
     static JsonNode close(JsonNode document) {
@@ -41,8 +40,11 @@ final class ClosedSchemas {
     }
 
     private static void closeObjects(JsonNode node, Set<JsonNode> partial) {
-        if (node instanceof ObjectNode object && object.path("properties").isObject() && !partial.contains(object)
-                && !object.has("additionalProperties") && !object.has("unevaluatedProperties")
+        if (node instanceof ObjectNode object
+                && object.path("properties").isObject()
+                && !partial.contains(object)
+                && !object.has("additionalProperties")
+                && !object.has("unevaluatedProperties")
                 && !object.has("patternProperties")) {
             object.put("unevaluatedProperties", false);
         }

@@ -16,8 +16,7 @@ public final class Concurrently {
         T run(int index) throws Exception;
     }
 
-    private Concurrently() {
-    }
+    private Concurrently() {}
 
     /** The results in index order; the first failure of a run is rethrown. */
     public static <T> List<T> run(int count, Task<T> task) throws Exception {

@@ -14,8 +14,7 @@ import jakarta.ws.rs.core.Response;
  */
 public final class ConnectionPool {
 
-    private ConnectionPool() {
-    }
+    private ConnectionPool() {}
 
     /** The connections held now: one reading. */
     public static long held() {
@@ -38,9 +37,13 @@ public final class ConnectionPool {
 
     /** The value of a pool gauge of {@code jdbc/factory} in the text of /metrics. */
     private static long gauge(String metrics, String name) {
-        String line = metrics.lines().filter(l -> l.startsWith(name + "{") && l.contains("factory")).findFirst()
+        String line = metrics.lines()
+                .filter(l -> l.startsWith(name + "{") && l.contains("factory"))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no " + name + ": "
-                        + metrics.lines().filter(l -> l.startsWith("connectionpool")).toList()));
+                        + metrics.lines()
+                                .filter(l -> l.startsWith("connectionpool"))
+                                .toList()));
         return (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
     }
 }

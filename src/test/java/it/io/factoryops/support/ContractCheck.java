@@ -40,7 +40,8 @@ final class ContractCheck {
         }
         Optional<Operation> found = document.operation(exchange.method(), exchange.path());
         if (found.isEmpty()) {
-            return exchange.status() == 404 || exchange.status() == 405 ? List.of()
+            return exchange.status() == 404 || exchange.status() == 405
+                    ? List.of()
                     : List.of("no documented operation " + exchange.method() + " " + exchange.path()
                             + ", yet the server answered " + exchange.status());
         }
@@ -62,7 +63,8 @@ final class ContractCheck {
         List<String> violations = new ArrayList<>(missingHeaders(response, exchange));
         if (exchange.status() == 204 || exchange.status() == 304) {
             if (!exchange.responseBody().isEmpty()) {
-                violations.add("a " + exchange.status() + " response must have no body, it has: " + abbreviate(exchange.responseBody()));
+                violations.add("a " + exchange.status() + " response must have no body, it has: "
+                        + abbreviate(exchange.responseBody()));
             }
             return violations;
         }
@@ -107,7 +109,9 @@ final class ContractCheck {
                         .forEach(message -> violations.add(in + " parameter " + name + " " + values + ": " + message));
             }
         }
-        exchange.query().keySet().stream().filter(name -> !documentedQuery.contains(name)).sorted()
+        exchange.query().keySet().stream()
+                .filter(name -> !documentedQuery.contains(name))
+                .sorted()
                 .forEach(name -> violations.add("the query parameter " + name + " is not documented"));
         violations.addAll(requestBody(operation, exchange));
         return violations;
@@ -119,13 +123,15 @@ final class ContractCheck {
         }
         Located requestBody = operation.child("requestBody");
         if (!requestBody.exists()) {
-            return exchange.requestBody().isEmpty() ? List.of()
+            return exchange.requestBody().isEmpty()
+                    ? List.of()
                     : List.of("the request has a body where the operation documents none");
         }
         requestBody = document.resolve(requestBody);
         if (exchange.requestBody().isEmpty()) {
             return requestBody.node().path("required").asBoolean(false)
-                    ? List.of("the required request body is missing") : List.of();
+                    ? List.of("the required request body is missing")
+                    : List.of();
         }
         return body("request", requestBody.child("content"), exchange.requestMediaType(), exchange.requestBody(), true);
     }
@@ -138,7 +144,8 @@ final class ContractCheck {
         }
         Optional<String> key = keys.match(mediaType);
         if (key.isEmpty()) {
-            return List.of("the " + what + " media type " + mediaType + " is not documented (documented: " + keys.names() + ")");
+            return List.of("the " + what + " media type " + mediaType + " is not documented (documented: "
+                    + keys.names() + ")");
         }
         Located schema = content.child(key.get()).child("schema");
         if (!schema.exists() || !MediaTypes.isJson(mediaType)) {
@@ -154,7 +161,8 @@ final class ContractCheck {
             return List.of("the " + what + " has no body where " + key.get() + " is documented");
         }
         return document.validate(schema.pointer(), instance, request).stream()
-                .map(message -> "the " + what + " body (" + mediaType + ") " + message).toList();
+                .map(message -> "the " + what + " body (" + mediaType + ") " + message)
+                .toList();
     }
 
     private Optional<Located> documentedResponse(Located responses, int status) {
@@ -172,7 +180,8 @@ final class ContractCheck {
         List<String> missing = new ArrayList<>();
         for (String name : response.child("headers").node().propertyNames()) {
             Located header = document.resolve(response.child("headers").child(name));
-            if (!name.equalsIgnoreCase("Content-Type") && header.node().path("required").asBoolean(false)
+            if (!name.equalsIgnoreCase("Content-Type")
+                    && header.node().path("required").asBoolean(false)
                     && exchange.responseHeader(name) == null) {
                 missing.add("the required response header " + name + " is missing");
             }
@@ -183,8 +192,11 @@ final class ContractCheck {
     /** DESIGN §3: Liberty's MicroProfile JWT layer answers before the application, with an empty body. */
     private static boolean isBearerChallenge(Exchange exchange) {
         String challenge = exchange.responseHeader("WWW-Authenticate");
-        return exchange.status() == 401 && exchange.responseBody().isBlank() && exchange.responseMediaType() == null
-                && challenge != null && challenge.regionMatches(true, 0, "Bearer", 0, 6);
+        return exchange.status() == 401
+                && exchange.responseBody().isBlank()
+                && exchange.responseMediaType() == null
+                && challenge != null
+                && challenge.regionMatches(true, 0, "Bearer", 0, 6);
     }
 
     private static String abbreviate(String text) {
@@ -195,8 +207,12 @@ final class ContractCheck {
     private record MediaTypeKeys(Collection<String> names) {
 
         Optional<String> match(String mediaType) {
-            return names.stream().filter(name -> MediaTypes.essence(name).equals(mediaType)).findFirst()
-                    .or(() -> names.stream().filter(name -> MediaTypes.covers(name, mediaType)).findFirst());
+            return names.stream()
+                    .filter(name -> MediaTypes.essence(name).equals(mediaType))
+                    .findFirst()
+                    .or(() -> names.stream()
+                            .filter(name -> MediaTypes.covers(name, mediaType))
+                            .findFirst());
         }
     }
 }

@@ -86,7 +86,8 @@ class ContractCheckTest {
     private static final String THING = """
             {"id": 7, "full_name": "Ada", "status": "new", "note": null, "created_at": "2026-11-26T06:00:00Z"}""";
     private static final Map<String, List<String>> JSON = Map.of("Content-Type", List.of("application/json"));
-    private static final Map<String, List<String>> PROBLEM = Map.of("Content-Type", List.of("application/problem+json"));
+    private static final Map<String, List<String>> PROBLEM =
+            Map.of("Content-Type", List.of("application/problem+json"));
 
     private final ContractCheck check = new ContractCheck(OpenApiDocument.parse(DOCUMENT));
 
@@ -94,41 +95,66 @@ class ContractCheckTest {
     void acceptsAConformingResponse() {
         assertEquals(List.of(), check.violations(get("/api/things/7", 200, JSON, THING)));
         assertEquals(List.of(), check.violations(get("/api/things/7", 200, JSON, THING.replace("null", "\"a note\""))));
-        assertEquals(List.of(), check.violations(get("/api/things", 200,
-                Map.of("Content-Type", List.of("application/json; charset=UTF-8"), "link", List.of("</api/things?page=1>; rel=\"first\"")),
-                "{\"data\": [" + THING + "]}")));
+        assertEquals(
+                List.of(),
+                check.violations(get(
+                        "/api/things",
+                        200,
+                        Map.of(
+                                "Content-Type",
+                                List.of("application/json; charset=UTF-8"),
+                                "link",
+                                List.of("</api/things?page=1>; rel=\"first\"")),
+                        "{\"data\": [" + THING + "]}")));
     }
 
     @Test
     void rejectsAWrongType() {
-        assertViolation(get("/api/things/7", 200, JSON, THING.replace("\"id\": 7", "\"id\": \"7\"")), "/id: string found, integer expected");
-        assertViolation(get("/api/things/7", 200, JSON, THING.replace("null", "3")), "/note: integer found, [string, null] expected");
+        assertViolation(
+                get("/api/things/7", 200, JSON, THING.replace("\"id\": 7", "\"id\": \"7\"")),
+                "/id: string found, integer expected");
+        assertViolation(
+                get("/api/things/7", 200, JSON, THING.replace("null", "3")),
+                "/note: integer found, [string, null] expected");
     }
 
     @Test
     void rejectsAMissingRequiredProperty() {
-        assertViolation(get("/api/things/7", 200, JSON, "{\"id\": 7, \"fullName\": \"Ada\", \"status\": \"new\"}"),
+        assertViolation(
+                get("/api/things/7", 200, JSON, "{\"id\": 7, \"fullName\": \"Ada\", \"status\": \"new\"}"),
                 "required property 'full_name' not found");
     }
 
     @Test
     void rejectsAValueOutsideTheEnumAndABadFormat() {
-        assertViolation(get("/api/things/7", 200, JSON, THING.replace("\"new\"", "\"NEW\"")), "/status: does not have a value in the enumeration");
-        assertViolation(get("/api/things/7", 200, JSON, THING.replace("2026-11-26T06:00:00Z", "yesterday")), "/created_at");
+        assertViolation(
+                get("/api/things/7", 200, JSON, THING.replace("\"new\"", "\"NEW\"")),
+                "/status: does not have a value in the enumeration");
+        assertViolation(
+                get("/api/things/7", 200, JSON, THING.replace("2026-11-26T06:00:00Z", "yesterday")), "/created_at");
     }
 
     @Test
     void rejectsAResponsePropertyTheDocumentDoesNotDescribe() {
-        assertViolation(get("/api/things/7", 200, JSON, THING.replace("\"full_name\"", "\"full_name\": \"Ada\", \"fullName\"")),
+        assertViolation(
+                get("/api/things/7", 200, JSON, THING.replace("\"full_name\"", "\"full_name\": \"Ada\", \"fullName\"")),
                 "fullName");
-        assertViolation(get("/api/things", 200, Map.of("Content-Type", List.of("application/json"), "Link", List.of("<x>")),
-                "{\"data\": [" + THING.replace("\"note\"", "\"createdAt\": \"x\", \"note\"") + "]}"), "createdAt");
+        assertViolation(
+                get(
+                        "/api/things",
+                        200,
+                        Map.of("Content-Type", List.of("application/json"), "Link", List.of("<x>")),
+                        "{\"data\": [" + THING.replace("\"note\"", "\"createdAt\": \"x\", \"note\"") + "]}"),
+                "createdAt");
     }
 
     @Test
     void checksTheFractionDigitsOfADecimalExactly() {
         for (String price : List.of("0.09", "1.53", "0.1", "7", "123456.78")) {
-            assertEquals(List.of(), check.violations(get("/api/things/7", 200, JSON, THING.replace("null", "null, \"price\": " + price))),
+            assertEquals(
+                    List.of(),
+                    check.violations(
+                            get("/api/things/7", 200, JSON, THING.replace("null", "null, \"price\": " + price))),
                     price);
         }
         assertViolation(get("/api/things/7", 200, JSON, THING.replace("null", "null, \"price\": 0.123")), "/price");
@@ -136,99 +162,184 @@ class ContractCheckTest {
 
     @Test
     void rejectsAnUndocumentedStatus() {
-        assertViolation(get("/api/things", 409, PROBLEM, "{\"status\": 409, \"code\": \"CONFLICT\"}"), "status 409 is not documented");
+        assertViolation(
+                get("/api/things", 409, PROBLEM, "{\"status\": 409, \"code\": \"CONFLICT\"}"),
+                "status 409 is not documented");
     }
 
     @Test
     void aDefaultResponseDocumentsEveryOtherStatus() {
-        assertEquals(List.of(), check.violations(get("/api/things/7", 404, PROBLEM, "{\"status\": 404, \"code\": \"NOT_FOUND\"}")));
+        assertEquals(
+                List.of(),
+                check.violations(get("/api/things/7", 404, PROBLEM, "{\"status\": 404, \"code\": \"NOT_FOUND\"}")));
     }
 
     @Test
     void rejectsAWrongMediaType() {
-        assertViolation(get("/api/things/7", 404, JSON, "{\"status\": 404, \"code\": \"NOT_FOUND\"}"),
+        assertViolation(
+                get("/api/things/7", 404, JSON, "{\"status\": 404, \"code\": \"NOT_FOUND\"}"),
                 "media type application/json is not documented (documented: [application/problem+json])");
-        assertViolation(get("/api/things/7", 200, PROBLEM, THING), "media type application/problem+json is not documented");
+        assertViolation(
+                get("/api/things/7", 200, PROBLEM, THING), "media type application/problem+json is not documented");
         assertViolation(get("/api/things/7", 200, Map.of(), THING), "has no Content-Type");
     }
 
     @Test
     void rejectsAMissingRequiredHeader() {
-        assertViolation(get("/api/things", 200, JSON, "{\"data\": []}"), "the required response header Link is missing");
+        assertViolation(
+                get("/api/things", 200, JSON, "{\"data\": []}"), "the required response header Link is missing");
     }
 
     @Test
     void rejectsABodyWhereNoneIsDocumentedAndOnA204Or304() {
-        assertViolation(exchange("DELETE", "/api/things/7", Map.of(), Map.of(), "", 204, JSON, "{}"), "204 response must have no body");
+        assertViolation(
+                exchange("DELETE", "/api/things/7", Map.of(), Map.of(), "", 204, JSON, "{}"),
+                "204 response must have no body");
         assertViolation(get("/api/things/7", 304, JSON, THING), "304 response must have no body");
         assertEquals(List.of(), check.violations(get("/api/things/7", 304, Map.of(), "")));
     }
 
     @Test
     void acceptsLibertysEmptyBearerChallengeOnlyWhereA401IsDocumented() {
-        Map<String, List<String>> challenge = Map.of("WWW-Authenticate", List.of("Bearer realm=\"MP-JWT\", error=\"invalid_token\""));
+        Map<String, List<String>> challenge =
+                Map.of("WWW-Authenticate", List.of("Bearer realm=\"MP-JWT\", error=\"invalid_token\""));
         assertEquals(List.of(), check.violations(get("/api/things", 401, challenge, "")));
-        assertViolation(exchange("DELETE", "/api/things/7", Map.of(), Map.of(), "", 401, challenge, ""), "status 401 is not documented");
+        assertViolation(
+                exchange("DELETE", "/api/things/7", Map.of(), Map.of(), "", 401, challenge, ""),
+                "status 401 is not documented");
         assertViolation(get("/api/things", 401, Map.of(), ""), "has no Content-Type");
     }
 
     @Test
     void undocumentedOperationsPassOnlyWhenTheServerAgrees() {
         assertEquals(List.of(), check.violations(get("/api/nothing", 404, PROBLEM, "{}")));
-        assertEquals(List.of(), check.violations(exchange("PUT", "/api/things", Map.of(), Map.of(), "", 405, PROBLEM, "{}")));
-        assertViolation(get("/api/nothing", 200, JSON, "{}"), "no documented operation GET /api/nothing, yet the server answered 200");
+        assertEquals(
+                List.of(),
+                check.violations(exchange("PUT", "/api/things", Map.of(), Map.of(), "", 405, PROBLEM, "{}")));
+        assertViolation(
+                get("/api/nothing", 200, JSON, "{}"),
+                "no documented operation GET /api/nothing, yet the server answered 200");
         assertEquals(List.of(), check.violations(get("/health", 200, JSON, "{}")), "outside /api");
     }
 
     @Test
     void checksAnAcceptedRequestBodyAndItsHeaders() {
-        Map<String, List<String>> headers = Map.of("Content-Type", List.of("application/json"), "Idempotency-Key", List.of("k1"));
-        Map<String, List<String>> created = Map.of("Content-Type", List.of("application/json"), "Location", List.of("/api/things/7"));
-        assertEquals(List.of(), check.violations(post(headers, "{\"full_name\": \"Ada\", \"status\": \"new\"}", 201, created, THING)));
-        assertEquals(List.of(), check.violations(post(headers, "{\"full_name\": \"Ada\", \"status\": \"new\", \"extra\": 1}", 201, created, THING)),
+        Map<String, List<String>> headers =
+                Map.of("Content-Type", List.of("application/json"), "Idempotency-Key", List.of("k1"));
+        Map<String, List<String>> created =
+                Map.of("Content-Type", List.of("application/json"), "Location", List.of("/api/things/7"));
+        assertEquals(
+                List.of(),
+                check.violations(post(headers, "{\"full_name\": \"Ada\", \"status\": \"new\"}", 201, created, THING)));
+        assertEquals(
+                List.of(),
+                check.violations(post(
+                        headers, "{\"full_name\": \"Ada\", \"status\": \"new\", \"extra\": 1}", 201, created, THING)),
                 "requests stay open: the server may ignore what it does not know");
-        assertViolation(post(headers, "{\"full_name\": \"Ada\"}", 201, created, THING), "required property 'status' not found");
-        assertViolation(post(headers, "{\"id\": 7, \"full_name\": \"Ada\", \"status\": \"new\"}", 201, created, THING), "/id: is a readonly field");
-        assertViolation(post(JSON, "{\"full_name\": \"Ada\", \"status\": \"new\"}", 201, created, THING),
+        assertViolation(
+                post(headers, "{\"full_name\": \"Ada\"}", 201, created, THING), "required property 'status' not found");
+        assertViolation(
+                post(headers, "{\"id\": 7, \"full_name\": \"Ada\", \"status\": \"new\"}", 201, created, THING),
+                "/id: is a readonly field");
+        assertViolation(
+                post(JSON, "{\"full_name\": \"Ada\", \"status\": \"new\"}", 201, created, THING),
                 "the required header parameter Idempotency-Key is missing");
-        assertViolation(post(headers, "{\"full_name\": \"Ada\", \"status\": \"new\"}", 201, JSON, THING),
+        assertViolation(
+                post(headers, "{\"full_name\": \"Ada\", \"status\": \"new\"}", 201, JSON, THING),
                 "the required response header Location is missing");
     }
 
     @Test
     void doesNotCheckARequestTheServerRefused() {
-        assertEquals(List.of(), check.violations(post(JSON, "{\"full_name\": 3}", 400, PROBLEM, "{\"status\": 400, \"code\": \"VALIDATION_FAILED\"}")));
+        assertEquals(
+                List.of(),
+                check.violations(post(
+                        JSON,
+                        "{\"full_name\": 3}",
+                        400,
+                        PROBLEM,
+                        "{\"status\": 400, \"code\": \"VALIDATION_FAILED\"}")));
     }
 
     @Test
     void checksQueryParametersOfAnAcceptedRequestAsTheirSchemaTypes() {
         Map<String, List<String>> linked = Map.of("Content-Type", List.of("application/json"), "Link", List.of("<x>"));
-        assertEquals(List.of(), check.violations(exchange("GET", "/api/things",
-                Map.of("page", List.of("2"), "active", List.of("true"), "q", List.of("12")), Map.of(), "", 200, linked, "{\"data\": []}")));
-        assertViolation(exchange("GET", "/api/things", Map.of("page", List.of("0")), Map.of(), "", 200, linked, "{\"data\": []}"),
+        assertEquals(
+                List.of(),
+                check.violations(exchange(
+                        "GET",
+                        "/api/things",
+                        Map.of("page", List.of("2"), "active", List.of("true"), "q", List.of("12")),
+                        Map.of(),
+                        "",
+                        200,
+                        linked,
+                        "{\"data\": []}")));
+        assertViolation(
+                exchange(
+                        "GET",
+                        "/api/things",
+                        Map.of("page", List.of("0")),
+                        Map.of(),
+                        "",
+                        200,
+                        linked,
+                        "{\"data\": []}"),
                 "query parameter page [0]: must have a minimum value of 1");
-        assertViolation(exchange("GET", "/api/things", Map.of("active", List.of("yes")), Map.of(), "", 200, linked, "{\"data\": []}"),
+        assertViolation(
+                exchange(
+                        "GET",
+                        "/api/things",
+                        Map.of("active", List.of("yes")),
+                        Map.of(),
+                        "",
+                        200,
+                        linked,
+                        "{\"data\": []}"),
                 "query parameter active [yes]");
-        assertViolation(exchange("GET", "/api/things", Map.of("sort", List.of("name")), Map.of(), "", 200, linked, "{\"data\": []}"),
+        assertViolation(
+                exchange(
+                        "GET",
+                        "/api/things",
+                        Map.of("sort", List.of("name")),
+                        Map.of(),
+                        "",
+                        200,
+                        linked,
+                        "{\"data\": []}"),
                 "the query parameter sort is not documented");
     }
 
     private void assertViolation(Exchange exchange, String expected) {
         List<String> violations = check.violations(exchange);
-        assertTrue(violations.stream().anyMatch(v -> v.contains(expected)), () -> "expected «" + expected + "» in " + violations);
+        assertTrue(
+                violations.stream().anyMatch(v -> v.contains(expected)),
+                () -> "expected «" + expected + "» in " + violations);
     }
 
     private static Exchange get(String path, int status, Map<String, List<String>> headers, String body) {
         return exchange("GET", path, Map.of(), Map.of(), "", status, headers, body);
     }
 
-    private static Exchange post(Map<String, List<String>> requestHeaders, String requestBody, int status,
-            Map<String, List<String>> responseHeaders, String responseBody) {
-        return exchange("POST", "/api/things", Map.of(), requestHeaders, requestBody, status, responseHeaders, responseBody);
+    private static Exchange post(
+            Map<String, List<String>> requestHeaders,
+            String requestBody,
+            int status,
+            Map<String, List<String>> responseHeaders,
+            String responseBody) {
+        return exchange(
+                "POST", "/api/things", Map.of(), requestHeaders, requestBody, status, responseHeaders, responseBody);
     }
 
-    private static Exchange exchange(String method, String path, Map<String, List<String>> query, Map<String, List<String>> requestHeaders,
-            String requestBody, int status, Map<String, List<String>> responseHeaders, String responseBody) {
+    private static Exchange exchange(
+            String method,
+            String path,
+            Map<String, List<String>> query,
+            Map<String, List<String>> requestHeaders,
+            String requestBody,
+            int status,
+            Map<String, List<String>> responseHeaders,
+            String responseBody) {
         return new Exchange(method, path, query, requestHeaders, requestBody, status, responseHeaders, responseBody);
     }
 }

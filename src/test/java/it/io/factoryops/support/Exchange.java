@@ -10,8 +10,15 @@ import java.util.TreeMap;
  * headers by case-insensitive name, bodies as text ({@code ""} when there is none; a request body sent
  * as a stream is null: not read, not checked).
  */
-record Exchange(String method, String path, Map<String, List<String>> query, Map<String, List<String>> requestHeaders,
-        String requestBody, int status, Map<String, List<String>> responseHeaders, String responseBody) {
+record Exchange(
+        String method,
+        String path,
+        Map<String, List<String>> query,
+        Map<String, List<String>> requestHeaders,
+        String requestBody,
+        int status,
+        Map<String, List<String>> responseHeaders,
+        String responseBody) {
 
     Exchange {
         requestHeaders = caseInsensitive(requestHeaders);

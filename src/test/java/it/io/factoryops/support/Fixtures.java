@@ -14,8 +14,7 @@ public final class Fixtures {
 
     private static final AtomicInteger SEQ = new AtomicInteger();
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     public static long product(String price, int stock) {
         return product(price, stock, 0, "General");
@@ -23,9 +22,10 @@ public final class Fixtures {
 
     public static long product(String price, int stock, int reorderLevel, String category) {
         String sku = "SKU-" + Api.RUN + "-" + SEQ.incrementAndGet();
-        try (Response r = as(Api.tokenFor("admin"), "api/products").post(json("{\"sku\":\"" + sku
-                + "\",\"name\":\"Product " + sku + "\",\"price\":" + price + ",\"stock_quantity\":" + stock
-                + ",\"reorder_level\":" + reorderLevel + ",\"category\":\"" + category + "\"}"))) {
+        try (Response r = as(Api.tokenFor("admin"), "api/products")
+                .post(json("{\"sku\":\"" + sku
+                        + "\",\"name\":\"Product " + sku + "\",\"price\":" + price + ",\"stock_quantity\":" + stock
+                        + ",\"reorder_level\":" + reorderLevel + ",\"category\":\"" + category + "\"}"))) {
             assertEquals(201, r.getStatus());
             return body(r).getJsonNumber("id").longValue();
         }
@@ -33,16 +33,18 @@ public final class Fixtures {
 
     public static long customer() {
         String email = Api.uniqueEmail("customer");
-        try (Response r = as(Api.tokenFor("admin"), "api/customers").post(json("{\"name\":\"Customer " + email
-                + "\",\"email\":\"" + email + "\",\"phone\":\"+1 555 0100\",\"address\":\"1 Plant Road\"}"))) {
+        try (Response r = as(Api.tokenFor("admin"), "api/customers")
+                .post(json("{\"name\":\"Customer " + email + "\",\"email\":\"" + email
+                        + "\",\"phone\":\"+1 555 0100\",\"address\":\"1 Plant Road\"}"))) {
             assertEquals(201, r.getStatus());
             return body(r).getJsonNumber("id").longValue();
         }
     }
 
     public static long employee() {
-        try (Response r = as(Api.tokenFor("admin"), "api/employees").post(json("{\"name\":\"Maker "
-                + SEQ.incrementAndGet() + "\",\"email\":\"" + Api.uniqueEmail("maker") + "\"}"))) {
+        try (Response r = as(Api.tokenFor("admin"), "api/employees")
+                .post(json("{\"name\":\"Maker " + SEQ.incrementAndGet() + "\",\"email\":\"" + Api.uniqueEmail("maker")
+                        + "\"}"))) {
             assertEquals(201, r.getStatus());
             return body(r).getJsonNumber("id").longValue();
         }
@@ -51,8 +53,9 @@ public final class Fixtures {
     /** A supplier with a code unique to this run, as a manager; returns its id. */
     public static long supplier() {
         String code = "SUP-" + Api.RUN.toUpperCase() + "-" + SEQ.incrementAndGet();
-        try (Response r = as(Api.tokenFor("manager"), "api/suppliers").post(json("{\"name\":\"Supplier " + code
-                + "\",\"code\":\"" + code + "\",\"lead_time_days\":7,\"payment_terms\":\"Net 30\"}"))) {
+        try (Response r = as(Api.tokenFor("manager"), "api/suppliers")
+                .post(json("{\"name\":\"Supplier " + code + "\",\"code\":\"" + code
+                        + "\",\"lead_time_days\":7,\"payment_terms\":\"Net 30\"}"))) {
             assertEquals(201, r.getStatus());
             return body(r).getJsonNumber("id").longValue();
         }
@@ -61,8 +64,9 @@ public final class Fixtures {
     /** A part category under {@code parentId} (null: a root with a name unique to this run); returns its id. */
     public static long category(String name, Long parentId) {
         String unique = parentId == null ? name + " " + Api.RUN + "-" + SEQ.incrementAndGet() : name;
-        try (Response r = as(Api.tokenFor("manager"), "api/inventory/categories").post(json("{\"name\":\"" + unique
-                + "\"" + (parentId == null ? "" : ",\"parent_id\":" + parentId) + "}"))) {
+        try (Response r = as(Api.tokenFor("manager"), "api/inventory/categories")
+                .post(json("{\"name\":\"" + unique + "\"" + (parentId == null ? "" : ",\"parent_id\":" + parentId)
+                        + "}"))) {
             assertEquals(201, r.getStatus());
             return body(r).getJsonNumber("id").longValue();
         }
@@ -71,9 +75,11 @@ public final class Fixtures {
     /** A stock location with a code unique to this run under {@code parentId} (null: a root); returns its id. */
     public static long location(Long parentId) {
         String code = "LOC-" + Api.RUN.toUpperCase() + "-" + SEQ.incrementAndGet();
-        try (Response r = as(Api.tokenFor("manager"), "api/inventory/locations").post(json("{\"code\":\"" + code
-                + "\",\"name\":\"Location " + code + "\"" + (parentId == null ? "" : ",\"parent_id\":" + parentId)
-                + "}"))) {
+        try (Response r = as(Api.tokenFor("manager"), "api/inventory/locations")
+                .post(json("{\"code\":\"" + code
+                        + "\",\"name\":\"Location " + code + "\""
+                        + (parentId == null ? "" : ",\"parent_id\":" + parentId)
+                        + "}"))) {
             assertEquals(201, r.getStatus());
             return body(r).getJsonNumber("id").longValue();
         }
@@ -83,8 +89,9 @@ public final class Fixtures {
     public static long part(int stock) {
         String sku = "PART-" + Api.RUN + "-" + SEQ.incrementAndGet();
         long id;
-        try (Response r = as(Api.tokenFor("manager"), "api/inventory/items").post(json("{\"sku\":\"" + sku
-                + "\",\"name\":\"Part " + sku + "\",\"unit_cost\":1.50,\"reorder_level\":0}"))) {
+        try (Response r = as(Api.tokenFor("manager"), "api/inventory/items")
+                .post(json("{\"sku\":\"" + sku + "\",\"name\":\"Part " + sku
+                        + "\",\"unit_cost\":1.50,\"reorder_level\":0}"))) {
             assertEquals(201, r.getStatus());
             id = body(r).getJsonNumber("id").longValue();
         }
@@ -98,14 +105,16 @@ public final class Fixtures {
     }
 
     public static int partQuantity(long partId) {
-        try (Response r = as(Api.tokenFor("user"), "api/inventory/items/" + partId).get()) {
+        try (Response r =
+                as(Api.tokenFor("user"), "api/inventory/items/" + partId).get()) {
             assertEquals(200, r.getStatus());
             return body(r).getInt("quantity");
         }
     }
 
     public static String partSku(long partId) {
-        try (Response r = as(Api.tokenFor("user"), "api/inventory/items/" + partId).get()) {
+        try (Response r =
+                as(Api.tokenFor("user"), "api/inventory/items/" + partId).get()) {
             assertEquals(200, r.getStatus());
             return body(r).getString("sku");
         }
@@ -140,8 +149,11 @@ public final class Fixtures {
         java.util.TreeMap<Long, JsonObject> rows = new java.util.TreeMap<>();
         for (int page = 1; ; page++) {
             try (Response r = Api.target(path)
-                    .queryParam("per_page", 100).queryParam("page", page).request()
-                    .header("Authorization", "Bearer " + Api.tokenFor("user")).get()) {
+                    .queryParam("per_page", 100)
+                    .queryParam("page", page)
+                    .request()
+                    .header("Authorization", "Bearer " + Api.tokenFor("user"))
+                    .get()) {
                 assertEquals(200, r.getStatus());
                 JsonObject body = body(r);
                 for (JsonObject m : body.getJsonArray("data").getValuesAs(JsonObject.class)) {
@@ -163,9 +175,11 @@ public final class Fixtures {
     /** A mechanic (employee and mechanic account) with a username unique to this run, as a manager. */
     public static JsonObject mechanic() {
         String username = "mech-" + Api.RUN + "-" + SEQ.incrementAndGet();
-        try (Response r = as(Api.tokenFor("manager"), "api/mechanics").post(json("{\"name\":\"Mechanic " + username
-                + "\",\"email\":\"" + username + "@it.example\",\"username\":\"" + username + "\",\"password\":\""
-                + Api.PASSWORD + "\",\"position\":\"Mechanic\"}"))) {
+        try (Response r = as(Api.tokenFor("manager"), "api/mechanics")
+                .post(json("{\"name\":\"Mechanic " + username
+                        + "\",\"email\":\"" + username + "@it.example\",\"username\":\"" + username
+                        + "\",\"password\":\""
+                        + Api.PASSWORD + "\",\"position\":\"Mechanic\"}"))) {
             assertEquals(201, r.getStatus());
             return body(r);
         }
@@ -173,8 +187,9 @@ public final class Fixtures {
 
     /** The access token of a mechanic, through the mechanics' login. */
     public static String mechanicToken(JsonObject mechanic) {
-        try (Response r = Api.anonymous("api/mechanics/login").post(json("{\"username\":\""
-                + mechanic.getString("username") + "\",\"password\":\"" + Api.PASSWORD + "\"}"))) {
+        try (Response r = Api.anonymous("api/mechanics/login")
+                .post(json("{\"username\":\"" + mechanic.getString("username") + "\",\"password\":\"" + Api.PASSWORD
+                        + "\"}"))) {
             assertEquals(200, r.getStatus());
             return body(r).getString("access_token");
         }

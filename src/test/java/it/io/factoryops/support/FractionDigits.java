@@ -14,13 +14,14 @@ final class FractionDigits {
 
     static final String EXTENSION = "x-fraction-digits";
 
-    private FractionDigits() {
-    }
+    private FractionDigits() {}
 
     /** Adds the multipleOf of every x-fraction-digits of this document in place and returns it. */
     static JsonNode exact(JsonNode node) {
         if (node instanceof ObjectNode object && object.path(EXTENSION).isInt() && !object.has("multipleOf")) {
-            object.put("multipleOf", BigDecimal.ONE.movePointLeft(object.path(EXTENSION).asInt()));
+            object.put(
+                    "multipleOf",
+                    BigDecimal.ONE.movePointLeft(object.path(EXTENSION).asInt()));
         }
         node.values().forEach(FractionDigits::exact);
         return node;

@@ -69,8 +69,8 @@ public final class Mailbox implements AutoCloseable {
                 break;
             }
         }
-        throw new AssertionError("no mail #" + n + " to " + to + " about '" + subject + "' within "
-                + WAIT.toSeconds() + " s");
+        throw new AssertionError(
+                "no mail #" + n + " to " + to + " about '" + subject + "' within " + WAIT.toSeconds() + " s");
     }
 
     public MimeMessage await(String to, String subject) {

@@ -5,8 +5,7 @@ import java.util.Locale;
 /** Media-type comparisons as OpenAPI content maps need them. */
 final class MediaTypes {
 
-    private MediaTypes() {
-    }
+    private MediaTypes() {}
 
     /** {@code type/subtype} without parameters, lower case; null for null or blank. */
     static String essence(String contentType) {

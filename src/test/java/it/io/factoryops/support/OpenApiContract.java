@@ -36,17 +36,23 @@ import java.util.Map;
  */
 public final class OpenApiContract implements ClientRequestFilter, ClientResponseFilter {
 
-    enum Mode { OFF, REPORT, FAIL }
+    enum Mode {
+        OFF,
+        REPORT,
+        FAIL
+    }
 
-    static final Mode MODE = switch (System.getProperty("openapi.validate", "false").toLowerCase(Locale.ROOT)) {
-        case "true" -> Mode.FAIL;
-        case "report" -> Mode.REPORT;
-        default -> Mode.OFF;
-    };
+    static final Mode MODE =
+            switch (System.getProperty("openapi.validate", "false").toLowerCase(Locale.ROOT)) {
+                case "true" -> Mode.FAIL;
+                case "report" -> Mode.REPORT;
+                default -> Mode.OFF;
+            };
 
     private static final String REQUEST_BODY = OpenApiContract.class.getName() + ".requestBody";
     private static final List<String> VIOLATIONS = Collections.synchronizedList(new ArrayList<>());
-    private static final Path LOG = Path.of(System.getProperty("project.basedir", "."), "target", "openapi-contract.log");
+    private static final Path LOG =
+            Path.of(System.getProperty("project.basedir", "."), "target", "openapi-contract.log");
 
     private final URI document;
     private volatile ContractCheck check;
@@ -93,8 +99,15 @@ public final class OpenApiContract implements ClientRequestFilter, ClientRespons
         if (request.getMediaType() != null) {
             requestHeaders.put("Content-Type", List.of(request.getMediaType().toString()));
         }
-        Exchange exchange = new Exchange(request.getMethod(), request.getUri().getPath(), query(request.getUri()),
-                requestHeaders, (String) request.getProperty(REQUEST_BODY), response.getStatus(), response.getHeaders(), body);
+        Exchange exchange = new Exchange(
+                request.getMethod(),
+                request.getUri().getPath(),
+                query(request.getUri()),
+                requestHeaders,
+                (String) request.getProperty(REQUEST_BODY),
+                response.getStatus(),
+                response.getHeaders(),
+                body);
         List<String> violations = check().violations(exchange);
         if (!violations.isEmpty()) {
             String message = "OpenAPI contract: " + exchange + "\n - " + String.join("\n - ", violations);
@@ -119,7 +132,8 @@ public final class OpenApiContract implements ClientRequestFilter, ClientRespons
                     String served = fetch(document);
                     if (!served.contains("\"/api/")) {
                         try {
-                            served = Files.readString(Path.of(System.getProperty("project.basedir", "."), "docs", "openapi.json"));
+                            served = Files.readString(
+                                    Path.of(System.getProperty("project.basedir", "."), "docs", "openapi.json"));
                         } catch (IOException e) {
                             throw new UncheckedIOException(e);
                         }
@@ -134,8 +148,12 @@ public final class OpenApiContract implements ClientRequestFilter, ClientRespons
 
     static String fetch(URI uri) {
         try {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri)
-                    .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(uri)
+                                    .header("Accept", "application/json")
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("GET " + uri + " answered " + response.statusCode());
             }
@@ -184,7 +202,8 @@ public final class OpenApiContract implements ClientRequestFilter, ClientRespons
             for (String pair : uri.getRawQuery().split("&")) {
                 if (!pair.isEmpty()) {
                     String[] parts = pair.split("=", 2);
-                    query.computeIfAbsent(decode(parts[0]), k -> new ArrayList<>()).add(parts.length == 2 ? decode(parts[1]) : "");
+                    query.computeIfAbsent(decode(parts[0]), k -> new ArrayList<>())
+                            .add(parts.length == 2 ? decode(parts[1]) : "");
                 }
             }
         }

@@ -29,7 +29,9 @@ final class OpenApiDocument {
     private static final String IRI = "https://contract.factoryops.test/openapi.json";
     /** The same document with closed object schemas ({@link ClosedSchemas}), for responses. */
     private static final String CLOSED_IRI = "https://contract.factoryops.test/openapi-closed.json";
-    private static final List<String> METHODS = List.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
+
+    private static final List<String> METHODS =
+            List.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
 
     private final Located root;
     private final SchemaRegistry registry;
@@ -40,11 +42,16 @@ final class OpenApiDocument {
         this.root = new Located("", JsonMapper.shared().readTree(json));
         String exact = FractionDigits.exact(JsonMapper.shared().readTree(json)).toString();
         String closed = ClosedSchemas.close(JsonMapper.shared().readTree(exact)).toString();
-        this.registry = SchemaRegistry.withDialect(Dialects.getOpenApi31(), builder -> builder
-                .schemas(Map.of(IRI, exact, CLOSED_IRI, closed))
-                .schemaRegistryConfig(SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()));
-        this.templates = root.node().path("paths").propertyNames().stream().map(PathTemplate::new)
-                .sorted(Comparator.comparingInt(PathTemplate::literals).reversed()).toList();
+        this.registry = SchemaRegistry.withDialect(
+                Dialects.getOpenApi31(),
+                builder -> builder.schemas(Map.of(IRI, exact, CLOSED_IRI, closed))
+                        .schemaRegistryConfig(SchemaRegistryConfig.builder()
+                                .formatAssertionsEnabled(true)
+                                .build()));
+        this.templates = root.node().path("paths").propertyNames().stream()
+                .map(PathTemplate::new)
+                .sorted(Comparator.comparingInt(PathTemplate::literals).reversed())
+                .toList();
     }
 
     static OpenApiDocument parse(String json) {
@@ -58,7 +65,8 @@ final class OpenApiDocument {
             Located item = resolve(root.child("paths").child(t.template()));
             Located operation = item.child(verb);
             return operation.exists() && METHODS.contains(verb)
-                    ? Optional.of(new Operation(method.toUpperCase(Locale.ROOT), t.template(), operation, parameters(item, operation)))
+                    ? Optional.of(new Operation(
+                            method.toUpperCase(Locale.ROOT), t.template(), operation, parameters(item, operation)))
                     : Optional.empty();
         });
     }
@@ -86,10 +94,14 @@ final class OpenApiDocument {
         String location = (request ? IRI : CLOSED_IRI) + "#" + schemaPointer;
         // a sub-schema of the document's one compiled root: the registry, asked for each pointer's location, parses
         // the whole document again for every pointer and keeps each copy (1 GB after two test classes)
-        Schema schema = schemas.computeIfAbsent(location, l -> registry.getSchema(SchemaLocation.of(request ? IRI : CLOSED_IRI))
-                .getSubSchema(SchemaLocation.of(l).getFragment()));
-        List<Error> errors = schema.validate(instance, context -> context.executionConfig(config -> config
-                .readOnly(request).writeOnly(!request)));
+        Schema schema = schemas.computeIfAbsent(
+                location,
+                l -> registry.getSchema(SchemaLocation.of(request ? IRI : CLOSED_IRI))
+                        .getSubSchema(SchemaLocation.of(l).getFragment()));
+        List<Error> errors = schema.validate(
+                instance,
+                context -> context.executionConfig(
+                        config -> config.readOnly(request).writeOnly(!request)));
         return errors.stream().map(OpenApiDocument::message).toList();
     }
 

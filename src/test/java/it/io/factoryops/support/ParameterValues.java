@@ -18,8 +18,7 @@ final class ParameterValues {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
-    private ParameterValues() {
-    }
+    private ParameterValues() {}
 
     /** The instance to validate: one value, or an array of all values when the schema is an array. */
     static JsonNode of(OpenApiDocument document, Located schema, List<String> values) {

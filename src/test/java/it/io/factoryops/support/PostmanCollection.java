@@ -29,7 +29,8 @@ public final class PostmanCollection {
     public static final String FILE = "docs/postman/factory-ops.postman_collection.json";
     static final String SCHEMA = "https://schema.getpostman.com/json/collection/v2.1.0/collection.json";
     private static final String LOGIN_PATH = "/api/auth/login";
-    private static final List<String> METHODS = List.of("get", "post", "put", "patch", "delete", "head", "options", "trace");
+    private static final List<String> METHODS =
+            List.of("get", "post", "put", "patch", "delete", "head", "options", "trace");
 
     private final JsonObject document;
 
@@ -48,36 +49,47 @@ public final class PostmanCollection {
         Map<String, List<JsonObject>> folders = new TreeMap<>();
         for (Operation operation : operations()) {
             if (!operation.is("post", LOGIN_PATH)) {
-                folders.computeIfAbsent(operation.tag(), tag -> new ArrayList<>()).add(request(operation));
+                folders.computeIfAbsent(operation.tag(), tag -> new ArrayList<>())
+                        .add(request(operation));
             }
         }
         List<JsonObject> auth = new ArrayList<>(List.of(login()));
         auth.addAll(folders.getOrDefault("Auth", List.of()));
         folders.remove("Auth");
-        JsonArrayBuilder items = Json.createArrayBuilder().add(folder("Auth", "Log in first: the tokens are kept in the collection variables.", auth));
+        JsonArrayBuilder items = Json.createArrayBuilder()
+                .add(folder("Auth", "Log in first: the tokens are kept in the collection variables.", auth));
         folders.forEach((tag, requests) -> items.add(folder(tag, tagDescription(tag), requests)));
         JsonObject info = document.getJsonObject("info");
         return Json.createObjectBuilder()
-                .add("info", Json.createObjectBuilder()
-                        .add("_postman_id", id("collection"))
-                        .add("name", info == null ? "Factory Ops" : info.getString("title", "Factory Ops"))
-                        .add("description", "Generated from the server's OpenAPI document (/openapi) by "
-                                + "it.io.factoryops.support.PostmanCollection; PostmanCollectionIT proves it current. "
-                                + "Set baseUrl, username and password, run Auth/Login, then any request.")
-                        .add("schema", SCHEMA))
+                .add(
+                        "info",
+                        Json.createObjectBuilder()
+                                .add("_postman_id", id("collection"))
+                                .add("name", info == null ? "Factory Ops" : info.getString("title", "Factory Ops"))
+                                .add(
+                                        "description",
+                                        "Generated from the server's OpenAPI document (/openapi) by "
+                                                + "it.io.factoryops.support.PostmanCollection; PostmanCollectionIT proves it current. "
+                                                + "Set baseUrl, username and password, run Auth/Login, then any request.")
+                                .add("schema", SCHEMA))
                 .add("auth", bearer())
-                .add("variable", Json.createArrayBuilder()
-                        .add(variable("baseUrl", "http://localhost:9080"))
-                        .add(variable("username", "admin"))
-                        .add(variable("password", ""))
-                        .add(variable("access_token", ""))
-                        .add(variable("refresh_token", "")))
+                .add(
+                        "variable",
+                        Json.createArrayBuilder()
+                                .add(variable("baseUrl", "http://localhost:9080"))
+                                .add(variable("username", "admin"))
+                                .add(variable("password", ""))
+                                .add(variable("access_token", ""))
+                                .add(variable("refresh_token", "")))
                 .add("item", items)
                 .build();
     }
 
     private JsonObject login() {
-        JsonObject body = Json.createObjectBuilder().add("username", "{{username}}").add("password", "{{password}}").build();
+        JsonObject body = Json.createObjectBuilder()
+                .add("username", "{{username}}")
+                .add("password", "{{password}}")
+                .build();
         JsonArrayBuilder script = Json.createArrayBuilder();
         for (String line : List.of(
                 "pm.test(\"logged in\", function () {",
@@ -93,17 +105,31 @@ public final class PostmanCollection {
         return Json.createObjectBuilder()
                 .add("id", id("login"))
                 .add("name", "Login")
-                .add("event", Json.createArrayBuilder().add(Json.createObjectBuilder()
-                        .add("listen", "test")
-                        .add("script", Json.createObjectBuilder().add("type", "text/javascript").add("exec", script))))
-                .add("request", Json.createObjectBuilder()
-                        .add("auth", Json.createObjectBuilder().add("type", "noauth"))
-                        .add("method", "POST")
-                        .add("header", Json.createArrayBuilder().add(header("Content-Type", "application/json", null, false)))
-                        .add("body", rawJson(body))
-                        .add("url", url(LOGIN_PATH, List.of(), List.of()))
-                        .add("description", "Logs in as {{username}} and stores access_token and refresh_token in the "
-                                + "collection variables; the other requests send {{access_token}} as their bearer token."))
+                .add(
+                        "event",
+                        Json.createArrayBuilder()
+                                .add(Json.createObjectBuilder()
+                                        .add("listen", "test")
+                                        .add(
+                                                "script",
+                                                Json.createObjectBuilder()
+                                                        .add("type", "text/javascript")
+                                                        .add("exec", script))))
+                .add(
+                        "request",
+                        Json.createObjectBuilder()
+                                .add("auth", Json.createObjectBuilder().add("type", "noauth"))
+                                .add("method", "POST")
+                                .add(
+                                        "header",
+                                        Json.createArrayBuilder()
+                                                .add(header("Content-Type", "application/json", null, false)))
+                                .add("body", rawJson(body))
+                                .add("url", url(LOGIN_PATH, List.of(), List.of()))
+                                .add(
+                                        "description",
+                                        "Logs in as {{username}} and stores access_token and refresh_token in the "
+                                                + "collection variables; the other requests send {{access_token}} as their bearer token."))
                 .add("response", JsonValue.EMPTY_JSON_ARRAY)
                 .build();
     }
@@ -118,10 +144,16 @@ public final class PostmanCollection {
             switch (parameter.getString("in")) {
                 case "query" -> query.add(entry(name, exampleText(parameter), description, true));
                 case "path" -> pathVariables.add(entry(name, "", description, false));
-                case "header" -> headers.add(name.equalsIgnoreCase("Idempotency-Key")
-                        ? header(name, "{{$guid}}", description, false)
-                        : header(name, exampleText(parameter), description, !parameter.getBoolean("required", false)));
-                default -> { }
+                case "header" ->
+                    headers.add(
+                            name.equalsIgnoreCase("Idempotency-Key")
+                                    ? header(name, "{{$guid}}", description, false)
+                                    : header(
+                                            name,
+                                            exampleText(parameter),
+                                            description,
+                                            !parameter.getBoolean("required", false)));
+                default -> {}
             }
         }
         JsonObjectBuilder request = Json.createObjectBuilder();
@@ -139,10 +171,15 @@ public final class PostmanCollection {
         }
         request.add("url", url(operation.path(), pathVariables, query));
         String description = operation.node().getString("description", "");
-        request.add("description", (description.isEmpty() ? "" : description + "\n\n") + "operationId: " + operation.id());
+        request.add(
+                "description", (description.isEmpty() ? "" : description + "\n\n") + "operationId: " + operation.id());
         return Json.createObjectBuilder()
                 .add("id", id(operation.id()))
-                .add("name", operation.node().getString("summary", operation.method().toUpperCase() + " " + operation.path()))
+                .add(
+                        "name",
+                        operation
+                                .node()
+                                .getString("summary", operation.method().toUpperCase() + " " + operation.path()))
                 .add("request", request)
                 .add("response", JsonValue.EMPTY_JSON_ARRAY)
                 .build();
@@ -157,7 +194,9 @@ public final class PostmanCollection {
         JsonObject content = resolve(requestBody).asJsonObject().getJsonObject("content");
         JsonObject media = content == null ? null : content.getJsonObject("application/json");
         JsonValue example = media == null ? null : example(media);
-        return Json.createObjectBuilder().add("example", example == null ? JsonValue.EMPTY_JSON_OBJECT : example).build();
+        return Json.createObjectBuilder()
+                .add("example", example == null ? JsonValue.EMPTY_JSON_OBJECT : example)
+                .build();
     }
 
     /** A media type's or a parameter's {@code example}, first of {@code examples}, else its schema's. */
@@ -212,7 +251,8 @@ public final class PostmanCollection {
             JsonObject item = resolve(paths.get(path)).asJsonObject();
             for (String method : METHODS) {
                 if (item.containsKey(method)) {
-                    operations.add(new Operation(path, method, item.getJsonObject(method), parameters(item, item.getJsonObject(method))));
+                    operations.add(new Operation(
+                            path, method, item.getJsonObject(method), parameters(item, item.getJsonObject(method))));
                 }
             }
         }
@@ -237,8 +277,12 @@ public final class PostmanCollection {
     private static JsonObject folder(String name, String description, List<JsonObject> items) {
         JsonArrayBuilder list = Json.createArrayBuilder();
         items.forEach(list::add);
-        return Json.createObjectBuilder().add("id", id("folder " + name)).add("name", name)
-                .add("description", description).add("item", list).build();
+        return Json.createObjectBuilder()
+                .add("id", id("folder " + name))
+                .add("name", name)
+                .add("description", description)
+                .add("item", list)
+                .build();
     }
 
     private static JsonObject url(String path, List<JsonObject> variables, List<JsonObject> query) {
@@ -265,8 +309,13 @@ public final class PostmanCollection {
     }
 
     private static JsonObject rawJson(JsonValue example) {
-        return Json.createObjectBuilder().add("mode", "raw").add("raw", print(example))
-                .add("options", Json.createObjectBuilder().add("raw", Json.createObjectBuilder().add("language", "json")))
+        return Json.createObjectBuilder()
+                .add("mode", "raw")
+                .add("raw", print(example))
+                .add(
+                        "options",
+                        Json.createObjectBuilder()
+                                .add("raw", Json.createObjectBuilder().add("language", "json")))
                 .build();
     }
 
@@ -282,21 +331,35 @@ public final class PostmanCollection {
     }
 
     private static JsonObject header(String key, String value, String description, boolean disabled) {
-        return Json.createObjectBuilder(entry(key, value, description, disabled)).add("type", "text").build();
+        return Json.createObjectBuilder(entry(key, value, description, disabled))
+                .add("type", "text")
+                .build();
     }
 
     private static JsonObject variable(String key, String value) {
-        return Json.createObjectBuilder().add("key", key).add("value", value).add("type", "string").build();
+        return Json.createObjectBuilder()
+                .add("key", key)
+                .add("value", value)
+                .add("type", "string")
+                .build();
     }
 
     private static JsonObject bearer() {
-        return Json.createObjectBuilder().add("type", "bearer").add("bearer", Json.createArrayBuilder()
-                .add(Json.createObjectBuilder().add("key", "token").add("value", "{{access_token}}").add("type", "string")))
+        return Json.createObjectBuilder()
+                .add("type", "bearer")
+                .add(
+                        "bearer",
+                        Json.createArrayBuilder()
+                                .add(Json.createObjectBuilder()
+                                        .add("key", "token")
+                                        .add("value", "{{access_token}}")
+                                        .add("type", "string")))
                 .build();
     }
 
     private static String id(String key) {
-        return UUID.nameUUIDFromBytes(("factory-ops " + key).getBytes(StandardCharsets.UTF_8)).toString();
+        return UUID.nameUUIDFromBytes(("factory-ops " + key).getBytes(StandardCharsets.UTF_8))
+                .toString();
     }
 
     /** JSON with two-space indentation, {@code {}} and {@code []} for empty containers (JSON-P's printer cannot). */

@@ -37,7 +37,8 @@ class PostmanCollectionTest {
             """;
 
     private final String text = PostmanCollection.generate(DOCUMENT);
-    private final JsonObject collection = Json.createReader(new StringReader(text)).readObject();
+    private final JsonObject collection =
+            Json.createReader(new StringReader(text)).readObject();
 
     @Test
     void loginComesFirstAndStoresTheTokens() {
@@ -45,11 +46,23 @@ class PostmanCollectionTest {
         assertEquals("Auth", auth.getString("name"));
         assertEquals(1, auth.getJsonArray("item").size(), "the documented login is the Login request");
         JsonObject login = auth.getJsonArray("item").getJsonObject(0);
-        assertEquals("{{baseUrl}}/api/auth/login", login.getJsonObject("request").getJsonObject("url").getString("raw"));
-        String script = login.getJsonArray("event").getJsonObject(0).getJsonObject("script").getJsonArray("exec").toString();
+        assertEquals(
+                "{{baseUrl}}/api/auth/login",
+                login.getJsonObject("request").getJsonObject("url").getString("raw"));
+        String script = login.getJsonArray("event")
+                .getJsonObject(0)
+                .getJsonObject("script")
+                .getJsonArray("exec")
+                .toString();
         assertTrue(script.contains("pm.collectionVariables.set(\\\"access_token\\\", tokens.access_token)"), script);
         assertTrue(script.contains("pm.collectionVariables.set(\\\"refresh_token\\\", tokens.refresh_token)"), script);
-        assertEquals("{{access_token}}", collection.getJsonObject("auth").getJsonArray("bearer").getJsonObject(0).getString("value"));
+        assertEquals(
+                "{{access_token}}",
+                collection
+                        .getJsonObject("auth")
+                        .getJsonArray("bearer")
+                        .getJsonObject(0)
+                        .getString("value"));
     }
 
     @Test
@@ -63,13 +76,22 @@ class PostmanCollectionTest {
         assertEquals("Move a thing", move.getString("name"));
         JsonObject request = move.getJsonObject("request");
         assertTrue(request.getString("description").endsWith("operationId: moveThing"));
-        assertEquals("{{baseUrl}}/api/things/:id/move", request.getJsonObject("url").getString("raw"));
-        assertEquals("id", request.getJsonObject("url").getJsonArray("variable").getJsonObject(0).getString("key"));
+        assertEquals(
+                "{{baseUrl}}/api/things/:id/move", request.getJsonObject("url").getString("raw"));
+        assertEquals(
+                "id",
+                request.getJsonObject("url")
+                        .getJsonArray("variable")
+                        .getJsonObject(0)
+                        .getString("key"));
         JsonObject dryRun = request.getJsonObject("url").getJsonArray("query").getJsonObject(0);
         assertEquals("true", dryRun.getString("value"));
         assertTrue(dryRun.getBoolean("disabled"));
-        assertEquals("{{$guid}}", request.getJsonArray("header").getJsonObject(0).getString("value"));
-        assertEquals("{\n  \"to_location\": \"B-2\"\n}", request.getJsonObject("body").getString("raw"));
+        assertEquals(
+                "{{$guid}}", request.getJsonArray("header").getJsonObject(0).getString("value"));
+        assertEquals(
+                "{\n  \"to_location\": \"B-2\"\n}",
+                request.getJsonObject("body").getString("raw"));
         assertTrue(!request.containsKey("auth"), "inherits the collection's bearer auth");
     }
 

@@ -28,8 +28,7 @@ public final class RawHttp {
         }
     }
 
-    private RawHttp() {
-    }
+    private RawHttp() {}
 
     public static Answer postJson(String fromAddress, String path, String json) {
         int port = Integer.parseInt(System.getProperty("http.port", "9180"));
@@ -40,8 +39,8 @@ public final class RawHttp {
             socket.connect(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port), 5_000);
             OutputStream out = socket.getOutputStream();
             out.write(("POST /" + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\n"
-                    + "Content-Type: application/json\r\nAccept: application/json\r\n"
-                    + "Content-Length: " + body.length + "\r\nConnection: close\r\n\r\n")
+                            + "Content-Type: application/json\r\nAccept: application/json\r\n"
+                            + "Content-Length: " + body.length + "\r\nConnection: close\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             out.write(body);
             out.flush();
@@ -58,7 +57,9 @@ public final class RawHttp {
         Map<String, String> headers = new TreeMap<>();
         for (int i = 1; i < lines.length; i++) {
             int colon = lines[i].indexOf(':');
-            headers.put(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).trim());
+            headers.put(
+                    lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                    lines[i].substring(colon + 1).trim());
         }
         String body = text.substring(end + 4);
         if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {

@@ -33,14 +33,20 @@ import org.dhatim.fastexcel.reader.Sheet;
  */
 public final class ReportFiles {
 
-    private ReportFiles() {
-    }
+    private ReportFiles() {}
 
     /** The sections of a report, in the order its documents show them. */
     public static List<String> sections(String report) {
         return switch (report) {
-            case "inventory" -> List.of("totals", "by_category", "by_location", "low_stock", "out_of_stock",
-                    "movements", "slow_movers");
+            case "inventory" ->
+                List.of(
+                        "totals",
+                        "by_category",
+                        "by_location",
+                        "low_stock",
+                        "out_of_stock",
+                        "movements",
+                        "slow_movers");
             case "purchase-orders", "purchase_orders" -> List.of("totals", "by_status", "by_supplier", "overdue");
             case "suppliers" -> List.of("suppliers");
             case "analytics" -> List.of("totals", "sales", "top_products", "top_customers", "production");
@@ -65,7 +71,11 @@ public final class ReportFiles {
         assertEquals(sections.size(), blocks.length, text);
         for (int s = 0; s < sections.size(); s++) {
             JsonArray rows = report.getJsonArray(sections.get(s));
-            try (CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+            try (CSVParser parser = CSVFormat.RFC4180
+                    .builder()
+                    .setHeader()
+                    .setSkipHeaderRecord(true)
+                    .get()
                     .parse(new StringReader(blocks[s]))) {
                 List<String> header = parser.getHeaderNames();
                 List<CSVRecord> records = parser.getRecords();
@@ -75,7 +85,9 @@ public final class ReportFiles {
                     assertTrue(header.containsAll(row.keySet()), sections.get(s) + ": " + header + " " + row);
                     for (String name : header) {
                         String cell = records.get(i).get(name);
-                        assertCell(row.get(name), cell.startsWith("'") ? cell.substring(1) : cell,
+                        assertCell(
+                                row.get(name),
+                                cell.startsWith("'") ? cell.substring(1) : cell,
                                 sections.get(s) + "." + name);
                     }
                 }
@@ -131,7 +143,8 @@ public final class ReportFiles {
             if (!rows.isEmpty()) {
                 rows.getJsonObject(0).forEach((name, value) -> {
                     if (value instanceof JsonNumber n) {
-                        assertTrue(all.contains(n.bigDecimalValue().toPlainString()), section + "." + name + ": " + all);
+                        assertTrue(
+                                all.contains(n.bigDecimalValue().toPlainString()), section + "." + name + ": " + all);
                     }
                 });
             }
@@ -157,8 +170,12 @@ public final class ReportFiles {
                 JsonObject expected = rows.getJsonObject(i);
                 JsonObject row = got.getJsonObject(i);
                 assertEquals(expected.keySet(), row.keySet(), section.getString("name"));
-                expected.forEach((name, value) -> assertCell(value, row.get(name) instanceof JsonString t
-                        ? t.getString() : row.get(name).toString(), name));
+                expected.forEach((name, value) -> assertCell(
+                        value,
+                        row.get(name) instanceof JsonString t
+                                ? t.getString()
+                                : row.get(name).toString(),
+                        name));
             }
         }
     }

@@ -42,15 +42,22 @@ public final class SelfService implements AutoCloseable {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         InetAddress address;
         try {
-            address = InetAddress.getByAddress(new byte[] {127, 0, (byte) random.nextInt(1, 250),
-                    (byte) random.nextInt(2, 250)});
+            address = InetAddress.getByAddress(
+                    new byte[] {127, 0, (byte) random.nextInt(1, 250), (byte) random.nextInt(2, 250)});
         } catch (UnknownHostException e) {
             throw new IllegalStateException(e);
         }
-        return new SelfService(OpenApiContract.register(((ResteasyClientBuilder) ClientBuilder.newBuilder())
-                .httpEngine(new ApacheHttpClient43Engine(HttpClientBuilder.create().setDefaultRequestConfig(
-                        RequestConfig.custom().setLocalAddress(address).build()).build(), true))
-                .build(), Api.BASE));
+        return new SelfService(OpenApiContract.register(
+                ((ResteasyClientBuilder) ClientBuilder.newBuilder())
+                        .httpEngine(new ApacheHttpClient43Engine(
+                                HttpClientBuilder.create()
+                                        .setDefaultRequestConfig(RequestConfig.custom()
+                                                .setLocalAddress(address)
+                                                .build())
+                                        .build(),
+                                true))
+                        .build(),
+                Api.BASE));
     }
 
     public Invocation.Builder request(String path) {
@@ -89,8 +96,8 @@ public final class SelfService implements AutoCloseable {
 
     /** POST /api/customers/confirm with the token and the password the account gets; the caller closes it. */
     public Response confirm(String token, String password) {
-        return request("api/customers/confirm").post(json("{\"token\":\"" + token + "\",\"password\":\""
-                + password + "\"}"));
+        return request("api/customers/confirm")
+                .post(json("{\"token\":\"" + token + "\",\"password\":\"" + password + "\"}"));
     }
 
     /** The token of the {@code n}th confirmation mail to this address. */
@@ -105,8 +112,8 @@ public final class SelfService implements AutoCloseable {
 
     /** POST /api/customers/login; the caller closes the answer. */
     public Response login(String email, String password) {
-        return request("api/customers/login").post(json("{\"email\":\"" + email + "\",\"password\":\""
-                + password + "\"}"));
+        return request("api/customers/login")
+                .post(json("{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}"));
     }
 
     /** A customer's access token. */

@@ -32,6 +32,7 @@ public final class TcpProxy implements AutoCloseable {
     private final InetSocketAddress upstream;
     /** Every socket the proxy holds, client and upstream sides; closed by a REFUSE cut, a heal or close. */
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
+
     private volatile Cut cut;
 
     public TcpProxy(int port, String upstreamHost, int upstreamPort) throws IOException {
@@ -109,26 +110,29 @@ public final class TcpProxy implements AutoCloseable {
      * REFUSE the connection is closed.
      */
     private void pump(Socket from, Socket to) {
-        Thread t = new Thread(() -> {
-            byte[] buffer = new byte[16 * 1024];
-            try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-                for (int n; (n = in.read(buffer)) >= 0; ) {
-                    Cut now = cut;
-                    if (now == Cut.REFUSE) {
-                        return; // a connection made while the cut began, which closeAll did not see yet
+        Thread t = new Thread(
+                () -> {
+                    byte[] buffer = new byte[16 * 1024];
+                    try (InputStream in = from.getInputStream();
+                            OutputStream out = to.getOutputStream()) {
+                        for (int n; (n = in.read(buffer)) >= 0; ) {
+                            Cut now = cut;
+                            if (now == Cut.REFUSE) {
+                                return; // a connection made while the cut began, which closeAll did not see yet
+                            }
+                            if (now == null) {
+                                out.write(buffer, 0, n);
+                                out.flush();
+                            }
+                        }
+                    } catch (IOException e) {
+                        // one side closed: close the other
+                    } finally {
+                        quietly(from);
+                        quietly(to);
                     }
-                    if (now == null) {
-                        out.write(buffer, 0, n);
-                        out.flush();
-                    }
-                }
-            } catch (IOException e) {
-                // one side closed: close the other
-            } finally {
-                quietly(from);
-                quietly(to);
-            }
-        }, "tcp-proxy-pump");
+                },
+                "tcp-proxy-pump");
         t.setDaemon(true);
         t.start();
     }

@@ -22,11 +22,10 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 public final class TestDeployment {
 
     private static final Path CLASSES = Path.of("target", "classes");
-    private static final List<String> TIMER_ANNOTATIONS = List.of("Ljakarta/ejb/Schedule;", "Ljakarta/ejb/Schedules;",
-            "Ljakarta/ejb/Timeout;");
+    private static final List<String> TIMER_ANNOTATIONS =
+            List.of("Ljakarta/ejb/Schedule;", "Ljakarta/ejb/Schedules;", "Ljakarta/ejb/Timeout;");
 
-    private TestDeployment() {
-    }
+    private TestDeployment() {}
 
     /** The application's WAR named {@code name}, without its timers; add the test's own classes to it. */
     public static WebArchive withoutTimers(String name) {
@@ -40,9 +39,14 @@ public final class TestDeployment {
     /** The fully qualified names of the application's classes that declare a timer. */
     public static List<String> timerClasses() {
         try (Stream<Path> files = Files.walk(CLASSES)) {
-            List<String> found = files.filter(f -> f.toString().endsWith(".class")).filter(TestDeployment::declaresTimer)
-                    .map(f -> CLASSES.relativize(f).toString().replace(File.separatorChar, '.').replaceAll("\\.class$", ""))
-                    .sorted().toList();
+            List<String> found = files.filter(f -> f.toString().endsWith(".class"))
+                    .filter(TestDeployment::declaresTimer)
+                    .map(f -> CLASSES.relativize(f)
+                            .toString()
+                            .replace(File.separatorChar, '.')
+                            .replaceAll("\\.class$", ""))
+                    .sorted()
+                    .toList();
             if (found.isEmpty()) {
                 throw new IllegalStateException("no timer class under " + CLASSES.toAbsolutePath() + ": not built?");
             }

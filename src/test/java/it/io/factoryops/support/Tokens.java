@@ -27,8 +27,7 @@ public final class Tokens {
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder B64D = Base64.getUrlDecoder();
 
-    private Tokens() {
-    }
+    private Tokens() {}
 
     public static JsonObject header(String token) {
         return parse(new String(B64D.decode(token.split("\\.")[0]), StandardCharsets.UTF_8));
@@ -92,7 +91,8 @@ public final class Tokens {
             return Files.readAllLines(Path.of(System.getProperty("liberty.server.dir"), "server.env")).stream()
                     .filter(l -> l.startsWith("keystore_password="))
                     .map(l -> l.substring("keystore_password=".length()))
-                    .findFirst().orElseThrow();
+                    .findFirst()
+                    .orElseThrow();
         } catch (java.io.IOException e) {
             throw new IllegalStateException("cannot read the server's server.env", e);
         }
@@ -104,7 +104,10 @@ public final class Tokens {
      */
     public static String keyId(Path keystore, String password) {
         try {
-            byte[] key = keystore(keystore, password).getCertificate("default").getPublicKey().getEncoded();
+            byte[] key = keystore(keystore, password)
+                    .getCertificate("default")
+                    .getPublicKey()
+                    .getEncoded();
             return B64.encodeToString(MessageDigest.getInstance("SHA-256").digest(key));
         } catch (Exception e) {
             throw new IllegalStateException("cannot read the public key of " + keystore, e);
@@ -116,10 +119,14 @@ public final class Tokens {
         try {
             java.security.interfaces.RSAPublicKey key = (java.security.interfaces.RSAPublicKey)
                     keystore(keystore, password).getCertificate("default").getPublicKey();
-            return Json.createObjectBuilder().add("kty", "RSA").add("use", "sig").add("alg", "RS256")
+            return Json.createObjectBuilder()
+                    .add("kty", "RSA")
+                    .add("use", "sig")
+                    .add("alg", "RS256")
                     .add("kid", keyId(keystore, password))
                     .add("n", B64.encodeToString(unsigned(key.getModulus())))
-                    .add("e", B64.encodeToString(unsigned(key.getPublicExponent()))).build();
+                    .add("e", B64.encodeToString(unsigned(key.getPublicExponent())))
+                    .build();
         } catch (Exception e) {
             throw new IllegalStateException("cannot read the public key of " + keystore, e);
         }
