@@ -3,6 +3,7 @@ package io.factoryops.catalog;
 import io.factoryops.identity.Caller;
 import io.factoryops.identity.Role;
 import io.factoryops.platform.Text;
+import io.factoryops.platform.audit.AuditAction;
 import io.factoryops.platform.audit.AuditService;
 import io.factoryops.platform.db.Constraints;
 import io.factoryops.platform.db.Versions;
@@ -174,7 +175,7 @@ public class ProductService {
                     false);
         }
         ProductResponse created = ProductResponse.of(product);
-        audit.record("CREATE", "product", product.getId(), null, created);
+        audit.record(AuditAction.CREATE, "product", product.getId(), null, created);
         return created;
     }
 
@@ -204,7 +205,7 @@ public class ProductService {
                 request.active() == null ? item.isActive() : request.active());
         flush();
         ProductResponse after = ProductResponse.of(product);
-        audit.record("UPDATE", "product", id, before, after);
+        audit.record(AuditAction.UPDATE, "product", id, before, after);
         return after;
     }
 
@@ -235,7 +236,7 @@ public class ProductService {
                                 + "be deleted"));
         stock.delete(itemId);
         em.flush();
-        audit.record("DELETE", "product", id, before, null);
+        audit.record(AuditAction.DELETE, "product", id, before, null);
     }
 
     /** A counted correction by a manager: positive adds, negative takes (never below zero). */
@@ -251,7 +252,7 @@ public class ProductService {
                 request.delta(),
                 StockReason.ADJUSTMENT,
                 request.reason().trim());
-        audit.record("ADJUST_STOCK", "product", id, null, movement);
+        audit.record(AuditAction.ADJUST_STOCK, "product", id, null, movement);
         return movement;
     }
 

@@ -1,6 +1,7 @@
 package io.factoryops.identity;
 
 import io.factoryops.platform.Text;
+import io.factoryops.platform.audit.AuditAction;
 import io.factoryops.platform.audit.AuditService;
 import io.factoryops.platform.error.ApiException;
 import io.factoryops.platform.error.ErrorCode;
@@ -101,7 +102,7 @@ public class AuthService {
         if (refreshToken != null && !refreshToken.isBlank()) {
             tokens.revokeRefreshFamily(refreshToken, caller.id());
         }
-        audit.record("LOGOUT", "user", caller.id(), null, Map.of());
+        audit.record(AuditAction.LOGOUT, "user", caller.id(), null, Map.of());
     }
 
     @Transactional
@@ -121,7 +122,7 @@ public class AuthService {
         }
         users.flush();
         UserResponse after = UserResponse.of(user);
-        audit.record("UPDATE_PROFILE", "user", user.getId(), before, after);
+        audit.record(AuditAction.UPDATE_PROFILE, "user", user.getId(), before, after);
         return after;
     }
 
@@ -140,7 +141,7 @@ public class AuthService {
             rateLimiter.countAccountFailure(account);
             audit.recordIndependently(
                     user.getUsername(),
-                    "UPDATE_PROFILE_REFUSED",
+                    AuditAction.UPDATE_PROFILE_REFUSED,
                     "user",
                     user.getId(),
                     Map.of("reason", "email unavailable"));
@@ -164,7 +165,7 @@ public class AuthService {
         user.changePassword(passwords.hash(request.newPassword()), user.getUsername());
         tokens.revokeAllRefreshTokens(user.getId());
         users.flush();
-        audit.record("CHANGE_PASSWORD", "user", user.getId(), null, Map.of());
+        audit.record(AuditAction.CHANGE_PASSWORD, "user", user.getId(), null, Map.of());
     }
 
     private LoginResponse session(String message, UserAccount user, String familyId) {
@@ -183,7 +184,7 @@ public class AuthService {
         rateLimiter.countAccountFailure(account);
         String actor = user == null ? masked(login) : user.getUsername();
         audit.recordIndependently(
-                actor, "LOGIN_FAILED", "user", user == null ? null : user.getId(), Map.of("reason", reason));
+                actor, AuditAction.LOGIN_FAILED, "user", user == null ? null : user.getId(), Map.of("reason", reason));
         return new ApiException(ErrorCode.INVALID_CREDENTIALS, "Invalid username, email or password");
     }
 

@@ -2,6 +2,7 @@ package io.factoryops.identity;
 
 import io.factoryops.platform.RecordDirectories;
 import io.factoryops.platform.Text;
+import io.factoryops.platform.audit.AuditAction;
 import io.factoryops.platform.audit.AuditService;
 import io.factoryops.platform.db.Constraints;
 import io.factoryops.platform.db.Versions;
@@ -82,7 +83,7 @@ public class UserService {
         em.persist(user);
         flush();
         UserResponse response = UserResponse.of(user);
-        audit.record("CREATE", "user", user.getId(), null, response);
+        audit.record(AuditAction.CREATE, "user", user.getId(), null, response);
         return response;
     }
 
@@ -116,7 +117,7 @@ public class UserService {
         em.persist(user);
         flush();
         UserResponse response = UserResponse.of(user);
-        audit.record("CREATE", "user", user.getId(), null, response);
+        audit.record(AuditAction.CREATE, "user", user.getId(), null, response);
         return response;
     }
 
@@ -157,7 +158,7 @@ public class UserService {
         flush();
         UserResponse after = UserResponse.of(user);
         if (!after.equals(before)) {
-            audit.record("UPDATE", "user", user.getId(), before, after);
+            audit.record(AuditAction.UPDATE, "user", user.getId(), before, after);
         }
         return after;
     }
@@ -232,7 +233,7 @@ public class UserService {
         }
         flush();
         UserResponse after = UserResponse.of(user);
-        audit.record("UPDATE", "user", user.getId(), before, after);
+        audit.record(AuditAction.UPDATE, "user", user.getId(), before, after);
         return after;
     }
 
@@ -247,7 +248,7 @@ public class UserService {
         UserResponse before = UserResponse.of(user);
         deactivate(user);
         flush();
-        audit.record("DEACTIVATE", "user", user.getId(), before, UserResponse.of(user));
+        audit.record(AuditAction.DEACTIVATE, "user", user.getId(), before, UserResponse.of(user));
     }
 
     private void deactivate(UserAccount user) {
@@ -300,7 +301,7 @@ public class UserService {
             admin.requirePasswordChange();
         }
         em.flush();
-        audit.record("BOOTSTRAP_SUPER_ADMIN", "user", admin.getId(), null, Map.of("username", name));
+        audit.record(AuditAction.BOOTSTRAP_SUPER_ADMIN, "user", admin.getId(), null, Map.of("username", name));
         return generated;
     }
 
@@ -321,7 +322,7 @@ public class UserService {
                 .setParameter("now", Instant.now())
                 .setParameter("id", userId)
                 .executeUpdate();
-        audit.record("LOGIN", "user", userId, null, Map.of());
+        audit.record(AuditAction.LOGIN, "user", userId, null, Map.of());
     }
 
     UserAccount find(long id) {

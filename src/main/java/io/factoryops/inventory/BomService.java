@@ -1,6 +1,7 @@
 package io.factoryops.inventory;
 
 import io.factoryops.catalog.ProductService;
+import io.factoryops.platform.audit.AuditAction;
 import io.factoryops.platform.audit.AuditService;
 import io.factoryops.platform.error.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -74,7 +75,7 @@ public class BomService {
         }
         em.flush();
         BomResponse after = view(productId, lines(productId));
-        audit.record("REPLACE_BOM", "product", productId, before, after);
+        audit.record(AuditAction.REPLACE_BOM, "product", productId, before, after);
         return after;
     }
 

@@ -5,6 +5,7 @@ import io.factoryops.identity.Role;
 import io.factoryops.platform.Dates;
 import io.factoryops.platform.RecordDirectories;
 import io.factoryops.platform.Text;
+import io.factoryops.platform.audit.AuditAction;
 import io.factoryops.platform.audit.AuditService;
 import io.factoryops.platform.db.Constraints;
 import io.factoryops.platform.db.Versions;
@@ -208,7 +209,7 @@ public class PartService {
                     false);
         }
         PartResponse created = PartResponse.of(part);
-        audit.record("CREATE", "part", part.getId(), null, created);
+        audit.record(AuditAction.CREATE, "part", part.getId(), null, created);
         return created;
     }
 
@@ -239,7 +240,7 @@ public class PartService {
                 request.active() == null ? item.isActive() : request.active());
         flush();
         PartResponse after = PartResponse.of(part);
-        audit.record("UPDATE", "part", id, before, after);
+        audit.record(AuditAction.UPDATE, "part", id, before, after);
         return after;
     }
 
@@ -266,19 +267,19 @@ public class PartService {
                                 + " is referenced by bills of materials, purchase orders or service tickets and cannot be deleted"));
         stock.delete(itemId);
         em.flush();
-        audit.record("DELETE", "part", id, before, null);
+        audit.record(AuditAction.DELETE, "part", id, before, null);
     }
 
     /** Adds units by hand (a delivery without a PO, a count, a return); the ledger row says why. */
     @Transactional
     public StockMovementResponse addStock(long id, PartStockRequest request) {
-        return move(id, request.quantity(), request, "ADD_STOCK");
+        return move(id, request.quantity(), request, AuditAction.ADD_STOCK);
     }
 
     /** Takes units by hand, never below zero (409 INSUFFICIENT_STOCK with requested and available). */
     @Transactional
     public StockMovementResponse removeStock(long id, PartStockRequest request) {
-        return move(id, -request.quantity(), request, "REMOVE_STOCK");
+        return move(id, -request.quantity(), request, AuditAction.REMOVE_STOCK);
     }
 
     /** The part's ledger; below admin, another person's rows come without actor and request id. */
@@ -315,7 +316,7 @@ public class PartService {
         return found;
     }
 
-    private StockMovementResponse move(long id, int delta, PartStockRequest request, String action) {
+    private StockMovementResponse move(long id, int delta, PartStockRequest request, AuditAction action) {
         long itemId = stockItemOf(id);
         StockReason reason = request.reason() == null ? StockReason.ADJUSTMENT : StockReason.valueOf(request.reason());
         StockMovementResponse movement =

@@ -1,5 +1,6 @@
 package io.factoryops.inventory;
 
+import io.factoryops.platform.audit.AuditAction;
 import io.factoryops.platform.audit.AuditService;
 import io.factoryops.platform.db.Constraints;
 import io.factoryops.platform.db.Versions;
@@ -134,7 +135,7 @@ public abstract class TreeService<N extends TreeNode, Q, R> {
         N node = create(request, parent);
         Trees.insert(em, node, parent, what(), duplicate(node));
         R created = response(node);
-        audit.record("CREATE", noun, node.getId(), null, created);
+        audit.record(AuditAction.CREATE, noun, node.getId(), null, created);
         return created;
     }
 
@@ -150,7 +151,7 @@ public abstract class TreeService<N extends TreeNode, Q, R> {
         describe(node, request, parent);
         Trees.move(em, type, node, parent, what(), duplicate(node));
         R after = response(node);
-        audit.record("UPDATE", noun, id, before, after);
+        audit.record(AuditAction.UPDATE, noun, id, before, after);
         return after;
     }
 
@@ -172,7 +173,7 @@ public abstract class TreeService<N extends TreeNode, Q, R> {
                 () -> new ApiException(
                         ErrorCode.STILL_REFERENCED,
                         what() + " " + id + " is still referenced (by " + referencedBy + "); move them first"));
-        audit.record("DELETE", noun, id, before, null);
+        audit.record(AuditAction.DELETE, noun, id, before, null);
     }
 
     /** Whether another node than {@code exceptId} matches the JPQL query of ids; for the uniqueness checks. */

@@ -5,6 +5,7 @@ import io.factoryops.identity.Role;
 import io.factoryops.identity.UserResponse;
 import io.factoryops.identity.UserService;
 import io.factoryops.platform.Text;
+import io.factoryops.platform.audit.AuditAction;
 import io.factoryops.platform.audit.AuditService;
 import io.factoryops.platform.db.Versions;
 import io.factoryops.platform.error.ApiException;
@@ -97,7 +98,7 @@ public class MechanicService {
         em.persist(mechanic);
         em.flush();
         MechanicResponse created = MechanicResponse.of(mechanic);
-        audit.record("CREATE", "mechanic", mechanic.getId(), null, created);
+        audit.record(AuditAction.CREATE, "mechanic", mechanic.getId(), null, created);
         return created;
     }
 
@@ -149,7 +150,8 @@ public class MechanicService {
         mechanic.describe(name, account.email(), position, nowActive);
         em.flush();
         MechanicResponse after = MechanicResponse.of(mechanic);
-        audit.record(nowActive ? "UPDATE" : "DEACTIVATE", "mechanic", mechanic.getId(), before, after);
+        audit.record(
+                nowActive ? AuditAction.UPDATE : AuditAction.DEACTIVATE, "mechanic", mechanic.getId(), before, after);
         return after;
     }
 

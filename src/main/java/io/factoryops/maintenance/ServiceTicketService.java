@@ -11,6 +11,7 @@ import io.factoryops.notification.Reference;
 import io.factoryops.platform.Dates;
 import io.factoryops.platform.Decimals;
 import io.factoryops.platform.Text;
+import io.factoryops.platform.audit.AuditAction;
 import io.factoryops.platform.audit.AuditService;
 import io.factoryops.platform.db.Versions;
 import io.factoryops.platform.error.ApiException;
@@ -259,7 +260,7 @@ public class ServiceTicketService {
         em.persist(ticket);
         em.flush();
         ServiceTicketResponse created = view(ticket);
-        audit.record("CREATE", "service_ticket", ticket.getId(), null, created);
+        audit.record(AuditAction.CREATE, "service_ticket", ticket.getId(), null, created);
         return created;
     }
 
@@ -284,7 +285,7 @@ public class ServiceTicketService {
                 request.serviceDate());
         em.flush();
         ServiceTicketResponse after = view(ticket);
-        audit.record("UPDATE", "service_ticket", id, details(before), details(after));
+        audit.record(AuditAction.UPDATE, "service_ticket", id, details(before), details(after));
         return after;
     }
 
@@ -307,7 +308,7 @@ public class ServiceTicketService {
         ServiceTicket ticket = lock(caller, id);
         String before = ticket.getStatus().value();
         ticket.start();
-        return changed(ticket, "START", before);
+        return changed(ticket, AuditAction.START, before);
     }
 
     @Transactional
@@ -320,7 +321,7 @@ public class ServiceTicketService {
                 mechanics.usernames(ticket.getAssignments().stream()
                         .map(Assignment::getMechanicId)
                         .toList())));
-        return changed(ticket, "COMPLETE", before);
+        return changed(ticket, AuditAction.COMPLETE, before);
     }
 
     /** Cancels the ticket and gives back every part still fitted on it, once. */
@@ -339,7 +340,7 @@ public class ServiceTicketService {
         ticket.cancel();
         byItem.forEach((item, n) ->
                 stock.add(locked, item, n, StockReason.SERVICE_TICKET_RETURNED, reference(ticket), "cancelled"));
-        return changed(ticket, "CANCEL", before);
+        return changed(ticket, AuditAction.CANCEL, before);
     }
 
     /**
@@ -372,7 +373,7 @@ public class ServiceTicketService {
         em.flush();
         ServiceTicketResponse after = view(ticket);
         audit.record(
-                "EDIT_MECHANICS",
+                AuditAction.EDIT_MECHANICS,
                 "service_ticket",
                 id,
                 Map.of("mechanics", before.mechanics()),
@@ -398,7 +399,7 @@ public class ServiceTicketService {
         em.flush();
         ServiceTicketResponse after = view(ticket);
         audit.record(
-                "TAKE",
+                AuditAction.TAKE,
                 "service_ticket",
                 id,
                 Map.of("mechanics", before.mechanics()),
@@ -434,7 +435,7 @@ public class ServiceTicketService {
         em.flush();
         ServiceTicketResponse after = view(ticket);
         audit.record(
-                "RECORD_LABOUR",
+                AuditAction.RECORD_LABOUR,
                 "service_ticket",
                 id,
                 Map.of("mechanic_id", mechanicId, "hours", before),
@@ -466,7 +467,7 @@ public class ServiceTicketService {
         em.flush();
         ServiceTicketResponse after = view(ticket);
         audit.record(
-                "FIT_PART",
+                AuditAction.FIT_PART,
                 "service_ticket",
                 id,
                 null,
@@ -503,7 +504,7 @@ public class ServiceTicketService {
         em.flush();
         ServiceTicketResponse after = view(ticket);
         audit.record(
-                "RETURN_PART",
+                AuditAction.RETURN_PART,
                 "service_ticket",
                 id,
                 Map.of("line_id", lineId),
@@ -572,7 +573,7 @@ public class ServiceTicketService {
         em.flush();
         AssignmentResponse created = AssignmentResponse.of(
                 assignment, mechanics.names(List.of(request.mechanicId())).get(request.mechanicId()));
-        audit.record("CREATE", "assignment", assignment.getId(), null, created);
+        audit.record(AuditAction.CREATE, "assignment", assignment.getId(), null, created);
         return created;
     }
 
@@ -601,7 +602,7 @@ public class ServiceTicketService {
                 assignment, mechanics.names(List.of(assignment.getMechanicId())).get(assignment.getMechanicId()));
         ticket.unassign(assignment.getMechanicId(), "id");
         em.flush();
-        audit.record("DELETE", "assignment", assignmentId, before, null);
+        audit.record(AuditAction.DELETE, "assignment", assignmentId, before, null);
     }
 
     // ---- helpers
@@ -665,7 +666,7 @@ public class ServiceTicketService {
         }
     }
 
-    private ServiceTicketResponse changed(ServiceTicket ticket, String action, String before) {
+    private ServiceTicketResponse changed(ServiceTicket ticket, AuditAction action, String before) {
         em.flush();
         ServiceTicketResponse after = view(ticket);
         audit.record(

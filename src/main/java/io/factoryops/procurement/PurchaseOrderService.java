@@ -12,6 +12,7 @@ import io.factoryops.notification.ReferenceType;
 import io.factoryops.platform.Dates;
 import io.factoryops.platform.Decimals;
 import io.factoryops.platform.Text;
+import io.factoryops.platform.audit.AuditAction;
 import io.factoryops.platform.audit.AuditService;
 import io.factoryops.platform.db.Versions;
 import io.factoryops.platform.error.ApiException;
@@ -233,7 +234,7 @@ public class PurchaseOrderService {
         order.numbered(LocalDate.now(ZoneOffset.UTC).getYear());
         em.flush();
         PurchaseOrderResponse created = view(order);
-        audit.record("CREATE", "purchase_order", order.getId(), null, created);
+        audit.record(AuditAction.CREATE, "purchase_order", order.getId(), null, created);
         return created;
     }
 
@@ -250,14 +251,14 @@ public class PurchaseOrderService {
         describe(caller, order, request);
         em.flush();
         PurchaseOrderResponse after = view(order);
-        audit.record("UPDATE", "purchase_order", id, before, after);
+        audit.record(AuditAction.UPDATE, "purchase_order", id, before, after);
         return after;
     }
 
     /** Draft → pending; whoever may approve it (managers and admins, or admins above the limit) is told. */
     @Transactional
     public PurchaseOrderResponse submit(Caller caller, long id) {
-        return transition(id, "SUBMIT", order -> {
+        return transition(id, AuditAction.SUBMIT, order -> {
             order.submit(caller.username());
             notifications.notifyRole(
                     approver(order),
@@ -277,7 +278,7 @@ public class PurchaseOrderService {
      */
     @Transactional
     public PurchaseOrderResponse approve(Caller caller, long id, long expectedVersion) {
-        return decide(caller, id, expectedVersion, "APPROVE", order -> {
+        return decide(caller, id, expectedVersion, AuditAction.APPROVE, order -> {
             order.approve(caller.username());
             notifications.notifyUser(
                     order.getCreatedBy(),
@@ -292,7 +293,7 @@ public class PurchaseOrderService {
     @Transactional
     public PurchaseOrderResponse reject(Caller caller, long id, long expectedVersion, RejectRequest request) {
         String reason = request.reason().trim();
-        return decide(caller, id, expectedVersion, "REJECT", order -> {
+        return decide(caller, id, expectedVersion, AuditAction.REJECT, order -> {
             order.reject(caller.username(), reason);
             notifications.notifyUser(
                     order.getCreatedBy(),
@@ -311,10 +312,10 @@ public class PurchaseOrderService {
      * and why) in a transaction of its own, since this one rolls back.
      */
     private PurchaseOrderResponse decide(
-            Caller caller, long id, long expectedVersion, String action, Consumer<PurchaseOrder> change) {
+            Caller caller, long id, long expectedVersion, AuditAction action, Consumer<PurchaseOrder> change) {
         PurchaseOrder order = find(id, LockModeType.PESSIMISTIC_WRITE);
         Versions.check(order, expectedVersion, "Purchase order");
-        String verb = action.toLowerCase(java.util.Locale.ROOT);
+        String verb = action.name().toLowerCase(java.util.Locale.ROOT);
         try {
             if (!caller.role().includes().contains(approver(order))) {
                 throw new ApprovalLimitException(
@@ -329,7 +330,7 @@ public class PurchaseOrderService {
         } catch (ApprovalLimitException | FourEyesException refused) {
             audit.recordIndependently(
                     caller.username(),
-                    action + "_REFUSED",
+                    action.refused(),
                     "purchase_order",
                     id,
                     Map.of("code", refused.code().name(), "reason", refused.getMessage()));
@@ -340,7 +341,7 @@ public class PurchaseOrderService {
 
     @Transactional
     public PurchaseOrderResponse cancel(long id) {
-        return transition(id, "CANCEL", PurchaseOrder::cancel);
+        return transition(id, AuditAction.CANCEL, PurchaseOrder::cancel);
     }
 
     /**
@@ -374,7 +375,7 @@ public class PurchaseOrderService {
             }
             units.put(r.lineId(), r.quantity());
         }
-        return receive(caller, order, units, "RECEIVE");
+        return receive(caller, order, units, AuditAction.RECEIVE);
     }
 
     /** The seed's deliver: receives everything outstanding. */
@@ -384,10 +385,11 @@ public class PurchaseOrderService {
         order.requireStatus("deliver", order.getStatus().allowedTransitions().contains("deliver"));
         Map<Long, Integer> units = new LinkedHashMap<>();
         order.getLines().stream().filter(l -> l.outstanding() > 0).forEach(l -> units.put(l.getId(), l.outstanding()));
-        return receive(caller, order, units, "DELIVER");
+        return receive(caller, order, units, AuditAction.DELIVER);
     }
 
-    private PurchaseOrderResponse receive(Caller caller, PurchaseOrder order, Map<Long, Integer> units, String action) {
+    private PurchaseOrderResponse receive(
+            Caller caller, PurchaseOrder order, Map<Long, Integer> units, AuditAction action) {
         PurchaseOrderResponse before = view(order);
         PurchaseOrderReceipt receipt = new PurchaseOrderReceipt(order.getId(), caller.username());
         em.persist(receipt);
@@ -399,7 +401,7 @@ public class PurchaseOrderService {
         units.forEach((lineId, n) ->
                 byItem.merge(summaries.get(partOfLine.get(lineId)).stockItemId(), n, Integer::sum));
         StockService.Locked locked = stock.lock(byItem.keySet());
-        order.receive(action.toLowerCase(java.util.Locale.ROOT), units);
+        order.receive(action.name().toLowerCase(java.util.Locale.ROOT), units);
         StockReference reference = StockReference.purchaseOrderReceipt(receipt.getId());
         byItem.forEach(
                 (item, n) -> stock.add(locked, item, n, StockReason.PURCHASE_RECEIPT, reference, order.getPoNumber()));
@@ -409,11 +411,11 @@ public class PurchaseOrderService {
         return after;
     }
 
-    private PurchaseOrderResponse transition(long id, String action, Consumer<PurchaseOrder> change) {
+    private PurchaseOrderResponse transition(long id, AuditAction action, Consumer<PurchaseOrder> change) {
         return transition(find(id, LockModeType.PESSIMISTIC_WRITE), action, change);
     }
 
-    private PurchaseOrderResponse transition(PurchaseOrder order, String action, Consumer<PurchaseOrder> change) {
+    private PurchaseOrderResponse transition(PurchaseOrder order, AuditAction action, Consumer<PurchaseOrder> change) {
         long id = order.getId();
         String before = order.getStatus().value();
         change.accept(order);

@@ -2,6 +2,7 @@ package io.factoryops.procurement;
 
 import io.factoryops.platform.RecordDirectory;
 import io.factoryops.platform.Text;
+import io.factoryops.platform.audit.AuditAction;
 import io.factoryops.platform.audit.AuditService;
 import io.factoryops.platform.db.Constraints;
 import io.factoryops.platform.db.Versions;
@@ -94,7 +95,7 @@ public class SupplierService implements RecordDirectory {
         em.persist(supplier);
         flush();
         SupplierResponse created = SupplierResponse.of(supplier);
-        audit.record("CREATE", "supplier", supplier.getId(), null, created);
+        audit.record(AuditAction.CREATE, "supplier", supplier.getId(), null, created);
         return created;
     }
 
@@ -108,7 +109,7 @@ public class SupplierService implements RecordDirectory {
         supplier.describe(terms);
         flush();
         SupplierResponse after = SupplierResponse.of(supplier);
-        audit.record("UPDATE", "supplier", id, before, after);
+        audit.record(AuditAction.UPDATE, "supplier", id, before, after);
         return after;
     }
 
@@ -124,7 +125,7 @@ public class SupplierService implements RecordDirectory {
                         ErrorCode.STILL_REFERENCED,
                         "Supplier " + id
                                 + " is still referenced (by purchase orders or parts); deactivate it instead (PUT with active=false)"));
-        audit.record("DELETE", "supplier", id, before, null);
+        audit.record(AuditAction.DELETE, "supplier", id, before, null);
     }
 
     /** Other features ask whether a supplier exists through {@link RecordDirectory}, without depending on this one. */

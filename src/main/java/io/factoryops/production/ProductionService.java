@@ -4,6 +4,7 @@ import io.factoryops.catalog.ProductService;
 import io.factoryops.catalog.ProductSummary;
 import io.factoryops.identity.Caller;
 import io.factoryops.inventory.BomService;
+import io.factoryops.platform.audit.AuditAction;
 import io.factoryops.platform.audit.AuditService;
 import io.factoryops.platform.db.Versions;
 import io.factoryops.platform.error.ApiException;
@@ -183,7 +184,7 @@ public class ProductionService {
         stock.add(locked, product.stockItemId(), record.getQuantity(), StockReason.PRODUCTION, reference(record), null);
         counted.fire(ProductionCounted.of(record, +1));
         ProductionResponse created = view(record, product);
-        audit.record("CREATE", "production", record.getId(), null, created);
+        audit.record(AuditAction.CREATE, "production", record.getId(), null, created);
         return created;
     }
 
@@ -225,7 +226,7 @@ public class ProductionService {
         em.flush();
         counted.fire(ProductionCounted.of(record, +1));
         ProductionResponse after = view(record, products.get(record.getProductId()));
-        audit.record("UPDATE", "production", id, before, after);
+        audit.record(AuditAction.UPDATE, "production", id, before, after);
         return after;
     }
 
@@ -255,7 +256,7 @@ public class ProductionService {
         counted.fire(ProductionCounted.of(record, -1));
         em.remove(record);
         em.flush();
-        audit.record("DELETE", "production", id, before, null);
+        audit.record(AuditAction.DELETE, "production", id, before, null);
     }
 
     /**

@@ -4,6 +4,7 @@ import io.factoryops.identity.Role;
 import io.factoryops.notification.MailAttachment;
 import io.factoryops.notification.NotificationService;
 import io.factoryops.notification.NotificationType;
+import io.factoryops.platform.audit.AuditAction;
 import io.factoryops.platform.audit.AuditService;
 import io.factoryops.platform.db.Constraints;
 import io.factoryops.platform.error.ApiException;
@@ -110,7 +111,7 @@ public class ReportRunService {
                                     + "stored by another trigger right now; list them in a moment"));
             em.persist(new ReportRunContent(run.getId(), new String(json, StandardCharsets.UTF_8)));
             runs.add(run);
-            audit.record("CREATE", "report_run", run.getId(), null, ReportRunResponse.of(run));
+            audit.record(AuditAction.CREATE, "report_run", run.getId(), null, ReportRunResponse.of(run));
             attachments.add(new MailAttachment(run.fileName(ExportFormat.JSON), ExportFormat.JSON.mediaType(), json));
             attachments.add(new MailAttachment(
                     run.fileName(ExportFormat.PDF),

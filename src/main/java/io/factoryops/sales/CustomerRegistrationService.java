@@ -8,6 +8,7 @@ import io.factoryops.identity.UserService;
 import io.factoryops.notification.MailOutbox;
 import io.factoryops.notification.MailSettings;
 import io.factoryops.platform.Text;
+import io.factoryops.platform.audit.AuditAction;
 import io.factoryops.platform.audit.AuditService;
 import io.factoryops.platform.db.Constraints;
 import io.factoryops.platform.error.ApiException;
@@ -117,7 +118,8 @@ public class CustomerRegistrationService {
             outcome = Outcome.CAPPED;
         } else if (accounts.emailInUse(email) || customers.emailInUse(email)) {
             outcome = Outcome.TAKEN;
-            audit.record("REGISTRATION_REFUSED", "registration", email, null, Map.of("reason", "email in use"));
+            audit.record(
+                    AuditAction.REGISTRATION_REFUSED, "registration", email, null, Map.of("reason", "email in use"));
             mail(
                     email,
                     "Someone tried to register with your address",

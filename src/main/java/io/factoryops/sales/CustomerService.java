@@ -4,6 +4,7 @@ import io.factoryops.identity.AccountDirectory;
 import io.factoryops.identity.Caller;
 import io.factoryops.platform.RecordDirectory;
 import io.factoryops.platform.Text;
+import io.factoryops.platform.audit.AuditAction;
 import io.factoryops.platform.audit.AuditService;
 import io.factoryops.platform.db.Constraints;
 import io.factoryops.platform.db.Versions;
@@ -91,7 +92,7 @@ public class CustomerService implements RecordDirectory {
         em.persist(customer);
         flush();
         CustomerResponse created = CustomerResponse.of(customer);
-        audit.record("CREATE", "customer", customer.getId(), null, created);
+        audit.record(AuditAction.CREATE, "customer", customer.getId(), null, created);
         return created;
     }
 
@@ -106,7 +107,7 @@ public class CustomerService implements RecordDirectory {
                 request.name().trim(), email, Text.trimToNull(request.phone()), Text.trimToNull(request.address()));
         flush();
         CustomerResponse after = CustomerResponse.of(customer);
-        audit.record("UPDATE", "customer", id, before, after);
+        audit.record(AuditAction.UPDATE, "customer", id, before, after);
         return after;
     }
 
@@ -129,7 +130,7 @@ public class CustomerService implements RecordDirectory {
                 Text.trimToNull(request.address()));
         flush();
         CustomerResponse after = CustomerResponse.of(customer);
-        audit.record("UPDATE", "customer", customer.getId(), before, after);
+        audit.record(AuditAction.UPDATE, "customer", customer.getId(), before, after);
         return after;
     }
 
@@ -150,7 +151,7 @@ public class CustomerService implements RecordDirectory {
                 em,
                 () -> new ApiException(
                         ErrorCode.STILL_REFERENCED, "Customer " + id + " has orders and cannot be deleted"));
-        audit.record("DELETE", "customer", id, before, null);
+        audit.record(AuditAction.DELETE, "customer", id, before, null);
     }
 
     /** Other features ask whether a customer exists through {@link RecordDirectory}, without depending on this one. */

@@ -5,6 +5,7 @@ import io.factoryops.catalog.ProductSummary;
 import io.factoryops.identity.Caller;
 import io.factoryops.identity.Role;
 import io.factoryops.platform.Dates;
+import io.factoryops.platform.audit.AuditAction;
 import io.factoryops.platform.audit.AuditService;
 import io.factoryops.platform.db.Versions;
 import io.factoryops.platform.error.ApiException;
@@ -137,7 +138,7 @@ public class OrderService {
         counted.fire(OrderCounted.of(order, +1));
         statusChanged.fire(new OrderStatusChanged(order.getId(), null, order.getStatus()));
         OrderResponse placed = view(order, current(summaries, locked));
-        audit.record("CREATE", "order", order.getId(), null, placed);
+        audit.record(AuditAction.CREATE, "order", order.getId(), null, placed);
         return placed;
     }
 
@@ -229,18 +230,19 @@ public class OrderService {
 
     @Transactional
     public OrderResponse ship(Caller caller, long id) {
-        return transition(caller, id, "SHIP", SalesOrder::ship);
+        return transition(caller, id, AuditAction.SHIP, SalesOrder::ship);
     }
 
     @Transactional
     public OrderResponse complete(Caller caller, long id) {
-        return transition(caller, id, "COMPLETE", SalesOrder::complete);
+        return transition(caller, id, AuditAction.COMPLETE, SalesOrder::complete);
     }
 
     /** Cancels a placed order and returns its stock, exactly once (the order row is locked). */
     @Transactional
     public OrderResponse cancel(Caller caller, long id) {
-        return transition(visible(caller, id, LockModeType.PESSIMISTIC_WRITE), "CANCEL", this::cancelAndRestock);
+        return transition(
+                visible(caller, id, LockModeType.PESSIMISTIC_WRITE), AuditAction.CANCEL, this::cancelAndRestock);
     }
 
     /**
@@ -254,7 +256,7 @@ public class OrderService {
         SalesOrder order = visible(caller, id, LockModeType.PESSIMISTIC_WRITE);
         Versions.check(order, expectedVersion, "Order");
         if (order.getStatus() != OrderStatus.CANCELLED) {
-            transition(order, "CANCEL", this::cancelAndRestock);
+            transition(order, AuditAction.CANCEL, this::cancelAndRestock);
         }
     }
 
@@ -367,17 +369,18 @@ public class OrderService {
         counted.fire(OrderCounted.of(order, +1));
         em.flush();
         OrderResponse after = view(order, current(summaries, locked));
-        audit.record("UPDATE", "order", id, before, after);
+        audit.record(AuditAction.UPDATE, "order", id, before, after);
         return after;
     }
 
     private OrderResponse transition(
-            Caller caller, long id, String action, java.util.function.Consumer<SalesOrder> change) {
+            Caller caller, long id, AuditAction action, java.util.function.Consumer<SalesOrder> change) {
         return transition(visible(caller, id, LockModeType.PESSIMISTIC_WRITE), action, change);
     }
 
     /** Applies a status change to an order locked by the caller, tells the read models and audits it. */
-    private OrderResponse transition(SalesOrder order, String action, java.util.function.Consumer<SalesOrder> change) {
+    private OrderResponse transition(
+            SalesOrder order, AuditAction action, java.util.function.Consumer<SalesOrder> change) {
         long id = order.getId();
         OrderStatus before = order.getStatus();
         change.accept(order);

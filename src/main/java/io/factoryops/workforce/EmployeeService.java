@@ -2,6 +2,7 @@ package io.factoryops.workforce;
 
 import io.factoryops.platform.RecordDirectory;
 import io.factoryops.platform.Text;
+import io.factoryops.platform.audit.AuditAction;
 import io.factoryops.platform.audit.AuditService;
 import io.factoryops.platform.db.Constraints;
 import io.factoryops.platform.db.Versions;
@@ -115,7 +116,7 @@ public class EmployeeService implements RecordDirectory {
         em.persist(employee);
         flush();
         EmployeeResponse created = EmployeeResponse.of(employee);
-        audit.record("CREATE", "employee", employee.getId(), null, created);
+        audit.record(AuditAction.CREATE, "employee", employee.getId(), null, created);
         return created;
     }
 
@@ -135,7 +136,7 @@ public class EmployeeService implements RecordDirectory {
                 request.active() == null || request.active());
         flush();
         EmployeeResponse after = EmployeeResponse.of(employee);
-        audit.record("UPDATE", "employee", id, before, after);
+        audit.record(AuditAction.UPDATE, "employee", id, before, after);
         return after;
     }
 
@@ -156,7 +157,7 @@ public class EmployeeService implements RecordDirectory {
                 () -> new ApiException(
                         ErrorCode.STILL_REFERENCED,
                         "Employee " + id + " is still referenced (e.g. by production records); deactivate it instead"));
-        audit.record("DELETE", "employee", id, before, null);
+        audit.record(AuditAction.DELETE, "employee", id, before, null);
     }
 
     /** Other features ask whether a employee exists through {@link RecordDirectory}, without depending on this one. */

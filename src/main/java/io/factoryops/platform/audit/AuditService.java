@@ -63,13 +63,14 @@ public class AuditService {
     EntityManager em;
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public void record(String action, String entityType, Object entityId, Object before, Object after) {
-        write(actor(), action, entityType, entityId, before, after);
+    public void record(AuditAction action, String entityType, Object entityId, Object before, Object after) {
+        write(actor(), action.name(), entityType, entityId, before, after);
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void recordIndependently(String actor, String action, String entityType, Object entityId, Object details) {
-        write(actor, action, entityType, entityId, null, details);
+    public void recordIndependently(
+            String actor, AuditAction action, String entityType, Object entityId, Object details) {
+        write(actor, action.name(), entityType, entityId, null, details);
     }
 
     @Transactional

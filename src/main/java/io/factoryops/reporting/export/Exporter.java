@@ -1,6 +1,7 @@
 package io.factoryops.reporting.export;
 
 import io.factoryops.identity.TokenService;
+import io.factoryops.platform.audit.AuditAction;
 import io.factoryops.platform.audit.AuditService;
 import io.factoryops.platform.error.ApiException;
 import io.factoryops.platform.error.ErrorCode;
@@ -56,7 +57,7 @@ public class Exporter {
     private static final Logger LOG = Logger.getLogger(Exporter.class.getName());
 
     /** The audit row of an export. */
-    static final String AUDIT_ACTION = "EXPORT";
+    static final AuditAction AUDIT_ACTION = AuditAction.EXPORT;
 
     static final String AUDIT_ENTITY = "export";
 
