@@ -3,6 +3,7 @@ package io.factoryops;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -14,7 +15,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The rules that keep the house in order, checked on the compiled classes: features are rooms that may use
  * each other in one direction only, {@code platform} is the ground (it knows no feature), and its parts use
- * each other in one direction only too. A new cycle fails the build and names the classes that close it.
+ * each other in one direction only too; a resource is a thin HTTP boundary (no EntityManager, no
+ * transaction of its own), and the domain knows nothing of HTTP (an entity throws domain exceptions that the
+ * REST layer maps). A broken rule fails the build and names the classes that break it.
  */
 class ArchitectureTest {
 
@@ -47,6 +50,36 @@ class ArchitectureTest {
                 .should()
                 .onlyDependOnClassesThat(
                         resideInAPackage("io.factoryops.platform..").or(resideOutsideOfPackage("io.factoryops..")))
+                .check(application);
+    }
+
+    @Test
+    void resourcesLeaveTheDatabaseToServices() {
+        noClasses()
+                .that()
+                .areAnnotatedWith(jakarta.ws.rs.Path.class)
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("jakarta.persistence..")
+                .orShould()
+                .beAnnotatedWith(jakarta.transaction.Transactional.class)
+                .because("resources are thin: services own transactions and the EntityManager")
+                .check(application);
+    }
+
+    @Test
+    void theDomainKnowsNothingOfHttp() {
+        noClasses()
+                .that()
+                .areAnnotatedWith(jakarta.persistence.Entity.class)
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("jakarta.ws.rs..", "io.factoryops.platform.http..")
+                .orShould()
+                .dependOnClassesThat()
+                .areAssignableTo(io.factoryops.platform.error.ApiException.class)
+                .because("entities throw domain exceptions (platform.error.DomainException); the REST layer maps them"
+                        + " to problems")
                 .check(application);
     }
 }
