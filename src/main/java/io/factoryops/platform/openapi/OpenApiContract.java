@@ -1,7 +1,23 @@
 package io.factoryops.platform.openapi;
 
+import static io.factoryops.platform.openapi.Schemas.SCHEMAS;
+import static io.factoryops.platform.openapi.Schemas.answerSchema;
+import static io.factoryops.platform.openapi.Schemas.component;
+import static io.factoryops.platform.openapi.Schemas.header;
+import static io.factoryops.platform.openapi.Schemas.jsonSchema;
+import static io.factoryops.platform.openapi.Schemas.query;
+import static io.factoryops.platform.openapi.Schemas.reachable;
+import static io.factoryops.platform.openapi.Schemas.ref;
+import static io.factoryops.platform.openapi.Schemas.string;
+import static io.factoryops.platform.openapi.Schemas.stringHeader;
+import static io.factoryops.platform.openapi.Schemas.versioned;
+import static io.factoryops.platform.openapi.StandardAnswers.PROBLEM;
+import static io.factoryops.platform.openapi.StandardAnswers.headers;
+import static io.factoryops.platform.openapi.StandardAnswers.problem;
+import static io.factoryops.platform.openapi.StandardAnswers.problemSchema;
+import static io.factoryops.platform.openapi.StandardAnswers.problems;
+
 import io.factoryops.platform.error.ErrorCode;
-import io.factoryops.platform.error.SnakeCase;
 import io.factoryops.platform.http.IfMatchRequired;
 import io.factoryops.platform.http.RestApplication;
 import io.factoryops.platform.idempotency.Idempotent;
@@ -10,26 +26,18 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.core.Response;
 import java.lang.reflect.Method;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Deque;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.Consumer;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
-import org.eclipse.microprofile.openapi.models.headers.Header;
 import org.eclipse.microprofile.openapi.models.media.Content;
-import org.eclipse.microprofile.openapi.models.media.MediaType;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
@@ -64,15 +72,12 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 public class OpenApiContract implements OASFilter {
 
     private static final Logger LOG = Logger.getLogger(OpenApiContract.class.getName());
-    private static final String SCHEMAS = "#/components/schemas/";
-    private static final String PROBLEM = "Problem";
     private static final String PAGINATION = "Pagination";
     /** The operation extension listing the roles that may call it. */
     public static final String ROLES = "x-roles";
     /** The schema extension stating the most digits a decimal has after its point (XML Schema's fractionDigits). */
     public static final String FRACTION_DIGITS = "x-fraction-digits";
 
-    private static final Set<String> READ_ONLY = Set.of("id", "version", "created_at", "updated_at");
     /** The exports' path: a list as a file, in the formats below. */
     private static final String EXPORTS = "/api/export/";
     /** The reports' exports: a report (several tables, no sort) as a file. */
@@ -102,8 +107,8 @@ public class OpenApiContract implements OASFilter {
         }
         openAPI.getComponents().addSchema(PROBLEM, problemSchema());
         Map<String, Schema> schemas = openAPI.getComponents().getSchemas();
-        schemas.values().forEach(OpenApiContract::snakeCase);
-        schemas.values().forEach(OpenApiContract::fractionDigits);
+        schemas.values().forEach(Schemas::snakeCase);
+        schemas.values().forEach(Schemas::fractionDigits);
         if (openAPI.getPaths() != null) {
             openAPI.getPaths()
                     .getPathItems()
@@ -388,354 +393,5 @@ public class OpenApiContract implements OASFilter {
                 .required(List.of("title", "filters", "generated_at", "sections"))
                 .description("format=json: {title, filters, generated_at, sections: [{name, rows, row_count, "
                         + "totals}]}");
-    }
-
-    /** The component a {@code $ref} schema points at, or null. */
-    private static Schema component(OpenAPI openAPI, Schema schema) {
-        if (schema == null || schema.getRef() == null || !schema.getRef().startsWith(SCHEMAS)) {
-            return null;
-        }
-        return openAPI.getComponents().getSchemas().get(schema.getRef().substring(SCHEMAS.length()));
-    }
-
-    private static void headers(OpenAPI openAPI, String status, APIResponse response, Operation operation) {
-        if ("304".equals(status)) {
-            return;
-        }
-        // Liberty's JWT layer may answer 401 before the application runs: then no request id.
-        response.addHeader(
-                "X-Request-Id",
-                stringHeader("The request's id, also in every log line and problem", !"401".equals(status)));
-        if (status.startsWith("2") && versioned(openAPI, response)) {
-            response.addHeader("ETag", stringHeader("The object's version, for If-None-Match and If-Match", true));
-        }
-        if ("201".equals(status)) {
-            response.addHeader("Location", stringHeader("The created object's URL", versioned(openAPI, response)));
-        }
-        if ("429".equals(status) || "503".equals(status)) {
-            response.addHeader(
-                    "Retry-After",
-                    OASFactory.createHeader()
-                            .required(true)
-                            .description("Seconds to wait before trying again")
-                            .schema(integer()));
-        }
-        if (!"401".equals(status) && !"404".equals(status)) {
-            for (String name : List.of("RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset")) {
-                response.addHeader(
-                        name,
-                        OASFactory.createHeader()
-                                .required(false)
-                                .description(
-                                        "The caller's rate-limit bucket (requests per window, left, seconds to refill)")
-                                .schema(integer()));
-            }
-        }
-    }
-
-    /** The problems every operation may answer, unless the operation documents them itself. */
-    private static void problems(PathItem.HttpMethod verb, Operation operation) {
-        APIResponses responses = operation.getResponses();
-        boolean secured =
-                operation.getSecurity() == null || !operation.getSecurity().isEmpty();
-        boolean body = operation.getRequestBody() != null;
-        problem(responses, "400", "VALIDATION_FAILED, INVALID_PARAMETER, MALFORMED_JSON (one entry per invalid field)");
-        if (secured) {
-            Header challenge = stringHeader("Bearer, with error=\"invalid_token\" for a bad token (RFC 6750)", true);
-            problem(
-                            responses,
-                            "401",
-                            "UNAUTHORIZED, TOKEN_REVOKED: missing, expired, forged or revoked token. When "
-                                    + "Liberty's JWT layer rejects a token before the application runs, the body is empty")
-                    .addHeader("WWW-Authenticate", challenge);
-            problem(responses, "403", "FORBIDDEN: the token's role may not do this");
-        }
-        problem(responses, "404", "NOT_FOUND");
-        problem(responses, "406", "NOT_ACCEPTABLE: the API answers application/json");
-        if (body) {
-            problem(responses, "413", "PAYLOAD_TOO_LARGE: the body is larger than the route accepts");
-            problem(responses, "415", "UNSUPPORTED_MEDIA_TYPE: send application/json");
-        }
-        if (verb != PathItem.HttpMethod.GET) {
-            problem(
-                    responses,
-                    "409",
-                    "A conflict with the current state (a stable code says which, e.g. "
-                            + "DUPLICATE, IN_USE, INSUFFICIENT_STOCK, INVALID_TRANSITION)");
-        }
-        problem(responses, "429", "RATE_LIMITED");
-        problem(responses, "500", "INTERNAL_ERROR: no internals; quote the request_id");
-        problem(
-                responses,
-                "503",
-                "SERVICE_UNAVAILABLE: the database is unavailable or did not answer in time; "
-                        + "nothing was written: retry after Retry-After seconds");
-        responses.getAPIResponses().forEach((status, response) -> {
-            if (status.startsWith("4") || status.startsWith("5")) {
-                problem(responses, status, response.getDescription());
-            }
-        });
-    }
-
-    private static APIResponse problem(APIResponses responses, String status, String description) {
-        APIResponse response = responses.getAPIResponse(status);
-        if (response == null) {
-            response = OASFactory.createAPIResponse().description(description);
-            responses.addAPIResponse(status, response);
-        }
-        if (response.getContent() == null) {
-            response.content(OASFactory.createContent()
-                    .addMediaType(
-                            "application/problem+json",
-                            OASFactory.createMediaType().schema(ref(PROBLEM))));
-        }
-        return response;
-    }
-
-    /** An answer's JSON schema, or null. */
-    private static Schema jsonSchema(APIResponse response) {
-        if (response == null || response.getContent() == null) {
-            return null;
-        }
-        MediaType media = response.getContent().getMediaType(jakarta.ws.rs.core.MediaType.APPLICATION_JSON);
-        return media == null ? null : media.getSchema();
-    }
-
-    /** An answer that is one object with a version: it has an ETag, and a URL of its own. */
-    private static boolean versioned(OpenAPI openAPI, APIResponse response) {
-        Schema target = component(openAPI, jsonSchema(response));
-        return target != null
-                && target.getProperties() != null
-                && target.getProperties().containsKey("version");
-    }
-
-    /** Renames the properties of a schema and of the schemas inside it to snake_case. */
-    private static void snakeCase(Schema schema) {
-        walk(schema, s -> {
-            if (s.getProperties() != null) {
-                Map<String, Schema> renamed = new LinkedHashMap<>();
-                s.getProperties().forEach((name, property) -> renamed.put(SnakeCase.of(name), property));
-                s.setProperties(renamed);
-            }
-            if (s.getRequired() != null) {
-                s.setRequired(new ArrayList<>(
-                        s.getRequired().stream().map(SnakeCase::of).toList()));
-            }
-        });
-    }
-
-    /**
-     * Replaces {@code multipleOf: 0.01} by {@code x-fraction-digits: 2} (and a sentence of the description).
-     * JSON Schema's multipleOf is exact, but Ajv and Python's jsonschema compute 0.09 / 0.0001 in binary
-     * floating point and find a remainder, so a validating proxy refused correct answers.
-     */
-    private static void fractionDigits(Schema schema) {
-        walk(schema, s -> {
-            java.math.BigDecimal step = s.getMultipleOf();
-            if (step == null || step.stripTrailingZeros().scale() <= 0) {
-                return;
-            }
-            int digits = step.stripTrailingZeros().scale();
-            s.setMultipleOf(null);
-            s.addExtension(FRACTION_DIGITS, digits);
-            String precision = "At most " + digits + " decimal places.";
-            String said = s.getDescription() == null ? "" : s.getDescription().strip();
-            s.setDescription(said.isEmpty() ? precision : said + (said.endsWith(".") ? " " : ". ") + precision);
-        });
-    }
-
-    /** A schema only answers use: present unless nullable; the server's bookkeeping is read-only. */
-    private static void answerSchema(Schema schema) {
-        if (schema == null
-                || schema.getProperties() == null
-                || (schema.getRequired() != null && !schema.getRequired().isEmpty())) {
-            return; // states its own required properties (Problem, pages)
-        }
-        List<String> required = new ArrayList<>();
-        schema.getProperties().forEach((name, property) -> {
-            boolean nullable = property.getType() != null && property.getType().contains(Schema.SchemaType.NULL);
-            if (!nullable) {
-                required.add(name);
-            }
-            if (READ_ONLY.contains(name)) {
-                property.setReadOnly(true);
-            }
-        });
-        schema.setRequired(required);
-    }
-
-    /** The component schemas reachable from the request bodies (or from the answers). */
-    private static Set<String> reachable(Map<String, Schema> schemas, OpenAPI openAPI, boolean requests) {
-        Deque<Schema> todo = new ArrayDeque<>();
-        if (openAPI.getPaths() != null) {
-            openAPI.getPaths()
-                    .getPathItems()
-                    .values()
-                    .forEach(item -> item.getOperations().values().forEach(op -> {
-                        if (requests && op.getRequestBody() != null) {
-                            mediaSchemas(op.getRequestBody().getContent(), todo);
-                        } else if (!requests && op.getResponses() != null) {
-                            op.getResponses()
-                                    .getAPIResponses()
-                                    .values()
-                                    .forEach(r -> mediaSchemas(r.getContent(), todo));
-                        }
-                    }));
-        }
-        Set<String> seen = new HashSet<>();
-        while (!todo.isEmpty()) {
-            walk(todo.pop(), s -> {
-                if (s.getRef() != null && s.getRef().startsWith(SCHEMAS)) {
-                    String name = s.getRef().substring(SCHEMAS.length());
-                    if (seen.add(name) && schemas.containsKey(name)) {
-                        todo.push(schemas.get(name));
-                    }
-                }
-            });
-        }
-        return seen;
-    }
-
-    private static void mediaSchemas(Content content, Deque<Schema> into) {
-        if (content != null && content.getMediaTypes() != null) {
-            content.getMediaTypes().values().stream()
-                    .map(MediaType::getSchema)
-                    .filter(java.util.Objects::nonNull)
-                    .forEach(into::push);
-        }
-    }
-
-    /** Visits a schema and every schema nested in it (not following references). */
-    private static void walk(Schema schema, Consumer<Schema> visit) {
-        if (schema == null) {
-            return;
-        }
-        visit.accept(schema);
-        if (schema.getProperties() != null) {
-            schema.getProperties().values().forEach(p -> walk(p, visit));
-        }
-        walk(schema.getItems(), visit);
-        walk(schema.getAdditionalPropertiesSchema(), visit);
-        for (List<Schema> list : Arrays.asList(schema.getAllOf(), schema.getAnyOf(), schema.getOneOf())) {
-            if (list != null) {
-                list.forEach(s -> walk(s, visit));
-            }
-        }
-    }
-
-    private static Schema problemSchema() {
-        Schema fieldError = OASFactory.createSchema()
-                .addType(Schema.SchemaType.OBJECT)
-                .addProperty("field", string())
-                .addProperty("message", string())
-                .required(new ArrayList<>(List.of("field", "message")));
-        return OASFactory.createSchema()
-                .addType(Schema.SchemaType.OBJECT)
-                .description("RFC 9457 problem details, application/problem+json; `code` is stable, `errors` "
-                        + "names each invalid field; some codes add members of their own (open schema)")
-                .addProperty("type", string())
-                .addProperty("title", string())
-                .addProperty("status", integer())
-                .addProperty("detail", string())
-                .addProperty("instance", string())
-                .addProperty(
-                        "code",
-                        string().enumeration(Arrays.stream(ErrorCode.values())
-                                .map(c -> (Object) c.name())
-                                .toList()))
-                .addProperty("request_id", string())
-                .addProperty(
-                        "errors",
-                        OASFactory.createSchema()
-                                .addType(Schema.SchemaType.ARRAY)
-                                .items(fieldError))
-                .addProperty(
-                        "product_id",
-                        integer().format("int64").description("INSUFFICIENT_STOCK: the (first) short product"))
-                .addProperty("product_name", string().description("INSUFFICIENT_STOCK: the product's name"))
-                .addProperty(
-                        "item_id", integer().format("int64").description("INSUFFICIENT_STOCK: the (first) short part"))
-                .addProperty("item_name", string().description("INSUFFICIENT_STOCK: the part's name"))
-                .addProperty("sku", string().description("INSUFFICIENT_STOCK: the short product's or part's SKU"))
-                .addProperty("requested", integer().description("INSUFFICIENT_STOCK: the quantity asked for"))
-                .addProperty("available", integer().description("INSUFFICIENT_STOCK: the quantity in stock"))
-                .addProperty(
-                        "shortages",
-                        OASFactory.createSchema()
-                                .addType(Schema.SchemaType.ARRAY)
-                                .description("INSUFFICIENT_STOCK: every short product or part of the request")
-                                .items(shortage()))
-                .addProperty("current_status", string().description("INVALID_TRANSITION: the document's status"))
-                .addProperty(
-                        "allowed_transitions",
-                        OASFactory.createSchema()
-                                .addType(Schema.SchemaType.ARRAY)
-                                .items(string())
-                                .description("INVALID_TRANSITION: the transitions the current status allows"))
-                .addProperty(
-                        "max_bytes",
-                        integer().format("int64").description("PAYLOAD_TOO_LARGE: the largest body the route accepts"))
-                .addProperty(
-                        "supported_formats",
-                        OASFactory.createSchema()
-                                .addType(Schema.SchemaType.ARRAY)
-                                .items(string())
-                                .description("NOT_ACCEPTABLE of an export: the formats it has"))
-                .addProperty("max_rows", integer().description("EXPORT_TOO_LARGE: the most rows the format takes"))
-                .addProperty(
-                        "rows",
-                        integer().format("int64").description("EXPORT_TOO_LARGE: the rows that the filters select"))
-                .required(new ArrayList<>(List.of("type", "title", "status", "code")));
-    }
-
-    /** One short item of an INSUFFICIENT_STOCK problem: a product's or a part's id and name. */
-    private static Schema shortage() {
-        return OASFactory.createSchema()
-                .addType(Schema.SchemaType.OBJECT)
-                .addProperty("product_id", integer().format("int64"))
-                .addProperty("product_name", string())
-                .addProperty("item_id", integer().format("int64"))
-                .addProperty("item_name", string())
-                .addProperty("sku", string())
-                .addProperty("requested", integer())
-                .addProperty("available", integer())
-                .required(new ArrayList<>(List.of("sku", "requested", "available")));
-    }
-
-    private static Schema ref(String name) {
-        return OASFactory.createSchema().ref(SCHEMAS + name);
-    }
-
-    private static Schema string() {
-        return OASFactory.createSchema().addType(Schema.SchemaType.STRING);
-    }
-
-    private static Schema integer() {
-        return OASFactory.createSchema().addType(Schema.SchemaType.INTEGER);
-    }
-
-    private static Header stringHeader(String description, boolean required) {
-        return OASFactory.createHeader()
-                .description(description)
-                .required(required)
-                .schema(string());
-    }
-
-    private static Parameter header(String name, String description) {
-        return OASFactory.createParameter()
-                .name(name)
-                .in(Parameter.In.HEADER)
-                .required(false)
-                .description(description)
-                .schema(string());
-    }
-
-    private static Parameter query(String name, String description, Schema schema) {
-        return OASFactory.createParameter()
-                .name(name)
-                .in(Parameter.In.QUERY)
-                .required(false)
-                .description(description)
-                .schema(schema);
     }
 }
