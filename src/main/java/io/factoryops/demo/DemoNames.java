@@ -1,8 +1,14 @@
 package io.factoryops.demo;
 
+import java.security.SecureRandom;
 import java.util.List;
+import java.util.Locale;
+import java.util.Random;
 
-/** The words the demo plant is made of: a small maker of pumps, valves and drives, its parts and its people. */
+/**
+ * The words the demo plant is made of: a small maker of pumps, valves and drives, its parts and its people; and the
+ * made-up names, addresses, phone numbers and passwords of its people.
+ */
 final class DemoNames {
 
     private DemoNames() {}
@@ -255,4 +261,33 @@ final class DemoNames {
             "Oil change and filter service",
             "Coupling worn",
             "Control box does not start the pump");
+
+    /** A password as the first super_admin's generated one: random, never from the seed. */
+    static String password() {
+        String alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+        SecureRandom random = new SecureRandom();
+        StringBuilder out = new StringBuilder("D3");
+        for (int i = 0; i < 20; i++) {
+            out.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return out.toString();
+    }
+
+    static String person(Random random, int i) {
+        return FIRST_NAMES.get((i * 11 + random.nextInt(3)) % FIRST_NAMES.size()) + " "
+                + LAST_NAMES.get((i * 7) % LAST_NAMES.size());
+    }
+
+    static String email(String name, String domain) {
+        return name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", ".") + "@" + domain;
+    }
+
+    static String phone(Random random) {
+        return "+45 " + (20 + random.nextInt(70)) + " " + (10 + random.nextInt(89)) + " " + (10 + random.nextInt(89))
+                + " " + (10 + random.nextInt(89));
+    }
+
+    static String city(Random random) {
+        return (1 + random.nextInt(120)) + " Industrivej, " + CITIES.get(random.nextInt(CITIES.size()));
+    }
 }

@@ -35,7 +35,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
-import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -274,8 +273,8 @@ public class DemoPlant {
                                     s.code(),
                                     s.contact(),
                                     "orders@" + domain,
-                                    phone(random),
-                                    city(random),
+                                    DemoNames.phone(random),
+                                    DemoNames.city(random),
                                     s.leadTimeDays(),
                                     "Net 30",
                                     true))
@@ -337,11 +336,11 @@ public class DemoPlant {
         }
         String[] departments = {"Assembly", "Assembly", "Machining", "Machining", "Packaging", "Quality"};
         for (int i = 0; i < 12; i++) {
-            String name = person(random, i);
+            String name = DemoNames.person(random, i);
             cast.employeeIds.add(employees
                     .create(new EmployeeRequest(
                             name,
-                            email(name, "factory.example.com"),
+                            DemoNames.email(name, "factory.example.com"),
                             i % 6 == 5 ? "Inspector" : "Operator",
                             departments[i % departments.length],
                             LocalDate.of(2012 + random.nextInt(12), 1 + random.nextInt(12), 1 + random.nextInt(28)),
@@ -353,7 +352,10 @@ public class DemoPlant {
                     + DemoNames.COMPANY_KINDS.get((i * 7) % DemoNames.COMPANY_KINDS.size());
             cast.customerIds.add(customers
                     .create(new CustomerRequest(
-                            company, email(company, "customers.example.com"), phone(random), city(random)))
+                            company,
+                            DemoNames.email(company, "customers.example.com"),
+                            DemoNames.phone(random),
+                            DemoNames.city(random)))
                     .id());
         }
         cast.customer = account(cast, "demo.customer", Role.CUSTOMER, "Demo Customer", cast.customerIds.get(0));
@@ -361,10 +363,10 @@ public class DemoPlant {
         String[] mechanicNames = {"Max Mechanic", "Rita Lindgren", "Oskar Brandt", "Lena Fiala"};
         for (int i = 0; i < mechanicNames.length; i++) {
             String username = i == 0 ? "demo.mechanic" : "mechanic." + (i + 1);
-            String password = password();
+            String password = DemoNames.password();
             MechanicResponse m = mechanics.create(new MechanicRequest(
                     mechanicNames[i],
-                    email(mechanicNames[i], "factory.example.com"),
+                    DemoNames.email(mechanicNames[i], "factory.example.com"),
                     username,
                     password,
                     i == 0 ? "Senior mechanic" : "Mechanic"));
@@ -380,7 +382,7 @@ public class DemoPlant {
     }
 
     private Caller account(Cast cast, String username, Role role, String fullName, Long customerId) {
-        String password = password();
+        String password = DemoNames.password();
         String email = customerId == null
                 ? username + "@factory.example.com"
                 : customers.get(customerId).email();
@@ -391,35 +393,5 @@ public class DemoPlant {
         cast.accounts.add(new Account(username, role, password));
         cast.userIds.add(created.id());
         return new Caller(created.id(), created.username(), role);
-    }
-
-    /** A password as the first super_admin's generated one: random, never from the seed. */
-    private static String password() {
-        String alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
-        SecureRandom random = new SecureRandom();
-        StringBuilder out = new StringBuilder("D3");
-        for (int i = 0; i < 20; i++) {
-            out.append(alphabet.charAt(random.nextInt(alphabet.length())));
-        }
-        return out.toString();
-    }
-
-    private static String person(Random random, int i) {
-        return DemoNames.FIRST_NAMES.get((i * 11 + random.nextInt(3)) % DemoNames.FIRST_NAMES.size()) + " "
-                + DemoNames.LAST_NAMES.get((i * 7) % DemoNames.LAST_NAMES.size());
-    }
-
-    private static String email(String name, String domain) {
-        return name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", ".") + "@" + domain;
-    }
-
-    private static String phone(Random random) {
-        return "+45 " + (20 + random.nextInt(70)) + " " + (10 + random.nextInt(89)) + " " + (10 + random.nextInt(89))
-                + " " + (10 + random.nextInt(89));
-    }
-
-    private static String city(Random random) {
-        return (1 + random.nextInt(120)) + " Industrivej, "
-                + DemoNames.CITIES.get(random.nextInt(DemoNames.CITIES.size()));
     }
 }
