@@ -11,7 +11,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 /** The query parameters of {@code GET /api/products} and of its export, {@code GET /api/export/products}. */
 public class ProductListParameters extends ListParameters {
 
-    /** Read by {@link io.factoryops.platform.paging.PageRequest}; declared here to be documented once. */
     @QueryParam("q")
     @Parameter(
             description = "Text contained in sku and name (case-insensitive)",

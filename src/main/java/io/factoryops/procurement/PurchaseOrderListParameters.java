@@ -1,7 +1,9 @@
 package io.factoryops.procurement;
 
+import io.factoryops.platform.http.DateRange;
 import io.factoryops.platform.http.Params;
 import io.factoryops.platform.paging.ListParameters;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -34,13 +36,8 @@ public class PurchaseOrderListParameters extends ListParameters {
     @Parameter(schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1"))
     String supplierId;
 
-    @QueryParam("date_from")
-    @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date"))
-    String dateFrom;
-
-    @QueryParam("date_to")
-    @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date"))
-    String dateTo;
+    @BeanParam
+    DateRange dates;
 
     public PurchaseOrderListParameters() {
         super(20, PurchaseOrderService.SORTABLE, "-created_at", PurchaseOrderService.SORTABLE);
@@ -51,7 +48,7 @@ public class PurchaseOrderListParameters extends ListParameters {
         return new PurchaseOrderService.Filter(
                 Params.optionalEnum("status", status, PurchaseOrderStatus.values(), PurchaseOrderStatus::value),
                 Params.optionalId("supplier_id", supplierId),
-                Params.optionalDate("date_from", dateFrom),
-                Params.optionalDate("date_to", dateTo));
+                dates.from(),
+                dates.to());
     }
 }

@@ -10,7 +10,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 /** The query parameters of {@code GET /api/suppliers} and of its export, {@code GET /api/export/suppliers}. */
 public class SupplierListParameters extends ListParameters {
 
-    /** Read by {@link io.factoryops.platform.paging.PageRequest}; declared here to be documented once. */
     @QueryParam("q")
     @Parameter(
             description = "Text contained in name, code, contact and email (case-insensitive)",

@@ -1,7 +1,9 @@
 package io.factoryops.production;
 
+import io.factoryops.platform.http.DateRange;
 import io.factoryops.platform.http.Params;
 import io.factoryops.platform.paging.ListParameters;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.QueryParam;
 
 /** The query parameters of {@code GET /api/production} and of its export, {@code GET /api/export/production}. */
@@ -13,11 +15,8 @@ public class ProductionListParameters extends ListParameters {
     @QueryParam("product_id")
     String productId;
 
-    @QueryParam("date_from")
-    String dateFrom;
-
-    @QueryParam("date_to")
-    String dateTo;
+    @BeanParam
+    DateRange dates;
 
     public ProductionListParameters() {
         super(20, ProductionService.SORTABLE, "-production_date");
@@ -28,7 +27,7 @@ public class ProductionListParameters extends ListParameters {
         return new ProductionService.Filter(
                 Params.optionalId("employee_id", employeeId),
                 Params.optionalId("product_id", productId),
-                Params.optionalDate("date_from", dateFrom),
-                Params.optionalDate("date_to", dateTo));
+                dates.from(),
+                dates.to());
     }
 }

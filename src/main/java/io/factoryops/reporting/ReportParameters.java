@@ -1,5 +1,6 @@
 package io.factoryops.reporting;
 
+import io.factoryops.platform.http.DateRange;
 import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -15,15 +16,7 @@ public final class ReportParameters {
     private ReportParameters() {}
 
     /** The period every report takes. */
-    public static class Period {
-        @QueryParam("date_from")
-        @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date"))
-        String dateFrom;
-
-        @QueryParam("date_to")
-        @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date"))
-        String dateTo;
-    }
+    public static class Period extends DateRange {}
 
     /** {@code GET /api/reports/inventory}. */
     public static class Inventory extends Period {

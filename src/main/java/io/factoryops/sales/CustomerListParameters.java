@@ -9,7 +9,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 /** The query parameters of {@code GET /api/customers} and of its export, {@code GET /api/export/customers}. */
 public class CustomerListParameters extends ListParameters {
 
-    /** Read by {@link io.factoryops.platform.paging.PageRequest}; declared here to be documented once. */
     @QueryParam("q")
     @Parameter(
             description = "Text contained in name, email and phone (case-insensitive)",

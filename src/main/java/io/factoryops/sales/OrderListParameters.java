@@ -1,7 +1,9 @@
 package io.factoryops.sales;
 
+import io.factoryops.platform.http.DateRange;
 import io.factoryops.platform.http.Params;
 import io.factoryops.platform.paging.ListParameters;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -22,13 +24,8 @@ public class OrderListParameters extends ListParameters {
     @Parameter(schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1"))
     String customerId;
 
-    @QueryParam("date_from")
-    @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date"))
-    String dateFrom;
-
-    @QueryParam("date_to")
-    @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date"))
-    String dateTo;
+    @BeanParam
+    DateRange dates;
 
     public OrderListParameters() {
         super(10, OrderService.SORTABLE, "-order_date", OrderService.SORTABLE);
@@ -39,7 +36,7 @@ public class OrderListParameters extends ListParameters {
         return new OrderService.Filter(
                 Params.optionalText("status", status),
                 Params.optionalId("customer_id", customerId),
-                Params.optionalDate("date_from", dateFrom),
-                Params.optionalDate("date_to", dateTo));
+                dates.from(),
+                dates.to());
     }
 }

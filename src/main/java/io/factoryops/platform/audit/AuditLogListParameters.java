@@ -1,7 +1,9 @@
 package io.factoryops.platform.audit;
 
+import io.factoryops.platform.http.DateRange;
 import io.factoryops.platform.http.Params;
 import io.factoryops.platform.paging.ListParameters;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.QueryParam;
 
 /** The query parameters of {@code GET /api/audit-logs} and of its export, {@code GET /api/export/audit-logs}. */
@@ -19,11 +21,8 @@ public class AuditLogListParameters extends ListParameters {
     @QueryParam("action")
     String action;
 
-    @QueryParam("date_from")
-    String dateFrom;
-
-    @QueryParam("date_to")
-    String dateTo;
+    @BeanParam
+    DateRange dates;
 
     public AuditLogListParameters() {
         super(20, AuditService.SORTABLE, "-occurred_at", AuditService.SEEKABLE);
@@ -36,7 +35,7 @@ public class AuditLogListParameters extends ListParameters {
                 Params.optionalText("entity_type", entityType),
                 Params.optionalText("entity_id", entityId),
                 Params.optionalText("action", action),
-                Params.optionalDate("date_from", dateFrom),
-                Params.optionalDate("date_to", dateTo));
+                dates.from(),
+                dates.to());
     }
 }

@@ -7,9 +7,10 @@ import java.util.Set;
  * A list's query parameters as the client sent them, declared once: the {@code @BeanParam} that the list's
  * endpoint and its export ({@code /api/export/…}, {@link ExportedAs}) both take. A subclass declares the
  * list's filters as {@code @QueryParam} fields with their OpenAPI {@code @Parameter}s and parses them
- * ({@code filter()}: 400 naming a bad one), so that the list and its export document and check them alike;
- * this class holds the list's paging, so that both sort alike: page size, sortable fields, default sort and,
- * for a big list, the sorts that page by keyset.
+ * ({@code filter()}: 400 naming a bad one), so that the list and its export document and check them alike,
+ * and a list that searches declares {@code q} there too, for its description ({@link PageRequest} reads and
+ * checks it). This class holds the list's paging, so that both sort alike: page size, sortable fields,
+ * default sort and, for a big list, the sorts that page by keyset.
  */
 public abstract class ListParameters {
 

@@ -43,7 +43,6 @@ import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
@@ -66,19 +65,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @DenyAll
 @Tag(name = "Exports")
 public class ExportResource {
-
-    /** The exports, for the 404 of an unknown one. */
-    static final List<String> RESOURCES = List.of(
-            "products",
-            "inventory-items",
-            "orders",
-            "customers",
-            "employees",
-            "production",
-            "suppliers",
-            "purchase-orders",
-            "stock-movements",
-            "audit-logs");
 
     @Inject
     Exporter exporter;
@@ -283,22 +269,13 @@ public class ExportResource {
     public Response unknown(@PathParam("resource") String resource) {
         throw new ApiException(
                 ErrorCode.NOT_FOUND,
-                "There is no export '" + resource + "'; the exports are " + String.join(", ", RESOURCES));
+                "There is no export '" + resource + "'; the exports are "
+                        + ExportTables.ALL.stream().map(Table::name).collect(Collectors.joining(", ")));
     }
 
     /** The export's answer in the format asked for (406 for none of them). */
     private <R> Response answer(Table<R> table, Rows<R> rows) {
-        ExportFormat format =
-                ExportFormat.of(uriInfo.getQueryParameters().getFirst("format"), headers.getAcceptableMediaTypes());
-        return exporter.answer(table, rows, format, filters());
-    }
-
-    /** The query parameters the export was made with, as given (the first value of each), format aside. */
-    private Map<String, String> filters() {
-        return uriInfo.getQueryParameters().entrySet().stream()
-                .filter(e -> !e.getKey().equals("format")
-                        && !e.getValue().isEmpty()
-                        && !e.getValue().get(0).isBlank())
-                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().get(0), (a, b) -> a, TreeMap::new));
+        return exporter.answer(
+                table, rows, Exporter.format(uriInfo, headers), Exporter.filters(uriInfo, name -> false));
     }
 }
