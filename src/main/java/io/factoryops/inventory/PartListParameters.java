@@ -3,6 +3,7 @@ package io.factoryops.inventory;
 import io.factoryops.platform.http.Params;
 import io.factoryops.platform.paging.ListParameters;
 import io.factoryops.stock.StockStatus;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -15,17 +16,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
  */
 public class PartListParameters extends ListParameters {
 
-    @QueryParam("category")
-    @Parameter(
-            description = "A category id: parts in it or below it",
-            schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1"))
-    String category;
-
-    @QueryParam("location")
-    @Parameter(
-            description = "A location id: parts in it or below it",
-            schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1"))
-    String location;
+    @BeanParam
+    PartPlace place;
 
     @QueryParam("status")
     @Parameter(
@@ -60,8 +52,8 @@ public class PartListParameters extends ListParameters {
     /** The filters besides {@code q}, checked: 400 naming a bad one. */
     public PartService.Filter filter() {
         return new PartService.Filter(
-                Params.optionalId("category", category),
-                Params.optionalId("location", location),
+                place.category(),
+                place.location(),
                 Params.optionalEnum("status", status, StockStatus.values(), StockStatus::value),
                 Params.optionalId("supplier", supplier),
                 Params.optionalDate("updated_from", updatedFrom),

@@ -36,8 +36,8 @@ class ReportQueries {
         return inventory.report(
                 period,
                 new InventoryReportService.Filter(
-                        Params.optionalId("category", p.category),
-                        Params.optionalId("location", p.location),
+                        p.place.category(),
+                        p.place.location(),
                         days == null ? 90 : days.intValue(),
                         limit(p.limit, 100, 1000)));
     }
