@@ -55,8 +55,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * {@code /api/export/{resource}}: a list as a file, in JSON, CSV, XLSX or PDF ({@code ?format=}, else
  * {@code Accept}), with the list's filters, {@code q} and {@code sort} and the role that reads the list;
  * every row the filters select, streamed from the database to the socket ({@link Exporter}). The
- * parameters are parsed by the list's own parser and the rows selected by the list's own WHERE (each
- * service's {@code export}), so that an export is always what its list shows, without pages. The format
+ * parameters are the list's own {@code @BeanParam} ({@link io.factoryops.platform.paging.ListParameters}:
+ * declared, documented and parsed once for the list and its export, with its sort) and the rows selected by
+ * the list's own WHERE (each service's {@code export}), so that an export is always what its list shows,
+ * without pages; the columns are declared once per list in {@link ExportTables}. The format
  * parameter, the answer's media types and {@code Content-Disposition} are documented for every operation
  * here by the OpenAPI conventions ({@code OpenApiContract}).
  */
