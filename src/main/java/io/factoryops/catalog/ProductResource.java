@@ -16,6 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -24,7 +25,6 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -68,11 +68,6 @@ public class ProductResource {
     @GET
     @ExportedAs("products")
     @RolesAllowed({Role.USER_NAME, Role.MECHANIC_NAME})
-    @Parameter(
-            name = "q",
-            in = ParameterIn.QUERY,
-            description = "Text contained in sku and name (case-insensitive)",
-            schema = @Schema(type = SchemaType.STRING, maxLength = 200))
     @Operation(
             operationId = "listProducts",
             summary = "List products",
@@ -83,14 +78,8 @@ public class ProductResource {
             responseCode = "200",
             description = "A page of products",
             content = @Content(schema = @Schema(implementation = ProductResponse.class, type = SchemaType.ARRAY)))
-    public Response list(
-            @QueryParam("category") String category,
-            @QueryParam("low_stock") String lowStock,
-            @QueryParam("min_price") String minPrice,
-            @QueryParam("max_price") String maxPrice) {
-        PageRequest page = PageRequest.from(uriInfo, 10, ProductService.SORTABLE, "id");
-        ProductService.Filter filter = ProductService.Filter.parse(category, lowStock, minPrice, maxPrice);
-        return Paging.ok(products.list(page, filter), uriInfo);
+    public Response list(@BeanParam ProductListParameters parameters) {
+        return Paging.ok(products.list(parameters.page(uriInfo), parameters.filter()), uriInfo);
     }
 
     @GET

@@ -9,7 +9,6 @@ import io.factoryops.platform.db.Constraints;
 import io.factoryops.platform.db.Versions;
 import io.factoryops.platform.error.ApiException;
 import io.factoryops.platform.error.ErrorCode;
-import io.factoryops.platform.http.Params;
 import io.factoryops.platform.paging.JpaPaging;
 import io.factoryops.platform.paging.Page;
 import io.factoryops.platform.paging.PageRequest;
@@ -70,18 +69,8 @@ public class ProductService {
     @Inject
     AuditService audit;
 
-    /** Filters of the list besides {@code q} (sku, name). */
-    public record Filter(String category, Boolean lowStock, BigDecimal minPrice, BigDecimal maxPrice) {
-
-        /** The list's query parameters as the client sent them, checked: 400 naming a bad one. */
-        public static Filter parse(String category, String lowStock, String minPrice, String maxPrice) {
-            return new Filter(
-                    Params.optionalText("category", category),
-                    Params.optionalBoolean("low_stock", lowStock),
-                    Params.optionalDecimal("min_price", minPrice, BigDecimal.ZERO, Product.MAX_PRICE, 2),
-                    Params.optionalDecimal("max_price", maxPrice, BigDecimal.ZERO, Product.MAX_PRICE, 2));
-        }
-    }
+    /** Filters of the list besides {@code q} (sku, name). Parsed from {@link ProductListParameters}. */
+    public record Filter(String category, Boolean lowStock, BigDecimal minPrice, BigDecimal maxPrice) {}
 
     @Transactional
     public Page<ProductResponse> list(PageRequest page, Filter filter) {

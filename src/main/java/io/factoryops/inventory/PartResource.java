@@ -16,6 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -24,7 +25,6 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -93,38 +93,8 @@ public class PartResource {
             responseCode = "200",
             description = "A page of parts",
             content = @Content(schema = @Schema(implementation = PartResponse.class, type = SchemaType.ARRAY)))
-    public Response list(
-            @QueryParam("category")
-                    @Parameter(
-                            description = "A category id: parts in it or below it",
-                            schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1"))
-                    String category,
-            @QueryParam("location")
-                    @Parameter(
-                            description = "A location id: parts in it or below it",
-                            schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1"))
-                    String location,
-            @QueryParam("status")
-                    @Parameter(
-                            schema =
-                                    @Schema(
-                                            type = SchemaType.STRING,
-                                            enumeration = {"in_stock", "low_stock", "out_of_stock"}))
-                    String status,
-            @QueryParam("supplier")
-                    @Parameter(
-                            description = "A supplier id: parts it supplies by preference",
-                            schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1"))
-                    String supplier,
-            @QueryParam("updated_from") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date"))
-                    String updatedFrom,
-            @QueryParam("updated_to") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date"))
-                    String updatedTo,
-            @QueryParam("active") @Parameter(schema = @Schema(type = SchemaType.BOOLEAN)) String active) {
-        PageRequest page = PageRequest.keyset(uriInfo, 20, PartService.SORTABLE, "sku", PartService.SORTABLE);
-        PartService.Filter filter =
-                PartService.Filter.parse(category, location, status, supplier, updatedFrom, updatedTo, active);
-        return Paging.ok(parts.list(page, filter), uriInfo);
+    public Response list(@BeanParam PartListParameters parameters) {
+        return Paging.ok(parts.list(parameters.page(uriInfo), parameters.filter()), uriInfo);
     }
 
     @GET

@@ -11,7 +11,6 @@ import io.factoryops.platform.db.Constraints;
 import io.factoryops.platform.db.Versions;
 import io.factoryops.platform.error.ApiException;
 import io.factoryops.platform.error.ErrorCode;
-import io.factoryops.platform.http.Params;
 import io.factoryops.platform.paging.JpaPaging;
 import io.factoryops.platform.paging.Page;
 import io.factoryops.platform.paging.PageRequest;
@@ -83,7 +82,10 @@ public class PartService {
     @Inject
     AuditService audit;
 
-    /** Filters of the list besides {@code q} (sku, name); category and location include their subtrees. */
+    /**
+     * Filters of the list besides {@code q} (sku, name); category and location include their subtrees. Parsed
+     * from {@link PartListParameters}.
+     */
     public record Filter(
             Long category,
             Long location,
@@ -91,27 +93,7 @@ public class PartService {
             Long supplier,
             LocalDate updatedFrom,
             LocalDate updatedTo,
-            Boolean active) {
-
-        /** The list's query parameters as the client sent them, checked: 400 naming a bad one. */
-        public static Filter parse(
-                String category,
-                String location,
-                String status,
-                String supplier,
-                String updatedFrom,
-                String updatedTo,
-                String active) {
-            return new Filter(
-                    Params.optionalId("category", category),
-                    Params.optionalId("location", location),
-                    Params.optionalEnum("status", status, StockStatus.values(), StockStatus::value),
-                    Params.optionalId("supplier", supplier),
-                    Params.optionalDate("updated_from", updatedFrom),
-                    Params.optionalDate("updated_to", updatedTo),
-                    Params.optionalBoolean("active", active));
-        }
-    }
+            Boolean active) {}
 
     @Transactional
     public Page<PartResponse> list(PageRequest page, Filter filter) {

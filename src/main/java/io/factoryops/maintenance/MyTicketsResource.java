@@ -3,18 +3,16 @@ package io.factoryops.maintenance;
 import io.factoryops.identity.Caller;
 import io.factoryops.identity.Role;
 import io.factoryops.platform.http.ETags;
-import io.factoryops.platform.http.Params;
-import io.factoryops.platform.paging.PageRequest;
 import io.factoryops.platform.paging.Paging;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
@@ -25,7 +23,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -66,21 +63,9 @@ public class MyTicketsResource {
             description = "A page of the caller's service tickets",
             content =
                     @Content(schema = @Schema(implementation = CustomerTicketResponse.class, type = SchemaType.ARRAY)))
-    public Response list(
-            @QueryParam("status")
-                    @Parameter(
-                            schema =
-                                    @Schema(
-                                            type = SchemaType.STRING,
-                                            enumeration = {"open", "in_progress", "completed", "cancelled"}))
-                    String status) {
-        PageRequest page = PageRequest.from(uriInfo, 20, ServiceTicketService.SORTABLE, "-created_at");
+    public Response list(@BeanParam TicketListParameters parameters) {
         return Paging.ok(
-                tickets.myTickets(
-                        Caller.of(security),
-                        page,
-                        Params.optionalEnum("status", status, TicketStatus.values(), TicketStatus::value)),
-                uriInfo);
+                tickets.myTickets(Caller.of(security), parameters.page(uriInfo), parameters.status()), uriInfo);
     }
 
     @GET

@@ -3,9 +3,7 @@ package io.factoryops.maintenance;
 import io.factoryops.identity.Caller;
 import io.factoryops.identity.Role;
 import io.factoryops.platform.http.ETags;
-import io.factoryops.platform.http.Params;
 import io.factoryops.platform.idempotency.Idempotent;
-import io.factoryops.platform.paging.PageRequest;
 import io.factoryops.platform.paging.Paging;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -13,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -21,7 +20,6 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -30,11 +28,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -68,11 +64,6 @@ public class ServiceTicketResource {
 
     @GET
     @RolesAllowed({Role.MANAGER_NAME, Role.MECHANIC_NAME})
-    @Parameter(
-            name = "q",
-            in = ParameterIn.QUERY,
-            description = "Text contained in description, VIN, serial, make " + "and model (case-insensitive)",
-            schema = @Schema(type = SchemaType.STRING, maxLength = 200))
     @Operation(
             operationId = "listServiceTickets",
             summary = "List service tickets",
@@ -83,32 +74,8 @@ public class ServiceTicketResource {
             responseCode = "200",
             description = "A page of service tickets",
             content = @Content(schema = @Schema(implementation = ServiceTicketResponse.class, type = SchemaType.ARRAY)))
-    public Response list(
-            @QueryParam("status")
-                    @Parameter(
-                            schema =
-                                    @Schema(
-                                            type = SchemaType.STRING,
-                                            enumeration = {"open", "in_progress", "completed", "cancelled"}))
-                    String status,
-            @QueryParam("customer_id")
-                    @Parameter(schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1"))
-                    String customerId,
-            @QueryParam("mechanic_id")
-                    @Parameter(schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1"))
-                    String mechanicId,
-            @QueryParam("date_from") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date"))
-                    String dateFrom,
-            @QueryParam("date_to") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date"))
-                    String dateTo) {
-        PageRequest page = PageRequest.from(uriInfo, 20, ServiceTicketService.SORTABLE, "-created_at");
-        ServiceTicketService.Filter filter = new ServiceTicketService.Filter(
-                Params.optionalEnum("status", status, TicketStatus.values(), TicketStatus::value),
-                Params.optionalId("customer_id", customerId),
-                Params.optionalId("mechanic_id", mechanicId),
-                Params.optionalDate("date_from", dateFrom),
-                Params.optionalDate("date_to", dateTo));
-        return Paging.ok(tickets.list(caller(), page, filter), uriInfo);
+    public Response list(@BeanParam ServiceTicketListParameters parameters) {
+        return Paging.ok(tickets.list(caller(), parameters.page(uriInfo), parameters.filter()), uriInfo);
     }
 
     @GET

@@ -6,7 +6,6 @@ import io.factoryops.platform.http.ETags;
 import io.factoryops.platform.http.IfMatchRequired;
 import io.factoryops.platform.idempotency.Idempotent;
 import io.factoryops.platform.paging.ExportedAs;
-import io.factoryops.platform.paging.PageRequest;
 import io.factoryops.platform.paging.Paging;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -14,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -21,7 +21,6 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -94,33 +93,8 @@ public class PurchaseOrderResource {
             responseCode = "200",
             description = "A page of purchase orders",
             content = @Content(schema = @Schema(implementation = PurchaseOrderResponse.class, type = SchemaType.ARRAY)))
-    public Response list(
-            @QueryParam("status")
-                    @Parameter(
-                            schema =
-                                    @Schema(
-                                            type = SchemaType.STRING,
-                                            enumeration = {
-                                                "draft",
-                                                "pending",
-                                                "approved",
-                                                "rejected",
-                                                "partially_received",
-                                                "received",
-                                                "cancelled"
-                                            }))
-                    String status,
-            @QueryParam("supplier_id")
-                    @Parameter(schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1"))
-                    String supplierId,
-            @QueryParam("date_from") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date"))
-                    String dateFrom,
-            @QueryParam("date_to") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date"))
-                    String dateTo) {
-        PageRequest page = PageRequest.keyset(
-                uriInfo, 20, PurchaseOrderService.SORTABLE, "-created_at", PurchaseOrderService.SORTABLE);
-        PurchaseOrderService.Filter filter = PurchaseOrderService.Filter.parse(status, supplierId, dateFrom, dateTo);
-        return Paging.ok(orders.list(page, filter), uriInfo);
+    public Response list(@BeanParam PurchaseOrderListParameters parameters) {
+        return Paging.ok(orders.list(parameters.page(uriInfo), parameters.filter()), uriInfo);
     }
 
     @GET

@@ -16,7 +16,6 @@ import io.factoryops.platform.audit.AuditAction;
 import io.factoryops.platform.audit.AuditService;
 import io.factoryops.platform.db.Versions;
 import io.factoryops.platform.error.ApiException;
-import io.factoryops.platform.http.Params;
 import io.factoryops.platform.paging.JpaPaging;
 import io.factoryops.platform.paging.Page;
 import io.factoryops.platform.paging.PageRequest;
@@ -113,18 +112,8 @@ public class PurchaseOrderService {
         }
     }
 
-    /** Filters of the list besides {@code q} (po_number). */
-    public record Filter(PurchaseOrderStatus status, Long supplierId, LocalDate dateFrom, LocalDate dateTo) {
-
-        /** The list's query parameters as the client sent them, checked: 400 naming a bad one. */
-        public static Filter parse(String status, String supplierId, String dateFrom, String dateTo) {
-            return new Filter(
-                    Params.optionalEnum("status", status, PurchaseOrderStatus.values(), PurchaseOrderStatus::value),
-                    Params.optionalId("supplier_id", supplierId),
-                    Params.optionalDate("date_from", dateFrom),
-                    Params.optionalDate("date_to", dateTo));
-        }
-    }
+    /** Filters of the list besides {@code q} (po_number). Parsed from {@link PurchaseOrderListParameters}. */
+    public record Filter(PurchaseOrderStatus status, Long supplierId, LocalDate dateFrom, LocalDate dateTo) {}
 
     @Transactional
     public Page<PurchaseOrderResponse> list(PageRequest page, Filter filter) {

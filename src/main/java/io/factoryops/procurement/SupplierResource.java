@@ -4,7 +4,6 @@ import io.factoryops.identity.Role;
 import io.factoryops.platform.error.Problem;
 import io.factoryops.platform.http.ETags;
 import io.factoryops.platform.paging.ExportedAs;
-import io.factoryops.platform.paging.PageRequest;
 import io.factoryops.platform.paging.Paging;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -12,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -20,7 +20,6 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -28,11 +27,9 @@ import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -60,11 +57,6 @@ public class SupplierResource {
     @GET
     @ExportedAs("suppliers")
     @RolesAllowed(Role.MANAGER_NAME)
-    @Parameter(
-            name = "q",
-            in = ParameterIn.QUERY,
-            description = "Text contained in name, code, contact and email " + "(case-insensitive)",
-            schema = @Schema(type = SchemaType.STRING, maxLength = 200))
     @Operation(
             operationId = "listSuppliers",
             summary = "List suppliers",
@@ -75,15 +67,8 @@ public class SupplierResource {
             responseCode = "200",
             description = "A page of suppliers",
             content = @Content(schema = @Schema(implementation = SupplierResponse.class, type = SchemaType.ARRAY)))
-    public Response list(
-            @Parameter(
-                            description = "true: active suppliers only; false: deactivated ones only",
-                            schema = @Schema(type = SchemaType.STRING, maxLength = 5))
-                    @QueryParam("active")
-                    String active) {
-        PageRequest page = PageRequest.from(uriInfo, 20, SupplierService.SORTABLE, "name");
-        SupplierService.Filter filter = SupplierService.Filter.parse(active);
-        return Paging.ok(suppliers.list(page, filter), uriInfo);
+    public Response list(@BeanParam SupplierListParameters parameters) {
+        return Paging.ok(suppliers.list(parameters.page(uriInfo), parameters.filter()), uriInfo);
     }
 
     @GET

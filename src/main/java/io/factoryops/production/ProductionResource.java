@@ -6,7 +6,6 @@ import io.factoryops.platform.error.Problem;
 import io.factoryops.platform.http.ETags;
 import io.factoryops.platform.idempotency.Idempotent;
 import io.factoryops.platform.paging.ExportedAs;
-import io.factoryops.platform.paging.PageRequest;
 import io.factoryops.platform.paging.Paging;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -14,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -22,7 +22,6 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -74,14 +73,8 @@ public class ProductionResource {
             responseCode = "200",
             description = "A page of production records",
             content = @Content(schema = @Schema(implementation = ProductionResponse.class, type = SchemaType.ARRAY)))
-    public Response list(
-            @QueryParam("employee_id") String employeeId,
-            @QueryParam("product_id") String productId,
-            @QueryParam("date_from") String dateFrom,
-            @QueryParam("date_to") String dateTo) {
-        PageRequest page = PageRequest.from(uriInfo, 20, ProductionService.SORTABLE, "-production_date");
-        ProductionService.Filter filter = ProductionService.Filter.parse(employeeId, productId, dateFrom, dateTo);
-        return Paging.ok(production.list(page, filter), uriInfo);
+    public Response list(@BeanParam ProductionListParameters parameters) {
+        return Paging.ok(production.list(parameters.page(uriInfo), parameters.filter()), uriInfo);
     }
 
     @GET

@@ -8,7 +8,6 @@ import io.factoryops.platform.audit.AuditAction;
 import io.factoryops.platform.audit.AuditService;
 import io.factoryops.platform.db.Versions;
 import io.factoryops.platform.error.ApiException;
-import io.factoryops.platform.http.Params;
 import io.factoryops.platform.paging.JpaPaging;
 import io.factoryops.platform.paging.Page;
 import io.factoryops.platform.paging.PageRequest;
@@ -66,18 +65,8 @@ public class ProductionService {
     @Inject
     Event<ProductionCounted> counted;
 
-    /** Filters of the list. */
-    public record Filter(Long employeeId, Long productId, LocalDate dateFrom, LocalDate dateTo) {
-
-        /** The list's query parameters as the client sent them, checked: 400 naming a bad one. */
-        public static Filter parse(String employeeId, String productId, String dateFrom, String dateTo) {
-            return new Filter(
-                    Params.optionalId("employee_id", employeeId),
-                    Params.optionalId("product_id", productId),
-                    Params.optionalDate("date_from", dateFrom),
-                    Params.optionalDate("date_to", dateTo));
-        }
-    }
+    /** Filters of the list. Parsed from {@link ProductionListParameters}. */
+    public record Filter(Long employeeId, Long productId, LocalDate dateFrom, LocalDate dateTo) {}
 
     @Transactional
     public Page<ProductionResponse> list(PageRequest page, Filter filter) {

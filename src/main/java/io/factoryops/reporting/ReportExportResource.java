@@ -21,9 +21,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -117,23 +115,13 @@ public class ReportExportResource {
      * {@code <report>-report-<today, UTC>.<format>}.
      */
     private Response answer(String name, String title, Supplier<Report> compute) {
-        ExportFormat format =
-                ExportFormat.of(uriInfo.getQueryParameters().getFirst("format"), headers.getAcceptableMediaTypes());
+        ExportFormat format = Exporter.format(uriInfo, headers);
         Report report = compute.get();
-        exporter.limitPdf(
-                format,
-                () -> report.sections().values().stream()
-                        .mapToLong(rows -> rows == null ? 0 : rows.size())
-                        .sum());
-        Map<String, String> filters = uriInfo.getQueryParameters().entrySet().stream()
-                .filter(e -> !e.getKey().equals("format")
-                        && !e.getKey().startsWith("date_")
-                        && !e.getValue().isEmpty()
-                        && !e.getValue().get(0).isBlank())
-                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().get(0), (a, b) -> a, TreeMap::new));
         long rows = report.sections().values().stream()
                 .mapToLong(r -> r == null ? 0 : r.size())
                 .sum();
+        exporter.limitPdf(format, () -> rows);
+        Map<String, String> filters = Exporter.filters(uriInfo, parameter -> parameter.startsWith("date_"));
         return exporter.stream(
                 "reports/" + name,
                 name + "-report-" + LocalDate.now(ZoneOffset.UTC) + "." + format.value(),

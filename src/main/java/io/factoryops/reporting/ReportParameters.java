@@ -1,5 +1,8 @@
 package io.factoryops.reporting;
 
+import io.factoryops.inventory.PartPlace;
+import io.factoryops.platform.http.DateRange;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -15,29 +18,12 @@ public final class ReportParameters {
     private ReportParameters() {}
 
     /** The period every report takes. */
-    public static class Period {
-        @QueryParam("date_from")
-        @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date"))
-        String dateFrom;
-
-        @QueryParam("date_to")
-        @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date"))
-        String dateTo;
-    }
+    public static class Period extends DateRange {}
 
     /** {@code GET /api/reports/inventory}. */
     public static class Inventory extends Period {
-        @QueryParam("category")
-        @Parameter(
-                description = "A category id: parts in it or below it",
-                schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1"))
-        String category;
-
-        @QueryParam("location")
-        @Parameter(
-                description = "A location id: parts in it or below it",
-                schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1"))
-        String location;
+        @BeanParam
+        PartPlace place;
 
         @QueryParam("slow_days")
         @Parameter(

@@ -36,8 +36,8 @@ class ReportQueries {
         return inventory.report(
                 period,
                 new InventoryReportService.Filter(
-                        Params.optionalId("category", p.category),
-                        Params.optionalId("location", p.location),
+                        p.place.category(),
+                        p.place.location(),
                         days == null ? 90 : days.intValue(),
                         limit(p.limit, 100, 1000)));
     }
@@ -59,9 +59,7 @@ class ReportQueries {
     }
 
     private static ReportPeriod period(ReportParameters.Period p) {
-        LocalDate from = Params.optionalDate("date_from", p.dateFrom);
-        LocalDate to = Params.optionalDate("date_to", p.dateTo);
-        return ReportPeriod.of(from, to, LocalDate.now(ZoneOffset.UTC));
+        return ReportPeriod.of(p.from(), p.to(), LocalDate.now(ZoneOffset.UTC));
     }
 
     private static int limit(String value, int defaultLimit, int max) {

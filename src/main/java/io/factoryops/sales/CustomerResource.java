@@ -8,7 +8,6 @@ import io.factoryops.identity.Role;
 import io.factoryops.platform.error.Problem;
 import io.factoryops.platform.http.ETags;
 import io.factoryops.platform.paging.ExportedAs;
-import io.factoryops.platform.paging.PageRequest;
 import io.factoryops.platform.paging.Paging;
 import io.factoryops.platform.ratelimit.RateLimiter;
 import io.factoryops.platform.request.CurrentRequest;
@@ -19,6 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -35,11 +35,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -165,11 +163,6 @@ public class CustomerResource {
     @GET
     @ExportedAs("customers")
     @RolesAllowed(Role.USER_NAME)
-    @Parameter(
-            name = "q",
-            in = ParameterIn.QUERY,
-            description = "Text contained in name, email and phone (case-insensitive)",
-            schema = @Schema(type = SchemaType.STRING, maxLength = 200))
     @Operation(
             operationId = "listCustomers",
             summary = "List customers",
@@ -178,8 +171,8 @@ public class CustomerResource {
             responseCode = "200",
             description = "A page of customers",
             content = @Content(schema = @Schema(implementation = CustomerResponse.class, type = SchemaType.ARRAY)))
-    public Response list() {
-        return Paging.ok(customers.list(PageRequest.from(uriInfo, 20, CustomerService.SORTABLE, "name")), uriInfo);
+    public Response list(@BeanParam CustomerListParameters parameters) {
+        return Paging.ok(customers.list(parameters.page(uriInfo)), uriInfo);
     }
 
     @GET

@@ -7,7 +7,6 @@ import io.factoryops.platform.http.ETags;
 import io.factoryops.platform.http.IfMatchRequired;
 import io.factoryops.platform.idempotency.Idempotent;
 import io.factoryops.platform.paging.ExportedAs;
-import io.factoryops.platform.paging.PageRequest;
 import io.factoryops.platform.paging.Paging;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -15,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -23,7 +23,6 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -87,14 +86,8 @@ public class OrderResource {
             responseCode = "200",
             description = "A page of orders",
             content = @Content(schema = @Schema(implementation = OrderResponse.class, type = SchemaType.ARRAY)))
-    public Response list(
-            @QueryParam("status") String status,
-            @QueryParam("customer_id") String customerId,
-            @QueryParam("date_from") String dateFrom,
-            @QueryParam("date_to") String dateTo) {
-        PageRequest page = PageRequest.keyset(uriInfo, 10, OrderService.SORTABLE, "-order_date", OrderService.SORTABLE);
-        OrderService.Filter filter = OrderService.Filter.parse(status, customerId, dateFrom, dateTo);
-        return Paging.ok(orders.list(Caller.of(security), page, filter), uriInfo);
+    public Response list(@BeanParam OrderListParameters parameters) {
+        return Paging.ok(orders.list(Caller.of(security), parameters.page(uriInfo), parameters.filter()), uriInfo);
     }
 
     @GET

@@ -11,7 +11,6 @@ import io.factoryops.platform.db.Versions;
 import io.factoryops.platform.error.ApiException;
 import io.factoryops.platform.error.ErrorCode;
 import io.factoryops.platform.error.FieldError;
-import io.factoryops.platform.http.Params;
 import io.factoryops.platform.paging.JpaPaging;
 import io.factoryops.platform.paging.Page;
 import io.factoryops.platform.paging.PageRequest;
@@ -90,18 +89,8 @@ public class OrderService {
         }
     }
 
-    /** Filters of the order list. */
-    public record Filter(String status, Long customerId, LocalDate dateFrom, LocalDate dateTo) {
-
-        /** The list's query parameters as the client sent them, checked: 400 naming a bad one. */
-        public static Filter parse(String status, String customerId, String dateFrom, String dateTo) {
-            return new Filter(
-                    Params.optionalText("status", status),
-                    Params.optionalId("customer_id", customerId),
-                    Params.optionalDate("date_from", dateFrom),
-                    Params.optionalDate("date_to", dateTo));
-        }
-    }
+    /** Filters of the order list. Parsed from {@link OrderListParameters}. */
+    public record Filter(String status, Long customerId, LocalDate dateFrom, LocalDate dateTo) {}
 
     /**
      * Places an order: locks the stock items of its products (the ledger's lock order, before the order

@@ -8,7 +8,6 @@ import io.factoryops.platform.db.Constraints;
 import io.factoryops.platform.db.Versions;
 import io.factoryops.platform.error.ApiException;
 import io.factoryops.platform.error.ErrorCode;
-import io.factoryops.platform.http.Params;
 import io.factoryops.platform.paging.JpaPaging;
 import io.factoryops.platform.paging.Page;
 import io.factoryops.platform.paging.PageRequest;
@@ -55,14 +54,8 @@ public class EmployeeService implements RecordDirectory {
     @Inject
     AuditService audit;
 
-    /** Filters of the list besides {@code q}. */
-    public record Filter(String department, Boolean active) {
-
-        /** The list's query parameters as the client sent them, checked: 400 naming a bad one. */
-        public static Filter parse(String department, String active) {
-            return new Filter(Params.optionalText("department", department), Params.optionalBoolean("active", active));
-        }
-    }
+    /** Filters of the list besides {@code q}. Parsed from {@link EmployeeListParameters}. */
+    public record Filter(String department, Boolean active) {}
 
     @Transactional
     public Page<EmployeeResponse> list(PageRequest page, Filter filter) {

@@ -92,7 +92,7 @@ class GeneratedClientIT {
         int page = 1;
         OrderPage current;
         do {
-            current = orders.listOrders(null, customer.getId().toString(), null, null, null, page++, 2, "id");
+            current = orders.listOrders(null, customer.getId(), null, null, null, page++, 2, "id");
             current.getData().forEach(o -> seen.add(o.getId()));
         } while (Boolean.TRUE.equals(current.getPagination().getHasNext()));
         assertEquals(placed, seen);

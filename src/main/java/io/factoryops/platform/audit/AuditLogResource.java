@@ -1,16 +1,15 @@
 package io.factoryops.platform.audit;
 
 import io.factoryops.platform.paging.ExportedAs;
-import io.factoryops.platform.paging.PageRequest;
 import io.factoryops.platform.paging.Paging;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -57,16 +56,7 @@ public class AuditLogResource {
             responseCode = "200",
             description = "A page of audit rows",
             content = @Content(schema = @Schema(implementation = AuditLogResponse.class, type = SchemaType.ARRAY)))
-    public Response list(
-            @QueryParam("actor") String actor,
-            @QueryParam("entity_type") String entityType,
-            @QueryParam("entity_id") String entityId,
-            @QueryParam("action") String action,
-            @QueryParam("date_from") String dateFrom,
-            @QueryParam("date_to") String dateTo) {
-        PageRequest page =
-                PageRequest.keyset(uriInfo, 20, AuditService.SORTABLE, "-occurred_at", AuditService.SEEKABLE);
-        AuditService.Filter filter = AuditService.Filter.parse(actor, entityType, entityId, action, dateFrom, dateTo);
-        return Paging.ok(audit.list(page, filter), uriInfo);
+    public Response list(@BeanParam AuditLogListParameters parameters) {
+        return Paging.ok(audit.list(parameters.page(uriInfo), parameters.filter()), uriInfo);
     }
 }

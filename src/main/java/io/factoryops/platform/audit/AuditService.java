@@ -1,7 +1,6 @@
 package io.factoryops.platform.audit;
 
 import io.factoryops.platform.Dates;
-import io.factoryops.platform.http.Params;
 import io.factoryops.platform.json.JsonConfig;
 import io.factoryops.platform.paging.JpaPaging;
 import io.factoryops.platform.paging.Page;
@@ -42,22 +41,12 @@ public class AuditService {
     private static final Map<String, String> SORT_ATTRIBUTES =
             Map.of("occurred_at", "occurredAt", "actor", "actor", "action", "action");
 
-    /** Filters of the audit log list; all optional, dates in UTC and inclusive. */
+    /**
+     * Filters of the audit log list; all optional, dates in UTC and inclusive. Parsed from
+     * {@link AuditLogListParameters}.
+     */
     public record Filter(
-            String actor, String entityType, String entityId, String action, LocalDate dateFrom, LocalDate dateTo) {
-
-        /** The list's query parameters as the client sent them, checked: 400 naming a bad one. */
-        public static Filter parse(
-                String actor, String entityType, String entityId, String action, String dateFrom, String dateTo) {
-            return new Filter(
-                    Params.optionalText("actor", actor),
-                    Params.optionalText("entity_type", entityType),
-                    Params.optionalText("entity_id", entityId),
-                    Params.optionalText("action", action),
-                    Params.optionalDate("date_from", dateFrom),
-                    Params.optionalDate("date_to", dateTo));
-        }
-    }
+            String actor, String entityType, String entityId, String action, LocalDate dateFrom, LocalDate dateTo) {}
 
     @PersistenceContext(unitName = "factory")
     EntityManager em;

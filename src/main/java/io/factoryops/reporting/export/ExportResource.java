@@ -1,9 +1,12 @@
 package io.factoryops.reporting.export;
 
+import io.factoryops.catalog.ProductListParameters;
 import io.factoryops.catalog.ProductService;
 import io.factoryops.identity.Caller;
 import io.factoryops.identity.Role;
+import io.factoryops.inventory.PartListParameters;
 import io.factoryops.inventory.PartService;
+import io.factoryops.platform.audit.AuditLogListParameters;
 import io.factoryops.platform.audit.AuditService;
 import io.factoryops.platform.error.ApiException;
 import io.factoryops.platform.error.ErrorCode;
@@ -11,17 +14,24 @@ import io.factoryops.platform.error.FieldError;
 import io.factoryops.platform.http.Params;
 import io.factoryops.platform.paging.PageRequest;
 import io.factoryops.platform.paging.Rows;
+import io.factoryops.procurement.PurchaseOrderListParameters;
 import io.factoryops.procurement.PurchaseOrderService;
+import io.factoryops.procurement.SupplierListParameters;
 import io.factoryops.procurement.SupplierService;
+import io.factoryops.production.ProductionListParameters;
 import io.factoryops.production.ProductionService;
+import io.factoryops.sales.CustomerListParameters;
 import io.factoryops.sales.CustomerService;
+import io.factoryops.sales.OrderListParameters;
 import io.factoryops.sales.OrderService;
 import io.factoryops.stock.StockService;
+import io.factoryops.workforce.EmployeeListParameters;
 import io.factoryops.workforce.EmployeeService;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -33,8 +43,6 @@ import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
@@ -47,8 +55,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * {@code /api/export/{resource}}: a list as a file, in JSON, CSV, XLSX or PDF ({@code ?format=}, else
  * {@code Accept}), with the list's filters, {@code q} and {@code sort} and the role that reads the list;
  * every row the filters select, streamed from the database to the socket ({@link Exporter}). The
- * parameters are parsed by the list's own parser and the rows selected by the list's own WHERE (each
- * service's {@code export}), so that an export is always what its list shows, without pages. The format
+ * parameters are the list's own {@code @BeanParam} ({@link io.factoryops.platform.paging.ListParameters}:
+ * declared, documented and parsed once for the list and its export, with its sort) and the rows selected by
+ * the list's own WHERE (each service's {@code export}), so that an export is always what its list shows,
+ * without pages; the columns are declared once per list in {@link ExportTables}. The format
  * parameter, the answer's media types and {@code Content-Disposition} are documented for every operation
  * here by the OpenAPI conventions ({@code OpenApiContract}).
  */
@@ -57,19 +67,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @DenyAll
 @Tag(name = "Exports")
 public class ExportResource {
-
-    /** The exports, for the 404 of an unknown one. */
-    static final List<String> RESOURCES = List.of(
-            "products",
-            "inventory-items",
-            "orders",
-            "customers",
-            "employees",
-            "production",
-            "suppliers",
-            "purchase-orders",
-            "stock-movements",
-            "audit-logs");
 
     @Inject
     Exporter exporter;
@@ -113,24 +110,12 @@ public class ExportResource {
     @GET
     @Path("products")
     @RolesAllowed({Role.USER_NAME, Role.MECHANIC_NAME})
-    @Parameter(
-            name = "q",
-            in = ParameterIn.QUERY,
-            description = "Text contained in sku and name (case-insensitive)",
-            schema = @Schema(type = SchemaType.STRING, maxLength = 200))
     @Operation(
             operationId = "exportProducts",
             summary = "Export products",
             description = "Roles: user, mechanic. The filters and sort of GET /api/products (default sort id).")
-    public Response products(
-            @QueryParam("category") String category,
-            @QueryParam("low_stock") String lowStock,
-            @QueryParam("min_price") String minPrice,
-            @QueryParam("max_price") String maxPrice) {
-        PageRequest page = page(ProductService.SORTABLE, "id");
-        return answer(
-                ExportTables.PRODUCTS,
-                products.export(page, ProductService.Filter.parse(category, lowStock, minPrice, maxPrice)));
+    public Response products(@BeanParam ProductListParameters parameters) {
+        return answer(ExportTables.PRODUCTS, products.export(parameters.export(uriInfo), parameters.filter()));
     }
 
     @GET
@@ -145,41 +130,8 @@ public class ExportResource {
             operationId = "exportParts",
             summary = "Export parts",
             description = "Roles: user, mechanic. The filters and sort of GET /api/inventory/items (default sku).")
-    public Response parts(
-            @QueryParam("category")
-                    @Parameter(
-                            description = "A category id: parts in it or below it",
-                            schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1"))
-                    String category,
-            @QueryParam("location")
-                    @Parameter(
-                            description = "A location id: parts in it or below it",
-                            schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1"))
-                    String location,
-            @QueryParam("status")
-                    @Parameter(
-                            schema =
-                                    @Schema(
-                                            type = SchemaType.STRING,
-                                            enumeration = {"in_stock", "low_stock", "out_of_stock"}))
-                    String status,
-            @QueryParam("supplier")
-                    @Parameter(
-                            description = "A supplier id: parts it supplies by preference",
-                            schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1"))
-                    String supplier,
-            @QueryParam("updated_from") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date"))
-                    String updatedFrom,
-            @QueryParam("updated_to") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date"))
-                    String updatedTo,
-            @QueryParam("active") @Parameter(schema = @Schema(type = SchemaType.BOOLEAN)) String active) {
-        PageRequest page = page(PartService.SORTABLE, "sku");
-        return answer(
-                ExportTables.PARTS,
-                parts.export(
-                        page,
-                        PartService.Filter.parse(
-                                category, location, status, supplier, updatedFrom, updatedTo, active)));
+    public Response parts(@BeanParam PartListParameters parameters) {
+        return answer(ExportTables.PARTS, parts.export(parameters.export(uriInfo), parameters.filter()));
     }
 
     @GET
@@ -190,62 +142,33 @@ public class ExportResource {
             summary = "Export orders",
             description = "Roles: user (the orders they placed), admin (all). The filters and sort of GET "
                     + "/api/orders (default -order_date); one row per order (the lines are GET /api/orders/{id}).")
-    public Response orders(
-            @QueryParam("status")
-                    @Parameter(
-                            schema =
-                                    @Schema(
-                                            type = SchemaType.STRING,
-                                            enumeration = {"placed", "shipped", "completed", "cancelled"}))
-                    String status,
-            @QueryParam("customer_id")
-                    @Parameter(schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1"))
-                    String customerId,
-            @QueryParam("date_from") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date"))
-                    String dateFrom,
-            @QueryParam("date_to") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date"))
-                    String dateTo) {
-        PageRequest page = page(OrderService.SORTABLE, "-order_date");
+    public Response orders(@BeanParam OrderListParameters parameters) {
         return answer(
                 ExportTables.ORDERS,
-                orders.export(
-                        Caller.of(security), page, OrderService.Filter.parse(status, customerId, dateFrom, dateTo)));
+                orders.export(Caller.of(security), parameters.export(uriInfo), parameters.filter()));
     }
 
     @GET
     @Path("customers")
     @RolesAllowed(Role.MANAGER_NAME)
-    @Parameter(
-            name = "q",
-            in = ParameterIn.QUERY,
-            description = "Text contained in name, email and phone " + "(case-insensitive)",
-            schema = @Schema(type = SchemaType.STRING, maxLength = 200))
     @Operation(
             operationId = "exportCustomers",
             summary = "Export customers",
             description = "Roles: manager (every customer's personal data at once: more than the user who looks "
                     + "one up to take an order). The q and sort of GET /api/customers (default name).")
-    public Response customers() {
-        return answer(ExportTables.CUSTOMERS, customers.export(page(CustomerService.SORTABLE, "name")));
+    public Response customers(@BeanParam CustomerListParameters parameters) {
+        return answer(ExportTables.CUSTOMERS, customers.export(parameters.export(uriInfo)));
     }
 
     @GET
     @Path("employees")
     @RolesAllowed(Role.MANAGER_NAME)
-    @Parameter(
-            name = "q",
-            in = ParameterIn.QUERY,
-            description = "Text contained in name, email and position " + "(case-insensitive)",
-            schema = @Schema(type = SchemaType.STRING, maxLength = 200))
     @Operation(
             operationId = "exportEmployees",
             summary = "Export employees",
             description = "Roles: manager. The filters and sort of GET /api/employees (default id).")
-    public Response employees(
-            @Parameter(description = "exact department, case-insensitive") @QueryParam("department") String department,
-            @Parameter(description = "true or false") @QueryParam("active") String active) {
-        PageRequest page = page(EmployeeService.SORTABLE, "id");
-        return answer(ExportTables.EMPLOYEES, employees.export(page, EmployeeService.Filter.parse(department, active)));
+    public Response employees(@BeanParam EmployeeListParameters parameters) {
+        return answer(ExportTables.EMPLOYEES, employees.export(parameters.export(uriInfo), parameters.filter()));
     }
 
     @GET
@@ -255,37 +178,19 @@ public class ExportResource {
             operationId = "exportProductionRecords",
             summary = "Export production records",
             description = "Roles: manager. The filters and sort of GET /api/production (default -production_date).")
-    public Response production(
-            @QueryParam("employee_id") String employeeId,
-            @QueryParam("product_id") String productId,
-            @QueryParam("date_from") String dateFrom,
-            @QueryParam("date_to") String dateTo) {
-        PageRequest page = page(ProductionService.SORTABLE, "-production_date");
-        return answer(
-                ExportTables.PRODUCTION,
-                production.export(page, ProductionService.Filter.parse(employeeId, productId, dateFrom, dateTo)));
+    public Response production(@BeanParam ProductionListParameters parameters) {
+        return answer(ExportTables.PRODUCTION, production.export(parameters.export(uriInfo), parameters.filter()));
     }
 
     @GET
     @Path("suppliers")
     @RolesAllowed(Role.MANAGER_NAME)
-    @Parameter(
-            name = "q",
-            in = ParameterIn.QUERY,
-            description = "Text contained in name, code, contact and email " + "(case-insensitive)",
-            schema = @Schema(type = SchemaType.STRING, maxLength = 200))
     @Operation(
             operationId = "exportSuppliers",
             summary = "Export suppliers",
             description = "Roles: manager. The filters and sort of GET /api/suppliers (default name).")
-    public Response suppliers(
-            @Parameter(
-                            description = "true: active suppliers only; false: deactivated ones only",
-                            schema = @Schema(type = SchemaType.STRING, maxLength = 5))
-                    @QueryParam("active")
-                    String active) {
-        PageRequest page = page(SupplierService.SORTABLE, "name");
-        return answer(ExportTables.SUPPLIERS, suppliers.export(page, SupplierService.Filter.parse(active)));
+    public Response suppliers(@BeanParam SupplierListParameters parameters) {
+        return answer(ExportTables.SUPPLIERS, suppliers.export(parameters.export(uriInfo), parameters.filter()));
     }
 
     @GET
@@ -301,33 +206,9 @@ public class ExportResource {
             summary = "Export purchase orders",
             description = "Roles: manager. The filters and sort of GET /api/purchase-orders (default -created_at); "
                     + "one row per purchase order (the lines are GET /api/purchase-orders/{id}).")
-    public Response purchaseOrders(
-            @QueryParam("status")
-                    @Parameter(
-                            schema =
-                                    @Schema(
-                                            type = SchemaType.STRING,
-                                            enumeration = {
-                                                "draft",
-                                                "pending",
-                                                "approved",
-                                                "rejected",
-                                                "partially_received",
-                                                "received",
-                                                "cancelled"
-                                            }))
-                    String status,
-            @QueryParam("supplier_id")
-                    @Parameter(schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1"))
-                    String supplierId,
-            @QueryParam("date_from") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date"))
-                    String dateFrom,
-            @QueryParam("date_to") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date"))
-                    String dateTo) {
-        PageRequest page = page(PurchaseOrderService.SORTABLE, "-created_at");
+    public Response purchaseOrders(@BeanParam PurchaseOrderListParameters parameters) {
         return answer(
-                ExportTables.PURCHASE_ORDERS,
-                purchaseOrders.export(page, PurchaseOrderService.Filter.parse(status, supplierId, dateFrom, dateTo)));
+                ExportTables.PURCHASE_ORDERS, purchaseOrders.export(parameters.export(uriInfo), parameters.filter()));
     }
 
     @GET
@@ -361,7 +242,7 @@ public class ExportResource {
                             product == null ? "product_id" : "part_id", "give exactly one of product_id and part_id")),
                     Map.of());
         }
-        PageRequest page = page(StockService.SORTABLE, "-id");
+        PageRequest page = PageRequest.forExport(uriInfo.getQueryParameters(), StockService.SORTABLE, "-id");
         Caller caller = Caller.of(security);
         return answer(
                 ExportTables.STOCK_MOVEMENTS,
@@ -378,17 +259,8 @@ public class ExportResource {
             summary = "Export the audit log",
             description = "Roles: admin. The filters and sort of GET /api/audit-logs (default -occurred_at); "
                     + "before and after as JSON text.")
-    public Response auditLogs(
-            @QueryParam("actor") String actor,
-            @QueryParam("entity_type") String entityType,
-            @QueryParam("entity_id") String entityId,
-            @QueryParam("action") String action,
-            @QueryParam("date_from") String dateFrom,
-            @QueryParam("date_to") String dateTo) {
-        PageRequest page = page(AuditService.SORTABLE, "-occurred_at");
-        return answer(
-                ExportTables.AUDIT_LOGS,
-                audit.export(page, AuditService.Filter.parse(actor, entityType, entityId, action, dateFrom, dateTo)));
+    public Response auditLogs(@BeanParam AuditLogListParameters parameters) {
+        return answer(ExportTables.AUDIT_LOGS, audit.export(parameters.export(uriInfo), parameters.filter()));
     }
 
     /** Not an export: 404 naming the exports there are (not documented: no such operation). */
@@ -399,26 +271,13 @@ public class ExportResource {
     public Response unknown(@PathParam("resource") String resource) {
         throw new ApiException(
                 ErrorCode.NOT_FOUND,
-                "There is no export '" + resource + "'; the exports are " + String.join(", ", RESOURCES));
-    }
-
-    private PageRequest page(Set<String> sortable, String defaultSort) {
-        return PageRequest.forExport(uriInfo.getQueryParameters(), sortable, defaultSort);
+                "There is no export '" + resource + "'; the exports are "
+                        + ExportTables.ALL.stream().map(Table::name).collect(Collectors.joining(", ")));
     }
 
     /** The export's answer in the format asked for (406 for none of them). */
     private <R> Response answer(Table<R> table, Rows<R> rows) {
-        ExportFormat format =
-                ExportFormat.of(uriInfo.getQueryParameters().getFirst("format"), headers.getAcceptableMediaTypes());
-        return exporter.answer(table, rows, format, filters());
-    }
-
-    /** The query parameters the export was made with, as given (the first value of each), format aside. */
-    private Map<String, String> filters() {
-        return uriInfo.getQueryParameters().entrySet().stream()
-                .filter(e -> !e.getKey().equals("format")
-                        && !e.getValue().isEmpty()
-                        && !e.getValue().get(0).isBlank())
-                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().get(0), (a, b) -> a, TreeMap::new));
+        return exporter.answer(
+                table, rows, Exporter.format(uriInfo, headers), Exporter.filters(uriInfo, name -> false));
     }
 }

@@ -19,6 +19,7 @@ import io.factoryops.sales.CustomerResponse;
 import io.factoryops.sales.OrderRow;
 import io.factoryops.stock.StockMovementResponse;
 import io.factoryops.workforce.EmployeeResponse;
+import java.util.List;
 
 /**
  * The columns of each export: the list's JSON properties that a table can hold (no nested lines), by the
@@ -175,6 +176,19 @@ final class ExportTables {
             text("ip", AuditLogResponse::ip),
             text("user_agent", AuditLogResponse::userAgent),
             text("request_id", AuditLogResponse::requestId));
+
+    /** Every export, in the order the 404 of an unknown one names them. */
+    static final List<Table<?>> ALL = List.of(
+            PRODUCTS,
+            PARTS,
+            ORDERS,
+            CUSTOMERS,
+            EMPLOYEES,
+            PRODUCTION,
+            SUPPLIERS,
+            PURCHASE_ORDERS,
+            STOCK_MOVEMENTS,
+            AUDIT_LOGS);
 
     private ExportTables() {}
 }

@@ -12,8 +12,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.transaction.Status;
 import jakarta.transaction.SystemException;
 import jakarta.transaction.UserTransaction;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
+import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -26,10 +28,13 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.LongSupplier;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -109,6 +114,24 @@ public class Exporter {
                 format,
                 filters,
                 (out, guard) -> write(table, rows, format, filters, out, guard));
+    }
+
+    /** The format of an export's request: {@code format=} wins over {@code Accept}; 406 for none of them. */
+    public static ExportFormat format(UriInfo uriInfo, HttpHeaders headers) {
+        return ExportFormat.of(uriInfo.getQueryParameters().getFirst("format"), headers.getAcceptableMediaTypes());
+    }
+
+    /**
+     * The query parameters an export was made with, as given (the first value of each, blank ones left out),
+     * {@code format} and those {@code leftOut} aside: what its audit row and its file's header say.
+     */
+    public static Map<String, String> filters(UriInfo uriInfo, Predicate<String> leftOut) {
+        return uriInfo.getQueryParameters().entrySet().stream()
+                .filter(e -> !e.getKey().equals("format")
+                        && !leftOut.test(e.getKey())
+                        && !e.getValue().isEmpty()
+                        && !e.getValue().get(0).isBlank())
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().get(0), (a, b) -> a, TreeMap::new));
     }
 
     /** The body of an export: writes it to {@code out}, asking {@code guard} before each row; returns the rows. */
