@@ -2,6 +2,7 @@ package io.factoryops.catalog;
 
 import io.factoryops.platform.db.VersionedEntity;
 import io.factoryops.stock.StockItem;
+import io.factoryops.stock.StockOwner;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
@@ -17,7 +18,7 @@ import java.math.BigDecimal;
  */
 @Entity
 @Table(name = "products")
-public class Product extends VersionedEntity {
+public class Product extends VersionedEntity implements StockOwner {
 
     /** The highest price the column holds: DECIMAL(12, 2). */
     public static final BigDecimal MAX_PRICE = new BigDecimal("9999999999.99");

@@ -2,6 +2,7 @@ package io.factoryops.inventory;
 
 import io.factoryops.platform.db.VersionedEntity;
 import io.factoryops.stock.StockItem;
+import io.factoryops.stock.StockOwner;
 import io.factoryops.stock.StockStatus;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -20,7 +21,7 @@ import java.math.BigDecimal;
  */
 @Entity
 @Table(name = "parts")
-public class Part extends VersionedEntity {
+public class Part extends VersionedEntity implements StockOwner {
 
     /** The highest unit cost the column holds: DECIMAL(12, 2). */
     public static final BigDecimal MAX_UNIT_COST = new BigDecimal("9999999999.99");
