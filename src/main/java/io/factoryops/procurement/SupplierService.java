@@ -7,7 +7,7 @@ import io.factoryops.platform.paging.JpaPaging;
 import io.factoryops.platform.paging.Page;
 import io.factoryops.platform.paging.PageRequest;
 import io.factoryops.platform.paging.Rows;
-import io.factoryops.platform.records.RecordService;
+import io.factoryops.platform.records.MasterRecordService;
 import io.factoryops.platform.records.UniqueKey;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.criteria.Predicate;
@@ -24,7 +24,8 @@ import java.util.Set;
  * deactivate it instead.
  */
 @ApplicationScoped
-public class SupplierService extends RecordService<Supplier, SupplierResponse> implements RecordDirectory {
+public class SupplierService extends MasterRecordService<Supplier, SupplierRequest, SupplierResponse>
+        implements RecordDirectory {
 
     public static final Set<String> SORTABLE = Set.of("id", "name", "code", "lead_time_days", "created_at");
     private static final Map<String, String> SORT_ATTRIBUTES = Map.of(
@@ -34,6 +35,7 @@ public class SupplierService extends RecordService<Supplier, SupplierResponse> i
         super(
                 Supplier.class,
                 "supplier",
+                Supplier::new,
                 SupplierResponse::of,
                 UniqueKey.of("code"),
                 "is still referenced (by purchase orders or parts); deactivate it instead (PUT with active=false)");
@@ -77,20 +79,12 @@ public class SupplierService extends RecordService<Supplier, SupplierResponse> i
         };
     }
 
-    @Transactional
-    public SupplierResponse create(SupplierRequest request) {
+    /** The supplier as the request describes it (create and PUT); 409 when another has the code. */
+    @Override
+    protected void describe(Supplier supplier, SupplierRequest request) {
         Supplier.Terms terms = terms(request);
-        requireUnique(terms.code(), null);
-        return add(new Supplier(terms));
-    }
-
-    @Transactional
-    public SupplierResponse replace(long id, Long expectedVersion, SupplierRequest request) {
-        return update(id, expectedVersion, supplier -> {
-            Supplier.Terms terms = terms(request);
-            requireUnique(terms.code(), id);
-            supplier.describe(terms);
-        });
+        requireUnique(terms.code(), supplier.getId());
+        supplier.describe(terms);
     }
 
     /** Whether the supplier exists and is active (new purchase orders go to active suppliers only). */

@@ -12,7 +12,7 @@ import io.factoryops.platform.paging.JpaPaging;
 import io.factoryops.platform.paging.Page;
 import io.factoryops.platform.paging.PageRequest;
 import io.factoryops.platform.paging.Rows;
-import io.factoryops.platform.records.RecordService;
+import io.factoryops.platform.records.MasterRecordService;
 import io.factoryops.platform.records.UniqueKey;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -25,7 +25,8 @@ import java.util.Set;
 
 /** Customers: email unique (case-insensitive); a customer with orders cannot be deleted. */
 @ApplicationScoped
-public class CustomerService extends RecordService<Customer, CustomerResponse> implements RecordDirectory {
+public class CustomerService extends MasterRecordService<Customer, CustomerRequest, CustomerResponse>
+        implements RecordDirectory {
 
     public static final Set<String> SORTABLE = Set.of("id", "name", "email", "created_at");
     private static final Map<String, String> SORT_ATTRIBUTES =
@@ -38,6 +39,7 @@ public class CustomerService extends RecordService<Customer, CustomerResponse> i
         super(
                 Customer.class,
                 "customer",
+                Customer::new,
                 CustomerResponse::of,
                 UniqueKey.of("email"),
                 "has orders and cannot be deleted");
@@ -79,20 +81,9 @@ public class CustomerService extends RecordService<Customer, CustomerResponse> i
                 .isEmpty();
     }
 
-    @Transactional
-    public CustomerResponse create(CustomerRequest request) {
-        Customer customer = new Customer();
-        describe(customer, request);
-        return add(customer);
-    }
-
-    @Transactional
-    public CustomerResponse replace(long id, Long expectedVersion, CustomerRequest request) {
-        return update(id, expectedVersion, customer -> describe(customer, request));
-    }
-
     /** The customer as the request describes it (create and PUT); 409 when another has the email. */
-    private void describe(Customer customer, CustomerRequest request) {
+    @Override
+    protected void describe(Customer customer, CustomerRequest request) {
         String email = Text.normalizeKey(request.email());
         requireUnique(email, customer.getId());
         customer.describe(

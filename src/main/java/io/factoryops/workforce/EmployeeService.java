@@ -7,7 +7,7 @@ import io.factoryops.platform.paging.JpaPaging;
 import io.factoryops.platform.paging.Page;
 import io.factoryops.platform.paging.PageRequest;
 import io.factoryops.platform.paging.Rows;
-import io.factoryops.platform.records.RecordService;
+import io.factoryops.platform.records.MasterRecordService;
 import io.factoryops.platform.records.UniqueKey;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.criteria.Predicate;
@@ -21,7 +21,8 @@ import java.util.Set;
 
 /** Employees: each change in one transaction with its audit row; email unique (case-insensitive). */
 @ApplicationScoped
-public class EmployeeService extends RecordService<Employee, EmployeeResponse> implements RecordDirectory {
+public class EmployeeService extends MasterRecordService<Employee, EmployeeRequest, EmployeeResponse>
+        implements RecordDirectory {
 
     public static final Set<String> SORTABLE =
             Set.of("id", "name", "email", "position", "department", "hire_date", "created_at");
@@ -45,6 +46,7 @@ public class EmployeeService extends RecordService<Employee, EmployeeResponse> i
         super(
                 Employee.class,
                 "employee",
+                Employee::new,
                 EmployeeResponse::of,
                 UniqueKey.of("email"),
                 "is still referenced (e.g. by production records); deactivate it instead");
@@ -92,20 +94,9 @@ public class EmployeeService extends RecordService<Employee, EmployeeResponse> i
         };
     }
 
-    @Transactional
-    public EmployeeResponse create(EmployeeRequest request) {
-        Employee employee = new Employee();
-        describe(employee, request);
-        return add(employee);
-    }
-
-    @Transactional
-    public EmployeeResponse replace(long id, Long expectedVersion, EmployeeRequest request) {
-        return update(id, expectedVersion, employee -> describe(employee, request));
-    }
-
     /** The employee as the request describes it (create and PUT); 409 when another has the email. */
-    private void describe(Employee employee, EmployeeRequest request) {
+    @Override
+    protected void describe(Employee employee, EmployeeRequest request) {
         String email = Text.normalizeKey(request.email());
         requireUnique(email, employee.getId());
         employee.describe(
