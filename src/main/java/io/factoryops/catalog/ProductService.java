@@ -57,7 +57,10 @@ public class ProductService extends StockOwnerService<Product, ProductRequest, P
                 Product.class,
                 StockItemKind.PRODUCT,
                 ProductResponse::of,
-                "is referenced by orders, production records or bills of materials and cannot be deleted");
+                "is referenced by orders, production records or bills of materials and cannot be deleted",
+                ProductRequest::stockQuantity,
+                "stock_quantity changes only through stock movements (orders, production, POST /api/products/%d"
+                        + "/adjust-stock)");
     }
 
     /** Filters of the list besides {@code q} (sku, name). */
@@ -153,17 +156,6 @@ public class ProductService extends StockOwnerService<Product, ProductRequest, P
     @Override
     protected int initialQuantity(ProductRequest request) {
         return request.stockQuantity() == null ? 0 : request.stockQuantity();
-    }
-
-    @Override
-    protected Integer statedQuantity(ProductRequest request) {
-        return request.stockQuantity();
-    }
-
-    @Override
-    protected String movesOnlyThrough(long id) {
-        return "stock_quantity changes only through stock movements (orders, production, POST /api/products/" + id
-                + "/adjust-stock)";
     }
 
     /** A counted correction by a manager: positive adds, negative takes (never below zero). */

@@ -71,7 +71,10 @@ public class PartService extends StockOwnerService<Part, PartRequest, PartRespon
                 Part.class,
                 StockItemKind.PART,
                 PartResponse::of,
-                "is referenced by bills of materials, purchase orders or service tickets and cannot be deleted");
+                "is referenced by bills of materials, purchase orders or service tickets and cannot be deleted",
+                PartRequest::quantity,
+                "quantity changes only through stock movements (POST /api/inventory/items/%d/add-stock or "
+                        + "/remove-stock, receipts)");
     }
 
     /** Filters of the list besides {@code q} (sku, name); category and location include their subtrees. */
@@ -210,17 +213,6 @@ public class PartService extends StockOwnerService<Part, PartRequest, PartRespon
     @Override
     protected Part owner(StockItem item) {
         return new Part(item);
-    }
-
-    @Override
-    protected Integer statedQuantity(PartRequest request) {
-        return request.quantity();
-    }
-
-    @Override
-    protected String movesOnlyThrough(long id) {
-        return "quantity changes only through stock movements (POST /api/inventory/items/" + id
-                + "/add-stock or /remove-stock, receipts)";
     }
 
     @Override

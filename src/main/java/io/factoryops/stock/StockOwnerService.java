@@ -3,7 +3,6 @@ package io.factoryops.stock;
 import io.factoryops.identity.Caller;
 import io.factoryops.identity.Role;
 import io.factoryops.platform.audit.AuditAction;
-import io.factoryops.platform.db.VersionedEntity;
 import io.factoryops.platform.error.ApiException;
 import io.factoryops.platform.error.ErrorCode;
 import io.factoryops.platform.paging.Page;
@@ -29,16 +28,29 @@ import java.util.function.Function;
  * @param <Q> the request that creates or replaces one
  * @param <R> the owner as the API shows it
  */
-public abstract class StockOwnerService<E extends VersionedEntity & StockOwner, Q extends StockOwnerRequest, R>
+public abstract class StockOwnerService<E extends StockOwner, Q extends StockOwnerRequest, R>
         extends RecordService<E, R> {
 
     @Inject
     protected StockService stock;
 
     private final StockItemKind kind;
+    private final Function<Q, Integer> statedQuantity;
+    private final String movesOnlyThrough;
 
-    /** @param stillReferenced what may refer to an owner and keep it from being deleted, as a detail's end */
-    protected StockOwnerService(Class<E> type, StockItemKind kind, Function<E, R> response, String stillReferenced) {
+    /**
+     * @param stillReferenced  what may refer to an owner and keep it from being deleted, as a detail's end
+     * @param statedQuantity   the quantity a request states (which a replace may only repeat), or null
+     * @param movesOnlyThrough how the quantity moves instead, for the 409 of a replace that states another one
+     *                         ({@code %d}: the owner's id)
+     */
+    protected StockOwnerService(
+            Class<E> type,
+            StockItemKind kind,
+            Function<E, R> response,
+            String stillReferenced,
+            Function<Q, Integer> statedQuantity,
+            String movesOnlyThrough) {
         super(
                 type,
                 kind.name().toLowerCase(Locale.ROOT),
@@ -46,6 +58,8 @@ public abstract class StockOwnerService<E extends VersionedEntity & StockOwner, 
                 new UniqueKey("sku", "sku", "SKU"),
                 stillReferenced);
         this.kind = kind;
+        this.statedQuantity = statedQuantity;
+        this.movesOnlyThrough = movesOnlyThrough;
     }
 
     /** A new owner of the new item. */
@@ -53,12 +67,6 @@ public abstract class StockOwnerService<E extends VersionedEntity & StockOwner, 
 
     /** Describes the owner as the request does (all but its stock). */
     protected abstract void describe(E owner, Q request);
-
-    /** The quantity the request states (which a replace may only repeat), or null. */
-    protected abstract Integer statedQuantity(Q request);
-
-    /** How the quantity moves instead, for the 409 of a replace that states another one. */
-    protected abstract String movesOnlyThrough(long id);
 
     /** The stock a new owner starts with. */
     protected int initialQuantity(Q request) {
@@ -96,11 +104,11 @@ public abstract class StockOwnerService<E extends VersionedEntity & StockOwner, 
         StockService.Locked locked = stock.lock(List.of(stockItemOf(id)));
         return update(id, expectedVersion, owner -> {
             StockItem item = owner.getStock();
-            Integer stated = statedQuantity(request);
+            Integer stated = statedQuantity.apply(request);
             if (stated != null && stated != item.getQuantity()) {
                 throw new ApiException(
                         ErrorCode.CONFLICT,
-                        movesOnlyThrough(id) + "; omit it or send the current " + item.getQuantity());
+                        movesOnlyThrough.formatted(id) + "; omit it or send the current " + item.getQuantity());
             }
             requireUnique(request.sku().trim(), id);
             check(request);
