@@ -70,6 +70,7 @@ public abstract class RecordService<E extends VersionedEntity, R> {
         return kind;
     }
 
+    /** Whether a record has this id (what a {@code RecordDirectory} answers other features). */
     @Transactional
     public boolean exists(long id) {
         return em.find(type, id) != null;
