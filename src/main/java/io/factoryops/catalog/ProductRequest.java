@@ -1,5 +1,6 @@
 package io.factoryops.catalog;
 
+import io.factoryops.stock.StockOwnerRequest;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
@@ -39,4 +40,5 @@ public record ProductRequest(
         @Schema(
                 description = "false: no longer sold (orders refuse it); a product with stock movements is "
                         + "deactivated, never deleted. Omitted: true on create, unchanged on replace.")
-        Boolean active) {}
+        Boolean active)
+        implements StockOwnerRequest {}

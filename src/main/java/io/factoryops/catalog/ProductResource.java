@@ -94,8 +94,7 @@ public class ProductResource {
             description = "The product",
             content = @Content(schema = @Schema(implementation = ProductResponse.class)))
     public Response get(@PathParam("id") long id) {
-        ProductResponse product = products.get(id);
-        return ETags.conditionalGet(request, product.version(), product);
+        return ETags.conditionalGet(request, products.get(id));
     }
 
     @POST
@@ -109,8 +108,7 @@ public class ProductResource {
             description = "Created",
             content = @Content(schema = @Schema(implementation = ProductResponse.class)))
     public Response create(@NotNull @Valid ProductRequest body) {
-        ProductResponse created = products.create(body);
-        return ETags.created(uriInfo, created.id(), created.version(), created);
+        return ETags.created(uriInfo, products.create(body));
     }
 
     @PUT
@@ -126,8 +124,7 @@ public class ProductResource {
             description = "The product",
             content = @Content(schema = @Schema(implementation = ProductResponse.class)))
     public Response replace(@PathParam("id") long id, @NotNull @Valid ProductRequest body) {
-        ProductResponse product = products.replace(id, ETags.expectedVersion(headers), body);
-        return ETags.ok(product.version(), product);
+        return ETags.ok(products.replace(id, ETags.expectedVersion(headers), body));
     }
 
     @DELETE

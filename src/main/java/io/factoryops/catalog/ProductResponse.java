@@ -1,5 +1,6 @@
 package io.factoryops.catalog;
 
+import io.factoryops.platform.http.Versioned;
 import io.factoryops.stock.StockItem;
 import io.factoryops.stock.StockStatus;
 import java.math.BigDecimal;
@@ -28,7 +29,8 @@ public record ProductResponse(
         boolean active,
         long version,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt)
+        implements Versioned {
 
     static ProductResponse of(Product p) {
         StockItem stock = p.getStock();

@@ -122,8 +122,7 @@ public class AuthResource {
             description = "The account",
             content = @Content(schema = @Schema(implementation = UserResponse.class)))
     public Response me() {
-        UserResponse user = auth.me(Caller.of(security));
-        return ETags.conditionalGet(request, user.version(), user);
+        return ETags.conditionalGet(request, auth.me(Caller.of(security)));
     }
 
     @PUT
@@ -140,8 +139,7 @@ public class AuthResource {
             description = "The changed account",
             content = @Content(schema = @Schema(implementation = UserResponse.class)))
     public Response updateProfile(@NotNull @Valid ProfileRequest body) {
-        UserResponse user = auth.updateProfile(Caller.of(security), body);
-        return ETags.ok(user.version(), user);
+        return ETags.ok(auth.updateProfile(Caller.of(security), body));
     }
 
     @POST

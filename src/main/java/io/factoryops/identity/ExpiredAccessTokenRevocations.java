@@ -1,27 +1,13 @@
 package io.factoryops.identity;
 
-import io.factoryops.platform.retention.ExpiringRows;
+import io.factoryops.platform.retention.ExpiringEntities;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Transactional;
-import java.time.Instant;
 
 /** Logged-out access tokens whose expiry has passed: MicroProfile JWT refuses them anyway. */
 @ApplicationScoped
-public class ExpiredAccessTokenRevocations implements ExpiringRows {
+public class ExpiredAccessTokenRevocations extends ExpiringEntities {
 
-    @PersistenceContext(unitName = "factory")
-    EntityManager em;
-
-    @Override
-    public String name() {
-        return "revoked_access_tokens";
-    }
-
-    @Override
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public int purgeExpired(Instant now, int limit) {
-        return ExpiringRows.deleteBefore(em, "RevokedAccessToken", "jti", "expiresAt", now, limit);
+    public ExpiredAccessTokenRevocations() {
+        super("revoked_access_tokens", "RevokedAccessToken", "jti", "expiresAt");
     }
 }

@@ -124,8 +124,7 @@ public class UserResource {
             content = @Content(schema = @Schema(implementation = UserResponse.class)))
     @APIResponse(responseCode = "304", description = "Not modified (If-None-Match)")
     public Response get(@Parameter(description = "account id") @PathParam("id") long id) {
-        UserResponse user = users.get(Caller.of(security), id);
-        return ETags.conditionalGet(request, user.version(), user);
+        return ETags.conditionalGet(request, users.get(Caller.of(security), id));
     }
 
     @PUT
@@ -142,8 +141,7 @@ public class UserResource {
             description = "The changed account",
             content = @Content(schema = @Schema(implementation = UserResponse.class)))
     public Response update(@PathParam("id") long id, @NotNull @Valid UserUpdateRequest body) {
-        UserResponse user = users.update(Caller.of(security), id, ETags.expectedVersion(headers), body);
-        return ETags.ok(user.version(), user);
+        return ETags.ok(users.update(Caller.of(security), id, ETags.expectedVersion(headers), body));
     }
 
     @DELETE

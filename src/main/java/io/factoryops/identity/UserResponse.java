@@ -1,5 +1,6 @@
 package io.factoryops.identity;
 
+import io.factoryops.platform.http.Versioned;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -25,7 +26,8 @@ public record UserResponse(
 
         long version,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt)
+        implements Versioned {
 
     static UserResponse of(UserAccount u) {
         return new UserResponse(

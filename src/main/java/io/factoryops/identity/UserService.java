@@ -19,7 +19,6 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.transaction.Transactional;
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,25 +65,7 @@ public class UserService {
     public UserResponse create(Caller caller, UserRequest request) {
         Role role = Role.parse(request.role(), "role");
         requireGrants(caller, role);
-        String username = Text.normalizeKey(request.username());
-        String email = Text.normalizeKey(request.email());
-        passwords.checkPolicy(request.password(), username, "password");
-        requireUnique(username, email, null);
-        requireLinkTarget("employee_id", "employee", request.employeeId());
-        requireLinkTarget("customer_id", "customer", request.customerId());
-        UserAccount user = new UserAccount(
-                username,
-                email,
-                Text.trimToNull(request.fullName()),
-                passwords.hash(request.password()),
-                role,
-                caller.username());
-        user.linkTo(request.employeeId(), request.customerId());
-        em.persist(user);
-        flush();
-        UserResponse response = UserResponse.of(user);
-        audit.record(AuditAction.CREATE, "user", user.getId(), null, response);
-        return response;
+        return open(role, request, caller.username(), true);
     }
 
     /**
@@ -102,18 +83,29 @@ public class UserService {
             String password,
             Long employeeId,
             Long customerId) {
-        String name = Text.normalizeKey(username);
-        String mail = Text.normalizeKey(email);
-        passwords.checkPolicy(password, name, "password");
-        requireUnique(name, mail, null);
-        UserAccount user = new UserAccount(
-                name,
-                mail,
-                Text.trimToNull(fullName),
-                passwords.hash(password),
+        return open(
                 role,
-                CurrentRequest.get().map(CurrentRequest::actor).orElse(null));
-        user.linkTo(employeeId, customerId);
+                new UserRequest(username, email, password, fullName, role.value(), employeeId, customerId),
+                CurrentRequest.get().map(CurrentRequest::actor).orElse(null),
+                false);
+    }
+
+    /**
+     * A new account with this role, after the password policy, the uniqueness of username and email and, when
+     * {@code checkLinks}, the existence of the employee and the customer it links to; with its audit row.
+     */
+    private UserResponse open(Role role, UserRequest request, String createdBy, boolean checkLinks) {
+        String name = Text.normalizeKey(request.username());
+        String mail = Text.normalizeKey(request.email());
+        passwords.checkPolicy(request.password(), name, "password");
+        requireUnique(name, mail, null);
+        if (checkLinks) {
+            requireLinkTarget("employee_id", "employee", request.employeeId());
+            requireLinkTarget("customer_id", "customer", request.customerId());
+        }
+        UserAccount user = new UserAccount(
+                name, mail, Text.trimToNull(request.fullName()), passwords.hash(request.password()), role, createdBy);
+        user.linkTo(request.employeeId(), request.customerId());
         em.persist(user);
         flush();
         UserResponse response = UserResponse.of(user);
@@ -141,26 +133,11 @@ public class UserService {
         int generation = user.getTokenGeneration();
         String mail = Text.normalizeKey(email);
         if (!mail.equals(user.getEmail())) {
-            requireUnique(null, mail, user.getId());
-            user.changeEmail(mail);
+            changeEmail(user, mail);
         }
         user.changeFullName(Text.trimToNull(fullName));
-        if (active != null && active != user.isActive()) {
-            if (active) {
-                user.activate();
-            } else {
-                deactivate(user);
-            }
-        }
-        if (user.getTokenGeneration() != generation) {
-            tokens.accountChanged(user.getId());
-        }
-        flush();
-        UserResponse after = UserResponse.of(user);
-        if (!after.equals(before)) {
-            audit.record(AuditAction.UPDATE, "user", user.getId(), before, after);
-        }
-        return after;
+        changeActivity(user, active);
+        return changed(user, before, generation, false);
     }
 
     @Transactional
@@ -209,9 +186,7 @@ public class UserService {
             user.changeRole(newRole);
         }
         if (request.email() != null) {
-            String email = Text.normalizeKey(request.email());
-            requireUnique(null, email, user.getId());
-            user.changeEmail(email);
+            changeEmail(user, Text.normalizeKey(request.email()));
         }
         if (request.fullName() != null) {
             user.changeFullName(Text.trimToNull(request.fullName()));
@@ -221,19 +196,39 @@ public class UserService {
             user.changePassword(passwords.hash(request.password()), caller.username());
             tokens.revokeAllRefreshTokens(user.getId());
         }
-        if (request.active() != null && request.active() != user.isActive()) {
-            if (request.active()) {
+        changeActivity(user, request.active());
+        return changed(user, before, generation, true);
+    }
+
+    private void changeEmail(UserAccount user, String email) {
+        requireUnique(null, email, user.getId());
+        user.changeEmail(email);
+    }
+
+    /** @param active the new activity, or null to leave it as it is */
+    private void changeActivity(UserAccount user, Boolean active) {
+        if (active != null && active != user.isActive()) {
+            if (active) {
                 user.activate();
             } else {
                 deactivate(user);
             }
         }
+    }
+
+    /**
+     * Ends a change: the account's tokens stop working when it changed what they carry; its audit row (unless
+     * nothing changed and {@code always} is false).
+     */
+    private UserResponse changed(UserAccount user, UserResponse before, int generation, boolean always) {
         if (user.getTokenGeneration() != generation) {
             tokens.accountChanged(user.getId());
         }
         flush();
         UserResponse after = UserResponse.of(user);
-        audit.record(AuditAction.UPDATE, "user", user.getId(), before, after);
+        if (always || !after.equals(before)) {
+            audit.record(AuditAction.UPDATE, "user", user.getId(), before, after);
+        }
         return after;
     }
 
@@ -278,7 +273,7 @@ public class UserService {
         String generated = null;
         String password = configuredPassword;
         if (password == null || password.isBlank()) {
-            generated = randomPassword();
+            generated = passwords.random();
             password = generated;
         } else {
             passwords.checkPolicy(password, name, "factory.admin.password");
@@ -371,45 +366,30 @@ public class UserService {
     }
 
     void requireUnique(String username, String email, Long exceptId) {
-        if (username != null
-                && !em.createQuery("SELECT u.id FROM UserAccount u WHERE u.username = :v", Long.class)
-                        .setParameter("v", username)
-                        .getResultList()
-                        .isEmpty()) {
+        if (username != null && taken("username", username, null)) {
             throw ApiException.alreadyExists("username", "The username " + username + " is taken");
         }
-        if (email != null
-                && em
-                        .createQuery("SELECT u.id FROM UserAccount u WHERE u.email = :v", Long.class)
-                        .setParameter("v", email)
-                        .getResultList()
-                        .stream()
-                        .anyMatch(id -> !id.equals(exceptId))) {
+        if (email != null && emailTaken(email, exceptId)) {
             throw ApiException.alreadyExists("email", "The email " + email + " is already used by another account");
         }
     }
 
-    boolean emailTaken(String email, long exceptId) {
+    /** Whether another account than {@code exceptId} (null: any) has this email. */
+    boolean emailTaken(String email, Long exceptId) {
+        return taken("email", email, exceptId);
+    }
+
+    private boolean taken(String attribute, String value, Long exceptId) {
         return em
-                .createQuery("SELECT u.id FROM UserAccount u WHERE u.email = :v", Long.class)
-                .setParameter("v", email)
+                .createQuery("SELECT u.id FROM UserAccount u WHERE u." + attribute + " = :v", Long.class)
+                .setParameter("v", value)
                 .getResultList()
                 .stream()
-                .anyMatch(id -> id != exceptId);
+                .anyMatch(id -> !id.equals(exceptId));
     }
 
     void flush() {
         Constraints.flush(
                 em, () -> new ApiException(ErrorCode.ALREADY_EXISTS, "The username or email is already in use"));
-    }
-
-    private static String randomPassword() {
-        String alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
-        SecureRandom random = new SecureRandom();
-        StringBuilder out = new StringBuilder("A1");
-        for (int i = 0; i < 22; i++) {
-            out.append(alphabet.charAt(random.nextInt(alphabet.length())));
-        }
-        return out.toString();
     }
 }

@@ -16,4 +16,5 @@ public record CategoryRequest(
         String name,
 
         @Schema(nullable = true, description = "The parent; absent or null for a root") @Positive
-        Long parentId) {}
+        Long parentId)
+        implements TreeService.Request {}

@@ -105,8 +105,7 @@ public class CategoryResource {
             description = "The category",
             content = @Content(schema = @Schema(implementation = CategoryResponse.class)))
     public Response get(@PathParam("id") long id) {
-        CategoryResponse category = categories.get(id);
-        return ETags.conditionalGet(request, category.version(), category);
+        return ETags.conditionalGet(request, categories.get(id));
     }
 
     @POST
@@ -122,8 +121,7 @@ public class CategoryResource {
             description = "Created",
             content = @Content(schema = @Schema(implementation = CategoryResponse.class)))
     public Response create(@NotNull @Valid CategoryRequest body) {
-        CategoryResponse created = categories.create(body);
-        return ETags.created(uriInfo, created.id(), created.version(), created);
+        return ETags.created(uriInfo, categories.create(body));
     }
 
     @PUT
@@ -141,8 +139,7 @@ public class CategoryResource {
             description = "The changed category",
             content = @Content(schema = @Schema(implementation = CategoryResponse.class)))
     public Response replace(@PathParam("id") long id, @NotNull @Valid CategoryRequest body) {
-        CategoryResponse category = categories.replace(id, ETags.expectedVersion(headers), body);
-        return ETags.ok(category.version(), category);
+        return ETags.ok(categories.replace(id, ETags.expectedVersion(headers), body));
     }
 
     @DELETE

@@ -1,5 +1,6 @@
 package io.factoryops.inventory;
 
+import io.factoryops.platform.http.Versioned;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -21,7 +22,8 @@ public record CategoryResponse(
 
         long version,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt)
+        implements Versioned {
 
     static CategoryResponse of(Category c) {
         return new CategoryResponse(

@@ -20,20 +20,11 @@ public class CategoryService extends TreeService<Category, CategoryRequest, Cate
         super(
                 Category.class,
                 "category",
+                CategoryResponse::of,
                 "parts",
                 Map.of("id", "id", "name", "name", "path", "path", "depth", "depth", "created_at", "createdAt"),
                 "name",
                 "path");
-    }
-
-    @Override
-    protected CategoryResponse response(Category category) {
-        return CategoryResponse.of(category);
-    }
-
-    @Override
-    protected Long parentId(CategoryRequest request) {
-        return request.parentId();
     }
 
     @Override

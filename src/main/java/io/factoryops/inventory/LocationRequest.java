@@ -22,4 +22,5 @@ public record LocationRequest(
         @NotBlank @Size(max = 100) String name,
 
         @Schema(nullable = true, description = "The parent; absent or null for a root") @Positive
-        Long parentId) {}
+        Long parentId)
+        implements TreeService.Request {}

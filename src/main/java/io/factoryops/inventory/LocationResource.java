@@ -108,8 +108,7 @@ public class LocationResource {
             description = "The location",
             content = @Content(schema = @Schema(implementation = LocationResponse.class)))
     public Response get(@PathParam("id") long id) {
-        LocationResponse location = locations.get(id);
-        return ETags.conditionalGet(request, location.version(), location);
+        return ETags.conditionalGet(request, locations.get(id));
     }
 
     @POST
@@ -126,8 +125,7 @@ public class LocationResource {
             description = "Created",
             content = @Content(schema = @Schema(implementation = LocationResponse.class)))
     public Response create(@NotNull @Valid LocationRequest body) {
-        LocationResponse created = locations.create(body);
-        return ETags.created(uriInfo, created.id(), created.version(), created);
+        return ETags.created(uriInfo, locations.create(body));
     }
 
     @PUT
@@ -145,8 +143,7 @@ public class LocationResource {
             description = "The changed location",
             content = @Content(schema = @Schema(implementation = LocationResponse.class)))
     public Response replace(@PathParam("id") long id, @NotNull @Valid LocationRequest body) {
-        LocationResponse location = locations.replace(id, ETags.expectedVersion(headers), body);
-        return ETags.ok(location.version(), location);
+        return ETags.ok(locations.replace(id, ETags.expectedVersion(headers), body));
     }
 
     @DELETE

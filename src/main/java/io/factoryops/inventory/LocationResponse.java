@@ -1,5 +1,6 @@
 package io.factoryops.inventory;
 
+import io.factoryops.platform.http.Versioned;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -22,7 +23,8 @@ public record LocationResponse(
 
         long version,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt)
+        implements Versioned {
 
     static LocationResponse of(Location l) {
         return new LocationResponse(

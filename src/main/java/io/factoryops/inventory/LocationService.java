@@ -20,6 +20,7 @@ public class LocationService extends TreeService<Location, LocationRequest, Loca
         super(
                 Location.class,
                 "location",
+                LocationResponse::of,
                 "parts or stock",
                 Map.of(
                         "id",
@@ -36,16 +37,6 @@ public class LocationService extends TreeService<Location, LocationRequest, Loca
                         "createdAt"),
                 "code",
                 "name");
-    }
-
-    @Override
-    protected LocationResponse response(Location location) {
-        return LocationResponse.of(location);
-    }
-
-    @Override
-    protected Long parentId(LocationRequest request) {
-        return request.parentId();
     }
 
     @Override

@@ -1,15 +1,12 @@
 package io.factoryops.inventory;
 
-import io.factoryops.platform.db.VersionedEntity;
 import io.factoryops.stock.StockItem;
+import io.factoryops.stock.StockOwner;
 import io.factoryops.stock.StockStatus;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.FetchType;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.OneToOne;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
 
@@ -20,19 +17,10 @@ import java.math.BigDecimal;
  */
 @Entity
 @Table(name = "parts")
-public class Part extends VersionedEntity {
+public class Part extends StockOwner {
 
     /** The highest unit cost the column holds: DECIMAL(12, 2). */
     public static final BigDecimal MAX_UNIT_COST = new BigDecimal("9999999999.99");
-
-    @Column(nullable = false, unique = true, length = 64)
-    private String sku;
-
-    @Column(nullable = false, length = 200)
-    private String name;
-
-    @Column(length = 2000)
-    private String description;
 
     @Column(name = "category_id")
     private Long categoryId;
@@ -61,14 +49,10 @@ public class Part extends VersionedEntity {
     @Column(name = "stock_status", nullable = false, length = 12)
     private StockStatus stockStatus;
 
-    @OneToOne(optional = false, fetch = FetchType.EAGER)
-    @JoinColumn(name = "stock_item_id", nullable = false, updatable = false)
-    private StockItem stock;
-
     protected Part() {}
 
     Part(StockItem stock) {
-        this.stock = stock;
+        super(stock);
         this.stockStatus = stock.getStatus();
     }
 
@@ -83,32 +67,13 @@ public class Part extends VersionedEntity {
             BigDecimal unitCost,
             int reorderQuantity,
             Long preferredSupplierId) {
-        this.sku = sku;
-        this.name = name;
-        this.description = description;
+        label(sku, name, description);
         this.categoryId = categoryId;
         this.locationId = locationId;
         this.unit = unit;
         this.unitCost = unitCost;
         this.reorderQuantity = reorderQuantity;
         this.preferredSupplierId = preferredSupplierId;
-    }
-
-    /** The version the API shows: the part's changes and its stock movements. */
-    public long representationVersion() {
-        return stock.versionWith(getVersion());
-    }
-
-    public String getSku() {
-        return sku;
-    }
-
-    public String getName() {
-        return name;
-    }
-
-    public String getDescription() {
-        return description;
     }
 
     public Long getCategoryId() {
@@ -133,9 +98,5 @@ public class Part extends VersionedEntity {
 
     public Long getPreferredSupplierId() {
         return preferredSupplierId;
-    }
-
-    public StockItem getStock() {
-        return stock;
     }
 }

@@ -1,5 +1,6 @@
 package io.factoryops.inventory;
 
+import io.factoryops.stock.StockOwnerRequest;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
@@ -54,4 +55,5 @@ public record PartRequest(
         @Schema(
                 description = "Read-only: may repeat the current quantity on PUT; stock moves through add-stock "
                         + "and remove-stock")
-        Integer quantity) {}
+        Integer quantity)
+        implements StockOwnerRequest {}

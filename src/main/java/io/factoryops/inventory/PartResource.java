@@ -109,8 +109,7 @@ public class PartResource {
             description = "The part",
             content = @Content(schema = @Schema(implementation = PartResponse.class)))
     public Response get(@PathParam("id") long id) {
-        PartResponse part = parts.get(id);
-        return ETags.conditionalGet(request, part.version(), part);
+        return ETags.conditionalGet(request, parts.get(id));
     }
 
     @POST
@@ -126,8 +125,7 @@ public class PartResource {
             description = "Created",
             content = @Content(schema = @Schema(implementation = PartResponse.class)))
     public Response create(@NotNull @Valid PartRequest body) {
-        PartResponse created = parts.create(body);
-        return ETags.created(uriInfo, created.id(), created.version(), created);
+        return ETags.created(uriInfo, parts.create(body));
     }
 
     @PUT
@@ -143,8 +141,7 @@ public class PartResource {
             description = "The part",
             content = @Content(schema = @Schema(implementation = PartResponse.class)))
     public Response replace(@PathParam("id") long id, @NotNull @Valid PartRequest body) {
-        PartResponse part = parts.replace(id, ETags.expectedVersion(headers), body);
-        return ETags.ok(part.version(), part);
+        return ETags.ok(parts.replace(id, ETags.expectedVersion(headers), body));
     }
 
     @DELETE

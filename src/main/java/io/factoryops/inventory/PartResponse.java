@@ -1,5 +1,6 @@
 package io.factoryops.inventory;
 
+import io.factoryops.platform.http.Versioned;
 import io.factoryops.stock.StockItem;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -32,7 +33,8 @@ public record PartResponse(
         boolean active,
         long version,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt)
+        implements Versioned {
 
     static PartResponse of(Part p) {
         StockItem stock = p.getStock();

@@ -1,16 +1,10 @@
 package io.factoryops.inventory;
 
-import io.factoryops.identity.Caller;
-import io.factoryops.identity.Role;
 import io.factoryops.platform.Dates;
 import io.factoryops.platform.RecordDirectories;
 import io.factoryops.platform.Text;
 import io.factoryops.platform.audit.AuditAction;
-import io.factoryops.platform.audit.AuditService;
-import io.factoryops.platform.db.Constraints;
-import io.factoryops.platform.db.Versions;
 import io.factoryops.platform.error.ApiException;
-import io.factoryops.platform.error.ErrorCode;
 import io.factoryops.platform.paging.JpaPaging;
 import io.factoryops.platform.paging.Page;
 import io.factoryops.platform.paging.PageRequest;
@@ -18,15 +12,13 @@ import io.factoryops.platform.paging.Rows;
 import io.factoryops.stock.StockItem;
 import io.factoryops.stock.StockItemKind;
 import io.factoryops.stock.StockMovementResponse;
+import io.factoryops.stock.StockOwnerService;
 import io.factoryops.stock.StockReason;
-import io.factoryops.stock.StockService;
 import io.factoryops.stock.StockStatus;
 import io.factoryops.stock.StockStatusChanged;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
@@ -39,11 +31,11 @@ import java.util.Set;
 
 /**
  * Parts: the inventory's rules. A part's stock is its stock item, moved only through
- * {@link StockService}; a change that touches the item (reorder level, label, activity) locks it before
- * it changes the part row (the ledger's lock order).
+ * {@link io.factoryops.stock.StockService}; its life (create, replace, delete, ledger) is a stock owner's
+ * ({@link StockOwnerService}); what it refers to (category, location, preferred supplier) is checked here.
  */
 @ApplicationScoped
-public class PartService {
+public class PartService extends StockOwnerService<Part, PartRequest, PartResponse> {
 
     public static final Set<String> SORTABLE =
             Set.of("id", "sku", "name", "quantity", "unit_cost", "created_at", "updated_at");
@@ -64,12 +56,6 @@ public class PartService {
             "updatedAt");
     private static final String DEFAULT_UNIT = "pcs";
 
-    @PersistenceContext(unitName = "factory")
-    EntityManager em;
-
-    @Inject
-    StockService stock;
-
     @Inject
     CategoryService categories;
 
@@ -79,8 +65,16 @@ public class PartService {
     @Inject
     RecordDirectories directories;
 
-    @Inject
-    AuditService audit;
+    public PartService() {
+        super(
+                Part.class,
+                StockItemKind.PART,
+                PartResponse::of,
+                "is referenced by bills of materials, purchase orders or service tickets and cannot be deleted",
+                PartRequest::quantity,
+                "quantity changes only through stock movements (POST /api/inventory/items/%d/add-stock or "
+                        + "/remove-stock, receipts)");
+    }
 
     /**
      * Filters of the list besides {@code q} (sku, name); category and location include their subtrees. Parsed
@@ -160,98 +154,6 @@ public class PartService {
         }
     }
 
-    @Transactional
-    public PartResponse get(long id) {
-        return PartResponse.of(find(id));
-    }
-
-    @Transactional
-    public PartResponse create(PartRequest request) {
-        String sku = request.sku().trim();
-        requireUniqueSku(sku, null);
-        requireReferences(request);
-        StockItem item = stock.open(
-                StockItemKind.PART,
-                sku,
-                request.name().trim(),
-                0,
-                request.reorderLevel() == null ? 0 : request.reorderLevel());
-        Part part = new Part(item);
-        describe(part, request);
-        em.persist(part);
-        flush();
-        stock.opened(item, part.getId());
-        if (Boolean.FALSE.equals(request.active())) {
-            stock.describe(
-                    stock.lock(List.of(item.getId())),
-                    item.getId(),
-                    item.getSku(),
-                    item.getName(),
-                    item.getReorderLevel(),
-                    false);
-        }
-        PartResponse created = PartResponse.of(part);
-        audit.record(AuditAction.CREATE, "part", part.getId(), null, created);
-        return created;
-    }
-
-    @Transactional
-    public PartResponse replace(long id, Long expectedVersion, PartRequest request) {
-        StockService.Locked locked = stock.lock(List.of(stockItemOf(id)));
-        Part part = find(id);
-        Versions.check(part.representationVersion(), expectedVersion, "Part", id);
-        StockItem item = part.getStock();
-        if (request.quantity() != null && request.quantity() != item.getQuantity()) {
-            throw new ApiException(
-                    ErrorCode.CONFLICT,
-                    "quantity changes only through stock movements (POST "
-                            + "/api/inventory/items/" + id
-                            + "/add-stock or /remove-stock, receipts); omit it or send the "
-                            + "current " + item.getQuantity());
-        }
-        PartResponse before = PartResponse.of(part);
-        requireUniqueSku(request.sku().trim(), id);
-        requireReferences(request);
-        describe(part, request);
-        stock.describe(
-                locked,
-                item.getId(),
-                part.getSku(),
-                part.getName(),
-                request.reorderLevel() == null ? 0 : request.reorderLevel(),
-                request.active() == null ? item.isActive() : request.active());
-        flush();
-        PartResponse after = PartResponse.of(part);
-        audit.record(AuditAction.UPDATE, "part", id, before, after);
-        return after;
-    }
-
-    /** Deletes a part that never moved stock; one with ledger rows is deactivated instead. */
-    @Transactional
-    public void delete(long id, Long expectedVersion) {
-        stock.lock(List.of(stockItemOf(id)));
-        Part part = find(id);
-        Versions.check(part.representationVersion(), expectedVersion, "Part", id);
-        long itemId = part.getStock().getId();
-        if (stock.hasMovements(itemId)) {
-            throw new ApiException(
-                    ErrorCode.STILL_REFERENCED,
-                    "Part " + id + " has stock movements and cannot be "
-                            + "deleted; deactivate it instead (PUT with active false)");
-        }
-        PartResponse before = PartResponse.of(part);
-        em.remove(part);
-        Constraints.flush(
-                em,
-                () -> new ApiException(
-                        ErrorCode.STILL_REFERENCED,
-                        "Part " + id
-                                + " is referenced by bills of materials, purchase orders or service tickets and cannot be deleted"));
-        stock.delete(itemId);
-        em.flush();
-        audit.record(AuditAction.DELETE, "part", id, before, null);
-    }
-
     /** Adds units by hand (a delivery without a PO, a count, a return); the ledger row says why. */
     @Transactional
     public StockMovementResponse addStock(long id, PartStockRequest request) {
@@ -262,19 +164,6 @@ public class PartService {
     @Transactional
     public StockMovementResponse removeStock(long id, PartStockRequest request) {
         return move(id, -request.quantity(), request, AuditAction.REMOVE_STOCK);
-    }
-
-    /** The part's ledger; below admin, another person's rows come without actor and request id. */
-    @Transactional
-    public Page<StockMovementResponse> movements(long id, PageRequest page, Caller caller) {
-        return stock.movements(stockItemOf(id), page, caller.role().includes().contains(Role.ADMIN), caller.username());
-    }
-
-    /** The export of this part's ledger, as {@link #movements} shows it to the caller; 404 for an unknown part. */
-    @Transactional
-    public Rows<StockMovementResponse> exportMovements(long id, PageRequest page, Caller caller) {
-        return stock.exportMovements(
-                stockItemOf(id), page, caller.role().includes().contains(Role.ADMIN), caller.username());
     }
 
     /**
@@ -299,25 +188,17 @@ public class PartService {
     }
 
     private StockMovementResponse move(long id, int delta, PartStockRequest request, AuditAction action) {
-        long itemId = stockItemOf(id);
         StockReason reason = request.reason() == null ? StockReason.ADJUSTMENT : StockReason.valueOf(request.reason());
-        StockMovementResponse movement =
-                stock.move(stock.lock(List.of(itemId)), itemId, delta, reason, Text.trimToNull(request.note()));
-        audit.record(action, "part", id, null, movement);
-        return movement;
+        return move(id, delta, reason, Text.trimToNull(request.note()), action);
     }
 
-    private long stockItemOf(long partId) {
-        List<Long> found = em.createQuery("SELECT p.stock.id FROM Part p WHERE p.id = :id", Long.class)
-                .setParameter("id", partId)
-                .getResultList();
-        if (found.isEmpty()) {
-            throw ApiException.notFound("Part", partId);
-        }
-        return found.get(0);
+    @Override
+    protected Part owner(StockItem item) {
+        return new Part(item);
     }
 
-    private void requireReferences(PartRequest r) {
+    @Override
+    protected void check(PartRequest r) {
         if (r.categoryId() != null && em.find(Category.class, r.categoryId()) == null) {
             throw ApiException.notFoundField("category_id", "Category", r.categoryId());
         }
@@ -329,7 +210,8 @@ public class PartService {
         }
     }
 
-    private void describe(Part part, PartRequest r) {
+    @Override
+    protected void describe(Part part, PartRequest r) {
         String unit = Text.trimToNull(r.unit());
         part.describe(
                 r.sku().trim(),
@@ -341,29 +223,5 @@ public class PartService {
                 r.unitCost().setScale(2),
                 r.reorderQuantity() == null ? 0 : r.reorderQuantity(),
                 r.preferredSupplierId());
-    }
-
-    private Part find(long id) {
-        Part part = em.find(Part.class, id);
-        if (part == null) {
-            throw ApiException.notFound("Part", id);
-        }
-        return part;
-    }
-
-    private void requireUniqueSku(String sku, Long exceptId) {
-        boolean taken = em
-                .createQuery("SELECT p.id FROM Part p WHERE p.sku = :sku", Long.class)
-                .setParameter("sku", sku)
-                .getResultList()
-                .stream()
-                .anyMatch(other -> !other.equals(exceptId));
-        if (taken) {
-            throw ApiException.alreadyExists("sku", "Another part already has the SKU " + sku);
-        }
-    }
-
-    private void flush() {
-        Constraints.flush(em, () -> ApiException.alreadyExists("sku", "Another part already has this SKU"));
     }
 }

@@ -1,24 +1,18 @@
 package io.factoryops.inventory;
 
-import io.factoryops.platform.audit.AuditAction;
-import io.factoryops.platform.audit.AuditService;
-import io.factoryops.platform.db.Constraints;
-import io.factoryops.platform.db.Versions;
 import io.factoryops.platform.error.ApiException;
 import io.factoryops.platform.error.ErrorCode;
 import io.factoryops.platform.paging.JpaPaging;
 import io.factoryops.platform.paging.Page;
 import io.factoryops.platform.paging.PageRequest;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
+import io.factoryops.platform.records.RecordService;
 import jakarta.persistence.TypedQuery;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -32,17 +26,10 @@ import java.util.function.Supplier;
  * @param <Q> the request that creates or replaces one
  * @param <R> its response
  */
-public abstract class TreeService<N extends TreeNode, Q, R> {
-
-    @PersistenceContext(unitName = "factory")
-    EntityManager em;
-
-    @Inject
-    AuditService audit;
+public abstract class TreeService<N extends TreeNode, Q extends TreeService.Request, R> extends RecordService<N, R> {
 
     private final Class<N> type;
     private final String noun;
-    private final String referencedBy;
     private final Map<String, String> sortAttributes;
     private final String[] searched;
 
@@ -54,6 +41,13 @@ public abstract class TreeService<N extends TreeNode, Q, R> {
      */
     public record Filter(Long parentId, Long under) {}
 
+    /** What a request that creates or replaces a node says about its place. */
+    public interface Request {
+
+        /** The parent, or null for a root. */
+        Long parentId();
+    }
+
     /**
      * @param noun           the node in messages, in the audit log and as the tree's lock ("category")
      * @param referencedBy   what may refer to a node and keep it from being deleted ("parts")
@@ -61,17 +55,18 @@ public abstract class TreeService<N extends TreeNode, Q, R> {
      * @param searched       the attributes that {@code q} searches
      */
     protected TreeService(
-            Class<N> type, String noun, String referencedBy, Map<String, String> sortAttributes, String... searched) {
+            Class<N> type,
+            String noun,
+            Function<N, R> response,
+            String referencedBy,
+            Map<String, String> sortAttributes,
+            String... searched) {
+        super(type, noun, response, null, "is still referenced (by " + referencedBy + "); move them first");
         this.type = type;
         this.noun = noun;
-        this.referencedBy = referencedBy;
         this.sortAttributes = sortAttributes;
         this.searched = searched;
     }
-
-    protected abstract R response(N node);
-
-    protected abstract Long parentId(Q request);
 
     /** A new node under {@code parent} (null: a root) as the request describes it; 409 when not unique. */
     protected abstract N create(Q request, N parent);
@@ -104,11 +99,6 @@ public abstract class TreeService<N extends TreeNode, Q, R> {
                 .map(this::response);
     }
 
-    @Transactional
-    public R get(long id) {
-        return response(find(id));
-    }
-
     /**
      * The ids of this node and of every node below it, in id order (404 when unknown): what a filter
      * "in this category (at this location), the ones below included" compares an id with, e.g.
@@ -131,49 +121,39 @@ public abstract class TreeService<N extends TreeNode, Q, R> {
     @Transactional
     public R create(Q request) {
         Trees.lock(em, noun);
-        N parent = Trees.parent(em, type, what(), parentId(request));
+        N parent = Trees.parent(em, type, name(), request.parentId());
         N node = create(request, parent);
-        Trees.insert(em, node, parent, what(), duplicate(node));
-        R created = response(node);
-        audit.record(AuditAction.CREATE, noun, node.getId(), null, created);
-        return created;
+        Trees.insert(em, node, parent, name(), duplicate(node));
+        return created(node);
     }
 
     /** Changes and/or moves a node; its descendants' paths and depths follow in the same transaction. */
     @Transactional
     public R replace(long id, Long expectedVersion, Q request) {
         Trees.lock(em, noun);
-        N node = find(id);
-        Versions.check(node, expectedVersion, what());
-        R before = response(node);
-        N parent = Trees.parent(em, type, what(), parentId(request));
-        Trees.requireNoCycle(node, parent, what());
-        describe(node, request, parent);
-        Trees.move(em, type, node, parent, what(), duplicate(node));
-        R after = response(node);
-        audit.record(AuditAction.UPDATE, noun, id, before, after);
-        return after;
+        return update(id, expectedVersion, node -> {
+            N parent = Trees.parent(em, type, name(), request.parentId());
+            Trees.requireNoCycle(node, parent, name());
+            describe(node, request, parent);
+            Trees.move(em, type, node, parent, name(), duplicate(node));
+        });
     }
 
+    @Override
     @Transactional
     public void delete(long id, Long expectedVersion) {
         Trees.lock(em, noun);
-        N node = find(id);
-        Versions.check(node, expectedVersion, what());
-        long children = Trees.children(em, type, id);
+        super.delete(id, expectedVersion);
+    }
+
+    @Override
+    protected void deleting(N node) {
+        long children = Trees.children(em, type, node.getId());
         if (children > 0) {
             throw new ApiException(
                     ErrorCode.STILL_REFERENCED,
-                    what() + " " + id + " has " + children + " children; delete or move them first");
+                    name() + " " + node.getId() + " has " + children + " children; delete or move them first");
         }
-        R before = response(node);
-        em.remove(node);
-        Constraints.flush(
-                em,
-                () -> new ApiException(
-                        ErrorCode.STILL_REFERENCED,
-                        what() + " " + id + " is still referenced (by " + referencedBy + "); move them first"));
-        audit.record(AuditAction.DELETE, noun, id, before, null);
     }
 
     /** Whether another node than {@code exceptId} matches the JPQL query of ids; for the uniqueness checks. */
@@ -181,24 +161,8 @@ public abstract class TreeService<N extends TreeNode, Q, R> {
         return ids.getResultList().stream().anyMatch(other -> !other.equals(exceptId));
     }
 
-    private N find(long id) {
-        N node = em.find(type, id);
-        if (node == null) {
-            throw ApiException.notFound(what(), id);
-        }
-        return node;
-    }
-
     /** The node a query parameter names; 404 naming the parameter when unknown. */
     private N named(String parameter, long id) {
-        N node = em.find(type, id);
-        if (node == null) {
-            throw ApiException.notFoundField(parameter, what(), id);
-        }
-        return node;
-    }
-
-    private String what() {
-        return noun.substring(0, 1).toUpperCase(Locale.ROOT) + noun.substring(1);
+        return find(id, parameter);
     }
 }

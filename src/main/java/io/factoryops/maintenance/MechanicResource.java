@@ -108,8 +108,7 @@ public class MechanicResource {
             description = "The mechanic",
             content = @Content(schema = @Schema(implementation = MechanicResponse.class)))
     public Response get(@PathParam("id") long id) {
-        MechanicResponse mechanic = mechanics.get(id);
-        return ETags.conditionalGet(request, mechanic.version(), mechanic);
+        return ETags.conditionalGet(request, mechanics.get(id));
     }
 
     @POST
@@ -126,8 +125,7 @@ public class MechanicResource {
             description = "Created",
             content = @Content(schema = @Schema(implementation = MechanicResponse.class)))
     public Response create(@NotNull @Valid MechanicRequest body) {
-        MechanicResponse created = mechanics.create(body);
-        return ETags.created(uriInfo, created.id(), created.version(), created);
+        return ETags.created(uriInfo, mechanics.create(body));
     }
 
     @PUT
@@ -146,8 +144,7 @@ public class MechanicResource {
             description = "The mechanic",
             content = @Content(schema = @Schema(implementation = MechanicResponse.class)))
     public Response replace(@PathParam("id") long id, @NotNull @Valid MechanicUpdateRequest body) {
-        MechanicResponse mechanic = mechanics.replace(Caller.of(security), id, ETags.expectedVersion(headers), body);
-        return ETags.ok(mechanic.version(), mechanic);
+        return ETags.ok(mechanics.replace(Caller.of(security), id, ETags.expectedVersion(headers), body));
     }
 
     @DELETE

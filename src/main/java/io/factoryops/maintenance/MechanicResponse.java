@@ -1,5 +1,6 @@
 package io.factoryops.maintenance;
 
+import io.factoryops.platform.http.Versioned;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -15,7 +16,8 @@ public record MechanicResponse(
         boolean active,
         long version,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt)
+        implements Versioned {
 
     static MechanicResponse of(Mechanic m) {
         return new MechanicResponse(

@@ -6,24 +6,20 @@ import io.factoryops.identity.UserResponse;
 import io.factoryops.identity.UserService;
 import io.factoryops.platform.Text;
 import io.factoryops.platform.audit.AuditAction;
-import io.factoryops.platform.audit.AuditService;
 import io.factoryops.platform.db.Versions;
-import io.factoryops.platform.error.ApiException;
 import io.factoryops.platform.paging.JpaPaging;
 import io.factoryops.platform.paging.Page;
 import io.factoryops.platform.paging.PageRequest;
+import io.factoryops.platform.records.RecordService;
 import io.factoryops.workforce.EmployeeRequest;
 import io.factoryops.workforce.EmployeeResponse;
 import io.factoryops.workforce.EmployeeService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,7 +31,7 @@ import java.util.Set;
  * deactivates its account (its tokens stop working) and its employee.
  */
 @ApplicationScoped
-public class MechanicService {
+public class MechanicService extends RecordService<Mechanic, MechanicResponse> {
 
     public static final Set<String> SORTABLE = Set.of("id", "name", "email", "username", "position", "created_at");
     private static final Map<String, String> SORT_ATTRIBUTES = Map.of(
@@ -52,17 +48,16 @@ public class MechanicService {
             "created_at",
             "createdAt");
 
-    @PersistenceContext(unitName = "factory")
-    EntityManager em;
-
     @Inject
     EmployeeService employees;
 
     @Inject
     UserService users;
 
-    @Inject
-    AuditService audit;
+    /** Mechanics are deactivated, never deleted (their tickets keep them). */
+    public MechanicService() {
+        super(Mechanic.class, "mechanic", MechanicResponse::of, null, "is still referenced and cannot be deleted");
+    }
 
     @Transactional
     public Page<MechanicResponse> list(PageRequest page, Boolean active) {
@@ -79,11 +74,6 @@ public class MechanicService {
                 .map(MechanicResponse::of);
     }
 
-    @Transactional
-    public MechanicResponse get(long id) {
-        return MechanicResponse.of(find(id));
-    }
-
     /** The employee, the account linked to it and the mechanic, all or nothing. */
     @Transactional
     public MechanicResponse create(MechanicRequest request) {
@@ -95,11 +85,7 @@ public class MechanicService {
                 Role.MECHANIC, request.username(), request.email(), name, request.password(), employee.id(), null);
         Mechanic mechanic =
                 new Mechanic(employee.id(), account.id(), name, account.email(), account.username(), position);
-        em.persist(mechanic);
-        em.flush();
-        MechanicResponse created = MechanicResponse.of(mechanic);
-        audit.record(AuditAction.CREATE, "mechanic", mechanic.getId(), null, created);
-        return created;
+        return add(mechanic);
     }
 
     /**
@@ -133,26 +119,22 @@ public class MechanicService {
     /** @param active the new activity, or null to keep the mechanic's, its employee's and its account's */
     private MechanicResponse change(
             Caller caller, Mechanic mechanic, String name, String email, String position, Boolean active) {
-        MechanicResponse before = MechanicResponse.of(mechanic);
-        UserResponse account = users.updateLinked(caller, Role.MECHANIC, mechanic.getUserId(), email, name, active);
         boolean nowActive = active == null ? mechanic.isActive() : active;
-        EmployeeResponse employee = employees.get(mechanic.getEmployeeId());
-        employees.replace(
-                employee.id(),
-                null,
-                new EmployeeRequest(
-                        name,
-                        email,
-                        position,
-                        employee.department(),
-                        employee.hireDate(),
-                        active == null ? employee.active() : active));
-        mechanic.describe(name, account.email(), position, nowActive);
-        em.flush();
-        MechanicResponse after = MechanicResponse.of(mechanic);
-        audit.record(
-                nowActive ? AuditAction.UPDATE : AuditAction.DEACTIVATE, "mechanic", mechanic.getId(), before, after);
-        return after;
+        return change(mechanic, nowActive ? AuditAction.UPDATE : AuditAction.DEACTIVATE, m -> {
+            UserResponse account = users.updateLinked(caller, Role.MECHANIC, m.getUserId(), email, name, active);
+            EmployeeResponse employee = employees.get(m.getEmployeeId());
+            employees.replace(
+                    employee.id(),
+                    null,
+                    new EmployeeRequest(
+                            name,
+                            email,
+                            position,
+                            employee.department(),
+                            employee.hireDate(),
+                            active == null ? employee.active() : active));
+            m.describe(name, account.email(), position, nowActive);
+        });
     }
 
     /** The mechanic that an account is, if any (a mechanic's token names its account). */
@@ -167,44 +149,18 @@ public class MechanicService {
     /** Names of these mechanics in one query; unknown ids are left out. */
     @Transactional
     public Map<Long, String> names(Collection<Long> ids) {
-        Map<Long, String> names = new HashMap<>();
-        if (!ids.isEmpty()) {
-            em.createQuery("SELECT m.id, m.name FROM Mechanic m WHERE m.id IN :ids", Object[].class)
-                    .setParameter("ids", Set.copyOf(ids))
-                    .getResultList()
-                    .forEach(row -> names.put((Long) row[0], (String) row[1]));
-        }
-        return names;
+        return values("name", ids);
     }
 
     /** Usernames of these mechanics in one query (the {@code fitted_by} of the part lines they fit). */
     @Transactional
     public Map<Long, String> usernames(Collection<Long> ids) {
-        Map<Long, String> usernames = new HashMap<>();
-        if (!ids.isEmpty()) {
-            em.createQuery("SELECT m.id, m.username FROM Mechanic m WHERE m.id IN :ids", Object[].class)
-                    .setParameter("ids", Set.copyOf(ids))
-                    .getResultList()
-                    .forEach(row -> usernames.put((Long) row[0], (String) row[1]));
-        }
-        return usernames;
+        return values("username", ids);
     }
 
     /** The mechanic a request names in {@code field}: 404 naming the field when unknown. */
     @Transactional
     public Mechanic require(long id, String field) {
-        Mechanic mechanic = em.find(Mechanic.class, id);
-        if (mechanic == null) {
-            throw ApiException.notFoundField(field, "Mechanic", id);
-        }
-        return mechanic;
-    }
-
-    private Mechanic find(long id) {
-        Mechanic mechanic = em.find(Mechanic.class, id);
-        if (mechanic == null) {
-            throw ApiException.notFound("Mechanic", id);
-        }
-        return mechanic;
+        return find(id, field);
     }
 }

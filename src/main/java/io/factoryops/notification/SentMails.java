@@ -1,11 +1,8 @@
 package io.factoryops.notification;
 
-import io.factoryops.platform.retention.ExpiringRows;
+import io.factoryops.platform.retention.ExpiringEntities;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Transactional;
 import java.time.Instant;
 
 /**
@@ -13,22 +10,17 @@ import java.time.Instant;
  * rows given up are kept.
  */
 @ApplicationScoped
-public class SentMails implements ExpiringRows {
-
-    @PersistenceContext(unitName = "factory")
-    EntityManager em;
+public class SentMails extends ExpiringEntities {
 
     @Inject
     MailSettings settings;
 
-    @Override
-    public String name() {
-        return "mail_outbox";
+    public SentMails() {
+        super("mail_outbox", "OutboxMail", "id", "sentAt");
     }
 
     @Override
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public int purgeExpired(Instant now, int limit) {
-        return ExpiringRows.deleteBefore(em, "OutboxMail", "id", "sentAt", now.minus(settings.retention()), limit);
+    protected Instant expiredBefore(Instant now) {
+        return now.minus(settings.retention());
     }
 }

@@ -40,11 +40,8 @@ public class Supplier extends VersionedEntity {
     @Column(nullable = false)
     private boolean active;
 
+    /** A new supplier, to be described ({@link #describe}) before it is persisted. */
     protected Supplier() {}
-
-    Supplier(Terms terms) {
-        describe(terms);
-    }
 
     /** What POST and PUT set, all at once. */
     record Terms(

@@ -83,8 +83,7 @@ public class SupplierResource {
             description = "The supplier",
             content = @Content(schema = @Schema(implementation = SupplierResponse.class)))
     public Response get(@PathParam("id") long id) {
-        SupplierResponse supplier = suppliers.get(id);
-        return ETags.conditionalGet(request, supplier.version(), supplier);
+        return ETags.conditionalGet(request, suppliers.get(id));
     }
 
     @POST
@@ -98,8 +97,7 @@ public class SupplierResource {
             description = "Created",
             content = @Content(schema = @Schema(implementation = SupplierResponse.class)))
     public Response create(@NotNull @Valid SupplierRequest body) {
-        SupplierResponse created = suppliers.create(body);
-        return ETags.created(uriInfo, created.id(), created.version(), created);
+        return ETags.created(uriInfo, suppliers.create(body));
     }
 
     @PUT
@@ -116,8 +114,7 @@ public class SupplierResource {
             description = "The replaced supplier",
             content = @Content(schema = @Schema(implementation = SupplierResponse.class)))
     public Response replace(@PathParam("id") long id, @NotNull @Valid SupplierRequest body) {
-        SupplierResponse supplier = suppliers.replace(id, ETags.expectedVersion(headers), body);
-        return ETags.ok(supplier.version(), supplier);
+        return ETags.ok(suppliers.replace(id, ETags.expectedVersion(headers), body));
     }
 
     @DELETE

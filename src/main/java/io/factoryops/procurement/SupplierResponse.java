@@ -1,5 +1,6 @@
 package io.factoryops.procurement;
 
+import io.factoryops.platform.http.Versioned;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -20,7 +21,8 @@ public record SupplierResponse(
         boolean active,
         long version,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt)
+        implements Versioned {
 
     static SupplierResponse of(Supplier s) {
         return new SupplierResponse(

@@ -2,25 +2,17 @@ package io.factoryops.procurement;
 
 import io.factoryops.platform.RecordDirectory;
 import io.factoryops.platform.Text;
-import io.factoryops.platform.audit.AuditAction;
-import io.factoryops.platform.audit.AuditService;
-import io.factoryops.platform.db.Constraints;
-import io.factoryops.platform.db.Versions;
-import io.factoryops.platform.error.ApiException;
-import io.factoryops.platform.error.ErrorCode;
 import io.factoryops.platform.paging.JpaPaging;
 import io.factoryops.platform.paging.Page;
 import io.factoryops.platform.paging.PageRequest;
 import io.factoryops.platform.paging.Rows;
+import io.factoryops.platform.records.MasterRecordService;
+import io.factoryops.platform.records.UniqueKey;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,17 +23,22 @@ import java.util.Set;
  * deactivate it instead.
  */
 @ApplicationScoped
-public class SupplierService implements RecordDirectory {
+public class SupplierService extends MasterRecordService<Supplier, SupplierRequest, SupplierResponse>
+        implements RecordDirectory {
 
     public static final Set<String> SORTABLE = Set.of("id", "name", "code", "lead_time_days", "created_at");
     private static final Map<String, String> SORT_ATTRIBUTES = Map.of(
             "id", "id", "name", "name", "code", "code", "lead_time_days", "leadTimeDays", "created_at", "createdAt");
 
-    @PersistenceContext(unitName = "factory")
-    EntityManager em;
-
-    @Inject
-    AuditService audit;
+    public SupplierService() {
+        super(
+                Supplier.class,
+                "supplier",
+                Supplier::new,
+                SupplierResponse::of,
+                UniqueKey.of("code"),
+                "is still referenced (by purchase orders or parts); deactivate it instead (PUT with active=false)");
+    }
 
     /** Filters of the list besides {@code q}. Parsed from {@link SupplierListParameters}. */
     public record Filter(Boolean active) {}
@@ -75,62 +72,12 @@ public class SupplierService implements RecordDirectory {
         };
     }
 
-    @Transactional
-    public SupplierResponse get(long id) {
-        return SupplierResponse.of(find(id));
-    }
-
-    @Transactional
-    public SupplierResponse create(SupplierRequest request) {
+    /** The supplier as the request describes it (create and PUT); 409 when another has the code. */
+    @Override
+    protected void describe(Supplier supplier, SupplierRequest request) {
         Supplier.Terms terms = terms(request);
-        requireUniqueCode(terms.code(), null);
-        Supplier supplier = new Supplier(terms);
-        em.persist(supplier);
-        flush();
-        SupplierResponse created = SupplierResponse.of(supplier);
-        audit.record(AuditAction.CREATE, "supplier", supplier.getId(), null, created);
-        return created;
-    }
-
-    @Transactional
-    public SupplierResponse replace(long id, Long expectedVersion, SupplierRequest request) {
-        Supplier supplier = find(id);
-        Versions.check(supplier, expectedVersion, "Supplier");
-        SupplierResponse before = SupplierResponse.of(supplier);
-        Supplier.Terms terms = terms(request);
-        requireUniqueCode(terms.code(), id);
+        requireUnique(terms.code(), supplier.getId());
         supplier.describe(terms);
-        flush();
-        SupplierResponse after = SupplierResponse.of(supplier);
-        audit.record(AuditAction.UPDATE, "supplier", id, before, after);
-        return after;
-    }
-
-    @Transactional
-    public void delete(long id, Long expectedVersion) {
-        Supplier supplier = find(id);
-        Versions.check(supplier, expectedVersion, "Supplier");
-        SupplierResponse before = SupplierResponse.of(supplier);
-        em.remove(supplier);
-        Constraints.flush(
-                em,
-                () -> new ApiException(
-                        ErrorCode.STILL_REFERENCED,
-                        "Supplier " + id
-                                + " is still referenced (by purchase orders or parts); deactivate it instead (PUT with active=false)"));
-        audit.record(AuditAction.DELETE, "supplier", id, before, null);
-    }
-
-    /** Other features ask whether a supplier exists through {@link RecordDirectory}, without depending on this one. */
-    @Override
-    public String kind() {
-        return "supplier";
-    }
-
-    @Transactional
-    @Override
-    public boolean exists(long id) {
-        return em.find(Supplier.class, id) != null;
     }
 
     /** Whether the supplier exists and is active (new purchase orders go to active suppliers only). */
@@ -143,22 +90,7 @@ public class SupplierService implements RecordDirectory {
     /** The names of these suppliers, by id, in one query (unknown ids left out). */
     @Transactional
     public Map<Long, String> names(Collection<Long> ids) {
-        Map<Long, String> names = new HashMap<>();
-        if (!ids.isEmpty()) {
-            em.createQuery("SELECT s.id, s.name FROM Supplier s WHERE s.id IN :ids", Object[].class)
-                    .setParameter("ids", Set.copyOf(ids))
-                    .getResultList()
-                    .forEach(r -> names.put((Long) r[0], (String) r[1]));
-        }
-        return names;
-    }
-
-    private Supplier find(long id) {
-        Supplier supplier = em.find(Supplier.class, id);
-        if (supplier == null) {
-            throw ApiException.notFound("Supplier", id);
-        }
-        return supplier;
+        return values("name", ids);
     }
 
     private static Supplier.Terms terms(SupplierRequest r) {
@@ -172,21 +104,5 @@ public class SupplierService implements RecordDirectory {
                 r.leadTimeDays(),
                 Text.trimToNull(r.paymentTerms()),
                 r.active() == null || r.active());
-    }
-
-    private void requireUniqueCode(String code, Long exceptId) {
-        boolean taken = em
-                .createQuery("SELECT s.id FROM Supplier s WHERE s.code = :code", Long.class)
-                .setParameter("code", code)
-                .getResultList()
-                .stream()
-                .anyMatch(other -> !other.equals(exceptId));
-        if (taken) {
-            throw ApiException.alreadyExists("code", "Another supplier already has the code " + code);
-        }
-    }
-
-    private void flush() {
-        Constraints.flush(em, () -> ApiException.alreadyExists("code", "Another supplier already has this code"));
     }
 }

@@ -188,8 +188,7 @@ public class CustomerResource {
             description = "The caller's customer record",
             content = @Content(schema = @Schema(implementation = CustomerResponse.class)))
     public Response getOwn() {
-        CustomerResponse customer = customers.own(Caller.of(security));
-        return ETags.conditionalGet(request, customer.version(), customer);
+        return ETags.conditionalGet(request, customers.own(Caller.of(security)));
     }
 
     @PUT
@@ -207,9 +206,7 @@ public class CustomerResource {
             description = "The caller's customer record",
             content = @Content(schema = @Schema(implementation = CustomerResponse.class)))
     public Response changeOwn(@NotNull @Valid ContactDetailsRequest body) {
-        CustomerResponse customer =
-                customers.changeOwnDetails(Caller.of(security), ETags.expectedVersion(headers), body);
-        return ETags.ok(customer.version(), customer);
+        return ETags.ok(customers.changeOwnDetails(Caller.of(security), ETags.expectedVersion(headers), body));
     }
 
     @GET
@@ -224,8 +221,7 @@ public class CustomerResource {
             description = "The customer",
             content = @Content(schema = @Schema(implementation = CustomerResponse.class)))
     public Response get(@PathParam("id") long id) {
-        CustomerResponse customer = customers.get(id);
-        return ETags.conditionalGet(request, customer.version(), customer);
+        return ETags.conditionalGet(request, customers.get(id));
     }
 
     @POST
@@ -236,8 +232,7 @@ public class CustomerResource {
             description = "Created",
             content = @Content(schema = @Schema(implementation = CustomerResponse.class)))
     public Response create(@NotNull @Valid CustomerRequest body) {
-        CustomerResponse created = customers.create(body);
-        return ETags.created(uriInfo, created.id(), created.version(), created);
+        return ETags.created(uriInfo, customers.create(body));
     }
 
     @PUT
@@ -252,8 +247,7 @@ public class CustomerResource {
             description = "The customer",
             content = @Content(schema = @Schema(implementation = CustomerResponse.class)))
     public Response replace(@PathParam("id") long id, @NotNull @Valid CustomerRequest body) {
-        CustomerResponse customer = customers.replace(id, ETags.expectedVersion(headers), body);
-        return ETags.ok(customer.version(), customer);
+        return ETags.ok(customers.replace(id, ETags.expectedVersion(headers), body));
     }
 
     @DELETE

@@ -1,5 +1,6 @@
 package io.factoryops.sales;
 
+import io.factoryops.platform.http.Versioned;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -12,7 +13,8 @@ public record CustomerResponse(
         @Schema(nullable = true) String address,
         long version,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt)
+        implements Versioned {
 
     static CustomerResponse of(Customer c) {
         return new CustomerResponse(

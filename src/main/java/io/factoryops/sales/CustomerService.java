@@ -5,8 +5,6 @@ import io.factoryops.identity.Caller;
 import io.factoryops.platform.RecordDirectory;
 import io.factoryops.platform.Text;
 import io.factoryops.platform.audit.AuditAction;
-import io.factoryops.platform.audit.AuditService;
-import io.factoryops.platform.db.Constraints;
 import io.factoryops.platform.db.Versions;
 import io.factoryops.platform.error.ApiException;
 import io.factoryops.platform.error.ErrorCode;
@@ -14,10 +12,10 @@ import io.factoryops.platform.paging.JpaPaging;
 import io.factoryops.platform.paging.Page;
 import io.factoryops.platform.paging.PageRequest;
 import io.factoryops.platform.paging.Rows;
+import io.factoryops.platform.records.MasterRecordService;
+import io.factoryops.platform.records.UniqueKey;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
@@ -27,20 +25,25 @@ import java.util.Set;
 
 /** Customers: email unique (case-insensitive); a customer with orders cannot be deleted. */
 @ApplicationScoped
-public class CustomerService implements RecordDirectory {
+public class CustomerService extends MasterRecordService<Customer, CustomerRequest, CustomerResponse>
+        implements RecordDirectory {
 
     public static final Set<String> SORTABLE = Set.of("id", "name", "email", "created_at");
     private static final Map<String, String> SORT_ATTRIBUTES =
             Map.of("id", "id", "name", "name", "email", "email", "created_at", "createdAt");
 
-    @PersistenceContext(unitName = "factory")
-    EntityManager em;
-
     @Inject
     AccountDirectory accounts;
 
-    @Inject
-    AuditService audit;
+    public CustomerService() {
+        super(
+                Customer.class,
+                "customer",
+                Customer::new,
+                CustomerResponse::of,
+                UniqueKey.of("email"),
+                "has orders and cannot be deleted");
+    }
 
     @Transactional
     public Page<CustomerResponse> list(PageRequest page) {
@@ -68,11 +71,6 @@ public class CustomerService implements RecordDirectory {
         };
     }
 
-    @Transactional
-    public CustomerResponse get(long id) {
-        return CustomerResponse.of(find(id));
-    }
-
     /** Whether a customer record has this email (compared as stored: trimmed, lower case). */
     @Transactional
     public boolean emailInUse(String email) {
@@ -83,38 +81,19 @@ public class CustomerService implements RecordDirectory {
                 .isEmpty();
     }
 
-    @Transactional
-    public CustomerResponse create(CustomerRequest request) {
+    /** The customer as the request describes it (create and PUT); 409 when another has the email. */
+    @Override
+    protected void describe(Customer customer, CustomerRequest request) {
         String email = Text.normalizeKey(request.email());
-        requireUniqueEmail(email, null);
-        Customer customer = new Customer(
-                request.name().trim(), email, Text.trimToNull(request.phone()), Text.trimToNull(request.address()));
-        em.persist(customer);
-        flush();
-        CustomerResponse created = CustomerResponse.of(customer);
-        audit.record(AuditAction.CREATE, "customer", customer.getId(), null, created);
-        return created;
-    }
-
-    @Transactional
-    public CustomerResponse replace(long id, Long expectedVersion, CustomerRequest request) {
-        Customer customer = find(id);
-        Versions.check(customer, expectedVersion, "Customer");
-        CustomerResponse before = CustomerResponse.of(customer);
-        String email = Text.normalizeKey(request.email());
-        requireUniqueEmail(email, id);
+        requireUnique(email, customer.getId());
         customer.describe(
                 request.name().trim(), email, Text.trimToNull(request.phone()), Text.trimToNull(request.address()));
-        flush();
-        CustomerResponse after = CustomerResponse.of(customer);
-        audit.record(AuditAction.UPDATE, "customer", id, before, after);
-        return after;
     }
 
     /** The customer record of the caller's account; 404 when the account has none (staff, or an unlinked one). */
     @Transactional
     public CustomerResponse own(Caller caller) {
-        return CustomerResponse.of(findOwn(caller));
+        return response(findOwn(caller));
     }
 
     /** A customer changes their own name, phone and address (not the email: see {@link ContactDetailsRequest}). */
@@ -122,16 +101,14 @@ public class CustomerService implements RecordDirectory {
     public CustomerResponse changeOwnDetails(Caller caller, Long expectedVersion, ContactDetailsRequest request) {
         Customer customer = findOwn(caller);
         Versions.check(customer, expectedVersion, "Customer");
-        CustomerResponse before = CustomerResponse.of(customer);
-        customer.describe(
-                request.name().trim(),
-                customer.getEmail(),
-                Text.trimToNull(request.phone()),
-                Text.trimToNull(request.address()));
-        flush();
-        CustomerResponse after = CustomerResponse.of(customer);
-        audit.record(AuditAction.UPDATE, "customer", customer.getId(), before, after);
-        return after;
+        return change(
+                customer,
+                AuditAction.UPDATE,
+                c -> c.describe(
+                        request.name().trim(),
+                        c.getEmail(),
+                        Text.trimToNull(request.phone()),
+                        Text.trimToNull(request.address())));
     }
 
     private Customer findOwn(Caller caller) {
@@ -141,62 +118,16 @@ public class CustomerService implements RecordDirectory {
         return find(id);
     }
 
-    @Transactional
-    public void delete(long id, Long expectedVersion) {
-        Customer customer = find(id);
-        Versions.check(customer, expectedVersion, "Customer");
-        CustomerResponse before = CustomerResponse.of(customer);
-        em.remove(customer);
-        Constraints.flush(
-                em,
-                () -> new ApiException(
-                        ErrorCode.STILL_REFERENCED, "Customer " + id + " has orders and cannot be deleted"));
-        audit.record(AuditAction.DELETE, "customer", id, before, null);
-    }
-
-    /** Other features ask whether a customer exists through {@link RecordDirectory}, without depending on this one. */
+    /** The customer an order names (for orders, in this package). */
     @Override
-    public String kind() {
-        return "customer";
-    }
-
-    @Transactional
-    @Override
-    public boolean exists(long id) {
-        return em.find(Customer.class, id) != null;
-    }
-
-    Customer find(long id) {
-        Customer customer = em.find(Customer.class, id);
-        if (customer == null) {
-            throw ApiException.notFound("Customer", id);
-        }
-        return customer;
+    protected Customer find(long id) {
+        return super.find(id);
     }
 
     /** The customer a request body names in {@code field}: 404 naming the field and the customer otherwise. */
-    Customer find(long id, String field) {
-        Customer customer = em.find(Customer.class, id);
-        if (customer == null) {
-            throw ApiException.notFoundField(field, "Customer", id);
-        }
-        return customer;
-    }
-
-    private void requireUniqueEmail(String email, Long exceptId) {
-        boolean taken = em
-                .createQuery("SELECT c.id FROM Customer c WHERE c.email = :email", Long.class)
-                .setParameter("email", email)
-                .getResultList()
-                .stream()
-                .anyMatch(other -> !other.equals(exceptId));
-        if (taken) {
-            throw ApiException.alreadyExists("email", "Another customer already has the email " + email);
-        }
-    }
-
-    private void flush() {
-        Constraints.flush(em, () -> ApiException.alreadyExists("email", "Another customer already has this email"));
+    @Override
+    protected Customer find(long id, String field) {
+        return super.find(id, field);
     }
 
     @Transactional

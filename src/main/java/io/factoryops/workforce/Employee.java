@@ -29,11 +29,8 @@ public class Employee extends VersionedEntity {
     @Column(nullable = false)
     private boolean active;
 
+    /** A new employee, to be described ({@link #describe}) before it is persisted. */
     protected Employee() {}
-
-    public Employee(String name, String email, String position, String department, LocalDate hireDate, boolean active) {
-        describe(name, email, position, department, hireDate, active);
-    }
 
     /** Replaces every descriptive field at once (create and PUT). */
     public final void describe(

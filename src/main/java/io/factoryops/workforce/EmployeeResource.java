@@ -85,8 +85,7 @@ public class EmployeeResource {
             content = @Content(schema = @Schema(implementation = EmployeeResponse.class)))
     @APIResponse(responseCode = "304", description = "Not modified")
     public Response get(@PathParam("id") long id) {
-        EmployeeResponse employee = employees.get(id);
-        return ETags.conditionalGet(request, employee.version(), employee);
+        return ETags.conditionalGet(request, employees.get(id));
     }
 
     @POST
@@ -97,8 +96,7 @@ public class EmployeeResource {
             description = "Created",
             content = @Content(schema = @Schema(implementation = EmployeeResponse.class)))
     public Response create(@NotNull @Valid EmployeeRequest body) {
-        EmployeeResponse created = employees.create(body);
-        return ETags.created(uriInfo, created.id(), created.version(), created);
+        return ETags.created(uriInfo, employees.create(body));
     }
 
     @PUT
@@ -113,8 +111,7 @@ public class EmployeeResource {
             description = "The replaced employee",
             content = @Content(schema = @Schema(implementation = EmployeeResponse.class)))
     public Response replace(@PathParam("id") long id, @NotNull @Valid EmployeeRequest body) {
-        EmployeeResponse employee = employees.replace(id, ETags.expectedVersion(headers), body);
-        return ETags.ok(employee.version(), employee);
+        return ETags.ok(employees.replace(id, ETags.expectedVersion(headers), body));
     }
 
     @PATCH
@@ -130,8 +127,7 @@ public class EmployeeResource {
             description = "The changed employee",
             content = @Content(schema = @Schema(implementation = EmployeeResponse.class)))
     public Response patch(@PathParam("id") long id, @NotNull @Valid EmployeePatch body) {
-        EmployeeResponse employee = employees.patch(id, ETags.expectedVersion(headers), body);
-        return ETags.ok(employee.version(), employee);
+        return ETags.ok(employees.patch(id, ETags.expectedVersion(headers), body));
     }
 
     @DELETE

@@ -1,5 +1,6 @@
 package io.factoryops.workforce;
 
+import io.factoryops.platform.http.Versioned;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -15,7 +16,8 @@ public record EmployeeResponse(
         boolean active,
         long version,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt)
+        implements Versioned {
 
     static EmployeeResponse of(Employee e) {
         return new EmployeeResponse(

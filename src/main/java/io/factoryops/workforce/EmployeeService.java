@@ -2,25 +2,17 @@ package io.factoryops.workforce;
 
 import io.factoryops.platform.RecordDirectory;
 import io.factoryops.platform.Text;
-import io.factoryops.platform.audit.AuditAction;
-import io.factoryops.platform.audit.AuditService;
-import io.factoryops.platform.db.Constraints;
-import io.factoryops.platform.db.Versions;
-import io.factoryops.platform.error.ApiException;
-import io.factoryops.platform.error.ErrorCode;
 import io.factoryops.platform.paging.JpaPaging;
 import io.factoryops.platform.paging.Page;
 import io.factoryops.platform.paging.PageRequest;
 import io.factoryops.platform.paging.Rows;
+import io.factoryops.platform.records.MasterRecordService;
+import io.factoryops.platform.records.UniqueKey;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -28,7 +20,8 @@ import java.util.Set;
 
 /** Employees: each change in one transaction with its audit row; email unique (case-insensitive). */
 @ApplicationScoped
-public class EmployeeService implements RecordDirectory {
+public class EmployeeService extends MasterRecordService<Employee, EmployeeRequest, EmployeeResponse>
+        implements RecordDirectory {
 
     public static final Set<String> SORTABLE =
             Set.of("id", "name", "email", "position", "department", "hire_date", "created_at");
@@ -48,11 +41,15 @@ public class EmployeeService implements RecordDirectory {
             "created_at",
             "createdAt");
 
-    @PersistenceContext(unitName = "factory")
-    EntityManager em;
-
-    @Inject
-    AuditService audit;
+    public EmployeeService() {
+        super(
+                Employee.class,
+                "employee",
+                Employee::new,
+                EmployeeResponse::of,
+                UniqueKey.of("email"),
+                "is still referenced (e.g. by production records); deactivate it instead");
+    }
 
     /** Filters of the list besides {@code q}. Parsed from {@link EmployeeListParameters}. */
     public record Filter(String department, Boolean active) {}
@@ -90,36 +87,11 @@ public class EmployeeService implements RecordDirectory {
         };
     }
 
-    @Transactional
-    public EmployeeResponse get(long id) {
-        return EmployeeResponse.of(find(id));
-    }
-
-    @Transactional
-    public EmployeeResponse create(EmployeeRequest request) {
+    /** The employee as the request describes it (create and PUT); 409 when another has the email. */
+    @Override
+    protected void describe(Employee employee, EmployeeRequest request) {
         String email = Text.normalizeKey(request.email());
-        requireUniqueEmail(email, null);
-        Employee employee = new Employee(
-                request.name().trim(),
-                email,
-                Text.trimToNull(request.position()),
-                Text.trimToNull(request.department()),
-                request.hireDate(),
-                request.active() == null || request.active());
-        em.persist(employee);
-        flush();
-        EmployeeResponse created = EmployeeResponse.of(employee);
-        audit.record(AuditAction.CREATE, "employee", employee.getId(), null, created);
-        return created;
-    }
-
-    @Transactional
-    public EmployeeResponse replace(long id, Long expectedVersion, EmployeeRequest request) {
-        Employee employee = find(id);
-        Versions.check(employee, expectedVersion, "Employee");
-        EmployeeResponse before = EmployeeResponse.of(employee);
-        String email = Text.normalizeKey(request.email());
-        requireUniqueEmail(email, id);
+        requireUnique(email, employee.getId());
         employee.describe(
                 request.name().trim(),
                 email,
@@ -127,10 +99,6 @@ public class EmployeeService implements RecordDirectory {
                 Text.trimToNull(request.department()),
                 request.hireDate(),
                 request.active() == null || request.active());
-        flush();
-        EmployeeResponse after = EmployeeResponse.of(employee);
-        audit.record(AuditAction.UPDATE, "employee", id, before, after);
-        return after;
     }
 
     @Transactional
@@ -139,67 +107,10 @@ public class EmployeeService implements RecordDirectory {
         return replace(id, expectedVersion, patch.applyTo(employee));
     }
 
-    @Transactional
-    public void delete(long id, Long expectedVersion) {
-        Employee employee = find(id);
-        Versions.check(employee, expectedVersion, "Employee");
-        EmployeeResponse before = EmployeeResponse.of(employee);
-        em.remove(employee);
-        Constraints.flush(
-                em,
-                () -> new ApiException(
-                        ErrorCode.STILL_REFERENCED,
-                        "Employee " + id + " is still referenced (e.g. by production records); deactivate it instead"));
-        audit.record(AuditAction.DELETE, "employee", id, before, null);
-    }
-
-    /** Other features ask whether a employee exists through {@link RecordDirectory}, without depending on this one. */
-    @Override
-    public String kind() {
-        return "employee";
-    }
-
-    @Transactional
-    @Override
-    public boolean exists(long id) {
-        return em.find(Employee.class, id) != null;
-    }
-
-    private Employee find(long id) {
-        Employee employee = em.find(Employee.class, id);
-        if (employee == null) {
-            throw ApiException.notFound("Employee", id);
-        }
-        return employee;
-    }
-
-    private void requireUniqueEmail(String email, Long exceptId) {
-        boolean taken = em
-                .createQuery("SELECT e.id FROM Employee e WHERE e.email = :email", Long.class)
-                .setParameter("email", email)
-                .getResultList()
-                .stream()
-                .anyMatch(other -> !other.equals(exceptId));
-        if (taken) {
-            throw ApiException.alreadyExists("email", "Another employee already has the email " + email);
-        }
-    }
-
-    private void flush() {
-        Constraints.flush(em, () -> ApiException.alreadyExists("email", "Another employee already has this email"));
-    }
-
     /** Names of the given employees in one query (for lists that show them); unknown ids are left out. */
     @Transactional
     public Map<Long, String> names(Collection<Long> ids) {
-        Map<Long, String> names = new HashMap<>();
-        if (!ids.isEmpty()) {
-            em.createQuery("SELECT e.id, e.name FROM Employee e WHERE e.id IN :ids", Object[].class)
-                    .setParameter("ids", ids)
-                    .getResultList()
-                    .forEach(row -> names.put((Long) row[0], (String) row[1]));
-        }
-        return names;
+        return values("name", ids);
     }
 
     @Transactional

@@ -31,6 +31,21 @@ public final class ETags {
         return Response.ok(body).tag(tag).build();
     }
 
+    /** {@link #conditionalGet(Request, long, Object)} of a versioned object. */
+    public static Response conditionalGet(Request request, Versioned body) {
+        return conditionalGet(request, body.version(), body);
+    }
+
+    /** {@link #created(UriInfo, long, long, Object)} of a versioned object. */
+    public static Response created(UriInfo uriInfo, Versioned body) {
+        return created(uriInfo, body.id(), body.version(), body);
+    }
+
+    /** {@link #ok(long, Object)} of a versioned object. */
+    public static Response ok(Versioned body) {
+        return ok(body.version(), body);
+    }
+
     /** 201 with the new object, its ETag and its {@code Location} (the request path + "/" + id). */
     public static Response created(UriInfo uriInfo, long id, long version, Object body) {
         return Response.created(
