@@ -219,7 +219,7 @@ final class DemoStory {
                 plan(
                         random.nextInt(2),
                         () -> history.at(next(), () -> {
-                            plant.orders.cancel(cast.admin, id);
+                            plant.orderLifecycle.cancel(cast.admin, id);
                             history.stamp("orders", id, "updated_at");
                         }));
             } else {
@@ -227,13 +227,13 @@ final class DemoStory {
                 int completeIn = 2 + random.nextInt(4);
                 plan(shipIn, () -> {
                     history.at(next(), () -> {
-                        plant.orders.ship(cast.admin, id);
+                        plant.orderLifecycle.ship(cast.admin, id);
                         history.stamp("orders", id, "updated_at");
                     });
                     plan(
                             completeIn,
                             () -> history.at(next(), () -> {
-                                plant.orders.complete(cast.admin, id);
+                                plant.orderLifecycle.complete(cast.admin, id);
                                 history.stamp("orders", id, "updated_at");
                             }));
                 });
@@ -288,21 +288,21 @@ final class DemoStory {
                     assignIn,
                     () -> history.at(next(), () -> {
                         if (taken) {
-                            plant.tickets.take(cast.mechanic, id);
+                            plant.ticketWork.take(cast.mechanic, id);
                             crew.add(cast.mechanicId);
                         } else {
                             crew.add(cast.mechanicIds.get(1 + random.nextInt(cast.mechanicIds.size() - 1)));
                             if (random.nextInt(4) == 0 && !crew.contains(cast.mechanicId)) {
                                 crew.add(cast.mechanicId);
                             }
-                            plant.tickets.editMechanics(
+                            plant.ticketWork.editMechanics(
                                     cast.manager, id, new MechanicsEditRequest(List.copyOf(crew), null));
                         }
                         history.stamp("service_tickets", id, "updated_at");
                     }));
             plan(startIn, () -> {
                 history.at(next(), () -> {
-                    plant.tickets.start(cast.manager, id);
+                    plant.ticketLifecycle.start(cast.manager, id);
                     history.stamp("service_tickets", id, "started_at", "updated_at");
                 });
                 for (long[] line : fitted) {
@@ -310,7 +310,7 @@ final class DemoStory {
                             plant.parts.summaries(List.of(line[0]), "part").get(line[0]);
                     if (part.quantity() - floors.get(line[0]) >= line[1]) {
                         history.at(next(), () -> {
-                            plant.tickets.fitPart(cast.manager, id, new TicketPartRequest(line[0], (int) line[1]));
+                            plant.ticketWork.fitPart(cast.manager, id, new TicketPartRequest(line[0], (int) line[1]));
                             history.stamp("service_tickets", id, "updated_at");
                         });
                     }
@@ -320,15 +320,16 @@ final class DemoStory {
                     endIn,
                     () -> history.at(next(), () -> {
                         if (cancelled) {
-                            plant.tickets.cancel(cast.manager, id);
+                            plant.ticketLifecycle.cancel(cast.manager, id);
                             history.stamp("service_tickets", id, "cancelled_at", "updated_at");
                             history.stampReturnedParts(id);
                             return;
                         }
                         for (int m = 0; m < crew.size(); m++) {
-                            plant.tickets.recordLabour(cast.manager, id, new LabourRequest(crew.get(m), hours[m % 2]));
+                            plant.ticketWork.recordLabour(
+                                    cast.manager, id, new LabourRequest(crew.get(m), hours[m % 2]));
                         }
-                        ServiceTicketResponse done = plant.tickets.complete(cast.manager, id);
+                        ServiceTicketResponse done = plant.ticketLifecycle.complete(cast.manager, id);
                         history.stamp("service_tickets", done.id(), "completed_at", "updated_at");
                     }));
         }
@@ -406,7 +407,7 @@ final class DemoStory {
             return;
         }
         history.at(next(), () -> {
-            plant.purchaseOrders.submit(cast.manager, id);
+            plant.purchaseOrderLifecycle.submit(cast.manager, id);
             history.stamp("purchase_orders", id, "submitted_at", "updated_at");
         });
         Runnable release = () -> {
@@ -420,7 +421,7 @@ final class DemoStory {
                 plan(
                         1,
                         () -> history.at(next(), () -> {
-                            plant.purchaseOrders.reject(
+                            plant.purchaseOrderLifecycle.reject(
                                     cast.admin,
                                     id,
                                     plant.purchaseOrders.get(id).version(),
@@ -432,7 +433,7 @@ final class DemoStory {
             default ->
                 plan(1, () -> {
                     history.at(next(), () -> {
-                        plant.purchaseOrders.approve(
+                        plant.purchaseOrderLifecycle.approve(
                                 cast.admin, id, plant.purchaseOrders.get(id).version());
                         history.stamp("purchase_orders", id, "approved_at", "updated_at");
                     });
@@ -440,7 +441,7 @@ final class DemoStory {
                         plan(
                                 2,
                                 () -> history.at(next(), () -> {
-                                    plant.purchaseOrders.cancel(id);
+                                    plant.purchaseOrderLifecycle.cancel(id);
                                     history.stamp("purchase_orders", id, "cancelled_at", "updated_at");
                                     release.run();
                                 }));
@@ -451,14 +452,14 @@ final class DemoStory {
                                 List<ReceiveRequest.Line> half = order.lines().stream()
                                         .map(l -> new ReceiveRequest.Line(l.id(), Math.max(1, l.quantity() / 2)))
                                         .toList();
-                                plant.purchaseOrders.receive(cast.manager, id, new ReceiveRequest(half));
+                                plant.purchaseOrderReceipts.receive(cast.manager, id, new ReceiveRequest(half));
                                 history.stamp("purchase_orders", id, "updated_at");
                             });
                             if (!keep) {
                                 plan(
                                         2 + random.nextInt(3),
                                         () -> history.at(next(), () -> {
-                                            plant.purchaseOrders.deliver(cast.manager, id);
+                                            plant.purchaseOrderReceipts.deliver(cast.manager, id);
                                             history.stamp("purchase_orders", id, "received_at", "updated_at");
                                             release.run();
                                         }));
@@ -468,7 +469,7 @@ final class DemoStory {
                         plan(
                                 lead,
                                 () -> history.at(next(), () -> {
-                                    plant.purchaseOrders.deliver(cast.manager, id);
+                                    plant.purchaseOrderReceipts.deliver(cast.manager, id);
                                     history.stamp("purchase_orders", id, "received_at", "updated_at");
                                     release.run();
                                 }));
@@ -527,8 +528,8 @@ final class DemoStory {
                     return created;
                 });
                 history.at(next(), () -> {
-                    plant.tickets.take(cast.mechanic, id);
-                    plant.tickets.start(cast.mechanic, id);
+                    plant.ticketWork.take(cast.mechanic, id);
+                    plant.ticketLifecycle.start(cast.mechanic, id);
                     history.stamp("service_tickets", id, "started_at", "updated_at");
                 });
             }

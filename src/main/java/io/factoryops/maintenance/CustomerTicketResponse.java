@@ -1,6 +1,7 @@
 package io.factoryops.maintenance;
 
 import io.factoryops.inventory.PartSummary;
+import io.factoryops.platform.http.Versioned;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -49,7 +50,8 @@ public record CustomerTicketResponse(
         @Schema(nullable = true) Instant cancelledAt,
         long version,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt)
+        implements Versioned {
 
     /** A part fitted on the ticket: its name, how many, and the amount charged for the line (before tax). */
     @Schema(name = "CustomerTicketPart")

@@ -58,6 +58,12 @@ public class PurchaseOrderResource {
     @Inject
     PurchaseOrderService orders;
 
+    @Inject
+    PurchaseOrderLifecycleService lifecycle;
+
+    @Inject
+    PurchaseOrderReceiptService receipts;
+
     @Context
     SecurityContext security;
 
@@ -135,8 +141,7 @@ public class PurchaseOrderResource {
             description = "The purchase order",
             content = @Content(schema = @Schema(implementation = PurchaseOrderResponse.class)))
     public Response get(@PathParam("id") long id) {
-        PurchaseOrderResponse order = orders.get(id);
-        return ETags.conditionalGet(request, order.version(), order);
+        return ETags.conditionalGet(request, orders.get(id));
     }
 
     @POST
@@ -172,8 +177,7 @@ public class PurchaseOrderResource {
             description = "The purchase order",
             content = @Content(schema = @Schema(implementation = PurchaseOrderResponse.class)))
     public Response replace(@PathParam("id") long id, @NotNull @Valid PurchaseOrderRequest body) {
-        PurchaseOrderResponse order = orders.replace(Caller.of(security), id, ETags.expectedVersion(headers), body);
-        return ETags.ok(order.version(), order);
+        return ETags.ok(orders.replace(Caller.of(security), id, ETags.expectedVersion(headers), body));
     }
 
     @POST
@@ -190,7 +194,7 @@ public class PurchaseOrderResource {
             description = "The purchase order",
             content = @Content(schema = @Schema(implementation = PurchaseOrderResponse.class)))
     public Response submit(@PathParam("id") long id) {
-        return ok(orders.submit(Caller.of(security), id));
+        return ETags.ok(lifecycle.submit(Caller.of(security), id));
     }
 
     @POST
@@ -214,7 +218,7 @@ public class PurchaseOrderResource {
             content = @Content(schema = @Schema(implementation = PurchaseOrderResponse.class)))
     @APIResponse(responseCode = "403", description = FOUR_EYES)
     public Response approve(@PathParam("id") long id) {
-        return ok(orders.approve(Caller.of(security), id, ETags.requiredVersion(headers)));
+        return ETags.ok(lifecycle.approve(Caller.of(security), id, ETags.requiredVersion(headers)));
     }
 
     @POST
@@ -234,7 +238,7 @@ public class PurchaseOrderResource {
             content = @Content(schema = @Schema(implementation = PurchaseOrderResponse.class)))
     @APIResponse(responseCode = "403", description = FOUR_EYES)
     public Response reject(@PathParam("id") long id, @NotNull @Valid RejectRequest body) {
-        return ok(orders.reject(Caller.of(security), id, ETags.requiredVersion(headers), body));
+        return ETags.ok(lifecycle.reject(Caller.of(security), id, ETags.requiredVersion(headers), body));
     }
 
     @POST
@@ -253,7 +257,7 @@ public class PurchaseOrderResource {
             description = "The purchase order",
             content = @Content(schema = @Schema(implementation = PurchaseOrderResponse.class)))
     public Response receive(@PathParam("id") long id, @NotNull @Valid ReceiveRequest body) {
-        return ok(orders.receive(Caller.of(security), id, body));
+        return ETags.ok(receipts.receive(Caller.of(security), id, body));
     }
 
     @POST
@@ -269,7 +273,7 @@ public class PurchaseOrderResource {
             description = "The purchase order",
             content = @Content(schema = @Schema(implementation = PurchaseOrderResponse.class)))
     public Response deliver(@PathParam("id") long id) {
-        return ok(orders.deliver(Caller.of(security), id));
+        return ETags.ok(receipts.deliver(Caller.of(security), id));
     }
 
     @POST
@@ -285,10 +289,6 @@ public class PurchaseOrderResource {
             description = "The purchase order",
             content = @Content(schema = @Schema(implementation = PurchaseOrderResponse.class)))
     public Response cancel(@PathParam("id") long id) {
-        return ok(orders.cancel(id));
-    }
-
-    private static Response ok(PurchaseOrderResponse order) {
-        return ETags.ok(order.version(), order);
+        return ETags.ok(lifecycle.cancel(id));
     }
 }

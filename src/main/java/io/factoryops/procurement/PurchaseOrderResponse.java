@@ -1,5 +1,6 @@
 package io.factoryops.procurement;
 
+import io.factoryops.platform.http.Versioned;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -55,7 +56,8 @@ public record PurchaseOrderResponse(
 
         long version,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt)
+        implements Versioned {
 
     /** A line: the part, how many were ordered and received, at what cost. */
     public record Line(

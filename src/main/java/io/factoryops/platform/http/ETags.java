@@ -31,6 +31,11 @@ public final class ETags {
         return Response.ok(body).tag(tag).build();
     }
 
+    /** 200 with the body and its ETag, or 304 when the client's copy is current. */
+    public static Response conditionalGet(Request request, Versioned body) {
+        return conditionalGet(request, body.version(), body);
+    }
+
     /** 201 with the new object, its ETag and its {@code Location} (the request path + "/" + id). */
     public static Response created(UriInfo uriInfo, long id, long version, Object body) {
         return Response.created(
@@ -43,6 +48,11 @@ public final class ETags {
     /** 200 with the changed object and its new ETag. */
     public static Response ok(long version, Object body) {
         return Response.ok(body).tag(of(version)).build();
+    }
+
+    /** 200 with the changed object and its new ETag. */
+    public static Response ok(Versioned body) {
+        return ok(body.version(), body);
     }
 
     /**
