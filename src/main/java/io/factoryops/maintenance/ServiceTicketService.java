@@ -35,6 +35,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -228,10 +229,7 @@ public class ServiceTicketService {
                 TicketPriority.of(request.priority()),
                 request.serviceDate() == null ? LocalDate.now(ZoneOffset.UTC) : request.serviceDate());
         em.persist(ticket);
-        em.flush();
-        ServiceTicketResponse created = access.view(ticket);
-        audit.record(AuditAction.CREATE, "service_ticket", ticket.getId(), null, created);
-        return created;
+        return access.changes().recorded(ticket, AuditAction.CREATE, null, Function.identity());
     }
 
     /**

@@ -54,7 +54,7 @@ public class TicketWorkService {
                 .revise(
                         ticket,
                         AuditAction.TAKE,
-                        t -> Map.of("mechanics", t.mechanics()),
+                        TicketWorkService::auditedMechanics,
                         t -> t.assign(mechanic, caller.username(), "id"));
     }
 
@@ -68,25 +68,24 @@ public class TicketWorkService {
         ServiceTicket ticket = access.lock(caller, id);
         List<Long> add = request.addMechanicIds() == null ? List.of() : request.addMechanicIds();
         List<Long> remove = request.removeMechanicIds() == null ? List.of() : request.removeMechanicIds();
-        return access.changes()
-                .revise(ticket, AuditAction.EDIT_MECHANICS, t -> Map.of("mechanics", t.mechanics()), t -> {
-                    if (!add.isEmpty()) {
-                        TicketAccess.requireManager(caller);
-                    }
-                    for (Long removed : remove) {
-                        access.requireManagerOrSelf(caller, removed);
-                    }
-                    for (int i = 0; i < remove.size(); i++) {
-                        String field = "remove_mechanic_ids[" + i + "]";
-                        mechanics.require(remove.get(i), field);
-                        t.unassign(remove.get(i), field);
-                    }
-                    for (int i = 0; i < add.size(); i++) {
-                        String field = "add_mechanic_ids[" + i + "]";
-                        TicketAccess.requireActive(mechanics.require(add.get(i), field), field);
-                        t.assign(add.get(i), caller.username(), field);
-                    }
-                });
+        return access.changes().revise(ticket, AuditAction.EDIT_MECHANICS, TicketWorkService::auditedMechanics, t -> {
+            if (!add.isEmpty()) {
+                TicketAccess.requireManager(caller);
+            }
+            for (Long removed : remove) {
+                access.requireManagerOrSelf(caller, removed);
+            }
+            for (int i = 0; i < remove.size(); i++) {
+                String field = "remove_mechanic_ids[" + i + "]";
+                mechanics.require(remove.get(i), field);
+                t.unassign(remove.get(i), field);
+            }
+            for (int i = 0; i < add.size(); i++) {
+                String field = "add_mechanic_ids[" + i + "]";
+                TicketAccess.requireActive(mechanics.require(add.get(i), field), field);
+                t.assign(add.get(i), caller.username(), field);
+            }
+        });
     }
 
     /** Adds labour hours for a mechanic on the ticket; a mechanic records their own (403 for another's). */
@@ -119,7 +118,7 @@ public class TicketWorkService {
                         ticket,
                         AuditAction.RECORD_LABOUR,
                         Map.of("mechanic_id", mechanic, "hours", before),
-                        t -> Map.of("mechanic_id", mechanic, "hours", assignment.getHours()));
+                        v -> Map.of("mechanic_id", mechanic, "hours", assignment.getHours()));
     }
 
     /**
@@ -148,7 +147,7 @@ public class TicketWorkService {
                         ticket,
                         AuditAction.FIT_PART,
                         null,
-                        t -> t.parts().get(t.parts().size() - 1));
+                        v -> v.parts().get(v.parts().size() - 1));
     }
 
     /** Gives a fitted line's parts back to stock (409 CONFLICT when it was returned already). */
@@ -182,6 +181,11 @@ public class TicketWorkService {
                         ticket,
                         AuditAction.RETURN_PART,
                         Map.of("line_id", lineId),
-                        t -> Map.of("line_id", lineId, "quantity", line.getQuantity()));
+                        v -> Map.of("line_id", lineId, "quantity", line.getQuantity()));
+    }
+
+    /** What the audit log keeps of a change of the ticket's mechanics. */
+    private static Object auditedMechanics(ServiceTicketResponse ticket) {
+        return Map.of("mechanics", ticket.mechanics());
     }
 }

@@ -6,7 +6,6 @@ import io.factoryops.inventory.PartSummary;
 import io.factoryops.platform.Dates;
 import io.factoryops.platform.Text;
 import io.factoryops.platform.audit.AuditAction;
-import io.factoryops.platform.audit.AuditService;
 import io.factoryops.platform.db.Versions;
 import io.factoryops.platform.error.ApiException;
 import io.factoryops.platform.http.Params;
@@ -67,9 +66,6 @@ public class PurchaseOrderService {
 
     @Inject
     PartService parts;
-
-    @Inject
-    AuditService audit;
 
     /** Filters of the list besides {@code q} (po_number). */
     public record Filter(PurchaseOrderStatus status, Long supplierId, LocalDate dateFrom, LocalDate dateTo) {
@@ -190,10 +186,7 @@ public class PurchaseOrderService {
         em.persist(order);
         em.flush();
         order.numbered(LocalDate.now(ZoneOffset.UTC).getYear());
-        em.flush();
-        PurchaseOrderResponse created = view(order);
-        audit.record(AuditAction.CREATE, "purchase_order", order.getId(), null, created);
-        return created;
+        return access.changes().recorded(order, AuditAction.CREATE, null, Function.identity());
     }
 
     /**
