@@ -105,44 +105,8 @@ class PurchaseOrderAccess {
     }
 
     PurchaseOrderResponse view(PurchaseOrder o, Map<Long, PartSummary> parts, Map<Long, String> supplierNames) {
-        List<PurchaseOrderResponse.Line> lines = o.getLines().stream()
-                .map(l -> new PurchaseOrderResponse.Line(
-                        l.getId(),
-                        l.getLineNo(),
-                        l.getPartId(),
-                        parts.get(l.getPartId()).sku(),
-                        parts.get(l.getPartId()).name(),
-                        l.getQuantity(),
-                        l.getUnitCost(),
-                        l.getLineTotal(),
-                        l.getReceivedQuantity()))
-                .toList();
-        return new PurchaseOrderResponse(
-                o.getId(),
-                o.getPoNumber(),
-                o.getSupplierId(),
-                supplierNames.get(o.getSupplierId()),
-                o.getStatus().value(),
-                o.getExpectedDate(),
-                o.getNotes(),
-                lines,
-                o.getTotalAmount(),
-                o.getCreatedBy(),
-                o.getLastEditedBy(),
-                o.getSubmittedBy(),
-                o.getSubmittedAt(),
-                o.getApprovedBy(),
-                o.getApprovedAt(),
-                o.getRejectedBy(),
-                o.getRejectedAt(),
-                o.getRejectionReason(),
-                o.getReceivedAt(),
-                o.getCancelledAt(),
-                o.getStatus().allowedTransitions(),
-                approver(o).value(),
-                o.getVersion(),
-                o.getCreatedAt(),
-                o.getUpdatedAt());
+        return PurchaseOrderResponse.of(
+                o, parts, supplierNames.get(o.getSupplierId()), approver(o).value());
     }
 
     static Reference reference(PurchaseOrder order) {
