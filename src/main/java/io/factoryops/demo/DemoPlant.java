@@ -20,13 +20,18 @@ import io.factoryops.maintenance.MechanicRequest;
 import io.factoryops.maintenance.MechanicResponse;
 import io.factoryops.maintenance.MechanicService;
 import io.factoryops.maintenance.ServiceTicketService;
+import io.factoryops.maintenance.TicketLifecycleService;
+import io.factoryops.maintenance.TicketWorkService;
+import io.factoryops.procurement.PurchaseOrderLifecycleService;
+import io.factoryops.procurement.PurchaseOrderReceiptService;
 import io.factoryops.procurement.PurchaseOrderService;
 import io.factoryops.procurement.SupplierRequest;
 import io.factoryops.procurement.SupplierService;
 import io.factoryops.production.ProductionService;
 import io.factoryops.sales.CustomerRequest;
 import io.factoryops.sales.CustomerService;
-import io.factoryops.sales.OrderService;
+import io.factoryops.sales.OrderLifecycleService;
+import io.factoryops.sales.OrderPlacementService;
 import io.factoryops.workforce.EmployeeRequest;
 import io.factoryops.workforce.EmployeeService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -110,7 +115,10 @@ public class DemoPlant {
     PartService parts;
 
     @Inject
-    OrderService orders;
+    OrderPlacementService orders;
+
+    @Inject
+    OrderLifecycleService orderLifecycle;
 
     @Inject
     ProductionService production;
@@ -119,10 +127,22 @@ public class DemoPlant {
     PurchaseOrderService purchaseOrders;
 
     @Inject
+    PurchaseOrderLifecycleService purchaseOrderLifecycle;
+
+    @Inject
+    PurchaseOrderReceiptService purchaseOrderReceipts;
+
+    @Inject
     MechanicService mechanics;
 
     @Inject
     ServiceTicketService tickets;
+
+    @Inject
+    TicketLifecycleService ticketLifecycle;
+
+    @Inject
+    TicketWorkService ticketWork;
 
     /** An account of the plant, with the password generated for it. */
     public record Account(String username, Role role, String password) {}

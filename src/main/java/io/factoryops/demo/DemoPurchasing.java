@@ -101,7 +101,7 @@ final class DemoPurchasing {
             return;
         }
         history.at(clock.next(), () -> {
-            plant.purchaseOrders.submit(cast.manager, id);
+            plant.purchaseOrderLifecycle.submit(cast.manager, id);
             history.stamp("purchase_orders", id, "submitted_at", "updated_at");
         });
         Runnable release = () -> {
@@ -115,7 +115,7 @@ final class DemoPurchasing {
                 clock.plan(
                         1,
                         () -> history.at(clock.next(), () -> {
-                            plant.purchaseOrders.reject(
+                            plant.purchaseOrderLifecycle.reject(
                                     cast.admin,
                                     id,
                                     plant.purchaseOrders.get(id).version(),
@@ -127,7 +127,7 @@ final class DemoPurchasing {
             default ->
                 clock.plan(1, () -> {
                     history.at(clock.next(), () -> {
-                        plant.purchaseOrders.approve(
+                        plant.purchaseOrderLifecycle.approve(
                                 cast.admin, id, plant.purchaseOrders.get(id).version());
                         history.stamp("purchase_orders", id, "approved_at", "updated_at");
                     });
@@ -135,7 +135,7 @@ final class DemoPurchasing {
                         clock.plan(
                                 2,
                                 () -> history.at(clock.next(), () -> {
-                                    plant.purchaseOrders.cancel(id);
+                                    plant.purchaseOrderLifecycle.cancel(id);
                                     history.stamp("purchase_orders", id, "cancelled_at", "updated_at");
                                     release.run();
                                 }));
@@ -146,14 +146,14 @@ final class DemoPurchasing {
                                 List<ReceiveRequest.Line> half = order.lines().stream()
                                         .map(l -> new ReceiveRequest.Line(l.id(), Math.max(1, l.quantity() / 2)))
                                         .toList();
-                                plant.purchaseOrders.receive(cast.manager, id, new ReceiveRequest(half));
+                                plant.purchaseOrderReceipts.receive(cast.manager, id, new ReceiveRequest(half));
                                 history.stamp("purchase_orders", id, "updated_at");
                             });
                             if (!keep) {
                                 clock.plan(
                                         2 + random.nextInt(3),
                                         () -> history.at(clock.next(), () -> {
-                                            plant.purchaseOrders.deliver(cast.manager, id);
+                                            plant.purchaseOrderReceipts.deliver(cast.manager, id);
                                             history.stamp("purchase_orders", id, "received_at", "updated_at");
                                             release.run();
                                         }));
@@ -163,7 +163,7 @@ final class DemoPurchasing {
                         clock.plan(
                                 lead,
                                 () -> history.at(clock.next(), () -> {
-                                    plant.purchaseOrders.deliver(cast.manager, id);
+                                    plant.purchaseOrderReceipts.deliver(cast.manager, id);
                                     history.stamp("purchase_orders", id, "received_at", "updated_at");
                                     release.run();
                                 }));

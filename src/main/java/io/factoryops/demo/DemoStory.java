@@ -169,7 +169,7 @@ final class DemoStory {
                 clock.plan(
                         random.nextInt(2),
                         () -> history.at(clock.next(), () -> {
-                            plant.orders.cancel(cast.admin, id);
+                            plant.orderLifecycle.cancel(cast.admin, id);
                             history.stamp("orders", id, "updated_at");
                         }));
             } else {
@@ -177,13 +177,13 @@ final class DemoStory {
                 int completeIn = 2 + random.nextInt(4);
                 clock.plan(shipIn, () -> {
                     history.at(clock.next(), () -> {
-                        plant.orders.ship(cast.admin, id);
+                        plant.orderLifecycle.ship(cast.admin, id);
                         history.stamp("orders", id, "updated_at");
                     });
                     clock.plan(
                             completeIn,
                             () -> history.at(clock.next(), () -> {
-                                plant.orders.complete(cast.admin, id);
+                                plant.orderLifecycle.complete(cast.admin, id);
                                 history.stamp("orders", id, "updated_at");
                             }));
                 });
@@ -238,21 +238,21 @@ final class DemoStory {
                     assignIn,
                     () -> history.at(clock.next(), () -> {
                         if (taken) {
-                            plant.tickets.take(cast.mechanic, id);
+                            plant.ticketWork.take(cast.mechanic, id);
                             crew.add(cast.mechanicId);
                         } else {
                             crew.add(cast.mechanicIds.get(1 + random.nextInt(cast.mechanicIds.size() - 1)));
                             if (random.nextInt(4) == 0 && !crew.contains(cast.mechanicId)) {
                                 crew.add(cast.mechanicId);
                             }
-                            plant.tickets.editMechanics(
+                            plant.ticketWork.editMechanics(
                                     cast.manager, id, new MechanicsEditRequest(List.copyOf(crew), null));
                         }
                         history.stamp("service_tickets", id, "updated_at");
                     }));
             clock.plan(startIn, () -> {
                 history.at(clock.next(), () -> {
-                    plant.tickets.start(cast.manager, id);
+                    plant.ticketLifecycle.start(cast.manager, id);
                     history.stamp("service_tickets", id, "started_at", "updated_at");
                 });
                 for (long[] line : fitted) {
@@ -260,7 +260,7 @@ final class DemoStory {
                             plant.parts.summaries(List.of(line[0]), "part").get(line[0]);
                     if (part.quantity() - floors.get(line[0]) >= line[1]) {
                         history.at(clock.next(), () -> {
-                            plant.tickets.fitPart(cast.manager, id, new TicketPartRequest(line[0], (int) line[1]));
+                            plant.ticketWork.fitPart(cast.manager, id, new TicketPartRequest(line[0], (int) line[1]));
                             history.stamp("service_tickets", id, "updated_at");
                         });
                     }
@@ -270,15 +270,16 @@ final class DemoStory {
                     endIn,
                     () -> history.at(clock.next(), () -> {
                         if (cancelled) {
-                            plant.tickets.cancel(cast.manager, id);
+                            plant.ticketLifecycle.cancel(cast.manager, id);
                             history.stamp("service_tickets", id, "cancelled_at", "updated_at");
                             history.stampReturnedParts(id);
                             return;
                         }
                         for (int m = 0; m < crew.size(); m++) {
-                            plant.tickets.recordLabour(cast.manager, id, new LabourRequest(crew.get(m), hours[m % 2]));
+                            plant.ticketWork.recordLabour(
+                                    cast.manager, id, new LabourRequest(crew.get(m), hours[m % 2]));
                         }
-                        ServiceTicketResponse done = plant.tickets.complete(cast.manager, id);
+                        ServiceTicketResponse done = plant.ticketLifecycle.complete(cast.manager, id);
                         history.stamp("service_tickets", done.id(), "completed_at", "updated_at");
                     }));
         }
@@ -357,8 +358,8 @@ final class DemoStory {
                         "CR 10",
                         2019);
                 history.at(clock.next(), () -> {
-                    plant.tickets.take(cast.mechanic, id);
-                    plant.tickets.start(cast.mechanic, id);
+                    plant.ticketWork.take(cast.mechanic, id);
+                    plant.ticketLifecycle.start(cast.mechanic, id);
                     history.stamp("service_tickets", id, "started_at", "updated_at");
                 });
             }

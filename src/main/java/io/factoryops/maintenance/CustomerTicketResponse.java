@@ -1,6 +1,7 @@
 package io.factoryops.maintenance;
 
 import io.factoryops.inventory.PartSummary;
+import io.factoryops.platform.http.Versioned;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -49,7 +50,8 @@ public record CustomerTicketResponse(
         @Schema(nullable = true) Instant cancelledAt,
         long version,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt)
+        implements Versioned {
 
     /** A part fitted on the ticket: its name, how many, and the amount charged for the line (before tax). */
     @Schema(name = "CustomerTicketPart")
@@ -59,39 +61,40 @@ public record CustomerTicketResponse(
             @Schema(multipleOf = 0.01) BigDecimal amount) {}
 
     static CustomerTicketResponse of(ServiceTicket t, Map<Long, String> mechanicNames, Map<Long, PartSummary> parts) {
-        List<String> mechanics = t.getAssignments().stream()
-                .map(a -> mechanicNames.get(a.getMechanicId()))
-                .toList();
-        List<Part> lines = t.getParts().stream()
-                .filter(TicketPart::fitted)
-                .map(l -> new Part(parts.get(l.getPartId()).name(), l.getQuantity(), l.getLineTotal()))
-                .toList();
+        return of(ServiceTicketResponse.of(t, mechanicNames, parts));
+    }
+
+    /** The customer's view of the staff's: the same ticket and totals, less what is internal. */
+    static CustomerTicketResponse of(ServiceTicketResponse t) {
         return new CustomerTicketResponse(
-                t.getId(),
-                t.getVin(),
-                t.getSerial(),
-                t.getMake(),
-                t.getModel(),
-                t.getYear(),
-                t.getDescription(),
-                t.getPriority().value(),
-                t.getServiceDate(),
-                t.getStatus().value(),
-                mechanics,
-                lines,
+                t.id(),
+                t.vin(),
+                t.serial(),
+                t.make(),
+                t.model(),
+                t.year(),
+                t.description(),
+                t.priority(),
+                t.serviceDate(),
+                t.status(),
+                t.mechanics().stream().map(AssignmentResponse::mechanicName).toList(),
+                t.parts().stream()
+                        .filter(p -> p.returnedAt() == null)
+                        .map(p -> new Part(p.name(), p.quantity(), p.lineTotal()))
+                        .toList(),
                 t.partsTotal(),
                 t.labourHours(),
-                t.getLabourRate(),
+                t.labourRate(),
                 t.labourTotal(),
                 t.subtotal(),
-                t.getTaxRate(),
+                t.taxRate(),
                 t.tax(),
                 t.total(),
-                t.getStartedAt(),
-                t.getCompletedAt(),
-                t.getCancelledAt(),
-                t.getVersion(),
-                t.getCreatedAt(),
-                t.getUpdatedAt());
+                t.startedAt(),
+                t.completedAt(),
+                t.cancelledAt(),
+                t.version(),
+                t.createdAt(),
+                t.updatedAt());
     }
 }

@@ -82,7 +82,6 @@ public class MyTicketsResource {
             description = "The service ticket",
             content = @Content(schema = @Schema(implementation = CustomerTicketResponse.class)))
     public Response get(@PathParam("id") long id) {
-        CustomerTicketResponse ticket = tickets.myTicket(Caller.of(security), id);
-        return ETags.conditionalGet(request, ticket.version(), ticket);
+        return ETags.conditionalGet(request, tickets.myTicket(Caller.of(security), id));
     }
 }

@@ -50,6 +50,12 @@ public class ServiceTicketResource {
     @Inject
     ServiceTicketService tickets;
 
+    @Inject
+    TicketLifecycleService lifecycle;
+
+    @Inject
+    TicketWorkService work;
+
     @Context
     SecurityContext security;
 
@@ -92,8 +98,7 @@ public class ServiceTicketResource {
             description = "The service ticket",
             content = @Content(schema = @Schema(implementation = ServiceTicketResponse.class)))
     public Response get(@PathParam("id") long id) {
-        ServiceTicketResponse ticket = tickets.get(caller(), id);
-        return ETags.conditionalGet(request, ticket.version(), ticket);
+        return ETags.conditionalGet(request, tickets.get(caller(), id));
     }
 
     @POST
@@ -131,7 +136,7 @@ public class ServiceTicketResource {
             description = "The service ticket",
             content = @Content(schema = @Schema(implementation = ServiceTicketResponse.class)))
     public Response replace(@PathParam("id") long id, @NotNull @Valid ServiceTicketUpdateRequest body) {
-        return ok(tickets.revise(caller(), id, ETags.expectedVersion(headers), body));
+        return ETags.ok(tickets.revise(caller(), id, ETags.expectedVersion(headers), body));
     }
 
     @POST
@@ -150,7 +155,7 @@ public class ServiceTicketResource {
             description = "The service ticket",
             content = @Content(schema = @Schema(implementation = ServiceTicketResponse.class)))
     public Response take(@PathParam("id") long id) {
-        return ok(tickets.take(caller(), id));
+        return ETags.ok(work.take(caller(), id));
     }
 
     @POST
@@ -166,7 +171,7 @@ public class ServiceTicketResource {
             description = "The service ticket",
             content = @Content(schema = @Schema(implementation = ServiceTicketResponse.class)))
     public Response start(@PathParam("id") long id) {
-        return ok(tickets.start(caller(), id));
+        return ETags.ok(lifecycle.start(caller(), id));
     }
 
     @POST
@@ -182,7 +187,7 @@ public class ServiceTicketResource {
             description = "The service ticket",
             content = @Content(schema = @Schema(implementation = ServiceTicketResponse.class)))
     public Response complete(@PathParam("id") long id) {
-        return ok(tickets.complete(caller(), id));
+        return ETags.ok(lifecycle.complete(caller(), id));
     }
 
     @POST
@@ -199,7 +204,7 @@ public class ServiceTicketResource {
             description = "The service ticket",
             content = @Content(schema = @Schema(implementation = ServiceTicketResponse.class)))
     public Response cancel(@PathParam("id") long id) {
-        return ok(tickets.cancel(caller(), id));
+        return ETags.ok(lifecycle.cancel(caller(), id));
     }
 
     @PUT
@@ -218,7 +223,7 @@ public class ServiceTicketResource {
             description = "The service ticket",
             content = @Content(schema = @Schema(implementation = ServiceTicketResponse.class)))
     public Response editMechanics(@PathParam("id") long id, @NotNull @Valid MechanicsEditRequest body) {
-        return ok(tickets.editMechanics(caller(), id, body));
+        return ETags.ok(work.editMechanics(caller(), id, body));
     }
 
     @POST
@@ -236,7 +241,7 @@ public class ServiceTicketResource {
             description = "The service ticket",
             content = @Content(schema = @Schema(implementation = ServiceTicketResponse.class)))
     public Response recordLabour(@PathParam("id") long id, @NotNull @Valid LabourRequest body) {
-        return ok(tickets.recordLabour(caller(), id, body));
+        return ETags.ok(work.recordLabour(caller(), id, body));
     }
 
     @POST
@@ -255,7 +260,7 @@ public class ServiceTicketResource {
             description = "The service ticket",
             content = @Content(schema = @Schema(implementation = ServiceTicketResponse.class)))
     public Response fitPart(@PathParam("id") long id, @NotNull @Valid TicketPartRequest body) {
-        return ok(tickets.fitPart(caller(), id, body));
+        return ETags.ok(work.fitPart(caller(), id, body));
     }
 
     @DELETE
@@ -272,14 +277,10 @@ public class ServiceTicketResource {
             description = "The service ticket",
             content = @Content(schema = @Schema(implementation = ServiceTicketResponse.class)))
     public Response returnPart(@PathParam("id") long id, @PathParam("line") long line) {
-        return ok(tickets.returnPart(caller(), id, line, ETags.expectedVersion(headers)));
+        return ETags.ok(work.returnPart(caller(), id, line, ETags.expectedVersion(headers)));
     }
 
     private Caller caller() {
         return Caller.of(security);
-    }
-
-    private static Response ok(ServiceTicketResponse ticket) {
-        return ETags.ok(ticket.version(), ticket);
     }
 }

@@ -1,6 +1,7 @@
 package io.factoryops.maintenance;
 
 import io.factoryops.inventory.PartSummary;
+import io.factoryops.platform.http.Versioned;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -51,7 +52,8 @@ public record ServiceTicketResponse(
 
         long version,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt)
+        implements Versioned {
 
     /** A part line: fitted, or returned to stock (then left out of the totals). */
     public record Part(

@@ -33,6 +33,18 @@ public final class Decimals {
         return fits(value, integerDigits, fractionDigits) && value.compareTo(min) >= 0 && value.compareTo(max) <= 0;
     }
 
+    /**
+     * The configured tax rate ({@code factory.tax-rate}), which orders and service tickets keep: a start-up failure
+     * unless it is a fraction in [0, 1) with at most 4 decimals.
+     */
+    public static BigDecimal requireTaxRate(BigDecimal taxRate) {
+        if (taxRate.signum() < 0 || taxRate.compareTo(BigDecimal.ONE) >= 0 || taxRate.scale() > 4) {
+            throw new IllegalStateException("factory.tax-rate must be a fraction in [0, 1) with at most 4 decimals, "
+                    + "e.g. 0.09; it is " + taxRate);
+        }
+        return taxRate;
+    }
+
     /** Parses a short decimal text; null when it is not one or does not fit the API's widest decimal. */
     public static BigDecimal parse(String text) {
         if (text == null || text.isEmpty() || text.length() > MAX_TEXT_LENGTH) {

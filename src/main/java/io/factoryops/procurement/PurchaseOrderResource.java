@@ -57,6 +57,12 @@ public class PurchaseOrderResource {
     @Inject
     PurchaseOrderService orders;
 
+    @Inject
+    PurchaseOrderLifecycleService lifecycle;
+
+    @Inject
+    PurchaseOrderReceiptService receipts;
+
     @Context
     SecurityContext security;
 
@@ -109,8 +115,7 @@ public class PurchaseOrderResource {
             description = "The purchase order",
             content = @Content(schema = @Schema(implementation = PurchaseOrderResponse.class)))
     public Response get(@PathParam("id") long id) {
-        PurchaseOrderResponse order = orders.get(id);
-        return ETags.conditionalGet(request, order.version(), order);
+        return ETags.conditionalGet(request, orders.get(id));
     }
 
     @POST
@@ -146,8 +151,7 @@ public class PurchaseOrderResource {
             description = "The purchase order",
             content = @Content(schema = @Schema(implementation = PurchaseOrderResponse.class)))
     public Response replace(@PathParam("id") long id, @NotNull @Valid PurchaseOrderRequest body) {
-        PurchaseOrderResponse order = orders.replace(Caller.of(security), id, ETags.expectedVersion(headers), body);
-        return ETags.ok(order.version(), order);
+        return ETags.ok(orders.replace(Caller.of(security), id, ETags.expectedVersion(headers), body));
     }
 
     @POST
@@ -164,7 +168,7 @@ public class PurchaseOrderResource {
             description = "The purchase order",
             content = @Content(schema = @Schema(implementation = PurchaseOrderResponse.class)))
     public Response submit(@PathParam("id") long id) {
-        return ok(orders.submit(Caller.of(security), id));
+        return ETags.ok(lifecycle.submit(Caller.of(security), id));
     }
 
     @POST
@@ -188,7 +192,7 @@ public class PurchaseOrderResource {
             content = @Content(schema = @Schema(implementation = PurchaseOrderResponse.class)))
     @APIResponse(responseCode = "403", description = FOUR_EYES)
     public Response approve(@PathParam("id") long id) {
-        return ok(orders.approve(Caller.of(security), id, ETags.requiredVersion(headers)));
+        return ETags.ok(lifecycle.approve(Caller.of(security), id, ETags.requiredVersion(headers)));
     }
 
     @POST
@@ -208,7 +212,7 @@ public class PurchaseOrderResource {
             content = @Content(schema = @Schema(implementation = PurchaseOrderResponse.class)))
     @APIResponse(responseCode = "403", description = FOUR_EYES)
     public Response reject(@PathParam("id") long id, @NotNull @Valid RejectRequest body) {
-        return ok(orders.reject(Caller.of(security), id, ETags.requiredVersion(headers), body));
+        return ETags.ok(lifecycle.reject(Caller.of(security), id, ETags.requiredVersion(headers), body));
     }
 
     @POST
@@ -227,7 +231,7 @@ public class PurchaseOrderResource {
             description = "The purchase order",
             content = @Content(schema = @Schema(implementation = PurchaseOrderResponse.class)))
     public Response receive(@PathParam("id") long id, @NotNull @Valid ReceiveRequest body) {
-        return ok(orders.receive(Caller.of(security), id, body));
+        return ETags.ok(receipts.receive(Caller.of(security), id, body));
     }
 
     @POST
@@ -243,7 +247,7 @@ public class PurchaseOrderResource {
             description = "The purchase order",
             content = @Content(schema = @Schema(implementation = PurchaseOrderResponse.class)))
     public Response deliver(@PathParam("id") long id) {
-        return ok(orders.deliver(Caller.of(security), id));
+        return ETags.ok(receipts.deliver(Caller.of(security), id));
     }
 
     @POST
@@ -259,10 +263,6 @@ public class PurchaseOrderResource {
             description = "The purchase order",
             content = @Content(schema = @Schema(implementation = PurchaseOrderResponse.class)))
     public Response cancel(@PathParam("id") long id) {
-        return ok(orders.cancel(id));
-    }
-
-    private static Response ok(PurchaseOrderResponse order) {
-        return ETags.ok(order.version(), order);
+        return ETags.ok(lifecycle.cancel(id));
     }
 }

@@ -1,9 +1,12 @@
 package io.factoryops.procurement;
 
+import io.factoryops.inventory.PartSummary;
+import io.factoryops.platform.http.Versioned;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A purchase order as the API shows it, with the transitions its status allows. */
@@ -55,7 +58,8 @@ public record PurchaseOrderResponse(
 
         long version,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt)
+        implements Versioned {
 
     /** A line: the part, how many were ordered and received, at what cost. */
     public record Line(
@@ -68,4 +72,46 @@ public record PurchaseOrderResponse(
             @Schema(multipleOf = 0.01) BigDecimal unitCost,
             @Schema(multipleOf = 0.01) BigDecimal lineTotal,
             int receivedQuantity) {}
+
+    static PurchaseOrderResponse of(
+            PurchaseOrder o, Map<Long, PartSummary> parts, String supplierName, String approvalRole) {
+        List<PurchaseOrderResponse.Line> lines = o.getLines().stream()
+                .map(l -> new PurchaseOrderResponse.Line(
+                        l.getId(),
+                        l.getLineNo(),
+                        l.getPartId(),
+                        parts.get(l.getPartId()).sku(),
+                        parts.get(l.getPartId()).name(),
+                        l.getQuantity(),
+                        l.getUnitCost(),
+                        l.getLineTotal(),
+                        l.getReceivedQuantity()))
+                .toList();
+        return new PurchaseOrderResponse(
+                o.getId(),
+                o.getPoNumber(),
+                o.getSupplierId(),
+                supplierName,
+                o.getStatus().value(),
+                o.getExpectedDate(),
+                o.getNotes(),
+                lines,
+                o.getTotalAmount(),
+                o.getCreatedBy(),
+                o.getLastEditedBy(),
+                o.getSubmittedBy(),
+                o.getSubmittedAt(),
+                o.getApprovedBy(),
+                o.getApprovedAt(),
+                o.getRejectedBy(),
+                o.getRejectedAt(),
+                o.getRejectionReason(),
+                o.getReceivedAt(),
+                o.getCancelledAt(),
+                o.getStatus().allowedTransitions(),
+                approvalRole,
+                o.getVersion(),
+                o.getCreatedAt(),
+                o.getUpdatedAt());
+    }
 }

@@ -55,6 +55,12 @@ public class OrderResource {
     @Inject
     OrderService orders;
 
+    @Inject
+    OrderLifecycleService lifecycle;
+
+    @Inject
+    OrderPlacementService placement;
+
     @Context
     SecurityContext security;
 
@@ -102,8 +108,7 @@ public class OrderResource {
             description = "The order",
             content = @Content(schema = @Schema(implementation = OrderResponse.class)))
     public Response get(@PathParam("id") long id) {
-        OrderResponse order = orders.get(Caller.of(security), id);
-        return ETags.conditionalGet(request, order.version(), order);
+        return ETags.conditionalGet(request, orders.get(Caller.of(security), id));
     }
 
     @POST
@@ -122,7 +127,7 @@ public class OrderResource {
     @APIResponse(responseCode = "409", description = "INSUFFICIENT_STOCK")
     @APIResponse(responseCode = "422", description = "IDEMPOTENCY_KEY_REUSED")
     public Response place(@NotNull @Valid OrderRequest body) {
-        OrderResponse placed = orders.place(Caller.of(security), body);
+        OrderResponse placed = placement.place(Caller.of(security), body);
         return ETags.created(uriInfo, placed.id(), placed.version(), placed);
     }
 
@@ -156,8 +161,7 @@ public class OrderResource {
             description =
                     "INVALID_TRANSITION (not placed), INSUFFICIENT_STOCK, CONFLICT " + "(a product no longer sold)")
     public Response replace(@PathParam("id") long id, @NotNull @Valid OrderRequest body) {
-        OrderResponse order = orders.revise(Caller.of(security), id, ETags.requiredVersion(headers), body);
-        return ETags.ok(order.version(), order);
+        return ETags.ok(placement.revise(Caller.of(security), id, ETags.requiredVersion(headers), body));
     }
 
     @DELETE
@@ -176,7 +180,7 @@ public class OrderResource {
     @APIResponse(responseCode = "204", description = "Cancelled (now or before)")
     @APIResponse(responseCode = "409", description = "INVALID_TRANSITION: shipped or completed")
     public Response delete(@PathParam("id") long id) {
-        orders.delete(Caller.of(security), id, ETags.requiredVersion(headers));
+        lifecycle.delete(Caller.of(security), id, ETags.requiredVersion(headers));
         return Response.noContent().build();
     }
 
@@ -193,8 +197,7 @@ public class OrderResource {
             description = "The order",
             content = @Content(schema = @Schema(implementation = OrderResponse.class)))
     public Response ship(@PathParam("id") long id) {
-        OrderResponse order = orders.ship(Caller.of(security), id);
-        return ETags.ok(order.version(), order);
+        return ETags.ok(lifecycle.ship(Caller.of(security), id));
     }
 
     @POST
@@ -210,8 +213,7 @@ public class OrderResource {
             description = "The order",
             content = @Content(schema = @Schema(implementation = OrderResponse.class)))
     public Response complete(@PathParam("id") long id) {
-        OrderResponse order = orders.complete(Caller.of(security), id);
-        return ETags.ok(order.version(), order);
+        return ETags.ok(lifecycle.complete(Caller.of(security), id));
     }
 
     @POST
@@ -228,7 +230,6 @@ public class OrderResource {
             description = "The order",
             content = @Content(schema = @Schema(implementation = OrderResponse.class)))
     public Response cancel(@PathParam("id") long id) {
-        OrderResponse order = orders.cancel(Caller.of(security), id);
-        return ETags.ok(order.version(), order);
+        return ETags.ok(lifecycle.cancel(Caller.of(security), id));
     }
 }

@@ -1,5 +1,6 @@
 package io.factoryops.sales;
 
+import io.factoryops.platform.http.Versioned;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -26,7 +27,8 @@ public record OrderResponse(
         String createdBy,
         long version,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt)
+        implements Versioned {
 
     /** A line, with the product's name and its stock now. */
     public record Line(

@@ -11,8 +11,9 @@ import io.factoryops.production.ProductionRequest;
 import io.factoryops.production.ProductionService;
 import io.factoryops.sales.CustomerRequest;
 import io.factoryops.sales.CustomerService;
+import io.factoryops.sales.OrderLifecycleService;
+import io.factoryops.sales.OrderPlacementService;
 import io.factoryops.sales.OrderRequest;
-import io.factoryops.sales.OrderService;
 import io.factoryops.workforce.EmployeeRequest;
 import io.factoryops.workforce.EmployeeService;
 import it.io.factoryops.support.TestDeployment;
@@ -61,7 +62,10 @@ class AnalyticsRefreshIT {
     EmployeeService employees;
 
     @Inject
-    OrderService orders;
+    OrderPlacementService orders;
+
+    @Inject
+    OrderLifecycleService lifecycle;
 
     @Inject
     ProductionService production;
@@ -146,11 +150,11 @@ class AnalyticsRefreshIT {
                     .id();
             int fate = random.nextInt(10);
             if (fate < 2) {
-                orders.cancel(admin, id);
+                lifecycle.cancel(admin, id);
             } else if (fate < 5) {
-                orders.ship(admin, id);
+                lifecycle.ship(admin, id);
                 if (fate == 4) {
-                    orders.complete(admin, id);
+                    lifecycle.complete(admin, id);
                 }
             }
         }

@@ -17,7 +17,9 @@ import io.factoryops.maintenance.MechanicsEditRequest;
 import io.factoryops.maintenance.ServiceTicketRequest;
 import io.factoryops.maintenance.ServiceTicketResponse;
 import io.factoryops.maintenance.ServiceTicketService;
+import io.factoryops.maintenance.TicketLifecycleService;
 import io.factoryops.maintenance.TicketPartRequest;
+import io.factoryops.maintenance.TicketWorkService;
 import io.factoryops.sales.CustomerRequest;
 import io.factoryops.sales.CustomerService;
 import it.io.factoryops.support.TestDeployment;
@@ -67,6 +69,12 @@ class TopMechanicsRefreshIT {
 
     @Inject
     ServiceTicketService tickets;
+
+    @Inject
+    TicketLifecycleService lifecycle;
+
+    @Inject
+    TicketWorkService work;
 
     @Inject
     CustomerService customers;
@@ -140,7 +148,7 @@ class TopMechanicsRefreshIT {
                     on.add(m);
                 }
             }
-            tickets.editMechanics(
+            work.editMechanics(
                     manager,
                     id,
                     new MechanicsEditRequest(
@@ -149,7 +157,7 @@ class TopMechanicsRefreshIT {
             for (MechanicResponse m : on) {
                 Caller self = new Caller(m.userId(), m.username(), Role.MECHANIC);
                 if (random.nextBoolean()) {
-                    tickets.recordLabour(
+                    work.recordLabour(
                             self,
                             id,
                             new LabourRequest(null, new BigDecimal(1 + random.nextInt(800)).movePointLeft(2)));
@@ -157,12 +165,12 @@ class TopMechanicsRefreshIT {
                     withoutHours.add(m);
                 }
                 if (random.nextInt(3) > 0) {
-                    ServiceTicketResponse fitted = tickets.fitPart(
+                    ServiceTicketResponse fitted = work.fitPart(
                             self,
                             id,
                             new TicketPartRequest(partIds.get(random.nextInt(partIds.size())), 1 + random.nextInt(5)));
                     if (random.nextInt(5) == 0) {
-                        tickets.returnPart(
+                        work.returnPart(
                                 self,
                                 id,
                                 fitted.parts().get(fitted.parts().size() - 1).id(),
@@ -171,11 +179,11 @@ class TopMechanicsRefreshIT {
                 }
             }
             if (random.nextInt(4) == 0) {
-                tickets.fitPart(manager, id, new TicketPartRequest(partIds.get(0), 2)); // counts for no mechanic
+                work.fitPart(manager, id, new TicketPartRequest(partIds.get(0), 2)); // counts for no mechanic
             }
             if (on.size() > 1 && !withoutHours.isEmpty() && random.nextInt(4) == 0) {
                 // removed before completion (only without recorded labour): the ticket no longer counts for them
-                tickets.editMechanics(
+                work.editMechanics(
                         manager,
                         id,
                         new MechanicsEditRequest(
@@ -183,12 +191,12 @@ class TopMechanicsRefreshIT {
             }
             int fate = random.nextInt(10);
             if (fate < 6) {
-                tickets.start(manager, id);
-                tickets.complete(manager, id);
+                lifecycle.start(manager, id);
+                lifecycle.complete(manager, id);
             } else if (fate < 8) {
-                tickets.cancel(manager, id);
+                lifecycle.cancel(manager, id);
             } else if (fate == 8) {
-                tickets.start(manager, id);
+                lifecycle.start(manager, id);
             }
         }
     }
