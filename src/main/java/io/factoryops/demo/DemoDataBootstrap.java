@@ -61,6 +61,9 @@ public class DemoDataBootstrap {
     @Inject
     InventoryFigures inventoryFigures;
 
+    @Inject
+    DemoDataClaim claim;
+
     @PersistenceUnit(unitName = "factory")
     EntityManagerFactory entityManagers;
 
@@ -74,7 +77,7 @@ public class DemoDataBootstrap {
         try {
             transaction.setTransactionTimeout(TRANSACTION_TIMEOUT_SECONDS);
             transaction.begin();
-            Optional<String> refusal = plant.claim(Instant.now());
+            Optional<String> refusal = claim.claim(Instant.now());
             if (refusal.isPresent()) {
                 transaction.rollback();
                 LOG.warning("FACTORY_DEMO_DATA=true, but " + refusal.get() + ": no demo data loaded");

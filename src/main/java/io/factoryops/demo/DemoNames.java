@@ -1,13 +1,12 @@
 package io.factoryops.demo;
 
-import java.security.SecureRandom;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 
 /**
  * The words the demo plant is made of: a small maker of pumps, valves and drives, its parts and its people; and the
- * made-up names, addresses, phone numbers and passwords of its people.
+ * made-up names, addresses, and phone numbers of its people.
  */
 final class DemoNames {
 
@@ -261,17 +260,6 @@ final class DemoNames {
             "Oil change and filter service",
             "Coupling worn",
             "Control box does not start the pump");
-
-    /** A password as the first super_admin's generated one: random, never from the seed. */
-    static String password() {
-        String alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
-        SecureRandom random = new SecureRandom();
-        StringBuilder out = new StringBuilder("D3");
-        for (int i = 0; i < 20; i++) {
-            out.append(alphabet.charAt(random.nextInt(alphabet.length())));
-        }
-        return out.toString();
-    }
 
     static String person(Random random, int i) {
         return FIRST_NAMES.get((i * 11 + random.nextInt(3)) % FIRST_NAMES.size()) + " "

@@ -3,6 +3,7 @@ package io.factoryops.demo;
 import io.factoryops.catalog.ProductRequest;
 import io.factoryops.catalog.ProductService;
 import io.factoryops.identity.Caller;
+import io.factoryops.identity.PasswordService;
 import io.factoryops.identity.Role;
 import io.factoryops.identity.UserRequest;
 import io.factoryops.identity.UserResponse;
@@ -40,7 +41,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -50,12 +50,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Random;
 
 /**
- * The demo plant: who may load it ({@link #claim}) and the loading itself ({@link #load}), in the caller's
- * transaction. Everything is written through the features' services, as their resources would, by accounts of the
+ * The demo plant: the loading itself ({@link #load}), in the caller's transaction, after {@link DemoDataClaim}. Everything is written through the features' services, as their resources would, by accounts of the
  * plant (or, for creating those accounts, a system caller); the stock moves only through the services, so every
  * stock item's quantity is its ledger's sum. The data come from {@link #SEED}: two loads on the same day write the
  * same plant (only the accounts' passwords differ); the story's days end today.
@@ -66,21 +64,6 @@ public class DemoPlant {
     static final long SEED = 20_260_090L;
     static final int DAYS = 90;
 
-    /** Tables that hold business data: a database with a row in any of them is not empty. */
-    private static final List<String> BUSINESS_TABLES = List.of(
-            "products",
-            "customers",
-            "employees",
-            "parts",
-            "suppliers",
-            "inventory_categories",
-            "inventory_locations",
-            "orders",
-            "production_records",
-            "purchase_orders",
-            "service_tickets",
-            "mechanics");
-
     /** The caller that creates the plant's accounts: no account of its own (their created_by names it). */
     private static final Caller SYSTEM = new Caller(0, "demo-data", Role.SUPER_ADMIN);
 
@@ -89,6 +72,9 @@ public class DemoPlant {
 
     @Inject
     UserService users;
+
+    @Inject
+    PasswordService passwords;
 
     @Inject
     EmployeeService employees;
@@ -150,44 +136,7 @@ public class DemoPlant {
     /** What a load wrote: the accounts, and how many documents of each kind and state. */
     public record Loaded(List<Account> accounts, Map<String, Integer> counts, String timings) {}
 
-    /**
-     * Claims the load for this transaction, or says why not: the demo data was loaded before, or the database is not
-     * empty (business rows, or accounts other than super_admins). The claim is the demo_data row, inserted first:
-     * a server that claims while another's load is running waits for that transaction, then fails on the row's key
-     * (a constraint violation for the caller to tell apart) or, when that load rolled back, claims it in turn.
-     */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public Optional<String> claim(Instant at) {
-        List<?> loaded = em.createNativeQuery("SELECT loaded_at FROM demo_data").getResultList();
-        if (!loaded.isEmpty()) {
-            return Optional.of("the demo data was loaded already (" + loaded.get(0) + " UTC)");
-        }
-        em.createNativeQuery("INSERT INTO demo_data (id, seed, loaded_at) VALUES (1, ?, ?)")
-                .setParameter(1, SEED)
-                .setParameter(2, Timestamp.from(at))
-                .executeUpdate();
-        List<String> found = new ArrayList<>();
-        for (String table : BUSINESS_TABLES) {
-            if (!em.createNativeQuery("SELECT id FROM " + table)
-                    .setMaxResults(1)
-                    .getResultList()
-                    .isEmpty()) {
-                found.add(table);
-            }
-        }
-        if (!em.createNativeQuery("SELECT id FROM users WHERE role <> ?")
-                .setParameter(1, Role.SUPER_ADMIN.name())
-                .setMaxResults(1)
-                .getResultList()
-                .isEmpty()) {
-            found.add("accounts other than super_admin");
-        }
-        return found.isEmpty()
-                ? Optional.empty()
-                : Optional.of("the database is not empty (it has " + String.join(", ", found) + ")");
-    }
-
-    /** Loads the plant (after {@link #claim}), dated in the {@value #DAYS} days that end now. */
+    /** Loads the plant (after {@link DemoDataClaim#claim}), dated in the {@value #DAYS} days that end now. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Loaded load(Instant now) {
         Random random = new Random(SEED);
@@ -383,7 +332,7 @@ public class DemoPlant {
         String[] mechanicNames = {"Max Mechanic", "Rita Lindgren", "Oskar Brandt", "Lena Fiala"};
         for (int i = 0; i < mechanicNames.length; i++) {
             String username = i == 0 ? "demo.mechanic" : "mechanic." + (i + 1);
-            String password = DemoNames.password();
+            String password = passwords.random();
             MechanicResponse m = mechanics.create(new MechanicRequest(
                     mechanicNames[i],
                     DemoNames.email(mechanicNames[i], "factory.example.com"),
@@ -402,7 +351,7 @@ public class DemoPlant {
     }
 
     private Caller account(Cast cast, String username, Role role, String fullName, Long customerId) {
-        String password = DemoNames.password();
+        String password = passwords.random();
         String email = customerId == null
                 ? username + "@factory.example.com"
                 : customers.get(customerId).email();

@@ -37,7 +37,7 @@ class DemoPlantClaimIT {
     }
 
     @Inject
-    DemoPlant plant;
+    DemoDataClaim claim;
 
     @Resource(lookup = "jdbc/factory")
     DataSource dataSource;
@@ -55,7 +55,7 @@ class DemoPlantClaimIT {
                 new CustomerRequest("Claim Check", "claim-check-" + System.nanoTime() + "@it.example", null, null));
         transaction.begin();
         try {
-            Optional<String> refusal = plant.claim(Instant.now());
+            Optional<String> refusal = claim.claim(Instant.now());
             assertTrue(refusal.orElse("").startsWith("the database is not empty (it has "), refusal.toString());
             assertTrue(refusal.get().contains("customers"), refusal.get());
         } finally {
@@ -71,7 +71,7 @@ class DemoPlantClaimIT {
                 p.setTimestamp(2, Timestamp.from(Instant.now()));
                 p.executeUpdate();
             }
-            Optional<String> refusal = plant.claim(Instant.now());
+            Optional<String> refusal = claim.claim(Instant.now());
             assertTrue(refusal.orElse("").startsWith("the demo data was loaded already"), refusal.toString());
         } finally {
             transaction.rollback();
