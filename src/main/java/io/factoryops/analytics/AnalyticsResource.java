@@ -59,7 +59,7 @@ public class AnalyticsResource {
     @Operation(
             operationId = "getEmployeePerformance",
             summary = "Units produced per employee",
-            description = "Roles: manager. Highest first, paged.")
+            description = "Highest first, paged.")
     @APIResponse(
             responseCode = "200",
             description = "{\"performance\":[…],\"as_of\",\"pagination\"}",
@@ -79,8 +79,7 @@ public class AnalyticsResource {
     @Operation(
             operationId = "getTopProducts",
             summary = "Best-selling products",
-            description = "Roles: manager. Units sold in orders that are not "
-                    + "cancelled, highest first; limit 1..100 (default 10).")
+            description = "Units sold in orders that are not " + "cancelled, highest first; limit 1..100 (default 10).")
     @APIResponse(
             responseCode = "200",
             description = "{\"products\":[…],\"as_of\"}",
@@ -98,7 +97,7 @@ public class AnalyticsResource {
             operationId = "getCustomerLifetimeValue",
             summary = "Customer lifetime value",
             description =
-                    "Roles: manager. Sum of the totals (tax included) "
+                    "Sum of the totals (tax included) "
                             + "of each customer's orders that are not cancelled, at least threshold (default 0), highest first, paged.")
     @APIResponse(
             responseCode = "200",
@@ -121,7 +120,7 @@ public class AnalyticsResource {
     @Operation(
             operationId = "getProductionEfficiency",
             summary = "Units produced per product on a day",
-            description = "Roles: manager. date=YYYY-MM-DD " + "is required (400 otherwise). Highest first, paged.")
+            description = "date=YYYY-MM-DD " + "is required (400 otherwise). Highest first, paged.")
     @APIResponse(
             responseCode = "200",
             description = "{\"date\",\"efficiency\":[…],\"as_of\",\"pagination\"}",
@@ -145,7 +144,7 @@ public class AnalyticsResource {
     @Operation(
             operationId = "refreshAnalytics",
             summary = "Refresh the summaries now",
-            description = "Roles: admin. Returns when done; full=true "
+            description = "Returns when done; full=true "
                     + "recomputes everything from the business tables instead of absorbing the pending changes. The "
                     + "dashboard's precomputed inventory figures are recomputed too (after the summaries).")
     @APIResponse(

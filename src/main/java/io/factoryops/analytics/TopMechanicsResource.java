@@ -48,7 +48,7 @@ public class TopMechanicsResource {
     @Operation(
             operationId = "getTopMechanics",
             summary = "Top mechanics over a period",
-            description = "Roles: manager, mechanic. Ranked by tickets worked, then "
+            description = "Ranked by tickets worked, then "
                     + "labour hours, then parts fitted, then the higher mechanic_id. A ticket worked is a completed ticket, "
                     + "counted on its completion day (UTC) for each mechanic on it; hours are that mechanic's labour hours on "
                     + "it; parts fitted are the units of its part lines the mechanic fitted and did not give back. "

@@ -71,7 +71,7 @@ public class ProductResource {
     @Operation(
             operationId = "listProducts",
             summary = "List products",
-            description = "Roles: user, mechanic. Paged (default 10 per page), q on "
+            description = "Paged (default 10 per page), q on "
                     + "sku and name; filters category, low_stock=true|false, min_price, max_price; sort by id, sku, name, "
                     + "price, stock_quantity, category, created_at.")
     @APIResponse(
@@ -85,10 +85,7 @@ public class ProductResource {
     @GET
     @Path("{id}")
     @RolesAllowed({Role.USER_NAME, Role.MECHANIC_NAME})
-    @Operation(
-            operationId = "getProduct",
-            summary = "Read a product",
-            description = "Roles: user, mechanic. ETag; If-None-Match → 304.")
+    @Operation(operationId = "getProduct", summary = "Read a product", description = "ETag; If-None-Match → 304.")
     @APIResponse(
             responseCode = "200",
             description = "The product",
@@ -102,7 +99,7 @@ public class ProductResource {
     @Operation(
             operationId = "createProduct",
             summary = "Create a product",
-            description = "Roles: admin. stock_quantity is the initial stock " + "(ledger row INITIAL).")
+            description = "stock_quantity is the initial stock " + "(ledger row INITIAL).")
     @APIResponse(
             responseCode = "201",
             description = "Created",
@@ -117,8 +114,8 @@ public class ProductResource {
     @Operation(
             operationId = "replaceProduct",
             summary = "Replace a product",
-            description = "Roles: admin. 409 CONFLICT when stock_quantity "
-                    + "differs from the current stock. If-Match → 412 when stale.")
+            description =
+                    "409 CONFLICT when stock_quantity " + "differs from the current stock. If-Match → 412 when stale.")
     @APIResponse(
             responseCode = "200",
             description = "The product",
@@ -133,7 +130,7 @@ public class ProductResource {
     @Operation(
             operationId = "deleteProduct",
             summary = "Delete a product",
-            description = "Roles: admin. 409 STILL_REFERENCED when orders or " + "production records refer to it.")
+            description = "409 STILL_REFERENCED when orders or " + "production records refer to it.")
     @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @APIResponse(responseCode = "204", description = "Deleted")
     public Response delete(@PathParam("id") long id) {
@@ -154,7 +151,7 @@ public class ProductResource {
     @Operation(
             operationId = "listProductStockMovements",
             summary = "The product's stock ledger",
-            description = "Roles: user, mechanic. Newest first; "
+            description = "Newest first; "
                     + "the quantity equals the sum of the deltas. Below admin, another person's rows carry no actor, "
                     + "request_id or order id (reference_id of ORDER, ORDER_CHANGED and ORDER_CANCELLED rows).")
     @APIResponse(
@@ -173,7 +170,7 @@ public class ProductResource {
     @Operation(
             operationId = "adjustProductStock",
             summary = "Correct the stock after a count",
-            description = "Roles: manager. {\"delta\",\"reason\"}; "
+            description = "{\"delta\",\"reason\"}; "
                     + "never below zero (409 INSUFFICIENT_STOCK). Idempotency-Key supported.")
     @APIResponse(
             responseCode = "201",

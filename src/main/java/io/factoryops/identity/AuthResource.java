@@ -102,7 +102,7 @@ public class AuthResource {
     @Operation(
             operationId = "logout",
             summary = "Log out",
-            description = "Any role. Revokes this access token until it expires and, "
+            description = "Revokes this access token until it expires and, "
                     + "when given ({\"refresh_token\"}), the refresh token's whole login.")
     @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @APIResponse(responseCode = "204", description = "Logged out")
@@ -116,7 +116,7 @@ public class AuthResource {
     @GET
     @Path("me")
     @RolesAllowed({Role.USER_NAME, Role.MECHANIC_NAME, Role.CUSTOMER_NAME})
-    @Operation(operationId = "getCurrentUser", summary = "The signed-in account", description = "Any role.")
+    @Operation(operationId = "getCurrentUser", summary = "The signed-in account")
     @APIResponse(
             responseCode = "200",
             description = "The account",
@@ -131,7 +131,7 @@ public class AuthResource {
     @Operation(
             operationId = "updateProfile",
             summary = "Change one's own name or email",
-            description = "Any role. Absent fields stay. An "
+            description = "Absent fields stay. An "
                     + "email that cannot be used is 409 CONFLICT, naming neither the address nor why; refusals count "
                     + "against the account's failed attempts (429 RATE_LIMITED once used up).")
     @APIResponse(
@@ -148,7 +148,7 @@ public class AuthResource {
     @Operation(
             operationId = "changePassword",
             summary = "Change one's own password",
-            description = "Any role. Revokes every token of the " + "account: log in again with the new password.")
+            description = "Revokes every token of the " + "account: log in again with the new password.")
     @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @APIResponse(responseCode = "204", description = "Changed")
     public Response changePassword(@NotNull @Valid ChangePasswordRequest body) {
@@ -162,8 +162,7 @@ public class AuthResource {
     @Operation(
             operationId = "registerUser",
             summary = "Create an account",
-            description =
-                    "Roles: admin, super_admin; only roles the caller " + "manages. Same as POST /api/auth/users.")
+            description = "Only roles the caller manages. Same as POST /api/auth/users.")
     @APIResponse(
             responseCode = "201",
             description = "Created",
@@ -175,10 +174,7 @@ public class AuthResource {
     @GET
     @Path("{id: \\d+}")
     @RolesAllowed(Role.ADMIN_NAME)
-    @Operation(
-            operationId = "getUserAlias",
-            summary = "Read an account (alias of /api/auth/users/{id})",
-            description = "Roles: admin, super_admin.")
+    @Operation(operationId = "getUserAlias", summary = "Read an account (alias of /api/auth/users/{id})")
     @APIResponse(
             responseCode = "200",
             description = "The account",
@@ -190,10 +186,7 @@ public class AuthResource {
     @PUT
     @Path("{id: \\d+}")
     @RolesAllowed(Role.ADMIN_NAME)
-    @Operation(
-            operationId = "updateUserAlias",
-            summary = "Change an account (alias of /api/auth/users/{id})",
-            description = "Roles: admin, super_admin.")
+    @Operation(operationId = "updateUserAlias", summary = "Change an account (alias of /api/auth/users/{id})")
     @APIResponse(
             responseCode = "200",
             description = "The changed account",
@@ -205,10 +198,7 @@ public class AuthResource {
     @DELETE
     @Path("{id: \\d+}")
     @RolesAllowed(Role.ADMIN_NAME)
-    @Operation(
-            operationId = "deleteUserAlias",
-            summary = "Deactivate an account (alias of /api/auth/users/{id})",
-            description = "Roles: admin, super_admin.")
+    @Operation(operationId = "deleteUserAlias", summary = "Deactivate an account (alias of /api/auth/users/{id})")
     @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @APIResponse(responseCode = "204", description = "Deactivated")
     public Response deleteUser(@PathParam("id") long id) {

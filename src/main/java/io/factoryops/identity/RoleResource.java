@@ -22,7 +22,7 @@ public class RoleResource {
 
     @GET
     @RolesAllowed({Role.USER_NAME, Role.MECHANIC_NAME, Role.CUSTOMER_NAME})
-    @Operation(operationId = "listRoles", summary = "List roles", description = "Any role.")
+    @Operation(operationId = "listRoles", summary = "List roles")
     public List<RoleResponse> list() {
         return Arrays.stream(Role.values()).map(RoleResponse::of).toList();
     }

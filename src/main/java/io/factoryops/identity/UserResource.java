@@ -73,8 +73,8 @@ public class UserResource {
     @Operation(
             operationId = "listUsers",
             summary = "List accounts",
-            description = "Roles: admin (sees the accounts it manages), "
-                    + "super_admin (sees all). Filters: role, active, q (username, email, full name). "
+            description = "An admin sees the accounts it manages, a super_admin all. "
+                    + "Filters: role, active, q (username, email, full name). "
                     + "Sort: " + "username, email, role, created_at, last_login_at.")
     @APIResponse(
             responseCode = "200",
@@ -97,7 +97,7 @@ public class UserResource {
     @Operation(
             operationId = "createUser",
             summary = "Create an account",
-            description = "Roles: admin, super_admin; only roles the caller manages.")
+            description = "Only roles the caller manages.")
     @APIResponse(
             responseCode = "201",
             description = "Created",
@@ -117,7 +117,7 @@ public class UserResource {
     @Operation(
             operationId = "getUser",
             summary = "Read an account",
-            description = "Roles: admin, super_admin (accounts they manage, or their own).")
+            description = "Accounts the caller manages, or their own.")
     @APIResponse(
             responseCode = "200",
             description = "The account",
@@ -133,7 +133,7 @@ public class UserResource {
     @Operation(
             operationId = "updateUser",
             summary = "Change an account",
-            description = "Roles: admin, super_admin. Absent fields stay. "
+            description = "Absent fields stay. "
                     + "A role change, deactivation or password reset revokes the account's tokens. "
                     + "If-Match: the ETag read before (412 VERSION_CONFLICT when stale).")
     @APIResponse(
@@ -151,7 +151,7 @@ public class UserResource {
             operationId = "deleteUser",
             summary = "Deactivate an account",
             description =
-                    "Roles: admin, super_admin. The account is kept "
+                    "The account is kept "
                             + "(its history keeps its actor) but can no longer sign in; the last super_admin cannot be deleted.")
     @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @APIResponse(responseCode = "204", description = "Deactivated")

@@ -37,7 +37,7 @@ public class BomResource {
     @Operation(
             operationId = "getBom",
             summary = "A product's bill of materials",
-            description = "Roles: user, mechanic. The parts one unit of the product takes; no lines when it has none.")
+            description = "The parts one unit of the product takes; no lines when it has none.")
     @APIResponse(
             responseCode = "200",
             description = "The bill of materials",
@@ -51,7 +51,7 @@ public class BomResource {
     @Operation(
             operationId = "replaceBom",
             summary = "Replace a product's bill of materials",
-            description = "Roles: manager. The whole list (at most 100 lines, each part once, active parts); an empty "
+            description = "The whole list (at most 100 lines, each part once, active parts); an empty "
                     + "list removes it. Recording production then consumes these parts or fails whole (409 "
                     + "INSUFFICIENT_STOCK naming each short part).")
     @APIResponse(

@@ -67,7 +67,7 @@ public class CategoryResource {
     @Operation(
             operationId = "listCategories",
             summary = "List part categories",
-            description = "Roles: user, mechanic. Paged (page, per_page ≤ 100), "
+            description = "Paged (page, per_page ≤ 100), "
                     + "q searches name and path; parent_id: the direct children of a category; under: every category "
                     + "below one (its whole subtree, without itself); an unknown id in either is 404 naming it. Sort by "
                     + "id, name, path, depth, created_at (prefix '-' for descending; default path, which lists the tree "
@@ -99,7 +99,7 @@ public class CategoryResource {
     @Operation(
             operationId = "getCategory",
             summary = "Read a part category",
-            description = "Roles: user, mechanic. ETag; If-None-Match → 304.")
+            description = "ETag; If-None-Match → 304.")
     @APIResponse(
             responseCode = "200",
             description = "The category",
@@ -113,7 +113,7 @@ public class CategoryResource {
     @Operation(
             operationId = "createCategory",
             summary = "Create a part category",
-            description = "Roles: manager. Without parent_id a root. 404 "
+            description = "Without parent_id a root. 404 "
                     + "NOT_FOUND naming parent_id when the parent is unknown; 409 ALREADY_EXISTS when a sibling has the "
                     + "name (ignoring case); 400 VALIDATION_FAILED when the tree would be deeper than 10 levels.")
     @APIResponse(
@@ -130,7 +130,7 @@ public class CategoryResource {
     @Operation(
             operationId = "replaceCategory",
             summary = "Rename or move a part category",
-            description = "Roles: manager. Replaces name and parent; "
+            description = "Replaces name and parent; "
                     + "the paths of every category below it follow. 409 TREE_CYCLE when the new parent is the category "
                     + "itself or lies below it; 409 ALREADY_EXISTS when a new sibling has the name; 404 naming parent_id; "
                     + "400 when the tree would be deeper than 10 levels. If-Match → 412 when stale.")
@@ -148,8 +148,7 @@ public class CategoryResource {
     @Operation(
             operationId = "deleteCategory",
             summary = "Delete a part category",
-            description = "Roles: manager. 409 STILL_REFERENCED while it has "
-                    + "sub-categories or parts. If-Match → 412 when stale.")
+            description = "409 STILL_REFERENCED while it has " + "sub-categories or parts. If-Match → 412 when stale.")
     @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @APIResponse(responseCode = "204", description = "Deleted")
     public Response delete(@PathParam("id") long id) {

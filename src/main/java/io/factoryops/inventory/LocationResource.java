@@ -70,7 +70,7 @@ public class LocationResource {
     @Operation(
             operationId = "listLocations",
             summary = "List stock locations",
-            description = "Roles: user, mechanic. Paged (page, per_page ≤ 100), "
+            description = "Paged (page, per_page ≤ 100), "
                     + "q searches code and name; parent_id: the direct children of a location; under: every location "
                     + "below one (its whole subtree, without itself); an unknown id in either is 404 naming it. Sort by "
                     + "id, code, name, path, depth, created_at (prefix '-' for descending; default path, which lists the tree "
@@ -102,7 +102,7 @@ public class LocationResource {
     @Operation(
             operationId = "getLocation",
             summary = "Read a stock location",
-            description = "Roles: user, mechanic. ETag; If-None-Match → 304.")
+            description = "ETag; If-None-Match → 304.")
     @APIResponse(
             responseCode = "200",
             description = "The location",
@@ -116,7 +116,7 @@ public class LocationResource {
     @Operation(
             operationId = "createLocation",
             summary = "Create a stock location",
-            description = "Roles: manager. Without parent_id a root (a "
+            description = "Without parent_id a root (a "
                     + "warehouse). 404 NOT_FOUND naming parent_id when the parent is unknown; 409 ALREADY_EXISTS when another "
                     + "location has the code (ignoring case); 400 VALIDATION_FAILED when the tree would be deeper than 10 "
                     + "levels.")
@@ -134,7 +134,7 @@ public class LocationResource {
     @Operation(
             operationId = "replaceLocation",
             summary = "Change or move a stock location",
-            description = "Roles: manager. Replaces code, name and "
+            description = "Replaces code, name and "
                     + "parent; the paths of every location below it follow. 409 TREE_CYCLE when the new parent is the "
                     + "location itself or lies below it; 409 ALREADY_EXISTS when another location has the code; 404 naming "
                     + "parent_id; 400 when the tree would be deeper than 10 levels. If-Match → 412 when stale.")
@@ -152,7 +152,7 @@ public class LocationResource {
     @Operation(
             operationId = "deleteLocation",
             summary = "Delete a stock location",
-            description = "Roles: manager. 409 STILL_REFERENCED while it has "
+            description = "409 STILL_REFERENCED while it has "
                     + "sub-locations or parts and stock lie there. If-Match → 412 when stale.")
     @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @APIResponse(responseCode = "204", description = "Deleted")

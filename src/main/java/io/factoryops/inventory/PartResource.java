@@ -85,7 +85,7 @@ public class PartResource {
     @Operation(
             operationId = "listParts",
             summary = "List parts",
-            description = "Roles: user, mechanic. Paged (default 20), q on sku and name; "
+            description = "Paged (default 20), q on sku and name; "
                     + "filters category and location (their sub-trees included), status (in_stock, low_stock, "
                     + "out_of_stock), supplier (preferred), updated_from, updated_to (UTC dates, inclusive), active; sort by "
                     + "id, sku, name, quantity, unit_cost, created_at, updated_at (default sku).")
@@ -100,10 +100,7 @@ public class PartResource {
     @GET
     @Path("{id}")
     @RolesAllowed({Role.USER_NAME, Role.MECHANIC_NAME})
-    @Operation(
-            operationId = "getPart",
-            summary = "Read a part",
-            description = "Roles: user, mechanic. ETag; If-None-Match → 304.")
+    @Operation(operationId = "getPart", summary = "Read a part", description = "ETag; If-None-Match → 304.")
     @APIResponse(
             responseCode = "200",
             description = "The part",
@@ -118,7 +115,7 @@ public class PartResource {
             operationId = "createPart",
             summary = "Create a part",
             description =
-                    "Roles: manager. Starts with quantity 0; 404 naming "
+                    "Starts with quantity 0; 404 naming "
                             + "category_id, location_id or preferred_supplier_id when unknown; 409 ALREADY_EXISTS for a taken sku.")
     @APIResponse(
             responseCode = "201",
@@ -134,7 +131,7 @@ public class PartResource {
     @Operation(
             operationId = "replacePart",
             summary = "Replace a part",
-            description = "Roles: manager. 409 CONFLICT when quantity differs from "
+            description = "409 CONFLICT when quantity differs from "
                     + "the current stock (it moves only through the ledger). If-Match → 412 when stale.")
     @APIResponse(
             responseCode = "200",
@@ -150,7 +147,7 @@ public class PartResource {
     @Operation(
             operationId = "deletePart",
             summary = "Delete a part",
-            description = "Roles: manager. Only a part that never moved stock; 409 "
+            description = "Only a part that never moved stock; 409 "
                     + "STILL_REFERENCED otherwise (deactivate it with PUT active false) or while a bill of materials, a "
                     + "purchase order or a service ticket refers to it.")
     @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
@@ -167,7 +164,7 @@ public class PartResource {
     @Operation(
             operationId = "addPartStock",
             summary = "Add stock by hand",
-            description = "Roles: manager. {\"quantity\",\"reason\",\"note\"}: a "
+            description = "{\"quantity\",\"reason\",\"note\"}: a "
                     + "delivery without a purchase order, a count, a return. Idempotency-Key supported.")
     @APIResponse(
             responseCode = "201",
@@ -186,7 +183,7 @@ public class PartResource {
     @Operation(
             operationId = "removePartStock",
             summary = "Remove stock by hand",
-            description = "Roles: manager. Never below zero: 409 "
+            description = "Never below zero: 409 "
                     + "INSUFFICIENT_STOCK with requested and available. Idempotency-Key supported.")
     @APIResponse(
             responseCode = "201",
@@ -211,7 +208,7 @@ public class PartResource {
     @Operation(
             operationId = "listPartStockMovements",
             summary = "The part's stock ledger",
-            description = "Roles: user, mechanic. Newest first; the quantity "
+            description = "Newest first; the quantity "
                     + "equals the sum of the deltas. Below admin, another person's rows carry no actor or request_id.")
     @APIResponse(
             responseCode = "200",

@@ -57,7 +57,7 @@ public class AssignmentResource {
     @Operation(
             operationId = "listAssignments",
             summary = "List assignments",
-            description = "Roles: manager (all), mechanic (their own). Paged "
+            description = "A manager sees all, a mechanic their own. Paged "
                     + "(default 20); filters ticket_id, mechanic_id; sort by id, assigned_at, hours.")
     @APIResponse(
             responseCode = "200",
@@ -86,8 +86,8 @@ public class AssignmentResource {
     @Operation(
             operationId = "createAssignment",
             summary = "Assign a mechanic to a ticket",
-            description = "Roles: manager (only managers change a "
-                    + "ticket's mechanics). 404 naming ticket_id or mechanic_id when unknown (or not visible); 409 "
+            description = "Only managers change a "
+                    + "ticket's mechanics. 404 naming ticket_id or mechanic_id when unknown (or not visible); 409 "
                     + "ALREADY_EXISTS when the mechanic is on the ticket; 409 INVALID_TRANSITION once it is completed or "
                     + "cancelled. Idempotency-Key supported.")
     @APIResponse(
@@ -110,8 +110,8 @@ public class AssignmentResource {
             operationId = "deleteAssignment",
             summary = "Remove a mechanic from a ticket",
             description =
-                    "Roles: manager; mechanic (their own "
-                            + "assignment only: 403 FORBIDDEN for another's). 409 STILL_REFERENCED while labour hours are recorded "
+                    "A mechanic removes their own "
+                            + "assignment only (403 FORBIDDEN for another's). 409 STILL_REFERENCED while labour hours are recorded "
                             + "on it (hours are never deleted); 409 INVALID_TRANSITION once the ticket is completed or cancelled.")
     @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @APIResponse(responseCode = "204", description = "Removed")

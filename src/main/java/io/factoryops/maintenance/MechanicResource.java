@@ -82,9 +82,8 @@ public class MechanicResource {
     @Operation(
             operationId = "listMechanics",
             summary = "List mechanics",
-            description =
-                    "Roles: manager, mechanic (to see who works on a ticket). Paged (default 20), q on name, email, "
-                            + "username and position; filter active; sort by id, name, email, username, position, created_at.")
+            description = "Mechanics read it to see who works on a ticket. Paged (default 20), q on name, email, "
+                    + "username and position; filter active; sort by id, name, email, username, position, created_at.")
     @APIResponse(
             responseCode = "200",
             description = "A page of mechanics",
@@ -99,10 +98,7 @@ public class MechanicResource {
     @GET
     @Path("{id}")
     @RolesAllowed({Role.MANAGER_NAME, Role.MECHANIC_NAME})
-    @Operation(
-            operationId = "getMechanic",
-            summary = "Read a mechanic",
-            description = "Roles: manager, mechanic. ETag; If-None-Match → 304.")
+    @Operation(operationId = "getMechanic", summary = "Read a mechanic", description = "ETag; If-None-Match → 304.")
     @APIResponse(
             responseCode = "200",
             description = "The mechanic",
@@ -117,7 +113,7 @@ public class MechanicResource {
             operationId = "createMechanic",
             summary = "Create a mechanic",
             description =
-                    "Roles: manager. Creates the employee (department "
+                    "Creates the employee (department "
                             + "Maintenance) and a mechanic account linked to it in one transaction: a taken username or email is "
                             + "409 ALREADY_EXISTS and nothing is written; the password must meet the policy (400 WEAK_PASSWORD).")
     @APIResponse(
@@ -134,7 +130,7 @@ public class MechanicResource {
     @Operation(
             operationId = "replaceMechanic",
             summary = "Change a mechanic",
-            description = "Roles: manager. Name, email, position and active, "
+            description = "Name, email, position and active, "
                     + "written to the employee and the account too; active=false deactivates the account (its tokens "
                     + "stop working), active=true reactivates it, no active leaves it as it is. 403 FORBIDDEN when the "
                     + "linked account is no longer a mechanic account the caller may change (nothing is written). "
@@ -153,7 +149,7 @@ public class MechanicResource {
     @Operation(
             operationId = "deactivateMechanic",
             summary = "Deactivate a mechanic",
-            description = "Roles: manager. Deactivates the mechanic, its "
+            description = "Deactivates the mechanic, its "
                     + "employee and its account (never deleted: tickets keep it); 403 FORBIDDEN when the linked account is no "
                     + "longer a mechanic account the caller may change. If-Match → 412 when stale.")
     @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})

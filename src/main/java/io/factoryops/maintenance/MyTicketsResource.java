@@ -54,7 +54,7 @@ public class MyTicketsResource {
     @Operation(
             operationId = "listMyServiceTickets",
             summary = "My service tickets",
-            description = "Roles: customer. The caller's own tickets in the "
+            description = "The caller's own tickets in the "
                     + "customers' view (mechanics by display name, fitted parts with quantity and amount, totals; no "
                     + "staff login names, ids or unit costs), paged (default 20, newest first); filter status; sort by id, "
                     + "service_date, status, created_at.")
@@ -74,7 +74,7 @@ public class MyTicketsResource {
     @Operation(
             operationId = "getMyServiceTicket",
             summary = "One of my service tickets",
-            description = "Roles: customer. One of the caller's own tickets "
+            description = "One of the caller's own tickets "
                     + "in the customers' view (as in the list); 404 NOT_FOUND for a ticket of another customer, exactly as "
                     + "for one that does not exist. ETag; If-None-Match → 304.")
     @APIResponse(

@@ -73,8 +73,8 @@ public class ServiceTicketResource {
     @Operation(
             operationId = "listServiceTickets",
             summary = "List service tickets",
-            description = "Roles: manager (all), mechanic (those assigned to "
-                    + "them, and the queue: tickets nobody works yet, open or in progress, which they may take). Paged (default 20); filters status, customer_id, mechanic_id, date_from, date_to (service "
+            description = "A manager sees all, a mechanic those assigned to "
+                    + "them and the queue: tickets nobody works yet, open or in progress, which they may take. Paged (default 20); filters status, customer_id, mechanic_id, date_from, date_to (service "
                     + "date, inclusive); sort by id, service_date, status, created_at (default -created_at).")
     @APIResponse(
             responseCode = "200",
@@ -90,8 +90,8 @@ public class ServiceTicketResource {
     @Operation(
             operationId = "getServiceTicket",
             summary = "Read a service ticket",
-            description = "Roles: manager, mechanic (assigned, or in the queue; "
-                    + "404 otherwise). "
+            description = "A mechanic reads tickets assigned to them or in the queue "
+                    + "(404 otherwise). "
                     + "ETag; If-None-Match → 304.")
     @APIResponse(
             responseCode = "200",
@@ -107,8 +107,8 @@ public class ServiceTicketResource {
     @Operation(
             operationId = "createServiceTicket",
             summary = "Open a service ticket",
-            description = "Roles: manager, for any customer (customer_id "
-                    + "required; 404 naming it when unknown); customer, for themselves (customer_id may be left out; "
+            description = "A manager opens one for any customer (customer_id "
+                    + "required; 404 naming it when unknown); a customer for themselves (customer_id may be left out; "
                     + "another customer's is 404; they follow it at /api/customers/my-tickets). The labour rate (factory.labour-rate) and tax rate (factory.tax-rate) "
                     + "of today stay with the ticket. Idempotency-Key supported.")
     @APIResponse(
@@ -127,7 +127,7 @@ public class ServiceTicketResource {
             operationId = "replaceServiceTicket",
             summary = "Change a ticket's details",
             description =
-                    "Roles: manager, mechanic (assigned; 404 otherwise); customers follow their tickets at "
+                    "A mechanic changes tickets assigned to them (404 otherwise); customers follow their tickets at "
                             + "/api/customers/my-tickets and do not change them. Replaces description, service_date, priority and the "
                             + "asset (vin, serial, make, model, year; one left out is cleared) while the ticket is open or in "
                             + "progress: 409 INVALID_TRANSITION once completed or cancelled. Audited. If-Match → 412 when stale.")
@@ -146,7 +146,7 @@ public class ServiceTicketResource {
             operationId = "takeServiceTicket",
             summary = "Take a ticket from the queue",
             description =
-                    "Roles: mechanic. The caller becomes the mechanic of a ticket nobody works yet (open or in "
+                    "The caller becomes the mechanic of a ticket nobody works yet (open or in "
                             + "progress); it leaves the other mechanics' queues. 404 NOT_FOUND when it is not in the caller's view "
                             + "(another mechanic took it first, or it is closed); 409 ALREADY_EXISTS when the caller has it already. "
                             + "A mechanic changes only tickets they have (403 FORBIDDEN for one still in the queue). Audited (TAKE).")
@@ -165,7 +165,8 @@ public class ServiceTicketResource {
     @Operation(
             operationId = "startServiceTicket",
             summary = "Start work on a ticket",
-            description = "Roles: manager, mechanic (assigned). open → in_progress; 409 INVALID_TRANSITION otherwise.")
+            description =
+                    "A mechanic only on tickets assigned to them. open → in_progress; 409 INVALID_TRANSITION otherwise.")
     @APIResponse(
             responseCode = "200",
             description = "The service ticket",
@@ -181,7 +182,8 @@ public class ServiceTicketResource {
     @Operation(
             operationId = "completeServiceTicket",
             summary = "Complete a ticket",
-            description = "Roles: manager, mechanic (assigned). in_progress → completed; its parts stay fitted.")
+            description =
+                    "A mechanic only on tickets assigned to them. in_progress → completed; its parts stay fitted.")
     @APIResponse(
             responseCode = "200",
             description = "The service ticket",
@@ -197,8 +199,9 @@ public class ServiceTicketResource {
     @Operation(
             operationId = "cancelServiceTicket",
             summary = "Cancel a ticket",
-            description = "Roles: manager, mechanic (assigned). open or in_progress → cancelled; every part still "
-                    + "fitted goes back to stock through the ledger, exactly once.")
+            description =
+                    "A mechanic only on tickets assigned to them. open or in_progress → cancelled; every part still "
+                            + "fitted goes back to stock through the ledger, exactly once.")
     @APIResponse(
             responseCode = "200",
             description = "The service ticket",
@@ -213,7 +216,7 @@ public class ServiceTicketResource {
     @Operation(
             operationId = "editServiceTicketMechanics",
             summary = "Add and remove mechanics",
-            description = "Roles: manager; mechanic (assigned) to remove only themselves (403 FORBIDDEN for any "
+            description = "A mechanic (assigned) only removes themselves (403 FORBIDDEN for any "
                     + "add or for removing another mechanic). {\"add_mechanic_ids\":[],\"remove_mechanic_ids\":[]}; "
                     + "404 naming the entry for an unknown mechanic; 409 ALREADY_EXISTS for one already on the ticket, "
                     + "409 CONFLICT for removing one who is not, 409 STILL_REFERENCED for removing one with labour hours "
@@ -233,7 +236,7 @@ public class ServiceTicketResource {
     @Operation(
             operationId = "recordServiceTicketLabour",
             summary = "Record labour hours",
-            description = "Roles: manager (for any mechanic on the ticket), mechanic (own hours only; 403 for "
+            description = "A manager for any mechanic on the ticket, a mechanic their own hours only (403 for "
                     + "another's; mechanic_id may be left out). {\"mechanic_id\",\"hours\"} adds the hours (0.01–24) to "
                     + "that mechanic's on the ticket; 409 CONFLICT when the mechanic is not on it.")
     @APIResponse(
@@ -251,10 +254,11 @@ public class ServiceTicketResource {
     @Operation(
             operationId = "fitServiceTicketPart",
             summary = "Fit parts from stock",
-            description = "Roles: manager, mechanic (assigned). {\"item_id\",\"quantity\"}: takes the parts from "
-                    + "stock through the ledger (409 INSUFFICIENT_STOCK otherwise) and keeps the part's unit cost now on "
-                    + "the line; 404 naming item_id when unknown; 409 INVALID_TRANSITION once completed or cancelled. "
-                    + "Idempotency-Key supported.")
+            description =
+                    "A mechanic only on tickets assigned to them. {\"item_id\",\"quantity\"}: takes the parts from "
+                            + "stock through the ledger (409 INSUFFICIENT_STOCK otherwise) and keeps the part's unit cost now on "
+                            + "the line; 404 naming item_id when unknown; 409 INVALID_TRANSITION once completed or cancelled. "
+                            + "Idempotency-Key supported.")
     @APIResponse(
             responseCode = "200",
             description = "The service ticket",
@@ -269,9 +273,10 @@ public class ServiceTicketResource {
     @Operation(
             operationId = "returnServiceTicketPart",
             summary = "Return a part line to stock",
-            description = "Roles: manager, mechanic (assigned). Gives the line's parts back through the ledger; "
-                    + "the line stays, marked returned, and leaves the totals. 409 CONFLICT when returned already. If-Match (the "
-                    + "ticket's ETag) → 412 when stale.")
+            description =
+                    "A mechanic only on tickets assigned to them. Gives the line's parts back through the ledger; "
+                            + "the line stays, marked returned, and leaves the totals. 409 CONFLICT when returned already. If-Match (the "
+                            + "ticket's ETag) → 412 when stale.")
     @APIResponse(
             responseCode = "200",
             description = "The service ticket",

@@ -78,7 +78,7 @@ public class NotificationResource {
     @Operation(
             operationId = "listNotifications",
             summary = "List my notifications",
-            description = "Every role, own notifications only. Unread first, "
+            description = "Own notifications only. Unread first, "
                     + "then newest (sort=read,-created_at,-id); sort by read, created_at, id. Filters: read, type.")
     @APIResponse(
             responseCode = "200",
@@ -107,7 +107,7 @@ public class NotificationResource {
     @Operation(
             operationId = "countUnreadNotifications",
             summary = "Count my unread notifications",
-            description = "Every role. Cheap enough to poll.")
+            description = "Cheap enough to poll.")
     @APIResponse(
             responseCode = "200",
             description = "How many of the caller's notifications are unread",
@@ -122,7 +122,7 @@ public class NotificationResource {
     @Operation(
             operationId = "markNotificationRead",
             summary = "Mark one of my notifications read",
-            description = "Every role, own notifications only "
+            description = "Own notifications only "
                     + "(another account's is 404). Idempotent: a notification already read stays read, with the time it "
                     + "was first read.")
     @APIResponse(
@@ -139,7 +139,7 @@ public class NotificationResource {
     @Operation(
             operationId = "markAllNotificationsRead",
             summary = "Mark all my notifications read",
-            description = "Every role. Answers how many unread ones " + "were marked (0 when there were none).")
+            description = "Answers how many unread ones " + "were marked (0 when there were none).")
     @APIResponse(
             responseCode = "200",
             description = "How many were marked read",

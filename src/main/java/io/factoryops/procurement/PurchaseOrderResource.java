@@ -92,7 +92,7 @@ public class PurchaseOrderResource {
     @Operation(
             operationId = "listPurchaseOrders",
             summary = "List purchase orders",
-            description = "Roles: manager. Paged (default 20), q on po_number; "
+            description = "Paged (default 20), q on po_number; "
                     + "filters status, supplier_id, date_from, date_to (created, UTC dates, inclusive); sort by id, "
                     + "po_number, status, expected_date, total_amount, created_at (default -created_at).")
     @APIResponse(
@@ -109,7 +109,7 @@ public class PurchaseOrderResource {
     @Operation(
             operationId = "getPurchaseOrder",
             summary = "Read a purchase order",
-            description = "Roles: manager. ETag; If-None-Match → 304.")
+            description = "ETag; If-None-Match → 304.")
     @APIResponse(
             responseCode = "200",
             description = "The purchase order",
@@ -124,7 +124,7 @@ public class PurchaseOrderResource {
     @Operation(
             operationId = "createPurchaseOrder",
             summary = "Create a draft purchase order",
-            description = "Roles: manager. 1–100 lines, each part "
+            description = "1–100 lines, each part "
                     + "once; unit_cost defaults to the part's; 404 naming supplier_id or lines[i].item_id when unknown. "
                     + "Idempotency-Key supported.")
     @APIResponse(
@@ -142,7 +142,7 @@ public class PurchaseOrderResource {
     @Operation(
             operationId = "replacePurchaseOrder",
             summary = "Replace a draft or pending purchase order",
-            description = "Roles: manager. A pending order "
+            description = "A pending order "
                     + "goes back to draft (what was submitted is what is approved: submit it again); the caller becomes "
                     + "its last_edited_by, who may not approve or reject it. 409 INVALID_TRANSITION once approved, "
                     + "rejected, received or cancelled. If-Match → 412 when stale.")
@@ -161,7 +161,7 @@ public class PurchaseOrderResource {
     @Operation(
             operationId = "submitPurchaseOrder",
             summary = "Submit a draft for approval",
-            description = "Roles: manager. draft → pending; the caller becomes its submitted_by; admins are "
+            description = "draft → pending; the caller becomes its submitted_by; admins are "
                     + "notified. 409 INVALID_TRANSITION otherwise.")
     @APIResponse(
             responseCode = "200",
@@ -179,8 +179,8 @@ public class PurchaseOrderResource {
     @Operation(
             operationId = "approvePurchaseOrder",
             summary = "Approve a pending purchase order",
-            description = "Roles: manager for a total up to factory.purchase-orders.manager-approval-limit (the "
-                    + "order's approval_role; 403 APPROVAL_LIMIT above it), admin for any. Four eyes: never the order's "
+            description = "A manager for a total up to factory.purchase-orders.manager-approval-limit (the "
+                    + "order's approval_role; 403 APPROVAL_LIMIT above it), an admin for any. Four eyes: never the order's "
                     + "creator, last editor or submitter (403 "
                     + "SELF_APPROVAL), nor an account tied to one of theirs: one created the other or last set its "
                     + "password, or both link to the same employee (403 RELATED_ACCOUNT); each refusal is audited "
@@ -203,7 +203,7 @@ public class PurchaseOrderResource {
     @Operation(
             operationId = "rejectPurchaseOrder",
             summary = "Reject a pending purchase order",
-            description = "Roles: manager up to the approval limit, admin above it (403 APPROVAL_LIMIT), under the "
+            description = "A manager up to the approval limit, an admin above it (403 APPROVAL_LIMIT), under the "
                     + "four eyes of approve (403 SELF_APPROVAL, RELATED_ACCOUNT; each refusal audited as REJECT_REFUSED). If-Match required (412 stale, 428 missing). {\"reason\"} required; "
                     + "pending → rejected; the creator is notified with the reason.")
     @APIResponse(
@@ -223,7 +223,7 @@ public class PurchaseOrderResource {
             operationId = "receivePurchaseOrder",
             summary = "Receive a delivery",
             description =
-                    "Roles: manager. {\"lines\":[{\"line_id\",\"quantity\"}]}, each at most what is outstanding "
+                    "{\"lines\":[{\"line_id\",\"quantity\"}]}, each at most what is outstanding "
                             + "(400 naming the line); adds the parts to stock through the ledger; approved or partially_received → "
                             + "partially_received or received. Idempotency-Key: a retry with the same key receives nothing twice.")
     @APIResponse(
@@ -241,7 +241,7 @@ public class PurchaseOrderResource {
     @Operation(
             operationId = "deliverPurchaseOrder",
             summary = "Receive everything outstanding",
-            description = "Roles: manager. The seed's deliver: receive with every line's outstanding quantity.")
+            description = "The seed's deliver: receive with every line's outstanding quantity.")
     @APIResponse(
             responseCode = "200",
             description = "The purchase order",
@@ -257,7 +257,7 @@ public class PurchaseOrderResource {
     @Operation(
             operationId = "cancelPurchaseOrder",
             summary = "Cancel a purchase order",
-            description = "Roles: manager. draft, pending or approved → cancelled (nothing received yet).")
+            description = "draft, pending or approved → cancelled (nothing received yet).")
     @APIResponse(
             responseCode = "200",
             description = "The purchase order",

@@ -60,7 +60,7 @@ public class SupplierResource {
     @Operation(
             operationId = "listSuppliers",
             summary = "List suppliers",
-            description = "Roles: manager. Paged (page, per_page ≤ 100), q searches "
+            description = "Paged (page, per_page ≤ 100), q searches "
                     + "name, code, contact and email; filter active=true|false; sort by id, name, code, lead_time_days, "
                     + "created_at (prefix '-' for descending; default name).")
     @APIResponse(
@@ -74,10 +74,7 @@ public class SupplierResource {
     @GET
     @Path("{id}")
     @RolesAllowed(Role.MANAGER_NAME)
-    @Operation(
-            operationId = "getSupplier",
-            summary = "Read a supplier",
-            description = "Roles: manager. ETag; If-None-Match → 304.")
+    @Operation(operationId = "getSupplier", summary = "Read a supplier", description = "ETag; If-None-Match → 304.")
     @APIResponse(
             responseCode = "200",
             description = "The supplier",
@@ -91,7 +88,7 @@ public class SupplierResource {
     @Operation(
             operationId = "createSupplier",
             summary = "Create a supplier",
-            description = "Roles: manager. 409 ALREADY_EXISTS when another " + "supplier has the code (ignoring case).")
+            description = "409 ALREADY_EXISTS when another " + "supplier has the code (ignoring case).")
     @APIResponse(
             responseCode = "201",
             description = "Created",
@@ -107,7 +104,7 @@ public class SupplierResource {
             operationId = "replaceSupplier",
             summary = "Replace a supplier",
             description =
-                    "Roles: manager. Replaces every field (active=false "
+                    "Replaces every field (active=false "
                             + "deactivates it). 409 ALREADY_EXISTS when another supplier has the code. If-Match → 412 when stale.")
     @APIResponse(
             responseCode = "200",
@@ -123,7 +120,7 @@ public class SupplierResource {
     @Operation(
             operationId = "deleteSupplier",
             summary = "Delete a supplier",
-            description = "Roles: manager. 409 STILL_REFERENCED while purchase "
+            description = "409 STILL_REFERENCED while purchase "
                     + "orders or parts refer to it (deactivate it instead). If-Match → 412 when stale.")
     @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @APIResponse(responseCode = "204", description = "Deleted")

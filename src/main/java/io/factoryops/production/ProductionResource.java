@@ -66,7 +66,7 @@ public class ProductionResource {
     @Operation(
             operationId = "listProductionRecords",
             summary = "List production records",
-            description = "Roles: manager. Filters employee_id, "
+            description = "Filters employee_id, "
                     + "product_id, date_from, date_to; sort by id, production_date, quantity, created_at (default "
                     + "-production_date).")
     @APIResponse(
@@ -80,10 +80,7 @@ public class ProductionResource {
     @GET
     @Path("{id}")
     @RolesAllowed(Role.MANAGER_NAME)
-    @Operation(
-            operationId = "getProductionRecord",
-            summary = "Read a production record",
-            description = "Roles: manager.")
+    @Operation(operationId = "getProductionRecord", summary = "Read a production record")
     @APIResponse(
             responseCode = "200",
             description = "The record",
@@ -99,8 +96,7 @@ public class ProductionResource {
     @Operation(
             operationId = "recordProduction",
             summary = "Record production",
-            description =
-                    "Roles: manager. Adds the units to stock (ledger " + "row PRODUCTION). Idempotency-Key supported.")
+            description = "Adds the units to stock (ledger " + "row PRODUCTION). Idempotency-Key supported.")
     @APIResponse(
             responseCode = "201",
             description = "Recorded",
@@ -116,7 +112,7 @@ public class ProductionResource {
     @Operation(
             operationId = "replaceProductionRecord",
             summary = "Correct a production record",
-            description = "Roles: admin. Moves the stock difference; "
+            description = "Moves the stock difference; "
                     + "409 INSUFFICIENT_STOCK when the removed units were sold. If-Match → 412 when stale.")
     @APIResponse(
             responseCode = "200",
@@ -133,8 +129,7 @@ public class ProductionResource {
     @Operation(
             operationId = "deleteProductionRecord",
             summary = "Delete a production record",
-            description =
-                    "Roles: admin. Takes the units back out of " + "stock; 409 INSUFFICIENT_STOCK when they were sold.")
+            description = "Takes the units back out of " + "stock; 409 INSUFFICIENT_STOCK when they were sold.")
     @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @APIResponse(responseCode = "204", description = "Deleted")
     public Response delete(@PathParam("id") long id) {

@@ -31,7 +31,7 @@ public class DashboardResource {
     @Operation(
             operationId = "getDashboardSummary",
             summary = "Today at a glance",
-            description = "Roles: manager. Counts, today's production and "
+            description = "Counts, today's production and "
                     + "sales and open orders (from the analytics summaries: see as_of), low-stock products; inventory: "
                     + "live open purchase orders (approved or partially_received) and those awaiting approval (pending); "
                     + "as of inventory.as_of (the analytics refresh): active parts, low and out-of-stock active parts, "
@@ -48,7 +48,7 @@ public class DashboardResource {
     @Operation(
             operationId = "getDashboardMetrics",
             summary = "KPIs over a period",
-            description = "Roles: manager. date_from, date_to (inclusive, "
+            description = "date_from, date_to (inclusive, "
                     + "default the last 30 days): revenue (order totals incl. tax, cancelled orders excluded), orders, units "
                     + "sold, units produced, average order value, units produced per active employee.")
     public DashboardResponses.Metrics metrics(

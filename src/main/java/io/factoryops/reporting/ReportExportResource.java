@@ -60,7 +60,7 @@ public class ReportExportResource {
     @Operation(
             operationId = "exportInventoryReport",
             summary = "Export the inventory report",
-            description = "Roles: manager. The parameters of GET /api/reports/inventory; one table per section.")
+            description = "The parameters of GET /api/reports/inventory; one table per section.")
     public Response inventory(@BeanParam ReportParameters.Inventory parameters) {
         return answer("inventory", "Inventory report", () -> queries.inventory(parameters));
     }
@@ -71,8 +71,7 @@ public class ReportExportResource {
     @Operation(
             operationId = "exportPurchaseOrderReport",
             summary = "Export the purchase-order report",
-            description =
-                    "Roles: manager. The parameters of GET /api/reports/purchase-orders; one table per " + "section.")
+            description = "The parameters of GET /api/reports/purchase-orders; one table per " + "section.")
     public Response purchaseOrders(@BeanParam ReportParameters.PurchaseOrders parameters) {
         return answer("purchase-orders", "Purchase-order report", () -> queries.purchaseOrders(parameters));
     }
@@ -83,7 +82,7 @@ public class ReportExportResource {
     @Operation(
             operationId = "exportSupplierReport",
             summary = "Export the supplier report",
-            description = "Roles: manager. The parameters of GET /api/reports/suppliers; one table per section.")
+            description = "The parameters of GET /api/reports/suppliers; one table per section.")
     public Response suppliers(@BeanParam ReportParameters.Suppliers parameters) {
         return answer("suppliers", "Supplier report", () -> queries.suppliers(parameters));
     }
@@ -94,7 +93,7 @@ public class ReportExportResource {
     @Operation(
             operationId = "exportAnalyticsReport",
             summary = "Export the sales and production report",
-            description = "Roles: manager. The parameters of GET /api/reports/analytics; one table per section.")
+            description = "The parameters of GET /api/reports/analytics; one table per section.")
     public Response analytics(@BeanParam ReportParameters.Analytics parameters) {
         return answer("analytics", "Sales and production report", () -> queries.analytics(parameters));
     }

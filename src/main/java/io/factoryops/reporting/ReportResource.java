@@ -71,7 +71,7 @@ public class ReportResource {
     @Operation(
             operationId = "getInventoryReport",
             summary = "Inventory report",
-            description = "Roles: manager." + PERIOD + " Sections: totals; by_category and by_location (stock value "
+            description = PERIOD + " Sections: totals; by_category and by_location (stock value "
                     + "per node, not rolled up: a node's subtree is the rows whose path starts with its path); low_stock and "
                     + "out_of_stock (active parts, with suggested_quantity: the reorder quantity, or enough to reach twice "
                     + "the reorder level); movements (the period's ledger rows of parts by reason); slow_movers (active parts "
@@ -91,7 +91,7 @@ public class ReportResource {
     @Operation(
             operationId = "getPurchaseOrderReport",
             summary = "Purchase-order report",
-            description = "Roles: manager." + PERIOD + " Sections: totals; by_status (every status, zeros included) "
+            description = PERIOD + " Sections: totals; by_status (every status, zeros included) "
                     + "and by_supplier (highest amount first) of the purchase orders created in the period; the period's "
                     + "approvals with their average hours from submission (in totals); overdue (approved or partially "
                     + "received, expected before today, whenever created; the longest overdue first). Live, from indexed "
@@ -110,7 +110,7 @@ public class ReportResource {
     @Operation(
             operationId = "getSupplierReport",
             summary = "Supplier report",
-            description = "Roles: manager." + PERIOD + " Per supplier with receipts, whole receptions or rejections "
+            description = PERIOD + " Per supplier with receipts, whole receptions or rejections "
                     + "in the period (highest spend first): spend (units received × the line's unit_cost), purchase orders "
                     + "received whole, on time (received on or before the expected date) and the on-time rate, the average "
                     + "lead time from approval to the last receipt against the promised lead_time_days, and rejections. "
@@ -129,7 +129,7 @@ public class ReportResource {
     @Operation(
             operationId = "getAnalyticsReport",
             summary = "Sales and production report",
-            description = "Roles: manager." + PERIOD + " Sections: totals, sales per day, week (from Monday) or month "
+            description = PERIOD + " Sections: totals, sales per day, week (from Monday) or month "
                     + "(granularity, default day; buckets without sales left out) and production per product: from the "
                     + "analytics summaries, as of as_of; top_products (units sold, revenue before tax) and top_customers "
                     + "(order totals with tax) of the period's orders that are not cancelled: live, from the orders' date "
@@ -148,7 +148,7 @@ public class ReportResource {
     @Operation(
             operationId = "listReportRuns",
             summary = "List the stored report runs",
-            description = "Roles: manager. The monthly runs (the previous month's inventory and purchase-order "
+            description = "The monthly runs (the previous month's inventory and purchase-order "
                     + "reports, stored on the first day of each month); paged (default 20), filter kind, sort by created_at, "
                     + "period_start, id (default -created_at).")
     @APIResponse(
@@ -175,7 +175,7 @@ public class ReportResource {
     @Operation(
             operationId = "downloadReportRun",
             summary = "Download a stored report run",
-            description = "Roles: manager. The report as it was computed for its month, as an attachment "
+            description = "The report as it was computed for its month, as an attachment "
                     + "(Content-Disposition with a file name such as inventory-2026-10.csv). format=json (the default, the "
                     + "JSON of its report endpoint as stored), csv, xlsx or pdf (the stored report's sections, one table each, "
                     + "written as GET /api/export/reports/... writes them); format= wins over Accept, as for the exports; "
@@ -243,7 +243,7 @@ public class ReportResource {
     @Operation(
             operationId = "runMonthlyReports",
             summary = "Store a month's report runs now",
-            description = "Roles: admin. Does what the monthly timer does on the first day of each month, for the "
+            description = "Does what the monthly timer does on the first day of each month, for the "
                     + "month given (YYYY-MM, a month that has ended): stores its inventory and purchase-order report runs and "
                     + "notifies the managers (mailed with the reports attached when mail is configured). Idempotent: when the "
                     + "month's runs exist, nothing is stored or mailed (created: false). For a month the timer missed, and "

@@ -166,7 +166,7 @@ public class CustomerResource {
     @Operation(
             operationId = "listCustomers",
             summary = "List customers",
-            description = "Roles: user. Paged, q on name, email and phone; sort by " + "id, name, email, created_at.")
+            description = "Paged, q on name, email and phone; sort by " + "id, name, email, created_at.")
     @APIResponse(
             responseCode = "200",
             description = "A page of customers",
@@ -181,7 +181,7 @@ public class CustomerResource {
     @Operation(
             operationId = "getMyCustomerDetails",
             summary = "My contact details",
-            description = "Roles: customer. The customer record of the caller's "
+            description = "The customer record of the caller's "
                     + "account; 404 NOT_FOUND when the account has none. ETag; If-None-Match → 304.")
     @APIResponse(
             responseCode = "200",
@@ -197,7 +197,7 @@ public class CustomerResource {
     @Operation(
             operationId = "changeMyCustomerDetails",
             summary = "Change my contact details",
-            description = "Roles: customer. Name, phone and address of "
+            description = "Name, phone and address of "
                     + "the caller's own customer record (a phone or address left out is cleared). The email is the "
                     + "account's sign-in address: it changes with PUT /api/auth/profile, not here. Audited. "
                     + "If-Match → 412 when stale.")
@@ -212,10 +212,7 @@ public class CustomerResource {
     @GET
     @Path("{id}")
     @RolesAllowed(Role.USER_NAME)
-    @Operation(
-            operationId = "getCustomer",
-            summary = "Read a customer",
-            description = "Roles: user. ETag; If-None-Match → 304.")
+    @Operation(operationId = "getCustomer", summary = "Read a customer", description = "ETag; If-None-Match → 304.")
     @APIResponse(
             responseCode = "200",
             description = "The customer",
@@ -226,7 +223,7 @@ public class CustomerResource {
 
     @POST
     @RolesAllowed(Role.ADMIN_NAME)
-    @Operation(operationId = "createCustomer", summary = "Create a customer", description = "Roles: admin.")
+    @Operation(operationId = "createCustomer", summary = "Create a customer")
     @APIResponse(
             responseCode = "201",
             description = "Created",
@@ -241,7 +238,7 @@ public class CustomerResource {
     @Operation(
             operationId = "replaceCustomer",
             summary = "Replace a customer",
-            description = "Roles: admin. If-Match → 412 when stale.")
+            description = "If-Match → 412 when stale.")
     @APIResponse(
             responseCode = "200",
             description = "The customer",
@@ -256,7 +253,7 @@ public class CustomerResource {
     @Operation(
             operationId = "deleteCustomer",
             summary = "Delete a customer",
-            description = "Roles: admin. 409 STILL_REFERENCED when it has orders.")
+            description = "409 STILL_REFERENCED when it has orders.")
     @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @APIResponse(responseCode = "204", description = "Deleted")
     public Response delete(@PathParam("id") long id) {

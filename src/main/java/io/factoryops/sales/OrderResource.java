@@ -85,7 +85,7 @@ public class OrderResource {
     @Operation(
             operationId = "listOrders",
             summary = "List orders",
-            description = "Roles: user (the orders they placed), admin (all). Paged "
+            description = "A user sees the orders they placed, an admin all. Paged "
                     + "(default 10); filters status, customer_id, date_from, date_to (UTC dates, inclusive); sort by id, "
                     + "order_date, total, status (default -order_date).")
     @APIResponse(
@@ -102,7 +102,7 @@ public class OrderResource {
     @Operation(
             operationId = "getOrder",
             summary = "Read an order",
-            description = "Roles: user (own orders; another's is 404), admin.")
+            description = "A user reads the orders they placed (another's is 404), an admin any.")
     @APIResponse(
             responseCode = "200",
             description = "The order",
@@ -117,7 +117,7 @@ public class OrderResource {
     @Operation(
             operationId = "placeOrder",
             summary = "Place an order",
-            description = "Roles: user. Takes the stock of every line atomically or "
+            description = "Takes the stock of every line atomically or "
                     + "fails whole with 409 INSUFFICIENT_STOCK (product_id, product_name, requested, available). "
                     + "Idempotency-Key supported.")
     @APIResponse(
@@ -138,7 +138,7 @@ public class OrderResource {
     @Operation(
             operationId = "replaceOrder",
             summary = "Change a placed order",
-            description = "Roles: admin. The body is the one of placing an "
+            description = "The body is the one of placing an "
                     + "order (customer_id, lines [{product_id, quantity}] or the seed shape; the same bounds): the order's "
                     + "customer and lines become these. If-Match (required) is the ETag of the version read: 412 "
                     + "VERSION_CONFLICT when it changed since, 428 PRECONDITION_REQUIRED without it. Only while placed: "
@@ -171,7 +171,7 @@ public class OrderResource {
     @Operation(
             operationId = "deleteOrder",
             summary = "Cancel an order (orders are never deleted)",
-            description = "Roles: admin. If-Match "
+            description = "If-Match "
                     + "(required): 412 VERSION_CONFLICT when stale, 428 PRECONDITION_REQUIRED without it. A placed order is "
                     + "cancelled exactly as POST /api/orders/{id}/cancel does (its stock returned, ledger rows "
                     + "ORDER_CANCELLED; audited as CANCEL) and stays readable; an order cancelled already is left as it is "
@@ -191,7 +191,7 @@ public class OrderResource {
     @Operation(
             operationId = "shipOrder",
             summary = "Ship a placed order",
-            description = "Roles: admin. 409 INVALID_TRANSITION otherwise.")
+            description = "409 INVALID_TRANSITION otherwise.")
     @APIResponse(
             responseCode = "200",
             description = "The order",
@@ -207,7 +207,7 @@ public class OrderResource {
     @Operation(
             operationId = "completeOrder",
             summary = "Complete a shipped order",
-            description = "Roles: admin. 409 INVALID_TRANSITION otherwise.")
+            description = "409 INVALID_TRANSITION otherwise.")
     @APIResponse(
             responseCode = "200",
             description = "The order",
@@ -223,8 +223,7 @@ public class OrderResource {
     @Operation(
             operationId = "cancelOrder",
             summary = "Cancel a placed order",
-            description = "Roles: admin. Returns the stock (ledger rows "
-                    + "ORDER_CANCELLED); 409 INVALID_TRANSITION otherwise.")
+            description = "Returns the stock (ledger rows " + "ORDER_CANCELLED); 409 INVALID_TRANSITION otherwise.")
     @APIResponse(
             responseCode = "200",
             description = "The order",

@@ -61,7 +61,7 @@ public class EmployeeResource {
     @Operation(
             operationId = "listEmployees",
             summary = "List employees",
-            description = "Roles: manager. Paged (page, per_page ≤ 100), "
+            description = "Paged (page, per_page ≤ 100), "
                     + "q searches name, email and position; sort by id, name, email, position, department, hire_date, "
                     + "created_at (prefix '-' for descending).")
     @APIResponse(
@@ -75,10 +75,7 @@ public class EmployeeResource {
     @GET
     @Path("{id}")
     @RolesAllowed(Role.MANAGER_NAME)
-    @Operation(
-            operationId = "getEmployee",
-            summary = "Read an employee",
-            description = "Roles: manager. ETag; If-None-Match → 304.")
+    @Operation(operationId = "getEmployee", summary = "Read an employee", description = "ETag; If-None-Match → 304.")
     @APIResponse(
             responseCode = "200",
             description = "The employee",
@@ -90,7 +87,7 @@ public class EmployeeResource {
 
     @POST
     @RolesAllowed(Role.ADMIN_NAME)
-    @Operation(operationId = "createEmployee", summary = "Create an employee", description = "Roles: admin.")
+    @Operation(operationId = "createEmployee", summary = "Create an employee")
     @APIResponse(
             responseCode = "201",
             description = "Created",
@@ -105,7 +102,7 @@ public class EmployeeResource {
     @Operation(
             operationId = "replaceEmployee",
             summary = "Replace an employee",
-            description = "Roles: admin. If-Match → 412 VERSION_CONFLICT when stale.")
+            description = "If-Match → 412 VERSION_CONFLICT when stale.")
     @APIResponse(
             responseCode = "200",
             description = "The replaced employee",
@@ -121,7 +118,7 @@ public class EmployeeResource {
     @Operation(
             operationId = "patchEmployee",
             summary = "Change some fields of an employee",
-            description = "Roles: admin. Absent fields stay. " + "If-Match → 412 VERSION_CONFLICT when stale.")
+            description = "Absent fields stay. " + "If-Match → 412 VERSION_CONFLICT when stale.")
     @APIResponse(
             responseCode = "200",
             description = "The changed employee",
@@ -136,7 +133,7 @@ public class EmployeeResource {
     @Operation(
             operationId = "deleteEmployee",
             summary = "Delete an employee",
-            description = "Roles: admin. 409 STILL_REFERENCED when records "
+            description = "409 STILL_REFERENCED when records "
                     + "refer to it (deactivate it instead). If-Match → 412 when stale.")
     @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @APIResponse(responseCode = "204", description = "Deleted")

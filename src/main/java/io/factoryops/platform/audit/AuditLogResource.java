@@ -49,7 +49,7 @@ public class AuditLogResource {
     @Operation(
             operationId = "listAuditLogs",
             summary = "Read the audit log",
-            description = "Roles: admin. Newest first by default. Filters: "
+            description = "Newest first by default. Filters: "
                     + "actor, entity_type, entity_id, action, date_from, date_to (YYYY-MM-DD, UTC, inclusive). "
                     + "Sort: occurred_at, actor, action.")
     @APIResponse(

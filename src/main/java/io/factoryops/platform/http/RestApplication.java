@@ -19,11 +19,16 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
                         version = "1.0",
                         contact = @Contact(name = "Factory Ops", url = "https://factoryops.io"),
                         description =
-                                "Factory operations: workforce, identity and more. Errors are RFC 9457 "
+                                "Factory operations: the factory (employees, products, customers, orders, production, "
+                                        + "analytics), the mechanic shop (mechanics, service tickets) and inventory and procurement "
+                                        + "(parts, suppliers, purchase orders, reports, exports). Errors are RFC 9457 "
                                         + "application/problem+json with a stable `code`. Authenticate with POST /api/auth/login and "
                                         + "send `Authorization: Bearer <access_token>`. A missing, expired or forged token is 401: "
                                         + "problem+json when the application answers, or an empty body with "
-                                        + "`WWW-Authenticate: Bearer error=\"invalid_token\"` when Liberty's JWT layer rejects it first."))
+                                        + "`WWW-Authenticate: Bearer error=\"invalid_token\"` when Liberty's JWT layer rejects it first. "
+                                        + "Each operation names the roles that may call it in `x-roles` and in the first sentence of its "
+                                        + "description; a higher role has every right of a lower one (super_admin > admin > manager > "
+                                        + "user), while mechanic and customer stand apart."))
 @SecurityScheme(
         securitySchemeName = RestApplication.BEARER,
         type = SecuritySchemeType.HTTP,

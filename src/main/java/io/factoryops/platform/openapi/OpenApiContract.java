@@ -54,7 +54,8 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  * ({@code Response}, see {@code Paging.ok}) answers {@code XPage = {data: [X], pagination}} with the
  * {@code page}, {@code per_page}, {@code sort} parameters and the {@code Link} header;</li>
  * <li>security from the Java method: {@code @RolesAllowed} as the bearer requirement and its roles in
- * {@code x-roles}, {@code @PermitAll} as no requirement;</li>
+ * {@code x-roles} and as the description's first sentence ("Roles: manager, mechanic."), {@code @PermitAll} as no
+ * requirement;</li>
  * <li>conditional requests: a GET of one versioned object takes {@code If-None-Match} and may answer 304;
  * PUT, PATCH and DELETE of one object take {@code If-Match} and may answer 412, an operation marked
  * {@link IfMatchRequired} requires it and may answer 412 and 428; answers carrying a
@@ -195,7 +196,18 @@ public class OpenApiContract implements OASFilter {
             operation.setSecurity(new ArrayList<>(
                     List.of(OASFactory.createSecurityRequirement().addScheme(RestApplication.BEARER))));
             operation.addExtension(ROLES, List.of(roles.value()));
+            operation.setDescription(withRoles(List.of(roles.value()), operation.getDescription()));
         }
+    }
+
+    /**
+     * A description whose first sentence names the roles, written here from {@code @RolesAllowed} so that no
+     * description types them again (a higher role inherits a lower one's rights; what differs per role the
+     * description says after it).
+     */
+    static String withRoles(List<String> roles, String description) {
+        String sentence = "Roles: " + String.join(", ", roles) + ".";
+        return description == null || description.isBlank() ? sentence : sentence + " " + description.strip();
     }
 
     private static <A extends java.lang.annotation.Annotation> A annotation(Method method, Class<A> type) {

@@ -113,7 +113,7 @@ public class ExportResource {
     @Operation(
             operationId = "exportProducts",
             summary = "Export products",
-            description = "Roles: user, mechanic. The filters and sort of GET /api/products (default sort id).")
+            description = "The filters and sort of GET /api/products (default sort id).")
     public Response products(@BeanParam ProductListParameters parameters) {
         return answer(ExportTables.PRODUCTS, products.export(parameters.export(uriInfo), parameters.filter()));
     }
@@ -129,7 +129,7 @@ public class ExportResource {
     @Operation(
             operationId = "exportParts",
             summary = "Export parts",
-            description = "Roles: user, mechanic. The filters and sort of GET /api/inventory/items (default sku).")
+            description = "The filters and sort of GET /api/inventory/items (default sku).")
     public Response parts(@BeanParam PartListParameters parameters) {
         return answer(ExportTables.PARTS, parts.export(parameters.export(uriInfo), parameters.filter()));
     }
@@ -140,7 +140,7 @@ public class ExportResource {
     @Operation(
             operationId = "exportOrders",
             summary = "Export orders",
-            description = "Roles: user (the orders they placed), admin (all). The filters and sort of GET "
+            description = "A user exports the orders they placed, an admin all. The filters and sort of GET "
                     + "/api/orders (default -order_date); one row per order (the lines are GET /api/orders/{id}).")
     public Response orders(@BeanParam OrderListParameters parameters) {
         return answer(
@@ -154,8 +154,8 @@ public class ExportResource {
     @Operation(
             operationId = "exportCustomers",
             summary = "Export customers",
-            description = "Roles: manager (every customer's personal data at once: more than the user who looks "
-                    + "one up to take an order). The q and sort of GET /api/customers (default name).")
+            description = "Every customer's personal data at once: more than the user who looks "
+                    + "one up to take an order needs. The q and sort of GET /api/customers (default name).")
     public Response customers(@BeanParam CustomerListParameters parameters) {
         return answer(ExportTables.CUSTOMERS, customers.export(parameters.export(uriInfo)));
     }
@@ -166,7 +166,7 @@ public class ExportResource {
     @Operation(
             operationId = "exportEmployees",
             summary = "Export employees",
-            description = "Roles: manager. The filters and sort of GET /api/employees (default id).")
+            description = "The filters and sort of GET /api/employees (default id).")
     public Response employees(@BeanParam EmployeeListParameters parameters) {
         return answer(ExportTables.EMPLOYEES, employees.export(parameters.export(uriInfo), parameters.filter()));
     }
@@ -177,7 +177,7 @@ public class ExportResource {
     @Operation(
             operationId = "exportProductionRecords",
             summary = "Export production records",
-            description = "Roles: manager. The filters and sort of GET /api/production (default -production_date).")
+            description = "The filters and sort of GET /api/production (default -production_date).")
     public Response production(@BeanParam ProductionListParameters parameters) {
         return answer(ExportTables.PRODUCTION, production.export(parameters.export(uriInfo), parameters.filter()));
     }
@@ -188,7 +188,7 @@ public class ExportResource {
     @Operation(
             operationId = "exportSuppliers",
             summary = "Export suppliers",
-            description = "Roles: manager. The filters and sort of GET /api/suppliers (default name).")
+            description = "The filters and sort of GET /api/suppliers (default name).")
     public Response suppliers(@BeanParam SupplierListParameters parameters) {
         return answer(ExportTables.SUPPLIERS, suppliers.export(parameters.export(uriInfo), parameters.filter()));
     }
@@ -204,7 +204,7 @@ public class ExportResource {
     @Operation(
             operationId = "exportPurchaseOrders",
             summary = "Export purchase orders",
-            description = "Roles: manager. The filters and sort of GET /api/purchase-orders (default -created_at); "
+            description = "The filters and sort of GET /api/purchase-orders (default -created_at); "
                     + "one row per purchase order (the lines are GET /api/purchase-orders/{id}).")
     public Response purchaseOrders(@BeanParam PurchaseOrderListParameters parameters) {
         return answer(
@@ -217,7 +217,7 @@ public class ExportResource {
     @Operation(
             operationId = "exportStockMovements",
             summary = "Export a product's or a part's stock movements",
-            description = "Roles: user, mechanic; below admin, another person's rows come without actor, request id "
+            description = "Below admin, another person's rows come without actor, request id "
                     + "and order, as in GET /api/products/{id}/stock-movements and GET "
                     + "/api/inventory/items/{id}/stock-movements. Exactly one of product_id and part_id; sort by "
                     + "occurred_at, id (default -id).")
@@ -257,7 +257,7 @@ public class ExportResource {
     @Operation(
             operationId = "exportAuditLogs",
             summary = "Export the audit log",
-            description = "Roles: admin. The filters and sort of GET /api/audit-logs (default -occurred_at); "
+            description = "The filters and sort of GET /api/audit-logs (default -occurred_at); "
                     + "before and after as JSON text.")
     public Response auditLogs(@BeanParam AuditLogListParameters parameters) {
         return answer(ExportTables.AUDIT_LOGS, audit.export(parameters.export(uriInfo), parameters.filter()));
