@@ -3,16 +3,17 @@ package io.factoryops.analytics;
 import io.factoryops.analytics.AnalyticsResponses.CustomerValue;
 import io.factoryops.analytics.AnalyticsResponses.EmployeePerformance;
 import io.factoryops.analytics.AnalyticsResponses.ProductOutput;
-import io.factoryops.analytics.AnalyticsResponses.TopMechanic;
 import io.factoryops.analytics.AnalyticsResponses.TopProduct;
 import io.factoryops.catalog.ProductFacts;
-import io.factoryops.maintenance.MechanicFacts;
+import io.factoryops.maintenance.MechanicRanking;
+import io.factoryops.maintenance.MechanicRanking.TopMechanic;
+import io.factoryops.maintenance.MechanicService;
 import io.factoryops.platform.db.SqlReads;
 import io.factoryops.platform.paging.Page;
 import io.factoryops.platform.paging.PageRequest;
 import io.factoryops.platform.paging.Pagination;
 import io.factoryops.sales.SalesFacts;
-import io.factoryops.workforce.EmployeeFacts;
+import io.factoryops.workforce.EmployeeService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -21,6 +22,7 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +40,7 @@ import java.util.function.Function;
  */
 @ApplicationScoped
 @Transactional
-public class AnalyticsService {
+public class AnalyticsService implements MechanicRanking {
 
     /** The highest lifetime value the summary holds: DECIMAL(16, 2). */
     public static final BigDecimal MAX_LIFETIME_VALUE = new BigDecimal("99999999999999.99");
@@ -50,13 +52,13 @@ public class AnalyticsService {
     SqlReads reads;
 
     @Inject
-    EmployeeFacts employees;
+    EmployeeService employees;
 
     @Inject
     ProductFacts products;
 
     @Inject
-    MechanicFacts mechanics;
+    MechanicService mechanics;
 
     @Inject
     SalesFacts sales;
@@ -67,6 +69,7 @@ public class AnalyticsService {
     private final AtomicReference<Totals> totals = new AtomicReference<>(new Totals(-1, Map.of()));
 
     /** When the summaries were last computed; null before the first refresh. */
+    @Override
     public Instant asOf() {
         List<Instant> at = query("SELECT refreshed_at FROM analytics_state WHERE id = 1", List.of(), rs -> {
             Timestamp t = rs.getTimestamp(1);
@@ -75,22 +78,35 @@ public class AnalyticsService {
         return at.isEmpty() ? null : at.get(0);
     }
 
+    /** A summary table's rows ranked by one column, highest first (ties: the higher id, as its index orders them). */
+    private record Ranking(String table, String id, String value) {
+
+        String select(String where) {
+            return "SELECT " + id + ", " + value + " FROM " + table + " WHERE " + where + " ORDER BY " + value
+                    + " DESC, " + id + " DESC";
+        }
+    }
+
+    private static final Ranking EMPLOYEES = new Ranking("analytics_employee_summary", "employee_id", "total_quantity");
+    private static final Ranking CUSTOMERS = new Ranking("analytics_customer_summary", "customer_id", "lifetime_value");
+    private static final Ranking DAILY_PRODUCTION =
+            new Ranking("analytics_daily_production", "product_id", "total_produced");
+
     public Page<EmployeePerformance> employeePerformance(PageRequest page) {
-        long total = total("SELECT COUNT(*) FROM analytics_employee_summary WHERE records > 0", List.of());
-        List<EmployeePerformance> rows = named(
-                "SELECT employee_id, total_quantity FROM analytics_employee_summary WHERE records > 0 "
-                        + "ORDER BY total_quantity DESC, employee_id DESC LIMIT ? OFFSET ?",
-                List.of(page.perPage(), page.offset()),
+        return page(
+                EMPLOYEES,
+                "records > 0",
+                List.of(),
+                page,
                 rs -> rs.getLong(2),
                 employees::names,
                 EmployeePerformance::new);
-        return new Page<>(rows, Pagination.of(page, total));
     }
 
     public List<TopProduct> topProducts(int limit) {
         return named(
-                "SELECT product_id, quantity_sold FROM analytics_product_summary WHERE quantity_sold > 0 "
-                        + "ORDER BY quantity_sold DESC, product_id DESC LIMIT ?",
+                new Ranking("analytics_product_summary", "product_id", "quantity_sold").select("quantity_sold > 0")
+                        + " LIMIT ?",
                 List.of(limit),
                 rs -> rs.getLong(2),
                 products::names,
@@ -102,6 +118,7 @@ public class AnalyticsService {
      * then the higher id ({@link MechanicDailyFigure} says what counts): the period's (day, mechanic) rows of
      * the summary, summed per mechanic; only the ranked rows are named (by maintenance).
      */
+    @Override
     public List<TopMechanic> topMechanics(LocalDate from, LocalDate to, int limit) {
         record Work(long tickets, BigDecimal hours, long parts) {}
         return named(
@@ -115,33 +132,41 @@ public class AnalyticsService {
     }
 
     public Page<CustomerValue> customerLifetimeValue(BigDecimal threshold, PageRequest page) {
-        long total = total(
-                "SELECT COUNT(*) FROM analytics_customer_summary WHERE order_count > 0 " + "AND lifetime_value >= ?",
-                List.of(threshold));
-        List<CustomerValue> rows = named(
-                "SELECT customer_id, lifetime_value FROM analytics_customer_summary "
-                        + "WHERE order_count > 0 AND lifetime_value >= ? "
-                        + "ORDER BY lifetime_value DESC, customer_id DESC LIMIT ? OFFSET ?",
-                List.of(threshold, page.perPage(), page.offset()),
+        return page(
+                CUSTOMERS,
+                "order_count > 0 AND lifetime_value >= ?",
+                List.of(threshold),
+                page,
                 rs -> rs.getBigDecimal(2),
                 sales::customerNames,
                 CustomerValue::new);
-        return new Page<>(rows, Pagination.of(page, total));
     }
 
     public Page<ProductOutput> productionOn(LocalDate date, PageRequest page) {
-        Date day = Date.valueOf(date);
-        long total = total(
-                "SELECT COUNT(*) FROM analytics_daily_production WHERE production_date = ? " + "AND total_produced > 0",
-                List.of(day));
-        List<ProductOutput> rows = named(
-                "SELECT product_id, total_produced FROM analytics_daily_production "
-                        + "WHERE production_date = ? AND total_produced > 0 "
-                        + "ORDER BY total_produced DESC, product_id DESC LIMIT ? OFFSET ?",
-                List.of(day, page.perPage(), page.offset()),
+        return page(
+                DAILY_PRODUCTION,
+                "production_date = ? AND total_produced > 0",
+                List.of(Date.valueOf(date)),
+                page,
                 rs -> rs.getLong(2),
                 products::names,
                 ProductOutput::new);
+    }
+
+    /** A page of the rows of {@code ranking} that {@code where} picks, and their total ({@link #total}). */
+    private <V, T> Page<T> page(
+            Ranking ranking,
+            String where,
+            List<Object> parameters,
+            PageRequest page,
+            SqlReads.Row<V> value,
+            Function<Collection<Long>, Map<Long, String>> names,
+            Named<V, T> row) {
+        long total = total("SELECT COUNT(*) FROM " + ranking.table() + " WHERE " + where, parameters);
+        List<Object> paged = new ArrayList<>(parameters);
+        paged.add(page.perPage());
+        paged.add(page.offset());
+        List<T> rows = named(ranking.select(where) + " LIMIT ? OFFSET ?", paged, value, names, row);
         return new Page<>(rows, Pagination.of(page, total));
     }
 

@@ -1,14 +1,10 @@
 package io.factoryops.maintenance;
 
 import io.factoryops.platform.db.SqlReads;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -16,7 +12,7 @@ import java.util.Map;
 
 /**
  * What maintenance tells the read models about its mechanics' work, in bulk: the work of each mechanic per day
- * (the analytics' {@code GET /api/mechanics/top}), and the mechanics' names. What counts:
+ * (the analytics' {@code GET /api/mechanics/top}; {@link MechanicService#names} names them). What counts:
  * <ul>
  *   <li>a <em>ticket worked</em> is a completed service ticket, counted once for each mechanic on it when it
  *   was completed, on its completion day (UTC); open, in-progress and cancelled tickets count for nobody;</li>
@@ -27,11 +23,9 @@ import java.util.Map;
  * </ul>
  * A completed ticket never changes again ({@link ServiceTicketCompleted} carries the same figures).
  */
-@ApplicationScoped
-public class MechanicFacts {
+public final class MechanicFacts {
 
-    @Inject
-    SqlReads sql;
+    private MechanicFacts() {}
 
     /** A mechanic's work on one day. */
     public record MechanicDay(LocalDate day, long mechanicId, long tickets, BigDecimal hours, long parts) {}
@@ -70,11 +64,5 @@ public class MechanicFacts {
         return days.values().stream()
                 .sorted(Comparator.comparing(MechanicDay::day).thenComparingLong(MechanicDay::mechanicId))
                 .toList();
-    }
-
-    /** The names of these mechanics, by id (unknown ids left out). */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public Map<Long, String> names(Collection<Long> ids) {
-        return sql.names("mechanics", ids);
     }
 }

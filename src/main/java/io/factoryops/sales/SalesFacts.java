@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -115,7 +116,7 @@ public class SalesFacts {
                 rs -> rs.getLong(1));
     }
 
-    private static ProductSales productSales(java.sql.ResultSet rs) throws SQLException {
+    private static ProductSales productSales(ResultSet rs) throws SQLException {
         return new ProductSales(rs.getLong(1), rs.getLong(2), rs.getBigDecimal(3));
     }
 
@@ -125,12 +126,13 @@ public class SalesFacts {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<ProductSales> topProducts(Instant start, Instant end, int limit) {
-        return sql.list(
-                "SELECT l.product_id, SUM(l.quantity), SUM(l.line_total) FROM orders o "
-                        + "JOIN order_lines l ON l.order_id = o.id "
-                        + "WHERE o.order_date >= ? AND o.order_date <= ? AND o.status <> ? "
-                        + "GROUP BY l.product_id ORDER BY 2 DESC, 1 DESC LIMIT ?",
-                List.of(start, end, OrderStatus.CANCELLED, limit),
+        return topInPeriod(
+                "l.product_id, SUM(l.quantity), SUM(l.line_total)",
+                "JOIN order_lines l ON l.order_id = o.id",
+                "l.product_id ORDER BY 2 DESC, 1 DESC",
+                start,
+                end,
+                limit,
                 SalesFacts::productSales);
     }
 
@@ -140,13 +142,30 @@ public class SalesFacts {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<CustomerSales> topCustomers(Instant start, Instant end, int limit) {
-        return sql.list(
-                "SELECT o.customer_id, c.name, COUNT(*), SUM(o.total) "
-                        + "FROM orders o JOIN customers c ON c.id = o.customer_id "
-                        + "WHERE o.order_date >= ? AND o.order_date <= ? AND o.status <> ? "
-                        + "GROUP BY o.customer_id, c.name ORDER BY 4 DESC, 1 DESC LIMIT ?",
-                List.of(start, end, OrderStatus.CANCELLED, limit),
+        return topInPeriod(
+                "o.customer_id, c.name, COUNT(*), SUM(o.total)",
+                "JOIN customers c ON c.id = o.customer_id",
+                "o.customer_id, c.name ORDER BY 4 DESC, 1 DESC",
+                start,
+                end,
+                limit,
                 rs -> new CustomerSales(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getBigDecimal(4)));
+    }
+
+    /** {@code columns} of the orders that count between two instants (inclusive), grouped and ranked. */
+    private <T> List<T> topInPeriod(
+            String columns,
+            String join,
+            String groupAndOrder,
+            Instant start,
+            Instant end,
+            int limit,
+            SqlReads.Row<T> row) {
+        return sql.list(
+                "SELECT " + columns + " FROM orders o " + join + " WHERE o.order_date >= ? AND o.order_date <= ? "
+                        + "AND o.status <> ? GROUP BY " + groupAndOrder + " LIMIT ?",
+                List.of(start, end, OrderStatus.CANCELLED, limit),
+                row);
     }
 
     /** The names of these customers, by id (unknown ids left out). */
