@@ -1,5 +1,6 @@
 package io.factoryops.analytics;
 
+import io.factoryops.maintenance.MechanicRanking;
 import io.factoryops.platform.paging.Pagination;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -11,7 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public final class AnalyticsResponses {
 
     /** The {@code as_of} of every answer read from the summaries. */
-    public static final String AS_OF = "When the summaries were last computed; absent before the first refresh";
+    public static final String AS_OF = MechanicRanking.AS_OF;
 
     private AnalyticsResponses() {}
 
@@ -45,28 +46,6 @@ public final class AnalyticsResponses {
             List<ProductOutput> efficiency,
             @Schema(nullable = true, description = AS_OF) Instant asOf,
             Pagination pagination) {}
-
-    /** A mechanic's work over the period: see {@code GET /api/mechanics/top}. */
-    public record TopMechanic(
-            long mechanicId,
-            String mechanicName,
-
-            @Schema(description = "Completed tickets the mechanic was on, counted on their " + "completion day (UTC)")
-            long ticketsWorked,
-
-            @Schema(multipleOf = 0.01, description = "The mechanic's labour hours on those tickets")
-            BigDecimal labourHours,
-
-            @Schema(
-                    description =
-                            "Units of the part lines the mechanic fitted on those tickets " + "and did not give back")
-            long partsFitted) {}
-
-    public record TopMechanics(
-            List<TopMechanic> mechanics,
-            LocalDate dateFrom,
-            LocalDate dateTo,
-            @Schema(nullable = true, description = AS_OF) Instant asOf) {}
 
     public record Refresh(String mode, Instant refreshedAt, long durationMs, long rowsProcessed) {}
 }

@@ -1,5 +1,6 @@
 package io.factoryops.analytics;
 
+import io.factoryops.production.ProductionFacts;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.Date;
@@ -13,10 +14,13 @@ import java.util.Map;
 /**
  * Production per product and day ({@code analytics_daily_production}), which the production-efficiency
  * endpoint reads. Incremental: the {@code DAILY} deltas of production records recorded, corrected or deleted,
- * keyed by product and production day.
+ * keyed by product and production day. Full: {@link ProductionFacts#perDayAndProduct}.
  */
 @ApplicationScoped
 class DailyProductionFigure implements SummaryFigure {
+
+    private static final String INSERT = "INSERT INTO analytics_daily_production (production_date, product_id, "
+            + "total_produced, computed_at) VALUES (?, ?, ?, ?)";
 
     /** One (product, day) cell. */
     private record Cell(long productId, Date day) {}
@@ -45,8 +49,7 @@ class DailyProductionFigure implements SummaryFigure {
                     p.setDate(3, cell.day());
                     p.setLong(4, cell.productId());
                 },
-                "INSERT INTO analytics_daily_production (production_date, product_id, total_produced, computed_at) "
-                        + "VALUES (?, ?, ?, ?)",
+                INSERT,
                 (p, cell, quantity) -> {
                     p.setDate(1, cell.day());
                     p.setLong(2, cell.productId());
@@ -59,13 +62,11 @@ class DailyProductionFigure implements SummaryFigure {
     @Override
     public long rebuild(Connection c, Timestamp at) throws SQLException {
         SummaryTables.clear(c, "analytics_daily_production");
-        return SummaryTables.copy(
-                c,
-                "SELECT production_date, product_id, SUM(quantity) FROM production_records "
-                        + "GROUP BY production_date, product_id",
-                "INSERT INTO analytics_daily_production (production_date, product_id, total_produced, computed_at) "
-                        + "VALUES (?, ?, ?, ?)",
-                3,
-                at);
+        return SummaryTables.insertAll(c, ProductionFacts.perDayAndProduct(c), INSERT, (p, output) -> {
+            p.setDate(1, Date.valueOf(output.day()));
+            p.setLong(2, output.productId());
+            p.setLong(3, output.quantity());
+            p.setTimestamp(4, at);
+        });
     }
 }

@@ -1,23 +1,29 @@
 package io.factoryops.analytics;
 
-import static io.factoryops.analytics.SummaryTables.copy;
+import static io.factoryops.analytics.SummaryTables.insertAll;
 import static io.factoryops.analytics.SummaryTables.recomputeLatest;
 import static io.factoryops.analytics.SummaryTables.upsert;
 
+import io.factoryops.production.ProductionFacts;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.LocalDate;
 
 /**
  * Each employee's production: total quantity, records and last production date
  * ({@code analytics_employee_summary}). Incremental: the {@code EMPLOYEE} deltas of production records
  * recorded, corrected or deleted; a deletion may take away the latest record, so those employees' last date
- * is read again.
+ * is read again. Full: {@link ProductionFacts#perEmployee}.
  */
 @ApplicationScoped
 class EmployeeSummaryFigure implements SummaryFigure {
+
+    private static final String INSERT =
+            "INSERT INTO analytics_employee_summary (employee_id, total_quantity, records, "
+                    + "last_production_date, computed_at) VALUES (?, ?, ?, ?, ?)";
 
     @Override
     public long apply(Connection c, long maxId, Timestamp at) throws SQLException {
@@ -37,8 +43,7 @@ class EmployeeSummaryFigure implements SummaryFigure {
                     p.setTimestamp(5, at);
                     p.setLong(6, key);
                 },
-                "INSERT INTO analytics_employee_summary (employee_id, total_quantity, records, last_production_date, "
-                        + "computed_at) VALUES (?, ?, ?, ?, ?)",
+                INSERT,
                 (p, key, sum) -> {
                     p.setLong(1, key);
                     p.setLong(2, sum.quantity());
@@ -49,7 +54,10 @@ class EmployeeSummaryFigure implements SummaryFigure {
         recomputeLatest(
                 c,
                 deltas.sums(),
-                "SELECT MAX(production_date) FROM production_records WHERE employee_id = ?",
+                (connection, employee) -> {
+                    LocalDate last = ProductionFacts.lastDayOf(connection, employee);
+                    return last == null ? null : Date.valueOf(last);
+                },
                 "UPDATE analytics_employee_summary SET last_production_date = ? WHERE employee_id = ?");
         return deltas.rows();
     }
@@ -57,13 +65,12 @@ class EmployeeSummaryFigure implements SummaryFigure {
     @Override
     public long rebuild(Connection c, Timestamp at) throws SQLException {
         SummaryTables.clear(c, "analytics_employee_summary");
-        return copy(
-                c,
-                "SELECT employee_id, SUM(quantity), COUNT(*), MAX(production_date) FROM production_records "
-                        + "GROUP BY employee_id",
-                "INSERT INTO analytics_employee_summary (employee_id, total_quantity, records, last_production_date, "
-                        + "computed_at) VALUES (?, ?, ?, ?, ?)",
-                4,
-                at);
+        return insertAll(c, ProductionFacts.perEmployee(c), INSERT, (p, employee) -> {
+            p.setLong(1, employee.employeeId());
+            p.setLong(2, employee.quantity());
+            p.setLong(3, employee.records());
+            p.setDate(4, Date.valueOf(employee.lastDay()));
+            p.setTimestamp(5, at);
+        });
     }
 }

@@ -1,15 +1,16 @@
 package io.factoryops.analytics;
 
+import io.factoryops.sales.SalesFacts;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Timestamp;
 
 /**
  * How many orders are placed and not yet shipped or cancelled ({@code analytics_state.open_orders}).
- * Incremental: the {@code OPEN_ORDERS} deltas (+1 placed, −1 when it leaves the placed state).
+ * Incremental: the {@code OPEN_ORDERS} deltas (+1 placed, −1 when it leaves the placed state). Full:
+ * {@link SalesFacts#openOrders}.
  */
 @ApplicationScoped
 class OpenOrdersFigure implements SummaryFigure {
@@ -30,9 +31,9 @@ class OpenOrdersFigure implements SummaryFigure {
 
     @Override
     public long rebuild(Connection c, Timestamp at) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            s.executeUpdate("UPDATE analytics_state SET open_orders = "
-                    + "(SELECT COUNT(*) FROM orders WHERE status = 'PLACED') WHERE id = 1");
+        try (PreparedStatement p = c.prepareStatement("UPDATE analytics_state SET open_orders = ? WHERE id = 1")) {
+            p.setLong(1, SalesFacts.openOrders(c));
+            p.executeUpdate();
         }
         return 0;
     }

@@ -1,11 +1,10 @@
 package io.factoryops.analytics;
 
+import io.factoryops.stock.StockFacts;
 import io.factoryops.stock.StockItemKind;
 import io.factoryops.stock.StockStatus;
 import java.math.BigDecimal;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Objects;
@@ -31,15 +30,6 @@ final class PartsInStatusFigure implements InventoryFigure {
 
     @Override
     public BigDecimal compute(Connection c, Instant now) throws SQLException {
-        try (PreparedStatement p =
-                c.prepareStatement("SELECT COUNT(*) FROM stock_items WHERE kind = ? AND active = ? AND status = ?")) {
-            p.setString(1, StockItemKind.PART.name());
-            p.setBoolean(2, true);
-            p.setString(3, status.name());
-            try (ResultSet rs = p.executeQuery()) {
-                rs.next();
-                return BigDecimal.valueOf(rs.getLong(1));
-            }
-        }
+        return BigDecimal.valueOf(StockFacts.activeItems(c, StockItemKind.PART, status));
     }
 }

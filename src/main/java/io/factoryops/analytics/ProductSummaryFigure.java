@@ -1,15 +1,15 @@
 package io.factoryops.analytics;
 
-import static io.factoryops.analytics.SummaryTables.BATCH;
+import static io.factoryops.analytics.SummaryTables.insertAll;
 import static io.factoryops.analytics.SummaryTables.upsert;
 
+import io.factoryops.production.ProductionFacts;
+import io.factoryops.sales.SalesFacts;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Timestamp;
 import java.util.HashMap;
 import java.util.Map;
@@ -74,49 +74,23 @@ class ProductSummaryFigure implements SummaryFigure {
         long produced;
     }
 
-    /**
-     * Everything ever sold, minus the lines of cancelled orders (both read from indexes that hold the summed
-     * columns; a join of every line with its order was 20× slower), plus production.
-     */
+    /** What sales sold net of cancellations ({@link SalesFacts#netSalesPerProduct}), plus production. */
     @Override
     public long rebuild(Connection c, Timestamp at) throws SQLException {
         SummaryTables.clear(c, "analytics_product_summary");
         Map<Long, Figures> figures = new HashMap<>();
-        try (Statement s = c.createStatement()) {
-            try (ResultSet rs = s.executeQuery(
-                    "SELECT product_id, SUM(quantity), SUM(line_total) FROM order_lines " + "GROUP BY product_id")) {
-                while (rs.next()) {
-                    Figures f = figures.computeIfAbsent(rs.getLong(1), k -> new Figures());
-                    f.sold += rs.getLong(2);
-                    f.revenue = f.revenue.add(rs.getBigDecimal(3));
-                }
-            }
-            try (ResultSet rs = s.executeQuery("SELECT l.product_id, SUM(l.quantity), SUM(l.line_total) FROM orders o "
-                    + "JOIN order_lines l ON l.order_id = o.id WHERE o.status = 'CANCELLED' GROUP BY l.product_id")) {
-                while (rs.next()) {
-                    Figures f = figures.computeIfAbsent(rs.getLong(1), k -> new Figures());
-                    f.sold -= rs.getLong(2);
-                    f.revenue = f.revenue.subtract(rs.getBigDecimal(3));
-                }
-            }
-            try (ResultSet rs = s.executeQuery(
-                    "SELECT product_id, SUM(quantity) FROM production_records " + "GROUP BY product_id")) {
-                while (rs.next()) {
-                    figures.computeIfAbsent(rs.getLong(1), k -> new Figures()).produced += rs.getLong(2);
-                }
-            }
+        for (SalesFacts.ProductSales sales : SalesFacts.netSalesPerProduct(c)) {
+            Figures f = figures.computeIfAbsent(sales.productId(), k -> new Figures());
+            f.sold += sales.quantity();
+            f.revenue = f.revenue.add(sales.revenue());
         }
-        try (PreparedStatement p = c.prepareStatement(INSERT)) {
-            int n = 0;
-            for (Map.Entry<Long, Figures> e : figures.entrySet()) {
-                bind(p, e.getKey(), e.getValue().sold, e.getValue().revenue, e.getValue().produced, at);
-                p.addBatch();
-                if (++n % BATCH == 0) {
-                    p.executeBatch();
-                }
-            }
-            p.executeBatch();
+        for (ProductionFacts.ProductOutput output : ProductionFacts.perProduct(c)) {
+            figures.computeIfAbsent(output.productId(), k -> new Figures()).produced += output.quantity();
         }
-        return figures.size();
+        return insertAll(
+                c,
+                figures.entrySet(),
+                INSERT,
+                (p, e) -> bind(p, e.getKey(), e.getValue().sold, e.getValue().revenue, e.getValue().produced, at));
     }
 }

@@ -1,15 +1,11 @@
 package io.factoryops.analytics;
 
-import io.factoryops.stock.StockReason;
-import io.factoryops.stock.StockReferenceType;
+import io.factoryops.procurement.PurchaseOrderFacts;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -37,20 +33,10 @@ class SpendThisMonthFigure implements InventoryFigure {
     @Override
     public BigDecimal compute(Connection c, Instant now) throws SQLException {
         LocalDate month = periodOf(now);
-        try (PreparedStatement p = c.prepareStatement("SELECT COALESCE(SUM(m.delta * l.unit_cost), 0) "
-                + "FROM purchase_order_receipts r "
-                + "JOIN stock_movements m ON m.reference_type = ? AND m.reference_id = r.id AND m.reason = ? "
-                + "JOIN parts p ON p.stock_item_id = m.stock_item_id "
-                + "JOIN purchase_order_lines l ON l.purchase_order_id = r.purchase_order_id AND l.part_id = p.id "
-                + "WHERE r.received_at >= ? AND r.received_at < ?")) {
-            p.setString(1, StockReferenceType.PURCHASE_ORDER_RECEIPT.name());
-            p.setString(2, StockReason.PURCHASE_RECEIPT.name());
-            p.setTimestamp(3, Timestamp.from(month.atStartOfDay().toInstant(ZoneOffset.UTC)));
-            p.setTimestamp(4, Timestamp.from(month.plusMonths(1).atStartOfDay().toInstant(ZoneOffset.UTC)));
-            try (ResultSet rs = p.executeQuery()) {
-                rs.next();
-                return rs.getBigDecimal(1).setScale(2, RoundingMode.HALF_UP);
-            }
-        }
+        return PurchaseOrderFacts.receivedValue(
+                        c,
+                        month.atStartOfDay().toInstant(ZoneOffset.UTC),
+                        month.plusMonths(1).atStartOfDay().toInstant(ZoneOffset.UTC))
+                .setScale(2, RoundingMode.HALF_UP);
     }
 }

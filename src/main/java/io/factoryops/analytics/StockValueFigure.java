@@ -1,12 +1,10 @@
 package io.factoryops.analytics;
 
-import io.factoryops.stock.StockItemKind;
+import io.factoryops.inventory.PartFacts;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 
@@ -27,13 +25,6 @@ class StockValueFigure implements InventoryFigure {
 
     @Override
     public BigDecimal compute(Connection c, Instant now) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement("SELECT COALESCE(SUM(s.quantity * p.unit_cost), 0) "
-                + "FROM parts p JOIN stock_items s ON s.id = p.stock_item_id WHERE s.kind = ?")) {
-            p.setString(1, StockItemKind.PART.name());
-            try (ResultSet rs = p.executeQuery()) {
-                rs.next();
-                return rs.getBigDecimal(1).setScale(2, RoundingMode.HALF_UP);
-            }
-        }
+        return PartFacts.stockValue(c).setScale(2, RoundingMode.HALF_UP);
     }
 }

@@ -8,13 +8,14 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** What the {@link SummaryFigure}s share: reading their deltas, batched upserts, streaming copies. */
+/** What the {@link SummaryFigure}s share: reading their deltas, batched upserts and inserts. */
 final class SummaryTables {
 
     static final int BATCH = 1000;
@@ -102,23 +103,43 @@ final class SummaryTables {
                 }
             }
         }
-        if (!missing.isEmpty()) {
-            try (PreparedStatement p = c.prepareStatement(insert)) {
-                int n = 0;
-                for (K key : missing) {
-                    bindInsert.bind(p, key, values.get(key));
-                    p.addBatch();
-                    if (++n % BATCH == 0) {
-                        p.executeBatch();
-                    }
-                }
-                p.executeBatch();
-            }
+        insertAll(c, missing, insert, (p, key) -> bindInsert.bind(p, key, values.get(key)));
+    }
+
+    /** Binds one row of a batched statement. */
+    @FunctionalInterface
+    interface RowBinder<T> {
+        void bind(PreparedStatement p, T row) throws SQLException;
+    }
+
+    /** Batched INSERT of every row; returns how many. */
+    static <T> long insertAll(Connection c, Collection<T> rows, String insert, RowBinder<T> binder)
+            throws SQLException {
+        if (rows.isEmpty()) {
+            return 0;
         }
+        try (PreparedStatement p = c.prepareStatement(insert)) {
+            int n = 0;
+            for (T row : rows) {
+                binder.bind(p, row);
+                p.addBatch();
+                if (++n % BATCH == 0) {
+                    p.executeBatch();
+                }
+            }
+            p.executeBatch();
+        }
+        return rows.size();
+    }
+
+    /** The latest date of one key, read again from its owner's rows, as JDBC binds it (a Timestamp or Date), or null. */
+    @FunctionalInterface
+    interface Latest {
+        Object of(Connection c, long key) throws SQLException;
     }
 
     /** After a cancellation or deletion the latest date may have gone: read it again for those keys. */
-    static void recomputeLatest(Connection c, Map<Long, Sum> sums, String select, String update) throws SQLException {
+    static void recomputeLatest(Connection c, Map<Long, Sum> sums, Latest latestOf, String update) throws SQLException {
         Set<Long> keys = new HashSet<>();
         sums.forEach((key, sum) -> {
             if (sum.negative()) {
@@ -128,16 +149,9 @@ final class SummaryTables {
         if (keys.isEmpty()) {
             return;
         }
-        try (PreparedStatement read = c.prepareStatement(select);
-                PreparedStatement write = c.prepareStatement(update)) {
+        try (PreparedStatement write = c.prepareStatement(update)) {
             for (Long key : keys) {
-                read.setLong(1, key);
-                Object latest;
-                try (ResultSet rs = read.executeQuery()) {
-                    rs.next();
-                    latest = rs.getObject(1);
-                }
-                write.setObject(1, latest);
+                write.setObject(1, latestOf.of(c, key));
                 write.setLong(2, key);
                 write.addBatch();
             }
@@ -150,26 +164,5 @@ final class SummaryTables {
         try (Statement s = c.createStatement()) {
             s.executeUpdate("DELETE FROM " + table);
         }
-    }
-
-    /** Streams an aggregate query into a batched insert of the same columns plus computed_at. */
-    static long copy(Connection c, String select, String insert, int columns, Timestamp at) throws SQLException {
-        long rows = 0;
-        try (Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery(select);
-                PreparedStatement p = c.prepareStatement(insert)) {
-            while (rs.next()) {
-                for (int i = 1; i <= columns; i++) {
-                    p.setObject(i, rs.getObject(i));
-                }
-                p.setTimestamp(columns + 1, at);
-                p.addBatch();
-                if (++rows % BATCH == 0) {
-                    p.executeBatch();
-                }
-            }
-            p.executeBatch();
-        }
-        return rows;
     }
 }

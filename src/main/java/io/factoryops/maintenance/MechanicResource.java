@@ -44,7 +44,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code /api/mechanics}: managers create and manage mechanics; mechanics log in here. The ranking
- * {@code GET /api/mechanics/top} is read from the analytics summaries: analytics' {@code TopMechanicsResource}.
+ * {@code GET /api/mechanics/top} is read from the analytics summaries: {@link TopMechanicsResource}.
  */
 @Path("mechanics")
 @ApplicationScoped

@@ -1,14 +1,15 @@
 package io.factoryops.reporting;
 
-import static io.factoryops.reporting.ReportSql.money;
+import static io.factoryops.platform.db.SqlReads.money;
 
 import io.factoryops.analytics.AnalyticsService;
+import io.factoryops.catalog.ProductFacts;
 import io.factoryops.reporting.AnalyticsReport.AnalyticsTotals;
 import io.factoryops.reporting.AnalyticsReport.ProductionPerProduct;
 import io.factoryops.reporting.AnalyticsReport.SalesPeriod;
 import io.factoryops.reporting.AnalyticsReport.TopCustomer;
 import io.factoryops.reporting.AnalyticsReport.TopSellingProduct;
-import io.factoryops.sales.OrderStatus;
+import io.factoryops.sales.SalesFacts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -22,9 +23,8 @@ import java.util.Map;
 /**
  * The analytics report. From the summaries the refresher keeps: sales per bucket (the period's days of
  * analytics_daily_sales, at most 366 rows, bucketed here), the totals, and production per product (the period's
- * range of analytics_daily_production). Live, from indexed queries: the top products and customers (no summary
- * keeps sales per product or customer per day): the period's range of ix_orders_date_status_customer (V19, which
- * covers the customers' sums) and, for products, their lines by ix_order_lines_order.
+ * range of analytics_daily_production). Live, from sales ({@link SalesFacts}): the top products and customers (no
+ * summary keeps sales per product or customer per day), the products named by the catalog.
  */
 @ApplicationScoped
 @Transactional
@@ -34,7 +34,10 @@ public class AnalyticsReportService {
     AnalyticsService analytics;
 
     @Inject
-    ReportSql sql;
+    SalesFacts salesFacts;
+
+    @Inject
+    ProductFacts productFacts;
 
     public AnalyticsReport report(ReportPeriod period, Granularity granularity, int limit) {
         Map<LocalDate, long[]> counts = new LinkedHashMap<>();
@@ -52,22 +55,17 @@ public class AnalyticsReportService {
         AnalyticsTotals totals = new AnalyticsTotals(
                 sold.orders(), sold.units(), sold.revenue(), analytics.producedBetween(period.from(), period.to()));
 
-        List<Object> parameters = List.of(period.start(), period.end(), OrderStatus.CANCELLED, limit);
-        List<TopSellingProduct> products = sql.list(
-                "SELECT l.product_id, p.name, SUM(l.quantity), "
-                        + "SUM(l.line_total) FROM orders o JOIN order_lines l ON l.order_id = o.id "
-                        + "JOIN products p ON p.id = l.product_id "
-                        + "WHERE o.order_date >= ? AND o.order_date <= ? AND o.status <> ? "
-                        + "GROUP BY l.product_id, p.name ORDER BY 3 DESC, 1 DESC LIMIT ?",
-                parameters,
-                rs -> new TopSellingProduct(rs.getLong(1), rs.getString(2), rs.getLong(3), money(rs.getBigDecimal(4))));
-        List<TopCustomer> customers = sql.list(
-                "SELECT o.customer_id, c.name, COUNT(*), SUM(o.total) "
-                        + "FROM orders o JOIN customers c ON c.id = o.customer_id "
-                        + "WHERE o.order_date >= ? AND o.order_date <= ? AND o.status <> ? "
-                        + "GROUP BY o.customer_id, c.name ORDER BY 4 DESC, 1 DESC LIMIT ?",
-                parameters,
-                rs -> new TopCustomer(rs.getLong(1), rs.getString(2), rs.getLong(3), money(rs.getBigDecimal(4))));
+        List<SalesFacts.ProductSales> top = salesFacts.topProducts(period.start(), period.end(), limit);
+        Map<Long, String> names = productFacts.names(
+                top.stream().map(SalesFacts.ProductSales::productId).toList());
+        List<TopSellingProduct> products = top.stream()
+                .filter(p -> names.containsKey(p.productId()))
+                .map(p -> new TopSellingProduct(
+                        p.productId(), names.get(p.productId()), p.quantity(), money(p.revenue())))
+                .toList();
+        List<TopCustomer> customers = salesFacts.topCustomers(period.start(), period.end(), limit).stream()
+                .map(c -> new TopCustomer(c.customerId(), c.name(), c.orders(), money(c.total())))
+                .toList();
         List<ProductionPerProduct> production = analytics.producedPerProduct(period.from(), period.to(), limit).stream()
                 .map(p -> new ProductionPerProduct(p.productId(), p.productName(), p.totalProduced()))
                 .toList();

@@ -1,4 +1,4 @@
-package io.factoryops.analytics;
+package io.factoryops.maintenance;
 
 import io.factoryops.identity.Role;
 import io.factoryops.platform.error.ApiException;
@@ -26,9 +26,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code GET /api/mechanics/top}: the mechanics ranked over a period, read from the analytics summaries like
- * the other rankings (with {@code as_of}). It lives with the analytics read model, which observes the
- * maintenance events, so that maintenance never depends on analytics; the rest of {@code /api/mechanics} is
- * maintenance's {@code MechanicResource}.
+ * the other rankings (with {@code as_of}), through {@link MechanicRanking}, which the analytics read model
+ * implements: analytics observes the maintenance events and depends on maintenance, never the other way round.
+ * The rest of {@code /api/mechanics} is {@link MechanicResource}.
  */
 @Path("mechanics/top")
 @ApplicationScoped
@@ -41,7 +41,7 @@ public class TopMechanicsResource {
     static final int MAX_DAYS = 366;
 
     @Inject
-    AnalyticsService analytics;
+    MechanicRanking ranking;
 
     @GET
     @RolesAllowed({Role.MANAGER_NAME, Role.MECHANIC_NAME})
@@ -58,8 +58,8 @@ public class TopMechanicsResource {
     @APIResponse(
             responseCode = "200",
             description = "{\"mechanics\":[…],\"date_from\",\"date_to\",\"as_of\"}",
-            content = @Content(schema = @Schema(implementation = AnalyticsResponses.TopMechanics.class)))
-    public AnalyticsResponses.TopMechanics top(
+            content = @Content(schema = @Schema(implementation = MechanicRanking.TopMechanics.class)))
+    public MechanicRanking.TopMechanics top(
             @QueryParam("limit")
                     @Parameter(
                             schema =
@@ -85,7 +85,7 @@ public class TopMechanicsResource {
         if (ChronoUnit.DAYS.between(start, end) >= MAX_DAYS) {
             throw ApiException.invalidParameter("date_to", "the period may span at most " + MAX_DAYS + " days");
         }
-        return new AnalyticsResponses.TopMechanics(
-                analytics.topMechanics(start, end, n == null ? 10 : n.intValue()), start, end, analytics.asOf());
+        return new MechanicRanking.TopMechanics(
+                ranking.topMechanics(start, end, n == null ? 10 : n.intValue()), start, end, ranking.asOf());
     }
 }
