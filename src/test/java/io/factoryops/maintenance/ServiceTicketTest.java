@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.factoryops.platform.db.Persisted;
 import io.factoryops.platform.error.ErrorCode;
 import io.factoryops.platform.error.InvalidTransitionException;
+import io.factoryops.platform.error.Lifecycle;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -38,18 +39,7 @@ class ServiceTicketTest {
 
     /** A ticket in {@code status}, reached through the transitions its life allows. */
     private static ServiceTicket in(TicketStatus status) {
-        ServiceTicket ticket = open();
-        switch (status) {
-            case OPEN -> {}
-            case IN_PROGRESS -> ticket.start();
-            case COMPLETED -> {
-                ticket.start();
-                ticket.complete();
-            }
-            case CANCELLED -> ticket.cancel();
-        }
-        assertEquals(status, ticket.getStatus());
-        return ticket;
+        return Lifecycle.reach(open(), status, ServiceTicket::getStatus, VERBS, LIFE);
     }
 
     /** The verbs of the API and what each does to a ticket. */
@@ -67,21 +57,14 @@ class ServiceTicketTest {
     @EnumSource(TicketStatus.class)
     void everyTransitionIsAllowedOrRefusedAsTheLifeSays(TicketStatus from) {
         assertEquals(LIFE.get(from).keySet(), java.util.Set.copyOf(from.allowedTransitions()), "what the API lists");
-        VERBS.forEach((verb, transition) -> {
-            ServiceTicket ticket = in(from);
-            TicketStatus to = LIFE.get(from).get(verb);
-            if (to != null) {
-                transition.accept(ticket);
-                assertEquals(to, ticket.getStatus(), from + " " + verb);
-            } else {
-                InvalidTransitionException refused = assertThrows(
-                        InvalidTransitionException.class, () -> transition.accept(ticket), from + " " + verb);
-                assertEquals(ErrorCode.INVALID_TRANSITION, refused.code());
-                assertEquals(from.value(), refused.details().get("current_status"));
-                assertEquals(from.allowedTransitions(), refused.details().get("allowed_transitions"));
-                assertEquals(from, ticket.getStatus(), "a refusal changes nothing");
-            }
-        });
+        new Lifecycle<>(
+                        ServiceTicketTest::in,
+                        ServiceTicket::getStatus,
+                        TicketStatus::value,
+                        TicketStatus::allowedTransitions,
+                        VERBS,
+                        LIFE)
+                .assertFrom(from);
     }
 
     @Test

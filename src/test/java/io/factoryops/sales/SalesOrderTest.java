@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.factoryops.platform.error.ErrorCode;
 import io.factoryops.platform.error.InvalidTransitionException;
+import io.factoryops.platform.error.Lifecycle;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -79,39 +79,22 @@ class SalesOrderTest {
 
     /** An order in {@code status}, reached through the transitions its life allows. */
     private static SalesOrder in(OrderStatus status) {
-        SalesOrder order = placed(new Customer("A", "a@example.com", null, null));
-        switch (status) {
-            case PLACED -> {}
-            case SHIPPED -> order.ship();
-            case COMPLETED -> {
-                order.ship();
-                order.complete();
-            }
-            case CANCELLED -> order.cancel();
-        }
-        assertEquals(status, order.getStatus());
-        return order;
+        return Lifecycle.reach(
+                placed(new Customer("A", "a@example.com", null, null)), status, SalesOrder::getStatus, VERBS, LIFE);
     }
 
     @ParameterizedTest
     @EnumSource(OrderStatus.class)
     void everyTransitionIsAllowedOrRefusedAsTheLifeSays(OrderStatus from) {
         assertEquals(LIFE.get(from).keySet(), Set.copyOf(from.allowedTransitions()), "what the API lists");
-        VERBS.forEach((verb, transition) -> {
-            SalesOrder order = in(from);
-            OrderStatus to = LIFE.get(from).get(verb);
-            if (to != null) {
-                transition.accept(order);
-                assertEquals(to, order.getStatus(), from + " " + verb);
-            } else {
-                InvalidTransitionException refused = assertThrows(
-                        InvalidTransitionException.class, () -> transition.accept(order), from + " " + verb);
-                assertEquals(ErrorCode.INVALID_TRANSITION, refused.code());
-                assertEquals(from.value(), refused.details().get("current_status"));
-                assertEquals(from.allowedTransitions(), refused.details().get("allowed_transitions"));
-                assertEquals(from, order.getStatus(), "a refusal changes nothing");
-            }
-        });
+        new Lifecycle<>(
+                        SalesOrderTest::in,
+                        SalesOrder::getStatus,
+                        OrderStatus::value,
+                        OrderStatus::allowedTransitions,
+                        VERBS,
+                        LIFE)
+                .assertFrom(from);
     }
 
     @ParameterizedTest

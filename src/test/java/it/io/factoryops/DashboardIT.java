@@ -1,10 +1,13 @@
 package it.io.factoryops;
 
-import static it.io.factoryops.support.Api.anonymous;
+import static it.io.factoryops.support.Access.assertOnlyStaffRead;
 import static it.io.factoryops.support.Api.as;
-import static it.io.factoryops.support.Api.assertProblem;
+import static it.io.factoryops.support.Api.assertRefused;
 import static it.io.factoryops.support.Api.body;
 import static it.io.factoryops.support.Api.json;
+import static it.io.factoryops.support.BadQuery.assertQueriesRefused;
+import static it.io.factoryops.support.JsonBody.array;
+import static it.io.factoryops.support.JsonBody.object;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -57,7 +60,7 @@ class DashboardIT {
             order = body(r).getJsonNumber("id").longValue();
         }
         try (Response r = as(manager, "api/production")
-                .post(json("{\"employee_id\":" + employee + ",\"product_id\":" + product + ",\"quantity\":6}"))) {
+                .post(json(object("employee_id", employee, "product_id", product, "quantity", 6)))) {
             assertEquals(201, r.getStatus());
         }
         refresh();
@@ -118,10 +121,13 @@ class DashboardIT {
         JsonObject po = call(
                 manager,
                 "api/purchase-orders",
-                "{\"supplier_id\":" + Fixtures.supplier()
-                        + ",\"lines\":["
-                        + "{\"item_id\":" + low + ",\"quantity\":6,\"unit_cost\":3.00},"
-                        + "{\"item_id\":" + empty + ",\"quantity\":4,\"unit_cost\":1.25}]}",
+                object(
+                        "supplier_id",
+                        Fixtures.supplier(),
+                        "lines",
+                        array(
+                                object("item_id", low, "quantity", 6, "unit_cost", new BigDecimal("3.00")),
+                                object("item_id", empty, "quantity", 4, "unit_cost", 1.25))),
                 201);
         long id = po.getJsonNumber("id").longValue();
         long submitted = call(manager, "api/purchase-orders/" + id + "/submit", null, 200)
@@ -152,7 +158,7 @@ class DashboardIT {
         call(
                 manager,
                 "api/purchase-orders/" + id + "/receive",
-                "{\"lines\":[{\"line_id\":" + lowLine + ",\"quantity\":6}]}",
+                object("lines", array(object("line_id", lowLine, "quantity", 6))),
                 200);
         refresh();
         JsonObject partly = inventory();
@@ -198,18 +204,25 @@ class DashboardIT {
         long id = call(
                         manager,
                         "api/inventory/items",
-                        "{\"sku\":\"" + sku + "\",\"name\":\"Part " + sku + "\",\"unit_cost\":" + unitCost
-                                + ",\"reorder_level\":" + reorderLevel + "}",
+                        object(
+                                "sku",
+                                sku,
+                                "name",
+                                "Part " + sku,
+                                "unit_cost",
+                                new BigDecimal(unitCost),
+                                "reorder_level",
+                                reorderLevel),
                         201)
                 .getJsonNumber("id")
                 .longValue();
         if (stock > 0) {
-            call(manager, "api/inventory/items/" + id + "/add-stock", "{\"quantity\":" + stock + "}", 201);
+            call(manager, "api/inventory/items/" + id + "/add-stock", object("quantity", stock), 201);
         }
         return id;
     }
 
-    private static JsonObject call(String token, String path, String body, int status) {
+    private static JsonObject call(String token, String path, JsonObject body, int status) {
         try (Response r = as(token, path).post(body == null ? null : json(body))) {
             assertEquals(status, r.getStatus(), () -> path + ": " + r.readEntity(String.class));
             return body(r);
@@ -264,11 +277,7 @@ class DashboardIT {
     @Test
     void metricsOverAPeriod() {
         String today = LocalDate.now(ZoneOffset.UTC).toString();
-        try (Response r = Api.target("api/dashboard/metrics")
-                .queryParam("date_from", today)
-                .queryParam("date_to", today)
-                .request()
-                .header("Authorization", "Bearer " + manager)
+        try (Response r = as(manager, "api/dashboard/metrics", "date_from", today, "date_to", today)
                 .get()) {
             assertEquals(200, r.getStatus());
             JsonObject m = body(r);
@@ -287,39 +296,16 @@ class DashboardIT {
             JsonObject m = body(r);
             assertEquals(LocalDate.parse(m.getString("date_to")).minusDays(29).toString(), m.getString("date_from"));
         }
-        for (String[] bad : new String[][] {{"date_from", "2024-02-30"}, {"date_to", "soon"}}) {
-            try (Response r = Api.target("api/dashboard/metrics")
-                    .queryParam(bad[0], bad[1])
-                    .request()
-                    .header("Authorization", "Bearer " + manager)
-                    .get()) {
-                assertProblem(r, 400, "INVALID_PARAMETER");
-            }
-        }
-        try (Response r = Api.target("api/dashboard/metrics")
-                .queryParam("date_from", "2025-02-01")
-                .queryParam("date_to", "2025-01-01")
-                .request()
-                .header("Authorization", "Bearer " + manager)
-                .get()) {
-            assertProblem(r, 400, "INVALID_PARAMETER");
-        }
+        assertQueriesRefused(manager, "api/dashboard/metrics", "date_from", "2024-02-30", "date_to", "soon");
+        assertRefused(
+                as(manager, "api/dashboard/metrics", "date_from", "2025-02-01", "date_to", "2025-01-01")
+                        .get(),
+                400,
+                "INVALID_PARAMETER");
     }
 
     @Test
     void onlyManagersAndAbove() {
-        for (String path : new String[] {"api/dashboard/summary", "api/dashboard/metrics"}) {
-            for (String role : new String[] {"user", "mechanic", "customer"}) {
-                try (Response r = as(Api.tokenFor(role), path).get()) {
-                    assertProblem(r, 403, "FORBIDDEN");
-                }
-            }
-            try (Response r = anonymous(path).get()) {
-                assertProblem(r, 401, "UNAUTHORIZED");
-            }
-            try (Response r = as(admin, path).get()) {
-                assertEquals(200, r.getStatus());
-            }
-        }
+        assertOnlyStaffRead(admin, "api/dashboard/summary", "api/dashboard/metrics");
     }
 }
