@@ -7,8 +7,6 @@ import static it.io.factoryops.support.Api.assertDeleted;
 import static it.io.factoryops.support.Api.assertProblem;
 import static it.io.factoryops.support.Api.assertRefused;
 import static it.io.factoryops.support.Api.body;
-import static it.io.factoryops.support.Api.created;
-import static it.io.factoryops.support.Api.data;
 import static it.io.factoryops.support.Api.get;
 import static it.io.factoryops.support.Api.id;
 import static it.io.factoryops.support.Api.json;
@@ -24,6 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import it.io.factoryops.support.Access.Call;
 import it.io.factoryops.support.Api;
+import it.io.factoryops.support.Catalogue;
 import it.io.factoryops.support.Fixtures;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.client.WebTarget;
@@ -45,6 +44,7 @@ class CategoryIT {
 
     private final String manager = Api.tokenFor("manager");
     private final String user = Api.tokenFor("user");
+    private final Catalogue categories = new Catalogue("api/inventory/categories", manager, user);
 
     private static String unique(String name) {
         return name + " " + Api.RUN + "-" + SEQ.incrementAndGet();
@@ -55,17 +55,11 @@ class CategoryIT {
     }
 
     private JsonObject create(String name, Long parentId) {
-        return created(manager, "api/inventory/categories", category(name, parentId));
-    }
-
-    private JsonObject read(long id) {
-        return Api.read(user, "api/inventory/categories/" + id);
+        return categories.create(category(name, parentId));
     }
 
     private List<String> names(WebTarget target) {
-        return data(user, target.queryParam("per_page", "100")).stream()
-                .map(c -> c.getString("name"))
-                .toList();
+        return categories.values(target, "name");
     }
 
     @Test
@@ -92,7 +86,7 @@ class CategoryIT {
             assertEquals(200, r.getStatus());
             assertEquals(fluid, body(r).getString("path"));
         }
-        JsonObject movedOrings = read(id(orings));
+        JsonObject movedOrings = categories.read(id(orings));
         assertEquals(fluid + " / Seals / O-rings", movedOrings.getString("path"));
         assertEquals(orings.getInt("version") + 1, movedOrings.getInt("version"));
 
@@ -108,7 +102,7 @@ class CategoryIT {
             assertEquals(3, s.getInt("depth"));
             assertEquals(id(valves), s.getJsonNumber("parent_id").longValue());
         }
-        JsonObject deep = read(id(orings));
+        JsonObject deep = categories.read(id(orings));
         assertEquals(pneumatics + " / Valves / Seals / O-rings", deep.getString("path"));
         assertEquals(4, deep.getInt("depth"));
 
@@ -118,7 +112,7 @@ class CategoryIT {
             assertEquals(200, r.getStatus());
             assertEquals(1, body(r).getInt("depth"));
         }
-        assertEquals(2, read(id(orings)).getInt("depth"));
+        assertEquals(2, categories.read(id(orings)).getInt("depth"));
     }
 
     @Test
@@ -134,8 +128,8 @@ class CategoryIT {
                         "parent_id", p.getJsonArray("errors").getJsonObject(0).getString("field"));
             }
         }
-        assertEquals(a.getString("path"), read(id(a)).getString("path"), "nothing changed");
-        assertEquals(3, read(id(c)).getInt("depth"));
+        assertEquals(a.getString("path"), categories.read(id(a)).getString("path"), "nothing changed");
+        assertEquals(3, categories.read(id(c)).getInt("depth"));
     }
 
     /** Each move checks for a cycle against the other's committed paths: the tree's lock serialises them. */
@@ -152,8 +146,8 @@ class CategoryIT {
                     statuses.add(f.get());
                 }
                 assertEquals(List.of(200, 409), statuses.stream().sorted().toList(), statuses.toString());
-                JsonObject movedA = read(id(a));
-                JsonObject movedB = read(id(b));
+                JsonObject movedA = categories.read(id(a));
+                JsonObject movedB = categories.read(id(b));
                 assertEquals(3, movedA.getInt("depth") + movedB.getInt("depth"), "one root, one child");
             }
         } finally {
@@ -232,7 +226,7 @@ class CategoryIT {
                 as(manager, "api/inventory/categories/" + id(top)).put(json(category(top.getString("name"), parent))),
                 400,
                 "VALIDATION_FAILED");
-        assertEquals(1, read(id(top)).getInt("depth"));
+        assertEquals(1, categories.read(id(top)).getInt("depth"));
     }
 
     @Test

@@ -115,7 +115,7 @@ class DashboardIT {
         assertEquals(i0.getInt("parts") + 2, i2.getInt("parts"));
         assertEquals(i0.getInt("low_stock_parts") + 1, i2.getInt("low_stock_parts"), "10 units, reorder at 20");
         assertEquals(i0.getInt("out_of_stock_parts") + 1, i2.getInt("out_of_stock_parts"), "no stock");
-        assertEquals(money(i0, "stock_value").add(new BigDecimal("25.00")), money(i2, "stock_value"), "10 × 2.50");
+        assertMoneyGrew(i0, i2, "stock_value", "25.00", "10 × 2.50");
         assertNotNull(i2.getString("as_of"));
 
         JsonObject po = call(
@@ -164,14 +164,8 @@ class DashboardIT {
         JsonObject partly = inventory();
         assertEquals(
                 i2.getInt("open_purchase_orders") + 1, partly.getInt("open_purchase_orders"), "partially received");
-        assertEquals(
-                money(i2, "stock_value").add(new BigDecimal("15.00")),
-                money(partly, "stock_value"),
-                "6 more units at the part's 2.50");
-        assertEquals(
-                money(i2, "spend_this_month").add(new BigDecimal("18.00")),
-                money(partly, "spend_this_month"),
-                "6 received at the line's 3.00");
+        assertMoneyGrew(i2, partly, "stock_value", "15.00", "6 more units at the part's 2.50");
+        assertMoneyGrew(i2, partly, "spend_this_month", "18.00", "6 received at the line's 3.00");
         assertEquals(i2.getInt("low_stock_parts"), partly.getInt("low_stock_parts"), "16 units: still low");
 
         call(manager, "api/purchase-orders/" + id + "/deliver", null, 200);
@@ -180,18 +174,17 @@ class DashboardIT {
         assertEquals(i2.getInt("open_purchase_orders"), received.getInt("open_purchase_orders"), "received whole");
         assertEquals(i2.getInt("out_of_stock_parts") - 1, received.getInt("out_of_stock_parts"));
         assertEquals(i2.getInt("low_stock_parts") + 1, received.getInt("low_stock_parts"), "4 units, reorder at 5");
-        assertEquals(
-                money(i2, "stock_value").add(new BigDecimal("31.00")),
-                money(received, "stock_value"),
-                "+ 6 × 2.50 + 4 × 4.00");
-        assertEquals(
-                money(i2, "spend_this_month").add(new BigDecimal("23.00")),
-                money(received, "spend_this_month"),
-                "+ 6 × 3.00 + 4 × 1.25");
+        assertMoneyGrew(i2, received, "stock_value", "31.00", "+ 6 × 2.50 + 4 × 4.00");
+        assertMoneyGrew(i2, received, "spend_this_month", "23.00", "+ 6 × 3.00 + 4 × 1.25");
     }
 
     private JsonObject inventory() {
         return summary().getJsonObject("inventory");
+    }
+
+    /** {@code field} of {@code after} is {@code field} of {@code before} plus {@code grew}. */
+    private static void assertMoneyGrew(JsonObject before, JsonObject after, String field, String grew, String why) {
+        assertEquals(money(before, field).add(new BigDecimal(grew)), money(after, field), why);
     }
 
     private static BigDecimal money(JsonObject o, String field) {

@@ -21,6 +21,7 @@ import it.io.factoryops.support.Concurrently;
 import it.io.factoryops.support.ConnectionPool;
 import it.io.factoryops.support.Fixtures;
 import it.io.factoryops.support.Mailbox;
+import it.io.factoryops.support.ReportFiles;
 import it.io.factoryops.support.SelfService;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -44,7 +45,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
@@ -137,12 +137,7 @@ class ExportIT {
     void csvIsRfc4180WithTheListsRowsAndNoFormulas() throws IOException {
         JsonArray list = list();
         List<CSVRecord> records;
-        try (CSVParser parser = CSVFormat.RFC4180
-                .builder()
-                .setHeader()
-                .setSkipHeaderRecord(true)
-                .get()
-                .parse(new StringReader(new String(export("csv"), StandardCharsets.UTF_8)))) {
+        try (CSVParser parser = ReportFiles.csvParser(new String(export("csv"), StandardCharsets.UTF_8))) {
             assertEquals(
                     List.of(
                             "id",
@@ -293,12 +288,7 @@ class ExportIT {
         try (Response r = as(user, "api/export/stock-movements", "product_id", product, "format", "csv", "sort", "id")
                 .get()) {
             assertEquals(200, r.getStatus());
-            try (CSVParser parser = CSVFormat.RFC4180
-                    .builder()
-                    .setHeader()
-                    .setSkipHeaderRecord(true)
-                    .get()
-                    .parse(new StringReader(r.readEntity(String.class)))) {
+            try (CSVParser parser = ReportFiles.csvParser(r.readEntity(String.class))) {
                 List<CSVRecord> rows = parser.getRecords();
                 assertEquals(4, rows.size()); // INITIAL and three orders
                 assertEquals("INITIAL", rows.get(0).get("reason"));
@@ -316,13 +306,8 @@ class ExportIT {
 
     @Test
     void unknownFormatIs406ListingTheSupportedOnes() {
-        try (Response r = as(user, "api/export/orders", "format", "xml").get()) {
-            JsonObject problem = assertProblem(r, 406, "NOT_ACCEPTABLE");
-            assertEquals(
-                    List.of("json", "csv", "xlsx", "pdf"),
-                    problem.getJsonArray("supported_formats")
-                            .getValuesAs(v -> ((jakarta.json.JsonString) v).getString()));
-        }
+        ReportFiles.assertUnsupportedFormat(
+                as(user, "api/export/orders", "format", "xml").get());
         assertRefused(
                 as(user, "api/export/orders").header("Accept", "image/png").get(), 406, "NOT_ACCEPTABLE");
     }
@@ -558,12 +543,7 @@ class ExportIT {
             text = r.readEntity(String.class);
         }
         List<CSVRecord> records;
-        try (CSVParser parser = CSVFormat.RFC4180
-                .builder()
-                .setHeader()
-                .setSkipHeaderRecord(true)
-                .get()
-                .parse(new StringReader(text))) {
+        try (CSVParser parser = ReportFiles.csvParser(text)) {
             records = parser.getRecords();
         }
         assertEquals(1, records.size(), text);
@@ -652,23 +632,9 @@ class ExportIT {
 
     /** The last audit row of an export of {@code export} by {@code actor}. */
     private static JsonObject exportAudit(String actor, String export) {
-        try (Response r = as(
-                        Api.tokenFor("admin"),
-                        "api/audit-logs",
-                        "action",
-                        "EXPORT",
-                        "actor",
-                        actor,
-                        "entity_id",
-                        export,
-                        "sort",
-                        "-occurred_at")
-                .get()) {
-            assertEquals(200, r.getStatus());
-            JsonArray rows = body(r).getJsonArray("data");
-            assertTrue(!rows.isEmpty(), "no audit row of the export of " + export + " by " + actor);
-            return rows.getJsonObject(0);
-        }
+        JsonArray rows = Fixtures.exportAudits(actor, "entity_id", export);
+        assertTrue(!rows.isEmpty(), "no audit row of the export of " + export + " by " + actor);
+        return rows.getJsonObject(0);
     }
 
     /**

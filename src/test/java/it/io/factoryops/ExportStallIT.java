@@ -304,19 +304,7 @@ class ExportStallIT {
 
     /** The EXPORT audit rows of {@code exporter}, newest first. */
     private static JsonArray exportAudits(String exporter) {
-        try (Response r = as(
-                        Api.tokenFor("admin"),
-                        "api/audit-logs",
-                        "action",
-                        "EXPORT",
-                        "actor",
-                        exporter,
-                        "sort",
-                        "-occurred_at")
-                .get()) {
-            assertEquals(200, r.getStatus());
-            return body(r).getJsonArray("data");
-        }
+        return Fixtures.exportAudits(exporter);
     }
 
     /**

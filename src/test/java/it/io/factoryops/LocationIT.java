@@ -6,8 +6,6 @@ import static it.io.factoryops.support.Api.as;
 import static it.io.factoryops.support.Api.assertProblem;
 import static it.io.factoryops.support.Api.assertRefused;
 import static it.io.factoryops.support.Api.body;
-import static it.io.factoryops.support.Api.created;
-import static it.io.factoryops.support.Api.data;
 import static it.io.factoryops.support.Api.id;
 import static it.io.factoryops.support.Api.json;
 import static it.io.factoryops.support.BadInput.assertPostsRefused;
@@ -21,6 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import it.io.factoryops.support.Access.Call;
 import it.io.factoryops.support.Api;
+import it.io.factoryops.support.Catalogue;
 import it.io.factoryops.support.Fixtures;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.client.WebTarget;
@@ -36,6 +35,7 @@ class LocationIT {
 
     private final String manager = Api.tokenFor("manager");
     private final String mechanic = Api.tokenFor("mechanic");
+    private final Catalogue locations = new Catalogue("api/inventory/locations", manager, mechanic);
 
     /** A warehouse code unique to this run, e.g. WH-M3XK2-4. */
     private static String warehouse() {
@@ -47,17 +47,11 @@ class LocationIT {
     }
 
     private JsonObject create(String code, Long parentId) {
-        return created(manager, "api/inventory/locations", location(code, "Place " + code, parentId));
-    }
-
-    private JsonObject read(long id) {
-        return Api.read(mechanic, "api/inventory/locations/" + id);
+        return locations.create(location(code, "Place " + code, parentId));
     }
 
     private List<String> codes(WebTarget target) {
-        return data(mechanic, target.queryParam("per_page", "100")).stream()
-                .map(l -> l.getString("code"))
-                .toList();
+        return locations.values(target, "code");
     }
 
     @Test
@@ -80,7 +74,9 @@ class LocationIT {
             assertEquals("Aisle B", a.getString("name"));
             assertEquals(wh + " / " + wh + "-B", a.getString("path"));
         }
-        assertEquals(wh + " / " + wh + "-B / " + wh + "-A-03", read(id(bin)).getString("path"));
+        assertEquals(
+                wh + " / " + wh + "-B / " + wh + "-A-03",
+                locations.read(id(bin)).getString("path"));
 
         // the aisle moves to another warehouse, its bin with it
         String wh2 = warehouse();
@@ -89,7 +85,7 @@ class LocationIT {
                 .put(json(location(wh + "-B", "Aisle B", id(second))))) {
             assertEquals(200, r.getStatus());
         }
-        JsonObject moved = read(id(bin));
+        JsonObject moved = locations.read(id(bin));
         assertEquals(wh2 + " / " + wh + "-B / " + wh + "-A-03", moved.getString("path"));
         assertEquals(3, moved.getInt("depth"));
         assertEquals(

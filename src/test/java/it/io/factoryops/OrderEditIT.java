@@ -7,11 +7,13 @@ import static it.io.factoryops.support.Api.assertRefused;
 import static it.io.factoryops.support.Api.body;
 import static it.io.factoryops.support.Api.id;
 import static it.io.factoryops.support.Api.json;
+import static it.io.factoryops.support.Fixtures.assertStock;
 import static it.io.factoryops.support.Fixtures.ledgerSum;
 import static it.io.factoryops.support.Fixtures.orderBody;
 import static it.io.factoryops.support.Fixtures.stockOf;
 import static it.io.factoryops.support.JsonBody.array;
 import static it.io.factoryops.support.JsonBody.object;
+import static it.io.factoryops.support.JsonBody.with;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -108,19 +110,15 @@ class OrderEditIT {
 
     /** Sets a product's price (the rest as it is). */
     private static void reprice(long product, String price) {
+        int reorderLevel = Fixtures.productView(product).getInt("reorder_level");
+        replaceProduct(product, "price", new BigDecimal(price), "reorder_level", reorderLevel);
+    }
+
+    /** Replaces a product (PUT): its SKU and name as they are, category General, and these names and values. */
+    private static void replaceProduct(long product, Object... namesAndValues) {
         JsonObject p = Fixtures.productView(product);
-        try (Response r = as(Api.tokenFor("admin"), "api/products/" + product)
-                .put(json(object(
-                        "sku",
-                        p.getString("sku"),
-                        "name",
-                        p.getString("name"),
-                        "price",
-                        new BigDecimal(price),
-                        "reorder_level",
-                        p.getInt("reorder_level"),
-                        "category",
-                        "General")))) {
+        JsonObject kept = object("sku", p.getString("sku"), "name", p.getString("name"), "category", "General");
+        try (Response r = as(Api.tokenFor("admin"), "api/products/" + product).put(json(with(kept, namesAndValues)))) {
             assertEquals(200, r.getStatus(), () -> r.readEntity(String.class));
         }
     }
@@ -263,8 +261,7 @@ class OrderEditIT {
         try (Response r = put(admin, id(placed), etag(placed)).put(json(bodyOf(customer, plenty, 1, scarce, 5)))) {
             assertEquals(200, r.getStatus(), () -> r.readEntity(String.class));
         }
-        assertEquals(0, stockOf(scarce));
-        assertEquals(0, ledgerSum(scarce));
+        assertStock(scarce, 0);
     }
 
     /** A product taken out of sale: an order keeps or lowers the units it holds, but takes no more. */
@@ -273,28 +270,13 @@ class OrderEditIT {
         long customer = Fixtures.customer();
         long retired = Fixtures.product("2.00", 10);
         JsonObject placed = place(orderBody(customer, retired, 3));
-        JsonObject p = Fixtures.productView(retired);
-        try (Response r = as(admin, "api/products/" + retired)
-                .put(json(object(
-                        "sku",
-                        p.getString("sku"),
-                        "name",
-                        p.getString("name"),
-                        "price",
-                        new BigDecimal("2.00"),
-                        "category",
-                        "General",
-                        "active",
-                        false)))) {
-            assertEquals(200, r.getStatus(), () -> r.readEntity(String.class));
-        }
+        replaceProduct(retired, "price", new BigDecimal("2.00"), "active", false);
         assertRefused(put(admin, id(placed), etag(placed)).put(json(orderBody(customer, retired, 4))), 409, "CONFLICT");
         assertEquals(7, stockOf(retired));
         try (Response r = put(admin, id(placed), etag(placed)).put(json(orderBody(customer, retired, 1)))) {
             assertEquals(200, r.getStatus(), () -> r.readEntity(String.class));
         }
-        assertEquals(9, stockOf(retired));
-        assertEquals(9, ledgerSum(retired));
+        assertStock(retired, 9);
     }
 
     @Test
@@ -363,8 +345,7 @@ class OrderEditIT {
                 }
             }
         }
-        assertEquals(8, stockOf(product));
-        assertEquals(8, ledgerSum(product));
+        assertStock(product, 8);
     }
 
     @Test
@@ -377,8 +358,7 @@ class OrderEditIT {
         }
         JsonObject cancelled = get(id(placed));
         assertEquals("cancelled", cancelled.getString("status"), "an order is never deleted: it is cancelled");
-        assertEquals(10, stockOf(product));
-        assertEquals(10, ledgerSum(product));
+        assertStock(product, 10);
         JsonObject m = newestMovement(product);
         assertEquals("ORDER_CANCELLED", m.getString("reason"));
         assertEquals(4, m.getInt("delta"));

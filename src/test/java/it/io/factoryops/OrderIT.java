@@ -8,6 +8,7 @@ import static it.io.factoryops.support.Api.body;
 import static it.io.factoryops.support.Api.json;
 import static it.io.factoryops.support.BadQuery.assertQueriesRefused;
 import static it.io.factoryops.support.Concurrently.assertNeverOversold;
+import static it.io.factoryops.support.Fixtures.assertStock;
 import static it.io.factoryops.support.Fixtures.ledgerSum;
 import static it.io.factoryops.support.Fixtures.orderBody;
 import static it.io.factoryops.support.Fixtures.stockOf;
@@ -162,8 +163,7 @@ class OrderIT {
         long product = Fixtures.product("5.00", 20);
         JsonObject body = orderBody(customer, product, 1);
         assertNeverOversold(50, 20, 201, i -> as(user, "api/orders").post(json(body)));
-        assertEquals(0, stockOf(product));
-        assertEquals(0, ledgerSum(product));
+        assertStock(product, 0);
     }
 
     @Test
@@ -207,8 +207,7 @@ class OrderIT {
         assertEquals(10, stockOf(product));
         assertRefused(as(admin, "api/orders/" + id + "/cancel").post(null), 409, "INVALID_TRANSITION");
         assertRefused(as(admin, "api/orders/" + id + "/ship").post(null), 409, "INVALID_TRANSITION");
-        assertEquals(10, stockOf(product));
-        assertEquals(10, ledgerSum(product));
+        assertStock(product, 10);
     }
 
     @Test
@@ -223,8 +222,7 @@ class OrderIT {
             }
         });
         assertEquals(1, statuses.stream().filter(s -> s == 200).count(), statuses.toString());
-        assertEquals(10, stockOf(product));
-        assertEquals(10, ledgerSum(product));
+        assertStock(product, 10);
     }
 
     @Test
@@ -306,8 +304,7 @@ class OrderIT {
                 assertTrue(r.getHeaderString("ETag") != null);
             }
         }
-        assertEquals(7, stockOf(product));
-        assertEquals(7, ledgerSum(product));
+        assertStock(product, 7);
         try (Response r = as(admin, "api/orders", "customer_id", customer).get()) {
             assertEquals(1, body(r).getJsonObject("pagination").getInt("total"));
         }

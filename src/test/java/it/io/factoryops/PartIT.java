@@ -9,7 +9,7 @@ import static it.io.factoryops.support.Api.body;
 import static it.io.factoryops.support.Api.json;
 import static it.io.factoryops.support.BadQuery.assertQueriesRefused;
 import static it.io.factoryops.support.Concurrently.assertNeverOversold;
-import static it.io.factoryops.support.Fixtures.partLedgerSum;
+import static it.io.factoryops.support.Fixtures.assertPartStock;
 import static it.io.factoryops.support.JsonBody.object;
 import static it.io.factoryops.support.JsonBody.sparse;
 import static it.io.factoryops.support.JsonBody.with;
@@ -214,8 +214,7 @@ class PartIT {
                 assertEquals(8, body(r).getInt("quantity_after"));
             }
         }
-        assertEquals(8, quantityOf(id));
-        assertEquals(8, partLedgerSum(id));
+        assertPartStock(id, 8);
         assertRefused(as(user, "api/inventory/items/999999999/stock-movements").get(), 404, "NOT_FOUND");
         assertRefused(
                 as(manager, "api/inventory/items/999999999/add-stock").post(json(object("quantity", 1))),
@@ -233,8 +232,7 @@ class PartIT {
                 201,
                 i -> as(manager, "api/inventory/items/" + id + "/remove-stock")
                         .post(json(object("quantity", 1, "reason", "CONSUMPTION"))));
-        assertEquals(0, quantityOf(id));
-        assertEquals(0, partLedgerSum(id));
+        assertPartStock(id, 0);
     }
 
     @Test

@@ -7,7 +7,7 @@ import static it.io.factoryops.support.Api.assertProblem;
 import static it.io.factoryops.support.Api.assertRefused;
 import static it.io.factoryops.support.Api.body;
 import static it.io.factoryops.support.Api.json;
-import static it.io.factoryops.support.Fixtures.ledgerSum;
+import static it.io.factoryops.support.Fixtures.assertStock;
 import static it.io.factoryops.support.Fixtures.stockOf;
 import static it.io.factoryops.support.JsonBody.object;
 import static it.io.factoryops.support.JsonBody.with;
@@ -185,8 +185,7 @@ class ProductIT {
                 as(user, "api/products/" + product + "/adjust-stock").post(json(object("delta", 1, "reason", "x"))),
                 403,
                 "FORBIDDEN");
-        assertEquals(0, stockOf(product));
-        assertEquals(0, ledgerSum(product));
+        assertStock(product, 0);
         try (Response r =
                 as(user, "api/products/" + product + "/stock-movements").get()) {
             JsonArray rows = body(r).getJsonArray("data");
@@ -226,8 +225,7 @@ class ProductIT {
         }
         assertRefused(as(admin, "api/products/" + product).delete(), 409, "STILL_REFERENCED");
         assertRefused(as(admin, "api/customers/" + customer).delete(), 409, "STILL_REFERENCED");
-        assertEquals(9, stockOf(product));
-        assertEquals(9, ledgerSum(product));
+        assertStock(product, 9);
     }
 
     @Test

@@ -8,6 +8,7 @@ import static it.io.factoryops.support.Api.assertRefused;
 import static it.io.factoryops.support.Api.body;
 import static it.io.factoryops.support.Api.json;
 import static it.io.factoryops.support.BadQuery.assertQueriesRefused;
+import static it.io.factoryops.support.Fixtures.assertPartStock;
 import static it.io.factoryops.support.Fixtures.partLedgerSum;
 import static it.io.factoryops.support.Fixtures.partQuantity;
 import static it.io.factoryops.support.JsonBody.array;
@@ -422,8 +423,7 @@ class PurchaseOrderIT {
             }
         });
         assertEquals(List.of(6, 6), statuses);
-        assertEquals(6, partQuantity(a));
-        assertEquals(6, partLedgerSum(a));
+        assertPartStock(a, 6);
         // without the key, a second receipt of the same delivery is refused: only 4 are outstanding
         assertRefused(
                 as(manager, "api/purchase-orders/" + id + "/receive").post(json(receive(line, 6))),

@@ -8,6 +8,7 @@ import static it.io.factoryops.support.Api.assertRefused;
 import static it.io.factoryops.support.Api.body;
 import static it.io.factoryops.support.Api.json;
 import static it.io.factoryops.support.JsonBody.object;
+import static it.io.factoryops.support.JsonBody.with;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -50,17 +51,7 @@ class ReportExportIT {
             for (int i = 0; i < 2; i++) {
                 long category = Fixtures.category("Report " + i, inventoryCategory);
                 try (Response r = as(manager, "api/inventory/items")
-                        .post(json(object(
-                                "sku",
-                                "REPORT-" + Api.RUN + "-" + i,
-                                "name",
-                                "Report " + i,
-                                "unit_cost",
-                                new BigDecimal("2.00"),
-                                "reorder_level",
-                                5,
-                                "category_id",
-                                category)))) {
+                        .post(json(with(partAtTwo("REPORT-", "Report " + i, category), "reorder_level", 5)))) {
                     assertEquals(201, r.getStatus());
                     long part = body(r).getJsonNumber("id").longValue();
                     try (Response add = as(manager, "api/inventory/items/" + part + "/add-stock")
@@ -130,14 +121,8 @@ class ReportExportIT {
 
     @Test
     void unknownFormatIs406ListingTheSupportedOnes() {
-        try (Response r =
-                as(manager, "api/export/reports/inventory", "format", "docx").get()) {
-            JsonObject problem = assertProblem(r, 406, "NOT_ACCEPTABLE");
-            assertEquals(
-                    List.of("json", "csv", "xlsx", "pdf"),
-                    problem.getJsonArray("supported_formats")
-                            .getValuesAs(v -> ((jakarta.json.JsonString) v).getString()));
-        }
+        ReportFiles.assertUnsupportedFormat(
+                as(manager, "api/export/reports/inventory", "format", "docx").get());
         assertRefused(
                 as(manager, "api/export/reports/inventory")
                         .header("Accept", "image/png")
@@ -181,16 +166,8 @@ class ReportExportIT {
         String manager = Api.tokenFor("manager");
         for (int i = 0; i < 51; i++) {
             long category = Fixtures.category("Wide " + i, parent);
-            try (Response r = as(manager, "api/inventory/items")
-                    .post(json(object(
-                            "sku",
-                            "WIDE-" + Api.RUN + "-" + i,
-                            "name",
-                            "Wide " + i,
-                            "unit_cost",
-                            new BigDecimal("2.00"),
-                            "category_id",
-                            category)))) {
+            try (Response r =
+                    as(manager, "api/inventory/items").post(json(partAtTwo("WIDE-", "Wide " + i, category)))) {
                 assertEquals(201, r.getStatus());
             }
         }
@@ -244,5 +221,11 @@ class ReportExportIT {
             assertEquals("complete", row.getJsonObject("after").getString("outcome"));
             assertTrue(row.getJsonObject("after").getJsonNumber("rows").longValue() >= 0);
         }
+    }
+
+    /** A part costing 2.00 in {@code category}, its SKU {@code prefix}, the run and its name's number. */
+    private static JsonObject partAtTwo(String prefix, String name, long category) {
+        String sku = prefix + Api.RUN + "-" + name.substring(name.lastIndexOf(' ') + 1);
+        return object("sku", sku, "name", name, "unit_cost", new BigDecimal("2.00"), "category_id", category);
     }
 }

@@ -278,14 +278,8 @@ class ReportRunIT {
                 .getJsonObject(1)
                 .getJsonNumber("id")
                 .longValue();
-        try (Response r =
-                as(manager, "api/reports/runs/" + id, "format", "docx").get()) {
-            JsonObject problem = assertProblem(r, 406, "NOT_ACCEPTABLE");
-            assertEquals(
-                    List.of("json", "csv", "xlsx", "pdf"),
-                    problem.getJsonArray("supported_formats")
-                            .getValuesAs(v -> ((jakarta.json.JsonString) v).getString()));
-        }
+        ReportFiles.assertUnsupportedFormat(
+                as(manager, "api/reports/runs/" + id, "format", "docx").get());
         assertRefused(
                 as(manager, "api/reports/runs/" + id)
                         .header("Accept", "image/png")

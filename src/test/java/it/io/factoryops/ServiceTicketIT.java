@@ -9,6 +9,7 @@ import static it.io.factoryops.support.Api.id;
 import static it.io.factoryops.support.Api.json;
 import static it.io.factoryops.support.BadQuery.assertQueriesRefused;
 import static it.io.factoryops.support.Concurrently.assertNeverOversold;
+import static it.io.factoryops.support.Fixtures.assertPartStock;
 import static it.io.factoryops.support.Fixtures.partLedgerSum;
 import static it.io.factoryops.support.Fixtures.partQuantity;
 import static it.io.factoryops.support.JsonBody.array;
@@ -188,8 +189,7 @@ class ServiceTicketIT {
                         .put(json(object("remove_mechanic_ids", array(anaId)))),
                 409,
                 "INVALID_TRANSITION");
-        assertEquals(6, partQuantity(brakePads));
-        assertEquals(6, partLedgerSum(brakePads));
+        assertPartStock(brakePads, 6);
         assertEquals(5, partLedgerSum(oil));
         // the ledger rows name the ticket
         try (Response r = as(manager, "api/inventory/items/" + brakePads + "/stock-movements")
@@ -284,8 +284,7 @@ class ServiceTicketIT {
                 200,
                 i -> as(manager, "api/service-tickets/" + (i % 2 == 0 ? a : b) + "/parts")
                         .post(json(part(part, 1))));
-        assertEquals(0, partQuantity(part));
-        assertEquals(0, partLedgerSum(part));
+        assertPartStock(part, 0);
         int fitted = fittedUnits(get(manager, a)) + fittedUnits(get(manager, b));
         assertEquals(10, fitted);
     }

@@ -3,7 +3,7 @@ package it.io.factoryops.cluster;
 import static it.io.factoryops.support.Api.assertProblem;
 import static it.io.factoryops.support.Api.body;
 import static it.io.factoryops.support.Api.json;
-import static it.io.factoryops.support.Fixtures.ledgerSum;
+import static it.io.factoryops.support.Fixtures.assertStock;
 import static it.io.factoryops.support.Fixtures.orderBody;
 import static it.io.factoryops.support.Fixtures.stockOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -247,8 +247,7 @@ class ClusterIT {
         JsonObject body = orderBody(Fixtures.customer(), product, 1);
         Concurrently.assertNeverOversold(
                 50, 20, 201, i -> (i % 2 == 0 ? A : B).as(user, "api/orders").post(json(body)));
-        assertEquals(0, stockOf(product));
-        assertEquals(0, ledgerSum(product));
+        assertStock(product, 0);
     }
 
     @Test

@@ -155,6 +155,18 @@ public final class Fixtures {
         return ledgerSumAt("api/products/" + productId + "/stock-movements");
     }
 
+    /** The product holds {@code units}, and its ledger sums to them. */
+    public static void assertStock(long productId, int units) {
+        assertEquals(units, stockOf(productId), "stock of product " + productId);
+        assertEquals(units, ledgerSum(productId), "ledger of product " + productId);
+    }
+
+    /** The part holds {@code units}, and its ledger sums to them. */
+    public static void assertPartStock(long partId, int units) {
+        assertEquals(units, partQuantity(partId), "stock of part " + partId);
+        assertEquals(units, partLedgerSum(partId), "ledger of part " + partId);
+    }
+
     /** {@link #ledgerSum} of a part's ledger. */
     public static long partLedgerSum(long partId) {
         return ledgerSumAt("api/inventory/items/" + partId + "/stock-movements");
@@ -219,5 +231,21 @@ public final class Fixtures {
     /** The body of a new account (POST /api/auth/users or /api/auth/register). */
     public static JsonObject account(String username, String email, String password, String role) {
         return JsonBody.object("username", username, "email", email, "password", password, "role", role);
+    }
+
+    /** The EXPORT audit rows of {@code actor} (and these more query parameters: name, value, …), newest first. */
+    public static jakarta.json.JsonArray exportAudits(String actor, Object... query) {
+        Object[] all = new Object[query.length + 6];
+        all[0] = "action";
+        all[1] = "EXPORT";
+        all[2] = "actor";
+        all[3] = actor;
+        System.arraycopy(query, 0, all, 4, query.length);
+        all[all.length - 2] = "sort";
+        all[all.length - 1] = "-occurred_at";
+        try (Response r = as(Api.tokenFor("admin"), "api/audit-logs", all).get()) {
+            assertEquals(200, r.getStatus());
+            return body(r).getJsonArray("data");
+        }
     }
 }
