@@ -1,7 +1,5 @@
 package it.io.factoryops;
 
-import static it.io.factoryops.support.Access.assertForbidden;
-import static it.io.factoryops.support.Access.assertUnauthorized;
 import static it.io.factoryops.support.Api.as;
 import static it.io.factoryops.support.Api.assertDeleted;
 import static it.io.factoryops.support.Api.assertProblem;
@@ -20,7 +18,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import it.io.factoryops.support.Access.Call;
 import it.io.factoryops.support.Api;
 import it.io.factoryops.support.Catalogue;
 import it.io.factoryops.support.Fixtures;
@@ -379,14 +376,6 @@ class CategoryIT {
                 assertEquals(204, r.getStatus());
             }
         }
-        JsonObject body = category(unique("Nope"), null);
-        Call list = Call.get("api/inventory/categories");
-        Call one = Call.get("api/inventory/categories/" + id);
-        Call create = Call.post("api/inventory/categories", body);
-        Call replace = Call.put("api/inventory/categories/" + id, body);
-        Call delete = Call.delete("api/inventory/categories/" + id);
-        assertForbidden(List.of("customer"), list, one);
-        assertForbidden(List.of("user", "mechanic", "customer"), create, replace, delete);
-        assertUnauthorized(list, one, create, replace, delete);
+        categories.assertStaffOnly(id, category(unique("Nope"), null));
     }
 }

@@ -1,7 +1,5 @@
 package it.io.factoryops;
 
-import static it.io.factoryops.support.Access.assertForbidden;
-import static it.io.factoryops.support.Access.assertUnauthorized;
 import static it.io.factoryops.support.Api.as;
 import static it.io.factoryops.support.Api.assertProblem;
 import static it.io.factoryops.support.Api.assertRefused;
@@ -17,7 +15,6 @@ import static it.io.factoryops.support.JsonBody.sparse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import it.io.factoryops.support.Access.Call;
 import it.io.factoryops.support.Api;
 import it.io.factoryops.support.Catalogue;
 import it.io.factoryops.support.Fixtures;
@@ -202,14 +199,6 @@ class LocationIT {
                 assertEquals(204, r.getStatus());
             }
         }
-        JsonObject body = location(warehouse(), "Nope", null);
-        Call list = Call.get("api/inventory/locations");
-        Call one = Call.get("api/inventory/locations/" + id);
-        Call create = Call.post("api/inventory/locations", body);
-        Call replace = Call.put("api/inventory/locations/" + id, body);
-        Call delete = Call.delete("api/inventory/locations/" + id);
-        assertForbidden(List.of("customer"), list, one);
-        assertForbidden(List.of("user", "mechanic", "customer"), create, replace, delete);
-        assertUnauthorized(list, one, create, replace, delete);
+        locations.assertStaffOnly(id, location(warehouse(), "Nope", null));
     }
 }

@@ -97,19 +97,17 @@ final class ClusterNode {
     }
 
     static ClusterNode a() {
-        return new ClusterNode(
-                "A",
-                System.getProperty("cluster.a.server.name"),
-                Integer.getInteger("http.port"),
-                Integer.getInteger("https.port"));
+        return configured("A", "cluster.a.server.name", "http.port", "https.port");
     }
 
     static ClusterNode b() {
+        return configured("B", "cluster.b.server.name", "cluster.b.http.port", "cluster.b.https.port");
+    }
+
+    /** A node whose server name and ports the build passes as these system properties. */
+    private static ClusterNode configured(String label, String server, String httpPort, String httpsPort) {
         return new ClusterNode(
-                "B",
-                System.getProperty("cluster.b.server.name"),
-                Integer.getInteger("cluster.b.http.port"),
-                Integer.getInteger("cluster.b.https.port"));
+                label, System.getProperty(server), Integer.getInteger(httpPort), Integer.getInteger(httpsPort));
     }
 
     /**
