@@ -1,10 +1,12 @@
 package io.factoryops.sales;
 
+import static io.factoryops.platform.db.Sql.single;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.factoryops.identity.TokenService;
+import io.factoryops.platform.db.Sql;
 import io.factoryops.platform.error.ApiException;
 import io.factoryops.platform.error.ErrorCode;
 import io.factoryops.platform.retention.ExpiredRowsPurge;
@@ -13,7 +15,6 @@ import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,7 +39,8 @@ class CustomerRegistrationExpiryIT {
     @Deployment
     static WebArchive deployment() {
         return TestDeployment.withoutTimers("factory-ops-registration-test.war")
-                .addClass(CustomerRegistrationExpiryIT.class);
+                .addClass(CustomerRegistrationExpiryIT.class)
+                .addClass(Sql.class);
     }
 
     @Inject
@@ -101,18 +103,6 @@ class CustomerRegistrationExpiryIT {
             s.setTimestamp(4, Timestamp.from(expiresAt));
             s.setTimestamp(5, Timestamp.from(expiresAt.minus(Duration.ofDays(1))));
             s.executeUpdate();
-        }
-    }
-
-    private static long single(Connection c, String sql, Object... params) throws Exception {
-        try (PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                s.setObject(i + 1, params[i]);
-            }
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
         }
     }
 }

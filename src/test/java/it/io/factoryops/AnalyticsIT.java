@@ -1,10 +1,13 @@
 package it.io.factoryops;
 
+import static it.io.factoryops.support.Access.assertOnlyStaffRead;
 import static it.io.factoryops.support.Api.anonymous;
 import static it.io.factoryops.support.Api.as;
-import static it.io.factoryops.support.Api.assertProblem;
+import static it.io.factoryops.support.Api.assertRefused;
 import static it.io.factoryops.support.Api.body;
 import static it.io.factoryops.support.Api.json;
+import static it.io.factoryops.support.BadQuery.assertQueriesRefused;
+import static it.io.factoryops.support.JsonBody.object;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -101,8 +104,15 @@ class AnalyticsIT {
         }
         as(admin, "api/orders/" + cancelled + "/cancel").post(null).close();
         try (Response r = as(manager, "api/production")
-                .post(json("{\"employee_id\":" + employee + ",\"product_id\":" + product
-                        + ",\"quantity\":40,\"production_date\":\"2025-03-04\"}"))) {
+                .post(json(object(
+                        "employee_id",
+                        employee,
+                        "product_id",
+                        product,
+                        "quantity",
+                        40,
+                        "production_date",
+                        "2025-03-04")))) {
             assertEquals(201, r.getStatus());
         }
         refresh();
@@ -164,58 +174,26 @@ class AnalyticsIT {
 
     @Test
     void parametersAreValidated() {
-        for (String[] bad : new String[][] {
-            {"api/analytics/top-products", "limit", "0"},
-            {"api/analytics/top-products", "limit", "101"},
-            {"api/analytics/top-products", "limit", "ten"},
-            {"api/analytics/customer-ltv", "threshold", "-1"},
-            {"api/analytics/customer-ltv", "threshold", "lots"},
-            {"api/analytics/production-efficiency", "date", "2024-13-01"},
-            {"api/analytics/production-efficiency", "date", "yesterday"},
-            {"api/analytics/employee-performance", "per_page", "0"}
-        }) {
-            try (Response r = Api.target(bad[0])
-                    .queryParam(bad[1], bad[2])
-                    .request()
-                    .header("Authorization", "Bearer " + manager)
-                    .get()) {
-                assertProblem(r, 400, "INVALID_PARAMETER");
-            }
-        }
-        try (Response r = as(manager, "api/analytics/production-efficiency").get()) {
-            assertProblem(r, 400, "INVALID_PARAMETER");
-        }
+        assertQueriesRefused(manager, "api/analytics/top-products", "limit", "0", "limit", "101", "limit", "ten");
+        assertQueriesRefused(manager, "api/analytics/customer-ltv", "threshold", "-1", "threshold", "lots");
+        assertQueriesRefused(manager, "api/analytics/production-efficiency", "date", "2024-13-01", "date", "yesterday");
+        assertQueriesRefused(manager, "api/analytics/employee-performance", "per_page", "0");
+        assertRefused(as(manager, "api/analytics/production-efficiency").get(), 400, "INVALID_PARAMETER");
     }
 
     @Test
     void roles() {
-        for (String path : new String[] {
-            "api/analytics/employee-performance", "api/analytics/top-products", "api/analytics/customer-ltv"
-        }) {
-            for (String role : new String[] {"user", "mechanic", "customer"}) {
-                try (Response r = as(Api.tokenFor(role), path).get()) {
-                    assertProblem(r, 403, "FORBIDDEN");
-                }
-            }
-            try (Response r = anonymous(path).get()) {
-                assertProblem(r, 401, "UNAUTHORIZED");
-            }
-            try (Response r = as(admin, path).get()) {
-                assertEquals(200, r.getStatus());
-            }
-        }
-        try (Response r = as(manager, "api/analytics/refresh").post(null)) {
-            assertProblem(r, 403, "FORBIDDEN");
-        }
+        assertOnlyStaffRead(
+                admin,
+                "api/analytics/employee-performance",
+                "api/analytics/top-products",
+                "api/analytics/customer-ltv");
+        assertRefused(as(manager, "api/analytics/refresh").post(null), 403, "FORBIDDEN");
     }
 
     @Test
     void theFullRebuildIsAvailableToAdmins() {
-        try (Response r = Api.target("api/analytics/refresh")
-                .queryParam("full", "true")
-                .request()
-                .header("Authorization", "Bearer " + admin)
-                .post(null)) {
+        try (Response r = as(admin, "api/analytics/refresh", "full", "true").post(null)) {
             assertEquals(200, r.getStatus());
             assertEquals("full", body(r).getString("mode"));
         }

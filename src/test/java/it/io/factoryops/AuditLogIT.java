@@ -2,9 +2,10 @@ package it.io.factoryops;
 
 import static it.io.factoryops.support.Api.anonymous;
 import static it.io.factoryops.support.Api.as;
-import static it.io.factoryops.support.Api.assertProblem;
+import static it.io.factoryops.support.Api.assertRefused;
 import static it.io.factoryops.support.Api.body;
 import static it.io.factoryops.support.Api.json;
+import static it.io.factoryops.support.JsonBody.object;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -39,11 +40,11 @@ class AuditLogIT {
         try (Response r = as(token, "api/employees")
                 .header("X-Request-Id", "audit-" + Api.RUN)
                 .header("User-Agent", "audit-test")
-                .post(json("{\"name\":\"Audited\",\"email\":\"" + email + "\"}"))) {
+                .post(json(object("name", "Audited", "email", email)))) {
             assertEquals(201, r.getStatus());
             id = body(r).getJsonNumber("id").longValue();
         }
-        try (Response r = as(token, "api/employees/" + id).method("PATCH", json("{\"position\":\"Welder\"}"))) {
+        try (Response r = as(token, "api/employees/" + id).method("PATCH", json(object("position", "Welder")))) {
             assertEquals(200, r.getStatus());
         }
         JsonArray rows = rows(Api.target("api/audit-logs")
@@ -88,11 +89,11 @@ class AuditLogIT {
         }
         as(Api.tokenFor("admin"), "api/orders/" + order + "/cancel").post(null).close();
         as(Api.tokenFor("manager"), "api/products/" + product + "/adjust-stock")
-                .post(json("{\"delta\":1,\"reason\":\"count\"}"))
+                .post(json(object("delta", 1, "reason", "count")))
                 .close();
         long production;
         try (Response r = as(Api.tokenFor("manager"), "api/production")
-                .post(json("{\"employee_id\":" + employee + ",\"product_id\":" + product + ",\"quantity\":2}"))) {
+                .post(json(object("employee_id", employee, "product_id", product, "quantity", 2)))) {
             production = body(r).getJsonNumber("id").longValue();
         }
         assertEquals(java.util.List.of("CREATE"), actions("customer", customer));
@@ -113,14 +114,14 @@ class AuditLogIT {
     void aFailedChangeLeavesNoAuditRow() {
         String adminName = Api.createUser("admin");
         String token = Api.login(adminName, Api.PASSWORD).getString("access_token");
-        try (Response r = as(token, "api/employees").post(json("{\"name\":\"Dup\",\"email\":\"x@\"}"))) {
+        try (Response r = as(token, "api/employees").post(json(object("name", "Dup", "email", "x@")))) {
             assertEquals(400, r.getStatus());
         }
         String email = Api.uniqueEmail("dup");
-        try (Response r = as(token, "api/employees").post(json("{\"name\":\"One\",\"email\":\"" + email + "\"}"))) {
+        try (Response r = as(token, "api/employees").post(json(object("name", "One", "email", email)))) {
             assertEquals(201, r.getStatus());
         }
-        try (Response r = as(token, "api/employees").post(json("{\"name\":\"Two\",\"email\":\"" + email + "\"}"))) {
+        try (Response r = as(token, "api/employees").post(json(object("name", "Two", "email", email)))) {
             assertEquals(409, r.getStatus());
         }
         JsonArray rows =
@@ -132,7 +133,7 @@ class AuditLogIT {
     void loginsAndFailedLoginsAreAudited() {
         String username = Api.createUser("user");
         try (Response r = anonymous("api/auth/login")
-                .post(json("{\"username\":\"" + username + "\",\"password\":\"not-the-password-1\"}"))) {
+                .post(json(object("username", username, "password", "not-the-password-1")))) {
             assertEquals(401, r.getStatus());
         }
         Api.login(username, Api.PASSWORD);
@@ -162,16 +163,19 @@ class AuditLogIT {
     @Test
     void aFailedLoginIsAuditedWithoutTheRawLogin() {
         String typed = "Secret-Passw0rd-" + Api.RUN;
-        try (Response r = anonymous("api/auth/login")
-                .post(json("{\"username\":\"" + typed + "\",\"password\":\"whatever-123\"}"))) {
-            assertProblem(r, 401, "INVALID_CREDENTIALS");
-        }
-        try (Response r = Api.target("api/audit-logs")
-                .queryParam("action", "LOGIN_FAILED")
-                .queryParam("per_page", "100")
-                .queryParam("sort", "-occurred_at")
-                .request()
-                .header("Authorization", "Bearer " + Api.adminToken())
+        assertRefused(
+                anonymous("api/auth/login").post(json(object("username", typed, "password", "whatever-123"))),
+                401,
+                "INVALID_CREDENTIALS");
+        try (Response r = as(
+                        Api.adminToken(),
+                        "api/audit-logs",
+                        "action",
+                        "LOGIN_FAILED",
+                        "per_page",
+                        "100",
+                        "sort",
+                        "-occurred_at")
                 .get()) {
             String text = r.readEntity(String.class);
             assertEquals(200, r.getStatus());
@@ -185,19 +189,13 @@ class AuditLogIT {
     @Test
     void onlyAdminsReadItAndFiltersAreValidated() {
         for (String role : new String[] {"manager", "user", "mechanic", "customer"}) {
-            try (Response r = as(Api.tokenFor(role), "api/audit-logs").get()) {
-                assertProblem(r, 403, "FORBIDDEN");
-            }
+            assertRefused(as(Api.tokenFor(role), "api/audit-logs").get(), 403, "FORBIDDEN");
         }
-        try (Response r = anonymous("api/audit-logs").get()) {
-            assertProblem(r, 401, "UNAUTHORIZED");
-        }
-        try (Response r = Api.target("api/audit-logs")
-                .queryParam("date_from", "yesterday")
-                .request()
-                .header("Authorization", "Bearer " + Api.tokenFor("admin"))
-                .get()) {
-            assertProblem(r, 400, "INVALID_PARAMETER");
-        }
+        assertRefused(anonymous("api/audit-logs").get(), 401, "UNAUTHORIZED");
+        assertRefused(
+                as(Api.tokenFor("admin"), "api/audit-logs", "date_from", "yesterday")
+                        .get(),
+                400,
+                "INVALID_PARAMETER");
     }
 }

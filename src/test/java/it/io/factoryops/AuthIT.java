@@ -3,8 +3,10 @@ package it.io.factoryops;
 import static it.io.factoryops.support.Api.anonymous;
 import static it.io.factoryops.support.Api.as;
 import static it.io.factoryops.support.Api.assertProblem;
+import static it.io.factoryops.support.Api.assertRefused;
 import static it.io.factoryops.support.Api.body;
 import static it.io.factoryops.support.Api.json;
+import static it.io.factoryops.support.JsonBody.object;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -58,7 +60,7 @@ class AuthIT {
     void loginByEmailWorks() {
         String username = Api.createUser("manager");
         try (Response r = anonymous("api/auth/login")
-                .post(json("{\"email\":\"" + username + "@it.example\",\"password\":\"" + Api.PASSWORD + "\"}"))) {
+                .post(json(object("email", username + "@it.example", "password", Api.PASSWORD)))) {
             assertEquals(200, r.getStatus());
         }
     }
@@ -66,20 +68,17 @@ class AuthIT {
     @Test
     void loginFailuresAreUniform401Problems() {
         String username = Api.createUser("user");
-        try (Response r = anonymous("api/auth/login")
-                .post(json("{\"username\":\"" + username + "\",\"password\":\"wrong-password-1\"}"))) {
-            assertProblem(r, 401, "INVALID_CREDENTIALS");
-        }
-        try (Response r = anonymous("api/auth/login")
-                .post(json("{\"username\":\"nobody-" + Api.RUN + "\",\"password\":\"wrong-password-1\"}"))) {
-            assertProblem(r, 401, "INVALID_CREDENTIALS");
-        }
-        try (Response r = anonymous("api/auth/login").post(json("{\"username\":\"" + username + "\"}"))) {
-            assertProblem(r, 400, "VALIDATION_FAILED");
-        }
-        try (Response r = anonymous("api/auth/login").post(json("{\"password\":\"x\"}"))) {
-            assertProblem(r, 400, "VALIDATION_FAILED");
-        }
+        assertRefused(
+                anonymous("api/auth/login").post(json(object("username", username, "password", "wrong-password-1"))),
+                401,
+                "INVALID_CREDENTIALS");
+        assertRefused(
+                anonymous("api/auth/login")
+                        .post(json(object("username", "nobody-" + Api.RUN, "password", "wrong-password-1"))),
+                401,
+                "INVALID_CREDENTIALS");
+        assertRefused(anonymous("api/auth/login").post(json(object("username", username))), 400, "VALIDATION_FAILED");
+        assertRefused(anonymous("api/auth/login").post(json(object("password", "x"))), 400, "VALIDATION_FAILED");
     }
 
     @Test
@@ -89,7 +88,7 @@ class AuthIT {
         Response last = null;
         for (int i = 0; i < 11; i++) {
             Response r = anonymous("api/auth/login")
-                    .post(json("{\"username\":\"" + username + "\",\"password\":\"wrong-password-1\"}"));
+                    .post(json(object("username", username, "password", "wrong-password-1")));
             if (r.getStatus() == 429) {
                 limited++;
                 last = r;
@@ -117,8 +116,8 @@ class AuthIT {
     @Test
     void loginIsAlsoRateLimitedPerAccountAcrossAddresses() {
         String username = Api.createUser("user");
-        String byName = "{\"username\":\"" + username + "\",\"password\":\"" + Api.PASSWORD + "\"}";
-        String byEmail = "{\"email\":\"" + username + "@it.example\",\"password\":\"" + Api.PASSWORD + "\"}";
+        JsonObject byName = object("username", username, "password", Api.PASSWORD);
+        JsonObject byEmail = object("email", username + "@it.example", "password", Api.PASSWORD);
         long start = System.nanoTime();
         for (int i = 0; i < 10; i++) {
             assertEquals(
@@ -158,10 +157,7 @@ class AuthIT {
         String other = Api.createUser("user");
         assertEquals(
                 200,
-                RawHttp.postJson(
-                                "127.0.0.3",
-                                "api/auth/login",
-                                "{\"username\":\"" + other + "\",\"password\":\"" + Api.PASSWORD + "\"}")
+                RawHttp.postJson("127.0.0.3", "api/auth/login", object("username", other, "password", Api.PASSWORD))
                         .status());
     }
 
@@ -172,7 +168,7 @@ class AuthIT {
         String r1 = first.getString("refresh_token");
 
         JsonObject second;
-        try (Response r = anonymous("api/auth/refresh").post(json("{\"refresh_token\":\"" + r1 + "\"}"))) {
+        try (Response r = anonymous("api/auth/refresh").post(json(object("refresh_token", r1)))) {
             assertEquals(200, r.getStatus());
             second = body(r);
         }
@@ -182,15 +178,14 @@ class AuthIT {
             assertEquals(200, r.getStatus());
         }
         // r1 again: reuse detected, the whole family (r2 too) is revoked
-        try (Response r = anonymous("api/auth/refresh").post(json("{\"refresh_token\":\"" + r1 + "\"}"))) {
-            assertProblem(r, 401, "REFRESH_TOKEN_REUSED");
-        }
-        try (Response r = anonymous("api/auth/refresh").post(json("{\"refresh_token\":\"" + r2 + "\"}"))) {
-            assertProblem(r, 401, "REFRESH_TOKEN_REUSED");
-        }
-        try (Response r = anonymous("api/auth/refresh").post(json("{\"refresh_token\":\"made-up-token\"}"))) {
-            assertProblem(r, 401, "INVALID_REFRESH_TOKEN");
-        }
+        assertRefused(
+                anonymous("api/auth/refresh").post(json(object("refresh_token", r1))), 401, "REFRESH_TOKEN_REUSED");
+        assertRefused(
+                anonymous("api/auth/refresh").post(json(object("refresh_token", r2))), 401, "REFRESH_TOKEN_REUSED");
+        assertRefused(
+                anonymous("api/auth/refresh").post(json(object("refresh_token", "made-up-token"))),
+                401,
+                "INVALID_REFRESH_TOKEN");
     }
 
     @Test
@@ -201,15 +196,13 @@ class AuthIT {
         try (Response r = as(access, "api/auth/me").get()) {
             assertEquals(200, r.getStatus());
         }
-        try (Response r = as(access, "api/auth/logout")
-                .post(json("{\"refresh_token\":\"" + login.getString("refresh_token") + "\"}"))) {
+        try (Response r =
+                as(access, "api/auth/logout").post(json(object("refresh_token", login.getString("refresh_token"))))) {
             assertEquals(204, r.getStatus());
         }
-        try (Response r = as(access, "api/auth/me").get()) {
-            assertProblem(r, 401, "TOKEN_REVOKED");
-        }
-        try (Response r = anonymous("api/auth/refresh")
-                .post(json("{\"refresh_token\":\"" + login.getString("refresh_token") + "\"}"))) {
+        assertRefused(as(access, "api/auth/me").get(), 401, "TOKEN_REVOKED");
+        try (Response r =
+                anonymous("api/auth/refresh").post(json(object("refresh_token", login.getString("refresh_token"))))) {
             assertEquals(401, r.getStatus());
         }
     }
@@ -224,18 +217,14 @@ class AuthIT {
         }
         String email = Api.uniqueEmail("profile");
         try (Response r = as(token, "api/auth/profile")
-                .put(json("{\"full_name\":\"New Name\",\"email\":\"" + email.toUpperCase() + "\"}"))) {
+                .put(json(object("full_name", "New Name", "email", email.toUpperCase())))) {
             assertEquals(200, r.getStatus());
             JsonObject me = body(r);
             assertEquals("New Name", me.getString("full_name"));
             assertEquals(email, me.getString("email"));
         }
-        try (Response r = as(token, "api/auth/profile").put(json("{\"email\":\"admin@factory.local\"}"))) {
-            assertProblem(r, 409, "CONFLICT");
-        }
-        try (Response r = as(token, "api/auth/profile").put(json("{\"email\":\"nope\"}"))) {
-            assertProblem(r, 400, "VALIDATION_FAILED");
-        }
+        assertRefused(as(token, "api/auth/profile").put(json(object("email", "admin@factory.local"))), 409, "CONFLICT");
+        assertRefused(as(token, "api/auth/profile").put(json(object("email", "nope"))), 400, "VALIDATION_FAILED");
     }
 
     @Test
@@ -243,32 +232,31 @@ class AuthIT {
         String username = Api.createUser("user");
         JsonObject login = Api.login(username, Api.PASSWORD);
         String token = login.getString("access_token");
-        try (Response r = as(token, "api/auth/change-password")
-                .post(json("{\"current_password\":\"wrong-one-123\",\"new_password\":\"Another-Passw0rd-77\"}"))) {
-            assertProblem(r, 400, "VALIDATION_FAILED");
-        }
+        assertRefused(
+                as(token, "api/auth/change-password")
+                        .post(json(object("current_password", "wrong-one-123", "new_password", "Another-Passw0rd-77"))),
+                400,
+                "VALIDATION_FAILED");
         for (String weak : new String[] {"short1A", "lettersonlyletters", "1234567890123", username + "-Abc-123"}) {
-            try (Response r = as(token, "api/auth/change-password")
-                    .post(json("{\"current_password\":\"" + Api.PASSWORD + "\",\"new_password\":\"" + weak + "\"}"))) {
-                assertProblem(r, 400, "WEAK_PASSWORD");
-            }
+            assertRefused(
+                    as(token, "api/auth/change-password")
+                            .post(json(object("current_password", Api.PASSWORD, "new_password", weak))),
+                    400,
+                    "WEAK_PASSWORD");
         }
         try (Response r = as(token, "api/auth/change-password")
-                .post(json(
-                        "{\"current_password\":\"" + Api.PASSWORD + "\",\"new_password\":\"Another-Passw0rd-77\"}"))) {
+                .post(json(object("current_password", Api.PASSWORD, "new_password", "Another-Passw0rd-77")))) {
             assertEquals(204, r.getStatus());
         }
-        try (Response r = as(token, "api/auth/me").get()) {
-            assertProblem(r, 401, "TOKEN_REVOKED");
-        }
-        try (Response r = anonymous("api/auth/refresh")
-                .post(json("{\"refresh_token\":\"" + login.getString("refresh_token") + "\"}"))) {
+        assertRefused(as(token, "api/auth/me").get(), 401, "TOKEN_REVOKED");
+        try (Response r =
+                anonymous("api/auth/refresh").post(json(object("refresh_token", login.getString("refresh_token"))))) {
             assertEquals(401, r.getStatus());
         }
-        try (Response r = anonymous("api/auth/login")
-                .post(json("{\"username\":\"" + username + "\",\"password\":\"" + Api.PASSWORD + "\"}"))) {
-            assertProblem(r, 401, "INVALID_CREDENTIALS");
-        }
+        assertRefused(
+                anonymous("api/auth/login").post(json(object("username", username, "password", Api.PASSWORD))),
+                401,
+                "INVALID_CREDENTIALS");
         assertNotNull(Api.login(username, "Another-Passw0rd-77").getString("access_token"));
     }
 
@@ -341,9 +329,7 @@ class AuthIT {
                 assertTrue(text.contains("\"" + role + "\""), role);
             }
         }
-        try (Response r = anonymous("api/roles").get()) {
-            assertProblem(r, 401, "UNAUTHORIZED");
-        }
+        assertRefused(anonymous("api/roles").get(), 401, "UNAUTHORIZED");
     }
 
     /**
@@ -365,8 +351,7 @@ class AuthIT {
             java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
             List<java.util.concurrent.Future<Integer>> logins = new java.util.ArrayList<>();
             for (int i = 0; i < flooders; i++) {
-                String body =
-                        "{\"username\":\"flood-" + Api.RUN + "-" + i + "\",\"password\":\"Wrong-Passw0rd-" + i + "\"}";
+                JsonObject body = object("username", "flood-" + Api.RUN + "-" + i, "password", "Wrong-Passw0rd-" + i);
                 logins.add(pool.submit(() -> {
                     start.await();
                     try (Response r = client.target(Api.BASE)
@@ -419,19 +404,19 @@ class AuthIT {
         String username = Api.createUser("user");
         String email = username + "@it.example";
         for (int i = 0; i < 10; i++) {
-            try (Response r = anonymous("api/auth/login")
-                    .post(json("{\"username\":\"" + username + "\",\"password\":\"wrong-password-" + i + "\"}"))) {
-                assertProblem(r, 401, "INVALID_CREDENTIALS");
-            }
+            assertRefused(
+                    anonymous("api/auth/login")
+                            .post(json(object("username", username, "password", "wrong-password-" + i))),
+                    401,
+                    "INVALID_CREDENTIALS");
         }
         for (int i = 0; i < 5; i++) {
-            try (Response r = anonymous("api/auth/login")
-                    .post(json("{\"email\":\"" + email + "\",\"password\":\"wrong-password-" + i + "\"}"))) {
-                assertProblem(r, 401, "INVALID_CREDENTIALS");
-            }
+            assertRefused(
+                    anonymous("api/auth/login").post(json(object("email", email, "password", "wrong-password-" + i))),
+                    401,
+                    "INVALID_CREDENTIALS");
         }
-        try (Response r = anonymous("api/auth/login")
-                .post(json("{\"email\":\"" + email + "\",\"password\":\"" + Api.PASSWORD + "\"}"))) {
+        try (Response r = anonymous("api/auth/login").post(json(object("email", email, "password", Api.PASSWORD)))) {
             assertTrue(Long.parseLong(r.getHeaderString("Retry-After")) >= 1);
             assertEquals("15", r.getHeaderString("RateLimit-Limit"));
             assertProblem(r, 429, "RATE_LIMITED");
@@ -450,7 +435,7 @@ class AuthIT {
         String username = Api.createUser("user");
         String token = Api.login(username, Api.PASSWORD).getString("access_token");
         String taken = Api.createUser("manager") + "@it.example";
-        try (Response r = as(token, "api/auth/profile").put(json("{\"email\":\"" + taken + "\"}"))) {
+        try (Response r = as(token, "api/auth/profile").put(json(object("email", taken)))) {
             String text = r.readEntity(String.class);
             assertEquals(409, r.getStatus(), text);
             assertFalse(text.contains(taken), text);
@@ -463,7 +448,7 @@ class AuthIT {
         int refused = 1;
         Response last = null;
         while (refused < 20) {
-            last = as(token, "api/auth/profile").put(json("{\"email\":\"" + taken + "\"}"));
+            last = as(token, "api/auth/profile").put(json(object("email", taken)));
             if (last.getStatus() == 429) {
                 break;
             }

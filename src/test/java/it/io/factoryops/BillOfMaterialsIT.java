@@ -3,12 +3,15 @@ package it.io.factoryops;
 import static it.io.factoryops.support.Api.anonymous;
 import static it.io.factoryops.support.Api.as;
 import static it.io.factoryops.support.Api.assertProblem;
+import static it.io.factoryops.support.Api.assertRefused;
 import static it.io.factoryops.support.Api.body;
 import static it.io.factoryops.support.Api.json;
 import static it.io.factoryops.support.Fixtures.ledgerSum;
 import static it.io.factoryops.support.Fixtures.orderBody;
 import static it.io.factoryops.support.Fixtures.partLedgerSum;
 import static it.io.factoryops.support.Fixtures.stockOf;
+import static it.io.factoryops.support.JsonBody.array;
+import static it.io.factoryops.support.JsonBody.object;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -65,42 +68,39 @@ class BillOfMaterialsIT {
                             .getJsonObject(0)
                             .getString("field"));
         }
-        for (String bad : new String[] {
+        for (JsonObject bad : new JsonObject[] {
             bom(a, 0, b, 1),
             bom(a, -1, b, 1),
             bom(a, 1_000_001, b, 1),
-            "{\"lines\":null}",
-            "{\"lines\":[" + "{\"part_id\":1,\"quantity\":1},".repeat(100) + "{\"part_id\":2,\"quantity\":1}]}"
+            object("lines", null),
+            object(
+                    "lines",
+                    java.util.stream.Stream.concat(
+                                    java.util.Collections.nCopies(100, object("part_id", 1, "quantity", 1)).stream(),
+                                    java.util.stream.Stream.of(object("part_id", 2, "quantity", 1)))
+                            .toList())
         }) {
-            try (Response r = as(manager, "api/products/" + product + "/bom").put(json(bad))) {
-                assertProblem(r, 400, "VALIDATION_FAILED");
-            }
+            assertRefused(as(manager, "api/products/" + product + "/bom").put(json(bad)), 400, "VALIDATION_FAILED");
         }
-        try (Response r = as(manager, "api/products/999999999/bom").put(json(bom(a, 1, b, 1)))) {
-            assertProblem(r, 404, "NOT_FOUND");
-        }
+        assertRefused(as(manager, "api/products/999999999/bom").put(json(bom(a, 1, b, 1))), 404, "NOT_FOUND");
         // nothing of the refused bills was written
         try (Response r = as(user, "api/products/" + product + "/bom").get()) {
             assertEquals(2, body(r).getJsonArray("lines").size());
         }
         // a part in a bill cannot be deleted, nor the product
-        try (Response r = as(manager, "api/inventory/items/" + a).delete()) {
-            assertProblem(r, 409, "STILL_REFERENCED");
-        }
+        assertRefused(as(manager, "api/inventory/items/" + a).delete(), 409, "STILL_REFERENCED");
         for (String role : new String[] {"user", "mechanic", "customer"}) {
-            try (Response r =
-                    as(Api.tokenFor(role), "api/products/" + product + "/bom").put(json(bom(a, 1, b, 1)))) {
-                assertProblem(r, 403, "FORBIDDEN");
-            }
+            assertRefused(
+                    as(Api.tokenFor(role), "api/products/" + product + "/bom").put(json(bom(a, 1, b, 1))),
+                    403,
+                    "FORBIDDEN");
         }
-        try (Response r =
-                as(Api.tokenFor("customer"), "api/products/" + product + "/bom").get()) {
-            assertProblem(r, 403, "FORBIDDEN");
-        }
+        assertRefused(
+                as(Api.tokenFor("customer"), "api/products/" + product + "/bom").get(), 403, "FORBIDDEN");
         try (Response r = anonymous("api/products/" + product + "/bom").get()) {
             assertEquals(401, r.getStatus());
         }
-        try (Response r = as(manager, "api/products/" + product + "/bom").put(json("{\"lines\":[]}"))) {
+        try (Response r = as(manager, "api/products/" + product + "/bom").put(json(object("lines", array())))) {
             assertEquals(0, body(r).getJsonArray("lines").size());
         }
     }
@@ -161,14 +161,14 @@ class BillOfMaterialsIT {
         long employee = Fixtures.employee();
         setBom(product, a, 2, b, 1);
         long line = approvedPurchaseOrderLine(a, 15);
-        String produce = production(employee, product, 1);
-        String order = orderBody(customer, product, 1);
-        String receipt = "{\"lines\":[{\"line_id\":" + line + ",\"quantity\":1}]}";
+        JsonObject produce = production(employee, product, 1);
+        JsonObject order = orderBody(customer, product, 1);
+        JsonObject receipt = object("lines", array(object("line_id", line, "quantity", 1)));
         List<String> outcomes = Concurrently.run(60, i -> switch (i % 4) {
             case 0 -> post(manager, "api/production", produce, "produce");
             case 1 -> post(user, "api/orders", order, "order");
             case 2 -> post(manager, "api/purchase-orders/" + poOf(line) + "/receive", receipt, "receive a");
-            default -> post(manager, "api/inventory/items/" + b + "/remove-stock", "{\"quantity\":1}", "take b");
+            default -> post(manager, "api/inventory/items/" + b + "/remove-stock", object("quantity", 1), "take b");
         });
         assertEquals(
                 15, outcomes.stream().filter(o -> o.equals("receive a 200")).count(), outcomes.toString());
@@ -193,8 +193,11 @@ class BillOfMaterialsIT {
     private long approvedPurchaseOrderLine(long part, int quantity) {
         long po;
         try (Response r = as(manager, "api/purchase-orders")
-                .post(json("{\"supplier_id\":" + Fixtures.supplier() + ",\"lines\":[{\"item_id\":" + part
-                        + ",\"quantity\":" + quantity + "}]}"))) {
+                .post(json(object(
+                        "supplier_id",
+                        Fixtures.supplier(),
+                        "lines",
+                        array(object("item_id", part, "quantity", quantity)))))) {
             assertEquals(201, r.getStatus());
             po = body(r).getJsonNumber("id").longValue();
         }
@@ -220,7 +223,7 @@ class BillOfMaterialsIT {
         return purchaseOrders.get(line);
     }
 
-    private String post(String token, String path, String body, String what) {
+    private String post(String token, String path, JsonObject body, String what) {
         try (Response r = as(token, path).post(json(body))) {
             if (r.getStatus() == 409) {
                 assertProblem(r, 409, "INSUFFICIENT_STOCK");
@@ -235,12 +238,11 @@ class BillOfMaterialsIT {
         }
     }
 
-    private static String bom(long a, int qa, long b, int qb) {
-        return "{\"lines\":[{\"part_id\":" + a + ",\"quantity\":" + qa + "},{\"part_id\":" + b + ",\"quantity\":" + qb
-                + "}]}";
+    private static JsonObject bom(long a, int qa, long b, int qb) {
+        return object("lines", array(object("part_id", a, "quantity", qa), object("part_id", b, "quantity", qb)));
     }
 
-    private static String production(long employee, long product, int quantity) {
-        return "{\"employee_id\":" + employee + ",\"product_id\":" + product + ",\"quantity\":" + quantity + "}";
+    private static JsonObject production(long employee, long product, int quantity) {
+        return object("employee_id", employee, "product_id", product, "quantity", quantity);
     }
 }

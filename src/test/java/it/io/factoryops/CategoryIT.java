@@ -1,19 +1,30 @@
 package it.io.factoryops;
 
-import static it.io.factoryops.support.Api.anonymous;
 import static it.io.factoryops.support.Api.as;
+import static it.io.factoryops.support.Api.assertDeleted;
 import static it.io.factoryops.support.Api.assertProblem;
+import static it.io.factoryops.support.Api.assertRefused;
 import static it.io.factoryops.support.Api.body;
+import static it.io.factoryops.support.Api.get;
+import static it.io.factoryops.support.Api.id;
 import static it.io.factoryops.support.Api.json;
+import static it.io.factoryops.support.BadInput.assertPostsRefused;
+import static it.io.factoryops.support.BadInput.invalid;
+import static it.io.factoryops.support.BadInput.malformed;
+import static it.io.factoryops.support.BadQuery.assertQueriesRefusedNaming;
+import static it.io.factoryops.support.JsonBody.object;
+import static it.io.factoryops.support.JsonBody.sparse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import it.io.factoryops.support.Api;
+import it.io.factoryops.support.Catalogue;
 import it.io.factoryops.support.Fixtures;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.client.WebTarget;
 import jakarta.ws.rs.core.Response;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -30,49 +41,22 @@ class CategoryIT {
 
     private final String manager = Api.tokenFor("manager");
     private final String user = Api.tokenFor("user");
+    private final Catalogue categories = new Catalogue("api/inventory/categories", manager, user);
 
     private static String unique(String name) {
         return name + " " + Api.RUN + "-" + SEQ.incrementAndGet();
     }
 
-    private static String category(String name, Long parentId) {
-        return "{\"name\":\"" + name + "\"" + (parentId == null ? "" : ",\"parent_id\":" + parentId) + "}";
+    private static JsonObject category(String name, Long parentId) {
+        return sparse("name", name, "parent_id", parentId);
     }
 
     private JsonObject create(String name, Long parentId) {
-        try (Response r = as(manager, "api/inventory/categories").post(json(category(name, parentId)))) {
-            assertEquals(201, r.getStatus());
-            JsonObject c = body(r);
-            assertEquals(
-                    Api.BASE + "/api/inventory/categories/" + c.getJsonNumber("id"),
-                    r.getLocation().toString());
-            assertEquals("\"" + c.getJsonNumber("version") + "\"", r.getHeaderString("ETag"));
-            return c;
-        }
-    }
-
-    private static long id(JsonObject c) {
-        return c.getJsonNumber("id").longValue();
-    }
-
-    private JsonObject read(long id) {
-        try (Response r = as(user, "api/inventory/categories/" + id).get()) {
-            assertEquals(200, r.getStatus());
-            return body(r);
-        }
-    }
-
-    private static Response get(String token, WebTarget target) {
-        return target.request().header("Authorization", "Bearer " + token).get();
+        return categories.create(category(name, parentId));
     }
 
     private List<String> names(WebTarget target) {
-        try (Response r = get(user, target.queryParam("per_page", "100"))) {
-            assertEquals(200, r.getStatus());
-            return body(r).getJsonArray("data").getValuesAs(JsonObject.class).stream()
-                    .map(c -> c.getString("name"))
-                    .toList();
-        }
+        return categories.values(target, "name");
     }
 
     @Test
@@ -99,7 +83,7 @@ class CategoryIT {
             assertEquals(200, r.getStatus());
             assertEquals(fluid, body(r).getString("path"));
         }
-        JsonObject movedOrings = read(id(orings));
+        JsonObject movedOrings = categories.read(id(orings));
         assertEquals(fluid + " / Seals / O-rings", movedOrings.getString("path"));
         assertEquals(orings.getInt("version") + 1, movedOrings.getInt("version"));
 
@@ -115,7 +99,7 @@ class CategoryIT {
             assertEquals(3, s.getInt("depth"));
             assertEquals(id(valves), s.getJsonNumber("parent_id").longValue());
         }
-        JsonObject deep = read(id(orings));
+        JsonObject deep = categories.read(id(orings));
         assertEquals(pneumatics + " / Valves / Seals / O-rings", deep.getString("path"));
         assertEquals(4, deep.getInt("depth"));
 
@@ -125,7 +109,7 @@ class CategoryIT {
             assertEquals(200, r.getStatus());
             assertEquals(1, body(r).getInt("depth"));
         }
-        assertEquals(2, read(id(orings)).getInt("depth"));
+        assertEquals(2, categories.read(id(orings)).getInt("depth"));
     }
 
     @Test
@@ -141,8 +125,8 @@ class CategoryIT {
                         "parent_id", p.getJsonArray("errors").getJsonObject(0).getString("field"));
             }
         }
-        assertEquals(a.getString("path"), read(id(a)).getString("path"), "nothing changed");
-        assertEquals(3, read(id(c)).getInt("depth"));
+        assertEquals(a.getString("path"), categories.read(id(a)).getString("path"), "nothing changed");
+        assertEquals(3, categories.read(id(c)).getInt("depth"));
     }
 
     /** Each move checks for a cycle against the other's committed paths: the tree's lock serialises them. */
@@ -159,8 +143,8 @@ class CategoryIT {
                     statuses.add(f.get());
                 }
                 assertEquals(List.of(200, 409), statuses.stream().sorted().toList(), statuses.toString());
-                JsonObject movedA = read(id(a));
-                JsonObject movedB = read(id(b));
+                JsonObject movedA = categories.read(id(a));
+                JsonObject movedB = categories.read(id(b));
                 assertEquals(3, movedA.getInt("depth") + movedB.getInt("depth"), "one root, one child");
             }
         } finally {
@@ -186,14 +170,16 @@ class CategoryIT {
             JsonObject p = assertProblem(r, 409, "ALREADY_EXISTS");
             assertEquals("name", p.getJsonArray("errors").getJsonObject(0).getString("field"));
         }
-        try (Response r = as(manager, "api/inventory/categories").post(json(category(root.getString("name"), null)))) {
-            assertProblem(r, 409, "ALREADY_EXISTS");
-        }
+        assertRefused(
+                as(manager, "api/inventory/categories").post(json(category(root.getString("name"), null))),
+                409,
+                "ALREADY_EXISTS");
         JsonObject other = create(unique("Other"), null);
         JsonObject bolts = create("Bolts", id(other));
-        try (Response r = as(manager, "api/inventory/categories/" + id(bolts)).put(json(category("Bolts", id(root))))) {
-            assertProblem(r, 409, "ALREADY_EXISTS");
-        }
+        assertRefused(
+                as(manager, "api/inventory/categories/" + id(bolts)).put(json(category("Bolts", id(root)))),
+                409,
+                "ALREADY_EXISTS");
     }
 
     @Test
@@ -233,11 +219,11 @@ class CategoryIT {
         // moving a two-level tree under the deepest node would make it 12 levels deep
         JsonObject top = create(unique("Small"), null);
         create("Leaf", id(top));
-        try (Response r =
-                as(manager, "api/inventory/categories/" + id(top)).put(json(category(top.getString("name"), parent)))) {
-            assertProblem(r, 400, "VALIDATION_FAILED");
-        }
-        assertEquals(1, read(id(top)).getInt("depth"));
+        assertRefused(
+                as(manager, "api/inventory/categories/" + id(top)).put(json(category(top.getString("name"), parent))),
+                400,
+                "VALIDATION_FAILED");
+        assertEquals(1, categories.read(id(top)).getInt("depth"));
     }
 
     @Test
@@ -274,44 +260,40 @@ class CategoryIT {
             assertEquals(3, page.getJsonObject("pagination").getInt("pages"));
             assertTrue(page.getJsonObject("pagination").getBoolean("has_prev"));
         }
-        for (String[] bad : new String[][] {
-            {"sort", "parent_id"},
-            {"parent_id", "abc"},
-            {"parent_id", "0"},
-            {"under", "-1"},
-            {"under", "99999999999999999999"},
-            {"per_page", "0"}
-        }) {
-            try (Response r = get(user, list.queryParam(bad[0], bad[1]))) {
-                JsonObject p = assertProblem(r, 400, "INVALID_PARAMETER");
-                assertEquals(bad[0], p.getJsonArray("errors").getJsonObject(0).getString("field"));
-            }
-        }
+        assertQueriesRefusedNaming(
+                user,
+                "api/inventory/categories",
+                "sort",
+                "parent_id",
+                "parent_id",
+                "abc",
+                "parent_id",
+                "0",
+                "under",
+                "-1",
+                "under",
+                "99999999999999999999",
+                "per_page",
+                "0");
     }
 
     @Test
     void aCategoryWithChildrenCannotBeDeleted() {
         JsonObject root = create(unique("Delete"), null);
         JsonObject child = create("Child", id(root));
-        try (Response r = as(manager, "api/inventory/categories/" + id(root)).delete()) {
-            assertProblem(r, 409, "STILL_REFERENCED");
-        }
-        try (Response r = as(manager, "api/inventory/categories/" + id(child))
-                .header("If-Match", "\"7\"")
-                .delete()) {
-            assertProblem(r, 412, "VERSION_CONFLICT");
-        }
+        assertRefused(as(manager, "api/inventory/categories/" + id(root)).delete(), 409, "STILL_REFERENCED");
+        assertRefused(
+                as(manager, "api/inventory/categories/" + id(child))
+                        .header("If-Match", "\"7\"")
+                        .delete(),
+                412,
+                "VERSION_CONFLICT");
         try (Response r = as(manager, "api/inventory/categories/" + id(child))
                 .header("If-Match", "\"1\"")
                 .delete()) {
             assertEquals(204, r.getStatus());
         }
-        try (Response r = as(manager, "api/inventory/categories/" + id(root)).delete()) {
-            assertEquals(204, r.getStatus());
-        }
-        try (Response r = as(user, "api/inventory/categories/" + id(root)).get()) {
-            assertProblem(r, 404, "NOT_FOUND");
-        }
+        assertDeleted(manager, user, "api/inventory/categories/" + id(root));
         try (Response r = get(
                 Api.tokenFor("admin"),
                 Api.target("api/audit-logs")
@@ -340,37 +322,30 @@ class CategoryIT {
             assertEquals(200, r.getStatus());
             assertEquals("\"2\"", r.getHeaderString("ETag"));
         }
-        try (Response r = as(manager, "api/inventory/categories/" + id(c))
-                .header("If-Match", "\"1\"")
-                .put(json(category(unique("Etag"), null)))) {
-            assertProblem(r, 412, "VERSION_CONFLICT");
-        }
+        assertRefused(
+                as(manager, "api/inventory/categories/" + id(c))
+                        .header("If-Match", "\"1\"")
+                        .put(json(category(unique("Etag"), null))),
+                412,
+                "VERSION_CONFLICT");
     }
 
     @Test
     void badInputIs400() {
-        String[][] cases = {
-            {"{\"name\":\"" + "n".repeat(61) + "\"}", "name", "VALIDATION_FAILED"},
-            {"{\"name\":\"A/B\"}", "name", "VALIDATION_FAILED"},
-            {"{\"name\":\"  \"}", "name", "VALIDATION_FAILED"},
-            {"{}", "name", "VALIDATION_FAILED"},
-            {"{\"name\":\"N\",\"parent_id\":0}", "parent_id", "VALIDATION_FAILED"},
-            {"{\"name\":\"N\",\"parent_id\":1.5}", "parent_id", "MALFORMED_JSON"},
-            {"{\"name\":\"N\",\"parent_id\":\"one\"}", "parent_id", "MALFORMED_JSON"},
-            {"{\"name\":\"N\",\"parent_id\":99999999999999999999}", "parent_id", "MALFORMED_JSON"},
-        };
-        for (String[] c : cases) {
-            try (Response r = as(manager, "api/inventory/categories").post(json(c[0]))) {
-                JsonObject p = assertProblem(r, 400, c[2]);
-                assertEquals(c[1], p.getJsonArray("errors").getJsonObject(0).getString("field"), c[0]);
-            }
-        }
-        try (Response r = as(manager, "api/inventory/categories").post(json("{\"name\": "))) {
-            assertProblem(r, 400, "MALFORMED_JSON");
-        }
-        try (Response r = as(manager, "api/inventory/categories/99999999999").put(json(category("N", null)))) {
-            assertProblem(r, 404, "NOT_FOUND");
-        }
+        assertPostsRefused(
+                manager,
+                "api/inventory/categories",
+                invalid(object("name", "n".repeat(61)), "name"),
+                invalid(object("name", "A/B"), "name"),
+                invalid(object("name", "  "), "name"),
+                invalid(object(), "name"),
+                invalid(object("name", "N", "parent_id", 0), "parent_id"),
+                malformed(object("name", "N", "parent_id", 1.5), "parent_id"),
+                malformed(object("name", "N", "parent_id", "one"), "parent_id"),
+                malformed(object("name", "N", "parent_id", new BigDecimal("99999999999999999999")), "parent_id"));
+        assertRefused(as(manager, "api/inventory/categories").post(json("{\"name\": ")), 400, "MALFORMED_JSON");
+        assertRefused(
+                as(manager, "api/inventory/categories/99999999999").put(json(category("N", null))), 404, "NOT_FOUND");
     }
 
     @Test
@@ -401,41 +376,6 @@ class CategoryIT {
                 assertEquals(204, r.getStatus());
             }
         }
-        String body = category(unique("Nope"), null);
-        try (Response r =
-                as(Api.tokenFor("customer"), "api/inventory/categories").get()) {
-            assertProblem(r, 403, "FORBIDDEN");
-        }
-        try (Response r =
-                as(Api.tokenFor("customer"), "api/inventory/categories/" + id).get()) {
-            assertProblem(r, 403, "FORBIDDEN");
-        }
-        for (String role : new String[] {"user", "mechanic", "customer"}) {
-            String token = Api.tokenFor(role);
-            try (Response r = as(token, "api/inventory/categories").post(json(body))) {
-                assertProblem(r, 403, "FORBIDDEN");
-            }
-            try (Response r = as(token, "api/inventory/categories/" + id).put(json(body))) {
-                assertProblem(r, 403, "FORBIDDEN");
-            }
-            try (Response r = as(token, "api/inventory/categories/" + id).delete()) {
-                assertProblem(r, 403, "FORBIDDEN");
-            }
-        }
-        try (Response r = anonymous("api/inventory/categories").get()) {
-            assertProblem(r, 401, "UNAUTHORIZED");
-        }
-        try (Response r = anonymous("api/inventory/categories/" + id).get()) {
-            assertProblem(r, 401, "UNAUTHORIZED");
-        }
-        try (Response r = anonymous("api/inventory/categories").post(json(body))) {
-            assertProblem(r, 401, "UNAUTHORIZED");
-        }
-        try (Response r = anonymous("api/inventory/categories/" + id).put(json(body))) {
-            assertProblem(r, 401, "UNAUTHORIZED");
-        }
-        try (Response r = anonymous("api/inventory/categories/" + id).delete()) {
-            assertProblem(r, 401, "UNAUTHORIZED");
-        }
+        categories.assertStaffOnly(id, category(unique("Nope"), null));
     }
 }

@@ -3,8 +3,10 @@ package it.io.factoryops;
 import static it.io.factoryops.support.Api.anonymous;
 import static it.io.factoryops.support.Api.as;
 import static it.io.factoryops.support.Api.assertProblem;
+import static it.io.factoryops.support.Api.assertRefused;
 import static it.io.factoryops.support.Api.body;
 import static it.io.factoryops.support.Api.json;
+import static it.io.factoryops.support.JsonBody.object;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -49,9 +51,7 @@ class CustomerSelfServiceIT {
             String email = Api.uniqueEmail("self");
             self.register("Self Service", email);
             // nothing exists before the confirmation: no login, no customer
-            try (Response r = self.login(email, Api.PASSWORD)) {
-                assertProblem(r, 401, "INVALID_CREDENTIALS");
-            }
+            assertRefused(self.login(email, Api.PASSWORD), 401, "INVALID_CREDENTIALS");
             assertEquals(0, customersWithEmail(email));
             long customer;
             try (Response r = self.confirm(SelfService.token(mailbox, email, 1), Api.PASSWORD)) {
@@ -70,7 +70,7 @@ class CustomerSelfServiceIT {
             }
             long ticket;
             try (Response r = as(token, "api/service-tickets")
-                    .post(json("{\"description\":\"Engine knocks\"," + "\"vin\":\"1HGCM82633A004352\"}"))) {
+                    .post(json(object("description", "Engine knocks", "vin", "1HGCM82633A004352")))) {
                 assertEquals(201, r.getStatus());
                 JsonObject created = body(r);
                 assertEquals(customer, created.getJsonNumber("customer_id").longValue());
@@ -132,7 +132,7 @@ class CustomerSelfServiceIT {
                 assertProblem(r, 404, "NOT_FOUND"); // the ETag of someone else's ticket reveals nothing either
             }
             try (Response r = as(other, "api/service-tickets")
-                    .post(json("{\"customer_id\":" + customer + ",\"description\":\"Not mine\"}"))) {
+                    .post(json(object("customer_id", customer, "description", "Not mine")))) {
                 assertEquals(
                         "customer_id",
                         assertProblem(r, 404, "NOT_FOUND")
@@ -141,9 +141,7 @@ class CustomerSelfServiceIT {
                                 .getString("field"));
             }
             // staff routes stay closed to customers
-            try (Response r = as(token, "api/service-tickets/" + ticket).get()) {
-                assertProblem(r, 403, "FORBIDDEN");
-            }
+            assertRefused(as(token, "api/service-tickets/" + ticket).get(), 403, "FORBIDDEN");
             // the manager sees it among all tickets
             try (Response r =
                     as(Api.tokenFor("manager"), "api/service-tickets/" + ticket).get()) {
@@ -187,16 +185,12 @@ class CustomerSelfServiceIT {
             assertEquals(1, customersWithEmail(customerEmail));
             assertEquals(0, customersWithEmail(staffEmail));
             for (String email : new String[] {customerEmail, staffEmail}) {
-                try (Response r = self.login(email, OTHER_PASSWORD)) {
-                    assertProblem(r, 401, "INVALID_CREDENTIALS");
-                }
+                assertRefused(self.login(email, OTHER_PASSWORD), 401, "INVALID_CREDENTIALS");
             }
             self.token(customerEmail, Api.PASSWORD);
             assertFalse(Api.login(staff, Api.PASSWORD).getString("access_token").isEmpty());
             // the staff account does not sign in as a customer either
-            try (Response r = self.login(staffEmail, Api.PASSWORD)) {
-                assertProblem(r, 401, "INVALID_CREDENTIALS");
-            }
+            assertRefused(self.login(staffEmail, Api.PASSWORD), 401, "INVALID_CREDENTIALS");
 
             // each refusal is counted against its address
             for (String email : new String[] {customerEmail, staffEmail}) {
@@ -213,9 +207,8 @@ class CustomerSelfServiceIT {
             }
 
             // what the request itself gets wrong is still said
-            try (Response r = self.request("api/customers/register").post(json("{\"name\":\"X\"}"))) {
-                assertProblem(r, 400, "VALIDATION_FAILED");
-            }
+            assertRefused(
+                    self.request("api/customers/register").post(json(object("name", "X"))), 400, "VALIDATION_FAILED");
         }
     }
 
@@ -231,25 +224,15 @@ class CustomerSelfServiceIT {
             String first = SelfService.token(mailbox, email, 1);
             self.register("Real Owner", email);
             String second = SelfService.token(mailbox, email, 2);
-            try (Response r = self.confirm(first, OTHER_PASSWORD)) {
-                assertProblem(r, 400, "INVALID_CONFIRMATION_TOKEN");
-            }
+            assertRefused(self.confirm(first, OTHER_PASSWORD), 400, "INVALID_CONFIRMATION_TOKEN");
             try (Response r = self.confirm(second, Api.PASSWORD)) {
                 assertEquals(201, r.getStatus());
                 assertEquals("Real Owner", body(r).getString("name"));
             }
-            try (Response r = self.confirm(second, OTHER_PASSWORD)) {
-                assertProblem(r, 400, "INVALID_CONFIRMATION_TOKEN");
-            }
-            try (Response r = self.confirm("x".repeat(43), OTHER_PASSWORD)) {
-                assertProblem(r, 400, "INVALID_CONFIRMATION_TOKEN");
-            }
-            try (Response r = self.request("api/customers/confirm").post(json("{}"))) {
-                assertProblem(r, 400, "VALIDATION_FAILED");
-            }
-            try (Response r = self.login(email, OTHER_PASSWORD)) {
-                assertProblem(r, 401, "INVALID_CREDENTIALS");
-            }
+            assertRefused(self.confirm(second, OTHER_PASSWORD), 400, "INVALID_CONFIRMATION_TOKEN");
+            assertRefused(self.confirm("x".repeat(43), OTHER_PASSWORD), 400, "INVALID_CONFIRMATION_TOKEN");
+            assertRefused(self.request("api/customers/confirm").post(json(object())), 400, "VALIDATION_FAILED");
+            assertRefused(self.login(email, OTHER_PASSWORD), 401, "INVALID_CREDENTIALS");
             self.token(email, Api.PASSWORD);
             assertEquals(1, customersWithEmail(email));
         }
@@ -269,8 +252,7 @@ class CustomerSelfServiceIT {
             String email = Api.uniqueEmail("victim");
             JsonObject accepted;
             try (Response r = attacker.request("api/customers/register")
-                    .post(json("{\"name\":\"Victim\"," + "\"email\":\"" + email + "\",\"password\":\"" + OTHER_PASSWORD
-                            + "\"}"))) {
+                    .post(json(object("name", "Victim", "email", email, "password", OTHER_PASSWORD)))) {
                 // a password sent here is an unknown field, ignored like any other
                 assertEquals(202, r.getStatus());
                 accepted = body(r);
@@ -280,9 +262,7 @@ class CustomerSelfServiceIT {
                 assertEquals(201, r.getStatus());
             }
             for (SelfService client : new SelfService[] {attacker, victim}) {
-                try (Response r = client.login(email, OTHER_PASSWORD)) {
-                    assertProblem(r, 401, "INVALID_CREDENTIALS");
-                }
+                assertRefused(client.login(email, OTHER_PASSWORD), 401, "INVALID_CREDENTIALS");
             }
             victim.token(email, Api.PASSWORD);
         }
@@ -299,7 +279,7 @@ class CustomerSelfServiceIT {
             String email = Api.uniqueEmail("confirm");
             self.register("Careful Owner", email);
             String token = SelfService.token(mailbox, email, 1);
-            try (Response r = self.request("api/customers/confirm").post(json("{\"token\":\"" + token + "\"}"))) {
+            try (Response r = self.request("api/customers/confirm").post(json(object("token", token)))) {
                 assertEquals(
                         "password",
                         assertProblem(r, 400, "VALIDATION_FAILED")
@@ -380,9 +360,8 @@ class CustomerSelfServiceIT {
             }
             try (Response r = as(token, "api/customers/me")
                     .header("If-Match", etag)
-                    .put(
-                            json(
-                                    "{\"name\":\"Dee Tails-Moved\",\"address\":\"9 Oak Lane\",\"email\":\"thief@elsewhere.example\"}"))) {
+                    .put(json(object(
+                            "name", "Dee Tails-Moved", "address", "9 Oak Lane", "email", "thief@elsewhere.example")))) {
                 assertEquals(200, r.getStatus());
                 JsonObject changed = body(r);
                 assertEquals("Dee Tails-Moved", changed.getString("name"));
@@ -392,21 +371,17 @@ class CustomerSelfServiceIT {
                         "a phone left out is cleared: " + changed);
                 assertEquals(email, changed.getString("email"), "the email is the account's, not changed here");
             }
-            try (Response r =
-                    as(token, "api/customers/me").header("If-Match", etag).put(json("{\"name\":\"Stale\"}"))) {
-                assertProblem(r, 412, "VERSION_CONFLICT");
-            }
-            try (Response r = as(token, "api/customers/me").put(json("{\"name\":\" \",\"phone\":\"call me\"}"))) {
+            assertRefused(
+                    as(token, "api/customers/me").header("If-Match", etag).put(json(object("name", "Stale"))),
+                    412,
+                    "VERSION_CONFLICT");
+            try (Response r = as(token, "api/customers/me").put(json(object("name", " ", "phone", "call me")))) {
                 String text = assertProblem(r, 400, "VALIDATION_FAILED").toString();
                 assertTrue(text.contains("\"name\"") && text.contains("\"phone\""), text);
             }
-            try (Response r = as(token, "api/customers/" + customer).get()) {
-                assertProblem(r, 403, "FORBIDDEN");
-            }
+            assertRefused(as(token, "api/customers/" + customer).get(), 403, "FORBIDDEN");
             for (String role : new String[] {"user", "manager", "admin", "mechanic"}) {
-                try (Response r = as(Api.tokenFor(role), "api/customers/me").get()) {
-                    assertProblem(r, 403, "FORBIDDEN");
-                }
+                assertRefused(as(Api.tokenFor(role), "api/customers/me").get(), 403, "FORBIDDEN");
             }
             try (Response r = as(Api.tokenFor("customer"), "api/customers/me").get()) {
                 assertProblem(r, 404, "NOT_FOUND"); // a customer account linked to no record
@@ -418,7 +393,7 @@ class CustomerSelfServiceIT {
 
             long ticket;
             try (Response r = as(token, "api/service-tickets")
-                    .post(json("{\"description\":\"Clutch slips\"," + "\"make\":\"Volvo\",\"model\":\"FH16\"}"))) {
+                    .post(json(object("description", "Clutch slips", "make", "Volvo", "model", "FH16")))) {
                 ticket = body(r).getJsonNumber("id").longValue();
             }
             String other = Api.tokenFor("customer");
@@ -453,21 +428,19 @@ class CustomerSelfServiceIT {
     @Test
     void onlyCustomersSeeTheirTickets() {
         String staff = Api.createUser("user");
-        try (Response r = anonymous("api/customers/login")
-                .post(json("{\"username\":\"" + staff + "\",\"password\":\"" + Api.PASSWORD + "\"}"))) {
-            assertProblem(r, 401, "INVALID_CREDENTIALS");
-        }
+        assertRefused(
+                anonymous("api/customers/login").post(json(object("username", staff, "password", Api.PASSWORD))),
+                401,
+                "INVALID_CREDENTIALS");
         long ticket;
         try (Response r = as(Api.tokenFor("manager"), "api/service-tickets")
-                .post(json("{\"customer_id\":" + Fixtures.customer() + ",\"description\":\"Brakes squeal\"}"))) {
+                .post(json(object("customer_id", Fixtures.customer(), "description", "Brakes squeal")))) {
             assertEquals(201, r.getStatus());
             ticket = body(r).getJsonNumber("id").longValue();
         }
         for (String role : new String[] {"user", "manager", "admin", "mechanic"}) {
             for (String path : new String[] {"api/customers/my-tickets", "api/customers/my-tickets/" + ticket}) {
-                try (Response r = as(Api.tokenFor(role), path).get()) {
-                    assertProblem(r, 403, "FORBIDDEN");
-                }
+                assertRefused(as(Api.tokenFor(role), path).get(), 403, "FORBIDDEN");
             }
         }
         try (Response r = anonymous("api/customers/my-tickets").get()) {
@@ -481,15 +454,9 @@ class CustomerSelfServiceIT {
         try (Response r = as(unlinked, "api/customers/my-tickets").get()) {
             assertEquals(0, body(r).getJsonObject("pagination").getInt("total"));
         }
-        try (Response r = as(unlinked, "api/customers/my-tickets/" + ticket).get()) {
-            assertProblem(r, 404, "NOT_FOUND");
-        }
-        try (Response r = as(unlinked, "api/customers/my-tickets/not-a-number").get()) {
-            assertProblem(r, 400, "INVALID_PARAMETER");
-        }
-        try (Response r = as(unlinked, "api/service-tickets").post(json("{\"description\":\"x\"}"))) {
-            assertProblem(r, 403, "FORBIDDEN");
-        }
+        assertRefused(as(unlinked, "api/customers/my-tickets/" + ticket).get(), 404, "NOT_FOUND");
+        assertRefused(as(unlinked, "api/customers/my-tickets/not-a-number").get(), 400, "INVALID_PARAMETER");
+        assertRefused(as(unlinked, "api/service-tickets").post(json(object("description", "x"))), 403, "FORBIDDEN");
     }
 
     /**

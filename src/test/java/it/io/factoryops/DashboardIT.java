@@ -1,10 +1,13 @@
 package it.io.factoryops;
 
-import static it.io.factoryops.support.Api.anonymous;
+import static it.io.factoryops.support.Access.assertOnlyStaffRead;
 import static it.io.factoryops.support.Api.as;
-import static it.io.factoryops.support.Api.assertProblem;
+import static it.io.factoryops.support.Api.assertRefused;
 import static it.io.factoryops.support.Api.body;
 import static it.io.factoryops.support.Api.json;
+import static it.io.factoryops.support.BadQuery.assertQueriesRefused;
+import static it.io.factoryops.support.JsonBody.array;
+import static it.io.factoryops.support.JsonBody.object;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -57,7 +60,7 @@ class DashboardIT {
             order = body(r).getJsonNumber("id").longValue();
         }
         try (Response r = as(manager, "api/production")
-                .post(json("{\"employee_id\":" + employee + ",\"product_id\":" + product + ",\"quantity\":6}"))) {
+                .post(json(object("employee_id", employee, "product_id", product, "quantity", 6)))) {
             assertEquals(201, r.getStatus());
         }
         refresh();
@@ -112,16 +115,19 @@ class DashboardIT {
         assertEquals(i0.getInt("parts") + 2, i2.getInt("parts"));
         assertEquals(i0.getInt("low_stock_parts") + 1, i2.getInt("low_stock_parts"), "10 units, reorder at 20");
         assertEquals(i0.getInt("out_of_stock_parts") + 1, i2.getInt("out_of_stock_parts"), "no stock");
-        assertEquals(money(i0, "stock_value").add(new BigDecimal("25.00")), money(i2, "stock_value"), "10 × 2.50");
+        assertMoneyGrew(i0, i2, "stock_value", "25.00", "10 × 2.50");
         assertNotNull(i2.getString("as_of"));
 
         JsonObject po = call(
                 manager,
                 "api/purchase-orders",
-                "{\"supplier_id\":" + Fixtures.supplier()
-                        + ",\"lines\":["
-                        + "{\"item_id\":" + low + ",\"quantity\":6,\"unit_cost\":3.00},"
-                        + "{\"item_id\":" + empty + ",\"quantity\":4,\"unit_cost\":1.25}]}",
+                object(
+                        "supplier_id",
+                        Fixtures.supplier(),
+                        "lines",
+                        array(
+                                object("item_id", low, "quantity", 6, "unit_cost", new BigDecimal("3.00")),
+                                object("item_id", empty, "quantity", 4, "unit_cost", 1.25))),
                 201);
         long id = po.getJsonNumber("id").longValue();
         long submitted = call(manager, "api/purchase-orders/" + id + "/submit", null, 200)
@@ -152,20 +158,14 @@ class DashboardIT {
         call(
                 manager,
                 "api/purchase-orders/" + id + "/receive",
-                "{\"lines\":[{\"line_id\":" + lowLine + ",\"quantity\":6}]}",
+                object("lines", array(object("line_id", lowLine, "quantity", 6))),
                 200);
         refresh();
         JsonObject partly = inventory();
         assertEquals(
                 i2.getInt("open_purchase_orders") + 1, partly.getInt("open_purchase_orders"), "partially received");
-        assertEquals(
-                money(i2, "stock_value").add(new BigDecimal("15.00")),
-                money(partly, "stock_value"),
-                "6 more units at the part's 2.50");
-        assertEquals(
-                money(i2, "spend_this_month").add(new BigDecimal("18.00")),
-                money(partly, "spend_this_month"),
-                "6 received at the line's 3.00");
+        assertMoneyGrew(i2, partly, "stock_value", "15.00", "6 more units at the part's 2.50");
+        assertMoneyGrew(i2, partly, "spend_this_month", "18.00", "6 received at the line's 3.00");
         assertEquals(i2.getInt("low_stock_parts"), partly.getInt("low_stock_parts"), "16 units: still low");
 
         call(manager, "api/purchase-orders/" + id + "/deliver", null, 200);
@@ -174,18 +174,17 @@ class DashboardIT {
         assertEquals(i2.getInt("open_purchase_orders"), received.getInt("open_purchase_orders"), "received whole");
         assertEquals(i2.getInt("out_of_stock_parts") - 1, received.getInt("out_of_stock_parts"));
         assertEquals(i2.getInt("low_stock_parts") + 1, received.getInt("low_stock_parts"), "4 units, reorder at 5");
-        assertEquals(
-                money(i2, "stock_value").add(new BigDecimal("31.00")),
-                money(received, "stock_value"),
-                "+ 6 × 2.50 + 4 × 4.00");
-        assertEquals(
-                money(i2, "spend_this_month").add(new BigDecimal("23.00")),
-                money(received, "spend_this_month"),
-                "+ 6 × 3.00 + 4 × 1.25");
+        assertMoneyGrew(i2, received, "stock_value", "31.00", "+ 6 × 2.50 + 4 × 4.00");
+        assertMoneyGrew(i2, received, "spend_this_month", "23.00", "+ 6 × 3.00 + 4 × 1.25");
     }
 
     private JsonObject inventory() {
         return summary().getJsonObject("inventory");
+    }
+
+    /** {@code field} of {@code after} is {@code field} of {@code before} plus {@code grew}. */
+    private static void assertMoneyGrew(JsonObject before, JsonObject after, String field, String grew, String why) {
+        assertEquals(money(before, field).add(new BigDecimal(grew)), money(after, field), why);
     }
 
     private static BigDecimal money(JsonObject o, String field) {
@@ -198,18 +197,25 @@ class DashboardIT {
         long id = call(
                         manager,
                         "api/inventory/items",
-                        "{\"sku\":\"" + sku + "\",\"name\":\"Part " + sku + "\",\"unit_cost\":" + unitCost
-                                + ",\"reorder_level\":" + reorderLevel + "}",
+                        object(
+                                "sku",
+                                sku,
+                                "name",
+                                "Part " + sku,
+                                "unit_cost",
+                                new BigDecimal(unitCost),
+                                "reorder_level",
+                                reorderLevel),
                         201)
                 .getJsonNumber("id")
                 .longValue();
         if (stock > 0) {
-            call(manager, "api/inventory/items/" + id + "/add-stock", "{\"quantity\":" + stock + "}", 201);
+            call(manager, "api/inventory/items/" + id + "/add-stock", object("quantity", stock), 201);
         }
         return id;
     }
 
-    private static JsonObject call(String token, String path, String body, int status) {
+    private static JsonObject call(String token, String path, JsonObject body, int status) {
         try (Response r = as(token, path).post(body == null ? null : json(body))) {
             assertEquals(status, r.getStatus(), () -> path + ": " + r.readEntity(String.class));
             return body(r);
@@ -264,11 +270,7 @@ class DashboardIT {
     @Test
     void metricsOverAPeriod() {
         String today = LocalDate.now(ZoneOffset.UTC).toString();
-        try (Response r = Api.target("api/dashboard/metrics")
-                .queryParam("date_from", today)
-                .queryParam("date_to", today)
-                .request()
-                .header("Authorization", "Bearer " + manager)
+        try (Response r = as(manager, "api/dashboard/metrics", "date_from", today, "date_to", today)
                 .get()) {
             assertEquals(200, r.getStatus());
             JsonObject m = body(r);
@@ -287,39 +289,16 @@ class DashboardIT {
             JsonObject m = body(r);
             assertEquals(LocalDate.parse(m.getString("date_to")).minusDays(29).toString(), m.getString("date_from"));
         }
-        for (String[] bad : new String[][] {{"date_from", "2024-02-30"}, {"date_to", "soon"}}) {
-            try (Response r = Api.target("api/dashboard/metrics")
-                    .queryParam(bad[0], bad[1])
-                    .request()
-                    .header("Authorization", "Bearer " + manager)
-                    .get()) {
-                assertProblem(r, 400, "INVALID_PARAMETER");
-            }
-        }
-        try (Response r = Api.target("api/dashboard/metrics")
-                .queryParam("date_from", "2025-02-01")
-                .queryParam("date_to", "2025-01-01")
-                .request()
-                .header("Authorization", "Bearer " + manager)
-                .get()) {
-            assertProblem(r, 400, "INVALID_PARAMETER");
-        }
+        assertQueriesRefused(manager, "api/dashboard/metrics", "date_from", "2024-02-30", "date_to", "soon");
+        assertRefused(
+                as(manager, "api/dashboard/metrics", "date_from", "2025-02-01", "date_to", "2025-01-01")
+                        .get(),
+                400,
+                "INVALID_PARAMETER");
     }
 
     @Test
     void onlyManagersAndAbove() {
-        for (String path : new String[] {"api/dashboard/summary", "api/dashboard/metrics"}) {
-            for (String role : new String[] {"user", "mechanic", "customer"}) {
-                try (Response r = as(Api.tokenFor(role), path).get()) {
-                    assertProblem(r, 403, "FORBIDDEN");
-                }
-            }
-            try (Response r = anonymous(path).get()) {
-                assertProblem(r, 401, "UNAUTHORIZED");
-            }
-            try (Response r = as(admin, path).get()) {
-                assertEquals(200, r.getStatus());
-            }
-        }
+        assertOnlyStaffRead(admin, "api/dashboard/summary", "api/dashboard/metrics");
     }
 }

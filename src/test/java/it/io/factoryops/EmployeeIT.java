@@ -1,15 +1,23 @@
 package it.io.factoryops;
 
+import static it.io.factoryops.support.Access.assertForbidden;
 import static it.io.factoryops.support.Api.anonymous;
 import static it.io.factoryops.support.Api.as;
+import static it.io.factoryops.support.Api.assertDeleted;
 import static it.io.factoryops.support.Api.assertProblem;
+import static it.io.factoryops.support.Api.assertRefused;
 import static it.io.factoryops.support.Api.body;
+import static it.io.factoryops.support.Api.created;
+import static it.io.factoryops.support.Api.get;
 import static it.io.factoryops.support.Api.json;
+import static it.io.factoryops.support.BadQuery.assertQueriesRefusedNaming;
+import static it.io.factoryops.support.JsonBody.object;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import it.io.factoryops.support.Access.Call;
 import it.io.factoryops.support.Api;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.client.Entity;
@@ -29,25 +37,22 @@ class EmployeeIT {
     private final String admin = Api.tokenFor("admin");
     private final String manager = Api.tokenFor("manager");
 
-    private static String employee(String name, String email, String department) {
-        return "{\"name\":\"" + name + "\",\"email\":\"" + email + "\",\"position\":\"Operator\"," + "\"department\":\""
-                + department + "\",\"hire_date\":\"2024-03-01\"}";
+    private static JsonObject employee(String name, String email, String department) {
+        return object(
+                "name",
+                name,
+                "email",
+                email,
+                "position",
+                "Operator",
+                "department",
+                department,
+                "hire_date",
+                "2024-03-01");
     }
 
     private JsonObject create(String name, String department) {
-        try (Response r = as(admin, "api/employees").post(json(employee(name, Api.uniqueEmail("emp"), department)))) {
-            assertEquals(201, r.getStatus());
-            JsonObject e = body(r);
-            assertEquals(
-                    Api.BASE + "/api/employees/" + e.getJsonNumber("id"),
-                    r.getLocation().toString());
-            assertEquals("\"" + e.getJsonNumber("version") + "\"", r.getHeaderString("ETag"));
-            return e;
-        }
-    }
-
-    private static Response get(String token, WebTarget target) {
-        return target.request().header("Authorization", "Bearer " + token).get();
+        return created(admin, "api/employees", employee(name, Api.uniqueEmail("emp"), department));
     }
 
     @Test
@@ -65,7 +70,7 @@ class EmployeeIT {
         }
         String email = Api.uniqueEmail("replaced");
         try (Response r = as(admin, "api/employees/" + id)
-                .put(json("{\"name\":\"Grace B. Hopper\",\"email\":\"" + email + "\",\"active\":false}"))) {
+                .put(json(object("name", "Grace B. Hopper", "email", email, "active", false)))) {
             assertEquals(200, r.getStatus());
             JsonObject e = body(r);
             assertEquals("Grace B. Hopper", e.getString("name"));
@@ -74,24 +79,16 @@ class EmployeeIT {
             assertEquals(created.getInt("version") + 1, e.getInt("version"));
         }
         try (Response r = as(admin, "api/employees/" + id)
-                .method("PATCH", Entity.entity("{\"department\":\"Paint\"}", "application/merge-patch+json"))) {
+                .method("PATCH", Entity.entity(object("department", "Paint"), "application/merge-patch+json"))) {
             assertEquals(200, r.getStatus());
             JsonObject e = body(r);
             assertEquals("Paint", e.getString("department"));
             assertEquals("Grace B. Hopper", e.getString("name"), "PATCH keeps absent fields");
         }
-        try (Response r = as(admin, "api/employees/" + id).method("PATCH", json("{\"name\":\"  \"}"))) {
-            assertProblem(r, 400, "VALIDATION_FAILED");
-        }
-        try (Response r = as(admin, "api/employees/" + id).delete()) {
-            assertEquals(204, r.getStatus());
-        }
-        try (Response r = as(manager, "api/employees/" + id).get()) {
-            assertProblem(r, 404, "NOT_FOUND");
-        }
-        try (Response r = as(admin, "api/employees/" + id).delete()) {
-            assertProblem(r, 404, "NOT_FOUND");
-        }
+        assertRefused(
+                as(admin, "api/employees/" + id).method("PATCH", json(object("name", " "))), 400, "VALIDATION_FAILED");
+        assertDeleted(admin, manager, "api/employees/" + id);
+        assertRefused(as(admin, "api/employees/" + id).delete(), 404, "NOT_FOUND");
     }
 
     @Test
@@ -109,7 +106,7 @@ class EmployeeIT {
     @Test
     void roleMatrix() {
         long id = create("Matrix", "QA").getJsonNumber("id").longValue();
-        String body = employee("M2", Api.uniqueEmail("m2"), "QA");
+        JsonObject body = employee("M2", Api.uniqueEmail("m2"), "QA");
         // read: manager and above
         for (String role : new String[] {"manager", "admin"}) {
             try (Response r = as(Api.tokenFor(role), "api/employees").get()) {
@@ -119,36 +116,17 @@ class EmployeeIT {
                 assertEquals(200, r.getStatus(), role);
             }
         }
-        for (String role : new String[] {"user", "mechanic", "customer"}) {
-            try (Response r = as(Api.tokenFor(role), "api/employees").get()) {
-                assertProblem(r, 403, "FORBIDDEN");
-            }
-            try (Response r = as(Api.tokenFor(role), "api/employees/" + id).get()) {
-                assertProblem(r, 403, "FORBIDDEN");
-            }
-        }
+        assertForbidden(
+                List.of("user", "mechanic", "customer"), Call.get("api/employees"), Call.get("api/employees/" + id));
         // write: admin and above
-        for (String role : new String[] {"manager", "user", "mechanic", "customer"}) {
-            String token = Api.tokenFor(role);
-            try (Response r = as(token, "api/employees").post(json(body))) {
-                assertProblem(r, 403, "FORBIDDEN");
-            }
-            try (Response r = as(token, "api/employees/" + id).put(json(body))) {
-                assertProblem(r, 403, "FORBIDDEN");
-            }
-            try (Response r = as(token, "api/employees/" + id).method("PATCH", json("{\"name\":\"x\"}"))) {
-                assertProblem(r, 403, "FORBIDDEN");
-            }
-            try (Response r = as(token, "api/employees/" + id).delete()) {
-                assertProblem(r, 403, "FORBIDDEN");
-            }
-        }
-        try (Response r = anonymous("api/employees/" + id).get()) {
-            assertProblem(r, 401, "UNAUTHORIZED");
-        }
-        try (Response r = anonymous("api/employees").post(json(body))) {
-            assertProblem(r, 401, "UNAUTHORIZED");
-        }
+        assertForbidden(
+                List.of("manager", "user", "mechanic", "customer"),
+                Call.post("api/employees", body),
+                Call.put("api/employees/" + id, body),
+                new Call("PATCH", "api/employees/" + id, object("name", "x")),
+                Call.delete("api/employees/" + id));
+        assertRefused(anonymous("api/employees/" + id).get(), 401, "UNAUTHORIZED");
+        assertRefused(anonymous("api/employees").post(json(body)), 401, "UNAUTHORIZED");
         try (Response r = as(Api.adminToken(), "api/employees").post(json(body))) {
             assertEquals(201, r.getStatus(), "super_admin includes admin");
         }
@@ -209,22 +187,27 @@ class EmployeeIT {
 
     @Test
     void pagingParametersAreValidated() {
-        for (String[] bad : new String[][] {
-            {"per_page", "0"},
-            {"per_page", "101"},
-            {"per_page", "-1"},
-            {"per_page", "ten"},
-            {"page", "0"},
-            {"page", "-3"},
-            {"page", "x"},
-            {"sort", "salary"},
-            {"sort", "name,-password"}
-        }) {
-            try (Response r = get(manager, Api.target("api/employees").queryParam(bad[0], bad[1]))) {
-                JsonObject p = assertProblem(r, 400, "INVALID_PARAMETER");
-                assertEquals(bad[0], p.getJsonArray("errors").getJsonObject(0).getString("field"));
-            }
-        }
+        assertQueriesRefusedNaming(
+                manager,
+                "api/employees",
+                "per_page",
+                "0",
+                "per_page",
+                "101",
+                "per_page",
+                "-1",
+                "per_page",
+                "ten",
+                "page",
+                "0",
+                "page",
+                "-3",
+                "page",
+                "x",
+                "sort",
+                "salary",
+                "sort",
+                "name,-password");
         try (Response r = get(manager, Api.target("api/employees").queryParam("per_page", "100"))) {
             assertEquals(200, r.getStatus());
         }
@@ -245,7 +228,7 @@ class EmployeeIT {
         }
         try (Response r = as(admin, "api/employees/" + id)
                 .header("If-Match", etag)
-                .method("PATCH", json("{\"position\":\"Lead\"}"))) {
+                .method("PATCH", json(object("position", "Lead")))) {
             assertEquals(200, r.getStatus());
             assertEquals("\"2\"", r.getHeaderString("ETag"));
         }
@@ -253,19 +236,15 @@ class EmployeeIT {
                 as(manager, "api/employees/" + id).header("If-None-Match", etag).get()) {
             assertEquals(200, r.getStatus(), "changed since");
         }
-        try (Response r = as(admin, "api/employees/" + id)
-                .header("If-Match", etag)
-                .method("PATCH", json("{\"position\":\"Boss\"}"))) {
-            assertProblem(r, 412, "VERSION_CONFLICT");
-        }
-        try (Response r =
-                as(admin, "api/employees/" + id).header("If-Match", etag).delete()) {
-            assertProblem(r, 412, "VERSION_CONFLICT");
-        }
-        try (Response r =
-                as(admin, "api/employees/" + id).header("If-Match", "not-a-tag").delete()) {
-            assertProblem(r, 400, "INVALID_PARAMETER");
-        }
+        assertRefused(
+                as(admin, "api/employees/" + id)
+                        .header("If-Match", etag)
+                        .method("PATCH", json(object("position", "Boss"))),
+                412,
+                "VERSION_CONFLICT");
+        assertRefused(as(admin, "api/employees/" + id).header("If-Match", etag).delete(), 412, "VERSION_CONFLICT");
+        assertRefused(
+                as(admin, "api/employees/" + id).header("If-Match", "not-a-tag").delete(), 400, "INVALID_PARAMETER");
         try (Response r = as(manager, "api/employees/" + id).get()) {
             assertEquals("Lead", body(r).getString("position"));
         }
@@ -285,7 +264,7 @@ class EmployeeIT {
                 tasks.add(() -> {
                     try (Response r = as(admin, "api/employees/" + id)
                             .header("If-Match", "\"1\"")
-                            .put(json("{\"name\":\"" + name + "\",\"email\":\"" + email + "\"}"))) {
+                            .put(json(object("name", name, "email", email)))) {
                         if (r.getStatus() != 200) {
                             assertProblem(r, 412, "VERSION_CONFLICT");
                         }
@@ -309,17 +288,18 @@ class EmployeeIT {
 
     @Test
     void overlongAndMissingFieldsAreRejected() {
-        try (Response r = as(admin, "api/employees").post(json("{\"email\":\"" + Api.uniqueEmail("x") + "\"}"))) {
+        try (Response r = as(admin, "api/employees").post(json(object("email", Api.uniqueEmail("x"))))) {
             JsonObject p = assertProblem(r, 400, "VALIDATION_FAILED");
             assertEquals("name", p.getJsonArray("errors").getJsonObject(0).getString("field"));
         }
-        try (Response r = as(admin, "api/employees")
-                .post(json("{\"name\":\"N\",\"email\":\"" + Api.uniqueEmail("x") + "\",\"department\":\""
-                        + "d".repeat(101) + "\"}"))) {
-            assertProblem(r, 400, "VALIDATION_FAILED");
-        }
-        try (Response r = as(admin, "api/employees/99999999999").put(json(employee("N", Api.uniqueEmail("n"), "D")))) {
-            assertProblem(r, 404, "NOT_FOUND");
-        }
+        assertRefused(
+                as(admin, "api/employees")
+                        .post(json(object("name", "N", "email", Api.uniqueEmail("x"), "department", "d".repeat(101)))),
+                400,
+                "VALIDATION_FAILED");
+        assertRefused(
+                as(admin, "api/employees/99999999999").put(json(employee("N", Api.uniqueEmail("n"), "D"))),
+                404,
+                "NOT_FOUND");
     }
 }

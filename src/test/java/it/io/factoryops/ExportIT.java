@@ -2,10 +2,14 @@ package it.io.factoryops;
 
 import static it.io.factoryops.support.Api.anonymous;
 import static it.io.factoryops.support.Api.as;
+import static it.io.factoryops.support.Api.assertOk;
 import static it.io.factoryops.support.Api.assertProblem;
+import static it.io.factoryops.support.Api.assertRefused;
 import static it.io.factoryops.support.Api.body;
 import static it.io.factoryops.support.Api.json;
 import static it.io.factoryops.support.Fixtures.orderBody;
+import static it.io.factoryops.support.JsonBody.object;
+import static it.io.factoryops.support.JsonBody.sparse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,6 +21,7 @@ import it.io.factoryops.support.Concurrently;
 import it.io.factoryops.support.ConnectionPool;
 import it.io.factoryops.support.Fixtures;
 import it.io.factoryops.support.Mailbox;
+import it.io.factoryops.support.ReportFiles;
 import it.io.factoryops.support.SelfService;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -40,7 +45,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
@@ -68,8 +72,8 @@ class ExportIT {
     static void orders() {
         String email = Api.uniqueEmail("export");
         try (Response r = as(Api.tokenFor("admin"), "api/customers")
-                .post(json("{\"name\":\"" + EVIL.replace("\"", "\\\"") + "\",\"email\":\"" + email
-                        + "\",\"phone\":\"+1 555 0100\",\"address\":\"1 Plant Road, Hall 2\"}"))) {
+                .post(json(object(
+                        "name", EVIL, "email", email, "phone", "+1 555 0100", "address", "1 Plant Road, Hall 2")))) {
             assertEquals(201, r.getStatus());
             customer = body(r).getJsonNumber("id").longValue();
         }
@@ -133,12 +137,7 @@ class ExportIT {
     void csvIsRfc4180WithTheListsRowsAndNoFormulas() throws IOException {
         JsonArray list = list();
         List<CSVRecord> records;
-        try (CSVParser parser = CSVFormat.RFC4180
-                .builder()
-                .setHeader()
-                .setSkipHeaderRecord(true)
-                .get()
-                .parse(new StringReader(new String(export("csv"), StandardCharsets.UTF_8)))) {
+        try (CSVParser parser = ReportFiles.csvParser(new String(export("csv"), StandardCharsets.UTF_8))) {
             assertEquals(
                     List.of(
                             "id",
@@ -229,10 +228,7 @@ class ExportIT {
         try (Response r = as(user, "api/export/orders", "customer_id", customer)
                 .header("Accept", "text/csv")
                 .get()) {
-            assertEquals(200, r.getStatus());
-            assertEquals(
-                    "text/csv",
-                    r.getMediaType().getType() + "/" + r.getMediaType().getSubtype());
+            assertOk(r, "text/csv");
             assertTrue(r.readEntity(String.class).startsWith("id,order_date,"));
         }
         try (Response r = as(user, "api/export/orders", "customer_id", customer)
@@ -292,12 +288,7 @@ class ExportIT {
         try (Response r = as(user, "api/export/stock-movements", "product_id", product, "format", "csv", "sort", "id")
                 .get()) {
             assertEquals(200, r.getStatus());
-            try (CSVParser parser = CSVFormat.RFC4180
-                    .builder()
-                    .setHeader()
-                    .setSkipHeaderRecord(true)
-                    .get()
-                    .parse(new StringReader(r.readEntity(String.class)))) {
+            try (CSVParser parser = ReportFiles.csvParser(r.readEntity(String.class))) {
                 List<CSVRecord> rows = parser.getRecords();
                 assertEquals(4, rows.size()); // INITIAL and three orders
                 assertEquals("INITIAL", rows.get(0).get("reason"));
@@ -305,29 +296,20 @@ class ExportIT {
                 assertEquals("990", rows.get(3).get("quantity_after"));
             }
         }
-        try (Response r =
-                as(user, "api/export/stock-movements", "format", "csv").get()) {
-            assertProblem(r, 400, "INVALID_PARAMETER");
-        }
-        try (Response r = as(user, "api/export/stock-movements", "product_id", 999_999_999)
-                .get()) {
-            assertProblem(r, 404, "NOT_FOUND");
-        }
+        assertRefused(as(user, "api/export/stock-movements", "format", "csv").get(), 400, "INVALID_PARAMETER");
+        assertRefused(
+                as(user, "api/export/stock-movements", "product_id", 999_999_999)
+                        .get(),
+                404,
+                "NOT_FOUND");
     }
 
     @Test
     void unknownFormatIs406ListingTheSupportedOnes() {
-        try (Response r = as(user, "api/export/orders", "format", "xml").get()) {
-            JsonObject problem = assertProblem(r, 406, "NOT_ACCEPTABLE");
-            assertEquals(
-                    List.of("json", "csv", "xlsx", "pdf"),
-                    problem.getJsonArray("supported_formats")
-                            .getValuesAs(v -> ((jakarta.json.JsonString) v).getString()));
-        }
-        try (Response r =
-                as(user, "api/export/orders").header("Accept", "image/png").get()) {
-            assertProblem(r, 406, "NOT_ACCEPTABLE");
-        }
+        ReportFiles.assertUnsupportedFormat(
+                as(user, "api/export/orders", "format", "xml").get());
+        assertRefused(
+                as(user, "api/export/orders").header("Accept", "image/png").get(), 406, "NOT_ACCEPTABLE");
     }
 
     @Test
@@ -339,13 +321,8 @@ class ExportIT {
 
     @Test
     void badFiltersAreTheListsErrors() {
-        try (Response r =
-                as(user, "api/export/orders", "date_from", "yesterday").get()) {
-            assertProblem(r, 400, "INVALID_PARAMETER");
-        }
-        try (Response r = as(user, "api/export/orders", "sort", "colour").get()) {
-            assertProblem(r, 400, "INVALID_PARAMETER");
-        }
+        assertRefused(as(user, "api/export/orders", "date_from", "yesterday").get(), 400, "INVALID_PARAMETER");
+        assertRefused(as(user, "api/export/orders", "sort", "colour").get(), 400, "INVALID_PARAMETER");
     }
 
     /** The IT server allows 50 rows in a PDF (src/test/liberty/jvm.options); the audit log has more. */
@@ -387,9 +364,7 @@ class ExportIT {
                 assertTrue(r.readEntity(String.class).startsWith("id,"), export);
             }
             if (tokens[1] != null) {
-                try (Response r = as(tokens[1], "api/export/" + export).get()) {
-                    assertProblem(r, 403, "FORBIDDEN");
-                }
+                assertRefused(as(tokens[1], "api/export/" + export).get(), 403, "FORBIDDEN");
             }
             try (Response r = anonymous("api/export/" + export).get()) {
                 assertEquals(401, r.getStatus(), export);
@@ -416,10 +391,15 @@ class ExportIT {
             String position = positions[i % positions.length];
             String hireDate = hired[i % hired.length];
             try (Response r = as(admin, "api/employees")
-                    .post(json("{\"name\":\"" + marker + " " + i + "\",\"email\":\""
-                            + Api.uniqueEmail("chunked") + "\""
-                            + (position == null ? "" : ",\"position\":\"" + position + "\"")
-                            + (hireDate == null ? "" : ",\"hire_date\":\"" + hireDate + "\"") + "}"))) {
+                    .post(json(sparse(
+                            "name",
+                            marker + " " + i,
+                            "email",
+                            Api.uniqueEmail("chunked"),
+                            "position",
+                            position,
+                            "hire_date",
+                            hireDate)))) {
                 assertEquals(201, r.getStatus());
             }
         }
@@ -494,9 +474,7 @@ class ExportIT {
         String creator = Api.login(Api.createUser("admin"), Api.PASSWORD).getString("access_token");
         for (int i = 0; i < 250; i++) {
             try (Response r = as(creator, "api/products")
-                    .post(json("{\"sku\":\"BULK-" + Api.RUN + "-" + i
-                            + "\",\"name\":\"Bulk " + i + "\",\"description\":\"" + description + "\",\"price\":1.50,"
-                            + "\"stock_quantity\":1,\"category\":\"" + category + "\"}"))) {
+                    .post(json(bulkProduct("BULK-" + Api.RUN + "-" + i, "Bulk " + i, description, category)))) {
                 assertEquals(201, r.getStatus());
             }
         }
@@ -565,12 +543,7 @@ class ExportIT {
             text = r.readEntity(String.class);
         }
         List<CSVRecord> records;
-        try (CSVParser parser = CSVFormat.RFC4180
-                .builder()
-                .setHeader()
-                .setSkipHeaderRecord(true)
-                .get()
-                .parse(new StringReader(text))) {
+        try (CSVParser parser = ReportFiles.csvParser(text)) {
             records = parser.getRecords();
         }
         assertEquals(1, records.size(), text);
@@ -587,9 +560,7 @@ class ExportIT {
     /** Issue 23: the customers' export is every customer's personal data at once: a manager's, not a user's. */
     @Test
     void theCustomersExportNeedsAManager() {
-        try (Response r = as(user, "api/export/customers", "format", "csv").get()) {
-            assertProblem(r, 403, "FORBIDDEN");
-        }
+        assertRefused(as(user, "api/export/customers", "format", "csv").get(), 403, "FORBIDDEN");
         try (Response r = as(Api.tokenFor("manager"), "api/export/customers", "format", "csv")
                 .get()) {
             assertEquals(200, r.getStatus());
@@ -621,10 +592,7 @@ class ExportIT {
                 String creator = creators.get(t);
                 for (int i = t * BULK_ROWS / 4; i < (t + 1) * BULK_ROWS / 4; i++) {
                     try (Response r = as(creator, "api/products")
-                            .post(json("{\"sku\":\"SLOW-" + Api.RUN + "-" + i
-                                    + "\",\"name\":\"Slow " + i + "\",\"description\":\"" + description
-                                    + "\",\"price\":1.50,"
-                                    + "\"stock_quantity\":1,\"category\":\"" + category + "\"}"))) {
+                            .post(json(bulkProduct("SLOW-" + Api.RUN + "-" + i, "Slow " + i, description, category)))) {
                         assertEquals(201, r.getStatus());
                     }
                 }
@@ -664,23 +632,9 @@ class ExportIT {
 
     /** The last audit row of an export of {@code export} by {@code actor}. */
     private static JsonObject exportAudit(String actor, String export) {
-        try (Response r = as(
-                        Api.tokenFor("admin"),
-                        "api/audit-logs",
-                        "action",
-                        "EXPORT",
-                        "actor",
-                        actor,
-                        "entity_id",
-                        export,
-                        "sort",
-                        "-occurred_at")
-                .get()) {
-            assertEquals(200, r.getStatus());
-            JsonArray rows = body(r).getJsonArray("data");
-            assertTrue(!rows.isEmpty(), "no audit row of the export of " + export + " by " + actor);
-            return rows.getJsonObject(0);
-        }
+        JsonArray rows = Fixtures.exportAudits(actor, "entity_id", export);
+        assertTrue(!rows.isEmpty(), "no audit row of the export of " + export + " by " + actor);
+        return rows.getJsonObject(0);
     }
 
     /**
@@ -735,5 +689,22 @@ class ExportIT {
         assertEquals("complete", audit.getJsonObject("after").getString("outcome"));
         assertEquals(
                 BULK_ROWS, audit.getJsonObject("after").getJsonNumber("rows").longValue());
+    }
+
+    /** One of many products at 1.50 with one unit, a long description and a category of its own. */
+    private static JsonObject bulkProduct(String sku, String name, String description, String category) {
+        return object(
+                "sku",
+                sku,
+                "name",
+                name,
+                "description",
+                description,
+                "price",
+                new BigDecimal("1.50"),
+                "stock_quantity",
+                1,
+                "category",
+                category);
     }
 }

@@ -3,6 +3,7 @@ package it.io.factoryops;
 import static it.io.factoryops.support.Api.as;
 import static it.io.factoryops.support.Api.body;
 import static it.io.factoryops.support.Api.json;
+import static it.io.factoryops.support.JsonBody.object;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,6 +20,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.StringReader;
+import java.math.BigDecimal;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketException;
@@ -89,10 +91,15 @@ class ExportStallIT {
                         String sku = ("S-" + Api.RUN + "-" + i + "-").toUpperCase(Locale.ROOT);
                         sku = sku + "X".repeat(64 - sku.length());
                         try (Response r = as(manager, "api/inventory/items")
-                                .post(json("{\"sku\":\"" + sku
-                                        + "\",\"name\":\""
-                                        + ("Part " + sku + " ").repeat(3).substring(0, 200)
-                                        + "\",\"unit_cost\":1.50,\"reorder_level\":0}"))) {
+                                .post(json(object(
+                                        "sku",
+                                        sku,
+                                        "name",
+                                        ("Part " + sku + " ").repeat(3).substring(0, 200),
+                                        "unit_cost",
+                                        new BigDecimal("1.50"),
+                                        "reorder_level",
+                                        0)))) {
                             assertEquals(201, r.getStatus(), () -> r.readEntity(String.class));
                             ids.add(body(r).getJsonNumber("id").longValue());
                         }
@@ -102,21 +109,16 @@ class ExportStallIT {
                 .stream()
                 .flatMap(List::stream)
                 .toList();
-        StringBuilder lines = new StringBuilder();
-        for (long part : parts) {
-            lines.append(lines.length() == 0 ? "" : ",")
-                    .append("{\"item_id\":")
-                    .append(part)
-                    .append(",\"quantity\":1,\"unit_cost\":1.50}");
-        }
+        List<JsonObject> lines = parts.stream()
+                .map(part -> object("item_id", part, "quantity", 1, "unit_cost", new BigDecimal("1.50")))
+                .toList();
         creator = Api.createUser("manager");
         String token = Api.login(creator, Api.PASSWORD).getString("access_token");
         Concurrently.run(4, t -> {
             for (int i = t; i < ORDERS; i += 4) {
                 String notes = marker + i + " " + "n".repeat(1900);
                 try (Response r = as(token, "api/purchase-orders")
-                        .post(json("{\"supplier_id\":" + supplier + ",\"notes\":\"" + notes + "\",\"lines\":[" + lines
-                                + "]}"))) {
+                        .post(json(object("supplier_id", supplier, "notes", notes, "lines", lines)))) {
                     assertEquals(201, r.getStatus(), () -> r.readEntity(String.class));
                 }
             }
@@ -217,7 +219,7 @@ class ExportStallIT {
             Thread.sleep(1500);
             assertTrue(exportAudits(exporter).isEmpty(), "the export finished: the buffers took it whole");
             try (Response r = as(token, "api/auth/logout")
-                    .post(json("{\"refresh_token\":\"" + login.getString("refresh_token") + "\"}"))) {
+                    .post(json(object("refresh_token", login.getString("refresh_token"))))) {
                 assertEquals(204, r.getStatus());
             }
             Thread.sleep(1200); // past the test server's token recheck (1 s)
@@ -302,19 +304,7 @@ class ExportStallIT {
 
     /** The EXPORT audit rows of {@code exporter}, newest first. */
     private static JsonArray exportAudits(String exporter) {
-        try (Response r = as(
-                        Api.tokenFor("admin"),
-                        "api/audit-logs",
-                        "action",
-                        "EXPORT",
-                        "actor",
-                        exporter,
-                        "sort",
-                        "-occurred_at")
-                .get()) {
-            assertEquals(200, r.getStatus());
-            return body(r).getJsonArray("data");
-        }
+        return Fixtures.exportAudits(exporter);
     }
 
     /**

@@ -2,8 +2,11 @@ package it.io.factoryops;
 
 import static it.io.factoryops.support.Api.as;
 import static it.io.factoryops.support.Api.assertProblem;
+import static it.io.factoryops.support.Api.assertRefused;
 import static it.io.factoryops.support.Api.body;
 import static it.io.factoryops.support.Api.json;
+import static it.io.factoryops.support.BadQuery.assertQueriesRefusedNaming;
+import static it.io.factoryops.support.JsonBody.object;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -97,10 +100,11 @@ class InputBoundsIT {
                 "threshold");
         for (String bad :
                 List.of("1e-600000000", "-1", "10000000000", "0.001", "1e2147483647", "NaN", "1".repeat(100))) {
-            try (Response r = get(user, Api.target("api/products").queryParam("min_price", bad))
-                    .get()) {
-                assertProblem(r, 400, "INVALID_PARAMETER");
-            }
+            assertRefused(
+                    get(user, Api.target("api/products").queryParam("min_price", bad))
+                            .get(),
+                    400,
+                    "INVALID_PARAMETER");
         }
         try (Response r = get(
                         user,
@@ -126,8 +130,7 @@ class InputBoundsIT {
                     "price");
         }
         try (Response r = as(admin, "api/products")
-                .post(json(
-                        "{\"sku\":\"STR-" + Api.RUN + "\",\"name\":\"x\",\"price\":\"12.50\",\"stock_quantity\":1}"))) {
+                .post(json(object("sku", "STR-" + Api.RUN, "name", "x", "price", "12.50", "stock_quantity", 1)))) {
             JsonObject p = assertProblem(r, 400, "MALFORMED_JSON");
             assertEquals("price", p.getJsonArray("errors").getJsonObject(0).getString("field"));
         }
@@ -154,30 +157,25 @@ class InputBoundsIT {
             assertEquals(201, r.getStatus());
         }
         String requestId = "huge-date-" + Api.RUN;
-        try (Response r = Api.target("api/orders")
-                .queryParam("date_to", "+999999999-12-31")
-                .request()
-                .header("Authorization", "Bearer " + user)
+        try (Response r = as(user, "api/orders", "date_to", "+999999999-12-31")
                 .header("X-Request-Id", requestId)
                 .get()) {
             JsonObject p = assertProblem(r, 400, "INVALID_PARAMETER");
             assertEquals("date_to", p.getJsonArray("errors").getJsonObject(0).getString("field"));
         }
-        for (String[] bad : new String[][] {
-            {"api/orders", "date_from", "-999999999-01-01"},
-            {"api/orders", "date_from", "1899-12-31"},
-            {"api/orders", "date_to", "10000-01-01"},
-            {"api/audit-logs", "date_to", "+999999999-12-31"},
-            {"api/production", "date_from", "0000-01-01"},
-            {"api/dashboard/metrics", "date_to", "+999999999-12-31"},
-            {"api/analytics/production-efficiency", "date", "+999999999-12-31"}
-        }) {
-            try (Response r =
-                    get(admin, Api.target(bad[0]).queryParam(bad[1], bad[2])).get()) {
-                JsonObject p = assertProblem(r, 400, "INVALID_PARAMETER");
-                assertEquals(bad[1], p.getJsonArray("errors").getJsonObject(0).getString("field"), bad[0]);
-            }
-        }
+        assertQueriesRefusedNaming(
+                admin,
+                "api/orders",
+                "date_from",
+                "-999999999-01-01",
+                "date_from",
+                "1899-12-31",
+                "date_to",
+                "10000-01-01");
+        assertQueriesRefusedNaming(admin, "api/audit-logs", "date_to", "+999999999-12-31");
+        assertQueriesRefusedNaming(admin, "api/production", "date_from", "0000-01-01");
+        assertQueriesRefusedNaming(admin, "api/dashboard/metrics", "date_to", "+999999999-12-31");
+        assertQueriesRefusedNaming(admin, "api/analytics/production-efficiency", "date", "+999999999-12-31");
         for (String path : List.of("api/orders", "api/audit-logs")) {
             try (Response r = get(
                             admin,
@@ -190,8 +188,7 @@ class InputBoundsIT {
             }
         }
         try (Response r = as(admin, "api/employees")
-                .post(json("{\"name\":\"Old\",\"email\":\"" + Api.uniqueEmail("old")
-                        + "\",\"hire_date\":\"-999999999-01-01\"}"))) {
+                .post(json(object("name", "Old", "email", Api.uniqueEmail("old"), "hire_date", "-999999999-01-01")))) {
             JsonObject p = assertProblem(r, 400, "VALIDATION_FAILED");
             assertEquals("hire_date", p.getJsonArray("errors").getJsonObject(0).getString("field"));
         }
@@ -212,38 +209,27 @@ class InputBoundsIT {
             assertEquals("page", p.getJsonArray("errors").getJsonObject(0).getString("field"));
             assertTrue(p.getString("detail").contains("after="), "tells to page by cursor: " + p);
         }
-        try (Response r = get(
-                        user,
-                        Api.target("api/orders").queryParam("page", "1001").queryParam("per_page", "10"))
-                .get()) {
-            assertProblem(r, 400, "INVALID_PARAMETER");
-        }
+        assertRefused(
+                get(user, Api.target("api/orders").queryParam("page", "1001").queryParam("per_page", "10"))
+                        .get(),
+                400,
+                "INVALID_PARAMETER");
         try (Response r = get(
                         user, Api.target("api/orders").queryParam("page", "100").queryParam("per_page", "100"))
                 .get()) {
             assertEquals(200, r.getStatus(), "row 10,000 is the deepest one");
         }
-        try (Response r = get(
-                        user,
-                        Api.target("api/products").queryParam("page", "101").queryParam("per_page", "100"))
-                .get()) {
-            assertProblem(r, 400, "INVALID_PARAMETER");
-        }
+        assertRefused(
+                get(user, Api.target("api/products").queryParam("page", "101").queryParam("per_page", "100"))
+                        .get(),
+                400,
+                "INVALID_PARAMETER");
     }
 
     @Test
     void integerQueryParametersHaveRanges() {
-        for (String[] bad : new String[][] {
-            {"api/orders", "customer_id", "0"},
-            {"api/orders", "customer_id", "99999999999999999999"},
-            {"api/production", "employee_id", "-1"},
-            {"api/analytics/top-products", "limit", "101"}
-        }) {
-            try (Response r =
-                    get(admin, Api.target(bad[0]).queryParam(bad[1], bad[2])).get()) {
-                JsonObject p = assertProblem(r, 400, "INVALID_PARAMETER");
-                assertEquals(bad[1], p.getJsonArray("errors").getJsonObject(0).getString("field"));
-            }
-        }
+        assertQueriesRefusedNaming(admin, "api/orders", "customer_id", "0", "customer_id", "99999999999999999999");
+        assertQueriesRefusedNaming(admin, "api/production", "employee_id", "-1");
+        assertQueriesRefusedNaming(admin, "api/analytics/top-products", "limit", "101");
     }
 }

@@ -2,8 +2,11 @@ package it.io.factoryops;
 
 import static it.io.factoryops.support.Api.as;
 import static it.io.factoryops.support.Api.assertProblem;
+import static it.io.factoryops.support.Api.assertRefused;
 import static it.io.factoryops.support.Api.body;
 import static it.io.factoryops.support.Api.json;
+import static it.io.factoryops.support.JsonBody.array;
+import static it.io.factoryops.support.JsonBody.object;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -139,7 +142,7 @@ class KeysetPagingIT {
         long product = Fixtures.product("1.00", 100);
         for (int i = 1; i <= 12; i++) {
             try (Response r = as(manager, "api/products/" + product + "/adjust-stock")
-                    .post(json("{\"delta\":" + i + ",\"reason\":\"count " + i + "\"}"))) {
+                    .post(json(object("delta", i, "reason", "count " + i)))) {
                 assertEquals(201, r.getStatus());
             }
         }
@@ -180,26 +183,25 @@ class KeysetPagingIT {
         String cursor = first.getJsonObject("pagination").getString("next_cursor");
         assertNotNull(cursor);
         Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+        java.util.function.Function<String, String> encoded =
+                text -> b64.encodeToString(text.getBytes(StandardCharsets.UTF_8));
         List<String> garbage = List.of(
                 "garbage",
                 "!!!",
                 "x".repeat(5000),
-                b64.encodeToString("not json".getBytes(StandardCharsets.UTF_8)),
-                b64.encodeToString("[1,2]".getBytes(StandardCharsets.UTF_8)),
-                b64.encodeToString("{\"s\":\"total\",\"k\":[\"1e600000000\",\"1\"]}".getBytes(StandardCharsets.UTF_8)),
-                b64.encodeToString("{\"s\":\"total\",\"k\":[\"12.50\",\"x\"]}".getBytes(StandardCharsets.UTF_8)),
-                b64.encodeToString("{\"s\":\"total\",\"k\":[\"12.50\"]}".getBytes(StandardCharsets.UTF_8)),
-                b64.encodeToString("{\"s\":\"-order_date\",\"k\":[\"+999999999-12-31T00:00:00Z\",\"1\"]}"
-                        .getBytes(StandardCharsets.UTF_8)),
-                b64.encodeToString("{\"s\":\"status\",\"k\":[\"LOST\",\"1\"]}".getBytes(StandardCharsets.UTF_8)),
-                b64.encodeToString("{\"s\":\"password\",\"k\":[\"1\"]}".getBytes(StandardCharsets.UTF_8)),
+                encoded.apply("not json"),
+                encoded.apply("[1,2]"),
+                encoded.apply(
+                        object("s", "total", "k", array("1e600000000", "1")).toString()),
+                encoded.apply(object("s", "total", "k", array("12.50", "x")).toString()),
+                encoded.apply(object("s", "total", "k", array("12.50")).toString()),
+                encoded.apply(object("s", "-order_date", "k", array("+999999999-12-31T00:00:00Z", "1"))
+                        .toString()),
+                encoded.apply(object("s", "status", "k", array("LOST", "1")).toString()),
+                encoded.apply(object("s", "password", "k", array("1")).toString()),
                 cursor.substring(0, cursor.length() - 3));
         for (String after : garbage) {
-            try (Response r = Api.target("api/orders")
-                    .queryParam("after", after)
-                    .request()
-                    .header("Authorization", "Bearer " + admin)
-                    .get()) {
+            try (Response r = as(admin, "api/orders", "after", after).get()) {
                 JsonObject p = assertProblem(r, 400, "INVALID_PARAMETER");
                 assertTrue(
                         List.of("after", "sort")
@@ -214,16 +216,10 @@ class KeysetPagingIT {
                 Api.target("api/orders").queryParam("after", cursor).queryParam("page", "2"),
                 Api.target("api/products").queryParam("after", cursor),
                 Api.target("api/audit-logs").queryParam("after", cursor).queryParam("sort", "actor"))) {
-            try (Response r =
-                    bad.request().header("Authorization", "Bearer " + admin).get()) {
-                assertProblem(r, 400, "INVALID_PARAMETER");
-            }
+            assertRefused(
+                    bad.request().header("Authorization", "Bearer " + admin).get(), 400, "INVALID_PARAMETER");
         }
-        try (Response r = Api.target("api/orders")
-                .queryParam("after", cursor)
-                .request()
-                .header("Authorization", "Bearer " + admin)
-                .get()) {
+        try (Response r = as(admin, "api/orders", "after", cursor).get()) {
             assertEquals(200, r.getStatus(), "the cursor alone carries its sort");
         }
     }

@@ -3,6 +3,7 @@ package it.io.factoryops;
 import static it.io.factoryops.support.Api.as;
 import static it.io.factoryops.support.Api.body;
 import static it.io.factoryops.support.Api.json;
+import static it.io.factoryops.support.JsonBody.object;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import it.io.factoryops.support.Api;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.core.Response;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -48,8 +50,15 @@ class ListTotalsIT {
 
     private long part() {
         try (Response r = as(manager, "api/inventory/items")
-                .post(json("{\"sku\":\"" + prefix + "-" + seq.incrementAndGet()
-                        + "\",\"name\":\"Counted part\",\"unit_cost\":1.50,\"reorder_level\":5}"))) {
+                .post(json(object(
+                        "sku",
+                        prefix + "-" + seq.incrementAndGet(),
+                        "name",
+                        "Counted part",
+                        "unit_cost",
+                        new BigDecimal("1.50"),
+                        "reorder_level",
+                        5)))) {
             assertEquals(201, r.getStatus());
             return body(r).getJsonNumber("id").longValue();
         }
@@ -70,7 +79,7 @@ class ListTotalsIT {
 
         // the part's stock status follows its stock item through a bulk UPDATE, not an entity write
         try (Response r =
-                as(manager, "api/inventory/items/" + second + "/add-stock").post(json("{\"quantity\":10}"))) {
+                as(manager, "api/inventory/items/" + second + "/add-stock").post(json(object("quantity", 10)))) {
             assertEquals(201, r.getStatus());
         }
         assertEquals(2, total("status", "out_of_stock"));

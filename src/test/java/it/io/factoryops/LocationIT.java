@@ -1,14 +1,22 @@
 package it.io.factoryops;
 
-import static it.io.factoryops.support.Api.anonymous;
 import static it.io.factoryops.support.Api.as;
 import static it.io.factoryops.support.Api.assertProblem;
+import static it.io.factoryops.support.Api.assertRefused;
 import static it.io.factoryops.support.Api.body;
+import static it.io.factoryops.support.Api.id;
 import static it.io.factoryops.support.Api.json;
+import static it.io.factoryops.support.BadInput.assertPostsRefused;
+import static it.io.factoryops.support.BadInput.invalid;
+import static it.io.factoryops.support.BadInput.malformed;
+import static it.io.factoryops.support.BadQuery.assertQueriesRefusedNaming;
+import static it.io.factoryops.support.JsonBody.object;
+import static it.io.factoryops.support.JsonBody.sparse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import it.io.factoryops.support.Api;
+import it.io.factoryops.support.Catalogue;
 import it.io.factoryops.support.Fixtures;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.client.WebTarget;
@@ -24,50 +32,23 @@ class LocationIT {
 
     private final String manager = Api.tokenFor("manager");
     private final String mechanic = Api.tokenFor("mechanic");
+    private final Catalogue locations = new Catalogue("api/inventory/locations", manager, mechanic);
 
     /** A warehouse code unique to this run, e.g. WH-M3XK2-4. */
     private static String warehouse() {
         return "WH-" + Api.RUN.toUpperCase() + "-" + SEQ.incrementAndGet();
     }
 
-    private static String location(String code, String name, Long parentId) {
-        return "{\"code\":\"" + code + "\",\"name\":\"" + name + "\""
-                + (parentId == null ? "" : ",\"parent_id\":" + parentId) + "}";
+    private static JsonObject location(String code, String name, Long parentId) {
+        return sparse("code", code, "name", name, "parent_id", parentId);
     }
 
     private JsonObject create(String code, Long parentId) {
-        try (Response r =
-                as(manager, "api/inventory/locations").post(json(location(code, "Place " + code, parentId)))) {
-            assertEquals(201, r.getStatus());
-            JsonObject l = body(r);
-            assertEquals(
-                    Api.BASE + "/api/inventory/locations/" + l.getJsonNumber("id"),
-                    r.getLocation().toString());
-            return l;
-        }
-    }
-
-    private static long id(JsonObject l) {
-        return l.getJsonNumber("id").longValue();
-    }
-
-    private JsonObject read(long id) {
-        try (Response r = as(mechanic, "api/inventory/locations/" + id).get()) {
-            assertEquals(200, r.getStatus());
-            return body(r);
-        }
+        return locations.create(location(code, "Place " + code, parentId));
     }
 
     private List<String> codes(WebTarget target) {
-        try (Response r = target.queryParam("per_page", "100")
-                .request()
-                .header("Authorization", "Bearer " + mechanic)
-                .get()) {
-            assertEquals(200, r.getStatus());
-            return body(r).getJsonArray("data").getValuesAs(JsonObject.class).stream()
-                    .map(l -> l.getString("code"))
-                    .toList();
-        }
+        return locations.values(target, "code");
     }
 
     @Test
@@ -90,7 +71,9 @@ class LocationIT {
             assertEquals("Aisle B", a.getString("name"));
             assertEquals(wh + " / " + wh + "-B", a.getString("path"));
         }
-        assertEquals(wh + " / " + wh + "-B / " + wh + "-A-03", read(id(bin)).getString("path"));
+        assertEquals(
+                wh + " / " + wh + "-B / " + wh + "-A-03",
+                locations.read(id(bin)).getString("path"));
 
         // the aisle moves to another warehouse, its bin with it
         String wh2 = warehouse();
@@ -99,7 +82,7 @@ class LocationIT {
                 .put(json(location(wh + "-B", "Aisle B", id(second))))) {
             assertEquals(200, r.getStatus());
         }
-        JsonObject moved = read(id(bin));
+        JsonObject moved = locations.read(id(bin));
         assertEquals(wh2 + " / " + wh + "-B / " + wh + "-A-03", moved.getString("path"));
         assertEquals(3, moved.getInt("depth"));
         assertEquals(
@@ -120,9 +103,10 @@ class LocationIT {
             JsonObject p = assertProblem(r, 409, "ALREADY_EXISTS");
             assertEquals("code", p.getJsonArray("errors").getJsonObject(0).getString("field"));
         }
-        try (Response r = as(manager, "api/inventory/locations/" + id(other)).put(json(location(wh, "Taken", null)))) {
-            assertProblem(r, 409, "ALREADY_EXISTS");
-        }
+        assertRefused(
+                as(manager, "api/inventory/locations/" + id(other)).put(json(location(wh, "Taken", null))),
+                409,
+                "ALREADY_EXISTS");
         try (Response r = as(manager, "api/inventory/locations/" + id(one)).put(json(location(wh, "Renamed", null)))) {
             assertEquals(200, r.getStatus(), "its own code is no conflict");
         }
@@ -138,10 +122,10 @@ class LocationIT {
             JsonObject p = assertProblem(r, 409, "TREE_CYCLE");
             assertEquals("parent_id", p.getJsonArray("errors").getJsonObject(0).getString("field"));
         }
-        try (Response r =
-                as(manager, "api/inventory/locations/" + id(root)).put(json(location(wh, "Self", id(root))))) {
-            assertProblem(r, 409, "TREE_CYCLE");
-        }
+        assertRefused(
+                as(manager, "api/inventory/locations/" + id(root)).put(json(location(wh, "Self", id(root)))),
+                409,
+                "TREE_CYCLE");
         try (Response r = as(manager, "api/inventory/locations").post(json(location(wh + "-X", "X", 999_999_999L)))) {
             JsonObject p = assertProblem(r, 404, "NOT_FOUND");
             assertEquals("parent_id", p.getJsonArray("errors").getJsonObject(0).getString("field"));
@@ -150,58 +134,43 @@ class LocationIT {
         for (int level = 3; level <= 10; level++) {
             parent = id(create(wh + "-L" + level, parent));
         }
-        try (Response r =
-                as(manager, "api/inventory/locations").post(json(location(wh + "-L11", "Too deep", parent)))) {
-            assertProblem(r, 400, "VALIDATION_FAILED");
-        }
-        try (Response r = as(manager, "api/inventory/locations/" + id(root)).delete()) {
-            assertProblem(r, 409, "STILL_REFERENCED");
-        }
-        try (Response r = as(manager, "api/inventory/locations/" + parent)
-                .header("If-Match", "\"5\"")
-                .delete()) {
-            assertProblem(r, 412, "VERSION_CONFLICT");
-        }
+        assertRefused(
+                as(manager, "api/inventory/locations").post(json(location(wh + "-L11", "Too deep", parent))),
+                400,
+                "VALIDATION_FAILED");
+        assertRefused(as(manager, "api/inventory/locations/" + id(root)).delete(), 409, "STILL_REFERENCED");
+        assertRefused(
+                as(manager, "api/inventory/locations/" + parent)
+                        .header("If-Match", "\"5\"")
+                        .delete(),
+                412,
+                "VERSION_CONFLICT");
         try (Response r = as(manager, "api/inventory/locations/" + parent).delete()) {
             assertEquals(204, r.getStatus());
         }
-        try (Response r = as(mechanic, "api/inventory/locations/" + parent)
-                .header("If-None-Match", "\"1\"")
-                .get()) {
-            assertProblem(r, 404, "NOT_FOUND");
-        }
+        assertRefused(
+                as(mechanic, "api/inventory/locations/" + parent)
+                        .header("If-None-Match", "\"1\"")
+                        .get(),
+                404,
+                "NOT_FOUND");
     }
 
     @Test
     void badInputIs400() {
-        String[][] cases = {
-            {location("C".repeat(33), "N", null), "code", "VALIDATION_FAILED"},
-            {location("-LEADING", "N", null), "code", "VALIDATION_FAILED"},
-            {location("WH 1", "N", null), "code", "VALIDATION_FAILED"},
-            {location(warehouse(), "n".repeat(101), null), "name", "VALIDATION_FAILED"},
-            {"{\"code\":\"" + warehouse() + "\"}", "name", "VALIDATION_FAILED"},
-            {location(warehouse(), "N", -4L), "parent_id", "VALIDATION_FAILED"},
-            {"{\"code\":\"" + warehouse() + "\",\"name\":\"N\",\"parent_id\":\"x\"}", "parent_id", "MALFORMED_JSON"},
-        };
-        for (String[] c : cases) {
-            try (Response r = as(manager, "api/inventory/locations").post(json(c[0]))) {
-                JsonObject p = assertProblem(r, 400, c[2]);
-                assertEquals(c[1], p.getJsonArray("errors").getJsonObject(0).getString("field"), c[0]);
-            }
-        }
-        try (Response r = as(manager, "api/inventory/locations").post(json("[{"))) {
-            assertProblem(r, 400, "MALFORMED_JSON");
-        }
-        for (String[] bad : new String[][] {{"sort", "parent_id"}, {"under", "x"}, {"parent_id", "0"}}) {
-            try (Response r = Api.target("api/inventory/locations")
-                    .queryParam(bad[0], bad[1])
-                    .request()
-                    .header("Authorization", "Bearer " + mechanic)
-                    .get()) {
-                JsonObject p = assertProblem(r, 400, "INVALID_PARAMETER");
-                assertEquals(bad[0], p.getJsonArray("errors").getJsonObject(0).getString("field"));
-            }
-        }
+        assertPostsRefused(
+                manager,
+                "api/inventory/locations",
+                invalid(location("C".repeat(33), "N", null), "code"),
+                invalid(location("-LEADING", "N", null), "code"),
+                invalid(location("WH 1", "N", null), "code"),
+                invalid(location(warehouse(), "n".repeat(101), null), "name"),
+                invalid(object("code", warehouse()), "name"),
+                invalid(location(warehouse(), "N", -4L), "parent_id"),
+                malformed(object("code", warehouse(), "name", "N", "parent_id", "x"), "parent_id"));
+        assertRefused(as(manager, "api/inventory/locations").post(json("[{")), 400, "MALFORMED_JSON");
+        assertQueriesRefusedNaming(
+                mechanic, "api/inventory/locations", "sort", "parent_id", "under", "x", "parent_id", "0");
     }
 
     @Test
@@ -230,41 +199,6 @@ class LocationIT {
                 assertEquals(204, r.getStatus());
             }
         }
-        String body = location(warehouse(), "Nope", null);
-        try (Response r =
-                as(Api.tokenFor("customer"), "api/inventory/locations").get()) {
-            assertProblem(r, 403, "FORBIDDEN");
-        }
-        try (Response r =
-                as(Api.tokenFor("customer"), "api/inventory/locations/" + id).get()) {
-            assertProblem(r, 403, "FORBIDDEN");
-        }
-        for (String role : new String[] {"user", "mechanic", "customer"}) {
-            String token = Api.tokenFor(role);
-            try (Response r = as(token, "api/inventory/locations").post(json(body))) {
-                assertProblem(r, 403, "FORBIDDEN");
-            }
-            try (Response r = as(token, "api/inventory/locations/" + id).put(json(body))) {
-                assertProblem(r, 403, "FORBIDDEN");
-            }
-            try (Response r = as(token, "api/inventory/locations/" + id).delete()) {
-                assertProblem(r, 403, "FORBIDDEN");
-            }
-        }
-        try (Response r = anonymous("api/inventory/locations").get()) {
-            assertProblem(r, 401, "UNAUTHORIZED");
-        }
-        try (Response r = anonymous("api/inventory/locations/" + id).get()) {
-            assertProblem(r, 401, "UNAUTHORIZED");
-        }
-        try (Response r = anonymous("api/inventory/locations").post(json(body))) {
-            assertProblem(r, 401, "UNAUTHORIZED");
-        }
-        try (Response r = anonymous("api/inventory/locations/" + id).put(json(body))) {
-            assertProblem(r, 401, "UNAUTHORIZED");
-        }
-        try (Response r = anonymous("api/inventory/locations/" + id).delete()) {
-            assertProblem(r, 401, "UNAUTHORIZED");
-        }
+        locations.assertStaffOnly(id, location(warehouse(), "Nope", null));
     }
 }

@@ -3,8 +3,10 @@ package it.io.factoryops;
 import static it.io.factoryops.support.Api.anonymous;
 import static it.io.factoryops.support.Api.as;
 import static it.io.factoryops.support.Api.assertProblem;
+import static it.io.factoryops.support.Api.assertRefused;
 import static it.io.factoryops.support.Api.body;
 import static it.io.factoryops.support.Api.json;
+import static it.io.factoryops.support.JsonBody.object;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -69,15 +71,16 @@ class MechanicIT {
         }
         try (Response r = as(manager, "api/mechanics/" + id)
                 .header("If-Match", etag)
-                .put(json("{\"name\":\"Ana Mechanic\",\"email\":\"" + email + "\",\"position\":\"Lead\"}"))) {
+                .put(json(object("name", "Ana Mechanic", "email", email, "position", "Lead")))) {
             assertEquals(200, r.getStatus());
             assertEquals("Lead", body(r).getString("position"));
         }
-        try (Response r = as(manager, "api/mechanics/" + id)
-                .header("If-Match", etag)
-                .put(json("{\"name\":\"Stale\",\"email\":\"" + email + "\"}"))) {
-            assertProblem(r, 412, "VERSION_CONFLICT");
-        }
+        assertRefused(
+                as(manager, "api/mechanics/" + id)
+                        .header("If-Match", etag)
+                        .put(json(object("name", "Stale", "email", email))),
+                412,
+                "VERSION_CONFLICT");
         try (Response r = as(manager, "api/employees/" + mechanic.getJsonNumber("employee_id"))
                 .get()) {
             assertEquals("Lead", body(r).getString("position"));
@@ -89,9 +92,8 @@ class MechanicIT {
             assertFalse(body(r).getBoolean("active"));
         }
         // the account is deactivated too: no login, and its token stops working
-        try (Response r = anonymous("api/mechanics/login").post(json(login(username, Api.PASSWORD)))) {
-            assertProblem(r, 401, "INVALID_CREDENTIALS");
-        }
+        assertRefused(
+                anonymous("api/mechanics/login").post(json(login(username, Api.PASSWORD))), 401, "INVALID_CREDENTIALS");
         try (Response r = as(token, "api/auth/me").get()) {
             assertEquals(401, r.getStatus());
         }
@@ -117,34 +119,32 @@ class MechanicIT {
             assertEquals(204, r.getStatus());
         }
         try (Response r = as(manager, "api/mechanics/" + id)
-                .put(json("{\"name\":\"Renamed\",\"email\":\"" + mechanic.getString("email")
-                        + "\",\"position\":\"Lead\"}"))) {
+                .put(json(object("name", "Renamed", "email", mechanic.getString("email"), "position", "Lead")))) {
             assertEquals(200, r.getStatus());
             assertEquals("Lead", body(r).getString("position"));
         }
         try (Response r = as(admin, "api/auth/users/" + userId).get()) {
             assertFalse(body(r).getBoolean("active"), "a PUT without active reactivated the account");
         }
-        try (Response r =
-                anonymous("api/mechanics/login").post(json(login(mechanic.getString("username"), Api.PASSWORD)))) {
-            assertProblem(r, 401, "INVALID_CREDENTIALS");
-        }
+        assertRefused(
+                anonymous("api/mechanics/login").post(json(login(mechanic.getString("username"), Api.PASSWORD))),
+                401,
+                "INVALID_CREDENTIALS");
 
         // the account of another mechanic is promoted to admin: no longer the mechanic resource's to change
         JsonObject promoted = Fixtures.mechanic();
         long promotedId = promoted.getJsonNumber("id").longValue();
         long promotedUser = promoted.getJsonNumber("user_id").longValue();
-        try (Response r = as(Api.adminToken(), "api/auth/users/" + promotedUser).put(json("{\"role\":\"admin\"}"))) {
+        try (Response r = as(Api.adminToken(), "api/auth/users/" + promotedUser).put(json(object("role", "admin")))) {
             assertEquals(200, r.getStatus());
         }
         String takeover = Api.uniqueEmail("takeover");
-        try (Response r = as(manager, "api/mechanics/" + promotedId)
-                .put(json("{\"name\":\"X\",\"email\":\"" + takeover + "\",\"active\":false}"))) {
-            assertProblem(r, 403, "FORBIDDEN");
-        }
-        try (Response r = as(manager, "api/mechanics/" + promotedId).delete()) {
-            assertProblem(r, 403, "FORBIDDEN");
-        }
+        assertRefused(
+                as(manager, "api/mechanics/" + promotedId)
+                        .put(json(object("name", "X", "email", takeover, "active", false))),
+                403,
+                "FORBIDDEN");
+        assertRefused(as(manager, "api/mechanics/" + promotedId).delete(), 403, "FORBIDDEN");
         try (Response r = as(Api.adminToken(), "api/auth/users/" + promotedUser).get()) {
             JsonObject account = body(r);
             assertEquals(promoted.getString("email"), account.getString("email"));
@@ -161,8 +161,7 @@ class MechanicIT {
         long thirdId = third.getJsonNumber("id").longValue();
         for (boolean active : new boolean[] {false, true}) {
             try (Response r = as(manager, "api/mechanics/" + thirdId)
-                    .put(json("{\"name\":\"Third\",\"email\":\"" + third.getString("email") + "\",\"active\":" + active
-                            + "}"))) {
+                    .put(json(object("name", "Third", "email", third.getString("email"), "active", active)))) {
                 assertEquals(200, r.getStatus());
                 assertEquals(active, body(r).getBoolean("active"));
             }
@@ -174,19 +173,21 @@ class MechanicIT {
     void aTakenUsernameOrEmailWritesNothing() {
         JsonObject first = Fixtures.mechanic();
         String freshEmail = Api.uniqueEmail("dup");
-        try (Response r = as(manager, "api/mechanics")
-                .post(json(request("Dup", freshEmail, first.getString("username"), Api.PASSWORD)))) {
-            assertProblem(r, 409, "ALREADY_EXISTS");
-        }
+        assertRefused(
+                as(manager, "api/mechanics")
+                        .post(json(request("Dup", freshEmail, first.getString("username"), Api.PASSWORD))),
+                409,
+                "ALREADY_EXISTS");
         // the employee written before the account was refused is rolled back with it
         try (Response r = as(manager, "api/employees", "q", freshEmail).get()) {
             assertEquals(0, body(r).getJsonObject("pagination").getInt("total"));
         }
         String freshName = "dup-" + Api.RUN + "-fresh";
-        try (Response r = as(manager, "api/mechanics")
-                .post(json(request("Dup", first.getString("email"), freshName, Api.PASSWORD)))) {
-            assertProblem(r, 409, "ALREADY_EXISTS");
-        }
+        assertRefused(
+                as(manager, "api/mechanics")
+                        .post(json(request("Dup", first.getString("email"), freshName, Api.PASSWORD))),
+                409,
+                "ALREADY_EXISTS");
         try (Response r = as(Api.adminToken(), "api/auth/users", "q", freshName).get()) {
             assertEquals(0, body(r).getJsonObject("pagination").getInt("total"));
         }
@@ -198,45 +199,40 @@ class MechanicIT {
     @Test
     void theMechanicLoginAdmitsMechanicsOnly() {
         String managerName = Api.createUser("manager");
-        try (Response r = anonymous("api/mechanics/login").post(json(login(managerName, Api.PASSWORD)))) {
-            assertProblem(r, 401, "INVALID_CREDENTIALS");
-        }
+        assertRefused(
+                anonymous("api/mechanics/login").post(json(login(managerName, Api.PASSWORD))),
+                401,
+                "INVALID_CREDENTIALS");
         JsonObject mechanic = Fixtures.mechanic();
+        assertRefused(
+                anonymous("api/mechanics/login").post(json(login(mechanic.getString("username"), "Wrong-Passw0rd-99"))),
+                401,
+                "INVALID_CREDENTIALS");
         try (Response r = anonymous("api/mechanics/login")
-                .post(json(login(mechanic.getString("username"), "Wrong-Passw0rd-99")))) {
-            assertProblem(r, 401, "INVALID_CREDENTIALS");
-        }
-        try (Response r = anonymous("api/mechanics/login")
-                .post(json(
-                        "{\"email\":\"" + mechanic.getString("email") + "\",\"password\":\"" + Api.PASSWORD + "\"}"))) {
+                .post(json(object("email", mechanic.getString("email"), "password", Api.PASSWORD)))) {
             assertEquals(200, r.getStatus());
         }
     }
 
     @Test
     void badInput() {
-        for (String bad : new String[] {
-            "{}",
+        for (JsonObject bad : new JsonObject[] {
+            object(),
             request("", Api.uniqueEmail("b"), "bad-1-" + Api.RUN, Api.PASSWORD),
             request("B", "not-an-email", "bad-2-" + Api.RUN, Api.PASSWORD),
             request("B", Api.uniqueEmail("b"), "x", Api.PASSWORD),
             request("B", Api.uniqueEmail("b"), "bad name " + Api.RUN, Api.PASSWORD),
             request("B".repeat(101), Api.uniqueEmail("b"), "bad-3-" + Api.RUN, Api.PASSWORD)
         }) {
-            try (Response r = as(manager, "api/mechanics").post(json(bad))) {
-                assertProblem(r, 400, "VALIDATION_FAILED");
-            }
+            assertRefused(as(manager, "api/mechanics").post(json(bad)), 400, "VALIDATION_FAILED");
         }
-        try (Response r = as(manager, "api/mechanics")
-                .post(json(request("B", Api.uniqueEmail("b"), "bad-4-" + Api.RUN, "short")))) {
-            assertProblem(r, 400, "WEAK_PASSWORD");
-        }
-        try (Response r = as(manager, "api/mechanics/999999999").get()) {
-            assertProblem(r, 404, "NOT_FOUND");
-        }
-        try (Response r = as(manager, "api/mechanics", "active", "maybe").get()) {
-            assertProblem(r, 400, "INVALID_PARAMETER");
-        }
+        assertRefused(
+                as(manager, "api/mechanics")
+                        .post(json(request("B", Api.uniqueEmail("b"), "bad-4-" + Api.RUN, "short"))),
+                400,
+                "WEAK_PASSWORD");
+        assertRefused(as(manager, "api/mechanics/999999999").get(), 404, "NOT_FOUND");
+        assertRefused(as(manager, "api/mechanics", "active", "maybe").get(), 400, "INVALID_PARAMETER");
     }
 
     @Test
@@ -256,18 +252,21 @@ class MechanicIT {
                     }
                 }
             }
-            try (Response r = as(token, "api/mechanics")
-                    .post(json(request(
-                            "X", Api.uniqueEmail("x"), "x-" + Api.RUN + "-" + role.replace(' ', '-'), Api.PASSWORD)))) {
-                assertProblem(r, 403, "FORBIDDEN");
-            }
-            try (Response r = as(token, "api/mechanics/" + id)
-                    .put(json("{\"name\":\"X\",\"email\":\"" + mechanic.getString("email") + "\"}"))) {
-                assertProblem(r, 403, "FORBIDDEN");
-            }
-            try (Response r = as(token, "api/mechanics/" + id).delete()) {
-                assertProblem(r, 403, "FORBIDDEN");
-            }
+            assertRefused(
+                    as(token, "api/mechanics")
+                            .post(json(request(
+                                    "X",
+                                    Api.uniqueEmail("x"),
+                                    "x-" + Api.RUN + "-" + role.replace(' ', '-'),
+                                    Api.PASSWORD))),
+                    403,
+                    "FORBIDDEN");
+            assertRefused(
+                    as(token, "api/mechanics/" + id)
+                            .put(json(object("name", "X", "email", mechanic.getString("email")))),
+                    403,
+                    "FORBIDDEN");
+            assertRefused(as(token, "api/mechanics/" + id).delete(), 403, "FORBIDDEN");
         }
         for (String role : new String[] {"manager", "admin"}) {
             try (Response r = as(Api.tokenFor(role), "api/mechanics/" + id).get()) {
@@ -289,12 +288,11 @@ class MechanicIT {
         }
     }
 
-    private static String login(String username, String password) {
-        return "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}";
+    private static JsonObject login(String username, String password) {
+        return object("username", username, "password", password);
     }
 
-    private static String request(String name, String email, String username, String password) {
-        return "{\"name\":\"" + name + "\",\"email\":\"" + email + "\",\"username\":\"" + username
-                + "\",\"password\":\"" + password + "\",\"position\":\"Mechanic\"}";
+    private static JsonObject request(String name, String email, String username, String password) {
+        return object("name", name, "email", email, "username", username, "password", password, "position", "Mechanic");
     }
 }

@@ -3,7 +3,10 @@ package it.io.factoryops;
 import static it.io.factoryops.support.Api.anonymous;
 import static it.io.factoryops.support.Api.as;
 import static it.io.factoryops.support.Api.assertProblem;
+import static it.io.factoryops.support.Api.assertRefused;
 import static it.io.factoryops.support.Api.body;
+import static it.io.factoryops.support.JsonBody.array;
+import static it.io.factoryops.support.JsonBody.object;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -26,6 +29,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.ws.rs.core.Response;
 import java.io.StringReader;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URL;
 import java.net.URLEncoder;
@@ -190,13 +194,11 @@ class NotificationIT {
     void badFiltersAreRefused() {
         Account me = Account.of("user");
         for (String query : List.of("type=SOMETHING", "read=maybe", "sort=title", "per_page=101", "after=garbage")) {
-            try (Response r = Api.target("api/notifications")
-                    .queryParam(query.split("=")[0], query.split("=")[1])
-                    .request()
-                    .header("Authorization", "Bearer " + me.token())
-                    .get()) {
-                assertProblem(r, 400, "INVALID_PARAMETER");
-            }
+            assertRefused(
+                    as(me.token(), "api/notifications", query.split("=")[0], query.split("=")[1])
+                            .get(),
+                    400,
+                    "INVALID_PARAMETER");
         }
     }
 
@@ -211,16 +213,12 @@ class NotificationIT {
                 .getJsonNumber("id")
                 .longValue();
 
-        try (Response r = as(other.token(), "api/notifications/" + id + "/read").post(null)) {
-            assertProblem(r, 404, "NOT_FOUND");
-        }
+        assertRefused(as(other.token(), "api/notifications/" + id + "/read").post(null), 404, "NOT_FOUND");
         try (Response r =
                 as(Api.adminToken(), "api/notifications/" + id + "/read").post(null)) {
             assertProblem(r, 404, "NOT_FOUND"); // not even the super admin reads someone else's
         }
-        try (Response r = as(other.token(), "api/notifications/999999999/read").post(null)) {
-            assertProblem(r, 404, "NOT_FOUND");
-        }
+        assertRefused(as(other.token(), "api/notifications/999999999/read").post(null), 404, "NOT_FOUND");
         assertEquals(0, list(other, "").getJsonObject("pagination").getInt("total"));
         try (Response r = as(other.token(), "api/notifications/read-all").post(null)) {
             assertEquals(0, body(r).getInt("marked"));
@@ -241,14 +239,10 @@ class NotificationIT {
             }
         }
         for (String path : List.of("api/notifications", "api/notifications/unread-count")) {
-            try (Response r = anonymous(path).get()) {
-                assertProblem(r, 401, "UNAUTHORIZED");
-            }
+            assertRefused(anonymous(path).get(), 401, "UNAUTHORIZED");
         }
         for (String path : List.of("api/notifications/1/read", "api/notifications/read-all")) {
-            try (Response r = anonymous(path).post(null)) {
-                assertProblem(r, 401, "UNAUTHORIZED");
-            }
+            assertRefused(anonymous(path).post(null), 401, "UNAUTHORIZED");
         }
     }
 
@@ -304,8 +298,8 @@ class NotificationIT {
         String sku = "LOOP-" + unique();
         long part;
         try (Response r = as(Api.tokenFor("manager"), "api/inventory/items")
-                .post(Api.json(
-                        "{\"sku\":\"" + sku + "\",\"name\":\"Loop part\",\"unit_cost\":2.00,\"reorder_level\":2}"))) {
+                .post(Api.json(object(
+                        "sku", sku, "name", "Loop part", "unit_cost", new BigDecimal("2.00"), "reorder_level", 2)))) {
             assertEquals(201, r.getStatus());
             part = body(r).getJsonNumber("id").longValue();
         }
@@ -314,12 +308,12 @@ class NotificationIT {
         String mechanicToken = Fixtures.mechanicToken(mechanic);
         long ticket;
         try (Response r = as(Api.tokenFor("manager"), "api/service-tickets")
-                .post(Api.json("{\"customer_id\":" + Fixtures.customer() + ",\"description\":\"Loop\"}"))) {
+                .post(Api.json(object("customer_id", Fixtures.customer(), "description", "Loop")))) {
             assertEquals(201, r.getStatus());
             ticket = body(r).getJsonNumber("id").longValue();
         }
         try (Response r = as(Api.tokenFor("manager"), "api/service-tickets/" + ticket + "/edit")
-                .put(Api.json("{\"add_mechanic_ids\":[" + mechanic.getJsonNumber("id") + "]}"))) {
+                .put(Api.json(object("add_mechanic_ids", array(mechanic.getJsonNumber("id")))))) {
             assertEquals(200, r.getStatus());
         }
         fitAndReturn(mechanicToken, ticket, part, 5);
@@ -341,7 +335,7 @@ class NotificationIT {
         // a real recovery, then a dip: a new alert, but no second mail within the interval
         addStock(part, 5);
         try (Response r = as(mechanicToken, "api/service-tickets/" + ticket + "/parts")
-                .post(Api.json("{\"item_id\":" + part + ",\"quantity\":6}"))) {
+                .post(Api.json(object("item_id", part, "quantity", 6)))) {
             assertEquals(200, r.getStatus());
         }
         assertEquals(2, matching(list(manager, "type=LOW_STOCK"), sku).size(), "a new dip after a recovery");
@@ -352,7 +346,7 @@ class NotificationIT {
 
     private static void addStock(long part, int quantity) {
         try (Response r = as(Api.tokenFor("manager"), "api/inventory/items/" + part + "/add-stock")
-                .post(Api.json("{\"quantity\":" + quantity + "}"))) {
+                .post(Api.json(object("quantity", quantity)))) {
             assertEquals(201, r.getStatus());
         }
     }
@@ -362,7 +356,7 @@ class NotificationIT {
         for (int i = 0; i < times; i++) {
             long line;
             try (Response r = as(token, "api/service-tickets/" + ticket + "/parts")
-                    .post(Api.json("{\"item_id\":" + part + ",\"quantity\":1}"))) {
+                    .post(Api.json(object("item_id", part, "quantity", 1)))) {
                 assertEquals(200, r.getStatus());
                 JsonArray parts = body(r).getJsonArray("parts");
                 line = parts.getJsonObject(parts.size() - 1).getJsonNumber("id").longValue();

@@ -2,6 +2,7 @@ package it.io.factoryops;
 
 import static it.io.factoryops.support.Api.anonymous;
 import static it.io.factoryops.support.Api.body;
+import static it.io.factoryops.support.JsonBody.object;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -116,7 +117,7 @@ class OpsIT {
 
     @Test
     void responsesCarryTheSecurityHeadersAndNoServerBanner() {
-        try (Response r = anonymous("api/auth/login").post(Api.json("{}"))) {
+        try (Response r = anonymous("api/auth/login").post(Api.json(object()))) {
             assertEquals("nosniff", r.getHeaderString("X-Content-Type-Options"));
             assertEquals("DENY", r.getHeaderString("X-Frame-Options"));
             assertEquals("no-referrer", r.getHeaderString("Referrer-Policy"));

@@ -3,11 +3,17 @@ package it.io.factoryops;
 import static it.io.factoryops.support.Api.anonymous;
 import static it.io.factoryops.support.Api.as;
 import static it.io.factoryops.support.Api.assertProblem;
+import static it.io.factoryops.support.Api.assertRefused;
 import static it.io.factoryops.support.Api.body;
+import static it.io.factoryops.support.Api.id;
 import static it.io.factoryops.support.Api.json;
+import static it.io.factoryops.support.Fixtures.assertStock;
 import static it.io.factoryops.support.Fixtures.ledgerSum;
 import static it.io.factoryops.support.Fixtures.orderBody;
 import static it.io.factoryops.support.Fixtures.stockOf;
+import static it.io.factoryops.support.JsonBody.array;
+import static it.io.factoryops.support.JsonBody.object;
+import static it.io.factoryops.support.JsonBody.with;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -38,32 +44,23 @@ class OrderEditIT {
     private final String admin = Api.tokenFor("admin");
 
     /** An order placed by the user; returns its view. */
-    private JsonObject place(String body) {
+    private JsonObject place(JsonObject body) {
         try (Response r = as(user, "api/orders").post(json(body))) {
             assertEquals(201, r.getStatus(), () -> "placing " + body);
             return body(r);
         }
     }
 
-    private static long id(JsonObject o) {
-        return o.getJsonNumber("id").longValue();
-    }
-
-    private static String lines(long... productQuantity) {
-        StringBuilder lines = new StringBuilder();
+    private static List<JsonObject> lines(long... productQuantity) {
+        List<JsonObject> lines = new java.util.ArrayList<>();
         for (int i = 0; i + 1 < productQuantity.length; i += 2) {
-            lines.append(i == 0 ? "" : ",")
-                    .append("{\"product_id\":")
-                    .append(productQuantity[i])
-                    .append(",\"quantity\":")
-                    .append(productQuantity[i + 1])
-                    .append("}");
+            lines.add(object("product_id", productQuantity[i], "quantity", productQuantity[i + 1]));
         }
-        return "[" + lines + "]";
+        return lines;
     }
 
-    private static String bodyOf(long customer, long... productQuantity) {
-        return "{\"customer_id\":" + customer + ",\"lines\":" + lines(productQuantity) + "}";
+    private static JsonObject bodyOf(long customer, long... productQuantity) {
+        return object("customer_id", customer, "lines", lines(productQuantity));
     }
 
     private static Invocation.Builder put(String token, long order, String etag) {
@@ -113,11 +110,15 @@ class OrderEditIT {
 
     /** Sets a product's price (the rest as it is). */
     private static void reprice(long product, String price) {
+        int reorderLevel = Fixtures.productView(product).getInt("reorder_level");
+        replaceProduct(product, "price", new BigDecimal(price), "reorder_level", reorderLevel);
+    }
+
+    /** Replaces a product (PUT): its SKU and name as they are, category General, and these names and values. */
+    private static void replaceProduct(long product, Object... namesAndValues) {
         JsonObject p = Fixtures.productView(product);
-        try (Response r = as(Api.tokenFor("admin"), "api/products/" + product)
-                .put(json("{\"sku\":\""
-                        + p.getString("sku") + "\",\"name\":\"" + p.getString("name") + "\",\"price\":" + price
-                        + ",\"reorder_level\":" + p.getInt("reorder_level") + ",\"category\":\"General\"}"))) {
+        JsonObject kept = object("sku", p.getString("sku"), "name", p.getString("name"), "category", "General");
+        try (Response r = as(Api.tokenFor("admin"), "api/products/" + product).put(json(with(kept, namesAndValues)))) {
             assertEquals(200, r.getStatus(), () -> r.readEntity(String.class));
         }
     }
@@ -186,12 +187,15 @@ class OrderEditIT {
         // the GET shows the same, with the new ETag; the audit row holds before and after
         JsonObject read = get(order);
         assertEquals(edited.getJsonNumber("version"), read.getJsonNumber("version"));
-        try (Response r = Api.target("api/audit-logs")
-                .queryParam("entity_type", "order")
-                .queryParam("entity_id", Long.toString(order))
-                .queryParam("action", "UPDATE")
-                .request()
-                .header("Authorization", "Bearer " + Api.adminToken())
+        try (Response r = as(
+                        Api.adminToken(),
+                        "api/audit-logs",
+                        "entity_type",
+                        "order",
+                        "entity_id",
+                        Long.toString(order),
+                        "action",
+                        "UPDATE")
                 .get()) {
             JsonArray rows = body(r).getJsonArray("data");
             assertEquals(1, rows.size());
@@ -215,14 +219,12 @@ class OrderEditIT {
         try (Response r = put(admin, id(placed), etag(placed)).put(json(orderBody(other, 999999999L, 2)))) {
             assertTrue(assertProblem(r, 404, "NOT_FOUND").getString("detail").contains("Product 999999999"));
         }
-        for (String bad : new String[] {
+        for (JsonObject bad : new JsonObject[] {
             orderBody(other, product, 0),
-            "{\"customer_id\":" + other + ",\"lines\":[]}",
-            "{\"lines\":" + lines(product, 1) + "}"
+            object("customer_id", other, "lines", array()),
+            object("lines", lines(product, 1))
         }) {
-            try (Response r = put(admin, id(placed), etag(placed)).put(json(bad))) {
-                assertProblem(r, 400, "VALIDATION_FAILED");
-            }
+            assertRefused(put(admin, id(placed), etag(placed)).put(json(bad)), 400, "VALIDATION_FAILED");
         }
         try (Response r = put(admin, id(placed), etag(placed)).put(json(orderBody(other, product, 2)))) {
             assertEquals(200, r.getStatus());
@@ -259,8 +261,7 @@ class OrderEditIT {
         try (Response r = put(admin, id(placed), etag(placed)).put(json(bodyOf(customer, plenty, 1, scarce, 5)))) {
             assertEquals(200, r.getStatus(), () -> r.readEntity(String.class));
         }
-        assertEquals(0, stockOf(scarce));
-        assertEquals(0, ledgerSum(scarce));
+        assertStock(scarce, 0);
     }
 
     /** A product taken out of sale: an order keeps or lowers the units it holds, but takes no more. */
@@ -269,22 +270,13 @@ class OrderEditIT {
         long customer = Fixtures.customer();
         long retired = Fixtures.product("2.00", 10);
         JsonObject placed = place(orderBody(customer, retired, 3));
-        JsonObject p = Fixtures.productView(retired);
-        try (Response r = as(admin, "api/products/" + retired)
-                .put(json("{\"sku\":\"" + p.getString("sku")
-                        + "\",\"name\":\"" + p.getString("name") + "\",\"price\":2.00,\"category\":\"General\","
-                        + "\"active\":false}"))) {
-            assertEquals(200, r.getStatus(), () -> r.readEntity(String.class));
-        }
-        try (Response r = put(admin, id(placed), etag(placed)).put(json(orderBody(customer, retired, 4)))) {
-            assertProblem(r, 409, "CONFLICT");
-        }
+        replaceProduct(retired, "price", new BigDecimal("2.00"), "active", false);
+        assertRefused(put(admin, id(placed), etag(placed)).put(json(orderBody(customer, retired, 4))), 409, "CONFLICT");
         assertEquals(7, stockOf(retired));
         try (Response r = put(admin, id(placed), etag(placed)).put(json(orderBody(customer, retired, 1)))) {
             assertEquals(200, r.getStatus(), () -> r.readEntity(String.class));
         }
-        assertEquals(9, stockOf(retired));
-        assertEquals(9, ledgerSum(retired));
+        assertStock(retired, 9);
     }
 
     @Test
@@ -293,23 +285,21 @@ class OrderEditIT {
         JsonObject placed = place(orderBody(Fixtures.customer(), product, 2));
         long customer = placed.getJsonObject("customer").getJsonNumber("id").longValue();
         for (String missing : new String[] {null, "*"}) {
-            try (Response r = put(admin, id(placed), missing).put(json(orderBody(customer, product, 3)))) {
-                assertProblem(r, 428, "PRECONDITION_REQUIRED");
-            }
-            try (Response r = put(admin, id(placed), missing).delete()) {
-                assertProblem(r, 428, "PRECONDITION_REQUIRED");
-            }
+            assertRefused(
+                    put(admin, id(placed), missing).put(json(orderBody(customer, product, 3))),
+                    428,
+                    "PRECONDITION_REQUIRED");
+            assertRefused(put(admin, id(placed), missing).delete(), 428, "PRECONDITION_REQUIRED");
         }
         try (Response r = put(admin, id(placed), etag(placed)).put(json(orderBody(customer, product, 3)))) {
             assertEquals(200, r.getStatus());
         }
         // the version read before that edit is stale now
-        try (Response r = put(admin, id(placed), etag(placed)).put(json(orderBody(customer, product, 1)))) {
-            assertProblem(r, 412, "VERSION_CONFLICT");
-        }
-        try (Response r = put(admin, id(placed), etag(placed)).delete()) {
-            assertProblem(r, 412, "VERSION_CONFLICT");
-        }
+        assertRefused(
+                put(admin, id(placed), etag(placed)).put(json(orderBody(customer, product, 1))),
+                412,
+                "VERSION_CONFLICT");
+        assertRefused(put(admin, id(placed), etag(placed)).delete(), 412, "VERSION_CONFLICT");
         assertEquals(7, stockOf(product));
         assertEquals("placed", get(id(placed)).getString("status"));
     }
@@ -321,12 +311,8 @@ class OrderEditIT {
         JsonObject own = place(orderBody(customer, product, 1));
         for (String role : new String[] {"user", "manager", "mechanic", "customer"}) {
             String token = role.equals("user") ? user : Api.tokenFor(role);
-            try (Response r = put(token, id(own), etag(own)).put(json(orderBody(customer, product, 2)))) {
-                assertProblem(r, 403, "FORBIDDEN");
-            }
-            try (Response r = put(token, id(own), etag(own)).delete()) {
-                assertProblem(r, 403, "FORBIDDEN");
-            }
+            assertRefused(put(token, id(own), etag(own)).put(json(orderBody(customer, product, 2))), 403, "FORBIDDEN");
+            assertRefused(put(token, id(own), etag(own)).delete(), 403, "FORBIDDEN");
         }
         try (Response r = anonymous("api/orders/" + id(own))
                 .header("If-Match", etag(own))
@@ -352,17 +338,14 @@ class OrderEditIT {
                 JsonObject p = assertProblem(r, 409, "INVALID_TRANSITION");
                 assertEquals(step, p.getString("current_status"));
             }
-            try (Response r = put(admin, id(o), etag(o)).delete()) {
-                assertProblem(r, 409, "INVALID_TRANSITION");
-            }
+            assertRefused(put(admin, id(o), etag(o)).delete(), 409, "INVALID_TRANSITION");
             if (step.equals("shipped")) {
                 try (Response r = as(admin, "api/orders/" + id(o) + "/complete").post(null)) {
                     o = body(r);
                 }
             }
         }
-        assertEquals(8, stockOf(product));
-        assertEquals(8, ledgerSum(product));
+        assertStock(product, 8);
     }
 
     @Test
@@ -375,8 +358,7 @@ class OrderEditIT {
         }
         JsonObject cancelled = get(id(placed));
         assertEquals("cancelled", cancelled.getString("status"), "an order is never deleted: it is cancelled");
-        assertEquals(10, stockOf(product));
-        assertEquals(10, ledgerSum(product));
+        assertStock(product, 10);
         JsonObject m = newestMovement(product);
         assertEquals("ORDER_CANCELLED", m.getString("reason"));
         assertEquals(4, m.getInt("delta"));
@@ -387,14 +369,18 @@ class OrderEditIT {
         assertEquals(cancelled.getJsonNumber("version"), get(id(placed)).getJsonNumber("version"));
         assertEquals(10, stockOf(product));
         // a cancelled order is not changed either
-        try (Response r = put(admin, id(placed), etag(cancelled))
-                .put(json(orderBody(
-                        cancelled.getJsonObject("customer").getJsonNumber("id").longValue(), product, 1)))) {
-            assertProblem(r, 409, "INVALID_TRANSITION");
-        }
-        try (Response r = put(admin, 999999999L, "\"1\"").delete()) {
-            assertProblem(r, 404, "NOT_FOUND");
-        }
+        assertRefused(
+                put(admin, id(placed), etag(cancelled))
+                        .put(json(orderBody(
+                                cancelled
+                                        .getJsonObject("customer")
+                                        .getJsonNumber("id")
+                                        .longValue(),
+                                product,
+                                1))),
+                409,
+                "INVALID_TRANSITION");
+        assertRefused(put(admin, 999999999L, "\"1\"").delete(), 404, "NOT_FOUND");
     }
 
     @Test
@@ -491,10 +477,7 @@ class OrderEditIT {
     }
 
     private void refresh(String full) {
-        try (Response r = Api.target("api/analytics/refresh")
-                .queryParam("full", full.isEmpty() ? "false" : full)
-                .request()
-                .header("Authorization", "Bearer " + admin)
+        try (Response r = as(admin, "api/analytics/refresh", "full", full.isEmpty() ? "false" : full)
                 .post(null)) {
             assertEquals(200, r.getStatus(), () -> r.readEntity(String.class));
         }
@@ -503,12 +486,15 @@ class OrderEditIT {
     /** The customer's row of the lifetime values at or above the threshold, or null. */
     private static JsonObject ltv(long customer, String threshold) {
         for (int page = 1; page <= 100; page++) {
-            try (Response r = Api.target("api/analytics/customer-ltv")
-                    .queryParam("threshold", threshold)
-                    .queryParam("per_page", 100)
-                    .queryParam("page", page)
-                    .request()
-                    .header("Authorization", "Bearer " + Api.tokenFor("manager"))
+            try (Response r = as(
+                            Api.tokenFor("manager"),
+                            "api/analytics/customer-ltv",
+                            "threshold",
+                            threshold,
+                            "per_page",
+                            100,
+                            "page",
+                            page)
                     .get()) {
                 assertEquals(200, r.getStatus());
                 JsonObject body = body(r);

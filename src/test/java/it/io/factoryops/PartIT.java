@@ -2,10 +2,17 @@ package it.io.factoryops;
 
 import static it.io.factoryops.support.Api.anonymous;
 import static it.io.factoryops.support.Api.as;
+import static it.io.factoryops.support.Api.assertDeleted;
 import static it.io.factoryops.support.Api.assertProblem;
+import static it.io.factoryops.support.Api.assertRefused;
 import static it.io.factoryops.support.Api.body;
 import static it.io.factoryops.support.Api.json;
-import static it.io.factoryops.support.Fixtures.partLedgerSum;
+import static it.io.factoryops.support.BadQuery.assertQueriesRefused;
+import static it.io.factoryops.support.Concurrently.assertNeverOversold;
+import static it.io.factoryops.support.Fixtures.assertPartStock;
+import static it.io.factoryops.support.JsonBody.object;
+import static it.io.factoryops.support.JsonBody.sparse;
+import static it.io.factoryops.support.JsonBody.with;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -73,19 +80,20 @@ class PartIT {
             assertEquals(30, p.getInt("quantity"));
             assertEquals(new BigDecimal("70.50"), p.getJsonNumber("stock_value").bigDecimalValue());
         }
+        assertRefused(
+                as(manager, "api/inventory/items/" + id)
+                        .header("If-Match", etag)
+                        .put(json(part(sku, category, location, supplier))),
+                412,
+                "VERSION_CONFLICT");
+        assertRefused(
+                as(manager, "api/inventory/items/" + id)
+                        .put(json(with(part(sku, category, location, supplier), "quantity", 99))),
+                409,
+                "CONFLICT");
         try (Response r = as(manager, "api/inventory/items/" + id)
-                .header("If-Match", etag)
-                .put(json(part(sku, category, location, supplier)))) {
-            assertProblem(r, 412, "VERSION_CONFLICT");
-        }
-        try (Response r = as(manager, "api/inventory/items/" + id)
-                .put(json(part(sku, category, location, supplier).replace("}", ",\"quantity\":99}")))) {
-            assertProblem(r, 409, "CONFLICT");
-        }
-        try (Response r = as(manager, "api/inventory/items/" + id)
-                .put(json(part(sku, null, null, null)
-                        .replace("Shaft seal", "Shaft seal v2")
-                        .replace("}", ",\"quantity\":30,\"active\":false}")))) {
+                .put(json(with(
+                        part(sku, null, null, null), "name", "Shaft seal v2 40", "quantity", 30, "active", false)))) {
             assertEquals(200, r.getStatus());
             JsonObject p = body(r);
             assertEquals("Shaft seal v2 40", p.getString("name"));
@@ -93,34 +101,23 @@ class PartIT {
             assertFalse(p.containsKey("category_id"));
             assertEquals(30, p.getInt("quantity"));
         }
-        try (Response r = as(manager, "api/inventory/items").post(json(part(sku, null, null, null)))) {
-            assertProblem(r, 409, "ALREADY_EXISTS");
-        }
+        assertRefused(
+                as(manager, "api/inventory/items").post(json(part(sku, null, null, null))), 409, "ALREADY_EXISTS");
         // it has a ledger: deactivated, never deleted
-        try (Response r = as(manager, "api/inventory/items/" + id).delete()) {
-            assertProblem(r, 409, "STILL_REFERENCED");
-        }
+        assertRefused(as(manager, "api/inventory/items/" + id).delete(), 409, "STILL_REFERENCED");
         long fresh = create(sku + "-0", null, null, null);
-        try (Response r = as(manager, "api/inventory/items/" + fresh).delete()) {
-            assertEquals(204, r.getStatus());
-        }
-        try (Response r = as(user, "api/inventory/items/" + fresh).get()) {
-            assertProblem(r, 404, "NOT_FOUND");
-        }
+        assertDeleted(manager, user, "api/inventory/items/" + fresh);
     }
 
     @Test
     void unknownReferencesAreNamedAndNothingIsWritten() {
         String sku = "P-" + Api.RUN + "-refs";
-        for (String[] bad : new String[][] {
-            {"category_id", part(sku, 999_999_999L, null, null)},
-            {"location_id", part(sku, null, 999_999_999L, null)},
-            {"preferred_supplier_id", part(sku, null, null, 999_999_999L)}
-        }) {
-            try (Response r = as(manager, "api/inventory/items").post(json(bad[1]))) {
+        JsonObject known = part(sku, null, null, null);
+        for (String field : List.of("category_id", "location_id", "preferred_supplier_id")) {
+            try (Response r = as(manager, "api/inventory/items").post(json(with(known, field, 999_999_999L)))) {
                 JsonObject problem = assertProblem(r, 404, "NOT_FOUND");
                 assertEquals(
-                        bad[0], problem.getJsonArray("errors").getJsonObject(0).getString("field"));
+                        field, problem.getJsonArray("errors").getJsonObject(0).getString("field"));
             }
         }
         try (Response r = as(user, "api/inventory/items", "q", sku).get()) {
@@ -129,65 +126,58 @@ class PartIT {
         // a category or location still used by a part cannot be deleted
         long category = Fixtures.category("Used", null);
         create(sku + "-used", category, null, null);
-        try (Response r = as(manager, "api/inventory/categories/" + category).delete()) {
-            assertProblem(r, 409, "STILL_REFERENCED");
-        }
+        assertRefused(as(manager, "api/inventory/categories/" + category).delete(), 409, "STILL_REFERENCED");
     }
 
     @Test
     void badInputIsRefused() {
         String sku = "P-" + Api.RUN + "-bad";
-        for (String bad : new String[] {
-            part(sku, null, null, null).replace("2.35", "-1"),
-            part(sku, null, null, null).replace("2.35", "1.234"),
-            part(sku, null, null, null).replace("2.35", "1e12"),
-            part(sku, null, null, null).replace("\"reorder_level\":20", "\"reorder_level\":-1"),
-            part(sku, null, null, null).replace("\"reorder_quantity\":100", "\"reorder_quantity\":2000000000"),
-            part(sku, null, null, null).replace(sku, "bad sku!"),
-            part(sku, null, null, null).replace("\"unit\":\"pcs\"", "\"unit\":\"" + "u".repeat(17) + "\""),
-            part(sku, null, null, null).replace("Shaft seal", "x".repeat(201))
+        JsonObject good = part(sku, null, null, null);
+        for (JsonObject bad : new JsonObject[] {
+            with(good, "unit_cost", -1),
+            with(good, "unit_cost", new BigDecimal("1.234")),
+            with(good, "unit_cost", new BigDecimal("1e12")),
+            with(good, "reorder_level", -1),
+            with(good, "reorder_quantity", 2000000000),
+            with(good, "sku", "bad sku!"),
+            with(good, "unit", "u".repeat(17)),
+            with(good, "name", "x".repeat(201) + " 40")
         }) {
-            try (Response r = as(manager, "api/inventory/items").post(json(bad))) {
-                assertProblem(r, 400, "VALIDATION_FAILED");
-            }
+            assertRefused(as(manager, "api/inventory/items").post(json(bad)), 400, "VALIDATION_FAILED");
         }
-        try (Response r = as(manager, "api/inventory/items").post(json("{\"sku\":\"x\",\"name\":"))) {
-            assertProblem(r, 400, "MALFORMED_JSON");
-        }
+        assertRefused(as(manager, "api/inventory/items").post(json("{\"sku\":\"x\",\"name\":")), 400, "MALFORMED_JSON");
         long id = create(sku, null, null, null);
-        for (String bad : new String[] {
-            "{\"quantity\":0}",
-            "{\"quantity\":-3}",
-            "{\"quantity\":1000001}",
-            "{\"quantity\":1,\"reason\":\"THEFT\"}",
-            "{\"quantity\":1,\"note\":\"" + "n".repeat(501) + "\"}",
-            "{}"
+        for (JsonObject bad : new JsonObject[] {
+            object("quantity", 0),
+            object("quantity", -3),
+            object("quantity", 1000001),
+            object("quantity", 1, "reason", "THEFT"),
+            object("quantity", 1, "note", "n".repeat(501)),
+            object()
         }) {
-            try (Response r =
-                    as(manager, "api/inventory/items/" + id + "/add-stock").post(json(bad))) {
-                assertProblem(r, 400, "VALIDATION_FAILED");
-            }
+            assertRefused(
+                    as(manager, "api/inventory/items/" + id + "/add-stock").post(json(bad)), 400, "VALIDATION_FAILED");
         }
-        try (Response r =
-                as(manager, "api/inventory/items/" + id + "/remove-stock").post(json("{\"quantity\":\"a\"}"))) {
-            assertProblem(r, 400, "MALFORMED_JSON");
-        }
-        for (String[] q : new String[][] {
-            {"status", "plenty"},
-            {"category", "x"},
-            {"location", "-1"},
-            {"updated_from", "2026-13-01"},
-            {"sort", "cost"},
-            {"active", "maybe"}
-        }) {
-            try (Response r = as(user, "api/inventory/items", q[0], q[1]).get()) {
-                assertProblem(r, 400, "INVALID_PARAMETER");
-            }
-        }
-        try (Response r =
-                as(user, "api/inventory/items", "category", 999_999_999).get()) {
-            assertProblem(r, 404, "NOT_FOUND");
-        }
+        assertRefused(
+                as(manager, "api/inventory/items/" + id + "/remove-stock").post(json(object("quantity", "a"))),
+                400,
+                "MALFORMED_JSON");
+        assertQueriesRefused(
+                user,
+                "api/inventory/items",
+                "status",
+                "plenty",
+                "category",
+                "x",
+                "location",
+                "-1",
+                "updated_from",
+                "2026-13-01",
+                "sort",
+                "cost",
+                "active",
+                "maybe");
+        assertRefused(as(user, "api/inventory/items", "category", 999_999_999).get(), 404, "NOT_FOUND");
     }
 
     @Test
@@ -200,7 +190,7 @@ class PartIT {
         assertEquals(10, added.getInt("quantity_after"));
         assertEquals("RECEIPT", added.getString("reason"));
         try (Response r = as(manager, "api/inventory/items/" + id + "/remove-stock")
-                .post(json("{\"quantity\":4,\"reason\":\"DAMAGE\",\"note\":\"dropped\"}"))) {
+                .post(json(object("quantity", 4, "reason", "DAMAGE", "note", "dropped")))) {
             assertEquals(201, r.getStatus());
             JsonObject m = body(r);
             assertEquals(-4, m.getInt("delta"));
@@ -208,7 +198,7 @@ class PartIT {
             assertEquals("dropped", m.getString("note"));
         }
         try (Response r =
-                as(manager, "api/inventory/items/" + id + "/remove-stock").post(json("{\"quantity\":7}"))) {
+                as(manager, "api/inventory/items/" + id + "/remove-stock").post(json(object("quantity", 7)))) {
             JsonObject problem = assertProblem(r, 409, "INSUFFICIENT_STOCK");
             assertEquals(id, problem.getJsonNumber("item_id").longValue());
             assertEquals(7, problem.getInt("requested"));
@@ -219,39 +209,30 @@ class PartIT {
         for (int i = 0; i < 2; i++) {
             try (Response r = as(manager, "api/inventory/items/" + id + "/add-stock")
                     .header("Idempotency-Key", key)
-                    .post(json("{\"quantity\":2}"))) {
+                    .post(json(object("quantity", 2)))) {
                 assertEquals(201, r.getStatus());
                 assertEquals(8, body(r).getInt("quantity_after"));
             }
         }
-        assertEquals(8, quantityOf(id));
-        assertEquals(8, partLedgerSum(id));
-        try (Response r =
-                as(user, "api/inventory/items/999999999/stock-movements").get()) {
-            assertProblem(r, 404, "NOT_FOUND");
-        }
-        try (Response r = as(manager, "api/inventory/items/999999999/add-stock").post(json("{\"quantity\":1}"))) {
-            assertProblem(r, 404, "NOT_FOUND");
-        }
+        assertPartStock(id, 8);
+        assertRefused(as(user, "api/inventory/items/999999999/stock-movements").get(), 404, "NOT_FOUND");
+        assertRefused(
+                as(manager, "api/inventory/items/999999999/add-stock").post(json(object("quantity", 1))),
+                404,
+                "NOT_FOUND");
     }
 
     @Test
     void fiftyParallelRemovalsOfTwentyUnits() throws Exception {
         long id = create("P-" + Api.RUN + "-race", null, null, null);
         addStock(id, 20, 201);
-        List<Integer> statuses = Concurrently.run(50, i -> {
-            try (Response r = as(manager, "api/inventory/items/" + id + "/remove-stock")
-                    .post(json("{\"quantity\":1,\"reason\":\"CONSUMPTION\"}"))) {
-                if (r.getStatus() != 201) {
-                    assertProblem(r, 409, "INSUFFICIENT_STOCK");
-                }
-                return r.getStatus();
-            }
-        });
-        assertEquals(20, statuses.stream().filter(s -> s == 201).count(), statuses.toString());
-        assertEquals(30, statuses.stream().filter(s -> s == 409).count(), statuses.toString());
-        assertEquals(0, quantityOf(id));
-        assertEquals(0, partLedgerSum(id));
+        assertNeverOversold(
+                50,
+                20,
+                201,
+                i -> as(manager, "api/inventory/items/" + id + "/remove-stock")
+                        .post(json(object("quantity", 1, "reason", "CONSUMPTION"))));
+        assertPartStock(id, 0);
     }
 
     @Test
@@ -261,7 +242,7 @@ class PartIT {
         addStock(id, 30, 201);
         List<Integer> statuses = Concurrently.run(16, i -> {
             try (Response r =
-                    as(manager, "api/inventory/items/" + id + "/remove-stock").post(json("{\"quantity\":1}"))) {
+                    as(manager, "api/inventory/items/" + id + "/remove-stock").post(json(object("quantity", 1)))) {
                 return r.getStatus();
             }
         });
@@ -275,22 +256,22 @@ class PartIT {
         assertEquals(100, suggestion.getInt("quantity"));
         // still low: no new alert; above the level and down again: a new one
         try (Response r =
-                as(manager, "api/inventory/items/" + id + "/remove-stock").post(json("{\"quantity\":1}"))) {
+                as(manager, "api/inventory/items/" + id + "/remove-stock").post(json(object("quantity", 1)))) {
             assertEquals(201, r.getStatus());
         }
         assertEquals(1, lowStockAlerts(id).size());
         addStock(id, 20, 201);
         try (Response r =
-                as(manager, "api/inventory/items/" + id + "/remove-stock").post(json("{\"quantity\":15}"))) {
+                as(manager, "api/inventory/items/" + id + "/remove-stock").post(json(object("quantity", 15)))) {
             assertEquals(201, r.getStatus());
         }
         assertEquals(2, lowStockAlerts(id).size());
         // a rolled-back move alerts nobody: taking more than there is fails whole
         addStock(id, 30, 201);
-        try (Response r =
-                as(manager, "api/inventory/items/" + id + "/remove-stock").post(json("{\"quantity\":99}"))) {
-            assertProblem(r, 409, "INSUFFICIENT_STOCK");
-        }
+        assertRefused(
+                as(manager, "api/inventory/items/" + id + "/remove-stock").post(json(object("quantity", 99))),
+                409,
+                "INSUFFICIENT_STOCK");
         assertEquals(2, lowStockAlerts(id).size());
     }
 
@@ -345,38 +326,33 @@ class PartIT {
                     assertEquals(200, r.getStatus(), role + " GET " + path);
                 }
             }
-            try (Response r = as(Api.tokenFor("customer"), path).get()) {
-                assertProblem(r, 403, "FORBIDDEN");
-            }
+            assertRefused(as(Api.tokenFor("customer"), path).get(), 403, "FORBIDDEN");
             try (Response r = anonymous(path).get()) {
                 assertEquals(401, r.getStatus());
             }
         }
         for (String role : new String[] {"user", "mechanic", "customer"}) {
             String token = Api.tokenFor(role);
-            try (Response r =
-                    as(token, "api/inventory/items").post(json(part("X-" + role + Api.RUN, null, null, null)))) {
-                assertProblem(r, 403, "FORBIDDEN");
-            }
-            try (Response r = as(token, "api/inventory/items/" + id).put(json(part("X", null, null, null)))) {
-                assertProblem(r, 403, "FORBIDDEN");
-            }
-            try (Response r = as(token, "api/inventory/items/" + id).delete()) {
-                assertProblem(r, 403, "FORBIDDEN");
-            }
+            assertRefused(
+                    as(token, "api/inventory/items").post(json(part("X-" + role + Api.RUN, null, null, null))),
+                    403,
+                    "FORBIDDEN");
+            assertRefused(
+                    as(token, "api/inventory/items/" + id).put(json(part("X", null, null, null))), 403, "FORBIDDEN");
+            assertRefused(as(token, "api/inventory/items/" + id).delete(), 403, "FORBIDDEN");
             for (String move : new String[] {"add-stock", "remove-stock"}) {
-                try (Response r =
-                        as(token, "api/inventory/items/" + id + "/" + move).post(json("{\"quantity\":1}"))) {
-                    assertProblem(r, 403, "FORBIDDEN");
-                }
+                assertRefused(
+                        as(token, "api/inventory/items/" + id + "/" + move).post(json(object("quantity", 1))),
+                        403,
+                        "FORBIDDEN");
             }
         }
-        try (Response r = anonymous("api/inventory/items/" + id + "/add-stock").post(json("{\"quantity\":1}"))) {
+        try (Response r = anonymous("api/inventory/items/" + id + "/add-stock").post(json(object("quantity", 1)))) {
             assertEquals(401, r.getStatus());
         }
         addStock(id, 1, 201); // a manager may; admins include managers
         try (Response r = as(Api.tokenFor("admin"), "api/inventory/items/" + id + "/remove-stock")
-                .post(json("{\"quantity\":1}"))) {
+                .post(json(object("quantity", 1)))) {
             assertEquals(201, r.getStatus());
         }
         // below admin, another person's ledger rows carry no actor
@@ -388,12 +364,28 @@ class PartIT {
         }
     }
 
-    static String part(String sku, Long category, Long location, Long supplier) {
-        return "{\"sku\":\"" + sku + "\",\"name\":\"Shaft seal 40\",\"description\":\"NBR\",\"unit\":\"pcs\","
-                + "\"unit_cost\":2.35,\"reorder_level\":20,\"reorder_quantity\":100"
-                + (category == null ? "" : ",\"category_id\":" + category)
-                + (location == null ? "" : ",\"location_id\":" + location)
-                + (supplier == null ? "" : ",\"preferred_supplier_id\":" + supplier) + "}";
+    static JsonObject part(String sku, Long category, Long location, Long supplier) {
+        return sparse(
+                "sku",
+                sku,
+                "name",
+                "Shaft seal 40",
+                "description",
+                "NBR",
+                "unit",
+                "pcs",
+                "unit_cost",
+                2.35,
+                "reorder_level",
+                20,
+                "reorder_quantity",
+                100,
+                "category_id",
+                category,
+                "location_id",
+                location,
+                "preferred_supplier_id",
+                supplier);
     }
 
     private long create(String sku, Long category, Long location, Long supplier) {
@@ -405,7 +397,7 @@ class PartIT {
 
     private JsonObject addStock(long id, int quantity, int status) {
         try (Response r = as(manager, "api/inventory/items/" + id + "/add-stock")
-                .post(json("{\"quantity\":" + quantity + ",\"reason\":\"RECEIPT\"}"))) {
+                .post(json(object("quantity", quantity, "reason", "RECEIPT")))) {
             assertEquals(status, r.getStatus());
             return body(r);
         }

@@ -2,11 +2,15 @@ package it.io.factoryops;
 
 import static it.io.factoryops.support.Api.anonymous;
 import static it.io.factoryops.support.Api.as;
+import static it.io.factoryops.support.Api.assertDeleted;
 import static it.io.factoryops.support.Api.assertProblem;
+import static it.io.factoryops.support.Api.assertRefused;
 import static it.io.factoryops.support.Api.body;
 import static it.io.factoryops.support.Api.json;
-import static it.io.factoryops.support.Fixtures.ledgerSum;
+import static it.io.factoryops.support.Fixtures.assertStock;
 import static it.io.factoryops.support.Fixtures.stockOf;
+import static it.io.factoryops.support.JsonBody.object;
+import static it.io.factoryops.support.JsonBody.with;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -26,9 +30,20 @@ class ProductIT {
     private final String manager = Api.tokenFor("manager");
     private final String user = Api.tokenFor("user");
 
-    private static String product(String sku, String price, int stock) {
-        return "{\"sku\":\"" + sku + "\",\"name\":\"Widget\",\"price\":" + price + ",\"stock_quantity\":" + stock
-                + ",\"reorder_level\":5,\"category\":\"Widgets\"}";
+    private static JsonObject product(String sku, String price, int stock) {
+        return object(
+                "sku",
+                sku,
+                "name",
+                "Widget",
+                "price",
+                new BigDecimal(price),
+                "stock_quantity",
+                stock,
+                "reorder_level",
+                5,
+                "category",
+                "Widgets");
     }
 
     @Test
@@ -46,30 +61,21 @@ class ProductIT {
         try (Response r = as(Api.tokenFor("mechanic"), "api/products/" + id).get()) {
             assertEquals(200, r.getStatus());
         }
-        try (Response r = as(admin, "api/products/" + id)
-                .put(json(product(sku, "10.00", 12).replace("Widget", "Widget Pro")))) {
+        try (Response r =
+                as(admin, "api/products/" + id).put(json(with(product(sku, "10.00", 12), "name", "Widget Pro")))) {
             assertEquals(200, r.getStatus());
             assertEquals("Widget Pro", body(r).getString("name"));
         }
-        try (Response r = as(admin, "api/products/" + id).put(json(product(sku, "10.00", 99)))) {
-            assertProblem(r, 409, "CONFLICT");
-        }
-        try (Response r = as(admin, "api/products").post(json(product(sku, "1.00", 0)))) {
-            assertProblem(r, 409, "ALREADY_EXISTS");
-        }
+        assertRefused(as(admin, "api/products/" + id).put(json(product(sku, "10.00", 99))), 409, "CONFLICT");
+        assertRefused(as(admin, "api/products").post(json(product(sku, "1.00", 0))), 409, "ALREADY_EXISTS");
         // it has a ledger (its initial stock): deactivated, never deleted
-        try (Response r = as(admin, "api/products/" + id).delete()) {
-            assertProblem(r, 409, "STILL_REFERENCED");
-        }
-        try (Response r = as(admin, "api/products/" + id)
-                .put(json(product(sku, "10.00", 12).replace("}", ",\"active\":false}")))) {
+        assertRefused(as(admin, "api/products/" + id).delete(), 409, "STILL_REFERENCED");
+        try (Response r = as(admin, "api/products/" + id).put(json(with(product(sku, "10.00", 12), "active", false)))) {
             assertEquals(200, r.getStatus());
             assertFalse(body(r).getBoolean("active"));
         }
         long customer = Fixtures.customer();
-        try (Response r = as(user, "api/orders").post(json(Fixtures.orderBody(customer, id, 1)))) {
-            assertProblem(r, 409, "CONFLICT");
-        }
+        assertRefused(as(user, "api/orders").post(json(Fixtures.orderBody(customer, id, 1))), 409, "CONFLICT");
         assertEquals(12, stockOf(id));
         // one that never moved stock can go
         long unstocked;
@@ -80,32 +86,26 @@ class ProductIT {
             assertEquals("out_of_stock", p.getString("stock_status"));
             assertTrue(p.getBoolean("active"));
         }
-        try (Response r = as(admin, "api/products/" + unstocked).delete()) {
-            assertEquals(204, r.getStatus());
-        }
-        try (Response r = as(user, "api/products/" + unstocked).get()) {
-            assertProblem(r, 404, "NOT_FOUND");
-        }
+        assertDeleted(admin, user, "api/products/" + unstocked);
     }
 
     @Test
     void pricesAndQuantitiesAreValidated() {
-        for (String[] bad : new String[][] {
-            {"12.345", "1"},
-            {"-1.00", "1"},
-            {"\"cheap\"", "1"},
-            {"1.00", "-1"},
-            {"1.00", "2.5"},
-            {"100000000000.00", "1"}
+        for (Object[] bad : new Object[][] {
+            {new BigDecimal("12.345"), 1},
+            {new BigDecimal("-1.00"), 1},
+            {"cheap", 1},
+            {new BigDecimal("1.00"), -1},
+            {new BigDecimal("1.00"), 2.5},
+            {new BigDecimal("100000000000.00"), 1}
         }) {
             try (Response r = as(admin, "api/products")
-                    .post(json(product("BAD-" + Api.RUN, bad[0], Integer.MIN_VALUE)
-                            .replace(Integer.toString(Integer.MIN_VALUE), bad[1])))) {
+                    .post(json(with(product("BAD-" + Api.RUN, "0", 0), "price", bad[0], "stock_quantity", bad[1])))) {
                 assertEquals(400, r.getStatus(), "price " + bad[0] + ", stock " + bad[1]);
             }
         }
         try (Response r = as(admin, "api/products")
-                .post(json("{\"sku\":\"" + "s".repeat(65) + "\",\"name\":\"" + "n".repeat(201) + "\",\"price\":1}"))) {
+                .post(json(object("sku", "s".repeat(65), "name", "n".repeat(201), "price", 1)))) {
             JsonObject p = assertProblem(r, 400, "VALIDATION_FAILED");
             assertEquals(2, p.getJsonArray("errors").size());
         }
@@ -117,32 +117,28 @@ class ProductIT {
         for (int i = 0; i < 12; i++) {
             Fixtures.product(Integer.toString(i + 1) + ".00", i, 5, category);
         }
-        try (Response r = Api.target("api/products")
-                .queryParam("category", category)
-                .request()
-                .header("Authorization", "Bearer " + user)
-                .get()) {
+        try (Response r = as(user, "api/products", "category", category).get()) {
             JsonObject page = body(r);
             assertEquals(10, page.getJsonArray("data").size());
             assertEquals(12, page.getJsonObject("pagination").getInt("total"));
         }
-        try (Response r = Api.target("api/products")
-                .queryParam("category", category)
-                .queryParam("low_stock", "true")
-                .request()
-                .header("Authorization", "Bearer " + user)
+        try (Response r = as(user, "api/products", "category", category, "low_stock", "true")
                 .get()) {
             JsonArray data = body(r).getJsonArray("data");
             assertEquals(6, data.size(), "stock 0..5 is at or below the reorder level 5");
             data.getValuesAs(JsonObject.class).forEach(p -> assertTrue(p.getBoolean("low_stock")));
         }
-        try (Response r = Api.target("api/products")
-                .queryParam("category", category)
-                .queryParam("min_price", "3")
-                .queryParam("max_price", "5.00")
-                .queryParam("sort", "-price")
-                .request()
-                .header("Authorization", "Bearer " + user)
+        try (Response r = as(
+                        user,
+                        "api/products",
+                        "category",
+                        category,
+                        "min_price",
+                        "3",
+                        "max_price",
+                        "5.00",
+                        "sort",
+                        "-price")
                 .get()) {
             JsonArray data = body(r).getJsonArray("data");
             assertEquals(3, data.size());
@@ -150,20 +146,14 @@ class ProductIT {
                     new BigDecimal("5.00"),
                     data.getJsonObject(0).getJsonNumber("price").bigDecimalValue());
         }
-        try (Response r = Api.target("api/products")
-                .queryParam("min_price", "free")
-                .request()
-                .header("Authorization", "Bearer " + user)
-                .get()) {
-            assertProblem(r, 400, "INVALID_PARAMETER");
-        }
+        assertRefused(as(user, "api/products", "min_price", "free").get(), 400, "INVALID_PARAMETER");
     }
 
     @Test
     void adjustmentsWriteTheLedgerAndNeverGoBelowZero() {
         long product = Fixtures.product("2.00", 10);
         try (Response r = as(manager, "api/products/" + product + "/adjust-stock")
-                .post(json("{\"delta\":5,\"reason\":\"cycle count\"}"))) {
+                .post(json(object("delta", 5, "reason", "cycle count")))) {
             assertEquals(201, r.getStatus());
             JsonObject m = body(r);
             assertEquals(5, m.getInt("delta"));
@@ -172,28 +162,30 @@ class ProductIT {
             assertEquals("cycle count", m.getString("note"));
         }
         try (Response r = as(manager, "api/products/" + product + "/adjust-stock")
-                .post(json("{\"delta\":-16,\"reason\":\"broken\"}"))) {
+                .post(json(object("delta", -16, "reason", "broken")))) {
             JsonObject p = assertProblem(r, 409, "INSUFFICIENT_STOCK");
             assertEquals(15, p.getInt("available"));
         }
         try (Response r = as(manager, "api/products/" + product + "/adjust-stock")
-                .post(json("{\"delta\":-15,\"reason\":\"scrapped\"}"))) {
+                .post(json(object("delta", -15, "reason", "scrapped")))) {
             assertEquals(201, r.getStatus());
         }
-        for (String bad : new String[] {
-            "{\"delta\":0,\"reason\":\"x\"}", "{\"delta\":3}", "{\"reason\":\"x\"}", "{\"delta\":1.5,\"reason\":\"x\"}"
+        for (JsonObject bad : new JsonObject[] {
+            object("delta", 0, "reason", "x"),
+            object("delta", 3),
+            object("reason", "x"),
+            object("delta", 1.5, "reason", "x")
         }) {
             try (Response r =
                     as(manager, "api/products/" + product + "/adjust-stock").post(json(bad))) {
-                assertEquals(400, r.getStatus(), bad);
+                assertEquals(400, r.getStatus(), bad.toString());
             }
         }
-        try (Response r =
-                as(user, "api/products/" + product + "/adjust-stock").post(json("{\"delta\":1,\"reason\":\"x\"}"))) {
-            assertProblem(r, 403, "FORBIDDEN");
-        }
-        assertEquals(0, stockOf(product));
-        assertEquals(0, ledgerSum(product));
+        assertRefused(
+                as(user, "api/products/" + product + "/adjust-stock").post(json(object("delta", 1, "reason", "x"))),
+                403,
+                "FORBIDDEN");
+        assertStock(product, 0);
         try (Response r =
                 as(user, "api/products/" + product + "/stock-movements").get()) {
             JsonArray rows = body(r).getJsonArray("data");
@@ -201,9 +193,7 @@ class ProductIT {
             assertEquals(-15, rows.getJsonObject(0).getInt("delta"), "newest first");
             assertEquals("INITIAL", rows.getJsonObject(2).getString("reason"));
         }
-        try (Response r = as(user, "api/products/999999999/stock-movements").get()) {
-            assertProblem(r, 404, "NOT_FOUND");
-        }
+        assertRefused(as(user, "api/products/999999999/stock-movements").get(), 404, "NOT_FOUND");
     }
 
     @Test
@@ -213,16 +203,17 @@ class ProductIT {
         for (int i = 0; i < 3; i++) {
             try (Response r = as(manager, "api/products/" + product + "/adjust-stock")
                     .header("Idempotency-Key", key)
-                    .post(json("{\"delta\":4,\"reason\":\"found a box\"}"))) {
+                    .post(json(object("delta", 4, "reason", "found a box")))) {
                 assertEquals(201, r.getStatus());
             }
         }
         assertEquals(14, stockOf(product));
-        try (Response r = as(manager, "api/products/" + product + "/adjust-stock")
-                .header("Idempotency-Key", key)
-                .post(json("{\"delta\":5,\"reason\":\"found a box\"}"))) {
-            assertProblem(r, 422, "IDEMPOTENCY_KEY_REUSED");
-        }
+        assertRefused(
+                as(manager, "api/products/" + product + "/adjust-stock")
+                        .header("Idempotency-Key", key)
+                        .post(json(object("delta", 5, "reason", "found a box"))),
+                422,
+                "IDEMPOTENCY_KEY_REUSED");
     }
 
     @Test
@@ -232,14 +223,9 @@ class ProductIT {
         try (Response r = as(user, "api/orders").post(json(Fixtures.orderBody(customer, product, 1)))) {
             assertEquals(201, r.getStatus());
         }
-        try (Response r = as(admin, "api/products/" + product).delete()) {
-            assertProblem(r, 409, "STILL_REFERENCED");
-        }
-        try (Response r = as(admin, "api/customers/" + customer).delete()) {
-            assertProblem(r, 409, "STILL_REFERENCED");
-        }
-        assertEquals(9, stockOf(product));
-        assertEquals(9, ledgerSum(product));
+        assertRefused(as(admin, "api/products/" + product).delete(), 409, "STILL_REFERENCED");
+        assertRefused(as(admin, "api/customers/" + customer).delete(), 409, "STILL_REFERENCED");
+        assertStock(product, 9);
     }
 
     @Test
@@ -254,31 +240,21 @@ class ProductIT {
                     assertEquals(200, r.getStatus(), role + " GET " + path);
                 }
             }
-            try (Response r = anonymous(path).get()) {
-                assertProblem(r, 401, "UNAUTHORIZED");
-            }
-            try (Response r = as(Api.tokenFor("customer"), path).get()) {
-                assertProblem(r, 403, "FORBIDDEN");
-            }
+            assertRefused(anonymous(path).get(), 401, "UNAUTHORIZED");
+            assertRefused(as(Api.tokenFor("customer"), path).get(), 403, "FORBIDDEN");
         }
-        try (Response r = as(Api.tokenFor("mechanic"), "api/customers").get()) {
-            assertProblem(r, 403, "FORBIDDEN");
-        }
+        assertRefused(as(Api.tokenFor("mechanic"), "api/customers").get(), 403, "FORBIDDEN");
         for (String role : new String[] {"user", "manager", "mechanic"}) {
-            try (Response r = as(Api.tokenFor(role), "api/products").post(json(product("X-" + role, "1.00", 1)))) {
-                assertProblem(r, 403, "FORBIDDEN");
-            }
-            try (Response r = as(Api.tokenFor(role), "api/products/" + product).delete()) {
-                assertProblem(r, 403, "FORBIDDEN");
-            }
-            try (Response r =
-                    as(Api.tokenFor(role), "api/customers").post(json("{\"name\":\"n\",\"email\":\"n@x.io\"}"))) {
-                assertProblem(r, 403, "FORBIDDEN");
-            }
-            try (Response r =
-                    as(Api.tokenFor(role), "api/customers/" + customer).delete()) {
-                assertProblem(r, 403, "FORBIDDEN");
-            }
+            assertRefused(
+                    as(Api.tokenFor(role), "api/products").post(json(product("X-" + role, "1.00", 1))),
+                    403,
+                    "FORBIDDEN");
+            assertRefused(as(Api.tokenFor(role), "api/products/" + product).delete(), 403, "FORBIDDEN");
+            assertRefused(
+                    as(Api.tokenFor(role), "api/customers").post(json(object("name", "n", "email", "n@x.io"))),
+                    403,
+                    "FORBIDDEN");
+            assertRefused(as(Api.tokenFor(role), "api/customers/" + customer).delete(), 403, "FORBIDDEN");
         }
     }
 
@@ -286,28 +262,25 @@ class ProductIT {
     void customersCrudAndUniqueEmail() {
         String email = Api.uniqueEmail("crm");
         long id;
-        try (Response r = as(admin, "api/customers").post(json("{\"name\":\"Acme\",\"email\":\"" + email + "\"}"))) {
+        try (Response r = as(admin, "api/customers").post(json(object("name", "Acme", "email", email)))) {
             assertEquals(201, r.getStatus());
             id = body(r).getJsonNumber("id").longValue();
         }
-        try (Response r = as(admin, "api/customers")
-                .post(json("{\"name\":\"Acme 2\",\"email\":\"" + email.toUpperCase() + "\"}"))) {
-            assertProblem(r, 409, "ALREADY_EXISTS");
-        }
+        assertRefused(
+                as(admin, "api/customers").post(json(object("name", "Acme 2", "email", email.toUpperCase()))),
+                409,
+                "ALREADY_EXISTS");
         try (Response r = as(admin, "api/customers/" + id)
-                .put(json("{\"name\":\"Acme Ltd\",\"email\":\"" + email + "\",\"phone\":\"+44 20 7946 0000\"}"))) {
+                .put(json(object("name", "Acme Ltd", "email", email, "phone", "+44 20 7946 0000")))) {
             assertEquals(200, r.getStatus());
             assertEquals("Acme Ltd", body(r).getString("name"));
         }
-        try (Response r = as(admin, "api/customers/" + id)
-                .put(json("{\"name\":\"Acme\",\"email\":\"" + email + "\",\"phone\":\"call me maybe\"}"))) {
-            assertProblem(r, 400, "VALIDATION_FAILED");
-        }
-        try (Response r = Api.target("api/customers")
-                .queryParam("q", "acme ltd")
-                .request()
-                .header("Authorization", "Bearer " + user)
-                .get()) {
+        assertRefused(
+                as(admin, "api/customers/" + id)
+                        .put(json(object("name", "Acme", "email", email, "phone", "call me maybe"))),
+                400,
+                "VALIDATION_FAILED");
+        try (Response r = as(user, "api/customers", "q", "acme ltd").get()) {
             assertTrue(body(r).getJsonObject("pagination").getInt("total") >= 1);
         }
         try (Response r = as(admin, "api/customers/" + id).delete()) {

@@ -3,10 +3,13 @@ package it.io.factoryops;
 import static it.io.factoryops.support.Api.anonymous;
 import static it.io.factoryops.support.Api.as;
 import static it.io.factoryops.support.Api.assertProblem;
+import static it.io.factoryops.support.Api.assertRefused;
 import static it.io.factoryops.support.Api.body;
 import static it.io.factoryops.support.Api.json;
 import static it.io.factoryops.support.Fixtures.ledgerSum;
 import static it.io.factoryops.support.Fixtures.stockOf;
+import static it.io.factoryops.support.JsonBody.object;
+import static it.io.factoryops.support.JsonBody.sparse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -24,9 +27,8 @@ class ProductionIT {
     private final String manager = Api.tokenFor("manager");
     private final String admin = Api.tokenFor("admin");
 
-    private static String record(long employee, long product, int quantity, String date) {
-        return "{\"employee_id\":" + employee + ",\"product_id\":" + product + ",\"quantity\":" + quantity
-                + (date == null ? "" : ",\"production_date\":\"" + date + "\"") + "}";
+    private static JsonObject record(long employee, long product, int quantity, String date) {
+        return sparse("employee_id", employee, "product_id", product, "quantity", quantity, "production_date", date);
     }
 
     private long create(long employee, long product, int quantity) {
@@ -62,9 +64,7 @@ class ProductionIT {
         assertEquals(0, stockOf(other));
         assertEquals(5, ledgerSum(product));
         assertEquals(0, ledgerSum(other));
-        try (Response r = as(manager, "api/production/" + id).get()) {
-            assertProblem(r, 404, "NOT_FOUND");
-        }
+        assertRefused(as(manager, "api/production/" + id).get(), 404, "NOT_FOUND");
     }
 
     @Test
@@ -91,19 +91,18 @@ class ProductionIT {
         long employee = Fixtures.employee();
         long product = Fixtures.product("1.00", 0);
         String tomorrow = LocalDate.now(ZoneOffset.UTC).plusDays(2).toString();
-        for (String body : new String[] {
+        for (JsonObject body : new JsonObject[] {
             record(employee, product, 0, null),
             record(employee, product, -2, null),
             record(employee, product, 5, tomorrow),
-            "{\"employee_id\":" + employee + ",\"quantity\":1}"
+            object("employee_id", employee, "quantity", 1)
         }) {
-            try (Response r = as(manager, "api/production").post(json(body))) {
-                assertProblem(r, 400, "VALIDATION_FAILED");
-            }
+            assertRefused(as(manager, "api/production").post(json(body)), 400, "VALIDATION_FAILED");
         }
-        try (Response r = as(manager, "api/production").post(json(record(employee, product, 1, "01/02/2024")))) {
-            assertProblem(r, 400, "MALFORMED_JSON");
-        }
+        assertRefused(
+                as(manager, "api/production").post(json(record(employee, product, 1, "01/02/2024"))),
+                400,
+                "MALFORMED_JSON");
         try (Response r = as(manager, "api/production").post(json(record(999999999L, product, 1, null)))) {
             assertTrue(assertProblem(r, 404, "NOT_FOUND").getString("detail").contains("Employee 999999999"));
         }
@@ -113,9 +112,7 @@ class ProductionIT {
         assertEquals(0, stockOf(product));
         // an employee with production cannot be deleted
         create(employee, product, 1);
-        try (Response r = as(admin, "api/employees/" + employee).delete()) {
-            assertProblem(r, 409, "STILL_REFERENCED");
-        }
+        assertRefused(as(admin, "api/employees/" + employee).delete(), 409, "STILL_REFERENCED");
     }
 
     @Test
@@ -133,36 +130,29 @@ class ProductionIT {
         assertEquals(7, stockOf(product));
         long id = create(employee, product, 2);
         for (String role : new String[] {"user", "mechanic", "customer"}) {
-            try (Response r = as(Api.tokenFor(role), "api/production").get()) {
-                assertProblem(r, 403, "FORBIDDEN");
-            }
-            try (Response r = as(Api.tokenFor(role), "api/production").post(json(record(employee, product, 1, null)))) {
-                assertProblem(r, 403, "FORBIDDEN");
-            }
+            assertRefused(as(Api.tokenFor(role), "api/production").get(), 403, "FORBIDDEN");
+            assertRefused(
+                    as(Api.tokenFor(role), "api/production").post(json(record(employee, product, 1, null))),
+                    403,
+                    "FORBIDDEN");
         }
-        try (Response r = as(manager, "api/production/" + id).put(json(record(employee, product, 1, null)))) {
-            assertProblem(r, 403, "FORBIDDEN");
-        }
-        try (Response r = as(manager, "api/production/" + id).delete()) {
-            assertProblem(r, 403, "FORBIDDEN");
-        }
-        try (Response r = anonymous("api/production").get()) {
-            assertProblem(r, 401, "UNAUTHORIZED");
-        }
-        try (Response r = Api.target("api/production")
-                .queryParam("product_id", product)
-                .queryParam("date_from", "2024-06-01")
-                .queryParam("date_to", "2024-06-01")
-                .request()
-                .header("Authorization", "Bearer " + manager)
+        assertRefused(
+                as(manager, "api/production/" + id).put(json(record(employee, product, 1, null))), 403, "FORBIDDEN");
+        assertRefused(as(manager, "api/production/" + id).delete(), 403, "FORBIDDEN");
+        assertRefused(anonymous("api/production").get(), 401, "UNAUTHORIZED");
+        try (Response r = as(
+                        manager,
+                        "api/production",
+                        "product_id",
+                        product,
+                        "date_from",
+                        "2024-06-01",
+                        "date_to",
+                        "2024-06-01")
                 .get()) {
             assertEquals(1, body(r).getJsonObject("pagination").getInt("total"));
         }
-        try (Response r = Api.target("api/production")
-                .queryParam("employee_id", employee)
-                .request()
-                .header("Authorization", "Bearer " + manager)
-                .get()) {
+        try (Response r = as(manager, "api/production", "employee_id", employee).get()) {
             assertEquals(2, body(r).getJsonObject("pagination").getInt("total"));
         }
     }

@@ -2,9 +2,13 @@ package it.io.factoryops;
 
 import static it.io.factoryops.support.Api.anonymous;
 import static it.io.factoryops.support.Api.as;
+import static it.io.factoryops.support.Api.assertOk;
 import static it.io.factoryops.support.Api.assertProblem;
+import static it.io.factoryops.support.Api.assertRefused;
 import static it.io.factoryops.support.Api.body;
 import static it.io.factoryops.support.Api.json;
+import static it.io.factoryops.support.JsonBody.object;
+import static it.io.factoryops.support.JsonBody.with;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,6 +18,7 @@ import it.io.factoryops.support.ReportFiles;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -46,14 +51,11 @@ class ReportExportIT {
             for (int i = 0; i < 2; i++) {
                 long category = Fixtures.category("Report " + i, inventoryCategory);
                 try (Response r = as(manager, "api/inventory/items")
-                        .post(json("{\"sku\":\"REPORT-" + Api.RUN + "-" + i
-                                + "\",\"name\":\"Report " + i
-                                + "\",\"unit_cost\":2.00,\"reorder_level\":5,\"category_id\":"
-                                + category + "}"))) {
+                        .post(json(with(partAtTwo("REPORT-", "Report " + i, category), "reorder_level", 5)))) {
                     assertEquals(201, r.getStatus());
                     long part = body(r).getJsonNumber("id").longValue();
                     try (Response add = as(manager, "api/inventory/items/" + part + "/add-stock")
-                            .post(json("{\"quantity\":" + (i == 0 ? 40 : 3) + "}"))) {
+                            .post(json(object("quantity", (i == 0 ? 40 : 3))))) {
                         assertEquals(201, add.getStatus());
                     }
                 }
@@ -105,10 +107,7 @@ class ReportExportIT {
         try (Response r = as(manager, "api/export/reports/suppliers")
                 .header("Accept", "text/csv")
                 .get()) {
-            assertEquals(200, r.getStatus());
-            assertEquals(
-                    "text/csv",
-                    r.getMediaType().getType() + "/" + r.getMediaType().getSubtype());
+            assertOk(r, "text/csv");
             assertTrue(r.readEntity(String.class).startsWith("supplier_id,"));
         }
         try (Response r = as(manager, "api/export/reports/suppliers", "format", "pdf")
@@ -122,19 +121,14 @@ class ReportExportIT {
 
     @Test
     void unknownFormatIs406ListingTheSupportedOnes() {
-        try (Response r =
-                as(manager, "api/export/reports/inventory", "format", "docx").get()) {
-            JsonObject problem = assertProblem(r, 406, "NOT_ACCEPTABLE");
-            assertEquals(
-                    List.of("json", "csv", "xlsx", "pdf"),
-                    problem.getJsonArray("supported_formats")
-                            .getValuesAs(v -> ((jakarta.json.JsonString) v).getString()));
-        }
-        try (Response r = as(manager, "api/export/reports/inventory")
-                .header("Accept", "image/png")
-                .get()) {
-            assertProblem(r, 406, "NOT_ACCEPTABLE");
-        }
+        ReportFiles.assertUnsupportedFormat(
+                as(manager, "api/export/reports/inventory", "format", "docx").get());
+        assertRefused(
+                as(manager, "api/export/reports/inventory")
+                        .header("Accept", "image/png")
+                        .get(),
+                406,
+                "NOT_ACCEPTABLE");
     }
 
     @Test
@@ -143,18 +137,21 @@ class ReportExportIT {
                 as(manager, "api/export/reports/weather", "format", "csv").get()) {
             assertTrue(assertProblem(r, 404, "NOT_FOUND").getString("detail").contains("purchase-orders"));
         }
-        try (Response r = as(manager, "api/export/reports/inventory", "format", "csv", "date_from", "yesterday")
-                .get()) {
-            assertProblem(r, 400, "INVALID_PARAMETER");
-        }
-        try (Response r = as(manager, "api/export/reports/analytics", "format", "csv", "granularity", "hour")
-                .get()) {
-            assertProblem(r, 400, "INVALID_PARAMETER");
-        }
-        try (Response r = as(manager, "api/export/reports/suppliers", "format", "csv", "limit", 0)
-                .get()) {
-            assertProblem(r, 400, "INVALID_PARAMETER");
-        }
+        assertRefused(
+                as(manager, "api/export/reports/inventory", "format", "csv", "date_from", "yesterday")
+                        .get(),
+                400,
+                "INVALID_PARAMETER");
+        assertRefused(
+                as(manager, "api/export/reports/analytics", "format", "csv", "granularity", "hour")
+                        .get(),
+                400,
+                "INVALID_PARAMETER");
+        assertRefused(
+                as(manager, "api/export/reports/suppliers", "format", "csv", "limit", 0)
+                        .get(),
+                400,
+                "INVALID_PARAMETER");
         try (Response r = as(manager, "api/export/reports/purchase-orders", "supplier", 999999999)
                 .get()) {
             assertEquals(404, r.getStatus());
@@ -169,9 +166,8 @@ class ReportExportIT {
         String manager = Api.tokenFor("manager");
         for (int i = 0; i < 51; i++) {
             long category = Fixtures.category("Wide " + i, parent);
-            try (Response r = as(manager, "api/inventory/items")
-                    .post(json("{\"sku\":\"WIDE-" + Api.RUN + "-" + i + "\",\"name\":\"Wide " + i
-                            + "\",\"unit_cost\":2.00,\"category_id\":" + category + "}"))) {
+            try (Response r =
+                    as(manager, "api/inventory/items").post(json(partAtTwo("WIDE-", "Wide " + i, category)))) {
                 assertEquals(201, r.getStatus());
             }
         }
@@ -193,10 +189,8 @@ class ReportExportIT {
     void onlyManagersExportReports() {
         String user = Api.tokenFor("user");
         for (String report : List.of("inventory", "purchase-orders", "suppliers", "analytics")) {
-            try (Response r =
-                    as(user, "api/export/reports/" + report, "format", "csv").get()) {
-                assertProblem(r, 403, "FORBIDDEN");
-            }
+            assertRefused(
+                    as(user, "api/export/reports/" + report, "format", "csv").get(), 403, "FORBIDDEN");
             try (Response r = anonymous("api/export/reports/" + report).get()) {
                 assertEquals(401, r.getStatus(), report);
             }
@@ -227,5 +221,11 @@ class ReportExportIT {
             assertEquals("complete", row.getJsonObject("after").getString("outcome"));
             assertTrue(row.getJsonObject("after").getJsonNumber("rows").longValue() >= 0);
         }
+    }
+
+    /** A part costing 2.00 in {@code category}, its SKU {@code prefix}, the run and its name's number. */
+    private static JsonObject partAtTwo(String prefix, String name, long category) {
+        String sku = prefix + Api.RUN + "-" + name.substring(name.lastIndexOf(' ') + 1);
+        return object("sku", sku, "name", name, "unit_cost", new BigDecimal("2.00"), "category_id", category);
     }
 }

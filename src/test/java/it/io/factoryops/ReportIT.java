@@ -3,8 +3,12 @@ package it.io.factoryops;
 import static it.io.factoryops.support.Api.anonymous;
 import static it.io.factoryops.support.Api.as;
 import static it.io.factoryops.support.Api.assertProblem;
+import static it.io.factoryops.support.Api.assertRefused;
 import static it.io.factoryops.support.Api.body;
 import static it.io.factoryops.support.Api.json;
+import static it.io.factoryops.support.JsonBody.array;
+import static it.io.factoryops.support.JsonBody.object;
+import static it.io.factoryops.support.JsonBody.sparse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -139,7 +143,7 @@ class ReportIT {
         long draft = create(supplier, "2099-01-01", part, 2, "3.00");
         long rejected = create(supplier, null, part, 1, "7.25");
         post(manager, rejected, "submit", null);
-        post(otherAdmin, rejected, "reject", "{\"reason\":\"Too dear\"}");
+        post(otherAdmin, rejected, "reject", object("reason", "Too dear"));
         long received = approved(supplier, "2099-01-01", part, 5, "1.10", otherAdmin);
         post(manager, received, "deliver", null);
 
@@ -210,10 +214,14 @@ class ReportIT {
         post(manager, late, "deliver", null);
         long rejected = create(supplier, null, part, 1, "1.00");
         post(manager, rejected, "submit", null);
-        post(otherAdmin, rejected, "reject", "{\"reason\":\"Not needed\"}");
+        post(otherAdmin, rejected, "reject", object("reason", "Not needed"));
         long partly = approved(supplier, "2099-01-01", part, 10, "1.00", otherAdmin);
         JsonObject line = po(partly).getJsonArray("lines").getJsonObject(0);
-        post(manager, partly, "receive", "{\"lines\":[{\"line_id\":" + line.getJsonNumber("id") + ",\"quantity\":3}]}");
+        post(
+                manager,
+                partly,
+                "receive",
+                object("lines", array(object("line_id", line.getJsonNumber("id"), "quantity", 3))));
 
         JsonObject report = get("api/reports/suppliers", "supplier", supplier);
         JsonObject row = only(report, "suppliers");
@@ -256,7 +264,7 @@ class ReportIT {
             assertEquals(201, r.getStatus());
         }
         try (Response r = as(manager, "api/production")
-                .post(json("{\"employee_id\":" + employee + ",\"product_id\":" + product + ",\"quantity\":2800}"))) {
+                .post(json(object("employee_id", employee, "product_id", product, "quantity", 2800)))) {
             assertEquals(201, r.getStatus());
         }
         try (Response r = as(admin, "api/analytics/refresh").post(null)) {
@@ -334,10 +342,8 @@ class ReportIT {
         assertBad("api/reports/analytics", "granularity", "granularity", "year");
         assertBad("api/reports/analytics", "limit", "limit", "101");
         assertBad("api/reports/purchase-orders", "supplier", "supplier", "-1");
-        try (Response r =
-                as(manager, "api/reports/inventory", "category", 999_999_999).get()) {
-            assertProblem(r, 404, "NOT_FOUND");
-        }
+        assertRefused(
+                as(manager, "api/reports/inventory", "category", 999_999_999).get(), 404, "NOT_FOUND");
         try (Response r =
                 as(manager, "api/reports/suppliers", "supplier", 999_999_999).get()) {
             assertEquals(
@@ -359,9 +365,7 @@ class ReportIT {
                 "api/reports/runs");
         for (String path : paths) {
             for (String role : List.of("user", "customer", "mechanic")) {
-                try (Response r = as(Api.tokenFor(role), path).get()) {
-                    assertProblem(r, 403, "FORBIDDEN");
-                }
+                assertRefused(as(Api.tokenFor(role), path).get(), 403, "FORBIDDEN");
             }
             try (Response r = anonymous(path).get()) {
                 assertEquals(401, r.getStatus(), path);
@@ -453,16 +457,27 @@ class ReportIT {
         String sku = "REP-" + Api.RUN + "-" + SEQ.incrementAndGet();
         long id;
         try (Response r = as(manager, "api/inventory/items")
-                .post(json("{\"sku\":\"" + sku + "\",\"name\":\"Part " + sku
-                        + "\",\"category_id\":" + category + (location == null ? "" : ",\"location_id\":" + location)
-                        + ",\"unit_cost\":" + unitCost + ",\"reorder_level\":" + reorderLevel + ",\"reorder_quantity\":"
-                        + reorderQuantity + "}"))) {
+                .post(json(sparse(
+                        "sku",
+                        sku,
+                        "name",
+                        "Part " + sku,
+                        "category_id",
+                        category,
+                        "location_id",
+                        location,
+                        "unit_cost",
+                        new BigDecimal(unitCost),
+                        "reorder_level",
+                        reorderLevel,
+                        "reorder_quantity",
+                        reorderQuantity)))) {
             assertEquals(201, r.getStatus());
             id = body(r).getJsonNumber("id").longValue();
         }
         if (stock > 0) {
             try (Response r = as(manager, "api/inventory/items/" + id + "/add-stock")
-                    .post(json("{\"quantity\":" + stock + ",\"reason\":\"RECEIPT\"}"))) {
+                    .post(json(object("quantity", stock, "reason", "RECEIPT")))) {
                 assertEquals(201, r.getStatus());
             }
         }
@@ -471,17 +486,21 @@ class ReportIT {
 
     private void moveOut(long part, int quantity, String reason) {
         try (Response r = as(manager, "api/inventory/items/" + part + "/remove-stock")
-                .post(json("{\"quantity\":" + quantity + ",\"reason\":\"" + reason + "\"}"))) {
+                .post(json(object("quantity", quantity, "reason", reason)))) {
             assertEquals(201, r.getStatus());
         }
     }
 
     private long create(long supplier, String expected, long part, int quantity, String unitCost) {
         try (Response r = as(manager, "api/purchase-orders")
-                .post(json("{\"supplier_id\":" + supplier
-                        + (expected == null ? "" : ",\"expected_date\":\"" + expected + "\"")
-                        + ",\"lines\":[{\"item_id\":"
-                        + part + ",\"quantity\":" + quantity + ",\"unit_cost\":" + unitCost + "}]}"))) {
+                .post(json(sparse(
+                        "supplier_id",
+                        supplier,
+                        "expected_date",
+                        expected,
+                        "lines",
+                        array(object(
+                                "item_id", part, "quantity", quantity, "unit_cost", new BigDecimal(unitCost))))))) {
             assertEquals(201, r.getStatus());
             return body(r).getJsonNumber("id").longValue();
         }
@@ -495,7 +514,7 @@ class ReportIT {
     }
 
     /** A transition; approve and reject send the If-Match of the order as it is now, as an approver reads it. */
-    private void post(String token, long id, String verb, String body) {
+    private void post(String token, long id, String verb, JsonObject body) {
         String etag =
                 List.of("approve", "reject").contains(verb) ? "\"" + po(id).getJsonNumber("version") + "\"" : null;
         try (Response r = as(token, "api/purchase-orders/" + id + "/" + verb)

@@ -2,7 +2,9 @@ package it.io.factoryops;
 
 import static it.io.factoryops.support.Api.anonymous;
 import static it.io.factoryops.support.Api.as;
+import static it.io.factoryops.support.Api.assertOk;
 import static it.io.factoryops.support.Api.assertProblem;
+import static it.io.factoryops.support.Api.assertRefused;
 import static it.io.factoryops.support.Api.body;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -127,10 +129,7 @@ class ReportRunIT {
         // downloaded: the inventory report of that month as it was computed
         byte[] download;
         try (Response r = as(manager, "api/reports/runs/" + id).get()) {
-            assertEquals(200, r.getStatus());
-            assertEquals(
-                    "application/json",
-                    r.getMediaType().getType() + "/" + r.getMediaType().getSubtype());
+            assertOk(r, "application/json");
             assertEquals(
                     "attachment; filename=\"inventory-" + month + ".json\"", r.getHeaderString("Content-Disposition"));
             download = r.readEntity(byte[].class);
@@ -260,10 +259,7 @@ class ReportRunIT {
             try (Response r = as(manager, "api/reports/runs/" + run.getJsonNumber("id"))
                     .header("Accept", "text/csv")
                     .get()) {
-                assertEquals(200, r.getStatus());
-                assertEquals(
-                        "text/csv",
-                        r.getMediaType().getType() + "/" + r.getMediaType().getSubtype());
+                assertOk(r, "text/csv");
                 assertTrue(r.getHeaderString("Content-Disposition").endsWith(".csv\""));
                 r.readEntity(String.class);
             }
@@ -282,36 +278,28 @@ class ReportRunIT {
                 .getJsonObject(1)
                 .getJsonNumber("id")
                 .longValue();
-        try (Response r =
-                as(manager, "api/reports/runs/" + id, "format", "docx").get()) {
-            JsonObject problem = assertProblem(r, 406, "NOT_ACCEPTABLE");
-            assertEquals(
-                    List.of("json", "csv", "xlsx", "pdf"),
-                    problem.getJsonArray("supported_formats")
-                            .getValuesAs(v -> ((jakarta.json.JsonString) v).getString()));
-        }
-        try (Response r = as(manager, "api/reports/runs/" + id)
-                .header("Accept", "image/png")
-                .get()) {
-            assertProblem(r, 406, "NOT_ACCEPTABLE");
-        }
-        try (Response r = as(Api.tokenFor("user"), "api/reports/runs/" + id, "format", "csv")
-                .get()) {
-            assertProblem(r, 403, "FORBIDDEN");
-        }
-        try (Response r = as(manager, "api/reports/runs/999999999").get()) {
-            assertProblem(r, 404, "NOT_FOUND");
-        }
+        ReportFiles.assertUnsupportedFormat(
+                as(manager, "api/reports/runs/" + id, "format", "docx").get());
+        assertRefused(
+                as(manager, "api/reports/runs/" + id)
+                        .header("Accept", "image/png")
+                        .get(),
+                406,
+                "NOT_ACCEPTABLE");
+        assertRefused(
+                as(Api.tokenFor("user"), "api/reports/runs/" + id, "format", "csv")
+                        .get(),
+                403,
+                "FORBIDDEN");
+        assertRefused(as(manager, "api/reports/runs/999999999").get(), 404, "NOT_FOUND");
     }
 
     @Test
     void onlyAdminsTriggerAndOnlyWholePastMonths() {
         String month = "1900-01";
         for (String role : List.of("manager", "user", "customer", "mechanic")) {
-            try (Response r =
-                    as(Api.tokenFor(role), "api/reports/runs", "month", month).post(null)) {
-                assertProblem(r, 403, "FORBIDDEN");
-            }
+            assertRefused(
+                    as(Api.tokenFor(role), "api/reports/runs", "month", month).post(null), 403, "FORBIDDEN");
         }
         try (Response r = anonymous("api/reports/runs").post(null)) {
             assertEquals(401, r.getStatus());
@@ -326,9 +314,7 @@ class ReportRunIT {
             }
         }
         for (String role : List.of("user", "customer", "mechanic")) {
-            try (Response r = as(Api.tokenFor(role), "api/reports/runs/1").get()) {
-                assertProblem(r, 403, "FORBIDDEN");
-            }
+            assertRefused(as(Api.tokenFor(role), "api/reports/runs/1").get(), 403, "FORBIDDEN");
         }
         try (Response r = anonymous("api/reports/runs/1").get()) {
             assertEquals(401, r.getStatus());
@@ -337,9 +323,7 @@ class ReportRunIT {
     }
 
     private void assertProblemForKind() {
-        try (Response r = as(manager, "api/reports/runs", "kind", "sales").get()) {
-            assertProblem(r, 400, "INVALID_PARAMETER");
-        }
+        assertRefused(as(manager, "api/reports/runs", "kind", "sales").get(), 400, "INVALID_PARAMETER");
     }
 
     // ---- helpers ----

@@ -83,7 +83,7 @@ class RequestIsolationIT {
     @Test
     void concurrentOrdersEachRecordTheirOwnAuthor() throws Exception {
         List<Caller> callers = List.of(caller("user"), caller("user"), caller("manager"));
-        String order = Fixtures.orderBody(Fixtures.customer(), Fixtures.product("3.00", 1000), 1);
+        JsonObject order = Fixtures.orderBody(Fixtures.customer(), Fixtures.product("3.00", 1000), 1);
         List<String> mismatches = Concurrently.run(60, i -> {
             Caller caller = callers.get(i % callers.size());
             try (Response r = Api.as(caller.token(), "api/orders").post(Api.json(order))) {

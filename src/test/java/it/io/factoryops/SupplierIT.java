@@ -1,14 +1,26 @@
 package it.io.factoryops;
 
-import static it.io.factoryops.support.Api.anonymous;
+import static it.io.factoryops.support.Access.assertForbidden;
+import static it.io.factoryops.support.Access.assertUnauthorized;
 import static it.io.factoryops.support.Api.as;
+import static it.io.factoryops.support.Api.assertDeleted;
 import static it.io.factoryops.support.Api.assertProblem;
+import static it.io.factoryops.support.Api.assertRefused;
 import static it.io.factoryops.support.Api.body;
+import static it.io.factoryops.support.Api.created;
+import static it.io.factoryops.support.Api.get;
 import static it.io.factoryops.support.Api.json;
+import static it.io.factoryops.support.BadInput.assertPostsRefused;
+import static it.io.factoryops.support.BadInput.invalid;
+import static it.io.factoryops.support.BadInput.malformed;
+import static it.io.factoryops.support.BadQuery.assertQueriesRefusedNaming;
+import static it.io.factoryops.support.JsonBody.object;
+import static it.io.factoryops.support.JsonBody.with;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import it.io.factoryops.support.Access.Call;
 import it.io.factoryops.support.Api;
 import it.io.factoryops.support.Fixtures;
 import jakarta.json.JsonObject;
@@ -29,26 +41,28 @@ class SupplierIT {
         return "SUPIT-" + Api.RUN + "-" + SEQ.incrementAndGet(); // Fixtures.supplier() uses SUP-
     }
 
-    private static String supplier(String name, String code) {
-        return "{\"name\":\"" + name + "\",\"code\":\"" + code + "\",\"contact\":\"Jana Weber\",\"email\":\""
-                + Api.uniqueEmail("sup") + "\",\"phone\":\"+49 40 1234567\",\"address\":\"Hafenstrasse 7\","
-                + "\"lead_time_days\":14,\"payment_terms\":\"Net 30\"}";
+    private static JsonObject supplier(String name, String code) {
+        return object(
+                "name",
+                name,
+                "code",
+                code,
+                "contact",
+                "Jana Weber",
+                "email",
+                Api.uniqueEmail("sup"),
+                "phone",
+                "+49 40 1234567",
+                "address",
+                "Hafenstrasse 7",
+                "lead_time_days",
+                14,
+                "payment_terms",
+                "Net 30");
     }
 
     private JsonObject create(String name, String code) {
-        try (Response r = as(manager, "api/suppliers").post(json(supplier(name, code)))) {
-            assertEquals(201, r.getStatus());
-            JsonObject s = body(r);
-            assertEquals(
-                    Api.BASE + "/api/suppliers/" + s.getJsonNumber("id"),
-                    r.getLocation().toString());
-            assertEquals("\"" + s.getJsonNumber("version") + "\"", r.getHeaderString("ETag"));
-            return s;
-        }
-    }
-
-    private static Response get(String token, WebTarget target) {
-        return target.request().header("Authorization", "Bearer " + token).get();
+        return created(manager, "api/suppliers", supplier(name, code));
     }
 
     @Test
@@ -68,7 +82,7 @@ class SupplierIT {
         }
         try (Response r = as(manager, "api/suppliers/" + id)
                 .header("If-Match", "\"" + created.getInt("version") + "\"")
-                .put(json("{\"name\":\"Hydraulik Nord GmbH\",\"code\":\"" + code + "\",\"active\":false}"))) {
+                .put(json(object("name", "Hydraulik Nord GmbH", "code", code, "active", false)))) {
             assertEquals(200, r.getStatus());
             JsonObject s = body(r);
             assertEquals("Hydraulik Nord GmbH", s.getString("name"));
@@ -90,15 +104,8 @@ class SupplierIT {
                     .toList();
             assertTrue(actions.containsAll(List.of("CREATE", "UPDATE")), actions.toString());
         }
-        try (Response r = as(manager, "api/suppliers/" + id).delete()) {
-            assertEquals(204, r.getStatus());
-        }
-        try (Response r = as(manager, "api/suppliers/" + id).get()) {
-            assertProblem(r, 404, "NOT_FOUND");
-        }
-        try (Response r = as(manager, "api/suppliers/" + id).delete()) {
-            assertProblem(r, 404, "NOT_FOUND");
-        }
+        assertDeleted(manager, manager, "api/suppliers/" + id);
+        assertRefused(as(manager, "api/suppliers/" + id).delete(), 404, "NOT_FOUND");
         try (Response r = get(
                 Api.tokenFor("admin"),
                 Api.target("api/audit-logs")
@@ -118,9 +125,8 @@ class SupplierIT {
             assertEquals("code", p.getJsonArray("errors").getJsonObject(0).getString("field"));
         }
         long second = create("Second", code()).getJsonNumber("id").longValue();
-        try (Response r = as(manager, "api/suppliers/" + second).put(json(supplier("Second", code)))) {
-            assertProblem(r, 409, "ALREADY_EXISTS");
-        }
+        assertRefused(
+                as(manager, "api/suppliers/" + second).put(json(supplier("Second", code))), 409, "ALREADY_EXISTS");
         try (Response r = as(manager, "api/suppliers/" + first).put(json(supplier("First again", code)))) {
             assertEquals(200, r.getStatus(), "keeping its own code is no conflict");
         }
@@ -130,10 +136,10 @@ class SupplierIT {
     void listPagesSortsSearchesAndFilters() {
         String tag = "Tag" + Api.RUN;
         for (int i = 1; i <= 5; i++) {
-            String body = supplier("Vendor " + (char) ('A' + i) + " " + tag, code())
-                    .replace("\"lead_time_days\":14", "\"lead_time_days\":" + (i * 10));
+            JsonObject body =
+                    with(supplier("Vendor " + (char) ('A' + i) + " " + tag, code()), "lead_time_days", i * 10);
             if (i == 5) {
-                body = body.replace("}", ",\"active\":false}");
+                body = with(body, "active", false);
             }
             try (Response r = as(manager, "api/suppliers").post(json(body))) {
                 assertEquals(201, r.getStatus());
@@ -168,13 +174,8 @@ class SupplierIT {
                 assertEquals(200, r.getStatus(), sort);
             }
         }
-        for (String[] bad :
-                new String[][] {{"sort", "email"}, {"active", "yes"}, {"per_page", "101"}, {"q", "x".repeat(201)}}) {
-            try (Response r = get(manager, Api.target("api/suppliers").queryParam(bad[0], bad[1]))) {
-                JsonObject p = assertProblem(r, 400, "INVALID_PARAMETER");
-                assertEquals(bad[0], p.getJsonArray("errors").getJsonObject(0).getString("field"));
-            }
-        }
+        assertQueriesRefusedNaming(
+                manager, "api/suppliers", "sort", "email", "active", "yes", "per_page", "101", "q", "x".repeat(201));
     }
 
     @Test
@@ -194,15 +195,14 @@ class SupplierIT {
                 .put(json(supplier("Etag Supplier 2", s.getString("code"))))) {
             assertEquals(200, r.getStatus());
         }
-        try (Response r = as(manager, "api/suppliers/" + id)
-                .header("If-Match", etag)
-                .put(json(supplier("Etag Supplier 3", s.getString("code"))))) {
-            assertProblem(r, 412, "VERSION_CONFLICT");
-        }
-        try (Response r =
-                as(manager, "api/suppliers/" + id).header("If-Match", etag).delete()) {
-            assertProblem(r, 412, "VERSION_CONFLICT");
-        }
+        assertRefused(
+                as(manager, "api/suppliers/" + id)
+                        .header("If-Match", etag)
+                        .put(json(supplier("Etag Supplier 3", s.getString("code")))),
+                412,
+                "VERSION_CONFLICT");
+        assertRefused(
+                as(manager, "api/suppliers/" + id).header("If-Match", etag).delete(), 412, "VERSION_CONFLICT");
         try (Response r = as(manager, "api/suppliers/" + id).get()) {
             assertEquals("Etag Supplier 2", body(r).getString("name"));
         }
@@ -210,60 +210,25 @@ class SupplierIT {
 
     @Test
     void badInputIs400NamingTheField() {
-        String[][] cases = {
-            {
-                "{\"name\":\"N\",\"code\":\"C-" + Api.RUN + "\",\"lead_time_days\":366}",
-                "lead_time_days",
-                "VALIDATION_FAILED"
-            },
-            {
-                "{\"name\":\"N\",\"code\":\"C-" + Api.RUN + "\",\"lead_time_days\":-1}",
-                "lead_time_days",
-                "VALIDATION_FAILED"
-            },
-            {
-                "{\"name\":\"N\",\"code\":\"C-" + Api.RUN + "\",\"lead_time_days\":1.5}",
-                "lead_time_days",
-                "MALFORMED_JSON"
-            },
-            {
-                "{\"name\":\"N\",\"code\":\"C-" + Api.RUN + "\",\"lead_time_days\":\"soon\"}",
-                "lead_time_days",
-                "MALFORMED_JSON"
-            },
-            {
-                "{\"name\":\"N\",\"code\":\"C-" + Api.RUN + "\",\"lead_time_days\":99999999999}",
-                "lead_time_days",
-                "MALFORMED_JSON"
-            },
-            {"{\"name\":\"N\",\"code\":\"C-" + Api.RUN + "\",\"email\":\"not-an-email\"}", "email", "VALIDATION_FAILED"
-            },
-            {
-                "{\"name\":\"N\",\"code\":\"C-" + Api.RUN + "\",\"payment_terms\":\"" + "t".repeat(51) + "\"}",
-                "payment_terms",
-                "VALIDATION_FAILED"
-            },
-            {"{\"name\":\"" + "n".repeat(201) + "\",\"code\":\"C-" + Api.RUN + "\"}", "name", "VALIDATION_FAILED"},
-            {"{\"name\":\"N\",\"code\":\"" + "C".repeat(33) + "\"}", "code", "VALIDATION_FAILED"},
-            {"{\"name\":\"N\",\"code\":\"has space\"}", "code", "VALIDATION_FAILED"},
-            {"{\"name\":\"N\"}", "code", "VALIDATION_FAILED"},
-            {"{\"name\":\"N\",\"code\":\"C-" + Api.RUN + "\",\"active\":\"maybe\"}", "active", "MALFORMED_JSON"},
-        };
-        for (String[] c : cases) {
-            try (Response r = as(manager, "api/suppliers").post(json(c[0]))) {
-                JsonObject p = assertProblem(r, 400, c[2]);
-                assertEquals(c[1], p.getJsonArray("errors").getJsonObject(0).getString("field"), c[0]);
-            }
-        }
-        try (Response r = as(manager, "api/suppliers").post(json("{\"name\": \"x\", "))) {
-            assertProblem(r, 400, "MALFORMED_JSON");
-        }
-        try (Response r = as(manager, "api/suppliers/99999999999").put(json(supplier("N", code())))) {
-            assertProblem(r, 404, "NOT_FOUND");
-        }
-        try (Response r = as(manager, "api/suppliers/abc").get()) {
-            assertProblem(r, 400, "INVALID_PARAMETER");
-        }
+        assertPostsRefused(
+                manager,
+                "api/suppliers",
+                invalid(object("name", "N", "code", "C-" + Api.RUN, "lead_time_days", 366), "lead_time_days"),
+                invalid(object("name", "N", "code", "C-" + Api.RUN, "lead_time_days", -1), "lead_time_days"),
+                malformed(object("name", "N", "code", "C-" + Api.RUN, "lead_time_days", 1.5), "lead_time_days"),
+                malformed(object("name", "N", "code", "C-" + Api.RUN, "lead_time_days", "soon"), "lead_time_days"),
+                malformed(
+                        object("name", "N", "code", "C-" + Api.RUN, "lead_time_days", 99999999999L), "lead_time_days"),
+                invalid(object("name", "N", "code", "C-" + Api.RUN, "email", "not-an-email"), "email"),
+                invalid(object("name", "N", "code", "C-" + Api.RUN, "payment_terms", "t".repeat(51)), "payment_terms"),
+                invalid(object("name", "n".repeat(201), "code", "C-" + Api.RUN), "name"),
+                invalid(object("name", "N", "code", "C".repeat(33)), "code"),
+                invalid(object("name", "N", "code", "has space"), "code"),
+                invalid(object("name", "N"), "code"),
+                malformed(object("name", "N", "code", "C-" + Api.RUN, "active", "maybe"), "active"));
+        assertRefused(as(manager, "api/suppliers").post(json("{\"name\": \"x\", ")), 400, "MALFORMED_JSON");
+        assertRefused(as(manager, "api/suppliers/99999999999").put(json(supplier("N", code()))), 404, "NOT_FOUND");
+        assertRefused(as(manager, "api/suppliers/abc").get(), 400, "INVALID_PARAMETER");
     }
 
     @Test
@@ -292,39 +257,13 @@ class SupplierIT {
         try (Response r = as(Api.adminToken(), "api/suppliers/" + id).get()) {
             assertEquals(200, r.getStatus(), "super_admin includes manager");
         }
-        String body = supplier("Nope", code());
-        for (String role : new String[] {"user", "mechanic", "customer"}) {
-            String token = Api.tokenFor(role);
-            try (Response r = as(token, "api/suppliers").get()) {
-                assertProblem(r, 403, "FORBIDDEN");
-            }
-            try (Response r = as(token, "api/suppliers/" + id).get()) {
-                assertProblem(r, 403, "FORBIDDEN");
-            }
-            try (Response r = as(token, "api/suppliers").post(json(body))) {
-                assertProblem(r, 403, "FORBIDDEN");
-            }
-            try (Response r = as(token, "api/suppliers/" + id).put(json(body))) {
-                assertProblem(r, 403, "FORBIDDEN");
-            }
-            try (Response r = as(token, "api/suppliers/" + id).delete()) {
-                assertProblem(r, 403, "FORBIDDEN");
-            }
-        }
-        try (Response r = anonymous("api/suppliers").get()) {
-            assertProblem(r, 401, "UNAUTHORIZED");
-        }
-        try (Response r = anonymous("api/suppliers/" + id).get()) {
-            assertProblem(r, 401, "UNAUTHORIZED");
-        }
-        try (Response r = anonymous("api/suppliers").post(json(body))) {
-            assertProblem(r, 401, "UNAUTHORIZED");
-        }
-        try (Response r = anonymous("api/suppliers/" + id).put(json(body))) {
-            assertProblem(r, 401, "UNAUTHORIZED");
-        }
-        try (Response r = anonymous("api/suppliers/" + id).delete()) {
-            assertProblem(r, 401, "UNAUTHORIZED");
-        }
+        JsonObject body = supplier("Nope", code());
+        Call list = Call.get("api/suppliers");
+        Call one = Call.get("api/suppliers/" + id);
+        Call create = Call.post("api/suppliers", body);
+        Call replace = Call.put("api/suppliers/" + id, body);
+        Call delete = Call.delete("api/suppliers/" + id);
+        assertForbidden(List.of("user", "mechanic", "customer"), list, one, create, replace, delete);
+        assertUnauthorized(list, one, create, replace, delete);
     }
 }

@@ -3,8 +3,12 @@ package it.io.factoryops;
 import static it.io.factoryops.support.Api.anonymous;
 import static it.io.factoryops.support.Api.as;
 import static it.io.factoryops.support.Api.assertProblem;
+import static it.io.factoryops.support.Api.assertRefused;
 import static it.io.factoryops.support.Api.body;
+import static it.io.factoryops.support.Api.id;
 import static it.io.factoryops.support.Api.json;
+import static it.io.factoryops.support.BadQuery.assertQueriesRefusedNaming;
+import static it.io.factoryops.support.JsonBody.object;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -63,37 +67,37 @@ class TopMechanicsIT {
 
         // 1: Ana 2 h and 3 units, Ben 1 h; completed
         long one = ticket(customer, ana, ben);
-        post(manager, one, "labour", "{\"mechanic_id\":" + id(ana) + ",\"hours\":2}");
-        post(manager, one, "labour", "{\"mechanic_id\":" + id(ben) + ",\"hours\":1}");
-        post(anaToken, one, "parts", "{\"item_id\":" + part + ",\"quantity\":3}");
+        post(manager, one, "labour", object("mechanic_id", id(ana), "hours", 2));
+        post(manager, one, "labour", object("mechanic_id", id(ben), "hours", 1));
+        post(anaToken, one, "parts", object("item_id", part, "quantity", 3));
         finish(one);
         // 2: Ana 1 h, Ben 2 h and 2 units kept, 4 units given back; a manager's unit counts for nobody
         long two = ticket(customer, ana, ben);
-        post(manager, two, "labour", "{\"mechanic_id\":" + id(ana) + ",\"hours\":1}");
-        post(benToken, two, "labour", "{\"hours\":2}");
-        post(benToken, two, "parts", "{\"item_id\":" + part + ",\"quantity\":2}");
-        JsonObject back = post(benToken, two, "parts", "{\"item_id\":" + part + ",\"quantity\":4}");
+        post(manager, two, "labour", object("mechanic_id", id(ana), "hours", 1));
+        post(benToken, two, "labour", object("hours", 2));
+        post(benToken, two, "parts", object("item_id", part, "quantity", 2));
+        JsonObject back = post(benToken, two, "parts", object("item_id", part, "quantity", 4));
         long line =
                 back.getJsonArray("parts").getJsonObject(1).getJsonNumber("id").longValue();
         try (Response r =
                 as(benToken, "api/service-tickets/" + two + "/parts/" + line).delete()) {
             assertEquals(200, r.getStatus());
         }
-        post(manager, two, "parts", "{\"item_id\":" + part + ",\"quantity\":1}");
+        post(manager, two, "parts", object("item_id", part, "quantity", 1));
         finish(two);
         // cancelled, and left in progress: nobody's
         long cancelled = ticket(customer, ana, cy);
-        post(manager, cancelled, "labour", "{\"mechanic_id\":" + id(cy) + ",\"hours\":5}");
+        post(manager, cancelled, "labour", object("mechanic_id", id(cy), "hours", 5));
         post(manager, cancelled, "cancel", null);
         long open = ticket(customer, ana, cy);
         post(manager, open, "start", null);
         // Cy: one ticket, no hours; Dee and Eve: one ticket each with the same hours, a tie
         finish(ticket(customer, cy));
         long d = ticket(customer, dee);
-        post(manager, d, "labour", "{\"mechanic_id\":" + id(dee) + ",\"hours\":0.5}");
+        post(manager, d, "labour", object("mechanic_id", id(dee), "hours", 0.5));
         finish(d);
         long e = ticket(customer, eve);
-        post(manager, e, "labour", "{\"mechanic_id\":" + id(eve) + ",\"hours\":0.5}");
+        post(manager, e, "labour", object("mechanic_id", id(eve), "hours", 0.5));
         finish(e);
 
         // (the test server's timer refreshes every 5 s too, so "not before a refresh" cannot be seen here)
@@ -160,9 +164,7 @@ class TopMechanicsIT {
         String path = "api/mechanics/top";
         JsonObject mechanic = Fixtures.mechanic();
         for (String token : new String[] {Api.tokenFor("customer"), Api.tokenFor("user")}) {
-            try (Response r = as(token, path).get()) {
-                assertProblem(r, 403, "FORBIDDEN");
-            }
+            assertRefused(as(token, path).get(), 403, "FORBIDDEN");
         }
         for (String token : new String[] {Api.tokenFor("mechanic"), Fixtures.mechanicToken(mechanic)}) {
             try (Response r = as(token, path).get()) {
@@ -177,19 +179,23 @@ class TopMechanicsIT {
                 assertEquals(200, r.getStatus());
             }
         }
-        for (String[] bad : new String[][] {
-            {"limit", "0"},
-            {"limit", "101"},
-            {"limit", "ten"},
-            {"date_from", "yesterday"},
-            {"date_from", "2026-02-30"},
-            {"date_to", "2026-13-01"},
-            {"date_to", "31.12.2026"}
-        }) {
-            try (Response r = as(manager, path, bad[0], bad[1]).get()) {
-                assertEquals(bad[0], field(assertProblem(r, 400, "INVALID_PARAMETER")));
-            }
-        }
+        assertQueriesRefusedNaming(
+                manager,
+                path,
+                "limit",
+                "0",
+                "limit",
+                "101",
+                "limit",
+                "ten",
+                "date_from",
+                "yesterday",
+                "date_from",
+                "2026-02-30",
+                "date_to",
+                "2026-13-01",
+                "date_to",
+                "31.12.2026");
         try (Response r = as(manager, path, "date_from", "2026-03-02", "date_to", "2026-03-01")
                 .get()) {
             assertEquals("date_from", field(assertProblem(r, 400, "INVALID_PARAMETER")));
@@ -223,16 +229,13 @@ class TopMechanicsIT {
     private long ticket(long customer, JsonObject... mechanics) {
         long id;
         try (Response r = as(manager, "api/service-tickets")
-                .post(json("{\"customer_id\":" + customer + ",\"description\":\"Ranked work\"}"))) {
+                .post(json(object("customer_id", customer, "description", "Ranked work")))) {
             assertEquals(201, r.getStatus());
             id = body(r).getJsonNumber("id").longValue();
         }
-        StringBuilder ids = new StringBuilder();
-        for (JsonObject m : mechanics) {
-            ids.append(ids.length() == 0 ? "" : ",").append(id(m));
-        }
+        List<Long> ids = java.util.Arrays.stream(mechanics).map(m -> id(m)).toList();
         try (Response r =
-                as(manager, "api/service-tickets/" + id + "/edit").put(json("{\"add_mechanic_ids\":[" + ids + "]}"))) {
+                as(manager, "api/service-tickets/" + id + "/edit").put(json(object("add_mechanic_ids", ids)))) {
             assertEquals(200, r.getStatus());
         }
         return id;
@@ -243,7 +246,7 @@ class TopMechanicsIT {
         post(manager, ticket, "complete", null);
     }
 
-    private static JsonObject post(String token, long ticket, String what, String body) {
+    private static JsonObject post(String token, long ticket, String what, JsonObject body) {
         try (Response r =
                 as(token, "api/service-tickets/" + ticket + "/" + what).post(body == null ? null : json(body))) {
             assertEquals(200, r.getStatus(), what);
@@ -268,10 +271,6 @@ class TopMechanicsIT {
         return top(query).getJsonArray("mechanics").getValuesAs(JsonObject.class).stream()
                 .map(Ranked::of)
                 .toList();
-    }
-
-    private static long id(JsonObject object) {
-        return object.getJsonNumber("id").longValue();
     }
 
     private static String field(JsonObject problem) {

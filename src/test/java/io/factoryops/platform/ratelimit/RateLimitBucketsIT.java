@@ -1,10 +1,12 @@
 package io.factoryops.platform.ratelimit;
 
+import static io.factoryops.platform.db.Sql.single;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.factoryops.platform.db.Sql;
 import io.factoryops.platform.error.ApiException;
 import io.factoryops.platform.error.ErrorCode;
 import io.factoryops.platform.retention.ExpiredRowsPurge;
@@ -17,7 +19,6 @@ import jakarta.transaction.UserTransaction;
 import java.io.File;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
@@ -42,6 +43,7 @@ class RateLimitBucketsIT {
     static WebArchive deployment() {
         return TestDeployment.withoutTimers("factory-ops-ratelimit-test.war")
                 .addClass(RateLimitBucketsIT.class)
+                .addClass(Sql.class)
                 // the application sees the server's JDBC driver through its classloader configuration
                 // (server.xml, commonLibraryRef), which this test deployment does not have: it carries
                 // the driver that Bucket4j's MySQL backend names
@@ -199,17 +201,5 @@ class RateLimitBucketsIT {
         }
         // a purged bucket comes back full
         assertEquals(5, store.bucket(key + "-expired", config).getAvailableTokens());
-    }
-
-    private static long single(Connection c, String sql, Object... params) throws Exception {
-        try (PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                s.setObject(i + 1, params[i]);
-            }
-            try (ResultSet rs = s.executeQuery()) {
-                assertTrue(rs.next(), sql);
-                return rs.getLong(1);
-            }
-        }
     }
 }

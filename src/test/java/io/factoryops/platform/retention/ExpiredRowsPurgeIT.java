@@ -1,14 +1,15 @@
 package io.factoryops.platform.retention;
 
+import static io.factoryops.platform.db.Sql.single;
+import static io.factoryops.platform.db.Sql.update;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.factoryops.platform.db.Sql;
 import it.io.factoryops.support.TestDeployment;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,7 +30,9 @@ class ExpiredRowsPurgeIT {
 
     @Deployment
     static WebArchive deployment() {
-        return TestDeployment.withoutTimers("factory-ops-purge-test.war").addClass(ExpiredRowsPurgeIT.class);
+        return TestDeployment.withoutTimers("factory-ops-purge-test.war")
+                .addClass(ExpiredRowsPurgeIT.class)
+                .addClass(Sql.class);
     }
 
     @Inject
@@ -113,26 +116,5 @@ class ExpiredRowsPurgeIT {
     private static String hash(String value) {
         String hex = Integer.toHexString(value.hashCode());
         return (value.replaceAll("[^a-z0-9]", "") + "0".repeat(64)).substring(0, 64 - hex.length()) + hex;
-    }
-
-    private static void update(Connection c, String sql, Object... params) throws Exception {
-        try (PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                s.setObject(i + 1, params[i]);
-            }
-            s.executeUpdate();
-        }
-    }
-
-    private static long single(Connection c, String sql, Object... params) throws Exception {
-        try (PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                s.setObject(i + 1, params[i]);
-            }
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
     }
 }

@@ -3,7 +3,7 @@ package it.io.factoryops.cluster;
 import static it.io.factoryops.support.Api.assertProblem;
 import static it.io.factoryops.support.Api.body;
 import static it.io.factoryops.support.Api.json;
-import static it.io.factoryops.support.Fixtures.ledgerSum;
+import static it.io.factoryops.support.Fixtures.assertStock;
 import static it.io.factoryops.support.Fixtures.orderBody;
 import static it.io.factoryops.support.Fixtures.stockOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -244,19 +244,10 @@ class ClusterIT {
     void fiftyConcurrentOrdersOverBothNodesForTwentyUnitsNeverOversell() throws Exception {
         String user = Api.tokenFor("user");
         long product = Fixtures.product("5.00", 20);
-        String body = orderBody(Fixtures.customer(), product, 1);
-        List<Integer> statuses = Concurrently.run(50, i -> {
-            try (Response r = (i % 2 == 0 ? A : B).as(user, "api/orders").post(json(body))) {
-                if (r.getStatus() != 201) {
-                    assertProblem(r, 409, "INSUFFICIENT_STOCK");
-                }
-                return r.getStatus();
-            }
-        });
-        assertEquals(20, statuses.stream().filter(s -> s == 201).count(), statuses.toString());
-        assertEquals(30, statuses.stream().filter(s -> s == 409).count(), statuses.toString());
-        assertEquals(0, stockOf(product));
-        assertEquals(0, ledgerSum(product));
+        JsonObject body = orderBody(Fixtures.customer(), product, 1);
+        Concurrently.assertNeverOversold(
+                50, 20, 201, i -> (i % 2 == 0 ? A : B).as(user, "api/orders").post(json(body)));
+        assertStock(product, 0);
     }
 
     @Test
@@ -266,7 +257,7 @@ class ClusterIT {
         long customer = Fixtures.customer();
         long product = Fixtures.product("3.00", 100);
         String key = "cluster-" + Api.RUN + "-" + System.nanoTime();
-        String body = orderBody(customer, product, 5);
+        JsonObject body = orderBody(customer, product, 5);
         List<String> ids = Concurrently.run(10, i -> {
             try (Response r = (i % 2 == 0 ? A : B)
                     .as(user, "api/orders")
@@ -360,7 +351,7 @@ class ClusterIT {
         for (int t = 0; t < 8; t++) {
             clientTokens.add((t % 2 == 0 ? A : B).token(Api.createUser("user"), Api.PASSWORD));
         }
-        String body = orderBody(customer, product, 1);
+        JsonObject body = orderBody(customer, product, 1);
         record Outcome(ClusterNode node, int status, long id) {}
         List<Outcome> outcomes = Collections.synchronizedList(new ArrayList<>());
         long loadEnds = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import it.io.factoryops.support.Api;
+import it.io.factoryops.support.Health;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -96,19 +97,17 @@ final class ClusterNode {
     }
 
     static ClusterNode a() {
-        return new ClusterNode(
-                "A",
-                System.getProperty("cluster.a.server.name"),
-                Integer.getInteger("http.port"),
-                Integer.getInteger("https.port"));
+        return configured("A", "cluster.a.server.name", "http.port", "https.port");
     }
 
     static ClusterNode b() {
+        return configured("B", "cluster.b.server.name", "cluster.b.http.port", "cluster.b.https.port");
+    }
+
+    /** A node whose server name and ports the build passes as these system properties. */
+    private static ClusterNode configured(String label, String server, String httpPort, String httpsPort) {
         return new ClusterNode(
-                "B",
-                System.getProperty("cluster.b.server.name"),
-                Integer.getInteger("cluster.b.http.port"),
-                Integer.getInteger("cluster.b.https.port"));
+                label, System.getProperty(server), Integer.getInteger(httpPort), Integer.getInteger(httpsPort));
     }
 
     /**
@@ -127,17 +126,8 @@ final class ClusterNode {
     /** Starts the server and waits until the application answers /health/started (at most 5 minutes). */
     void start() throws Exception {
         server("start");
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
-        while (System.nanoTime() < deadline) {
-            try (Response r =
-                    client.target(base).path("health/started").request().get()) {
-                if (r.getStatus() == 200) {
-                    return;
-                }
-            } catch (RuntimeException e) {
-                // not listening yet
-            }
-            Thread.sleep(500);
+        if (Health.started(client, base, java.time.Duration.ofMinutes(5))) {
+            return;
         }
         throw new AssertionError("node " + label + " (" + server + ") did not start in 5 minutes; see " + log());
     }

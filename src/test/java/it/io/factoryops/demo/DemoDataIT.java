@@ -1,10 +1,12 @@
 package it.io.factoryops.demo;
 
+import static it.io.factoryops.support.JsonBody.object;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import it.io.factoryops.support.Health;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -265,17 +267,8 @@ class DemoDataIT {
     }
 
     private static void awaitStarted() throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
-        while (System.nanoTime() < deadline) {
-            try (Response r =
-                    client.target(base).path("health/started").request().get()) {
-                if (r.getStatus() == 200) {
-                    return;
-                }
-            } catch (RuntimeException e) {
-                // not listening yet
-            }
-            Thread.sleep(500);
+        if (Health.started(client, base, java.time.Duration.ofMinutes(5))) {
+            return;
         }
         throw new AssertionError(server + " did not start in 5 minutes; see " + dir.resolve("logs/messages.log"));
     }
@@ -292,7 +285,7 @@ class DemoDataIT {
         try (Response r = client.target(base)
                 .path("api/auth/login")
                 .request()
-                .post(Entity.json("{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}"))) {
+                .post(Entity.json(object("username", username, "password", password)))) {
             String body = r.readEntity(String.class);
             assertEquals(200, r.getStatus(), () -> "login " + username + ": " + body);
             return parse(body);

@@ -1,5 +1,6 @@
 package it.io.factoryops.support;
 
+import static it.io.factoryops.support.JsonBody.object;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -7,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonStructure;
 import jakarta.ws.rs.client.Client;
 import jakarta.ws.rs.client.ClientBuilder;
 import jakarta.ws.rs.client.Entity;
@@ -57,22 +59,10 @@ public final class Api {
      * 3 minutes).
      */
     private static void awaitApplication() {
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(3);
-        while (System.nanoTime() < deadline) {
-            try (Response r =
-                    CLIENT.target(BASE).path("health/started").request().get()) {
-                if (r.getStatus() == 200) {
-                    return;
-                }
-            } catch (RuntimeException e) {
-                // not listening yet
-            }
-            try {
-                Thread.sleep(500);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
+        try {
+            Health.started(CLIENT, BASE, java.time.Duration.ofMinutes(3));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -105,8 +95,76 @@ public final class Api {
         return target.request().header("Authorization", "Bearer " + token);
     }
 
+    /** A body typed as text: for malformed or raw JSON (bodies are built with {@link JsonBody} otherwise). */
     public static Entity<String> json(String body) {
         return Entity.entity(body, "application/json");
+    }
+
+    /** A body built with {@link JsonBody}. */
+    public static Entity<String> json(JsonStructure body) {
+        return json(body.toString());
+    }
+
+    /** A GET of {@code target} (with its query parameters) as {@code token}; the caller closes the answer. */
+    public static Response get(String token, WebTarget target) {
+        return target.request().header("Authorization", "Bearer " + token).get();
+    }
+
+    /**
+     * POSTs a new resource to {@code path} as {@code token}: asserts 201, its Location ({@code path/id}) and its
+     * ETag (its version); returns it.
+     */
+    public static JsonObject created(String token, String path, JsonObject body) {
+        try (Response r = as(token, path).post(json(body))) {
+            assertEquals(201, r.getStatus(), () -> "creating " + body);
+            JsonObject created = body(r);
+            assertEquals(
+                    BASE + "/" + path + "/" + created.getJsonNumber("id"),
+                    r.getLocation().toString());
+            assertEquals("\"" + created.getJsonNumber("version") + "\"", r.getHeaderString("ETag"));
+            return created;
+        }
+    }
+
+    /** Asserts a 200 of this media type ({@code type/subtype}, parameters aside). */
+    public static void assertOk(Response response, String mediaType) {
+        assertEquals(200, response.getStatus());
+        assertNotNull(response.getMediaType(), "no content type");
+        assertEquals(
+                mediaType,
+                response.getMediaType().getType() + "/"
+                        + response.getMediaType().getSubtype());
+    }
+
+    /** DELETEs {@code path} as {@code token} (204); a GET of it as {@code reader} is then 404 NOT_FOUND. */
+    public static void assertDeleted(String token, String reader, String path) {
+        try (Response r = as(token, path).delete()) {
+            assertEquals(204, r.getStatus(), () -> "DELETE " + path + ": " + r.readEntity(String.class));
+        }
+        try (Response r = as(reader, path).get()) {
+            assertProblem(r, 404, "NOT_FOUND");
+        }
+    }
+
+    /** A resource's id. */
+    public static long id(JsonObject resource) {
+        return resource.getJsonNumber("id").longValue();
+    }
+
+    /** GETs {@code path} as {@code token}: asserts 200; returns the body. */
+    public static JsonObject read(String token, String path) {
+        try (Response r = as(token, path).get()) {
+            assertEquals(200, r.getStatus(), path);
+            return body(r);
+        }
+    }
+
+    /** GETs a page of a list (the target with its query) as {@code token}: asserts 200; returns its data. */
+    public static java.util.List<JsonObject> data(String token, WebTarget list) {
+        try (Response r = get(token, list)) {
+            assertEquals(200, r.getStatus());
+            return body(r).getJsonArray("data").getValuesAs(JsonObject.class);
+        }
     }
 
     public static JsonObject body(Response response) {
@@ -118,8 +176,7 @@ public final class Api {
 
     /** Logs in and returns the whole login response. */
     public static JsonObject login(String username, String password) {
-        try (Response r = anonymous("api/auth/login")
-                .post(json("{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}"))) {
+        try (Response r = anonymous("api/auth/login").post(json(object("username", username, "password", password)))) {
             assertEquals(200, r.getStatus(), () -> "login of " + username + " failed");
             return body(r);
         }
@@ -151,9 +208,17 @@ public final class Api {
     public static String createUser(String role) {
         String username = "it-" + role.replace('_', '-') + "-" + RUN + "-" + COUNTER.incrementAndGet();
         try (Response r = as(adminToken(), "api/auth/users")
-                .post(json("{\"username\":\"" + username
-                        + "\",\"email\":\"" + username + "@it.example\",\"password\":\"" + PASSWORD
-                        + "\",\"full_name\":\"IT " + role + "\",\"role\":\"" + role + "\"}"))) {
+                .post(json(object(
+                        "username",
+                        username,
+                        "email",
+                        username + "@it.example",
+                        "password",
+                        PASSWORD,
+                        "full_name",
+                        "IT " + role,
+                        "role",
+                        role)))) {
             assertEquals(201, r.getStatus(), () -> "could not create a " + role);
         }
         return username;
@@ -186,6 +251,13 @@ public final class Api {
         assertNotNull(requestId, "X-Request-Id header");
         assertEquals(requestId, problem.getString("request_id"));
         return problem;
+    }
+
+    /** {@link #assertProblem} of an answer nobody reads further: closes it. */
+    public static JsonObject assertRefused(Response response, int status, String code) {
+        try (response) {
+            return assertProblem(response, status, code);
+        }
     }
 
     public static String uniqueEmail(String prefix) {

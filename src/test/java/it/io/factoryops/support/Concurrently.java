@@ -1,5 +1,8 @@
 package it.io.factoryops.support;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -35,5 +38,22 @@ public final class Concurrently {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /**
+     * {@code count} requests at once that each take one unit of {@code stock} units ({@code take} sends one by its
+     * index): exactly {@code stock} succeed with {@code ok}, the others are refused with 409 INSUFFICIENT_STOCK.
+     */
+    public static void assertNeverOversold(int count, int stock, int ok, Task<Response> take) throws Exception {
+        List<Integer> statuses = run(count, i -> {
+            try (Response r = take.run(i)) {
+                if (r.getStatus() != ok) {
+                    Api.assertProblem(r, 409, "INSUFFICIENT_STOCK");
+                }
+                return r.getStatus();
+            }
+        });
+        assertEquals(stock, statuses.stream().filter(s -> s == ok).count(), statuses.toString());
+        assertEquals(count - stock, statuses.stream().filter(s -> s == 409).count(), statuses.toString());
     }
 }

@@ -193,7 +193,7 @@ class ContractCheckTest {
     @Test
     void rejectsABodyWhereNoneIsDocumentedAndOnA204Or304() {
         assertViolation(
-                exchange("DELETE", "/api/things/7", Map.of(), Map.of(), "", 204, JSON, "{}"),
+                new Exchange("DELETE", "/api/things/7", Map.of(), Map.of(), "", 204, JSON, "{}"),
                 "204 response must have no body");
         assertViolation(get("/api/things/7", 304, JSON, THING), "304 response must have no body");
         assertEquals(List.of(), check.violations(get("/api/things/7", 304, Map.of(), "")));
@@ -205,7 +205,7 @@ class ContractCheckTest {
                 Map.of("WWW-Authenticate", List.of("Bearer realm=\"MP-JWT\", error=\"invalid_token\""));
         assertEquals(List.of(), check.violations(get("/api/things", 401, challenge, "")));
         assertViolation(
-                exchange("DELETE", "/api/things/7", Map.of(), Map.of(), "", 401, challenge, ""),
+                new Exchange("DELETE", "/api/things/7", Map.of(), Map.of(), "", 401, challenge, ""),
                 "status 401 is not documented");
         assertViolation(get("/api/things", 401, Map.of(), ""), "has no Content-Type");
     }
@@ -215,7 +215,7 @@ class ContractCheckTest {
         assertEquals(List.of(), check.violations(get("/api/nothing", 404, PROBLEM, "{}")));
         assertEquals(
                 List.of(),
-                check.violations(exchange("PUT", "/api/things", Map.of(), Map.of(), "", 405, PROBLEM, "{}")));
+                check.violations(new Exchange("PUT", "/api/things", Map.of(), Map.of(), "", 405, PROBLEM, "{}")));
         assertViolation(
                 get("/api/nothing", 200, JSON, "{}"),
                 "no documented operation GET /api/nothing, yet the server answered 200");
@@ -266,7 +266,7 @@ class ContractCheckTest {
         Map<String, List<String>> linked = Map.of("Content-Type", List.of("application/json"), "Link", List.of("<x>"));
         assertEquals(
                 List.of(),
-                check.violations(exchange(
+                check.violations(new Exchange(
                         "GET",
                         "/api/things",
                         Map.of("page", List.of("2"), "active", List.of("true"), "q", List.of("12")),
@@ -276,7 +276,7 @@ class ContractCheckTest {
                         linked,
                         "{\"data\": []}")));
         assertViolation(
-                exchange(
+                new Exchange(
                         "GET",
                         "/api/things",
                         Map.of("page", List.of("0")),
@@ -287,7 +287,7 @@ class ContractCheckTest {
                         "{\"data\": []}"),
                 "query parameter page [0]: must have a minimum value of 1");
         assertViolation(
-                exchange(
+                new Exchange(
                         "GET",
                         "/api/things",
                         Map.of("active", List.of("yes")),
@@ -298,7 +298,7 @@ class ContractCheckTest {
                         "{\"data\": []}"),
                 "query parameter active [yes]");
         assertViolation(
-                exchange(
+                new Exchange(
                         "GET",
                         "/api/things",
                         Map.of("sort", List.of("name")),
@@ -318,7 +318,7 @@ class ContractCheckTest {
     }
 
     private static Exchange get(String path, int status, Map<String, List<String>> headers, String body) {
-        return exchange("GET", path, Map.of(), Map.of(), "", status, headers, body);
+        return new Exchange("GET", path, Map.of(), Map.of(), "", status, headers, body);
     }
 
     private static Exchange post(
@@ -327,19 +327,7 @@ class ContractCheckTest {
             int status,
             Map<String, List<String>> responseHeaders,
             String responseBody) {
-        return exchange(
+        return new Exchange(
                 "POST", "/api/things", Map.of(), requestHeaders, requestBody, status, responseHeaders, responseBody);
-    }
-
-    private static Exchange exchange(
-            String method,
-            String path,
-            Map<String, List<String>> query,
-            Map<String, List<String>> requestHeaders,
-            String requestBody,
-            int status,
-            Map<String, List<String>> responseHeaders,
-            String responseBody) {
-        return new Exchange(method, path, query, requestHeaders, requestBody, status, responseHeaders, responseBody);
     }
 }

@@ -3,10 +3,13 @@ package it.io.factoryops.support;
 import static it.io.factoryops.support.Api.as;
 import static it.io.factoryops.support.Api.body;
 import static it.io.factoryops.support.Api.json;
+import static it.io.factoryops.support.JsonBody.array;
+import static it.io.factoryops.support.JsonBody.object;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.core.Response;
+import java.math.BigDecimal;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Creates the master data that business tests need, through the API, as an admin. */
@@ -23,9 +26,19 @@ public final class Fixtures {
     public static long product(String price, int stock, int reorderLevel, String category) {
         String sku = "SKU-" + Api.RUN + "-" + SEQ.incrementAndGet();
         try (Response r = as(Api.tokenFor("admin"), "api/products")
-                .post(json("{\"sku\":\"" + sku
-                        + "\",\"name\":\"Product " + sku + "\",\"price\":" + price + ",\"stock_quantity\":" + stock
-                        + ",\"reorder_level\":" + reorderLevel + ",\"category\":\"" + category + "\"}"))) {
+                .post(json(object(
+                        "sku",
+                        sku,
+                        "name",
+                        "Product " + sku,
+                        "price",
+                        new BigDecimal(price),
+                        "stock_quantity",
+                        stock,
+                        "reorder_level",
+                        reorderLevel,
+                        "category",
+                        category)))) {
             assertEquals(201, r.getStatus());
             return body(r).getJsonNumber("id").longValue();
         }
@@ -34,8 +47,15 @@ public final class Fixtures {
     public static long customer() {
         String email = Api.uniqueEmail("customer");
         try (Response r = as(Api.tokenFor("admin"), "api/customers")
-                .post(json("{\"name\":\"Customer " + email + "\",\"email\":\"" + email
-                        + "\",\"phone\":\"+1 555 0100\",\"address\":\"1 Plant Road\"}"))) {
+                .post(json(object(
+                        "name",
+                        "Customer " + email,
+                        "email",
+                        email,
+                        "phone",
+                        "+1 555 0100",
+                        "address",
+                        "1 Plant Road")))) {
             assertEquals(201, r.getStatus());
             return body(r).getJsonNumber("id").longValue();
         }
@@ -43,8 +63,7 @@ public final class Fixtures {
 
     public static long employee() {
         try (Response r = as(Api.tokenFor("admin"), "api/employees")
-                .post(json("{\"name\":\"Maker " + SEQ.incrementAndGet() + "\",\"email\":\"" + Api.uniqueEmail("maker")
-                        + "\"}"))) {
+                .post(json(object("name", "Maker " + SEQ.incrementAndGet(), "email", Api.uniqueEmail("maker"))))) {
             assertEquals(201, r.getStatus());
             return body(r).getJsonNumber("id").longValue();
         }
@@ -54,8 +73,8 @@ public final class Fixtures {
     public static long supplier() {
         String code = "SUP-" + Api.RUN.toUpperCase() + "-" + SEQ.incrementAndGet();
         try (Response r = as(Api.tokenFor("manager"), "api/suppliers")
-                .post(json("{\"name\":\"Supplier " + code + "\",\"code\":\"" + code
-                        + "\",\"lead_time_days\":7,\"payment_terms\":\"Net 30\"}"))) {
+                .post(json(object(
+                        "name", "Supplier " + code, "code", code, "lead_time_days", 7, "payment_terms", "Net 30")))) {
             assertEquals(201, r.getStatus());
             return body(r).getJsonNumber("id").longValue();
         }
@@ -65,8 +84,7 @@ public final class Fixtures {
     public static long category(String name, Long parentId) {
         String unique = parentId == null ? name + " " + Api.RUN + "-" + SEQ.incrementAndGet() : name;
         try (Response r = as(Api.tokenFor("manager"), "api/inventory/categories")
-                .post(json("{\"name\":\"" + unique + "\"" + (parentId == null ? "" : ",\"parent_id\":" + parentId)
-                        + "}"))) {
+                .post(json(JsonBody.sparse("name", unique, "parent_id", parentId)))) {
             assertEquals(201, r.getStatus());
             return body(r).getJsonNumber("id").longValue();
         }
@@ -76,10 +94,7 @@ public final class Fixtures {
     public static long location(Long parentId) {
         String code = "LOC-" + Api.RUN.toUpperCase() + "-" + SEQ.incrementAndGet();
         try (Response r = as(Api.tokenFor("manager"), "api/inventory/locations")
-                .post(json("{\"code\":\"" + code
-                        + "\",\"name\":\"Location " + code + "\""
-                        + (parentId == null ? "" : ",\"parent_id\":" + parentId)
-                        + "}"))) {
+                .post(json(JsonBody.sparse("code", code, "name", "Location " + code, "parent_id", parentId)))) {
             assertEquals(201, r.getStatus());
             return body(r).getJsonNumber("id").longValue();
         }
@@ -90,14 +105,14 @@ public final class Fixtures {
         String sku = "PART-" + Api.RUN + "-" + SEQ.incrementAndGet();
         long id;
         try (Response r = as(Api.tokenFor("manager"), "api/inventory/items")
-                .post(json("{\"sku\":\"" + sku + "\",\"name\":\"Part " + sku
-                        + "\",\"unit_cost\":1.50,\"reorder_level\":0}"))) {
+                .post(json(object(
+                        "sku", sku, "name", "Part " + sku, "unit_cost", new BigDecimal("1.50"), "reorder_level", 0)))) {
             assertEquals(201, r.getStatus());
             id = body(r).getJsonNumber("id").longValue();
         }
         if (stock > 0) {
             try (Response r = as(Api.tokenFor("manager"), "api/inventory/items/" + id + "/add-stock")
-                    .post(json("{\"quantity\":" + stock + "}"))) {
+                    .post(json(object("quantity", stock)))) {
                 assertEquals(201, r.getStatus());
             }
         }
@@ -140,6 +155,18 @@ public final class Fixtures {
         return ledgerSumAt("api/products/" + productId + "/stock-movements");
     }
 
+    /** The product holds {@code units}, and its ledger sums to them. */
+    public static void assertStock(long productId, int units) {
+        assertEquals(units, stockOf(productId), "stock of product " + productId);
+        assertEquals(units, ledgerSum(productId), "ledger of product " + productId);
+    }
+
+    /** The part holds {@code units}, and its ledger sums to them. */
+    public static void assertPartStock(long partId, int units) {
+        assertEquals(units, partQuantity(partId), "stock of part " + partId);
+        assertEquals(units, partLedgerSum(partId), "ledger of part " + partId);
+    }
+
     /** {@link #ledgerSum} of a part's ledger. */
     public static long partLedgerSum(long partId) {
         return ledgerSumAt("api/inventory/items/" + partId + "/stock-movements");
@@ -148,11 +175,7 @@ public final class Fixtures {
     private static long ledgerSumAt(String path) {
         java.util.TreeMap<Long, JsonObject> rows = new java.util.TreeMap<>();
         for (int page = 1; ; page++) {
-            try (Response r = Api.target(path)
-                    .queryParam("per_page", 100)
-                    .queryParam("page", page)
-                    .request()
-                    .header("Authorization", "Bearer " + Api.tokenFor("user"))
+            try (Response r = as(Api.tokenFor("user"), path, "per_page", 100, "page", page)
                     .get()) {
                 assertEquals(200, r.getStatus());
                 JsonObject body = body(r);
@@ -176,10 +199,17 @@ public final class Fixtures {
     public static JsonObject mechanic() {
         String username = "mech-" + Api.RUN + "-" + SEQ.incrementAndGet();
         try (Response r = as(Api.tokenFor("manager"), "api/mechanics")
-                .post(json("{\"name\":\"Mechanic " + username
-                        + "\",\"email\":\"" + username + "@it.example\",\"username\":\"" + username
-                        + "\",\"password\":\""
-                        + Api.PASSWORD + "\",\"position\":\"Mechanic\"}"))) {
+                .post(json(object(
+                        "name",
+                        "Mechanic " + username,
+                        "email",
+                        username + "@it.example",
+                        "username",
+                        username,
+                        "password",
+                        Api.PASSWORD,
+                        "position",
+                        "Mechanic")))) {
             assertEquals(201, r.getStatus());
             return body(r);
         }
@@ -188,15 +218,34 @@ public final class Fixtures {
     /** The access token of a mechanic, through the mechanics' login. */
     public static String mechanicToken(JsonObject mechanic) {
         try (Response r = Api.anonymous("api/mechanics/login")
-                .post(json("{\"username\":\"" + mechanic.getString("username") + "\",\"password\":\"" + Api.PASSWORD
-                        + "\"}"))) {
+                .post(json(object("username", mechanic.getString("username"), "password", Api.PASSWORD)))) {
             assertEquals(200, r.getStatus());
             return body(r).getString("access_token");
         }
     }
 
-    public static String orderBody(long customerId, long productId, int quantity) {
-        return "{\"customer_id\":" + customerId + ",\"lines\":[{\"product_id\":" + productId + ",\"quantity\":"
-                + quantity + "}]}";
+    public static JsonObject orderBody(long customerId, long productId, int quantity) {
+        return object("customer_id", customerId, "lines", array(object("product_id", productId, "quantity", quantity)));
+    }
+
+    /** The body of a new account (POST /api/auth/users or /api/auth/register). */
+    public static JsonObject account(String username, String email, String password, String role) {
+        return JsonBody.object("username", username, "email", email, "password", password, "role", role);
+    }
+
+    /** The EXPORT audit rows of {@code actor} (and these more query parameters: name, value, …), newest first. */
+    public static jakarta.json.JsonArray exportAudits(String actor, Object... query) {
+        Object[] all = new Object[query.length + 6];
+        all[0] = "action";
+        all[1] = "EXPORT";
+        all[2] = "actor";
+        all[3] = actor;
+        System.arraycopy(query, 0, all, 4, query.length);
+        all[all.length - 2] = "sort";
+        all[all.length - 1] = "-occurred_at";
+        try (Response r = as(Api.tokenFor("admin"), "api/audit-logs", all).get()) {
+            assertEquals(200, r.getStatus());
+            return body(r).getJsonArray("data");
+        }
     }
 }

@@ -30,9 +30,9 @@ public final class RawHttp {
 
     private RawHttp() {}
 
-    public static Answer postJson(String fromAddress, String path, String json) {
+    public static Answer postJson(String fromAddress, String path, jakarta.json.JsonStructure json) {
         int port = Integer.parseInt(System.getProperty("http.port", "9180"));
-        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        byte[] body = json.toString().getBytes(StandardCharsets.UTF_8);
         try (Socket socket = new Socket()) {
             socket.setSoTimeout(30_000);
             socket.bind(new InetSocketAddress(InetAddress.getByName(fromAddress), 0));

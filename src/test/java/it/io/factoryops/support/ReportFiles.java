@@ -11,6 +11,7 @@ import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.ws.rs.core.Response;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringReader;
@@ -65,18 +66,37 @@ public final class ReportFiles {
         }
     }
 
+    /** A parser of CSV text (RFC 4180) whose first row is the header; the caller closes it. */
+    public static CSVParser csvParser(String text) throws IOException {
+        return CSVFormat.RFC4180
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .get()
+                .parse(new StringReader(text));
+    }
+
+    /**
+     * Asserts a 406 NOT_ACCEPTABLE that lists the formats an export offers (json, csv, xlsx, pdf); closes the
+     * answer.
+     */
+    public static void assertUnsupportedFormat(Response response) {
+        try (response) {
+            JsonObject problem = Api.assertProblem(response, 406, "NOT_ACCEPTABLE");
+            assertEquals(
+                    List.of("json", "csv", "xlsx", "pdf"),
+                    problem.getJsonArray("supported_formats")
+                            .getValuesAs(v -> ((jakarta.json.JsonString) v).getString()));
+        }
+    }
+
     /** Sections one after the other, each with its header row, separated by an empty line. */
     private static void csv(JsonObject report, List<String> sections, String text) throws IOException {
         String[] blocks = text.split("\r\n\r\n", -1);
         assertEquals(sections.size(), blocks.length, text);
         for (int s = 0; s < sections.size(); s++) {
             JsonArray rows = report.getJsonArray(sections.get(s));
-            try (CSVParser parser = CSVFormat.RFC4180
-                    .builder()
-                    .setHeader()
-                    .setSkipHeaderRecord(true)
-                    .get()
-                    .parse(new StringReader(blocks[s]))) {
+            try (CSVParser parser = csvParser(blocks[s])) {
                 List<String> header = parser.getHeaderNames();
                 List<CSVRecord> records = parser.getRecords();
                 assertEquals(rows.size(), records.size(), sections.get(s));

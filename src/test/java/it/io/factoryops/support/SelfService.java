@@ -2,6 +2,7 @@ package it.io.factoryops.support;
 
 import static it.io.factoryops.support.Api.body;
 import static it.io.factoryops.support.Api.json;
+import static it.io.factoryops.support.JsonBody.object;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import jakarta.json.JsonObject;
@@ -89,15 +90,13 @@ public final class SelfService implements AutoCloseable {
         return request("api/customers/register").post(json(registration(name, email)));
     }
 
-    public static String registration(String name, String email) {
-        return "{\"name\":\"" + name + "\",\"email\":\"" + email
-                + "\",\"phone\":\"+1 555 0100\",\"address\":\"3 Elm Street\"}";
+    public static JsonObject registration(String name, String email) {
+        return object("name", name, "email", email, "phone", "+1 555 0100", "address", "3 Elm Street");
     }
 
     /** POST /api/customers/confirm with the token and the password the account gets; the caller closes it. */
     public Response confirm(String token, String password) {
-        return request("api/customers/confirm")
-                .post(json("{\"token\":\"" + token + "\",\"password\":\"" + password + "\"}"));
+        return request("api/customers/confirm").post(json(object("token", token, "password", password)));
     }
 
     /** The token of the {@code n}th confirmation mail to this address. */
@@ -112,8 +111,7 @@ public final class SelfService implements AutoCloseable {
 
     /** POST /api/customers/login; the caller closes the answer. */
     public Response login(String email, String password) {
-        return request("api/customers/login")
-                .post(json("{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}"));
+        return request("api/customers/login").post(json(object("email", email, "password", password)));
     }
 
     /** A customer's access token. */
