@@ -1,5 +1,7 @@
 package io.factoryops.platform.paging;
 
+import io.factoryops.platform.Dates;
+import io.factoryops.platform.Decimals;
 import io.factoryops.platform.error.ApiException;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -8,7 +10,11 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -68,5 +74,41 @@ record Cursor(String sort, List<String> keys) {
     static ApiException invalid() {
         return ApiException.invalidParameter(
                 PARAMETER, "is not a cursor of this list; use pagination.next_cursor of the previous page as it is");
+    }
+
+    /** One key of a cursor as a value of its attribute's type, within the API's ranges; null when it is not one. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    static Comparable<?> value(Class<?> type, String text) {
+        try {
+            if (type == Long.class || type == long.class) {
+                return Long.valueOf(text);
+            }
+            if (type == Integer.class || type == int.class) {
+                return Integer.valueOf(text);
+            }
+            if (type == String.class) {
+                return text;
+            }
+            if (type == Boolean.class || type == boolean.class) {
+                return "true".equals(text) ? Boolean.TRUE : "false".equals(text) ? Boolean.FALSE : null;
+            }
+            if (type == BigDecimal.class) {
+                return Decimals.parse(text);
+            }
+            if (type == Instant.class) {
+                Instant instant = Instant.parse(text);
+                return Dates.inRange(LocalDate.ofInstant(instant, ZoneOffset.UTC)) ? instant : null;
+            }
+            if (type == LocalDate.class) {
+                LocalDate date = LocalDate.parse(text);
+                return Dates.inRange(date) ? date : null;
+            }
+            if (type.isEnum()) {
+                return Enum.valueOf((Class<? extends Enum>) type, text);
+            }
+        } catch (RuntimeException e) {
+            return null; // not a value of that type
+        }
+        return null;
     }
 }

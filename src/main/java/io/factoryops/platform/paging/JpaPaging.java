@@ -1,7 +1,5 @@
 package io.factoryops.platform.paging;
 
-import io.factoryops.platform.Dates;
-import io.factoryops.platform.Decimals;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceUnitUtil;
 import jakarta.persistence.TypedQuery;
@@ -13,9 +11,6 @@ import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 import jakarta.persistence.criteria.Selection;
 import java.math.BigDecimal;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -317,7 +312,7 @@ public final class JpaPaging {
         }
         List<Comparable<?>> values = new ArrayList<>();
         for (int i = 0; i < keys.size(); i++) {
-            Comparable<?> value = parse(
+            Comparable<?> value = Cursor.value(
                     path(root, keys.get(i).attribute()).getJavaType(),
                     cursor.keys().get(i));
             if (value == null) {
@@ -326,41 +321,6 @@ public final class JpaPaging {
             values.add(value);
         }
         return values;
-    }
-
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static Comparable<?> parse(Class<?> type, String text) {
-        try {
-            if (type == Long.class || type == long.class) {
-                return Long.valueOf(text);
-            }
-            if (type == Integer.class || type == int.class) {
-                return Integer.valueOf(text);
-            }
-            if (type == String.class) {
-                return text;
-            }
-            if (type == Boolean.class || type == boolean.class) {
-                return "true".equals(text) ? Boolean.TRUE : "false".equals(text) ? Boolean.FALSE : null;
-            }
-            if (type == BigDecimal.class) {
-                return Decimals.parse(text);
-            }
-            if (type == Instant.class) {
-                Instant instant = Instant.parse(text);
-                return Dates.inRange(LocalDate.ofInstant(instant, ZoneOffset.UTC)) ? instant : null;
-            }
-            if (type == LocalDate.class) {
-                LocalDate date = LocalDate.parse(text);
-                return Dates.inRange(date) ? date : null;
-            }
-            if (type.isEnum()) {
-                return Enum.valueOf((Class<? extends Enum>) type, text);
-            }
-        } catch (RuntimeException e) {
-            return null; // not a value of that type
-        }
-        return null;
     }
 
     private static String cursor(PageRequest request, Object[] row) {
