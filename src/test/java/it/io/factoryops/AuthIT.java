@@ -428,7 +428,7 @@ class AuthIT {
      * hide that the change failed, so the refusal is one uniform 409 CONFLICT that names neither the
      * address, nor that it is in use, nor by whom; and each refusal counts against the caller's failed
      * attempts (15 an hour in the test server): probing is audited and stops with 429, it cannot be
-     * done in bulk. (README: "Account enumeration".)
+     * done in bulk. (docs/API.md, "Account enumeration".)
      */
     @Test
     void theProfileDoesNotEnumerateEmails() {

@@ -100,7 +100,7 @@ class DashboardIT {
     void inventoryFollowsPartsAndPurchaseOrders() throws InterruptedException {
         refresh();
         JsonObject i0 = inventory();
-        // MariaDB 10.x keeps as_of in whole seconds (README): create the parts in a later second, so that a
+        // MariaDB 10.x keeps as_of in whole seconds (docs/DATABASES.md): create the parts in a later second, so that a
         // timer refresh after them cannot show the same as_of as i0 with other figures
         Thread.sleep(1050 - System.currentTimeMillis() % 1000);
         long low = part("2.50", 20, 10);

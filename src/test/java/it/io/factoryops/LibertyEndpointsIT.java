@@ -25,7 +25,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Everything the server answers besides the API, as the README's operations section lists it: Liberty's
+ * Everything the server answers besides the API, as docs/OPERATIONS.md lists it: Liberty's
  * own applications (the JWT builder's token and JWK endpoints, the {@code /ibm/api} REST handlers, the
  * container's login paths, admin and JMX REST endpoints) never answer 2xx to anyone, anonymous or
  * signed in, over HTTP or HTTPS, even with a forged {@code X-Forwarded-Proto: https}; health, metrics

@@ -171,7 +171,7 @@ final class ClusterNode {
         String dbUrl = System.getenv("DB_URL");
         assertTrue(
                 dbUrl != null && !dbUrl.isBlank(),
-                "-Pcluster needs DB_URL, DB_USER, DB_PASSWORD of an empty MySQL/MariaDB database (see README)");
+                "-Pcluster needs DB_URL, DB_USER, DB_PASSWORD of an empty MySQL/MariaDB database (see docs/OPERATIONS.md)");
         Map<String, String> environment = new HashMap<>(Map.ofEntries(
                 Map.entry("http_port", Integer.toString(httpPort)),
                 Map.entry("https_port", Integer.toString(httpsPort)),

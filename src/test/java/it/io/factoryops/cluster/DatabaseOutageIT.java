@@ -717,7 +717,7 @@ class DatabaseOutageIT {
     private static Matcher matcher() {
         String dbUrl = System.getenv("DB_URL");
         Matcher m = DB_URL.matcher(dbUrl == null ? "" : dbUrl);
-        assertTrue(m.matches(), "-Pcluster needs DB_URL=jdbc:mysql://host:port/database?… (see README)");
+        assertTrue(m.matches(), "-Pcluster needs DB_URL=jdbc:mysql://host:port/database?… (see docs/OPERATIONS.md)");
         assertNotNull(System.getProperty("outage.proxy.port"), "outage.proxy.port (pom)");
         return m;
     }

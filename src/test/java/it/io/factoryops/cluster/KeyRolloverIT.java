@@ -14,7 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * A signing-key roll-over half-way (README: Key rotation): node A still signs with the old key, node B already
+ * A signing-key roll-over half-way (docs/CONFIGURATION.md, Keys): node A still signs with the old key, node B already
  * with the new one, and both verify with a JWK set holding the two public keys (FACTORY_JWT_VERIFY_WITH=jwks,
  * FACTORY_JWT_VERIFY_KEYS). Every token of either node is accepted by both; a token signed by a key outside
  * the set is refused by both. On a database of its own (dropped after). Only Api's constants are used: its

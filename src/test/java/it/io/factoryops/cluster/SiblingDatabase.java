@@ -21,7 +21,7 @@ record SiblingDatabase(String name, String url) {
     static SiblingDatabase of(String suffix) {
         String dbUrl = System.getenv("DB_URL");
         Matcher m = DATABASE.matcher(dbUrl == null ? "" : dbUrl);
-        assertTrue(m.matches(), "-Pcluster needs DB_URL=jdbc:mysql://host:port/database?… (see README)");
+        assertTrue(m.matches(), "-Pcluster needs DB_URL=jdbc:mysql://host:port/database?… (see docs/OPERATIONS.md)");
         String name = m.group(2) + suffix;
         return new SiblingDatabase(name, m.group(1) + name + m.group(3));
     }
