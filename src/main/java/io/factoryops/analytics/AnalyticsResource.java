@@ -79,7 +79,7 @@ public class AnalyticsResource {
     @Operation(
             operationId = "getTopProducts",
             summary = "Best-selling products",
-            description = "Units sold in orders that are not " + "cancelled, highest first; limit 1..100 (default 10).")
+            description = "Units sold in orders that are not cancelled, highest first; limit 1..100 (default 10).")
     @APIResponse(
             responseCode = "200",
             description = "{\"products\":[…],\"as_of\"}",
@@ -120,7 +120,7 @@ public class AnalyticsResource {
     @Operation(
             operationId = "getProductionEfficiency",
             summary = "Units produced per product on a day",
-            description = "date=YYYY-MM-DD " + "is required (400 otherwise). Highest first, paged.")
+            description = "date=YYYY-MM-DD is required (400 otherwise). Highest first, paged.")
     @APIResponse(
             responseCode = "200",
             description = "{\"date\",\"efficiency\":[…],\"as_of\",\"pagination\"}",

@@ -107,8 +107,8 @@ public class InventoryFigures {
         record Row(BigDecimal amount, LocalDate period, Instant at) {}
         Map<String, Row> rows = new HashMap<>();
         try (Connection c = dataSource.getConnection();
-                PreparedStatement p = c.prepareStatement(
-                        "SELECT figure, amount, period_start, refreshed_at " + "FROM inventory_figures");
+                PreparedStatement p =
+                        c.prepareStatement("SELECT figure, amount, period_start, refreshed_at FROM inventory_figures");
                 ResultSet rs = p.executeQuery()) {
             while (rs.next()) {
                 Date period = rs.getDate(3);

@@ -21,7 +21,7 @@ class OpenOrdersFigure implements SummaryFigure {
         SummaryTables.Sum open = deltas.sums().get(0L);
         if (open != null) {
             try (PreparedStatement p =
-                    c.prepareStatement("UPDATE analytics_state SET open_orders = open_orders + ? " + "WHERE id = 1")) {
+                    c.prepareStatement("UPDATE analytics_state SET open_orders = open_orders + ? WHERE id = 1")) {
                 p.setLong(1, open.count());
                 p.executeUpdate();
             }

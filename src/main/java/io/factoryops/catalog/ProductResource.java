@@ -99,7 +99,7 @@ public class ProductResource {
     @Operation(
             operationId = "createProduct",
             summary = "Create a product",
-            description = "stock_quantity is the initial stock " + "(ledger row INITIAL).")
+            description = "stock_quantity is the initial stock (ledger row INITIAL).")
     @APIResponse(
             responseCode = "201",
             description = "Created",
@@ -114,8 +114,7 @@ public class ProductResource {
     @Operation(
             operationId = "replaceProduct",
             summary = "Replace a product",
-            description =
-                    "409 CONFLICT when stock_quantity " + "differs from the current stock. If-Match → 412 when stale.")
+            description = "409 CONFLICT when stock_quantity differs from the current stock. If-Match → 412 when stale.")
     @APIResponse(
             responseCode = "200",
             description = "The product",
@@ -130,7 +129,7 @@ public class ProductResource {
     @Operation(
             operationId = "deleteProduct",
             summary = "Delete a product",
-            description = "409 STILL_REFERENCED when orders or " + "production records refer to it.")
+            description = "409 STILL_REFERENCED when orders or production records refer to it.")
     @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @APIResponse(responseCode = "204", description = "Deleted")
     public Response delete(@PathParam("id") long id) {
@@ -145,8 +144,7 @@ public class ProductResource {
     @Parameter(
             name = "after",
             in = ParameterIn.QUERY,
-            description =
-                    "Keyset paging: the pagination.next_cursor " + "of the page before; costs the same at any depth",
+            description = "Keyset paging: the pagination.next_cursor of the page before; costs the same at any depth",
             schema = @Schema(type = SchemaType.STRING, maxLength = 1024))
     @Operation(
             operationId = "listProductStockMovements",

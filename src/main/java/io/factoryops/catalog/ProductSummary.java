@@ -11,7 +11,7 @@ public record ProductSummary(
 
     /** The select list and source that {@link #of} reads; append the WHERE clause. */
     static final String SELECT =
-            "SELECT p.id, p.name, p.price, s.id, s.quantity, s.active FROM Product p " + "JOIN p.stock s ";
+            "SELECT p.id, p.name, p.price, s.id, s.quantity, s.active FROM Product p JOIN p.stock s ";
 
     /** One row of a query that starts with {@link #SELECT}. */
     static ProductSummary of(Object[] row) {

@@ -156,7 +156,7 @@ public class DemoPlant {
         Map<String, Integer> counts = cast.counts();
         for (String table : List.of("orders", "purchase_orders", "service_tickets")) {
             for (Object row : em.createNativeQuery(
-                            "SELECT status, COUNT(*) FROM " + table + " GROUP BY status " + "ORDER BY status")
+                            "SELECT status, COUNT(*) FROM " + table + " GROUP BY status ORDER BY status")
                     .getResultList()) {
                 Object[] columns = (Object[]) row;
                 counts.put(

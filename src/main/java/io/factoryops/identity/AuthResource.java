@@ -148,7 +148,7 @@ public class AuthResource {
     @Operation(
             operationId = "changePassword",
             summary = "Change one's own password",
-            description = "Revokes every token of the " + "account: log in again with the new password.")
+            description = "Revokes every token of the account: log in again with the new password.")
     @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @APIResponse(responseCode = "204", description = "Changed")
     public Response changePassword(@NotNull @Valid ChangePasswordRequest body) {

@@ -22,10 +22,10 @@ import java.time.Instant;
                 + "WHERE r.id = :id AND r.usedAt IS NULL AND r.revokedAt IS NULL")
 @NamedQuery(
         name = "RefreshToken.revokeFamily",
-        query = "UPDATE RefreshToken r SET r.revokedAt = :now " + "WHERE r.familyId = :family AND r.revokedAt IS NULL")
+        query = "UPDATE RefreshToken r SET r.revokedAt = :now WHERE r.familyId = :family AND r.revokedAt IS NULL")
 @NamedQuery(
         name = "RefreshToken.revokeUser",
-        query = "UPDATE RefreshToken r SET r.revokedAt = :now " + "WHERE r.userId = :userId AND r.revokedAt IS NULL")
+        query = "UPDATE RefreshToken r SET r.revokedAt = :now WHERE r.userId = :userId AND r.revokedAt IS NULL")
 public class RefreshToken {
 
     @Id

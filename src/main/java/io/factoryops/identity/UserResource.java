@@ -75,7 +75,7 @@ public class UserResource {
             summary = "List accounts",
             description = "An admin sees the accounts it manages, a super_admin all. "
                     + "Filters: role, active, q (username, email, full name). "
-                    + "Sort: " + "username, email, role, created_at, last_login_at.")
+                    + "Sort: username, email, role, created_at, last_login_at.")
     @APIResponse(
             responseCode = "200",
             description = "A page of accounts",

@@ -148,7 +148,7 @@ public class CategoryResource {
     @Operation(
             operationId = "deleteCategory",
             summary = "Delete a part category",
-            description = "409 STILL_REFERENCED while it has " + "sub-categories or parts. If-Match → 412 when stale.")
+            description = "409 STILL_REFERENCED while it has sub-categories or parts. If-Match → 412 when stale.")
     @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @APIResponse(responseCode = "204", description = "Deleted")
     public Response delete(@PathParam("id") long id) {

@@ -79,8 +79,7 @@ public class PartResource {
     @Parameter(
             name = "after",
             in = ParameterIn.QUERY,
-            description =
-                    "Keyset paging: the pagination.next_cursor " + "of the page before; costs the same at any depth",
+            description = "Keyset paging: the pagination.next_cursor of the page before; costs the same at any depth",
             schema = @Schema(type = SchemaType.STRING, maxLength = 1024))
     @Operation(
             operationId = "listParts",
@@ -202,8 +201,7 @@ public class PartResource {
     @Parameter(
             name = "after",
             in = ParameterIn.QUERY,
-            description =
-                    "Keyset paging: the pagination.next_cursor " + "of the page before; costs the same at any depth",
+            description = "Keyset paging: the pagination.next_cursor of the page before; costs the same at any depth",
             schema = @Schema(type = SchemaType.STRING, maxLength = 1024))
     @Operation(
             operationId = "listPartStockMovements",

@@ -12,7 +12,7 @@ public record PartSummary(
 
     /** The select list and source that {@link #of} reads; append the WHERE clause. */
     static final String SELECT =
-            "SELECT p.id, p.sku, p.name, p.unitCost, s.id, s.quantity, s.active FROM Part p " + "JOIN p.stock s ";
+            "SELECT p.id, p.sku, p.name, p.unitCost, s.id, s.quantity, s.active FROM Part p JOIN p.stock s ";
 
     static PartSummary of(Object[] row) {
         return new PartSummary(

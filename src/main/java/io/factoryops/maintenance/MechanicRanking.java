@@ -30,15 +30,13 @@ public interface MechanicRanking {
             long mechanicId,
             String mechanicName,
 
-            @Schema(description = "Completed tickets the mechanic was on, counted on their " + "completion day (UTC)")
+            @Schema(description = "Completed tickets the mechanic was on, counted on their completion day (UTC)")
             long ticketsWorked,
 
             @Schema(multipleOf = 0.01, description = "The mechanic's labour hours on those tickets")
             BigDecimal labourHours,
 
-            @Schema(
-                    description =
-                            "Units of the part lines the mechanic fitted on those tickets " + "and did not give back")
+            @Schema(description = "Units of the part lines the mechanic fitted on those tickets and did not give back")
             long partsFitted) {}
 
     public record TopMechanics(

@@ -77,7 +77,7 @@ public class MechanicResource {
     @Parameter(
             name = "q",
             in = ParameterIn.QUERY,
-            description = "Text contained in name, email, username and " + "position (case-insensitive)",
+            description = "Text contained in name, email, username and position (case-insensitive)",
             schema = @Schema(type = SchemaType.STRING, maxLength = 200))
     @Operation(
             operationId = "listMechanics",

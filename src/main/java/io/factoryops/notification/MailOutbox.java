@@ -86,7 +86,7 @@ public class MailOutbox {
             return claimed;
         }
         List<OutboxAttachment> files = em.createQuery(
-                        "SELECT a FROM OutboxAttachment a WHERE a.mailId IN :ids " + "ORDER BY a.mailId, a.id",
+                        "SELECT a FROM OutboxAttachment a WHERE a.mailId IN :ids ORDER BY a.mailId, a.id",
                         OutboxAttachment.class)
                 .setParameter("ids", claimed.stream().map(PendingMail::id).toList())
                 .getResultList();

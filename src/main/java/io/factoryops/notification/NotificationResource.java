@@ -72,8 +72,7 @@ public class NotificationResource {
     @Parameter(
             name = "after",
             in = ParameterIn.QUERY,
-            description =
-                    "Keyset paging: the pagination.next_cursor " + "of the page before; costs the same at any depth",
+            description = "Keyset paging: the pagination.next_cursor of the page before; costs the same at any depth",
             schema = @Schema(type = SchemaType.STRING, maxLength = 1024))
     @Operation(
             operationId = "listNotifications",
@@ -139,7 +138,7 @@ public class NotificationResource {
     @Operation(
             operationId = "markAllNotificationsRead",
             summary = "Mark all my notifications read",
-            description = "Answers how many unread ones " + "were marked (0 when there were none).")
+            description = "Answers how many unread ones were marked (0 when there were none).")
     @APIResponse(
             responseCode = "200",
             description = "How many were marked read",

@@ -46,7 +46,7 @@ public record PurchaseOrderResponse(
 
         @Schema(
                 description =
-                        "The transitions the status allows now: submit, approve, reject, receive, deliver, " + "cancel")
+                        "The transitions the status allows now: submit, approve, reject, receive, deliver, cancel")
         List<String> allowedTransitions,
 
         @Schema(

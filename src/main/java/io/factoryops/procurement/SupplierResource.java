@@ -88,7 +88,7 @@ public class SupplierResource {
     @Operation(
             operationId = "createSupplier",
             summary = "Create a supplier",
-            description = "409 ALREADY_EXISTS when another " + "supplier has the code (ignoring case).")
+            description = "409 ALREADY_EXISTS when another supplier has the code (ignoring case).")
     @APIResponse(
             responseCode = "201",
             description = "Created",

@@ -96,7 +96,7 @@ public class ProductionResource {
     @Operation(
             operationId = "recordProduction",
             summary = "Record production",
-            description = "Adds the units to stock (ledger " + "row PRODUCTION). Idempotency-Key supported.")
+            description = "Adds the units to stock (ledger row PRODUCTION). Idempotency-Key supported.")
     @APIResponse(
             responseCode = "201",
             description = "Recorded",
@@ -129,7 +129,7 @@ public class ProductionResource {
     @Operation(
             operationId = "deleteProductionRecord",
             summary = "Delete a production record",
-            description = "Takes the units back out of " + "stock; 409 INSUFFICIENT_STOCK when they were sold.")
+            description = "Takes the units back out of stock; 409 INSUFFICIENT_STOCK when they were sold.")
     @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @APIResponse(responseCode = "204", description = "Deleted")
     public Response delete(@PathParam("id") long id) {

@@ -31,7 +31,7 @@ public final class DashboardResponses {
 
             @Schema(
                     multipleOf = 0.01,
-                    description = "Σ quantity × unit_cost over all parts, active or not " + "(as of as_of).")
+                    description = "Σ quantity × unit_cost over all parts, active or not (as of as_of).")
             BigDecimal stockValue,
 
             @Schema(description = "Active parts at or below their reorder level, with stock left (as of as_of).")

@@ -94,7 +94,7 @@ public record InventoryReport(
             int reorderLevel,
             int reorderQuantity,
 
-            @Schema(description = "reorder_quantity, or without one enough to reach twice the " + "reorder level")
+            @Schema(description = "reorder_quantity, or without one enough to reach twice the reorder level")
             int suggestedQuantity,
 
             @Schema(nullable = true) Long preferredSupplierId,

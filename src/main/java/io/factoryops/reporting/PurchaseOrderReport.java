@@ -45,8 +45,7 @@ public record PurchaseOrderReport(
             @Schema(
                     nullable = true,
                     multipleOf = 0.01,
-                    description =
-                            "Average hours from submission to approval " + "of those; absent when none was approved")
+                    description = "Average hours from submission to approval of those; absent when none was approved")
             BigDecimal averageApprovalHours,
 
             @Schema(description = "Purchase orders overdue now")

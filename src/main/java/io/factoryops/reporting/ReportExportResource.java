@@ -71,7 +71,7 @@ public class ReportExportResource {
     @Operation(
             operationId = "exportPurchaseOrderReport",
             summary = "Export the purchase-order report",
-            description = "The parameters of GET /api/reports/purchase-orders; one table per " + "section.")
+            description = "The parameters of GET /api/reports/purchase-orders; one table per section.")
     public Response purchaseOrders(@BeanParam ReportParameters.PurchaseOrders parameters) {
         return answer("purchase-orders", "Purchase-order report", () -> queries.purchaseOrders(parameters));
     }

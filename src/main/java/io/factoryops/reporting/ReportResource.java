@@ -225,7 +225,7 @@ public class ReportResource {
             @PathParam("id") long id,
             @QueryParam("format")
                     @Parameter(
-                            description = "json (default), csv, xlsx or pdf; " + "wins over Accept",
+                            description = "json (default), csv, xlsx or pdf; wins over Accept",
                             schema =
                                     @Schema(
                                             type = SchemaType.STRING,

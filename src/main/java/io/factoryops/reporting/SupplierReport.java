@@ -54,7 +54,7 @@ public record SupplierReport(
             @Schema(
                     nullable = true,
                     multipleOf = 0.0001,
-                    description = "on_time / with_expected_date (0 to 1); " + "absent when none had an expected date")
+                    description = "on_time / with_expected_date (0 to 1); absent when none had an expected date")
             BigDecimal onTimeRate,
 
             @Schema(
@@ -67,7 +67,7 @@ public record SupplierReport(
             @Schema(
                     nullable = true,
                     multipleOf = 0.01,
-                    description = "average_lead_time_days − lead_time_days: " + "positive when slower than promised")
+                    description = "average_lead_time_days − lead_time_days: positive when slower than promised")
             BigDecimal leadTimeVarianceDays,
 
             @Schema(description = "Purchase orders rejected in the period")

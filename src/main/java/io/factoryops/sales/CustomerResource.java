@@ -94,7 +94,7 @@ public class CustomerResource {
                     + "field sent here is an unknown field and ignored, like any other).")
     @APIResponse(
             responseCode = "202",
-            description = "Accepted: a confirmation mail is on its way if the address " + "can be registered",
+            description = "Accepted: a confirmation mail is on its way if the address can be registered",
             content = @Content(schema = @Schema(implementation = RegistrationAccepted.class)))
     @APIResponse(responseCode = "400", description = "VALIDATION_FAILED, MALFORMED_JSON")
     public Response register(@NotNull @Valid CustomerRegistration body) {
@@ -166,7 +166,7 @@ public class CustomerResource {
     @Operation(
             operationId = "listCustomers",
             summary = "List customers",
-            description = "Paged, q on name, email and phone; sort by " + "id, name, email, created_at.")
+            description = "Paged, q on name, email and phone; sort by id, name, email, created_at.")
     @APIResponse(
             responseCode = "200",
             description = "A page of customers",

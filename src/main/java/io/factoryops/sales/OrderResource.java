@@ -79,8 +79,7 @@ public class OrderResource {
     @Parameter(
             name = "after",
             in = ParameterIn.QUERY,
-            description =
-                    "Keyset paging: the pagination.next_cursor " + "of the page before; costs the same at any depth",
+            description = "Keyset paging: the pagination.next_cursor of the page before; costs the same at any depth",
             schema = @Schema(type = SchemaType.STRING, maxLength = 1024))
     @Operation(
             operationId = "listOrders",
@@ -158,8 +157,7 @@ public class OrderResource {
             content = @Content(schema = @Schema(implementation = OrderResponse.class)))
     @APIResponse(
             responseCode = "409",
-            description =
-                    "INVALID_TRANSITION (not placed), INSUFFICIENT_STOCK, CONFLICT " + "(a product no longer sold)")
+            description = "INVALID_TRANSITION (not placed), INSUFFICIENT_STOCK, CONFLICT (a product no longer sold)")
     public Response replace(@PathParam("id") long id, @NotNull @Valid OrderRequest body) {
         return ETags.ok(placement.revise(Caller.of(security), id, ETags.requiredVersion(headers), body));
     }
@@ -223,7 +221,7 @@ public class OrderResource {
     @Operation(
             operationId = "cancelOrder",
             summary = "Cancel a placed order",
-            description = "Returns the stock (ledger rows " + "ORDER_CANCELLED); 409 INVALID_TRANSITION otherwise.")
+            description = "Returns the stock (ledger rows ORDER_CANCELLED); 409 INVALID_TRANSITION otherwise.")
     @APIResponse(
             responseCode = "200",
             description = "The order",

@@ -47,8 +47,8 @@ public class SalesFacts {
     public static List<CustomerTotal> customerTotals(Connection c) throws SQLException {
         return SqlReads.list(
                 c,
-                "SELECT customer_id, SUM(total), COUNT(*), MAX(order_date) FROM orders " + "WHERE status <> '"
-                        + CANCELLED + "' GROUP BY customer_id",
+                "SELECT customer_id, SUM(total), COUNT(*), MAX(order_date) FROM orders WHERE status <> '" + CANCELLED
+                        + "' GROUP BY customer_id",
                 List.of(),
                 rs -> new CustomerTotal(rs.getLong(1), rs.getBigDecimal(2), rs.getLong(3), instant(rs, 4)));
     }
@@ -66,7 +66,7 @@ public class SalesFacts {
     public static List<DaySales> salesPerDay(Connection c) throws SQLException {
         return SqlReads.list(
                 c,
-                "SELECT CAST(order_date AS DATE), COUNT(*), SUM(total), SUM(units) FROM orders " + "WHERE status <> '"
+                "SELECT CAST(order_date AS DATE), COUNT(*), SUM(total), SUM(units) FROM orders WHERE status <> '"
                         + CANCELLED + "' GROUP BY CAST(order_date AS DATE)",
                 List.of(),
                 rs -> new DaySales(SqlReads.date(rs, 1), rs.getLong(2), rs.getBigDecimal(3), rs.getLong(4)));

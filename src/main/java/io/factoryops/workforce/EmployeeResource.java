@@ -118,7 +118,7 @@ public class EmployeeResource {
     @Operation(
             operationId = "patchEmployee",
             summary = "Change some fields of an employee",
-            description = "Absent fields stay. " + "If-Match → 412 VERSION_CONFLICT when stale.")
+            description = "Absent fields stay. If-Match → 412 VERSION_CONFLICT when stale.")
     @APIResponse(
             responseCode = "200",
             description = "The changed employee",

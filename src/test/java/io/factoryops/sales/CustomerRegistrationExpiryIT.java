@@ -87,7 +87,7 @@ class CustomerRegistrationExpiryIT {
                     1,
                     single(
                             c,
-                            "SELECT COUNT(*) FROM users WHERE email = ? AND role = 'CUSTOMER' " + "AND customer_id = ?",
+                            "SELECT COUNT(*) FROM users WHERE email = ? AND role = 'CUSTOMER' AND customer_id = ?",
                             valid,
                             customer.id()));
             assertEquals(0, single(c, "SELECT COUNT(*) FROM customer_registrations WHERE email = ?", valid));

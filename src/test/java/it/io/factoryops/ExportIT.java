@@ -278,7 +278,7 @@ class ExportIT {
                 as(user, "api/products/" + product + "/stock-movements").get()) {
             assertTrue(
                     r.getHeaderString("Link")
-                            .contains("/api/export/stock-movements?product_id=" + product + ">; " + "rel=\"export\""),
+                            .contains("/api/export/stock-movements?product_id=" + product + ">; rel=\"export\""),
                     r.getHeaderString("Link"));
         }
     }

@@ -82,7 +82,7 @@ class TransportAndSigningKeysIT {
                 assertFalse(
                         certificate != null && Tokens.verifies(token, certificate.getPublicKey()),
                         "the key '" + alias + "' of " + liberty
-                                + " (the HTTPS key of FACTORY_TLS_CERTIFICATE=generated) " + "verifies access tokens");
+                                + " (the HTTPS key of FACTORY_TLS_CERTIFICATE=generated) verifies access tokens");
             }
         }
         assertTrue(Files.isRegularFile(Tokens.serverKeystore()), "the signing keystore of its own");

@@ -43,8 +43,7 @@ public class AuditLogResource {
     @Parameter(
             name = "after",
             in = ParameterIn.QUERY,
-            description =
-                    "Keyset paging: the pagination.next_cursor " + "of the page before; costs the same at any depth",
+            description = "Keyset paging: the pagination.next_cursor of the page before; costs the same at any depth",
             schema = @Schema(type = SchemaType.STRING, maxLength = 1024))
     @Operation(
             operationId = "listAuditLogs",

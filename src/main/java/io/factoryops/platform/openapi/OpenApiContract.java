@@ -136,7 +136,7 @@ public class OpenApiContract implements OASFilter {
             problem(
                     responses,
                     "428",
-                    "PRECONDITION_REQUIRED: If-Match is missing (or \"*\"): GET the object and " + "send its ETag");
+                    "PRECONDITION_REQUIRED: If-Match is missing (or \"*\"): GET the object and send its ETag");
         } else if (one
                 && Set.of(PathItem.HttpMethod.PUT, PathItem.HttpMethod.PATCH, PathItem.HttpMethod.DELETE)
                         .contains(verb)) {

@@ -82,7 +82,7 @@ public enum ExportFormat {
     private static ApiException notAcceptable(String why) {
         return new ApiException(
                 ErrorCode.NOT_ACCEPTABLE,
-                why + "; ask for one of format=json (application/json), " + "csv (text/csv), xlsx (" + XLSX.mediaType
+                why + "; ask for one of format=json (application/json), csv (text/csv), xlsx (" + XLSX.mediaType
                         + ") or pdf (application/pdf)",
                 List.of(),
                 Map.of(),

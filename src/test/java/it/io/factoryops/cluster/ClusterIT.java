@@ -85,8 +85,8 @@ class ClusterIT {
     @Test
     @Order(1)
     void flywayMigratesOnceWhenBothNodesStartTogether() throws Exception {
-        List<String> versions = query(
-                "SELECT version FROM flyway_schema_history WHERE version IS NOT NULL " + "ORDER BY installed_rank");
+        List<String> versions =
+                query("SELECT version FROM flyway_schema_history WHERE version IS NOT NULL ORDER BY installed_rank");
         assertFalse(versions.isEmpty(), "no migration history");
         assertEquals(versions.size(), Set.copyOf(versions).size(), "each migration once: " + versions);
         assertEquals(List.of("0"), query("SELECT COUNT(*) FROM flyway_schema_history WHERE success = 0"));
