@@ -1,6 +1,6 @@
 package io.factoryops.analytics;
 
-import io.factoryops.identity.Role;
+import io.factoryops.identity.Permission;
 import io.factoryops.platform.error.ApiException;
 import io.factoryops.platform.http.Params;
 import io.factoryops.platform.paging.Page;
@@ -55,7 +55,7 @@ public class AnalyticsResource {
 
     @GET
     @Path("employee-performance")
-    @RolesAllowed(Role.MANAGER_NAME)
+    @RolesAllowed(Permission.Names.ANALYTICS_READ)
     @Operation(
             operationId = "getEmployeePerformance",
             summary = "Units produced per employee",
@@ -75,7 +75,7 @@ public class AnalyticsResource {
 
     @GET
     @Path("top-products")
-    @RolesAllowed(Role.MANAGER_NAME)
+    @RolesAllowed(Permission.Names.ANALYTICS_READ)
     @Operation(
             operationId = "getTopProducts",
             summary = "Best-selling products",
@@ -92,7 +92,7 @@ public class AnalyticsResource {
 
     @GET
     @Path("customer-ltv")
-    @RolesAllowed(Role.MANAGER_NAME)
+    @RolesAllowed(Permission.Names.ANALYTICS_READ)
     @Operation(
             operationId = "getCustomerLifetimeValue",
             summary = "Customer lifetime value",
@@ -116,7 +116,7 @@ public class AnalyticsResource {
 
     @GET
     @Path("production-efficiency")
-    @RolesAllowed(Role.MANAGER_NAME)
+    @RolesAllowed(Permission.Names.ANALYTICS_READ)
     @Operation(
             operationId = "getProductionEfficiency",
             summary = "Units produced per product on a day",
@@ -140,7 +140,7 @@ public class AnalyticsResource {
 
     @POST
     @Path("refresh")
-    @RolesAllowed(Role.ADMIN_NAME)
+    @RolesAllowed(Permission.Names.ANALYTICS_REFRESH)
     @Operation(
             operationId = "refreshAnalytics",
             summary = "Refresh the summaries now",

@@ -1,7 +1,7 @@
 package io.factoryops.catalog;
 
 import io.factoryops.identity.Caller;
-import io.factoryops.identity.Role;
+import io.factoryops.identity.Permission;
 import io.factoryops.platform.error.Problem;
 import io.factoryops.platform.http.ETags;
 import io.factoryops.platform.idempotency.Idempotent;
@@ -67,7 +67,7 @@ public class ProductResource {
 
     @GET
     @ExportedAs("products")
-    @RolesAllowed({Role.USER_NAME, Role.MECHANIC_NAME})
+    @RolesAllowed(Permission.Names.PRODUCTS_READ)
     @Operation(
             operationId = "listProducts",
             summary = "List products",
@@ -84,7 +84,7 @@ public class ProductResource {
 
     @GET
     @Path("{id}")
-    @RolesAllowed({Role.USER_NAME, Role.MECHANIC_NAME})
+    @RolesAllowed(Permission.Names.PRODUCTS_READ)
     @Operation(operationId = "getProduct", summary = "Read a product", description = "ETag; If-None-Match → 304.")
     @APIResponse(
             responseCode = "200",
@@ -95,7 +95,7 @@ public class ProductResource {
     }
 
     @POST
-    @RolesAllowed(Role.ADMIN_NAME)
+    @RolesAllowed(Permission.Names.PRODUCTS_WRITE)
     @Operation(
             operationId = "createProduct",
             summary = "Create a product",
@@ -110,7 +110,7 @@ public class ProductResource {
 
     @PUT
     @Path("{id}")
-    @RolesAllowed(Role.ADMIN_NAME)
+    @RolesAllowed(Permission.Names.PRODUCTS_WRITE)
     @Operation(
             operationId = "replaceProduct",
             summary = "Replace a product",
@@ -125,7 +125,7 @@ public class ProductResource {
 
     @DELETE
     @Path("{id}")
-    @RolesAllowed(Role.ADMIN_NAME)
+    @RolesAllowed(Permission.Names.PRODUCTS_WRITE)
     @Operation(
             operationId = "deleteProduct",
             summary = "Delete a product",
@@ -140,7 +140,7 @@ public class ProductResource {
     @GET
     @ExportedAs(value = "stock-movements", idAs = "product_id")
     @Path("{id}/stock-movements")
-    @RolesAllowed({Role.USER_NAME, Role.MECHANIC_NAME})
+    @RolesAllowed(Permission.Names.PRODUCTS_READ)
     @Parameter(
             name = "after",
             in = ParameterIn.QUERY,
@@ -163,7 +163,7 @@ public class ProductResource {
 
     @POST
     @Path("{id}/adjust-stock")
-    @RolesAllowed(Role.MANAGER_NAME)
+    @RolesAllowed(Permission.Names.STOCK_ADJUST)
     @Idempotent
     @Operation(
             operationId = "adjustProductStock",

@@ -98,7 +98,7 @@ public class AuthResource {
 
     @POST
     @Path("logout")
-    @RolesAllowed({Role.USER_NAME, Role.MECHANIC_NAME, Role.CUSTOMER_NAME})
+    @RolesAllowed(Permission.Names.ACCOUNT_SELF)
     @Operation(
             operationId = "logout",
             summary = "Log out",
@@ -115,7 +115,7 @@ public class AuthResource {
 
     @GET
     @Path("me")
-    @RolesAllowed({Role.USER_NAME, Role.MECHANIC_NAME, Role.CUSTOMER_NAME})
+    @RolesAllowed(Permission.Names.ACCOUNT_SELF)
     @Operation(operationId = "getCurrentUser", summary = "The signed-in account")
     @APIResponse(
             responseCode = "200",
@@ -127,7 +127,7 @@ public class AuthResource {
 
     @PUT
     @Path("profile")
-    @RolesAllowed({Role.USER_NAME, Role.MECHANIC_NAME, Role.CUSTOMER_NAME})
+    @RolesAllowed(Permission.Names.ACCOUNT_SELF)
     @Operation(
             operationId = "updateProfile",
             summary = "Change one's own name or email",
@@ -144,7 +144,7 @@ public class AuthResource {
 
     @POST
     @Path("change-password")
-    @RolesAllowed({Role.USER_NAME, Role.MECHANIC_NAME, Role.CUSTOMER_NAME})
+    @RolesAllowed(Permission.Names.ACCOUNT_SELF)
     @Operation(
             operationId = "changePassword",
             summary = "Change one's own password",
@@ -158,7 +158,7 @@ public class AuthResource {
 
     @POST
     @Path("register")
-    @RolesAllowed(Role.ADMIN_NAME)
+    @RolesAllowed(Permission.Names.USERS_MANAGE)
     @Operation(
             operationId = "registerUser",
             summary = "Create an account",
@@ -173,7 +173,7 @@ public class AuthResource {
 
     @GET
     @Path("{id: \\d+}")
-    @RolesAllowed(Role.ADMIN_NAME)
+    @RolesAllowed(Permission.Names.USERS_MANAGE)
     @Operation(operationId = "getUserAlias", summary = "Read an account (alias of /api/auth/users/{id})")
     @APIResponse(
             responseCode = "200",
@@ -185,7 +185,7 @@ public class AuthResource {
 
     @PUT
     @Path("{id: \\d+}")
-    @RolesAllowed(Role.ADMIN_NAME)
+    @RolesAllowed(Permission.Names.USERS_MANAGE)
     @Operation(operationId = "updateUserAlias", summary = "Change an account (alias of /api/auth/users/{id})")
     @APIResponse(
             responseCode = "200",
@@ -197,7 +197,7 @@ public class AuthResource {
 
     @DELETE
     @Path("{id: \\d+}")
-    @RolesAllowed(Role.ADMIN_NAME)
+    @RolesAllowed(Permission.Names.USERS_MANAGE)
     @Operation(operationId = "deleteUserAlias", summary = "Deactivate an account (alias of /api/auth/users/{id})")
     @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @APIResponse(responseCode = "204", description = "Deactivated")

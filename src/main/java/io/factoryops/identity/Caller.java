@@ -1,10 +1,31 @@
 package io.factoryops.identity;
 
 import jakarta.ws.rs.core.SecurityContext;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
-/** The authenticated caller, as its verified access token describes it. */
-public record Caller(long id, String username, Role role) {
+/**
+ * The authenticated caller, as its verified access token describes it: the account, its built-in role (which scopes
+ * what a mechanic or customer sees and which accounts it manages) and its permissions (what it may do).
+ */
+public record Caller(long id, String username, Role role, Set<Permission> permissions) {
+
+    private static final Map<String, Permission> BY_NAME =
+            Arrays.stream(Permission.values()).collect(Collectors.toMap(Permission::value, Function.identity()));
+
+    public Caller {
+        permissions = Set.copyOf(permissions);
+    }
+
+    /** A caller with exactly its built-in role's permissions (timers, the demo data, tests). */
+    public Caller(long id, String username, Role role) {
+        this(id, username, role, role.permissions());
+    }
 
     /**
      * The caller of this request, from the JAX-RS security context's principal (the verified token itself).
@@ -17,6 +38,19 @@ public record Caller(long id, String username, Role role) {
     }
 
     public static Caller of(JsonWebToken jwt) {
-        return new Caller(Long.parseLong(jwt.getSubject()), jwt.getName(), Role.parse(jwt.getClaim("role"), "role"));
+        Set<Permission> permissions = EnumSet.noneOf(Permission.class);
+        for (String group : jwt.getGroups()) {
+            Permission permission = BY_NAME.get(group);
+            if (permission != null) {
+                permissions.add(permission);
+            }
+        }
+        return new Caller(
+                Long.parseLong(jwt.getSubject()), jwt.getName(), Role.parse(jwt.getClaim("role"), "role"), permissions);
+    }
+
+    /** Whether the caller's token carries this permission. */
+    public boolean has(Permission permission) {
+        return permissions.contains(permission);
     }
 }

@@ -7,9 +7,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The roles of the design. Staff roles nest: {@code super_admin} ⊇ {@code admin} ⊇ {@code manager}
- * ⊇ {@code user}; a token carries its role and every role it includes as JWT groups, so that
- * {@code @RolesAllowed("manager")} admits admins too. {@code mechanic} and {@code customer} stand apart.
+ * The built-in roles of the design. Staff roles nest: {@code super_admin} ⊇ {@code admin} ⊇ {@code manager} ⊇
+ * {@code user}; {@code mechanic} and {@code customer} stand apart. Every account has one: it decides which accounts
+ * it manages and what a mechanic's or customer's view is scoped to. What an account may call is its {@link
+ * Permission}s: those of its built-in role and of its custom roles.
  */
 public enum Role {
     SUPER_ADMIN("Manages every account, including admins; everything an admin may do."),
@@ -77,6 +78,17 @@ public enum Role {
 
     public List<String> groups() {
         return includes().stream().map(Role::value).toList();
+    }
+
+    /** The permissions this built-in role holds. */
+    public Set<Permission> permissions() {
+        Set<Permission> held = EnumSet.noneOf(Permission.class);
+        for (Permission permission : Permission.values()) {
+            if (permission.heldBy(this)) {
+                held.add(permission);
+            }
+        }
+        return held;
     }
 
     /** Parses a role name from a request; an unknown name is a validation error on {@code field}. */

@@ -12,7 +12,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** {@code GET /api/roles}: the roles, what each includes and which accounts each manages. */
+/** {@code GET /api/roles}: the built-in roles, what each includes, which accounts each manages, its permissions. */
 @Path("roles")
 @ApplicationScoped
 @DenyAll
@@ -21,7 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class RoleResource {
 
     @GET
-    @RolesAllowed({Role.USER_NAME, Role.MECHANIC_NAME, Role.CUSTOMER_NAME})
+    @RolesAllowed(Permission.Names.ACCOUNT_SELF)
     @Operation(operationId = "listRoles", summary = "List roles")
     public List<RoleResponse> list() {
         return Arrays.stream(Role.values()).map(RoleResponse::of).toList();

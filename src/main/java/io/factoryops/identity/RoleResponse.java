@@ -2,14 +2,16 @@ package io.factoryops.identity;
 
 import java.util.List;
 
-/** A role, what it includes and which accounts it may manage. */
-public record RoleResponse(String name, String description, List<String> includes, List<String> manages) {
+/** A built-in role, what it includes, which accounts it may manage and the permissions it holds. */
+public record RoleResponse(
+        String name, String description, List<String> includes, List<String> manages, List<String> permissions) {
 
     static RoleResponse of(Role role) {
         return new RoleResponse(
                 role.value(),
                 role.description(),
                 role.groups(),
-                role.manages().stream().map(Role::value).toList());
+                role.manages().stream().map(Role::value).toList(),
+                role.permissions().stream().map(Permission::value).toList());
     }
 }

@@ -18,6 +18,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -83,7 +84,7 @@ public class TokenService {
             JwtToken jwt = JwtBuilder.create("factory.access")
                     .subject(Long.toString(user.getId()))
                     .claim("upn", user.getUsername())
-                    .claim("groups", List.copyOf(user.getRole().groups()))
+                    .claim("groups", groups(user))
                     .claim("role", user.getRole().value())
                     .claim(GENERATION_CLAIM, user.getTokenGeneration())
                     .buildJwt();
@@ -92,6 +93,16 @@ public class TokenService {
         } catch (Exception e) {
             throw new IllegalStateException("Could not issue an access token", e);
         }
+    }
+
+    /**
+     * The token's groups: the account's built-in role and the roles it includes (what the console and scoping read),
+     * then every permission it holds through its built-in and custom roles ({@code @RolesAllowed} names those).
+     */
+    static List<String> groups(UserAccount user) {
+        List<String> groups = new ArrayList<>(user.getRole().groups());
+        user.permissions().forEach(p -> groups.add(p.value()));
+        return groups;
     }
 
     /** Starts a new family (a login) or continues one (a refresh). */

@@ -5,9 +5,16 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.JoinTable;
+import jakarta.persistence.ManyToMany;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 /** A login: credentials, role, and whether it may still sign in. Deleting deactivates. */
 @Entity
@@ -67,6 +74,14 @@ public class UserAccount extends VersionedEntity {
     @Column(name = "password_set_by", length = 50)
     private String passwordSetBy;
 
+    /** Roles that admins defined, whose permissions this account holds beside its built-in role's. */
+    @ManyToMany
+    @JoinTable(
+            name = "user_custom_roles",
+            joinColumns = @JoinColumn(name = "user_id"),
+            inverseJoinColumns = @JoinColumn(name = "role_id"))
+    private Set<CustomRole> customRoles = new HashSet<>();
+
     protected UserAccount() {}
 
     /** A new account; {@code createdBy} (null: nobody signed in) chose its first password. */
@@ -125,6 +140,36 @@ public class UserAccount extends VersionedEntity {
     public void deactivate() {
         this.active = false;
         revokeTokens();
+    }
+
+    /** Holds these custom roles from now on: every token issued before stops working when they differ. */
+    public void changeCustomRoles(Set<CustomRole> roles) {
+        if (!customRoles.equals(roles)) {
+            customRoles.clear();
+            customRoles.addAll(roles);
+            revokeTokens();
+        }
+    }
+
+    /** A custom role it holds changed its permissions: every token issued before stops working. */
+    void permissionsChanged() {
+        revokeTokens();
+    }
+
+    /** The names of its custom roles, sorted. */
+    public List<String> customRoleNames() {
+        return customRoles.stream().map(CustomRole::getName).sorted().toList();
+    }
+
+    public Set<CustomRole> getCustomRoles() {
+        return Set.copyOf(customRoles);
+    }
+
+    /** What it may do: its built-in role's permissions and those of its custom roles. */
+    public Set<Permission> permissions() {
+        Set<Permission> held = EnumSet.copyOf(role.permissions());
+        customRoles.forEach(r -> held.addAll(r.permissions()));
+        return held;
     }
 
     public void recordLogin() {

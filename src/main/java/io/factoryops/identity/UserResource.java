@@ -64,7 +64,7 @@ public class UserResource {
     HttpHeaders headers;
 
     @GET
-    @RolesAllowed(Role.ADMIN_NAME)
+    @RolesAllowed(Permission.Names.USERS_MANAGE)
     @Parameter(
             name = "q",
             in = ParameterIn.QUERY,
@@ -93,7 +93,7 @@ public class UserResource {
 
     /** Also reached as POST /api/auth/register. */
     @POST
-    @RolesAllowed(Role.ADMIN_NAME)
+    @RolesAllowed(Permission.Names.USERS_MANAGE)
     @Operation(
             operationId = "createUser",
             summary = "Create an account",
@@ -113,7 +113,7 @@ public class UserResource {
 
     @GET
     @Path("{id}")
-    @RolesAllowed(Role.ADMIN_NAME)
+    @RolesAllowed(Permission.Names.USERS_MANAGE)
     @Operation(
             operationId = "getUser",
             summary = "Read an account",
@@ -129,7 +129,7 @@ public class UserResource {
 
     @PUT
     @Path("{id}")
-    @RolesAllowed(Role.ADMIN_NAME)
+    @RolesAllowed(Permission.Names.USERS_MANAGE)
     @Operation(
             operationId = "updateUser",
             summary = "Change an account",
@@ -146,7 +146,7 @@ public class UserResource {
 
     @DELETE
     @Path("{id}")
-    @RolesAllowed(Role.ADMIN_NAME)
+    @RolesAllowed(Permission.Names.USERS_MANAGE)
     @Operation(
             operationId = "deleteUser",
             summary = "Deactivate an account",

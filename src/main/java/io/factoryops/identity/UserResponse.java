@@ -2,6 +2,7 @@ package io.factoryops.identity;
 
 import io.factoryops.platform.http.Versioned;
 import java.time.Instant;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** An account as the API shows it; never the password hash. */
@@ -13,6 +14,12 @@ public record UserResponse(
 
         @Schema(enumeration = {"super_admin", "admin", "manager", "user", "mechanic", "customer"})
         String role,
+
+        @Schema(description = "The custom roles it holds beside its built-in role")
+        List<String> customRoles,
+
+        @Schema(description = "What it may do: the permissions of its built-in and custom roles")
+        List<String> permissions,
 
         boolean active,
         @Schema(nullable = true) Long employeeId,
@@ -36,6 +43,8 @@ public record UserResponse(
                 u.getEmail(),
                 u.getFullName(),
                 u.getRole().value(),
+                u.customRoleNames(),
+                u.permissions().stream().map(Permission::value).toList(),
                 u.isActive(),
                 u.getEmployeeId(),
                 u.getCustomerId(),

@@ -56,6 +56,9 @@ public class UserService {
     TokenService tokens;
 
     @Inject
+    CustomRoleService customRoles;
+
+    @Inject
     AuditService audit;
 
     @Inject
@@ -184,6 +187,9 @@ public class UserService {
                 requireAnotherSuperAdmin(user);
             }
             user.changeRole(newRole);
+        }
+        if (request.customRoles() != null) {
+            customRoles.assign(caller, user, request.customRoles());
         }
         if (request.email() != null) {
             changeEmail(user, Text.normalizeKey(request.email()));
@@ -344,10 +350,7 @@ public class UserService {
 
     /** An account links only to an employee or a customer that exists: 404 naming the field otherwise. */
     private void requireLinkTarget(String field, String kind, Long id) {
-        if (id == null) {
-            return;
-        }
-        if (!directories.exists(kind, id)) {
+        if (id != null && !directories.exists(kind, id)) {
             throw ApiException.notFoundField(field, kind, id);
         }
     }

@@ -1,6 +1,6 @@
 package io.factoryops.inventory;
 
-import io.factoryops.identity.Role;
+import io.factoryops.identity.Permission;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,7 +33,7 @@ public class BomResource {
     BomService boms;
 
     @GET
-    @RolesAllowed({Role.USER_NAME, Role.MECHANIC_NAME})
+    @RolesAllowed(Permission.Names.PRODUCTS_READ)
     @Operation(
             operationId = "getBom",
             summary = "A product's bill of materials",
@@ -47,7 +47,7 @@ public class BomResource {
     }
 
     @PUT
-    @RolesAllowed(Role.MANAGER_NAME)
+    @RolesAllowed(Permission.Names.BOM_WRITE)
     @Operation(
             operationId = "replaceBom",
             summary = "Replace a product's bill of materials",

@@ -1,6 +1,6 @@
 package io.factoryops.inventory;
 
-import io.factoryops.identity.Role;
+import io.factoryops.identity.Permission;
 import io.factoryops.platform.error.Problem;
 import io.factoryops.platform.http.ETags;
 import io.factoryops.platform.http.Params;
@@ -58,7 +58,7 @@ public class CategoryResource {
     HttpHeaders headers;
 
     @GET
-    @RolesAllowed({Role.USER_NAME, Role.MECHANIC_NAME})
+    @RolesAllowed(Permission.Names.INVENTORY_READ)
     @Parameter(
             name = "q",
             in = ParameterIn.QUERY,
@@ -95,7 +95,7 @@ public class CategoryResource {
 
     @GET
     @Path("{id}")
-    @RolesAllowed({Role.USER_NAME, Role.MECHANIC_NAME})
+    @RolesAllowed(Permission.Names.INVENTORY_READ)
     @Operation(
             operationId = "getCategory",
             summary = "Read a part category",
@@ -109,7 +109,7 @@ public class CategoryResource {
     }
 
     @POST
-    @RolesAllowed(Role.MANAGER_NAME)
+    @RolesAllowed(Permission.Names.INVENTORY_WRITE)
     @Operation(
             operationId = "createCategory",
             summary = "Create a part category",
@@ -126,7 +126,7 @@ public class CategoryResource {
 
     @PUT
     @Path("{id}")
-    @RolesAllowed(Role.MANAGER_NAME)
+    @RolesAllowed(Permission.Names.INVENTORY_WRITE)
     @Operation(
             operationId = "replaceCategory",
             summary = "Rename or move a part category",
@@ -144,7 +144,7 @@ public class CategoryResource {
 
     @DELETE
     @Path("{id}")
-    @RolesAllowed(Role.MANAGER_NAME)
+    @RolesAllowed(Permission.Names.INVENTORY_WRITE)
     @Operation(
             operationId = "deleteCategory",
             summary = "Delete a part category",

@@ -1,6 +1,6 @@
 package io.factoryops.inventory;
 
-import io.factoryops.identity.Role;
+import io.factoryops.identity.Permission;
 import io.factoryops.platform.error.Problem;
 import io.factoryops.platform.http.ETags;
 import io.factoryops.platform.http.Params;
@@ -61,7 +61,7 @@ public class LocationResource {
     HttpHeaders headers;
 
     @GET
-    @RolesAllowed({Role.USER_NAME, Role.MECHANIC_NAME})
+    @RolesAllowed(Permission.Names.INVENTORY_READ)
     @Parameter(
             name = "q",
             in = ParameterIn.QUERY,
@@ -98,7 +98,7 @@ public class LocationResource {
 
     @GET
     @Path("{id}")
-    @RolesAllowed({Role.USER_NAME, Role.MECHANIC_NAME})
+    @RolesAllowed(Permission.Names.INVENTORY_READ)
     @Operation(
             operationId = "getLocation",
             summary = "Read a stock location",
@@ -112,7 +112,7 @@ public class LocationResource {
     }
 
     @POST
-    @RolesAllowed(Role.MANAGER_NAME)
+    @RolesAllowed(Permission.Names.INVENTORY_WRITE)
     @Operation(
             operationId = "createLocation",
             summary = "Create a stock location",
@@ -130,7 +130,7 @@ public class LocationResource {
 
     @PUT
     @Path("{id}")
-    @RolesAllowed(Role.MANAGER_NAME)
+    @RolesAllowed(Permission.Names.INVENTORY_WRITE)
     @Operation(
             operationId = "replaceLocation",
             summary = "Change or move a stock location",
@@ -148,7 +148,7 @@ public class LocationResource {
 
     @DELETE
     @Path("{id}")
-    @RolesAllowed(Role.MANAGER_NAME)
+    @RolesAllowed(Permission.Names.INVENTORY_WRITE)
     @Operation(
             operationId = "deleteLocation",
             summary = "Delete a stock location",

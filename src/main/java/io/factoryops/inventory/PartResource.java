@@ -1,7 +1,7 @@
 package io.factoryops.inventory;
 
 import io.factoryops.identity.Caller;
-import io.factoryops.identity.Role;
+import io.factoryops.identity.Permission;
 import io.factoryops.platform.error.Problem;
 import io.factoryops.platform.http.ETags;
 import io.factoryops.platform.idempotency.Idempotent;
@@ -70,7 +70,7 @@ public class PartResource {
 
     @GET
     @ExportedAs("inventory-items")
-    @RolesAllowed({Role.USER_NAME, Role.MECHANIC_NAME})
+    @RolesAllowed(Permission.Names.INVENTORY_READ)
     @Parameter(
             name = "q",
             in = ParameterIn.QUERY,
@@ -98,7 +98,7 @@ public class PartResource {
 
     @GET
     @Path("{id}")
-    @RolesAllowed({Role.USER_NAME, Role.MECHANIC_NAME})
+    @RolesAllowed(Permission.Names.INVENTORY_READ)
     @Operation(operationId = "getPart", summary = "Read a part", description = "ETag; If-None-Match → 304.")
     @APIResponse(
             responseCode = "200",
@@ -109,7 +109,7 @@ public class PartResource {
     }
 
     @POST
-    @RolesAllowed(Role.MANAGER_NAME)
+    @RolesAllowed(Permission.Names.INVENTORY_WRITE)
     @Operation(
             operationId = "createPart",
             summary = "Create a part",
@@ -126,7 +126,7 @@ public class PartResource {
 
     @PUT
     @Path("{id}")
-    @RolesAllowed(Role.MANAGER_NAME)
+    @RolesAllowed(Permission.Names.INVENTORY_WRITE)
     @Operation(
             operationId = "replacePart",
             summary = "Replace a part",
@@ -142,7 +142,7 @@ public class PartResource {
 
     @DELETE
     @Path("{id}")
-    @RolesAllowed(Role.MANAGER_NAME)
+    @RolesAllowed(Permission.Names.INVENTORY_WRITE)
     @Operation(
             operationId = "deletePart",
             summary = "Delete a part",
@@ -158,7 +158,7 @@ public class PartResource {
 
     @POST
     @Path("{id}/add-stock")
-    @RolesAllowed(Role.MANAGER_NAME)
+    @RolesAllowed(Permission.Names.STOCK_ADJUST)
     @Idempotent
     @Operation(
             operationId = "addPartStock",
@@ -177,7 +177,7 @@ public class PartResource {
 
     @POST
     @Path("{id}/remove-stock")
-    @RolesAllowed(Role.MANAGER_NAME)
+    @RolesAllowed(Permission.Names.STOCK_ADJUST)
     @Idempotent
     @Operation(
             operationId = "removePartStock",
@@ -197,7 +197,7 @@ public class PartResource {
     @GET
     @ExportedAs(value = "stock-movements", idAs = "part_id")
     @Path("{id}/stock-movements")
-    @RolesAllowed({Role.USER_NAME, Role.MECHANIC_NAME})
+    @RolesAllowed(Permission.Names.INVENTORY_READ)
     @Parameter(
             name = "after",
             in = ParameterIn.QUERY,

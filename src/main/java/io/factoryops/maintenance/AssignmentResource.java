@@ -1,7 +1,7 @@
 package io.factoryops.maintenance;
 
 import io.factoryops.identity.Caller;
-import io.factoryops.identity.Role;
+import io.factoryops.identity.Permission;
 import io.factoryops.platform.error.Problem;
 import io.factoryops.platform.http.Params;
 import io.factoryops.platform.idempotency.Idempotent;
@@ -53,7 +53,7 @@ public class AssignmentResource {
     UriInfo uriInfo;
 
     @GET
-    @RolesAllowed({Role.MANAGER_NAME, Role.MECHANIC_NAME})
+    @RolesAllowed(Permission.Names.SERVICE_TICKETS_READ)
     @Operation(
             operationId = "listAssignments",
             summary = "List assignments",
@@ -81,7 +81,7 @@ public class AssignmentResource {
     }
 
     @POST
-    @RolesAllowed(Role.MANAGER_NAME)
+    @RolesAllowed(Permission.Names.SERVICE_TICKETS_ASSIGN)
     @Idempotent
     @Operation(
             operationId = "createAssignment",
@@ -105,7 +105,7 @@ public class AssignmentResource {
 
     @DELETE
     @Path("{id}")
-    @RolesAllowed({Role.MANAGER_NAME, Role.MECHANIC_NAME})
+    @RolesAllowed(Permission.Names.ASSIGNMENTS_RELEASE)
     @Operation(
             operationId = "deleteAssignment",
             summary = "Remove a mechanic from a ticket",

@@ -4,6 +4,7 @@ import io.factoryops.identity.AuthService;
 import io.factoryops.identity.Caller;
 import io.factoryops.identity.LoginRequest;
 import io.factoryops.identity.LoginResponse;
+import io.factoryops.identity.Permission;
 import io.factoryops.identity.Role;
 import io.factoryops.platform.error.Problem;
 import io.factoryops.platform.http.ETags;
@@ -73,7 +74,7 @@ public class MechanicResource {
     HttpHeaders headers;
 
     @GET
-    @RolesAllowed({Role.MANAGER_NAME, Role.MECHANIC_NAME})
+    @RolesAllowed(Permission.Names.MECHANICS_READ)
     @Parameter(
             name = "q",
             in = ParameterIn.QUERY,
@@ -97,7 +98,7 @@ public class MechanicResource {
 
     @GET
     @Path("{id}")
-    @RolesAllowed({Role.MANAGER_NAME, Role.MECHANIC_NAME})
+    @RolesAllowed(Permission.Names.MECHANICS_READ)
     @Operation(operationId = "getMechanic", summary = "Read a mechanic", description = "ETag; If-None-Match → 304.")
     @APIResponse(
             responseCode = "200",
@@ -108,7 +109,7 @@ public class MechanicResource {
     }
 
     @POST
-    @RolesAllowed(Role.MANAGER_NAME)
+    @RolesAllowed(Permission.Names.MECHANICS_WRITE)
     @Operation(
             operationId = "createMechanic",
             summary = "Create a mechanic",
@@ -126,7 +127,7 @@ public class MechanicResource {
 
     @PUT
     @Path("{id}")
-    @RolesAllowed(Role.MANAGER_NAME)
+    @RolesAllowed(Permission.Names.MECHANICS_WRITE)
     @Operation(
             operationId = "replaceMechanic",
             summary = "Change a mechanic",
@@ -145,7 +146,7 @@ public class MechanicResource {
 
     @DELETE
     @Path("{id}")
-    @RolesAllowed(Role.MANAGER_NAME)
+    @RolesAllowed(Permission.Names.MECHANICS_WRITE)
     @Operation(
             operationId = "deactivateMechanic",
             summary = "Deactivate a mechanic",

@@ -1,7 +1,7 @@
 package io.factoryops.maintenance;
 
 import io.factoryops.identity.Caller;
-import io.factoryops.identity.Role;
+import io.factoryops.identity.Permission;
 import io.factoryops.platform.http.ETags;
 import io.factoryops.platform.paging.Paging;
 import jakarta.annotation.security.DenyAll;
@@ -50,7 +50,7 @@ public class MyTicketsResource {
     Request request;
 
     @GET
-    @RolesAllowed(Role.CUSTOMER_NAME)
+    @RolesAllowed(Permission.Names.CUSTOMER_PORTAL)
     @Operation(
             operationId = "listMyServiceTickets",
             summary = "My service tickets",
@@ -70,7 +70,7 @@ public class MyTicketsResource {
 
     @GET
     @Path("{id}")
-    @RolesAllowed(Role.CUSTOMER_NAME)
+    @RolesAllowed(Permission.Names.CUSTOMER_PORTAL)
     @Operation(
             operationId = "getMyServiceTicket",
             summary = "One of my service tickets",

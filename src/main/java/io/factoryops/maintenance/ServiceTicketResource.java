@@ -1,7 +1,7 @@
 package io.factoryops.maintenance;
 
 import io.factoryops.identity.Caller;
-import io.factoryops.identity.Role;
+import io.factoryops.identity.Permission;
 import io.factoryops.platform.http.ETags;
 import io.factoryops.platform.idempotency.Idempotent;
 import io.factoryops.platform.paging.Paging;
@@ -69,7 +69,7 @@ public class ServiceTicketResource {
     HttpHeaders headers;
 
     @GET
-    @RolesAllowed({Role.MANAGER_NAME, Role.MECHANIC_NAME})
+    @RolesAllowed(Permission.Names.SERVICE_TICKETS_READ)
     @Operation(
             operationId = "listServiceTickets",
             summary = "List service tickets",
@@ -86,7 +86,7 @@ public class ServiceTicketResource {
 
     @GET
     @Path("{id}")
-    @RolesAllowed({Role.MANAGER_NAME, Role.MECHANIC_NAME})
+    @RolesAllowed(Permission.Names.SERVICE_TICKETS_READ)
     @Operation(
             operationId = "getServiceTicket",
             summary = "Read a service ticket",
@@ -102,7 +102,7 @@ public class ServiceTicketResource {
     }
 
     @POST
-    @RolesAllowed({Role.MANAGER_NAME, Role.CUSTOMER_NAME})
+    @RolesAllowed(Permission.Names.SERVICE_TICKETS_CREATE)
     @Idempotent
     @Operation(
             operationId = "createServiceTicket",
@@ -122,7 +122,7 @@ public class ServiceTicketResource {
 
     @PUT
     @Path("{id}")
-    @RolesAllowed({Role.MANAGER_NAME, Role.MECHANIC_NAME})
+    @RolesAllowed(Permission.Names.SERVICE_TICKETS_WORK)
     @Operation(
             operationId = "replaceServiceTicket",
             summary = "Change a ticket's details",
@@ -141,7 +141,7 @@ public class ServiceTicketResource {
 
     @POST
     @Path("{id}/take")
-    @RolesAllowed(Role.MECHANIC_NAME)
+    @RolesAllowed(Permission.Names.SERVICE_TICKETS_TAKE)
     @Operation(
             operationId = "takeServiceTicket",
             summary = "Take a ticket from the queue",
@@ -160,7 +160,7 @@ public class ServiceTicketResource {
 
     @POST
     @Path("{id}/start")
-    @RolesAllowed({Role.MANAGER_NAME, Role.MECHANIC_NAME})
+    @RolesAllowed(Permission.Names.SERVICE_TICKETS_WORK)
     @Idempotent
     @Operation(
             operationId = "startServiceTicket",
@@ -177,7 +177,7 @@ public class ServiceTicketResource {
 
     @POST
     @Path("{id}/complete")
-    @RolesAllowed({Role.MANAGER_NAME, Role.MECHANIC_NAME})
+    @RolesAllowed(Permission.Names.SERVICE_TICKETS_WORK)
     @Idempotent
     @Operation(
             operationId = "completeServiceTicket",
@@ -194,7 +194,7 @@ public class ServiceTicketResource {
 
     @POST
     @Path("{id}/cancel")
-    @RolesAllowed({Role.MANAGER_NAME, Role.MECHANIC_NAME})
+    @RolesAllowed(Permission.Names.SERVICE_TICKETS_WORK)
     @Idempotent
     @Operation(
             operationId = "cancelServiceTicket",
@@ -212,7 +212,7 @@ public class ServiceTicketResource {
 
     @PUT
     @Path("{id}/edit")
-    @RolesAllowed({Role.MANAGER_NAME, Role.MECHANIC_NAME})
+    @RolesAllowed(Permission.Names.SERVICE_TICKETS_WORK)
     @Operation(
             operationId = "editServiceTicketMechanics",
             summary = "Add and remove mechanics",
@@ -231,7 +231,7 @@ public class ServiceTicketResource {
 
     @POST
     @Path("{id}/labour")
-    @RolesAllowed({Role.MANAGER_NAME, Role.MECHANIC_NAME})
+    @RolesAllowed(Permission.Names.SERVICE_TICKETS_WORK)
     @Idempotent
     @Operation(
             operationId = "recordServiceTicketLabour",
@@ -249,7 +249,7 @@ public class ServiceTicketResource {
 
     @POST
     @Path("{id}/parts")
-    @RolesAllowed({Role.MANAGER_NAME, Role.MECHANIC_NAME})
+    @RolesAllowed(Permission.Names.SERVICE_TICKETS_WORK)
     @Idempotent
     @Operation(
             operationId = "fitServiceTicketPart",
@@ -269,7 +269,7 @@ public class ServiceTicketResource {
 
     @DELETE
     @Path("{id}/parts/{line}")
-    @RolesAllowed({Role.MANAGER_NAME, Role.MECHANIC_NAME})
+    @RolesAllowed(Permission.Names.SERVICE_TICKETS_WORK)
     @Operation(
             operationId = "returnServiceTicketPart",
             summary = "Return a part line to stock",

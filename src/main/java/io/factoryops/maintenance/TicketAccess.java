@@ -1,6 +1,7 @@
 package io.factoryops.maintenance;
 
 import io.factoryops.identity.Caller;
+import io.factoryops.identity.Permission;
 import io.factoryops.identity.Role;
 import io.factoryops.inventory.PartService;
 import io.factoryops.platform.audit.AuditService;
@@ -106,14 +107,14 @@ class TicketAccess {
 
     /** Only managers (and the roles above) change who works a ticket. */
     static void requireManager(Caller caller) {
-        if (!caller.role().includes().contains(Role.MANAGER)) {
+        if (!caller.has(Permission.SERVICE_TICKETS_ASSIGN)) {
             throw ApiException.forbidden("Only a manager adds mechanics to a ticket or removes another mechanic");
         }
     }
 
     /** A manager removes anyone from a ticket; a mechanic only themselves. */
     void requireManagerOrSelf(Caller caller, long mechanicId) {
-        if (!caller.role().includes().contains(Role.MANAGER)
+        if (!caller.has(Permission.SERVICE_TICKETS_ASSIGN)
                 && !Long.valueOf(mechanicId).equals(mechanicViewer(caller))) {
             throw ApiException.forbidden("A mechanic may remove only themselves from a ticket");
         }

@@ -1,6 +1,6 @@
 package io.factoryops.maintenance;
 
-import io.factoryops.identity.Role;
+import io.factoryops.identity.Permission;
 import io.factoryops.platform.error.ApiException;
 import io.factoryops.platform.http.Params;
 import jakarta.annotation.security.DenyAll;
@@ -44,7 +44,7 @@ public class TopMechanicsResource {
     MechanicRanking ranking;
 
     @GET
-    @RolesAllowed({Role.MANAGER_NAME, Role.MECHANIC_NAME})
+    @RolesAllowed(Permission.Names.MECHANICS_READ)
     @Operation(
             operationId = "getTopMechanics",
             summary = "Top mechanics over a period",

@@ -1,7 +1,7 @@
 package io.factoryops.notification;
 
 import io.factoryops.identity.Caller;
-import io.factoryops.identity.Role;
+import io.factoryops.identity.Permission;
 import io.factoryops.platform.http.Params;
 import io.factoryops.platform.paging.PageRequest;
 import io.factoryops.platform.paging.Paging;
@@ -48,7 +48,7 @@ public class NotificationResource {
     UriInfo uriInfo;
 
     @GET
-    @RolesAllowed({Role.USER_NAME, Role.MECHANIC_NAME, Role.CUSTOMER_NAME})
+    @RolesAllowed(Permission.Names.NOTIFICATIONS_OWN)
     @Parameter(
             name = "read",
             in = ParameterIn.QUERY,
@@ -102,7 +102,7 @@ public class NotificationResource {
 
     @GET
     @Path("unread-count")
-    @RolesAllowed({Role.USER_NAME, Role.MECHANIC_NAME, Role.CUSTOMER_NAME})
+    @RolesAllowed(Permission.Names.NOTIFICATIONS_OWN)
     @Operation(
             operationId = "countUnreadNotifications",
             summary = "Count my unread notifications",
@@ -117,7 +117,7 @@ public class NotificationResource {
 
     @POST
     @Path("{id}/read")
-    @RolesAllowed({Role.USER_NAME, Role.MECHANIC_NAME, Role.CUSTOMER_NAME})
+    @RolesAllowed(Permission.Names.NOTIFICATIONS_OWN)
     @Operation(
             operationId = "markNotificationRead",
             summary = "Mark one of my notifications read",
@@ -134,7 +134,7 @@ public class NotificationResource {
 
     @POST
     @Path("read-all")
-    @RolesAllowed({Role.USER_NAME, Role.MECHANIC_NAME, Role.CUSTOMER_NAME})
+    @RolesAllowed(Permission.Names.NOTIFICATIONS_OWN)
     @Operation(
             operationId = "markAllNotificationsRead",
             summary = "Mark all my notifications read",

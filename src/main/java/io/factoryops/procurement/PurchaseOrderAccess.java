@@ -1,5 +1,6 @@
 package io.factoryops.procurement;
 
+import io.factoryops.identity.Permission;
 import io.factoryops.identity.Role;
 import io.factoryops.inventory.PartService;
 import io.factoryops.inventory.PartSummary;
@@ -89,7 +90,16 @@ class PurchaseOrderAccess {
 
     /** The least role that approves or rejects the order: manager up to the limit, admin above it. */
     Role approver(PurchaseOrder order) {
-        return order.getTotalAmount().compareTo(managerApprovalLimit) > 0 ? Role.ADMIN : Role.MANAGER;
+        return aboveLimit(order) ? Role.ADMIN : Role.MANAGER;
+    }
+
+    /** The permission that approves or rejects the order: above the manager's limit, an admin's. */
+    Permission approval(PurchaseOrder order) {
+        return aboveLimit(order) ? Permission.PURCHASE_ORDERS_APPROVE_ABOVE_LIMIT : Permission.PURCHASE_ORDERS_APPROVE;
+    }
+
+    private boolean aboveLimit(PurchaseOrder order) {
+        return order.getTotalAmount().compareTo(managerApprovalLimit) > 0;
     }
 
     PurchaseOrderResponse view(PurchaseOrder order) {

@@ -97,7 +97,7 @@ public class PurchaseOrderLifecycleService {
         Versions.check(order, expectedVersion, "Purchase order");
         String verb = action.name().toLowerCase(Locale.ROOT);
         try {
-            if (!caller.role().includes().contains(access.approver(order))) {
+            if (!caller.has(access.approval(order))) {
                 throw new ApprovalLimitException(
                         order.getPoNumber(), verb, order.getTotalAmount(), access.managerApprovalLimit());
             }

@@ -1,7 +1,7 @@
 package io.factoryops.procurement;
 
 import io.factoryops.identity.Caller;
-import io.factoryops.identity.Role;
+import io.factoryops.identity.Permission;
 import io.factoryops.platform.http.ETags;
 import io.factoryops.platform.http.IfMatchRequired;
 import io.factoryops.platform.idempotency.Idempotent;
@@ -77,7 +77,7 @@ public class PurchaseOrderResource {
 
     @GET
     @ExportedAs("purchase-orders")
-    @RolesAllowed(Role.MANAGER_NAME)
+    @RolesAllowed(Permission.Names.PURCHASE_ORDERS_READ)
     @Parameter(
             name = "q",
             in = ParameterIn.QUERY,
@@ -104,7 +104,7 @@ public class PurchaseOrderResource {
 
     @GET
     @Path("{id}")
-    @RolesAllowed(Role.MANAGER_NAME)
+    @RolesAllowed(Permission.Names.PURCHASE_ORDERS_READ)
     @Operation(
             operationId = "getPurchaseOrder",
             summary = "Read a purchase order",
@@ -118,7 +118,7 @@ public class PurchaseOrderResource {
     }
 
     @POST
-    @RolesAllowed(Role.MANAGER_NAME)
+    @RolesAllowed(Permission.Names.PURCHASE_ORDERS_WRITE)
     @Idempotent
     @Operation(
             operationId = "createPurchaseOrder",
@@ -137,7 +137,7 @@ public class PurchaseOrderResource {
 
     @PUT
     @Path("{id}")
-    @RolesAllowed(Role.MANAGER_NAME)
+    @RolesAllowed(Permission.Names.PURCHASE_ORDERS_WRITE)
     @Operation(
             operationId = "replacePurchaseOrder",
             summary = "Replace a draft or pending purchase order",
@@ -155,7 +155,7 @@ public class PurchaseOrderResource {
 
     @POST
     @Path("{id}/submit")
-    @RolesAllowed(Role.MANAGER_NAME)
+    @RolesAllowed(Permission.Names.PURCHASE_ORDERS_WRITE)
     @Idempotent
     @Operation(
             operationId = "submitPurchaseOrder",
@@ -172,7 +172,7 @@ public class PurchaseOrderResource {
 
     @POST
     @Path("{id}/approve")
-    @RolesAllowed(Role.MANAGER_NAME)
+    @RolesAllowed(Permission.Names.PURCHASE_ORDERS_APPROVE)
     @Idempotent
     @IfMatchRequired
     @Operation(
@@ -196,7 +196,7 @@ public class PurchaseOrderResource {
 
     @POST
     @Path("{id}/reject")
-    @RolesAllowed(Role.MANAGER_NAME)
+    @RolesAllowed(Permission.Names.PURCHASE_ORDERS_APPROVE)
     @Idempotent
     @IfMatchRequired
     @Operation(
@@ -216,7 +216,7 @@ public class PurchaseOrderResource {
 
     @POST
     @Path("{id}/receive")
-    @RolesAllowed(Role.MANAGER_NAME)
+    @RolesAllowed(Permission.Names.PURCHASE_ORDERS_RECEIVE)
     @Idempotent
     @Operation(
             operationId = "receivePurchaseOrder",
@@ -235,7 +235,7 @@ public class PurchaseOrderResource {
 
     @POST
     @Path("{id}/deliver")
-    @RolesAllowed(Role.MANAGER_NAME)
+    @RolesAllowed(Permission.Names.PURCHASE_ORDERS_RECEIVE)
     @Idempotent
     @Operation(
             operationId = "deliverPurchaseOrder",
@@ -251,7 +251,7 @@ public class PurchaseOrderResource {
 
     @POST
     @Path("{id}/cancel")
-    @RolesAllowed(Role.MANAGER_NAME)
+    @RolesAllowed(Permission.Names.PURCHASE_ORDERS_WRITE)
     @Idempotent
     @Operation(
             operationId = "cancelPurchaseOrder",

@@ -1,6 +1,6 @@
 package io.factoryops.procurement;
 
-import io.factoryops.identity.Role;
+import io.factoryops.identity.Permission;
 import io.factoryops.platform.error.Problem;
 import io.factoryops.platform.http.ETags;
 import io.factoryops.platform.paging.ExportedAs;
@@ -56,7 +56,7 @@ public class SupplierResource {
 
     @GET
     @ExportedAs("suppliers")
-    @RolesAllowed(Role.MANAGER_NAME)
+    @RolesAllowed(Permission.Names.SUPPLIERS_READ)
     @Operation(
             operationId = "listSuppliers",
             summary = "List suppliers",
@@ -73,7 +73,7 @@ public class SupplierResource {
 
     @GET
     @Path("{id}")
-    @RolesAllowed(Role.MANAGER_NAME)
+    @RolesAllowed(Permission.Names.SUPPLIERS_READ)
     @Operation(operationId = "getSupplier", summary = "Read a supplier", description = "ETag; If-None-Match → 304.")
     @APIResponse(
             responseCode = "200",
@@ -84,7 +84,7 @@ public class SupplierResource {
     }
 
     @POST
-    @RolesAllowed(Role.MANAGER_NAME)
+    @RolesAllowed(Permission.Names.SUPPLIERS_WRITE)
     @Operation(
             operationId = "createSupplier",
             summary = "Create a supplier",
@@ -99,7 +99,7 @@ public class SupplierResource {
 
     @PUT
     @Path("{id}")
-    @RolesAllowed(Role.MANAGER_NAME)
+    @RolesAllowed(Permission.Names.SUPPLIERS_WRITE)
     @Operation(
             operationId = "replaceSupplier",
             summary = "Replace a supplier",
@@ -116,7 +116,7 @@ public class SupplierResource {
 
     @DELETE
     @Path("{id}")
-    @RolesAllowed(Role.MANAGER_NAME)
+    @RolesAllowed(Permission.Names.SUPPLIERS_WRITE)
     @Operation(
             operationId = "deleteSupplier",
             summary = "Delete a supplier",

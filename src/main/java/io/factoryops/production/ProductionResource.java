@@ -1,7 +1,7 @@
 package io.factoryops.production;
 
 import io.factoryops.identity.Caller;
-import io.factoryops.identity.Role;
+import io.factoryops.identity.Permission;
 import io.factoryops.platform.error.Problem;
 import io.factoryops.platform.http.ETags;
 import io.factoryops.platform.idempotency.Idempotent;
@@ -62,7 +62,7 @@ public class ProductionResource {
 
     @GET
     @ExportedAs("production")
-    @RolesAllowed(Role.MANAGER_NAME)
+    @RolesAllowed(Permission.Names.PRODUCTION_READ)
     @Operation(
             operationId = "listProductionRecords",
             summary = "List production records",
@@ -79,7 +79,7 @@ public class ProductionResource {
 
     @GET
     @Path("{id}")
-    @RolesAllowed(Role.MANAGER_NAME)
+    @RolesAllowed(Permission.Names.PRODUCTION_READ)
     @Operation(operationId = "getProductionRecord", summary = "Read a production record")
     @APIResponse(
             responseCode = "200",
@@ -91,7 +91,7 @@ public class ProductionResource {
     }
 
     @POST
-    @RolesAllowed(Role.MANAGER_NAME)
+    @RolesAllowed(Permission.Names.PRODUCTION_WRITE)
     @Idempotent
     @Operation(
             operationId = "recordProduction",
@@ -108,7 +108,7 @@ public class ProductionResource {
 
     @PUT
     @Path("{id}")
-    @RolesAllowed(Role.ADMIN_NAME)
+    @RolesAllowed(Permission.Names.PRODUCTION_EDIT)
     @Operation(
             operationId = "replaceProductionRecord",
             summary = "Correct a production record",
@@ -125,7 +125,7 @@ public class ProductionResource {
 
     @DELETE
     @Path("{id}")
-    @RolesAllowed(Role.ADMIN_NAME)
+    @RolesAllowed(Permission.Names.PRODUCTION_EDIT)
     @Operation(
             operationId = "deleteProductionRecord",
             summary = "Delete a production record",

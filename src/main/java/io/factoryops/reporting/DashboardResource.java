@@ -1,6 +1,6 @@
 package io.factoryops.reporting;
 
-import io.factoryops.identity.Role;
+import io.factoryops.identity.Permission;
 import io.factoryops.platform.http.Params;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -27,7 +27,7 @@ public class DashboardResource {
 
     @GET
     @Path("summary")
-    @RolesAllowed(Role.MANAGER_NAME)
+    @RolesAllowed(Permission.Names.ANALYTICS_READ)
     @Operation(
             operationId = "getDashboardSummary",
             summary = "Today at a glance",
@@ -44,7 +44,7 @@ public class DashboardResource {
 
     @GET
     @Path("metrics")
-    @RolesAllowed(Role.MANAGER_NAME)
+    @RolesAllowed(Permission.Names.ANALYTICS_READ)
     @Operation(
             operationId = "getDashboardMetrics",
             summary = "KPIs over a period",

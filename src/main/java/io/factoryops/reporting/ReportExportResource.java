@@ -1,6 +1,6 @@
 package io.factoryops.reporting;
 
-import io.factoryops.identity.Role;
+import io.factoryops.identity.Permission;
 import io.factoryops.platform.error.ApiException;
 import io.factoryops.platform.error.ErrorCode;
 import io.factoryops.reporting.export.ExportFormat;
@@ -56,7 +56,7 @@ public class ReportExportResource {
 
     @GET
     @Path("inventory")
-    @RolesAllowed(Role.MANAGER_NAME)
+    @RolesAllowed(Permission.Names.REPORTS_READ)
     @Operation(
             operationId = "exportInventoryReport",
             summary = "Export the inventory report",
@@ -67,7 +67,7 @@ public class ReportExportResource {
 
     @GET
     @Path("purchase-orders")
-    @RolesAllowed(Role.MANAGER_NAME)
+    @RolesAllowed(Permission.Names.REPORTS_READ)
     @Operation(
             operationId = "exportPurchaseOrderReport",
             summary = "Export the purchase-order report",
@@ -78,7 +78,7 @@ public class ReportExportResource {
 
     @GET
     @Path("suppliers")
-    @RolesAllowed(Role.MANAGER_NAME)
+    @RolesAllowed(Permission.Names.REPORTS_READ)
     @Operation(
             operationId = "exportSupplierReport",
             summary = "Export the supplier report",
@@ -89,7 +89,7 @@ public class ReportExportResource {
 
     @GET
     @Path("analytics")
-    @RolesAllowed(Role.MANAGER_NAME)
+    @RolesAllowed(Permission.Names.REPORTS_READ)
     @Operation(
             operationId = "exportAnalyticsReport",
             summary = "Export the sales and production report",
@@ -101,7 +101,7 @@ public class ReportExportResource {
     /** Not a report: 404 naming the reports there are (not documented: no such operation). */
     @GET
     @Path("{report}")
-    @RolesAllowed(Role.MANAGER_NAME)
+    @RolesAllowed(Permission.Names.REPORTS_READ)
     @Operation(hidden = true)
     public Response unknown(@PathParam("report") String report) {
         throw new ApiException(

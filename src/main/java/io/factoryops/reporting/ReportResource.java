@@ -1,6 +1,6 @@
 package io.factoryops.reporting;
 
-import io.factoryops.identity.Role;
+import io.factoryops.identity.Permission;
 import io.factoryops.platform.error.ApiException;
 import io.factoryops.platform.http.Params;
 import io.factoryops.platform.paging.PageRequest;
@@ -67,7 +67,7 @@ public class ReportResource {
 
     @GET
     @Path("inventory")
-    @RolesAllowed(Role.MANAGER_NAME)
+    @RolesAllowed(Permission.Names.REPORTS_READ)
     @Operation(
             operationId = "getInventoryReport",
             summary = "Inventory report",
@@ -87,7 +87,7 @@ public class ReportResource {
 
     @GET
     @Path("purchase-orders")
-    @RolesAllowed(Role.MANAGER_NAME)
+    @RolesAllowed(Permission.Names.REPORTS_READ)
     @Operation(
             operationId = "getPurchaseOrderReport",
             summary = "Purchase-order report",
@@ -106,7 +106,7 @@ public class ReportResource {
 
     @GET
     @Path("suppliers")
-    @RolesAllowed(Role.MANAGER_NAME)
+    @RolesAllowed(Permission.Names.REPORTS_READ)
     @Operation(
             operationId = "getSupplierReport",
             summary = "Supplier report",
@@ -125,7 +125,7 @@ public class ReportResource {
 
     @GET
     @Path("analytics")
-    @RolesAllowed(Role.MANAGER_NAME)
+    @RolesAllowed(Permission.Names.REPORTS_READ)
     @Operation(
             operationId = "getAnalyticsReport",
             summary = "Sales and production report",
@@ -144,7 +144,7 @@ public class ReportResource {
 
     @GET
     @Path("runs")
-    @RolesAllowed(Role.MANAGER_NAME)
+    @RolesAllowed(Permission.Names.REPORTS_READ)
     @Operation(
             operationId = "listReportRuns",
             summary = "List the stored report runs",
@@ -170,7 +170,7 @@ public class ReportResource {
 
     @GET
     @Path("runs/{id}")
-    @RolesAllowed(Role.MANAGER_NAME)
+    @RolesAllowed(Permission.Names.REPORTS_READ)
     @Produces(MediaType.WILDCARD)
     @Operation(
             operationId = "downloadReportRun",
@@ -239,7 +239,7 @@ public class ReportResource {
 
     @POST
     @Path("runs")
-    @RolesAllowed(Role.ADMIN_NAME)
+    @RolesAllowed(Permission.Names.REPORTS_RUN)
     @Operation(
             operationId = "runMonthlyReports",
             summary = "Store a month's report runs now",

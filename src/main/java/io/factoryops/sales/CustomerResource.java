@@ -4,6 +4,7 @@ import io.factoryops.identity.AuthService;
 import io.factoryops.identity.Caller;
 import io.factoryops.identity.LoginRequest;
 import io.factoryops.identity.LoginResponse;
+import io.factoryops.identity.Permission;
 import io.factoryops.identity.Role;
 import io.factoryops.platform.error.Problem;
 import io.factoryops.platform.http.ETags;
@@ -162,7 +163,7 @@ public class CustomerResource {
 
     @GET
     @ExportedAs("customers")
-    @RolesAllowed(Role.USER_NAME)
+    @RolesAllowed(Permission.Names.CUSTOMERS_READ)
     @Operation(
             operationId = "listCustomers",
             summary = "List customers",
@@ -177,7 +178,7 @@ public class CustomerResource {
 
     @GET
     @Path("me")
-    @RolesAllowed(Role.CUSTOMER_NAME)
+    @RolesAllowed(Permission.Names.CUSTOMER_PORTAL)
     @Operation(
             operationId = "getMyCustomerDetails",
             summary = "My contact details",
@@ -193,7 +194,7 @@ public class CustomerResource {
 
     @PUT
     @Path("me")
-    @RolesAllowed(Role.CUSTOMER_NAME)
+    @RolesAllowed(Permission.Names.CUSTOMER_PORTAL)
     @Operation(
             operationId = "changeMyCustomerDetails",
             summary = "Change my contact details",
@@ -211,7 +212,7 @@ public class CustomerResource {
 
     @GET
     @Path("{id}")
-    @RolesAllowed(Role.USER_NAME)
+    @RolesAllowed(Permission.Names.CUSTOMERS_READ)
     @Operation(operationId = "getCustomer", summary = "Read a customer", description = "ETag; If-None-Match → 304.")
     @APIResponse(
             responseCode = "200",
@@ -222,7 +223,7 @@ public class CustomerResource {
     }
 
     @POST
-    @RolesAllowed(Role.ADMIN_NAME)
+    @RolesAllowed(Permission.Names.CUSTOMERS_WRITE)
     @Operation(operationId = "createCustomer", summary = "Create a customer")
     @APIResponse(
             responseCode = "201",
@@ -234,7 +235,7 @@ public class CustomerResource {
 
     @PUT
     @Path("{id}")
-    @RolesAllowed(Role.ADMIN_NAME)
+    @RolesAllowed(Permission.Names.CUSTOMERS_WRITE)
     @Operation(
             operationId = "replaceCustomer",
             summary = "Replace a customer",
@@ -249,7 +250,7 @@ public class CustomerResource {
 
     @DELETE
     @Path("{id}")
-    @RolesAllowed(Role.ADMIN_NAME)
+    @RolesAllowed(Permission.Names.CUSTOMERS_WRITE)
     @Operation(
             operationId = "deleteCustomer",
             summary = "Delete a customer",

@@ -3,7 +3,7 @@ package io.factoryops.sales;
 import io.factoryops.catalog.ProductService;
 import io.factoryops.catalog.ProductSummary;
 import io.factoryops.identity.Caller;
-import io.factoryops.identity.Role;
+import io.factoryops.identity.Permission;
 import io.factoryops.platform.audit.AuditService;
 import io.factoryops.platform.audit.AuditedChanges;
 import io.factoryops.platform.error.ApiException;
@@ -54,7 +54,7 @@ class OrderAccess {
     }
 
     static boolean seesAll(Caller caller) {
-        return caller.role().includes().contains(Role.ADMIN);
+        return caller.has(Permission.ORDERS_READ_ALL);
     }
 
     OrderResponse view(SalesOrder order) {

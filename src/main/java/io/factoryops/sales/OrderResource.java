@@ -1,7 +1,7 @@
 package io.factoryops.sales;
 
 import io.factoryops.identity.Caller;
-import io.factoryops.identity.Role;
+import io.factoryops.identity.Permission;
 import io.factoryops.platform.error.Problem;
 import io.factoryops.platform.http.ETags;
 import io.factoryops.platform.http.IfMatchRequired;
@@ -75,7 +75,7 @@ public class OrderResource {
 
     @GET
     @ExportedAs("orders")
-    @RolesAllowed(Role.USER_NAME)
+    @RolesAllowed(Permission.Names.ORDERS_READ)
     @Parameter(
             name = "after",
             in = ParameterIn.QUERY,
@@ -97,7 +97,7 @@ public class OrderResource {
 
     @GET
     @Path("{id}")
-    @RolesAllowed(Role.USER_NAME)
+    @RolesAllowed(Permission.Names.ORDERS_READ)
     @Operation(
             operationId = "getOrder",
             summary = "Read an order",
@@ -111,7 +111,7 @@ public class OrderResource {
     }
 
     @POST
-    @RolesAllowed(Role.USER_NAME)
+    @RolesAllowed(Permission.Names.ORDERS_WRITE)
     @Idempotent
     @Operation(
             operationId = "placeOrder",
@@ -132,7 +132,7 @@ public class OrderResource {
 
     @PUT
     @Path("{id}")
-    @RolesAllowed(Role.ADMIN_NAME)
+    @RolesAllowed(Permission.Names.ORDERS_EDIT)
     @IfMatchRequired
     @Operation(
             operationId = "replaceOrder",
@@ -164,7 +164,7 @@ public class OrderResource {
 
     @DELETE
     @Path("{id}")
-    @RolesAllowed(Role.ADMIN_NAME)
+    @RolesAllowed(Permission.Names.ORDERS_EDIT)
     @IfMatchRequired
     @Operation(
             operationId = "deleteOrder",
@@ -184,7 +184,7 @@ public class OrderResource {
 
     @POST
     @Path("{id}/ship")
-    @RolesAllowed(Role.ADMIN_NAME)
+    @RolesAllowed(Permission.Names.ORDERS_FULFIL)
     @Idempotent
     @Operation(
             operationId = "shipOrder",
@@ -200,7 +200,7 @@ public class OrderResource {
 
     @POST
     @Path("{id}/complete")
-    @RolesAllowed(Role.ADMIN_NAME)
+    @RolesAllowed(Permission.Names.ORDERS_FULFIL)
     @Idempotent
     @Operation(
             operationId = "completeOrder",
@@ -216,7 +216,7 @@ public class OrderResource {
 
     @POST
     @Path("{id}/cancel")
-    @RolesAllowed(Role.ADMIN_NAME)
+    @RolesAllowed(Permission.Names.ORDERS_FULFIL)
     @Idempotent
     @Operation(
             operationId = "cancelOrder",

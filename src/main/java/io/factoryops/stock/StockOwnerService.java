@@ -1,7 +1,7 @@
 package io.factoryops.stock;
 
 import io.factoryops.identity.Caller;
-import io.factoryops.identity.Role;
+import io.factoryops.identity.Permission;
 import io.factoryops.platform.audit.AuditAction;
 import io.factoryops.platform.error.ApiException;
 import io.factoryops.platform.error.ErrorCode;
@@ -190,7 +190,7 @@ public abstract class StockOwnerService<E extends StockOwner, Q extends StockOwn
     }
 
     private static boolean seesEveryone(Caller caller) {
-        return caller.role().includes().contains(Role.ADMIN);
+        return caller.has(Permission.AUDIT_LOGS_READ);
     }
 
     private static int orZero(Integer value) {

@@ -1,6 +1,6 @@
 package io.factoryops.workforce;
 
-import io.factoryops.identity.Role;
+import io.factoryops.identity.Permission;
 import io.factoryops.platform.error.Problem;
 import io.factoryops.platform.http.ETags;
 import io.factoryops.platform.paging.ExportedAs;
@@ -57,7 +57,7 @@ public class EmployeeResource {
 
     @GET
     @ExportedAs("employees")
-    @RolesAllowed(Role.MANAGER_NAME)
+    @RolesAllowed(Permission.Names.EMPLOYEES_READ)
     @Operation(
             operationId = "listEmployees",
             summary = "List employees",
@@ -74,7 +74,7 @@ public class EmployeeResource {
 
     @GET
     @Path("{id}")
-    @RolesAllowed(Role.MANAGER_NAME)
+    @RolesAllowed(Permission.Names.EMPLOYEES_READ)
     @Operation(operationId = "getEmployee", summary = "Read an employee", description = "ETag; If-None-Match → 304.")
     @APIResponse(
             responseCode = "200",
@@ -86,7 +86,7 @@ public class EmployeeResource {
     }
 
     @POST
-    @RolesAllowed(Role.ADMIN_NAME)
+    @RolesAllowed(Permission.Names.EMPLOYEES_WRITE)
     @Operation(operationId = "createEmployee", summary = "Create an employee")
     @APIResponse(
             responseCode = "201",
@@ -98,7 +98,7 @@ public class EmployeeResource {
 
     @PUT
     @Path("{id}")
-    @RolesAllowed(Role.ADMIN_NAME)
+    @RolesAllowed(Permission.Names.EMPLOYEES_WRITE)
     @Operation(
             operationId = "replaceEmployee",
             summary = "Replace an employee",
@@ -113,7 +113,7 @@ public class EmployeeResource {
 
     @PATCH
     @Path("{id}")
-    @RolesAllowed(Role.ADMIN_NAME)
+    @RolesAllowed(Permission.Names.EMPLOYEES_WRITE)
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
     @Operation(
             operationId = "patchEmployee",
@@ -129,7 +129,7 @@ public class EmployeeResource {
 
     @DELETE
     @Path("{id}")
-    @RolesAllowed(Role.ADMIN_NAME)
+    @RolesAllowed(Permission.Names.EMPLOYEES_WRITE)
     @Operation(
             operationId = "deleteEmployee",
             summary = "Delete an employee",

@@ -46,8 +46,17 @@ class AuthIT {
         assertEquals("RS256", Tokens.header(login.getString("access_token")).getString("alg"));
         assertEquals(username, claims.getString("upn"));
         assertEquals(user.getJsonNumber("id").toString(), claims.getString("sub"));
+        // the built-in role, then the permissions it holds (what @RolesAllowed names)
         assertEquals(
-                List.of("user"),
+                List.of(
+                        "user",
+                        "account:self",
+                        "notifications:own",
+                        "customers:read",
+                        "products:read",
+                        "orders:read",
+                        "orders:write",
+                        "inventory:read"),
                 claims.getJsonArray("groups").getValuesAs(JsonValue::toString).stream()
                         .map(s -> s.replace("\"", ""))
                         .toList());

@@ -39,7 +39,8 @@ public class AuditLogResource {
 
     @GET
     @ExportedAs("audit-logs")
-    @RolesAllowed("admin")
+    // identity's Permission.AUDIT_LOGS_READ, named by its value: the platform knows no feature
+    @RolesAllowed("audit-logs:read")
     @Parameter(
             name = "after",
             in = ParameterIn.QUERY,

@@ -26,9 +26,11 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
                                         + "send `Authorization: Bearer <access_token>`. A missing, expired or forged token is 401: "
                                         + "problem+json when the application answers, or an empty body with "
                                         + "`WWW-Authenticate: Bearer error=\"invalid_token\"` when Liberty's JWT layer rejects it first. "
-                                        + "Each operation names the roles that may call it in `x-roles` and in the first sentence of its "
-                                        + "description; a higher role has every right of a lower one (super_admin > admin > manager > "
-                                        + "user), while mechanic and customer stand apart."))
+                                        + "Each operation names the permissions that admit a caller in `x-permissions` (any one of "
+                                        + "them; GET /api/permissions lists them all), and the built-in roles holding them in `x-roles` "
+                                        + "and in the first sentence of its description; a higher role has every right of a lower one "
+                                        + "(super_admin > admin > manager > user), while mechanic and customer stand apart. Custom "
+                                        + "roles (/api/custom-roles) add permissions to the accounts that hold them."))
 @SecurityScheme(
         securitySchemeName = RestApplication.BEARER,
         type = SecuritySchemeType.HTTP,

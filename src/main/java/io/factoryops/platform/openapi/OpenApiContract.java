@@ -27,6 +27,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.core.Response;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -52,8 +53,9 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  * <li>lists: a GET answering 200 with an array of X from a method that builds its page
  * ({@code Response}, see {@code Paging.ok}) answers {@code XPage = {data: [X], pagination}} with the
  * {@code page}, {@code per_page}, {@code sort} parameters and the {@code Link} header;</li>
- * <li>security from the Java method: {@code @RolesAllowed} as the bearer requirement and its roles in
- * {@code x-roles} and as the description's first sentence ("Roles: manager, mechanic."), {@code @PermitAll} as no
+ * <li>security from the Java method: {@code @RolesAllowed} as the bearer requirement, its permissions in
+ * {@code x-permissions}, the built-in roles holding them ({@link PermissionHolders}) in {@code x-roles} and as the
+ * description's first sentence ("Roles: manager, mechanic."), {@code @PermitAll} as no
  * requirement;</li>
  * <li>conditional requests: a GET of one versioned object takes {@code If-None-Match} and may answer 304;
  * PUT, PATCH and DELETE of one object take {@code If-Match} and may answer 412, an operation marked
@@ -75,6 +77,10 @@ public class OpenApiContract implements OASFilter {
     private static final String PAGINATION = "Pagination";
     /** The operation extension listing the roles that may call it. */
     public static final String ROLES = "x-roles";
+    /** The operation extension listing the permissions that admit a caller (any one of them). */
+    public static final String PERMISSIONS = "x-permissions";
+
+    private static final PermissionHolders HOLDERS = PermissionHolders.installed();
     /** The schema extension stating the most digits a decimal has after its point (XML Schema's fractionDigits). */
     public static final String FRACTION_DIGITS = "x-fraction-digits";
 
@@ -159,8 +165,9 @@ public class OpenApiContract implements OASFilter {
     }
 
     /**
-     * The bearer requirement with the roles of the Java method (or its class) in {@code x-roles} (a higher
-     * role inherits a lower one's rights); public operations require nothing. OpenAPI 3.1 would allow the
+     * The bearer requirement with the permissions of the Java method (or its class) in {@code x-permissions} and
+     * the built-in roles holding them in {@code x-roles} (a higher role inherits a lower one's rights); public
+     * operations require nothing. OpenAPI 3.1 would allow the
      * roles as the requirement's scopes, but Liberty's validator (and OpenAPI 3.0 tools) reject scopes on
      * an HTTP scheme.
      */
@@ -175,8 +182,13 @@ public class OpenApiContract implements OASFilter {
         } else if (roles != null) {
             operation.setSecurity(new ArrayList<>(
                     List.of(OASFactory.createSecurityRequirement().addScheme(RestApplication.BEARER))));
-            operation.addExtension(ROLES, List.of(roles.value()));
-            operation.setDescription(withRoles(List.of(roles.value()), operation.getDescription()));
+            List<String> holders = Arrays.stream(roles.value())
+                    .flatMap(permission -> HOLDERS.holders(permission).stream())
+                    .distinct()
+                    .toList();
+            operation.addExtension(PERMISSIONS, List.of(roles.value()));
+            operation.addExtension(ROLES, holders);
+            operation.setDescription(withRoles(holders, operation.getDescription()));
         }
     }
 

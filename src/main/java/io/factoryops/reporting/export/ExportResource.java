@@ -3,7 +3,7 @@ package io.factoryops.reporting.export;
 import io.factoryops.catalog.ProductListParameters;
 import io.factoryops.catalog.ProductService;
 import io.factoryops.identity.Caller;
-import io.factoryops.identity.Role;
+import io.factoryops.identity.Permission;
 import io.factoryops.inventory.PartListParameters;
 import io.factoryops.inventory.PartService;
 import io.factoryops.platform.audit.AuditLogListParameters;
@@ -109,7 +109,7 @@ public class ExportResource {
 
     @GET
     @Path("products")
-    @RolesAllowed({Role.USER_NAME, Role.MECHANIC_NAME})
+    @RolesAllowed(Permission.Names.PRODUCTS_READ)
     @Operation(
             operationId = "exportProducts",
             summary = "Export products",
@@ -120,7 +120,7 @@ public class ExportResource {
 
     @GET
     @Path("inventory-items")
-    @RolesAllowed({Role.USER_NAME, Role.MECHANIC_NAME})
+    @RolesAllowed(Permission.Names.INVENTORY_READ)
     @Parameter(
             name = "q",
             in = ParameterIn.QUERY,
@@ -136,7 +136,7 @@ public class ExportResource {
 
     @GET
     @Path("orders")
-    @RolesAllowed(Role.USER_NAME)
+    @RolesAllowed(Permission.Names.ORDERS_READ)
     @Operation(
             operationId = "exportOrders",
             summary = "Export orders",
@@ -150,7 +150,7 @@ public class ExportResource {
 
     @GET
     @Path("customers")
-    @RolesAllowed(Role.MANAGER_NAME)
+    @RolesAllowed(Permission.Names.CUSTOMERS_EXPORT)
     @Operation(
             operationId = "exportCustomers",
             summary = "Export customers",
@@ -162,7 +162,7 @@ public class ExportResource {
 
     @GET
     @Path("employees")
-    @RolesAllowed(Role.MANAGER_NAME)
+    @RolesAllowed(Permission.Names.EMPLOYEES_READ)
     @Operation(
             operationId = "exportEmployees",
             summary = "Export employees",
@@ -173,7 +173,7 @@ public class ExportResource {
 
     @GET
     @Path("production")
-    @RolesAllowed(Role.MANAGER_NAME)
+    @RolesAllowed(Permission.Names.PRODUCTION_READ)
     @Operation(
             operationId = "exportProductionRecords",
             summary = "Export production records",
@@ -184,7 +184,7 @@ public class ExportResource {
 
     @GET
     @Path("suppliers")
-    @RolesAllowed(Role.MANAGER_NAME)
+    @RolesAllowed(Permission.Names.SUPPLIERS_READ)
     @Operation(
             operationId = "exportSuppliers",
             summary = "Export suppliers",
@@ -195,7 +195,7 @@ public class ExportResource {
 
     @GET
     @Path("purchase-orders")
-    @RolesAllowed(Role.MANAGER_NAME)
+    @RolesAllowed(Permission.Names.PURCHASE_ORDERS_READ)
     @Parameter(
             name = "q",
             in = ParameterIn.QUERY,
@@ -213,7 +213,7 @@ public class ExportResource {
 
     @GET
     @Path("stock-movements")
-    @RolesAllowed({Role.USER_NAME, Role.MECHANIC_NAME})
+    @RolesAllowed(Permission.Names.PRODUCTS_READ)
     @Operation(
             operationId = "exportStockMovements",
             summary = "Export a product's or a part's stock movements",
@@ -253,7 +253,7 @@ public class ExportResource {
 
     @GET
     @Path("audit-logs")
-    @RolesAllowed(Role.ADMIN_NAME)
+    @RolesAllowed(Permission.Names.AUDIT_LOGS_READ)
     @Operation(
             operationId = "exportAuditLogs",
             summary = "Export the audit log",
@@ -266,7 +266,7 @@ public class ExportResource {
     /** Not an export: 404 naming the exports there are (not documented: no such operation). */
     @GET
     @Path("{resource}")
-    @RolesAllowed({Role.USER_NAME, Role.MECHANIC_NAME, Role.CUSTOMER_NAME})
+    @RolesAllowed(Permission.Names.ACCOUNT_SELF)
     @Operation(hidden = true)
     public Response unknown(@PathParam("resource") String resource) {
         throw new ApiException(
