@@ -60,7 +60,7 @@ public class CustomRoleService extends MasterRecordService<CustomRole, CustomRol
 
     @Transactional
     public CustomRoleResponse create(Caller caller, CustomRoleRequest request) {
-        requireHolds(caller, permissions(request), request.name());
+        requireHolds(caller, permissions(request), quoted(request.name()));
         return create(request);
     }
 
@@ -68,8 +68,8 @@ public class CustomRoleService extends MasterRecordService<CustomRole, CustomRol
     public CustomRoleResponse replace(Caller caller, long id, Long expectedVersion, CustomRoleRequest request) {
         CustomRole role = find(id);
         Set<Permission> before = role.permissions();
-        requireHolds(caller, before, role.getName());
-        requireHolds(caller, permissions(request), request.name());
+        requireHolds(caller, before, quoted(role.getName()));
+        requireHolds(caller, permissions(request), quoted(request.name()));
         CustomRoleResponse after = replace(id, expectedVersion, request);
         if (!role.permissions().equals(before)) {
             holders(role).forEach(account -> {
@@ -83,7 +83,7 @@ public class CustomRoleService extends MasterRecordService<CustomRole, CustomRol
     @Transactional
     public void delete(Caller caller, long id, Long expectedVersion) {
         CustomRole role = find(id);
-        requireHolds(caller, role.permissions(), role.getName());
+        requireHolds(caller, role.permissions(), quoted(role.getName()));
         delete(id, expectedVersion);
     }
 
@@ -99,12 +99,12 @@ public class CustomRoleService extends MasterRecordService<CustomRole, CustomRol
         Set<CustomRole> held = user.getCustomRoles();
         for (CustomRole role : wanted) {
             if (!held.contains(role)) {
-                requireHolds(caller, role.permissions(), role.getName());
+                requireHolds(caller, role.permissions(), quoted(role.getName()));
             }
         }
         for (CustomRole role : held) {
             if (!wanted.contains(role)) {
-                requireHolds(caller, role.permissions(), role.getName());
+                requireHolds(caller, role.permissions(), quoted(role.getName()));
             }
         }
         user.changeCustomRoles(wanted);
@@ -126,17 +126,21 @@ public class CustomRoleService extends MasterRecordService<CustomRole, CustomRol
         return Set.copyOf(found);
     }
 
-    /** 403 unless the caller holds every one of these permissions (of {@code role}). */
-    static void requireHolds(Caller caller, Set<Permission> permissions, String role) {
+    /** 403 unless the caller holds every one of these permissions (of {@code what}: "role 'clerk'"). */
+    static void requireHolds(Caller caller, Set<Permission> permissions, String what) {
         Set<Permission> lacking = EnumSet.noneOf(Permission.class);
         lacking.addAll(permissions);
         lacking.removeAll(caller.permissions());
         if (!lacking.isEmpty()) {
-            throw ApiException.forbidden("You may not grant, change or withdraw role '" + role
-                    + "': it has permissions you lack ("
+            throw ApiException.forbidden("You may not grant, change or withdraw " + what
+                    + ": it has permissions you lack ("
                     + String.join(", ", lacking.stream().map(Permission::value).toList())
                     + ")");
         }
+    }
+
+    private static String quoted(String role) {
+        return "role '" + role + "'";
     }
 
     @Override

@@ -32,6 +32,10 @@ public enum Permission {
             Names.NOTIFICATIONS_OWN, "Reads one's own notifications and marks them read.", USER, MECHANIC, CUSTOMER),
     CUSTOMER_PORTAL(Names.CUSTOMER_PORTAL, "A customer's self-service: own details and own service tickets.", CUSTOMER),
     USERS_MANAGE(Names.USERS_MANAGE, "Reads, creates, changes and deactivates the accounts one's role manages.", ADMIN),
+    API_CLIENTS_MANAGE(
+            Names.API_CLIENTS_MANAGE,
+            "Creates API clients (never with a permission one lacks), rotates their secrets and revokes them.",
+            ADMIN),
     ROLES_MANAGE(
             Names.ROLES_MANAGE,
             "Creates, changes and deletes custom roles (never with a permission one lacks).",
@@ -113,6 +117,7 @@ public enum Permission {
         public static final String CUSTOMER_PORTAL = "customer-portal:use";
         public static final String USERS_MANAGE = "users:manage";
         public static final String ROLES_MANAGE = "roles:manage";
+        public static final String API_CLIENTS_MANAGE = "api-clients:manage";
         public static final String AUDIT_LOGS_READ = "audit-logs:read";
         public static final String EMPLOYEES_READ = "employees:read";
         public static final String EMPLOYEES_WRITE = "employees:write";

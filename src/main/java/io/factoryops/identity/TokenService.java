@@ -4,6 +4,7 @@ import com.ibm.websphere.security.jwt.JwtBuilder;
 import com.ibm.websphere.security.jwt.JwtToken;
 import io.factoryops.platform.error.ApiException;
 import io.factoryops.platform.error.ErrorCode;
+import io.factoryops.platform.ratelimit.RateLimiter;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -73,8 +74,13 @@ public class TokenService {
 
     private record Check(long userId, String reason, long expiresAtNanos) {}
 
-    /** A signed access token and what the login response says about it. */
-    public record AccessToken(String token, String jti, long expiresIn) {}
+    /** A signed access token and what the login response says about it; scope: its permissions, for clients. */
+    public record AccessToken(String token, String jti, long expiresIn, String scope) {
+
+        AccessToken(String token, String jti, long expiresIn) {
+            this(token, jti, expiresIn, null);
+        }
+    }
 
     /** A new refresh token in clear (returned once) and its family. */
     public record IssuedRefreshToken(String token, String familyId) {}
@@ -90,6 +96,32 @@ public class TokenService {
                     .buildJwt();
             long expiresIn = jwt.getClaims().getExpiration() - Instant.now().getEpochSecond();
             return new AccessToken(jwt.compact(), jwt.getClaims().getJwtId(), expiresIn);
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not issue an access token", e);
+        }
+    }
+
+    /**
+     * An access token of an API client, through its service account: the client's own permissions only (no role
+     * group), its client id and its request limit ({@link RateLimiter#LIMIT_CLAIM}); no refresh token.
+     */
+    public AccessToken issueClientToken(UserAccount account, ApiClient client) {
+        try {
+            JwtToken jwt = JwtBuilder.create("factory.access")
+                    .subject(Long.toString(account.getId()))
+                    .claim("upn", account.getUsername())
+                    .claim(
+                            "groups",
+                            client.permissions().stream().map(Permission::value).toList())
+                    .claim("role", account.getRole().value())
+                    .claim("client_id", client.getClientId())
+                    .claim(RateLimiter.LIMIT_CLAIM, client.getRateLimitPerMinute())
+                    .claim(GENERATION_CLAIM, account.getTokenGeneration())
+                    .buildJwt();
+            long expiresIn = jwt.getClaims().getExpiration() - Instant.now().getEpochSecond();
+            String scope = String.join(
+                    " ", client.permissions().stream().map(Permission::value).toList());
+            return new AccessToken(jwt.compact(), jwt.getClaims().getJwtId(), expiresIn, scope);
         } catch (Exception e) {
             throw new IllegalStateException("Could not issue an access token", e);
         }

@@ -234,10 +234,11 @@ class OpenApiDocumentIT {
             if (requestBody == null) {
                 return;
             }
-            JsonObject schema = requestBody
-                    .getJsonObject("content")
-                    .getJsonObject("application/json")
-                    .getJsonObject("schema");
+            JsonObject content = requestBody.getJsonObject("content");
+            JsonObject body = content.containsKey("application/json")
+                    ? content.getJsonObject("application/json")
+                    : content.getJsonObject("application/x-www-form-urlencoded");
+            JsonObject schema = body.getJsonObject("schema");
             JsonObject target = schema.containsKey("$ref") ? schema(schema.getString("$ref")) : schema;
             if (!target.containsKey("examples") && !target.containsKey("example")) {
                 wrong.add(name + ": the request body has no example");

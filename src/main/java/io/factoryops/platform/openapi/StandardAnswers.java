@@ -181,6 +181,10 @@ final class StandardAnswers {
                                 .addType(Schema.SchemaType.ARRAY)
                                 .items(string())
                                 .description("NOT_ACCEPTABLE of an export: the formats it has"))
+                .addProperty(
+                        "error",
+                        string().enumeration(List.of("invalid_request", "invalid_client", "unsupported_grant_type"))
+                                .description("POST /api/oauth/token: the RFC 6749 error code, for OAuth libraries"))
                 .addProperty("max_rows", integer().description("EXPORT_TOO_LARGE: the most rows the format takes"))
                 .addProperty(
                         "rows",

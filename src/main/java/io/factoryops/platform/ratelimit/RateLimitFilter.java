@@ -4,6 +4,7 @@ import io.factoryops.platform.error.Problems;
 import io.factoryops.platform.request.CurrentRequest;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
+import jakarta.json.JsonNumber;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -11,6 +12,7 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.ext.Provider;
 import java.security.Principal;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * Applies the per-principal (or per-IP) limit to every API request, answers 429 problem+json with
@@ -28,9 +30,12 @@ public class RateLimitFilter implements ContainerRequestFilter, ContainerRespons
     @Override
     public void filter(ContainerRequestContext request) {
         Principal principal = request.getSecurityContext().getUserPrincipal();
-        RateLimiter.Decision decision = principal != null
-                ? limiter.forPrincipal(principal.getName())
-                : limiter.forAnonymous(CurrentRequest.clientIpOrUnknown());
+        Long ownLimit = principal instanceof JsonWebToken jwt ? ownLimit(jwt) : null;
+        RateLimiter.Decision decision = principal == null
+                ? limiter.forAnonymous(CurrentRequest.clientIpOrUnknown())
+                : ownLimit != null
+                        ? limiter.forPrincipal(principal.getName(), ownLimit)
+                        : limiter.forPrincipal(principal.getName());
         if (decision == null) {
             return; // the buckets cannot be read: fail open (RateLimiter)
         }
@@ -38,6 +43,15 @@ public class RateLimitFilter implements ContainerRequestFilter, ContainerRespons
         if (!decision.allowed()) {
             request.abortWith(Problems.response(decision.toException("requests")));
         }
+    }
+
+    /** The token's own request limit ({@link RateLimiter#LIMIT_CLAIM}), if it carries one. */
+    private static Long ownLimit(JsonWebToken jwt) {
+        Object claim = jwt.getClaim(RateLimiter.LIMIT_CLAIM);
+        if (claim instanceof JsonNumber number) {
+            return number.longValue();
+        }
+        return claim instanceof Number number ? number.longValue() : null;
     }
 
     @Override

@@ -98,9 +98,20 @@ public class RateLimiter {
         }
     }
 
+    /**
+     * The access-token claim with the caller's own request limit per minute (an API client's), which replaces
+     * {@code factory.rate-limit.authenticated-per-minute} for its requests.
+     */
+    public static final String LIMIT_CLAIM = "rate_limit_per_minute";
+
     /** The principal's request limit; {@code null} (no limit applied) when the buckets cannot be read. */
     public Decision forPrincipal(String principal) {
         return failOpen(() -> request("u:" + principal, authenticatedPerMinute));
+    }
+
+    /** The principal's request limit of its own (per minute); {@code null} when the buckets cannot be read. */
+    public Decision forPrincipal(String principal, long perMinute) {
+        return failOpen(() -> request("c:" + principal + ":" + perMinute, perMinute));
     }
 
     /** The address's request limit; {@code null} (no limit applied) when the buckets cannot be read. */
