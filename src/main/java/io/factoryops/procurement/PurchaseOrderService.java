@@ -27,7 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -95,32 +94,13 @@ public class PurchaseOrderService {
     @Transactional
     public Rows<PurchaseOrderRow> export(PageRequest page, Filter filter) {
         JpaPaging.Filter<PurchaseOrder> where = where(page, filter);
-        return new Rows<>() {
-            @Override
-            public long count() {
-                return JpaPaging.count(em, PurchaseOrder.class, where);
-            }
-
-            @Override
-            public long forEach(Consumer<? super PurchaseOrderRow> sink) {
-                return JpaPaging.streamChunks(
-                        em,
-                        PurchaseOrder.class,
-                        page,
-                        SORT_ATTRIBUTES,
-                        where,
-                        chunk -> {
-                            Map<Long, String> names = suppliers.names(chunk.stream()
-                                    .map(PurchaseOrder::getSupplierId)
-                                    .distinct()
-                                    .toList());
-                            return chunk.stream()
-                                    .map(o -> PurchaseOrderRow.of(o, names.get(o.getSupplierId())))
-                                    .toList();
-                        },
-                        sink);
-            }
-        };
+        return JpaPaging.rows(em, PurchaseOrder.class, page, SORT_ATTRIBUTES, where, chunk -> {
+            Map<Long, String> names = suppliers.names(
+                    chunk.stream().map(PurchaseOrder::getSupplierId).distinct().toList());
+            return chunk.stream()
+                    .map(o -> PurchaseOrderRow.of(o, names.get(o.getSupplierId())))
+                    .toList();
+        });
     }
 
     /** The WHERE of the list and of its export. */

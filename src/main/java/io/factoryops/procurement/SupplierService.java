@@ -55,7 +55,8 @@ public class SupplierService extends MasterRecordService<Supplier, SupplierReque
      */
     @Transactional
     public Rows<SupplierResponse> export(PageRequest page, Filter filter) {
-        return JpaPaging.rows(em, Supplier.class, page, SORT_ATTRIBUTES, where(page, filter), SupplierResponse::of);
+        return JpaPaging.rows(
+                em, Supplier.class, page, SORT_ATTRIBUTES, where(page, filter), JpaPaging.perRow(SupplierResponse::of));
     }
 
     /** The WHERE of the list and of its export: the one place that turns the filters into predicates. */

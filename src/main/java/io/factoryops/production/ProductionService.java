@@ -31,7 +31,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.function.Consumer;
 
 /**
  * Production records. Recording one adds its units to stock; changing it moves the difference;
@@ -92,37 +91,19 @@ public class ProductionService {
     @Transactional
     public Rows<ProductionResponse> export(PageRequest page, Filter filter) {
         JpaPaging.Filter<ProductionRecord> where = where(filter);
-        return new Rows<>() {
-            @Override
-            public long count() {
-                return JpaPaging.count(em, ProductionRecord.class, where);
-            }
-
-            @Override
-            public long forEach(Consumer<? super ProductionResponse> sink) {
-                return JpaPaging.streamChunks(
-                        em,
-                        ProductionRecord.class,
-                        page,
-                        SORT_ATTRIBUTES,
-                        where,
-                        chunk -> {
-                            Map<Long, ProductSummary> summaries = products.summaries(chunk.stream()
-                                    .map(ProductionRecord::getProductId)
-                                    .distinct()
-                                    .toList());
-                            Map<Long, String> names = employees.names(chunk.stream()
-                                    .map(ProductionRecord::getEmployeeId)
-                                    .distinct()
-                                    .toList());
-                            return chunk.stream()
-                                    .map(r -> view(
-                                            r, summaries.get(r.getProductId()).name(), names.get(r.getEmployeeId())))
-                                    .toList();
-                        },
-                        sink);
-            }
-        };
+        return JpaPaging.rows(em, ProductionRecord.class, page, SORT_ATTRIBUTES, where, chunk -> {
+            Map<Long, ProductSummary> summaries = products.summaries(chunk.stream()
+                    .map(ProductionRecord::getProductId)
+                    .distinct()
+                    .toList());
+            Map<Long, String> names = employees.names(chunk.stream()
+                    .map(ProductionRecord::getEmployeeId)
+                    .distinct()
+                    .toList());
+            return chunk.stream()
+                    .map(r -> view(r, summaries.get(r.getProductId()).name(), names.get(r.getEmployeeId())))
+                    .toList();
+        });
     }
 
     /** The WHERE of the list and of its export. */

@@ -57,7 +57,8 @@ public class CustomerService extends MasterRecordService<Customer, CustomerReque
      */
     @Transactional
     public Rows<CustomerResponse> export(PageRequest page) {
-        return JpaPaging.rows(em, Customer.class, page, SORT_ATTRIBUTES, where(page), CustomerResponse::of);
+        return JpaPaging.rows(
+                em, Customer.class, page, SORT_ATTRIBUTES, where(page), JpaPaging.perRow(CustomerResponse::of));
     }
 
     /** The WHERE of the list and of its export: the one place that turns the filters into predicates. */

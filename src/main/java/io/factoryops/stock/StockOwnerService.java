@@ -5,6 +5,7 @@ import io.factoryops.identity.Role;
 import io.factoryops.platform.audit.AuditAction;
 import io.factoryops.platform.error.ApiException;
 import io.factoryops.platform.error.ErrorCode;
+import io.factoryops.platform.paging.JpaPaging;
 import io.factoryops.platform.paging.Page;
 import io.factoryops.platform.paging.PageRequest;
 import io.factoryops.platform.paging.Rows;
@@ -14,6 +15,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -27,18 +29,22 @@ import java.util.function.Function;
  * @param <E> the owner
  * @param <Q> the request that creates or replaces one
  * @param <R> the owner as the API shows it
+ * @param <F> the filters of the owners' list
  */
-public abstract class StockOwnerService<E extends StockOwner, Q extends StockOwnerRequest, R>
+public abstract class StockOwnerService<E extends StockOwner, Q extends StockOwnerRequest, R, F>
         extends RecordService<E, R> {
 
     @Inject
     protected StockService stock;
 
+    private final Class<E> type;
     private final StockItemKind kind;
+    private final Map<String, String> sortAttributes;
     private final Function<Q, Integer> statedQuantity;
     private final String movesOnlyThrough;
 
     /**
+     * @param sortAttributes   the list's sort fields and the attributes they sort by
      * @param stillReferenced  what may refer to an owner and keep it from being deleted, as a detail's end
      * @param statedQuantity   the quantity a request states (which a replace may only repeat), or null
      * @param movesOnlyThrough how the quantity moves instead, for the 409 of a replace that states another one
@@ -48,6 +54,7 @@ public abstract class StockOwnerService<E extends StockOwner, Q extends StockOwn
             Class<E> type,
             StockItemKind kind,
             Function<E, R> response,
+            Map<String, String> sortAttributes,
             String stillReferenced,
             Function<Q, Integer> statedQuantity,
             String movesOnlyThrough) {
@@ -57,9 +64,31 @@ public abstract class StockOwnerService<E extends StockOwner, Q extends StockOwn
                 response,
                 new UniqueKey("sku", "sku", "SKU"),
                 stillReferenced);
+        this.type = type;
         this.kind = kind;
+        this.sortAttributes = sortAttributes;
         this.statedQuantity = statedQuantity;
         this.movesOnlyThrough = movesOnlyThrough;
+    }
+
+    /** The WHERE of the list and of its export: the one place that turns the filters into predicates. */
+    protected abstract JpaPaging.Filter<E> where(PageRequest page, F filter);
+
+    /** A page of the owners the filters select, each read with its stock item. */
+    @Transactional
+    public Page<R> list(PageRequest page, F filter) {
+        return JpaPaging.find(em, type, page, sortAttributes, where(page, filter), "stock")
+                .map(this::response);
+    }
+
+    /**
+     * The export of the list: every row its filters select, in its sort, streamed from the database when
+     * the caller runs {@link Rows#forEach} in a transaction. Bad filters fail here, before anything is sent.
+     */
+    @Transactional
+    public Rows<R> export(PageRequest page, F filter) {
+        return JpaPaging.rows(
+                em, type, page, sortAttributes, where(page, filter), JpaPaging.perRow(this::response), "stock");
     }
 
     /** A new owner of the new item. */

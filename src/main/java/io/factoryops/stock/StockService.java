@@ -319,9 +319,9 @@ public class StockService {
                 page,
                 SORT_ATTRIBUTES,
                 ofItem(stockItemId),
-                m -> seesEveryone || username.equals(m.getActor())
+                JpaPaging.perRow(m -> seesEveryone || username.equals(m.getActor())
                         ? StockMovementResponse.of(item, m)
-                        : StockMovementResponse.anonymised(item, m));
+                        : StockMovementResponse.anonymised(item, m)));
     }
 
     /** The WHERE of an item's ledger and of its export. */

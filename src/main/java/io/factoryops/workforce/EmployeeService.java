@@ -66,7 +66,8 @@ public class EmployeeService extends MasterRecordService<Employee, EmployeeReque
      */
     @Transactional
     public Rows<EmployeeResponse> export(PageRequest page, Filter filter) {
-        return JpaPaging.rows(em, Employee.class, page, SORT_ATTRIBUTES, where(page, filter), EmployeeResponse::of);
+        return JpaPaging.rows(
+                em, Employee.class, page, SORT_ATTRIBUTES, where(page, filter), JpaPaging.perRow(EmployeeResponse::of));
     }
 
     /** The WHERE of the list and of its export: the one place that turns the filters into predicates. */

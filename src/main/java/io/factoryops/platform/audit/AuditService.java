@@ -74,7 +74,8 @@ public class AuditService {
      */
     @Transactional
     public Rows<AuditLogResponse> export(PageRequest page, Filter filter) {
-        return JpaPaging.rows(em, AuditLog.class, page, SORT_ATTRIBUTES, where(page, filter), AuditLogResponse::of);
+        return JpaPaging.rows(
+                em, AuditLog.class, page, SORT_ATTRIBUTES, where(page, filter), JpaPaging.perRow(AuditLogResponse::of));
     }
 
     /** The WHERE of the list and of its export: the one place that turns the filters into predicates. */
