@@ -66,22 +66,10 @@ public class NotificationService {
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean notifyUser(
             String username, NotificationType type, String title, String message, Reference reference) {
-        return notifyUser(username, type, title, message, reference, null);
-    }
-
-    /** {@link #notifyUser(String, NotificationType, String, String, Reference)} with a suggested reorder. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public boolean notifyUser(
-            String username,
-            NotificationType type,
-            String title,
-            String message,
-            Reference reference,
-            ReorderSuggestion suggestion) {
         Objects.requireNonNull(username, "username");
         return accounts.active(username)
                 .map(a -> {
-                    write(a, type, title, message, reference, suggestion, List.of(), now());
+                    write(a, type, title, message, reference, null, List.of(), now());
                     return true;
                 })
                 .orElseGet(() -> {
@@ -99,25 +87,13 @@ public class NotificationService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public int notifyRole(Role role, NotificationType type, String title, String message, Reference reference) {
-        return notifyRole(role, type, title, message, reference, null);
-    }
-
-    /** {@link #notifyRole(Role, NotificationType, String, String, Reference)} with a suggested reorder. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public int notifyRole(
-            Role role,
-            NotificationType type,
-            String title,
-            String message,
-            Reference reference,
-            ReorderSuggestion suggestion) {
-        return notifyRole(role, type, title, message, reference, suggestion, List.of());
+        return notifyRole(role, type, title, message, reference, null, List.of());
     }
 
     /**
-     * {@link #notifyRole(Role, NotificationType, String, String, Reference)} whose mails carry files (a report
-     * run, for example): each recipient's mail and its attachments go into the outbox in the caller's
-     * transaction. The notification in the API names the files only.
+     * {@link #notifyRole(Role, NotificationType, String, String, Reference)} with a suggested reorder (or null)
+     * and mails that carry files (a report run, for example): each recipient's mail and its attachments go
+     * into the outbox in the caller's transaction. The notification in the API names the files only.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public int notifyRole(
