@@ -219,15 +219,8 @@ public class ServiceTicketService {
             }
         }
         ServiceTicket ticket = new ServiceTicket(customerId, labourRate, taxRate, caller.username());
-        ticket.describe(
-                request.vin() == null ? null : request.vin().toUpperCase(Locale.ROOT),
-                Text.trimToNull(request.serial()),
-                Text.trimToNull(request.make()),
-                Text.trimToNull(request.model()),
-                request.year(),
-                request.description().trim(),
-                TicketPriority.of(request.priority()),
-                request.serviceDate() == null ? LocalDate.now(ZoneOffset.UTC) : request.serviceDate());
+        ticket.describe(described(
+                request, request.serviceDate() == null ? LocalDate.now(ZoneOffset.UTC) : request.serviceDate()));
         em.persist(ticket);
         return access.changes().recorded(ticket, AuditAction.CREATE, null, Function.identity());
     }
@@ -246,15 +239,20 @@ public class ServiceTicketService {
                         ticket,
                         AuditAction.UPDATE,
                         ServiceTicketService::details,
-                        t -> t.revise(
-                                request.vin() == null ? null : request.vin().toUpperCase(Locale.ROOT),
-                                Text.trimToNull(request.serial()),
-                                Text.trimToNull(request.make()),
-                                Text.trimToNull(request.model()),
-                                request.year(),
-                                request.description().trim(),
-                                TicketPriority.of(request.priority()),
-                                request.serviceDate()));
+                        t -> t.revise(described(request, request.serviceDate())));
+    }
+
+    /** The details a create or a replace states, cleaned: the VIN in capitals, a blank text as none. */
+    private static ServiceTicket.Details described(TicketDetailsRequest request, LocalDate serviceDate) {
+        return new ServiceTicket.Details(
+                request.vin() == null ? null : request.vin().toUpperCase(Locale.ROOT),
+                Text.trimToNull(request.serial()),
+                Text.trimToNull(request.make()),
+                Text.trimToNull(request.model()),
+                request.year(),
+                request.description().trim(),
+                TicketPriority.of(request.priority()),
+                serviceDate);
     }
 
     /** The fields {@link #revise} changes, as the audit log keeps them. */
