@@ -5,6 +5,7 @@ import io.factoryops.platform.audit.AuditAction;
 import io.factoryops.platform.error.ApiException;
 import io.factoryops.platform.paging.JpaPaging;
 import io.factoryops.platform.paging.PageRequest;
+import io.factoryops.platform.paging.SortFields;
 import io.factoryops.stock.StockItem;
 import io.factoryops.stock.StockItemKind;
 import io.factoryops.stock.StockMovementResponse;
@@ -31,23 +32,9 @@ import java.util.Set;
 @ApplicationScoped
 public class ProductService extends StockOwnerService<Product, ProductRequest, ProductResponse, ProductService.Filter> {
 
-    public static final Set<String> SORTABLE =
-            Set.of("id", "sku", "name", "price", "stock_quantity", "category", "created_at");
-    private static final Map<String, String> SORT_ATTRIBUTES = Map.of(
-            "id",
-            "id",
-            "sku",
-            "sku",
-            "name",
-            "name",
-            "price",
-            "price",
-            "stock_quantity",
-            "stock.quantity",
-            "category",
-            "category",
-            "created_at",
-            "createdAt");
+    private static final Map<String, String> SORT_ATTRIBUTES = SortFields.attributes(
+            "id", "sku", "name", "price", "stock_quantity=stock.quantity", "category", "created_at");
+    public static final Set<String> SORTABLE = SORT_ATTRIBUTES.keySet();
 
     public ProductService() {
         super(

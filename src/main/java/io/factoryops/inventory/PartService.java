@@ -7,6 +7,7 @@ import io.factoryops.platform.audit.AuditAction;
 import io.factoryops.platform.error.ApiException;
 import io.factoryops.platform.paging.JpaPaging;
 import io.factoryops.platform.paging.PageRequest;
+import io.factoryops.platform.paging.SortFields;
 import io.factoryops.stock.StockItem;
 import io.factoryops.stock.StockItemKind;
 import io.factoryops.stock.StockMovementResponse;
@@ -35,23 +36,9 @@ import java.util.Set;
 @ApplicationScoped
 public class PartService extends StockOwnerService<Part, PartRequest, PartResponse, PartService.Filter> {
 
-    public static final Set<String> SORTABLE =
-            Set.of("id", "sku", "name", "quantity", "unit_cost", "created_at", "updated_at");
-    private static final Map<String, String> SORT_ATTRIBUTES = Map.of(
-            "id",
-            "id",
-            "sku",
-            "sku",
-            "name",
-            "name",
-            "quantity",
-            "stock.quantity",
-            "unit_cost",
-            "unitCost",
-            "created_at",
-            "createdAt",
-            "updated_at",
-            "updatedAt");
+    private static final Map<String, String> SORT_ATTRIBUTES = SortFields.attributes(
+            "id", "sku", "name", "quantity=stock.quantity", "unit_cost", "created_at", "updated_at");
+    public static final Set<String> SORTABLE = SORT_ATTRIBUTES.keySet();
     private static final String DEFAULT_UNIT = "pcs";
 
     @Inject

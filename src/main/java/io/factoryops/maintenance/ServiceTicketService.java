@@ -15,6 +15,7 @@ import io.factoryops.platform.error.ApiException;
 import io.factoryops.platform.paging.JpaPaging;
 import io.factoryops.platform.paging.Page;
 import io.factoryops.platform.paging.PageRequest;
+import io.factoryops.platform.paging.SortFields;
 import io.factoryops.sales.CustomerService;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -47,12 +48,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class ServiceTicketService {
 
-    public static final Set<String> SORTABLE = Set.of("id", "service_date", "status", "created_at");
     private static final Map<String, String> SORT_ATTRIBUTES =
-            Map.of("id", "id", "service_date", "serviceDate", "status", "status", "created_at", "createdAt");
-    public static final Set<String> ASSIGNMENT_SORTABLE = Set.of("id", "assigned_at", "hours");
+            SortFields.attributes("id", "service_date", "status", "created_at");
+    public static final Set<String> SORTABLE = SORT_ATTRIBUTES.keySet();
     private static final Map<String, String> ASSIGNMENT_SORT_ATTRIBUTES =
-            Map.of("id", "id", "assigned_at", "assignedAt", "hours", "hours");
+            SortFields.attributes("id", "assigned_at", "hours");
+    public static final Set<String> ASSIGNMENT_SORTABLE = ASSIGNMENT_SORT_ATTRIBUTES.keySet();
 
     @PersistenceContext(unitName = "factory")
     EntityManager em;

@@ -7,6 +7,7 @@ import io.factoryops.platform.error.ApiException;
 import io.factoryops.platform.paging.JpaPaging;
 import io.factoryops.platform.paging.Page;
 import io.factoryops.platform.paging.PageRequest;
+import io.factoryops.platform.paging.SortFields;
 import io.factoryops.stock.ReorderSuggestion;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -32,14 +33,12 @@ import java.util.logging.Logger;
 public class NotificationService {
 
     private static final Logger LOG = Logger.getLogger(NotificationService.class.getName());
-    public static final Set<String> SORTABLE = Set.of("read", "created_at", "id");
+    private static final Map<String, String> SORT_ATTRIBUTES = SortFields.attributes("read", "created_at", "id");
+    public static final Set<String> SORTABLE = SORT_ATTRIBUTES.keySet();
     /** Every sort field pages by keyset too: none is ever null. */
     public static final Set<String> SEEKABLE = SORTABLE;
     /** Unread first, then newest. */
     public static final String DEFAULT_SORT = "read,-created_at,-id";
-
-    private static final Map<String, String> SORT_ATTRIBUTES =
-            Map.of("read", "read", "created_at", "createdAt", "id", "id");
 
     /** Filters of the list; both optional. */
     public record Filter(Boolean read, NotificationType type) {}

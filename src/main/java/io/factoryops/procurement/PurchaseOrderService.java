@@ -12,6 +12,7 @@ import io.factoryops.platform.paging.JpaPaging;
 import io.factoryops.platform.paging.Page;
 import io.factoryops.platform.paging.PageRequest;
 import io.factoryops.platform.paging.Rows;
+import io.factoryops.platform.paging.SortFields;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -37,21 +38,9 @@ import java.util.function.Function;
 @ApplicationScoped
 public class PurchaseOrderService {
 
-    public static final Set<String> SORTABLE =
-            Set.of("id", "po_number", "status", "expected_date", "total_amount", "created_at");
-    private static final Map<String, String> SORT_ATTRIBUTES = Map.of(
-            "id",
-            "id",
-            "po_number",
-            "poNumber",
-            "status",
-            "status",
-            "expected_date",
-            "expectedDate",
-            "total_amount",
-            "totalAmount",
-            "created_at",
-            "createdAt");
+    private static final Map<String, String> SORT_ATTRIBUTES =
+            SortFields.attributes("id", "po_number", "status", "expected_date", "total_amount", "created_at");
+    public static final Set<String> SORTABLE = SORT_ATTRIBUTES.keySet();
 
     @PersistenceContext(unitName = "factory")
     EntityManager em;

@@ -6,6 +6,7 @@ import io.factoryops.platform.paging.JpaPaging;
 import io.factoryops.platform.paging.Page;
 import io.factoryops.platform.paging.PageRequest;
 import io.factoryops.platform.paging.Rows;
+import io.factoryops.platform.paging.SortFields;
 import io.factoryops.platform.records.MasterRecordService;
 import io.factoryops.platform.records.UniqueKey;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,9 +27,9 @@ import java.util.Set;
 public class SupplierService extends MasterRecordService<Supplier, SupplierRequest, SupplierResponse>
         implements RecordDirectory {
 
-    public static final Set<String> SORTABLE = Set.of("id", "name", "code", "lead_time_days", "created_at");
-    private static final Map<String, String> SORT_ATTRIBUTES = Map.of(
-            "id", "id", "name", "name", "code", "code", "lead_time_days", "leadTimeDays", "created_at", "createdAt");
+    private static final Map<String, String> SORT_ATTRIBUTES =
+            SortFields.attributes("id", "name", "code", "lead_time_days", "created_at");
+    public static final Set<String> SORTABLE = SORT_ATTRIBUTES.keySet();
 
     public SupplierService() {
         super(

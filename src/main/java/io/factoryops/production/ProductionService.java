@@ -12,6 +12,7 @@ import io.factoryops.platform.paging.JpaPaging;
 import io.factoryops.platform.paging.Page;
 import io.factoryops.platform.paging.PageRequest;
 import io.factoryops.platform.paging.Rows;
+import io.factoryops.platform.paging.SortFields;
 import io.factoryops.stock.StockReason;
 import io.factoryops.stock.StockReference;
 import io.factoryops.stock.StockService;
@@ -39,9 +40,9 @@ import java.util.TreeSet;
 @ApplicationScoped
 public class ProductionService {
 
-    public static final Set<String> SORTABLE = Set.of("id", "production_date", "quantity", "created_at");
     private static final Map<String, String> SORT_ATTRIBUTES =
-            Map.of("id", "id", "production_date", "productionDate", "quantity", "quantity", "created_at", "createdAt");
+            SortFields.attributes("id", "production_date", "quantity", "created_at");
+    public static final Set<String> SORTABLE = SORT_ATTRIBUTES.keySet();
 
     @PersistenceContext(unitName = "factory")
     EntityManager em;

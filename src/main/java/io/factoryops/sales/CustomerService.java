@@ -12,6 +12,7 @@ import io.factoryops.platform.paging.JpaPaging;
 import io.factoryops.platform.paging.Page;
 import io.factoryops.platform.paging.PageRequest;
 import io.factoryops.platform.paging.Rows;
+import io.factoryops.platform.paging.SortFields;
 import io.factoryops.platform.records.MasterRecordService;
 import io.factoryops.platform.records.UniqueKey;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,9 +29,9 @@ import java.util.Set;
 public class CustomerService extends MasterRecordService<Customer, CustomerRequest, CustomerResponse>
         implements RecordDirectory {
 
-    public static final Set<String> SORTABLE = Set.of("id", "name", "email", "created_at");
     private static final Map<String, String> SORT_ATTRIBUTES =
-            Map.of("id", "id", "name", "name", "email", "email", "created_at", "createdAt");
+            SortFields.attributes("id", "name", "email", "created_at");
+    public static final Set<String> SORTABLE = SORT_ATTRIBUTES.keySet();
 
     @Inject
     AccountDirectory accounts;

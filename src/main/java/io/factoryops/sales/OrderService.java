@@ -9,6 +9,7 @@ import io.factoryops.platform.paging.JpaPaging;
 import io.factoryops.platform.paging.Page;
 import io.factoryops.platform.paging.PageRequest;
 import io.factoryops.platform.paging.Rows;
+import io.factoryops.platform.paging.SortFields;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -31,9 +32,9 @@ import java.util.Set;
 @ApplicationScoped
 public class OrderService {
 
-    public static final Set<String> SORTABLE = Set.of("id", "order_date", "total", "status");
     private static final Map<String, String> SORT_ATTRIBUTES =
-            Map.of("id", "id", "order_date", "orderDate", "total", "total", "status", "status");
+            SortFields.attributes("id", "order_date", "total", "status");
+    public static final Set<String> SORTABLE = SORT_ATTRIBUTES.keySet();
 
     @PersistenceContext(unitName = "factory")
     EntityManager em;

@@ -4,6 +4,7 @@ import io.factoryops.platform.paging.JpaPaging;
 import io.factoryops.platform.paging.Page;
 import io.factoryops.platform.paging.PageRequest;
 import io.factoryops.platform.paging.Rows;
+import io.factoryops.platform.paging.SortFields;
 import io.factoryops.platform.request.CurrentRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -55,8 +56,8 @@ import java.util.TreeMap;
 @ApplicationScoped
 public class StockService {
 
-    public static final Set<String> SORTABLE = Set.of("occurred_at", "id");
-    private static final Map<String, String> SORT_ATTRIBUTES = Map.of("occurred_at", "occurredAt", "id", "id");
+    private static final Map<String, String> SORT_ATTRIBUTES = SortFields.attributes("occurred_at", "id");
+    public static final Set<String> SORTABLE = SORT_ATTRIBUTES.keySet();
 
     @PersistenceContext(unitName = "factory")
     EntityManager em;

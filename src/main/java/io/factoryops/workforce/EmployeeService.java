@@ -6,6 +6,7 @@ import io.factoryops.platform.paging.JpaPaging;
 import io.factoryops.platform.paging.Page;
 import io.factoryops.platform.paging.PageRequest;
 import io.factoryops.platform.paging.Rows;
+import io.factoryops.platform.paging.SortFields;
 import io.factoryops.platform.records.MasterRecordService;
 import io.factoryops.platform.records.UniqueKey;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,23 +24,9 @@ import java.util.Set;
 public class EmployeeService extends MasterRecordService<Employee, EmployeeRequest, EmployeeResponse>
         implements RecordDirectory {
 
-    public static final Set<String> SORTABLE =
-            Set.of("id", "name", "email", "position", "department", "hire_date", "created_at");
-    private static final Map<String, String> SORT_ATTRIBUTES = Map.of(
-            "id",
-            "id",
-            "name",
-            "name",
-            "email",
-            "email",
-            "position",
-            "position",
-            "department",
-            "department",
-            "hire_date",
-            "hireDate",
-            "created_at",
-            "createdAt");
+    private static final Map<String, String> SORT_ATTRIBUTES =
+            SortFields.attributes("id", "name", "email", "position", "department", "hire_date", "created_at");
+    public static final Set<String> SORTABLE = SORT_ATTRIBUTES.keySet();
 
     public EmployeeService() {
         super(
