@@ -5,11 +5,10 @@ import io.factoryops.identity.Role;
 import io.factoryops.platform.audit.AuditAction;
 import io.factoryops.platform.error.ApiException;
 import io.factoryops.platform.error.ErrorCode;
-import io.factoryops.platform.paging.JpaPaging;
 import io.factoryops.platform.paging.Page;
 import io.factoryops.platform.paging.PageRequest;
 import io.factoryops.platform.paging.Rows;
-import io.factoryops.platform.records.RecordService;
+import io.factoryops.platform.records.ListedRecordService;
 import io.factoryops.platform.records.UniqueKey;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -32,14 +31,12 @@ import java.util.function.Function;
  * @param <F> the filters of the owners' list
  */
 public abstract class StockOwnerService<E extends StockOwner, Q extends StockOwnerRequest, R, F>
-        extends RecordService<E, R> {
+        extends ListedRecordService<E, R, F> {
 
     @Inject
     protected StockService stock;
 
-    private final Class<E> type;
     private final StockItemKind kind;
-    private final Map<String, String> sortAttributes;
     private final Function<Q, Integer> statedQuantity;
     private final String movesOnlyThrough;
 
@@ -63,32 +60,12 @@ public abstract class StockOwnerService<E extends StockOwner, Q extends StockOwn
                 kind.name().toLowerCase(Locale.ROOT),
                 response,
                 new UniqueKey("sku", "sku", "SKU"),
-                stillReferenced);
-        this.type = type;
+                stillReferenced,
+                sortAttributes,
+                "stock");
         this.kind = kind;
-        this.sortAttributes = sortAttributes;
         this.statedQuantity = statedQuantity;
         this.movesOnlyThrough = movesOnlyThrough;
-    }
-
-    /** The WHERE of the list and of its export: the one place that turns the filters into predicates. */
-    protected abstract JpaPaging.Filter<E> where(PageRequest page, F filter);
-
-    /** A page of the owners the filters select, each read with its stock item. */
-    @Transactional
-    public Page<R> list(PageRequest page, F filter) {
-        return JpaPaging.find(em, type, page, sortAttributes, where(page, filter), "stock")
-                .map(this::response);
-    }
-
-    /**
-     * The export of the list: every row its filters select, in its sort, streamed from the database when
-     * the caller runs {@link Rows#forEach} in a transaction. Bad filters fail here, before anything is sent.
-     */
-    @Transactional
-    public Rows<R> export(PageRequest page, F filter) {
-        return JpaPaging.rows(
-                em, type, page, sortAttributes, where(page, filter), JpaPaging.perRow(this::response), "stock");
     }
 
     /** A new owner of the new item. */
