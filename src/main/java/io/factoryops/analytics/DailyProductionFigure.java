@@ -4,8 +4,6 @@ import io.factoryops.production.ProductionFacts;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.Date;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.HashMap;
@@ -28,16 +26,12 @@ class DailyProductionFigure implements SummaryFigure {
     @Override
     public long apply(Connection c, long maxId, Timestamp at) throws SQLException {
         Map<Cell, Long> cells = new HashMap<>();
-        try (PreparedStatement p = c.prepareStatement("SELECT key_id, delta_day, SUM(quantity) FROM analytics_deltas "
-                + "WHERE kind = ? AND id <= ? GROUP BY key_id, delta_day")) {
-            p.setString(1, AnalyticsDelta.Kind.DAILY.name());
-            p.setLong(2, maxId);
-            try (ResultSet rs = p.executeQuery()) {
-                while (rs.next()) {
-                    cells.put(new Cell(rs.getLong(1), rs.getDate(2)), rs.getLong(3));
-                }
-            }
-        }
+        SummaryTables.readCells(
+                c,
+                maxId,
+                AnalyticsDelta.Kind.DAILY,
+                "SUM(quantity)",
+                rs -> cells.put(new Cell(rs.getLong(1), rs.getDate(2)), rs.getLong(3)));
         SummaryTables.upsert(
                 c,
                 cells,

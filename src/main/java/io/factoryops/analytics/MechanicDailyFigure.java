@@ -6,7 +6,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
@@ -37,22 +36,16 @@ class MechanicDailyFigure implements SummaryFigure {
     public long apply(Connection c, long maxId, Timestamp at) throws SQLException {
         Map<Key, MechanicDay> cells =
                 new TreeMap<>(Comparator.comparing(Key::day).thenComparingLong(Key::mechanicId));
-        try (PreparedStatement p = c.prepareStatement("SELECT delta_day, key_id, SUM(count_delta), SUM(amount), "
-                + "SUM(quantity) FROM analytics_deltas WHERE kind = ? AND id <= ? GROUP BY delta_day, key_id")) {
-            p.setString(1, AnalyticsDelta.Kind.MECHANIC_DAY.name());
-            p.setLong(2, maxId);
-            try (ResultSet rs = p.executeQuery()) {
-                while (rs.next()) {
+        SummaryTables.readCells(
+                c, maxId, AnalyticsDelta.Kind.MECHANIC_DAY, "SUM(count_delta), SUM(amount), SUM(quantity)", rs -> {
                     MechanicDay d = new MechanicDay(
-                            rs.getDate(1).toLocalDate(),
-                            rs.getLong(2),
+                            rs.getDate(2).toLocalDate(),
+                            rs.getLong(1),
                             rs.getLong(3),
                             rs.getBigDecimal(4),
                             rs.getLong(5));
                     cells.put(new Key(d.day(), d.mechanicId()), d);
-                }
-            }
-        }
+                });
         SummaryTables.upsert(
                 c,
                 cells,

@@ -44,29 +44,48 @@ final class SummaryTables {
      */
     static Deltas read(Connection c, long maxId, AnalyticsDelta.Kind kind, boolean byDay) throws SQLException {
         Map<Long, Sum> sums = new HashMap<>();
-        long rows = 0;
-        try (PreparedStatement p = c.prepareStatement("SELECT key_id, delta_day, SUM(quantity), SUM(amount), "
-                + "SUM(count_delta), MAX(event_time), MIN(count_delta) FROM analytics_deltas WHERE kind = ? AND id <= ? "
-                + "GROUP BY key_id, delta_day")) {
+        long rows = readCells(
+                c,
+                maxId,
+                kind,
+                "SUM(quantity), SUM(amount), SUM(count_delta), MAX(event_time), MIN(count_delta)",
+                rs -> sums.merge(
+                        byDay ? rs.getDate(2).toLocalDate().toEpochDay() : rs.getLong(1),
+                        new Sum(
+                                rs.getLong(3),
+                                rs.getBigDecimal(4),
+                                rs.getLong(5),
+                                rs.getTimestamp(6),
+                                rs.getInt(7) < 0),
+                        Sum::add));
+        return new Deltas(sums, rows);
+    }
+
+    @FunctionalInterface
+    interface CellReader {
+        void read(ResultSet rs) throws SQLException;
+    }
+
+    /**
+     * The deltas of {@code kind} with an id up to {@code maxId}, one row per (key, day) cell: {@code key_id},
+     * {@code delta_day}, then {@code sums} (aggregates of the cell's deltas), each row handed to {@code cell};
+     * returns how many cells were read.
+     */
+    static long readCells(Connection c, long maxId, AnalyticsDelta.Kind kind, String sums, CellReader cell)
+            throws SQLException {
+        long cells = 0;
+        try (PreparedStatement p = c.prepareStatement("SELECT key_id, delta_day, " + sums
+                + " FROM analytics_deltas WHERE kind = ? AND id <= ? GROUP BY key_id, delta_day")) {
             p.setString(1, kind.name());
             p.setLong(2, maxId);
             try (ResultSet rs = p.executeQuery()) {
                 while (rs.next()) {
-                    long key = byDay ? rs.getDate(2).toLocalDate().toEpochDay() : rs.getLong(1);
-                    sums.merge(
-                            key,
-                            new Sum(
-                                    rs.getLong(3),
-                                    rs.getBigDecimal(4),
-                                    rs.getLong(5),
-                                    rs.getTimestamp(6),
-                                    rs.getInt(7) < 0),
-                            Sum::add);
-                    rows++;
+                    cell.read(rs);
+                    cells++;
                 }
             }
         }
-        return new Deltas(sums, rows);
+        return cells;
     }
 
     @FunctionalInterface

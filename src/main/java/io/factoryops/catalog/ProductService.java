@@ -4,9 +4,8 @@ import io.factoryops.platform.Text;
 import io.factoryops.platform.audit.AuditAction;
 import io.factoryops.platform.error.ApiException;
 import io.factoryops.platform.paging.JpaPaging;
-import io.factoryops.platform.paging.Page;
 import io.factoryops.platform.paging.PageRequest;
-import io.factoryops.platform.paging.Rows;
+import io.factoryops.platform.paging.SortFields;
 import io.factoryops.stock.StockItem;
 import io.factoryops.stock.StockItemKind;
 import io.factoryops.stock.StockMovementResponse;
@@ -31,31 +30,18 @@ import java.util.Set;
  * ({@link StockOwnerService}), its description and its list are the catalog's.
  */
 @ApplicationScoped
-public class ProductService extends StockOwnerService<Product, ProductRequest, ProductResponse> {
+public class ProductService extends StockOwnerService<Product, ProductRequest, ProductResponse, ProductService.Filter> {
 
-    public static final Set<String> SORTABLE =
-            Set.of("id", "sku", "name", "price", "stock_quantity", "category", "created_at");
-    private static final Map<String, String> SORT_ATTRIBUTES = Map.of(
-            "id",
-            "id",
-            "sku",
-            "sku",
-            "name",
-            "name",
-            "price",
-            "price",
-            "stock_quantity",
-            "stock.quantity",
-            "category",
-            "category",
-            "created_at",
-            "createdAt");
+    private static final Map<String, String> SORT_ATTRIBUTES = SortFields.attributes(
+            "id", "sku", "name", "price", "stock_quantity=stock.quantity", "category", "created_at");
+    public static final Set<String> SORTABLE = SORT_ATTRIBUTES.keySet();
 
     public ProductService() {
         super(
                 Product.class,
                 StockItemKind.PRODUCT,
                 ProductResponse::of,
+                SORT_ATTRIBUTES,
                 "is referenced by orders, production records or bills of materials and cannot be deleted",
                 ProductRequest::stockQuantity,
                 "stock_quantity changes only through stock movements (orders, production, POST /api/products/%d"
@@ -65,24 +51,8 @@ public class ProductService extends StockOwnerService<Product, ProductRequest, P
     /** Filters of the list besides {@code q} (sku, name). Parsed from {@link ProductListParameters}. */
     public record Filter(String category, Boolean lowStock, BigDecimal minPrice, BigDecimal maxPrice) {}
 
-    @Transactional
-    public Page<ProductResponse> list(PageRequest page, Filter filter) {
-        return JpaPaging.find(em, Product.class, page, SORT_ATTRIBUTES, where(page, filter), "stock")
-                .map(ProductResponse::of);
-    }
-
-    /**
-     * The export of the list: every row its filters select, in its sort, streamed from the database when
-     * the caller runs {@link Rows#forEach} in a transaction. Bad filters fail here, before anything is sent.
-     */
-    @Transactional
-    public Rows<ProductResponse> export(PageRequest page, Filter filter) {
-        return JpaPaging.rows(
-                em, Product.class, page, SORT_ATTRIBUTES, where(page, filter), ProductResponse::of, "stock");
-    }
-
-    /** The WHERE of the list and of its export: the one place that turns the filters into predicates. */
-    private JpaPaging.Filter<Product> where(PageRequest page, Filter filter) {
+    @Override
+    protected JpaPaging.Filter<Product> where(PageRequest page, Filter filter) {
         return (cb, root) -> {
             List<Predicate> where = new ArrayList<>();
             if (page.q() != null) {

@@ -6,9 +6,8 @@ import io.factoryops.platform.Text;
 import io.factoryops.platform.audit.AuditAction;
 import io.factoryops.platform.error.ApiException;
 import io.factoryops.platform.paging.JpaPaging;
-import io.factoryops.platform.paging.Page;
 import io.factoryops.platform.paging.PageRequest;
-import io.factoryops.platform.paging.Rows;
+import io.factoryops.platform.paging.SortFields;
 import io.factoryops.stock.StockItem;
 import io.factoryops.stock.StockItemKind;
 import io.factoryops.stock.StockMovementResponse;
@@ -35,25 +34,11 @@ import java.util.Set;
  * ({@link StockOwnerService}); what it refers to (category, location, preferred supplier) is checked here.
  */
 @ApplicationScoped
-public class PartService extends StockOwnerService<Part, PartRequest, PartResponse> {
+public class PartService extends StockOwnerService<Part, PartRequest, PartResponse, PartService.Filter> {
 
-    public static final Set<String> SORTABLE =
-            Set.of("id", "sku", "name", "quantity", "unit_cost", "created_at", "updated_at");
-    private static final Map<String, String> SORT_ATTRIBUTES = Map.of(
-            "id",
-            "id",
-            "sku",
-            "sku",
-            "name",
-            "name",
-            "quantity",
-            "stock.quantity",
-            "unit_cost",
-            "unitCost",
-            "created_at",
-            "createdAt",
-            "updated_at",
-            "updatedAt");
+    private static final Map<String, String> SORT_ATTRIBUTES = SortFields.attributes(
+            "id", "sku", "name", "quantity=stock.quantity", "unit_cost", "created_at", "updated_at");
+    public static final Set<String> SORTABLE = SORT_ATTRIBUTES.keySet();
     private static final String DEFAULT_UNIT = "pcs";
 
     @Inject
@@ -70,6 +55,7 @@ public class PartService extends StockOwnerService<Part, PartRequest, PartRespon
                 Part.class,
                 StockItemKind.PART,
                 PartResponse::of,
+                SORT_ATTRIBUTES,
                 "is referenced by bills of materials, purchase orders or service tickets and cannot be deleted",
                 PartRequest::quantity,
                 "quantity changes only through stock movements (POST /api/inventory/items/%d/add-stock or "
@@ -89,23 +75,8 @@ public class PartService extends StockOwnerService<Part, PartRequest, PartRespon
             LocalDate updatedTo,
             Boolean active) {}
 
-    @Transactional
-    public Page<PartResponse> list(PageRequest page, Filter filter) {
-        return JpaPaging.find(em, Part.class, page, SORT_ATTRIBUTES, where(page, filter), "stock")
-                .map(PartResponse::of);
-    }
-
-    /**
-     * The export of the list: every row its filters select, in its sort, streamed from the database when
-     * the caller runs {@link Rows#forEach} in a transaction. Bad filters fail here, before anything is sent.
-     */
-    @Transactional
-    public Rows<PartResponse> export(PageRequest page, Filter filter) {
-        return JpaPaging.rows(em, Part.class, page, SORT_ATTRIBUTES, where(page, filter), PartResponse::of, "stock");
-    }
-
-    /** The WHERE of the list and of its export: the one place that turns the filters into predicates. */
-    private JpaPaging.Filter<Part> where(PageRequest page, Filter filter) {
+    @Override
+    protected JpaPaging.Filter<Part> where(PageRequest page, Filter filter) {
         List<Long> inCategories = filter.category() == null ? null : categories.subtreeIds(filter.category());
         List<Long> inLocations = filter.location() == null ? null : locations.subtreeIds(filter.location());
         return (cb, root) -> {

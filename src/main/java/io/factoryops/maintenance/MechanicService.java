@@ -10,6 +10,7 @@ import io.factoryops.platform.db.Versions;
 import io.factoryops.platform.paging.JpaPaging;
 import io.factoryops.platform.paging.Page;
 import io.factoryops.platform.paging.PageRequest;
+import io.factoryops.platform.paging.SortFields;
 import io.factoryops.platform.records.RecordService;
 import io.factoryops.workforce.EmployeeRequest;
 import io.factoryops.workforce.EmployeeResponse;
@@ -33,20 +34,9 @@ import java.util.Set;
 @ApplicationScoped
 public class MechanicService extends RecordService<Mechanic, MechanicResponse> {
 
-    public static final Set<String> SORTABLE = Set.of("id", "name", "email", "username", "position", "created_at");
-    private static final Map<String, String> SORT_ATTRIBUTES = Map.of(
-            "id",
-            "id",
-            "name",
-            "name",
-            "email",
-            "email",
-            "username",
-            "username",
-            "position",
-            "position",
-            "created_at",
-            "createdAt");
+    private static final Map<String, String> SORT_ATTRIBUTES =
+            SortFields.attributes("id", "name", "email", "username", "position", "created_at");
+    public static final Set<String> SORTABLE = SORT_ATTRIBUTES.keySet();
 
     @Inject
     EmployeeService employees;

@@ -104,7 +104,7 @@ public class ServiceTicket extends VersionedEntity {
     }
 
     /** The asset and the work asked for. */
-    void describe(
+    record Details(
             String vin,
             String serial,
             String make,
@@ -112,29 +112,24 @@ public class ServiceTicket extends VersionedEntity {
             Integer year,
             String description,
             TicketPriority priority,
-            LocalDate serviceDate) {
-        this.vin = vin;
-        this.serial = serial;
-        this.make = make;
-        this.model = model;
-        this.year = year;
-        this.description = description;
-        this.priority = priority;
-        this.serviceDate = serviceDate;
+            LocalDate serviceDate) {}
+
+    /** The asset and the work asked for. */
+    void describe(Details details) {
+        this.vin = details.vin();
+        this.serial = details.serial();
+        this.make = details.make();
+        this.model = details.model();
+        this.year = details.year();
+        this.description = details.description();
+        this.priority = details.priority();
+        this.serviceDate = details.serviceDate();
     }
 
     /** New details (asset, work asked for, priority, service date) while open or in progress. */
-    void revise(
-            String vin,
-            String serial,
-            String make,
-            String model,
-            Integer year,
-            String description,
-            TicketPriority priority,
-            LocalDate serviceDate) {
+    void revise(Details details) {
         requireWorkable("edit");
-        describe(vin, serial, make, model, year, description, priority, serviceDate);
+        describe(details);
     }
 
     void start() {

@@ -15,6 +15,7 @@ import io.factoryops.platform.error.ApiException;
 import io.factoryops.platform.paging.JpaPaging;
 import io.factoryops.platform.paging.Page;
 import io.factoryops.platform.paging.PageRequest;
+import io.factoryops.platform.paging.SortFields;
 import io.factoryops.sales.CustomerService;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -47,12 +48,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class ServiceTicketService {
 
-    public static final Set<String> SORTABLE = Set.of("id", "service_date", "status", "created_at");
     private static final Map<String, String> SORT_ATTRIBUTES =
-            Map.of("id", "id", "service_date", "serviceDate", "status", "status", "created_at", "createdAt");
-    public static final Set<String> ASSIGNMENT_SORTABLE = Set.of("id", "assigned_at", "hours");
+            SortFields.attributes("id", "service_date", "status", "created_at");
+    public static final Set<String> SORTABLE = SORT_ATTRIBUTES.keySet();
     private static final Map<String, String> ASSIGNMENT_SORT_ATTRIBUTES =
-            Map.of("id", "id", "assigned_at", "assignedAt", "hours", "hours");
+            SortFields.attributes("id", "assigned_at", "hours");
+    public static final Set<String> ASSIGNMENT_SORTABLE = ASSIGNMENT_SORT_ATTRIBUTES.keySet();
 
     @PersistenceContext(unitName = "factory")
     EntityManager em;
@@ -219,15 +220,8 @@ public class ServiceTicketService {
             }
         }
         ServiceTicket ticket = new ServiceTicket(customerId, labourRate, taxRate, caller.username());
-        ticket.describe(
-                request.vin() == null ? null : request.vin().toUpperCase(Locale.ROOT),
-                Text.trimToNull(request.serial()),
-                Text.trimToNull(request.make()),
-                Text.trimToNull(request.model()),
-                request.year(),
-                request.description().trim(),
-                TicketPriority.of(request.priority()),
-                request.serviceDate() == null ? LocalDate.now(ZoneOffset.UTC) : request.serviceDate());
+        ticket.describe(described(
+                request, request.serviceDate() == null ? LocalDate.now(ZoneOffset.UTC) : request.serviceDate()));
         em.persist(ticket);
         return access.changes().recorded(ticket, AuditAction.CREATE, null, Function.identity());
     }
@@ -246,15 +240,20 @@ public class ServiceTicketService {
                         ticket,
                         AuditAction.UPDATE,
                         ServiceTicketService::details,
-                        t -> t.revise(
-                                request.vin() == null ? null : request.vin().toUpperCase(Locale.ROOT),
-                                Text.trimToNull(request.serial()),
-                                Text.trimToNull(request.make()),
-                                Text.trimToNull(request.model()),
-                                request.year(),
-                                request.description().trim(),
-                                TicketPriority.of(request.priority()),
-                                request.serviceDate()));
+                        t -> t.revise(described(request, request.serviceDate())));
+    }
+
+    /** The details a create or a replace states, cleaned: the VIN in capitals, a blank text as none. */
+    private static ServiceTicket.Details described(TicketDetailsRequest request, LocalDate serviceDate) {
+        return new ServiceTicket.Details(
+                request.vin() == null ? null : request.vin().toUpperCase(Locale.ROOT),
+                Text.trimToNull(request.serial()),
+                Text.trimToNull(request.make()),
+                Text.trimToNull(request.model()),
+                request.year(),
+                request.description().trim(),
+                TicketPriority.of(request.priority()),
+                serviceDate);
     }
 
     /** The fields {@link #revise} changes, as the audit log keeps them. */

@@ -36,4 +36,5 @@ public record ServiceTicketUpdateRequest(
         @Size(max = 64) String serial,
         @Size(max = 60) String make,
         @Size(max = 60) String model,
-        @Min(1886) @Max(2100) Integer year) {}
+        @Min(1886) @Max(2100) Integer year)
+        implements TicketDetailsRequest {}

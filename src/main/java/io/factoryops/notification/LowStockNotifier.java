@@ -10,6 +10,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -60,7 +61,8 @@ public class LowStockNotifier {
                 title,
                 message.toString(),
                 reference,
-                suggestion.orElse(null));
+                suggestion.orElse(null),
+                List.of());
     }
 
     /** The first advisor's suggestion; none without an advisor. */

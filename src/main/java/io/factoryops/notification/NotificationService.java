@@ -7,6 +7,7 @@ import io.factoryops.platform.error.ApiException;
 import io.factoryops.platform.paging.JpaPaging;
 import io.factoryops.platform.paging.Page;
 import io.factoryops.platform.paging.PageRequest;
+import io.factoryops.platform.paging.SortFields;
 import io.factoryops.stock.ReorderSuggestion;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -32,14 +33,12 @@ import java.util.logging.Logger;
 public class NotificationService {
 
     private static final Logger LOG = Logger.getLogger(NotificationService.class.getName());
-    public static final Set<String> SORTABLE = Set.of("read", "created_at", "id");
+    private static final Map<String, String> SORT_ATTRIBUTES = SortFields.attributes("read", "created_at", "id");
+    public static final Set<String> SORTABLE = SORT_ATTRIBUTES.keySet();
     /** Every sort field pages by keyset too: none is ever null. */
     public static final Set<String> SEEKABLE = SORTABLE;
     /** Unread first, then newest. */
     public static final String DEFAULT_SORT = "read,-created_at,-id";
-
-    private static final Map<String, String> SORT_ATTRIBUTES =
-            Map.of("read", "read", "created_at", "createdAt", "id", "id");
 
     /** Filters of the list; both optional. */
     public record Filter(Boolean read, NotificationType type) {}
@@ -66,22 +65,10 @@ public class NotificationService {
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean notifyUser(
             String username, NotificationType type, String title, String message, Reference reference) {
-        return notifyUser(username, type, title, message, reference, null);
-    }
-
-    /** {@link #notifyUser(String, NotificationType, String, String, Reference)} with a suggested reorder. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public boolean notifyUser(
-            String username,
-            NotificationType type,
-            String title,
-            String message,
-            Reference reference,
-            ReorderSuggestion suggestion) {
         Objects.requireNonNull(username, "username");
         return accounts.active(username)
                 .map(a -> {
-                    write(a, type, title, message, reference, suggestion, List.of(), now());
+                    write(a, type, title, message, reference, null, List.of(), now());
                     return true;
                 })
                 .orElseGet(() -> {
@@ -99,25 +86,13 @@ public class NotificationService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public int notifyRole(Role role, NotificationType type, String title, String message, Reference reference) {
-        return notifyRole(role, type, title, message, reference, null);
-    }
-
-    /** {@link #notifyRole(Role, NotificationType, String, String, Reference)} with a suggested reorder. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public int notifyRole(
-            Role role,
-            NotificationType type,
-            String title,
-            String message,
-            Reference reference,
-            ReorderSuggestion suggestion) {
-        return notifyRole(role, type, title, message, reference, suggestion, List.of());
+        return notifyRole(role, type, title, message, reference, null, List.of());
     }
 
     /**
-     * {@link #notifyRole(Role, NotificationType, String, String, Reference)} whose mails carry files (a report
-     * run, for example): each recipient's mail and its attachments go into the outbox in the caller's
-     * transaction. The notification in the API names the files only.
+     * {@link #notifyRole(Role, NotificationType, String, String, Reference)} with a suggested reorder (or null)
+     * and mails that carry files (a report run, for example): each recipient's mail and its attachments go
+     * into the outbox in the caller's transaction. The notification in the API names the files only.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public int notifyRole(

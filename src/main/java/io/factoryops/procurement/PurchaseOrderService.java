@@ -12,6 +12,7 @@ import io.factoryops.platform.paging.JpaPaging;
 import io.factoryops.platform.paging.Page;
 import io.factoryops.platform.paging.PageRequest;
 import io.factoryops.platform.paging.Rows;
+import io.factoryops.platform.paging.SortFields;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -27,7 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -38,21 +38,9 @@ import java.util.function.Function;
 @ApplicationScoped
 public class PurchaseOrderService {
 
-    public static final Set<String> SORTABLE =
-            Set.of("id", "po_number", "status", "expected_date", "total_amount", "created_at");
-    private static final Map<String, String> SORT_ATTRIBUTES = Map.of(
-            "id",
-            "id",
-            "po_number",
-            "poNumber",
-            "status",
-            "status",
-            "expected_date",
-            "expectedDate",
-            "total_amount",
-            "totalAmount",
-            "created_at",
-            "createdAt");
+    private static final Map<String, String> SORT_ATTRIBUTES =
+            SortFields.attributes("id", "po_number", "status", "expected_date", "total_amount", "created_at");
+    public static final Set<String> SORTABLE = SORT_ATTRIBUTES.keySet();
 
     @PersistenceContext(unitName = "factory")
     EntityManager em;
@@ -95,32 +83,13 @@ public class PurchaseOrderService {
     @Transactional
     public Rows<PurchaseOrderRow> export(PageRequest page, Filter filter) {
         JpaPaging.Filter<PurchaseOrder> where = where(page, filter);
-        return new Rows<>() {
-            @Override
-            public long count() {
-                return JpaPaging.count(em, PurchaseOrder.class, where);
-            }
-
-            @Override
-            public long forEach(Consumer<? super PurchaseOrderRow> sink) {
-                return JpaPaging.streamChunks(
-                        em,
-                        PurchaseOrder.class,
-                        page,
-                        SORT_ATTRIBUTES,
-                        where,
-                        chunk -> {
-                            Map<Long, String> names = suppliers.names(chunk.stream()
-                                    .map(PurchaseOrder::getSupplierId)
-                                    .distinct()
-                                    .toList());
-                            return chunk.stream()
-                                    .map(o -> PurchaseOrderRow.of(o, names.get(o.getSupplierId())))
-                                    .toList();
-                        },
-                        sink);
-            }
-        };
+        return JpaPaging.rows(em, PurchaseOrder.class, page, SORT_ATTRIBUTES, where, chunk -> {
+            Map<Long, String> names = suppliers.names(
+                    chunk.stream().map(PurchaseOrder::getSupplierId).distinct().toList());
+            return chunk.stream()
+                    .map(o -> PurchaseOrderRow.of(o, names.get(o.getSupplierId())))
+                    .toList();
+        });
     }
 
     /** The WHERE of the list and of its export. */

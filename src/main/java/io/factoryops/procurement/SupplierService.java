@@ -3,9 +3,8 @@ package io.factoryops.procurement;
 import io.factoryops.platform.RecordDirectory;
 import io.factoryops.platform.Text;
 import io.factoryops.platform.paging.JpaPaging;
-import io.factoryops.platform.paging.Page;
 import io.factoryops.platform.paging.PageRequest;
-import io.factoryops.platform.paging.Rows;
+import io.factoryops.platform.paging.SortFields;
 import io.factoryops.platform.records.MasterRecordService;
 import io.factoryops.platform.records.UniqueKey;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,12 +22,13 @@ import java.util.Set;
  * deactivate it instead.
  */
 @ApplicationScoped
-public class SupplierService extends MasterRecordService<Supplier, SupplierRequest, SupplierResponse>
+public class SupplierService
+        extends MasterRecordService<Supplier, SupplierRequest, SupplierResponse, SupplierService.Filter>
         implements RecordDirectory {
 
-    public static final Set<String> SORTABLE = Set.of("id", "name", "code", "lead_time_days", "created_at");
-    private static final Map<String, String> SORT_ATTRIBUTES = Map.of(
-            "id", "id", "name", "name", "code", "code", "lead_time_days", "leadTimeDays", "created_at", "createdAt");
+    private static final Map<String, String> SORT_ATTRIBUTES =
+            SortFields.attributes("id", "name", "code", "lead_time_days", "created_at");
+    public static final Set<String> SORTABLE = SORT_ATTRIBUTES.keySet();
 
     public SupplierService() {
         super(
@@ -37,29 +37,15 @@ public class SupplierService extends MasterRecordService<Supplier, SupplierReque
                 Supplier::new,
                 SupplierResponse::of,
                 UniqueKey.of("code"),
-                "is still referenced (by purchase orders or parts); deactivate it instead (PUT with active=false)");
+                "is still referenced (by purchase orders or parts); deactivate it instead (PUT with active=false)",
+                SORT_ATTRIBUTES);
     }
 
     /** Filters of the list besides {@code q}. Parsed from {@link SupplierListParameters}. */
     public record Filter(Boolean active) {}
 
-    @Transactional
-    public Page<SupplierResponse> list(PageRequest page, Filter filter) {
-        return JpaPaging.find(em, Supplier.class, page, SORT_ATTRIBUTES, where(page, filter))
-                .map(SupplierResponse::of);
-    }
-
-    /**
-     * The export of the list: every row its filters select, in its sort, streamed from the database when
-     * the caller runs {@link Rows#forEach} in a transaction. Bad filters fail here, before anything is sent.
-     */
-    @Transactional
-    public Rows<SupplierResponse> export(PageRequest page, Filter filter) {
-        return JpaPaging.rows(em, Supplier.class, page, SORT_ATTRIBUTES, where(page, filter), SupplierResponse::of);
-    }
-
-    /** The WHERE of the list and of its export: the one place that turns the filters into predicates. */
-    private JpaPaging.Filter<Supplier> where(PageRequest page, Filter filter) {
+    @Override
+    protected JpaPaging.Filter<Supplier> where(PageRequest page, Filter filter) {
         return (cb, root) -> {
             List<Predicate> where = new ArrayList<>();
             if (page.q() != null) {

@@ -12,6 +12,7 @@ import io.factoryops.platform.paging.JpaPaging;
 import io.factoryops.platform.paging.Page;
 import io.factoryops.platform.paging.PageRequest;
 import io.factoryops.platform.paging.Rows;
+import io.factoryops.platform.paging.SortFields;
 import io.factoryops.stock.StockReason;
 import io.factoryops.stock.StockReference;
 import io.factoryops.stock.StockService;
@@ -31,7 +32,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.function.Consumer;
 
 /**
  * Production records. Recording one adds its units to stock; changing it moves the difference;
@@ -40,9 +40,9 @@ import java.util.function.Consumer;
 @ApplicationScoped
 public class ProductionService {
 
-    public static final Set<String> SORTABLE = Set.of("id", "production_date", "quantity", "created_at");
     private static final Map<String, String> SORT_ATTRIBUTES =
-            Map.of("id", "id", "production_date", "productionDate", "quantity", "quantity", "created_at", "createdAt");
+            SortFields.attributes("id", "production_date", "quantity", "created_at");
+    public static final Set<String> SORTABLE = SORT_ATTRIBUTES.keySet();
 
     @PersistenceContext(unitName = "factory")
     EntityManager em;
@@ -92,37 +92,19 @@ public class ProductionService {
     @Transactional
     public Rows<ProductionResponse> export(PageRequest page, Filter filter) {
         JpaPaging.Filter<ProductionRecord> where = where(filter);
-        return new Rows<>() {
-            @Override
-            public long count() {
-                return JpaPaging.count(em, ProductionRecord.class, where);
-            }
-
-            @Override
-            public long forEach(Consumer<? super ProductionResponse> sink) {
-                return JpaPaging.streamChunks(
-                        em,
-                        ProductionRecord.class,
-                        page,
-                        SORT_ATTRIBUTES,
-                        where,
-                        chunk -> {
-                            Map<Long, ProductSummary> summaries = products.summaries(chunk.stream()
-                                    .map(ProductionRecord::getProductId)
-                                    .distinct()
-                                    .toList());
-                            Map<Long, String> names = employees.names(chunk.stream()
-                                    .map(ProductionRecord::getEmployeeId)
-                                    .distinct()
-                                    .toList());
-                            return chunk.stream()
-                                    .map(r -> view(
-                                            r, summaries.get(r.getProductId()).name(), names.get(r.getEmployeeId())))
-                                    .toList();
-                        },
-                        sink);
-            }
-        };
+        return JpaPaging.rows(em, ProductionRecord.class, page, SORT_ATTRIBUTES, where, chunk -> {
+            Map<Long, ProductSummary> summaries = products.summaries(chunk.stream()
+                    .map(ProductionRecord::getProductId)
+                    .distinct()
+                    .toList());
+            Map<Long, String> names = employees.names(chunk.stream()
+                    .map(ProductionRecord::getEmployeeId)
+                    .distinct()
+                    .toList());
+            return chunk.stream()
+                    .map(r -> view(r, summaries.get(r.getProductId()).name(), names.get(r.getEmployeeId())))
+                    .toList();
+        });
     }
 
     /** The WHERE of the list and of its export. */

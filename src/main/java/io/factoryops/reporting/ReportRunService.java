@@ -13,6 +13,7 @@ import io.factoryops.platform.json.JsonConfig;
 import io.factoryops.platform.paging.JpaPaging;
 import io.factoryops.platform.paging.Page;
 import io.factoryops.platform.paging.PageRequest;
+import io.factoryops.platform.paging.SortFields;
 import io.factoryops.reporting.export.ExportFormat;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -44,9 +45,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public class ReportRunService {
 
     private static final Logger LOG = Logger.getLogger(ReportRunService.class.getName());
-    public static final Set<String> SORTABLE = Set.of("created_at", "period_start", "id");
     private static final Map<String, String> SORT_ATTRIBUTES =
-            Map.of("created_at", "createdAt", "period_start", "periodStart", "id", "id");
+            SortFields.attributes("created_at", "period_start", "id");
+    public static final Set<String> SORTABLE = SORT_ATTRIBUTES.keySet();
     /** Rows per list in a stored run: the reports' largest limit. */
     static final int RUN_LIMIT = 1_000;
     /** Slow movers in a stored inventory run: no movement in 90 days. */

@@ -173,7 +173,7 @@ public class CustomerResource {
             description = "A page of customers",
             content = @Content(schema = @Schema(implementation = CustomerResponse.class, type = SchemaType.ARRAY)))
     public Response list(@BeanParam CustomerListParameters parameters) {
-        return Paging.ok(customers.list(parameters.page(uriInfo)), uriInfo);
+        return Paging.ok(customers.list(parameters.page(uriInfo), null), uriInfo);
     }
 
     @GET

@@ -9,9 +9,8 @@ import io.factoryops.platform.db.Versions;
 import io.factoryops.platform.error.ApiException;
 import io.factoryops.platform.error.ErrorCode;
 import io.factoryops.platform.paging.JpaPaging;
-import io.factoryops.platform.paging.Page;
 import io.factoryops.platform.paging.PageRequest;
-import io.factoryops.platform.paging.Rows;
+import io.factoryops.platform.paging.SortFields;
 import io.factoryops.platform.records.MasterRecordService;
 import io.factoryops.platform.records.UniqueKey;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,12 +24,12 @@ import java.util.Set;
 
 /** Customers: email unique (case-insensitive); a customer with orders cannot be deleted. */
 @ApplicationScoped
-public class CustomerService extends MasterRecordService<Customer, CustomerRequest, CustomerResponse>
+public class CustomerService extends MasterRecordService<Customer, CustomerRequest, CustomerResponse, Void>
         implements RecordDirectory {
 
-    public static final Set<String> SORTABLE = Set.of("id", "name", "email", "created_at");
     private static final Map<String, String> SORT_ATTRIBUTES =
-            Map.of("id", "id", "name", "name", "email", "email", "created_at", "createdAt");
+            SortFields.attributes("id", "name", "email", "created_at");
+    public static final Set<String> SORTABLE = SORT_ATTRIBUTES.keySet();
 
     @Inject
     AccountDirectory accounts;
@@ -42,26 +41,13 @@ public class CustomerService extends MasterRecordService<Customer, CustomerReque
                 Customer::new,
                 CustomerResponse::of,
                 UniqueKey.of("email"),
-                "has orders and cannot be deleted");
+                "has orders and cannot be deleted",
+                SORT_ATTRIBUTES);
     }
 
-    @Transactional
-    public Page<CustomerResponse> list(PageRequest page) {
-        return JpaPaging.find(em, Customer.class, page, SORT_ATTRIBUTES, where(page))
-                .map(CustomerResponse::of);
-    }
-
-    /**
-     * The export of the list: every row its filters select, in its sort, streamed from the database when
-     * the caller runs {@link Rows#forEach} in a transaction. Bad filters fail here, before anything is sent.
-     */
-    @Transactional
-    public Rows<CustomerResponse> export(PageRequest page) {
-        return JpaPaging.rows(em, Customer.class, page, SORT_ATTRIBUTES, where(page), CustomerResponse::of);
-    }
-
-    /** The WHERE of the list and of its export: the one place that turns the filters into predicates. */
-    private JpaPaging.Filter<Customer> where(PageRequest page) {
+    /** The list has no filters besides {@code q}. */
+    @Override
+    protected JpaPaging.Filter<Customer> where(PageRequest page, Void none) {
         return (cb, root) -> {
             List<Predicate> where = new ArrayList<>();
             if (page.q() != null) {

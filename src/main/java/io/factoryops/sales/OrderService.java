@@ -9,6 +9,7 @@ import io.factoryops.platform.paging.JpaPaging;
 import io.factoryops.platform.paging.Page;
 import io.factoryops.platform.paging.PageRequest;
 import io.factoryops.platform.paging.Rows;
+import io.factoryops.platform.paging.SortFields;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -22,7 +23,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Consumer;
 
 /**
  * Orders as they are read: the list, its export and one order. Admins see every order, other staff the orders
@@ -32,9 +32,9 @@ import java.util.function.Consumer;
 @ApplicationScoped
 public class OrderService {
 
-    public static final Set<String> SORTABLE = Set.of("id", "order_date", "total", "status");
     private static final Map<String, String> SORT_ATTRIBUTES =
-            Map.of("id", "id", "order_date", "orderDate", "total", "total", "status", "status");
+            SortFields.attributes("id", "order_date", "total", "status");
+    public static final Set<String> SORTABLE = SORT_ATTRIBUTES.keySet();
 
     @PersistenceContext(unitName = "factory")
     EntityManager em;
@@ -75,39 +75,20 @@ public class OrderService {
     @Transactional
     public Rows<OrderRow> export(Caller caller, PageRequest page, Filter filter) {
         JpaPaging.Filter<SalesOrder> where = where(caller, filter);
-        return new Rows<>() {
-            @Override
-            public long count() {
-                return JpaPaging.count(em, SalesOrder.class, where);
+        return JpaPaging.rows(em, SalesOrder.class, page, SORT_ATTRIBUTES, where, chunk -> {
+            Map<Long, String> names = new HashMap<>();
+            List<Long> ids =
+                    chunk.stream().map(SalesOrder::getCustomerId).distinct().toList();
+            for (int i = 0; i < ids.size(); i += 1000) {
+                em.createQuery("SELECT c.id, c.name FROM Customer c WHERE c.id IN :ids", Object[].class)
+                        .setParameter("ids", ids.subList(i, Math.min(i + 1000, ids.size())))
+                        .getResultList()
+                        .forEach(r -> names.put((Long) r[0], (String) r[1]));
             }
-
-            @Override
-            public long forEach(Consumer<? super OrderRow> sink) {
-                return JpaPaging.streamChunks(
-                        em,
-                        SalesOrder.class,
-                        page,
-                        SORT_ATTRIBUTES,
-                        where,
-                        chunk -> {
-                            Map<Long, String> names = new HashMap<>();
-                            List<Long> ids = chunk.stream()
-                                    .map(SalesOrder::getCustomerId)
-                                    .distinct()
-                                    .toList();
-                            for (int i = 0; i < ids.size(); i += 1000) {
-                                em.createQuery("SELECT c.id, c.name FROM Customer c WHERE c.id IN :ids", Object[].class)
-                                        .setParameter("ids", ids.subList(i, Math.min(i + 1000, ids.size())))
-                                        .getResultList()
-                                        .forEach(r -> names.put((Long) r[0], (String) r[1]));
-                            }
-                            return chunk.stream()
-                                    .map(o -> OrderRow.of(o, names.get(o.getCustomerId())))
-                                    .toList();
-                        },
-                        sink);
-            }
-        };
+            return chunk.stream()
+                    .map(o -> OrderRow.of(o, names.get(o.getCustomerId())))
+                    .toList();
+        });
     }
 
     /** The WHERE of the list and of its export: who sees which orders, and the filters. */

@@ -54,25 +54,16 @@ public record StockMovementResponse(
         Instant occurredAt) {
 
     static StockMovementResponse of(StockItem item, StockMovement m) {
-        return new StockMovementResponse(
-                m.getId(),
-                ownerIf(item, StockItemKind.PRODUCT),
-                ownerIf(item, StockItemKind.PART),
-                m.getDelta(),
-                m.getQuantityBefore(),
-                m.getQuantityAfter(),
-                m.getReason().name(),
-                referenceType(m),
-                m.getReferenceId(),
-                m.getNote(),
-                m.getActor(),
-                m.getRequestId(),
-                m.getOccurredAt());
+        return of(item, m, true);
     }
 
     /** Another person's movement as a caller below admin sees it: no actor, no request id, no order id. */
     static StockMovementResponse anonymised(StockItem item, StockMovement m) {
-        boolean sale = m.getReferenceType() == StockReferenceType.ORDER;
+        return of(item, m, false);
+    }
+
+    private static StockMovementResponse of(StockItem item, StockMovement m, boolean whole) {
+        boolean hidesReference = !whole && m.getReferenceType() == StockReferenceType.ORDER;
         return new StockMovementResponse(
                 m.getId(),
                 ownerIf(item, StockItemKind.PRODUCT),
@@ -82,10 +73,10 @@ public record StockMovementResponse(
                 m.getQuantityAfter(),
                 m.getReason().name(),
                 referenceType(m),
-                sale ? null : m.getReferenceId(),
+                hidesReference ? null : m.getReferenceId(),
                 m.getNote(),
-                null,
-                null,
+                whole ? m.getActor() : null,
+                whole ? m.getRequestId() : null,
                 m.getOccurredAt());
     }
 

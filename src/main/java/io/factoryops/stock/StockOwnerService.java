@@ -8,12 +8,13 @@ import io.factoryops.platform.error.ErrorCode;
 import io.factoryops.platform.paging.Page;
 import io.factoryops.platform.paging.PageRequest;
 import io.factoryops.platform.paging.Rows;
-import io.factoryops.platform.records.RecordService;
+import io.factoryops.platform.records.ListedRecordService;
 import io.factoryops.platform.records.UniqueKey;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -27,9 +28,10 @@ import java.util.function.Function;
  * @param <E> the owner
  * @param <Q> the request that creates or replaces one
  * @param <R> the owner as the API shows it
+ * @param <F> the filters of the owners' list
  */
-public abstract class StockOwnerService<E extends StockOwner, Q extends StockOwnerRequest, R>
-        extends RecordService<E, R> {
+public abstract class StockOwnerService<E extends StockOwner, Q extends StockOwnerRequest, R, F>
+        extends ListedRecordService<E, R, F> {
 
     @Inject
     protected StockService stock;
@@ -39,6 +41,7 @@ public abstract class StockOwnerService<E extends StockOwner, Q extends StockOwn
     private final String movesOnlyThrough;
 
     /**
+     * @param sortAttributes   the list's sort fields and the attributes they sort by
      * @param stillReferenced  what may refer to an owner and keep it from being deleted, as a detail's end
      * @param statedQuantity   the quantity a request states (which a replace may only repeat), or null
      * @param movesOnlyThrough how the quantity moves instead, for the 409 of a replace that states another one
@@ -48,6 +51,7 @@ public abstract class StockOwnerService<E extends StockOwner, Q extends StockOwn
             Class<E> type,
             StockItemKind kind,
             Function<E, R> response,
+            Map<String, String> sortAttributes,
             String stillReferenced,
             Function<Q, Integer> statedQuantity,
             String movesOnlyThrough) {
@@ -56,7 +60,9 @@ public abstract class StockOwnerService<E extends StockOwner, Q extends StockOwn
                 kind.name().toLowerCase(Locale.ROOT),
                 response,
                 new UniqueKey("sku", "sku", "SKU"),
-                stillReferenced);
+                stillReferenced,
+                sortAttributes,
+                "stock");
         this.kind = kind;
         this.statedQuantity = statedQuantity;
         this.movesOnlyThrough = movesOnlyThrough;

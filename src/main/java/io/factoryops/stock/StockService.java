@@ -4,6 +4,7 @@ import io.factoryops.platform.paging.JpaPaging;
 import io.factoryops.platform.paging.Page;
 import io.factoryops.platform.paging.PageRequest;
 import io.factoryops.platform.paging.Rows;
+import io.factoryops.platform.paging.SortFields;
 import io.factoryops.platform.request.CurrentRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * The stock ledger of everything counted, products and parts alike: the only code that changes a
@@ -55,8 +57,8 @@ import java.util.TreeMap;
 @ApplicationScoped
 public class StockService {
 
-    public static final Set<String> SORTABLE = Set.of("occurred_at", "id");
-    private static final Map<String, String> SORT_ATTRIBUTES = Map.of("occurred_at", "occurredAt", "id", "id");
+    private static final Map<String, String> SORT_ATTRIBUTES = SortFields.attributes("occurred_at", "id");
+    public static final Set<String> SORTABLE = SORT_ATTRIBUTES.keySet();
 
     @PersistenceContext(unitName = "factory")
     EntityManager em;
@@ -225,15 +227,7 @@ public class StockService {
         item.label(sku, name);
         item.activate(active);
         if (item.getReorderLevel() != reorderLevel && item.reorderAt(reorderLevel)) {
-            fellBelowReorderLevel.fire(new StockFellBelowReorderLevel(
-                    item.getId(),
-                    item.getKind(),
-                    item.getOwnerId(),
-                    item.getSku(),
-                    item.getName(),
-                    item.getQuantity(),
-                    item.getQuantity(),
-                    item.getReorderLevel()));
+            fellBelowReorderLevel(item, item.getQuantity());
         }
         statusMayHaveChanged(item, before);
     }
@@ -292,14 +286,9 @@ public class StockService {
     @Transactional
     public Page<StockMovementResponse> movements(
             long stockItemId, PageRequest page, boolean seesEveryone, String username) {
-        StockItem item = em.find(StockItem.class, stockItemId);
-        if (item == null) {
-            throw new IllegalArgumentException("Unknown stock item " + stockItemId);
-        }
+        Function<StockMovement, StockMovementResponse> view = view(stockItemId, seesEveryone, username);
         return JpaPaging.find(em, StockMovement.class, page, SORT_ATTRIBUTES, ofItem(stockItemId))
-                .map(m -> seesEveryone || username.equals(m.getActor())
-                        ? StockMovementResponse.of(item, m)
-                        : StockMovementResponse.anonymised(item, m));
+                .map(view);
     }
 
     /**
@@ -309,19 +298,24 @@ public class StockService {
     @Transactional
     public Rows<StockMovementResponse> exportMovements(
             long stockItemId, PageRequest page, boolean seesEveryone, String username) {
+        Function<StockMovement, StockMovementResponse> view = view(stockItemId, seesEveryone, username);
+        return JpaPaging.rows(
+                em, StockMovement.class, page, SORT_ATTRIBUTES, ofItem(stockItemId), JpaPaging.perRow(view));
+    }
+
+    /**
+     * An item's ledger rows as this caller sees them: whole, or, when {@code seesEveryone} is false, another
+     * person's without who made them and without the order of a sale.
+     */
+    private Function<StockMovement, StockMovementResponse> view(
+            long stockItemId, boolean seesEveryone, String username) {
         StockItem item = em.find(StockItem.class, stockItemId);
         if (item == null) {
             throw new IllegalArgumentException("Unknown stock item " + stockItemId);
         }
-        return JpaPaging.rows(
-                em,
-                StockMovement.class,
-                page,
-                SORT_ATTRIBUTES,
-                ofItem(stockItemId),
-                m -> seesEveryone || username.equals(m.getActor())
-                        ? StockMovementResponse.of(item, m)
-                        : StockMovementResponse.anonymised(item, m));
+        return m -> seesEveryone || username.equals(m.getActor())
+                ? StockMovementResponse.of(item, m)
+                : StockMovementResponse.anonymised(item, m);
     }
 
     /** The WHERE of an item's ledger and of its export. */
@@ -355,17 +349,22 @@ public class StockService {
         em.persist(movement);
         statusMayHaveChanged(item, StockStatus.of(before, item.getReorderLevel()));
         if (dips) {
-            fellBelowReorderLevel.fire(new StockFellBelowReorderLevel(
-                    item.getId(),
-                    item.getKind(),
-                    item.getOwnerId(),
-                    item.getSku(),
-                    item.getName(),
-                    before,
-                    item.getQuantity(),
-                    item.getReorderLevel()));
+            fellBelowReorderLevel(item, before);
         }
         return movement;
+    }
+
+    /** Fires the item's crossing below its reorder level; it holds its quantity after the change already. */
+    private void fellBelowReorderLevel(StockItem item, int quantityBefore) {
+        fellBelowReorderLevel.fire(new StockFellBelowReorderLevel(
+                item.getId(),
+                item.getKind(),
+                item.getOwnerId(),
+                item.getSku(),
+                item.getName(),
+                quantityBefore,
+                item.getQuantity(),
+                item.getReorderLevel()));
     }
 
     private void statusMayHaveChanged(StockItem item, StockStatus before) {

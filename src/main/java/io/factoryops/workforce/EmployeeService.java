@@ -3,9 +3,8 @@ package io.factoryops.workforce;
 import io.factoryops.platform.RecordDirectory;
 import io.factoryops.platform.Text;
 import io.factoryops.platform.paging.JpaPaging;
-import io.factoryops.platform.paging.Page;
 import io.factoryops.platform.paging.PageRequest;
-import io.factoryops.platform.paging.Rows;
+import io.factoryops.platform.paging.SortFields;
 import io.factoryops.platform.records.MasterRecordService;
 import io.factoryops.platform.records.UniqueKey;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,26 +19,13 @@ import java.util.Set;
 
 /** Employees: each change in one transaction with its audit row; email unique (case-insensitive). */
 @ApplicationScoped
-public class EmployeeService extends MasterRecordService<Employee, EmployeeRequest, EmployeeResponse>
+public class EmployeeService
+        extends MasterRecordService<Employee, EmployeeRequest, EmployeeResponse, EmployeeService.Filter>
         implements RecordDirectory {
 
-    public static final Set<String> SORTABLE =
-            Set.of("id", "name", "email", "position", "department", "hire_date", "created_at");
-    private static final Map<String, String> SORT_ATTRIBUTES = Map.of(
-            "id",
-            "id",
-            "name",
-            "name",
-            "email",
-            "email",
-            "position",
-            "position",
-            "department",
-            "department",
-            "hire_date",
-            "hireDate",
-            "created_at",
-            "createdAt");
+    private static final Map<String, String> SORT_ATTRIBUTES =
+            SortFields.attributes("id", "name", "email", "position", "department", "hire_date", "created_at");
+    public static final Set<String> SORTABLE = SORT_ATTRIBUTES.keySet();
 
     public EmployeeService() {
         super(
@@ -48,29 +34,15 @@ public class EmployeeService extends MasterRecordService<Employee, EmployeeReque
                 Employee::new,
                 EmployeeResponse::of,
                 UniqueKey.of("email"),
-                "is still referenced (e.g. by production records); deactivate it instead");
+                "is still referenced (e.g. by production records); deactivate it instead",
+                SORT_ATTRIBUTES);
     }
 
     /** Filters of the list besides {@code q}. Parsed from {@link EmployeeListParameters}. */
     public record Filter(String department, Boolean active) {}
 
-    @Transactional
-    public Page<EmployeeResponse> list(PageRequest page, Filter filter) {
-        return JpaPaging.find(em, Employee.class, page, SORT_ATTRIBUTES, where(page, filter))
-                .map(EmployeeResponse::of);
-    }
-
-    /**
-     * The export of the list: every row its filters select, in its sort, streamed from the database when
-     * the caller runs {@link Rows#forEach} in a transaction. Bad filters fail here, before anything is sent.
-     */
-    @Transactional
-    public Rows<EmployeeResponse> export(PageRequest page, Filter filter) {
-        return JpaPaging.rows(em, Employee.class, page, SORT_ATTRIBUTES, where(page, filter), EmployeeResponse::of);
-    }
-
-    /** The WHERE of the list and of its export: the one place that turns the filters into predicates. */
-    private JpaPaging.Filter<Employee> where(PageRequest page, Filter filter) {
+    @Override
+    protected JpaPaging.Filter<Employee> where(PageRequest page, Filter filter) {
         return (cb, root) -> {
             List<Predicate> where = new ArrayList<>();
             if (page.q() != null) {

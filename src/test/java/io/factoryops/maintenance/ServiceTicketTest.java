@@ -33,7 +33,8 @@ class ServiceTicketTest {
     private static ServiceTicket open() {
         ServiceTicket ticket =
                 Persisted.withId(new ServiceTicket(42, new BigDecimal("60"), new BigDecimal("0.2"), "maria"), 9);
-        ticket.describe(null, "SN-1", "Volvo", null, 2020, "Noise", TicketPriority.NORMAL, LocalDate.of(2026, 12, 1));
+        ticket.describe(new ServiceTicket.Details(
+                null, "SN-1", "Volvo", null, 2020, "Noise", TicketPriority.NORMAL, LocalDate.of(2026, 12, 1)));
         return ticket;
     }
 
@@ -89,7 +90,8 @@ class ServiceTicketTest {
         assertFalse(closed.workable());
         ServiceTicket ticket = in(closed);
         List<Runnable> work = List.of(
-                () -> ticket.revise(null, null, null, null, null, "x", TicketPriority.LOW, LocalDate.of(2026, 1, 1)),
+                () -> ticket.revise(new ServiceTicket.Details(
+                        null, null, null, null, null, "x", TicketPriority.LOW, LocalDate.of(2026, 1, 1))),
                 () -> ticket.assign(ANA, "maria", "mechanic_id"),
                 () -> ticket.unassign(ANA, "mechanic_id"),
                 () -> ticket.recordLabour(ANA, BigDecimal.ONE, "mechanic_id"),
@@ -109,7 +111,8 @@ class ServiceTicketTest {
     @Test
     void aWorkableTicketIsRevised() {
         ServiceTicket ticket = in(TicketStatus.IN_PROGRESS);
-        ticket.revise("VIN", null, "Saab", "900", 1990, "Rust", TicketPriority.URGENT, LocalDate.of(2026, 12, 2));
+        ticket.revise(new ServiceTicket.Details(
+                "VIN", null, "Saab", "900", 1990, "Rust", TicketPriority.URGENT, LocalDate.of(2026, 12, 2)));
         assertEquals("Rust", ticket.getDescription());
         assertEquals(TicketPriority.URGENT, ticket.getPriority());
         assertNull(ticket.getSerial());

@@ -6,6 +6,7 @@ import io.factoryops.platform.paging.JpaPaging;
 import io.factoryops.platform.paging.Page;
 import io.factoryops.platform.paging.PageRequest;
 import io.factoryops.platform.paging.Rows;
+import io.factoryops.platform.paging.SortFields;
 import io.factoryops.platform.request.CurrentRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.Json;
@@ -34,12 +35,10 @@ import java.util.Set;
 public class AuditService {
 
     private static final Set<String> NOISE = Set.of("version", "updated_at", "created_at");
-    public static final Set<String> SORTABLE = Set.of("occurred_at", "actor", "action");
+    private static final Map<String, String> SORT_ATTRIBUTES = SortFields.attributes("occurred_at", "actor", "action");
+    public static final Set<String> SORTABLE = SORT_ATTRIBUTES.keySet();
     /** The sort fields of keyset paging (after=): not actor, which is null for anonymous events. */
     public static final Set<String> SEEKABLE = Set.of("occurred_at", "action");
-
-    private static final Map<String, String> SORT_ATTRIBUTES =
-            Map.of("occurred_at", "occurredAt", "actor", "actor", "action", "action");
 
     /**
      * Filters of the audit log list; all optional, dates in UTC and inclusive. Parsed from
@@ -74,7 +73,8 @@ public class AuditService {
      */
     @Transactional
     public Rows<AuditLogResponse> export(PageRequest page, Filter filter) {
-        return JpaPaging.rows(em, AuditLog.class, page, SORT_ATTRIBUTES, where(page, filter), AuditLogResponse::of);
+        return JpaPaging.rows(
+                em, AuditLog.class, page, SORT_ATTRIBUTES, where(page, filter), JpaPaging.perRow(AuditLogResponse::of));
     }
 
     /** The WHERE of the list and of its export: the one place that turns the filters into predicates. */

@@ -7,6 +7,7 @@ import jakarta.json.bind.serializer.DeserializationContext;
 import jakarta.json.bind.serializer.JsonbDeserializer;
 import jakarta.json.stream.JsonParser;
 import java.lang.reflect.Type;
+import java.util.function.Function;
 
 /**
  * Reads whole JSON numbers only: {@code 1.5} or {@code "12"} for an integer field is a client error,
@@ -27,16 +28,21 @@ public final class StrictIntegerDeserializers {
         throw new JsonbException("expected a whole number");
     }
 
+    /** The whole number read, as {@code exact} converts it, or null; a number beyond its range is refused. */
+    private static <T> T exact(JsonParser parser, Function<JsonNumber, T> exact) {
+        JsonNumber n = integral(parser);
+        try {
+            return n == null ? null : exact.apply(n);
+        } catch (ArithmeticException e) {
+            throw new JsonbException("number out of range");
+        }
+    }
+
     /** For {@code Integer} fields. */
     public static class Ints implements JsonbDeserializer<Integer> {
         @Override
         public Integer deserialize(JsonParser parser, DeserializationContext context, Type type) {
-            JsonNumber n = integral(parser);
-            try {
-                return n == null ? null : n.intValueExact();
-            } catch (ArithmeticException e) {
-                throw new JsonbException("number out of range");
-            }
+            return exact(parser, JsonNumber::intValueExact);
         }
     }
 
@@ -44,12 +50,7 @@ public final class StrictIntegerDeserializers {
     public static class Longs implements JsonbDeserializer<Long> {
         @Override
         public Long deserialize(JsonParser parser, DeserializationContext context, Type type) {
-            JsonNumber n = integral(parser);
-            try {
-                return n == null ? null : n.longValueExact();
-            } catch (ArithmeticException e) {
-                throw new JsonbException("number out of range");
-            }
+            return exact(parser, JsonNumber::longValueExact);
         }
     }
 }

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -32,7 +33,7 @@ import java.util.function.Function;
  * {@link PageRequest#seeks() seeks} also reads the sort keys of its rows, gives its page a
  * {@code next_cursor}, and, continuing after a cursor, starts right after that cursor's row (keyset
  * paging: {@code WHERE (k1, …, id) > (v1, …, vid)} written out for mixed directions) instead of
- * skipping rows with OFFSET; an export reads its rows in such keyset chunks ({@link #stream}). Sort
+ * skipping rows with OFFSET; an export reads its rows in such keyset chunks ({@link #rows}). Sort
  * attributes that a list lets seek must not be null.
  */
 public final class JpaPaging {
@@ -109,79 +110,17 @@ public final class JpaPaging {
     }
 
     /**
-     * Every row that the filter selects, in the request's sort (the id last, as for pages), seen through
-     * {@code view} and handed to {@code sink} one at a time: the same WHERE and ORDER BY as {@link #find}, read
-     * in keyset chunks ({@link KeysetChunks}) so that no more than one chunk of entities is ever held and the
-     * first row comes after the first small chunk. Each chunk is read (and seen through {@code view}) in a
-     * transaction of its own, which ends before its rows go to {@code sink}: a sink that waits on a slow
-     * client holds no connection, and a sink that throws (an {@link java.io.UncheckedIOException} of a
-     * client that went away) ends the export between two rows with no database resource open. {@code fetch}
-     * names single-valued associations read in the same row: {@code view} must not query per row (a query
-     * per row would cost more than the stream).
-     */
-    public static <E, R> long stream(
-            EntityManager em,
-            Class<E> type,
-            PageRequest request,
-            Map<String, String> sortAttributes,
-            Filter<E> filter,
-            Function<? super E, ? extends R> view,
-            Consumer<? super R> sink,
-            String... fetch) {
-        return streamChunks(
-                em,
-                type,
-                request,
-                sortAttributes,
-                filter,
-                chunk -> chunk.stream().<R>map(view).toList(),
-                sink,
-                fetch);
-    }
-
-    /**
-     * {@link #stream}, a chunk of rows at a time: {@code rows} turns a chunk's entities into its rows, in the
-     * chunk's transaction, for rows that look up what the entities name (customers, suppliers) once per
-     * chunk, in one query, rather than for the whole export before its first row.
-     */
-    public static <E, R> long streamChunks(
-            EntityManager em,
-            Class<E> type,
-            PageRequest request,
-            Map<String, String> sortAttributes,
-            Filter<E> filter,
-            Function<? super List<E>, ? extends List<? extends R>> rows,
-            Consumer<? super R> sink,
-            String... fetch) {
-        CriteriaBuilder cb = em.getCriteriaBuilder();
-        List<Key> keys = keys(request, sortAttributes);
-        return KeysetChunks.forEach(
-                em,
-                type,
-                (last, size) -> {
-                    CriteriaQuery<Object[]> query = cb.createQuery(Object[].class);
-                    Root<E> root = query.from(type);
-                    for (String association : fetch) {
-                        root.fetch(association);
-                    }
-                    List<Selection<?>> selected = new ArrayList<>();
-                    selected.add(root);
-                    keys.forEach(k -> selected.add(path(root, k.attribute())));
-                    List<Predicate> where = new ArrayList<>(filter.predicates(cb, root));
-                    if (last != null) {
-                        where.add(after(cb, root, keys, last, true));
-                    }
-                    query.multiselect(selected).where(where.toArray(Predicate[]::new));
-                    query.orderBy(orderBy(cb, root, keys));
-                    return em.createQuery(query);
-                },
-                rows,
-                sink);
-    }
-
-    /**
-     * The rows of an export: {@link #count} and {@link #stream} of this filter and sort, each row seen
-     * through {@code view} (which must not query: see {@link #stream}).
+     * The rows of an export: {@link #count} of the filter, and every row that it selects, in the request's
+     * sort (the id last, as for pages), handed to the sink of {@link Rows#forEach} one at a time: the same
+     * WHERE and ORDER BY as {@link #find}, read in keyset chunks ({@link KeysetChunks}) so that no more than one
+     * chunk of entities is ever held and the first row comes after the first small chunk. {@code rows} turns a
+     * chunk's entities into its rows; each chunk is read (and turned into rows) in a transaction of its own,
+     * which ends before its rows go to the sink: a sink that waits on a slow client holds no connection, and a
+     * sink that throws (an {@link java.io.UncheckedIOException} of a client that went away) ends the export
+     * between two rows with no database resource open. {@code fetch} names single-valued associations read in
+     * the same row: rows that look up what the entities name (customers, suppliers) do it once per chunk, in
+     * one query, never per row (a query per row would cost more than the stream), nor for the whole export
+     * before its first row ({@link #perRow} sees each entity on its own).
      */
     public static <E, R> Rows<R> rows(
             EntityManager em,
@@ -189,8 +128,9 @@ public final class JpaPaging {
             PageRequest request,
             Map<String, String> sortAttributes,
             Filter<E> filter,
-            Function<? super E, ? extends R> view,
+            Function<? super List<E>, ? extends List<? extends R>> rows,
             String... fetch) {
+        List<Key> keys = keys(request, sortAttributes);
         return new Rows<>() {
             @Override
             public long count() {
@@ -199,8 +139,36 @@ public final class JpaPaging {
 
             @Override
             public long forEach(Consumer<? super R> sink) {
-                return stream(em, type, request, sortAttributes, filter, view, sink, fetch);
+                return KeysetChunks.forEach(em, type, chunkQuery(em, type, keys, filter, fetch), rows, sink);
             }
+        };
+    }
+
+    /** The rows of a chunk, each seen on its own through {@code view}, which must not query (see {@link #rows}). */
+    public static <E, R> Function<List<E>, List<R>> perRow(Function<? super E, ? extends R> view) {
+        return chunk -> chunk.stream().<R>map(view).toList();
+    }
+
+    /** The query of a chunk of an export: the rows after the last one's keys (all from the first, null). */
+    private static <E> BiFunction<List<Object>, Integer, TypedQuery<Object[]>> chunkQuery(
+            EntityManager em, Class<E> type, List<Key> keys, Filter<E> filter, String... fetch) {
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        return (last, size) -> {
+            CriteriaQuery<Object[]> query = cb.createQuery(Object[].class);
+            Root<E> root = query.from(type);
+            for (String association : fetch) {
+                root.fetch(association);
+            }
+            List<Selection<?>> selected = new ArrayList<>();
+            selected.add(root);
+            keys.forEach(k -> selected.add(path(root, k.attribute())));
+            List<Predicate> where = new ArrayList<>(filter.predicates(cb, root));
+            if (last != null) {
+                where.add(after(cb, root, keys, last, true));
+            }
+            query.multiselect(selected).where(where.toArray(Predicate[]::new));
+            query.orderBy(orderBy(cb, root, keys));
+            return em.createQuery(query);
         };
     }
 

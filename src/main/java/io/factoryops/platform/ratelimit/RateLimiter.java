@@ -217,23 +217,25 @@ public class RateLimiter {
     }
 
     private <T> T failOpen(Supplier<T> check) {
-        if (pausing()) {
-            return null;
-        }
-        try {
-            return check.get();
-        } catch (ApiException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            unreachable();
-            warn(e, "the request goes through unlimited");
-            return null;
-        }
+        return guarded(check, () -> null, "the request goes through unlimited");
     }
 
     private <T> T failClosed(Supplier<T> check) {
+        return guarded(
+                check,
+                () -> {
+                    throw DatabaseUnavailable.problem("Sign-in is unavailable for a moment");
+                },
+                "the login is refused with 503");
+    }
+
+    /**
+     * The check, unless the buckets' database is unreachable: then (and while pausing after it was) what
+     * {@code whenUnreachable} answers instead, the failure logged with its {@code consequence}.
+     */
+    private <T> T guarded(Supplier<T> check, Supplier<T> whenUnreachable, String consequence) {
         if (pausing()) {
-            throw DatabaseUnavailable.problem("Sign-in is unavailable for a moment");
+            return whenUnreachable.get();
         }
         try {
             return check.get();
@@ -241,8 +243,8 @@ public class RateLimiter {
             throw e;
         } catch (RuntimeException e) {
             unreachable();
-            warn(e, "the login is refused with 503");
-            throw DatabaseUnavailable.problem("Sign-in is unavailable for a moment");
+            warn(e, consequence);
+            return whenUnreachable.get();
         }
     }
 

@@ -2,6 +2,7 @@ package io.factoryops.platform.records;
 
 import io.factoryops.platform.db.VersionedEntity;
 import jakarta.transaction.Transactional;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -12,20 +13,25 @@ import java.util.function.Supplier;
  * @param <E> the entity
  * @param <Q> the request that creates or replaces one
  * @param <R> the record as the API shows it
+ * @param <F> the filters of the list besides {@code q} ({@code Void} for a list that has none)
  */
-public abstract class MasterRecordService<E extends VersionedEntity, Q, R> extends RecordService<E, R> {
+public abstract class MasterRecordService<E extends VersionedEntity, Q, R, F> extends ListedRecordService<E, R, F> {
 
     private final Supplier<E> blank;
 
-    /** @param blank a new record, not yet described */
+    /**
+     * @param blank          a new record, not yet described
+     * @param sortAttributes the list's sort fields and the attributes they sort by
+     */
     protected MasterRecordService(
             Class<E> type,
             String kind,
             Supplier<E> blank,
             Function<E, R> response,
             UniqueKey key,
-            String stillReferenced) {
-        super(type, kind, response, key, stillReferenced);
+            String stillReferenced,
+            Map<String, String> sortAttributes) {
+        super(type, kind, response, key, stillReferenced, sortAttributes);
         this.blank = blank;
     }
 

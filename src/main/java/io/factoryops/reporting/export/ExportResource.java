@@ -157,7 +157,7 @@ public class ExportResource {
             description = "Every customer's personal data at once: more than the user who looks "
                     + "one up to take an order needs. The q and sort of GET /api/customers (default name).")
     public Response customers(@BeanParam CustomerListParameters parameters) {
-        return answer(ExportTables.CUSTOMERS, customers.export(parameters.export(uriInfo)));
+        return answer(ExportTables.CUSTOMERS, customers.export(parameters.export(uriInfo), null));
     }
 
     @GET
