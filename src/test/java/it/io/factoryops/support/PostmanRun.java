@@ -2,7 +2,10 @@ package it.io.factoryops.support;
 
 import static it.io.factoryops.support.PostmanStep.call;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
 
 /**
  * The order in which the Postman collection calls the API, so that {@code newman run} passes every request on a
@@ -101,25 +104,26 @@ final class PostmanRun {
                         "preferred_supplier_id", variable("supplier_id"));
     }
 
-    private static PostmanStep order(String operationId) {
-        return call(operationId)
-                .with(
-                        "customer_id",
-                        variable("customer_id"),
-                        "lines",
-                        "[\n    {\n      \"product_id\": {{product_id}},\n      \"quantity\": 1\n    }\n  ]");
+    /** A JSON array of one object of these members and raw values, indented as a body member's value. */
+    private static String oneLine(String... memberAndRawValue) {
+        List<String> members = new ArrayList<>();
+        for (int i = 0; i < memberAndRawValue.length; i += 2) {
+            members.add("      \"" + memberAndRawValue[i] + "\": " + memberAndRawValue[i + 1]);
+        }
+        return "[\n    {\n" + String.join(",\n", members) + "\n    }\n  ]";
     }
 
-    private static PostmanStep purchaseOrder(String operationId) {
+    private static PostmanStep order(String operationId) {
         return call(operationId)
-                .with(
-                        "supplier_id",
-                        variable("supplier_id"),
-                        "expected_date",
-                        text("{{today}}"),
-                        "lines",
-                        "[\n    {\n      \"item_id\": {{part_id}},\n      \"quantity\": 10,\n      \"unit_cost\": 2.35\n"
-                                + "    }\n  ]");
+                .with("customer_id", variable("customer_id"))
+                .with("lines", oneLine("product_id", "{{product_id}}", "quantity", "1"));
+    }
+
+    /** A purchase order of the run's supplier: ten of the run's part, expected today. */
+    private static PostmanStep purchaseOrder(String operationId) {
+        String line = oneLine("item_id", "{{part_id}}", "quantity", "10", "unit_cost", "2.35");
+        return call(operationId)
+                .with("supplier_id", variable("supplier_id"), "expected_date", text("{{today}}"), "lines", line);
     }
 
     private static PostmanStep mechanic(String operationId, String who) {
@@ -133,6 +137,42 @@ final class PostmanRun {
 
     private static PostmanStep ticket(String operationId) {
         return call(operationId).with("customer_id", variable("customer_id"), "service_date", text("{{today}}"));
+    }
+
+    /**
+     * The usual start of a resource's life: created (its id kept in {@code variable}), listed, read, replaced;
+     * {@code body} gives the create and replace requests their values.
+     */
+    private static List<PostmanStep> kept(
+            String singular, String plural, String variable, Function<String, PostmanStep> body) {
+        return List.of(
+                body.apply("create" + singular).keepId(variable),
+                call("list" + plural),
+                call("get" + singular).on(variable),
+                body.apply("replace" + singular).on(variable));
+    }
+
+    /** One made only to be deleted, and deleted: nothing refers to it. */
+    private static List<PostmanStep> deleted(String singular, String noun, Function<String, PostmanStep> body) {
+        String variable = "spare_" + singular.toLowerCase(Locale.ROOT) + "_id";
+        return List.of(
+                body.apply("create" + singular)
+                        .named("Create " + noun + " to delete")
+                        .keepId(variable),
+                call("delete" + singular).on(variable));
+    }
+
+    /** Steps and lists of steps, in this order. */
+    private static List<PostmanStep> steps(Object... stepsOrLists) {
+        List<PostmanStep> all = new ArrayList<>();
+        for (Object item : stepsOrLists) {
+            if (item instanceof PostmanStep step) {
+                all.add(step);
+            } else {
+                ((List<?>) item).forEach(step -> all.add((PostmanStep) step));
+            }
+        }
+        return all;
     }
 
     static List<Folder> folders() {
@@ -204,35 +244,20 @@ final class PostmanRun {
                 new Folder(
                         "Employees",
                         "",
-                        List.of(
-                                employee("createEmployee", "operator").keepId("employee_id"),
-                                call("listEmployees"),
-                                call("getEmployee").on("employee_id"),
-                                employee("replaceEmployee", "operator").on("employee_id"),
-                                call("patchEmployee").on("employee_id"),
-                                employee("createEmployee", "leaver")
-                                        .named("Create an employee to delete")
-                                        .keepId("spare_employee_id"),
-                                call("deleteEmployee").on("spare_employee_id"))),
+                        steps(
+                                kept("Employee", "Employees", "employee_id", op -> employee(op, "operator")),
+                                deleted("Employee", "an employee", op -> employee(op, "leaver")),
+                                call("patchEmployee").on("employee_id"))),
                 new Folder(
                         "Customers",
                         "A customer of the run with a customer account, the self-service registration, and a customer "
                                 + "made to be deleted.",
-                        List.of(
-                                customer("createCustomer", "buyer").keepId("customer_id"),
-                                call("listCustomers"),
-                                call("getCustomer").on("customer_id"),
-                                customer("replaceCustomer", "buyer").on("customer_id"),
-                                call("createUser")
+                        steps(
+                                kept("Customer", "Customers", "customer_id", op -> customer(op, "buyer")),
+                                account("createUser", "customer", "customer")
+                                        .as(null)
                                         .named("Create the customer's account")
-                                        .with(
-                                                "username", text("newman.customer.{{run}}"),
-                                                "email", text("newman.customer.{{run}}@run.example"),
-                                                "password", text("{{run_password}}"),
-                                                "full_name", text("Newman customer"),
-                                                "role", text("customer"),
-                                                "customer_id", variable("customer_id"))
-                                        .without("employee_id"),
+                                        .with("customer_id", variable("customer_id")),
                                 login("loginCustomer", "customer", "customer_token"),
                                 call("getMyCustomerDetails").as("customer_token"),
                                 call("changeMyCustomerDetails").as("customer_token"),
@@ -247,69 +272,38 @@ final class PostmanRun {
                                         .note("The token of a registration arrives by mail, which a collection cannot "
                                                 + "read: this request shows the refusal of an unknown token, "
                                                 + "400 INVALID_CONFIRMATION_TOKEN."),
-                                customer("createCustomer", "leaver")
-                                        .named("Create a customer to delete")
-                                        .keepId("spare_customer_id"),
-                                call("deleteCustomer").on("spare_customer_id"))),
+                                deleted("Customer", "a customer", op -> customer(op, "leaver")))),
                 new Folder(
                         "Catalog and inventory",
                         "Products, the category and location trees, suppliers, parts and a bill of materials.",
-                        List.of(
-                                product("createProduct", "GBX").keepId("product_id"),
-                                call("listProducts"),
-                                call("getProduct").on("product_id"),
-                                product("replaceProduct", "GBX").on("product_id"),
+                        steps(
+                                kept("Product", "Products", "product_id", op -> product(op, "GBX")),
                                 call("adjustProductStock").on("product_id"),
                                 call("listProductStockMovements").on("product_id"),
-                                product("createProduct", "DEL")
-                                        .named("Create a product to delete")
-                                        .with("stock_quantity", "0")
-                                        .note(
-                                                "Without stock: a product with stock movements is deactivated, never deleted.")
-                                        .keepId("spare_product_id"),
-                                call("deleteProduct").on("spare_product_id"),
-                                category("createCategory", "Seals").keepId("category_id"),
-                                call("listCategories"),
-                                call("getCategory").on("category_id"),
-                                category("replaceCategory", "Seals").on("category_id"),
-                                category("createCategory", "Leftovers")
-                                        .named("Create a category to delete")
-                                        .keepId("spare_category_id"),
-                                call("deleteCategory").on("spare_category_id"),
-                                location("createLocation", "NM-A").keepId("location_id"),
-                                call("listLocations"),
-                                call("getLocation").on("location_id"),
-                                location("replaceLocation", "NM-A").on("location_id"),
-                                location("createLocation", "NM-X")
-                                        .named("Create a location to delete")
-                                        .keepId("spare_location_id"),
-                                call("deleteLocation").on("spare_location_id"),
-                                supplier("createSupplier", "NM-SUP").keepId("supplier_id"),
-                                call("listSuppliers"),
-                                call("getSupplier").on("supplier_id"),
-                                supplier("replaceSupplier", "NM-SUP").on("supplier_id"),
-                                supplier("createSupplier", "NM-OLD")
-                                        .named("Create a supplier to delete")
-                                        .keepId("spare_supplier_id"),
-                                call("deleteSupplier").on("spare_supplier_id"),
-                                part("createPart", "SEAL").keepId("part_id"),
-                                call("listParts"),
-                                call("getPart").on("part_id"),
-                                part("replacePart", "SEAL").on("part_id"),
+                                deleted(
+                                        "Product",
+                                        "a product",
+                                        op -> product(op, "DEL")
+                                                .with("stock_quantity", "0")
+                                                .note(
+                                                        "Without stock: a product with stock movements is deactivated, never "
+                                                                + "deleted.")),
+                                kept("Category", "Categories", "category_id", op -> category(op, "Seals")),
+                                deleted("Category", "a category", op -> category(op, "Leftovers")),
+                                kept("Location", "Locations", "location_id", op -> location(op, "NM-A")),
+                                deleted("Location", "a location", op -> location(op, "NM-X")),
+                                kept("Supplier", "Suppliers", "supplier_id", op -> supplier(op, "NM-SUP")),
+                                deleted("Supplier", "a supplier", op -> supplier(op, "NM-OLD")),
+                                kept("Part", "Parts", "part_id", op -> part(op, "SEAL")),
                                 call("addPartStock").on("part_id").with("quantity", "50"),
                                 call("removePartStock")
                                         .on("part_id")
                                         .with("quantity", "2", "reason", text("DAMAGE"), "note", text("Dropped")),
                                 call("listPartStockMovements").on("part_id"),
-                                part("createPart", "GONE")
-                                        .named("Create a part to delete")
-                                        .keepId("spare_part_id"),
-                                call("deletePart").on("spare_part_id"),
+                                deleted("Part", "a part", op -> part(op, "GONE")),
                                 call("replaceBom")
                                         .on("product_id")
-                                        .with(
-                                                "lines",
-                                                "[\n    {\n      \"part_id\": {{part_id}},\n      \"quantity\": 1\n    }\n  ]"),
+                                        .with("lines", oneLine("part_id", "{{part_id}}", "quantity", "1")),
                                 call("getBom").on("product_id"))),
                 new Folder(
                         "Production and orders",
@@ -380,8 +374,7 @@ final class PostmanRun {
                                         .on("purchase_order_id")
                                         .with(
                                                 "lines",
-                                                "[\n    {\n      \"line_id\": {{purchase_order_line_id}},\n"
-                                                        + "      \"quantity\": 4\n    }\n  ]"),
+                                                oneLine("line_id", "{{purchase_order_line_id}}", "quantity", "4")),
                                 call("deliverPurchaseOrder").on("purchase_order_id"),
                                 purchaseOrder("createPurchaseOrder")
                                         .named("Create a purchase order to reject")
