@@ -9,6 +9,7 @@ import io.factoryops.platform.error.ErrorCode;
 import io.factoryops.platform.paging.JpaPaging;
 import io.factoryops.platform.paging.Page;
 import io.factoryops.platform.paging.PageRequest;
+import io.factoryops.platform.paging.SortFields;
 import io.factoryops.platform.request.CurrentRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -38,9 +39,9 @@ import java.util.Set;
 @ApplicationScoped
 public class ApiClientService {
 
-    public static final Set<String> SORTABLE = Set.of("id", "name", "created_at", "last_used_at");
     private static final Map<String, String> SORT_ATTRIBUTES =
-            Map.of("id", "id", "name", "name", "created_at", "createdAt", "last_used_at", "lastUsedAt");
+            SortFields.attributes("id", "name", "created_at", "last_used_at");
+    public static final Set<String> SORTABLE = SORT_ATTRIBUTES.keySet();
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int DEFAULT_RATE_LIMIT = 600;
     private static final int DEFAULT_OVERLAP_MINUTES = 60;

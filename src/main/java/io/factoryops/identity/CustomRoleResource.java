@@ -68,7 +68,7 @@ public class CustomRoleResource {
             description = "A page of custom roles",
             content = @Content(schema = @Schema(implementation = CustomRoleResponse.class, type = SchemaType.ARRAY)))
     public Response list(@BeanParam CustomRoleListParameters parameters) {
-        return Paging.ok(roles.list(parameters.page(uriInfo)), uriInfo);
+        return Paging.ok(roles.list(parameters.page(uriInfo), null), uriInfo);
     }
 
     @GET

@@ -3,8 +3,8 @@ package io.factoryops.identity;
 import io.factoryops.platform.Text;
 import io.factoryops.platform.error.ApiException;
 import io.factoryops.platform.paging.JpaPaging;
-import io.factoryops.platform.paging.Page;
 import io.factoryops.platform.paging.PageRequest;
+import io.factoryops.platform.paging.SortFields;
 import io.factoryops.platform.records.MasterRecordService;
 import io.factoryops.platform.records.UniqueKey;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,11 +27,10 @@ import java.util.Set;
  * that accounts hold cannot be deleted.
  */
 @ApplicationScoped
-public class CustomRoleService extends MasterRecordService<CustomRole, CustomRoleRequest, CustomRoleResponse> {
+public class CustomRoleService extends MasterRecordService<CustomRole, CustomRoleRequest, CustomRoleResponse, Void> {
 
-    public static final Set<String> SORTABLE = Set.of("id", "name", "created_at");
-    private static final Map<String, String> SORT_ATTRIBUTES =
-            Map.of("id", "id", "name", "name", "created_at", "createdAt");
+    private static final Map<String, String> SORT_ATTRIBUTES = SortFields.attributes("id", "name", "created_at");
+    public static final Set<String> SORTABLE = SORT_ATTRIBUTES.keySet();
 
     @Inject
     TokenService tokens;
@@ -43,19 +42,19 @@ public class CustomRoleService extends MasterRecordService<CustomRole, CustomRol
                 CustomRole::new,
                 CustomRoleResponse::of,
                 UniqueKey.of("name"),
-                "is still held by accounts; take it from them first (PUT /api/auth/users/{id} with custom_roles)");
+                "is still held by accounts; take it from them first (PUT /api/auth/users/{id} with custom_roles)",
+                SORT_ATTRIBUTES);
     }
 
-    @Transactional
-    public Page<CustomRoleResponse> list(PageRequest page) {
-        return JpaPaging.find(em, CustomRole.class, page, SORT_ATTRIBUTES, (cb, root) -> {
-                    List<Predicate> where = new ArrayList<>();
-                    if (page.q() != null) {
-                        where.add(JpaPaging.containsAny(cb, root, page.q(), "name", "description"));
-                    }
-                    return where;
-                })
-                .map(CustomRoleResponse::of);
+    @Override
+    protected JpaPaging.Filter<CustomRole> where(PageRequest page, Void filter) {
+        return (cb, root) -> {
+            List<Predicate> where = new ArrayList<>();
+            if (page.q() != null) {
+                where.add(JpaPaging.containsAny(cb, root, page.q(), "name", "description"));
+            }
+            return where;
+        };
     }
 
     @Transactional

@@ -1,34 +1,41 @@
 package it.io.factoryops.support;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /**
- * A Postman collection (v2.1) generated from the OpenAPI document: a first folder "Auth" whose
- * "Login" stores the tokens in collection variables, the collection's bearer auth sending
- * {@code {{access_token}}}, then a folder per tag with one request per operation. The same
- * document always gives the same text (sorted, ids derived from operationIds), so that the
- * committed copy in {@code docs/postman/} can be compared with it (PostmanCollectionIT).
+ * A Postman collection (v2.1) generated from the OpenAPI document in the order of {@link PostmanRun}: the
+ * operations' paths, parameters, headers and example bodies from the document, the run's values put in (ids that
+ * earlier answers left in collection variables, the run's unique tag), a test per request asserting its status and
+ * keeping what later requests need, the collection's bearer auth sending {@code {{access_token}}}. Generation fails
+ * on an operation the run does not call, or a status the document does not list. The same document always gives the
+ * same text (ids derived from the run's order and the operationIds), so that the committed copy in
+ * {@code docs/postman/} can be compared with it (PostmanCollectionIT).
  */
 public final class PostmanCollection {
 
     public static final String FILE = "docs/postman/factory-ops.postman_collection.json";
+    /** One provider: each {@code Json.createX} call looks the provider up again, which costs seconds here. */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     static final String SCHEMA = "https://schema.getpostman.com/json/collection/v2.1.0/collection.json";
-    private static final String LOGIN_PATH = "/api/auth/login";
     private static final List<String> METHODS =
             List.of("get", "post", "put", "patch", "delete", "head", "options", "trace");
 
@@ -40,149 +47,247 @@ public final class PostmanCollection {
 
     /** The collection of this OpenAPI document, pretty-printed, with a trailing newline. */
     public static String generate(String openApiJson) {
-        try (var reader = Json.createReader(new StringReader(openApiJson))) {
+        try (var reader = JSON.createReader(new StringReader(openApiJson))) {
             return print(new PostmanCollection(reader.readObject()).collection()) + "\n";
         }
     }
 
     private JsonObject collection() {
-        Map<String, List<JsonObject>> folders = new TreeMap<>();
+        Map<String, Operation> byId = new LinkedHashMap<>();
         for (Operation operation : operations()) {
-            if (!operation.is("post", LOGIN_PATH)) {
-                folders.computeIfAbsent(operation.tag(), tag -> new ArrayList<>())
-                        .add(request(operation));
-            }
+            byId.put(operation.id(), operation);
         }
-        List<JsonObject> auth = new ArrayList<>(List.of(login()));
-        auth.addAll(folders.getOrDefault("Auth", List.of()));
-        folders.remove("Auth");
-        JsonArrayBuilder items = Json.createArrayBuilder()
-                .add(folder("Auth", "Log in first: the tokens are kept in the collection variables.", auth));
-        folders.forEach((tag, requests) -> items.add(folder(tag, tagDescription(tag), requests)));
+        Set<String> called = new TreeSet<>();
+        Set<String> variables = new LinkedHashSet<>(PostmanRun.SET_FIRST);
+        variables.addAll(List.of("access_token", "refresh_token"));
+        JsonArrayBuilder items = JSON.createArrayBuilder();
+        int number = 0;
+        for (PostmanRun.Folder folder : PostmanRun.folders()) {
+            JsonArrayBuilder requests = JSON.createArrayBuilder();
+            for (PostmanStep step : folder.steps()) {
+                Operation operation = byId.get(step.operationId);
+                if (operation == null) {
+                    throw new IllegalStateException("PostmanRun calls " + step.operationId
+                            + ", which the OpenAPI document does not have: change its step in PostmanRun");
+                }
+                called.add(operation.id());
+                variables.addAll(step.captures.keySet());
+                if (step.etag != null) {
+                    variables.add(step.etag);
+                }
+                if (step.token != null && !step.token.isEmpty()) {
+                    variables.add(step.token);
+                }
+                requests.add(request(operation, step, ++number));
+            }
+            items.add(folder(folder.name(), folder.description(), requests.build()));
+        }
+        Set<String> missing = new TreeSet<>(byId.keySet());
+        missing.removeAll(called);
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException("The OpenAPI document has operations that the Postman run does not call: "
+                    + missing + ". Give each a step in it.io.factoryops.support.PostmanRun (after the requests that "
+                    + "create what it needs), then refresh the collection.");
+        }
+        JsonArrayBuilder variableList = JSON.createArrayBuilder()
+                .add(variable("baseUrl", "http://localhost:9080"))
+                .add(variable("username", "admin"))
+                .add(variable("password", ""))
+                .add(variable("run_password", PostmanRun.RUN_ACCOUNT_PASSWORD));
+        variables.forEach(name -> variableList.add(variable(name, "")));
         JsonObject info = document.getJsonObject("info");
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add(
                         "info",
-                        Json.createObjectBuilder()
+                        JSON.createObjectBuilder()
                                 .add("_postman_id", id("collection"))
                                 .add("name", info == null ? "Factory Ops" : info.getString("title", "Factory Ops"))
                                 .add(
                                         "description",
                                         "Generated from the server's OpenAPI document (/openapi) by "
-                                                + "it.io.factoryops.support.PostmanCollection; PostmanCollectionIT proves it current. "
-                                                + "Set baseUrl, username and password, run Auth/Login, then any request.")
+                                                + "it.io.factoryops.support.PostmanCollection in the order of "
+                                                + "it.io.factoryops.support.PostmanRun; PostmanCollectionIT proves it "
+                                                + "current and NewmanIT runs it. Set baseUrl, username and password (a "
+                                                + "super admin) and run the whole collection in order: it creates "
+                                                + "accounts and records of its own, takes each id from an earlier "
+                                                + "answer and signs out last.")
                                 .add("schema", SCHEMA))
-                .add("auth", bearer())
-                .add(
-                        "variable",
-                        Json.createArrayBuilder()
-                                .add(variable("baseUrl", "http://localhost:9080"))
-                                .add(variable("username", "admin"))
-                                .add(variable("password", ""))
-                                .add(variable("access_token", ""))
-                                .add(variable("refresh_token", "")))
+                .add("auth", bearer("access_token"))
+                .add("variable", variableList)
                 .add("item", items)
                 .build();
     }
 
-    private JsonObject login() {
-        JsonObject body = Json.createObjectBuilder()
-                .add("username", "{{username}}")
-                .add("password", "{{password}}")
-                .build();
-        JsonArrayBuilder script = Json.createArrayBuilder();
-        for (String line : List.of(
-                "pm.test(\"logged in\", function () {",
-                "    pm.response.to.have.status(200);",
-                "});",
-                "if (pm.response.code === 200) {",
-                "    const tokens = pm.response.json();",
-                "    pm.collectionVariables.set(\"access_token\", tokens.access_token);",
-                "    pm.collectionVariables.set(\"refresh_token\", tokens.refresh_token);",
-                "}")) {
-            script.add(line);
-        }
-        return Json.createObjectBuilder()
-                .add("id", id("login"))
-                .add("name", "Login")
-                .add(
-                        "event",
-                        Json.createArrayBuilder()
-                                .add(Json.createObjectBuilder()
-                                        .add("listen", "test")
-                                        .add(
-                                                "script",
-                                                Json.createObjectBuilder()
-                                                        .add("type", "text/javascript")
-                                                        .add("exec", script))))
-                .add(
-                        "request",
-                        Json.createObjectBuilder()
-                                .add("auth", Json.createObjectBuilder().add("type", "noauth"))
-                                .add("method", "POST")
-                                .add(
-                                        "header",
-                                        Json.createArrayBuilder()
-                                                .add(header("Content-Type", "application/json", null, false)))
-                                .add("body", rawJson(body))
-                                .add("url", url(LOGIN_PATH, List.of(), List.of()))
-                                .add(
-                                        "description",
-                                        "Logs in as {{username}} and stores access_token and refresh_token in the "
-                                                + "collection variables; the other requests send {{access_token}} as their bearer token."))
-                .add("response", JsonValue.EMPTY_JSON_ARRAY)
-                .build();
-    }
-
-    private JsonObject request(Operation operation) {
+    private JsonObject request(Operation operation, PostmanStep step, int number) {
         List<JsonObject> query = new ArrayList<>();
         List<JsonObject> pathVariables = new ArrayList<>();
-        JsonArrayBuilder headers = Json.createArrayBuilder();
+        JsonArrayBuilder headers = JSON.createArrayBuilder();
         for (JsonObject parameter : operation.parameters()) {
             String name = parameter.getString("name");
             String description = parameter.getString("description", null);
+            boolean required = parameter.getBoolean("required", false);
             switch (parameter.getString("in")) {
-                case "query" -> query.add(entry(name, exampleText(parameter), description, true));
-                case "path" -> pathVariables.add(entry(name, "", description, false));
-                case "header" ->
-                    headers.add(
-                            name.equalsIgnoreCase("Idempotency-Key")
-                                    ? header(name, "{{$guid}}", description, false)
-                                    : header(
-                                            name,
-                                            exampleText(parameter),
-                                            description,
-                                            !parameter.getBoolean("required", false)));
+                case "query" -> {
+                    String value = step.query.get(name);
+                    query.add(entry(name, value == null ? exampleText(parameter) : value, description, value == null));
+                }
+                case "path" -> {
+                    String value = step.path.get(name);
+                    if (value == null) {
+                        throw new IllegalStateException("PostmanRun: " + operation.id() + " (request " + number
+                                + ") sets no path variable " + name);
+                    }
+                    pathVariables.add(entry(name, value, description, false));
+                }
+                case "header" -> {
+                    String value = step.headers.get(name);
+                    if (name.equalsIgnoreCase("Idempotency-Key")) {
+                        headers.add(header(name, "{{$guid}}", description, false));
+                    } else if (value != null) {
+                        headers.add(header(name, value, description, false));
+                    } else if (required) {
+                        throw new IllegalStateException("PostmanRun: " + operation.id() + " (request " + number
+                                + ") sends no " + name + ", which the document requires");
+                    } else {
+                        headers.add(header(name, exampleText(parameter), description, true));
+                    }
+                }
                 default -> {}
             }
         }
-        JsonObjectBuilder request = Json.createObjectBuilder();
-        if (operation.isPublic()) {
-            request.add("auth", Json.createObjectBuilder().add("type", "noauth"));
+        JsonObjectBuilder request = JSON.createObjectBuilder();
+        if (step.token != null) {
+            request.add(
+                    "auth",
+                    step.token.isEmpty()
+                            ? JSON.createObjectBuilder().add("type", "noauth").build()
+                            : bearer(step.token));
+        } else if (operation.isPublic()) {
+            request.add("auth", JSON.createObjectBuilder().add("type", "noauth"));
         }
         request.add("method", operation.method().toUpperCase());
-        JsonObject body = requestBody(operation);
+        String body = step.form.isEmpty() ? body(operation, step) : null;
         if (body != null) {
             headers.add(header("Content-Type", "application/json", null, false));
+        } else if (!step.form.isEmpty()) {
+            headers.add(header("Content-Type", "application/x-www-form-urlencoded", null, false));
         }
         request.add("header", headers);
         if (body != null) {
-            request.add("body", rawJson(body.get("example")));
+            request.add("body", rawJson(body));
+        } else if (!step.form.isEmpty()) {
+            JsonArrayBuilder fields = JSON.createArrayBuilder();
+            step.form.forEach((name, value) -> fields.add(entry(name, value, null, false)));
+            request.add(
+                    "body", JSON.createObjectBuilder().add("mode", "urlencoded").add("urlencoded", fields));
         }
         request.add("url", url(operation.path(), pathVariables, query));
         String description = operation.node().getString("description", "");
         request.add(
-                "description", (description.isEmpty() ? "" : description + "\n\n") + "operationId: " + operation.id());
-        return Json.createObjectBuilder()
-                .add("id", id(operation.id()))
+                "description",
+                (description.isEmpty() ? "" : description + "\n\n")
+                        + (step.note == null ? "" : step.note + "\n\n")
+                        + "operationId: " + operation.id());
+        JsonArrayBuilder events = JSON.createArrayBuilder();
+        if (step.preRequest != null) {
+            events.add(event("prerequest", step.preRequest));
+        }
+        events.add(event("test", testScript(operation, step)));
+        return JSON.createObjectBuilder()
+                .add("id", id(number + " " + operation.id()))
                 .add(
                         "name",
-                        operation
-                                .node()
-                                .getString("summary", operation.method().toUpperCase() + " " + operation.path()))
+                        step.name != null
+                                ? step.name
+                                : operation
+                                        .node()
+                                        .getString(
+                                                "summary", operation.method().toUpperCase() + " " + operation.path()))
+                .add("event", events)
                 .add("request", request)
                 .add("response", JsonValue.EMPTY_JSON_ARRAY)
                 .build();
+    }
+
+    /** Asserts the expected status (the step's, else the documented success), then keeps what later requests need. */
+    private static String testScript(Operation operation, PostmanStep step) {
+        int status = step.status != null ? step.status : operation.success();
+        if (!operation.documents(status)) {
+            throw new IllegalStateException(
+                    "PostmanRun expects " + status + " from " + operation.id() + ", which the document does not list");
+        }
+        List<String> lines = new ArrayList<>(List.of(
+                "pm.test(\"answers " + status + "\", function () {",
+                "    // the answer's body in the message of a failure: a problem's code and detail",
+                "    pm.expect(pm.response.code, pm.response.text()).to.equal(" + status + ");",
+                "});"));
+        if (step.essential) {
+            lines.addAll(List.of(
+                    "if (pm.response.code !== " + status + ") {",
+                    "    // nothing after this request can pass without it: stop the run here",
+                    "    postman.setNextRequest(null);",
+                    "}"));
+        }
+        if (!step.captures.isEmpty() || step.etag != null) {
+            lines.add("if (pm.response.code === " + status + ") {");
+            if (!step.captures.isEmpty()) {
+                lines.add("    const body = pm.response.json();");
+            }
+            step.captures.forEach((variable, expression) ->
+                    lines.add("    pm.collectionVariables.set(\"" + variable + "\", " + expression + ");"));
+            if (step.etag != null) {
+                lines.add("    pm.collectionVariables.set(\"" + step.etag + "\", pm.response.headers.get(\"ETag\"));");
+            }
+            lines.add("}");
+        }
+        return String.join("\n", lines);
+    }
+
+    private static JsonObject event(String listen, String script) {
+        JsonArrayBuilder exec = JSON.createArrayBuilder();
+        script.lines().forEach(exec::add);
+        return JSON.createObjectBuilder()
+                .add("listen", listen)
+                .add(
+                        "script",
+                        JSON.createObjectBuilder()
+                                .add("type", "text/javascript")
+                                .add("exec", exec))
+                .build();
+    }
+
+    /**
+     * The raw body: the step's own, else the document's example with the step's members put in (their raw text may
+     * hold unquoted variables such as {@code {{customer_id}}}, so the result is JSON only once Postman fills them).
+     */
+    private String body(Operation operation, PostmanStep step) {
+        if (step.rawBody != null) {
+            return step.rawBody;
+        }
+        JsonObject requestBody = requestBody(operation);
+        if (requestBody == null) {
+            return null;
+        }
+        JsonValue example = requestBody.get("example");
+        if (step.body.isEmpty() || !(example instanceof JsonObject object)) {
+            return print(example);
+        }
+        JsonObjectBuilder merged = JSON.createObjectBuilder(object);
+        Map<String, String> raw = new LinkedHashMap<>();
+        step.body.forEach((member, value) -> {
+            if (value == null) {
+                merged.remove(member);
+            } else {
+                String marker = "@@" + member + "@@";
+                merged.add(member, marker);
+                raw.put(JSON.createValue(marker).toString(), value);
+            }
+        });
+        String text = print(merged.build());
+        for (Map.Entry<String, String> replacement : raw.entrySet()) {
+            text = text.replace(replacement.getKey(), replacement.getValue());
+        }
+        return text;
     }
 
     /** {@code {"example": …}} of the JSON request body (its own example, or its schema's), null without a body. */
@@ -194,7 +299,7 @@ public final class PostmanCollection {
         JsonObject content = resolve(requestBody).asJsonObject().getJsonObject("content");
         JsonObject media = content == null ? null : content.getJsonObject("application/json");
         JsonValue example = media == null ? null : example(media);
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("example", example == null ? JsonValue.EMPTY_JSON_OBJECT : example)
                 .build();
     }
@@ -227,7 +332,7 @@ public final class PostmanCollection {
     private JsonValue resolve(JsonValue value) {
         JsonValue current = value;
         for (int hops = 0; current instanceof JsonObject object && object.containsKey("$ref") && hops < 20; hops++) {
-            current = Json.createPointer(object.getString("$ref").substring(1)).getValue(document);
+            current = JSON.createPointer(object.getString("$ref").substring(1)).getValue(document);
         }
         return current;
     }
@@ -274,53 +379,51 @@ public final class PostmanCollection {
         return new ArrayList<>(byKey.values());
     }
 
-    private static JsonObject folder(String name, String description, List<JsonObject> items) {
-        JsonArrayBuilder list = Json.createArrayBuilder();
-        items.forEach(list::add);
-        return Json.createObjectBuilder()
+    private static JsonObject folder(String name, String description, JsonArray items) {
+        return JSON.createObjectBuilder()
                 .add("id", id("folder " + name))
                 .add("name", name)
                 .add("description", description)
-                .add("item", list)
+                .add("item", items)
                 .build();
     }
 
     private static JsonObject url(String path, List<JsonObject> variables, List<JsonObject> query) {
         String postmanPath = path.replaceAll("\\{([^}/]+)}", ":$1");
-        JsonArrayBuilder segments = Json.createArrayBuilder();
+        JsonArrayBuilder segments = JSON.createArrayBuilder();
         for (String segment : postmanPath.substring(1).split("/")) {
             segments.add(segment);
         }
-        JsonObjectBuilder url = Json.createObjectBuilder()
+        JsonObjectBuilder url = JSON.createObjectBuilder()
                 .add("raw", "{{baseUrl}}" + postmanPath)
-                .add("host", Json.createArrayBuilder().add("{{baseUrl}}"))
+                .add("host", JSON.createArrayBuilder().add("{{baseUrl}}"))
                 .add("path", segments);
         if (!query.isEmpty()) {
-            JsonArrayBuilder list = Json.createArrayBuilder();
+            JsonArrayBuilder list = JSON.createArrayBuilder();
             query.forEach(list::add);
             url.add("query", list);
         }
         if (!variables.isEmpty()) {
-            JsonArrayBuilder list = Json.createArrayBuilder();
+            JsonArrayBuilder list = JSON.createArrayBuilder();
             variables.forEach(list::add);
             url.add("variable", list);
         }
         return url.build();
     }
 
-    private static JsonObject rawJson(JsonValue example) {
-        return Json.createObjectBuilder()
+    private static JsonObject rawJson(String text) {
+        return JSON.createObjectBuilder()
                 .add("mode", "raw")
-                .add("raw", print(example))
+                .add("raw", text)
                 .add(
                         "options",
-                        Json.createObjectBuilder()
-                                .add("raw", Json.createObjectBuilder().add("language", "json")))
+                        JSON.createObjectBuilder()
+                                .add("raw", JSON.createObjectBuilder().add("language", "json")))
                 .build();
     }
 
     private static JsonObject entry(String key, String value, String description, boolean disabled) {
-        JsonObjectBuilder entry = Json.createObjectBuilder().add("key", key).add("value", value);
+        JsonObjectBuilder entry = JSON.createObjectBuilder().add("key", key).add("value", value);
         if (description != null) {
             entry.add("description", description);
         }
@@ -331,28 +434,28 @@ public final class PostmanCollection {
     }
 
     private static JsonObject header(String key, String value, String description, boolean disabled) {
-        return Json.createObjectBuilder(entry(key, value, description, disabled))
+        return JSON.createObjectBuilder(entry(key, value, description, disabled))
                 .add("type", "text")
                 .build();
     }
 
     private static JsonObject variable(String key, String value) {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("key", key)
                 .add("value", value)
                 .add("type", "string")
                 .build();
     }
 
-    private static JsonObject bearer() {
-        return Json.createObjectBuilder()
+    private static JsonObject bearer(String tokenVariable) {
+        return JSON.createObjectBuilder()
                 .add("type", "bearer")
                 .add(
                         "bearer",
-                        Json.createArrayBuilder()
-                                .add(Json.createObjectBuilder()
+                        JSON.createArrayBuilder()
+                                .add(JSON.createObjectBuilder()
                                         .add("key", "token")
-                                        .add("value", "{{access_token}}")
+                                        .add("value", "{{" + tokenVariable + "}}")
                                         .add("type", "string")))
                 .build();
     }
@@ -375,7 +478,7 @@ public final class PostmanCollection {
             out.append("{\n");
             int i = 0;
             for (Map.Entry<String, JsonValue> member : object.entrySet()) {
-                out.append(inner).append(Json.createValue(member.getKey())).append(": ");
+                out.append(inner).append(JSON.createValue(member.getKey())).append(": ");
                 print(member.getValue(), inner, out);
                 out.append(++i < object.size() ? ",\n" : "\n");
             }
@@ -410,8 +513,22 @@ public final class PostmanCollection {
             return security != null && security.isEmpty();
         }
 
-        boolean is(String verb, String template) {
-            return method.equals(verb) && path.equals(template);
+        /** The documented success status (the lowest 2xx). */
+        int success() {
+            return responses().stream()
+                    .filter(code -> code.matches("2\\d\\d"))
+                    .map(Integer::valueOf)
+                    .min(Integer::compare)
+                    .orElseThrow(() -> new IllegalStateException(id() + " documents no success"));
+        }
+
+        boolean documents(int status) {
+            return responses().contains(Integer.toString(status));
+        }
+
+        private Set<String> responses() {
+            JsonObject responses = node.getJsonObject("responses");
+            return responses == null ? Set.of() : responses.keySet();
         }
     }
 }

@@ -1,103 +1,182 @@
 package it.io.factoryops.support;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.IOException;
 import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** The Postman collection of a small OpenAPI document, without a server. */
+/**
+ * The Postman collection of the committed OpenAPI document (docs/openapi.json, which OpenApiDocumentIT proves to be
+ * the served one), without a server: the order of the run, not the answers (NewmanIT sends it).
+ */
 class PostmanCollectionTest {
 
-    private static final String DOCUMENT = """
-            {
-              "openapi": "3.1.0",
-              "info": {"title": "Things", "version": "1"},
-              "tags": [{"name": "Things", "description": "All the things"}],
-              "paths": {
-                "/api/auth/login": {"post": {"operationId": "login", "tags": ["Auth"], "security": [], "responses": {}}},
-                "/api/things/{id}/move": {
-                  "post": {
-                    "operationId": "moveThing", "summary": "Move a thing", "tags": ["Things"],
-                    "parameters": [
-                      {"name": "id", "in": "path", "required": true, "schema": {"type": "integer"}},
-                      {"name": "Idempotency-Key", "in": "header", "schema": {"type": "string"}},
-                      {"name": "dry_run", "in": "query", "schema": {"type": "boolean", "examples": [true]}}
-                    ],
-                    "requestBody": {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/Move"}}}},
-                    "responses": {}
-                  }
-                },
-                "/api/things": {"get": {"operationId": "listThings", "summary": "List things", "tags": ["Things"], "security": [], "responses": {}}}
-              },
-              "components": {"schemas": {"Move": {"type": "object", "examples": [{"to_location": "B-2"}]}}}
-            }
-            """;
+    private static final Path DOCUMENT = Path.of(System.getProperty("basedir", "."), "docs/openapi.json");
+    private static final Pattern USED = Pattern.compile("\\{\\{([A-Za-z][A-Za-z0-9_]*)}}");
+    private static final Pattern SET =
+            Pattern.compile("pm\\.collectionVariables\\.set\\(\\\\?\"([A-Za-z][A-Za-z0-9_]*)");
+    private static final Pattern EXPECTED = Pattern.compile("to\\.equal\\((\\d{3})\\)");
+    /** The variables a user sets (or keeps at their defaults) before the run. */
+    private static final Set<String> GIVEN = Set.of("baseUrl", "username", "password", "run_password");
 
-    private final String text = PostmanCollection.generate(DOCUMENT);
-    private final JsonObject collection =
-            Json.createReader(new StringReader(text)).readObject();
+    private static final String OPEN_API = read(DOCUMENT);
+    private static final String TEXT = PostmanCollection.generate(OPEN_API);
+    private static final List<JsonObject> REQUESTS = requests(parse(TEXT));
 
     @Test
-    void loginComesFirstAndStoresTheTokens() {
-        JsonObject auth = collection.getJsonArray("item").getJsonObject(0);
-        assertEquals("Auth", auth.getString("name"));
-        assertEquals(1, auth.getJsonArray("item").size(), "the documented login is the Login request");
-        JsonObject login = auth.getJsonArray("item").getJsonObject(0);
-        assertEquals(
-                "{{baseUrl}}/api/auth/login",
-                login.getJsonObject("request").getJsonObject("url").getString("raw"));
-        String script = login.getJsonArray("event")
-                .getJsonObject(0)
-                .getJsonObject("script")
-                .getJsonArray("exec")
-                .toString();
-        assertTrue(script.contains("pm.collectionVariables.set(\\\"access_token\\\", tokens.access_token)"), script);
-        assertTrue(script.contains("pm.collectionVariables.set(\\\"refresh_token\\\", tokens.refresh_token)"), script);
-        assertEquals(
-                "{{access_token}}",
-                collection
-                        .getJsonObject("auth")
-                        .getJsonArray("bearer")
-                        .getJsonObject(0)
-                        .getString("value"));
+    void signsInFirstAndSignsOutLast() {
+        assertEquals("login", operationId(REQUESTS.get(0)));
+        assertEquals("noauth", auth(REQUESTS.get(0)));
+        int last = REQUESTS.size() - 1;
+        assertEquals("logout", operationId(REQUESTS.get(last - 1)));
+        assertEquals("getCurrentUser", operationId(REQUESTS.get(last)));
+        assertTrue(script(REQUESTS.get(last), "test").contains("to.equal(401)"), "the signed-out token is refused");
+        for (JsonObject request : REQUESTS.subList(0, last - 3)) {
+            assertFalse(
+                    List.of("logout", "changePassword").contains(operationId(request)),
+                    () -> request.getString("name") + " comes before the end");
+        }
     }
 
     @Test
-    void oneRequestPerOperationInItsTagsFolder() {
-        JsonObject things = collection.getJsonArray("item").getJsonObject(1);
-        assertEquals("Things", things.getString("name"));
-        assertEquals("All the things", things.getString("description"));
-        JsonObject list = things.getJsonArray("item").getJsonObject(0).getJsonObject("request");
-        assertEquals("noauth", list.getJsonObject("auth").getString("type"));
-        JsonObject move = things.getJsonArray("item").getJsonObject(1);
-        assertEquals("Move a thing", move.getString("name"));
-        JsonObject request = move.getJsonObject("request");
-        assertTrue(request.getString("description").endsWith("operationId: moveThing"));
-        assertEquals(
-                "{{baseUrl}}/api/things/:id/move", request.getJsonObject("url").getString("raw"));
-        assertEquals(
-                "id",
-                request.getJsonObject("url")
-                        .getJsonArray("variable")
-                        .getJsonObject(0)
-                        .getString("key"));
-        JsonObject dryRun = request.getJsonObject("url").getJsonArray("query").getJsonObject(0);
-        assertEquals("true", dryRun.getString("value"));
-        assertTrue(dryRun.getBoolean("disabled"));
-        assertEquals(
-                "{{$guid}}", request.getJsonArray("header").getJsonObject(0).getString("value"));
-        assertEquals(
-                "{\n  \"to_location\": \"B-2\"\n}",
-                request.getJsonObject("body").getString("raw"));
-        assertTrue(!request.containsKey("auth"), "inherits the collection's bearer auth");
+    void everyVariableIsSetByAnEarlierRequest() {
+        Set<String> known = new HashSet<>(GIVEN);
+        for (JsonObject request : REQUESTS) {
+            known.addAll(matches(SET, script(request, "prerequest")));
+            Set<String> used =
+                    new TreeSet<>(matches(USED, request.getJsonObject("request").toString()));
+            used.removeAll(known);
+            assertEquals(Set.of(), used, () -> request.getString("name") + " uses variables no earlier request sets");
+            known.addAll(matches(SET, script(request, "test")));
+        }
+    }
+
+    @Test
+    void everyPathVariableHasAValue() {
+        for (JsonObject request : REQUESTS) {
+            JsonObject url = request.getJsonObject("request").getJsonObject("url");
+            for (JsonValue variable :
+                    url.getJsonArray("variable") == null ? List.<JsonValue>of() : url.getJsonArray("variable")) {
+                assertTrue(
+                        variable.asJsonObject().getString("value").matches("\\{\\{[a-z][a-z0-9_]*}}"),
+                        () -> request.getString("name") + ": " + variable);
+            }
+        }
+    }
+
+    @Test
+    void everyOperationIsCalledAndEveryRequestAssertsADocumentedStatus() {
+        JsonObject paths = parse(OPEN_API).getJsonObject("paths");
+        Set<String> documented = new TreeSet<>();
+        Set<String> statuses = new HashSet<>();
+        paths.values()
+                .forEach(item -> item.asJsonObject().forEach((method, operation) -> {
+                    if (operation instanceof JsonObject o && o.containsKey("operationId")) {
+                        documented.add(o.getString("operationId"));
+                        o.getJsonObject("responses")
+                                .keySet()
+                                .forEach(code -> statuses.add(o.getString("operationId") + " " + code));
+                    }
+                }));
+        Set<String> called = new TreeSet<>();
+        for (JsonObject request : REQUESTS) {
+            called.add(operationId(request));
+            List<String> expected = matches(EXPECTED, script(request, "test"));
+            assertEquals(1, expected.size(), () -> request.getString("name") + " asserts one status");
+            assertTrue(
+                    statuses.contains(operationId(request) + " " + expected.get(0)),
+                    () -> request.getString("name") + " expects an undocumented " + expected);
+        }
+        assertEquals(documented, called);
+    }
+
+    @Test
+    void anOperationTheRunDoesNotCallFailsTheGeneration() {
+        String extra = OPEN_API.replaceFirst(
+                "\"paths\"\\s*:\\s*\\{",
+                "\"paths\": {\"/api/gadgets\": {\"get\": {\"operationId\": \"listGadgets\", \"responses\": {\"200\": {}}}},");
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> PostmanCollection.generate(extra));
+        assertTrue(e.getMessage().contains("[listGadgets]"), e.getMessage());
+        assertTrue(e.getMessage().contains("PostmanRun"), e.getMessage());
     }
 
     @Test
     void theSameDocumentGivesTheSameText() {
-        assertEquals(text, PostmanCollection.generate(DOCUMENT));
-        assertTrue(text.endsWith("}\n"));
+        assertEquals(TEXT, PostmanCollection.generate(OPEN_API));
+        assertTrue(TEXT.endsWith("}\n"));
+    }
+
+    private static String operationId(JsonObject request) {
+        String description = request.getJsonObject("request").getString("description");
+        return description.substring(description.lastIndexOf("operationId: ") + "operationId: ".length());
+    }
+
+    private static String auth(JsonObject request) {
+        JsonObject auth = request.getJsonObject("request").getJsonObject("auth");
+        return auth == null ? "collection" : auth.getString("type");
+    }
+
+    private static String script(JsonObject request, String listen) {
+        StringBuilder lines = new StringBuilder();
+        for (JsonValue event : request.getJsonArray("event")) {
+            if (event.asJsonObject().getString("listen").equals(listen)) {
+                event.asJsonObject()
+                        .getJsonObject("script")
+                        .getJsonArray("exec")
+                        .getValuesAs(jakarta.json.JsonString.class)
+                        .forEach(line -> lines.append(line.getString()).append('\n'));
+            }
+        }
+        return lines.toString();
+    }
+
+    private static List<String> matches(Pattern pattern, String text) {
+        List<String> found = new ArrayList<>();
+        Matcher m = pattern.matcher(text);
+        while (m.find()) {
+            found.add(m.group(1));
+        }
+        return found;
+    }
+
+    private static List<JsonObject> requests(JsonObject collection) {
+        List<JsonObject> all = new ArrayList<>();
+        for (JsonValue folder : collection.getJsonArray("item")) {
+            folder.asJsonObject()
+                    .getJsonArray("item")
+                    .getValuesAs(JsonObject.class)
+                    .forEach(all::add);
+        }
+        return all;
+    }
+
+    private static JsonObject parse(String json) {
+        try (var reader = Json.createReader(new StringReader(json))) {
+            return reader.readObject();
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }
