@@ -17,36 +17,39 @@ import { masterDataRoutes } from './views/masterdata.js';
 import { reportsView, reportView, reportRunsView } from './views/reports.js';
 import { exportsView } from './views/exports.js';
 import { auditLogView } from './views/audit.js';
+import { rolesView } from './views/roles.js';
 
 const app = document.getElementById('app');
 
 
-// Screens: path pattern, view, the role that may use it (the API decides anyway), navigation label, and
+// Screens: path pattern, view, the permission (or built-in role) that may use it (the API decides anyway),
+// navigation label, and
 // { apiDecides: true } for a screen offered to its role only but opened for anyone, to show the API's answer.
 const routes = [
-  [/^\/app\/dashboard$/, dashboardView, 'manager', 'Dashboard'],
-  [/^\/app\/orders$/, ordersView, 'user', 'Orders'],
-  [/^\/app\/orders\/new$/, newOrderView, 'user'],
-  [/^\/app\/orders\/(\d+)$/, orderView, 'user'],
-  [/^\/app\/orders\/(\d+)\/edit$/, editOrderView, 'admin'],
-  [/^\/app\/products$/, productsView, ['user', 'mechanic'], 'Products'],
-  [/^\/app\/products\/(\d+)$/, productView, ['user', 'mechanic']],
-  [/^\/app\/parts$/, partsView, ['user', 'mechanic'], 'Parts'],
-  [/^\/app\/parts\/(\d+)$/, partView, ['user', 'mechanic']],
-  [/^\/app\/purchase-orders$/, purchaseOrdersView, 'manager', 'Purchase orders'],
-  [/^\/app\/purchase-orders\/new$/, newPurchaseOrderView, 'manager'],
-  [/^\/app\/purchase-orders\/(\d+)$/, purchaseOrderView, 'manager'],
-  [/^\/app\/service-tickets$/, ticketsView, ['manager', 'mechanic'], 'Service tickets'],
-  [/^\/app\/service-tickets\/(\d+)$/, ticketView, ['manager', 'mechanic']],
+  [/^\/app\/dashboard$/, dashboardView, 'analytics:read', 'Dashboard'],
+  [/^\/app\/orders$/, ordersView, 'orders:read', 'Orders'],
+  [/^\/app\/orders\/new$/, newOrderView, 'orders:write'],
+  [/^\/app\/orders\/(\d+)$/, orderView, 'orders:read'],
+  [/^\/app\/orders\/(\d+)\/edit$/, editOrderView, 'orders:edit'],
+  [/^\/app\/products$/, productsView, 'products:read', 'Products'],
+  [/^\/app\/products\/(\d+)$/, productView, 'products:read'],
+  [/^\/app\/parts$/, partsView, 'inventory:read', 'Parts'],
+  [/^\/app\/parts\/(\d+)$/, partView, 'inventory:read'],
+  [/^\/app\/purchase-orders$/, purchaseOrdersView, 'purchase-orders:read', 'Purchase orders'],
+  [/^\/app\/purchase-orders\/new$/, newPurchaseOrderView, 'purchase-orders:write'],
+  [/^\/app\/purchase-orders\/(\d+)$/, purchaseOrderView, 'purchase-orders:read'],
+  [/^\/app\/service-tickets$/, ticketsView, 'service-tickets:read', 'Service tickets'],
+  [/^\/app\/service-tickets\/(\d+)$/, ticketView, 'service-tickets:read'],
   ...masterDataRoutes, // production, the master-data hub and its screens (views/masterdata.js)
-  [/^\/app\/reports$/, reportsView, 'manager', 'Reports'],
-  [/^\/app\/reports\/runs$/, reportRunsView, 'manager'],
-  [/^\/app\/reports\/(inventory|purchase-orders|suppliers|analytics)$/, reportView, 'manager'],
-  [/^\/app\/exports$/, exportsView, ['user', 'mechanic'], 'Exports'],
+  [/^\/app\/reports$/, reportsView, 'reports:read', 'Reports'],
+  [/^\/app\/reports\/runs$/, reportRunsView, 'reports:read'],
+  [/^\/app\/reports\/(inventory|purchase-orders|suppliers|analytics)$/, reportView, 'reports:read'],
+  [/^\/app\/exports$/, exportsView, ['products:read', 'inventory:read'], 'Exports'],
   [/^\/app\/notifications$/, notificationsView, null, 'Notifications'],
-  [/^\/app\/users$/, usersView, 'admin', 'Users'],
-  [/^\/app\/users\/(\d+)$/, userView, 'admin'],
-  [/^\/app\/audit-log$/, auditLogView, 'admin', 'Audit log', { apiDecides: true }],
+  [/^\/app\/users$/, usersView, 'users:manage', 'Users'],
+  [/^\/app\/users\/(\d+)$/, userView, 'users:manage'],
+  [/^\/app\/roles$/, rolesView, 'roles:manage', 'Roles'],
+  [/^\/app\/audit-log$/, auditLogView, 'audit-logs:read', 'Audit log', { apiDecides: true }],
   [/^\/app\/account$/, accountView, null, 'Account'],
 ];
 
@@ -62,6 +65,7 @@ async function loadIdentity() {
   me.user = user;
   me.roles = new Set(mine ? mine.includes : [user.role]);
   me.manages = mine ? mine.manages : [];
+  me.permissions = new Set(user.permissions);
 }
 
 function shell(main) {

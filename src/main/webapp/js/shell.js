@@ -4,8 +4,9 @@
 import * as api from './api.js';
 
 /** Who is signed in: the account (GET /api/auth/me) and the roles it holds (GET /api/roles). */
-export const me = { user: null, roles: new Set(), manages: [] };
-export const can = (role) => me.roles.has(role);
+export const me = { user: null, roles: new Set(), manages: [], permissions: new Set() };
+/** Whether the signed-in account has this built-in role (or one including it) or this permission. */
+export const can = (roleOrPermission) => me.roles.has(roleOrPermission) || me.permissions.has(roleOrPermission);
 
 let page = { base: '/app', render: () => {} };
 

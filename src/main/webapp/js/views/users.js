@@ -6,6 +6,7 @@ import { call } from '../api.js';
 import { onSubmit, actionButton, text, int } from '../forms.js';
 import { me, refreshScreen } from '../shell.js';
 import { pagedList, textInput, choice } from '../list.js';
+import { customRolesForm } from './roles.js';
 
 function roleChange(u) {
   const form = h('form.inline', { novalidate: true, 'aria-label': `Role of ${u.username}` },
@@ -81,5 +82,6 @@ export async function userView(id) {
       h('dt', 'Created'), h('dd', when(u.created_at))),
     h('div.actions', status),
     details,
+    u.role !== 'customer' ? await customRolesForm(u, etag) : null,
     h('p', link('/app/users', '← All users')));
 }

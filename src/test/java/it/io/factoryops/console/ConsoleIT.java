@@ -299,6 +299,7 @@ class ConsoleIT extends BrowserTest {
                         "Reports",
                         "Exports",
                         "Users",
+                        "Roles",
                         "Audit log"),
                 navigation());
         browser.open("/app/users");
