@@ -18,10 +18,12 @@ import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfoService;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.output.MigrateResult;
 
 /**
- * Applies the Flyway migrations of {@code db/migration} when the application starts, before
+ * Applies the Flyway migrations of {@code db/migration} (with a database kind's own copies of those that it
+ * cannot run as written: {@link VendorMigrations}) when the application starts, before
  * anything touches the schema (services that need the schema at start-up depend on this bean).
  * A failed migration fails the deployment.
  */
@@ -33,6 +35,8 @@ public class DatabaseMigrations {
     private static final Logger LOG = Logger.getLogger(DatabaseMigrations.class.getName());
     /** Flyway's default history table, created with this lower-case (quoted) name on every database. */
     private static final String HISTORY_TABLE = "flyway_schema_history";
+    /** The migrations of every database kind; a kind's copies of those it cannot run as written replace them. */
+    private static final String MIGRATIONS = "db/migration";
 
     @Resource(lookup = "jdbc/factory")
     DataSource dataSource;
@@ -59,13 +63,34 @@ public class DatabaseMigrations {
     }
 
     private Flyway flyway() {
-        return Flyway.configure(DatabaseMigrations.class.getClassLoader())
-                .dataSource(dataSource)
-                // Liberty's class loader finds a folder only through a file in it: each location
-                // (db/migration, and Flyway's default db/callback) holds an empty flyway.location.
-                .locations("classpath:db/migration")
-                .failOnMissingLocations(true)
+        return configure(
+                        Flyway.configure(DatabaseMigrations.class.getClassLoader())
+                                .dataSource(dataSource),
+                        kind())
                 .load();
+    }
+
+    /**
+     * Where {@code configuration} finds the migrations of a database of {@code kind}: {@code db/migration}, and the
+     * kind's copies of those it cannot run as written (FlywayLockIT applies them as the application does).
+     */
+    public static FluentConfiguration configure(FluentConfiguration configuration, DatabaseKind kind) {
+        // Liberty's class loader finds a folder only through a file in it: each location
+        // (db/migration, db/vendor/*, and Flyway's default db/callback) holds an empty flyway.location.
+        configuration.locations("classpath:" + MIGRATIONS).failOnMissingLocations(true);
+        String vendorFolder = kind.vendorMigrations();
+        if (vendorFolder != null) {
+            configuration.resourceProvider(new VendorMigrations(configuration, MIGRATIONS, vendorFolder));
+        }
+        return configuration;
+    }
+
+    private DatabaseKind kind() {
+        try (Connection connection = dataSource.getConnection()) {
+            return DatabaseKind.of(connection);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot tell the database's kind", e);
+        }
     }
 
     /** The schema version applied at start-up; null until migrations have run. */

@@ -1,5 +1,6 @@
 package io.factoryops.platform.paging;
 
+import io.factoryops.platform.db.DatabaseKind;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceUnitUtil;
 import jakarta.persistence.TypedQuery;
@@ -73,7 +74,7 @@ public final class JpaPaging {
         keys.forEach(k -> selected.add(path(root, k.attribute()))); // the id at least: always a row of 2+
         List<Predicate> where = new ArrayList<>(filter.predicates(cb, root));
         if (afterCursor) {
-            where.add(after(cb, root, keys, values(root, keys, request.after()), false));
+            where.add(after(cb, root, keys, values(root, keys, request.after()), false, false));
         }
         query.multiselect(selected).where(where.toArray(Predicate[]::new));
         query.orderBy(orderBy(cb, root, keys));
@@ -153,6 +154,7 @@ public final class JpaPaging {
     private static <E> BiFunction<List<Object>, Integer, TypedQuery<Object[]>> chunkQuery(
             EntityManager em, Class<E> type, List<Key> keys, Filter<E> filter, String... fetch) {
         CriteriaBuilder cb = em.getCriteriaBuilder();
+        boolean nullsHighest = DatabaseKind.of(em).sortsNullHighest();
         return (last, size) -> {
             CriteriaQuery<Object[]> query = cb.createQuery(Object[].class);
             Root<E> root = query.from(type);
@@ -164,7 +166,7 @@ public final class JpaPaging {
             keys.forEach(k -> selected.add(path(root, k.attribute())));
             List<Predicate> where = new ArrayList<>(filter.predicates(cb, root));
             if (last != null) {
-                where.add(after(cb, root, keys, last, true));
+                where.add(after(cb, root, keys, last, true, nullsHighest));
             }
             query.multiselect(selected).where(where.toArray(Predicate[]::new));
             query.orderBy(orderBy(cb, root, keys));
@@ -228,13 +230,14 @@ public final class JpaPaging {
      * The rows after the one whose sort keys are {@code values}: k1 beyond v1, or k1 = v1 and k2 beyond v2,
      * …; k1 bounded, for an index range. A cursor's keys are never null (lists seek by non-null keys only);
      * an export may sort by a nullable attribute, so with {@code nullable} a null value or a null row is
-     * placed where the databases sort it: NULL is the lowest value (MySQL, MariaDB, H2's default
-     * {@code DEFAULT_NULL_ORDERING=LOW}), first when ascending, last when descending. (PostgreSQL sorts
-     * NULL highest: it will need NULLS FIRST/LAST in the ORDER BY, which JPA 3.1's criteria cannot say.)
+     * placed where the database sorts it: NULL is the lowest value on MySQL, MariaDB and H2 (its default
+     * {@code DEFAULT_NULL_ORDERING=LOW}), first when ascending, last when descending; the highest on PostgreSQL
+     * ({@code nullsHighest}), last when ascending, first when descending. (JPA 3.1's criteria cannot say NULLS
+     * FIRST or LAST, so the seek follows the database instead.)
      */
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static <E> Predicate after(
-            CriteriaBuilder cb, Root<E> root, List<Key> keys, List<?> values, boolean nullable) {
+            CriteriaBuilder cb, Root<E> root, List<Key> keys, List<?> values, boolean nullable, boolean nullsHighest) {
         List<Predicate> any = new ArrayList<>();
         for (int i = 0; i < keys.size(); i++) {
             List<Predicate> all = new ArrayList<>();
@@ -245,21 +248,20 @@ public final class JpaPaging {
             Path path = path(root, keys.get(i).attribute());
             Comparable value = (Comparable) values.get(i);
             boolean ascending = keys.get(i).ascending();
+            boolean nullLast = ascending == nullsHighest;
             if (value == null) {
-                if (!ascending) {
-                    continue; // nothing sorts after NULL when descending
+                if (nullLast) {
+                    continue; // nothing sorts after NULL in this direction
                 }
                 all.add(cb.isNotNull(path));
-            } else if (ascending) {
-                all.add(cb.greaterThan(path, value));
             } else {
-                Predicate less = cb.lessThan(path, value);
-                all.add(nullable ? cb.or(less, cb.isNull(path)) : less);
+                Predicate beyond = ascending ? cb.greaterThan(path, value) : cb.lessThan(path, value);
+                all.add(nullable && nullLast ? cb.or(beyond, cb.isNull(path)) : beyond);
             }
             any.add(cb.and(all.toArray(Predicate[]::new)));
         }
         if (any.isEmpty()) {
-            return cb.disjunction(); // every key is NULL and descending: the row was the last
+            return cb.disjunction(); // every key is NULL and sorts last: the row was the last
         }
         Predicate after = cb.or(any.toArray(Predicate[]::new));
         Path first = path(root, keys.get(0).attribute());
@@ -267,10 +269,9 @@ public final class JpaPaging {
         if (v == null) {
             return after;
         }
-        Predicate bound = keys.get(0).ascending()
-                ? cb.greaterThanOrEqualTo(first, v)
-                : nullable ? cb.or(cb.lessThanOrEqualTo(first, v), cb.isNull(first)) : cb.lessThanOrEqualTo(first, v);
-        return cb.and(bound, after);
+        boolean ascending = keys.get(0).ascending();
+        Predicate bound = ascending ? cb.greaterThanOrEqualTo(first, v) : cb.lessThanOrEqualTo(first, v);
+        return cb.and(nullable && ascending == nullsHighest ? cb.or(bound, cb.isNull(first)) : bound, after);
     }
 
     /** The cursor's keys as the types of their attributes, each within the API's ranges; 400 otherwise. */

@@ -1,8 +1,11 @@
 package io.factoryops.platform.ratelimit;
 
+import io.factoryops.platform.db.DatabaseKind;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.logging.Logger;
 import javax.naming.InitialContext;
@@ -13,10 +16,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The one place that decides where the buckets live. It follows the database kind: the server
- * configuration of {@code DB_KIND=mysql} ({@code db/mysql.xml}) defines the rate limits' data source
- * {@value #JNDI_NAME}, the one of {@code DB_KIND=h2} does not. With it, the buckets are rows of
- * {@code rate_limit_buckets}, shared by every server of a cluster; without it (the embedded H2, one
- * server), they stay in memory.
+ * configurations of {@code DB_KIND=mysql} and {@code DB_KIND=postgresql} ({@code db/mysql.xml},
+ * {@code db/postgresql.xml}) define the rate limits' data source {@value #JNDI_NAME}, the one of
+ * {@code DB_KIND=h2} does not. With it, the buckets are rows of {@code rate_limit_buckets}, shared by every
+ * server of a cluster, through the Bucket4j backend of the database's kind (asked of the database once); without
+ * it (the embedded H2, one server), they stay in memory.
  */
 @ApplicationScoped
 class BucketStores {
@@ -44,6 +48,7 @@ class BucketStores {
             DataSource dataSource = (DataSource) new InitialContext().lookup(JNDI_NAME);
             store = new DatabaseBucketStore(
                     dataSource,
+                    kind(dataSource),
                     JNDI_NAME,
                     Duration.ofSeconds(queryTimeoutSeconds),
                     leaseTokens,
@@ -56,5 +61,14 @@ class BucketStores {
         String where = store.description();
         LOG.info(() -> "Rate-limit buckets live " + where);
         return store;
+    }
+
+    /** Which backend: an unreachable database fails this creation, and the next use tries again. */
+    private static DatabaseKind kind(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            return DatabaseKind.of(connection);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot tell the kind of the rate limits' database", e);
+        }
     }
 }

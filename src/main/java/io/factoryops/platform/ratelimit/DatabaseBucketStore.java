@@ -1,12 +1,16 @@
 package io.factoryops.platform.ratelimit;
 
+import io.factoryops.platform.db.DatabaseKind;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
+import io.github.bucket4j.distributed.jdbc.AbstractJdbcProxyManagerBuilder;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
+import io.github.bucket4j.distributed.proxy.ExpiredEntriesCleaner;
+import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.mysql.Bucket4jMySQL;
-import io.github.bucket4j.mysql.MySQLSelectForUpdateBasedProxyManager;
+import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -17,9 +21,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 
 /**
- * Buckets in the table {@code rate_limit_buckets} (V21) through Bucket4j's MySQL backend, so every server
- * of a cluster counts against the same buckets. A write is one short transaction ({@code SELECT … FOR
- * UPDATE} of the bucket's row, then its update).
+ * Buckets in the table {@code rate_limit_buckets} (V21) through Bucket4j's MySQL or PostgreSQL backend, so
+ * every server of a cluster counts against the same buckets. A write is one short transaction ({@code SELECT …
+ * FOR UPDATE} of the bucket's row, then its update; a missing row is inserted first, {@code INSERT IGNORE} on
+ * MySQL, {@code ON CONFLICT DO NOTHING} on PostgreSQL, each backend's own SQL).
  *
  * <p>The login buckets ({@link #bucket}) write each consumption. The buckets every request meets
  * ({@link #requestBucket}) are leased: this server takes up to {@code leaseTokens} tokens in one write and
@@ -33,7 +38,7 @@ import javax.sql.DataSource;
  * {@value #GRACE_SECONDS} s after its bucket would be full again and is then deleted by the purge timer
  * ({@link RateLimitBucketPurge}): a deleted bucket comes back full, which it would be anyway.
  *
- * <p>The data source is not transactional (see {@code db/mysql.xml}): Bucket4j commits its own
+ * <p>The data source is not transactional (see {@code db/mysql.xml}, {@code db/postgresql.xml}): Bucket4j commits its own
  * transactions, also when the caller runs in a container transaction.
  */
 final class DatabaseBucketStore implements BucketStore {
@@ -42,7 +47,8 @@ final class DatabaseBucketStore implements BucketStore {
     static final long GRACE_SECONDS = 10;
     static final int MAX_TRACKED_KEYS = 200_000;
 
-    private final MySQLSelectForUpdateBasedProxyManager<String> buckets;
+    private final ProxyManager<String> buckets;
+    private final ExpiredEntriesCleaner expired;
     private final String jndiName;
     private final long leaseTokens;
     private final Duration leaseTime;
@@ -50,14 +56,38 @@ final class DatabaseBucketStore implements BucketStore {
     private final Map<String, RequestBucket> requestBuckets = new ConcurrentHashMap<>();
 
     DatabaseBucketStore(
-            DataSource dataSource, String jndiName, Duration queryTimeout, long leaseTokens, Duration leaseTime) {
+            DataSource dataSource,
+            DatabaseKind kind,
+            String jndiName,
+            Duration queryTimeout,
+            long leaseTokens,
+            Duration leaseTime) {
         this.jndiName = jndiName;
         this.leaseTokens = Math.max(1, leaseTokens);
         this.leaseTime = leaseTime;
         this.queryTimeout = queryTimeout;
-        this.buckets = Bucket4jMySQL.selectForUpdateBasedBuilder(dataSource)
-                .primaryKeyMapper(PrimaryKeyMapper.STRING)
-                .table(TABLE)
+        var manager = switch (kind) {
+            case MYSQL ->
+                configure(
+                        Bucket4jMySQL.selectForUpdateBasedBuilder(dataSource).primaryKeyMapper(PrimaryKeyMapper.STRING),
+                        queryTimeout);
+            case POSTGRESQL ->
+                configure(
+                        Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
+                                .primaryKeyMapper(PrimaryKeyMapper.STRING),
+                        queryTimeout);
+            case H2 -> throw new IllegalArgumentException("Bucket4j has no backend for H2");
+        };
+        this.buckets = manager;
+        this.expired = manager;
+    }
+
+    /** The table and columns of V21, the expiry and the timeout, the same for every backend. */
+    private static <
+                    P extends ProxyManager<String> & ExpiredEntriesCleaner,
+                    B extends AbstractJdbcProxyManagerBuilder<String, P, B>>
+            P configure(B builder, Duration queryTimeout) {
+        return builder.table(TABLE)
                 .idColumn("id")
                 .stateColumn("state")
                 .expiresAtColumn("expires_at")
@@ -97,7 +127,7 @@ final class DatabaseBucketStore implements BucketStore {
 
     @Override
     public int purgeExpired(int limit) {
-        return buckets.removeExpired(limit);
+        return expired.removeExpired(limit);
     }
 
     @Override

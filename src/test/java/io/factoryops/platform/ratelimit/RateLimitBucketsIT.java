@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.factoryops.platform.db.DatabaseKind;
 import io.factoryops.platform.db.Sql;
 import io.factoryops.platform.error.ApiException;
 import io.factoryops.platform.error.ErrorCode;
@@ -31,8 +32,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * In-container: where the buckets live follows the database (memory on H2, the table on MySQL/MariaDB),
- * and on MySQL/MariaDB two stores on the same database (two servers of a cluster) count against the same
+ * In-container: where the buckets live follows the database (memory on H2, the table on MySQL/MariaDB and
+ * PostgreSQL), and on those two stores on the same database (two servers of a cluster) count against the same
  * buckets: the request limits leased a few tokens at a time, never past what the database gave out, the login limits at
  * each attempt, also inside a container transaction; and the purge deletes the expired rows only.
  */
@@ -46,12 +47,13 @@ class RateLimitBucketsIT {
                 .addClass(Sql.class)
                 // the application sees the server's JDBC driver through its classloader configuration
                 // (server.xml, commonLibraryRef), which this test deployment does not have: it carries
-                // the driver that Bucket4j's MySQL backend names
-                .addAsLibrary(new File(com.mysql.cj.jdbc.Driver.class
-                        .getProtectionDomain()
-                        .getCodeSource()
-                        .getLocation()
-                        .getPath()));
+                // the drivers that Bucket4j's MySQL and PostgreSQL backends name
+                .addAsLibrary(jarOf(com.mysql.cj.jdbc.Driver.class))
+                .addAsLibrary(jarOf(org.postgresql.Driver.class));
+    }
+
+    private static File jarOf(Class<?> type) {
+        return new File(type.getProtectionDomain().getCodeSource().getLocation().getPath());
     }
 
     @Inject
@@ -76,13 +78,15 @@ class RateLimitBucketsIT {
             assertFalse(store.shared(), store.description());
             assertEquals(0, purge.run().get(DatabaseBucketStore.TABLE));
         } else {
-            assertTrue(product.contains("mysql") || product.contains("mariadb"), product);
+            assertTrue(
+                    product.contains("mysql") || product.contains("mariadb") || product.contains("postgresql"),
+                    product);
             assertTrue(store.shared(), store.description());
         }
     }
 
     @Test
-    void onMysqlEveryServerCountsAgainstTheSameBuckets() throws Exception {
+    void onAServerDatabaseEveryServerCountsAgainstTheSameBuckets() throws Exception {
         if (!store.shared()) {
             return; // H2: one server, buckets in memory (theStoreFollowsTheDatabase)
         }
@@ -138,12 +142,13 @@ class RateLimitBucketsIT {
      * at most, kept a minute (none expires during the test: LeasedBucketTest covers expiry).
      */
     private static DatabaseBucketStore server() throws Exception {
+        DataSource buckets = (DataSource) new InitialContext().lookup(BucketStores.JNDI_NAME);
+        DatabaseKind kind;
+        try (Connection c = buckets.getConnection()) {
+            kind = DatabaseKind.of(c);
+        }
         return new DatabaseBucketStore(
-                (DataSource) new InitialContext().lookup(BucketStores.JNDI_NAME),
-                BucketStores.JNDI_NAME,
-                Duration.ofSeconds(2),
-                5,
-                Duration.ofMinutes(1));
+                buckets, kind, BucketStores.JNDI_NAME, Duration.ofSeconds(2), 5, Duration.ofMinutes(1));
     }
 
     private static RateLimiter limiter(BucketStore store) {
@@ -155,7 +160,7 @@ class RateLimitBucketsIT {
     }
 
     @Test
-    void onMysqlThePurgeDeletesExpiredBucketsOnly() throws Exception {
+    void onAServerDatabaseThePurgeDeletesExpiredBucketsOnly() throws Exception {
         if (!store.shared()) {
             return;
         }

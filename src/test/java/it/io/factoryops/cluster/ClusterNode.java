@@ -28,7 +28,7 @@ import org.jboss.resteasy.client.jaxrs.ResteasyClientBuilder;
 /**
  * One Liberty server of the cluster tests (-Pcluster), started and stopped with {@code wlp/bin/server}. Node A
  * is the build's test server, node B a copy of its directory (the pom's cluster profile); both run the shipped
- * src/main/liberty/config, configured only by environment variables, as in a container: the MySQL/MariaDB
+ * src/main/liberty/config, configured only by environment variables, as in a container: the MySQL/MariaDB or PostgreSQL
  * database of DB_URL, the signing keystore generated for the run, and short timer intervals.
  */
 final class ClusterNode {
@@ -171,11 +171,12 @@ final class ClusterNode {
         String dbUrl = System.getenv("DB_URL");
         assertTrue(
                 dbUrl != null && !dbUrl.isBlank(),
-                "-Pcluster needs DB_URL, DB_USER, DB_PASSWORD of an empty MySQL/MariaDB database (see docs/OPERATIONS.md)");
+                "-Pcluster needs DB_URL, DB_USER, DB_PASSWORD of an empty MySQL/MariaDB or PostgreSQL database (see "
+                        + "docs/OPERATIONS.md)");
         Map<String, String> environment = new HashMap<>(Map.ofEntries(
                 Map.entry("http_port", Integer.toString(httpPort)),
                 Map.entry("https_port", Integer.toString(httpsPort)),
-                Map.entry("DB_KIND", System.getProperty("db.kind")),
+                Map.entry("DB_KIND", SiblingDatabase.kind()),
                 Map.entry("FACTORY_KEYSTORE_FILE", System.getProperty("cluster.keystore")),
                 Map.entry("FACTORY_KEYSTORE_PASSWORD", System.getProperty("cluster.keystore.password")),
                 Map.entry("FACTORY_TIMER_FAILOVER_AFTER", TIMER_FAILOVER_SECONDS + "s"),

@@ -17,11 +17,9 @@ import jakarta.ws.rs.client.Invocation;
 import jakarta.ws.rs.core.Response;
 import java.io.StringReader;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -35,8 +33,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.jboss.resteasy.client.jaxrs.ResteasyClientBuilder;
 import org.junit.jupiter.api.AfterAll;
@@ -47,7 +43,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * The database goes away under load and comes back (-Pcluster, MySQL/MariaDB): a Liberty server of its own whose
+ * The database goes away under load and comes back (-Pcluster, MySQL/MariaDB or PostgreSQL): a Liberty server of its own whose
  * DB_URL goes through a {@link TcpProxy} on loopback to a database of its own (DB_URL's + "_outage"). While
  * clients place orders, read and sign in, the proxy is cut, first so that the database refuses (connections
  * closed), then so that it hangs (nothing answers; only the timeouts end the waits). Each time: /health/ready
@@ -62,7 +58,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DatabaseOutageIT {
 
-    private static final Pattern DB_URL = Pattern.compile("^jdbc:mysql://([^:/]+)(?::(\\d+))?/([^?]+)(\\?.*)?$");
     /** The node's driver gives up on a connect after 2 s and on a silent socket after 10 s (DB_URL). */
     private static final int CONNECT_TIMEOUT_MS = 2_000;
 
@@ -88,15 +83,11 @@ class DatabaseOutageIT {
 
     private static final int INITIAL_STOCK = 100_000;
 
-    private static final Matcher URL = matcher();
-    private static final String DATABASE = URL.group(3) + "_outage";
-    /** The node's database, straight (the checks read it past the proxy). */
-    private static final String DIRECT_URL = "jdbc:mysql://" + URL.group(1)
-            + (URL.group(2) == null ? "" : ":" + URL.group(2)) + "/" + DATABASE + params("");
+    /** The node's database (read straight by the checks, past the proxy). */
+    private static final SiblingDatabase DATABASE = SiblingDatabase.of("_outage");
 
-    private static final int PROXY_PORT = Integer.getInteger("outage.proxy.port");
-    private static final String PROXIED_URL = "jdbc:mysql://127.0.0.1:" + PROXY_PORT + "/" + DATABASE
-            + params("connectTimeout=" + CONNECT_TIMEOUT_MS + "&socketTimeout=" + SOCKET_TIMEOUT_MS);
+    private static final int PROXY_PORT = proxyPort();
+    private static final String PROXIED_URL = DATABASE.through(PROXY_PORT, CONNECT_TIMEOUT_MS, SOCKET_TIMEOUT_MS);
 
     /** The node's environment. */
     private static final Map<String, String> OVERRIDES = Map.of(
@@ -143,11 +134,8 @@ class DatabaseOutageIT {
 
     @BeforeAll
     static void startTheNodeBehindTheProxy() throws Exception {
-        try (Connection c = direct();
-                Statement s = c.createStatement()) {
-            s.execute("DROP DATABASE IF EXISTS `" + DATABASE + "`"); // a run that was killed left it behind
-        }
-        proxy = new TcpProxy(PROXY_PORT, URL.group(1), URL.group(2) == null ? 3306 : Integer.parseInt(URL.group(2)));
+        DATABASE.recreate(); // empty, also when a run that was killed left it behind
+        proxy = new TcpProxy(PROXY_PORT, SiblingDatabase.host(), SiblingDatabase.port());
         node = ClusterNode.outage(OVERRIDES);
         node.start();
         try (Response r = login(Api.ADMIN, Api.ADMIN_PASSWORD)) {
@@ -183,10 +171,7 @@ class DatabaseOutageIT {
                 proxy.close();
             }
             measured.forEach(m -> System.out.println("DatabaseOutageIT: " + m));
-            try (Connection c = direct();
-                    Statement s = c.createStatement()) {
-                s.execute("DROP DATABASE IF EXISTS `" + DATABASE + "`");
-            }
+            DATABASE.drop();
         }
     }
 
@@ -365,7 +350,7 @@ class DatabaseOutageIT {
         Map<String, String> environment = new HashMap<>(OVERRIDES);
         environment.put("FACTORY_TRANSACTION_TIMEOUT", TRANSACTION_TIMEOUT_SECONDS + "s");
         environment.put("FACTORY_DB_QUERY_TIMEOUT", "60s");
-        environment.put("DB_URL", PROXIED_URL.replace("socketTimeout=" + SOCKET_TIMEOUT_MS, "socketTimeout=60000"));
+        environment.put("DB_URL", DATABASE.through(PROXY_PORT, CONNECT_TIMEOUT_MS, 60_000));
         node = node.with(environment);
         node.start();
         try (Response r = login(Api.ADMIN, Api.ADMIN_PASSWORD)) {
@@ -699,27 +684,12 @@ class DatabaseOutageIT {
     }
 
     private static Connection direct() throws SQLException {
-        return DriverManager.getConnection(
-                DIRECT_URL,
-                System.getenv("DB_USER"),
-                System.getenv("DB_PASSWORD") == null ? "" : System.getenv("DB_PASSWORD"));
+        return DATABASE.connect();
     }
 
-    /** DB_URL's parameters, with createDatabaseIfNotExist and {@code extra}. */
-    private static String params(String extra) {
-        String query = URL.group(4) == null ? "?" : URL.group(4) + "&";
-        if (!query.contains("createDatabaseIfNotExist")) {
-            query += "createDatabaseIfNotExist=true&";
-        }
-        return (query + extra).replaceAll("&$", "");
-    }
-
-    private static Matcher matcher() {
-        String dbUrl = System.getenv("DB_URL");
-        Matcher m = DB_URL.matcher(dbUrl == null ? "" : dbUrl);
-        assertTrue(m.matches(), "-Pcluster needs DB_URL=jdbc:mysql://host:port/database?… (see docs/OPERATIONS.md)");
+    private static int proxyPort() {
         assertNotNull(System.getProperty("outage.proxy.port"), "outage.proxy.port (pom)");
-        return m;
+        return Integer.getInteger("outage.proxy.port");
     }
 
     private static void sleep(long millis) {

@@ -3,6 +3,8 @@ package it.io.factoryops.cluster;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.factoryops.platform.db.DatabaseKind;
+import io.factoryops.platform.db.DatabaseMigrations;
 import it.io.factoryops.support.Concurrently;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -15,7 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Flyway's lock on MySQL/MariaDB (a named GET_LOCK), which lets nodes that start together migrate one database
+ * Flyway's lock (MySQL/MariaDB: a named GET_LOCK; PostgreSQL: an advisory lock), which lets nodes that start together migrate one database
  * once: two migrations of the application's scripts, released at the same instant on an empty database of
  * their own (DB_URL's database name + "_flyway", dropped afterwards). ClusterIT shows the same on two real
  * nodes, whose start-ups may or may not overlap; here they always do.
@@ -26,12 +28,18 @@ class FlywayLockIT {
 
     @Test
     void twoMigrationsStartedTogetherApplyEachScriptOnce() throws Exception {
+        database.recreate();
         CyclicBarrier together = new CyclicBarrier(2);
         List<Integer> applied = Concurrently.run(2, i -> {
-            Flyway flyway = Flyway.configure(FlywayLockIT.class.getClassLoader())
-                    .dataSource(database.url(), SiblingDatabase.user(), SiblingDatabase.password())
-                    .locations("classpath:db/migration")
-                    .load();
+            Flyway flyway;
+            try (Connection c = database.connect()) {
+                // the application's migrations as the application applies them on this kind of database
+                flyway = DatabaseMigrations.configure(
+                                Flyway.configure(FlywayLockIT.class.getClassLoader())
+                                        .dataSource(database.url(), SiblingDatabase.user(), SiblingDatabase.password()),
+                                DatabaseKind.of(c))
+                        .load();
+            }
             together.await();
             return flyway.migrate().migrationsExecuted;
         });
@@ -45,7 +53,7 @@ class FlywayLockIT {
                     versions.add(rs.getString(1));
                 }
             }
-            try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM flyway_schema_history WHERE success = 0")) {
+            try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM flyway_schema_history WHERE success = FALSE")) {
                 rs.next();
                 failed = rs.getInt(1);
             }

@@ -59,7 +59,7 @@ class KeyRolloverIT {
                         jwks.toString(),
                         "FACTORY_KEYSTORE_FILE",
                         NEW.toString()));
-        database.drop(); // left by an interrupted run
+        database.recreate(); // empty, also when an interrupted run left it
         try {
             a.start();
             b.start();
