@@ -5,6 +5,7 @@ import static it.io.factoryops.support.Api.assertProblem;
 import static it.io.factoryops.support.Api.assertRefused;
 import static it.io.factoryops.support.Api.body;
 import static it.io.factoryops.support.Api.json;
+import static it.io.factoryops.support.Api.status;
 import static it.io.factoryops.support.JsonBody.array;
 import static it.io.factoryops.support.JsonBody.object;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -100,12 +101,6 @@ class ApiClientIT {
             JsonObject problem = assertProblem(response, 401, "INVALID_CLIENT");
             assertEquals("invalid_client", problem.getString("error"));
             assertNotNull(response.getHeaderString("WWW-Authenticate"));
-        }
-    }
-
-    private static int status(String token, String path) {
-        try (Response r = as(token, path).get()) {
-            return r.getStatus();
         }
     }
 

@@ -4,6 +4,7 @@ import static it.io.factoryops.support.Api.as;
 import static it.io.factoryops.support.Api.assertRefused;
 import static it.io.factoryops.support.Api.body;
 import static it.io.factoryops.support.Api.json;
+import static it.io.factoryops.support.Api.status;
 import static it.io.factoryops.support.JsonBody.array;
 import static it.io.factoryops.support.JsonBody.object;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -56,12 +57,6 @@ class CustomRoleIT {
 
     private static JsonObject login(JsonObject account) {
         return Api.login(account.getString("username"), Api.PASSWORD);
-    }
-
-    private static int status(String token, String path) {
-        try (Response r = as(token, path).get()) {
-            return r.getStatus();
-        }
     }
 
     @Test

@@ -174,6 +174,13 @@ public final class Api {
         }
     }
 
+    /** The status of a GET of {@code path} with this token. */
+    public static int status(String token, String path) {
+        try (Response r = as(token, path).get()) {
+            return r.getStatus();
+        }
+    }
+
     /** Logs in and returns the whole login response. */
     public static JsonObject login(String username, String password) {
         try (Response r = anonymous("api/auth/login").post(json(object("username", username, "password", password)))) {

@@ -73,10 +73,7 @@ final class PostmanStep {
 
     /** Pairs of body member and raw JSON text (a quoted string, a number, {@code {{variable}}}, an array…). */
     PostmanStep with(String... memberAndRawValue) {
-        for (int i = 0; i < memberAndRawValue.length; i += 2) {
-            body.put(memberAndRawValue[i], memberAndRawValue[i + 1]);
-        }
-        return this;
+        return put(body, memberAndRawValue);
     }
 
     PostmanStep without(String member) {
@@ -86,8 +83,12 @@ final class PostmanStep {
 
     /** A form-encoded body (application/x-www-form-urlencoded) of these names and values, instead of JSON. */
     PostmanStep form(String... nameAndValue) {
-        for (int i = 0; i < nameAndValue.length; i += 2) {
-            form.put(nameAndValue[i], nameAndValue[i + 1]);
+        return put(form, nameAndValue);
+    }
+
+    private PostmanStep put(Map<String, String> into, String... namesAndValues) {
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            into.put(namesAndValues[i], namesAndValues[i + 1]);
         }
         return this;
     }
