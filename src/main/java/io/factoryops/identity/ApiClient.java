@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -75,7 +74,7 @@ public class ApiClient extends VersionedEntity {
 
     void describe(Collection<Permission> permissions, int rateLimitPerMinute) {
         this.permissions.clear();
-        permissions.forEach(p -> this.permissions.add(p.value()));
+        this.permissions.addAll(Permission.names(permissions));
         this.rateLimitPerMinute = rateLimitPerMinute;
     }
 
@@ -144,8 +143,6 @@ public class ApiClient extends VersionedEntity {
     }
 
     public Set<Permission> permissions() {
-        Set<Permission> held = EnumSet.noneOf(Permission.class);
-        permissions.forEach(value -> held.add(Permission.parse(value, "permissions")));
-        return held;
+        return Permission.parseAll(permissions, "permissions");
     }
 }

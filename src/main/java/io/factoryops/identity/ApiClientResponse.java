@@ -43,7 +43,7 @@ public record ApiClientResponse(
                 c.getClientId(),
                 c.getName(),
                 username(c.getName()),
-                c.permissions().stream().map(Permission::value).toList(),
+                Permission.names(c.permissions()),
                 c.getRateLimitPerMinute(),
                 c.isActive(),
                 c.getLastUsedAt(),

@@ -23,7 +23,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -91,8 +90,8 @@ public class ApiClientService {
 
     @Transactional
     public ApiClientSecret create(Caller caller, ApiClientRequest request) {
-        Set<Permission> permissions = permissions(request.permissions());
-        CustomRoleService.requireHolds(caller, permissions, "client '" + request.name() + "'");
+        Set<Permission> permissions = Permission.parseAll(request.permissions(), "permissions");
+        caller.requireHolds(permissions, "client '" + request.name() + "'");
         String username = ApiClientResponse.username(request.name());
         boolean taken = !em.createQuery("SELECT c.id FROM ApiClient c WHERE c.name = :name", Long.class)
                 .setParameter("name", request.name())
@@ -176,7 +175,7 @@ public class ApiClientService {
     private ApiClient change(Caller caller, long id, Long expectedVersion) {
         ApiClient client = find(id, LockModeType.PESSIMISTIC_WRITE);
         Versions.check(client, expectedVersion, "API client");
-        CustomRoleService.requireHolds(caller, client.permissions(), "client '" + client.getName() + "'");
+        caller.requireHolds(client.permissions(), "client '" + client.getName() + "'");
         return client;
     }
 
@@ -186,12 +185,6 @@ public class ApiClientService {
             throw ApiException.notFound("API client", id);
         }
         return client;
-    }
-
-    private static Set<Permission> permissions(List<String> names) {
-        Set<Permission> permissions = EnumSet.noneOf(Permission.class);
-        names.forEach(p -> permissions.add(Permission.parse(p, "permissions")));
-        return permissions;
     }
 
     private void flush() {

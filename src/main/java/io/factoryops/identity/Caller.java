@@ -1,5 +1,6 @@
 package io.factoryops.identity;
 
+import io.factoryops.platform.error.ApiException;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -47,6 +48,20 @@ public record Caller(long id, String username, Role role, Set<Permission> permis
         }
         return new Caller(
                 Long.parseLong(jwt.getSubject()), jwt.getName(), Role.parse(jwt.getClaim("role"), "role"), permissions);
+    }
+
+    /**
+     * 403 unless the caller holds every one of these permissions (of {@code what}: "role 'clerk'"): nobody grants,
+     * changes or withdraws what they lack.
+     */
+    public void requireHolds(Set<Permission> needed, String what) {
+        Set<Permission> lacking = EnumSet.noneOf(Permission.class);
+        lacking.addAll(needed);
+        lacking.removeAll(permissions);
+        if (!lacking.isEmpty()) {
+            throw ApiException.forbidden("You may not grant, change or withdraw " + what
+                    + ": it has permissions you lack (" + String.join(", ", Permission.names(lacking)) + ")");
+        }
     }
 
     /** Whether the caller's token carries this permission. */

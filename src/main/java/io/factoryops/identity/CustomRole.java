@@ -10,7 +10,6 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.util.Collection;
-import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -40,7 +39,7 @@ public class CustomRole extends VersionedEntity {
         this.name = name;
         this.description = description;
         this.permissions.clear();
-        permissions.forEach(p -> this.permissions.add(p.value()));
+        this.permissions.addAll(Permission.names(permissions));
     }
 
     public String getName() {
@@ -52,8 +51,6 @@ public class CustomRole extends VersionedEntity {
     }
 
     public Set<Permission> permissions() {
-        Set<Permission> held = EnumSet.noneOf(Permission.class);
-        permissions.forEach(value -> held.add(Permission.parse(value, "permissions")));
-        return held;
+        return Permission.parseAll(permissions, "permissions");
     }
 }

@@ -24,7 +24,7 @@ public record CustomRoleResponse(
                 role.getId(),
                 role.getName(),
                 role.getDescription(),
-                role.permissions().stream().map(Permission::value).toList(),
+                Permission.names(role.permissions()),
                 role.getVersion(),
                 role.getCreatedAt(),
                 role.getUpdatedAt());

@@ -13,7 +13,6 @@ import jakarta.persistence.criteria.Predicate;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -59,7 +58,7 @@ public class CustomRoleService extends MasterRecordService<CustomRole, CustomRol
 
     @Transactional
     public CustomRoleResponse create(Caller caller, CustomRoleRequest request) {
-        requireHolds(caller, permissions(request), quoted(request.name()));
+        caller.requireHolds(Permission.parseAll(request.permissions(), "permissions"), quoted(request.name()));
         return create(request);
     }
 
@@ -67,8 +66,8 @@ public class CustomRoleService extends MasterRecordService<CustomRole, CustomRol
     public CustomRoleResponse replace(Caller caller, long id, Long expectedVersion, CustomRoleRequest request) {
         CustomRole role = find(id);
         Set<Permission> before = role.permissions();
-        requireHolds(caller, before, quoted(role.getName()));
-        requireHolds(caller, permissions(request), quoted(request.name()));
+        caller.requireHolds(before, quoted(role.getName()));
+        caller.requireHolds(Permission.parseAll(request.permissions(), "permissions"), quoted(request.name()));
         CustomRoleResponse after = replace(id, expectedVersion, request);
         if (!role.permissions().equals(before)) {
             holders(role).forEach(account -> {
@@ -82,7 +81,7 @@ public class CustomRoleService extends MasterRecordService<CustomRole, CustomRol
     @Transactional
     public void delete(Caller caller, long id, Long expectedVersion) {
         CustomRole role = find(id);
-        requireHolds(caller, role.permissions(), quoted(role.getName()));
+        caller.requireHolds(role.permissions(), quoted(role.getName()));
         delete(id, expectedVersion);
     }
 
@@ -98,12 +97,12 @@ public class CustomRoleService extends MasterRecordService<CustomRole, CustomRol
         Set<CustomRole> held = user.getCustomRoles();
         for (CustomRole role : wanted) {
             if (!held.contains(role)) {
-                requireHolds(caller, role.permissions(), quoted(role.getName()));
+                caller.requireHolds(role.permissions(), quoted(role.getName()));
             }
         }
         for (CustomRole role : held) {
             if (!wanted.contains(role)) {
-                requireHolds(caller, role.permissions(), quoted(role.getName()));
+                caller.requireHolds(role.permissions(), quoted(role.getName()));
             }
         }
         user.changeCustomRoles(wanted);
@@ -125,19 +124,6 @@ public class CustomRoleService extends MasterRecordService<CustomRole, CustomRol
         return Set.copyOf(found);
     }
 
-    /** 403 unless the caller holds every one of these permissions (of {@code what}: "role 'clerk'"). */
-    static void requireHolds(Caller caller, Set<Permission> permissions, String what) {
-        Set<Permission> lacking = EnumSet.noneOf(Permission.class);
-        lacking.addAll(permissions);
-        lacking.removeAll(caller.permissions());
-        if (!lacking.isEmpty()) {
-            throw ApiException.forbidden("You may not grant, change or withdraw " + what
-                    + ": it has permissions you lack ("
-                    + String.join(", ", lacking.stream().map(Permission::value).toList())
-                    + ")");
-        }
-    }
-
     private static String quoted(String role) {
         return "role '" + role + "'";
     }
@@ -149,13 +135,10 @@ public class CustomRoleService extends MasterRecordService<CustomRole, CustomRol
             throw ApiException.invalidField("name", "is a built-in role's name");
         }
         requireUnique(name, role.getId());
-        role.describe(name, Text.trimToNull(request.description()), permissions(request));
-    }
-
-    private static Set<Permission> permissions(CustomRoleRequest request) {
-        Set<Permission> permissions = EnumSet.noneOf(Permission.class);
-        request.permissions().forEach(p -> permissions.add(Permission.parse(p, "permissions")));
-        return permissions;
+        role.describe(
+                name,
+                Text.trimToNull(request.description()),
+                Permission.parseAll(request.permissions(), "permissions"));
     }
 
     private List<UserAccount> holders(CustomRole role) {

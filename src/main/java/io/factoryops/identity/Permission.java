@@ -8,7 +8,9 @@ import static io.factoryops.identity.Role.USER;
 
 import io.factoryops.platform.error.ApiException;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -191,6 +193,18 @@ public enum Permission {
     /** Whether the built-in {@code role} holds this permission. */
     public boolean heldBy(Role role) {
         return role.includes().stream().anyMatch(grantedTo::contains);
+    }
+
+    /** Parses permission names (a request's, or as stored); an unknown name is a validation error on {@code field}. */
+    public static Set<Permission> parseAll(Collection<String> values, String field) {
+        Set<Permission> permissions = EnumSet.noneOf(Permission.class);
+        values.forEach(value -> permissions.add(parse(value, field)));
+        return permissions;
+    }
+
+    /** The names of these permissions, in the order of {@link #values()} (of GET /api/permissions). */
+    public static List<String> names(Collection<Permission> permissions) {
+        return permissions.stream().sorted().map(Permission::value).toList();
     }
 
     /** Parses a permission name from a request; an unknown name is a validation error on {@code field}. */

@@ -12,6 +12,6 @@ public record RoleResponse(
                 role.description(),
                 role.groups(),
                 role.manages().stream().map(Role::value).toList(),
-                role.permissions().stream().map(Permission::value).toList());
+                Permission.names(role.permissions()));
     }
 }

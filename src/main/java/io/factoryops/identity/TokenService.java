@@ -75,30 +75,13 @@ public class TokenService {
     private record Check(long userId, String reason, long expiresAtNanos) {}
 
     /** A signed access token and what the login response says about it; scope: its permissions, for clients. */
-    public record AccessToken(String token, String jti, long expiresIn, String scope) {
-
-        AccessToken(String token, String jti, long expiresIn) {
-            this(token, jti, expiresIn, null);
-        }
-    }
+    public record AccessToken(String token, String jti, long expiresIn, String scope) {}
 
     /** A new refresh token in clear (returned once) and its family. */
     public record IssuedRefreshToken(String token, String familyId) {}
 
     public AccessToken issueAccessToken(UserAccount user) {
-        try {
-            JwtToken jwt = JwtBuilder.create("factory.access")
-                    .subject(Long.toString(user.getId()))
-                    .claim("upn", user.getUsername())
-                    .claim("groups", groups(user))
-                    .claim("role", user.getRole().value())
-                    .claim(GENERATION_CLAIM, user.getTokenGeneration())
-                    .buildJwt();
-            long expiresIn = jwt.getClaims().getExpiration() - Instant.now().getEpochSecond();
-            return new AccessToken(jwt.compact(), jwt.getClaims().getJwtId(), expiresIn);
-        } catch (Exception e) {
-            throw new IllegalStateException("Could not issue an access token", e);
-        }
+        return issue(user, groups(user), Map.of(), null);
     }
 
     /**
@@ -106,21 +89,29 @@ public class TokenService {
      * group), its client id and its request limit ({@link RateLimiter#LIMIT_CLAIM}); no refresh token.
      */
     public AccessToken issueClientToken(UserAccount account, ApiClient client) {
+        List<String> permissions = Permission.names(client.permissions());
+        return issue(
+                account,
+                permissions,
+                Map.of("client_id", client.getClientId(), RateLimiter.LIMIT_CLAIM, client.getRateLimitPerMinute()),
+                String.join(" ", permissions));
+    }
+
+    /** A signed access token of the account with these groups and further claims. */
+    private static AccessToken issue(
+            UserAccount account, List<String> groups, Map<String, Object> claims, String scope) {
         try {
-            JwtToken jwt = JwtBuilder.create("factory.access")
+            JwtBuilder builder = JwtBuilder.create("factory.access")
                     .subject(Long.toString(account.getId()))
                     .claim("upn", account.getUsername())
-                    .claim(
-                            "groups",
-                            client.permissions().stream().map(Permission::value).toList())
-                    .claim("role", account.getRole().value())
-                    .claim("client_id", client.getClientId())
-                    .claim(RateLimiter.LIMIT_CLAIM, client.getRateLimitPerMinute())
-                    .claim(GENERATION_CLAIM, account.getTokenGeneration())
+                    .claim("groups", groups)
+                    .claim("role", account.getRole().value());
+            for (Map.Entry<String, Object> claim : claims.entrySet()) {
+                builder.claim(claim.getKey(), claim.getValue());
+            }
+            JwtToken jwt = builder.claim(GENERATION_CLAIM, account.getTokenGeneration())
                     .buildJwt();
             long expiresIn = jwt.getClaims().getExpiration() - Instant.now().getEpochSecond();
-            String scope = String.join(
-                    " ", client.permissions().stream().map(Permission::value).toList());
             return new AccessToken(jwt.compact(), jwt.getClaims().getJwtId(), expiresIn, scope);
         } catch (Exception e) {
             throw new IllegalStateException("Could not issue an access token", e);
@@ -133,7 +124,7 @@ public class TokenService {
      */
     static List<String> groups(UserAccount user) {
         List<String> groups = new ArrayList<>(user.getRole().groups());
-        user.permissions().forEach(p -> groups.add(p.value()));
+        groups.addAll(Permission.names(user.permissions()));
         return groups;
     }
 

@@ -44,7 +44,7 @@ public record UserResponse(
                 u.getFullName(),
                 u.getRole().value(),
                 u.customRoleNames(),
-                u.permissions().stream().map(Permission::value).toList(),
+                Permission.names(u.permissions()),
                 u.isActive(),
                 u.getEmployeeId(),
                 u.getCustomerId(),
