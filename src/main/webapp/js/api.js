@@ -43,6 +43,19 @@ export async function login(identifier, password, path = '/api/auth/login') {
   return start(r.data);
 }
 
+/** How to sign in: whether single sign-on is configured, and where its provider is (GET /api/auth/sso). */
+export async function singleSignOn() {
+  return (await call('GET', '/api/auth/sso', { auth: false })).data;
+}
+
+/** The last step of single sign-on: the provider's authorization code, redeemed by the API with the PKCE verifier. */
+export async function signInWithCode(code, codeVerifier, redirectUri) {
+  const r = await call('POST', '/api/auth/sso/code', {
+    body: { code, code_verifier: codeVerifier, redirect_uri: redirectUri }, auth: false,
+  });
+  return start(r.data);
+}
+
 /** Trades the stored refresh token for a new pair (one exchange at a time). */
 export function refresh() {
   refreshing ||= (async () => {

@@ -4,6 +4,7 @@ import * as api from './api.js';
 import { me, can, navigate, showIn } from './shell.js';
 import { notice } from './forms.js';
 import { loginView } from './views/login.js';
+import * as sso from './sso.js';
 import { accountView } from './views/account.js';
 import { dashboardView } from './views/dashboard.js';
 import { ordersView, orderView, newOrderView, editOrderView } from './views/orders.js';
@@ -106,11 +107,20 @@ async function render() {
     if (api.hasStoredSession()) {
       try { await loadIdentity(); } catch { /* session gone: sign in */ }
     }
+    let error = null;
+    if (!me.user) {
+      try {
+        if (await sso.complete()) {
+          await loadIdentity();
+          return navigate(location.pathname.startsWith('/app/') ? location.pathname : home(), true);
+        }
+      } catch (e) { error = e; }
+    }
     if (!me.user) {
       clear(app).append(loginView(async () => {
         await loadIdentity();
         navigate(path.startsWith('/app/') ? path : home(), true);
-      }));
+      }, { singleSignOn: api.singleSignOn(), error }));
       return;
     }
   }

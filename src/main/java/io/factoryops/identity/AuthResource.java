@@ -68,6 +68,10 @@ public class AuthResource {
             content = @Content(schema = @Schema(implementation = LoginResponse.class)))
     @APIResponse(responseCode = "401", description = "INVALID_CREDENTIALS")
     @APIResponse(
+            responseCode = "403",
+            description = "PASSWORD_SIGN_IN_OFF: the password is right, but admins, managers and users sign in through "
+                    + "the identity provider (GET /api/auth/sso)")
+    @APIResponse(
             responseCode = "503",
             description = "SERVICE_BUSY (every password-hashing slot is taken) or "
                     + "SERVICE_UNAVAILABLE (the database is unavailable), with Retry-After")

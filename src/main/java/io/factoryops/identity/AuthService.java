@@ -41,6 +41,9 @@ public class AuthService {
     @Inject
     RateLimiter rateLimiter;
 
+    @Inject
+    SsoService sso;
+
     /**
      * Not one transaction: the password check (a capped, CPU-bound hash) must hold no pooled
      * connection. The account is read in a transaction of its own (outside one, Liberty would keep the
@@ -80,6 +83,16 @@ public class AuthService {
         }
         if (only != null && user.getRole() != only) {
             throw loginFailed(account, login, user, "not a " + only.value() + " account");
+        }
+        if (!sso.allowsPassword(user.getRole())) {
+            audit.recordIndependently(
+                    user.getUsername(),
+                    AuditAction.LOGIN_FAILED,
+                    "user",
+                    user.getId(),
+                    Map.of("reason", "password sign-in is off"));
+            throw new ApiException(
+                    ErrorCode.PASSWORD_SIGN_IN_OFF, "Sign in through the identity provider; password sign-in is off");
         }
         CurrentRequest.get().ifPresent(r -> r.actor(user.getUsername()));
         users.recordLogin(user.getId());
@@ -168,7 +181,7 @@ public class AuthService {
         audit.record(AuditAction.CHANGE_PASSWORD, "user", user.getId(), null, Map.of());
     }
 
-    private LoginResponse session(String message, UserAccount user, String familyId) {
+    LoginResponse session(String message, UserAccount user, String familyId) {
         TokenService.AccessToken access = tokens.issueAccessToken(user);
         TokenService.IssuedRefreshToken refresh = tokens.issueRefreshToken(user.getId(), familyId);
         return new LoginResponse(

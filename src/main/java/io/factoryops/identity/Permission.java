@@ -4,6 +4,7 @@ import static io.factoryops.identity.Role.ADMIN;
 import static io.factoryops.identity.Role.CUSTOMER;
 import static io.factoryops.identity.Role.MANAGER;
 import static io.factoryops.identity.Role.MECHANIC;
+import static io.factoryops.identity.Role.SUPER_ADMIN;
 import static io.factoryops.identity.Role.USER;
 
 import io.factoryops.platform.error.ApiException;
@@ -38,6 +39,10 @@ public enum Permission {
             Names.API_CLIENTS_MANAGE,
             "Creates API clients (never with a permission one lacks), rotates their secrets and revokes them.",
             ADMIN),
+    SIGN_IN_MANAGE(
+            Names.SIGN_IN_MANAGE,
+            "Turns password sign-in for staff on and off (they then sign in through the identity provider).",
+            SUPER_ADMIN),
     ROLES_MANAGE(
             Names.ROLES_MANAGE,
             "Creates, changes and deletes custom roles (never with a permission one lacks).",
@@ -119,6 +124,7 @@ public enum Permission {
         public static final String CUSTOMER_PORTAL = "customer-portal:use";
         public static final String USERS_MANAGE = "users:manage";
         public static final String ROLES_MANAGE = "roles:manage";
+        public static final String SIGN_IN_MANAGE = "sign-in:manage";
         public static final String API_CLIENTS_MANAGE = "api-clients:manage";
         public static final String AUDIT_LOGS_READ = "audit-logs:read";
         public static final String EMPLOYEES_READ = "employees:read";

@@ -25,6 +25,9 @@ import java.util.Set;
 @NamedQuery(
         name = "UserAccount.activeWithRole",
         query = "SELECT u FROM UserAccount u WHERE u.role = :role AND u.active = TRUE")
+@NamedQuery(
+        name = "UserAccount.bySubject",
+        query = "SELECT u FROM UserAccount u WHERE u.externalIssuer = :issuer AND u.externalSubject = :subject")
 public class UserAccount extends VersionedEntity {
 
     @Column(nullable = false, unique = true, length = 50)
@@ -75,6 +78,13 @@ public class UserAccount extends VersionedEntity {
     private String passwordSetBy;
 
     /** Roles that admins defined, whose permissions this account holds beside its built-in role's. */
+    /** The OpenID Connect provider's issuer and subject of an account made by single sign-on; null for local ones. */
+    @Column(name = "external_issuer", updatable = false)
+    private String externalIssuer;
+
+    @Column(name = "external_subject", updatable = false)
+    private String externalSubject;
+
     @ManyToMany
     @JoinTable(
             name = "user_custom_roles",
@@ -100,6 +110,12 @@ public class UserAccount extends VersionedEntity {
     public void linkTo(Long employeeId, Long customerId) {
         this.employeeId = employeeId;
         this.customerId = customerId;
+    }
+
+    /** Ties a new account to the provider's subject that signed in: it signs in through the provider from now on. */
+    void tieTo(String issuer, String subject) {
+        this.externalIssuer = issuer;
+        this.externalSubject = subject;
     }
 
     public void changeEmail(String email) {

@@ -64,9 +64,16 @@ class PermissionTest {
         assertTrue(Role.ADMIN.permissions().containsAll(Role.MANAGER.permissions()));
         assertTrue(Role.MANAGER.permissions().containsAll(Role.USER.permissions()));
         assertEquals(
-                EnumSet.complementOf(EnumSet.of(Permission.CUSTOMER_PORTAL, Permission.SERVICE_TICKETS_TAKE)),
+                EnumSet.complementOf(EnumSet.of(
+                        Permission.CUSTOMER_PORTAL, Permission.SERVICE_TICKETS_TAKE, Permission.SIGN_IN_MANAGE)),
                 Role.ADMIN.permissions(),
-                "an admin holds every permission but a customer's portal and a mechanic's queue");
+                "an admin holds every permission but a customer's portal, a mechanic's queue and the sign-in policy");
+        assertEquals(
+                EnumSet.of(Permission.SIGN_IN_MANAGE),
+                EnumSet.complementOf(EnumSet.copyOf(Role.ADMIN.permissions())).stream()
+                        .filter(Role.SUPER_ADMIN.permissions()::contains)
+                        .collect(java.util.stream.Collectors.toCollection(() -> EnumSet.noneOf(Permission.class))),
+                "what a super admin holds beyond an admin: the sign-in policy");
     }
 
     @Test

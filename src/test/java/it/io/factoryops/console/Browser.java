@@ -297,6 +297,10 @@ public final class Browser implements AutoCloseable {
         }
     }
 
+    public String currentUrl() {
+        return driver.getCurrentUrl();
+    }
+
     public void assertPath(String path) {
         wait.until(d -> d.getCurrentUrl().equals(base + path));
         assertEquals(base + path, driver.getCurrentUrl());

@@ -252,7 +252,8 @@ final class PostmanRun {
                 new Folder(
                         "Roles and API clients",
                         "The permissions, a custom role, and an API client that gets a token with the client "
-                                + "credentials grant, uses it, has its secret rotated; spares made to be deleted and revoked.",
+                                + "credentials grant, uses it, has its secret rotated; spares made to be deleted and revoked; "
+                                + "single sign-on's settings and the sign-in policy.",
                         steps(
                                 call("listPermissions"),
                                 kept("CustomRole", "CustomRoles", "custom_role_id", op -> customRole(op, "clerk")),
@@ -279,7 +280,23 @@ final class PostmanRun {
                                 apiClient("createApiClient", "spare")
                                         .named("Create an API client to revoke")
                                         .keep("spare_api_client_id", "body.client.id"),
-                                call("revokeApiClient").on("spare_api_client_id"))),
+                                call("revokeApiClient").on("spare_api_client_id"),
+                                call("getSingleSignOn").anonymously(),
+                                call("exchangeProviderToken")
+                                        .anonymously()
+                                        .named("Exchange a token that is no provider's (refused)")
+                                        .with("token", text("not-a-provider-token"))
+                                        .expect(401),
+                                call("redeemAuthorizationCode")
+                                        .anonymously()
+                                        .named("Redeem a code without a PKCE verifier (refused)")
+                                        .with(
+                                                "code", text("no-code"),
+                                                "code_verifier", text("too-short"),
+                                                "redirect_uri", text("https://plant.example/"))
+                                        .expect(400),
+                                call("getSignInPolicy").as("admin_token"),
+                                call("changeSignInPolicy").as("admin_token").with("staff_password_sign_in", "true"))),
                 new Folder(
                         "Employees",
                         "",
