@@ -19,6 +19,7 @@ import { reportsView, reportView, reportRunsView } from './views/reports.js';
 import { exportsView } from './views/exports.js';
 import { auditLogView } from './views/audit.js';
 import { rolesView } from './views/roles.js';
+import { apiClientsView } from './views/api-clients.js';
 
 const app = document.getElementById('app');
 
@@ -50,6 +51,7 @@ const routes = [
   [/^\/app\/users$/, usersView, 'users:manage', 'Users'],
   [/^\/app\/users\/(\d+)$/, userView, 'users:manage'],
   [/^\/app\/roles$/, rolesView, 'roles:manage', 'Roles'],
+  [/^\/app\/api-clients$/, apiClientsView, 'api-clients:manage', 'API clients'],
   [/^\/app\/audit-log$/, auditLogView, 'audit-logs:read', 'Audit log', { apiDecides: true }],
   [/^\/app\/account$/, accountView, null, 'Account'],
 ];

@@ -7,7 +7,7 @@ import { onSubmit, actionButton, text } from '../forms.js';
 import { me, refreshScreen } from '../shell.js';
 
 /** One checkbox per permission; those the admin lacks cannot be granted, so they are shown disabled. */
-function permissionChoices(permissions, checked, legend) {
+export function permissionChoices(permissions, checked, legend) {
   return h('fieldset.choices', h('legend', legend),
     permissions.map((p) => h('label.choice', { title: p.description },
       h('input', { type: 'checkbox', name: 'permissions', value: p.name, checked: checked.has(p.name),

@@ -165,6 +165,17 @@ public final class Browser implements AutoCloseable {
         });
     }
 
+    /** Clicks the button that shows exactly this text (no quote in it). */
+    public void clickButton(String text) {
+        wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space()='" + text + "']")))
+                .click();
+    }
+
+    /** Waits until a table cell shows exactly this text (no quote in it). */
+    public void awaitCell(String text) {
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//td[normalize-space()='" + text + "']")));
+    }
+
     public void click(String css) {
         wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(css))).click();
     }

@@ -104,6 +104,7 @@ class ConsoleQualityIT extends BrowserTest {
             {"/app/service-tickets", "Service tickets"},
             {"/app/notifications", "Notifications"},
             {"/app/users", "Users"},
+            {"/app/api-clients", "API clients"},
             {"/app/account", "Account"},
             {"/app/master-data", "Master data"},
             {"/app/products/new", "New product"},

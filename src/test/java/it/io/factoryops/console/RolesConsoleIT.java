@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Custom roles in the console: an admin creates one with a permission, gives it to a user on the account's screen,
- * and the user's console then offers the screen that permission opens (and nothing more).
+ * and the user's console then offers the screen that permission opens (and nothing more). API clients: created with
+ * a permission, the secret shown once, rotated with an overlap, revoked.
  */
 class RolesConsoleIT extends BrowserTest {
 
@@ -71,5 +72,47 @@ class RolesConsoleIT extends BrowserTest {
         assertFalse(navigation.contains("Users"), () -> "navigation: " + navigation);
         browser.click("nav[aria-label=Main] a[href='/app/purchase-orders']");
         browser.awaitHeading("Purchase orders");
+    }
+
+    /** The status of a client credentials grant with this id and secret (a form body, as a string for the contract check). */
+    private static int clientToken(String clientId, String secret) {
+        String form = "grant_type=client_credentials&client_id="
+                + java.net.URLEncoder.encode(clientId, java.nio.charset.StandardCharsets.UTF_8) + "&client_secret="
+                + java.net.URLEncoder.encode(secret, java.nio.charset.StandardCharsets.UTF_8);
+        try (Response r = Api.anonymous("api/oauth/token")
+                .post(jakarta.ws.rs.client.Entity.entity(
+                        form, jakarta.ws.rs.core.MediaType.APPLICATION_FORM_URLENCODED))) {
+            return r.getStatus();
+        }
+    }
+
+    @Test
+    void anAdminCreatesAnApiClientSeesItsSecretOnceRotatesAndRevokesIt() {
+        String name = "console-" + Api.RUN.toLowerCase(Locale.ROOT);
+        browser.signIn(Api.createUser("admin"), Api.PASSWORD);
+        browser.open("/app/api-clients");
+        browser.awaitHeading("API clients");
+        browser.assertAccessible("api-clients");
+        browser.type("form[aria-labelledby=new-client] input[name=name]", name);
+        browser.click("form[aria-labelledby=new-client] input[value='products:read']");
+        browser.click("form[aria-labelledby=new-client] button[type=submit]");
+        String secret = browser.await("#client-secret").getText();
+        String clientId =
+                browser.await("[aria-labelledby=secret-title] dd code").getText();
+        assertEquals(200, clientToken(clientId, secret), "the secret shown works");
+
+        browser.clickButton("Rotate the secret of " + name);
+        browser.awaitText("#secret-title", "New secret of " + name + " (the previous one works for 60 more minutes)");
+        String rotated = browser.await("#client-secret").getText();
+        assertFalse(rotated.equals(secret));
+        assertEquals(200, clientToken(clientId, rotated));
+        assertEquals(200, clientToken(clientId, secret), "the previous secret works during the overlap");
+
+        browser.open("/app/api-clients");
+        browser.awaitHeading("API clients");
+        assertTrue(browser.all("#client-secret").isEmpty(), "a secret is shown once, not after a reload");
+        browser.clickButton("Revoke " + name);
+        browser.awaitCell("revoked");
+        assertEquals(401, clientToken(clientId, rotated), "a revoked client gets no token");
     }
 }
