@@ -34,7 +34,7 @@ public class EventFeedService {
      * @param types the type names asked for (empty: every type the caller may read)
      */
     @Transactional
-    public EventFeedPage page(Caller caller, String after, Collection<String> types, int limit) {
+    public EventBatch page(Caller caller, String after, Collection<String> types, int limit) {
         long from = after == null || after.isBlank() ? 0 : decode(after);
         Set<String> readable = readableTypes(caller);
         Set<String> asked = new LinkedHashSet<>();
@@ -49,7 +49,7 @@ public class EventFeedService {
             readable.retainAll(asked);
         }
         if (readable.isEmpty()) {
-            return new EventFeedPage(List.of(), encode(from), false);
+            return new EventBatch(List.of(), encode(from), false);
         }
         List<StoredEvent> rows = em.createQuery(
                         "SELECT e FROM StoredEvent e WHERE e.seqNo > :after AND e.type IN :types ORDER BY e.seqNo",
@@ -70,7 +70,7 @@ public class EventFeedService {
         long last = rows.isEmpty()
                 ? from
                 : rows.get(Math.min(limit, rows.size()) - 1).getSeqNo();
-        return new EventFeedPage(visible.stream().map(CloudEvent::of).toList(), encode(last), rows.size() > limit);
+        return new EventBatch(visible.stream().map(CloudEvent::of).toList(), encode(last), rows.size() > limit);
     }
 
     /** The names of the types whose resource the caller reads (a name is in when one of its sources is). */

@@ -73,8 +73,8 @@ public class EventResource {
     @APIResponse(
             responseCode = "200",
             description = "Events after the cursor",
-            content = @Content(schema = @Schema(implementation = EventFeedPage.class)))
-    public EventFeedPage list(
+            content = @Content(schema = @Schema(implementation = EventBatch.class)))
+    public EventBatch list(
             @QueryParam("after") String after, @QueryParam("type") String type, @QueryParam("limit") String limit) {
         Long size = Params.optionalLong("limit", limit, 1, EventFeedService.MAX_LIMIT);
         return feed.page(

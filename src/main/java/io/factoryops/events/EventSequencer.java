@@ -1,6 +1,7 @@
 package io.factoryops.events;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -24,7 +25,13 @@ public class EventSequencer {
     @PersistenceContext(unitName = "factory")
     EntityManager em;
 
-    /** Numbers up to {@value #BATCH} new events, oldest first; returns them. */
+    @Inject
+    DeliveryOutbox deliveries;
+
+    /**
+     * Numbers up to {@value #BATCH} new events, oldest first, and writes their webhook deliveries in the same
+     * transaction (so each event is fanned out exactly once); returns them.
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public List<StoredEvent> numberNew() {
         EventSequence sequence = em.find(EventSequence.class, EventSequence.ROW, LockModeType.PESSIMISTIC_WRITE);
@@ -33,6 +40,7 @@ public class EventSequencer {
                 .setMaxResults(BATCH)
                 .getResultList();
         fresh.forEach(e -> e.numbered(sequence.next()));
+        deliveries.fanOut(fresh);
         return fresh;
     }
 }

@@ -39,6 +39,9 @@ public class EventTicker {
     @Inject
     EventSequencer sequencer;
 
+    @Inject
+    WebhookDispatcher dispatcher;
+
     @PostConstruct
     void schedule() {
         long interval = settings.pollInterval().toMillis();
@@ -53,6 +56,7 @@ public class EventTicker {
             do {
                 numbered = sequencer.numberNew();
             } while (numbered.size() == EventSequencer.BATCH);
+            dispatcher.dispatchDue();
         } catch (RuntimeException e) {
             // logged, not thrown: the next tick tries again
             LOG.log(Level.WARNING, "Numbering events or sending webhooks failed; the next tick retries", e);

@@ -114,7 +114,11 @@ public enum Permission {
     EVENTS_READ(
             Names.EVENTS_READ,
             "Reads the event feed: the events of the resources one may read (GET /api/events).",
-            MANAGER);
+            MANAGER),
+    WEBHOOKS_MANAGE(
+            Names.WEBHOOKS_MANAGE,
+            "Creates, changes and deletes webhook subscriptions (to events one may read), reads their deliveries.",
+            ADMIN);
 
     /** The permissions' names as compile-time constants, for {@code @RolesAllowed}. */
     public static final class Names {
@@ -164,6 +168,7 @@ public enum Permission {
         public static final String SERVICE_TICKETS_ASSIGN = "service-tickets:assign";
         public static final String ASSIGNMENTS_RELEASE = "assignments:release";
         public static final String EVENTS_READ = "events:read";
+        public static final String WEBHOOKS_MANAGE = "webhooks:manage";
 
         private Names() {}
     }
