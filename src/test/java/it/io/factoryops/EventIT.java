@@ -250,6 +250,51 @@ class EventIT {
         assertRefused(as(manager, "api/events", "after", "x".repeat(100)).get(), 400, "INVALID_PARAMETER");
     }
 
+    /**
+     * What writing its event costs an order: the server times the event's JSON and INSERT alone (the metric
+     * events_publish_seconds), compared here with the whole POST /api/orders as the client sees it.
+     */
+    @Test
+    void theCostOfAnOrdersEventIsMeasured() {
+        long customer = Fixtures.customer();
+        long product = Fixtures.product("1.00", 10_000);
+        place(orderBody(customer, product, 1)); // warm
+        double[] before = publishMetric();
+        int n = 100;
+        long start = System.nanoTime();
+        for (int i = 0; i < n; i++) {
+            place(orderBody(customer, product, 1));
+        }
+        double orderMillis = (System.nanoTime() - start) / 1e6 / n;
+        double[] after = publishMetric();
+        double events = after[0] - before[0];
+        double eventMillis = (after[1] - before[1]) * 1000 / events;
+        System.out.printf(
+                "EventIT: %d orders, mean POST /api/orders %.2f ms; mean event write (JSON + INSERT) %.3f ms over %.0f"
+                        + " events (%.1f %% of an order)%n",
+                n, orderMillis, eventMillis, events, 100 * eventMillis / orderMillis);
+        assertTrue(events >= n, "one event per order at least: " + events);
+        assertTrue(eventMillis < 50, "an event write takes " + eventMillis + " ms");
+    }
+
+    /** events_publish_seconds: count and sum, from /metrics. */
+    private static double[] publishMetric() {
+        try (Response r =
+                Api.anonymous("metrics").header("Accept", "text/plain").get()) {
+            assertEquals(200, r.getStatus());
+            double count = 0;
+            double sum = 0;
+            for (String line : r.readEntity(String.class).split("\n")) {
+                if (line.startsWith("events_publish_seconds_count")) {
+                    count = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                } else if (line.startsWith("events_publish_seconds_sum")) {
+                    sum = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                }
+            }
+            return new double[] {count, sum};
+        }
+    }
+
     private JsonObject place(JsonObject body) {
         try (Response r = as(user, "api/orders").post(json(body))) {
             assertEquals(201, r.getStatus(), () -> "placing " + body);
