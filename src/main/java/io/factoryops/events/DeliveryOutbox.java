@@ -199,8 +199,11 @@ public class DeliveryOutbox {
                 .setParameter("now", now)
                 .setParameter("id", delivery.subscriptionId())
                 .executeUpdate();
-        int disabled = em.createQuery("UPDATE WebhookSubscription s SET s.active = FALSE, s.disabledReason = :reason "
+        // a new version: the admin's ETag of the subscription no longer matches what it is
+        int disabled = em.createQuery("UPDATE WebhookSubscription s SET s.active = FALSE, s.disabledReason = :reason, "
+                        + "s.version = s.version + 1, s.updatedAt = :now "
                         + "WHERE s.id = :id AND s.active = TRUE AND s.failingSince <= :since")
+                .setParameter("now", now)
                 .setParameter(
                         "reason",
                         fit("Every delivery failed for "

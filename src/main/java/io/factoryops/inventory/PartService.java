@@ -152,10 +152,11 @@ public class PartService extends StockOwnerService<Part, PartRequest, PartRespon
     /**
      * Stock low (the ledger's crossing below the reorder level: once per crossing, as the low-stock alert) and out
      * of stock (once per change of the stored status), told to integrators in the transaction that moved the stock.
+     * An item always has its owner; the check keeps a synthetic alert (NotificationIT's) from failing its transaction.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     void stockFellBelowReorderLevel(@Observes StockFellBelowReorderLevel fell) {
-        if (fell.kind() == StockItemKind.PART) {
+        if (fell.kind() == StockItemKind.PART && exists(fell.ownerId())) {
             events.publish(EventType.PART_STOCK_LOW, fell.ownerId(), get(fell.ownerId()));
         }
     }
@@ -164,7 +165,8 @@ public class PartService extends StockOwnerService<Part, PartRequest, PartRespon
     void stockRanOut(@Observes StockStatusChanged change) {
         if (change.kind() == StockItemKind.PART
                 && change.ownerId() != null
-                && change.status() == StockStatus.OUT_OF_STOCK) {
+                && change.status() == StockStatus.OUT_OF_STOCK
+                && exists(change.ownerId())) {
             events.publish(EventType.PART_STOCK_OUT, change.ownerId(), get(change.ownerId()));
         }
     }
