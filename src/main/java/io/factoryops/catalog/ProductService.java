@@ -1,18 +1,24 @@
 package io.factoryops.catalog;
 
+import io.factoryops.events.EventPublisher;
+import io.factoryops.events.EventType;
 import io.factoryops.platform.Text;
 import io.factoryops.platform.audit.AuditAction;
 import io.factoryops.platform.error.ApiException;
 import io.factoryops.platform.paging.JpaPaging;
 import io.factoryops.platform.paging.PageRequest;
 import io.factoryops.platform.paging.SortFields;
+import io.factoryops.stock.StockFellBelowReorderLevel;
 import io.factoryops.stock.StockItem;
 import io.factoryops.stock.StockItemKind;
 import io.factoryops.stock.StockMovementResponse;
 import io.factoryops.stock.StockOwnerService;
 import io.factoryops.stock.StockReason;
 import io.factoryops.stock.StockStatus;
+import io.factoryops.stock.StockStatusChanged;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
@@ -32,6 +38,9 @@ import java.util.Set;
 @ApplicationScoped
 public class ProductService extends StockOwnerService<Product, ProductRequest, ProductResponse, ProductService.Filter> {
 
+    @Inject
+    EventPublisher events;
+
     private static final Map<String, String> SORT_ATTRIBUTES = SortFields.attributes(
             "id", "sku", "name", "price", "stock_quantity=stock.quantity", "category", "created_at");
     public static final Set<String> SORTABLE = SORT_ATTRIBUTES.keySet();
@@ -46,6 +55,46 @@ public class ProductService extends StockOwnerService<Product, ProductRequest, P
                 ProductRequest::stockQuantity,
                 "stock_quantity changes only through stock movements (orders, production, POST /api/products/%d"
                         + "/adjust-stock)");
+    }
+
+    /** Tells integrators of a new product (in the transaction that created it). */
+    @Override
+    @Transactional
+    public ProductResponse create(ProductRequest request) {
+        ProductResponse created = super.create(request);
+        events.publish(EventType.PRODUCT_CREATED, created.id(), created);
+        return created;
+    }
+
+    /** Tells integrators of a changed product (in the transaction that changed it). */
+    @Override
+    @Transactional
+    public ProductResponse replace(long id, Long expectedVersion, ProductRequest request) {
+        ProductResponse changed = super.replace(id, expectedVersion, request);
+        events.publish(EventType.PRODUCT_CHANGED, changed.id(), changed);
+        return changed;
+    }
+
+    /**
+     * Stock low (the ledger's crossing below the reorder level: once per crossing, as the low-stock alert) and out
+     * of stock (once per change of the stored status), told to integrators in the transaction that moved the stock.
+     * An item always has its owner; the check keeps a synthetic alert (NotificationIT's) from failing its transaction.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void stockFellBelowReorderLevel(@Observes StockFellBelowReorderLevel fell) {
+        if (fell.kind() == StockItemKind.PRODUCT && exists(fell.ownerId())) {
+            events.publish(EventType.PRODUCT_STOCK_LOW, fell.ownerId(), get(fell.ownerId()));
+        }
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    void stockRanOut(@Observes StockStatusChanged change) {
+        if (change.kind() == StockItemKind.PRODUCT
+                && change.ownerId() != null
+                && change.status() == StockStatus.OUT_OF_STOCK
+                && exists(change.ownerId())) {
+            events.publish(EventType.PRODUCT_STOCK_OUT, change.ownerId(), get(change.ownerId()));
+        }
     }
 
     /** Filters of the list besides {@code q} (sku, name). Parsed from {@link ProductListParameters}. */

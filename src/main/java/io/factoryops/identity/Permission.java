@@ -115,7 +115,15 @@ public enum Permission {
     SERVICE_TICKETS_ASSIGN(
             Names.SERVICE_TICKETS_ASSIGN, "Assigns mechanics to tickets and removes any mechanic from one.", MANAGER),
     ASSIGNMENTS_RELEASE(
-            Names.ASSIGNMENTS_RELEASE, "Removes an assignment (a mechanic: only their own).", MANAGER, MECHANIC);
+            Names.ASSIGNMENTS_RELEASE, "Removes an assignment (a mechanic: only their own).", MANAGER, MECHANIC),
+    EVENTS_READ(
+            Names.EVENTS_READ,
+            "Reads the event feed: the events of the resources one may read (GET /api/events).",
+            MANAGER),
+    WEBHOOKS_MANAGE(
+            Names.WEBHOOKS_MANAGE,
+            "Creates, changes and deletes webhook subscriptions (to events one may read), reads their deliveries.",
+            ADMIN);
 
     /** The permissions' names as compile-time constants, for {@code @RolesAllowed}. */
     public static final class Names {
@@ -165,6 +173,8 @@ public enum Permission {
         public static final String SERVICE_TICKETS_TAKE = "service-tickets:take";
         public static final String SERVICE_TICKETS_ASSIGN = "service-tickets:assign";
         public static final String ASSIGNMENTS_RELEASE = "assignments:release";
+        public static final String EVENTS_READ = "events:read";
+        public static final String WEBHOOKS_MANAGE = "webhooks:manage";
 
         private Names() {}
     }

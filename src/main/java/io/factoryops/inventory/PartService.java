@@ -1,5 +1,7 @@
 package io.factoryops.inventory;
 
+import io.factoryops.events.EventPublisher;
+import io.factoryops.events.EventType;
 import io.factoryops.platform.Dates;
 import io.factoryops.platform.RecordDirectories;
 import io.factoryops.platform.Text;
@@ -8,6 +10,7 @@ import io.factoryops.platform.error.ApiException;
 import io.factoryops.platform.paging.JpaPaging;
 import io.factoryops.platform.paging.PageRequest;
 import io.factoryops.platform.paging.SortFields;
+import io.factoryops.stock.StockFellBelowReorderLevel;
 import io.factoryops.stock.StockItem;
 import io.factoryops.stock.StockItemKind;
 import io.factoryops.stock.StockMovementResponse;
@@ -35,6 +38,9 @@ import java.util.Set;
  */
 @ApplicationScoped
 public class PartService extends StockOwnerService<Part, PartRequest, PartResponse, PartService.Filter> {
+
+    @Inject
+    EventPublisher events;
 
     private static final Map<String, String> SORT_ATTRIBUTES = SortFields.attributes(
             "id", "sku", "name", "quantity=stock.quantity", "unit_cost", "created_at", "updated_at");
@@ -122,6 +128,46 @@ public class PartService extends StockOwnerService<Part, PartRequest, PartRespon
                     .setParameter("status", change.status())
                     .setParameter("id", change.ownerId())
                     .executeUpdate();
+        }
+    }
+
+    /** Tells integrators of a new part (in the transaction that created it). */
+    @Override
+    @Transactional
+    public PartResponse create(PartRequest request) {
+        PartResponse created = super.create(request);
+        events.publish(EventType.PART_CREATED, created.id(), created);
+        return created;
+    }
+
+    /** Tells integrators of a changed part (in the transaction that changed it). */
+    @Override
+    @Transactional
+    public PartResponse replace(long id, Long expectedVersion, PartRequest request) {
+        PartResponse changed = super.replace(id, expectedVersion, request);
+        events.publish(EventType.PART_CHANGED, changed.id(), changed);
+        return changed;
+    }
+
+    /**
+     * Stock low (the ledger's crossing below the reorder level: once per crossing, as the low-stock alert) and out
+     * of stock (once per change of the stored status), told to integrators in the transaction that moved the stock.
+     * An item always has its owner; the check keeps a synthetic alert (NotificationIT's) from failing its transaction.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void stockFellBelowReorderLevel(@Observes StockFellBelowReorderLevel fell) {
+        if (fell.kind() == StockItemKind.PART && exists(fell.ownerId())) {
+            events.publish(EventType.PART_STOCK_LOW, fell.ownerId(), get(fell.ownerId()));
+        }
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    void stockRanOut(@Observes StockStatusChanged change) {
+        if (change.kind() == StockItemKind.PART
+                && change.ownerId() != null
+                && change.status() == StockStatus.OUT_OF_STOCK
+                && exists(change.ownerId())) {
+            events.publish(EventType.PART_STOCK_OUT, change.ownerId(), get(change.ownerId()));
         }
     }
 

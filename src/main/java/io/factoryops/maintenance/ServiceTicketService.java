@@ -1,5 +1,7 @@
 package io.factoryops.maintenance;
 
+import io.factoryops.events.EventPublisher;
+import io.factoryops.events.EventType;
 import io.factoryops.identity.AccountDirectory;
 import io.factoryops.identity.Caller;
 import io.factoryops.identity.Role;
@@ -60,6 +62,9 @@ public class ServiceTicketService {
 
     @Inject
     TicketAccess access;
+
+    @Inject
+    EventPublisher events;
 
     @Inject
     MechanicService mechanics;
@@ -223,7 +228,9 @@ public class ServiceTicketService {
         ticket.describe(described(
                 request, request.serviceDate() == null ? LocalDate.now(ZoneOffset.UTC) : request.serviceDate()));
         em.persist(ticket);
-        return access.changes().recorded(ticket, AuditAction.CREATE, null, Function.identity());
+        ServiceTicketResponse opened = access.changes().recorded(ticket, AuditAction.CREATE, null, Function.identity());
+        events.publish(EventType.TICKET_OPENED, opened.id(), opened);
+        return opened;
     }
 
     /**
@@ -331,6 +338,8 @@ public class ServiceTicketService {
         AssignmentResponse created = AssignmentResponse.of(
                 assignment, mechanics.names(List.of(request.mechanicId())).get(request.mechanicId()));
         audit.record(AuditAction.CREATE, "assignment", assignment.getId(), null, created);
+        events.publish(
+                EventType.TICKET_ASSIGNED, ticket.getId(), access.changes().view(ticket));
         return created;
     }
 

@@ -1,5 +1,7 @@
 package io.factoryops.maintenance;
 
+import io.factoryops.events.EventPublisher;
+import io.factoryops.events.EventType;
 import io.factoryops.identity.AccountDirectory;
 import io.factoryops.identity.Caller;
 import io.factoryops.inventory.PartService;
@@ -34,6 +36,9 @@ public class TicketLifecycleService {
     TicketAccess access;
 
     @Inject
+    EventPublisher events;
+
+    @Inject
     MechanicService mechanics;
 
     @Inject
@@ -59,7 +64,7 @@ public class TicketLifecycleService {
 
     @Transactional
     public ServiceTicketResponse complete(Caller caller, long id) {
-        return transition(caller, id, AuditAction.COMPLETE, ticket -> {
+        ServiceTicketResponse done = transition(caller, id, AuditAction.COMPLETE, ticket -> {
             ticket.complete();
             completed.fire(ServiceTicketCompleted.of(
                     ticket,
@@ -67,6 +72,8 @@ public class TicketLifecycleService {
                             .map(Assignment::getMechanicId)
                             .toList())));
         });
+        events.publish(EventType.TICKET_COMPLETED, done.id(), done);
+        return done;
     }
 
     /** Cancels the ticket and gives back every part still fitted on it, once. */

@@ -1,5 +1,7 @@
 package io.factoryops.maintenance;
 
+import io.factoryops.events.EventPublisher;
+import io.factoryops.events.EventType;
 import io.factoryops.identity.Caller;
 import io.factoryops.identity.Role;
 import io.factoryops.inventory.PartService;
@@ -29,6 +31,9 @@ public class TicketWorkService {
     TicketAccess access;
 
     @Inject
+    EventPublisher events;
+
+    @Inject
     MechanicService mechanics;
 
     @Inject
@@ -50,12 +55,14 @@ public class TicketWorkService {
         if (ticket == null || mechanic == null || !TicketAccess.visible(mechanic, ticket)) {
             throw ApiException.notFound("Service ticket", id);
         }
-        return access.changes()
+        ServiceTicketResponse taken = access.changes()
                 .revise(
                         ticket,
                         AuditAction.TAKE,
                         TicketWorkService::auditedMechanics,
                         t -> t.assign(mechanic, caller.username(), "id"));
+        events.publish(EventType.TICKET_ASSIGNED, taken.id(), taken);
+        return taken;
     }
 
     /**
@@ -68,24 +75,29 @@ public class TicketWorkService {
         ServiceTicket ticket = access.lock(caller, id);
         List<Long> add = request.addMechanicIds() == null ? List.of() : request.addMechanicIds();
         List<Long> remove = request.removeMechanicIds() == null ? List.of() : request.removeMechanicIds();
-        return access.changes().revise(ticket, AuditAction.EDIT_MECHANICS, TicketWorkService::auditedMechanics, t -> {
-            if (!add.isEmpty()) {
-                TicketAccess.requireManager(caller);
-            }
-            for (Long removed : remove) {
-                access.requireManagerOrSelf(caller, removed);
-            }
-            for (int i = 0; i < remove.size(); i++) {
-                String field = "remove_mechanic_ids[" + i + "]";
-                mechanics.require(remove.get(i), field);
-                t.unassign(remove.get(i), field);
-            }
-            for (int i = 0; i < add.size(); i++) {
-                String field = "add_mechanic_ids[" + i + "]";
-                TicketAccess.requireActive(mechanics.require(add.get(i), field), field);
-                t.assign(add.get(i), caller.username(), field);
-            }
-        });
+        ServiceTicketResponse edited = access.changes()
+                .revise(ticket, AuditAction.EDIT_MECHANICS, TicketWorkService::auditedMechanics, t -> {
+                    if (!add.isEmpty()) {
+                        TicketAccess.requireManager(caller);
+                    }
+                    for (Long removed : remove) {
+                        access.requireManagerOrSelf(caller, removed);
+                    }
+                    for (int i = 0; i < remove.size(); i++) {
+                        String field = "remove_mechanic_ids[" + i + "]";
+                        mechanics.require(remove.get(i), field);
+                        t.unassign(remove.get(i), field);
+                    }
+                    for (int i = 0; i < add.size(); i++) {
+                        String field = "add_mechanic_ids[" + i + "]";
+                        TicketAccess.requireActive(mechanics.require(add.get(i), field), field);
+                        t.assign(add.get(i), caller.username(), field);
+                    }
+                });
+        if (!add.isEmpty()) {
+            events.publish(EventType.TICKET_ASSIGNED, edited.id(), edited);
+        }
+        return edited;
     }
 
     /** Adds labour hours for a mechanic on the ticket; a mechanic records their own (403 for another's). */

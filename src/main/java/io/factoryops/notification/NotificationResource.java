@@ -67,7 +67,8 @@ public class NotificationResource {
                                 "PO_APPROVED",
                                 "PO_REJECTED",
                                 "REPORT_READY",
-                                "TICKET_STATUS_CHANGED"
+                                "TICKET_STATUS_CHANGED",
+                                "WEBHOOK_DISABLED"
                             }))
     @Parameter(
             name = "after",

@@ -14,7 +14,8 @@ public record NotificationResponse(
                     "PO_APPROVED",
                     "PO_REJECTED",
                     "REPORT_READY",
-                    "TICKET_STATUS_CHANGED"
+                    "TICKET_STATUS_CHANGED",
+                    "WEBHOOK_DISABLED"
                 })
         String type,
 

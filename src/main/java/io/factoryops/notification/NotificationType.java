@@ -13,7 +13,9 @@ public enum NotificationType {
     /** The monthly reports were stored (to managers; mailed with the reports attached). */
     REPORT_READY(true),
     /** A service ticket started, was completed or was cancelled (to the accounts of its customer). */
-    TICKET_STATUS_CHANGED(false);
+    TICKET_STATUS_CHANGED(false),
+    /** A webhook subscription failed for too long and was disabled (to its owner). */
+    WEBHOOK_DISABLED(false);
 
     private final boolean alert;
 

@@ -1,5 +1,7 @@
 package io.factoryops.procurement;
 
+import io.factoryops.events.EventPublisher;
+import io.factoryops.events.EventType;
 import io.factoryops.identity.AccountDirectory;
 import io.factoryops.identity.Caller;
 import io.factoryops.notification.NotificationService;
@@ -33,22 +35,33 @@ public class PurchaseOrderLifecycleService {
     AuditService audit;
 
     @Inject
+    EventPublisher events;
+
+    @Inject
     AccountDirectory accounts;
 
     /** Draft → pending; whoever may approve it (managers and admins, or admins above the limit) is told. */
     @Transactional
     public PurchaseOrderResponse submit(Caller caller, long id) {
-        return access.changes().transition(access.lock(id), AuditAction.SUBMIT, order -> {
-            order.submit(caller.username());
-            notifications.notifyRole(
-                    access.approver(order),
-                    NotificationType.PO_AWAITING_APPROVAL,
-                    "Purchase order " + order.getPoNumber() + " awaits approval",
-                    caller.username() + " submitted " + order.getPoNumber() + " ("
-                            + order.getLines().size() + " lines, total "
-                            + order.getTotalAmount().toPlainString() + ") for approval.",
-                    PurchaseOrderAccess.reference(order));
-        });
+        return published(
+                EventType.PURCHASE_ORDER_SUBMITTED,
+                access.changes().transition(access.lock(id), AuditAction.SUBMIT, order -> {
+                    order.submit(caller.username());
+                    notifications.notifyRole(
+                            access.approver(order),
+                            NotificationType.PO_AWAITING_APPROVAL,
+                            "Purchase order " + order.getPoNumber() + " awaits approval",
+                            caller.username() + " submitted " + order.getPoNumber() + " ("
+                                    + order.getLines().size() + " lines, total "
+                                    + order.getTotalAmount().toPlainString() + ") for approval.",
+                            PurchaseOrderAccess.reference(order));
+                }));
+    }
+
+    /** Tells integrators of a change of the order (in its transaction); answers the order. */
+    private PurchaseOrderResponse published(EventType type, PurchaseOrderResponse order) {
+        events.publish(type, order.id(), order);
+        return order;
     }
 
     /**
@@ -58,30 +71,32 @@ public class PurchaseOrderLifecycleService {
      */
     @Transactional
     public PurchaseOrderResponse approve(Caller caller, long id, long expectedVersion) {
-        return decide(caller, id, expectedVersion, AuditAction.APPROVE, order -> {
-            order.approve(caller.username());
-            notifications.notifyUser(
-                    order.getCreatedBy(),
-                    NotificationType.PO_APPROVED,
-                    "Purchase order " + order.getPoNumber() + " approved",
-                    caller.username() + " approved " + order.getPoNumber() + ".",
-                    PurchaseOrderAccess.reference(order));
-        });
+        return published(
+                EventType.PURCHASE_ORDER_APPROVED, decide(caller, id, expectedVersion, AuditAction.APPROVE, order -> {
+                    order.approve(caller.username());
+                    notifications.notifyUser(
+                            order.getCreatedBy(),
+                            NotificationType.PO_APPROVED,
+                            "Purchase order " + order.getPoNumber() + " approved",
+                            caller.username() + " approved " + order.getPoNumber() + ".",
+                            PurchaseOrderAccess.reference(order));
+                }));
     }
 
     /** Pending → rejected with a reason, under the same four eyes as approval; the creator is told why. */
     @Transactional
     public PurchaseOrderResponse reject(Caller caller, long id, long expectedVersion, RejectRequest request) {
         String reason = request.reason().trim();
-        return decide(caller, id, expectedVersion, AuditAction.REJECT, order -> {
-            order.reject(caller.username(), reason);
-            notifications.notifyUser(
-                    order.getCreatedBy(),
-                    NotificationType.PO_REJECTED,
-                    "Purchase order " + order.getPoNumber() + " rejected",
-                    caller.username() + " rejected " + order.getPoNumber() + ": " + reason,
-                    PurchaseOrderAccess.reference(order));
-        });
+        return published(
+                EventType.PURCHASE_ORDER_REJECTED, decide(caller, id, expectedVersion, AuditAction.REJECT, order -> {
+                    order.reject(caller.username(), reason);
+                    notifications.notifyUser(
+                            order.getCreatedBy(),
+                            NotificationType.PO_REJECTED,
+                            "Purchase order " + order.getPoNumber() + " rejected",
+                            caller.username() + " rejected " + order.getPoNumber() + ": " + reason,
+                            PurchaseOrderAccess.reference(order));
+                }));
     }
 
     /**

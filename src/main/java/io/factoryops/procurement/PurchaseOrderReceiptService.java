@@ -1,5 +1,7 @@
 package io.factoryops.procurement;
 
+import io.factoryops.events.EventPublisher;
+import io.factoryops.events.EventType;
 import io.factoryops.identity.Caller;
 import io.factoryops.inventory.PartService;
 import io.factoryops.inventory.PartSummary;
@@ -31,6 +33,9 @@ public class PurchaseOrderReceiptService {
 
     @PersistenceContext(unitName = "factory")
     EntityManager em;
+
+    @Inject
+    EventPublisher events;
 
     @Inject
     PurchaseOrderAccess access;
@@ -87,7 +92,7 @@ public class PurchaseOrderReceiptService {
 
     private PurchaseOrderResponse receive(
             Caller caller, PurchaseOrder order, Map<Long, Integer> units, AuditAction action) {
-        return access.changes().revise(order, action, Function.identity(), o -> {
+        PurchaseOrderResponse received = access.changes().revise(order, action, Function.identity(), o -> {
             PurchaseOrderReceipt receipt = new PurchaseOrderReceipt(o.getId(), caller.username());
             em.persist(receipt);
             em.flush();
@@ -103,5 +108,7 @@ public class PurchaseOrderReceiptService {
             byItem.forEach(
                     (item, n) -> stock.add(locked, item, n, StockReason.PURCHASE_RECEIPT, reference, o.getPoNumber()));
         });
+        events.publish(EventType.PURCHASE_ORDER_RECEIVED, received.id(), received);
+        return received;
     }
 }

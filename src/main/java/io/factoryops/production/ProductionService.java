@@ -2,6 +2,8 @@ package io.factoryops.production;
 
 import io.factoryops.catalog.ProductService;
 import io.factoryops.catalog.ProductSummary;
+import io.factoryops.events.EventPublisher;
+import io.factoryops.events.EventType;
 import io.factoryops.identity.Caller;
 import io.factoryops.inventory.BomService;
 import io.factoryops.platform.audit.AuditAction;
@@ -61,6 +63,9 @@ public class ProductionService {
 
     @Inject
     AuditService audit;
+
+    @Inject
+    EventPublisher events;
 
     @Inject
     Event<ProductionCounted> counted;
@@ -156,6 +161,7 @@ public class ProductionService {
         counted.fire(ProductionCounted.of(record, +1));
         ProductionResponse created = view(record, product);
         audit.record(AuditAction.CREATE, "production", record.getId(), null, created);
+        events.publish(EventType.PRODUCTION_RECORDED, record.getId(), created);
         return created;
     }
 

@@ -2,6 +2,8 @@ package io.factoryops.sales;
 
 import io.factoryops.catalog.ProductService;
 import io.factoryops.catalog.ProductSummary;
+import io.factoryops.events.EventPublisher;
+import io.factoryops.events.EventType;
 import io.factoryops.identity.Caller;
 import io.factoryops.platform.audit.AuditAction;
 import io.factoryops.platform.db.Versions;
@@ -33,6 +35,9 @@ public class OrderLifecycleService {
 
     @Inject
     StockService stock;
+
+    @Inject
+    EventPublisher events;
 
     @Inject
     Event<OrderCounted> counted;
@@ -99,9 +104,20 @@ public class OrderLifecycleService {
     /** Applies a status change to an order locked by the caller, tells the read models and audits it. */
     private OrderResponse transition(SalesOrder order, AuditAction action, Consumer<SalesOrder> change) {
         OrderStatus before = order.getStatus();
-        return access.changes().transition(order, action, o -> {
+        OrderResponse after = access.changes().transition(order, action, o -> {
             change.accept(o);
             statusChanged.fire(new OrderStatusChanged(o.getId(), before, o.getStatus()));
         });
+        events.publish(eventOf(order.getStatus()), order.getId(), after);
+        return after;
+    }
+
+    private static EventType eventOf(OrderStatus status) {
+        return switch (status) {
+            case SHIPPED -> EventType.ORDER_SHIPPED;
+            case COMPLETED -> EventType.ORDER_COMPLETED;
+            case CANCELLED -> EventType.ORDER_CANCELLED;
+            case PLACED -> throw new IllegalStateException("An order's change never places it");
+        };
     }
 }

@@ -2,6 +2,8 @@ package io.factoryops.sales;
 
 import io.factoryops.catalog.ProductService;
 import io.factoryops.catalog.ProductSummary;
+import io.factoryops.events.EventPublisher;
+import io.factoryops.events.EventType;
 import io.factoryops.identity.Caller;
 import io.factoryops.platform.Decimals;
 import io.factoryops.platform.audit.AuditAction;
@@ -63,6 +65,9 @@ public class OrderPlacementService {
     AuditService audit;
 
     @Inject
+    EventPublisher events;
+
+    @Inject
     Event<OrderCounted> counted;
 
     @Inject
@@ -107,6 +112,7 @@ public class OrderPlacementService {
         statusChanged.fire(new OrderStatusChanged(order.getId(), null, order.getStatus()));
         OrderResponse placed = OrderAccess.view(order, current(summaries, locked));
         audit.record(AuditAction.CREATE, "order", order.getId(), null, placed);
+        events.publish(EventType.ORDER_PLACED, order.getId(), placed);
         return placed;
     }
 

@@ -44,7 +44,9 @@ public enum AuditAction {
     FIT_PART,
     RETURN_PART,
     // exports
-    EXPORT;
+    EXPORT,
+    // webhooks
+    REDELIVER;
 
     /** The action that records a refused attempt at this one. */
     public AuditAction refused() {

@@ -12,6 +12,7 @@ public enum ErrorCode {
     EXPORT_TOO_LARGE(400, "Too large for this format"),
     WEAK_PASSWORD(400, "Password does not meet the policy"),
     INVALID_CONFIRMATION_TOKEN(400, "Invalid confirmation token"),
+    WEBHOOK_URL_REFUSED(400, "Webhook URL refused"),
     UNAUTHORIZED(401, "Authentication required"),
     INVALID_CREDENTIALS(401, "Invalid credentials"),
     TOKEN_REVOKED(401, "Token revoked"),

@@ -6,6 +6,8 @@ import static it.io.factoryops.support.Api.json;
 import static it.io.factoryops.support.Fixtures.assertStock;
 import static it.io.factoryops.support.Fixtures.orderBody;
 import static it.io.factoryops.support.Fixtures.stockOf;
+import static it.io.factoryops.support.JsonBody.array;
+import static it.io.factoryops.support.JsonBody.object;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,6 +16,7 @@ import it.io.factoryops.support.Api;
 import it.io.factoryops.support.Concurrently;
 import it.io.factoryops.support.Fixtures;
 import it.io.factoryops.support.Tokens;
+import it.io.factoryops.support.WebhookReceiver;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.ProcessingException;
@@ -270,6 +273,58 @@ class ClusterIT {
         assertEquals(1, Set.copyOf(ids).size(), ids.toString());
         assertEquals(95, stockOf(product));
         assertEquals(List.of("1"), query("SELECT COUNT(*) FROM orders WHERE customer_id = " + customer));
+    }
+
+    /**
+     * Both nodes send webhooks (every node claims due deliveries, with a lease): orders placed through both nodes
+     * reach the receiver each exactly once, signed, with the event's id as webhook-id.
+     */
+    @Test
+    @Order(5)
+    void eachEventIsDeliveredOnceThoughBothNodesSendWebhooks() throws Exception {
+        String user = Api.login(Api.createUser("user"), Api.PASSWORD).getString("access_token");
+        long customer = Fixtures.customer();
+        long product = Fixtures.product("1.00", 1000);
+        try (WebhookReceiver receiver = WebhookReceiver.ok()) {
+            JsonObject subscribed;
+            try (Response r = A.as(Api.tokenFor("admin"), "api/webhooks")
+                    .post(json(object("url", receiver.url(), "event_types", array("order.placed"))))) {
+                assertEquals(201, r.getStatus());
+                subscribed = body(r);
+            }
+            String secret = subscribed.getString("secret");
+            long webhook =
+                    subscribed.getJsonObject("webhook").getJsonNumber("id").longValue();
+            int orders = 40;
+            List<String> placed = Concurrently.run(orders, i -> {
+                try (Response r =
+                        (i % 2 == 0 ? A : B).as(user, "api/orders").post(json(orderBody(customer, product, 1)))) {
+                    assertEquals(201, r.getStatus());
+                    return body(r).getJsonNumber("id").toString();
+                }
+            });
+            assertTrue(
+                    receiver.await(
+                            r -> r.stream()
+                                    .map(x -> x.json().getString("subject"))
+                                    .collect(Collectors.toSet())
+                                    .containsAll(placed),
+                            java.time.Duration.ofSeconds(30)),
+                    "every order's event arrived");
+            Thread.sleep(3000); // a second delivery, if one were made, would arrive by now
+            List<WebhookReceiver.Received> ours = receiver.received().stream()
+                    .filter(x -> placed.contains(x.json().getString("subject")))
+                    .toList();
+            assertEquals(orders, ours.size(), "each event once");
+            assertEquals(
+                    orders,
+                    ours.stream().map(WebhookReceiver.Received::id).distinct().count());
+            assertTrue(ours.stream().allMatch(x -> WebhookReceiver.verifies(x, secret)));
+            try (Response r =
+                    B.as(Api.tokenFor("admin"), "api/webhooks/" + webhook).delete()) {
+                assertEquals(204, r.getStatus());
+            }
+        }
     }
 
     /**

@@ -194,7 +194,9 @@ final class ClusterNode {
                 Map.entry("FACTORY_METRICS_ACCESS", "password"),
                 Map.entry("FACTORY_METRICS_USER", METRICS_USER),
                 Map.entry("FACTORY_METRICS_PASSWORD", METRICS_PASSWORD),
-                Map.entry("FACTORY_OPENAPI", "off")));
+                Map.entry("FACTORY_OPENAPI", "off"),
+                // ClusterIT's webhook receiver listens on 127.0.0.1 over plain HTTP
+                Map.entry("FACTORY_WEBHOOKS_ALLOWED_HOSTS", "127.0.0.1")));
         changes.forEach((name, value) -> {
             if (value == null) {
                 environment.remove(name);

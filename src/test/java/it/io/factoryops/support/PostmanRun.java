@@ -561,6 +561,42 @@ final class PostmanRun {
                                 call("exportAnalyticsReport"),
                                 call("listAuditLogs"))),
                 new Folder(
+                        "Events and webhooks",
+                        "The event feed; a webhook subscription (to a TEST-NET address: accepted by any server's URL "
+                                + "policy, and never reached) listed, read, changed and rotated; a product change gives "
+                                + "it a delivery, which is sent again; then it is deleted.",
+                        List.of(
+                                call("listEvents").query("limit", "10"),
+                                call("createWebhook")
+                                        .with(
+                                                "url",
+                                                text("https://192.0.2.10/newman/{{run}}"),
+                                                "event_types",
+                                                "[\"product.changed\"]")
+                                        .keep("webhook_id", "body.webhook.id"),
+                                call("listWebhooks"),
+                                call("getWebhook").on("webhook_id"),
+                                call("replaceWebhook")
+                                        .on("webhook_id")
+                                        .with(
+                                                "url",
+                                                text("https://192.0.2.10/newman/{{run}}"),
+                                                "event_types",
+                                                "[\"product.changed\"]"),
+                                call("rotateWebhookSecret").on("webhook_id"),
+                                product("replaceProduct", "GBX")
+                                        .named("Change the product: an event for the webhook")
+                                        .on("product_id")
+                                        .without("stock_quantity"),
+                                call("listWebhookDeliveries")
+                                        .on("webhook_id")
+                                        .before("setTimeout(function () {}, 3000);")
+                                        .note("Waits for the event to be numbered and fanned out (every "
+                                                + "FACTORY_EVENTS_POLL_INTERVAL_MILLIS).")
+                                        .keep("delivery_id", "body.data[0].id"),
+                                call("redeliverWebhook").on("webhook_id").pathVariable("deliveryId", "delivery_id"),
+                                call("deleteWebhook").on("webhook_id"))),
+                new Folder(
                         "Sign out",
                         "Last: the run's admin changes its password, signs in with it and signs out; its token is "
                                 + "refused after.",
