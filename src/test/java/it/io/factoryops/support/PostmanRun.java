@@ -542,7 +542,8 @@ final class PostmanRun {
                                 call("exportPurchaseOrderReport"),
                                 call("exportSupplierReport"),
                                 call("exportAnalyticsReport"),
-                                call("listAuditLogs"))),
+                                call("listAuditLogs"),
+                                call("checkBooksBalance"))),
                 new Folder(
                         "Sign out",
                         "Last: the run's admin changes its password, signs in with it and signs out; its token is "
