@@ -194,8 +194,8 @@ public class GenerateHistory {
                 }
                 flush(p, c);
             }
-            if (url.startsWith("jdbc:h2:")) {
-                // explicit ids do not move H2's identity generators: restart them past the new rows
+            if (url.startsWith("jdbc:h2:") || url.startsWith("jdbc:postgresql:")) {
+                // explicit ids do not move H2's or PostgreSQL's identity generators: restart them past the new rows
                 for (String table : new String[] {"customers", "products", "stock_items", "stock_movements",
                         "employees", "orders", "order_lines", "production_records"}) {
                     long next = maxId(c, table) + 1;

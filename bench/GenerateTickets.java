@@ -225,9 +225,9 @@ public class GenerateTickets {
         }
     }
 
-    /** Explicit ids do not move H2's identity counters: move them past the rows written (MariaDB does it itself). */
+    /** Explicit ids do not move H2's or PostgreSQL's identity counters: move them past the rows written (MariaDB does it itself). */
     static void restartIdentities(Connection c, String url) throws Exception {
-        if (!url.startsWith("jdbc:h2:")) {
+        if (!url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:postgresql:")) {
             return;
         }
         for (String table : new String[] {"customers", "employees", "users", "mechanics", "service_tickets",

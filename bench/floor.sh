@@ -4,7 +4,7 @@
 # token-state check, rate limit, one account read) and each endpoint as a ratio to the authenticated floor.
 # Starts the server on HTTP_PORT (default 9480) with its own database, stops it at the end.
 #
-#   bench/floor.sh [h2|mysql] [orders=20000] [production-records=10000] [tickets=20000]
+#   bench/floor.sh [h2|mysql|postgresql] [orders=20000] [production-records=10000] [tickets=20000]
 #
 #   KEEP_DATA=1                 reuse the history of an earlier run (H2 under target/bench-floor, or the
 #                               database factory_floor_bench; DB=… for another)
@@ -36,6 +36,7 @@ if [ "$KEEP_DATA" != 1 ]; then
     java -cp "$DRIVER" bench/GenerateParts.java "$JDBC" "$JUSER" "$JPASS" 1000 > /dev/null
     java -cp "$DRIVER" bench/GenerateTickets.java "$JDBC" "$JUSER" "$JPASS" "$TICKETS" 200 2000 "$DATA/in-progress" \
         > /dev/null
+    analyze_generated
 fi
 TICKET=$(head -n 1 "$DATA/in-progress")
 start_server

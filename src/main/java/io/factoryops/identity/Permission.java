@@ -49,6 +49,11 @@ public enum Permission {
             ADMIN),
     AUDIT_LOGS_READ(
             Names.AUDIT_LOGS_READ, "Reads and exports the audit log; sees who made each stock movement.", ADMIN),
+    BOOKS_CHECK(
+            Names.BOOKS_CHECK,
+            "Runs the books-balance check (stock against the ledger, orders whole, idempotency keys against their "
+                    + "effects), as after a restore.",
+            ADMIN),
     EMPLOYEES_READ(Names.EMPLOYEES_READ, "Reads and exports employees.", MANAGER),
     EMPLOYEES_WRITE(Names.EMPLOYEES_WRITE, "Creates, changes and deletes employees.", ADMIN),
     CUSTOMERS_READ(Names.CUSTOMERS_READ, "Looks up customers.", USER),
@@ -135,6 +140,7 @@ public enum Permission {
         public static final String SIGN_IN_MANAGE = "sign-in:manage";
         public static final String API_CLIENTS_MANAGE = "api-clients:manage";
         public static final String AUDIT_LOGS_READ = "audit-logs:read";
+        public static final String BOOKS_CHECK = "books:check";
         public static final String EMPLOYEES_READ = "employees:read";
         public static final String EMPLOYEES_WRITE = "employees:write";
         public static final String CUSTOMERS_READ = "customers:read";

@@ -76,6 +76,7 @@ class OpsIT {
                 "/api/employees",
                 "/api/employees/{id}",
                 "/api/audit-logs",
+                "/api/books-balance",
                 "/api/products",
                 "/api/products/{id}",
                 "/api/products/{id}/stock-movements",

@@ -559,7 +559,8 @@ final class PostmanRun {
                                 call("exportPurchaseOrderReport"),
                                 call("exportSupplierReport"),
                                 call("exportAnalyticsReport"),
-                                call("listAuditLogs"))),
+                                call("listAuditLogs"),
+                                call("checkBooksBalance"))),
                 new Folder(
                         "Events and webhooks",
                         "The event feed; a webhook subscription (to a TEST-NET address: accepted by any server's URL "
