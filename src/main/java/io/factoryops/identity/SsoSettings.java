@@ -51,8 +51,8 @@ public class SsoSettings {
     String name;
 
     @Inject
-    @ConfigProperty(name = "factory.sso.group-roles", defaultValue = "")
-    String groupRoles;
+    @ConfigProperty(name = "factory.sso.group-roles")
+    Optional<String> groupRoles; // an empty default would count as no value: MicroProfile Config refuses to inject it
 
     @Inject
     @ConfigProperty(name = "factory.sso.groups-claim", defaultValue = "groups")
@@ -88,7 +88,7 @@ public class SsoSettings {
             throw new IllegalStateException("FACTORY_SSO_KEY_REFETCH_SECONDS must be between 1 and 3600");
         }
         Map<String, String> parsed = new LinkedHashMap<>();
-        for (String entry : groupRoles.split(",")) {
+        for (String entry : groupRoles.orElse("").split(",")) {
             if (entry.isBlank()) {
                 continue;
             }

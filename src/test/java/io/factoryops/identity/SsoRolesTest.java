@@ -21,7 +21,7 @@ class SsoRolesTest {
         s.audience = Optional.of("factory-api");
         s.clientId = Optional.empty();
         s.name = "Login";
-        s.groupRoles = groupRoles;
+        s.groupRoles = Optional.ofNullable(groupRoles);
         s.groupsClaim = "groups";
         s.usernameClaim = "preferred_username";
         s.clockSkewSeconds = 60;
