@@ -100,7 +100,11 @@ public class AnalyticsRefresher {
                         throw new IllegalStateException("analytics refresh kept racing another refresh", e);
                     }
                 } catch (SQLException e) {
-                    throw new IllegalStateException("analytics refresh failed: " + e.getMessage(), e);
+                    // PostgreSQL's REPEATABLE READ refuses a row another transaction changed since the snapshot
+                    // (40001, "could not serialize access"): a race like the one above, retried the same way
+                    if (!"40001".equals(e.getSQLState()) || attempt == 3) {
+                        throw new IllegalStateException("analytics refresh failed: " + e.getMessage(), e);
+                    }
                 }
             }
         } finally {
