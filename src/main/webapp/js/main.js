@@ -20,6 +20,7 @@ import { exportsView } from './views/exports.js';
 import { auditLogView } from './views/audit.js';
 import { rolesView } from './views/roles.js';
 import { apiClientsView } from './views/api-clients.js';
+import { webhooksView } from './views/webhooks.js';
 
 const app = document.getElementById('app');
 
@@ -52,6 +53,7 @@ const routes = [
   [/^\/app\/users\/(\d+)$/, userView, 'users:manage'],
   [/^\/app\/roles$/, rolesView, 'roles:manage', 'Roles'],
   [/^\/app\/api-clients$/, apiClientsView, 'api-clients:manage', 'API clients'],
+  [/^\/app\/webhooks$/, webhooksView, 'webhooks:manage', 'Webhooks'],
   [/^\/app\/audit-log$/, auditLogView, 'audit-logs:read', 'Audit log', { apiDecides: true }],
   [/^\/app\/account$/, accountView, null, 'Account'],
 ];

@@ -288,7 +288,7 @@ class ConsoleIT extends BrowserTest {
 
         browser.signIn(Api.createUser("admin"), Api.PASSWORD);
         List<String> adminScreens = new java.util.ArrayList<>(STAFF_SCREENS);
-        adminScreens.addAll(List.of("Users", "Roles", "API clients", "Audit log"));
+        adminScreens.addAll(List.of("Users", "Roles", "API clients", "Webhooks", "Audit log"));
         assertEquals(adminScreens, navigation());
         browser.open("/app/users");
         browser.awaitHeading("Users");

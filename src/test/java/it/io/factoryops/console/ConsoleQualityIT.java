@@ -105,6 +105,7 @@ class ConsoleQualityIT extends BrowserTest {
             {"/app/notifications", "Notifications"},
             {"/app/users", "Users"},
             {"/app/api-clients", "API clients"},
+            {"/app/webhooks", "Webhooks"},
             {"/app/account", "Account"},
             {"/app/master-data", "Master data"},
             {"/app/products/new", "New product"},
