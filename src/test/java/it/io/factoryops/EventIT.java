@@ -1,8 +1,10 @@
 package it.io.factoryops;
 
+import static it.io.factoryops.support.Api.action;
 import static it.io.factoryops.support.Api.as;
 import static it.io.factoryops.support.Api.assertRefused;
 import static it.io.factoryops.support.Api.body;
+import static it.io.factoryops.support.Api.created;
 import static it.io.factoryops.support.Api.id;
 import static it.io.factoryops.support.Api.json;
 import static it.io.factoryops.support.EventFeed.has;
@@ -65,11 +67,11 @@ class EventIT {
                         "General")))) {
             assertEquals(200, r.getStatus());
         }
-        long shipped = id(place(orderBody(customer, product, 2)));
-        long cancelled = id(place(orderBody(customer, product, 4)));
-        post(admin, "api/orders/" + shipped + "/ship");
-        post(admin, "api/orders/" + shipped + "/complete");
-        post(admin, "api/orders/" + cancelled + "/cancel");
+        long shipped = id(created(user, "api/orders", orderBody(customer, product, 2)));
+        long cancelled = id(created(user, "api/orders", orderBody(customer, product, 4)));
+        action(admin, "api/orders/" + shipped + "/ship");
+        action(admin, "api/orders/" + shipped + "/complete");
+        action(admin, "api/orders/" + cancelled + "/cancel");
         // parts: created, changed; a purchase order submitted, approved, received; another rejected
         long part = Fixtures.part(0);
         try (Response r = as(manager, "api/inventory/items/" + part)
@@ -79,11 +81,11 @@ class EventIT {
         }
         long supplier = Fixtures.supplier();
         long po = id(created(manager, "api/purchase-orders", purchaseOrder(supplier, part)));
-        post(manager, "api/purchase-orders/" + po + "/submit");
+        action(manager, "api/purchase-orders/" + po + "/submit");
         decide(admin, po, "approve", null);
-        post(manager, "api/purchase-orders/" + po + "/deliver");
+        action(manager, "api/purchase-orders/" + po + "/deliver");
         long rejected = id(created(manager, "api/purchase-orders", purchaseOrder(supplier, part)));
-        post(manager, "api/purchase-orders/" + rejected + "/submit");
+        action(manager, "api/purchase-orders/" + rejected + "/submit");
         decide(admin, rejected, "reject", object("reason", "Too dear"));
         // a ticket opened, assigned, completed
         long ticket = id(created(
@@ -93,8 +95,8 @@ class EventIT {
                 .put(json(object("add_mechanic_ids", array(id(mechanic)))))) {
             assertEquals(200, r.getStatus());
         }
-        post(manager, "api/service-tickets/" + ticket + "/start");
-        post(manager, "api/service-tickets/" + ticket + "/complete");
+        action(manager, "api/service-tickets/" + ticket + "/start");
+        action(manager, "api/service-tickets/" + ticket + "/complete");
         // production recorded
         long record = id(created(
                 manager,
@@ -164,7 +166,7 @@ class EventIT {
         try (Response r = as(user, "api/orders").post(json(orderBody(customer, product, 5)))) {
             assertRefused(r, 409, "INSUFFICIENT_STOCK");
         }
-        long marker = id(place(orderBody(customer, product, 1)));
+        long marker = id(created(user, "api/orders", orderBody(customer, product, 1)));
         List<JsonObject> events = feed.until(read -> has(read, "order.placed", marker), WAIT);
         long placedForProduct = events.stream()
                 .filter(e -> e.getString("type").equals("order.placed"))
@@ -188,7 +190,7 @@ class EventIT {
             for (int w = 0; w < writers; w++) {
                 done.add(pool.submit(() -> {
                     for (int i = 0; i < perWriter; i++) {
-                        placed.add(id(place(orderBody(customer, product, 1))));
+                        placed.add(id(created(user, "api/orders", orderBody(customer, product, 1))));
                     }
                     return null;
                 }));
@@ -240,7 +242,7 @@ class EventIT {
         // an admin reads them; the cursor of the last page lets a reader poll on from the end
         EventFeed adminFeed = EventFeed.fromNow(admin);
         assertFalse(adminFeed.cursor() == null);
-        long order = id(place(orderBody(Fixtures.customer(), Fixtures.product("2.00", 5), 1)));
+        long order = id(created(user, "api/orders", orderBody(Fixtures.customer(), Fixtures.product("2.00", 5), 1)));
         adminFeed.until(read -> has(read, "order.placed", order), WAIT);
         // bad input
         assertRefused(as(manager, "api/events", "after", "not-a-cursor").get(), 400, "INVALID_PARAMETER");
@@ -258,12 +260,12 @@ class EventIT {
     void theCostOfAnOrdersEventIsMeasured() {
         long customer = Fixtures.customer();
         long product = Fixtures.product("1.00", 10_000);
-        place(orderBody(customer, product, 1)); // warm
+        created(user, "api/orders", orderBody(customer, product, 1)); // warm
         double[] before = publishMetric();
         int n = 100;
         long start = System.nanoTime();
         for (int i = 0; i < n; i++) {
-            place(orderBody(customer, product, 1));
+            created(user, "api/orders", orderBody(customer, product, 1));
         }
         double orderMillis = (System.nanoTime() - start) / 1e6 / n;
         double[] after = publishMetric();
@@ -292,30 +294,6 @@ class EventIT {
                 }
             }
             return new double[] {count, sum};
-        }
-    }
-
-    private JsonObject place(JsonObject body) {
-        try (Response r = as(user, "api/orders").post(json(body))) {
-            assertEquals(201, r.getStatus(), () -> "placing " + body);
-            return body(r);
-        }
-    }
-
-    private static JsonObject created(String token, String path, JsonObject body) {
-        try (Response r = as(token, path).post(json(body))) {
-            String text = r.readEntity(String.class);
-            assertEquals(201, r.getStatus(), () -> path + ": " + text);
-            try (var reader = jakarta.json.Json.createReader(new java.io.StringReader(text))) {
-                return reader.readObject();
-            }
-        }
-    }
-
-    private static void post(String token, String path) {
-        try (Response r = as(token, path).post(null)) {
-            String text = r.readEntity(String.class);
-            assertEquals(200, r.getStatus(), () -> path + ": " + text);
         }
     }
 

@@ -1,8 +1,10 @@
 package it.io.factoryops;
 
+import static it.io.factoryops.support.Api.action;
 import static it.io.factoryops.support.Api.as;
 import static it.io.factoryops.support.Api.assertRefused;
 import static it.io.factoryops.support.Api.body;
+import static it.io.factoryops.support.Api.created;
 import static it.io.factoryops.support.Api.id;
 import static it.io.factoryops.support.Api.json;
 import static it.io.factoryops.support.Fixtures.orderBody;
@@ -38,6 +40,17 @@ import org.junit.jupiter.api.Test;
  */
 class WebhookIT {
 
+    /** One event type of each kind of change: orders, stock, purchase orders, tickets, production, the catalogue. */
+    private static final List<String> EVERY_KIND = List.of(
+            "order.placed",
+            "order.shipped",
+            "stock.low",
+            "purchase_order.submitted",
+            "ticket.opened",
+            "production.recorded",
+            "product.created",
+            "part.created");
+
     private static final Duration WAIT = Duration.ofSeconds(15);
 
     private final String admin = Api.tokenFor("admin");
@@ -47,23 +60,14 @@ class WebhookIT {
     @Test
     void signedDeliveriesOfEveryKindOfEvent() {
         try (WebhookReceiver receiver = WebhookReceiver.ok()) {
-            JsonObject subscribed = subscribe(
-                    receiver.url(),
-                    "order.placed",
-                    "order.shipped",
-                    "stock.low",
-                    "purchase_order.submitted",
-                    "ticket.opened",
-                    "production.recorded",
-                    "product.created",
-                    "part.created");
+            JsonObject subscribed = subscribe(receiver.url(), EVERY_KIND.toArray(String[]::new));
             String secret = subscribed.getString("secret");
             long webhook = id(subscribed.getJsonObject("webhook"));
             try {
                 long customer = Fixtures.customer();
                 long product = Fixtures.product("4.00", 6, 5, "General");
-                long order = id(place(orderBody(customer, product, 2)));
-                post(admin, "api/orders/" + order + "/ship");
+                long order = id(created(user, "api/orders", orderBody(customer, product, 2)));
+                action(admin, "api/orders/" + order + "/ship");
                 long part = Fixtures.part(0);
                 JsonObject po = created(
                         manager,
@@ -75,21 +79,13 @@ class WebhookIT {
                                 "2026-12-31",
                                 "lines",
                                 array(object("item_id", part, "quantity", 1, "unit_cost", new BigDecimal("1.00")))));
-                post(manager, "api/purchase-orders/" + id(po) + "/submit");
+                action(manager, "api/purchase-orders/" + id(po) + "/submit");
                 created(manager, "api/service-tickets", object("customer_id", customer, "description", "Noise"));
                 created(
                         manager,
                         "api/production",
                         object("employee_id", Fixtures.employee(), "product_id", product, "quantity", 1));
-                Set<String> expected = Set.of(
-                        "order.placed",
-                        "order.shipped",
-                        "stock.low",
-                        "purchase_order.submitted",
-                        "ticket.opened",
-                        "production.recorded",
-                        "product.created",
-                        "part.created");
+                Set<String> expected = Set.copyOf(EVERY_KIND);
                 assertTrue(
                         receiver.await(r -> types(r).containsAll(expected), WAIT),
                         () -> "received " + types(receiver.received()));
@@ -132,7 +128,8 @@ class WebhookIT {
             String secret = subscribed.getString("secret");
             long webhook = id(subscribed.getJsonObject("webhook"));
             try {
-                long order = id(place(orderBody(Fixtures.customer(), Fixtures.product("1.00", 5), 1)));
+                long order =
+                        id(created(user, "api/orders", orderBody(Fixtures.customer(), Fixtures.product("1.00", 5), 1)));
                 assertTrue(receiver.await(r -> ofOrder(r, order).size() >= 2, WAIT), "retried after a 500");
                 List<Received> twice = ofOrder(receiver.received(), order);
                 assertEquals(twice.get(0).id(), twice.get(1).id(), "the same webhook-id: receivers de-duplicate");
@@ -199,7 +196,7 @@ class WebhookIT {
         long customer = Fixtures.customer();
         long product = Fixtures.product("1.00", 10_000);
         int n = 60;
-        place(orderBody(customer, product, 1)); // warm
+        created(user, "api/orders", orderBody(customer, product, 1)); // warm
         long[] without = timeOrders(n, customer, product);
         try (WebhookReceiver hanging = WebhookReceiver.answering((id, attempt) -> -10_000);
                 WebhookReceiver healthy = WebhookReceiver.ok()) {
@@ -335,8 +332,12 @@ class WebhookIT {
 
     // ---------------------------------------------------------------------------------------------------------
 
+    /** The answer of a subscription: {@code webhook} and its {@code secret}, shown this once. */
     private JsonObject subscribe(String url, String... types) {
-        return created(admin, "api/webhooks", object("url", url, "event_types", List.of(types)));
+        try (Response r = as(admin, "api/webhooks").post(json(object("url", url, "event_types", List.of(types))))) {
+            assertEquals(201, r.getStatus(), () -> "subscribing " + url);
+            return body(r);
+        }
     }
 
     private void unsubscribe(long webhook) {
@@ -401,7 +402,7 @@ class WebhookIT {
         long[] millis = new long[n];
         for (int i = 0; i < n; i++) {
             long start = System.nanoTime();
-            long order = id(place(orderBody(customer, product, 1)));
+            long order = id(created(user, "api/orders", orderBody(customer, product, 1)));
             millis[i] = (System.nanoTime() - start) / 1_000_000;
             ids.add(order);
             placedAt.put(order, java.time.Instant.now());
@@ -438,30 +439,6 @@ class WebhookIT {
         return received.stream()
                 .filter(r -> r.json().getString("subject").equals("" + subject))
                 .toList();
-    }
-
-    private JsonObject place(JsonObject body) {
-        try (Response r = as(user, "api/orders").post(json(body))) {
-            assertEquals(201, r.getStatus(), () -> "placing " + body);
-            return body(r);
-        }
-    }
-
-    private static JsonObject created(String token, String path, JsonObject body) {
-        try (Response r = as(token, path).post(json(body))) {
-            String text = r.readEntity(String.class);
-            assertEquals(201, r.getStatus(), () -> path + ": " + text);
-            try (var reader = jakarta.json.Json.createReader(new java.io.StringReader(text))) {
-                return reader.readObject();
-            }
-        }
-    }
-
-    private static void post(String token, String path) {
-        try (Response r = as(token, path).post(null)) {
-            String text = r.readEntity(String.class);
-            assertEquals(200, r.getStatus(), () -> path + ": " + text);
-        }
     }
 
     private static void sleep(long millis) {

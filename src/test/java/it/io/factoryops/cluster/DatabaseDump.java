@@ -42,35 +42,17 @@ final class DatabaseDump {
     /** Dumps {@code database} into {@code file} while it is in use: one consistent snapshot. */
     static void dump(SiblingDatabase database, Path file) throws Exception {
         if (postgresql()) {
-            run(
-                    List.of(
-                            find("pg_dump"),
-                            "-h",
-                            SiblingDatabase.host(),
-                            "-p",
-                            Integer.toString(SiblingDatabase.port()),
-                            "-U",
-                            SiblingDatabase.user(),
-                            "--format=custom",
-                            "--file=" + file,
-                            database.name()),
-                    null);
+            run(tool("pg_dump", "--format=custom", "--file=" + file, database.name()), null);
         } else {
-            String tool = find("mariadb-dump") != null ? find("mariadb-dump") : find("mysqldump");
+            String dump = find("mariadb-dump") != null ? "mariadb-dump" : "mysqldump";
             run(
-                    List.of(
-                            tool,
+                    tool(
+                            dump,
                             "--single-transaction",
                             "--routines",
                             "--triggers",
                             "--hex-blob",
                             "--default-character-set=utf8mb4",
-                            "-h",
-                            SiblingDatabase.host(),
-                            "-P",
-                            Integer.toString(SiblingDatabase.port()),
-                            "-u",
-                            SiblingDatabase.user(),
                             "--result-file=" + file,
                             database.name()),
                     null);
@@ -80,36 +62,25 @@ final class DatabaseDump {
     /** Restores {@code file} into {@code database}, which exists and is empty. */
     static void restore(Path file, SiblingDatabase database) throws Exception {
         if (postgresql()) {
-            run(
-                    List.of(
-                            find("pg_restore"),
-                            "-h",
-                            SiblingDatabase.host(),
-                            "-p",
-                            Integer.toString(SiblingDatabase.port()),
-                            "-U",
-                            SiblingDatabase.user(),
-                            "--no-owner",
-                            "--exit-on-error",
-                            "-d",
-                            database.name(),
-                            file.toString()),
-                    null);
+            run(tool("pg_restore", "--no-owner", "--exit-on-error", "-d", database.name(), file.toString()), null);
         } else {
-            String client = find("mariadb") != null ? find("mariadb") : find("mysql");
-            run(
-                    List.of(
-                            client,
-                            "--default-character-set=utf8mb4",
-                            "-h",
-                            SiblingDatabase.host(),
-                            "-P",
-                            Integer.toString(SiblingDatabase.port()),
-                            "-u",
-                            SiblingDatabase.user(),
-                            database.name()),
-                    file);
+            String client = find("mariadb") != null ? "mariadb" : "mysql";
+            run(tool(client, "--default-character-set=utf8mb4", database.name()), file);
         }
+    }
+
+    /** A database tool's command line: the tool, the connection (host, port, user: -h -p -U or -h -P -u), then these. */
+    private static List<String> tool(String name, String... arguments) {
+        List<String> command = new java.util.ArrayList<>(List.of(
+                find(name),
+                "-h",
+                SiblingDatabase.host(),
+                postgresql() ? "-p" : "-P",
+                Integer.toString(SiblingDatabase.port()),
+                postgresql() ? "-U" : "-u",
+                SiblingDatabase.user()));
+        command.addAll(List.of(arguments));
+        return command;
     }
 
     private static void run(List<String> command, Path input) throws Exception {

@@ -126,6 +126,14 @@ public final class Api {
         }
     }
 
+    /** POSTs an action without a body (ship, submit, approve, …) and asserts its 200. */
+    public static void action(String token, String path) {
+        try (Response r = as(token, path).post(null)) {
+            String text = r.readEntity(String.class);
+            assertEquals(200, r.getStatus(), () -> path + ": " + text);
+        }
+    }
+
     /** Asserts a 200 of this media type ({@code type/subtype}, parameters aside). */
     public static void assertOk(Response response, String mediaType) {
         assertEquals(200, response.getStatus());
