@@ -135,11 +135,8 @@ public class PasswordService {
 
     private ApiException busy() {
         metrics.counter("password.hash.busy").inc();
-        return new ApiException(
-                ErrorCode.SERVICE_BUSY,
-                "Too many sign-ins are being checked right now; retry in a moment",
-                List.of(),
-                Map.of("Retry-After", "1"));
+        return ApiException.retryLater(
+                ErrorCode.SERVICE_BUSY, "Too many sign-ins are being checked right now; retry in a moment", "1");
     }
 
     /** 400 {@code WEAK_PASSWORD} naming each broken rule. */

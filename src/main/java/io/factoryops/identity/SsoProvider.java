@@ -31,7 +31,6 @@ import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.logging.Level;
@@ -209,11 +208,10 @@ public class SsoProvider {
     }
 
     private static ApiException unreachable() {
-        return new ApiException(
+        return ApiException.retryLater(
                 ErrorCode.SERVICE_UNAVAILABLE,
                 "The identity provider cannot be reached; retry after " + RETRY_AFTER_SECONDS + " s",
-                List.of(),
-                Map.of("Retry-After", RETRY_AFTER_SECONDS));
+                RETRY_AFTER_SECONDS);
     }
 
     private static Map<String, Object> json(String body) {

@@ -85,6 +85,11 @@ public class ApiException extends RuntimeException {
                 ErrorCode.ALREADY_EXISTS, detail, List.of(new FieldError(field, "already in use")), Map.of());
     }
 
+    /** A refusal the client may retry after {@code retryAfterSeconds}, which the {@code Retry-After} header says. */
+    public static ApiException retryLater(ErrorCode code, String detail, String retryAfterSeconds) {
+        return new ApiException(code, detail, List.of(), Map.of("Retry-After", retryAfterSeconds));
+    }
+
     public static ApiException forbidden(String detail) {
         return new ApiException(ErrorCode.FORBIDDEN, detail);
     }

@@ -9,8 +9,6 @@ import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTimeoutException;
 import java.sql.SQLTransientConnectionException;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.logging.Logger;
 
@@ -121,10 +119,9 @@ public final class DatabaseUnavailable {
 
     /** The 503 problem, {@code detail} saying what could not be done. */
     public static ApiException problem(String detail) {
-        return new ApiException(
+        return ApiException.retryLater(
                 ErrorCode.SERVICE_UNAVAILABLE,
                 detail + "; retry after " + RETRY_AFTER_SECONDS + " s",
-                List.of(),
-                Map.of("Retry-After", RETRY_AFTER_SECONDS));
+                RETRY_AFTER_SECONDS);
     }
 }

@@ -4,7 +4,6 @@ import io.factoryops.platform.error.ApiException;
 import io.factoryops.platform.error.ErrorCode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -83,10 +82,6 @@ public class ExportLimits {
     }
 
     private ApiException limitReached(String detail) {
-        return new ApiException(
-                ErrorCode.EXPORT_LIMIT_REACHED,
-                detail,
-                List.of(),
-                Map.of("Retry-After", Integer.toString(retryAfterSeconds)));
+        return ApiException.retryLater(ErrorCode.EXPORT_LIMIT_REACHED, detail, Integer.toString(retryAfterSeconds));
     }
 }
